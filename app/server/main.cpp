@@ -1,0 +1,155 @@
+// voxanne-server: the companion server and its operator subcommands.
+#include "core/logging/log.h"
+#include "server/config/serverconfig.h"
+#include "server/db/connection.h"
+#include "server/db/embeddedpostgres.h"
+#include "server/db/migrator.h"
+#include "server/server.h"
+#include "server/unixsignals.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace vox;
+
+namespace {
+
+int failWith(const QString &message)
+{
+    QTextStream(stderr) << "voxanne-server: " << message << '\n';
+    log::flush();
+    return 1;
+}
+
+// Connection settings for admin subcommands: the URL, or the embedded cluster (started for the
+// duration of the command if it is not running).
+Result<db::ConnectionSettings> adminConnection(const server::ServerConfig &config,
+                                               std::unique_ptr<db::EmbeddedPostgres> &cluster)
+{
+    if (!config.usesEmbeddedDatabase())
+        return db::ConnectionSettings::fromUrl(config.databaseUrl);
+    cluster = std::make_unique<db::EmbeddedPostgres>(
+        db::EmbeddedPostgres::Options{QDir(config.dataDir).filePath(u"postgres"_s), true, 200});
+    return cluster->start();
+}
+
+int runStatus(const server::ServerConfig &config)
+{
+    std::unique_ptr<db::EmbeddedPostgres> cluster;
+    auto settings = adminConnection(config, cluster);
+    if (!settings)
+        return failWith(settings.errorMessage());
+    auto conn = db::Connection::open(*settings);
+    if (!conn)
+        return failWith(conn.errorMessage());
+    auto migrations = db::Migrator::load();
+    if (!migrations)
+        return failWith(migrations.errorMessage());
+    db::Migrator migrator(**conn, *migrations);
+    auto status = migrator.status();
+    if (!status)
+        return failWith(status.errorMessage());
+    QTextStream out(stdout);
+    out << "database: " << settings->describe() << " (PostgreSQL " << (*conn)->serverVersion()
+        << ")\n";
+    out << "mode: " << (config.isProduction() ? "production" : "embedded") << '\n';
+    for (const auto &m : std::as_const(status->applied))
+        out << "applied  " << m.name << '\n';
+    for (const auto &m : std::as_const(status->pending))
+        out << "pending  " << m.name << '\n';
+    for (int v : std::as_const(status->unknown))
+        out << "unknown  version " << v << " (applied by a newer voxanne-server)\n";
+    out << (status->current() ? "schema is current\n" : "schema needs `voxanne-server migrate`\n");
+    return status->current() ? 0 : 3;
+}
+
+int runMigrate(const server::ServerConfig &config)
+{
+    std::unique_ptr<db::EmbeddedPostgres> cluster;
+    auto settings = adminConnection(config, cluster);
+    if (!settings)
+        return failWith(settings.errorMessage());
+    auto applied = server::migrateDatabase(*settings);
+    if (!applied)
+        return failWith(applied.errorMessage());
+    QTextStream out(stdout);
+    if (applied->isEmpty())
+        out << "nothing to apply: the schema is current\n";
+    for (const QString &name : std::as_const(*applied))
+        out << "applied " << name << '\n';
+    return 0;
+}
+
+int runServe(QCoreApplication &app, const server::ServerConfig &config)
+{
+    server::Server server(config);
+    if (auto started = server.start(); !started)
+        return failWith(started.errorMessage());
+    // The one line scripts and the console wait for.
+    std::fprintf(stdout, "listening on %s\n", qPrintable(server.url()));
+    std::fflush(stdout);
+
+    server::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &server::UnixSignals::terminationRequested, &app,
+                     [&](int number) {
+                         log::info("server", u"Shutting down (signal %1)."_s.arg(number));
+                         server.stop();
+                         app.quit();
+                     });
+    const int code = app.exec();
+    server.stop();
+    log::flush();
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Voxanne"_s);
+    QCoreApplication::setApplicationName(u"voxanne-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VOXANNE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Voxanne companion server: Vapi webhooks and tools, the console's API and live events.\n\n"
+        "Commands:\n"
+        "  serve          run the server (default)\n"
+        "  migrate        apply pending database migrations and exit\n"
+        "  status         show the database and its migrations\n\n"
+        "Every option can also be given as the environment variable in brackets, or as that key "
+        "in the INI config file; flags win over the environment, which wins over the file."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, u"serve, migrate or status"_s, u"[command]"_s);
+    server::ServerConfig::describe(parser);
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0, u"serve"_s);
+
+    const QString defaultDataDir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    auto config = server::ServerConfig::load(parser, defaultDataDir);
+    if (!config)
+        return failWith(config.errorMessage());
+    log::setupStderr(log::levelFromString(config->logLevel));
+    log::installQtMessageHandler();
+    for (const QString &secret : config->secrets())
+        log::registerSecret(secret);
+
+    if (command == u"serve")
+        return runServe(app, *config);
+    if (command == u"migrate")
+        return runMigrate(*config);
+    if (command == u"status")
+        return runStatus(*config);
+    return failWith(u"unknown command \"%1\" (try --help)"_s.arg(command));
+}

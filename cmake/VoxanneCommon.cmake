@@ -1,0 +1,54 @@
+# Shared build settings: every target links voxanne_common, so the standard, the warnings and the
+# strict Qt defines are decided here once.
+
+if(NOT CMAKE_CXX_COMPILER_LAUNCHER)
+    find_program(VOXANNE_CCACHE ccache)
+    if(VOXANNE_CCACHE)
+        set(CMAKE_CXX_COMPILER_LAUNCHER "${VOXANNE_CCACHE}" CACHE STRING "Compiler launcher" FORCE)
+    endif()
+endif()
+
+option(VOXANNE_WARNINGS_AS_ERRORS "Treat compiler warnings as errors (CI turns this on)" OFF)
+option(VOXANNE_SANITIZE "Build with address and undefined-behaviour sanitizers" OFF)
+
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+
+add_library(voxanne_common INTERFACE)
+target_compile_features(voxanne_common INTERFACE cxx_std_20)
+set_target_properties(voxanne_common PROPERTIES INTERFACE_CXX_EXTENSIONS OFF)
+target_compile_options(voxanne_common INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+    -Wformat=2 -Wimplicit-fallthrough)
+if(VOXANNE_WARNINGS_AS_ERRORS)
+    target_compile_options(voxanne_common INTERFACE -Werror)
+endif()
+target_compile_definitions(voxanne_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH
+    QT_USE_QSTRINGBUILDER
+    QT_STRICT_ITERATORS
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+if(VOXANNE_SANITIZE)
+    target_compile_options(voxanne_common INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(voxanne_common INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Fails the configure step when a target links a library it must not see. `core` stays free of
+# Widgets, SQL and HTTP (the rule Mudlet spent years restoring); `ui` never reaches the server's
+# internals or the database.
+function(voxanne_forbid_links target)
+    get_target_property(_links ${target} LINK_LIBRARIES)
+    get_target_property(_ilinks ${target} INTERFACE_LINK_LIBRARIES)
+    foreach(_lib IN LISTS _links _ilinks)
+        foreach(_forbidden IN LISTS ARGN)
+            if(_lib MATCHES "${_forbidden}")
+                message(FATAL_ERROR "${target} must not link ${_lib}: see docs/architecture notes in "
+                                    "cmake/VoxanneCommon.cmake (dependencies point one way).")
+            endif()
+        endforeach()
+    endforeach()
+endfunction()

@@ -1,0 +1,231 @@
+#include "core/logging/log.h"
+
+#include "core/logmask.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QReadWriteLock>
+#include <QStringList>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::log {
+
+namespace {
+
+struct State
+{
+    QReadWriteLock lock;
+    std::shared_ptr<spdlog::logger> logger;
+    QStringList secrets;
+    Level minimum = Level::Info;
+};
+
+State &state()
+{
+    static State s;
+    return s;
+}
+
+spdlog::level::level_enum toSpd(Level level)
+{
+    switch (level) {
+    case Level::Debug:
+        return spdlog::level::debug;
+    case Level::Info:
+        return spdlog::level::info;
+    case Level::Warn:
+        return spdlog::level::warn;
+    case Level::Error:
+        return spdlog::level::err;
+    case Level::Off:
+        return spdlog::level::off;
+    }
+    return spdlog::level::info;
+}
+
+QString levelName(Level level)
+{
+    switch (level) {
+    case Level::Debug:
+        return u"debug"_s;
+    case Level::Info:
+        return u"info"_s;
+    case Level::Warn:
+        return u"warn"_s;
+    case Level::Error:
+        return u"error"_s;
+    case Level::Off:
+        return u"off"_s;
+    }
+    return u"info"_s;
+}
+
+void install(std::vector<spdlog::sink_ptr> sinks, Level minimum)
+{
+    State &s = state();
+    QWriteLocker locker(&s.lock);
+    auto logger = std::make_shared<spdlog::logger>("voxanne", sinks.begin(), sinks.end());
+    logger->set_pattern("%v");
+    logger->set_level(toSpd(minimum));
+    logger->flush_on(spdlog::level::warn);
+    s.logger = std::move(logger);
+    s.minimum = minimum;
+}
+
+QString withoutSecrets(QString text, const QStringList &secrets)
+{
+    for (const QString &secret : secrets)
+        text.replace(secret, u"[redacted]"_s);
+    return text;
+}
+
+QJsonValue withoutSecrets(const QJsonValue &value, const QStringList &secrets)
+{
+    if (value.isString())
+        return withoutSecrets(value.toString(), secrets);
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(it.key(), withoutSecrets(it.value(), secrets));
+        return out;
+    }
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(withoutSecrets(item, secrets));
+        return out;
+    }
+    return value;
+}
+
+} // namespace
+
+Level levelFromString(const QString &name, Level fallback)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == u"debug" || n == u"trace")
+        return Level::Debug;
+    if (n == u"info")
+        return Level::Info;
+    if (n == u"warn" || n == u"warning")
+        return Level::Warn;
+    if (n == u"error")
+        return Level::Error;
+    if (n == u"off")
+        return Level::Off;
+    return fallback;
+}
+
+void setupStderr(Level minimum)
+{
+    install({std::make_shared<spdlog::sinks::stderr_sink_mt>()}, minimum);
+}
+
+QString setupRotatingFile(const QString &directory, const QString &baseName, Level minimum,
+                          bool alsoStderr)
+{
+    QDir().mkpath(directory);
+    const QString path = QDir(directory).filePath(baseName + u".log"_s);
+    std::vector<spdlog::sink_ptr> sinks{std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+        path.toStdString(), 5 * 1024 * 1024, 5)};
+    if (alsoStderr)
+        sinks.push_back(std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    install(std::move(sinks), minimum);
+    return path;
+}
+
+void addStreamSink(std::ostream &stream)
+{
+    State &s = state();
+    {
+        QReadLocker locker(&s.lock);
+        if (s.logger) {
+            s.logger->sinks().push_back(
+                std::make_shared<spdlog::sinks::ostream_sink_mt>(stream, true));
+            return;
+        }
+    }
+    install({std::make_shared<spdlog::sinks::ostream_sink_mt>(stream, true)}, Level::Debug);
+}
+
+void flush()
+{
+    State &s = state();
+    QReadLocker locker(&s.lock);
+    if (s.logger)
+        s.logger->flush();
+}
+
+void registerSecret(const QString &secret)
+{
+    // Short values would mask ordinary words; real secrets are long.
+    if (secret.size() < 8)
+        return;
+    State &s = state();
+    QWriteLocker locker(&s.lock);
+    if (!s.secrets.contains(secret))
+        s.secrets.append(secret);
+}
+
+void write(Level level, const char *logger, const QString &message, const QJsonObject &fields)
+{
+    State &s = state();
+    QReadLocker locker(&s.lock);
+    if (!s.logger || level < s.minimum || level == Level::Off)
+        return;
+
+    QJsonObject line;
+    line.insert(u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    line.insert(u"level"_s, levelName(level));
+    line.insert(u"logger"_s, QString::fromLatin1(logger));
+    line.insert(u"msg"_s, withoutSecrets(logmask::scrubText(message), s.secrets));
+    const QJsonObject masked = logmask::maskFields(fields);
+    for (auto it = masked.begin(); it != masked.end(); ++it) {
+        if (!line.contains(it.key()))
+            line.insert(it.key(), withoutSecrets(it.value(), s.secrets));
+    }
+    const QByteArray json = QJsonDocument(line).toJson(QJsonDocument::Compact);
+    s.logger->log(toSpd(level), std::string_view(json.constData(), size_t(json.size())));
+}
+
+void installQtMessageHandler()
+{
+    qInstallMessageHandler(
+        [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+            Level level = Level::Info;
+            switch (type) {
+            case QtDebugMsg:
+                level = Level::Debug;
+                break;
+            case QtInfoMsg:
+                level = Level::Info;
+                break;
+            case QtWarningMsg:
+                level = Level::Warn;
+                break;
+            case QtCriticalMsg:
+            case QtFatalMsg:
+                level = Level::Error;
+                break;
+            }
+            QJsonObject fields;
+            if (context.category && qstrcmp(context.category, "default") != 0)
+                fields.insert(u"category"_s, QString::fromLatin1(context.category));
+            write(level, "qt", message, fields);
+            if (type == QtFatalMsg) {
+                flush();
+                std::abort();
+            }
+        });
+}
+
+} // namespace vox::log

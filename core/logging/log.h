@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <iosfwd>
+
+// Structured logging for the server and the console: one JSON object per line (ts, level, logger,
+// msg, then the fields), written through spdlog. Every message and field is masked
+// (vox::logmask) and every registered secret is replaced before a line is formatted, so a caller
+// cannot leak a token by mistake.
+namespace vox::log {
+
+enum class Level { Debug, Info, Warn, Error, Off };
+
+Level levelFromString(const QString &name, Level fallback = Level::Info);
+
+// The server: JSON lines on stderr.
+void setupStderr(Level minimum);
+// The console: a rotating file (5 MiB x 5) in `directory`, plus stderr when `alsoStderr`.
+// Returns the file's path.
+QString setupRotatingFile(const QString &directory, const QString &baseName, Level minimum,
+                          bool alsoStderr);
+// Tests: every line also goes to `stream`.
+void addStreamSink(std::ostream &stream);
+void flush();
+
+// Values that must never appear in output, whatever field or message carries them (the server's
+// keys and tokens are registered at start-up).
+void registerSecret(const QString &secret);
+
+// Routes qDebug/qWarning/qCritical (Qt's own messages included) into this log.
+void installQtMessageHandler();
+
+void write(Level level, const char *logger, const QString &message, const QJsonObject &fields = {});
+
+inline void debug(const char *logger, const QString &message, const QJsonObject &fields = {})
+{
+    write(Level::Debug, logger, message, fields);
+}
+inline void info(const char *logger, const QString &message, const QJsonObject &fields = {})
+{
+    write(Level::Info, logger, message, fields);
+}
+inline void warn(const char *logger, const QString &message, const QJsonObject &fields = {})
+{
+    write(Level::Warn, logger, message, fields);
+}
+inline void error(const char *logger, const QString &message, const QJsonObject &fields = {})
+{
+    write(Level::Error, logger, message, fields);
+}
+
+} // namespace vox::log

@@ -1,0 +1,97 @@
+#include "core/logmask.h"
+
+#include "core/phonenumber.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::logmask {
+
+namespace {
+
+const QString redacted = u"[redacted]"_s;
+
+QString maskEmail(const QString &email)
+{
+    const qsizetype at = email.indexOf(u'@');
+    return email.left(qMin<qsizetype>(1, at)) + u"***"_s + email.mid(at);
+}
+
+template<typename Replace>
+QString replaceAll(const QString &text, const QRegularExpression &re, Replace replace)
+{
+    QString out;
+    qsizetype last = 0;
+    auto it = re.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).sliced(last, m.capturedStart() - last);
+        out += replace(m.captured());
+        last = m.capturedEnd();
+    }
+    if (last == 0)
+        return text;
+    out += QStringView(text).sliced(last);
+    return out;
+}
+
+} // namespace
+
+bool isSensitiveKey(const QString &key)
+{
+    static const QRegularExpression pattern(
+        u"(pass(word)?|secret|token|authorization|auth|api[_-]?key|private[_-]?key|cookie|"
+        "signature|credential|encryption[_-]?key|verification[_-]?code|^code$|^key$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(key).hasMatch();
+}
+
+QString scrubText(const QString &text)
+{
+    static const QRegularExpression jwt(
+        u"eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"_s);
+    static const QRegularExpression bearer(u"(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+"_s);
+    static const QRegularExpression email(u"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"_s);
+    static const QRegularExpression e164(u"\\+[1-9]\\d{6,14}\\b"_s);
+    static const QRegularExpression usPhone(u"\\(\\d{3}\\)\\s?\\d{3}-\\d{4}"_s);
+
+    QString out = replaceAll(text, jwt, [](const QString &) { return u"[jwt]"_s; });
+    out = replaceAll(out, bearer, [](const QString &m) -> QString {
+        return m.section(u' ', 0, 0) + u" [redacted]"_s;
+    });
+    out = replaceAll(out, email, maskEmail);
+    out = replaceAll(out, e164, phone::masked);
+    out = replaceAll(out, usPhone, phone::masked);
+    return out;
+}
+
+QJsonValue maskValue(const QString &key, const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined() || value.isBool() || value.isDouble())
+        return value;
+    if (isSensitiveKey(key))
+        return redacted;
+    if (value.isString())
+        return scrubText(value.toString());
+    if (value.isObject())
+        return maskFields(value.toObject());
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(maskValue(key, item));
+        return out;
+    }
+    return value;
+}
+
+QJsonObject maskFields(const QJsonObject &fields)
+{
+    QJsonObject out;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        out.insert(it.key(), maskValue(it.key(), it.value()));
+    return out;
+}
+
+} // namespace vox::logmask

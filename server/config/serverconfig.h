@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QCommandLineParser;
+
+namespace vox::server {
+
+// Everything the server reads from its surroundings. Sources, strongest first: command-line
+// flags, environment variables, the INI config file, defaults. The names are the PRD's
+// environment variables; each also has a flag and an INI key of the same name.
+struct ServerConfig
+{
+    enum class Mode { Embedded, Production };
+
+    Mode mode = Mode::Embedded;
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8787;
+    QString dataDir;
+    QString configFile;
+    QString databaseUrl;
+    QString tlsCert;
+    QString tlsKey;
+    QString logLevel = QStringLiteral("info");
+
+    QString jwtSecret;
+    QString encryptionKey;
+    QStringList previousEncryptionKeys;
+
+    QString vapiPrivateKey;
+    QString vapiPublicKey;
+    QString vapiWebhookSecret;
+    QString vapiHmacSecret;
+    QString backendUrl;
+
+    QString vapiBaseUrl = QStringLiteral("https://api.vapi.ai");
+    QString twilioBaseUrl = QStringLiteral("https://api.twilio.com");
+    QString googleOAuthBaseUrl = QStringLiteral("https://accounts.google.com");
+    QString googleTokenUrl = QStringLiteral("https://oauth2.googleapis.com/token");
+    QString googleApiBaseUrl = QStringLiteral("https://www.googleapis.com");
+    QString resendBaseUrl = QStringLiteral("https://api.resend.com");
+    QString googleClientId;
+    QString googleClientSecret;
+    QString resendApiKey;
+    QString emailFrom = QStringLiteral("Voxanne <no-reply@voxanne.local>");
+    QString twilioAccountSid;
+    QString twilioAuthToken;
+    QString twilioPhoneNumber;
+    QString sandboxUrl;
+
+    int maxConnections = 512;
+    int idleTimeoutSeconds = 60;
+    int maxHeaderBytes = 16 * 1024;
+    int maxBodyBytes = 20 * 1024 * 1024;
+    int workerThreads = 0; // 0: chosen from the number of cores
+    int bcryptCost = 12;
+
+    bool isProduction() const { return mode == Mode::Production; }
+    bool usesEmbeddedDatabase() const { return databaseUrl.isEmpty(); }
+    QString baseUrl() const;
+
+    // Raw values by source, as the resolver sees them (name -> value).
+    struct Sources
+    {
+        QHash<QString, QString> flags;
+        QHash<QString, QString> environment;
+        QHash<QString, QString> file;
+        QString defaultDataDir;
+    };
+
+    // Pure: decides every setting from the sources, validates them, and in production mode names
+    // the first missing required secret.
+    static Result<ServerConfig> resolve(const Sources &sources);
+
+    // The option table behind --help; every setting is listed with its environment name.
+    static void describe(QCommandLineParser &parser);
+    static Sources collect(const QCommandLineParser &parser);
+
+    // Reads the INI file named by the flags/environment (or <data-dir>/voxanne.ini if present).
+    static Result<QHash<QString, QString>> readIni(const QString &path);
+
+    // Embedded/dev mode: secrets the user did not give are generated once and kept in
+    // <data-dir>/secrets.ini, readable by the owner only.
+    static Result<QHash<QString, QString>> loadOrCreateGeneratedSecrets(const QString &dataDir);
+
+    // The full sequence used by the executables: flags, environment, file, generated secrets.
+    static Result<ServerConfig> load(const QCommandLineParser &parser,
+                                     const QString &defaultDataDir);
+
+    // Values that must never appear in a log line.
+    QStringList secrets() const;
+};
+
+} // namespace vox::server

@@ -1,0 +1,326 @@
+#include "server/db/connection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+#include <QVarLengthArray>
+
+#include <libpq-fe.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::db {
+
+Param::Param(const QString &value)
+    : m_text(value.toUtf8())
+    , m_null(value.isNull())
+{}
+
+Param::Param(const char *utf8)
+    : m_text(utf8)
+    , m_null(utf8 == nullptr)
+{}
+
+Param::Param(const QDateTime &value)
+    : m_text(value.toUTC().toString(Qt::ISODateWithMs).toLatin1())
+    , m_null(!value.isValid())
+{}
+
+Param::Param(const QJsonValue &value)
+    : m_null(value.isNull() || value.isUndefined())
+{
+    if (value.isObject())
+        m_text = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    else if (value.isArray())
+        m_text = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    else if (!m_null) // scalars as JSON text, so $1::jsonb accepts them
+        m_text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+}
+
+Param::Param(const QStringList &values)
+    : m_null(false)
+{
+    m_text = "{";
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i)
+            m_text += ',';
+        m_text += '"';
+        for (const char c : values.at(i).toUtf8()) {
+            if (c == '"' || c == '\\')
+                m_text += '\\';
+            m_text += c;
+        }
+        m_text += '"';
+    }
+    m_text += '}';
+}
+
+Param Param::bytea(const QByteArray &bytes)
+{
+    return Param(QByteArray("\\x" + bytes.toHex()));
+}
+
+PgResult::PgResult(pg_result *result)
+    : m_result(result, PQclear)
+{}
+
+int PgResult::rowCount() const
+{
+    return m_result ? PQntuples(m_result.get()) : 0;
+}
+
+int PgResult::columnCount() const
+{
+    return m_result ? PQnfields(m_result.get()) : 0;
+}
+
+int PgResult::column(const char *name) const
+{
+    return m_result ? PQfnumber(m_result.get(), name) : -1;
+}
+
+qint64 PgResult::affectedRows() const
+{
+    return m_result ? QByteArray(PQcmdTuples(m_result.get())).toLongLong() : 0;
+}
+
+bool PgResult::isNull(int row, int column) const
+{
+    return !m_result || column < 0 || row >= rowCount() || PQgetisnull(m_result.get(), row, column);
+}
+
+QByteArray PgResult::raw(int row, int column) const
+{
+    if (isNull(row, column))
+        return {};
+    return QByteArray(PQgetvalue(m_result.get(), row, column),
+                      PQgetlength(m_result.get(), row, column));
+}
+
+QString PgResult::text(int row, int column) const
+{
+    if (isNull(row, column))
+        return {};
+    return QString::fromUtf8(PQgetvalue(m_result.get(), row, column),
+                             PQgetlength(m_result.get(), row, column));
+}
+
+qint64 PgResult::toInt(int row, int column) const
+{
+    return raw(row, column).toLongLong();
+}
+
+double PgResult::toDouble(int row, int column) const
+{
+    return raw(row, column).toDouble();
+}
+
+bool PgResult::toBool(int row, int column) const
+{
+    return raw(row, column) == "t";
+}
+
+QDateTime PgResult::toDateTime(int row, int column) const
+{
+    if (isNull(row, column))
+        return {};
+    // Sessions run in UTC, so timestamptz arrives as "2026-01-25 14:03:07.123+00".
+    QByteArray value = raw(row, column);
+    value.replace(' ', 'T');
+    if (value.endsWith("+00"))
+        value.chop(3);
+    QDateTime dt = QDateTime::fromString(QString::fromLatin1(value), Qt::ISODateWithMs);
+    dt.setTimeZone(QTimeZone::utc());
+    return dt;
+}
+
+QJsonValue PgResult::toJson(int row, int column) const
+{
+    if (isNull(row, column))
+        return QJsonValue::Null;
+    const QByteArray value = raw(row, column);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(value, &error);
+    if (error.error == QJsonParseError::NoError) {
+        if (doc.isObject())
+            return doc.object();
+        if (doc.isArray())
+            return doc.array();
+    }
+    // A scalar JSON value ("text", 3, true): parse it inside an array.
+    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + value + "]", &error);
+    if (error.error == QJsonParseError::NoError && wrapped.isArray() && !wrapped.array().isEmpty())
+        return wrapped.array().first();
+    return QJsonValue::Null;
+}
+
+QByteArray PgResult::toBytea(int row, int column) const
+{
+    if (isNull(row, column))
+        return {};
+    size_t length = 0;
+    unsigned char *bytes = PQunescapeBytea(
+        reinterpret_cast<const unsigned char *>(PQgetvalue(m_result.get(), row, column)), &length);
+    if (!bytes)
+        return {};
+    QByteArray out(reinterpret_cast<const char *>(bytes), qsizetype(length));
+    PQfreemem(bytes);
+    return out;
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const ConnectionSettings &settings)
+{
+    // Sessions speak UTC so that timestamps read back unambiguously.
+    const QByteArray info = settings.conninfo() + " options='-c TimeZone=UTC'";
+    pg_conn *conn = PQconnectdb(info.constData());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        PQfinish(conn);
+        return fail(u"Cannot connect to PostgreSQL at %1: %2"_s.arg(settings.describe(), why),
+                    sqlstate::connectionFailure);
+    }
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
+    return std::unique_ptr<Connection>(new Connection(conn));
+}
+
+Connection::~Connection()
+{
+    PQfinish(m_conn);
+}
+
+Result<PgResult> Connection::check(pg_result *result, const QByteArray &sql)
+{
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN)
+        return PgResult(result);
+
+    QString code;
+    QString subject;
+    QString message;
+    if (result) {
+        code = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+        subject = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME));
+        if (subject.isEmpty())
+            subject = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_COLUMN_NAME));
+        message = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+        PQclear(result);
+    }
+    if (message.isEmpty())
+        message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    if (code.isEmpty() && PQstatus(m_conn) != CONNECTION_OK)
+        code = sqlstate::connectionFailure;
+    Q_UNUSED(sql);
+    return fail(message, code, subject);
+}
+
+Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
+{
+    if (m_prepared.size() > 512) {
+        // Statements built at run time could grow the cache without bound; start afresh.
+        PQclear(PQexec(m_conn, "DEALLOCATE ALL"));
+        m_prepared.clear();
+    }
+    auto name = m_prepared.constFind(sql);
+    if (name == m_prepared.cend()) {
+        const QByteArray statement = "s" + QByteArray::number(++m_nextStatement);
+        auto prepared = check(
+            PQprepare(m_conn, statement.constData(), sql.constData(), int(params.size()), nullptr),
+            sql);
+        if (!prepared)
+            return prepared.error();
+        name = m_prepared.insert(sql, statement);
+    }
+    QVarLengthArray<const char *, 16> values(params.size());
+    for (qsizetype i = 0; i < params.size(); ++i)
+        values[i] = params.at(i).isNull() ? nullptr : params.at(i).text().constData();
+    return check(PQexecPrepared(m_conn, name->constData(), int(params.size()), values.data(),
+                                nullptr, nullptr, 0),
+                 sql);
+}
+
+Result<PgResult> Connection::execUncached(const QByteArray &sql, const Params &params)
+{
+    QVarLengthArray<const char *, 16> values(params.size());
+    for (qsizetype i = 0; i < params.size(); ++i)
+        values[i] = params.at(i).isNull() ? nullptr : params.at(i).text().constData();
+    return check(PQexecParams(m_conn, sql.constData(), int(params.size()), nullptr, values.data(),
+                              nullptr, nullptr, 0),
+                 sql);
+}
+
+Result<void> Connection::execScript(const QByteArray &sql)
+{
+    // PQexec runs every statement and returns the last result, or the first error (it stops
+    // there), which is what a migration needs.
+    auto result = check(PQexec(m_conn, sql.constData()), sql);
+    if (!result)
+        return result.error();
+    return {};
+}
+
+Result<qint64> Connection::copyIn(const QByteArray &copySql,
+                                  const std::function<bool(QByteArray &)> &next)
+{
+    auto started = check(PQexec(m_conn, copySql.constData()), copySql);
+    if (!started)
+        return started.error();
+    QByteArray chunk;
+    while (next(chunk)) {
+        if (PQputCopyData(m_conn, chunk.constData(), int(chunk.size())) != 1)
+            break;
+        chunk.clear();
+    }
+    if (PQputCopyEnd(m_conn, nullptr) != 1)
+        return fail(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+    auto finished = check(PQgetResult(m_conn), copySql);
+    while (pg_result *extra = PQgetResult(m_conn))
+        PQclear(extra);
+    if (!finished)
+        return finished.error();
+    return finished->affectedRows();
+}
+
+QByteArray Connection::literal(const QByteArray &value) const
+{
+    char *escaped = PQescapeLiteral(m_conn, value.constData(), size_t(value.size()));
+    if (!escaped)
+        return "NULL";
+    QByteArray out(escaped);
+    PQfreemem(escaped);
+    return out;
+}
+
+bool Connection::isBroken() const
+{
+    return PQstatus(m_conn) != CONNECTION_OK;
+}
+
+int Connection::socket() const
+{
+    return PQsocket(m_conn);
+}
+
+bool Connection::consumeInput()
+{
+    return PQconsumeInput(m_conn) == 1;
+}
+
+QList<Notification> Connection::takeNotifications()
+{
+    QList<Notification> out;
+    while (PGnotify *n = PQnotifies(m_conn)) {
+        out.append({QString::fromUtf8(n->relname), QByteArray(n->extra)});
+        PQfreemem(n);
+    }
+    return out;
+}
+
+QString Connection::serverVersion() const
+{
+    const int v = PQserverVersion(m_conn);
+    return u"%1.%2"_s.arg(v / 10000).arg(v % 10000);
+}
+
+} // namespace vox::db

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/db/connection.h"
+#include "server/db/connectionsettings.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace vox::db {
+
+// Who a transaction runs as. Requests from the console run as `authenticated` with the caller's
+// claims, so RLS confines them to their org; webhooks and jobs run as `service_role` and filter
+// by org themselves.
+struct Access
+{
+    enum class Role { Authenticated, Service };
+
+    Role role = Role::Service;
+    QString orgId;
+    QString userId;
+    QString userRole; // owner, admin, staff
+    QString email;
+
+    static Access service() { return {}; }
+    static Access user(QString orgId, QString userId, QString userRole, QString email = {});
+
+    // The JWT-shaped claims RLS policies read through auth_org_id() / auth_uid().
+    QByteArray claimsJson() const;
+};
+
+class Transaction
+{
+public:
+    explicit Transaction(Connection &connection)
+        : m_connection(connection)
+    {}
+
+    Result<PgResult> exec(const QByteArray &sql, const Params &params = {})
+    {
+        return m_connection.exec(sql, params);
+    }
+    Result<PgResult> execUncached(const QByteArray &sql, const Params &params = {})
+    {
+        return m_connection.execUncached(sql, params);
+    }
+    Connection &connection() { return m_connection; }
+
+private:
+    Connection &m_connection;
+};
+
+// The server's database: one connection per thread that asks, opened on first use and reopened
+// after a failure. Each Database has its own connections, so several can live in one process.
+class Database
+{
+public:
+    explicit Database(ConnectionSettings settings);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const ConnectionSettings &settings() const { return m_settings; }
+
+    // The calling thread's connection.
+    Result<Connection *> connection();
+    void closeThreadConnection();
+
+    // Runs `work` in one transaction as `access`; commits when it returns a value, rolls back on
+    // an error. Deadlocks and serialization failures are retried a few times.
+    template<typename T>
+    Result<T> transaction(const Access &access, const std::function<Result<T>(Transaction &)> &work)
+    {
+        Result<T> outcome = fail(QStringLiteral("The transaction did not run."));
+        const Result<void> ran = runTransaction(access, [&](Transaction &tx) -> Result<void> {
+            outcome = work(tx);
+            if (!outcome)
+                return outcome.error();
+            return {};
+        });
+        if (!ran && outcome)
+            return ran.error(); // the commit itself failed
+        return outcome;
+    }
+
+private:
+    Result<void> runTransaction(const Access &access,
+                                const std::function<Result<void>(Transaction &)> &work);
+
+    ConnectionSettings m_settings;
+    quint64 m_id;
+};
+
+} // namespace vox::db

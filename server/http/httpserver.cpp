@@ -1,0 +1,282 @@
+#include "server/http/httpserver.h"
+
+#include "core/crypto/securerandom.h"
+#include "core/logging/log.h"
+#include "server/http/guardedtcpserver.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QThread>
+#include <QWebSocket>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::http {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+QString requestIdFrom(const QByteArray &given)
+{
+    static const QRegularExpression acceptable(u"^[A-Za-z0-9._:-]{1,64}$"_s);
+    const QString id = QString::fromLatin1(given);
+    if (!id.isEmpty() && acceptable.match(id).hasMatch())
+        return id;
+    return QString::fromLatin1(crypto::randomBytes(8).toHex());
+}
+
+int defaultWorkers()
+{
+    return qBound(4, QThread::idealThreadCount() * 4, 32);
+}
+
+} // namespace
+
+HttpServer::HttpServer(const Router &router, Authenticator authenticator, Options options,
+                       QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_router(router)
+    , m_authenticator(std::move(authenticator))
+    , m_options(std::move(options))
+{
+    m_workers.setMaxThreadCount(m_options.workerThreads > 0 ? m_options.workerThreads
+                                                            : defaultWorkers());
+    // Workers keep their threads (and so their database connections) for the server's life.
+    m_workers.setExpiryTimeout(-1);
+    m_workers.setObjectName(u"http-workers"_s);
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (hasPendingWebSocketConnections()) {
+            std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+            if (m_webSocketHandler)
+                m_webSocketHandler(std::move(socket));
+            else
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
+        }
+    });
+}
+
+HttpServer::~HttpServer()
+{
+    m_workers.waitForDone();
+}
+
+void HttpServer::setWebSocketHandler(WebSocketHandler handler)
+{
+    m_webSocketHandler = std::move(handler);
+}
+
+Result<quint16> HttpServer::listen(const QString &host, quint16 port)
+{
+    auto *tcp =
+        new GuardedTcpServer(m_options.limits, m_options.maxConnections, m_options.tls, this);
+    if (!tcp->listen(QHostAddress(host), port)) {
+        const QString why = tcp->errorString();
+        delete tcp;
+        return fail(u"Cannot listen on %1:%2: %3"_s.arg(host).arg(port).arg(why));
+    }
+    bind(tcp);
+    m_tcp = tcp;
+    m_port = tcp->serverPort();
+    return m_port;
+}
+
+void HttpServer::stopAccepting()
+{
+    if (m_tcp)
+        m_tcp->close();
+}
+
+bool HttpServer::waitForIdle(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_inFlight.load() > 0 && timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(5);
+    }
+    return m_inFlight.load() == 0;
+}
+
+int HttpServer::openConnections() const
+{
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *socket)
+{
+    Request request;
+    request.received.start();
+    request.method = methodName(incoming.method());
+    const QUrl url = incoming.url();
+    request.path = url.path(QUrl::FullyDecoded);
+    request.query = QUrlQuery(url);
+    const auto headers = incoming.headers();
+    for (const auto &[name, value] : headers)
+        request.headers.insert(name.toLower(), value);
+    request.body = incoming.body();
+    request.remoteAddress = incoming.remoteAddress().toString();
+    request.requestId = requestIdFrom(request.header("x-request-id"));
+
+    if (!m_queues.contains(socket)) {
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
+    }
+    const quint64 sequence = m_queues[socket].next++;
+    const QPointer<QTcpSocket> guarded(socket);
+
+    Router::Match match = m_router.match(request.method, request.path);
+    if (!match.route) {
+        Response response =
+            match.allowedMethods.isEmpty()
+                ? Response::error(404, u"No such endpoint: %1 %2"_s.arg(
+                                           QString::fromLatin1(request.method), request.path))
+                : Response::error(
+                      405, u"%1 is not allowed here."_s.arg(QString::fromLatin1(request.method)));
+        if (!match.allowedMethods.isEmpty())
+            response.withHeader("Allow", match.allowedMethods.join(", "));
+        ++m_inFlight;
+        deliver(guarded, sequence, std::move(request), nullptr, std::move(response));
+        return true;
+    }
+    request.params = std::move(match.params);
+    const Route *route = match.route;
+    ++m_inFlight;
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->requestStarted();
+
+    if (route->inlineOnIoThread) {
+        Response response = dispatch(*route, request);
+        deliver(guarded, sequence, std::move(request), route, std::move(response));
+        return true;
+    }
+    m_workers.start([this, guarded, sequence, request, route]() mutable {
+        Response response = dispatch(*route, request);
+        QMetaObject::invokeMethod(
+            this,
+            [this, guarded, sequence, request, route, response]() {
+                deliver(guarded, sequence, request, route, response);
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    // handleRequest answers every request; this only runs if QtHttpServer changes its mind.
+    write(socket, {Response::error(404, u"Not found."_s), false, false});
+}
+
+Response HttpServer::dispatch(const Route &route, Request &request) const
+{
+    std::optional<Principal> principal;
+    if (route.auth != Auth::Public) {
+        Result<Principal> who = m_authenticator(request);
+        if (!who)
+            return Response::fromError(who.error()).withHeader("WWW-Authenticate", "Bearer");
+        principal = std::move(who).value();
+        request.orgId = principal->orgId;
+        if (route.auth == Auth::Admin && !principal->isAdmin())
+            return Response::error(403, u"Only the clinic's owner or an admin can do this."_s);
+    }
+    Context context{request, principal ? &*principal : nullptr};
+    try {
+        return route.handler(context);
+    } catch (const std::exception &e) {
+        log::error("http", u"Handler threw: %1"_s.arg(QString::fromUtf8(e.what())),
+                   {{u"route"_s, route.pattern}, {u"request_id"_s, request.requestId}});
+        return Response::error(500, u"Something went wrong on the server."_s);
+    }
+}
+
+void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request,
+                         const Route *route, Response response)
+{
+    --m_inFlight;
+    accessLog(request, route, response, request.orgId);
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        // The client left before the answer was ready (QtHttpServer 6.4 would have written to
+        // a deleted socket here). Nothing to do.
+        return;
+    }
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->requestFinished();
+    response.withHeader("X-Request-Id", request.requestId.toLatin1());
+
+    SocketQueue &queue = m_queues[socket.data()];
+    queue.ready.insert(sequence,
+                       {std::move(response), request.wantsClose(), request.method == "HEAD"});
+    while (!queue.ready.isEmpty() && queue.ready.firstKey() == queue.written) {
+        const Pending next = queue.ready.take(queue.written);
+        ++queue.written;
+        write(socket, next);
+        if (next.close)
+            break;
+    }
+}
+
+void HttpServer::write(QTcpSocket *socket, const Pending &pending) const
+{
+    const Response &response = pending.response;
+    QByteArray out;
+    out.reserve(160 + response.body.size());
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
+           "\r\n";
+    out += "Content-Type: " + response.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "Cache-Control: no-store\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    if (pending.close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!pending.head)
+        out += response.body;
+    socket->write(out);
+    if (pending.close)
+        socket->disconnectFromHost();
+}
+
+void HttpServer::accessLog(const Request &request, const Route *route, const Response &response,
+                           const QString &orgId) const
+{
+    QJsonObject fields{{u"request_id"_s, request.requestId},
+                       {u"method"_s, QString::fromLatin1(request.method)},
+                       {u"route"_s, route ? route->pattern : u"(none)"_s},
+                       {u"status"_s, response.status},
+                       {u"latency_ms"_s, double(request.received.nsecsElapsed()) / 1e6}};
+    if (!orgId.isEmpty())
+        fields.insert(u"org_id"_s, orgId);
+    log::write(response.status >= 500 ? log::Level::Warn : log::Level::Info, "http.access",
+               u"request"_s, fields);
+}
+
+} // namespace vox::http

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/http/connectionguard.h"
+#include "server/http/router.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QMap>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QWebSocket;
+
+namespace vox::http {
+
+class GuardedTcpServer;
+
+// The one adapter between QtHttpServer 6.4 and our handlers. QtHttpServer parses requests on the
+// I/O thread; we copy each request, run its handler on a worker pool (handlers block on the
+// database), and write the answer back on the I/O thread only if the client is still there
+// (QPointer), in request order per connection. Controllers never see QtHttpServer types.
+class HttpServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpServer)
+
+public:
+    using Authenticator = std::function<Result<Principal>(const Request &)>;
+    using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
+
+    struct Options
+    {
+        Limits limits;
+        int maxConnections = 512;
+        int workerThreads = 0;
+        std::optional<QSslConfiguration> tls;
+    };
+
+    HttpServer(const Router &router, Authenticator authenticator, Options options,
+               QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    void setWebSocketHandler(WebSocketHandler handler);
+
+    Result<quint16> listen(const QString &host, quint16 port);
+    quint16 port() const { return m_port; }
+
+    // Graceful stop: no new connections, then waits (up to `timeoutMs`) for answers in flight.
+    void stopAccepting();
+    bool waitForIdle(int timeoutMs);
+    int inFlight() const { return m_inFlight.load(); }
+    int openConnections() const;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Pending
+    {
+        Response response;
+        bool close = false; // the client asked for Connection: close
+        bool head = false;  // HEAD: headers only
+    };
+    struct SocketQueue
+    {
+        quint64 next = 0;             // sequence number given to the next request
+        quint64 written = 0;          // sequence number of the next answer to write
+        QMap<quint64, Pending> ready; // answers waiting for earlier ones
+    };
+
+    Response dispatch(const Route &route, Request &request) const;
+    void deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request, const Route *route,
+                 Response response);
+    void write(QTcpSocket *socket, const Pending &pending) const;
+    void accessLog(const Request &request, const Route *route, const Response &response,
+                   const QString &orgId) const;
+
+    const Router &m_router;
+    Authenticator m_authenticator;
+    Options m_options;
+    QThreadPool m_workers;
+    GuardedTcpServer *m_tcp = nullptr;
+    quint16 m_port = 0;
+    std::atomic<int> m_inFlight{0};
+    QHash<QTcpSocket *, SocketQueue> m_queues;
+    WebSocketHandler m_webSocketHandler;
+};
+
+} // namespace vox::http

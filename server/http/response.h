@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace vox::http {
+
+// What a handler answers. Bodies are JSON unless a handler says otherwise (exports, files).
+struct Response
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static Response json(const QJsonObject &object, int status = 200);
+    static Response json(const QJsonArray &array, int status = 200);
+    // JSON already serialised (for instance built by PostgreSQL with json_agg).
+    static Response rawJson(QByteArray json, int status = 200);
+    // {"error": message}
+    static Response error(int status, const QString &message);
+    // Maps an error to its status: an HTTP status in `code` ("404"), a known SQLSTATE (unique or
+    // exclusion violation -> 409, bad input -> 400), anything else -> 500 without internals.
+    static Response fromError(const Error &error);
+    static Response attachment(QByteArray data, QByteArray contentType, const QString &fileName);
+
+    Response &withHeader(QByteArray name, QByteArray value)
+    {
+        headers.append({std::move(name), std::move(value)});
+        return *this;
+    }
+    QByteArray headerValue(const QByteArray &lowerCaseName) const;
+};
+
+// Errors that carry their HTTP status, for Result<T> chains in handlers and services.
+namespace status {
+Error badRequest(const QString &message, const QString &field = {});
+Error unauthorized(const QString &message);
+Error forbidden(const QString &message);
+Error notFound(const QString &message);
+Error conflict(const QString &message);
+Error gone(const QString &message);
+Error unprocessable(const QString &message, const QString &field = {});
+Error tooManyRequests(const QString &message, int retryAfterSeconds);
+Error badGateway(const QString &message);
+Error serviceUnavailable(const QString &message);
+} // namespace status
+
+QByteArray reasonPhrase(int status);
+
+} // namespace vox::http

@@ -1,0 +1,57 @@
+#include "server/http/router.h"
+
+namespace vox::http {
+
+void Router::add(QByteArray method, const QString &pattern, Auth auth, Handler handler,
+                 bool inlineOnIoThread)
+{
+    Route route;
+    route.method = std::move(method);
+    route.pattern = pattern;
+    route.segments = pattern.split(u'/', Qt::SkipEmptyParts);
+    route.auth = auth;
+    route.handler = std::move(handler);
+    route.inlineOnIoThread = inlineOnIoThread;
+    m_routes.append(std::move(route));
+}
+
+Router::Match Router::match(const QByteArray &method, const QString &path) const
+{
+    Match result;
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    // Literal segments beat parameters: "/contacts/stats" wins over "/contacts/:id".
+    int bestScore = -1;
+    for (const Route &route : m_routes) {
+        if (route.segments.size() != parts.size())
+            continue;
+        QHash<QString, QString> params;
+        int score = 0;
+        bool matches = true;
+        for (qsizetype i = 0; i < parts.size() && matches; ++i) {
+            const QString &segment = route.segments.at(i);
+            if (segment.startsWith(u':'))
+                params.insert(segment.mid(1), parts.at(i));
+            else if (segment == parts.at(i))
+                score += 1 << (parts.size() - i);
+            else
+                matches = false;
+        }
+        if (!matches)
+            continue;
+        if (route.method != method && !(method == "HEAD" && route.method == "GET")) {
+            if (!result.allowedMethods.contains(route.method))
+                result.allowedMethods.append(route.method);
+            continue;
+        }
+        if (score > bestScore) {
+            bestScore = score;
+            result.route = &route;
+            result.params = std::move(params);
+        }
+    }
+    if (result.route)
+        result.allowedMethods.clear();
+    return result;
+}
+
+} // namespace vox::http

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "server/http/principal.h"
+#include "server/http/request.h"
+#include "server/http/response.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace vox::http {
+
+// Who may call a route. Public routes that need another proof (Vapi's secret) check it
+// themselves.
+enum class Auth { Public, User, Admin };
+
+struct Context
+{
+    const Request &request;
+    const Principal *principal = nullptr;
+
+    // The signed-in user; only valid on User and Admin routes.
+    const Principal &user() const { return *principal; }
+    QString orgId() const { return principal ? principal->orgId : QString(); }
+    db::Access access() const { return principal ? principal->access() : db::Access::service(); }
+};
+
+using Handler = std::function<Response(Context &)>;
+
+struct Route
+{
+    QByteArray method;
+    QString pattern; // "/api/contacts/:id"
+    QStringList segments;
+    Auth auth = Auth::User;
+    Handler handler;
+    // Answered on the I/O thread without touching the database (liveness): cheapest possible.
+    bool inlineOnIoThread = false;
+};
+
+// Method + path pattern -> handler. Filled once at start-up, read concurrently afterwards.
+class Router
+{
+public:
+    void add(QByteArray method, const QString &pattern, Auth auth, Handler handler,
+             bool inlineOnIoThread = false);
+    void get(const QString &pattern, Auth auth, Handler handler)
+    {
+        add("GET", pattern, auth, std::move(handler));
+    }
+    void post(const QString &pattern, Auth auth, Handler handler)
+    {
+        add("POST", pattern, auth, std::move(handler));
+    }
+    void put(const QString &pattern, Auth auth, Handler handler)
+    {
+        add("PUT", pattern, auth, std::move(handler));
+    }
+    void patch(const QString &pattern, Auth auth, Handler handler)
+    {
+        add("PATCH", pattern, auth, std::move(handler));
+    }
+    void del(const QString &pattern, Auth auth, Handler handler)
+    {
+        add("DELETE", pattern, auth, std::move(handler));
+    }
+
+    struct Match
+    {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QList<QByteArray> allowedMethods; // when the path exists with other methods (405)
+    };
+    Match match(const QByteArray &method, const QString &path) const;
+
+    const QList<Route> &routes() const { return m_routes; }
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace vox::http

@@ -1,0 +1,34 @@
+#include "server/sandbox/sandbox.h"
+
+#include "server/http/httpserver.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::sandbox {
+
+Sandbox::Sandbox(QObject *parent)
+    : QObject(parent)
+{
+    m_router.get(u"/health"_s, http::Auth::Public, [](http::Context &) {
+        return http::Response::json({{u"status"_s, u"ok"_s}, {u"sandbox"_s, true}});
+    });
+    auto noUsers = [](const http::Request &) -> Result<http::Principal> {
+        return http::status::unauthorized(u"The sandbox has no users."_s);
+    };
+    m_http = std::make_unique<http::HttpServer>(m_router, noUsers, http::HttpServer::Options{});
+}
+
+Sandbox::~Sandbox() = default;
+
+Result<quint16> Sandbox::listen(const QString &host, quint16 port)
+{
+    m_host = host;
+    return m_http->listen(host, port);
+}
+
+QString Sandbox::url() const
+{
+    return u"http://%1:%2"_s.arg(m_host).arg(m_http->port());
+}
+
+} // namespace vox::sandbox

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/http/router.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace vox::http {
+class HttpServer;
+}
+
+namespace vox::sandbox {
+
+// The provider sandbox: serves the parts of the Vapi, Twilio, Google and Resend APIs that the
+// server calls, under /vapi, /twilio, /google and /resend, and records what it receives.
+class Sandbox final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Sandbox)
+
+public:
+    explicit Sandbox(QObject *parent = nullptr);
+    ~Sandbox() override;
+
+    Result<quint16> listen(const QString &host, quint16 port);
+    QString url() const;
+
+private:
+    http::Router m_router;
+    std::unique_ptr<http::HttpServer> m_http;
+    QString m_host;
+};
+
+} // namespace vox::sandbox

@@ -1,0 +1,192 @@
+#include "server/server.h"
+
+#include "core/crypto/jwt.h"
+#include "core/logging/log.h"
+#include "server/db/database.h"
+#include "server/db/embeddedpostgres.h"
+#include "server/db/migrator.h"
+#include "server/http/httpserver.h"
+#include "server/routes/health.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+Result<QStringList> migrateDatabase(const db::ConnectionSettings &settings)
+{
+    auto conn = db::Connection::open(settings);
+    if (!conn)
+        return conn.error();
+    auto migrations = db::Migrator::load();
+    if (!migrations)
+        return migrations.error();
+    db::Migrator migrator(**conn, *migrations);
+    auto applied = migrator.migrate();
+    if (!applied)
+        return applied.error();
+    QStringList names;
+    for (const auto &m : std::as_const(*applied))
+        names << m.name;
+    return names;
+}
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{}
+
+Server::~Server()
+{
+    stop(2000);
+}
+
+Result<void> Server::openDatabase()
+{
+    db::ConnectionSettings settings;
+    if (m_config.usesEmbeddedDatabase()) {
+        m_postgres = std::make_unique<db::EmbeddedPostgres>(db::EmbeddedPostgres::Options{
+            QDir(m_config.dataDir).filePath(u"postgres"_s), true, 200});
+        auto started = m_postgres->start();
+        if (!started)
+            return started.error();
+        settings = *started;
+        log::info("server", u"Using the embedded PostgreSQL cluster."_s,
+                  {{u"cluster"_s, m_postgres->clusterDir()}});
+    } else {
+        auto parsed = db::ConnectionSettings::fromUrl(m_config.databaseUrl);
+        if (!parsed)
+            return parsed.error();
+        settings = *parsed;
+        log::info("server", u"Using PostgreSQL at %1."_s.arg(settings.describe()));
+    }
+    auto applied = migrateDatabase(settings);
+    if (!applied)
+        return applied.error();
+    m_db = std::make_unique<db::Database>(settings);
+    auto probe = m_db->connection();
+    if (!probe)
+        return probe.error();
+    return {};
+}
+
+Result<void> Server::start()
+{
+    if (m_running)
+        return {};
+    for (const QString &secret : m_config.secrets())
+        log::registerSecret(secret);
+
+    auto ring =
+        crypto::KeyRing::fromBase64(m_config.encryptionKey, m_config.previousEncryptionKeys);
+    if (!ring)
+        return ring.error();
+    m_keys = std::make_unique<crypto::KeyRing>(std::move(ring).value());
+
+    if (auto opened = openDatabase(); !opened)
+        return opened.error();
+
+    m_app = std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_keys});
+    registerRoutes();
+
+    http::HttpServer::Options options;
+    options.limits.maxHeaderBytes = m_config.maxHeaderBytes;
+    options.limits.maxBodyBytes = m_config.maxBodyBytes;
+    options.limits.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
+    options.maxConnections = m_config.maxConnections;
+    options.workerThreads = m_config.workerThreads;
+    if (!m_config.tlsCert.isEmpty()) {
+        QFile certFile(m_config.tlsCert);
+        QFile keyFile(m_config.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return fail(u"Cannot read the TLS certificate or key (%1, %2)."_s.arg(m_config.tlsCert,
+                                                                                  m_config.tlsKey));
+        const QSslCertificate cert(&certFile, QSsl::Pem);
+        const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        QSslKey usableKey = key;
+        if (usableKey.isNull()) {
+            keyFile.seek(0);
+            usableKey = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
+        }
+        if (cert.isNull() || usableKey.isNull())
+            return fail(u"The TLS certificate or key is not valid PEM."_s);
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(cert);
+        tls.setPrivateKey(usableKey);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        options.tls = tls;
+    }
+
+    const QByteArray jwtSecret = m_config.jwtSecret.toUtf8();
+    auto authenticator = [jwtSecret](const http::Request &request) -> Result<http::Principal> {
+        const QByteArray header = request.header("authorization");
+        if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
+            return http::status::unauthorized(u"Sign in first."_s);
+        auto claims = crypto::jwt::verifyHs256(QString::fromLatin1(header.mid(7).trimmed()),
+                                               jwtSecret, QDateTime::currentDateTimeUtc());
+        if (!claims)
+            return http::status::unauthorized(u"Your session has expired or is not valid; "
+                                              "sign in again."_s);
+        http::Principal who;
+        who.userId = claims->value(u"sub"_s).toString();
+        who.email = claims->value(u"email"_s).toString();
+        const QJsonObject app = claims->value(u"app_metadata"_s).toObject();
+        who.orgId = app.value(u"org_id"_s).toString();
+        who.role = app.value(u"role"_s).toString();
+        if (who.userId.isEmpty() || who.orgId.isEmpty())
+            return http::status::unauthorized(u"The session does not name a clinic; sign in "
+                                              "again."_s);
+        return who;
+    };
+
+    m_http = std::make_unique<http::HttpServer>(m_router, authenticator, options);
+    auto port = m_http->listen(m_config.listenHost, m_config.listenPort);
+    if (!port)
+        return port.error();
+    m_config.listenPort = *port;
+    m_running = true;
+    log::info("server", u"Listening."_s, {{u"url"_s, url()}});
+    return {};
+}
+
+void Server::registerRoutes()
+{
+    registerHealthRoutes(m_router, *m_app);
+}
+
+void Server::stop(int graceMs)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    if (m_http) {
+        m_http->stopAccepting();
+        if (!m_http->waitForIdle(graceMs))
+            log::warn("server",
+                      u"Stopped with %1 answer(s) still in flight."_s.arg(m_http->inFlight()));
+        m_http.reset();
+    }
+    m_db.reset();
+    if (m_postgres) {
+        if (auto stopped = m_postgres->stop(); !stopped)
+            log::warn("server", stopped.errorMessage());
+        m_postgres.reset();
+    }
+    log::info("server", u"Stopped."_s);
+}
+
+quint16 Server::port() const
+{
+    return m_config.listenPort;
+}
+
+QString Server::url() const
+{
+    return m_config.baseUrl();
+}
+
+} // namespace vox::server

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/crypto/aesgcm.h"
+#include "core/result.h"
+#include "server/appcontext.h"
+#include "server/config/serverconfig.h"
+#include "server/http/router.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace vox::db {
+class Database;
+class EmbeddedPostgres;
+} // namespace vox::db
+
+namespace vox::http {
+class HttpServer;
+} // namespace vox::http
+
+namespace vox::server {
+
+// The companion server, composed: database (its own embedded cluster or a URL), migrations,
+// routes, HTTP/WebSocket listener, live events and jobs. The executable, the console's embedded
+// mode and the tests all run this same object.
+class Server final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Server)
+
+public:
+    explicit Server(ServerConfig config, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Blocks until the server accepts requests (or fails with a readable reason). Must be called
+    // on the thread whose event loop will serve the connections.
+    Result<void> start();
+
+    // Graceful: stops accepting, lets answers in flight finish (up to `graceMs`), closes live
+    // connections, stops the embedded database.
+    void stop(int graceMs = 10000);
+
+    quint16 port() const;
+    QString url() const;
+    const ServerConfig &config() const { return m_config; }
+    db::Database &database() { return *m_db; }
+    const crypto::KeyRing &keys() const { return *m_keys; }
+
+private:
+    Result<void> openDatabase();
+    void registerRoutes();
+
+    ServerConfig m_config;
+    std::unique_ptr<db::EmbeddedPostgres> m_postgres;
+    std::unique_ptr<db::Database> m_db;
+    std::unique_ptr<crypto::KeyRing> m_keys;
+    std::unique_ptr<AppContext> m_app;
+    http::Router m_router;
+    std::unique_ptr<http::HttpServer> m_http;
+    bool m_running = false;
+};
+
+// Applies pending migrations through a fresh connection (also used by `voxanne-server migrate`).
+Result<QStringList> migrateDatabase(const db::ConnectionSettings &settings);
+
+} // namespace vox::server

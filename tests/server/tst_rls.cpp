@@ -1,0 +1,222 @@
+// Row-level security at the database level: with one org's claims, no statement reaches
+// another org's rows in any tenant table.
+#include "testdatabase.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+const QString orgA = u"aaaaaaaa-0000-0000-0000-00000000000a"_s;
+const QString orgB = u"bbbbbbbb-0000-0000-0000-00000000000b"_s;
+
+QByteArray claimsFor(const QString &org)
+{
+    return QJsonDocument(QJsonObject{{u"sub"_s, u"00000000-0000-0000-0000-000000000000"_s},
+                                     {u"role"_s, u"owner"_s},
+                                     {u"app_metadata"_s, QJsonObject{{u"org_id"_s, org}}}})
+        .toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+class TestRls : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::TestDatabase> m_db;
+    std::unique_ptr<vox::db::Connection> m_app;
+    QStringList m_tenantTables;
+
+    // Runs `sql` as `authenticated` with org A's claims, in a transaction rolled back afterwards.
+    vox::Result<vox::db::PgResult> asOrgA(const QByteArray &sql, const vox::db::Params &params = {})
+    {
+        (void)m_app->execScript(
+            "BEGIN; SELECT set_config('role', 'authenticated', true), set_config("
+            "'request.jwt.claims', " +
+            m_app->literal(claimsFor(orgA)) + ", true)");
+        auto result = m_app->execUncached(sql, params);
+        (void)m_app->execScript("ROLLBACK");
+        return result;
+    }
+
+    QString orgColumn(const QString &table) const
+    {
+        return table == u"organizations" ? u"id"_s : u"org_id"_s;
+    }
+    // Tables `authenticated` has no privileges on at all: every statement is refused outright.
+    static bool serviceOnly(const QString &table)
+    {
+        return table == u"jobs" || table == u"refresh_tokens";
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = std::make_unique<vox::test::TestDatabase>(u"rls"_s);
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        QFile fixture(QStringLiteral(VOXANNE_TEST_FIXTURES) + u"/tenant_rows.sql"_s);
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const QByteArray sql = fixture.readAll();
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin);
+        int n = 1;
+        for (const QString &org : {orgA, orgB}) {
+            QByteArray rows = sql;
+            rows.replace("{{ORG_PREFIX}}", org.left(8).toLatin1());
+            rows.replace("{{ORG}}", org.toLatin1());
+            rows.replace("{{N}}", QByteArray::number(n++));
+            const auto inserted = admin->execScript(rows);
+            QVERIFY2(inserted.ok(),
+                     qPrintable(inserted.ok() ? QString() : inserted.errorMessage()));
+        }
+        // Every table that carries an org_id is a tenant table, plus organizations itself.
+        const auto tables =
+            admin->exec("SELECT c.table_name FROM information_schema.columns c "
+                        "JOIN information_schema.tables t USING (table_schema, table_name) "
+                        "WHERE c.table_schema = 'public' AND c.column_name = 'org_id' AND "
+                        "t.table_type = 'BASE TABLE' "
+                        "ORDER BY 1");
+        QVERIFY(tables.ok());
+        m_tenantTables << u"organizations"_s;
+        for (int r = 0; r < tables->rowCount(); ++r)
+            m_tenantTables << tables->text(r, 0);
+        QVERIFY(m_tenantTables.size() >= 20);
+        m_app = m_db->connect();
+        QVERIFY(m_app);
+    }
+
+    void everyTenantTableHasForcedRlsAndBothPolicies()
+    {
+        auto admin = m_db->connectAsAdmin();
+        for (const QString &table : std::as_const(m_tenantTables)) {
+            const auto rls = admin->exec("SELECT relrowsecurity, relforcerowsecurity FROM pg_class "
+                                         "WHERE oid = to_regclass($1)",
+                                         {table});
+            QVERIFY2(rls->toBool(0, 0) && rls->toBool(0, 1),
+                     qPrintable(table + u": RLS not enabled and forced"_s));
+            const auto policies = admin->exec(
+                "SELECT array_agg(roles::text ORDER BY policyname)::text FROM pg_policies "
+                "WHERE tablename = $1",
+                {table});
+            const QString roles = policies->text(0, 0);
+            QVERIFY2(roles.contains(u"authenticated"_s) || table == u"jobs" ||
+                         table == u"rate_limit_buckets",
+                     qPrintable(table + u" has no policy for authenticated: "_s + roles));
+            QVERIFY2(roles.contains(u"service_role"_s),
+                     qPrintable(table + u" has no service_role policy"_s));
+        }
+    }
+
+    void theFixtureCoversEveryTenantTable()
+    {
+        auto admin = m_db->connectAsAdmin();
+        for (const QString &table : std::as_const(m_tenantTables)) {
+            const auto counts = admin->execUncached(
+                "SELECT count(*) FILTER (WHERE " + orgColumn(table).toLatin1() +
+                    " = $1::uuid), count(*) FILTER (WHERE " + orgColumn(table).toLatin1() +
+                    " = $2::uuid) FROM " + table.toLatin1(),
+                {orgA, orgB});
+            QVERIFY2(counts.ok(), qPrintable(table));
+            QVERIFY2(counts->toInt(0, 0) > 0 && counts->toInt(0, 1) > 0,
+                     qPrintable(u"tenant_rows.sql has no rows for both orgs in "_s + table));
+        }
+    }
+
+    void selectSeesOnlyTheCallersOrg()
+    {
+        for (const QString &table : std::as_const(m_tenantTables)) {
+            const QByteArray column = orgColumn(table).toLatin1();
+            const auto counts = asOrgA("SELECT count(*) FILTER (WHERE " + column +
+                                           " = $1::uuid), "
+                                           "count(*) FILTER (WHERE " +
+                                           column + " <> $1::uuid) FROM " + table.toLatin1(),
+                                       {orgA});
+            if (serviceOnly(table)) {
+                QVERIFY2(!counts.ok() && counts.errorMessage().contains(u"permission denied"_s),
+                         qPrintable(table));
+                continue;
+            }
+            QVERIFY2(counts.ok(), qPrintable(table + u": "_s +
+                                             (counts.ok() ? QString() : counts.errorMessage())));
+            QVERIFY2(counts->toInt(0, 0) > 0,
+                     qPrintable(table + u": org A cannot see its own rows"_s));
+            QCOMPARE(counts->toInt(0, 1), 0);
+        }
+    }
+
+    void insertingARowForAnotherOrgFails()
+    {
+        auto admin = m_db->connectAsAdmin();
+        for (const QString &table : std::as_const(m_tenantTables)) {
+            if (table == u"organizations")
+                continue; // not insertable by `authenticated` at all (only sign-up creates orgs)
+            // Org B's own row, re-inserted with a new id by org A.
+            const auto columns = admin->exec(
+                "SELECT string_agg(quote_ident(column_name), ',' ORDER BY ordinal_position) "
+                "FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 "
+                "AND is_generated = 'NEVER' AND is_identity = 'NO'",
+                {table});
+            const QByteArray cols = columns->text(0, 0).toLatin1();
+            const auto row = admin->execUncached("SELECT row_to_json(t) FROM " + table.toLatin1() +
+                                                     " t WHERE org_id = $1::uuid LIMIT 1",
+                                                 {orgB});
+            QJsonObject json = row->toJson(0, 0).toObject();
+            if (json.contains(u"id"_s) && json.value(u"id"_s).isString())
+                json[u"id"_s] = u"cccccccc-0000-0000-0000-0000000000%1"_s.arg(
+                    int(m_tenantTables.indexOf(table)), 2, 10, QChar(u'0'));
+            const auto inserted =
+                asOrgA("INSERT INTO " + table.toLatin1() + " (" + cols + ") SELECT " + cols +
+                           " FROM json_populate_record(NULL::" + table.toLatin1() + ", $1::json)",
+                       {QJsonValue(json)});
+            QVERIFY2(!inserted.ok(), qPrintable(table + u": org A inserted a row for org B"_s));
+            const QString expected =
+                serviceOnly(table) ? u"permission denied"_s : u"row-level security"_s;
+            QVERIFY2(inserted.errorMessage().contains(expected),
+                     qPrintable(table + u": "_s + inserted.errorMessage()));
+        }
+    }
+
+    void updatesAndDeletesCannotReachOrMoveRows()
+    {
+        for (const QString &table : std::as_const(m_tenantTables)) {
+            if (table == u"organizations")
+                continue;
+            const QByteArray t = table.toLatin1();
+            const auto deleted = asOrgA("DELETE FROM " + t + " WHERE org_id = $1::uuid", {orgB});
+            if (serviceOnly(table)) {
+                QVERIFY2(!deleted.ok(), qPrintable(table));
+                continue;
+            }
+            QVERIFY2(deleted.ok(), qPrintable(table));
+            QCOMPARE(deleted->affectedRows(), 0);
+            const auto moved = asOrgA(
+                "UPDATE " + t + " SET org_id = $1::uuid WHERE org_id = $2::uuid", {orgB, orgA});
+            QVERIFY2(!moved.ok(), qPrintable(table + u": org A moved its rows to org B"_s));
+        }
+        const auto renamed =
+            asOrgA("UPDATE organizations SET name = 'taken' WHERE id = $1::uuid", {orgB});
+        QVERIFY(renamed.ok());
+        QCOMPARE(renamed->affectedRows(), 0);
+    }
+
+    void withoutClaimsNothingIsVisible()
+    {
+        (void)m_app->execScript("BEGIN; SET LOCAL ROLE authenticated");
+        const auto contacts = m_app->exec("SELECT count(*) FROM contacts");
+        (void)m_app->execScript("ROLLBACK");
+        QVERIFY(contacts.ok());
+        QCOMPARE(contacts->toInt(0, 0), 0);
+    }
+
+    void cleanupTestCase()
+    {
+        m_app.reset();
+        m_db.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRls)
+#include "tst_rls.moc"

@@ -1,0 +1,165 @@
+#include "server/config/serverconfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::server::ServerConfig;
+
+namespace {
+const QString key32 = QString::fromLatin1(QByteArray(32, 'k').toBase64());
+const QString jwt = u"0123456789abcdef0123456789abcdef-jwt"_s;
+
+ServerConfig::Sources productionSources()
+{
+    ServerConfig::Sources s;
+    s.environment = {{u"VOXANNE_DATABASE_URL"_s, u"postgresql://app@db.internal/voxanne"_s},
+                     {u"JWT_SECRET"_s, jwt},
+                     {u"ENCRYPTION_KEY"_s, key32},
+                     {u"VAPI_WEBHOOK_SECRET"_s, u"whsec"_s},
+                     {u"VAPI_PRIVATE_KEY"_s, u"vapi-private"_s},
+                     {u"BACKEND_URL"_s, u"https://voxanne.example.com"_s}};
+    s.defaultDataDir = u"/var/lib/voxanne"_s;
+    return s;
+}
+} // namespace
+
+class TestServerConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void flagsWinOverEnvironmentOverFileOverDefaults_data()
+    {
+        QTest::addColumn<QString>("flag");
+        QTest::addColumn<QString>("env");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("default") << QString() << QString() << QString() << u"127.0.0.1:8787"_s;
+        QTest::newRow("file") << QString() << QString() << u"127.0.0.1:9001"_s
+                              << u"127.0.0.1:9001"_s;
+        QTest::newRow("env over file")
+            << QString() << u"127.0.0.1:9002"_s << u"127.0.0.1:9001"_s << u"127.0.0.1:9002"_s;
+        QTest::newRow("flag over env")
+            << u"0.0.0.0:9003"_s << u"127.0.0.1:9002"_s << u"127.0.0.1:9001"_s << u"0.0.0.0:9003"_s;
+    }
+    void flagsWinOverEnvironmentOverFileOverDefaults()
+    {
+        QFETCH(QString, flag);
+        QFETCH(QString, env);
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        ServerConfig::Sources s = productionSources();
+        if (!flag.isEmpty())
+            s.flags.insert(u"VOXANNE_LISTEN"_s, flag);
+        if (!env.isEmpty())
+            s.environment.insert(u"VOXANNE_LISTEN"_s, env);
+        if (!file.isEmpty())
+            s.file.insert(u"VOXANNE_LISTEN"_s, file);
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
+        QCOMPARE(config->listenHost + u':' + QString::number(config->listenPort), expected);
+        QVERIFY(config->isProduction());
+    }
+
+    void productionNamesTheMissingSecret_data()
+    {
+        QTest::addColumn<QString>("missing");
+        for (const char *name : {"JWT_SECRET", "ENCRYPTION_KEY", "VAPI_WEBHOOK_SECRET",
+                                 "VAPI_PRIVATE_KEY", "BACKEND_URL"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void productionNamesTheMissingSecret()
+    {
+        QFETCH(QString, missing);
+        ServerConfig::Sources s = productionSources();
+        s.environment.remove(missing);
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY(!config.ok());
+        QVERIFY2(config.errorMessage().contains(missing), qPrintable(config.errorMessage()));
+    }
+
+    void rejectsMalformedValues_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("listen without port") << u"VOXANNE_LISTEN"_s << u"localhost"_s;
+        QTest::newRow("listen hostname") << u"VOXANNE_LISTEN"_s << u"example.com:80"_s;
+        QTest::newRow("short encryption key")
+            << u"ENCRYPTION_KEY"_s << QString::fromLatin1(QByteArray(16, 'k').toBase64());
+        QTest::newRow("short jwt secret") << u"JWT_SECRET"_s << u"short"_s;
+        QTest::newRow("backend url not http") << u"BACKEND_URL"_s << u"ftp://x"_s;
+        QTest::newRow("max connections zero") << u"VOXANNE_MAX_CONNECTIONS"_s << u"0"_s;
+        QTest::newRow("mode unknown") << u"VOXANNE_MODE"_s << u"staging"_s;
+    }
+    void rejectsMalformedValues()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        ServerConfig::Sources s = productionSources();
+        s.environment.insert(name, value);
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY(!config.ok());
+        QVERIFY2(config.errorMessage().contains(name.section(u'_', -1)) ||
+                     config.errorMessage().contains(name),
+                 qPrintable(config.errorMessage()));
+    }
+
+    void sandboxPointsEveryProviderAtIt()
+    {
+        ServerConfig::Sources s = productionSources();
+        s.flags.insert(u"VOXANNE_SANDBOX_URL"_s, u"http://127.0.0.1:9999/"_s);
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY(config.ok());
+        QCOMPARE(config->vapiBaseUrl, u"http://127.0.0.1:9999/vapi"_s);
+        QCOMPARE(config->twilioBaseUrl, u"http://127.0.0.1:9999/twilio"_s);
+        QCOMPARE(config->resendBaseUrl, u"http://127.0.0.1:9999/resend"_s);
+        QVERIFY(config->googleTokenUrl.startsWith(u"http://127.0.0.1:9999/google"_s));
+    }
+
+    void embeddedModeGeneratesSecretsOncePrivately()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"data"_s);
+        const auto first = ServerConfig::loadOrCreateGeneratedSecrets(data);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.errorMessage()));
+        const QString file = QDir(data).filePath(u"secrets.ini"_s);
+        QCOMPARE(QFileInfo(file).permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        QVERIFY(first->value(u"JWT_SECRET"_s).size() >= 32);
+        QCOMPARE(QByteArray::fromBase64(first->value(u"ENCRYPTION_KEY"_s).toLatin1()).size(), 32);
+        const auto second = ServerConfig::loadOrCreateGeneratedSecrets(data);
+        QVERIFY(second.ok());
+        QCOMPARE(second->value(u"JWT_SECRET"_s), first->value(u"JWT_SECRET"_s));
+        QCOMPARE(second->value(u"ENCRYPTION_KEY"_s), first->value(u"ENCRYPTION_KEY"_s));
+
+        ServerConfig::Sources s;
+        s.defaultDataDir = data;
+        s.file = *second;
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
+        QVERIFY(!config->isProduction());
+        QVERIFY(config->usesEmbeddedDatabase());
+    }
+
+    void readsIniKeysInAnySection()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"voxanne.ini"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("VOXANNE_LISTEN=127.0.0.1:7000\n[vapi]\nVAPI_PUBLIC_KEY=pk_123\n");
+        f.close();
+        const auto values = ServerConfig::readIni(path);
+        QVERIFY(values.ok());
+        QCOMPARE(values->value(u"VOXANNE_LISTEN"_s), u"127.0.0.1:7000"_s);
+        QCOMPARE(values->value(u"VAPI_PUBLIC_KEY"_s), u"pk_123"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerConfig)
+#include "tst_serverconfig.moc"
