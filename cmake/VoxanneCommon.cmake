@@ -15,7 +15,7 @@ set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
 
 add_library(voxanne_common INTERFACE)
 target_compile_features(voxanne_common INTERFACE cxx_std_20)
-set_target_properties(voxanne_common PROPERTIES INTERFACE_CXX_EXTENSIONS OFF)
+set(CMAKE_CXX_EXTENSIONS OFF)
 target_compile_options(voxanne_common INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
     -Wformat=2 -Wimplicit-fallthrough)

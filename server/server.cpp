@@ -6,12 +6,15 @@
 #include "server/db/embeddedpostgres.h"
 #include "server/db/migrator.h"
 #include "server/http/httpserver.h"
+#include "server/routes/auth.h"
 #include "server/routes/health.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSysInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -90,7 +93,11 @@ Result<void> Server::start()
     if (auto opened = openDatabase(); !opened)
         return opened.error();
 
-    m_app = std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_keys});
+    m_jobs = std::make_unique<jobs::JobRunner>(
+        *m_db, u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid()),
+        jobs::JobRunner::Options{m_config.jobPollMs, m_config.jobBackoffMs, 600});
+    m_app = std::make_unique<AppContext>(AppContext{
+        m_config, *m_db, *m_keys, *m_jobs, providers::RetryPolicy{m_config.providerRetryDelaysMs}});
     registerRoutes();
 
     http::HttpServer::Options options;
@@ -148,6 +155,7 @@ Result<void> Server::start()
     if (!port)
         return port.error();
     m_config.listenPort = *port;
+    m_jobs->start();
     m_running = true;
     log::info("server", u"Listening."_s, {{u"url"_s, url()}});
     return {};
@@ -156,6 +164,7 @@ Result<void> Server::start()
 void Server::registerRoutes()
 {
     registerHealthRoutes(m_router, *m_app);
+    registerAuthRoutes(m_router, *m_app);
 }
 
 void Server::stop(int graceMs)
@@ -170,6 +179,10 @@ void Server::stop(int graceMs)
                       u"Stopped with %1 answer(s) still in flight."_s.arg(m_http->inFlight()));
         m_http.reset();
     }
+    if (m_jobs)
+        m_jobs->stop();
+    m_app.reset();
+    m_jobs.reset();
     m_db.reset();
     if (m_postgres) {
         if (auto stopped = m_postgres->stop(); !stopped)

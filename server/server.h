@@ -46,6 +46,7 @@ public:
     const ServerConfig &config() const { return m_config; }
     db::Database &database() { return *m_db; }
     const crypto::KeyRing &keys() const { return *m_keys; }
+    jobs::JobRunner &jobs() { return *m_jobs; }
 
 private:
     Result<void> openDatabase();
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<db::EmbeddedPostgres> m_postgres;
     std::unique_ptr<db::Database> m_db;
     std::unique_ptr<crypto::KeyRing> m_keys;
+    std::unique_ptr<jobs::JobRunner> m_jobs;
     std::unique_ptr<AppContext> m_app;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;

@@ -95,6 +95,12 @@ const QList<Option> &options()
          u"Request worker threads, each with its own database connection."_s},
         {u"VOXANNE_BCRYPT_COST"_s, u"bcrypt-cost"_s, u"N"_s,
          u"bcrypt cost for passwords (4-15, default 12)."_s},
+        {u"VOXANNE_PROVIDER_RETRY_MS"_s, u"provider-retry-ms"_s, u"MS,MS,..."_s,
+         u"Waits between retries of provider calls (default 2000,4000,8000)."_s},
+        {u"VOXANNE_JOB_BACKOFF_MS"_s, u"job-backoff-ms"_s, u"MS"_s,
+         u"First retry delay of a failed background job, doubled each time (default 2000)."_s},
+        {u"VOXANNE_JOB_POLL_MS"_s, u"job-poll-ms"_s, u"MS"_s,
+         u"How often the job queue is checked (default 1000)."_s},
     };
     return table;
 }
@@ -273,12 +279,23 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
         {u"VOXANNE_MAX_BODY_BYTES"_s, &c.maxBodyBytes, 1024, 512 * 1024 * 1024},
         {u"VOXANNE_WORKER_THREADS"_s, &c.workerThreads, 0, 256},
         {u"VOXANNE_BCRYPT_COST"_s, &c.bcryptCost, 4, 15},
+        {u"VOXANNE_JOB_BACKOFF_MS"_s, &c.jobBackoffMs, 1, 3600000},
+        {u"VOXANNE_JOB_POLL_MS"_s, &c.jobPollMs, 10, 60000},
     };
     for (const auto &[name, field, min, max] : numbers) {
         const auto n = parseInt(name, value(name), *field, min, max);
         if (!n)
             return n.error();
         *field = *n;
+    }
+    if (const QString delays = value(u"VOXANNE_PROVIDER_RETRY_MS"_s); !delays.isEmpty()) {
+        c.providerRetryDelaysMs.clear();
+        for (const QString &part : delays.split(u',', Qt::SkipEmptyParts)) {
+            const auto ms = parseInt(u"VOXANNE_PROVIDER_RETRY_MS"_s, part.trimmed(), 0, 0, 600000);
+            if (!ms)
+                return ms.error();
+            c.providerRetryDelaysMs.append(*ms);
+        }
     }
     return c;
 }

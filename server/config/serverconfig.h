@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -60,6 +61,9 @@ struct ServerConfig
     int maxBodyBytes = 20 * 1024 * 1024;
     int workerThreads = 0; // 0: chosen from the number of cores
     int bcryptCost = 12;
+    QList<int> providerRetryDelaysMs{2000, 4000, 8000};
+    int jobBackoffMs = 2000;
+    int jobPollMs = 1000;
 
     bool isProduction() const { return mode == Mode::Production; }
     bool usesEmbeddedDatabase() const { return databaseUrl.isEmpty(); }

@@ -9,9 +9,11 @@ namespace vox::sandbox {
 Sandbox::Sandbox(QObject *parent)
     : QObject(parent)
 {
+    m_state.registerControl(m_router);
     m_router.get(u"/health"_s, http::Auth::Public, [](http::Context &) {
         return http::Response::json({{u"status"_s, u"ok"_s}, {u"sandbox"_s, true}});
     });
+    // Provider stand-ins register here as they are built (one file per provider).
     auto noUsers = [](const http::Request &) -> Result<http::Principal> {
         return http::status::unauthorized(u"The sandbox has no users."_s);
     };

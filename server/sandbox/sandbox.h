@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "server/http/router.h"
+#include "server/sandbox/sandboxstate.h"
 
 #include <QObject>
 
@@ -14,7 +15,9 @@ class HttpServer;
 namespace vox::sandbox {
 
 // The provider sandbox: serves the parts of the Vapi, Twilio, Google and Resend APIs that the
-// server calls, under /vapi, /twilio, /google and /resend, and records what it receives.
+// server calls, under /vapi, /twilio, /google and /resend, following their documented paths,
+// auth and shapes; records every request and fails on demand (/_sandbox). Nothing in the
+// production server depends on it: it is used by pointing base URLs at it (--sandbox URL).
 class Sandbox final : public QObject
 {
     Q_OBJECT
@@ -26,8 +29,10 @@ public:
 
     Result<quint16> listen(const QString &host, quint16 port);
     QString url() const;
+    SandboxState &state() { return m_state; }
 
 private:
+    SandboxState m_state;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     QString m_host;

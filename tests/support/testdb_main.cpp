@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QTextStream>
 
 using namespace Qt::Literals::StringLiterals;
@@ -19,7 +20,13 @@ int main(int argc, char *argv[])
     }
     const QString dir = args.at(2);
     if (args.at(1) == u"start") {
-        QDir(dir).removeRecursively(); // every run starts from nothing
+        // Every run starts from nothing; a cluster left running by an earlier run is stopped first.
+        if (QFile::exists(QDir(dir).filePath(u"PG_VERSION"_s))) {
+            vox::db::EmbeddedPostgres previous({dir, false, 300});
+            if (previous.start(u"postgres"_s))
+                (void)previous.stop();
+        }
+        QDir(dir).removeRecursively();
         vox::db::EmbeddedPostgres cluster({dir, /*durable=*/false, 300});
         auto started = cluster.start(u"postgres"_s);
         if (!started) {

@@ -1,0 +1,451 @@
+#include "server/services/authservice.h"
+
+#include "core/crypto/digest.h"
+#include "core/crypto/jwt.h"
+#include "core/crypto/passwordhash.h"
+#include "core/crypto/securerandom.h"
+#include "core/defaultservices.h"
+#include "core/logging/log.h"
+#include "server/http/jsonbody.h"
+#include "server/http/response.h"
+#include "server/services/ratelimiter.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTimeZone>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+namespace {
+
+QString tokenHash(const QString &token)
+{
+    return QString::fromLatin1(crypto::sha256(token.toUtf8()).toHex());
+}
+
+// bcrypt of a random value, compared against when an account does not exist, so a wrong e-mail
+// costs as much time as a wrong password (no account discovery by timing).
+const QString &decoyHash(int cost)
+{
+    static const QString hash = crypto::password::hash(crypto::randomToken(16), cost).value();
+    return hash;
+}
+
+const QString userColumns = u"p.id, p.email, p.full_name, p.role, p.org_id, o.name, s.time_zone"_s;
+
+QJsonObject userJson(const db::PgResult &row, int r = 0)
+{
+    return {{u"id"_s, row.text(r, 0)},
+            {u"email"_s, row.text(r, 1)},
+            {u"full_name"_s, row.isNull(r, 2) ? QJsonValue() : QJsonValue(row.text(r, 2))},
+            {u"role"_s, row.text(r, 3)},
+            {u"org_id"_s, row.text(r, 4)}};
+}
+
+QJsonObject organizationJson(const db::PgResult &row, int r = 0)
+{
+    return {
+        {u"id"_s, row.text(r, 4)}, {u"name"_s, row.text(r, 5)}, {u"time_zone"_s, row.text(r, 6)}};
+}
+
+} // namespace
+
+Result<void> AuthService::checkPassword(const QString &password, const QString &field)
+{
+    if (password.size() < minimumPasswordLength)
+        return http::status::badRequest(
+            u"The password must have at least %1 characters."_s.arg(minimumPasswordLength), field);
+    if (password.size() > 200)
+        return http::status::badRequest(u"The password is too long (200 characters at most)."_s,
+                                        field);
+    return {};
+}
+
+QString AuthService::accessToken(const QString &userId, const QString &orgId, const QString &role,
+                                 const QString &email) const
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject claims{
+        {u"sub"_s, userId},
+        {u"email"_s, email},
+        {u"role"_s, role},
+        {u"app_metadata"_s, QJsonObject{{u"org_id"_s, orgId}, {u"role"_s, role}}},
+        {u"iss"_s, u"voxanne"_s},
+        {u"iat"_s, now},
+        {u"exp"_s, now + accessTokenSeconds}};
+    return crypto::jwt::signHs256(claims, m_app.config.jwtSecret.toUtf8());
+}
+
+Result<QJsonObject> AuthService::issueSession(db::Transaction &tx, const QString &userId,
+                                              const QString &familyId, const QString &clientAddress,
+                                              const QString &userAgent)
+{
+    auto user = tx.exec("SELECT " + userColumns.toLatin1() +
+                            " FROM profiles p JOIN organizations o ON o.id = p.org_id "
+                            "JOIN org_settings s ON s.org_id = p.org_id WHERE p.id = $1::uuid",
+                        {userId});
+    if (!user)
+        return user.error();
+    if (user->isEmpty())
+        return http::status::unauthorized(u"The account no longer exists."_s);
+    const QString refreshToken = crypto::randomToken(32);
+    auto stored =
+        tx.exec("INSERT INTO refresh_tokens (org_id, user_id, family_id, token_hash, expires_at, "
+                "user_agent, ip_address) VALUES ($1::uuid, $2::uuid, coalesce($3::uuid, "
+                "gen_random_uuid()), "
+                "$4, now() + make_interval(days => $5::int), $6, $7) RETURNING id",
+                {user->text(0, 4), userId, familyId.isEmpty() ? QString() : familyId,
+                 tokenHash(refreshToken), refreshTokenDays, userAgent.left(300), clientAddress});
+    if (!stored)
+        return stored.error();
+    return QJsonObject{{u"access_token"_s,
+                        accessToken(userId, user->text(0, 4), user->text(0, 3), user->text(0, 1))},
+                       {u"token_type"_s, u"bearer"_s},
+                       {u"expires_in"_s, accessTokenSeconds},
+                       {u"refresh_token"_s, refreshToken},
+                       {u"refresh_token_id"_s, stored->text(0, 0)},
+                       {u"user"_s, userJson(*user)},
+                       {u"organization"_s, organizationJson(*user)}};
+}
+
+Result<QJsonObject> AuthService::signUp(const SignUp &request, const QString &clientAddress)
+{
+    if (request.organizationName.trimmed().isEmpty())
+        return http::status::badRequest(u"Enter the clinic's name."_s, u"organization_name"_s);
+    if (!http::isEmail(request.email))
+        return http::status::badRequest(u"Enter a valid e-mail address."_s, u"email"_s);
+    if (auto ok = checkPassword(request.password, u"password"_s); !ok)
+        return ok.error();
+    const QString timeZone = request.timeZone.isEmpty() ? u"America/New_York"_s : request.timeZone;
+    if (!QTimeZone::isTimeZoneIdAvailable(timeZone.toLatin1()))
+        return http::status::badRequest(u"Unknown time zone \"%1\"; use a name such as "
+                                        "America/New_York."_s.arg(timeZone),
+                                        u"time_zone"_s);
+    auto hashed = crypto::password::hash(request.password, m_app.config.bcryptCost);
+    if (!hashed)
+        return hashed.error();
+
+    return m_app.db.transaction<QJsonObject>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto exists =
+                tx.exec("SELECT 1 FROM profiles WHERE lower(email) = lower($1)", {request.email});
+            if (!exists)
+                return exists.error();
+            if (!exists->isEmpty())
+                return http::status::conflict(u"An account with this e-mail already exists; "
+                                              "sign in instead."_s);
+            auto org = tx.exec("INSERT INTO organizations (name) VALUES ($1) RETURNING id",
+                               {request.organizationName.trimmed()});
+            if (!org)
+                return org.error();
+            const QString orgId = org->text(0, 0);
+            if (auto s =
+                    tx.exec("INSERT INTO org_settings (org_id, time_zone) VALUES ($1::uuid, $2)",
+                            {orgId, timeZone});
+                !s)
+                return s.error();
+            for (const OpeningHours &h : defaultBusinessHours()) {
+                if (auto b = tx.exec("INSERT INTO business_hours (org_id, weekday, opens_at, "
+                                     "closes_at) VALUES ($1::uuid, $2, $3::time, $4::time)",
+                                     {orgId, h.weekday, h.opens, h.closes});
+                    !b)
+                    return b.error();
+            }
+            auto owner =
+                tx.exec("INSERT INTO profiles (org_id, email, full_name, password_hash, "
+                        "role) VALUES ($1::uuid, $2, $3, $4, 'owner') RETURNING id",
+                        {orgId, request.email.trimmed(),
+                         request.fullName.isEmpty() ? QString() : request.fullName, *hashed});
+            if (!owner)
+                return owner.error();
+            for (const ServiceTemplate &s : defaultServices()) {
+                if (auto inserted =
+                        tx.exec("INSERT INTO services (org_id, name, price_cents, keywords, "
+                                "duration_minutes, buffer_before_minutes, buffer_after_minutes) "
+                                "VALUES ($1::uuid, $2, $3, $4::text[], $5, $6, $7)",
+                                {orgId, s.name, s.priceCents, s.keywords, s.durationMinutes,
+                                 s.bufferBeforeMinutes, s.bufferAfterMinutes});
+                    !inserted)
+                    return inserted.error();
+            }
+            if (auto agent =
+                    tx.exec("INSERT INTO agents (org_id, direction, name, system_prompt) "
+                            "VALUES ($1::uuid, 'inbound', 'Voxanne', $2)",
+                            {orgId, u"You are the friendly receptionist of %1. Answer "
+                                    "questions, check availability and book "
+                                    "appointments."_s.arg(request.organizationName.trimmed())});
+                !agent)
+                return agent.error();
+            log::info("auth", u"New clinic signed up."_s, {{u"org_id"_s, orgId}});
+            return issueSession(tx, owner->text(0, 0), {}, clientAddress, {});
+        });
+}
+
+Result<QJsonObject> AuthService::login(const QString &email, const QString &password,
+                                       const QString &clientAddress, const QString &userAgent)
+{
+    const QString accountBucket = u"login:account:"_s + email.trimmed().toLower();
+    const QString addressBucket = u"login:address:"_s + clientAddress;
+
+    // Refuse early while either limit is exhausted, without even checking the password.
+    auto blocked =
+        m_app.db.transaction<int>(db::Access::service(), [&](db::Transaction &tx) -> Result<int> {
+            for (const auto &[bucket, limit] : {std::pair{accountBucket, accountFailureLimit},
+                                                std::pair{addressBucket, addressFailureLimit}}) {
+                auto seen = ratelimit::peek(tx, bucket, limit, failureWindowSeconds);
+                if (!seen)
+                    return seen.error();
+                if (!seen->allowed)
+                    return seen->retryAfterSeconds;
+            }
+            return 0;
+        });
+    if (!blocked)
+        return blocked.error();
+    if (*blocked > 0)
+        return http::status::tooManyRequests(
+            u"Too many failed sign-in attempts. Try again in %1 minute(s)."_s.arg((*blocked + 59) /
+                                                                                  60),
+            *blocked);
+
+    auto account = m_app.db.transaction<QJsonObject>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto row =
+                tx.exec("SELECT id, password_hash, disabled FROM profiles WHERE lower(email) = "
+                        "lower($1)",
+                        {email.trimmed()});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return QJsonObject{};
+            return QJsonObject{{u"id"_s, row->text(0, 0)},
+                               {u"hash"_s, row->text(0, 1)},
+                               {u"disabled"_s, row->toBool(0, 2)}};
+        });
+    if (!account)
+        return account.error();
+
+    const bool known = !account->isEmpty();
+    const bool matches =
+        crypto::password::verify(password, known ? account->value(u"hash"_s).toString()
+                                                 : decoyHash(m_app.config.bcryptCost));
+    if (!known || !matches || account->value(u"disabled"_s).toBool()) {
+        auto counted = m_app.db.transaction<bool>(
+            db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+                auto a =
+                    ratelimit::hit(tx, accountBucket, accountFailureLimit, failureWindowSeconds);
+                if (!a)
+                    return a.error();
+                auto b =
+                    ratelimit::hit(tx, addressBucket, addressFailureLimit, failureWindowSeconds);
+                if (!b)
+                    return b.error();
+                return true;
+            });
+        if (!counted)
+            return counted.error();
+        log::info("auth", u"Failed sign-in."_s, {{u"address"_s, clientAddress}});
+        if (known && matches)
+            return http::status::forbidden(u"This account is disabled; ask the clinic's owner."_s);
+        return http::status::unauthorized(u"The e-mail or password is not correct."_s);
+    }
+
+    return m_app.db.transaction<QJsonObject>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            if (auto r = ratelimit::reset(tx, accountBucket); !r)
+                return r.error();
+            if (auto u = tx.exec("UPDATE profiles SET last_login_at = now() WHERE id = $1::uuid",
+                                 {account->value(u"id"_s).toString()});
+                !u)
+                return u.error();
+            return issueSession(tx, account->value(u"id"_s).toString(), {}, clientAddress,
+                                userAgent);
+        });
+}
+
+Result<QJsonObject> AuthService::refresh(const QString &refreshToken, const QString &clientAddress,
+                                         const QString &userAgent)
+{
+    if (refreshToken.isEmpty())
+        return http::status::badRequest(u"'refresh_token' is required."_s, u"refresh_token"_s);
+    const QString hash = tokenHash(refreshToken);
+    // Claim the token atomically: of two requests presenting it, one wins and the other sees a
+    // used token.
+    auto outcome = m_app.db.transaction<QJsonObject>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto claimed =
+                tx.exec("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1 "
+                        "AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() "
+                        "RETURNING id, user_id, family_id",
+                        {hash});
+            if (!claimed)
+                return claimed.error();
+            if (claimed->isEmpty())
+                return QJsonObject{};
+            auto session = issueSession(tx, claimed->text(0, 1), claimed->text(0, 2), clientAddress,
+                                        userAgent);
+            if (!session)
+                return session.error();
+            if (auto linked = tx.exec(
+                    "UPDATE refresh_tokens SET replaced_by = $2::uuid WHERE id = $1::uuid",
+                    {claimed->text(0, 0), session->value(u"refresh_token_id"_s).toString()});
+                !linked)
+                return linked.error();
+            return *session;
+        });
+    if (!outcome)
+        return outcome.error();
+    if (!outcome->isEmpty())
+        return outcome;
+
+    // Not claimable: unknown, expired, revoked, or used before. Reuse revokes the family.
+    auto reused =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto revoked =
+                tx.exec("UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now()) "
+                        "WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE "
+                        "token_hash = $1 AND used_at IS NOT NULL) RETURNING id",
+                        {hash});
+            if (!revoked)
+                return revoked.error();
+            return !revoked->isEmpty();
+        });
+    if (!reused)
+        return reused.error();
+    if (*reused) {
+        log::warn("auth", u"A refresh token was used twice; its session family was revoked."_s,
+                  {{u"address"_s, clientAddress}});
+        return http::status::unauthorized(u"This session was signed out for safety because its "
+                                          "token was used twice. Sign in again."_s);
+    }
+    return http::status::unauthorized(u"The session has expired; sign in again."_s);
+}
+
+Result<void> AuthService::logout(const QString &refreshToken)
+{
+    if (refreshToken.isEmpty())
+        return http::status::badRequest(u"'refresh_token' is required."_s, u"refresh_token"_s);
+    auto done =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto revoked =
+                tx.exec("UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now()) "
+                        "WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE "
+                        "token_hash = $1)",
+                        {tokenHash(refreshToken)});
+            if (!revoked)
+                return revoked.error();
+            return true;
+        });
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QJsonObject> AuthService::me(const db::Access &access)
+{
+    return m_app.db.transaction<QJsonObject>(
+        access, [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto row = tx.exec("SELECT " + userColumns.toLatin1() +
+                                   " FROM profiles p JOIN organizations o ON o.id = p.org_id "
+                                   "JOIN org_settings s ON s.org_id = p.org_id "
+                                   "WHERE p.id = $1::uuid AND p.org_id = $2::uuid",
+                               {access.userId, access.orgId});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return http::status::unauthorized(
+                    u"The account no longer exists; sign in again."_s);
+            return QJsonObject{{u"user"_s, userJson(*row)},
+                               {u"organization"_s, organizationJson(*row)}};
+        });
+}
+
+Result<void> AuthService::changePassword(const db::Access &access, const QString &current,
+                                         const QString &replacement)
+{
+    if (auto ok = checkPassword(replacement, u"new_password"_s); !ok)
+        return ok;
+    auto hashed = crypto::password::hash(replacement, m_app.config.bcryptCost);
+    if (!hashed)
+        return hashed.error();
+    auto done = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
+        auto row = tx.exec("SELECT password_hash FROM profiles WHERE id = $1::uuid AND org_id = "
+                           "$2::uuid",
+                           {access.userId, access.orgId});
+        if (!row)
+            return row.error();
+        if (row->isEmpty() || !crypto::password::verify(current, row->text(0, 0)))
+            return http::status::badRequest(u"The current password is not correct."_s,
+                                            u"current_password"_s);
+        auto updated = tx.exec("UPDATE profiles SET password_hash = $3 WHERE id = $1::uuid AND "
+                               "org_id = $2::uuid",
+                               {access.userId, access.orgId, *hashed});
+        if (!updated)
+            return updated.error();
+        return true;
+    });
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QJsonObject> AuthService::invite(const db::Access &access, const QString &email,
+                                        const QString &role, const QString &fullName,
+                                        const QString &password)
+{
+    if (!http::isEmail(email))
+        return http::status::badRequest(u"Enter a valid e-mail address."_s, u"email"_s);
+    if (role == u"owner" && access.userRole != u"owner")
+        return http::status::forbidden(u"Only the owner can add another owner."_s);
+    const bool generated = password.isEmpty();
+    const QString initial = generated ? crypto::randomToken(12) : password;
+    if (auto ok = checkPassword(initial, u"password"_s); !ok)
+        return ok.error();
+    auto hashed = crypto::password::hash(initial, m_app.config.bcryptCost);
+    if (!hashed)
+        return hashed.error();
+    // The e-mail must be unique across every clinic, which RLS would hide from this org.
+    auto taken =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto row = tx.exec("SELECT 1 FROM profiles WHERE lower(email) = lower($1)", {email});
+            if (!row)
+                return row.error();
+            return !row->isEmpty();
+        });
+    if (!taken)
+        return taken.error();
+    if (*taken)
+        return http::status::conflict(u"An account with this e-mail already exists."_s);
+    return m_app.db.transaction<QJsonObject>(
+        access, [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto row =
+                tx.exec("INSERT INTO profiles (org_id, email, full_name, password_hash, role, "
+                        "invited_by) VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid) "
+                        "RETURNING id, email, full_name, role, to_json(created_at)#>>'{}'",
+                        {access.orgId, email, fullName.isEmpty() ? QString() : fullName, *hashed,
+                         role, access.userId});
+            if (!row)
+                return row.error();
+            QJsonObject user{
+                {u"id"_s, row->text(0, 0)},
+                {u"email"_s, row->text(0, 1)},
+                {u"full_name"_s, row->isNull(0, 2) ? QJsonValue() : QJsonValue(row->text(0, 2))},
+                {u"role"_s, row->text(0, 3)},
+                {u"created_at"_s, row->text(0, 4)}};
+            if (auto audited =
+                    tx.exec("INSERT INTO audit_log (org_id, actor_id, action, entity_type, "
+                            "entity_id, details) VALUES ($1::uuid, $2::uuid, 'user.invited', "
+                            "'profile', $3::uuid, jsonb_build_object('role', $4::text))",
+                            {access.orgId, access.userId, row->text(0, 0), role});
+                !audited)
+                return audited.error();
+            QJsonObject out{{u"user"_s, user}};
+            if (generated)
+                out.insert(u"temporary_password"_s, initial);
+            return out;
+        });
+}
+
+} // namespace vox::server

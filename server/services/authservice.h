@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/appcontext.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace vox::server {
+
+// Accounts and sessions: sign-up provisions a clinic; login issues a short-lived access token
+// (JWT HS256) and a rotating refresh token; refresh tokens are stored hashed and chained in
+// families, so presenting a used one revokes the family (a stolen token is caught the moment
+// either party uses it again).
+class AuthService
+{
+public:
+    static constexpr int accessTokenSeconds = 15 * 60;
+    static constexpr int refreshTokenDays = 30;
+    // Failed logins tolerated per account and per address in a 15-minute window.
+    static constexpr int accountFailureLimit = 5;
+    static constexpr int addressFailureLimit = 20;
+    static constexpr int failureWindowSeconds = 15 * 60;
+    static constexpr int minimumPasswordLength = 10;
+
+    explicit AuthService(AppContext &app)
+        : m_app(app)
+    {}
+
+    struct SignUp
+    {
+        QString organizationName;
+        QString email;
+        QString password;
+        QString fullName;
+        QString timeZone;
+    };
+
+    // Creates the org, its settings and business hours, the owner, the default services and the
+    // inbound agent in one transaction, then signs the owner in.
+    Result<QJsonObject> signUp(const SignUp &request, const QString &clientAddress);
+    Result<QJsonObject> login(const QString &email, const QString &password,
+                              const QString &clientAddress, const QString &userAgent);
+    Result<QJsonObject> refresh(const QString &refreshToken, const QString &clientAddress,
+                                const QString &userAgent);
+    Result<void> logout(const QString &refreshToken);
+    Result<QJsonObject> me(const db::Access &access);
+    Result<void> changePassword(const db::Access &access, const QString &current,
+                                const QString &replacement);
+
+    // A new member of the caller's org. Without a password one is generated and returned once.
+    Result<QJsonObject> invite(const db::Access &access, const QString &email, const QString &role,
+                               const QString &fullName, const QString &password);
+
+    static Result<void> checkPassword(const QString &password, const QString &field);
+    QString accessToken(const QString &userId, const QString &orgId, const QString &role,
+                        const QString &email) const;
+
+private:
+    // Issues the token pair for a user inside `tx` (a new family unless `familyId` is given).
+    Result<QJsonObject> issueSession(db::Transaction &tx, const QString &userId,
+                                     const QString &familyId, const QString &clientAddress,
+                                     const QString &userAgent);
+
+    AppContext &m_app;
+};
+
+} // namespace vox::server
