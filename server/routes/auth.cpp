@@ -126,7 +126,7 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
                 {c.orgId()});
             if (!rows)
                 return rows.error();
-            return QByteArray("{\"users\":" + rows->raw(0, 0) + '}');
+            return QByteArray("{\"items\":" + rows->raw(0, 0) + '}');
         });
         if (!users)
             return http::Response::fromError(users.error());

@@ -368,11 +368,11 @@ private slots:
 
         auto b = m_server->client();
         b->setToken(signUp(*b, uniqueEmail()).json().value(u"access_token"_s).toString());
-        const QJsonArray usersOfB = b->get(u"/api/org/users"_s).json().value(u"users"_s).toArray();
+        const QJsonArray usersOfB = b->get(u"/api/org/users"_s).json().value(u"items"_s).toArray();
         QCOMPARE(usersOfB.size(), 1);
         for (const QJsonValue &u : usersOfB)
             QVERIFY(u.toObject().value(u"email"_s).toString() != colleague);
-        const QJsonArray usersOfA = a->get(u"/api/org/users"_s).json().value(u"users"_s).toArray();
+        const QJsonArray usersOfA = a->get(u"/api/org/users"_s).json().value(u"items"_s).toArray();
         QCOMPARE(usersOfA.size(), 2);
         // Inviting an address that exists in another clinic is refused without saying where.
         const HttpReply taken =
