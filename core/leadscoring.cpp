@@ -67,8 +67,6 @@ LeadScore scoreLead(const LeadSignals &s)
         score += 5;
     else if (s.durationSeconds < 15)
         score -= 10;
-    if (s.repeatCaller)
-        score += 5;
     score = qBound(0, score, 100);
     return {score, temperatureFor(score)};
 }

@@ -18,7 +18,6 @@ struct LeadSignals
     QString sentimentLabel; // positive | neutral | negative | empty
     QString urgency;        // low | medium | high | empty
     int durationSeconds = 0;
-    bool repeatCaller = false; // called before
 };
 
 struct LeadScore
@@ -32,8 +31,9 @@ inline constexpr int warmThreshold = 40;
 
 // Points: booked +40; each matched service +10 (two at most); value >= $5,000 +10 or >= $1,000
 // +5; each buying-intent phrase +5 (three at most); positive +10, negative -15; urgency high
-// +10, medium +5; a conversation of two minutes or more +5, under 15 seconds -10; a repeat
-// caller +5. Clamped to 0-100.
+// +10, medium +5; a conversation of two minutes or more +5, under 15 seconds -10. Clamped to
+// 0-100. Only what this call showed counts (not, say, whether the number called before), so a
+// call's score does not depend on the order in which calls are processed.
 LeadScore scoreLead(const LeadSignals &lead);
 Temperature temperatureFor(int score);
 QString temperatureName(Temperature temperature);

@@ -1,5 +1,7 @@
 #include "core/pii.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
 
@@ -237,6 +239,30 @@ Redaction redact(const QString &text, const QDate &today)
     out.birthDates = int(dates.size());
     out.text = replaceSpans(out.text, dates, birthDateToken);
     return out;
+}
+
+QJsonValue redactJson(const QJsonValue &value, const QDate &today, int *found)
+{
+    if (value.isString()) {
+        const Redaction r = redact(value.toString(), today);
+        if (found)
+            *found += r.total();
+        return r.total() ? QJsonValue(r.text) : value;
+    }
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(redactJson(item, today, found));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(it.key(), redactJson(it.value(), today, found));
+        return out;
+    }
+    return value;
 }
 
 } // namespace vox::pii

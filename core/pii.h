@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QJsonValue>
 #include <QString>
 #include <QStringView>
 
@@ -32,6 +33,10 @@ struct Redaction
 //   full date whose year lies at least two years before `today` (an appointment is never booked
 //   in the past, so such a date in a call is a birth date or history the clinic does not need).
 Redaction redact(const QString &text, const QDate &today);
+
+// The same for every string inside a JSON value (objects and arrays at any depth); keys and
+// non-string values stay. `found` adds up what was replaced.
+QJsonValue redactJson(const QJsonValue &value, const QDate &today, int *found = nullptr);
 
 // The Luhn checksum over a string of digits (no separators).
 bool luhnValid(QStringView digits);

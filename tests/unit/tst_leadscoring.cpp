@@ -38,27 +38,26 @@ private slots:
         QTest::addColumn<QString>("sentiment");
         QTest::addColumn<QString>("urgency");
         QTest::addColumn<int>("duration");
-        QTest::addColumn<bool>("repeat");
         QTest::addColumn<int>("score");
         QTest::addColumn<QString>("temperature");
         QTest::newRow("booked botox, happy, two minutes")
-            << true << 1 << qint64(40000) << 1 << u"positive"_s << u"low"_s << 120 << false << 70
+            << true << 1 << qint64(40000) << 1 << u"positive"_s << u"low"_s << 120 << 70
             << u"hot"_s;
         QTest::newRow("asked facelift price, no booking")
-            << false << 1 << qint64(800000) << 2 << u"neutral"_s << u"medium"_s << 180 << false
-            << 40 << u"warm"_s;
-        QTest::newRow("wrong number hang-up") << false << 0 << qint64(0) << 0 << u"neutral"_s
-                                              << u"low"_s << 8 << false << 0 << u"cold"_s;
-        QTest::newRow("angry caller, no interest") << false << 0 << qint64(0) << 0 << u"negative"_s
-                                                   << u"low"_s << 60 << false << 0 << u"cold"_s;
+            << false << 1 << qint64(800000) << 2 << u"neutral"_s << u"medium"_s << 180 << 40
+            << u"warm"_s;
+        QTest::newRow("wrong number hang-up")
+            << false << 0 << qint64(0) << 0 << u"neutral"_s << u"low"_s << 8 << 0 << u"cold"_s;
+        QTest::newRow("angry caller, no interest")
+            << false << 0 << qint64(0) << 0 << u"negative"_s << u"low"_s << 60 << 0 << u"cold"_s;
         QTest::newRow("everything maxed is clamped at 100")
-            << true << 4 << qint64(900000) << 6 << u"positive"_s << u"high"_s << 600 << true << 100
+            << true << 4 << qint64(900000) << 6 << u"positive"_s << u"high"_s << 600 << 100
             << u"hot"_s;
-        QTest::newRow("repeat caller with questions stays cold")
-            << false << 1 << qint64(50000) << 3 << u"neutral"_s << u"low"_s << 90 << true << 30
+        QTest::newRow("questions only stay cold")
+            << false << 1 << qint64(50000) << 3 << u"neutral"_s << u"low"_s << 90 << 25
             << u"cold"_s;
         QTest::newRow("urgent consult without booking")
-            << false << 2 << qint64(650000) << 3 << u"positive"_s << u"high"_s << 200 << false << 70
+            << false << 2 << qint64(650000) << 3 << u"positive"_s << u"high"_s << 200 << 70
             << u"hot"_s;
     }
     void scoresTheCall()
@@ -70,7 +69,6 @@ private slots:
         QFETCH(QString, sentiment);
         QFETCH(QString, urgency);
         QFETCH(int, duration);
-        QFETCH(bool, repeat);
         QFETCH(int, score);
         QFETCH(QString, temperature);
         LeadSignals s;
@@ -81,7 +79,6 @@ private slots:
         s.sentimentLabel = sentiment;
         s.urgency = urgency;
         s.durationSeconds = duration;
-        s.repeatCaller = repeat;
         const auto result = vox::leads::scoreLead(s);
         QCOMPARE(result.score, score);
         QCOMPARE(vox::leads::temperatureName(result.temperature), temperature);

@@ -2,6 +2,8 @@
 // numbers, appointment dates and ordinary numbers stay.
 #include "core/pii.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -103,6 +105,29 @@ private slots:
         QCOMPARE(r.cards, cards);
         QCOMPARE(r.birthDates, dobs);
         QCOMPARE(r.total(), ssns + cards + dobs);
+    }
+
+    void redactsEveryStringInJson()
+    {
+        const QJsonObject message{
+            {u"role"_s, u"user"_s},
+            {u"message"_s, u"my card is 4111 1111 1111 1111"_s},
+            {u"time"_s, 1769350000000.0},
+            {u"toolCalls"_s,
+             QJsonArray{QJsonObject{{u"arguments"_s, u"{\"dob\":\"born 1980-02-03\"}"_s}}}}};
+        int found = 0;
+        const QJsonObject out = vox::pii::redactJson(message, m_today, &found).toObject();
+        QCOMPARE(found, 2);
+        QCOMPARE(out.value(u"role"_s).toString(), u"user"_s);
+        QCOMPARE(out.value(u"message"_s).toString(), u"my card is [REDACTED CARD]"_s);
+        QCOMPARE(out.value(u"time"_s).toDouble(), 1769350000000.0);
+        QVERIFY(out.value(u"toolCalls"_s)
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(u"arguments"_s)
+                    .toString()
+                    .contains(u"[REDACTED DOB]"_s));
     }
 
     void redactingTwiceChangesNothing()
