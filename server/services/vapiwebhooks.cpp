@@ -89,6 +89,8 @@ Result<void> keepUnresolved(db::Transaction &tx, const vapi::Message &m, const Q
                                redacted);
     if (!kept)
         return kept.error();
+    if (!*kept)
+        return {}; // a redelivery of one already kept
     log::warn("vapi.webhooks", u"Kept a delivery for an unknown assistant."_s,
               {{u"type"_s, m.type()},
                {u"assistant_id"_s, m.assistantId()},
