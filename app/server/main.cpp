@@ -5,6 +5,7 @@
 #include "server/db/embeddedpostgres.h"
 #include "server/db/migrator.h"
 #include "server/server.h"
+#include "server/services/toolsync.h"
 #include "server/unixsignals.h"
 
 #include <QCommandLineParser>
@@ -86,6 +87,39 @@ int runMigrate(const server::ServerConfig &config)
     return 0;
 }
 
+// `tools check [--fix]`: our Vapi tools, Vapi's tool list and every clinic's assistant compared
+// (and, with --fix, put right: the PRD's nuclear cleanup). Exit status 0 when nothing is wrong.
+int runToolsCheck(const server::ServerConfig &config, bool fix)
+{
+    std::unique_ptr<db::EmbeddedPostgres> cluster;
+    auto settings = adminConnection(config, cluster);
+    if (!settings)
+        return failWith(settings.errorMessage());
+    if (auto applied = server::migrateDatabase(*settings); !applied)
+        return failWith(applied.errorMessage());
+    auto keys = crypto::KeyRing::fromBase64(config.encryptionKey, config.previousEncryptionKeys);
+    if (!keys)
+        return failWith(keys.errorMessage());
+    db::Database database(*settings);
+    server::jobs::JobRunner runner(database, u"tools-check"_s, {}); // never started
+    server::AppContext app{config, database, *keys, runner,
+                           server::providers::RetryPolicy{config.providerRetryDelaysMs}};
+    server::ToolSync sync(app);
+    auto report = sync.check(fix);
+    if (!report)
+        return failWith(report.errorMessage());
+    QTextStream out(stdout);
+    for (const QString &line : std::as_const(report->lines))
+        out << line << '\n';
+    if (report->problems == 0)
+        out << "no problems\n";
+    else
+        out << report->problems << " problem(s)" << (fix ? "" : "; run with --fix") << '\n';
+    out.flush();
+    database.closeThreadConnection();
+    return report->problems == 0 ? 0 : 1;
+}
+
 int runServe(QCoreApplication &app, const server::ServerConfig &config)
 {
     server::Server server(config);
@@ -123,12 +157,17 @@ int main(int argc, char *argv[])
         "Commands:\n"
         "  serve          run the server (default)\n"
         "  migrate        apply pending database migrations and exit\n"
-        "  status         show the database and its migrations\n\n"
+        "  status         show the database and its migrations\n"
+        "  tools check    compare our Vapi tools with Vapi and every assistant (--fix repairs)\n\n"
         "Every option can also be given as the environment variable in brackets, or as that key "
         "in the INI config file; flags win over the environment, which wins over the file."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"serve, migrate or status"_s, u"[command]"_s);
+    parser.addPositionalArgument(u"command"_s, u"serve, migrate, status or tools check"_s,
+                                 u"[command]"_s);
+    const QCommandLineOption fixOption(u"fix"_s,
+                                       u"With `tools check`: repair what the check finds."_s);
+    parser.addOption(fixOption);
     server::ServerConfig::describe(parser);
     parser.process(app);
 
@@ -151,5 +190,10 @@ int main(int argc, char *argv[])
         return runMigrate(*config);
     if (command == u"status")
         return runStatus(*config);
+    if (command == u"tools") {
+        if (positional.value(1) != u"check")
+            return failWith(u"usage: voxanne-server tools check [--fix]"_s);
+        return runToolsCheck(*config, parser.isSet(fixOption));
+    }
     return failWith(u"unknown command \"%1\" (try --help)"_s.arg(command));
 }
