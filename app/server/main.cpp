@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -91,10 +92,16 @@ int runMigrate(const server::ServerConfig &config)
 // (and, with --fix, put right: the PRD's nuclear cleanup). Exit status 0 when nothing is wrong.
 int runToolsCheck(const server::ServerConfig &config, bool fix)
 {
+    // A server may be using the embedded cluster right now: leave it running if it was.
+    const bool clusterWasRunning =
+        config.usesEmbeddedDatabase() &&
+        QFile::exists(QDir(config.dataDir).filePath(u"postgres/postmaster.pid"_s));
     std::unique_ptr<db::EmbeddedPostgres> cluster;
     auto settings = adminConnection(config, cluster);
     if (!settings)
         return failWith(settings.errorMessage());
+    if (cluster && clusterWasRunning)
+        cluster->detach();
     if (auto applied = server::migrateDatabase(*settings); !applied)
         return failWith(applied.errorMessage());
     auto keys = crypto::KeyRing::fromBase64(config.encryptionKey, config.previousEncryptionKeys);

@@ -56,39 +56,40 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
         messages.prepend(QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, prompt}});
     model.insert(u"messages"_s, messages);
 
-    const QJsonObject voice = mergeObject(current.value(u"voice"_s).toObject(),
-                                          QJsonObject{{u"provider"_s, agent.value(u"voice_provider"_s)},
-                                                      {u"voiceId"_s, agent.value(u"voice"_s)}});
+    const QJsonObject voice =
+        mergeObject(current.value(u"voice"_s).toObject(),
+                    QJsonObject{{u"provider"_s, agent.value(u"voice_provider"_s)},
+                                {u"voiceId"_s, agent.value(u"voice"_s)}});
     const QJsonObject server = mergeObject(
         current.value(u"server"_s).toObject(),
-        QJsonObject{{u"url"_s, QString(publicBaseUrl(m_app.config) + u"/api/webhooks/vapi"_s)},
-                    {u"headers"_s,
-                     QJsonObject{{u"x-vapi-secret"_s, m_app.config.vapiWebhookSecret}}}});
+        QJsonObject{
+            {u"url"_s, QString(publicBaseUrl(m_app.config) + u"/api/webhooks/vapi"_s)},
+            {u"headers"_s, QJsonObject{{u"x-vapi-secret"_s, m_app.config.vapiWebhookSecret}}}});
     // Sentiment and urgency come back in analysis.structuredData (S-analytics).
     QJsonObject analysisPlan = current.value(u"analysisPlan"_s).toObject();
     analysisPlan.insert(
         u"structuredDataPlan"_s,
         mergeObject(
             analysisPlan.value(u"structuredDataPlan"_s).toObject(),
-            QJsonObject{{u"enabled"_s, true},
-             {u"schema"_s,
-              QJsonObject{
-                  {u"type"_s, u"object"_s},
-                  {u"properties"_s,
-                   QJsonObject{
-                       {u"sentiment"_s,
-                        QJsonObject{{u"type"_s, u"string"_s},
-                                    {u"enum"_s, QJsonArray{u"positive"_s, u"neutral"_s,
-                                                           u"negative"_s}}}},
-                       {u"sentimentScore"_s,
-                        QJsonObject{{u"type"_s, u"number"_s},
-                                    {u"description"_s, u"-1 (negative) to 1 (positive)"_s}}},
-                       {u"urgency"_s, QJsonObject{{u"type"_s, u"string"_s},
-                                                  {u"enum"_s, QJsonArray{u"low"_s, u"medium"_s,
-                                                                         u"high"_s}}}}}}}}}));
-    const QJsonObject artifactPlan =
-        mergeObject(current.value(u"artifactPlan"_s).toObject(),
-                    QJsonObject{{u"recordingEnabled"_s, true}});
+            QJsonObject{
+                {u"enabled"_s, true},
+                {u"schema"_s,
+                 QJsonObject{
+                     {u"type"_s, u"object"_s},
+                     {u"properties"_s,
+                      QJsonObject{
+                          {u"sentiment"_s,
+                           QJsonObject{{u"type"_s, u"string"_s},
+                                       {u"enum"_s,
+                                        QJsonArray{u"positive"_s, u"neutral"_s, u"negative"_s}}}},
+                          {u"sentimentScore"_s,
+                           QJsonObject{{u"type"_s, u"number"_s},
+                                       {u"description"_s, u"-1 (negative) to 1 (positive)"_s}}},
+                          {u"urgency"_s, QJsonObject{{u"type"_s, u"string"_s},
+                                                     {u"enum"_s, QJsonArray{u"low"_s, u"medium"_s,
+                                                                            u"high"_s}}}}}}}}}));
+    const QJsonObject artifactPlan = mergeObject(current.value(u"artifactPlan"_s).toObject(),
+                                                 QJsonObject{{u"recordingEnabled"_s, true}});
     return {{u"name"_s, agent.value(u"name"_s)},
             {u"firstMessage"_s, agent.value(u"first_message"_s)},
             {u"model"_s, model},
@@ -118,14 +119,13 @@ Result<QJsonObject> AgentService::get(const db::Access &access, const QString &o
                 {orgId});
             if (!tools)
                 return tools.error();
-            QJsonObject sync{{u"status"_s, agent->text(0, 1)},
-                             {u"error"_s, agent->isNull(0, 2) ? QJsonValue()
-                                                               : QJsonValue(agent->text(0, 2))},
-                             {u"synced_at"_s, agent->toJson(0, 3)},
-                             {u"tools"_s, tools->toJson(0, 0)}};
+            QJsonObject sync{
+                {u"status"_s, agent->text(0, 1)},
+                {u"error"_s, agent->isNull(0, 2) ? QJsonValue() : QJsonValue(agent->text(0, 2))},
+                {u"synced_at"_s, agent->toJson(0, 3)},
+                {u"tools"_s, tools->toJson(0, 0)}};
             if (!agent->isNull(0, 3))
-                sync.insert(u"synced_at"_s,
-                            agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
+                sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
             return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
         });
 }
@@ -177,10 +177,9 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
             return stored.error();
         if (auto queued = ToolSync::queue(tx, orgId); !queued)
             return queued.error();
-        auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s,
-                                 row.value(u"id"_s).toString(),
-                                 {{u"vapi_assistant_id"_s, assistantId},
-                                  {u"sync_status"_s, u"pending"_s}});
+        auto e = events::publish(
+            tx, orgId, u"agent.updated"_s, u"agent"_s, row.value(u"id"_s).toString(),
+            {{u"vapi_assistant_id"_s, assistantId}, {u"sync_status"_s, u"pending"_s}});
         if (!e)
             return e.error();
         return true;
@@ -191,8 +190,8 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
         // Nothing was saved: the clinic's settings and Vapi stay as they were. Say why.
         log::warn("agent", u"Vapi refused the assistant."_s,
                   {{u"org_id"_s, orgId}, {u"error"_s, vapiError.message}});
-        const QString message = u"Vapi did not accept the assistant, so nothing was saved: %1"_s
-                                    .arg(vapiError.message);
+        const QString message =
+            u"Vapi did not accept the assistant, so nothing was saved: %1"_s.arg(vapiError.message);
         return vapiError.code == u"503" ? http::status::serviceUnavailable(message)
                                         : http::status::badGateway(message);
     }

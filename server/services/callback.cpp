@@ -26,9 +26,9 @@ Result<QJsonObject> CallBackService::placeCall(const QJsonObject &body) const
     if (!answer)
         return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
     if (!answer->ok())
-        return fail(u"Vapi answered %1: %2"_s.arg(answer->status)
-                        .arg(providers::vapiErrorMessage(*answer)),
-                    u"502"_s, QString::number(answer->status));
+        return fail(
+            u"Vapi answered %1: %2"_s.arg(answer->status).arg(providers::vapiErrorMessage(*answer)),
+            u"502"_s, QString::number(answer->status));
     const QJsonObject created = answer->json().toObject();
     if (created.value(u"id"_s).toString().isEmpty())
         return fail(u"Vapi accepted the call but sent no call id."_s, u"502"_s,
@@ -47,8 +47,8 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
         QString assistantId;
         QString phoneNumberId;
     };
-    auto prepared = m_app.db.transaction<Prepared>(
-        access, [&](db::Transaction &tx) -> Result<Prepared> {
+    auto prepared =
+        m_app.db.transaction<Prepared>(access, [&](db::Transaction &tx) -> Result<Prepared> {
             auto contact = tx.exec("SELECT phone, name FROM contacts WHERE id = $1::uuid AND "
                                    "org_id = $2::uuid",
                                    {contactId, orgId});
@@ -91,8 +91,8 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
                                       {u"status"_s, u"pending"_s},
                                       {u"direction"_s, u"outbound"_s},
                                       {u"contact_id"_s, contactId}};
-            if (auto e = events::publish(tx, orgId, u"call.created"_s, u"call"_s, p.callId,
-                                         payload);
+            if (auto e =
+                    events::publish(tx, orgId, u"call.created"_s, u"call"_s, p.callId, payload);
                 !e)
                 return e.error();
             return p;
@@ -114,8 +114,8 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
                      {u"variableValues"_s, QJsonObject{{u"callerName"_s, p.name}}}}}};
     auto placed = placeCall(body);
 
-    auto finished = m_app.db.transaction<QJsonObject>(
-        access, [&](db::Transaction &tx) -> Result<QJsonObject> {
+    auto finished =
+        m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {
             QString status;
             if (placed) {
                 const QString vapiCallId = placed->value(u"id"_s).toString();
@@ -146,13 +146,12 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
                 if (!row)
                     return row.error();
             }
-            QJsonObject event{{u"call_id"_s, p.callId},
-                              {u"contact_id"_s, contactId},
-                              {u"status"_s, status}};
+            QJsonObject event{
+                {u"call_id"_s, p.callId}, {u"contact_id"_s, contactId}, {u"status"_s, status}};
             if (!placed)
                 event.insert(u"error"_s, placed.errorMessage());
-            if (auto e = events::publish(tx, orgId, u"callback.updated"_s, u"call"_s, p.callId,
-                                         event);
+            if (auto e =
+                    events::publish(tx, orgId, u"callback.updated"_s, u"call"_s, p.callId, event);
                 !e)
                 return e.error();
             if (auto e = events::publish(tx, orgId, u"call.updated"_s, u"call"_s, p.callId,
@@ -167,9 +166,9 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
     if (!finished)
         return finished.error();
     if (!placed) {
-        log::warn("callback", u"Vapi could not place a call-back."_s,
-                  {{u"org_id"_s, orgId}, {u"call_id"_s, p.callId},
-                   {u"error"_s, placed.errorMessage()}});
+        log::warn(
+            "callback", u"Vapi could not place a call-back."_s,
+            {{u"org_id"_s, orgId}, {u"call_id"_s, p.callId}, {u"error"_s, placed.errorMessage()}});
         const QString message = u"The call could not be started: %1"_s.arg(placed.errorMessage());
         Error error = placed.error().code == u"503" ? http::status::serviceUnavailable(message)
                                                     : http::status::badGateway(message);

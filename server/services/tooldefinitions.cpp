@@ -16,8 +16,8 @@ QJsonObject property(const QString &type, const QString &description)
     return {{u"type"_s, type}, {u"description"_s, description}};
 }
 
-QJsonObject function(const QString &name, const QString &description,
-                     const QJsonObject &properties, const QStringList &required)
+QJsonObject function(const QString &name, const QString &description, const QJsonObject &properties,
+                     const QStringList &required)
 {
     QJsonObject parameters{{u"type"_s, u"object"_s}, {u"properties"_s, properties}};
     parameters.insert(u"required"_s, QJsonArray::fromStringList(required));
@@ -28,10 +28,9 @@ QJsonObject function(const QString &name, const QString &description,
 
 QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &webhookSecret)
 {
-    const QJsonObject server{
-        {u"url"_s, QString(backendUrl + u"/api/vapi/tools"_s)},
-        {u"timeoutSeconds"_s, 20},
-        {u"headers"_s, QJsonObject{{u"x-vapi-secret"_s, webhookSecret}}}};
+    const QJsonObject server{{u"url"_s, QString(backendUrl + u"/api/vapi/tools"_s)},
+                             {u"timeoutSeconds"_s, 20},
+                             {u"headers"_s, QJsonObject{{u"x-vapi-secret"_s, webhookSecret}}}};
     const QString phoneHelp =
         u"The caller's phone number with country code, e.g. +15551234567. Leave out to use the "
         "number they are calling from."_s;
@@ -68,8 +67,7 @@ QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &
                  {{u"appointmentId"_s,
                    property(u"string"_s, u"The confirmation code, if the caller has it."_s)},
                   {u"phone"_s, property(u"string"_s, phoneHelp)},
-                  {u"datetime"_s,
-                   property(u"string"_s, u"The appointment's time. "_s + wallClock)},
+                  {u"datetime"_s, property(u"string"_s, u"The appointment's time. "_s + wallClock)},
                   {u"reason"_s, property(u"string"_s, u"Why, if the caller says."_s)}},
                  {}),
         function(u"lookupCaller"_s,

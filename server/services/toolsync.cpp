@@ -127,14 +127,14 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
                 if (vapiId.isEmpty())
                     return fail(u"Vapi created the %1 tool without an id."_s.arg(tool.name),
                                 u"502"_s, u"200"_s);
-                auto stored = tx.exec(
-                    "INSERT INTO vapi_tools (tool_name, vapi_tool_id, definition_hash, "
-                    "definition) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (tool_name) DO "
-                    "UPDATE SET vapi_tool_id = EXCLUDED.vapi_tool_id, definition_hash = "
-                    "EXCLUDED.definition_hash, definition = EXCLUDED.definition, "
-                    "registered_at = now()",
-                    {tool.name, vapiId, tool.hash,
-                     QJsonValue(storableDefinition(tool.definition))});
+                auto stored =
+                    tx.exec("INSERT INTO vapi_tools (tool_name, vapi_tool_id, definition_hash, "
+                            "definition) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (tool_name) DO "
+                            "UPDATE SET vapi_tool_id = EXCLUDED.vapi_tool_id, definition_hash = "
+                            "EXCLUDED.definition_hash, definition = EXCLUDED.definition, "
+                            "registered_at = now()",
+                            {tool.name, vapiId, tool.hash,
+                             QJsonValue(storableDefinition(tool.definition))});
                 if (!stored)
                     return stored.error();
                 ++registered;
@@ -151,8 +151,8 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
 
 Result<void> ToolSync::recordFailure(const QString &orgId, const QString &message, bool final)
 {
-    auto done = m_app.db.transaction<bool>(
-        db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+    auto done =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
             auto agents = tx.exec("UPDATE agents SET sync_status = $2, sync_error = $3 "
                                   "WHERE org_id = $1::uuid AND vapi_assistant_id IS NOT NULL",
                                   {orgId, final ? u"failed"_s : u"pending"_s, message.left(1000)});
@@ -187,8 +187,9 @@ Result<void> ToolSync::runJob(const jobs::Job &job)
     if (auto recorded = recordFailure(job.orgId, message, !transient || lastAttempt); !recorded)
         log::warn("toolsync", u"Could not record a failed sync."_s,
                   {{u"org_id"_s, job.orgId}, {u"error"_s, recorded.errorMessage()}});
-    log::warn("toolsync", transient ? u"Tool sync failed; retrying later."_s
-                                    : u"Tool sync failed: Vapi refused the request."_s,
+    log::warn("toolsync",
+              transient ? u"Tool sync failed; retrying later."_s
+                        : u"Tool sync failed: Vapi refused the request."_s,
               {{u"org_id"_s, job.orgId},
                {u"attempt"_s, job.attempt},
                {u"error"_s, error.message},
@@ -229,8 +230,8 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
 
     auto recorded = m_app.db.transaction<QStringList>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<QStringList> {
-            auto previous = tx.exec("SELECT vapi_tool_id FROM org_tools WHERE org_id = $1::uuid",
-                                    {orgId});
+            auto previous =
+                tx.exec("SELECT vapi_tool_id FROM org_tools WHERE org_id = $1::uuid", {orgId});
             if (!previous)
                 return previous.error();
             QStringList old;
@@ -301,8 +302,8 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
         ++outcome.assistants;
     }
 
-    auto finished = m_app.db.transaction<bool>(
-        db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+    auto finished =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
             if (auto linked = tx.exec("UPDATE org_tools SET linked_at = coalesce(linked_at, now()) "
                                       "WHERE org_id = $1::uuid",
                                       {orgId});
@@ -364,7 +365,7 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
         if (it != registered->cend())
             current.insert(it->first);
     }
-    QStringList deletions;
+    QStringList stale;
     QSet<QString> native;
     for (const QJsonValue &v : std::as_const(*all)) {
         const QJsonObject t = v.toObject();
@@ -375,10 +376,9 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
             native.insert(id);
             report.lines << u"problem: Vapi has a native calendar tool %1 (%2)"_s.arg(
                 id, t.value(u"type"_s).toString());
-            deletions << id;
         } else if (ourNames.contains(name) && !current.contains(id)) {
             report.lines << u"problem: stale copy of %1 at Vapi: %2"_s.arg(name, id);
-            deletions << id;
+            stale << id;
         }
     }
     QStringList forget;
@@ -388,7 +388,7 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
             report.lines << u"problem: %1 is not registered"_s.arg(tool.name);
         } else if (!atVapi.contains(it->first)) {
             report.lines << u"problem: %1 (%2) no longer exists at Vapi"_s.arg(tool.name,
-                                                                             it->first);
+                                                                               it->first);
             forget << tool.name;
         } else if (it->second != tool.hash) {
             report.lines << u"problem: %1 has a changed definition (registered %2)"_s.arg(
@@ -416,7 +416,7 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
         auto assistant = vapi.getAssistant(assistantId);
         if (!assistant) {
             report.lines << u"problem: assistant %1 of org %2: %3"_s.arg(assistantId, orgId,
-                                                                       assistant.errorMessage());
+                                                                         assistant.errorMessage());
             continue;
         }
         const QJsonObject model = assistant->value(u"model"_s).toObject();
@@ -431,7 +431,7 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
         for (const QString &id : std::as_const(linked)) {
             if (native.contains(id))
                 issues << u"native calendar tool %1 linked"_s.arg(id);
-            else if (!current.contains(id) && deletions.contains(id))
+            else if (stale.contains(id))
                 issues << u"stale tool %1 linked"_s.arg(id);
         }
         for (const QJsonValue &t : model.value(u"tools"_s).toArray()) {
@@ -442,8 +442,8 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
             report.lines << u"ok: assistant %1 of org %2"_s.arg(assistantId, orgId);
         } else {
             issues.sort();
-            report.lines << u"problem: assistant %1 of org %2: %3"_s.arg(
-                assistantId, orgId, issues.join(u", "_s));
+            report.lines << u"problem: assistant %1 of org %2: %3"_s.arg(assistantId, orgId,
+                                                                         issues.join(u", "_s));
             if (!orgsToSync.contains(orgId))
                 orgsToSync << orgId;
         }
@@ -460,8 +460,8 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
     if (!forget.isEmpty()) {
         auto forgotten = m_app.db.transaction<bool>(
             db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
-                auto d = tx.exec("DELETE FROM vapi_tools WHERE tool_name = ANY($1::text[])",
-                                 {forget});
+                auto d =
+                    tx.exec("DELETE FROM vapi_tools WHERE tool_name = ANY($1::text[])", {forget});
                 if (!d)
                     return d.error();
                 return true;
@@ -480,10 +480,34 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
                                       .arg(synced->nativeRemoved)
                                 : u"failed: org %1: %2"_s.arg(orgId, synced.errorMessage()));
     }
-    for (const QString &id : std::as_const(deletions)) {
+    // Only now, with every assistant linked to the current ids, can the rest go: Vapi's native
+    // calendar tools and every other copy of ours (the sync may just have replaced some).
+    auto registeredNow = m_app.db.transaction<QSet<QString>>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<QSet<QString>> {
+            auto rows = tx.exec("SELECT vapi_tool_id FROM vapi_tools");
+            if (!rows)
+                return rows.error();
+            QSet<QString> ids;
+            for (int r = 0; r < rows->rowCount(); ++r)
+                ids.insert(rows->text(r, 0));
+            return ids;
+        });
+    if (!registeredNow)
+        return registeredNow.error();
+    auto remaining = vapi.listTools();
+    if (!remaining)
+        return remaining.error();
+    for (const QJsonValue &v : std::as_const(*remaining)) {
+        const QJsonObject t = v.toObject();
+        const QString id = t.value(u"id"_s).toString();
+        const bool ours =
+            ourNames.contains(t.value(u"function"_s).toObject().value(u"name"_s).toString());
+        if (!isNativeCalendarTool(t) && !(ours && !registeredNow->contains(id)))
+            continue;
         auto deleted = vapi.deleteTool(id);
-        report.lines << (deleted ? u"fixed: deleted tool %1 at Vapi"_s.arg(id)
-                                 : u"failed: deleting tool %1: %2"_s.arg(id, deleted.errorMessage()));
+        report.lines << (deleted
+                             ? u"fixed: deleted tool %1 at Vapi"_s.arg(id)
+                             : u"failed: deleting tool %1: %2"_s.arg(id, deleted.errorMessage()));
     }
     auto after = check(false);
     if (!after)

@@ -36,9 +36,9 @@ public:
     struct Outcome
     {
         int assistants = 0;
-        int registered = 0;       // tools registered with Vapi in this run
-        int nativeRemoved = 0;    // native calendar tools taken off assistants
-        QStringList toolIds;      // what the assistants now link, in definition order
+        int registered = 0;    // tools registered with Vapi in this run
+        int nativeRemoved = 0; // native calendar tools taken off assistants
+        QStringList toolIds;   // what the assistants now link, in definition order
     };
     Result<Outcome> syncOrg(const QString &orgId);
 
