@@ -234,10 +234,9 @@ Result<CallSimulator::Summary> CallSimulator::run()
             const bool booked = result.startsWith(u"Booked"_s);
             if (booked) {
                 ++m_summary.booked;
-                if (returningNumber.isEmpty()) {
-                    returningNumber = call.customerNumber;
-                    returningName = name;
-                }
+                // The next caller who "calls again" is this one.
+                returningNumber = call.customerNumber;
+                returningName = name;
             }
             turns << line(vm::Turn::Kind::Bot,
                           booked ? u"You're all set. "_s + result

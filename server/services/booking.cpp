@@ -473,18 +473,22 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
     if (done)
         return done;
     const Error &error = done.error();
-    if (error.code == db::sqlstate::uniqueViolation && !request.toolCallId.isEmpty()) {
-        // The same tool call, delivered twice at once: the other delivery booked it.
-        return m_app.db.transaction<BookingOutcome>(
+    const bool raced = error.code == db::sqlstate::uniqueViolation ||
+                       error.code == db::sqlstate::exclusionViolation;
+    if (raced && !request.toolCallId.isEmpty()) {
+        // The same tool call delivered twice at once: the other delivery booked it. (Which
+        // constraint the loser trips first, the tool call's unique index or the time's
+        // exclusion, is up to PostgreSQL.)
+        auto replay = m_app.db.transaction<BookingOutcome>(
             access, [&](db::Transaction &tx) -> Result<BookingOutcome> {
+                BookingOutcome outcome;
                 auto existing = tx.exec("SELECT id FROM appointments WHERE org_id = $1::uuid "
                                         "AND source_tool_call_id = $2",
                                         {orgId, request.toolCallId});
                 if (!existing)
                     return existing.error();
                 if (existing->isEmpty())
-                    return error;
-                BookingOutcome outcome;
+                    return outcome; // not ours: a genuine conflict
                 auto json = appointmentJson(tx, orgId, existing->text(0, 0));
                 if (!json)
                     return json.error();
@@ -496,6 +500,8 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
                 outcome.calendar = *cal;
                 return outcome;
             });
+        if (!replay || replay->booked)
+            return replay;
     }
     if (error.code == db::sqlstate::exclusionViolation)
         return conflictOutcome(access, orgId, {}, service, request.start);
