@@ -2,6 +2,7 @@
 #include "core/logging/log.h"
 #include "server/providers/providerhttp.h"
 #include "server/sandbox/callsimulator.h"
+#include "server/sandbox/loadgenerator.h"
 #include "server/sandbox/sandbox.h"
 #include "server/unixsignals.h"
 
@@ -124,6 +125,45 @@ int simulate(const QStringList &arguments)
     return summary->failedDeliveries == 0 ? 0 : 2;
 }
 
+// `load`: fixed-concurrency Vapi traffic for tests/bench (latency percentiles and rate).
+int load(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Vapi traffic at a fixed concurrency, for benchmarks."_s);
+    parser.addHelpOption();
+    const QCommandLineOption server(u"server"_s, u"The server's base URL."_s, u"URL"_s);
+    const QCommandLineOption secret(u"secret"_s, u"The x-vapi-secret."_s, u"S"_s);
+    const QCommandLineOption assistant(u"assistant"_s, u"The clinic's Vapi assistant id."_s,
+                                       u"ID"_s);
+    const QCommandLineOption kind(u"kind"_s, u"book, availability or report (default book)."_s,
+                                  u"KIND"_s, u"book"_s);
+    const QCommandLineOption clients(u"clients"_s, u"Concurrent clients (default 32)."_s, u"N"_s,
+                                     u"32"_s);
+    const QCommandLineOption requests(u"requests"_s, u"Requests in all (default 2000)."_s, u"N"_s,
+                                      u"2000"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Distinguishes runs (ids, numbers)."_s, u"N"_s,
+                                  u"1"_s);
+    const QCommandLineOption firstDay(u"first-day"_s, u"First booking day."_s, u"YYYY-MM-DD"_s);
+    parser.addOptions({server, secret, assistant, kind, clients, requests, seed, firstDay});
+    parser.process(arguments);
+    vox::sandbox::LoadOptions options;
+    options.serverUrl = parser.value(server);
+    options.secret = parser.value(secret);
+    options.assistantId = parser.value(assistant);
+    options.kind = parser.value(kind);
+    options.clients = qBound(1, parser.value(clients).toInt(), 512);
+    options.requests = qMax(1, parser.value(requests).toInt());
+    options.seed = parser.value(seed).toUInt();
+    options.firstDay = QDate::fromString(parser.value(firstDay), Qt::ISODate);
+    if (options.serverUrl.isEmpty() || options.secret.isEmpty() || options.assistantId.isEmpty())
+        return failWith(u"load needs --server, --secret and --assistant."_s);
+    auto result = vox::sandbox::runLoad(options);
+    if (!result)
+        return failWith(result.errorMessage());
+    QTextStream(stdout) << options.kind << ": " << result->summary() << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -137,6 +177,11 @@ int main(int argc, char *argv[])
     if (arguments.size() > 1 && arguments.at(1) == u"simulate") {
         arguments.removeAt(1);
         return simulate(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == u"load") {
+        arguments.removeAt(1);
+        vox::log::setupStderr(vox::log::Level::Warn);
+        return load(arguments);
     }
 
     QCommandLineParser parser;
