@@ -5,6 +5,7 @@
 #include "core/phonenumber.h"
 #include "server/http/jsonbody.h"
 #include "server/services/callercontext.h"
+#include "server/services/knowledgebase.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -417,24 +418,15 @@ QString VapiToolService::queryKnowledgeBase(const CallContext &context, const QJ
     const QString question = argString(args, {u"question"_s, u"query"_s, u"q"_s});
     if (question.isEmpty())
         return u"What would the caller like to know?"_s;
-    // Any of the question's words may match (plainto_tsquery ANDs them, which misses passages
-    // that answer in other words); the best-ranked passages come first.
+    // The knowledge module's search, the same the console's "try a question" box uses.
     auto passages = m_app.db.transaction<QStringList>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<QStringList> {
-            auto rows = tx.exec(
-                "WITH q AS (SELECT to_tsquery('english', replace("
-                "  plainto_tsquery('english', $2)::text, ' & ', ' | ')) AS q) "
-                "SELECT k.content FROM knowledge_chunks k "
-                "JOIN knowledge_documents d ON d.id = k.document_id, q "
-                "WHERE k.org_id = $1::uuid AND d.org_id = $1::uuid AND d.status = 'ready' "
-                "  AND k.search_vector @@ q.q "
-                "ORDER BY ts_rank(k.search_vector, q.q) DESC, k.document_id, k.ordinal LIMIT 3",
-                {context.orgId, question.left(500)});
-            if (!rows)
-                return rows.error();
+            auto found = searchKnowledge(tx, context.orgId, question.left(500), 3);
+            if (!found)
+                return found.error();
             QStringList out;
-            for (int r = 0; r < rows->rowCount(); ++r)
-                out << rows->text(r, 0).simplified().left(600);
+            for (const QJsonValue &p : std::as_const(*found))
+                out << p.toObject().value(u"content"_s).toString().simplified().left(600);
             return out;
         });
     if (!passages) {
