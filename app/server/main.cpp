@@ -102,8 +102,22 @@ int runToolsCheck(const server::ServerConfig &config, bool fix)
         return failWith(settings.errorMessage());
     if (cluster && clusterWasRunning)
         cluster->detach();
-    if (auto applied = server::migrateDatabase(*settings); !applied)
-        return failWith(applied.errorMessage());
+    {
+        // A check changes no schema: it needs the current one.
+        auto conn = db::Connection::open(*settings);
+        if (!conn)
+            return failWith(conn.errorMessage());
+        auto migrations = db::Migrator::load();
+        if (!migrations)
+            return failWith(migrations.errorMessage());
+        db::Migrator migrator(**conn, *migrations);
+        auto status = migrator.status();
+        if (!status)
+            return failWith(status.errorMessage());
+        if (!status->current())
+            return failWith(u"The database schema is not current: run `voxanne-server migrate` "
+                            "first."_s);
+    }
     auto keys = crypto::KeyRing::fromBase64(config.encryptionKey, config.previousEncryptionKeys);
     if (!keys)
         return failWith(keys.errorMessage());
