@@ -63,20 +63,34 @@ AVAIL=$(load "$REQUESTS" availability 3); echo "$AVAIL"
 echo "== webhooks: end-of-call-report (redaction, sentiment, contact, outcome, events), $REQUESTS reports"
 REPORT=$(load "$REQUESTS" report 4); echo "$REPORT"
 
+pgb() {
+    pgbench -n -c "$1" -j 2 -T "$SECONDS_PGBENCH" -f "$ROOT/tests/bench/booking.sql" \
+        -D org="$ORG" -D service="$SERVICE" -h "$WORK/data/postgres" -U voxanne voxanne 2>&1
+}
 echo "== pgbench: the booking transaction, $CLIENTS clients, ${SECONDS_PGBENCH}s"
-PGB=$(pgbench -n -c "$CLIENTS" -j 2 -T "$SECONDS_PGBENCH" -f "$ROOT/tests/bench/booking.sql" \
-    -D org="$ORG" -D service="$SERVICE" -h "$WORK/data/postgres" -U voxanne voxanne 2>&1)
+PGB=$(pgb "$CLIENTS")
 echo "$PGB" | grep -E "number of transactions actually processed|number of failed|latency average|tps ="
+# The server books through one connection per worker thread (4 x cores, 4 to 32) and prepared
+# statements; the script's quoted variables need pgbench's simple protocol.
+WORKERS=$(( $(nproc) * 4 < 4 ? 4 : ( $(nproc) * 4 > 32 ? 32 : $(nproc) * 4 ) ))
+echo "== pgbench: the booking transaction, $WORKERS clients (as many as the server's workers), ${SECONDS_PGBENCH}s"
+PGB2=$(pgb "$WORKERS")
+echo "$PGB2" | grep -E "number of transactions actually processed|number of failed|latency average|tps ="
 
 field() { sed -n "s/.*$2 \([0-9.]*\).*/\1/p" <<<"$1"; }
 rate() { sed -n 's/.* \([0-9.]*\)\/s,.*/\1/p' <<<"$1"; }
-PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$PGB")
-PG_LAT=$(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' <<<"$PGB")
+tps() { sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$1"; }
+lat() { sed -n 's/^latency average = \([0-9.]*\).*/\1/p' <<<"$1"; }
+PG_TPS=$(tps "$PGB")
+PG2_TPS=$(tps "$PGB2")
 echo
 echo "== summary ($CLIENTS concurrent clients, $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD))"
 printf '%-44s %10s %10s %10s\n' "" "rate/s" "p50 ms" "p99 ms"
 printf '%-44s %10s %10s %10s\n' "bookClinicAppointment via /api/vapi/tools" "$(rate "$BOOK")" "$(field "$BOOK" p50)" "$(field "$BOOK" p99)"
 printf '%-44s %10s %10s %10s\n' "checkAvailability via /api/vapi/tools" "$(rate "$AVAIL")" "$(field "$AVAIL" p50)" "$(field "$AVAIL" p99)"
 printf '%-44s %10s %10s %10s\n' "end-of-call-report via /api/webhooks/vapi" "$(rate "$REPORT")" "$(field "$REPORT" p50)" "$(field "$REPORT" p99)"
-printf '%-44s %10s %10s %10s\n' "pgbench: booking transaction alone" "$PG_TPS" "(avg $PG_LAT)" ""
-awk -v s="$(rate "$BOOK")" -v p="$PG_TPS" 'BEGIN { if (p > 0) printf "server bookings / pgbench bookings: %.2f\n", s / p }'
+printf '%-44s %10.1f %10s\n' "pgbench booking tx, $CLIENTS clients" "$PG_TPS" "avg $(lat "$PGB")"
+printf '%-44s %10.1f %10s\n' "pgbench booking tx, $WORKERS clients" "$PG2_TPS" "avg $(lat "$PGB2")"
+awk -v s="$(rate "$BOOK")" -v p="$PG_TPS" -v q="$PG2_TPS" 'BEGIN {
+    if (p > 0 && q > 0)
+        printf "server bookings/s vs pgbench: %.2f x (%s clients), %.2f x (%s clients)\n", s / p, "'"$CLIENTS"'", s / q, "'"$WORKERS"'" }'
