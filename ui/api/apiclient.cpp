@@ -375,9 +375,9 @@ void ApiClient::recentActivity(QObject *context, Callback<QList<LiveEvent>> done
 // ---------------------------------------------------------------------------------------------
 // Calls
 
-template<typename T> static Page<T> readPage(const QJsonObject &json)
+template<typename T> static ListPage<T> readPage(const QJsonObject &json)
 {
-    Page<T> page;
+    ListPage<T> page;
     const QJsonArray items = json.value(u"items"_s).toArray();
     page.items.reserve(items.size());
     for (const QJsonValue &item : items)
@@ -387,14 +387,14 @@ template<typename T> static Page<T> readPage(const QJsonObject &json)
 }
 
 void ApiClient::calls(const CallQuery &query, const QString &cursor, int limit, QObject *context,
-                      Callback<Page<CallRecord>> done)
+                      Callback<ListPage<CallRecord>> done)
 {
     QUrlQuery q = query.toUrlQuery();
     q.addQueryItem(u"limit"_s, QString::number(qBound(1, limit, 200)));
     if (!cursor.isEmpty())
         q.addQueryItem(u"cursor"_s, cursor);
-    requestJson<Page<CallRecord>>("GET", u"/api/calls-dashboard"_s, q, nullptr, context,
-                                  std::move(done), &readPage<CallRecord>);
+    requestJson<ListPage<CallRecord>>("GET", u"/api/calls-dashboard"_s, q, nullptr, context,
+                                      std::move(done), &readPage<CallRecord>);
 }
 
 void ApiClient::call(const QString &id, QObject *context, Callback<CallRecord> done)
@@ -481,14 +481,14 @@ void ApiClient::leadStats(QObject *context, Callback<LeadStats> done)
 }
 
 void ApiClient::contacts(const ContactQuery &query, const QString &cursor, int limit,
-                         QObject *context, Callback<Page<ContactRecord>> done)
+                         QObject *context, Callback<ListPage<ContactRecord>> done)
 {
     QUrlQuery q = query.toUrlQuery();
     q.addQueryItem(u"limit"_s, QString::number(qBound(1, limit, 200)));
     if (!cursor.isEmpty())
         q.addQueryItem(u"cursor"_s, cursor);
-    requestJson<Page<ContactRecord>>("GET", u"/api/contacts"_s, q, nullptr, context,
-                                     std::move(done), &readPage<ContactRecord>);
+    requestJson<ListPage<ContactRecord>>("GET", u"/api/contacts"_s, q, nullptr, context,
+                                         std::move(done), &readPage<ContactRecord>);
 }
 
 void ApiClient::contact(const QString &id, QObject *context, Callback<ContactDetail> done)
@@ -514,7 +514,7 @@ void ApiClient::callBack(const QString &contactId, QObject *context, Callback<Ca
 // Appointments and services
 
 void ApiClient::appointments(const QDateTime &from, const QDateTime &to, const QString &cursor,
-                             QObject *context, Callback<Page<AppointmentRecord>> done)
+                             QObject *context, Callback<ListPage<AppointmentRecord>> done)
 {
     QUrlQuery q;
     if (from.isValid())
@@ -524,8 +524,8 @@ void ApiClient::appointments(const QDateTime &from, const QDateTime &to, const Q
     q.addQueryItem(u"limit"_s, u"200"_s);
     if (!cursor.isEmpty())
         q.addQueryItem(u"cursor"_s, cursor);
-    requestJson<Page<AppointmentRecord>>("GET", u"/api/appointments"_s, q, nullptr, context,
-                                         std::move(done), &readPage<AppointmentRecord>);
+    requestJson<ListPage<AppointmentRecord>>("GET", u"/api/appointments"_s, q, nullptr, context,
+                                             std::move(done), &readPage<AppointmentRecord>);
 }
 
 void ApiClient::availability(const QDate &date, const QString &serviceId, QObject *context,

@@ -8,8 +8,8 @@
 #include "ui/api/contactquery.h"
 #include "ui/api/dashboardsummary.h"
 #include "ui/api/leadstats.h"
+#include "ui/api/listpage.h"
 #include "ui/api/liveevent.h"
-#include "ui/api/page.h"
 #include "ui/api/servicerecord.h"
 #include "ui/api/session.h"
 
@@ -73,7 +73,7 @@ public:
 
     // Calls
     void calls(const CallQuery &query, const QString &cursor, int limit, QObject *context,
-               Callback<Page<CallRecord>> done);
+               Callback<ListPage<CallRecord>> done);
     void call(const QString &id, QObject *context, Callback<CallRecord> done);
     void sendFollowUp(const QString &callId, const QString &message, QObject *context,
                       Callback<QString> done);
@@ -86,13 +86,13 @@ public:
     // Leads
     void leadStats(QObject *context, Callback<LeadStats> done);
     void contacts(const ContactQuery &query, const QString &cursor, int limit, QObject *context,
-                  Callback<Page<ContactRecord>> done);
+                  Callback<ListPage<ContactRecord>> done);
     void contact(const QString &id, QObject *context, Callback<ContactDetail> done);
     void callBack(const QString &contactId, QObject *context, Callback<CallBackStarted> done);
 
     // Appointments and services
     void appointments(const QDateTime &from, const QDateTime &to, const QString &cursor,
-                      QObject *context, Callback<Page<AppointmentRecord>> done);
+                      QObject *context, Callback<ListPage<AppointmentRecord>> done);
     void availability(const QDate &date, const QString &serviceId, QObject *context,
                       Callback<QList<TimeSlot>> done);
     void createAppointment(const NewAppointment &appointment, QObject *context,

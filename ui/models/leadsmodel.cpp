@@ -167,7 +167,7 @@ void LeadsModel::applyEvent(const LiveEvent &event)
 void LeadsModel::requestPage(const QString &cursor, int limit, int generation)
 {
     m_api.contacts(m_query, cursor, limit, this,
-                   [this, generation](Result<Page<ContactRecord>> page) {
+                   [this, generation](Result<ListPage<ContactRecord>> page) {
                        if (!isCurrent(generation))
                            return;
                        if (!page) {

@@ -6,7 +6,7 @@
 namespace vox::ui {
 
 // One page of a list endpoint: `next_cursor` is empty on the last page.
-template<typename T> struct Page
+template<typename T> struct ListPage
 {
     QList<T> items;
     QString nextCursor;
