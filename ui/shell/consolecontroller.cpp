@@ -55,14 +55,12 @@ ConsoleController::ConsoleController(StartupOptions options, EmbeddedServerHost 
             });
     if (m_host) {
         connect(m_host, &EmbeddedServerHost::started, this, [this](const QUrl &url) {
-            if (m_starting)
-                m_starting->close();
+            closeStarting();
             serverReady(url, tr("Clinic server on this computer"),
                         u"embedded:"_s + QDir(m_dataDir).absolutePath());
         });
         connect(m_host, &EmbeddedServerHost::failed, this, [this](const QString &reason) {
-            if (m_starting)
-                m_starting->close();
+            closeStarting();
             log::error("console", u"The embedded server did not start."_s, {{u"reason"_s, reason}});
             auto *box = new QMessageBox(
                 QMessageBox::Critical, tr("Voxanne could not start"),
@@ -260,7 +258,9 @@ void ConsoleController::demoSignIn()
         form.email = demoEmail();
         form.password = demoPassword();
         form.timeZone = QString::fromLatin1(QTimeZone::systemTimeZoneId());
-        if (!QTimeZone(form.timeZone.toLatin1()).isValid() || !form.timeZone.contains(u'/'))
+        // The server accepts the zones Qt lists as available (not, say, "Etc/UTC").
+        if (!QTimeZone::isTimeZoneIdAvailable(form.timeZone.toLatin1()) ||
+            !form.timeZone.contains(u'/') || form.timeZone.startsWith(u"Etc/"_s))
             form.timeZone = u"America/New_York"_s;
         m_api->signUp(form, this, [this](Result<Session> created) {
             if (!created) {
@@ -365,6 +365,16 @@ void ConsoleController::sessionExpired(const QString &reason)
     if (m_window)
         m_window->hide();
     showLogin(reason);
+}
+
+void ConsoleController::closeStarting()
+{
+    if (!m_starting)
+        return;
+    // QProgressDialog reports any close as "canceled", which here means Quit.
+    m_starting->disconnect(this);
+    m_starting->close();
+    m_starting = nullptr;
 }
 
 void ConsoleController::closeDialogs()

@@ -75,6 +75,7 @@ private:
     void sessionExpired(const QString &reason);
     void quit();
     void closeDialogs();
+    void closeStarting();
     void rememberClinicCreated();
     bool clinicCreatedHere() const;
 

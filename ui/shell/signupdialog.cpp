@@ -58,7 +58,8 @@ SignUpDialog::SignUpDialog(ApiClient &api, QWidget *parent)
     const int here = m_zone->findData(QString::fromLatin1(local));
     if (here >= 0) {
         m_zone->setCurrentIndex(here);
-    } else if (QTimeZone(local).isValid() && local.contains('/')) {
+    } else if (QTimeZone::isTimeZoneIdAvailable(local) && local.contains('/') &&
+               !local.startsWith("Etc/")) {
         m_zone->insertItem(0, QString::fromLatin1(local).replace(u'_', u' '),
                            QString::fromLatin1(local));
         m_zone->setCurrentIndex(0);
