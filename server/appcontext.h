@@ -6,7 +6,22 @@
 #include "server/jobs/jobrunner.h"
 #include "server/providers/providerhttp.h"
 
+#include <QDateTime>
+#include <QList>
+
+#include <functional>
+
 namespace vox::server {
+
+struct BusyInterval
+{
+    QDateTime start;
+    QDateTime end;
+};
+// Busy times of an org's connected external calendar (Google), for availability. Empty when no
+// calendar module is wired or the org has none connected.
+using CalendarBusyLookup = std::function<Result<QList<BusyInterval>>(
+    const QString &orgId, const QDateTime &from, const QDateTime &to)>;
 
 // The shared services that route modules and job handlers are built from. Owned by Server;
 // every member outlives the routes and handlers that capture it.
@@ -17,6 +32,8 @@ struct AppContext
     const crypto::KeyRing &keys;
     jobs::JobRunner &jobs;
     providers::RetryPolicy retry; // for provider calls (config: VOXANNE_PROVIDER_RETRY_MS)
+    // Set by the calendar integration when it registers; availability subtracts what it returns.
+    CalendarBusyLookup calendarBusy = {};
 };
 
 } // namespace vox::server

@@ -8,6 +8,7 @@
 #include "server/http/httpserver.h"
 #include "server/routes/auth.h"
 #include "server/routes/health.h"
+#include "server/routes/knowledge.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -165,6 +166,7 @@ void Server::registerRoutes()
 {
     registerHealthRoutes(m_router, *m_app);
     registerAuthRoutes(m_router, *m_app);
+    registerKnowledgeRoutes(m_router, *m_app);
 }
 
 void Server::stop(int graceMs)

@@ -13,7 +13,8 @@ Sandbox::Sandbox(QObject *parent)
     m_router.get(u"/health"_s, http::Auth::Public, [](http::Context &) {
         return http::Response::json({{u"status"_s, u"ok"_s}, {u"sandbox"_s, true}});
     });
-    // Provider stand-ins register here as they are built (one file per provider).
+    // One stand-in per provider, each in its own file.
+    m_vapi.registerRoutes(m_router);
     auto noUsers = [](const http::Request &) -> Result<http::Principal> {
         return http::status::unauthorized(u"The sandbox has no users."_s);
     };

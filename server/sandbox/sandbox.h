@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "server/http/router.h"
 #include "server/sandbox/sandboxstate.h"
+#include "server/sandbox/vapisandbox.h"
 
 #include <QObject>
 
@@ -30,9 +31,11 @@ public:
     Result<quint16> listen(const QString &host, quint16 port);
     QString url() const;
     SandboxState &state() { return m_state; }
+    VapiSandbox &vapi() { return m_vapi; }
 
 private:
     SandboxState m_state;
+    VapiSandbox m_vapi{m_state};
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     QString m_host;

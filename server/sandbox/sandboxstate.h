@@ -59,7 +59,7 @@ public:
     void clearFailures();
 
     // For provider state: lock it while reading or changing.
-    QMutex &mutex() { return m_stateMutex; }
+    QMutex &mutex() const { return m_stateMutex; }
 
     // Ids in the providers' own styles (Twilio "SM" + 32 hex, Vapi UUIDs, ...).
     static QString twilioSid(const QString &prefix);
@@ -75,7 +75,7 @@ private:
     QList<RecordedRequest> m_requests;
     QList<Failure> m_failures;
     qint64 m_sequence = 0;
-    QMutex m_stateMutex;
+    mutable QMutex m_stateMutex;
 };
 
 } // namespace vox::sandbox

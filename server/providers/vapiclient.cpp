@@ -1,0 +1,196 @@
+#include "server/providers/vapiclient.h"
+
+#include "core/logging/log.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server::providers {
+
+QString vapiErrorMessage(const HttpAnswer &answer)
+{
+    const QJsonObject body = answer.json().toObject();
+    const QJsonValue message = body.value(u"message"_s);
+    QStringList parts;
+    if (message.isArray()) {
+        for (const QJsonValue &item : message.toArray())
+            parts << item.toString();
+    } else if (message.isString()) {
+        parts << message.toString();
+    } else if (body.value(u"error"_s).isString()) {
+        parts << body.value(u"error"_s).toString();
+    }
+    parts.removeAll(QString());
+    if (parts.isEmpty())
+        parts << QString::fromUtf8(answer.body.left(200)).trimmed();
+    return parts.join(u"; "_s);
+}
+
+VapiClient::VapiClient(QString baseUrl, QString apiKey, RetryPolicy retry)
+    : m_baseUrl(std::move(baseUrl))
+    , m_apiKey(std::move(apiKey))
+    , m_retry(std::move(retry))
+{
+    while (m_baseUrl.endsWith(u'/'))
+        m_baseUrl.chop(1);
+}
+
+Result<QJsonValue> VapiClient::call(const QByteArray &method, const QString &path,
+                                    const QJsonObject &body)
+{
+    if (!isConfigured())
+        return fail(u"Vapi is not configured on this server (VAPI_PRIVATE_KEY)."_s, u"503"_s);
+    HttpCall request;
+    request.method = method;
+    request.url = QUrl(m_baseUrl + path);
+    request.headers = {{"Authorization", "Bearer " + m_apiKey.toUtf8()}};
+    if (method != "GET" && method != "DELETE") {
+        request.contentType = "application/json";
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+    auto answer = send(request, m_retry);
+    if (!answer) {
+        log::warn("vapi", u"Vapi did not answer."_s,
+                  {{u"method"_s, QString::fromLatin1(method)}, {u"path"_s, path}});
+        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+    }
+    if (!answer->ok()) {
+        const QString message = vapiErrorMessage(*answer);
+        log::warn("vapi", u"Vapi refused a request."_s,
+                  {{u"method"_s, QString::fromLatin1(method)},
+                   {u"path"_s, path},
+                   {u"status"_s, answer->status},
+                   {u"vapi_message"_s, message},
+                   {u"attempts"_s, answer->attempts}});
+        return fail(u"Vapi answered %1: %2"_s.arg(answer->status).arg(message), u"502"_s,
+                    QString::number(answer->status));
+    }
+    if (answer->body.trimmed().isEmpty())
+        return QJsonValue(QJsonObject{});
+    const QJsonValue json = answer->json();
+    if (json.isUndefined() || json.isNull())
+        return fail(u"Vapi answered with something that is not JSON."_s, u"502"_s,
+                    QString::number(answer->status));
+    return json;
+}
+
+Result<QJsonObject> VapiClient::callObject(const QByteArray &method, const QString &path,
+                                           const QJsonObject &body)
+{
+    auto value = call(method, path, body);
+    if (!value)
+        return value.error();
+    if (!value->isObject())
+        return fail(u"Vapi answered %1 %2 with an unexpected shape."_s.arg(
+                        QString::fromLatin1(method), path),
+                    u"502"_s);
+    return value->toObject();
+}
+
+Result<QJsonObject> VapiClient::createTool(const QJsonObject &tool)
+{
+    return callObject("POST", u"/tool"_s, tool);
+}
+
+Result<QJsonArray> VapiClient::listTools()
+{
+    auto value = call("GET", u"/tool"_s);
+    if (!value)
+        return value.error();
+    return value->toArray();
+}
+
+Result<void> VapiClient::deleteTool(const QString &toolId)
+{
+    auto done = call("DELETE", u"/tool/"_s + toolId);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QJsonObject> VapiClient::createAssistant(const QJsonObject &assistant)
+{
+    return callObject("POST", u"/assistant"_s, assistant);
+}
+
+Result<QJsonObject> VapiClient::getAssistant(const QString &assistantId)
+{
+    return callObject("GET", u"/assistant/"_s + assistantId);
+}
+
+Result<QJsonObject> VapiClient::updateAssistant(const QString &assistantId,
+                                                const QJsonObject &patch)
+{
+    return callObject("PATCH", u"/assistant/"_s + assistantId, patch);
+}
+
+Result<QJsonObject>
+VapiClient::updateAssistantModel(const QString &assistantId,
+                                 const std::function<void(QJsonObject &model)> &change)
+{
+    auto current = getAssistant(assistantId);
+    if (!current)
+        return current.error();
+    QJsonObject model = current->value(u"model"_s).toObject();
+    change(model);
+    return updateAssistant(assistantId, QJsonObject{{u"model"_s, model}});
+}
+
+Result<QJsonObject> VapiClient::createTwilioCredential(const QString &accountSid,
+                                                       const QString &authToken)
+{
+    return callObject(
+        "POST", u"/credential"_s,
+        {{u"provider"_s, u"twilio"_s}, {u"accountSid"_s, accountSid}, {u"authToken"_s, authToken}});
+}
+
+Result<void> VapiClient::deleteCredential(const QString &credentialId)
+{
+    auto done = call("DELETE", u"/credential/"_s + credentialId);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QJsonObject> VapiClient::importTwilioNumber(const QString &number, const QString &accountSid,
+                                                   const QString &authToken,
+                                                   const QString &assistantId)
+{
+    QJsonObject body{{u"provider"_s, u"twilio"_s},
+                     {u"number"_s, number},
+                     {u"twilioAccountSid"_s, accountSid},
+                     {u"twilioAuthToken"_s, authToken}};
+    if (!assistantId.isEmpty())
+        body.insert(u"assistantId"_s, assistantId);
+    return callObject("POST", u"/phone-number"_s, body);
+}
+
+Result<QJsonObject> VapiClient::updatePhoneNumber(const QString &phoneNumberId,
+                                                  const QJsonObject &patch)
+{
+    return callObject("PATCH", u"/phone-number/"_s + phoneNumberId, patch);
+}
+
+Result<void> VapiClient::deletePhoneNumber(const QString &phoneNumberId)
+{
+    auto done = call("DELETE", u"/phone-number/"_s + phoneNumberId);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QJsonObject> VapiClient::createCall(const QString &assistantId, const QString &phoneNumberId,
+                                           const QString &customerNumber,
+                                           const QString &customerName)
+{
+    QJsonObject customer{{u"number"_s, customerNumber}};
+    if (!customerName.isEmpty())
+        customer.insert(u"name"_s, customerName.left(40));
+    QJsonObject body{{u"assistantId"_s, assistantId},
+                     {u"phoneNumberId"_s, phoneNumberId},
+                     {u"customer"_s, customer}};
+    return callObject("POST", u"/call"_s, body);
+}
+
+} // namespace vox::server::providers

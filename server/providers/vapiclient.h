@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/providers/providerhttp.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+
+namespace vox::server::providers {
+
+// Vapi's REST API with the platform's one backend key (VAPI_PRIVATE_KEY): organisations never
+// have Vapi credentials of their own (PRD "critical architecture rule"). Network errors, 429 and
+// 5xx are retried (2 s, 4 s, 8 s by default); other 4xx are not. A failure is an Error whose
+// message carries Vapi's own message and HTTP status, code "502" (a provider failure), and
+// subject the status Vapi answered ("400", "404", ... or "0" when it never answered).
+class VapiClient
+{
+public:
+    VapiClient(QString baseUrl, QString apiKey, RetryPolicy retry = {});
+
+    bool isConfigured() const { return !m_apiKey.isEmpty() && !m_baseUrl.isEmpty(); }
+
+    // Tools (POST /tool, GET /tool, DELETE /tool/{id}).
+    Result<QJsonObject> createTool(const QJsonObject &tool);
+    Result<QJsonArray> listTools();
+    Result<void> deleteTool(const QString &toolId);
+
+    // Assistants. updateAssistantModel is fetch-merge-patch: PATCH replaces the whole `model`
+    // (which needs `provider` and `model`), so the current model is read, changed by `change`,
+    // and sent back complete; fields the change does not touch are never dropped.
+    Result<QJsonObject> createAssistant(const QJsonObject &assistant);
+    Result<QJsonObject> getAssistant(const QString &assistantId);
+    Result<QJsonObject> updateAssistant(const QString &assistantId, const QJsonObject &patch);
+    Result<QJsonObject> updateAssistantModel(const QString &assistantId,
+                                             const std::function<void(QJsonObject &model)> &change);
+
+    // BYOC: the clinic's Twilio account as a Vapi credential, and its number imported.
+    Result<QJsonObject> createTwilioCredential(const QString &accountSid, const QString &authToken);
+    Result<void> deleteCredential(const QString &credentialId);
+    Result<QJsonObject> importTwilioNumber(const QString &number, const QString &accountSid,
+                                           const QString &authToken, const QString &assistantId);
+    Result<QJsonObject> updatePhoneNumber(const QString &phoneNumberId, const QJsonObject &patch);
+    Result<void> deletePhoneNumber(const QString &phoneNumberId);
+
+    // An outbound call from `phoneNumberId` to `customerNumber` with `assistantId`.
+    Result<QJsonObject> createCall(const QString &assistantId, const QString &phoneNumberId,
+                                   const QString &customerNumber, const QString &customerName = {});
+
+private:
+    Result<QJsonValue> call(const QByteArray &method, const QString &path,
+                            const QJsonObject &body = {});
+    Result<QJsonObject> callObject(const QByteArray &method, const QString &path,
+                                   const QJsonObject &body = {});
+
+    QString m_baseUrl;
+    QString m_apiKey;
+    RetryPolicy m_retry;
+};
+
+// Vapi's error body ({"message": "..." | ["...", ...], "error", "statusCode"}) as one sentence.
+QString vapiErrorMessage(const HttpAnswer &answer);
+
+} // namespace vox::server::providers

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "server/http/router.h"
+#include "server/sandbox/sandboxstate.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+namespace vox::sandbox {
+
+// Vapi's REST API as the server uses it (paths, bearer auth, JSON shapes and error bodies of
+// Vapi's OpenAPI description): tools, assistants, credentials, phone numbers, calls, kept in
+// memory. PATCH /assistant replaces the whole `model`, as Vapi does, so a client that sends a
+// partial model loses fields here too.
+class VapiSandbox final
+{
+    Q_DISABLE_COPY_MOVE(VapiSandbox)
+
+public:
+    explicit VapiSandbox(SandboxState &state)
+        : m_state(state)
+    {}
+    void registerRoutes(http::Router &router);
+
+    // For the call simulator and tests: what the sandbox currently holds.
+    QJsonObject assistant(const QString &id) const;
+    QJsonObject call(const QString &id) const;
+
+private:
+    using Collection = QHash<QString, QJsonObject>;
+    using Validate = std::function<std::optional<QString>(const QJsonObject &)>;
+    using Decorate = std::function<void(QJsonObject &)>;
+    void collection(http::Router &router, const QString &path, Collection VapiSandbox::*store,
+                    const Validate &validate, const Decorate &onCreate = {});
+
+    SandboxState &m_state;
+    Collection m_tools;
+    Collection m_assistants;
+    Collection m_credentials;
+    Collection m_phoneNumbers;
+    Collection m_calls;
+};
+
+} // namespace vox::sandbox
