@@ -328,6 +328,14 @@ void ApiClient::health(QObject *context, Callback<QString> done)
         [](const QJsonObject &json) { return json.value(u"version"_s).toString(); }, false);
 }
 
+void ApiClient::me(QObject *context, Callback<Session> done)
+{
+    requestJson<Session>("GET", u"/api/me"_s, {}, nullptr, context, std::move(done),
+                         [](const QJsonObject &json) {
+                             return Session::fromJson(json, QDateTime::currentDateTimeUtc());
+                         });
+}
+
 void ApiClient::withFreshToken(QObject *context, Callback<QString> done)
 {
     if (m_session.isValid() && !m_refreshing &&

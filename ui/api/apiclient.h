@@ -53,6 +53,8 @@ public:
     const Session &session() const { return m_session; }
     bool hasSession() const { return m_session.isValid(); }
     void clearSession();
+    // Adopts a session obtained elsewhere (a test's, or one kept by the caller).
+    void setSession(const Session &session) { m_session = session; }
 
     // Sessions
     void login(const QString &email, const QString &password, QObject *context,
@@ -62,6 +64,8 @@ public:
     void resume(const QString &refreshToken, QObject *context, Callback<Session> done);
     void logout(QObject *context, Callback<void> done);
     void health(QObject *context, Callback<QString> done);
+    // Who is signed in and for which clinic (GET /api/me); the tokens stay as they are.
+    void me(QObject *context, Callback<Session> done);
     // Calls `done` with an access token that is valid for at least a minute (refreshing first
     // when needed); the live event stream uses it before each connection.
     void withFreshToken(QObject *context, Callback<QString> done);

@@ -38,11 +38,12 @@ QString waitPhrase(const QByteArray &retryAfter)
     if (!ok || seconds <= 0)
         return tr(QT_TRANSLATE_NOOP("ApiError", "Please try again in a little while."));
     if (seconds < 90)
-        return QCoreApplication::translate("ApiError", "Please try again in %n second(s).", nullptr,
-                                           seconds);
+        return QCoreApplication::translate("ApiError", "Please try again in %1 seconds.")
+            .arg(seconds);
     const int minutes = (seconds + 59) / 60;
-    return QCoreApplication::translate("ApiError", "Please try again in %n minute(s).", nullptr,
-                                       minutes);
+    if (minutes == 1)
+        return tr(QT_TRANSLATE_NOOP("ApiError", "Please try again in a minute."));
+    return QCoreApplication::translate("ApiError", "Please try again in %1 minutes.").arg(minutes);
 }
 
 } // namespace

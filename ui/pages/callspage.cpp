@@ -246,9 +246,9 @@ void CallsPage::updateStatus()
     }
     QString text;
     if (m_model->isComplete())
-        text = tr("%n call(s)", nullptr, rows);
+        text = rows == 1 ? tr("1 call") : tr("%1 calls").arg(rows);
     else if (rows > 0)
-        text = tr("Showing the latest %n call(s) — scroll down for more", nullptr, rows);
+        text = tr("Showing the latest %1 calls — scroll down for more").arg(rows);
     if (m_model->isLoading() && rows > 0)
         text += tr("  ·  loading more…");
     m_status->setText(text);

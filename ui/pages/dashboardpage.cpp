@@ -234,7 +234,9 @@ void DashboardPage::show(const DashboardSummary &s)
     m_successRate->setCaption(
         tr("%1 of %2 incoming calls booked").arg(s.bookedCalls).arg(s.inboundCalls));
     m_averageDuration->setValue(DisplayFormat::duration(s.averageDurationSeconds));
-    m_averageDuration->setCaption(tr("%n call(s) in this period", nullptr, s.totalCalls));
+    m_averageDuration->setCaption(s.totalCalls == 1
+                                      ? tr("1 call in this period")
+                                      : tr("%1 calls in this period").arg(s.totalCalls));
     m_callsToday->setValue(QString::number(s.callsToday));
     m_callsThisWeek->setValue(QString::number(s.callsThisWeek));
     m_hotLeads->setValue(QString::number(s.hotLeads));

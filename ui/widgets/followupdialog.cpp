@@ -66,9 +66,12 @@ void FollowUpDialog::updateCounter()
         m_counter->setText(tr("%1 / %2").arg(used).arg(callactions::followUpLimit));
         m_counter->setStyleSheet(QString());
     } else {
-        m_counter->setText(tr("%1 / %2 — %n character(s) too many", nullptr, -left)
-                               .arg(used)
-                               .arg(callactions::followUpLimit));
+        const QString count = QString::number(used);
+        const QString limit = QString::number(callactions::followUpLimit);
+        m_counter->setText(
+            left == -1
+                ? tr("%1 / %2 — 1 character too many").arg(count, limit)
+                : tr("%1 / %2 — %3 characters too many").arg(count, limit, QString::number(-left)));
         m_counter->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
     }
     m_send->setEnabled(!m_sending && left >= 0 && !m_text->toPlainText().trimmed().isEmpty());
