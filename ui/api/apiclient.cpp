@@ -131,10 +131,8 @@ void ApiClient::finished(QNetworkReply *reply, Request request)
         refreshThenRetry(std::move(request));
         return;
     }
-    if (request.context.isNull() && !request.handler)
-        return;
     // The receiver went away while the request was out: nobody to tell.
-    if (request.context.isNull())
+    if (request.context.isNull() || !request.handler)
         return;
     request.handler(answer);
 }

@@ -138,7 +138,8 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
             &CallsPage::showSelected);
     connect(m_model, &CallsModel::pageLoaded, this, [this] {
         updateStatus();
-        if (!m_pendingSelection.isEmpty())
+        // The chosen call comes back into the list once its page is loaded.
+        if (!m_pendingSelection.isEmpty() && m_model->rowOf(m_pendingSelection) >= 0)
             selectCall(m_pendingSelection);
     });
     connect(m_model, &CallsModel::loadingChanged, this, &CallsPage::updateStatus);

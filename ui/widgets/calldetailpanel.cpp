@@ -158,6 +158,8 @@ void CallDetailPanel::clear()
 void CallDetailPanel::showCall(const CallRecord &call)
 {
     const bool same = call.id == m_call.id;
+    if (same && m_call.detailLoaded && !call.detailLoaded)
+        return; // the list's copy of a call already shown in full
     if (!same)
         m_player->clear();
     m_call = call;
