@@ -49,7 +49,7 @@ private slots:
     {
         const auto clinic = m_fixture->createClinic();
         VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/calls-dashboard"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/events"_s);
+        VOX_REQUIRE_LIVE_EVENTS(*m_fixture, clinic);
         m_fixture->insertPrdSampleCalls(clinic);
 
         vox::ui::ApiClient api;
@@ -86,7 +86,7 @@ private slots:
     {
         const auto clinic = m_fixture->createClinic(u"Flaky Network Clinic"_s);
         VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/calls-dashboard"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/events"_s);
+        VOX_REQUIRE_LIVE_EVENTS(*m_fixture, clinic);
         const QUrl server(m_fixture->url());
         vox::test::TcpRelay relay(server.host(), quint16(server.port()));
         QVERIFY(relay.listen());
@@ -137,7 +137,7 @@ private slots:
     {
         const auto clinic = m_fixture->createClinic(u"Hot Lead Clinic"_s);
         VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/events"_s);
+        VOX_REQUIRE_LIVE_EVENTS(*m_fixture, clinic);
         const QString contact =
             m_fixture->insertContact(clinic, u"Maria Garcia"_s, u"+15550004444"_s, 85);
 
