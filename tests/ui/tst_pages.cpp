@@ -108,9 +108,13 @@ private slots:
         vox::ui::DashboardPage *dashboard = console.window->dashboardPage();
         dashboard->setRange(u"7d"_s);
         dashboard->refresh();
-        // Call 1 was valued at $400 (Botox); the three calls are within the week.
+        // Call 1 was valued at $400 (Botox); the three calls are within the last 7 days; two
+        // came in and none booked.
         QTRY_COMPARE(dashboard->card(u"pipelineCard"_s)->value(), u"$400"_s);
-        QTRY_COMPARE(dashboard->card(u"callsThisWeekCard"_s)->value(), u"3"_s);
+        QTRY_COMPARE(dashboard->card(u"averageDurationCard"_s)->caption(),
+                     u"3 calls in this period"_s);
+        QCOMPARE(dashboard->card(u"successRateCard"_s)->caption(),
+                 u"0 of 2 incoming calls booked"_s);
         dashboard->setRange(u"today"_s);
         QTRY_COMPARE(dashboard->card(u"callsTodayCard"_s)->value(), u"1"_s);
     }

@@ -51,6 +51,11 @@ QString StatCard::value() const
     return m_value->text();
 }
 
+QString StatCard::caption() const
+{
+    return m_caption->text();
+}
+
 void StatCard::setCaption(const QString &caption)
 {
     m_caption->setText(caption);

@@ -23,6 +23,7 @@ public:
     void setChecked(bool checked);
     bool isChecked() const { return m_checked; }
     QString value() const;
+    QString caption() const;
 
 signals:
     void clicked();
