@@ -35,7 +35,7 @@ CallRecord call(bool hasRecording, const QString &recordingStatus, bool hasTrans
 
 } // namespace
 
-class TestCallActions : public QObject
+class TestCallButtons : public QObject
 {
     Q_OBJECT
 
@@ -44,7 +44,7 @@ class TestCallActions : public QObject
 private slots:
     void initTestCase()
     {
-        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_callactions"_s);
+        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_callbuttons"_s);
         QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
     }
 
@@ -149,5 +149,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCallActions)
-#include "tst_callactions.moc"
+QTEST_MAIN(TestCallButtons)
+#include "tst_callbuttons.moc"
