@@ -59,7 +59,7 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const
         case DirectionColumn:
             return DisplayFormat::direction(call.direction);
         case DurationColumn:
-            return DisplayFormat::duration(call.durationSeconds);
+            return DisplayFormat::clock(call.durationSeconds);
         case StatusColumn:
             return call.bookingConfirmed ? tr("Booked") : DisplayFormat::callStatus(call.status);
         case SentimentColumn:
@@ -75,14 +75,16 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == TimeColumn)
         return DisplayFormat::dateTime(call.occurredAt);
+    if (role == Qt::ToolTipRole && index.column() == DurationColumn)
+        return DisplayFormat::duration(call.durationSeconds);
     if (role == Qt::TextAlignmentRole &&
         (index.column() == DurationColumn || index.column() == ValueColumn))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == SentimentColumn) {
         if (call.sentimentLabel == u"positive")
-            return QBrush(QColor(0x2e, 0x7d, 0x32));
+            return QBrush(DisplayFormat::tone(DisplayFormat::Tone::Good));
         if (call.sentimentLabel == u"negative")
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(DisplayFormat::tone(DisplayFormat::Tone::Bad));
     }
     if (role == Qt::FontRole && index.column() == StatusColumn && call.bookingConfirmed) {
         QFont bold;

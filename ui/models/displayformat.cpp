@@ -1,6 +1,8 @@
 #include "ui/models/displayformat.h"
 
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -80,6 +82,31 @@ QString DisplayFormat::duration(int seconds)
     if (minutes < 60)
         return tr("%1 min %2 s").arg(minutes).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString DisplayFormat::clock(int seconds)
+{
+    if (seconds <= 0)
+        return tr("–");
+    if (seconds >= 3600)
+        return u"%1:%2:%3"_s.arg(seconds / 3600)
+            .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QColor DisplayFormat::tone(Tone tone)
+{
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    switch (tone) {
+    case Tone::Good:
+        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
+    case Tone::Bad:
+        return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
+    case Tone::Accent:
+        return dark ? QColor(0x90, 0xca, 0xf9) : QColor(0x15, 0x65, 0xc0);
+    }
+    return {};
 }
 
 QString DisplayFormat::money(qint64 cents)

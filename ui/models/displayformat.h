@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -27,6 +28,12 @@ public:
     // "Today 14:03", "Yesterday 09:12", "Mon 12 Jan 10:00"
     static QString relativeDateTime(const QDateTime &time, const QDateTime &now);
     static QString duration(int seconds);
+    // "3:05": compact, for tables.
+    static QString clock(int seconds);
+
+    // Text colours that read well on the current palette, light or dark.
+    enum class Tone { Good, Bad, Accent };
+    static QColor tone(Tone tone);
     static QString money(qint64 cents);
     static QString percent(double value);
 

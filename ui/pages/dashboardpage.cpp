@@ -32,6 +32,15 @@ namespace {
 const QColor callsColour(0x1e, 0x6f, 0xc8);
 const QColor bookingsColour(0x2e, 0x9d, 0x4f);
 
+// Counts are whole numbers: ticks fall on whole numbers too (0, 1, 2 … or 0, 5, 10 …).
+void setWholeNumberTicks(QValueAxis *axis, int peak)
+{
+    const int step = peak <= 6 ? 1 : peak <= 15 ? 2 : peak <= 40 ? 5 : peak <= 80 ? 10 : 20;
+    const int top = (peak / step + 1) * step;
+    axis->setRange(0, top);
+    axis->setTickCount(top / step + 1);
+}
+
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
@@ -277,9 +286,8 @@ void DashboardPage::rebuildChart(const DashboardSummary &summary)
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         auto *y = new QValueAxis;
-        y->setRange(0, peak + 1);
         y->setLabelFormat(u"%d"_s);
-        y->setTickCount(qMin(peak + 2, 6));
+        setWholeNumberTicks(y, peak);
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
     } else {
@@ -303,8 +311,8 @@ void DashboardPage::rebuildChart(const DashboardSummary &summary)
         calls->attachAxis(x);
         bookings->attachAxis(x);
         auto *y = new QValueAxis;
-        y->setRange(0, peak + 1);
         y->setLabelFormat(u"%d"_s);
+        setWholeNumberTicks(y, peak);
         chart->addAxis(y, Qt::AlignLeft);
         calls->attachAxis(y);
         bookings->attachAxis(y);

@@ -94,7 +94,7 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const QList<int> widths{140, 120, 55, 80, 85, 120};
+    const QList<int> widths{128, 112, 52, 76, 80, 118};
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
     m_table->setSortingEnabled(true);
@@ -114,6 +114,7 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    split->setSizes({720, 360});
     layout->addWidget(split, 1);
 
     m_searchDelay.setSingleShot(true);

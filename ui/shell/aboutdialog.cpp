@@ -39,9 +39,9 @@ AboutDialog::AboutDialog(ApiClient &api, const QString &serverDescription, QWidg
                            "<tr><td>Qt</td><td>%4 (built with %5)</td></tr>"
                            "<tr><td>System</td><td>%6</td></tr>"
                            "</table>")
-                            .arg(QStringLiteral(VOXANNE_UI_VERSION),
-                                 serverVersion.toHtmlEscaped(), serverDescription.toHtmlEscaped(),
-                                 QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                            .arg(QStringLiteral(VOXANNE_UI_VERSION), serverVersion.toHtmlEscaped(),
+                                 serverDescription.toHtmlEscaped(), QString::fromLatin1(qVersion()),
+                                 QStringLiteral(QT_VERSION_STR),
                                  QSysInfo::prettyProductName().toHtmlEscaped()));
     };
     render(tr("asking…"));

@@ -48,7 +48,7 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     layout->setSpacing(0);
     m_navigation->setObjectName(u"navigation"_s);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setFixedWidth(176);
+    m_navigation->setFixedWidth(160);
     m_navigation->setSpacing(1);
     m_navigation->setStyleSheet(u"QListWidget#navigation { background: palette(base); "
                                 "border-right: 1px solid palette(mid); padding-top: 8px; }"

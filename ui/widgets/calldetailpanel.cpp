@@ -288,7 +288,9 @@ void CallDetailPanel::renderTranscript()
         if (line.role == u"system" || line.role == u"tool")
             continue;
         const bool ai = line.role == u"assistant" || line.role == u"bot";
-        const QString colour = ai ? u"#1565c0"_s : u"#2e7d32"_s;
+        const QString colour =
+            DisplayFormat::tone(ai ? DisplayFormat::Tone::Accent : DisplayFormat::Tone::Good)
+                .name();
         QString stamp;
         if (line.secondsFromStart >= 0) {
             const int s = int(line.secondsFromStart);

@@ -28,6 +28,8 @@ QTreeWidget *listWidget(const QStringList &headers, QWidget *parent)
     tree->setUniformRowHeights(true);
     tree->setAlternatingRowColors(true);
     tree->header()->setStretchLastSection(true);
+    tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    tree->setTextElideMode(Qt::ElideRight);
     tree->setMinimumHeight(110);
     return tree;
 }
@@ -173,14 +175,15 @@ void LeadDetailPanel::render()
         auto *item = new QTreeWidgetItem(
             m_calls,
             {DisplayFormat::relativeDateTime(call.occurredAt, QDateTime::currentDateTimeUtc()),
-             DisplayFormat::direction(call.direction),
-             DisplayFormat::duration(call.durationSeconds), call.summary});
+             DisplayFormat::direction(call.direction), DisplayFormat::clock(call.durationSeconds),
+             call.summary});
         item->setData(0, Qt::UserRole, call.id);
         item->setToolTip(3, call.summary);
     }
     if (m_detail.calls.isEmpty())
         new QTreeWidgetItem(m_calls, {tr("No calls yet")});
-    m_calls->resizeColumnToContents(0);
+    for (int column = 0; column < 3; ++column)
+        m_calls->resizeColumnToContents(column);
 
     m_appointments->clear();
     for (const AppointmentRecord &a : std::as_const(m_detail.appointments)) {
@@ -192,6 +195,7 @@ void LeadDetailPanel::render()
     if (m_detail.appointments.isEmpty())
         new QTreeWidgetItem(m_appointments, {tr("No appointments yet")});
     m_appointments->resizeColumnToContents(0);
+    m_appointments->resizeColumnToContents(1);
 }
 
 QString LeadDetailPanel::callBackStatus() const

@@ -16,6 +16,8 @@ StatCard::StatCard(const QString &title, QWidget *parent)
     , m_caption(new QLabel(this))
 {
     setObjectName(u"statCard"_s);
+    // Styled by a property, not the object name: pages name their cards.
+    setProperty("statCard", true);
     setAttribute(Qt::WA_StyledBackground);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -86,7 +88,7 @@ void StatCard::updateStyle()
     const QString accent = m_accent.isEmpty() ? u"palette(highlight)"_s : m_accent;
     const QString border =
         m_checked ? u"2px solid palette(highlight)"_s : u"1px solid palette(mid)"_s;
-    setStyleSheet(u"QFrame#statCard { background: palette(base); border: %1; "
+    setStyleSheet(u"QFrame[statCard=\"true\"] { background: palette(base); border: %1; "
                   "border-top: 4px solid %2; border-radius: 8px; }"_s.arg(border, accent));
 }
 
