@@ -101,7 +101,7 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QList<int> widths{112, 106, 116, 72, 54, 66, 66, 54};
+    const QList<int> widths{108, 100, 110, 66, 54, 62, 62, 50};
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
     m_table->setSortingEnabled(true);
@@ -113,7 +113,7 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     detailScroll->setFrameShape(QFrame::NoFrame);
     m_detail = new CallDetailPanel(api, toasts, detailScroll);
     detailScroll->setWidget(m_detail);
-    detailScroll->setMinimumWidth(340);
+    detailScroll->setMinimumWidth(360);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_tableState);
@@ -121,7 +121,7 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
-    split->setSizes({740, 340});
+    split->setSizes({720, 360});
     layout->addWidget(split, 1);
     m_status->setObjectName(u"callsStatus"_s);
     m_status->setForegroundRole(QPalette::PlaceholderText);

@@ -77,6 +77,7 @@ CallDetailPanel::CallDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     big.setPointSizeF(big.pointSizeF() * 1.35);
     big.setBold(true);
     m_title->setFont(big);
+    m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle = wrappingLabel(m_content);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
@@ -93,7 +94,7 @@ CallDetailPanel::CallDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     m_share->setObjectName(u"shareButton"_s);
     m_export = new QPushButton(tr("Export transcript"), m_content);
     m_export->setObjectName(u"exportButton"_s);
-    m_followUp = new QPushButton(tr("Send follow-up text"), m_content);
+    m_followUp = new QPushButton(tr("Send text"), m_content);
     m_followUp->setObjectName(u"followUpButton"_s);
     for (QPushButton *button : {m_share, m_export, m_followUp})
         actions->addWidget(button);
@@ -316,7 +317,7 @@ void CallDetailPanel::updateActions()
     const bool emailOff = m_emailRefused || (m_features.known && !m_features.emailConfigured);
     m_followUp->setEnabled(!smsOff);
     m_followUp->setToolTip(smsOff ? smsUnavailableText()
-                                  : tr("Send %1 a text message").arg(c.phoneNumber));
+                                  : tr("Send %1 a follow-up text message").arg(c.phoneNumber));
     m_share->setEnabled(!emailOff);
     m_share->setToolTip(emailOff ? emailUnavailableText()
                                  : tr("E-mail a link to this recording (valid for 24 hours)"));
