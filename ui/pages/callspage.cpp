@@ -101,7 +101,7 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QList<int> widths{108, 100, 110, 66, 54, 62, 62, 50};
+    const QList<int> widths{124, 96, 104, 66, 54, 62, 62, 50};
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
     m_table->setSortingEnabled(true);
