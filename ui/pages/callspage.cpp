@@ -101,7 +101,8 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QList<int> widths{124, 96, 104, 66, 54, 62, 62, 50};
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    const QList<int> widths{122, 106, 100, 64, 46, 60, 62, 48};
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
     m_table->setSortingEnabled(true);
