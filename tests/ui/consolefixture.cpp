@@ -151,11 +151,10 @@ bool ConsoleFixture::servesLiveEvents(const Clinic &clinic)
     QWebSocket socket;
     QEventLoop loop;
     bool ready = false;
-    QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop,
-                     [&](const QString &text) {
-                         ready = text.contains(u"\"ready\""_s);
-                         loop.quit();
-                     });
+    QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &text) {
+        ready = text.contains(u"\"ready\""_s);
+        loop.quit();
+    });
     QObject::connect(&socket, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
     QTimer::singleShot(5000, &loop, &QEventLoop::quit);
     socket.open(request);

@@ -103,7 +103,7 @@ template<typename T> QByteArray why(const Result<T> &result)
 #define VOX_REQUIRE_LIVE_EVENTS(fixture, clinic)                                                   \
     do {                                                                                           \
         if (!(fixture).servesLiveEvents(clinic))                                                   \
-            QSKIP("The server does not serve the live events WebSocket yet.");                    \
+            QSKIP("The server does not serve the live events WebSocket yet.");                     \
     } while (false)
 
 #define VOX_REQUIRE_ROUTE(fixture, clinic, path)                                                   \
