@@ -158,8 +158,7 @@ Result<QJsonObject> GoogleClient::api(const QByteArray &method, const QString &p
         if (answer->status == 404 || answer->status == 410)
             return fail(u"Google answered %1: %2"_s.arg(answer->status).arg(message),
                         u"not_found"_s, status);
-        return fail(u"Google answered %1: %2"_s.arg(answer->status).arg(message), u"502"_s,
-                    status);
+        return fail(u"Google answered %1: %2"_s.arg(answer->status).arg(message), u"502"_s, status);
     }
     if (answer->body.trimmed().isEmpty())
         return QJsonObject{};
@@ -177,13 +176,13 @@ Result<QString> GoogleClient::userEmail(const QString &accessToken)
         return info.error();
     const QString email = info->value(u"email"_s).toString();
     if (email.isEmpty())
-        return fail(u"Google did not say which account was connected (userinfo.email)."_s,
-                    u"502"_s, u"200"_s);
+        return fail(u"Google did not say which account was connected (userinfo.email)."_s, u"502"_s,
+                    u"200"_s);
     return email;
 }
 
-Result<QJsonObject> GoogleClient::insertEvent(const QString &accessToken,
-                                              const QString &calendarId, const QJsonObject &event)
+Result<QJsonObject> GoogleClient::insertEvent(const QString &accessToken, const QString &calendarId,
+                                              const QJsonObject &event)
 {
     return api("POST",
                u"/calendar/v3/calendars/%1/events"_s.arg(

@@ -22,8 +22,7 @@ Result<QString> ResendClient::send(const Email &email)
 {
     if (!isConfigured())
         return fail(u"E-mail is not configured."_s, u"400"_s);
-    QJsonObject body{
-        {u"from"_s, email.from}, {u"to"_s, email.to}, {u"subject"_s, email.subject}};
+    QJsonObject body{{u"from"_s, email.from}, {u"to"_s, email.to}, {u"subject"_s, email.subject}};
     if (!email.text.isEmpty())
         body.insert(u"text"_s, email.text);
     if (!email.html.isEmpty())

@@ -107,9 +107,8 @@ CredentialStore::describe(db::Transaction &tx, const QString &orgId, const QStri
     return std::optional<Summary>(s);
 }
 
-Result<std::optional<QJsonObject>> CredentialStore::reveal(db::Transaction &tx,
-                                                           const QString &orgId,
-                                                           const QString &provider) const
+Result<std::optional<QJsonObject>>
+CredentialStore::reveal(db::Transaction &tx, const QString &orgId, const QString &provider) const
 {
     auto row = tx.exec("SELECT key_id, ciphertext FROM org_credentials "
                        "WHERE org_id = $1::uuid AND provider = $2",
@@ -118,8 +117,7 @@ Result<std::optional<QJsonObject>> CredentialStore::reveal(db::Transaction &tx,
         return row.error();
     if (row->isEmpty())
         return std::optional<QJsonObject>();
-    auto opened =
-        m_keys.open(row->text(0, 0), row->toBytea(0, 1), associatedData(orgId, provider));
+    auto opened = m_keys.open(row->text(0, 0), row->toBytea(0, 1), associatedData(orgId, provider));
     if (!opened) {
         // Never the blob or the key: which row and why is enough to act on.
         log::error("credentials", u"A stored credential could not be decrypted."_s,
@@ -136,9 +134,8 @@ Result<std::optional<QJsonObject>> CredentialStore::reveal(db::Transaction &tx,
     return std::optional<QJsonObject>(doc.object());
 }
 
-Result<CredentialStore::Snapshot> CredentialStore::snapshot(db::Transaction &tx,
-                                                            const QString &orgId,
-                                                            const QString &provider) const
+Result<CredentialStore::Snapshot>
+CredentialStore::snapshot(db::Transaction &tx, const QString &orgId, const QString &provider) const
 {
     auto row = tx.exec("SELECT key_id, ciphertext, metadata, status, status_detail, created_by "
                        "FROM org_credentials WHERE org_id = $1::uuid AND provider = $2",
@@ -207,10 +204,10 @@ Result<int> CredentialStore::reencryptAll(db::Database &database) const
                     return fail(u"Credential %1 (%2) cannot be decrypted: %3"_s.arg(
                         row->text(0, 0), provider, plain.errorMessage()));
                 const auto sealed = m_keys.seal(*plain, aad);
-                auto updated = tx.exec("UPDATE org_credentials SET key_id = $2, ciphertext = "
-                                       "$3::bytea WHERE id = $1::uuid",
-                                       {row->text(0, 0), sealed.keyId,
-                                        db::Param::bytea(sealed.blob)});
+                auto updated =
+                    tx.exec("UPDATE org_credentials SET key_id = $2, ciphertext = "
+                            "$3::bytea WHERE id = $1::uuid",
+                            {row->text(0, 0), sealed.keyId, db::Param::bytea(sealed.blob)});
                 if (!updated)
                     return updated.error();
                 return true;

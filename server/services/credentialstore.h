@@ -54,8 +54,8 @@ public:
 
     // Seals `secret` and inserts or replaces the org's row for `provider`.
     Result<void> save(db::Transaction &tx, const QString &orgId, const QString &provider,
-                      const QJsonObject &secret, const QJsonObject &metadata,
-                      const QString &status, const QString &userId) const;
+                      const QJsonObject &secret, const QJsonObject &metadata, const QString &status,
+                      const QString &userId) const;
     // Re-seals the secret of an existing row, keeping everything else (a refreshed access token).
     Result<void> replaceSecret(db::Transaction &tx, const QString &orgId, const QString &provider,
                                const QJsonObject &secret) const;

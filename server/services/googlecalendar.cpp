@@ -27,8 +27,8 @@ providers::GoogleClient GoogleCalendar::client() const
 
 Result<void> GoogleCalendar::markBroken(const QString &orgId, const QString &detail)
 {
-    auto done = m_app.db.transaction<bool>(
-        db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+    auto done =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
             const CredentialStore store(m_app.keys);
             auto current = store.describe(tx, orgId, CredentialStore::google);
             if (!current)
@@ -38,11 +38,11 @@ Result<void> GoogleCalendar::markBroken(const QString &orgId, const QString &det
             if (auto set = store.setStatus(tx, orgId, CredentialStore::google, u"broken"_s, detail);
                 !set)
                 return set.error();
-            auto published = events::publish(
-                tx, orgId, u"integration.updated"_s, u"integration"_s, (*current)->id,
-                {{u"provider"_s, CredentialStore::google},
-                 {u"status"_s, u"broken"_s},
-                 {u"detail"_s, detail}});
+            auto published = events::publish(tx, orgId, u"integration.updated"_s, u"integration"_s,
+                                             (*current)->id,
+                                             {{u"provider"_s, CredentialStore::google},
+                                              {u"status"_s, u"broken"_s},
+                                              {u"detail"_s, detail}});
             if (!published)
                 return published.error();
             return true;
@@ -92,8 +92,8 @@ Result<QString> GoogleCalendar::accessToken(const QString &orgId, bool forceRefr
     secret.insert(u"access_token"_s, refreshed->accessToken);
     secret.insert(u"access_token_expires_at"_s, refreshed->expiresAt.toString(Qt::ISODate));
     secret.insert(u"refresh_token"_s, refreshed->refreshToken);
-    auto saved = m_app.db.transaction<bool>(
-        db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+    auto saved =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
             auto replaced = store.replaceSecret(tx, orgId, CredentialStore::google, secret);
             if (!replaced)
                 return replaced.error();
@@ -152,10 +152,10 @@ Result<void> GoogleCalendar::syncAppointment(const QString &orgId, const QString
                 return row.error();
             if (row->isEmpty())
                 return std::optional<Appointment>();
-            return std::optional<Appointment>(Appointment{
-                row->text(0, 0), row->toDateTime(0, 1), row->toDateTime(0, 2), row->text(0, 3),
-                row->text(0, 4), row->text(0, 5), row->text(0, 6), row->text(0, 7),
-                row->text(0, 8), row->text(0, 9), row->text(0, 10)});
+            return std::optional<Appointment>(
+                Appointment{row->text(0, 0), row->toDateTime(0, 1), row->toDateTime(0, 2),
+                            row->text(0, 3), row->text(0, 4), row->text(0, 5), row->text(0, 6),
+                            row->text(0, 7), row->text(0, 8), row->text(0, 9), row->text(0, 10)});
         });
     if (!loaded)
         return loaded.error();
@@ -169,10 +169,10 @@ Result<void> GoogleCalendar::syncAppointment(const QString &orgId, const QString
     const auto storeEventId = [&](const QString &eventId) -> Result<void> {
         auto done = m_app.db.transaction<bool>(
             db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
-                auto updated = tx.exec("UPDATE appointments SET calendar_event_id = $3 "
-                                       "WHERE id = $1::uuid AND org_id = $2::uuid",
-                                       {appointmentId, orgId,
-                                        eventId.isEmpty() ? QString() : eventId});
+                auto updated =
+                    tx.exec("UPDATE appointments SET calendar_event_id = $3 "
+                            "WHERE id = $1::uuid AND org_id = $2::uuid",
+                            {appointmentId, orgId, eventId.isEmpty() ? QString() : eventId});
                 if (!updated)
                     return updated.error();
                 return true;
@@ -214,8 +214,7 @@ Result<void> GoogleCalendar::syncAppointment(const QString &orgId, const QString
                                    {u"timeZone"_s, a.timeZone}}},
             {u"status"_s, a.status == u"held" ? u"tentative"_s : u"confirmed"_s},
             {u"extendedProperties"_s,
-             QJsonObject{
-                 {u"private"_s, QJsonObject{{u"voxanneAppointmentId"_s, appointmentId}}}}}};
+             QJsonObject{{u"private"_s, QJsonObject{{u"voxanneAppointmentId"_s, appointmentId}}}}}};
         auto eventId = withToken<QString>(orgId, [&](const QString &token) -> Result<QString> {
             if (!a.eventId.isEmpty()) {
                 auto patched = google.patchEvent(token, primaryCalendar, a.eventId, event);
@@ -248,8 +247,9 @@ Result<QList<BusyInterval>> GoogleCalendar::busy(const QString &orgId, const QDa
 {
     providers::GoogleClient google = client();
     google.setRetry(providers::RetryPolicy::none());
-    auto intervals = withToken<QList<providers::GoogleBusy>>(
-        orgId, [&](const QString &token) { return google.freeBusy(token, primaryCalendar, from, to, 3000); });
+    auto intervals = withToken<QList<providers::GoogleBusy>>(orgId, [&](const QString &token) {
+        return google.freeBusy(token, primaryCalendar, from, to, 3000);
+    });
     if (!intervals) {
         if (intervals.error().code == notConnected || intervals.error().code == u"invalid_grant")
             return QList<BusyInterval>();
@@ -261,21 +261,21 @@ Result<QList<BusyInterval>> GoogleCalendar::busy(const QString &orgId, const QDa
     return out;
 }
 
-void GoogleCalendar::registerJobs(jobs::JobRunner &runner)
+void GoogleCalendar::registerJobs(jobs::JobRunner &runner, AppContext &app)
 {
-    runner.registerHandler(u"calendar.sync_appointment"_s,
-                           [this](const jobs::Job &job) -> Result<void> {
-                               const QString appointmentId =
-                                   job.payload.value(u"appointment_id"_s).toString();
-                               if (job.orgId.isEmpty() || appointmentId.isEmpty()) {
-                                   log::error("google",
-                                              u"calendar.sync_appointment job without an org or "
-                                              "an appointment id."_s,
-                                              {{u"job_id"_s, job.id}});
-                                   return {};
-                               }
-                               return syncAppointment(job.orgId, appointmentId);
-                           });
+    auto calendar = std::make_shared<GoogleCalendar>(app);
+    runner.registerHandler(
+        u"calendar.sync_appointment"_s, [calendar](const jobs::Job &job) -> Result<void> {
+            const QString appointmentId = job.payload.value(u"appointment_id"_s).toString();
+            if (job.orgId.isEmpty() || appointmentId.isEmpty()) {
+                log::error("google",
+                           u"calendar.sync_appointment job without an org or "
+                           "an appointment id."_s,
+                           {{u"job_id"_s, job.id}});
+                return {};
+            }
+            return calendar->syncAppointment(job.orgId, appointmentId);
+        });
 }
 
 } // namespace vox::server

@@ -42,12 +42,13 @@ public:
                                      const QDateTime &to);
 
     // calendar.sync_appointment {appointment_id}.
-    void registerJobs(jobs::JobRunner &runner);
+    static void registerJobs(jobs::JobRunner &runner, AppContext &app);
 
 private:
     // Runs `call` with a token, refreshing once if Google refuses the cached one.
     template<typename T>
-    Result<T> withToken(const QString &orgId, const std::function<Result<T>(const QString &)> &call);
+    Result<T> withToken(const QString &orgId,
+                        const std::function<Result<T>(const QString &)> &call);
 
     AppContext &m_app;
 };

@@ -63,8 +63,8 @@ public:
     }
     Result<void> acquire()
     {
-        auto claimed = m_db.transaction<ratelimit::Decision>(
-            db::Access::service(), [&](db::Transaction &tx) {
+        auto claimed =
+            m_db.transaction<ratelimit::Decision>(db::Access::service(), [&](db::Transaction &tx) {
                 return ratelimit::hit(tx, m_bucket, 1, 120);
             });
         if (!claimed)
@@ -176,25 +176,25 @@ Result<QJsonObject> IntegrationService::status(const db::Access &access)
             const bool clinicKey = bool(*resend);
             const bool serverKey = !m_app.config.resendApiKey.isEmpty();
             const QString fromAddress = from->isEmpty() ? QString() : from->text(0, 0);
-            out.insert(u"resend"_s,
-                       QJsonObject{{u"configured"_s, clinicKey || serverKey},
-                                   {u"from"_s, fromAddress.isEmpty()
-                                                   ? QJsonValue(m_app.config.emailFrom)
-                                                   : QJsonValue(fromAddress)},
-                                   {u"uses_server_key"_s, !clinicKey && serverKey},
-                                   {u"api_key_last4"_s,
-                                    clinicKey ? (*resend)->metadata.value(u"api_key_last4"_s)
-                                              : QJsonValue()},
-                                   {u"updated_at"_s, clinicKey
-                                                         ? (*resend)->metadata.value(u"updated_at"_s)
-                                                         : QJsonValue()}});
+            out.insert(
+                u"resend"_s,
+                QJsonObject{{u"configured"_s, clinicKey || serverKey},
+                            {u"from"_s, fromAddress.isEmpty() ? QJsonValue(m_app.config.emailFrom)
+                                                              : QJsonValue(fromAddress)},
+                            {u"uses_server_key"_s, !clinicKey && serverKey},
+                            {u"api_key_last4"_s, clinicKey
+                                                     ? (*resend)->metadata.value(u"api_key_last4"_s)
+                                                     : QJsonValue()},
+                            {u"updated_at"_s, clinicKey ? (*resend)->metadata.value(u"updated_at"_s)
+                                                        : QJsonValue()}});
             return out;
         });
 }
 
-Result<IntegrationService::StepReport>
-IntegrationService::connectTwilio(const db::Access &access, const QString &accountSid,
-                                  const QString &authToken, const QString &phoneNumber)
+Result<IntegrationService::StepReport> IntegrationService::connectTwilio(const db::Access &access,
+                                                                         const QString &accountSid,
+                                                                         const QString &authToken,
+                                                                         const QString &phoneNumber)
 {
     static const QRegularExpression sidPattern(u"^AC[0-9a-fA-F]{32}$"_s);
     if (!sidPattern.match(accountSid).hasMatch())
@@ -251,9 +251,9 @@ IntegrationService::connectTwilio(const db::Access &access, const QString &accou
                         u"%1 is not one of this Twilio account's numbers."_s.arg(*number),
                         u"Number not found in the account."_s);
     const QString numberSid = owned->first().toObject().value(u"sid"_s).toString();
-    report.steps.append(stepJson(u"validate"_s, u"done"_s,
-                                 u"%1 account, number found."_s.arg(
-                                     account->value(u"type"_s).toString(u"Twilio"_s))));
+    report.steps.append(stepJson(
+        u"validate"_s, u"done"_s,
+        u"%1 account, number found."_s.arg(account->value(u"type"_s).toString(u"Twilio"_s))));
 
     // 2. store: encrypted, marked "syncing" until Vapi has it too.
     struct Previous
@@ -263,44 +263,47 @@ IntegrationService::connectTwilio(const db::Access &access, const QString &accou
         QString assistantId;
     };
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    auto stored = m_app.db.transaction<Previous>(access, [&](db::Transaction &tx) -> Result<Previous> {
-        Previous previous;
-        auto snap = store.snapshot(tx, access.orgId, CredentialStore::twilio);
-        if (!snap)
-            return snap.error();
-        previous.credential = *snap;
-        auto agent = tx.exec("SELECT id, vapi_assistant_id FROM agents WHERE org_id = $1::uuid "
-                             "AND direction = 'inbound'",
-                             {access.orgId});
-        if (!agent)
-            return agent.error();
-        if (!agent->isEmpty()) {
-            previous.agentId = agent->text(0, 0);
-            previous.assistantId = agent->text(0, 1);
-        }
-        auto saved = store.save(
-            tx, access.orgId, CredentialStore::twilio,
-            {{u"account_sid"_s, accountSid}, {u"auth_token"_s, authToken}},
-            {{u"account_sid_last4"_s, CredentialStore::lastFour(accountSid)},
-             {u"phone_number"_s, *number},
-             {u"twilio_number_sid"_s, numberSid},
-             {u"updated_at"_s, now},
-             {u"updated_by"_s, access.email.isEmpty() ? access.userId : access.email}},
-            u"syncing"_s, access.userId);
-        if (!saved)
-            return saved.error();
-        return previous;
-    });
+    auto stored =
+        m_app.db.transaction<Previous>(access, [&](db::Transaction &tx) -> Result<Previous> {
+            Previous previous;
+            auto snap = store.snapshot(tx, access.orgId, CredentialStore::twilio);
+            if (!snap)
+                return snap.error();
+            previous.credential = *snap;
+            auto agent = tx.exec("SELECT id, vapi_assistant_id FROM agents WHERE org_id = $1::uuid "
+                                 "AND direction = 'inbound'",
+                                 {access.orgId});
+            if (!agent)
+                return agent.error();
+            if (!agent->isEmpty()) {
+                previous.agentId = agent->text(0, 0);
+                previous.assistantId = agent->text(0, 1);
+            }
+            auto saved = store.save(
+                tx, access.orgId, CredentialStore::twilio,
+                {{u"account_sid"_s, accountSid}, {u"auth_token"_s, authToken}},
+                {{u"account_sid_last4"_s, CredentialStore::lastFour(accountSid)},
+                 {u"phone_number"_s, *number},
+                 {u"twilio_number_sid"_s, numberSid},
+                 {u"updated_at"_s, now},
+                 {u"updated_by"_s, access.email.isEmpty() ? access.userId : access.email}},
+                u"syncing"_s, access.userId);
+            if (!saved)
+                return saved.error();
+            return previous;
+        });
     if (!stored)
         return stored.error();
     const Previous previous = *stored;
     undo.push(u"store"_s, [&]() -> Result<void> {
-        auto restored = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
-            auto r = store.restore(tx, access.orgId, CredentialStore::twilio, previous.credential);
-            if (!r)
-                return r.error();
-            return true;
-        });
+        auto restored =
+            m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
+                auto r =
+                    store.restore(tx, access.orgId, CredentialStore::twilio, previous.credential);
+                if (!r)
+                    return r.error();
+                return true;
+            });
         if (!restored)
             return restored.error();
         return {};
@@ -314,8 +317,8 @@ IntegrationService::connectTwilio(const db::Access &access, const QString &accou
     if (!vapi.isConfigured()) {
         report.steps.append(stepJson(u"vapi_credential"_s, u"skipped"_s,
                                      u"Vapi is not configured on this server."_s));
-        report.steps.append(stepJson(u"vapi_number"_s, u"skipped"_s,
-                                     u"Vapi is not configured on this server."_s));
+        report.steps.append(
+            stepJson(u"vapi_number"_s, u"skipped"_s, u"Vapi is not configured on this server."_s));
     } else {
         auto credential = vapi.createTwilioCredential(accountSid, authToken);
         if (!credential)
@@ -348,9 +351,9 @@ IntegrationService::connectTwilio(const db::Access &access, const QString &accou
             vapiNumberId = previousNumberId;
             undo.push(u"vapi_number"_s, [&]() -> Result<void> {
                 // Back to the credentials it had before.
-                auto old = m_app.keys.open(previous.credential.keyId, previous.credential.ciphertext,
-                                           CredentialStore::associatedData(
-                                               access.orgId, CredentialStore::twilio));
+                auto old = m_app.keys.open(
+                    previous.credential.keyId, previous.credential.ciphertext,
+                    CredentialStore::associatedData(access.orgId, CredentialStore::twilio));
                 if (!old)
                     return old.error();
                 const QJsonObject secret = QJsonDocument::fromJson(*old).object();
@@ -425,10 +428,9 @@ IntegrationService::connectTwilio(const db::Access &access, const QString &accou
                                  {access.orgId, access.userId, *number});
             !audit)
             return audit.error();
-        auto published = events::publish(tx, access.orgId, u"integration.updated"_s,
-                                         u"integration"_s, QString(),
-                                         {{u"provider"_s, CredentialStore::twilio},
-                                          {u"status"_s, u"active"_s}});
+        auto published =
+            events::publish(tx, access.orgId, u"integration.updated"_s, u"integration"_s, QString(),
+                            {{u"provider"_s, CredentialStore::twilio}, {u"status"_s, u"active"_s}});
         if (!published)
             return published.error();
         return true;
@@ -450,7 +452,8 @@ IntegrationService::connectTwilio(const db::Access &access, const QString &accou
                                        std::pair{u"phone number"_s, oldNumberId}}) {
             if (id.isEmpty() || id == credentialId || id == vapiNumberId)
                 continue;
-            auto gone = kind == u"credential" ? vapi.deleteCredential(id) : vapi.deletePhoneNumber(id);
+            auto gone =
+                kind == u"credential" ? vapi.deleteCredential(id) : vapi.deletePhoneNumber(id);
             if (!gone && !notFoundAtVapi(gone.error()))
                 log::warn("integrations", u"A replaced Vapi %1 could not be removed."_s.arg(kind),
                           {{u"org_id"_s, access.orgId}, {u"vapi_id"_s, id}});
@@ -525,10 +528,9 @@ Result<void> IntegrationService::disconnectTwilio(const db::Access &access)
                                  {access.orgId, access.userId});
             !audit)
             return audit.error();
-        auto published = events::publish(tx, access.orgId, u"integration.updated"_s,
-                                         u"integration"_s, QString(),
-                                         {{u"provider"_s, CredentialStore::twilio},
-                                          {u"status"_s, u"not_connected"_s}});
+        auto published = events::publish(
+            tx, access.orgId, u"integration.updated"_s, u"integration"_s, QString(),
+            {{u"provider"_s, CredentialStore::twilio}, {u"status"_s, u"not_connected"_s}});
         if (!published)
             return published.error();
         return true;
@@ -568,9 +570,9 @@ Result<QJsonObject> IntegrationService::configureResend(const db::Access &access
             if (!saved)
                 return saved.error();
         }
-        auto published = events::publish(
-            tx, access.orgId, u"integration.updated"_s, u"integration"_s, QString(),
-            {{u"provider"_s, CredentialStore::resend}, {u"status"_s, u"active"_s}});
+        auto published =
+            events::publish(tx, access.orgId, u"integration.updated"_s, u"integration"_s, QString(),
+                            {{u"provider"_s, CredentialStore::resend}, {u"status"_s, u"active"_s}});
         if (!published)
             return published.error();
         return true;
@@ -597,14 +599,14 @@ Result<QString> IntegrationService::googleAuthorizationUrl(const http::Principal
         return http::status::serviceUnavailable(
             u"Google Calendar is not set up on this server (GOOGLE_CLIENT_ID and "
             "GOOGLE_CLIENT_SECRET)."_s);
-    const QString state = signedtoken::issue(
-        stateKey(),
-        {{u"o"_s, admin.orgId},
-         {u"u"_s, admin.userId},
-         {u"r"_s, admin.role},
-         {u"m"_s, admin.email},
-         {u"n"_s, crypto::randomToken(12)}},
-        QDateTime::currentDateTimeUtc().addSecs(oauthStateSeconds));
+    const QString state =
+        signedtoken::issue(stateKey(),
+                           {{u"o"_s, admin.orgId},
+                            {u"u"_s, admin.userId},
+                            {u"r"_s, admin.role},
+                            {u"m"_s, admin.email},
+                            {u"n"_s, crypto::randomToken(12)}},
+                           QDateTime::currentDateTimeUtc().addSecs(oauthStateSeconds));
     return google.authorizationUrl(googleRedirectUri(), state).toString(QUrl::FullyEncoded);
 }
 
@@ -621,8 +623,8 @@ Result<QString> IntegrationService::completeGoogleConnection(const QString &code
                                               "from Voxanne's Integrations page."_s);
     }
     // Each state opens one connection: a replayed browser redirect does nothing.
-    auto first = m_app.db.transaction<ratelimit::Decision>(
-        db::Access::service(), [&](db::Transaction &tx) {
+    auto first =
+        m_app.db.transaction<ratelimit::Decision>(db::Access::service(), [&](db::Transaction &tx) {
             return ratelimit::hit(tx, u"google:oauth-state:"_s + claims->value(u"n"_s).toString(),
                                   1, oauthStateSeconds + 60);
         });
@@ -684,11 +686,11 @@ Result<QString> IntegrationService::completeGoogleConnection(const QString &code
                                  {orgId, access.userId, *email});
             !audit)
             return audit.error();
-        auto published = events::publish(tx, orgId, u"integration.updated"_s, u"integration"_s,
-                                         QString(),
-                                         {{u"provider"_s, CredentialStore::google},
-                                          {u"status"_s, u"active"_s},
-                                          {u"connected_email"_s, *email}});
+        auto published =
+            events::publish(tx, orgId, u"integration.updated"_s, u"integration"_s, QString(),
+                            {{u"provider"_s, CredentialStore::google},
+                             {u"status"_s, u"active"_s},
+                             {u"connected_email"_s, *email}});
         if (!published)
             return published.error();
         return true;
@@ -713,10 +715,9 @@ Result<void> IntegrationService::disconnectGoogle(const db::Access &access)
                                  {access.orgId, access.userId});
             !audit)
             return audit.error();
-        auto published = events::publish(tx, access.orgId, u"integration.updated"_s,
-                                         u"integration"_s, QString(),
-                                         {{u"provider"_s, CredentialStore::google},
-                                          {u"status"_s, u"not_connected"_s}});
+        auto published = events::publish(
+            tx, access.orgId, u"integration.updated"_s, u"integration"_s, QString(),
+            {{u"provider"_s, CredentialStore::google}, {u"status"_s, u"not_connected"_s}});
         if (!published)
             return published.error();
         return true;

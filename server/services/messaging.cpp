@@ -28,8 +28,8 @@ bool transient(const Error &error)
 
 } // namespace
 
-Result<std::optional<Messaging::TwilioAccount>>
-Messaging::twilioAccount(db::Transaction &tx, const QString &orgId) const
+Result<std::optional<Messaging::TwilioAccount>> Messaging::twilioAccount(db::Transaction &tx,
+                                                                         const QString &orgId) const
 {
     const CredentialStore store(m_app.keys);
     auto summary = store.describe(tx, orgId, CredentialStore::twilio);
@@ -50,8 +50,8 @@ Messaging::twilioAccount(db::Transaction &tx, const QString &orgId) const
     return std::optional<TwilioAccount>(account);
 }
 
-Result<std::optional<Messaging::EmailAccount>>
-Messaging::emailAccount(db::Transaction &tx, const QString &orgId) const
+Result<std::optional<Messaging::EmailAccount>> Messaging::emailAccount(db::Transaction &tx,
+                                                                       const QString &orgId) const
 {
     EmailAccount account;
     auto secret = CredentialStore(m_app.keys).reveal(tx, orgId, CredentialStore::resend);
@@ -83,9 +83,8 @@ Messaging::emailAccount(db::Transaction &tx, const QString &orgId) const
 }
 
 Result<QString> Messaging::record(const db::Access &access, const QString &messageId,
-                                  const Outgoing &to, const QString &method,
-                                  const QString &content, const QString &provider,
-                                  const Delivery &delivery)
+                                  const Outgoing &to, const QString &method, const QString &content,
+                                  const QString &provider, const Delivery &delivery)
 {
     return m_app.db.transaction<QString>(access, [&](db::Transaction &tx) -> Result<QString> {
         auto row = tx.exec(
@@ -211,63 +210,67 @@ Result<Messaging::Delivery> Messaging::sendEmail(const db::Access &access, const
     return delivery;
 }
 
-void Messaging::registerJobs(jobs::JobRunner &runner)
+void Messaging::registerJobs(jobs::JobRunner &runner, AppContext &app)
 {
-    runner.registerHandler(u"sms.send"_s, [this](const jobs::Job &job) -> Result<void> {
-        const QJsonObject p = job.payload;
-        Outgoing to;
-        to.orgId = job.orgId;
-        to.purpose = p.value(u"purpose"_s).toString(u"alert"_s);
-        to.contactId = p.value(u"contact_id"_s).toString();
-        to.callId = p.value(u"call_id"_s).toString();
-        to.appointmentId = p.value(u"appointment_id"_s).toString();
-        const QString body = p.value(u"body"_s).toString().left(1600);
-        auto number = phone::normalize(p.value(u"to"_s).toString());
-        if (to.orgId.isEmpty() || !number || body.isEmpty()) {
-            // A malformed job cannot improve with retries.
-            log::error("messaging", u"sms.send job without an org, a valid number or a body."_s,
-                       {{u"job_id"_s, job.id}});
-            return {};
-        }
-        to.recipient = *number;
-        const db::Access service = db::Access::service();
+    auto messaging = std::make_shared<Messaging>(app);
+    runner.registerHandler(u"sms.send"_s,
+                           [messaging](const jobs::Job &job) { return messaging->runSmsJob(job); });
+}
 
-        auto account = m_app.db.transaction<std::optional<TwilioAccount>>(
-            service, [&](db::Transaction &tx) { return twilioAccount(tx, to.orgId); });
-        if (!account)
-            return account.error();
-        if (!*account || (*account)->phoneNumber.isEmpty()) {
-            auto recorded =
-                recordUnsent(service, to, u"sms"_s, body, u"Twilio not configured"_s);
-            if (!recorded)
-                return recorded.error();
-            return {}; // nothing to retry until the clinic connects Twilio
-        }
-        providers::TwilioClient twilio(m_app.config.twilioBaseUrl, (*account)->credentials,
-                                       m_app.retry);
-        auto sent = twilio.sendMessage((*account)->phoneNumber, to.recipient, body);
-        if (!sent && transient(sent.error()) && job.attempt < job.maxAttempts)
-            return sent.error(); // the job runner tries again later; no row until it settles
-        Delivery delivery;
-        delivery.sent = sent.ok();
-        if (sent) {
-            delivery.externalId = sent->value(u"sid"_s).toString();
-        } else {
-            delivery.providerError = sent.errorMessage();
-            log::error("messaging", u"An SMS could not be sent."_s,
-                       {{u"org_id"_s, to.orgId},
-                        {u"job_id"_s, job.id},
-                        {u"purpose"_s, to.purpose},
-                        {u"provider"_s, u"twilio"_s},
-                        {u"status"_s, sent.error().subject},
-                        {u"provider_error"_s, sent.errorMessage()}});
-        }
-        auto recorded = record(service, QUuid::createUuid().toString(QUuid::WithoutBraces), to,
-                               u"sms"_s, body, u"twilio"_s, delivery);
+Result<void> Messaging::runSmsJob(const jobs::Job &job)
+{
+    const QJsonObject p = job.payload;
+    Outgoing to;
+    to.orgId = job.orgId;
+    to.purpose = p.value(u"purpose"_s).toString(u"alert"_s);
+    to.contactId = p.value(u"contact_id"_s).toString();
+    to.callId = p.value(u"call_id"_s).toString();
+    to.appointmentId = p.value(u"appointment_id"_s).toString();
+    const QString body = p.value(u"body"_s).toString().left(1600);
+    auto number = phone::normalize(p.value(u"to"_s).toString());
+    if (to.orgId.isEmpty() || !number || body.isEmpty()) {
+        // A malformed job cannot improve with retries.
+        log::error("messaging", u"sms.send job without an org, a valid number or a body."_s,
+                   {{u"job_id"_s, job.id}});
+        return {};
+    }
+    to.recipient = *number;
+    const db::Access service = db::Access::service();
+
+    auto account = m_app.db.transaction<std::optional<TwilioAccount>>(
+        service, [&](db::Transaction &tx) { return twilioAccount(tx, to.orgId); });
+    if (!account)
+        return account.error();
+    if (!*account || (*account)->phoneNumber.isEmpty()) {
+        auto recorded = recordUnsent(service, to, u"sms"_s, body, u"Twilio not configured"_s);
         if (!recorded)
             return recorded.error();
-        return {};
-    });
+        return {}; // nothing to retry until the clinic connects Twilio
+    }
+    providers::TwilioClient twilio(m_app.config.twilioBaseUrl, (*account)->credentials,
+                                   m_app.retry);
+    auto sent = twilio.sendMessage((*account)->phoneNumber, to.recipient, body);
+    if (!sent && transient(sent.error()) && job.attempt < job.maxAttempts)
+        return sent.error(); // the job runner tries again later; no row until it settles
+    Delivery delivery;
+    delivery.sent = sent.ok();
+    if (sent) {
+        delivery.externalId = sent->value(u"sid"_s).toString();
+    } else {
+        delivery.providerError = sent.errorMessage();
+        log::error("messaging", u"An SMS could not be sent."_s,
+                   {{u"org_id"_s, to.orgId},
+                    {u"job_id"_s, job.id},
+                    {u"purpose"_s, to.purpose},
+                    {u"provider"_s, u"twilio"_s},
+                    {u"status"_s, sent.error().subject},
+                    {u"provider_error"_s, sent.errorMessage()}});
+    }
+    auto recorded = record(service, QUuid::createUuid().toString(QUuid::WithoutBraces), to,
+                           u"sms"_s, body, u"twilio"_s, delivery);
+    if (!recorded)
+        return recorded.error();
+    return {};
 }
 
 } // namespace vox::server

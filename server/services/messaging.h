@@ -66,8 +66,8 @@ public:
     // "E-mail is not configured"). A provider failure is a Delivery with sent == false.
     Result<Delivery> sendSms(const db::Access &access, const Outgoing &to, const QString &body);
     // `auditContent` is what the audit row keeps (the e-mail without secrets such as links).
-    Result<Delivery> sendEmail(const db::Access &access, const Outgoing &to,
-                               const QString &subject, const QString &text, const QString &html,
+    Result<Delivery> sendEmail(const db::Access &access, const Outgoing &to, const QString &subject,
+                               const QString &text, const QString &html,
                                const QString &auditContent);
 
     // Writes an audit row for a message that was never handed to a provider.
@@ -77,12 +77,13 @@ public:
 
     // sms.send {to, body, purpose, contact_id?, call_id?, appointment_id?} (docs/api.md,
     // "Background work between modules").
-    void registerJobs(jobs::JobRunner &runner);
+    static void registerJobs(jobs::JobRunner &runner, AppContext &app);
+    Result<void> runSmsJob(const jobs::Job &job);
 
 private:
-    Result<QString> record(const db::Access &access, const QString &messageId,
-                           const Outgoing &to, const QString &method, const QString &content,
-                           const QString &provider, const Delivery &delivery);
+    Result<QString> record(const db::Access &access, const QString &messageId, const Outgoing &to,
+                           const QString &method, const QString &content, const QString &provider,
+                           const Delivery &delivery);
 
     AppContext &m_app;
 };

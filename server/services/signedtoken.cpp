@@ -40,8 +40,8 @@ Result<QJsonObject> verify(QByteArrayView key, const QString &token, const QDate
     const QByteArray expected = crypto::hmacSha256(key, body).toBase64(base64Url);
     if (!crypto::constantTimeEquals(expected, raw.mid(dot + 1)))
         return invalid;
-    const auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::Base64UrlEncoding |
-                                                                  QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        body, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return invalid;
     const QJsonDocument doc = QJsonDocument::fromJson(decoded.decoded);
