@@ -26,9 +26,8 @@ http::Response apiError(int status, const QString &reason, const QString &messag
 {
     const QJsonObject detail{
         {u"domain"_s, u"global"_s}, {u"reason"_s, reason}, {u"message"_s, message}};
-    QJsonObject error{{u"code"_s, status},
-                      {u"message"_s, message},
-                      {u"errors"_s, QJsonArray{detail}}};
+    QJsonObject error{
+        {u"code"_s, status}, {u"message"_s, message}, {u"errors"_s, QJsonArray{detail}}};
     if (status == 401)
         error.insert(u"status"_s, u"UNAUTHENTICATED"_s);
     return http::Response::json(QJsonObject{{u"error"_s, error}}, status);
@@ -125,52 +124,48 @@ std::optional<http::Response> GoogleSandbox::authorize(const http::Request &requ
 void GoogleSandbox::registerRoutes(http::Router &router)
 {
     // The consent screen, already agreed to.
-    m_state.route(router, "GET", u"/google/accounts/o/oauth2/v2/auth"_s, u"google"_s,
-                  [this](http::Context &c) {
-                      const auto q = [&c](const QString &name) {
-                          return c.request.queryValue(name);
-                      };
-                      if (q(u"client_id"_s).isEmpty())
-                          return htmlError(u"Missing required parameter: client_id"_s);
-                      if (q(u"redirect_uri"_s).isEmpty())
-                          return htmlError(u"Missing required parameter: redirect_uri"_s);
-                      if (q(u"response_type"_s) != u"code")
-                          return htmlError(u"Unsupported response_type"_s);
-                      if (q(u"scope"_s).isEmpty())
-                          return htmlError(u"Missing required parameter: scope"_s);
-                      const QString email =
-                          q(u"login_hint"_s).isEmpty() ? demoEmail : q(u"login_hint"_s);
-                      Grant grant;
-                      grant.clientId = q(u"client_id"_s);
-                      grant.redirectUri = q(u"redirect_uri"_s);
-                      grant.email = email;
-                      grant.scope = q(u"scope"_s);
-                      grant.expires = QDateTime::currentDateTimeUtc().addSecs(600);
-                      const QString code = u"4/sandbox-"_s + crypto::randomToken(18);
-                      {
-                          QMutexLocker locker(&m_state.mutex());
-                          const bool firstConsent =
-                              !m_consented.value(email).contains(grant.clientId);
-                          grant.refreshToken = q(u"access_type"_s) == u"offline" &&
-                                               (firstConsent || q(u"prompt"_s) == u"consent");
-                          m_consented[email].append(grant.clientId);
-                          m_codes.insert(code, grant);
-                      }
-                      QUrl target(grant.redirectUri);
-                      QUrlQuery query(target);
-                      query.addQueryItem(u"code"_s,
-                                         QString::fromLatin1(QUrl::toPercentEncoding(code)));
-                      query.addQueryItem(u"state"_s, QString::fromLatin1(QUrl::toPercentEncoding(
-                                                         q(u"state"_s))));
-                      query.addQueryItem(u"scope"_s, QString::fromLatin1(QUrl::toPercentEncoding(
-                                                         grant.scope)));
-                      target.setQuery(query);
-                      http::Response r;
-                      r.status = 302;
-                      r.contentType = "text/html; charset=utf-8";
-                      r.withHeader("Location", target.toEncoded());
-                      return r;
-                  });
+    m_state.route(
+        router, "GET", u"/google/accounts/o/oauth2/v2/auth"_s, u"google"_s,
+        [this](http::Context &c) {
+            const auto q = [&c](const QString &name) { return c.request.queryValue(name); };
+            if (q(u"client_id"_s).isEmpty())
+                return htmlError(u"Missing required parameter: client_id"_s);
+            if (q(u"redirect_uri"_s).isEmpty())
+                return htmlError(u"Missing required parameter: redirect_uri"_s);
+            if (q(u"response_type"_s) != u"code")
+                return htmlError(u"Unsupported response_type"_s);
+            if (q(u"scope"_s).isEmpty())
+                return htmlError(u"Missing required parameter: scope"_s);
+            const QString email = q(u"login_hint"_s).isEmpty() ? demoEmail : q(u"login_hint"_s);
+            Grant grant;
+            grant.clientId = q(u"client_id"_s);
+            grant.redirectUri = q(u"redirect_uri"_s);
+            grant.email = email;
+            grant.scope = q(u"scope"_s);
+            grant.expires = QDateTime::currentDateTimeUtc().addSecs(600);
+            const QString code = u"4/sandbox-"_s + crypto::randomToken(18);
+            {
+                QMutexLocker locker(&m_state.mutex());
+                const bool firstConsent = !m_consented.value(email).contains(grant.clientId);
+                grant.refreshToken = q(u"access_type"_s) == u"offline" &&
+                                     (firstConsent || q(u"prompt"_s) == u"consent");
+                m_consented[email].append(grant.clientId);
+                m_codes.insert(code, grant);
+            }
+            QUrl target(grant.redirectUri);
+            QUrlQuery query(target);
+            query.addQueryItem(u"code"_s, QString::fromLatin1(QUrl::toPercentEncoding(code)));
+            query.addQueryItem(u"state"_s,
+                               QString::fromLatin1(QUrl::toPercentEncoding(q(u"state"_s))));
+            query.addQueryItem(u"scope"_s,
+                               QString::fromLatin1(QUrl::toPercentEncoding(grant.scope)));
+            target.setQuery(query);
+            http::Response r;
+            r.status = 302;
+            r.contentType = "text/html; charset=utf-8";
+            r.withHeader("Location", target.toEncoded());
+            return r;
+        });
 
     m_state.route(router, "POST", u"/google/oauth2/token"_s, u"google"_s, [this](http::Context &c) {
         const auto f = form(c.request.body);
@@ -199,24 +194,23 @@ void GoogleSandbox::registerRoutes(http::Router &router)
             const auto token = m_refreshTokens.constFind(f.value(u"refresh_token"_s));
             if (token == m_refreshTokens.cend() || token->revoked ||
                 token->clientId != f.value(u"client_id"_s))
-                return oauthError(400, u"invalid_grant"_s,
-                                  u"Token has been expired or revoked."_s);
+                return oauthError(400, u"invalid_grant"_s, u"Token has been expired or revoked."_s);
             return http::Response::json(issueAccess(token->email, token->clientId, token->scope));
         }
         return oauthError(400, u"unsupported_grant_type"_s, u"Invalid grant_type: "_s + grantType);
     });
 
-    m_state.route(router, "GET", u"/google/api/oauth2/v2/userinfo"_s, u"google"_s,
-                  [this](http::Context &c) {
-                      QString email;
-                      if (auto denied = authorize(c.request, emailScope, &email))
-                          return *denied;
-                      return http::Response::json(
-                          {{u"id"_s, QString::number(qHash(email) % 1000000000ULL + 100000000000ULL)},
-                           {u"email"_s, email},
-                           {u"verified_email"_s, true},
-                           {u"picture"_s, u"https://lh3.googleusercontent.com/a/sandbox"_s}});
-                  });
+    m_state.route(
+        router, "GET", u"/google/api/oauth2/v2/userinfo"_s, u"google"_s, [this](http::Context &c) {
+            QString email;
+            if (auto denied = authorize(c.request, emailScope, &email))
+                return *denied;
+            return http::Response::json(
+                {{u"id"_s, QString::number(qHash(email) % 1000000000ULL + 100000000000ULL)},
+                 {u"email"_s, email},
+                 {u"verified_email"_s, true},
+                 {u"picture"_s, u"https://lh3.googleusercontent.com/a/sandbox"_s}});
+        });
 
     const QString eventsPath = u"/google/api/calendar/v3/calendars/:calendarId/events"_s;
     // The user's own calendar is "primary" or their address.
@@ -257,23 +251,23 @@ void GoogleSandbox::registerRoutes(http::Router &router)
         return http::Response::json(event);
     });
 
-    const auto withEvent = [this, calendarOf](
-                               http::Context &c,
-                               const std::function<http::Response(QJsonObject &, const QString &)>
-                                   &act) {
-        QString email;
-        if (auto denied = authorize(c.request, calendarScope, &email))
-            return *denied;
-        const QString owner = calendarOf(c, email);
-        QMutexLocker locker(&m_state.mutex());
-        auto &calendar = m_events[owner];
-        auto it = calendar.find(c.request.param(u"eventId"_s));
-        if (owner.isEmpty() || it == calendar.end())
-            return apiError(404, u"notFound"_s, u"Not Found"_s);
-        if (it->value(u"status"_s).toString() == u"cancelled")
-            return apiError(410, u"deleted"_s, u"Resource has been deleted"_s);
-        return act(*it, owner);
-    };
+    const auto withEvent =
+        [this,
+         calendarOf](http::Context &c,
+                     const std::function<http::Response(QJsonObject &, const QString &)> &act) {
+            QString email;
+            if (auto denied = authorize(c.request, calendarScope, &email))
+                return *denied;
+            const QString owner = calendarOf(c, email);
+            QMutexLocker locker(&m_state.mutex());
+            auto &calendar = m_events[owner];
+            auto it = calendar.find(c.request.param(u"eventId"_s));
+            if (owner.isEmpty() || it == calendar.end())
+                return apiError(404, u"notFound"_s, u"Not Found"_s);
+            if (it->value(u"status"_s).toString() == u"cancelled")
+                return apiError(410, u"deleted"_s, u"Resource has been deleted"_s);
+            return act(*it, owner);
+        };
     m_state.route(router, "GET", eventsPath + u"/:eventId"_s, u"google"_s,
                   [withEvent](http::Context &c) {
                       return withEvent(c, [](QJsonObject &event, const QString &) {
@@ -303,55 +297,55 @@ void GoogleSandbox::registerRoutes(http::Router &router)
                       });
                   });
 
-    m_state.route(router, "POST", u"/google/api/calendar/v3/freeBusy"_s, u"google"_s,
-                  [this](http::Context &c) {
-                      QString email;
-                      if (auto denied = authorize(c.request, calendarScope, &email))
-                          return *denied;
-                      const QJsonObject body = QJsonDocument::fromJson(c.request.body).object();
-                      const QDateTime from = QDateTime::fromString(
-                          body.value(u"timeMin"_s).toString(), Qt::ISODate);
-                      const QDateTime to = QDateTime::fromString(
-                          body.value(u"timeMax"_s).toString(), Qt::ISODate);
-                      if (!from.isValid() || !to.isValid())
-                          return apiError(400, u"badRequest"_s, u"Bad Request"_s);
-                      QJsonObject calendars;
-                      QMutexLocker locker(&m_state.mutex());
-                      for (const QJsonValue &item : body.value(u"items"_s).toArray()) {
-                          const QString id = item.toObject().value(u"id"_s).toString();
-                          const QString owner = id == u"primary" || id == email ? email : QString();
-                          if (owner.isEmpty()) {
-                              calendars.insert(
-                                  id, QJsonObject{{u"errors"_s,
-                                                   QJsonArray{QJsonObject{
-                                                       {u"domain"_s, u"global"_s},
-                                                       {u"reason"_s, u"notFound"_s}}}},
-                                                  {u"busy"_s, QJsonArray{}}});
-                              continue;
-                          }
-                          QList<QPair<QDateTime, QDateTime>> busy = m_busy.value(owner);
-                          for (const QJsonObject &e : std::as_const(m_events[owner])) {
-                              if (e.value(u"status"_s).toString() != u"cancelled" &&
-                                  e.value(u"transparency"_s).toString() != u"transparent")
-                                  busy.append({eventTime(e.value(u"start"_s).toObject()),
-                                               eventTime(e.value(u"end"_s).toObject())});
-                          }
-                          std::sort(busy.begin(), busy.end());
-                          QJsonArray out;
-                          for (const auto &[start, end] : std::as_const(busy)) {
-                              if (end <= from || start >= to)
-                                  continue;
-                              out.append(QJsonObject{
-                                  {u"start"_s, qMax(start, from).toUTC().toString(Qt::ISODate)},
-                                  {u"end"_s, qMin(end, to).toUTC().toString(Qt::ISODate)}});
-                          }
-                          calendars.insert(id, QJsonObject{{u"busy"_s, out}});
-                      }
-                      return http::Response::json({{u"kind"_s, u"calendar#freeBusy"_s},
-                                                   {u"timeMin"_s, from.toUTC().toString(Qt::ISODate)},
-                                                   {u"timeMax"_s, to.toUTC().toString(Qt::ISODate)},
-                                                   {u"calendars"_s, calendars}});
-                  });
+    m_state.route(
+        router, "POST", u"/google/api/calendar/v3/freeBusy"_s, u"google"_s,
+        [this](http::Context &c) {
+            QString email;
+            if (auto denied = authorize(c.request, calendarScope, &email))
+                return *denied;
+            const QJsonObject body = QJsonDocument::fromJson(c.request.body).object();
+            const QDateTime from =
+                QDateTime::fromString(body.value(u"timeMin"_s).toString(), Qt::ISODate);
+            const QDateTime to =
+                QDateTime::fromString(body.value(u"timeMax"_s).toString(), Qt::ISODate);
+            if (!from.isValid() || !to.isValid())
+                return apiError(400, u"badRequest"_s, u"Bad Request"_s);
+            QJsonObject calendars;
+            QMutexLocker locker(&m_state.mutex());
+            for (const QJsonValue &item : body.value(u"items"_s).toArray()) {
+                const QString id = item.toObject().value(u"id"_s).toString();
+                const QString owner = id == u"primary" || id == email ? email : QString();
+                if (owner.isEmpty()) {
+                    calendars.insert(
+                        id, QJsonObject{{u"errors"_s,
+                                         QJsonArray{QJsonObject{{u"domain"_s, u"global"_s},
+                                                                {u"reason"_s, u"notFound"_s}}}},
+                                        {u"busy"_s, QJsonArray{}}});
+                    continue;
+                }
+                QList<QPair<QDateTime, QDateTime>> busy = m_busy.value(owner);
+                for (const QJsonObject &e : std::as_const(m_events[owner])) {
+                    if (e.value(u"status"_s).toString() != u"cancelled" &&
+                        e.value(u"transparency"_s).toString() != u"transparent")
+                        busy.append({eventTime(e.value(u"start"_s).toObject()),
+                                     eventTime(e.value(u"end"_s).toObject())});
+                }
+                std::sort(busy.begin(), busy.end());
+                QJsonArray out;
+                for (const auto &[start, end] : std::as_const(busy)) {
+                    if (end <= from || start >= to)
+                        continue;
+                    out.append(
+                        QJsonObject{{u"start"_s, qMax(start, from).toUTC().toString(Qt::ISODate)},
+                                    {u"end"_s, qMin(end, to).toUTC().toString(Qt::ISODate)}});
+                }
+                calendars.insert(id, QJsonObject{{u"busy"_s, out}});
+            }
+            return http::Response::json({{u"kind"_s, u"calendar#freeBusy"_s},
+                                         {u"timeMin"_s, from.toUTC().toString(Qt::ISODate)},
+                                         {u"timeMax"_s, to.toUTC().toString(Qt::ISODate)},
+                                         {u"calendars"_s, calendars}});
+        });
 
     // Control: the clinic removes Voxanne's access in its Google account; tokens age.
     router.post(u"/_sandbox/google/revoke"_s, http::Auth::Public, [this](http::Context &c) {

@@ -70,8 +70,8 @@ private:
     QHash<QString, Token> m_refreshTokens;
     QHash<QString, Token> m_accessTokens;
     QHash<QString, QStringList> m_consented;                   // email -> client ids
-    QHash<QString, QHash<QString, QJsonObject>> m_events;       // email -> id -> event
-    QHash<QString, QList<QPair<QDateTime, QDateTime>>> m_busy;  // email -> extra busy times
+    QHash<QString, QHash<QString, QJsonObject>> m_events;      // email -> id -> event
+    QHash<QString, QList<QPair<QDateTime, QDateTime>>> m_busy; // email -> extra busy times
 };
 
 } // namespace vox::sandbox

@@ -53,8 +53,7 @@ void ResendSandbox::registerRoutes(http::Router &router)
         const QString id = SandboxState::uuid();
         QJsonObject stored = email;
         stored.insert(u"id"_s, id);
-        stored.insert(u"created_at"_s,
-                      QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        stored.insert(u"created_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
         m_emails.append(stored);
         if (!idempotency.isEmpty())
             m_idempotency.insert(idempotency, id);

@@ -76,8 +76,8 @@ TwilioSandbox::TwilioSandbox(SandboxState &state)
     addAccount(demoAccountSid, demoAuthToken, {demoPhoneNumber});
 }
 
-void TwilioSandbox::addAccount(const QString &sid, const QString &token,
-                               const QStringList &numbers, const QString &status)
+void TwilioSandbox::addAccount(const QString &sid, const QString &token, const QStringList &numbers,
+                               const QString &status)
 {
     Account account;
     account.sid = sid;
@@ -90,7 +90,8 @@ void TwilioSandbox::addAccount(const QString &sid, const QString &token,
             {u"phone_number"_s, number},
             {u"friendly_name"_s, number},
             {u"capabilities"_s,
-             QJsonObject{{u"voice"_s, true}, {u"sms"_s, true}, {u"mms"_s, true}, {u"fax"_s, false}}},
+             QJsonObject{
+                 {u"voice"_s, true}, {u"sms"_s, true}, {u"mms"_s, true}, {u"fax"_s, false}}},
             {u"status"_s, u"in-use"_s},
             {u"date_created"_s, rfc2822Now()},
             {u"api_version"_s, u"2010-04-01"_s}});
@@ -129,106 +130,102 @@ void TwilioSandbox::registerRoutes(http::Router &router)
             return *denied;
         QMutexLocker locker(&m_state.mutex());
         const Account &a = m_accounts[sid];
-        return http::Response::json(
-            {{u"sid"_s, a.sid},
-             {u"owner_account_sid"_s, a.sid},
-             {u"friendly_name"_s, u"Sandbox clinic account"_s},
-             {u"status"_s, a.status},
-             {u"type"_s, u"Full"_s},
-             {u"date_created"_s, rfc2822Now()},
-             {u"date_updated"_s, rfc2822Now()},
-             {u"uri"_s, u"/2010-04-01/Accounts/%1.json"_s.arg(a.sid)}});
+        return http::Response::json({{u"sid"_s, a.sid},
+                                     {u"owner_account_sid"_s, a.sid},
+                                     {u"friendly_name"_s, u"Sandbox clinic account"_s},
+                                     {u"status"_s, a.status},
+                                     {u"type"_s, u"Full"_s},
+                                     {u"date_created"_s, rfc2822Now()},
+                                     {u"date_updated"_s, rfc2822Now()},
+                                     {u"uri"_s, u"/2010-04-01/Accounts/%1.json"_s.arg(a.sid)}});
     });
 
-    m_state.route(router, "POST", base + u":sid/Messages.json"_s, u"twilio"_s,
-                  [this](http::Context &c) {
-                      const QString sid = c.request.param(u"sid"_s);
-                      if (auto denied = authenticate(c.request, sid))
-                          return *denied;
-                      const auto f = form(c.request.body);
-                      const QString to = f.value(u"To"_s);
-                      const QString from = f.value(u"From"_s);
-                      const QString body = f.value(u"Body"_s);
-                      if (to.isEmpty())
-                          return twilioError(400, 21604, u"A 'To' phone number is required."_s);
-                      if (!phone::isE164(to))
-                          return twilioError(
-                              400, 21211, u"Invalid 'To' Phone Number: %1"_s.arg(to));
-                      if (from.isEmpty() && f.value(u"MessagingServiceSid"_s).isEmpty())
-                          return twilioError(400, 21603, u"A 'From' phone number is required."_s);
-                      if (body.isEmpty() && f.value(u"MediaUrl"_s).isEmpty())
-                          return twilioError(400, 21602, u"Message body is required."_s);
-                      if (body.size() > 1600)
-                          return twilioError(400, 21617,
-                                             u"The concatenated message body exceeds the 1600 "
-                                             "character limit."_s);
-                      QMutexLocker locker(&m_state.mutex());
-                      Account &a = m_accounts[sid];
-                      bool owned = false;
-                      for (const QJsonValue &n : std::as_const(a.incomingNumbers))
-                          owned = owned || n.toObject().value(u"phone_number"_s).toString() == from;
-                      if (!owned)
-                          return twilioError(
-                              400, 21606,
-                              u"The From phone number %1 is not a valid, SMS-capable inbound "
-                              "phone number or short code for your account."_s.arg(from));
-                      const QString messageSid = SandboxState::twilioSid(u"SM"_s);
-                      const QJsonObject message{
-                          {u"sid"_s, messageSid},
-                          {u"account_sid"_s, sid},
-                          {u"from"_s, from},
-                          {u"to"_s, to},
-                          {u"body"_s, body},
-                          {u"status"_s, u"queued"_s},
-                          {u"direction"_s, u"outbound-api"_s},
-                          {u"num_segments"_s, QString::number((body.size() + 152) / 153)},
-                          {u"num_media"_s, u"0"_s},
-                          {u"api_version"_s, u"2010-04-01"_s},
-                          {u"error_code"_s, QJsonValue()},
-                          {u"error_message"_s, QJsonValue()},
-                          {u"price"_s, QJsonValue()},
-                          {u"price_unit"_s, u"USD"_s},
-                          {u"date_created"_s, rfc2822Now()},
-                          {u"date_updated"_s, rfc2822Now()},
-                          {u"date_sent"_s, QJsonValue()},
-                          {u"uri"_s,
-                           u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(sid, messageSid)}};
-                      a.messages.append(message);
-                      return http::Response::json(message, 201);
-                  });
+    m_state.route(
+        router, "POST", base + u":sid/Messages.json"_s, u"twilio"_s, [this](http::Context &c) {
+            const QString sid = c.request.param(u"sid"_s);
+            if (auto denied = authenticate(c.request, sid))
+                return *denied;
+            const auto f = form(c.request.body);
+            const QString to = f.value(u"To"_s);
+            const QString from = f.value(u"From"_s);
+            const QString body = f.value(u"Body"_s);
+            if (to.isEmpty())
+                return twilioError(400, 21604, u"A 'To' phone number is required."_s);
+            if (!phone::isE164(to))
+                return twilioError(400, 21211, u"Invalid 'To' Phone Number: %1"_s.arg(to));
+            if (from.isEmpty() && f.value(u"MessagingServiceSid"_s).isEmpty())
+                return twilioError(400, 21603, u"A 'From' phone number is required."_s);
+            if (body.isEmpty() && f.value(u"MediaUrl"_s).isEmpty())
+                return twilioError(400, 21602, u"Message body is required."_s);
+            if (body.size() > 1600)
+                return twilioError(400, 21617,
+                                   u"The concatenated message body exceeds the 1600 "
+                                   "character limit."_s);
+            QMutexLocker locker(&m_state.mutex());
+            Account &a = m_accounts[sid];
+            bool owned = false;
+            for (const QJsonValue &n : std::as_const(a.incomingNumbers))
+                owned = owned || n.toObject().value(u"phone_number"_s).toString() == from;
+            if (!owned)
+                return twilioError(400, 21606,
+                                   u"The From phone number %1 is not a valid, SMS-capable inbound "
+                                   "phone number or short code for your account."_s.arg(from));
+            const QString messageSid = SandboxState::twilioSid(u"SM"_s);
+            const QJsonObject message{
+                {u"sid"_s, messageSid},
+                {u"account_sid"_s, sid},
+                {u"from"_s, from},
+                {u"to"_s, to},
+                {u"body"_s, body},
+                {u"status"_s, u"queued"_s},
+                {u"direction"_s, u"outbound-api"_s},
+                {u"num_segments"_s, QString::number((body.size() + 152) / 153)},
+                {u"num_media"_s, u"0"_s},
+                {u"api_version"_s, u"2010-04-01"_s},
+                {u"error_code"_s, QJsonValue()},
+                {u"error_message"_s, QJsonValue()},
+                {u"price"_s, QJsonValue()},
+                {u"price_unit"_s, u"USD"_s},
+                {u"date_created"_s, rfc2822Now()},
+                {u"date_updated"_s, rfc2822Now()},
+                {u"date_sent"_s, QJsonValue()},
+                {u"uri"_s, u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(sid, messageSid)}};
+            a.messages.append(message);
+            return http::Response::json(message, 201);
+        });
 
-    m_state.route(router, "POST", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
-                  [this](http::Context &c) {
-                      const QString sid = c.request.param(u"sid"_s);
-                      if (auto denied = authenticate(c.request, sid))
-                          return *denied;
-                      const auto f = form(c.request.body);
-                      const QString number = f.value(u"PhoneNumber"_s);
-                      if (number.isEmpty())
-                          return twilioError(400, 21604, u"A 'PhoneNumber' is required."_s);
-                      if (!phone::isE164(number))
-                          return twilioError(400, 21211,
-                                             u"The phone number %1 is not valid."_s.arg(number));
-                      QMutexLocker locker(&m_state.mutex());
-                      const Account &a = m_accounts[sid];
-                      for (const QJsonValue &id : a.callerIds) {
-                          if (id.toObject().value(u"phone_number"_s).toString() == number)
-                              return twilioError(400, 21450, u"Phone number is already verified."_s);
-                      }
-                      Validation v;
-                      v.accountSid = sid;
-                      v.phoneNumber = number;
-                      v.friendlyName = f.value(u"FriendlyName"_s, number);
-                      v.code = crypto::randomDigits(6);
-                      v.callSid = SandboxState::twilioSid(u"CA"_s);
-                      v.statusCallback = f.value(u"StatusCallback"_s);
-                      m_validations.insert(number, v);
-                      return http::Response::json({{u"account_sid"_s, sid},
-                                                   {u"call_sid"_s, v.callSid},
-                                                   {u"friendly_name"_s, v.friendlyName},
-                                                   {u"phone_number"_s, number},
-                                                   {u"validation_code"_s, v.code}});
-                  });
+    m_state.route(
+        router, "POST", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
+        [this](http::Context &c) {
+            const QString sid = c.request.param(u"sid"_s);
+            if (auto denied = authenticate(c.request, sid))
+                return *denied;
+            const auto f = form(c.request.body);
+            const QString number = f.value(u"PhoneNumber"_s);
+            if (number.isEmpty())
+                return twilioError(400, 21604, u"A 'PhoneNumber' is required."_s);
+            if (!phone::isE164(number))
+                return twilioError(400, 21211, u"The phone number %1 is not valid."_s.arg(number));
+            QMutexLocker locker(&m_state.mutex());
+            const Account &a = m_accounts[sid];
+            for (const QJsonValue &id : a.callerIds) {
+                if (id.toObject().value(u"phone_number"_s).toString() == number)
+                    return twilioError(400, 21450, u"Phone number is already verified."_s);
+            }
+            Validation v;
+            v.accountSid = sid;
+            v.phoneNumber = number;
+            v.friendlyName = f.value(u"FriendlyName"_s, number);
+            v.code = crypto::randomDigits(6);
+            v.callSid = SandboxState::twilioSid(u"CA"_s);
+            v.statusCallback = f.value(u"StatusCallback"_s);
+            m_validations.insert(number, v);
+            return http::Response::json({{u"account_sid"_s, sid},
+                                         {u"call_sid"_s, v.callSid},
+                                         {u"friendly_name"_s, v.friendlyName},
+                                         {u"phone_number"_s, number},
+                                         {u"validation_code"_s, v.code}});
+        });
 
     m_state.route(router, "GET", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
                   [this](http::Context &c) {
@@ -243,32 +240,32 @@ void TwilioSandbox::registerRoutes(http::Router &router)
                               id.toObject().value(u"phone_number"_s).toString() == filter)
                               items.append(id);
                       }
-                      return http::Response::json(page(
-                          u"/2010-04-01/Accounts/%1/OutgoingCallerIds.json"_s.arg(sid),
-                          u"outgoing_caller_ids"_s, items, 50));
+                      return http::Response::json(
+                          page(u"/2010-04-01/Accounts/%1/OutgoingCallerIds.json"_s.arg(sid),
+                               u"outgoing_caller_ids"_s, items, 50));
                   });
 
-    m_state.route(
-        router, "DELETE", base + u":sid/OutgoingCallerIds/:file"_s, u"twilio"_s,
-        [this](http::Context &c) {
-            const QString sid = c.request.param(u"sid"_s);
-            if (auto denied = authenticate(c.request, sid))
-                return *denied;
-            const QString callerId = stripJson(c.request.param(u"file"_s));
-            QMutexLocker locker(&m_state.mutex());
-            QJsonArray &ids = m_accounts[sid].callerIds;
-            for (qsizetype i = 0; i < ids.size(); ++i) {
-                if (ids.at(i).toObject().value(u"sid"_s).toString() == callerId) {
-                    ids.removeAt(i);
-                    http::Response gone;
-                    gone.status = 204;
-                    return gone;
-                }
-            }
-            return twilioError(404, 20404,
-                               u"The requested resource /2010-04-01/Accounts/%1/OutgoingCallerIds/"
-                               "%2.json was not found"_s.arg(sid, callerId));
-        });
+    m_state.route(router, "DELETE", base + u":sid/OutgoingCallerIds/:file"_s, u"twilio"_s,
+                  [this](http::Context &c) {
+                      const QString sid = c.request.param(u"sid"_s);
+                      if (auto denied = authenticate(c.request, sid))
+                          return *denied;
+                      const QString callerId = stripJson(c.request.param(u"file"_s));
+                      QMutexLocker locker(&m_state.mutex());
+                      QJsonArray &ids = m_accounts[sid].callerIds;
+                      for (qsizetype i = 0; i < ids.size(); ++i) {
+                          if (ids.at(i).toObject().value(u"sid"_s).toString() == callerId) {
+                              ids.removeAt(i);
+                              http::Response gone;
+                              gone.status = 204;
+                              return gone;
+                          }
+                      }
+                      return twilioError(
+                          404, 20404,
+                          u"The requested resource /2010-04-01/Accounts/%1/OutgoingCallerIds/"
+                          "%2.json was not found"_s.arg(sid, callerId));
+                  });
 
     m_state.route(router, "GET", base + u":sid/IncomingPhoneNumbers.json"_s, u"twilio"_s,
                   [this](http::Context &c) {
@@ -335,26 +332,26 @@ TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, co
         if (v.code == code) {
             result.verified = true;
             result.callerIdSid = SandboxState::twilioSid(u"PN"_s);
-            account.callerIds.append(QJsonObject{
-                {u"sid"_s, result.callerIdSid},
-                {u"account_sid"_s, v.accountSid},
-                {u"phone_number"_s, v.phoneNumber},
-                {u"friendly_name"_s, v.friendlyName},
-                {u"date_created"_s, rfc2822Now()},
-                {u"date_updated"_s, rfc2822Now()},
-                {u"uri"_s, u"/2010-04-01/Accounts/%1/OutgoingCallerIds/%2.json"_s.arg(
-                               v.accountSid, result.callerIdSid)}});
+            account.callerIds.append(
+                QJsonObject{{u"sid"_s, result.callerIdSid},
+                            {u"account_sid"_s, v.accountSid},
+                            {u"phone_number"_s, v.phoneNumber},
+                            {u"friendly_name"_s, v.friendlyName},
+                            {u"date_created"_s, rfc2822Now()},
+                            {u"date_updated"_s, rfc2822Now()},
+                            {u"uri"_s, u"/2010-04-01/Accounts/%1/OutgoingCallerIds/%2.json"_s.arg(
+                                           v.accountSid, result.callerIdSid)}});
         }
     }
     if (v.statusCallback.isEmpty())
         return result;
     // Twilio's StatusCallback after the verification call, signed as Twilio signs it.
-    QList<QPair<QString, QString>> params{{u"AccountSid"_s, v.accountSid},
-                                          {u"CallSid"_s, v.callSid},
-                                          {u"To"_s, v.phoneNumber},
-                                          {u"CallStatus"_s, u"completed"_s},
-                                          {u"VerificationStatus"_s,
-                                           result.verified ? u"success"_s : u"failed"_s}};
+    QList<QPair<QString, QString>> params{
+        {u"AccountSid"_s, v.accountSid},
+        {u"CallSid"_s, v.callSid},
+        {u"To"_s, v.phoneNumber},
+        {u"CallStatus"_s, u"completed"_s},
+        {u"VerificationStatus"_s, result.verified ? u"success"_s : u"failed"_s}};
     if (result.verified)
         params.append({u"OutgoingCallerIdSid"_s, result.callerIdSid});
     server::providers::HttpCall call;
@@ -363,8 +360,8 @@ TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, co
     call.contentType = "application/x-www-form-urlencoded";
     call.body = server::providers::formEncode(params);
     call.timeoutMs = 3000;
-    call.headers = {
-        {"X-Twilio-Signature", server::providers::twilioSignature(token, v.statusCallback, params)}};
+    call.headers = {{"X-Twilio-Signature",
+                     server::providers::twilioSignature(token, v.statusCallback, params)}};
     auto answer = server::providers::send(call, server::providers::RetryPolicy::none());
     if (answer)
         result.callbackStatus = answer->status;

@@ -27,8 +27,7 @@ public:
     // An account every sandbox has, for the demo: enter these on the Integrations page.
     static inline const QString demoAccountSid =
         QStringLiteral("AC5a4d5a4d5a4d5a4d5a4d5a4d5a4d5a4d");
-    static inline const QString demoAuthToken =
-        QStringLiteral("5a4d0000sandbox0000auth0000token");
+    static inline const QString demoAuthToken = QStringLiteral("5a4d0000sandbox0000auth0000token");
     static inline const QString demoPhoneNumber = QStringLiteral("+15550109999");
 
     explicit TwilioSandbox(SandboxState &state);
