@@ -6,7 +6,10 @@
 #include "server/sandbox/sandbox.h"
 #include "testserver.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUrlQuery>
@@ -195,6 +198,26 @@ public:
         f.body = body;
         f.method = method;
         sandbox->state().addFailure(f);
+    }
+
+    // A GET that does not follow redirects (consent screens, shared links answer 302).
+    static HttpReply getWithoutRedirect(const QString &url)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request{QUrl(url)};
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = network.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        HttpReply out;
+        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.body = reply->readAll();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            out.headers.insert(name.toLower(), value);
+        reply->deleteLater();
+        return out;
     }
 
     static QUrlQuery form(const QByteArray &body)

@@ -6,8 +6,6 @@
 #include "server/db/embeddedpostgres.h"
 #include "server/providers/vapiclient.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,33 +20,14 @@ class TestIntegrations : public QObject
     // Every secret handed to the server in this run, for the dump at the end.
     QStringList m_secrets;
 
-    // A GET that does not follow redirects (the sandbox's consent screen answers one).
-    HttpReply getWithoutRedirect(const QString &url)
-    {
-        QNetworkAccessManager network;
-        QNetworkRequest request{QUrl(url)};
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                             QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *reply = network.get(request);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        HttpReply out;
-        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        out.body = reply->readAll();
-        for (const auto &[name, value] : reply->rawHeaderPairs())
-            out.headers.insert(name.toLower(), value);
-        reply->deleteLater();
-        return out;
-    }
-
     // Runs the browser's part of the Google consent: returns the callback's path and query.
     QString consent(Clinic &clinic)
     {
         const HttpReply authUrl = clinic.client->get(u"/api/integrations/google/auth-url"_s);
         if (authUrl.status != 200)
             return {};
-        const HttpReply redirect = getWithoutRedirect(authUrl.json().value(u"url"_s).toString());
+        const HttpReply redirect = vox::test::IntegrationFixture::getWithoutRedirect(
+            authUrl.json().value(u"url"_s).toString());
         const QUrl back(QString::fromLatin1(redirect.headers.value("location")));
         return back.path() + u'?' + back.query(QUrl::FullyEncoded);
     }
