@@ -145,6 +145,23 @@ public:
                                    {QStringLiteral("phone_number"), account.number}});
     }
 
+    // The browser's part of Google's consent: the callback path and query it comes back with.
+    QString googleConsent(Clinic &clinic)
+    {
+        const HttpReply authUrl =
+            clinic.client->get(QStringLiteral("/api/integrations/google/auth-url"));
+        if (authUrl.status != 200)
+            return {};
+        const HttpReply redirect =
+            getWithoutRedirect(authUrl.json().value(QStringLiteral("url")).toString());
+        const QUrl back(QString::fromLatin1(redirect.headers.value("location")));
+        return back.path() + QLatin1Char('?') + back.query(QUrl::FullyEncoded);
+    }
+    bool connectGoogle(Clinic &clinic)
+    {
+        return server->client()->get(googleConsent(clinic)).status == 200;
+    }
+
     // Rows an auditor reads.
     Result<db::PgResult> sql(const QByteArray &statement, const db::Params &params = {})
     {

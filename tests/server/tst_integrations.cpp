@@ -20,18 +20,6 @@ class TestIntegrations : public QObject
     // Every secret handed to the server in this run, for the dump at the end.
     QStringList m_secrets;
 
-    // Runs the browser's part of the Google consent: returns the callback's path and query.
-    QString consent(Clinic &clinic)
-    {
-        const HttpReply authUrl = clinic.client->get(u"/api/integrations/google/auth-url"_s);
-        if (authUrl.status != 200)
-            return {};
-        const HttpReply redirect = vox::test::IntegrationFixture::getWithoutRedirect(
-            authUrl.json().value(u"url"_s).toString());
-        const QUrl back(QString::fromLatin1(redirect.headers.value("location")));
-        return back.path() + u'?' + back.query(QUrl::FullyEncoded);
-    }
-
     int count(const QByteArray &sql, const vox::db::Params &params)
     {
         auto row = f.sql(sql, params);
@@ -357,7 +345,7 @@ private slots:
     void googleCallbackStoresTheRefreshTokenEncryptedAndTheEmail()
     {
         Clinic clinic = f.signUp(u"Google Callback"_s);
-        const QString callback = consent(clinic);
+        const QString callback = f.googleConsent(clinic);
         QVERIFY(callback.startsWith(u"/api/integrations/google/callback?"_s));
         auto browser = f.server->client(); // the browser has no session
         const HttpReply page = browser->get(callback);
@@ -394,7 +382,7 @@ private slots:
         // The same redirect replayed does nothing.
         QCOMPARE(browser->get(callback).status, 409);
         // Reconnecting later still yields a refresh token: consent is asked every time.
-        const HttpReply again = browser->get(consent(clinic));
+        const HttpReply again = browser->get(f.googleConsent(clinic));
         QCOMPARE(again.status, 200);
         QCOMPARE(f.sandbox->google().refreshTokens(vox::sandbox::GoogleSandbox::demoEmail).size(),
                  refresh.size() + 1);
@@ -411,7 +399,7 @@ private slots:
     void aForgedOrDeniedGoogleReturnConnectsNothing()
     {
         Clinic clinic = f.signUp(u"Google Forged"_s);
-        const QString callback = consent(clinic);
+        const QString callback = f.googleConsent(clinic);
         QUrlQuery query(QUrl(callback).query());
         QString state = query.queryItemValue(u"state"_s, QUrl::FullyDecoded);
         state[state.size() - 3] = state.at(state.size() - 3) == u'A' ? u'B' : u'A';
@@ -420,7 +408,7 @@ private slots:
         auto browser = f.server->client();
         QCOMPARE(browser->get(u"/api/integrations/google/callback?"_s + query.query()).status, 400);
 
-        const QString denied = consent(clinic);
+        const QString denied = f.googleConsent(clinic);
         QUrlQuery deniedQuery(QUrl(denied).query());
         deniedQuery.removeQueryItem(u"code"_s);
         deniedQuery.addQueryItem(u"error"_s, u"access_denied"_s);
