@@ -253,7 +253,10 @@ Result<QList<BusyInterval>> GoogleCalendar::busy(const QString &orgId, const QDa
     if (!intervals) {
         if (intervals.error().code == notConnected || intervals.error().code == u"invalid_grant")
             return QList<BusyInterval>();
-        return intervals.error();
+        // The caller may show this to a person: Google's own words stay in the log.
+        log::warn("google", u"Busy times could not be read."_s,
+                  {{u"org_id"_s, orgId}, {u"provider_error"_s, intervals.errorMessage()}});
+        return fail(u"Google Calendar's busy times could not be read right now."_s, u"502"_s);
     }
     QList<BusyInterval> out;
     for (const providers::GoogleBusy &b : std::as_const(*intervals))
