@@ -98,17 +98,17 @@ QString render(const CallSummary &call, const QJsonArray &messages, const QStrin
     int turns = 0;
     for (const QJsonValue &value : messages) {
         const QJsonObject m = value.toObject();
-        const QString who = speaker(m.value(u"role"_s).toString());
+        const QString name = speaker(m.value(u"role"_s).toString());
         QString words = m.value(u"message"_s).toString();
         if (words.isEmpty())
             words = m.value(u"content"_s).toString();
-        if (who.isEmpty() || words.trimmed().isEmpty())
+        if (name.isEmpty() || words.trimmed().isEmpty())
             continue;
         QJsonValue at = m.value(u"secondsFromStart"_s);
         if (at.isUndefined())
             at = m.value(u"seconds_from_start"_s);
         const QString stamp = at.isDouble() ? u"[%1] "_s.arg(clock(at.toDouble())) : QString();
-        lines << stamp + who + u": "_s + clean(words.simplified());
+        lines << stamp + name + u": "_s + clean(words.simplified());
         ++turns;
     }
     if (turns == 0)
