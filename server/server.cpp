@@ -10,6 +10,7 @@
 #include "server/routes/callactions.h"
 #include "server/routes/health.h"
 #include "server/routes/integrations.h"
+#include "server/routes/knowledge.h"
 #include "server/routes/reminders.h"
 #include "server/routes/telephony.h"
 #include "server/services/googlecalendar.h"
@@ -193,6 +194,7 @@ void Server::registerRoutes()
     registerCallActionRoutes(m_router, *m_app);
     registerReminderRoutes(m_router, *m_app);
     registerTelephonyRoutes(m_router, *m_app);
+    registerKnowledgeRoutes(m_router, *m_app);
 }
 
 void Server::stop(int graceMs)
