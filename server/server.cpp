@@ -7,8 +7,15 @@
 #include "server/db/migrator.h"
 #include "server/http/httpserver.h"
 #include "server/routes/auth.h"
+#include "server/routes/callactions.h"
 #include "server/routes/health.h"
+#include "server/routes/integrations.h"
 #include "server/routes/knowledge.h"
+#include "server/routes/reminders.h"
+#include "server/routes/telephony.h"
+#include "server/services/googlecalendar.h"
+#include "server/services/messaging.h"
+#include "server/services/telephonyservice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -20,6 +27,22 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
+
+namespace {
+
+// The integrations' background work (docs/api.md, "Background work between modules") and the
+// Google busy times that availability subtracts.
+void wireIntegrations(AppContext &app, jobs::JobRunner &runner)
+{
+    Messaging::registerJobs(runner, app);
+    GoogleCalendar::registerJobs(runner, app);
+    TelephonyService::registerJobs(runner, app);
+    app.calendarBusy = [&app](const QString &orgId, const QDateTime &from, const QDateTime &to) {
+        return GoogleCalendar(app).busy(orgId, from, to);
+    };
+}
+
+} // namespace
 
 Result<QStringList> migrateDatabase(const db::ConnectionSettings &settings)
 {
@@ -100,6 +123,7 @@ Result<void> Server::start()
     m_app = std::make_unique<AppContext>(AppContext{
         m_config, *m_db, *m_keys, *m_jobs, providers::RetryPolicy{m_config.providerRetryDelaysMs}});
     registerRoutes();
+    wireIntegrations(*m_app, *m_jobs);
 
     http::HttpServer::Options options;
     options.limits.maxHeaderBytes = m_config.maxHeaderBytes;
@@ -166,6 +190,10 @@ void Server::registerRoutes()
 {
     registerHealthRoutes(m_router, *m_app);
     registerAuthRoutes(m_router, *m_app);
+    registerIntegrationRoutes(m_router, *m_app);
+    registerCallActionRoutes(m_router, *m_app);
+    registerReminderRoutes(m_router, *m_app);
+    registerTelephonyRoutes(m_router, *m_app);
     registerKnowledgeRoutes(m_router, *m_app);
 }
 
