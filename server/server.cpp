@@ -7,7 +7,13 @@
 #include "server/db/migrator.h"
 #include "server/http/httpserver.h"
 #include "server/routes/auth.h"
+#include "server/routes/calls.h"
+#include "server/routes/contacts.h"
+#include "server/routes/dashboard.h"
 #include "server/routes/health.h"
+#include "server/routes/messages.h"
+#include "server/routes/services.h"
+#include "server/routes/settings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -165,6 +171,12 @@ void Server::registerRoutes()
 {
     registerHealthRoutes(m_router, *m_app);
     registerAuthRoutes(m_router, *m_app);
+    registerContactRoutes(m_router, *m_app);
+    registerCallRoutes(m_router, *m_app);
+    registerServiceRoutes(m_router, *m_app);
+    registerDashboardRoutes(m_router, *m_app);
+    registerMessageRoutes(m_router, *m_app);
+    registerSettingsRoutes(m_router, *m_app);
 }
 
 void Server::stop(int graceMs)
