@@ -120,24 +120,16 @@ Result<void> addFilters(const http::Request &request, ListQuery &q)
 
 http::Response list(AppContext &app, http::Context &c)
 {
-    auto query = ListQuery::fromRequest(c.request);
-    if (!query)
-        return http::Response::fromError(query.error());
-    ListQuery &q = query.value();
-    q.where("c.org_id = " + q.bind(c.orgId()) + "::uuid");
-    if (auto filtered = addFilters(c.request, q); !filtered)
-        return http::Response::fromError(filtered.error());
-    // Newest first, the id breaking ties: an index range of call_logs_org_time.
-    const QByteArray sql = "SELECT " + callListItemSql() + ", c.occurred_at::text, c.id FROM " +
-                           callListFromSql() + " WHERE " + q.conditions() +
-                           " ORDER BY c.occurred_at DESC, c.id DESC LIMIT " +
-                           QByteArray::number(q.limit() + 1);
+    auto statement = callListStatement(c.request, c.orgId());
+    if (!statement)
+        return http::Response::fromError(statement.error());
+    const CallListStatement &st = *statement;
     auto page =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
-            auto rows = tx.exec(sql, q.params());
+            auto rows = tx.exec(st.sql, st.query.params());
             if (!rows)
                 return rows.error();
-            return q.pageJson(*rows);
+            return st.query.pageJson(*rows);
         });
     if (!page)
         return http::Response::fromError(page.error());
@@ -182,6 +174,23 @@ QByteArray callListItemSql()
            "'recording_status', c.recording_status, 'has_recording', c.has_recording, "
            "'has_transcript', c.has_transcript, 'summary', c.summary, "
            "'transfer_to', c.transfer_to)";
+}
+
+Result<CallListStatement> callListStatement(const http::Request &request, const QString &orgId)
+{
+    auto query = ListQuery::fromRequest(request);
+    if (!query)
+        return query.error();
+    ListQuery &q = query.value();
+    q.where("c.org_id = " + q.bind(orgId) + "::uuid");
+    if (auto filtered = addFilters(request, q); !filtered)
+        return filtered.error();
+    // Newest first, the id breaking ties: an index range of call_logs_org_time.
+    QByteArray sql = "SELECT " + callListItemSql() + ", c.occurred_at::text, c.id FROM " +
+                     callListFromSql() + " WHERE " + q.conditions() +
+                     " ORDER BY c.occurred_at DESC, c.id DESC LIMIT " +
+                     QByteArray::number(q.limit() + 1);
+    return CallListStatement{std::move(q), std::move(sql)};
 }
 
 QByteArray callListFromSql()
