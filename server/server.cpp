@@ -200,7 +200,10 @@ void Server::stop(int graceMs)
         m_events->shutdown(qMin(graceMs, 2000));
         m_events.reset();
     }
-    m_http.reset();
+    if (m_http) {
+        m_http->closeConnections(qMin(graceMs, 2000));
+        m_http.reset();
+    }
     if (m_jobs)
         m_jobs->stop();
     m_app.reset();

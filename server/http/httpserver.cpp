@@ -8,11 +8,14 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -163,6 +166,9 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
 {
     auto *tcp =
         new GuardedTcpServer(m_options.limits, m_options.maxConnections, m_options.tls, this);
+    // Qt's default backlog (50) drops the SYNs of a burst of clients while the I/O thread is
+    // busy; they then wait seconds for the kernel's retransmission.
+    tcp->setListenBacklogSize(qBound(128, m_options.maxConnections, 4096));
     if (!tcp->listen(QHostAddress(host), port)) {
         const QString why = tcp->errorString();
         delete tcp;
@@ -189,6 +195,26 @@ bool HttpServer::waitForIdle(int timeoutMs)
         QThread::msleep(5);
     }
     return m_inFlight.load() == 0;
+}
+
+void HttpServer::closeConnections(int timeoutMs)
+{
+    if (!m_tcp)
+        return;
+    QList<QPointer<QTcpSocket>> sockets;
+    for (QTcpSocket *socket : m_tcp->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly)) {
+        sockets.append(socket);
+        socket->disconnectFromHost(); // sends what is buffered first
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const auto open = [&sockets] {
+        return std::any_of(sockets.cbegin(), sockets.cend(), [](const QPointer<QTcpSocket> &s) {
+            return s && s->state() != QAbstractSocket::UnconnectedState;
+        });
+    };
+    while (open() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
 int HttpServer::openConnections() const

@@ -55,6 +55,9 @@ public:
     // Graceful stop: no new connections, then waits (up to `timeoutMs`) for answers in flight.
     void stopAccepting();
     bool waitForIdle(int timeoutMs);
+    // Closes every connection once what was written to it is sent (keep-alive clients included),
+    // waiting up to `timeoutMs`.
+    void closeConnections(int timeoutMs);
     int inFlight() const { return m_inFlight.load(); }
     int openConnections() const;
 
