@@ -287,9 +287,14 @@ private slots:
             replayed.append(m.value(u"event"_s).toObject().value(u"entity_id"_s).toString());
         QCOMPARE(replayed, missed);
         // The events come first, then ready, whose id is the newest replayed.
-        QCOMPARE(again.messages.last().value(u"type"_s).toString(), u"ready"_s);
-        QCOMPARE(again.messages.last().value(u"last_event_id"_s).toInteger(),
-                 again.eventIds().last());
+        QList<QJsonObject> stream; // what matters, without the heartbeats
+        for (const QJsonObject &m : again.messages) {
+            if (m.value(u"type"_s).toString() != u"ping")
+                stream.append(m);
+        }
+        QCOMPARE(stream.size(), 4);
+        QCOMPARE(stream.last().value(u"type"_s).toString(), u"ready"_s);
+        QCOMPARE(stream.last().value(u"last_event_id"_s).toInteger(), again.eventIds().last());
     }
 
     void aReplayLongerThanTheLimitSaysSo()
