@@ -129,7 +129,10 @@ EventHub::Client *EventHub::client(quint64 serial)
 void EventHub::accept(std::unique_ptr<QWebSocket> socket)
 {
     if (m_stopped) {
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"The server is shutting down."_s);
+        QWebSocket *late = socket.release();
+        connect(late, &QWebSocket::disconnected, late, &QObject::deleteLater);
+        late->close(QWebSocketProtocol::CloseCodeGoingAway, u"The server is shutting down."_s);
+        QTimer::singleShot(5000, late, &QObject::deleteLater);
         return;
     }
     auto c = std::make_unique<Client>();
@@ -295,6 +298,10 @@ void EventHub::finishReplay(quint64 serial, const Result<Replay> &replay)
         send(*c, event);
     c->buffered.clear();
     c->state = Client::State::Live;
+    log::info("events", u"Event stream open."_s,
+              {{u"org_id"_s, c->token.principal.orgId},
+               {u"replayed"_s, replay->events.size()},
+               {u"streams"_s, clientCount()}});
     QJsonObject ready{{u"type"_s, u"ready"_s},
                       {u"last_event_id"_s, qMax(replay->newestId, c->lastSentId)}};
     if (replay->truncated)
