@@ -114,7 +114,7 @@ COMMIT;
 SQL
 echo "rows on the page: $(grep -o '"id"' "$work/calls.json" | wc -l), bytes: $(wc -c <"$work/calls.json")" >&2
 {
-    echo "BEGIN; SELECT set_config('role', 'authenticated', true), set_config('request.jwt.claims', '$claims', true);"
+    echo "BEGIN; SET LOCAL role authenticated; SET LOCAL request.jwt.claims = '$claims';"
     echo "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql//\$1/\'$org\'};"
     echo "ROLLBACK;"
 } | psql_admin >"$work/explain.txt"
@@ -125,15 +125,10 @@ mkdir -p "$work/nginx/www/api"
 cp "$work/health.json" "$work/nginx/www/api/health"
 cp "$work/calls.json" "$work/nginx/www/api/calls-dashboard"
 chmod -R a+rX "$work/nginx"
-nginx_port=0
-for _ in $(seq 1 50); do # a free port: nothing answers on it
-    candidate=$(shuf -i 20000-60000 -n 1)
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then nginx_port=$candidate; break; fi
-done
-cat >"$work/nginx/nginx.conf" <<CONF
+conf_template=$(cat <<'CONF'
 worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
+pid @WORK@/nginx/nginx.pid;
+error_log @WORK@/nginx/error.log warn;
 daemon off;
 events { worker_connections 1024; }
 http {
@@ -141,15 +136,25 @@ http {
     default_type application/json;
     keepalive_requests 100000;
     server {
-        listen 127.0.0.1:$nginx_port;
-        root $work/nginx/www;
-        location / { try_files \$uri =404; }
+        listen 127.0.0.1:@PORT@;
+        root @WORK@/nginx/www;
+        location / { try_files $uri =404; }
     }
 }
 CONF
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
-nginx_pid=$!
-sleep 1
+)
+nginx_port=0
+for _ in $(seq 1 20); do # a free port below the ephemeral range
+    candidate=$(shuf -i 20000-32000 -n 1)
+    conf=${conf_template//@WORK@/$work}
+    echo "${conf//@PORT@/$candidate}" >"$work/nginx/nginx.conf"
+    nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" 2>>"$work/nginx/start.log" &
+    nginx_pid=$!
+    sleep 1
+    if kill -0 "$nginx_pid" 2>/dev/null; then nginx_port=$candidate; break; fi
+    nginx_pid=""
+done
+[[ "$nginx_port" != 0 ]] || { cat "$work/nginx/start.log" >&2; exit 1; }
 
 # wrk: requests/s, p50 and p99 in milliseconds.
 measure() {
