@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and starts Voxanne on this computer: the companion server with
-# its own PostgreSQL, the provider sandbox, and the console window.
+# Installs what is missing, builds, and starts Voxanne on this computer.
 #
-#   ./run.sh              the console (falls back to --headless when there is no display)
-#   ./run.sh --headless   the server and sandbox only; prints where they listen
+#   ./run.sh              the console on a demo clinic: the companion server (with its own
+#                         PostgreSQL) and the provider sandbox run inside the console, which
+#                         creates the demo clinic and signs in by itself (falls back to --headless
+#                         when there is no display)
+#   ./run.sh --headless   the server and the provider sandbox as processes; prints where they
+#                         listen
 #
 # Data lives in ${VOXANNE_DATA_DIR:-~/.local/share/Voxanne/demo}. Ctrl+C stops everything.
 set -euo pipefail
@@ -56,16 +59,17 @@ start_listening() {
     return 1
 }
 
+if [[ $headless -eq 0 ]]; then
+    # The console stops its embedded server and database cleanly when it quits (or on Ctrl+C).
+    echo "Voxanne Console: demo clinic in $data/console (log: ~/.local/share/Voxanne/voxanne-console/logs)"
+    exec "$bin/voxanne-console" --demo --data-dir "$data/console"
+fi
+
 sandbox_url=$(start_listening sandbox "$bin/voxanne-sandbox" --listen 127.0.0.1:0)
 server_url=$(start_listening server "$bin/voxanne-server" serve --data-dir "$data/server" \
     --listen 127.0.0.1:0 --sandbox "$sandbox_url")
 
 echo "Voxanne server:   $server_url   (logs: $logs/server.log)"
 echo "Provider sandbox: $sandbox_url"
-
-if [[ $headless -eq 1 ]]; then
-    echo "Running headless. Press Ctrl+C to stop."
-    wait "${pids[0]}"
-else
-    "$bin/voxanne-console" --server "$server_url"
-fi
+echo "Running headless. Press Ctrl+C to stop."
+wait "${pids[0]}"

@@ -5,11 +5,26 @@
 #include "server/db/database.h"
 #include "server/db/embeddedpostgres.h"
 #include "server/db/migrator.h"
+#include "server/events/eventhub.h"
 #include "server/http/httpserver.h"
 #include "server/routes/auth.h"
+#include "server/routes/callactions.h"
+#include "server/routes/calls.h"
+#include "server/routes/contacts.h"
+#include "server/routes/dashboard.h"
 #include "server/routes/health.h"
+#include "server/routes/integrations.h"
 #include "server/routes/knowledge.h"
+#include "server/routes/messages.h"
+#include "server/routes/reminders.h"
+#include "server/routes/services.h"
+#include "server/routes/settings.h"
+#include "server/routes/telephony.h"
 #include "server/routes/vapimodule.h"
+#include "server/services/accesstoken.h"
+#include "server/services/googlecalendar.h"
+#include "server/services/messaging.h"
+#include "server/services/telephonyservice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,10 +32,27 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSysInfo>
+#include <QWebSocket>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
+
+namespace {
+
+// The integrations' background work (docs/api.md, "Background work between modules") and the
+// Google busy times that availability subtracts.
+void wireIntegrations(AppContext &app, jobs::JobRunner &runner)
+{
+    Messaging::registerJobs(runner, app);
+    GoogleCalendar::registerJobs(runner, app);
+    TelephonyService::registerJobs(runner, app);
+    app.calendarBusy = [&app](const QString &orgId, const QDateTime &from, const QDateTime &to) {
+        return GoogleCalendar(app).busy(orgId, from, to);
+    };
+}
+
+} // namespace
 
 Result<QStringList> migrateDatabase(const db::ConnectionSettings &settings)
 {
@@ -101,6 +133,7 @@ Result<void> Server::start()
     m_app = std::make_unique<AppContext>(AppContext{
         m_config, *m_db, *m_keys, *m_jobs, providers::RetryPolicy{m_config.providerRetryDelaysMs}});
     registerRoutes();
+    wireIntegrations(*m_app, *m_jobs);
 
     http::HttpServer::Options options;
     options.limits.maxHeaderBytes = m_config.maxHeaderBytes;
@@ -135,24 +168,25 @@ Result<void> Server::start()
         const QByteArray header = request.header("authorization");
         if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
             return http::status::unauthorized(u"Sign in first."_s);
-        auto claims = crypto::jwt::verifyHs256(QString::fromLatin1(header.mid(7).trimmed()),
-                                               jwtSecret, QDateTime::currentDateTimeUtc());
-        if (!claims)
-            return http::status::unauthorized(u"Your session has expired or is not valid; "
-                                              "sign in again."_s);
-        http::Principal who;
-        who.userId = claims->value(u"sub"_s).toString();
-        who.email = claims->value(u"email"_s).toString();
-        const QJsonObject app = claims->value(u"app_metadata"_s).toObject();
-        who.orgId = app.value(u"org_id"_s).toString();
-        who.role = app.value(u"role"_s).toString();
-        if (who.userId.isEmpty() || who.orgId.isEmpty())
-            return http::status::unauthorized(u"The session does not name a clinic; sign in "
-                                              "again."_s);
-        return who;
+        auto token = verifyAccessToken(QString::fromLatin1(header.mid(7).trimmed()), jwtSecret,
+                                       QDateTime::currentDateTimeUtc());
+        if (!token)
+            return http::status::unauthorized(token.errorMessage());
+        return token->principal;
     };
 
     m_http = std::make_unique<http::HttpServer>(m_router, authenticator, options);
+    m_events = std::make_unique<events::EventHub>(
+        *m_db,
+        [jwtSecret](const QString &token) {
+            return verifyAccessToken(token, jwtSecret, QDateTime::currentDateTimeUtc());
+        },
+        events::EventHub::Options{});
+    m_http->setWebSocketHandler(m_events->options().path,
+                                [hub = m_events.get()](std::unique_ptr<QWebSocket> socket) {
+                                    hub->accept(std::move(socket));
+                                });
+    m_events->start();
     auto port = m_http->listen(m_config.listenHost, m_config.listenPort);
     if (!port)
         return port.error();
@@ -167,8 +201,18 @@ void Server::registerRoutes()
 {
     registerHealthRoutes(m_router, *m_app);
     registerAuthRoutes(m_router, *m_app);
+    registerIntegrationRoutes(m_router, *m_app);
+    registerCallActionRoutes(m_router, *m_app);
+    registerReminderRoutes(m_router, *m_app);
+    registerTelephonyRoutes(m_router, *m_app);
     registerVapiModule(m_router, *m_app);
     registerKnowledgeRoutes(m_router, *m_app);
+    registerContactRoutes(m_router, *m_app);
+    registerCallRoutes(m_router, *m_app);
+    registerServiceRoutes(m_router, *m_app);
+    registerDashboardRoutes(m_router, *m_app);
+    registerMessageRoutes(m_router, *m_app);
+    registerSettingsRoutes(m_router, *m_app);
 }
 
 void Server::stop(int graceMs)
@@ -181,6 +225,15 @@ void Server::stop(int graceMs)
         if (!m_http->waitForIdle(graceMs))
             log::warn("server",
                       u"Stopped with %1 answer(s) still in flight."_s.arg(m_http->inFlight()));
+    }
+    // Event-stream clients hear 1001 (going away) and reconnect elsewhere; the hub's sockets go
+    // before the listening server that created them.
+    if (m_events) {
+        m_events->shutdown(qMin(graceMs, 2000));
+        m_events.reset();
+    }
+    if (m_http) {
+        m_http->closeConnections(qMin(graceMs, 2000));
         m_http.reset();
     }
     if (m_jobs)

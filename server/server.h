@@ -19,6 +19,10 @@ namespace vox::http {
 class HttpServer;
 } // namespace vox::http
 
+namespace vox::server::events {
+class EventHub;
+} // namespace vox::server::events
+
 namespace vox::server {
 
 // The companion server, composed: database (its own embedded cluster or a URL), migrations,
@@ -47,6 +51,7 @@ public:
     db::Database &database() { return *m_db; }
     const crypto::KeyRing &keys() const { return *m_keys; }
     jobs::JobRunner &jobs() { return *m_jobs; }
+    events::EventHub &events() { return *m_events; }
 
 private:
     Result<void> openDatabase();
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<AppContext> m_app;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
+    std::unique_ptr<events::EventHub> m_events;
     bool m_running = false;
 };
 

@@ -2,9 +2,11 @@
 #include "core/logging/log.h"
 #include "server/config/serverconfig.h"
 #include "server/db/connection.h"
+#include "server/db/database.h"
 #include "server/db/embeddedpostgres.h"
 #include "server/db/migrator.h"
 #include "server/server.h"
+#include "server/services/credentialstore.h"
 #include "server/services/toolsync.h"
 #include "server/unixsignals.h"
 
@@ -141,6 +143,31 @@ int runToolsCheck(const server::ServerConfig &config, bool fix)
     return report->problems == 0 ? 0 : 1;
 }
 
+// Key rotation: with the new key as ENCRYPTION_KEY and the old one in ENCRYPTION_KEYS_PREVIOUS,
+// every stored credential is opened and sealed again under the new key.
+int runCredentials(const server::ServerConfig &config, const QString &action)
+{
+    if (action != u"reencrypt")
+        return failWith(u"usage: voxanne-server credentials reencrypt"_s);
+    auto ring = crypto::KeyRing::fromBase64(config.encryptionKey, config.previousEncryptionKeys);
+    if (!ring)
+        return failWith(ring.errorMessage());
+    std::unique_ptr<db::EmbeddedPostgres> cluster;
+    auto settings = adminConnection(config, cluster);
+    if (!settings)
+        return failWith(settings.errorMessage());
+    if (auto applied = server::migrateDatabase(*settings); !applied)
+        return failWith(applied.errorMessage());
+    db::Database database(*settings);
+    auto rewritten = server::CredentialStore(*ring).reencryptAll(database);
+    database.closeThreadConnection();
+    if (!rewritten)
+        return failWith(rewritten.errorMessage());
+    QTextStream(stdout) << "re-encrypted " << *rewritten << " credential(s) under key "
+                        << ring->currentKeyId() << '\n';
+    return 0;
+}
+
 int runServe(QCoreApplication &app, const server::ServerConfig &config)
 {
     server::Server server(config);
@@ -179,13 +206,16 @@ int main(int argc, char *argv[])
         "  serve          run the server (default)\n"
         "  migrate        apply pending database migrations and exit\n"
         "  status         show the database and its migrations\n"
-        "  tools check    compare our Vapi tools with Vapi and every assistant (--fix repairs)\n\n"
+        "  tools check    compare our Vapi tools with Vapi and every assistant (--fix repairs)\n"
+        "  credentials reencrypt\n"
+        "                 seal every stored provider credential again under ENCRYPTION_KEY\n"
+        "                 (the old key given in ENCRYPTION_KEYS_PREVIOUS)\n\n"
         "Every option can also be given as the environment variable in brackets, or as that key "
         "in the INI config file; flags win over the environment, which wins over the file."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"serve, migrate, status or tools check"_s,
-                                 u"[command]"_s);
+    parser.addPositionalArgument(
+        u"command"_s, u"serve, migrate, status, tools check or credentials"_s, u"[command]"_s);
     const QCommandLineOption fixOption(u"fix"_s,
                                        u"With `tools check`: repair what the check finds."_s);
     parser.addOption(fixOption);
@@ -216,5 +246,7 @@ int main(int argc, char *argv[])
             return failWith(u"usage: voxanne-server tools check [--fix]"_s);
         return runToolsCheck(*config, parser.isSet(fixOption));
     }
+    if (command == u"credentials")
+        return runCredentials(*config, positional.value(1));
     return failWith(u"unknown command \"%1\" (try --help)"_s.arg(command));
 }

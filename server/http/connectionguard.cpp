@@ -6,10 +6,12 @@
 
 namespace vox::http {
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits,
+                                 std::function<void()> closed)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_closed(std::move(closed))
 {
     setObjectName(QStringLiteral("vox-connection-guard"));
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
@@ -21,6 +23,12 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
     m_idle.setInterval(m_limits.idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdle);
     m_idle.start();
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    if (m_closed)
+        m_closed();
 }
 
 ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
@@ -92,6 +100,10 @@ void ConnectionGuard::onHead(const QByteArray &head)
     bool expectContinue = false;
     bool upgrade = false;
     const QList<QByteArray> lines = head.split('\n');
+    // "GET /api/events?since=3 HTTP/1.1"
+    const QByteArray target = lines.value(0).split(' ').value(1);
+    const QByteArray path =
+        target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
     for (const QByteArray &rawLine : lines) {
         const qsizetype colon = rawLine.indexOf(':');
         if (colon <= 0)
@@ -114,6 +126,10 @@ void ConnectionGuard::onHead(const QByteArray &head)
         }
     }
     if (upgrade) {
+        if (!m_limits.webSocketPaths.contains(QString::fromLatin1(path))) {
+            reject(404, "There is no WebSocket endpoint at this path.");
+            return;
+        }
         // The WebSocket layer keeps its own heartbeats; this guard steps aside.
         m_state = State::Upgraded;
         m_idle.stop();

@@ -19,13 +19,15 @@ GuardedTcpServer::GuardedTcpServer(const Limits &limits, int maxConnections,
 
 void GuardedTcpServer::track(QTcpSocket *socket)
 {
-    ++m_open;
-    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
+    ++*m_open;
+    // The guard's destructor counts the connection out: a destroyed() connection would not do,
+    // as QtHttpServer 6.4 disconnects every signal of a socket it upgrades to a WebSocket.
+    new ConnectionGuard(socket, m_limits, [open = m_open] { --*open; });
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    if (m_open >= m_maxConnections) {
+    if (*m_open >= m_maxConnections) {
         // Over the limit: a plain answer and close, without TLS or parsing.
         auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
@@ -48,7 +50,6 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
             return;
         }
         track(socket);
-        new ConnectionGuard(socket, m_limits);
         addPendingConnection(socket);
         return; // QTcpServer emits newConnection() after this returns
     }
@@ -58,9 +59,8 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    track(socket);
+    track(socket); // the guard's idle timer also bounds the handshake
     socket->setSslConfiguration(*m_tls);
-    new ConnectionGuard(socket, m_limits); // its idle timer also bounds the handshake
     connect(socket, &QSslSocket::encrypted, this, [this, socket] {
         addPendingConnection(socket);
         // QtHttpServer 6.4 listens to newConnection only; announce the socket now that it is

@@ -5,6 +5,7 @@
 #include <QSslConfiguration>
 #include <QTcpServer>
 
+#include <memory>
 #include <optional>
 
 namespace vox::http {
@@ -21,7 +22,7 @@ public:
     GuardedTcpServer(const Limits &limits, int maxConnections, std::optional<QSslConfiguration> tls,
                      QObject *parent = nullptr);
 
-    int openConnections() const { return m_open; }
+    int openConnections() const { return *m_open; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -32,7 +33,9 @@ private:
     Limits m_limits;
     int m_maxConnections;
     std::optional<QSslConfiguration> m_tls;
-    int m_open = 0;
+    // Shared with the guards, which count down when their socket goes (possibly after this
+    // server, their sockets' first parent, handed them to the WebSocket layer).
+    std::shared_ptr<int> m_open = std::make_shared<int>(0);
 };
 
 } // namespace vox::http

@@ -8,10 +8,14 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QThread>
+#include <QTimer>
 #include <QWebSocket>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -59,6 +63,67 @@ int defaultWorkers()
     return qBound(4, QThread::idealThreadCount() * 4, 32);
 }
 
+// Closes a WebSocket nobody serves, then lets it go once the close frame is out.
+void closeRefused(QWebSocket *socket)
+{
+    QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"No such endpoint."_s);
+    QTimer::singleShot(5000, socket, &QObject::deleteLater);
+}
+
+struct Pending
+{
+    Response response;
+    bool close = false; // the client asked for Connection: close
+    bool head = false;  // HEAD: headers only
+};
+
+// Answers of one connection, written in request order (HTTP/1.1 pipelining) though workers
+// finish in any order. A child of its socket, so it lives and dies with the connection even
+// when QtHttpServer disconnects the socket's signals (it does so on a WebSocket upgrade).
+class ResponseOrder final : public QObject
+{
+public:
+    explicit ResponseOrder(QTcpSocket *socket)
+        : QObject(socket)
+    {
+        setObjectName(QStringLiteral("vox-response-order"));
+    }
+
+    static ResponseOrder *of(QTcpSocket *socket)
+    {
+        auto *order = socket->findChild<ResponseOrder *>(QStringLiteral("vox-response-order"),
+                                                         Qt::FindDirectChildrenOnly);
+        return order ? order : new ResponseOrder(socket);
+    }
+
+    quint64 next = 0;             // sequence number given to the next request
+    quint64 written = 0;          // sequence number of the next answer to write
+    QMap<quint64, Pending> ready; // answers waiting for earlier ones
+};
+
+void write(QTcpSocket *socket, const Pending &pending)
+{
+    const Response &response = pending.response;
+    QByteArray out;
+    out.reserve(160 + response.body.size());
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
+           "\r\n";
+    out += "Content-Type: " + response.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "Cache-Control: no-store\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    if (pending.close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!pending.head)
+        out += response.body;
+    socket->write(out);
+    if (pending.close)
+        socket->disconnectFromHost();
+}
+
 } // namespace
 
 HttpServer::HttpServer(const Router &router, Authenticator authenticator, Options options,
@@ -76,10 +141,12 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Option
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
-            if (m_webSocketHandler)
+            // The guard refused other paths before the upgrade; this is the second lock.
+            if (m_webSocketHandler &&
+                m_options.limits.webSocketPaths.contains(socket->requestUrl().path()))
                 m_webSocketHandler(std::move(socket));
             else
-                socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
+                closeRefused(socket.release());
         }
     });
 }
@@ -89,8 +156,9 @@ HttpServer::~HttpServer()
     m_workers.waitForDone();
 }
 
-void HttpServer::setWebSocketHandler(WebSocketHandler handler)
+void HttpServer::setWebSocketHandler(const QString &path, WebSocketHandler handler)
 {
+    m_options.limits.webSocketPaths = {path};
     m_webSocketHandler = std::move(handler);
 }
 
@@ -98,6 +166,9 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
 {
     auto *tcp =
         new GuardedTcpServer(m_options.limits, m_options.maxConnections, m_options.tls, this);
+    // Qt's default backlog (50) drops the SYNs of a burst of clients while the I/O thread is
+    // busy; they then wait seconds for the kernel's retransmission.
+    tcp->setListenBacklogSize(qBound(128, m_options.maxConnections, 4096));
     if (!tcp->listen(QHostAddress(host), port)) {
         const QString why = tcp->errorString();
         delete tcp;
@@ -126,6 +197,26 @@ bool HttpServer::waitForIdle(int timeoutMs)
     return m_inFlight.load() == 0;
 }
 
+void HttpServer::closeConnections(int timeoutMs)
+{
+    if (!m_tcp)
+        return;
+    QList<QPointer<QTcpSocket>> sockets;
+    for (QTcpSocket *socket : m_tcp->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly)) {
+        sockets.append(socket);
+        socket->disconnectFromHost(); // sends what is buffered first
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const auto open = [&sockets] {
+        return std::any_of(sockets.cbegin(), sockets.cend(), [](const QPointer<QTcpSocket> &s) {
+            return s && s->state() != QAbstractSocket::UnconnectedState;
+        });
+    };
+    while (open() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
 int HttpServer::openConnections() const
 {
     return m_tcp ? m_tcp->openConnections() : 0;
@@ -133,6 +224,12 @@ int HttpServer::openConnections() const
 
 bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *socket)
 {
+    // QtHttpServer 6.4 asks here before it upgrades a connection to a WebSocket: answering true
+    // without writing anything lets the upgrade go ahead (the socket then leaves HTTP for good).
+    if (incoming.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return m_webSocketHandler &&
+               m_options.limits.webSocketPaths.contains(incoming.url().path());
+
     Request request;
     request.received.start();
     request.method = methodName(incoming.method());
@@ -146,10 +243,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
     request.remoteAddress = incoming.remoteAddress().toString();
     request.requestId = requestIdFrom(request.header("x-request-id"));
 
-    if (!m_queues.contains(socket)) {
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
-    }
-    const quint64 sequence = m_queues[socket].next++;
+    const quint64 sequence = ResponseOrder::of(socket)->next++;
     const QPointer<QTcpSocket> guarded(socket);
 
     Router::Match match = m_router.match(request.method, request.path);
@@ -231,7 +325,7 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
         guard->requestFinished();
     response.withHeader("X-Request-Id", request.requestId.toLatin1());
 
-    SocketQueue &queue = m_queues[socket.data()];
+    ResponseOrder &queue = *ResponseOrder::of(socket);
     queue.ready.insert(sequence,
                        {std::move(response), request.wantsClose(), request.method == "HEAD"});
     while (!queue.ready.isEmpty() && queue.ready.firstKey() == queue.written) {
@@ -241,28 +335,6 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
         if (next.close)
             break;
     }
-}
-
-void HttpServer::write(QTcpSocket *socket, const Pending &pending) const
-{
-    const Response &response = pending.response;
-    QByteArray out;
-    out.reserve(160 + response.body.size());
-    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
-           "\r\n";
-    out += "Content-Type: " + response.contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    out += "Cache-Control: no-store\r\n";
-    for (const auto &[name, value] : response.headers)
-        out += name + ": " + value + "\r\n";
-    if (pending.close)
-        out += "Connection: close\r\n";
-    out += "\r\n";
-    if (!pending.head)
-        out += response.body;
-    socket->write(out);
-    if (pending.close)
-        socket->disconnectFromHost();
 }
 
 void HttpServer::accessLog(const Request &request, const Route *route, const Response &response,

@@ -5,8 +5,6 @@
 #include "server/http/router.h"
 
 #include <QAbstractHttpServer>
-#include <QHash>
-#include <QMap>
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QThreadPool>
@@ -47,7 +45,9 @@ public:
                QObject *parent = nullptr);
     ~HttpServer() override;
 
-    void setWebSocketHandler(WebSocketHandler handler);
+    // WebSocket upgrades to `path` go to `handler`; upgrades elsewhere are answered 404. Call
+    // before listen().
+    void setWebSocketHandler(const QString &path, WebSocketHandler handler);
 
     Result<quint16> listen(const QString &host, quint16 port);
     quint16 port() const { return m_port; }
@@ -55,6 +55,9 @@ public:
     // Graceful stop: no new connections, then waits (up to `timeoutMs`) for answers in flight.
     void stopAccepting();
     bool waitForIdle(int timeoutMs);
+    // Closes every connection once what was written to it is sent (keep-alive clients included),
+    // waiting up to `timeoutMs`.
+    void closeConnections(int timeoutMs);
     int inFlight() const { return m_inFlight.load(); }
     int openConnections() const;
 
@@ -63,23 +66,9 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    struct Pending
-    {
-        Response response;
-        bool close = false; // the client asked for Connection: close
-        bool head = false;  // HEAD: headers only
-    };
-    struct SocketQueue
-    {
-        quint64 next = 0;             // sequence number given to the next request
-        quint64 written = 0;          // sequence number of the next answer to write
-        QMap<quint64, Pending> ready; // answers waiting for earlier ones
-    };
-
     Response dispatch(const Route &route, Request &request) const;
     void deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request, const Route *route,
                  Response response);
-    void write(QTcpSocket *socket, const Pending &pending) const;
     void accessLog(const Request &request, const Route *route, const Response &response,
                    const QString &orgId) const;
 
@@ -90,7 +79,6 @@ private:
     GuardedTcpServer *m_tcp = nullptr;
     quint16 m_port = 0;
     std::atomic<int> m_inFlight{0};
-    QHash<QTcpSocket *, SocketQueue> m_queues;
     WebSocketHandler m_webSocketHandler;
 };
 

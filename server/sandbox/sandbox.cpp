@@ -15,6 +15,9 @@ Sandbox::Sandbox(QObject *parent)
     });
     // One stand-in per provider, each in its own file.
     m_vapi.registerRoutes(m_router);
+    m_twilio.registerRoutes(m_router);
+    m_google.registerRoutes(m_router);
+    m_resend.registerRoutes(m_router);
     auto noUsers = [](const http::Request &) -> Result<http::Principal> {
         return http::status::unauthorized(u"The sandbox has no users."_s);
     };

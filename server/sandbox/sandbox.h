@@ -2,7 +2,10 @@
 
 #include "core/result.h"
 #include "server/http/router.h"
+#include "server/sandbox/googlesandbox.h"
+#include "server/sandbox/resendsandbox.h"
 #include "server/sandbox/sandboxstate.h"
+#include "server/sandbox/twiliosandbox.h"
 #include "server/sandbox/vapisandbox.h"
 
 #include <QObject>
@@ -32,10 +35,16 @@ public:
     QString url() const;
     SandboxState &state() { return m_state; }
     VapiSandbox &vapi() { return m_vapi; }
+    TwilioSandbox &twilio() { return m_twilio; }
+    GoogleSandbox &google() { return m_google; }
+    ResendSandbox &resend() { return m_resend; }
 
 private:
     SandboxState m_state;
     VapiSandbox m_vapi{m_state};
+    TwilioSandbox m_twilio{m_state};
+    GoogleSandbox m_google{m_state};
+    ResendSandbox m_resend{m_state};
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     QString m_host;

@@ -4,6 +4,7 @@
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
 #include "server/providers/vapiclient.h"
+#include "server/services/publicurl.h"
 #include "server/services/tooldefinitions.h"
 #include "server/services/toolsync.h"
 
@@ -63,7 +64,7 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
     const QJsonObject server = mergeObject(
         current.value(u"server"_s).toObject(),
         QJsonObject{
-            {u"url"_s, QString(publicBaseUrl(m_app.config) + u"/api/webhooks/vapi"_s)},
+            {u"url"_s, publicUrl(m_app.config, u"/api/webhooks/vapi"_s)},
             {u"headers"_s, QJsonObject{{u"x-vapi-secret"_s, m_app.config.vapiWebhookSecret}}}});
     // Sentiment and urgency come back in analysis.structuredData (S-analytics).
     QJsonObject analysisPlan = current.value(u"analysisPlan"_s).toObject();

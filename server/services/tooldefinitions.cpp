@@ -95,11 +95,6 @@ QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &
     return out;
 }
 
-QString publicBaseUrl(const ServerConfig &config)
-{
-    return config.backendUrl.isEmpty() ? config.baseUrl() : config.backendUrl;
-}
-
 QJsonObject storableDefinition(QJsonObject definition)
 {
     QJsonObject server = definition.value(u"server"_s).toObject();

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "server/config/serverconfig.h"
-
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -22,9 +20,6 @@ struct ToolDefinition
 // Every tool, pointing Vapi at BACKEND_URL/api/vapi/tools with our shared-secret header. The
 // secret is part of the hash: rotating it registers the tools again with the new header.
 QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &webhookSecret);
-
-// Where Vapi reaches this server: BACKEND_URL, or (embedded, sandbox) the address it listens on.
-QString publicBaseUrl(const ServerConfig &config);
 
 // The definition with the secret header masked, for storing in vapi_tools.
 QJsonObject storableDefinition(QJsonObject definition);

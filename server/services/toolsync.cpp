@@ -3,6 +3,7 @@
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
 #include "server/services/jobhandoff.h"
+#include "server/services/publicurl.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -82,7 +83,7 @@ ToolSync::ToolSync(AppContext &app)
 
 QList<ToolDefinition> ToolSync::definitions() const
 {
-    return toolDefinitions(publicBaseUrl(m_app.config), m_app.config.vapiWebhookSecret);
+    return toolDefinitions(publicUrl(m_app.config, QString()), m_app.config.vapiWebhookSecret);
 }
 
 Result<void> ToolSync::queue(db::Transaction &tx, const QString &orgId)

@@ -1,19 +1,330 @@
 #include "ui/shell/mainwindow.h"
 
+#include "ui/api/apiclient.h"
+#include "ui/models/eventdescription.h"
+#include "ui/pages/appointmentspage.h"
+#include "ui/pages/callspage.h"
+#include "ui/pages/comingsoonpage.h"
+#include "ui/pages/dashboardpage.h"
+#include "ui/pages/leadspage.h"
+#include "ui/shell/aboutdialog.h"
+#include "ui/shell/theme.h"
+#include "ui/shell/traynotifier.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
 #include <QStatusBar>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
 
-MainWindow::MainWindow(const QString &serverUrl, QWidget *parent)
+MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serverDescription,
+                       QWidget *parent)
     : QMainWindow(parent)
+    , m_api(api)
+    , m_events(events)
+    , m_serverDescription(serverDescription)
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_userLabel(new QLabel(this))
+    , m_serverLabel(new QLabel(this))
+    , m_liveLabel(new QLabel(this))
 {
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Voxanne Console"));
-    auto *label = new QLabel(tr("Voxanne Console"), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
-    statusBar()->showMessage(tr("Server: %1").arg(serverUrl));
+    setWindowIcon(appIcon());
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setFixedWidth(160);
+    m_navigation->setSpacing(1);
+    m_navigation->setStyleSheet(u"QListWidget#navigation { background: palette(base); "
+                                "border-right: 1px solid palette(mid); padding-top: 8px; }"
+                                "QListWidget#navigation::item { padding: 7px 14px; }"_s);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    m_toasts = new ToastArea(central);
+    m_notifier = new TrayNotifier(*m_toasts, this);
+
+    m_dashboard = new DashboardPage(api, *m_toasts, this);
+    m_calls = new CallsPage(api, *m_toasts, this);
+    m_leads = new LeadsPage(api, *m_toasts, this);
+    m_appointments = new AppointmentsPage(api, *m_toasts, this);
+    addPage(m_dashboard);
+    addPage(m_calls);
+    addPage(m_leads);
+    addPage(m_appointments);
+    addPage(new ComingSoonPage(tr("Services"),
+                               tr("Your services and prices: add, edit and remove them, with "
+                                  "keywords the AI listens for and how long each one takes."),
+                               this));
+    addPage(new ComingSoonPage(tr("Knowledge"),
+                               tr("Upload your price list, FAQs and policies so the AI "
+                                  "receptionist can answer callers' questions."),
+                               this));
+    addPage(new ComingSoonPage(tr("Agent"),
+                               tr("Your AI receptionist's name, voice, greeting and "
+                                  "instructions."),
+                               this));
+    addPage(new ComingSoonPage(tr("Telephony"),
+                               tr("Forward the clinic's own phone number to the AI receptionist, "
+                                  "step by step."),
+                               this));
+    addPage(new ComingSoonPage(tr("Integrations"),
+                               tr("Connect Twilio for text messages and Google Calendar for "
+                                  "bookings."),
+                               this));
+    addPage(new ComingSoonPage(tr("Settings"),
+                               tr("Opening hours, time zone, who can use the console, and your "
+                                  "password."),
+                               this));
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_pages.size())
+            return;
+        m_stack->setCurrentIndex(row);
+        m_pages.at(row)->activated();
+    });
+
+    m_userLabel->setObjectName(u"userLabel"_s);
+    m_serverLabel->setObjectName(u"serverLabel"_s);
+    m_liveLabel->setObjectName(u"liveIndicator"_s);
+    statusBar()->addWidget(m_userLabel, 1);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_liveLabel);
+    m_serverLabel->setText(serverDescription);
+    showLiveState(events.state());
+    buildMenus();
+
+    connect(&m_events, &EventStream::stateChanged, this, &MainWindow::showLiveState);
+    connect(&m_events, &EventStream::eventReceived, this, &MainWindow::handleEvent);
+    connect(&m_events, &EventStream::caughtUp, this, [this](bool afterReconnect) {
+        // What happened while away came in the replay; the figures are worth a fresh read.
+        if (afterReconnect)
+            m_dashboard->refresh();
+    });
+    connect(m_dashboard, &DashboardPage::recordRequested, this, &MainWindow::openRecord);
+    connect(m_calls, &CallsPage::openContact, this,
+            [this](const QString &id) { openRecord(u"contact"_s, id); });
+    connect(m_leads, &LeadsPage::openCall, this,
+            [this](const QString &id) { openRecord(u"call"_s, id); });
+    connect(m_leads, &LeadsPage::newAppointment, this, [this](const ContactRecord &contact) {
+        showPage(AppointmentsIndex);
+        m_appointments->newAppointment(contact);
+    });
+    connect(m_notifier, &TrayNotifier::openRequested, this, &MainWindow::openRecord);
+    connect(m_notifier, &TrayNotifier::showWindowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(&m_api, &ApiClient::reachabilityChanged, this, [this](bool reachable) {
+        m_serverLabel->setText(reachable ? m_serverDescription
+                                         : tr("%1 — not reachable").arg(m_serverDescription));
+    });
     resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(Page *page)
+{
+    m_pages << page;
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(page->title(), m_navigation);
+    const int number = int(m_pages.size());
+    if (number <= 10)
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(page->title()).arg(number % 10));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *signOut = file->addAction(tr("Sign &out"));
+    signOut->setObjectName(u"signOutAction"_s);
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *refresh = view->addAction(tr("&Refresh"));
+    refresh->setObjectName(u"refreshAction"_s);
+    refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(refresh, &QAction::triggered, this, [this] {
+        if (Page *p = page(currentPageIndex()))
+            p->refresh();
+    });
+    QAction *find = view->addAction(tr("&Search"));
+    find->setObjectName(u"searchAction"_s);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(find, &QAction::triggered, this, [this] {
+        // Pages without a search send the user to the calls, which people search most.
+        const int current = currentPageIndex();
+        if (current != CallsIndex && current != LeadsIndex)
+            showPage(CallsIndex);
+        page(currentPageIndex())->focusSearch();
+    });
+    view->addSeparator();
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QAction *go = view->addAction(m_pages.at(i)->title());
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + (i + 1) % 10)));
+        connect(go, &QAction::triggered, this, [this, i] { showPage(i); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Voxanne Console"));
+    about->setObjectName(u"aboutAction"_s);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::sessionStarted()
+{
+    const Session &s = m_api.session();
+    QString who = tr("Signed in as %1").arg(s.displayName());
+    if (!s.orgName.isEmpty())
+        who += tr(" · %1").arg(s.orgName);
+    if (m_demo)
+        who += tr(" · demo clinic");
+    m_userLabel->setText(who);
+    setWindowTitle(s.orgName.isEmpty() ? tr("Voxanne Console")
+                                       : tr("%1 — Voxanne Console").arg(s.orgName));
+    loadFeatures();
+    if (m_navigation->currentRow() < 0)
+        showPage(DashboardIndex);
+    else if (Page *p = page(currentPageIndex()))
+        p->refresh();
+}
+
+void MainWindow::setDemo(bool demo)
+{
+    m_demo = demo;
+}
+
+void MainWindow::loadFeatures()
+{
+    m_api.features(this, [this](Result<FeatureAvailability> features) {
+        if (!features)
+            return;
+        for (Page *p : std::as_const(m_pages))
+            p->setFeatures(*features);
+    });
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index < 0 || index >= m_pages.size())
+        return;
+    if (m_navigation->currentRow() == index) {
+        m_pages.at(index)->activated();
+        return;
+    }
+    m_navigation->setCurrentRow(index);
+}
+
+int MainWindow::currentPageIndex() const
+{
+    return m_stack->currentIndex();
+}
+
+void MainWindow::openRecord(const QString &entityType, const QString &id)
+{
+    if (id.isEmpty())
+        return;
+    const QString type = entityType == u"lead" ? u"contact"_s : entityType;
+    const QList<std::pair<QString, int>> targets{
+        {u"call"_s, CallsIndex}, {u"contact"_s, LeadsIndex}, {u"appointment"_s, AppointmentsIndex}};
+    for (const auto &[name, index] : targets) {
+        if (name == type) {
+            showPage(index);
+            m_pages.at(index)->openRecord(type, id);
+            return;
+        }
+    }
+}
+
+void MainWindow::handleEvent(const LiveEvent &event)
+{
+    for (Page *p : std::as_const(m_pages))
+        p->applyEvent(event);
+    if (event.type == u"integration.updated")
+        loadFeatures();
+    if (!EventDescription::isNotable(event))
+        return;
+    const QString title = event.type == u"lead.hot" ? tr("Hot lead") : tr("New appointment booked");
+    const QString type = event.type == u"lead.hot" ? u"contact"_s : u"appointment"_s;
+    QString id = event.entityId;
+    if (event.type == u"lead.hot" && event.entityType != u"contact") {
+        const QString contact = event.payload.value(u"contact_id"_s).toString();
+        if (!contact.isEmpty())
+            id = contact;
+    }
+    m_notifier->notify(title, EventDescription::describe(event), type, id);
+}
+
+QString MainWindow::liveStatusText() const
+{
+    return m_liveLabel->text();
+}
+
+void MainWindow::showLiveState(EventStream::State state)
+{
+    QString text;
+    QString colour;
+    QString tip;
+    switch (state) {
+    case EventStream::State::Live:
+        text = tr("● Live");
+        colour = u"#2e7d32"_s;
+        tip = tr("New calls and bookings appear as they happen.");
+        break;
+    case EventStream::State::Connecting:
+        text = tr("● Connecting…");
+        colour = u"#ef8f00"_s;
+        tip = tr("Connecting to live updates.");
+        break;
+    case EventStream::State::Reconnecting:
+        text = tr("● Reconnecting…");
+        colour = u"#ef8f00"_s;
+        tip = tr("The live connection dropped; the console reconnects on its own and catches "
+                 "up with anything it missed.");
+        break;
+    case EventStream::State::Offline:
+        text = tr("● Offline");
+        colour = u"#9e9e9e"_s;
+        tip = tr("Live updates are off. Press F5 to read the page again.");
+        break;
+    }
+    m_liveLabel->setText(text);
+    m_liveLabel->setStyleSheet(u"color: %1; padding: 0 8px; font-weight: bold;"_s.arg(colour));
+    m_liveLabel->setToolTip(tip);
+}
+
+void MainWindow::showAbout()
+{
+    auto *about = new AboutDialog(m_api, m_serverDescription, this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    event->accept();
+    emit quitRequested();
 }
 
 } // namespace vox::ui

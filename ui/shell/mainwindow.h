@@ -1,16 +1,100 @@
 #pragma once
 
+#include "ui/api/apitypes.h"
+#include "ui/api/eventstream.h"
+
+#include <QList>
 #include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
 
 namespace vox::ui {
 
+class ApiClient;
+class AppointmentsPage;
+class CallsPage;
+class DashboardPage;
+class LeadsPage;
+class Page;
+class ToastArea;
+class TrayNotifier;
+
+// The console's window: navigation on the left, the chosen page on the right, and a status bar
+// that says who is signed in, which server this is and whether live updates are flowing.
+// Ctrl+1… switch pages, Ctrl+F searches, F5 reads the page again.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(const QString &serverUrl, QWidget *parent = nullptr);
+    MainWindow(ApiClient &api, EventStream &events, const QString &serverDescription,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // After sign-in: who, which features, and the first page's data.
+    void sessionStarted();
+    void showPage(int index);
+    int currentPageIndex() const;
+    int pageCount() const { return int(m_pages.size()); }
+    Page *page(int index) const { return m_pages.value(index); }
+    void openRecord(const QString &entityType, const QString &id);
+    void setDemo(bool demo);
+
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    CallsPage *callsPage() const { return m_calls; }
+    LeadsPage *leadsPage() const { return m_leads; }
+    AppointmentsPage *appointmentsPage() const { return m_appointments; }
+    ToastArea &toasts() const { return *m_toasts; }
+    TrayNotifier &notifier() const { return *m_notifier; }
+    QString liveStatusText() const;
+
+    enum PageIndex {
+        DashboardIndex,
+        CallsIndex,
+        LeadsIndex,
+        AppointmentsIndex,
+        ServicesIndex,
+        KnowledgeIndex,
+        AgentIndex,
+        TelephonyIndex,
+        IntegrationsIndex,
+        SettingsIndex
+    };
+
+signals:
+    void signOutRequested();
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addPage(Page *page);
+    void buildMenus();
+    void handleEvent(const LiveEvent &event);
+    void showLiveState(EventStream::State state);
+    void loadFeatures();
+    void showAbout();
+
+    ApiClient &m_api;
+    EventStream &m_events;
+    QString m_serverDescription;
+    ToastArea *m_toasts;
+    TrayNotifier *m_notifier;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    QList<Page *> m_pages;
+    DashboardPage *m_dashboard = nullptr;
+    CallsPage *m_calls = nullptr;
+    LeadsPage *m_leads = nullptr;
+    AppointmentsPage *m_appointments = nullptr;
+    QLabel *m_userLabel;
+    QLabel *m_serverLabel;
+    QLabel *m_liveLabel;
+    bool m_demo = false;
 };
 
 } // namespace vox::ui

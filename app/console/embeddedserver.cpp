@@ -1,0 +1,132 @@
+#include "app/console/embeddedserver.h"
+
+#include "core/logging/log.h"
+#include "server/config/serverconfig.h"
+#include "server/sandbox/sandbox.h"
+#include "server/server.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::console {
+
+// Lives on the server thread: everything it owns is created, used and destroyed there.
+class EmbeddedServerWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EmbeddedServerWorker)
+
+public:
+    explicit EmbeddedServerWorker(bool withSandbox)
+        : m_withSandbox(withSandbox)
+    {}
+
+    void start(const QString &dataDir)
+    {
+        if (m_server) {
+            emit started(QUrl(m_server->url()));
+            return;
+        }
+        QStringList arguments{u"voxanne-console"_s, u"--mode"_s, u"embedded"_s,
+                              u"--data-dir"_s,      dataDir,     u"--listen"_s,
+                              u"127.0.0.1:0"_s};
+        if (m_withSandbox) {
+            m_sandbox = std::make_unique<sandbox::Sandbox>();
+            auto bound = m_sandbox->listen(u"127.0.0.1"_s, 0);
+            if (!bound) {
+                m_sandbox.reset();
+                emit failed(bound.errorMessage());
+                return;
+            }
+            arguments << u"--sandbox"_s << m_sandbox->url();
+        }
+        // The server's own option table and loader: the same precedence (flags, environment,
+        // config file, generated secrets) as voxanne-server, so an IT person's environment
+        // variables apply to the embedded server too.
+        QCommandLineParser parser;
+        server::ServerConfig::describe(parser);
+        if (!parser.parse(arguments)) {
+            emit failed(parser.errorText());
+            return;
+        }
+        auto config = server::ServerConfig::load(parser, QDir(dataDir).absolutePath());
+        if (!config) {
+            emit failed(config.errorMessage());
+            return;
+        }
+        auto server = std::make_unique<server::Server>(*config);
+        if (auto running = server->start(); !running) {
+            emit failed(running.errorMessage());
+            return;
+        }
+        m_server = std::move(server);
+        emit started(QUrl(m_server->url()));
+    }
+
+    void stop()
+    {
+        if (m_server) {
+            m_server->stop();
+            m_server.reset();
+        }
+        m_sandbox.reset();
+    }
+
+signals:
+    void started(const QUrl &url);
+    void failed(const QString &reason);
+
+private:
+    bool m_withSandbox;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<server::Server> m_server;
+};
+
+EmbeddedServer::EmbeddedServer(bool withSandbox, QObject *parent)
+    : ui::EmbeddedServerHost(parent)
+    , m_worker(new EmbeddedServerWorker(withSandbox))
+{
+    m_thread.setObjectName(u"embedded-server"_s);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &EmbeddedServerWorker::started, this, [this](const QUrl &url) {
+        m_running = true;
+        emit started(url);
+    });
+    connect(m_worker, &EmbeddedServerWorker::failed, this, &EmbeddedServer::failed);
+    m_thread.start();
+}
+
+EmbeddedServer::~EmbeddedServer()
+{
+    stop();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EmbeddedServer::start(const QString &dataDir)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, dataDir] { worker->start(dataDir); }, Qt::QueuedConnection);
+}
+
+void EmbeddedServer::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    // Blocks until the server answered what was in flight and its database stopped: quitting
+    // must never leave PostgreSQL running behind the console.
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
+    if (m_running)
+        log::info("console", u"The embedded server stopped."_s);
+    m_running = false;
+}
+
+} // namespace vox::console
+
+#include "embeddedserver.moc"

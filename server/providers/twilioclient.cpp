@@ -1,0 +1,166 @@
+#include "server/providers/twilioclient.h"
+
+#include "core/logging/log.h"
+
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server::providers {
+
+QString twilioErrorMessage(const HttpAnswer &answer)
+{
+    const QJsonObject body = answer.json().toObject();
+    const QString message = body.value(u"message"_s).toString();
+    const int code = body.value(u"code"_s).toInt();
+    if (message.isEmpty())
+        return QString::fromUtf8(answer.body.left(200)).trimmed();
+    return code > 0 ? u"%1: %2"_s.arg(code).arg(message) : message;
+}
+
+int twilioErrorCode(const Error &error)
+{
+    static const QRegularExpression code(u"\\((\\d{5})\\)"_s);
+    const auto match = code.match(error.message);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+QByteArray twilioSignature(const QString &authToken, const QString &url,
+                           QList<QPair<QString, QString>> parameters)
+{
+    std::stable_sort(parameters.begin(), parameters.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QByteArray data = url.toUtf8();
+    for (const auto &[name, value] : std::as_const(parameters))
+        data += name.toUtf8() + value.toUtf8();
+    const QByteArray key = authToken.toUtf8();
+    QByteArray mac(EVP_MAX_MD_SIZE, Qt::Uninitialized);
+    unsigned int length = 0;
+    HMAC(EVP_sha1(), key.data(), int(key.size()),
+         reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()),
+         reinterpret_cast<unsigned char *>(mac.data()), &length);
+    mac.resize(int(length));
+    return mac.toBase64();
+}
+
+TwilioClient::TwilioClient(QString baseUrl, TwilioCredentials credentials, RetryPolicy retry)
+    : m_baseUrl(std::move(baseUrl))
+    , m_credentials(std::move(credentials))
+    , m_retry(std::move(retry))
+{
+    while (m_baseUrl.endsWith(u'/'))
+        m_baseUrl.chop(1);
+}
+
+Result<QJsonObject> TwilioClient::call(const QByteArray &method, const QString &path,
+                                       const QList<QPair<QString, QString>> &form,
+                                       const QList<QPair<QString, QString>> &query)
+{
+    if (m_credentials.accountSid.isEmpty() || m_credentials.authToken.isEmpty())
+        return fail(u"Twilio is not configured."_s, u"400"_s);
+    HttpCall request;
+    request.method = method;
+    QUrl url(m_baseUrl + u"/2010-04-01/Accounts/"_s +
+             QString::fromLatin1(QUrl::toPercentEncoding(m_credentials.accountSid)) + path);
+    if (!query.isEmpty()) {
+        QUrlQuery q;
+        for (const auto &[name, value] : query)
+            q.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        url.setQuery(q);
+    }
+    request.url = url;
+    request.headers = {
+        {"Authorization", basicAuth(m_credentials.accountSid, m_credentials.authToken)}};
+    if (method == "POST") {
+        request.contentType = "application/x-www-form-urlencoded";
+        request.body = formEncode(form);
+    }
+    auto answer = send(request, m_retry);
+    if (!answer) {
+        log::warn("twilio", u"Twilio did not answer."_s,
+                  {{u"method"_s, QString::fromLatin1(method)}, {u"path"_s, path}});
+        return fail(u"Twilio did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+    }
+    if (!answer->ok()) {
+        const QString message = twilioErrorMessage(*answer);
+        const int code = answer->json().toObject().value(u"code"_s).toInt();
+        log::warn("twilio", u"Twilio refused a request."_s,
+                  {{u"method"_s, QString::fromLatin1(method)},
+                   {u"path"_s, path},
+                   {u"status"_s, answer->status},
+                   {u"twilio_code"_s, code},
+                   {u"twilio_message"_s, message},
+                   {u"attempts"_s, answer->attempts}});
+        return fail(code > 0 ? u"Twilio answered %1 (%2): %3"_s.arg(answer->status)
+                                   .arg(code)
+                                   .arg(answer->json().toObject().value(u"message"_s).toString())
+                             : u"Twilio answered %1: %2"_s.arg(answer->status).arg(message),
+                    u"502"_s, QString::number(answer->status));
+    }
+    if (answer->body.trimmed().isEmpty())
+        return QJsonObject{};
+    const QJsonValue json = answer->json();
+    if (!json.isObject())
+        return fail(u"Twilio answered with something that is not a JSON object."_s, u"502"_s,
+                    QString::number(answer->status));
+    return json.toObject();
+}
+
+Result<QJsonObject> TwilioClient::fetchAccount()
+{
+    return call("GET", u".json"_s);
+}
+
+Result<QJsonObject> TwilioClient::sendMessage(const QString &from, const QString &to,
+                                              const QString &body)
+{
+    return call("POST", u"/Messages.json"_s, {{u"To"_s, to}, {u"From"_s, from}, {u"Body"_s, body}});
+}
+
+Result<QJsonObject> TwilioClient::createValidationRequest(const QString &phoneNumber,
+                                                          const QString &friendlyName,
+                                                          const QString &statusCallback)
+{
+    QList<QPair<QString, QString>> form{{u"PhoneNumber"_s, phoneNumber}};
+    if (!friendlyName.isEmpty())
+        form.append({u"FriendlyName"_s, friendlyName.left(64)});
+    if (!statusCallback.isEmpty()) {
+        form.append({u"StatusCallback"_s, statusCallback});
+        form.append({u"StatusCallbackMethod"_s, u"POST"_s});
+    }
+    return call("POST", u"/OutgoingCallerIds.json"_s, form);
+}
+
+Result<QJsonArray> TwilioClient::listOutgoingCallerIds(const QString &phoneNumber)
+{
+    auto page = call("GET", u"/OutgoingCallerIds.json"_s, {},
+                     {{u"PhoneNumber"_s, phoneNumber}, {u"PageSize"_s, u"50"_s}});
+    if (!page)
+        return page.error();
+    return page->value(u"outgoing_caller_ids"_s).toArray();
+}
+
+Result<void> TwilioClient::deleteOutgoingCallerId(const QString &callerIdSid)
+{
+    auto done = call("DELETE", u"/OutgoingCallerIds/"_s + callerIdSid + u".json"_s);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QJsonArray> TwilioClient::listIncomingPhoneNumbers(const QString &phoneNumber)
+{
+    auto page = call("GET", u"/IncomingPhoneNumbers.json"_s, {},
+                     {{u"PhoneNumber"_s, phoneNumber}, {u"PageSize"_s, u"50"_s}});
+    if (!page)
+        return page.error();
+    return page->value(u"incoming_phone_numbers"_s).toArray();
+}
+
+} // namespace vox::server::providers

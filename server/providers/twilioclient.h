@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/providers/providerhttp.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace vox::server::providers {
+
+// A clinic's own Twilio account (BYOC), as its 2010-04-01 REST API documents it: HTTP Basic with
+// the Account SID and Auth Token, form-encoded request bodies, JSON answers with snake_case
+// fields, errors as {"code", "message", "more_info", "status"}.
+struct TwilioCredentials
+{
+    QString accountSid;
+    QString authToken;
+};
+
+// A failed call is an Error with code "502" (a provider failure), subject the HTTP status Twilio
+// answered ("401", "400", ... or "0" when it never answered), and a message that carries Twilio's
+// error code and text but never the credentials.
+class TwilioClient
+{
+public:
+    TwilioClient(QString baseUrl, TwilioCredentials credentials, RetryPolicy retry = {});
+
+    // GET /Accounts/{Sid}.json: proves the credentials; the account's `status` and `type`.
+    Result<QJsonObject> fetchAccount();
+    // POST /Messages.json (201): an SMS from one of the account's numbers.
+    Result<QJsonObject> sendMessage(const QString &from, const QString &to, const QString &body);
+    // POST /OutgoingCallerIds.json (200): Twilio calls `phoneNumber` and answers the
+    // `validation_code` the person must type on the keypad.
+    Result<QJsonObject> createValidationRequest(const QString &phoneNumber,
+                                                const QString &friendlyName,
+                                                const QString &statusCallback);
+    // GET /OutgoingCallerIds.json?PhoneNumber=: the verified caller ids for that number.
+    Result<QJsonArray> listOutgoingCallerIds(const QString &phoneNumber);
+    // DELETE /OutgoingCallerIds/{Sid}.json (204).
+    Result<void> deleteOutgoingCallerId(const QString &callerIdSid);
+    // GET /IncomingPhoneNumbers.json?PhoneNumber=: the account's own numbers.
+    Result<QJsonArray> listIncomingPhoneNumbers(const QString &phoneNumber);
+
+private:
+    Result<QJsonObject> call(const QByteArray &method, const QString &path,
+                             const QList<QPair<QString, QString>> &form = {},
+                             const QList<QPair<QString, QString>> &query = {});
+
+    QString m_baseUrl;
+    TwilioCredentials m_credentials;
+    RetryPolicy m_retry;
+};
+
+// Twilio's error body as one sentence: "21211: The 'To' number is not a valid phone number."
+QString twilioErrorMessage(const HttpAnswer &answer);
+// Twilio's error code from a failed call's message (0 when there is none).
+int twilioErrorCode(const Error &error);
+
+// X-Twilio-Signature: base64(HMAC-SHA1(auth token, URL + each POST parameter's name and value,
+// sorted by name)). Twilio signs its callbacks so; the sandbox signs its own the same way.
+QByteArray twilioSignature(const QString &authToken, const QString &url,
+                           QList<QPair<QString, QString>> parameters);
+
+} // namespace vox::server::providers

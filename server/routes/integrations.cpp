@@ -1,0 +1,128 @@
+#include "server/routes/integrations.h"
+
+#include "server/http/jsonbody.h"
+#include "server/services/integrationservice.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+namespace {
+
+// The page the clinic's browser lands on after Google: it says what happened and that the
+// console can take over.
+http::Response browserPage(int status, const QString &title, const QString &message)
+{
+    http::Response r;
+    r.status = status;
+    r.contentType = "text/html; charset=utf-8";
+    r.body = u"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>%1</title>"
+             "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;"
+             "padding:0 1rem;line-height:1.5}</style></head><body><h1>%1</h1><p>%2</p></body>"
+             "</html>"_s.arg(title.toHtmlEscaped(), message.toHtmlEscaped())
+                 .toUtf8();
+    r.withHeader("Cache-Control", "no-store");
+    r.withHeader("Referrer-Policy", "no-referrer");
+    return r;
+}
+
+} // namespace
+
+void registerIntegrationRoutes(http::Router &router, AppContext &app)
+{
+    auto service = std::make_shared<IntegrationService>(app);
+
+    router.get(u"/api/integrations"_s, http::Auth::Admin, [service](http::Context &c) {
+        auto status = service->status(c.access());
+        if (!status)
+            return http::Response::fromError(status.error());
+        return http::Response::json(*status);
+    });
+
+    router.put(u"/api/integrations/twilio"_s, http::Auth::Admin, [service](http::Context &c) {
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        auto sid = body->requiredString(u"account_sid"_s, 64);
+        if (!sid)
+            return http::Response::fromError(sid.error());
+        auto token = body->requiredString(u"auth_token"_s, 200);
+        if (!token)
+            return http::Response::fromError(token.error());
+        auto number = body->requiredString(u"phone_number"_s, 40);
+        if (!number)
+            return http::Response::fromError(number.error());
+        auto report = service->connectTwilio(c.access(), *sid, *token, *number);
+        if (!report)
+            return http::Response::fromError(report.error());
+        if (report->status != 200)
+            return http::Response::json({{u"success"_s, false},
+                                         {u"error"_s, report->error},
+                                         {u"step"_s, report->failedStep},
+                                         {u"steps"_s, report->steps}},
+                                        report->status);
+        return http::Response::json({{u"success"_s, true}, {u"steps"_s, report->steps}});
+    });
+
+    router.del(u"/api/integrations/twilio"_s, http::Auth::Admin, [service](http::Context &c) {
+        if (auto done = service->disconnectTwilio(c.access()); !done)
+            return http::Response::fromError(done.error());
+        return http::Response::json(QJsonObject{{u"success"_s, true}});
+    });
+
+    router.get(
+        u"/api/integrations/google/auth-url"_s, http::Auth::Admin, [service](http::Context &c) {
+            auto url = service->googleAuthorizationUrl(c.user());
+            if (!url)
+                return http::Response::fromError(url.error());
+            return http::Response::json(
+                {{u"url"_s, *url}, {u"expires_in"_s, IntegrationService::oauthStateSeconds}});
+        });
+
+    router.get(u"/api/integrations/google/callback"_s, http::Auth::Public,
+               [service](http::Context &c) {
+                   auto email = service->completeGoogleConnection(c.request.queryValue(u"code"_s),
+                                                                  c.request.queryValue(u"state"_s),
+                                                                  c.request.queryValue(u"error"_s));
+                   if (!email) {
+                       const int status = email.error().code.toInt();
+                       return browserPage(status >= 400 && status < 600 ? status : 500,
+                                          u"Google Calendar was not connected"_s,
+                                          status >= 400 && status < 600
+                                              ? email.errorMessage()
+                                              : u"Something went wrong on the server. Please "
+                                                "try again."_s);
+                   }
+                   return browserPage(200, u"Google Calendar is connected"_s,
+                                      u"Voxanne can now use the calendar of %1. You can close "
+                                      "this window and return to Voxanne."_s.arg(*email));
+               });
+
+    router.del(u"/api/integrations/google"_s, http::Auth::Admin, [service](http::Context &c) {
+        if (auto done = service->disconnectGoogle(c.access()); !done)
+            return http::Response::fromError(done.error());
+        return http::Response::json(QJsonObject{{u"success"_s, true}});
+    });
+
+    router.put(u"/api/integrations/resend"_s, http::Auth::Admin, [service](http::Context &c) {
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        auto from = body->requiredString(u"from"_s, 320);
+        if (!from)
+            return http::Response::fromError(from.error());
+        std::optional<QString> key;
+        if (body->has(u"api_key"_s)) {
+            auto given = body->optionalString(u"api_key"_s, 200);
+            if (!given)
+                return http::Response::fromError(given.error());
+            key = given->value_or(QString()); // null or "" removes the clinic's key
+        }
+        auto status = service->configureResend(c.access(), key, *from);
+        if (!status)
+            return http::Response::fromError(status.error());
+        return http::Response::json(*status);
+    });
+}
+
+} // namespace vox::server

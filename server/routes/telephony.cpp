@@ -1,0 +1,164 @@
+#include "server/routes/telephony.h"
+
+#include "server/http/jsonbody.h"
+#include "server/services/telephonyservice.h"
+
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+namespace {
+
+http::Response reply(const Result<TelephonyService::Answer> &answer)
+{
+    if (!answer)
+        return http::Response::fromError(answer.error());
+    if (answer->status == 204) {
+        http::Response r;
+        r.status = 204;
+        return r;
+    }
+    http::Response r = http::Response::json(answer->body, answer->status);
+    if (answer->status == 429 && answer->retryAfterSeconds > 0)
+        r.withHeader("Retry-After", QByteArray::number(answer->retryAfterSeconds));
+    return r;
+}
+
+// application/x-www-form-urlencoded, as Twilio posts its callbacks ('+' is a space).
+QList<QPair<QString, QString>> formFields(const QByteArray &body)
+{
+    QList<QPair<QString, QString>> fields;
+    for (const QByteArray &pair : body.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        QByteArray name = eq < 0 ? pair : pair.left(eq);
+        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
+        name.replace('+', ' ');
+        value.replace('+', ' ');
+        fields.append({QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value)});
+    }
+    return fields;
+}
+
+} // namespace
+
+void registerTelephonyRoutes(http::Router &router, AppContext &app)
+{
+    auto telephony = std::make_shared<TelephonyService>(app);
+    const QString base = u"/api/telephony"_s;
+
+    router.post(
+        base + u"/verify-caller-id/initiate"_s, http::Auth::Admin, [telephony](http::Context &c) {
+            auto body = http::JsonBody::parse(c.request);
+            if (!body)
+                return http::Response::fromError(body.error());
+            auto number = body->requiredString(u"phoneNumber"_s, 40);
+            if (!number)
+                return http::Response::fromError(number.error());
+            auto name = body->optionalString(u"friendlyName"_s, 64);
+            if (!name)
+                return http::Response::fromError(name.error());
+            return reply(telephony->initiate(c.access(), *number, name->value_or(QString())));
+        });
+
+    router.post(base + u"/verify-caller-id/confirm"_s, http::Auth::Admin,
+                [telephony](http::Context &c) {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return http::Response::fromError(body.error());
+                    auto id = body->requiredUuid(u"verificationId"_s);
+                    if (!id)
+                        return http::Response::fromError(id.error());
+                    auto code = body->requiredString(u"verificationCode"_s, 20);
+                    if (!code)
+                        return http::Response::fromError(code.error());
+                    return reply(telephony->confirm(c.access(), *id, *code));
+                });
+
+    router.get(base + u"/verified-numbers"_s, http::Auth::Admin, [telephony](http::Context &c) {
+        return reply(telephony->verifiedNumbers(c.access()));
+    });
+
+    router.get(base + u"/forwarding-config"_s, http::Auth::Admin, [telephony](http::Context &c) {
+        const QString id = c.request.queryValue(u"verifiedCallerId"_s);
+        if (!http::isUuid(id))
+            return http::Response::fromError(http::status::badRequest(
+                u"'verifiedCallerId' must be the id of a verified number."_s,
+                u"verifiedCallerId"_s));
+        return reply(telephony->forwardingConfig(c.access(), id.toLower()));
+    });
+
+    router.post(base + u"/forwarding-config"_s, http::Auth::Admin, [telephony](http::Context &c) {
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        auto id = body->requiredUuid(u"verifiedCallerId"_s);
+        if (!id)
+            return http::Response::fromError(id.error());
+        auto type = body->requiredEnum(u"forwardingType"_s, {u"total_ai"_s, u"safety_net"_s});
+        if (!type)
+            return http::Response::fromError(type.error());
+        auto carrier =
+            body->requiredEnum(u"carrier"_s, {u"att"_s, u"tmobile"_s, u"verizon"_s, u"sprint"_s,
+                                              u"other_gsm"_s, u"other_cdma"_s, u"international"_s});
+        if (!carrier)
+            return http::Response::fromError(carrier.error());
+        auto ring = body->optionalInt(u"ringTimeSeconds"_s, 5, 60);
+        if (!ring)
+            return http::Response::fromError(ring.error());
+        auto country = body->optionalString(u"carrierCountryCode"_s, 2);
+        if (!country)
+            return http::Response::fromError(country.error());
+        TelephonyService::ForwardingRequest request;
+        request.verifiedCallerId = *id;
+        request.forwardingType = *type;
+        request.carrier = *carrier;
+        if (*ring)
+            request.ringTimeSeconds = int(**ring);
+        request.countryCode = country->value_or(QString());
+        return reply(telephony->createForwardingConfig(c.access(), request));
+    });
+
+    router.post(base + u"/forwarding-config/confirm"_s, http::Auth::Admin,
+                [telephony](http::Context &c) {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return http::Response::fromError(body.error());
+                    auto id = body->requiredUuid(u"forwardingConfigId"_s);
+                    if (!id)
+                        return http::Response::fromError(id.error());
+                    return reply(telephony->confirmForwarding(c.access(), *id));
+                });
+
+    router.del(base + u"/forwarding-config/:configId"_s, http::Auth::Admin,
+               [telephony](http::Context &c) {
+                   auto id = http::uuidParam(c.request, u"configId"_s);
+                   if (!id)
+                       return http::Response::fromError(id.error());
+                   return reply(telephony->disableForwarding(c.access(), *id));
+               });
+
+    router.del(base + u"/verified-numbers/:verifiedId"_s, http::Auth::Admin,
+               [telephony](http::Context &c) {
+                   auto id = http::uuidParam(c.request, u"verifiedId"_s);
+                   if (!id)
+                       return http::Response::fromError(id.error());
+                   return reply(telephony->removeVerifiedNumber(c.access(), *id));
+               });
+
+    // Twilio's StatusCallback for a validation call; proven by X-Twilio-Signature, not a user.
+    router.post(base + u"/twilio/validation-status/:verificationId"_s, http::Auth::Public,
+                [telephony](http::Context &c) {
+                    auto id = http::uuidParam(c.request, u"verificationId"_s);
+                    if (!id)
+                        return http::Response::fromError(id.error());
+                    return reply(telephony->validationCallback(
+                        *id, telephony->callbackUrl(c.request.param(u"verificationId"_s)),
+                        c.request.header("x-twilio-signature"), formFields(c.request.body)));
+                });
+}
+
+} // namespace vox::server

@@ -1,0 +1,383 @@
+#include "server/sandbox/twiliosandbox.h"
+
+#include "core/crypto/securerandom.h"
+#include "core/phonenumber.h"
+#include "server/http/jsonbody.h"
+#include "server/providers/providerhttp.h"
+#include "server/providers/twilioclient.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::sandbox {
+
+namespace {
+
+http::Response twilioError(int status, int code, const QString &message)
+{
+    return http::Response::json(
+        {{u"code"_s, code},
+         {u"message"_s, message},
+         {u"more_info"_s, u"https://www.twilio.com/docs/errors/%1"_s.arg(code)},
+         {u"status"_s, status}},
+        status);
+}
+
+// Twilio's dates are RFC 2822: "Wed, 18 Aug 2010 20:01:40 +0000".
+QString rfc2822Now()
+{
+    return QLocale::c().toString(QDateTime::currentDateTimeUtc(),
+                                 u"ddd, dd MMM yyyy HH:mm:ss +0000"_s);
+}
+
+QHash<QString, QString> form(const QByteArray &body)
+{
+    QHash<QString, QString> fields;
+    for (const QByteArray &pair : body.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        QByteArray name = eq < 0 ? pair : pair.left(eq);
+        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
+        name.replace('+', ' ');
+        value.replace('+', ' ');
+        fields.insert(QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value));
+    }
+    return fields;
+}
+
+// "AC123.json" -> "AC123"; anything else is not a resource path.
+QString stripJson(const QString &segment)
+{
+    return segment.endsWith(u".json"_s) ? segment.chopped(5) : QString();
+}
+
+QJsonObject page(const QString &uri, const QString &key, const QJsonArray &items, int pageSize)
+{
+    return {{key, items},
+            {u"page"_s, 0},
+            {u"page_size"_s, pageSize},
+            {u"start"_s, 0},
+            {u"end"_s, qMax(0, int(items.size()) - 1)},
+            {u"uri"_s, uri},
+            {u"first_page_uri"_s, uri},
+            {u"next_page_uri"_s, QJsonValue()},
+            {u"previous_page_uri"_s, QJsonValue()}};
+}
+
+} // namespace
+
+TwilioSandbox::TwilioSandbox(SandboxState &state)
+    : m_state(state)
+{
+    addAccount(demoAccountSid, demoAuthToken, {demoPhoneNumber});
+}
+
+void TwilioSandbox::addAccount(const QString &sid, const QString &token, const QStringList &numbers,
+                               const QString &status)
+{
+    Account account;
+    account.sid = sid;
+    account.token = token;
+    account.status = status;
+    for (const QString &number : numbers) {
+        account.incomingNumbers.append(QJsonObject{
+            {u"sid"_s, SandboxState::twilioSid(u"PN"_s)},
+            {u"account_sid"_s, sid},
+            {u"phone_number"_s, number},
+            {u"friendly_name"_s, number},
+            {u"capabilities"_s,
+             QJsonObject{
+                 {u"voice"_s, true}, {u"sms"_s, true}, {u"mms"_s, true}, {u"fax"_s, false}}},
+            {u"status"_s, u"in-use"_s},
+            {u"date_created"_s, rfc2822Now()},
+            {u"api_version"_s, u"2010-04-01"_s}});
+    }
+    QMutexLocker locker(&m_state.mutex());
+    m_accounts.insert(sid, account);
+}
+
+std::optional<http::Response> TwilioSandbox::authenticate(const http::Request &request,
+                                                          const QString &pathSid) const
+{
+    const QByteArray header = request.header("authorization");
+    const auto unauthenticated = twilioError(401, 20003, u"Authenticate"_s);
+    if (!header.startsWith("Basic "))
+        return unauthenticated;
+    const QByteArray decoded = QByteArray::fromBase64(header.mid(6));
+    const qsizetype colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return unauthenticated;
+    const QString user = QString::fromUtf8(decoded.left(colon));
+    const QString password = QString::fromUtf8(decoded.mid(colon + 1));
+    QMutexLocker locker(&m_state.mutex());
+    const auto account = m_accounts.constFind(user);
+    if (account == m_accounts.cend() || account->token != password || user != pathSid)
+        return unauthenticated;
+    return std::nullopt;
+}
+
+void TwilioSandbox::registerRoutes(http::Router &router)
+{
+    const QString base = u"/twilio/2010-04-01/Accounts/"_s;
+
+    m_state.route(router, "GET", base + u":file"_s, u"twilio"_s, [this](http::Context &c) {
+        const QString sid = stripJson(c.request.param(u"file"_s));
+        if (auto denied = authenticate(c.request, sid))
+            return *denied;
+        QMutexLocker locker(&m_state.mutex());
+        const Account &a = m_accounts[sid];
+        return http::Response::json({{u"sid"_s, a.sid},
+                                     {u"owner_account_sid"_s, a.sid},
+                                     {u"friendly_name"_s, u"Sandbox clinic account"_s},
+                                     {u"status"_s, a.status},
+                                     {u"type"_s, u"Full"_s},
+                                     {u"date_created"_s, rfc2822Now()},
+                                     {u"date_updated"_s, rfc2822Now()},
+                                     {u"uri"_s, u"/2010-04-01/Accounts/%1.json"_s.arg(a.sid)}});
+    });
+
+    m_state.route(
+        router, "POST", base + u":sid/Messages.json"_s, u"twilio"_s, [this](http::Context &c) {
+            const QString sid = c.request.param(u"sid"_s);
+            if (auto denied = authenticate(c.request, sid))
+                return *denied;
+            const auto f = form(c.request.body);
+            const QString to = f.value(u"To"_s);
+            const QString from = f.value(u"From"_s);
+            const QString body = f.value(u"Body"_s);
+            if (to.isEmpty())
+                return twilioError(400, 21604, u"A 'To' phone number is required."_s);
+            if (!phone::isE164(to))
+                return twilioError(400, 21211, u"Invalid 'To' Phone Number: %1"_s.arg(to));
+            if (from.isEmpty() && f.value(u"MessagingServiceSid"_s).isEmpty())
+                return twilioError(400, 21603, u"A 'From' phone number is required."_s);
+            if (body.isEmpty() && f.value(u"MediaUrl"_s).isEmpty())
+                return twilioError(400, 21602, u"Message body is required."_s);
+            if (body.size() > 1600)
+                return twilioError(400, 21617,
+                                   u"The concatenated message body exceeds the 1600 "
+                                   "character limit."_s);
+            QMutexLocker locker(&m_state.mutex());
+            Account &a = m_accounts[sid];
+            bool owned = false;
+            for (const QJsonValue &n : std::as_const(a.incomingNumbers))
+                owned = owned || n.toObject().value(u"phone_number"_s).toString() == from;
+            if (!owned)
+                return twilioError(400, 21606,
+                                   u"The From phone number %1 is not a valid, SMS-capable inbound "
+                                   "phone number or short code for your account."_s.arg(from));
+            const QString messageSid = SandboxState::twilioSid(u"SM"_s);
+            const QJsonObject message{
+                {u"sid"_s, messageSid},
+                {u"account_sid"_s, sid},
+                {u"from"_s, from},
+                {u"to"_s, to},
+                {u"body"_s, body},
+                {u"status"_s, u"queued"_s},
+                {u"direction"_s, u"outbound-api"_s},
+                {u"num_segments"_s, QString::number((body.size() + 152) / 153)},
+                {u"num_media"_s, u"0"_s},
+                {u"api_version"_s, u"2010-04-01"_s},
+                {u"error_code"_s, QJsonValue()},
+                {u"error_message"_s, QJsonValue()},
+                {u"price"_s, QJsonValue()},
+                {u"price_unit"_s, u"USD"_s},
+                {u"date_created"_s, rfc2822Now()},
+                {u"date_updated"_s, rfc2822Now()},
+                {u"date_sent"_s, QJsonValue()},
+                {u"uri"_s, u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(sid, messageSid)}};
+            a.messages.append(message);
+            return http::Response::json(message, 201);
+        });
+
+    m_state.route(
+        router, "POST", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
+        [this](http::Context &c) {
+            const QString sid = c.request.param(u"sid"_s);
+            if (auto denied = authenticate(c.request, sid))
+                return *denied;
+            const auto f = form(c.request.body);
+            const QString number = f.value(u"PhoneNumber"_s);
+            if (number.isEmpty())
+                return twilioError(400, 21604, u"A 'PhoneNumber' is required."_s);
+            if (!phone::isE164(number))
+                return twilioError(400, 21211, u"The phone number %1 is not valid."_s.arg(number));
+            QMutexLocker locker(&m_state.mutex());
+            const Account &a = m_accounts[sid];
+            for (const QJsonValue &id : a.callerIds) {
+                if (id.toObject().value(u"phone_number"_s).toString() == number)
+                    return twilioError(400, 21450, u"Phone number is already verified."_s);
+            }
+            Validation v;
+            v.accountSid = sid;
+            v.phoneNumber = number;
+            v.friendlyName = f.value(u"FriendlyName"_s, number);
+            v.code = crypto::randomDigits(6);
+            v.callSid = SandboxState::twilioSid(u"CA"_s);
+            v.statusCallback = f.value(u"StatusCallback"_s);
+            m_validations.insert(number, v);
+            return http::Response::json({{u"account_sid"_s, sid},
+                                         {u"call_sid"_s, v.callSid},
+                                         {u"friendly_name"_s, v.friendlyName},
+                                         {u"phone_number"_s, number},
+                                         {u"validation_code"_s, v.code}});
+        });
+
+    m_state.route(router, "GET", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
+                  [this](http::Context &c) {
+                      const QString sid = c.request.param(u"sid"_s);
+                      if (auto denied = authenticate(c.request, sid))
+                          return *denied;
+                      const QString filter = c.request.queryValue(u"PhoneNumber"_s);
+                      QMutexLocker locker(&m_state.mutex());
+                      QJsonArray items;
+                      for (const QJsonValue &id : std::as_const(m_accounts[sid].callerIds)) {
+                          if (filter.isEmpty() ||
+                              id.toObject().value(u"phone_number"_s).toString() == filter)
+                              items.append(id);
+                      }
+                      return http::Response::json(
+                          page(u"/2010-04-01/Accounts/%1/OutgoingCallerIds.json"_s.arg(sid),
+                               u"outgoing_caller_ids"_s, items, 50));
+                  });
+
+    m_state.route(router, "DELETE", base + u":sid/OutgoingCallerIds/:file"_s, u"twilio"_s,
+                  [this](http::Context &c) {
+                      const QString sid = c.request.param(u"sid"_s);
+                      if (auto denied = authenticate(c.request, sid))
+                          return *denied;
+                      const QString callerId = stripJson(c.request.param(u"file"_s));
+                      QMutexLocker locker(&m_state.mutex());
+                      QJsonArray &ids = m_accounts[sid].callerIds;
+                      for (qsizetype i = 0; i < ids.size(); ++i) {
+                          if (ids.at(i).toObject().value(u"sid"_s).toString() == callerId) {
+                              ids.removeAt(i);
+                              http::Response gone;
+                              gone.status = 204;
+                              return gone;
+                          }
+                      }
+                      return twilioError(
+                          404, 20404,
+                          u"The requested resource /2010-04-01/Accounts/%1/OutgoingCallerIds/"
+                          "%2.json was not found"_s.arg(sid, callerId));
+                  });
+
+    m_state.route(router, "GET", base + u":sid/IncomingPhoneNumbers.json"_s, u"twilio"_s,
+                  [this](http::Context &c) {
+                      const QString sid = c.request.param(u"sid"_s);
+                      if (auto denied = authenticate(c.request, sid))
+                          return *denied;
+                      const QString filter = c.request.queryValue(u"PhoneNumber"_s);
+                      QMutexLocker locker(&m_state.mutex());
+                      QJsonArray items;
+                      for (const QJsonValue &n : std::as_const(m_accounts[sid].incomingNumbers)) {
+                          if (filter.isEmpty() ||
+                              n.toObject().value(u"phone_number"_s).toString() == filter)
+                              items.append(n);
+                      }
+                      return http::Response::json(
+                          page(u"/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json"_s.arg(sid),
+                               u"incoming_phone_numbers"_s, items, 50));
+                  });
+
+    // Control: the person typing the code when Twilio calls; accounts for tests.
+    router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public, [this](http::Context &c) {
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        const QString number = body->object().value(u"phone_number"_s).toString();
+        const QString code = body->object().value(u"code"_s).toString();
+        const KeypadResult typed = keypad(number, code);
+        return http::Response::json({{u"verified"_s, typed.verified},
+                                     {u"caller_id_sid"_s, typed.callerIdSid},
+                                     {u"callback_status"_s, typed.callbackStatus}},
+                                    typed.verified ? 200 : 400);
+    });
+    router.post(u"/_sandbox/twilio/accounts"_s, http::Auth::Public, [this](http::Context &c) {
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        const QJsonObject o = body->object();
+        QStringList numbers;
+        for (const QJsonValue &n : o.value(u"phone_numbers"_s).toArray())
+            numbers << n.toString();
+        const QString sid = o.value(u"account_sid"_s).toString();
+        const QString token = o.value(u"auth_token"_s).toString();
+        if (!sid.startsWith(u"AC"_s) || token.isEmpty())
+            return http::Response::error(400, u"account_sid (AC...) and auth_token are needed."_s);
+        addAccount(sid, token, numbers, o.value(u"status"_s).toString(u"active"_s));
+        return http::Response::json(QJsonObject{{u"created"_s, true}}, 201);
+    });
+}
+
+TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, const QString &code)
+{
+    KeypadResult result;
+    Validation v;
+    QString token;
+    {
+        QMutexLocker locker(&m_state.mutex());
+        const auto it = m_validations.constFind(phoneNumber);
+        if (it == m_validations.cend())
+            return result;
+        v = *it;
+        m_validations.erase(it); // the call ends either way
+        Account &account = m_accounts[v.accountSid];
+        token = account.token;
+        if (v.code == code) {
+            result.verified = true;
+            result.callerIdSid = SandboxState::twilioSid(u"PN"_s);
+            account.callerIds.append(
+                QJsonObject{{u"sid"_s, result.callerIdSid},
+                            {u"account_sid"_s, v.accountSid},
+                            {u"phone_number"_s, v.phoneNumber},
+                            {u"friendly_name"_s, v.friendlyName},
+                            {u"date_created"_s, rfc2822Now()},
+                            {u"date_updated"_s, rfc2822Now()},
+                            {u"uri"_s, u"/2010-04-01/Accounts/%1/OutgoingCallerIds/%2.json"_s.arg(
+                                           v.accountSid, result.callerIdSid)}});
+        }
+    }
+    if (v.statusCallback.isEmpty())
+        return result;
+    // Twilio's StatusCallback after the verification call, signed as Twilio signs it.
+    QList<QPair<QString, QString>> params{
+        {u"AccountSid"_s, v.accountSid},
+        {u"CallSid"_s, v.callSid},
+        {u"To"_s, v.phoneNumber},
+        {u"CallStatus"_s, u"completed"_s},
+        {u"VerificationStatus"_s, result.verified ? u"success"_s : u"failed"_s}};
+    if (result.verified)
+        params.append({u"OutgoingCallerIdSid"_s, result.callerIdSid});
+    server::providers::HttpCall call;
+    call.method = "POST";
+    call.url = QUrl(v.statusCallback);
+    call.contentType = "application/x-www-form-urlencoded";
+    call.body = server::providers::formEncode(params);
+    call.timeoutMs = 3000;
+    call.headers = {{"X-Twilio-Signature",
+                     server::providers::twilioSignature(token, v.statusCallback, params)}};
+    auto answer = server::providers::send(call, server::providers::RetryPolicy::none());
+    if (answer)
+        result.callbackStatus = answer->status;
+    return result;
+}
+
+QJsonArray TwilioSandbox::messages(const QString &accountSid) const
+{
+    QMutexLocker locker(&m_state.mutex());
+    return m_accounts.value(accountSid).messages;
+}
+
+QJsonArray TwilioSandbox::callerIds(const QString &accountSid) const
+{
+    QMutexLocker locker(&m_state.mutex());
+    return m_accounts.value(accountSid).callerIds;
+}
+
+} // namespace vox::sandbox

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "server/http/router.h"
+#include "server/sandbox/sandboxstate.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace vox::sandbox {
+
+// Twilio's 2010-04-01 REST API as the server uses it (twilio_api_v2010.json): accounts, messages,
+// outgoing caller ids with their validation requests, incoming phone numbers. HTTP Basic with the
+// Account SID and Auth Token (401, code 20003 otherwise), form-encoded bodies, JSON answers and
+// Twilio's error shape {"code", "message", "more_info", "status"}.
+//
+// The verification call is simulated: a validation request answers its `validation_code` and
+// waits; POST /_sandbox/twilio/keypad {phone_number, code} is the person typing on the keypad.
+// The right code makes the number a verified caller id of the account (and fires the request's
+// StatusCallback, signed with X-Twilio-Signature like Twilio's); a wrong one ends the call.
+class TwilioSandbox final
+{
+    Q_DISABLE_COPY_MOVE(TwilioSandbox)
+
+public:
+    // An account every sandbox has, for the demo: enter these on the Integrations page.
+    static inline const QString demoAccountSid =
+        QStringLiteral("AC5a4d5a4d5a4d5a4d5a4d5a4d5a4d5a4d");
+    static inline const QString demoAuthToken = QStringLiteral("5a4d0000sandbox0000auth0000token");
+    static inline const QString demoPhoneNumber = QStringLiteral("+15550109999");
+
+    explicit TwilioSandbox(SandboxState &state);
+    void registerRoutes(http::Router &router);
+
+    // Tests: an account with its own numbers, and accounts that Twilio reports suspended.
+    void addAccount(const QString &sid, const QString &token, const QStringList &numbers,
+                    const QString &status = QStringLiteral("active"));
+    struct KeypadResult
+    {
+        bool verified = false;
+        QString callerIdSid;
+        int callbackStatus = 0; // what the StatusCallback answered (0: none or no answer)
+    };
+    KeypadResult keypad(const QString &phoneNumber, const QString &code);
+    QJsonArray messages(const QString &accountSid) const;
+    QJsonArray callerIds(const QString &accountSid) const;
+
+private:
+    struct Account
+    {
+        QString sid;
+        QString token;
+        QString status;
+        QJsonArray incomingNumbers;
+        QJsonArray callerIds;
+        QJsonArray messages;
+    };
+    struct Validation
+    {
+        QString accountSid;
+        QString phoneNumber;
+        QString friendlyName;
+        QString code;
+        QString callSid;
+        QString statusCallback;
+    };
+
+    // The account the request authenticates as, or the 401 to answer.
+    std::optional<http::Response> authenticate(const http::Request &request,
+                                               const QString &pathSid) const;
+
+    SandboxState &m_state;
+    QHash<QString, Account> m_accounts;
+    QHash<QString, Validation> m_validations; // by phone number
+};
+
+} // namespace vox::sandbox

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/appcontext.h"
+#include "server/http/principal.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace vox::server {
+
+// The call dashboard's actions (PRD "4 new dashboard action endpoints", S-actions): a follow-up
+// SMS to the caller, a recording shared by e-mail through a signed 24-hour link, and the
+// transcript as a text file; and the appointment reminder. Each leaves an audit row; provider
+// failures are logged in full and answered generically (502).
+class CallActions
+{
+public:
+    static constexpr int followUpWindowSeconds = 60 * 60;
+    static constexpr int shareLinkSeconds = 24 * 60 * 60;
+
+    explicit CallActions(AppContext &app)
+        : m_app(app)
+    {}
+
+    // {success, messageId, externalMessageId, phone}. One SMS per caller per hour unless an admin
+    // forces it (429 with Retry-After otherwise).
+    Result<QJsonObject> followUp(const http::Principal &who, const QString &callId,
+                                 const QString &message, bool force);
+    // {success, email, expiresAt}
+    Result<QJsonObject> shareRecording(const http::Principal &who, const QString &callId,
+                                       const QString &email);
+
+    struct Export
+    {
+        QString fileName;
+        QByteArray text;
+    };
+    Result<Export> exportTranscript(const http::Principal &who, const QString &callId);
+
+    // The recording behind a shared link: 404 when the token is forged or altered, 410 when it
+    // has expired.
+    Result<QString> sharedRecording(const QString &token, const QString &clientAddress);
+
+    // {success, recipient, method, messageId}; sets the appointment's confirmation_sent.
+    Result<QJsonObject> sendReminder(const http::Principal &who, const QString &appointmentId,
+                                     const QString &method);
+
+    QString shareLink(const QString &orgId, const QString &callId,
+                      const QDateTime &expiresAt) const;
+
+private:
+    QByteArray shareKey() const;
+
+    AppContext &m_app;
+};
+
+} // namespace vox::server

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/appcontext.h"
+#include "server/http/principal.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace vox::server {
+
+// Connecting a clinic's own accounts (S-twilio, S-google, S-email). Secrets go to the credential
+// store only; what the console sees is status(): configured, last four characters, who and when.
+class IntegrationService
+{
+public:
+    explicit IntegrationService(AppContext &app)
+        : m_app(app)
+    {}
+
+    // GET /api/integrations
+    Result<QJsonObject> status(const db::Access &access);
+
+    // Twilio dual-sync: validate with Twilio, store encrypted, create the Vapi credential, import
+    // the number into Vapi linked to the org's assistant, record the ids. Each step is reported;
+    // when one fails, what the earlier ones created is undone (the previous connection, if any,
+    // stays as it was) and `status` says 400 (refused input) or 502 (a provider failed).
+    struct StepReport
+    {
+        int status = 200;
+        QString error;
+        QString failedStep;
+        QJsonArray steps;
+    };
+    Result<StepReport> connectTwilio(const db::Access &access, const QString &accountSid,
+                                     const QString &authToken, const QString &phoneNumber);
+    // Removes the number and the credential from Vapi, then the stored credentials.
+    Result<void> disconnectTwilio(const db::Access &access);
+
+    // Resend: the clinic's own key (optional: the server's RESEND_API_KEY otherwise) and its
+    // sender address. `apiKey` absent keeps the stored key; an empty one removes it.
+    Result<QJsonObject> configureResend(const db::Access &access,
+                                        const std::optional<QString> &apiKey, const QString &from);
+
+    // Google "forever-link". The state names the org and the admin and expires in 10 minutes.
+    Result<QString> googleAuthorizationUrl(const http::Principal &admin);
+    // The browser's return from Google. Errors carry the HTTP status of the page to show.
+    Result<QString> completeGoogleConnection(const QString &code, const QString &state,
+                                             const QString &googleError);
+    Result<void> disconnectGoogle(const db::Access &access);
+
+    static constexpr int oauthStateSeconds = 10 * 60;
+
+private:
+    QString googleRedirectUri() const;
+    QByteArray stateKey() const;
+
+    AppContext &m_app;
+};
+
+// A sender address as Resend takes it: "clinic@example.com" or "Glow Med Spa <clinic@...>".
+bool isSenderAddress(const QString &from);
+
+} // namespace vox::server

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/appcontext.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace vox::server {
+
+// Hybrid telephony (PRD §17): a clinic proves it owns its mobile number through Twilio's caller
+// id verification, then forwards it to its Vapi-connected Twilio number with a carrier code.
+//
+// Verification codes are Twilio's `validation_code`: shown once to the person (they type it on the
+// keypad when Twilio calls) and kept only as a bcrypt hash for 10 minutes. Every limit lives in
+// PostgreSQL (rate_limit_buckets), so it holds across restarts and server instances.
+class TelephonyService
+{
+public:
+    static constexpr int codeSeconds = 10 * 60;
+    static constexpr int maxWrongAttempts = 3;
+    static constexpr int lockSeconds = 60 * 60;
+    static constexpr int initiationsPerHour = 3;
+
+    explicit TelephonyService(AppContext &app)
+        : m_app(app)
+    {}
+
+    // An endpoint's answer. Refusals are answers too: their bodies carry attemptsRemaining,
+    // retryAfterSeconds or lockedForSeconds beside "error". Result errors are the plain ones
+    // (404, 400 with a field, database failures).
+    struct Answer
+    {
+        int status = 200;
+        QJsonObject body;
+        int retryAfterSeconds = 0; // 429: the Retry-After header
+    };
+
+    Result<Answer> initiate(const db::Access &access, const QString &phoneNumber,
+                            const QString &friendlyName);
+    Result<Answer> confirm(const db::Access &access, const QString &verificationId,
+                           const QString &code);
+    Result<Answer> verifiedNumbers(const db::Access &access);
+    Result<Answer> forwardingConfig(const db::Access &access, const QString &verifiedCallerId);
+
+    struct ForwardingRequest
+    {
+        QString verifiedCallerId;
+        QString forwardingType; // total_ai | safety_net
+        QString carrier;
+        std::optional<int> ringTimeSeconds;
+        QString countryCode;
+    };
+    Result<Answer> createForwardingConfig(const db::Access &access,
+                                          const ForwardingRequest &request);
+    Result<Answer> confirmForwarding(const db::Access &access, const QString &configId);
+    Result<Answer> disableForwarding(const db::Access &access, const QString &configId);
+    Result<Answer> removeVerifiedNumber(const db::Access &access, const QString &verifiedId);
+
+    // Twilio's status callback for a validation call (when BACKEND_URL is set), authenticated by
+    // its X-Twilio-Signature over `url` and the form parameters.
+    Result<Answer> validationCallback(const QString &verificationId, const QString &url,
+                                      const QByteArray &signature,
+                                      const QList<QPair<QString, QString>> &parameters);
+    QString callbackUrl(const QString &verificationId) const;
+
+    // PRD §17.8 step 6: pending verifications past their code's life become expired; failed and
+    // expired ones older than 24 h are deleted unless an active forwarding config uses them.
+    struct CleanupCounts
+    {
+        int expired = 0;
+        int deleted = 0;
+    };
+    Result<CleanupCounts> cleanup();
+
+    // telephony.cleanup, daily at 03:00 UTC, once across instances.
+    static void registerJobs(jobs::JobRunner &runner, AppContext &app);
+
+    static QString lockBucket(const QString &orgId, const QString &phoneNumber);
+    static QString initiationBucket(const QString &phoneNumber);
+
+private:
+    AppContext &m_app;
+};
+
+} // namespace vox::server

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QString>
+#include <QTimeZone>
+
+namespace vox::server::transcript {
+
+// What the export's header shows about the call.
+struct CallSummary
+{
+    QString callerName;
+    QString phoneNumber;
+    QString clinic;
+    QString direction; // inbound | outbound
+    QDateTime occurredAt;
+    int durationSeconds = -1; // unknown when negative
+    QTimeZone timeZone = QTimeZone::utc();
+};
+
+// Masks what must not leave in a file: social security numbers, payment card numbers (Luhn-valid
+// runs of 13-19 digits) and full numeric dates (dates of birth). The stored transcript is already
+// redacted when the clinic asks for it; this is the same rule applied again at the door.
+QString redact(const QString &text);
+
+// The transcript as a person reads it: a header, then one line per turn,
+// "[mm:ss] Speaker: words". `messages` are the call's turns as Vapi reports them (role, message,
+// secondsFromStart); system and tool turns are left out. Without turns the plain transcript is
+// used as it is.
+QString render(const CallSummary &call, const QJsonArray &messages, const QString &transcript,
+               bool redactPii);
+
+// transcript-<caller>-<YYYY-MM-DD>.txt, the caller being a name or a number reduced to safe
+// characters, the date in the clinic's time zone.
+QString fileName(const CallSummary &call);
+
+} // namespace vox::server::transcript

@@ -1,0 +1,368 @@
+// Contacts and leads (S-dashboard): stats with the PRD's old and new names, search, filters,
+// keyset pages that stay stable while leads arrive, creation with E.164 normalisation, detail
+// with the contact's calls and appointments, updates, and the live events they publish.
+#include "clinicfixture.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::test::HttpClient;
+using vox::test::HttpReply;
+
+class TestContacts : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::TestDatabase> m_db;
+    std::unique_ptr<vox::test::TestServer> m_server;
+    std::unique_ptr<vox::db::Connection> m_admin;
+    vox::test::Clinic m_clinic;
+
+    std::unique_ptr<HttpClient> as(const QString &role)
+    {
+        auto client = m_server->client();
+        client->setToken(m_clinic.token(role));
+        return client;
+    }
+
+    QString seedContact(const QString &name, const QString &phone, const QString &temperature,
+                        const QString &status, const QString &lastContacted,
+                        const QString &email = {})
+    {
+        const int score = temperature == u"hot" ? 80 : temperature == u"warm" ? 50 : 10;
+        return vox::test::insertRow(*m_admin, u"contacts"_s, m_clinic.orgId,
+                                    {{u"name"_s, name},
+                                     {u"phone"_s, phone},
+                                     {u"email"_s, email.isEmpty() ? QJsonValue() : email},
+                                     {u"lead_temperature"_s, temperature},
+                                     {u"lead_score"_s, score},
+                                     {u"lead_status"_s, status},
+                                     {u"last_contacted_at"_s, lastContacted}});
+    }
+
+    qint64 eventCount(const QString &type, const QString &entityId)
+    {
+        return m_admin
+            ->exec("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = $2 AND "
+                   "entity_id = $3::uuid",
+                   {m_clinic.orgId, type, entityId})
+            ->toInt(0, 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = std::make_unique<vox::test::TestDatabase>(u"contacts"_s);
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        m_server = std::make_unique<vox::test::TestServer>(*m_db);
+        QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
+        m_admin = m_db->connectAsAdmin();
+        QVERIFY(m_admin);
+        m_clinic = vox::test::createClinic(m_server->url(), u"Glow Med Spa"_s);
+        QVERIFY(!m_clinic.orgId.isEmpty());
+        // Six leads with known temperatures, statuses and activity times.
+        seedContact(u"Jane Smith"_s, u"+15550001001"_s, u"hot"_s, u"contacted"_s,
+                    u"2025-01-20T10:00:00Z"_s, u"jane@example.com"_s);
+        seedContact(u"John Doe"_s, u"+15550001002"_s, u"warm"_s, u"new"_s,
+                    u"2025-01-21T10:00:00Z"_s);
+        seedContact(u"Ana Lopez"_s, u"+15550001003"_s, u"cold"_s, u"lost"_s,
+                    u"2025-01-22T10:00:00Z"_s, u"ana@lopez.test"_s);
+        seedContact(u"Bob Hot"_s, u"+15550001004"_s, u"hot"_s, u"booked"_s,
+                    u"2025-01-23T10:00:00Z"_s);
+        seedContact(u"Carl Cold"_s, u"+447700900123"_s, u"cold"_s, u"new"_s,
+                    u"2025-01-24T10:00:00Z"_s);
+        seedContact(u"Dee Warm"_s, u"+15550001006"_s, u"warm"_s, u"contacted"_s,
+                    u"2025-01-25T10:00:00Z"_s);
+    }
+
+    void statsGiveNewAndOldNames()
+    {
+        const HttpReply reply = as(u"staff"_s)->get(u"/api/contacts/stats"_s);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject stats = reply.json();
+        QCOMPARE(stats.value(u"total_leads"_s).toInt(), 6);
+        QCOMPARE(stats.value(u"hot_leads"_s).toInt(), 2);
+        QCOMPARE(stats.value(u"warm_leads"_s).toInt(), 2);
+        QCOMPARE(stats.value(u"cold_leads"_s).toInt(), 2);
+        for (const QString &old : {u"total"_s, u"hot"_s, u"warm"_s, u"cold"_s})
+            QCOMPARE(stats.value(old).toInt(), stats.value(old + u"_leads"_s).toInt());
+        const QJsonObject byStatus = stats.value(u"by_status"_s).toObject();
+        QCOMPARE(byStatus.value(u"new"_s).toInt(), 2);
+        QCOMPARE(byStatus.value(u"contacted"_s).toInt(), 2);
+        QCOMPARE(byStatus.value(u"booked"_s).toInt(), 1);
+        QCOMPARE(byStatus.value(u"lost"_s).toInt(), 1);
+    }
+
+    void listItemsCarryBothFieldNames()
+    {
+        const HttpReply reply = as(u"staff"_s)->get(u"/api/contacts?search=Jane"_s);
+        QCOMPARE(reply.status, 200);
+        const QJsonArray items = reply.json().value(u"items"_s).toArray();
+        QCOMPARE(items.size(), 1);
+        const QJsonObject jane = items.first().toObject();
+        QCOMPARE(jane.value(u"contact_name"_s).toString(), u"Jane Smith"_s);
+        QCOMPARE(jane.value(u"name"_s).toString(), u"Jane Smith"_s);
+        QCOMPARE(jane.value(u"phone_number"_s).toString(), u"+15550001001"_s);
+        QCOMPARE(jane.value(u"phone"_s).toString(), u"+15550001001"_s);
+        QVERIFY(jane.value(u"service_interests"_s).isArray());
+        QVERIFY(jane.value(u"services_interested"_s).isArray());
+        QCOMPARE(jane.value(u"lead_score"_s).toInt(), 80);
+        QVERIFY(jane.value(u"last_contacted_at"_s).toString().startsWith(u"2025-01-20T10:00:00"_s));
+    }
+
+    void listSearchesAndFilters_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("names");
+        QTest::newRow("newest activity first")
+            << QString() << QStringList{u"Dee Warm"_s,  u"Carl Cold"_s, u"Bob Hot"_s,
+                                        u"Ana Lopez"_s, u"John Doe"_s,  u"Jane Smith"_s};
+        QTest::newRow("name, any case") << u"search=jOhN"_s << QStringList{u"John Doe"_s};
+        QTest::newRow("phone digits in any format")
+            << u"search=(770)%20090"_s << QStringList{u"Carl Cold"_s};
+        QTest::newRow("e-mail") << u"search=lopez.test"_s << QStringList{u"Ana Lopez"_s};
+        QTest::newRow("like wildcards are literal") << u"search=%25"_s << QStringList{};
+        QTest::newRow("temperature")
+            << u"temperature=hot"_s << QStringList{u"Bob Hot"_s, u"Jane Smith"_s};
+        QTest::newRow("status") << u"status=new"_s << QStringList{u"Carl Cold"_s, u"John Doe"_s};
+        QTest::newRow("filters combine")
+            << u"temperature=warm&status=contacted"_s << QStringList{u"Dee Warm"_s};
+    }
+    void listSearchesAndFilters()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, names);
+        const HttpReply reply = as(u"staff"_s)->get(u"/api/contacts?"_s + query);
+        QCOMPARE(reply.status, 200);
+        QStringList got;
+        for (const QJsonValue &item : reply.json().value(u"items"_s).toArray())
+            got.append(item.toObject().value(u"contact_name"_s).toString());
+        QCOMPARE(got, names);
+    }
+
+    void listRejectsInvalidParameters_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("temperature") << u"temperature=boiling"_s << u"temperature"_s;
+        QTest::newRow("status") << u"status=maybe"_s << u"status"_s;
+        QTest::newRow("limit zero") << u"limit=0"_s << u"limit"_s;
+        QTest::newRow("limit too big") << u"limit=201"_s << u"limit"_s;
+        QTest::newRow("limit not a number") << u"limit=ten"_s << u"limit"_s;
+        QTest::newRow("forged cursor") << u"cursor=bm90IGEgY3Vyc29y"_s << u"cursor"_s;
+    }
+    void listRejectsInvalidParameters()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, field);
+        const HttpReply reply = as(u"staff"_s)->get(u"/api/contacts?"_s + query);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.json().value(u"field"_s).toString(), field);
+    }
+
+    void pagesStayStableWhileLeadsArrive()
+    {
+        auto client = as(u"staff"_s);
+        const HttpReply first = client->get(u"/api/contacts?limit=4"_s);
+        QCOMPARE(first.status, 200);
+        const QStringList firstIds = vox::test::idsOf(first.json().value(u"items"_s).toArray());
+        QCOMPARE(firstIds.size(), 4);
+        const QString cursor = first.json().value(u"next_cursor"_s).toString();
+        QVERIFY(!cursor.isEmpty());
+
+        // A new lead arrives between the pages: it is newest, so it belongs before page one and
+        // must not shift page two.
+        const HttpReply created =
+            client->post(u"/api/contacts"_s,
+                         {{u"phone"_s, u"+1 555 000 9999"_s}, {u"name"_s, u"Late Arrival"_s}});
+        QCOMPARE(created.status, 201);
+
+        const HttpReply second = client->get(u"/api/contacts?limit=4&cursor="_s + cursor);
+        QCOMPARE(second.status, 200);
+        const QStringList secondIds = vox::test::idsOf(second.json().value(u"items"_s).toArray());
+        QCOMPARE(secondIds.size(), 2);
+        QVERIFY(second.json().value(u"next_cursor"_s).isNull());
+        for (const QString &id : secondIds)
+            QVERIFY(!firstIds.contains(id));
+
+        const HttpReply all = client->get(u"/api/contacts?limit=200"_s);
+        const QStringList allIds = vox::test::idsOf(all.json().value(u"items"_s).toArray());
+        QCOMPARE(allIds.size(), 7);
+        QCOMPARE(allIds.first(), created.json().value(u"id"_s).toString());
+        QCOMPARE(allIds.mid(1), firstIds + secondIds);
+    }
+
+    void createNormalisesThePhoneAndPublishesAnEvent()
+    {
+        const HttpReply reply =
+            as(u"staff"_s)
+                ->post(u"/api/contacts"_s, {{u"phone"_s, u"+1 (555) 123-4567"_s},
+                                            {u"name"_s, u"  Mia Typed  "_s},
+                                            {u"email"_s, u"mia@example.com"_s},
+                                            {u"notes"_s, u"Asked about fillers"_s}});
+        QCOMPARE(reply.status, 201);
+        const QJsonObject contact = reply.json();
+        QCOMPARE(contact.value(u"phone_number"_s).toString(), u"+15551234567"_s);
+        QCOMPARE(contact.value(u"contact_name"_s).toString(), u"Mia Typed"_s);
+        QCOMPARE(contact.value(u"lead_status"_s).toString(), u"new"_s);
+        QCOMPARE(contact.value(u"lead_temperature"_s).toString(), u"cold"_s);
+        QCOMPARE(eventCount(u"contact.created"_s, contact.value(u"id"_s).toString()), 1);
+    }
+
+    void createRefusesDuplicatesAndBadInput_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("same number, other format")
+            << QJsonObject{{u"phone"_s, u"+1 555-000-1001"_s}} << 409 << QString();
+        QTest::newRow("no phone") << QJsonObject{{u"name"_s, u"X"_s}} << 400 << u"phone"_s;
+        QTest::newRow("no country code")
+            << QJsonObject{{u"phone"_s, u"555 123 4567"_s}} << 400 << u"phone"_s;
+        QTest::newRow("letters") << QJsonObject{{u"phone"_s, u"+1 555 CALL NOW"_s}} << 400
+                                 << u"phone"_s;
+        QTest::newRow("phone of the wrong type")
+            << QJsonObject{{u"phone"_s, 15551234567.0}} << 400 << u"phone"_s;
+        QTest::newRow("bad e-mail")
+            << QJsonObject{{u"phone"_s, u"+15557778888"_s}, {u"email"_s, u"nope"_s}} << 400
+            << u"email"_s;
+        QTest::newRow("name too long")
+            << QJsonObject{{u"phone"_s, u"+15557778888"_s}, {u"name"_s, QString(201, u'x')}} << 400
+            << u"name"_s;
+    }
+    void createRefusesDuplicatesAndBadInput()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const HttpReply reply = as(u"staff"_s)->post(u"/api/contacts"_s, body);
+        QCOMPARE(reply.status, status);
+        QVERIFY(!reply.error().isEmpty());
+        QCOMPARE(reply.json().value(u"field"_s).toString(), field);
+    }
+
+    void detailEmbedsCallsAndAppointments()
+    {
+        const QString contactId = seedContact(u"Eve Detail"_s, u"+15550002000"_s, u"warm"_s,
+                                              u"booked"_s, u"2026-01-10T10:00:00Z"_s);
+        const QString older = vox::test::insertRow(*m_admin, u"call_logs"_s, m_clinic.orgId,
+                                                   {{u"contact_id"_s, contactId},
+                                                    {u"phone_number"_s, u"+15550002000"_s},
+                                                    {u"occurred_at"_s, u"2026-01-09T09:00:00Z"_s},
+                                                    {u"status"_s, u"ended"_s}});
+        const QString newer = vox::test::insertRow(*m_admin, u"call_logs"_s, m_clinic.orgId,
+                                                   {{u"contact_id"_s, contactId},
+                                                    {u"phone_number"_s, u"+15550002000"_s},
+                                                    {u"occurred_at"_s, u"2026-01-10T09:00:00Z"_s},
+                                                    {u"financial_value_cents"_s, 40000},
+                                                    {u"booking_confirmed"_s, true}});
+        const QString serviceId =
+            m_admin
+                ->exec("SELECT id FROM services WHERE org_id = $1::uuid AND name = 'Botox'",
+                       {m_clinic.orgId})
+                ->text(0, 0);
+        const QString appointment =
+            vox::test::insertRow(*m_admin, u"appointments"_s, m_clinic.orgId,
+                                 {{u"contact_id"_s, contactId},
+                                  {u"service_id"_s, serviceId},
+                                  {u"starts_at"_s, u"2026-02-01T15:00:00Z"_s},
+                                  {u"ends_at"_s, u"2026-02-01T15:30:00Z"_s},
+                                  {u"call_id"_s, newer}});
+
+        const HttpReply reply = as(u"staff"_s)->get(u"/api/contacts/"_s + contactId);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject detail = reply.json();
+        QCOMPARE(detail.value(u"contact_name"_s).toString(), u"Eve Detail"_s);
+        const QJsonArray calls = detail.value(u"calls"_s).toArray();
+        QCOMPARE(vox::test::idsOf(calls), (QStringList{newer, older}));
+        QCOMPARE(calls.first().toObject().value(u"financial_value"_s).toDouble(), 400.0);
+        QCOMPARE(calls.first().toObject().value(u"contact_name"_s).toString(), u"Eve Detail"_s);
+        const QJsonArray appointments = detail.value(u"appointments"_s).toArray();
+        QCOMPARE(appointments.size(), 1);
+        const QJsonObject a = appointments.first().toObject();
+        QCOMPARE(a.value(u"id"_s).toString(), appointment);
+        QCOMPARE(a.value(u"service_name"_s).toString(), u"Botox"_s);
+        QCOMPARE(a.value(u"scheduled_time"_s), a.value(u"scheduled_at"_s));
+        QCOMPARE(a.value(u"duration_minutes"_s).toInt(), 30);
+        QCOMPARE(a.value(u"phone_number"_s).toString(), u"+15550002000"_s);
+    }
+
+    void detailOfAnUnknownOrMalformedIdIs404()
+    {
+        auto client = as(u"staff"_s);
+        QCOMPARE(client->get(u"/api/contacts/00000000-0000-0000-0000-000000000000"_s).status, 404);
+        QCOMPARE(client->get(u"/api/contacts/not-a-uuid"_s).status, 404);
+        QCOMPARE(client->get(u"/api/contacts/1;DROP%20TABLE%20contacts"_s).status, 404);
+    }
+
+    void updateChangesFieldsAcceptsOldNamesAndPublishes()
+    {
+        auto client = as(u"staff"_s);
+        const HttpReply created =
+            client->post(u"/api/contacts"_s, {{u"phone"_s, u"+15550003000"_s},
+                                              {u"name"_s, u"Fay Before"_s},
+                                              {u"email"_s, u"fay@example.com"_s}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(u"id"_s).toString();
+
+        const HttpReply patched = client->patch(
+            u"/api/contacts/"_s + id,
+            {{u"contact_name"_s, u"Fay After"_s},
+             {u"lead_status"_s, u"contacted"_s},
+             {u"email"_s, QJsonValue::Null},
+             {u"services_interested"_s, QJsonArray{u" Botox "_s, u"botox"_s, u"Fillers"_s, u""_s}},
+             {u"unknown"_s, u"ignored"_s}});
+        QCOMPARE(patched.status, 200);
+        const QJsonObject contact = patched.json();
+        QCOMPARE(contact.value(u"name"_s).toString(), u"Fay After"_s);
+        QCOMPARE(contact.value(u"lead_status"_s).toString(), u"contacted"_s);
+        QVERIFY(contact.value(u"email"_s).isNull());
+        QCOMPARE(contact.value(u"service_interests"_s).toArray(),
+                 (QJsonArray{u"Botox"_s, u"Fillers"_s}));
+        QCOMPARE(eventCount(u"contact.updated"_s, id), 1);
+
+        const HttpReply notes = client->patch(u"/api/contacts/"_s + id, {{u"notes"_s, u"VIP"_s}});
+        QCOMPARE(notes.json().value(u"notes"_s).toString(), u"VIP"_s);
+        QCOMPARE(notes.json().value(u"name"_s).toString(), u"Fay After"_s);
+    }
+
+    void updateRejectsBadValues_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("status") << QJsonObject{{u"lead_status"_s, u"won"_s}} << u"lead_status"_s;
+        QTest::newRow("e-mail") << QJsonObject{{u"email"_s, u"x@"_s}} << u"email"_s;
+        QTest::newRow("interests not a list")
+            << QJsonObject{{u"service_interests"_s, u"Botox"_s}} << u"service_interests"_s;
+        QTest::newRow("name of the wrong type") << QJsonObject{{u"name"_s, 7}} << u"name"_s;
+    }
+    void updateRejectsBadValues()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        auto client = as(u"staff"_s);
+        const QString id = client->get(u"/api/contacts?search=Jane"_s)
+                               .json()
+                               .value(u"items"_s)
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(u"id"_s)
+                               .toString();
+        const HttpReply reply = client->patch(u"/api/contacts/"_s + id, body);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.json().value(u"field"_s).toString(), field);
+        QCOMPARE(eventCount(u"contact.updated"_s, id), 0);
+    }
+
+    void unauthenticatedRequestsAre401()
+    {
+        auto client = m_server->client();
+        const HttpReply reply = client->get(u"/api/contacts"_s);
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(reply.headers.value("www-authenticate"), QByteArray("Bearer"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContacts)
+#include "tst_contacts.moc"

@@ -1,0 +1,217 @@
+// Tenancy across the console's REST API (S-tenancy): with two clinics, every endpoint and method
+// given clinic B's token and clinic A's ids answers 404 (or 403 where B's role forbids the
+// action first), changes nothing of A's, and no list, count or aggregate ever includes A's rows.
+#include "clinicfixture.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::test::HttpClient;
+using vox::test::HttpReply;
+
+class TestCrossOrg : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::TestDatabase> m_db;
+    std::unique_ptr<vox::test::TestServer> m_server;
+    std::unique_ptr<vox::db::Connection> m_admin;
+    vox::test::Clinic m_a;
+    vox::test::Clinic m_b;
+    QHash<QString, QString> m_aIds; // "contact", "call", "service", "message" -> A's ids
+    QString m_aSnapshot;
+
+    // Everything of clinic A that a request could change, as one comparable text.
+    QString snapshotOfA()
+    {
+        auto row = m_admin->exec(
+            "SELECT (SELECT json_agg(c ORDER BY c.id) FROM contacts c WHERE c.org_id = $1::uuid)"
+            "::text || (SELECT json_agg(s ORDER BY s.id) FROM services s WHERE s.org_id = "
+            "$1::uuid)::text || (SELECT row_to_json(o)::text FROM org_settings o WHERE o.org_id "
+            "= $1::uuid) || (SELECT json_agg(h ORDER BY h.weekday, h.opens_at) FROM "
+            "business_hours h WHERE h.org_id = $1::uuid)::text || (SELECT name FROM "
+            "organizations WHERE id = $1::uuid) || (SELECT count(*) FROM events WHERE org_id = "
+            "$1::uuid)::text",
+            {m_a.orgId});
+        return row ? row->text(0, 0) : QString();
+    }
+
+    QString fill(QString path) const
+    {
+        for (auto it = m_aIds.cbegin(); it != m_aIds.cend(); ++it)
+            path.replace(u'{' + it.key() + u'}', it.value());
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = std::make_unique<vox::test::TestDatabase>(u"crossorg"_s);
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        m_server = std::make_unique<vox::test::TestServer>(*m_db);
+        QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
+        m_admin = m_db->connectAsAdmin();
+        m_a = vox::test::createClinic(m_server->url(), u"Clinic A"_s);
+        m_b = vox::test::createClinic(m_server->url(), u"Clinic B"_s);
+        QVERIFY(!m_a.orgId.isEmpty() && !m_b.orgId.isEmpty());
+
+        HttpClient a(m_server->url());
+        a.setToken(m_a.ownerToken);
+        const HttpReply contact = a.post(
+            u"/api/contacts"_s, {{u"phone"_s, u"+15550001111"_s}, {u"name"_s, u"Alice of A"_s}});
+        QCOMPARE(contact.status, 201);
+        m_aIds.insert(u"contact"_s, contact.json().value(u"id"_s).toString());
+        const HttpReply service =
+            a.post(u"/api/services"_s, {{u"name"_s, u"A-only Peel"_s}, {u"price"_s, 99}});
+        QCOMPARE(service.status, 201);
+        m_aIds.insert(u"service"_s, service.json().value(u"id"_s).toString());
+        m_aIds.insert(u"call"_s, vox::test::insertRow(*m_admin, u"call_logs"_s, m_a.orgId,
+                                                      {{u"contact_id"_s, m_aIds[u"contact"_s]},
+                                                       {u"phone_number"_s, u"+15550001111"_s},
+                                                       {u"caller_name"_s, u"Alice of A"_s},
+                                                       {u"transcript"_s, u"secret of clinic A"_s},
+                                                       {u"booking_confirmed"_s, true},
+                                                       {u"financial_value_cents"_s, 123400}}));
+        m_aIds.insert(u"message"_s, vox::test::insertRow(*m_admin, u"messages"_s, m_a.orgId,
+                                                         {{u"contact_id"_s, m_aIds[u"contact"_s]},
+                                                          {u"method"_s, u"sms"_s},
+                                                          {u"recipient"_s, u"+15550001111"_s},
+                                                          {u"content"_s, u"A's message"_s}}));
+        vox::test::insertRow(*m_admin, u"contacts"_s, m_a.orgId,
+                             {{u"phone"_s, u"+15550002222"_s}, {u"lead_temperature"_s, u"hot"_s}});
+        m_aSnapshot = snapshotOfA();
+        QVERIFY(!m_aSnapshot.isEmpty());
+    }
+
+    void anotherClinicsIdsAreNotFound_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<int>("status");
+        const QByteArray patchContact = R"({"name":"Mallory","lead_status":"lost"})";
+        const QByteArray patchService = R"({"price":0,"name":"Free"})";
+        for (const QString &role : {u"owner"_s, u"admin"_s, u"staff"_s}) {
+            const bool admin = role != u"staff";
+            const auto row = [&](const char *label) -> QTestData & {
+                return QTest::newRow(qPrintable(u"%1 by %2"_s.arg(QLatin1String(label), role)));
+            };
+            row("GET contact") << QByteArray("GET") << u"/api/contacts/{contact}"_s << QByteArray()
+                               << role << 404;
+            row("PATCH contact") << QByteArray("PATCH") << u"/api/contacts/{contact}"_s
+                                 << patchContact << role << 404;
+            row("GET call") << QByteArray("GET") << u"/api/calls-dashboard/{call}"_s << QByteArray()
+                            << role << 404;
+            row("GET service") << QByteArray("GET") << u"/api/services/{service}"_s << QByteArray()
+                               << role << 404;
+            row("PATCH service") << QByteArray("PATCH") << u"/api/services/{service}"_s
+                                 << patchService << role << (admin ? 404 : 403);
+            row("DELETE service") << QByteArray("DELETE") << u"/api/services/{service}"_s
+                                  << QByteArray() << role << (admin ? 404 : 403);
+        }
+    }
+    void anotherClinicsIdsAreNotFound()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, role);
+        QFETCH(int, status);
+        HttpClient b(m_server->url());
+        b.setToken(m_b.token(role));
+        const HttpReply reply = b.send(method, fill(path), body);
+        QCOMPARE(reply.status, status);
+        // Never the row, not even in an error.
+        QVERIFY(!reply.body.contains("Alice"));
+        QVERIFY(!reply.body.contains(m_aIds[u"contact"_s].toLatin1()));
+        QCOMPARE(snapshotOfA(), m_aSnapshot);
+    }
+
+    void listsNeverShowAnotherClinicsRows_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("contacts") << u"/api/contacts?limit=200"_s;
+        QTest::newRow("contacts searched by A's name") << u"/api/contacts?search=Alice"_s;
+        QTest::newRow("contacts searched by A's number") << u"/api/contacts?search=0001111"_s;
+        QTest::newRow("contact stats") << u"/api/contacts/stats"_s;
+        QTest::newRow("calls") << u"/api/calls-dashboard?limit=200"_s;
+        QTest::newRow("calls searched by A's transcript")
+            << u"/api/calls-dashboard?search=secret"_s;
+        QTest::newRow("services") << u"/api/services"_s;
+        QTest::newRow("messages") << u"/api/messages?limit=200"_s;
+        QTest::newRow("messages of A's contact") << u"/api/messages?contact_id={contact}"_s;
+        QTest::newRow("dashboard") << u"/api/dashboard/summary?range=all"_s;
+        QTest::newRow("recent activity") << u"/api/dashboard/recent-activity"_s;
+        QTest::newRow("settings") << u"/api/org/settings"_s;
+    }
+    void listsNeverShowAnotherClinicsRows()
+    {
+        QFETCH(QString, path);
+        HttpClient a(m_server->url());
+        a.setToken(m_a.staffToken);
+        HttpClient b(m_server->url());
+        b.setToken(m_b.staffToken);
+        const HttpReply mine = a.get(fill(path));
+        const HttpReply theirs = b.get(fill(path));
+        QCOMPARE(mine.status, 200);
+        QCOMPARE(theirs.status, 200);
+        for (const QString &id : std::as_const(m_aIds))
+            QVERIFY2(!theirs.body.contains(id.toLatin1()), theirs.body.constData());
+        QVERIFY(!theirs.body.contains("Alice"));
+        QVERIFY(!theirs.body.contains("A-only"));
+        QVERIFY(!theirs.body.contains("Clinic A"));
+        // The same request shows A its own data, so the check above can fail.
+        QVERIFY(mine.body != theirs.body);
+    }
+
+    void aggregatesCountOnlyTheCallersClinic()
+    {
+        HttpClient b(m_server->url());
+        b.setToken(m_b.staffToken);
+        const QJsonObject stats = b.get(u"/api/contacts/stats"_s).json();
+        QCOMPARE(stats.value(u"total_leads"_s).toInt(), 0);
+        QCOMPARE(stats.value(u"hot_leads"_s).toInt(), 0);
+        const QJsonObject summary = b.get(u"/api/dashboard/summary?range=all"_s).json();
+        QCOMPARE(summary.value(u"total_calls"_s).toInt(), 0);
+        QCOMPARE(summary.value(u"pipeline_value_cents"_s).toInteger(), 0);
+        QCOMPARE(summary.value(u"hot_leads"_s).toInt(), 0);
+    }
+
+    void writesStayInTheCallersClinic()
+    {
+        HttpClient b(m_server->url());
+        b.setToken(m_b.ownerToken);
+        // A's number and A's service name are free in B: uniqueness is per clinic.
+        QCOMPARE(b.post(u"/api/contacts"_s, {{u"phone"_s, u"+15550001111"_s}}).status, 201);
+        QCOMPARE(
+            b.post(u"/api/services"_s, {{u"name"_s, u"A-only Peel"_s}, {u"price"_s, 1}}).status,
+            201);
+        QCOMPARE(b.patch(u"/api/org/settings"_s,
+                         {{u"name"_s, u"Clinic B renamed"_s}, {u"business_hours"_s, QJsonArray{}}})
+                     .status,
+                 200);
+        QCOMPARE(snapshotOfA(), m_aSnapshot);
+        const auto bRows =
+            m_admin->exec("SELECT count(*) FROM contacts WHERE org_id = $1::uuid", {m_b.orgId});
+        QCOMPARE(bRows->toInt(0, 0), 1);
+    }
+
+    void aCursorFromAnotherClinicOnlyMovesWithinTheCallersRows()
+    {
+        HttpClient a(m_server->url());
+        a.setToken(m_a.staffToken);
+        const HttpReply first = a.get(u"/api/contacts?limit=1"_s);
+        const QString cursor = first.json().value(u"next_cursor"_s).toString();
+        QVERIFY(!cursor.isEmpty());
+        HttpClient b(m_server->url());
+        b.setToken(m_b.staffToken);
+        const HttpReply reply = b.get(u"/api/contacts?cursor="_s + cursor);
+        QCOMPARE(reply.status, 200);
+        for (const QString &id : std::as_const(m_aIds))
+            QVERIFY(!reply.body.contains(id.toLatin1()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrossOrg)
+#include "tst_crossorg.moc"

@@ -1,0 +1,527 @@
+// The HTTP core over QtHttpServer 6.4: limits (431, 413, 411, 503), 404/405/415 answers,
+// request ids and the JSON access log; requests served concurrently (a request stuck on the
+// database delays nothing else); clients vanishing mid-request under load; answers in request
+// order on a pipelined connection; TLS; and a graceful stop.
+#include "clinicfixture.h"
+
+#include "core/logging/log.h"
+
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <sstream>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::test::HttpClient;
+using vox::test::HttpReply;
+
+namespace {
+
+struct RawReply
+{
+    int status = 0;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body;
+};
+
+// Reads one HTTP/1.1 response (head, then Content-Length bytes) from `socket`; status 0 when
+// the connection closes without one.
+RawReply readResponse(QAbstractSocket &socket, int timeoutMs = 10000)
+{
+    RawReply reply;
+    QByteArray buffer;
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype headEnd = -1;
+    qint64 length = -1;
+    while (timer.elapsed() < timeoutMs) {
+        buffer += socket.readAll();
+        if (headEnd < 0 && (headEnd = buffer.indexOf("\r\n\r\n")) >= 0) {
+            const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
+            reply.status = lines.value(0).split(' ').value(1).toInt();
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines.at(i).indexOf(':');
+                if (colon > 0)
+                    reply.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                                         lines.at(i).mid(colon + 1).trimmed());
+            }
+            length = reply.headers.value("content-length", "0").toLongLong();
+        }
+        if (headEnd >= 0 && buffer.size() >= headEnd + 4 + length) {
+            reply.body = buffer.mid(headEnd + 4, length);
+            // Keep what follows (a pipelined answer) for the next read.
+            const QByteArray rest = buffer.mid(headEnd + 4 + length);
+            if (!rest.isEmpty())
+                qWarning("readResponse: %lld extra bytes dropped", qint64(rest.size()));
+            return reply;
+        }
+        if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+            break;
+        QTest::qWait(5); // the server runs on this thread: keep its event loop turning
+    }
+    return reply;
+}
+
+RawReply rawRequest(quint16 port, const QByteArray &bytes)
+{
+    QTcpSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(bytes);
+    return readResponse(socket);
+}
+
+QNetworkRequest apiRequest(const QString &url, const QString &token)
+{
+    QNetworkRequest request{QUrl(url)};
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    return request;
+}
+
+} // namespace
+
+class TestHttpCore : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::TestDatabase> m_db;
+    std::unique_ptr<vox::test::TestServer> m_server;
+    std::unique_ptr<vox::db::Connection> m_observer;
+    vox::test::Clinic m_clinic;
+    std::ostringstream m_log;
+
+    quint16 port() const { return m_server->server().port(); }
+
+    QByteArray authorized(const QByteArray &method, const QByteArray &path,
+                          const QByteArray &extra = {}) const
+    {
+        return method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+               m_clinic.staffToken.toLatin1() + "\r\n" + extra + "\r\n";
+    }
+
+    // Requests of this database blocked on a lock right now (the one the test holds).
+    int waitingOnLocks()
+    {
+        auto rows = m_observer->exec(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+            "wait_event_type = 'Lock'");
+        return rows ? int(rows->toInt(0, 0)) : -1;
+    }
+
+    std::unique_ptr<vox::db::Connection> lockServices()
+    {
+        auto locker = m_db->connectAsAdmin();
+        if (!locker->execScript("BEGIN; LOCK TABLE services IN ACCESS EXCLUSIVE MODE").ok())
+            return nullptr;
+        return locker;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        vox::log::addStreamSink(m_log);
+        m_db = std::make_unique<vox::test::TestDatabase>(u"httpcore"_s);
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        m_server = std::make_unique<vox::test::TestServer>(
+            *m_db, QHash<QString, QString>{{u"VOXANNE_MAX_HEADER_BYTES"_s, u"4096"_s},
+                                           {u"VOXANNE_MAX_BODY_BYTES"_s, u"65536"_s}});
+        QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
+        m_observer = m_db->connectAsAdmin();
+        m_clinic = vox::test::createClinic(m_server->url(), u"Glow Med Spa"_s);
+        QVERIFY(!m_clinic.orgId.isEmpty());
+    }
+
+    void limitsAndProtocolErrorsAnswerWithTheirStatus_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("header"); // a header the answer must carry ("name: value")
+        const QByteArray big(5000, 'x');
+        QTest::newRow("headers over the limit: 431")
+            << QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n")
+            << 431 << QByteArray();
+        QTest::newRow("a body over the limit, refused from Content-Length alone: 413")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                          "application/json\r\nContent-Length: 104857600\r\n\r\n")
+            << 413 << QByteArray();
+        QTest::newRow("a chunked body: 411")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                          "application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n"
+                          "0\r\n\r\n")
+            << 411 << QByteArray();
+        QTest::newRow("a Content-Length that is not a number: 400")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n")
+            << 400 << QByteArray();
+        QTest::newRow("an unknown path: 404")
+            << QByteArray("GET /api/nothing-here HTTP/1.1\r\nHost: x\r\n\r\n") << 404
+            << QByteArray();
+        QTest::newRow("a method the path does not have: 405 with Allow")
+            << QByteArray("DELETE /api/contacts HTTP/1.1\r\nHost: x\r\n\r\n") << 405
+            << QByteArray("allow: GET, POST");
+        QTest::newRow("405 on a path with a parameter")
+            << QByteArray("PUT /api/services/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\n"
+                          "Host: x\r\n\r\n")
+            << 405 << QByteArray("allow: GET, PATCH, DELETE");
+    }
+    void limitsAndProtocolErrorsAnswerWithTheirStatus()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QByteArray, header);
+        const RawReply reply = rawRequest(port(), request);
+        QCOMPARE(reply.status, status);
+        QVERIFY2(reply.headers.value("content-type").startsWith("application/json"),
+                 reply.headers.value("content-type").constData());
+        QVERIFY(
+            !QJsonDocument::fromJson(reply.body).object().value(u"error"_s).toString().isEmpty());
+        if (!header.isEmpty()) {
+            const qsizetype colon = header.indexOf(':');
+            QCOMPARE(reply.headers.value(header.left(colon)), header.mid(colon + 2));
+        }
+    }
+
+    void aBodyThatIsNotJsonIs415()
+    {
+        HttpClient client(m_server->url());
+        client.setToken(m_clinic.staffToken);
+        const HttpReply reply =
+            client.send("POST", u"/api/contacts"_s, "phone=+15551234567", {}, "text/plain");
+        QCOMPARE(reply.status, 415);
+        QVERIFY(!reply.error().isEmpty());
+    }
+
+    void headAnswersHeadersOnly()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("HEAD /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_VERIFY(socket.bytesAvailable() > 0 &&
+                    socket.peek(socket.bytesAvailable()).contains("\r\n\r\n"));
+        QTest::qWait(100);
+        const QByteArray all = socket.readAll();
+        QVERIFY(all.startsWith("HTTP/1.1 200"));
+        QVERIFY(all.endsWith("\r\n\r\n")); // no body, though Content-Length says how long
+        QVERIFY(!all.contains("Content-Length: 0\r\n"));
+    }
+
+    void requestIdsAreEchoedOrMade_data()
+    {
+        QTest::addColumn<QByteArray>("given");
+        QTest::addColumn<bool>("echoed");
+        QTest::newRow("a sane id is echoed") << QByteArray("console-42.a:b_c") << true;
+        QTest::newRow("none: one is made") << QByteArray() << false;
+        QTest::newRow("spaces and quotes: replaced") << QByteArray("bad id\"") << false;
+        QTest::newRow("too long: replaced") << QByteArray(65, 'a') << false;
+    }
+    void requestIdsAreEchoedOrMade()
+    {
+        QFETCH(QByteArray, given);
+        QFETCH(bool, echoed);
+        HttpClient client(m_server->url());
+        QHash<QByteArray, QByteArray> headers;
+        if (!given.isEmpty())
+            headers.insert("X-Request-Id", given);
+        const HttpReply reply = client.send("GET", u"/api/health"_s, {}, headers);
+        QCOMPARE(reply.status, 200);
+        const QByteArray id = reply.headers.value("x-request-id");
+        if (echoed)
+            QCOMPARE(id, given);
+        else
+            QVERIFY2(
+                QRegularExpression(u"^[0-9a-f]{16}$"_s).match(QString::fromLatin1(id)).hasMatch(),
+                id.constData());
+        // Errors carry it too.
+        QVERIFY(!client.get(u"/api/contacts"_s).headers.value("x-request-id").isEmpty());
+    }
+
+    void eachRequestWritesOneJsonAccessLogLine()
+    {
+        HttpClient client(m_server->url());
+        client.setToken(m_clinic.staffToken);
+        const HttpReply created =
+            client.send("POST", u"/api/contacts"_s,
+                        R"({"phone":"+15558675309","name":"Logan Private","notes":"secret note"})",
+                        {{"X-Request-Id", "log-check-1"}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(u"id"_s).toString();
+        QCOMPARE(client.send("GET", u"/api/contacts/"_s + id, {}, {{"X-Request-Id", "log-check-2"}})
+                     .status,
+                 200);
+        vox::log::flush();
+        QJsonObject post;
+        QJsonObject get;
+        std::istringstream lines(m_log.str());
+        for (std::string line; std::getline(lines, line);) {
+            const QJsonObject json =
+                QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
+            if (json.value(u"logger"_s).toString() != u"http.access")
+                continue;
+            if (json.value(u"request_id"_s).toString() == u"log-check-1")
+                post = json;
+            if (json.value(u"request_id"_s).toString() == u"log-check-2")
+                get = json;
+            // No bodies and no patient data in any access line.
+            QVERIFY(!QString::fromStdString(line).contains(u"Logan"_s));
+            QVERIFY(!QString::fromStdString(line).contains(u"secret note"_s));
+            QVERIFY(!QString::fromStdString(line).contains(u"8675309"_s));
+        }
+        QCOMPARE(post.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(post.value(u"route"_s).toString(), u"/api/contacts"_s);
+        QCOMPARE(post.value(u"status"_s).toInt(), 201);
+        QCOMPARE(post.value(u"org_id"_s).toString(), m_clinic.orgId);
+        QVERIFY(post.value(u"latency_ms"_s).isDouble());
+        QVERIFY(!post.value(u"ts"_s).toString().isEmpty());
+        // The route pattern, not the path: ids do not end up in the log.
+        QCOMPARE(get.value(u"route"_s).toString(), u"/api/contacts/:id"_s);
+        QVERIFY(!QJsonDocument(get).toJson().contains(id.toLatin1()));
+    }
+
+    void aRequestStuckOnTheDatabaseDelaysNothingElse()
+    {
+        auto locker = lockServices();
+        QVERIFY(locker);
+        QNetworkAccessManager network;
+        QNetworkReply *stuck =
+            network.get(apiRequest(m_server->url() + u"/api/services"_s, m_clinic.staffToken));
+        QTRY_COMPARE_WITH_TIMEOUT(waitingOnLocks(), 1, 10000);
+
+        // While it waits: liveness, another database request, and more of the same kind in
+        // parallel (each on its own worker and connection).
+        HttpClient client(m_server->url());
+        client.setToken(m_clinic.staffToken);
+        QCOMPARE(client.get(u"/api/health"_s).status, 200);
+        QCOMPARE(client.get(u"/api/me"_s).status, 200);
+        QCOMPARE(client.get(u"/api/contacts/stats"_s).status, 200);
+        QVERIFY(!stuck->isFinished());
+        QList<QNetworkReply *> more;
+        for (int i = 0; i < 2; ++i)
+            more.append(
+                network.get(apiRequest(m_server->url() + u"/api/services"_s, m_clinic.staffToken)));
+        QTRY_COMPARE_WITH_TIMEOUT(waitingOnLocks(), 3, 10000);
+        QVERIFY(!stuck->isFinished());
+
+        QVERIFY(locker->execScript("COMMIT").ok());
+        QTRY_VERIFY_WITH_TIMEOUT(stuck->isFinished(), 10000);
+        QCOMPARE(stuck->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        for (QNetworkReply *reply : more) {
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        }
+    }
+
+    void pipelinedAnswersKeepRequestOrder()
+    {
+        auto locker = lockServices();
+        QVERIFY(locker);
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, port());
+        QVERIFY(socket.waitForConnected(5000));
+        // Two requests in one write: a slow one, then one answered at once on the I/O thread.
+        socket.write(authorized("GET", "/api/services") +
+                     "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(waitingOnLocks(), 1, 10000);
+        QTest::qWait(200);
+        QCOMPARE(socket.bytesAvailable(), 0); // health's answer waits for the first one
+        QVERIFY(locker->execScript("COMMIT").ok());
+        QTRY_VERIFY_WITH_TIMEOUT(socket.bytesAvailable() > 0, 10000);
+        QTest::qWait(200);
+        const QByteArray both = socket.readAll();
+        const qsizetype services = both.indexOf("\"items\"");
+        const qsizetype health = both.indexOf("\"status\":\"ok\"");
+        QVERIFY2(services > 0 && health > services, both.left(200).constData());
+    }
+
+    void survivesClientsThatLeaveMidRequestUnderLoad()
+    {
+        // Round 1: a hundred requests stuck on the database; every client leaves before its
+        // answer exists, some in the middle of sending a body. The answers come later, for
+        // sockets that are gone (QtHttpServer 6.4 would write to deleted sockets here).
+        auto locker = lockServices();
+        QVERIFY(locker);
+        QList<QTcpSocket *> sockets;
+        for (int i = 0; i < 100; ++i) {
+            auto *socket = new QTcpSocket;
+            socket->connectToHost(u"127.0.0.1"_s, port());
+            sockets.append(socket);
+        }
+        // The server accepts on this thread: wait with its event loop turning, not blocked.
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(sockets.cbegin(), sockets.cend(),
+                                             [](QTcpSocket *s) {
+                                                 return s->state() ==
+                                                        QAbstractSocket::ConnectedState;
+                                             }),
+                                 20000);
+        for (int i = 0; i < sockets.size(); ++i) {
+            QTcpSocket *socket = sockets.at(i);
+            if (i % 4 == 3)
+                socket->write(
+                    authorized("POST", "/api/services",
+                               "Content-Type: application/json\r\nContent-Length: 200\r\n") +
+                    "{\"name\":\"half");
+            else
+                socket->write(authorized("GET", "/api/services"));
+            socket->flush();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(waitingOnLocks() >= 3, 10000);
+        for (QTcpSocket *socket : sockets) {
+            socket->abort();
+            delete socket;
+        }
+        QTest::qWait(100);
+        QVERIFY(locker->execScript("COMMIT").ok());
+
+        // Round 2: three hundred clients that connect, ask and vanish at random moments.
+        auto *random = QRandomGenerator::global();
+        for (int i = 0; i < 300; ++i) {
+            auto *socket = new QTcpSocket;
+            socket->connectToHost(u"127.0.0.1"_s, port());
+            socket->write(i % 2 ? authorized("GET", "/api/calls-dashboard?limit=5")
+                                : authorized("GET", "/api/contacts/stats"));
+            QTimer::singleShot(int(random->bounded(8)), socket, [socket] {
+                socket->abort();
+                socket->deleteLater();
+            });
+            if (i % 20 == 0)
+                QTest::qWait(5);
+        }
+        QTest::qWait(200);
+
+        // The server is still whole and serves everyone.
+        HttpClient client(m_server->url());
+        client.setToken(m_clinic.staffToken);
+        QCOMPARE(client.get(u"/api/health"_s).status, 200);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(client.get(u"/api/services"_s).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(waitingOnLocks(), 0, 10000);
+    }
+
+    void atTheConnectionLimitNewClientsGet503()
+    {
+        vox::test::TestServer limited(*m_db, {{u"VOXANNE_MAX_CONNECTIONS"_s, u"3"_s}});
+        QVERIFY2(limited.ok(), qPrintable(limited.error()));
+        QList<QTcpSocket *> held;
+        for (int i = 0; i < 3; ++i) {
+            auto *socket = new QTcpSocket(this);
+            socket->connectToHost(u"127.0.0.1"_s, limited.server().port());
+            QVERIFY(socket->waitForConnected(5000));
+            held.append(socket);
+        }
+        QTest::qWait(100); // let the server accept them
+        const RawReply refused =
+            rawRequest(limited.server().port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(refused.headers.value("retry-after"), QByteArray("1"));
+        qDeleteAll(held);
+        QTest::qWait(200);
+        QCOMPARE(rawRequest(limited.server().port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+                     .status,
+                 200);
+    }
+
+    void servesHttpsWithTheGivenCertificate()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString cert = dir.filePath(u"cert.pem"_s);
+        const QString key = dir.filePath(u"key.pem"_s);
+        QProcess openssl;
+        openssl.start(u"openssl"_s,
+                      {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                       key, u"-out"_s, cert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
+                       u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
+        QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0,
+                 openssl.readAllStandardError().constData());
+
+        vox::test::TestServer tls(*m_db,
+                                  {{u"VOXANNE_TLS_CERT"_s, cert}, {u"VOXANNE_TLS_KEY"_s, key}});
+        QVERIFY2(tls.ok(), qPrintable(tls.error()));
+        QVERIFY(tls.url().startsWith(u"https://"_s));
+
+        QFile pem(cert);
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+        trust.setCaCertificates({QSslCertificate(&pem, QSsl::Pem)});
+
+        QNetworkAccessManager network;
+        QNetworkRequest request = apiRequest(tls.url() + u"/api/me"_s, m_clinic.staffToken);
+        request.setSslConfiguration(trust);
+        QNetworkReply *reply = network.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(reply->rawHeader("X-Request-Id").size() > 0);
+
+        // The event stream over wss://.
+        QWebSocket ws;
+        ws.setSslConfiguration(trust);
+        QList<QByteArray> messages;
+        connect(&ws, &QWebSocket::textMessageReceived, this,
+                [&messages](const QString &text) { messages.append(text.toUtf8()); });
+        QNetworkRequest upgrade{QUrl(u"wss://127.0.0.1:%1/api/events"_s.arg(tls.server().port()))};
+        upgrade.setRawHeader("Authorization", "Bearer " + m_clinic.staffToken.toLatin1());
+        ws.open(upgrade);
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 10000);
+        QVERIFY(messages.first().contains("\"ready\""));
+        ws.close();
+
+        // Plain HTTP on the TLS port gets no answer.
+        const RawReply plain =
+            rawRequest(tls.server().port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(plain.status, 0);
+    }
+
+    void stopFinishesWhatIsInFlightAndClosesStreamsWith1001()
+    {
+        vox::test::TestServer server(*m_db);
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        const quint16 serverPort = server.server().port();
+
+        QWebSocket ws;
+        int closeCode = -1;
+        bool ready = false;
+        connect(&ws, &QWebSocket::textMessageReceived, this,
+                [&ready](const QString &text) { ready = ready || text.contains(u"ready"_s); });
+        connect(&ws, &QWebSocket::disconnected, this, [&] { closeCode = ws.closeCode(); });
+        QNetworkRequest upgrade{QUrl(u"ws://127.0.0.1:%1/api/events"_s.arg(serverPort))};
+        upgrade.setRawHeader("Authorization", "Bearer " + m_clinic.staffToken.toLatin1());
+        ws.open(upgrade);
+        QTRY_VERIFY_WITH_TIMEOUT(ready, 10000);
+
+        auto locker = lockServices();
+        QVERIFY(locker);
+        QNetworkAccessManager network;
+        QNetworkReply *inFlight =
+            network.get(apiRequest(server.url() + u"/api/services"_s, m_clinic.staffToken));
+        QTRY_COMPARE_WITH_TIMEOUT(waitingOnLocks(), 1, 10000);
+
+        // The lock goes while stop() waits for the answer in flight.
+        QTimer::singleShot(300, this, [&locker] { (void)locker->execScript("COMMIT"); });
+        server.server().stop(10000);
+
+        QTRY_VERIFY_WITH_TIMEOUT(inFlight->isFinished(), 5000);
+        QCOMPARE(inFlight->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(QJsonDocument::fromJson(inFlight->readAll()).object().contains(u"items"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(closeCode, int(QWebSocketProtocol::CloseCodeGoingAway), 5000);
+        // No longer accepting.
+        QTcpSocket late;
+        late.connectToHost(u"127.0.0.1"_s, serverPort);
+        QVERIFY(!late.waitForConnected(1000) || readResponse(late, 1000).status == 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpCore)
+#include "tst_httpcore.moc"

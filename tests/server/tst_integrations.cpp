@@ -1,0 +1,493 @@
+// Integrations (S-credentials, S-twilio, S-google, S-email): Twilio dual-sync with each failure
+// point undone, the Google forever-link, Resend settings, admin-only access, other clinics kept
+// out, and a database dump without any secret in clear.
+#include "integrationfixture.h"
+
+#include "server/db/embeddedpostgres.h"
+#include "server/providers/vapiclient.h"
+
+#include <QProcess>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::test::Clinic;
+using vox::test::HttpReply;
+
+class TestIntegrations : public QObject
+{
+    Q_OBJECT
+
+    vox::test::IntegrationFixture f;
+    // Every secret handed to the server in this run, for the dump at the end.
+    QStringList m_secrets;
+
+    int count(const QByteArray &sql, const vox::db::Params &params)
+    {
+        auto row = f.sql(sql, params);
+        return row ? int(row->toInt(0, 0)) : -1;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(f.start(u"integrations"_s), qPrintable(f.error)); }
+
+    void init()
+    {
+        f.sandbox->state().clearFailures();
+        f.sandbox->state().clearRequests();
+    }
+
+    void statusShowsNothingConfiguredForANewClinic()
+    {
+        Clinic clinic = f.signUp(u"Fresh Clinic"_s);
+        const HttpReply reply = clinic.client->get(u"/api/integrations"_s);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject body = reply.json();
+        QCOMPARE(body.value(u"twilio"_s).toObject().value(u"configured"_s).toBool(), false);
+        QCOMPARE(body.value(u"google"_s).toObject().value(u"configured"_s).toBool(), false);
+        QCOMPARE(body.value(u"google"_s).toObject().value(u"available"_s).toBool(), true);
+        // No server key in this run: e-mail waits for the clinic's own.
+        QCOMPARE(body.value(u"resend"_s).toObject().value(u"configured"_s).toBool(), false);
+    }
+
+    void integrationsAreForAdminsOnly()
+    {
+        Clinic clinic = f.signUp(u"Admin Only"_s);
+        auto staff = f.staffOf(clinic);
+        QCOMPARE(staff->get(u"/api/integrations"_s).status, 403);
+        QCOMPARE(staff->put(u"/api/integrations/twilio"_s, {{u"account_sid"_s, u"x"_s}}).status,
+                 403);
+        QCOMPARE(staff->get(u"/api/integrations/google/auth-url"_s).status, 403);
+        QCOMPARE(staff->put(u"/api/integrations/resend"_s, {{u"from"_s, u"a@b.example"_s}}).status,
+                 403);
+        auto anonymous = f.server->client();
+        QCOMPARE(anonymous->get(u"/api/integrations"_s).status, 401);
+    }
+
+    void twilioDualSyncStoresEncryptedAndImportsTheNumberIntoVapi()
+    {
+        Clinic clinic = f.signUp(u"Dual Sync"_s);
+        // The clinic's assistant exists in Vapi: the imported number is linked to it.
+        vox::server::providers::VapiClient vapi(f.sandbox->url() + u"/vapi"_s, u"k"_s,
+                                                vox::server::providers::RetryPolicy::none());
+        auto assistant = vapi.createAssistant({{u"name"_s, u"Dual"_s}});
+        QVERIFY(assistant.ok());
+        const QString realAssistant = assistant->value(u"id"_s).toString();
+        QVERIFY(f.sql("UPDATE agents SET vapi_assistant_id = $2 WHERE org_id = $1::uuid",
+                      {clinic.orgId, realAssistant}));
+        f.sandbox->state().clearRequests();
+
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        const HttpReply reply = f.connectTwilio(clinic, account);
+        QCOMPARE(reply.status, 200);
+        const QJsonArray steps = reply.json().value(u"steps"_s).toArray();
+        QCOMPARE(steps.size(), 4);
+        for (const QJsonValue &step : steps)
+            QCOMPARE(step.toObject().value(u"status"_s).toString(), u"done"_s);
+
+        // Twilio: HTTP Basic with the SID and token, the account fetched, the number looked up.
+        const auto twilio = f.recorded(u"twilio"_s);
+        QVERIFY(twilio.size() >= 2);
+        QCOMPARE(twilio.first().path, u"/twilio/2010-04-01/Accounts/%1.json"_s.arg(account.sid));
+        QCOMPARE(twilio.first().headers.value("authorization"),
+                 vox::server::providers::basicAuth(account.sid, account.token));
+        // Vapi: the credential, then the number with the assistant.
+        const auto credential = f.recorded(u"vapi"_s, u"/vapi/credential"_s);
+        QCOMPARE(credential.size(), 1);
+        const QJsonObject credentialBody =
+            QJsonDocument::fromJson(credential.first().body).object();
+        QCOMPARE(credentialBody.value(u"provider"_s).toString(), u"twilio"_s);
+        QCOMPARE(credentialBody.value(u"accountSid"_s).toString(), account.sid);
+        const auto number = f.recorded(u"vapi"_s, u"/vapi/phone-number"_s);
+        QCOMPARE(number.size(), 1);
+        const QJsonObject numberBody = QJsonDocument::fromJson(number.first().body).object();
+        QCOMPARE(numberBody.value(u"number"_s).toString(), account.number);
+        QCOMPARE(numberBody.value(u"assistantId"_s).toString(), realAssistant);
+
+        // What the console sees: configured, last four, ids; never the token.
+        const HttpReply status = clinic.client->get(u"/api/integrations"_s);
+        const QJsonObject t = status.json().value(u"twilio"_s).toObject();
+        QCOMPARE(t.value(u"configured"_s).toBool(), true);
+        QCOMPARE(t.value(u"status"_s).toString(), u"active"_s);
+        QCOMPARE(t.value(u"account_sid_last4"_s).toString(), account.sid.right(4));
+        QCOMPARE(t.value(u"phone_number"_s).toString(), account.number);
+        QVERIFY(!t.value(u"vapi_credential_id"_s).toString().isEmpty());
+        QVERIFY(!t.value(u"vapi_phone_number_id"_s).toString().isEmpty());
+        QCOMPARE(t.value(u"updated_by"_s).toString(), clinic.email);
+        QVERIFY(!status.body.contains(account.token.toUtf8()));
+
+        // The database: ciphertext only, the number recorded with its Vapi id, an event.
+        auto row = f.sql("SELECT encode(ciphertext, 'escape'), key_id FROM org_credentials WHERE "
+                         "org_id = $1::uuid AND provider = 'twilio'",
+                         {clinic.orgId});
+        QCOMPARE(row->rowCount(), 1);
+        QVERIFY(!row->text(0, 0).contains(account.token));
+        QCOMPARE(row->text(0, 1),
+                 vox::crypto::KeyRing::keyIdFor(QByteArray("0123456789abcdef0123456789abcdef")));
+        auto phone = f.sql("SELECT vapi_phone_number_id, twilio_sid FROM phone_numbers WHERE "
+                           "org_id = $1::uuid AND number = $2",
+                           {clinic.orgId, account.number});
+        QCOMPARE(phone->rowCount(), 1);
+        QCOMPARE(phone->text(0, 0), t.value(u"vapi_phone_number_id"_s).toString());
+        QVERIFY(phone->text(0, 1).startsWith(u"PN"_s));
+        QCOMPARE(count("SELECT count(*) FROM agents WHERE org_id = $1::uuid AND "
+                       "vapi_phone_number_id = $2",
+                       {clinic.orgId, t.value(u"vapi_phone_number_id"_s).toString()}),
+                 1);
+        QVERIFY(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
+                      "'integration.updated'",
+                      {clinic.orgId}) >= 1);
+    }
+
+    void aFailedStepIsNamedAndLeavesNothingBehind_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("pathPart");
+        QTest::addColumn<int>("injected");
+        QTest::addColumn<QString>("step");
+        QTest::addColumn<int>("status");
+        QTest::newRow("validate: Twilio refuses")
+            << u"twilio"_s << u".json"_s << 401 << u"validate"_s << 400;
+        QTest::newRow("validate: Twilio down")
+            << u"twilio"_s << u".json"_s << 503 << u"validate"_s << 502;
+        QTest::newRow("vapi_credential")
+            << u"vapi"_s << u"/vapi/credential"_s << 500 << u"vapi_credential"_s << 502;
+        QTest::newRow("vapi_number")
+            << u"vapi"_s << u"/vapi/phone-number"_s << 400 << u"vapi_number"_s << 502;
+    }
+    void aFailedStepIsNamedAndLeavesNothingBehind()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QString, pathPart);
+        QFETCH(int, injected);
+        QFETCH(QString, step);
+        QFETCH(int, status);
+        Clinic clinic = f.signUp(u"Failing Step"_s);
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        const QString prefix =
+            provider == u"vapi" ? pathPart : u"/twilio/2010-04-01/Accounts/"_s + account.sid;
+        f.fail(provider, injected, 10, prefix, {}, provider == u"vapi" ? u"POST"_s : QString());
+        const HttpReply reply = f.connectTwilio(clinic, account);
+        QCOMPARE(reply.status, status);
+        QCOMPARE(reply.json().value(u"step"_s).toString(), step);
+        QCOMPARE(reply.json().value(u"success"_s).toBool(), false);
+        QVERIFY(!reply.error().isEmpty());
+        QVERIFY2(!reply.error().contains(u"Injected"_s), qPrintable(reply.error()));
+        f.sandbox->state().clearFailures();
+
+        QCOMPARE(
+            count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid", {clinic.orgId}),
+            0);
+        QCOMPARE(
+            count("SELECT count(*) FROM phone_numbers WHERE org_id = $1::uuid", {clinic.orgId}), 0);
+        // Whatever Vapi created for this attempt was deleted again.
+        const auto created = f.recorded(u"vapi"_s, u"/vapi/credential"_s);
+        int posted = 0;
+        int deleted = 0;
+        for (const auto &r : created) {
+            posted += r.method == u"POST" ? 1 : 0;
+            deleted += r.method == u"DELETE" ? 1 : 0;
+        }
+        if (step == u"vapi_number") {
+            QVERIFY(posted >= 1);
+            QCOMPARE(deleted, 1);
+        } else {
+            QCOMPARE(deleted, 0);
+        }
+        QCOMPARE(f.recorded(u"vapi"_s, u"/vapi/phone-number"_s).size() > 0, step == u"vapi_number");
+    }
+
+    void aFailedReconnectKeepsThePreviousConnection()
+    {
+        Clinic clinic = f.signUp(u"Keeps Previous"_s);
+        const auto first = f.newTwilioAccount();
+        const auto second = f.newTwilioAccount();
+        m_secrets << first.token << second.token;
+        QCOMPARE(f.connectTwilio(clinic, first).status, 200);
+        const QJsonObject before =
+            clinic.client->get(u"/api/integrations"_s).json().value(u"twilio"_s).toObject();
+
+        f.fail(u"vapi"_s, 500, 10, u"/vapi/phone-number"_s, {}, u"POST"_s);
+        QCOMPARE(f.connectTwilio(clinic, second).status, 502);
+        f.sandbox->state().clearFailures();
+
+        const QJsonObject after =
+            clinic.client->get(u"/api/integrations"_s).json().value(u"twilio"_s).toObject();
+        QCOMPARE(after.value(u"phone_number"_s), before.value(u"phone_number"_s));
+        QCOMPARE(after.value(u"vapi_credential_id"_s), before.value(u"vapi_credential_id"_s));
+        QCOMPARE(after.value(u"status"_s).toString(), u"active"_s);
+        // And the stored secret is still the first account's: an SMS goes out through it.
+        const QString contact = f.insertContact(clinic.orgId, u"+15557770001"_s, u"Kim"_s);
+        const QString call = f.insertCall(clinic.orgId, u"+15557770001"_s, contact);
+        const HttpReply sms = clinic.client->post(u"/api/calls-dashboard/%1/followup"_s.arg(call),
+                                                  {{u"message"_s, u"Hello again"_s}});
+        QCOMPARE(sms.status, 200);
+        QCOMPARE(f.sandbox->twilio().messages(first.sid).size(), 1);
+        QCOMPARE(f.sandbox->twilio().messages(second.sid).size(), 0);
+    }
+
+    void reconnectingTheSameNumberMovesItInsteadOfImportingTwice()
+    {
+        Clinic clinic = f.signUp(u"Same Number"_s);
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        QCOMPARE(f.connectTwilio(clinic, account).status, 200);
+        const QString numberId = clinic.client->get(u"/api/integrations"_s)
+                                     .json()
+                                     .value(u"twilio"_s)
+                                     .toObject()
+                                     .value(u"vapi_phone_number_id"_s)
+                                     .toString();
+        f.sandbox->state().clearRequests();
+        QCOMPARE(f.connectTwilio(clinic, account).status, 200);
+        QCOMPARE(f.recorded(u"vapi"_s, u"/vapi/phone-number/"_s + numberId).first().method,
+                 u"PATCH"_s);
+        // The replaced credential was removed from Vapi.
+        bool deletedOld = false;
+        for (const auto &r : f.recorded(u"vapi"_s, u"/vapi/credential/"_s))
+            deletedOld = deletedOld || r.method == u"DELETE";
+        QVERIFY(deletedOld);
+    }
+
+    void invalidInputIsRefusedBeforeAnyProviderCall_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        const QJsonObject good{{u"account_sid"_s, u"AC0123456789abcdef0123456789abcdef"_s},
+                               {u"auth_token"_s, u"0123456789abcdef"_s},
+                               {u"phone_number"_s, u"+15550109999"_s}};
+        QJsonObject b = good;
+        b[u"account_sid"_s] = u"SK123"_s;
+        QTest::newRow("not an account sid") << b << u"account_sid"_s;
+        b = good;
+        b.remove(u"auth_token"_s);
+        QTest::newRow("no token") << b << u"auth_token"_s;
+        b = good;
+        b[u"phone_number"_s] = u"5550109999"_s;
+        QTest::newRow("no country code") << b << u"phone_number"_s;
+    }
+    void invalidInputIsRefusedBeforeAnyProviderCall()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        Clinic clinic = f.signUp(u"Bad Input"_s);
+        const HttpReply reply = clinic.client->put(u"/api/integrations/twilio"_s, body);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.json().value(u"field"_s).toString(), field);
+        QVERIFY(f.recorded(u"twilio"_s).isEmpty());
+    }
+
+    void disconnectRemovesTheNumberAndCredentialFromVapi()
+    {
+        Clinic clinic = f.signUp(u"Disconnects"_s);
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        QCOMPARE(f.connectTwilio(clinic, account).status, 200);
+        const QJsonObject t =
+            clinic.client->get(u"/api/integrations"_s).json().value(u"twilio"_s).toObject();
+        f.sandbox->state().clearRequests();
+
+        // Vapi failing: nothing is removed, the admin can try again.
+        f.fail(u"vapi"_s, 500, 10, u"/vapi/phone-number"_s, {}, u"DELETE"_s);
+        QCOMPARE(clinic.client->del(u"/api/integrations/twilio"_s).status, 502);
+        f.sandbox->state().clearFailures();
+        QCOMPARE(
+            count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid", {clinic.orgId}),
+            1);
+
+        QCOMPARE(clinic.client->del(u"/api/integrations/twilio"_s).status, 200);
+        QCOMPARE(f.recorded(u"vapi"_s, t.value(u"vapi_phone_number_id"_s).toString()).last().method,
+                 u"DELETE"_s);
+        QCOMPARE(f.recorded(u"vapi"_s, t.value(u"vapi_credential_id"_s).toString()).last().method,
+                 u"DELETE"_s);
+        QCOMPARE(
+            count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid", {clinic.orgId}),
+            0);
+        QCOMPARE(
+            count("SELECT count(*) FROM phone_numbers WHERE org_id = $1::uuid", {clinic.orgId}), 0);
+        QCOMPARE(clinic.client->del(u"/api/integrations/twilio"_s).status, 404);
+    }
+
+    void anotherClinicSeesNoneOfIt()
+    {
+        Clinic a = f.signUp(u"Clinic A"_s);
+        Clinic b = f.signUp(u"Clinic B"_s);
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        QCOMPARE(f.connectTwilio(a, account).status, 200);
+        const QJsonObject seenByB = b.client->get(u"/api/integrations"_s).json();
+        QCOMPARE(seenByB.value(u"twilio"_s).toObject().value(u"configured"_s).toBool(), false);
+        QCOMPARE(b.client->del(u"/api/integrations/twilio"_s).status, 404);
+        QCOMPARE(count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid", {a.orgId}),
+                 1);
+    }
+
+    void googleForeverLinkAsksForOfflineAccessAndConsent()
+    {
+        Clinic clinic = f.signUp(u"Google Link"_s);
+        const HttpReply reply = clinic.client->get(u"/api/integrations/google/auth-url"_s);
+        QCOMPARE(reply.status, 200);
+        const QUrl url(reply.json().value(u"url"_s).toString());
+        QCOMPARE(url.path(), u"/google/accounts/o/oauth2/v2/auth"_s);
+        const QUrlQuery q(url);
+        QCOMPARE(q.queryItemValue(u"access_type"_s), u"offline"_s);
+        QCOMPARE(q.queryItemValue(u"prompt"_s), u"consent"_s);
+        QCOMPARE(q.queryItemValue(u"response_type"_s), u"code"_s);
+        QCOMPARE(q.queryItemValue(u"client_id"_s), u"test-client.apps.example"_s);
+        const QStringList scopes = q.queryItemValue(u"scope"_s, QUrl::FullyDecoded).split(u' ');
+        QVERIFY(scopes.contains(u"https://www.googleapis.com/auth/calendar"_s));
+        QVERIFY(scopes.contains(u"https://www.googleapis.com/auth/userinfo.email"_s));
+        QCOMPARE(q.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded),
+                 u"http://127.0.0.1:1/api/integrations/google/callback"_s);
+        QVERIFY(!q.queryItemValue(u"state"_s).isEmpty());
+    }
+
+    void googleCallbackStoresTheRefreshTokenEncryptedAndTheEmail()
+    {
+        Clinic clinic = f.signUp(u"Google Callback"_s);
+        const QString callback = f.googleConsent(clinic);
+        QVERIFY(callback.startsWith(u"/api/integrations/google/callback?"_s));
+        auto browser = f.server->client(); // the browser has no session
+        const HttpReply page = browser->get(callback);
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.headers.value("content-type").startsWith("text/html"));
+        QVERIFY(page.body.contains("close this window"));
+
+        const QJsonObject g =
+            clinic.client->get(u"/api/integrations"_s).json().value(u"google"_s).toObject();
+        QCOMPARE(g.value(u"configured"_s).toBool(), true);
+        QCOMPARE(g.value(u"status"_s).toString(), u"active"_s);
+        QCOMPARE(g.value(u"connected_email"_s).toString(), vox::sandbox::GoogleSandbox::demoEmail);
+
+        const QStringList refresh =
+            f.sandbox->google().refreshTokens(vox::sandbox::GoogleSandbox::demoEmail);
+        QVERIFY(!refresh.isEmpty());
+        m_secrets << refresh;
+        auto row = f.sql("SELECT encode(ciphertext, 'escape'), metadata::text FROM "
+                         "org_credentials WHERE org_id = $1::uuid AND provider = 'google'",
+                         {clinic.orgId});
+        QCOMPARE(row->rowCount(), 1);
+        for (const QString &token : refresh) {
+            QVERIFY(!row->text(0, 0).contains(token));
+            QVERIFY(!row->text(0, 1).contains(token));
+        }
+        // The token exchange sent the code with our client and redirect.
+        const auto exchange = f.recorded(u"google"_s, u"/google/oauth2/token"_s);
+        QCOMPARE(exchange.size(), 1);
+        QCOMPARE(vox::test::IntegrationFixture::formValue(exchange.first().body, u"grant_type"_s),
+                 u"authorization_code"_s);
+        QCOMPARE(vox::test::IntegrationFixture::formValue(exchange.first().body, u"redirect_uri"_s),
+                 u"http://127.0.0.1:1/api/integrations/google/callback"_s);
+
+        // The same redirect replayed does nothing.
+        QCOMPARE(browser->get(callback).status, 409);
+        // Reconnecting later still yields a refresh token: consent is asked every time.
+        const HttpReply again = browser->get(f.googleConsent(clinic));
+        QCOMPARE(again.status, 200);
+        QCOMPARE(f.sandbox->google().refreshTokens(vox::sandbox::GoogleSandbox::demoEmail).size(),
+                 refresh.size() + 1);
+        m_secrets << f.sandbox->google().refreshTokens(vox::sandbox::GoogleSandbox::demoEmail);
+
+        QCOMPARE(clinic.client->del(u"/api/integrations/google"_s).status, 200);
+        QCOMPARE(count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid AND provider "
+                       "= 'google'",
+                       {clinic.orgId}),
+                 0);
+        QCOMPARE(clinic.client->del(u"/api/integrations/google"_s).status, 404);
+    }
+
+    void aForgedOrDeniedGoogleReturnConnectsNothing()
+    {
+        Clinic clinic = f.signUp(u"Google Forged"_s);
+        const QString callback = f.googleConsent(clinic);
+        QUrlQuery query(QUrl(callback).query());
+        QString state = query.queryItemValue(u"state"_s, QUrl::FullyDecoded);
+        state[state.size() - 3] = state.at(state.size() - 3) == u'A' ? u'B' : u'A';
+        query.removeQueryItem(u"state"_s);
+        query.addQueryItem(u"state"_s, QString::fromLatin1(QUrl::toPercentEncoding(state)));
+        auto browser = f.server->client();
+        QCOMPARE(browser->get(u"/api/integrations/google/callback?"_s + query.query()).status, 400);
+
+        const QString denied = f.googleConsent(clinic);
+        QUrlQuery deniedQuery(QUrl(denied).query());
+        deniedQuery.removeQueryItem(u"code"_s);
+        deniedQuery.addQueryItem(u"error"_s, u"access_denied"_s);
+        const HttpReply page =
+            browser->get(u"/api/integrations/google/callback?"_s + deniedQuery.query());
+        QCOMPARE(page.status, 400);
+        QVERIFY(page.body.contains("not granted"));
+        QCOMPARE(
+            count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid", {clinic.orgId}),
+            0);
+    }
+
+    void resendKeyAndSenderPerClinic()
+    {
+        Clinic clinic = f.signUp(u"Mail Clinic"_s);
+        QCOMPARE(clinic.client
+                     ->put(u"/api/integrations/resend"_s,
+                           {{u"api_key"_s, u"re_live_secret_key_123"_s}, {u"from"_s, u"nope"_s}})
+                     .status,
+                 400);
+        const QString key = u"re_clinic_secret_key_9876"_s;
+        m_secrets << key;
+        const HttpReply reply = clinic.client->put(
+            u"/api/integrations/resend"_s,
+            {{u"api_key"_s, key}, {u"from"_s, u"Mail Clinic <front@mailclinic.example>"_s}});
+        QCOMPARE(reply.status, 200);
+        const QJsonObject r = reply.json().value(u"resend"_s).toObject();
+        QCOMPARE(r.value(u"configured"_s).toBool(), true);
+        QCOMPARE(r.value(u"from"_s).toString(), u"Mail Clinic <front@mailclinic.example>"_s);
+        QCOMPARE(r.value(u"api_key_last4"_s).toString(), u"9876"_s);
+        QCOMPARE(r.value(u"uses_server_key"_s).toBool(), false);
+        QVERIFY(!reply.body.contains(key.toUtf8()));
+        // Changing only the sender keeps the key; an empty key removes it.
+        QCOMPARE(
+            clinic.client
+                ->put(u"/api/integrations/resend"_s, {{u"from"_s, u"front@mailclinic.example"_s}})
+                .json()
+                .value(u"resend"_s)
+                .toObject()
+                .value(u"configured"_s)
+                .toBool(),
+            true);
+        QCOMPARE(clinic.client
+                     ->put(u"/api/integrations/resend"_s,
+                           {{u"api_key"_s, u""_s}, {u"from"_s, u"front@mailclinic.example"_s}})
+                     .json()
+                     .value(u"resend"_s)
+                     .toObject()
+                     .value(u"configured"_s)
+                     .toBool(),
+                 false);
+        QCOMPARE(clinic.client
+                     ->put(u"/api/integrations/resend"_s,
+                           {{u"api_key"_s, key}, {u"from"_s, u"front@mailclinic.example"_s}})
+                     .status,
+                 200);
+    }
+
+    // Last: everything above went through this database.
+    void zz_theDatabaseDumpHoldsNoSecretInClear()
+    {
+        QVERIFY(m_secrets.size() >= 5);
+        auto bin = vox::db::EmbeddedPostgres::findBinDir();
+        QVERIFY2(bin.ok(), qPrintable(bin.ok() ? QString() : bin.errorMessage()));
+        const auto settings = f.db->cluster().adminSettings(f.db->name());
+        QProcess dump;
+        dump.start(*bin + u"/pg_dump"_s,
+                   {u"-h"_s, settings.host, u"-p"_s, QString::number(settings.port), u"-U"_s,
+                    settings.user, u"--no-owner"_s, settings.database});
+        QVERIFY(dump.waitForFinished(60000));
+        QCOMPARE(dump.exitCode(), 0);
+        const QByteArray text = dump.readAllStandardOutput();
+        // The dump is real: it has the encrypted rows and what may be shown.
+        QVERIFY(text.contains("COPY public.org_credentials"));
+        QVERIFY(text.contains(vox::sandbox::GoogleSandbox::demoEmail.toUtf8()));
+        for (const QString &secret : std::as_const(m_secrets))
+            QVERIFY2(!text.contains(secret.toUtf8()), qPrintable(u"in clear: "_s + secret.left(6)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIntegrations)
+#include "tst_integrations.moc"

@@ -1,0 +1,164 @@
+// X-scale and S-events across processes: two `voxanne-server serve` instances share one database;
+// an event caused through instance A reaches a WebSocket client of instance B (NOTIFY travels
+// through PostgreSQL, not through memory), and a client that reconnects with `since` gets what
+// it missed, whichever instance it reconnects to.
+#include "clinicfixture.h"
+#include "serverprocess.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::test::HttpClient;
+using vox::test::HttpReply;
+using vox::test::ServerProcess;
+
+namespace {
+
+class StreamClient
+{
+public:
+    explicit StreamClient(const QString &url, const QString &token)
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &text) {
+            const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (m.value(u"type"_s).toString() == u"ready")
+                ready = m;
+            if (m.value(u"type"_s).toString() == u"event")
+                events.append(m.value(u"event"_s).toObject());
+        });
+        QNetworkRequest request{QUrl(url)};
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        socket.open(request);
+    }
+    QStringList entityIds() const
+    {
+        QStringList ids;
+        for (const QJsonObject &e : events)
+            ids.append(e.value(u"entity_id"_s).toString());
+        return ids;
+    }
+
+    QWebSocket socket;
+    QJsonObject ready;
+    QList<QJsonObject> events;
+};
+
+} // namespace
+
+class TestMultiInstance : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::TestDatabase> m_db;
+    QTemporaryDir m_dataDir;
+    ServerProcess m_a;
+    ServerProcess m_b;
+    QString m_token;
+    int m_phone = 0;
+
+    QHash<QString, QString> environment() const
+    {
+        return {{u"VOXANNE_MODE"_s, u"production"_s},
+                {u"VOXANNE_DATABASE_URL"_s, m_db->url()},
+                {u"VOXANNE_DATA_DIR"_s, m_dataDir.path()},
+                {u"VOXANNE_LISTEN"_s, u"127.0.0.1:0"_s},
+                {u"JWT_SECRET"_s, vox::test::TestServer::jwtSecret},
+                {u"ENCRYPTION_KEY"_s, vox::test::TestServer::encryptionKey},
+                {u"VAPI_WEBHOOK_SECRET"_s, vox::test::TestServer::webhookSecret},
+                {u"VAPI_PRIVATE_KEY"_s, u"test-vapi-private-key"_s},
+                {u"BACKEND_URL"_s, u"http://127.0.0.1:1"_s},
+                {u"VOXANNE_BCRYPT_COST"_s, u"4"_s},
+                {u"VOXANNE_LOG_LEVEL"_s, u"warn"_s}};
+    }
+
+    QString createContactThrough(const ServerProcess &instance)
+    {
+        HttpClient client(instance.url());
+        client.setToken(m_token);
+        const HttpReply reply = client.post(
+            u"/api/contacts"_s, {{u"phone"_s, u"+1555400%1"_s.arg(++m_phone, 4, 10, QChar(u'0'))}});
+        return reply.status == 201 ? reply.json().value(u"id"_s).toString() : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = std::make_unique<vox::test::TestDatabase>(u"multiinstance"_s);
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        QVERIFY(m_dataDir.isValid());
+        QVERIFY2(m_a.start({}, environment()), m_a.log().constData());
+        QVERIFY2(m_b.start({}, environment()), m_b.log().constData());
+        QVERIFY(m_a.url() != m_b.url());
+
+        const vox::test::Clinic clinic = vox::test::createClinic(m_a.url(), u"Shared Clinic"_s);
+        QVERIFY(!clinic.orgId.isEmpty());
+        m_token = clinic.staffToken;
+    }
+
+    void anEventCausedThroughAReachesAClientOfB()
+    {
+        StreamClient onB(m_b.webSocketUrl(u"/api/events"_s), m_token);
+        QTRY_VERIFY_WITH_TIMEOUT(!onB.ready.isEmpty(), 10000);
+
+        const QString contact = createContactThrough(m_a);
+        QVERIFY(!contact.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(onB.entityIds(), QStringList{contact}, 10000);
+        QCOMPARE(onB.events.first().value(u"type"_s).toString(), u"contact.created"_s);
+
+        // And the other way round, to a client of A.
+        StreamClient onA(m_a.webSocketUrl(u"/api/events"_s), m_token);
+        QTRY_VERIFY_WITH_TIMEOUT(!onA.ready.isEmpty(), 10000);
+        const QString viaB = createContactThrough(m_b);
+        QTRY_COMPARE_WITH_TIMEOUT(onA.entityIds(), QStringList{viaB}, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(onB.entityIds(), (QStringList{contact, viaB}), 10000);
+    }
+
+    void aClientThatReconnectsWithSinceGetsWhatItMissed()
+    {
+        qint64 lastSeen = 0;
+        {
+            StreamClient onB(m_b.webSocketUrl(u"/api/events"_s), m_token);
+            QTRY_VERIFY_WITH_TIMEOUT(!onB.ready.isEmpty(), 10000);
+            lastSeen = onB.ready.value(u"last_event_id"_s).toInteger();
+            QVERIFY(lastSeen > 0);
+        } // the console goes offline
+
+        const QStringList missed{createContactThrough(m_a), createContactThrough(m_b),
+                                 createContactThrough(m_a)};
+        QVERIFY(!missed.contains(QString()));
+
+        // It comes back through the other instance.
+        StreamClient again(m_a.webSocketUrl(u"/api/events?since=%1"_s.arg(lastSeen)), m_token);
+        QTRY_VERIFY_WITH_TIMEOUT(!again.ready.isEmpty(), 10000);
+        QCOMPARE(again.entityIds(), missed);
+        QCOMPARE(again.ready.value(u"last_event_id"_s).toInteger(),
+                 again.events.last().value(u"id"_s).toInteger());
+
+        // And stays live.
+        const QString next = createContactThrough(m_b);
+        QTRY_COMPARE_WITH_TIMEOUT(again.entityIds(), missed + QStringList{next}, 10000);
+    }
+
+    void anInstanceThatStopsLeavesTheOtherServing()
+    {
+        StreamClient onA(m_a.webSocketUrl(u"/api/events"_s), m_token);
+        QTRY_VERIFY_WITH_TIMEOUT(!onA.ready.isEmpty(), 10000);
+        int closeCode = -1;
+        QObject::connect(&onA.socket, &QWebSocket::disconnected,
+                         [&] { closeCode = onA.socket.closeCode(); });
+        QVERIFY2(m_a.terminate(), m_a.log().constData());
+        QTRY_COMPARE_WITH_TIMEOUT(closeCode, int(QWebSocketProtocol::CloseCodeGoingAway), 10000);
+        QVERIFY(!createContactThrough(m_b).isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        m_a.kill();
+        QVERIFY2(m_b.terminate(), m_b.log().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMultiInstance)
+#include "tst_multiinstance.moc"

@@ -1,0 +1,191 @@
+// First run, sign-in, kept sessions and sign-out (C-shell, C-auth), through the real dialogs and
+// the real server.
+#include "consolefixture.h"
+#include "ui/api/apiclient.h"
+#include "ui/api/sessionstore.h"
+#include "ui/shell/consolecontroller.h"
+#include "ui/shell/firstrundialog.h"
+#include "ui/shell/logindialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::ui::ConsoleController;
+
+class TestConsoleLogin : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
+    vox::test::Clinic m_clinic;
+
+    std::unique_ptr<ConsoleController> controllerFor(const QString &url)
+    {
+        vox::ui::StartupOptions options;
+        options.serverUrl = url;
+        auto controller = std::make_unique<ConsoleController>(options, nullptr);
+        controller->sessions().forceMemoryOnly();
+        return controller;
+    }
+
+    static void signIn(vox::ui::LoginDialog *dialog, const QString &email, const QString &password)
+    {
+        dialog->emailField()->setText(email);
+        dialog->passwordField()->setText(password);
+        QVERIFY(dialog->signInButton()->isEnabled());
+        QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"VoxanneTests"_s);
+        QCoreApplication::setApplicationName(u"tst_consolelogin"_s);
+        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_login"_s);
+        QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+        m_clinic = m_fixture->createClinic();
+        QVERIFY2(!m_clinic.orgId.isEmpty(), qPrintable(m_fixture->lastError()));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void signingInOpensTheConsole()
+    {
+        auto controller = controllerFor(m_fixture->url());
+        controller->start();
+        QTRY_VERIFY(controller->loginDialog() && controller->loginDialog()->isVisible());
+        vox::ui::LoginDialog *login = controller->loginDialog();
+
+        signIn(login, m_clinic.email, u"wrong password"_s);
+        QTRY_COMPARE(login->problem(), u"The e-mail or password is not correct."_s);
+        QVERIFY(!controller->mainWindow());
+
+        signIn(login, m_clinic.email, m_clinic.password);
+        QTRY_VERIFY(controller->mainWindow() && controller->mainWindow()->isVisible());
+        QVERIFY(!controller->loginDialog());
+        auto *user = controller->mainWindow()->findChild<QLabel *>(u"userLabel"_s);
+        QVERIFY(user->text().contains(u"Dana Owner"_s));
+        QVERIFY(user->text().contains(u"Glow Med Spa"_s));
+        QCOMPARE(controller->mainWindow()->currentPageIndex(),
+                 int(vox::ui::MainWindow::DashboardIndex));
+        // The e-mail is remembered for next time, the password never.
+        QCOMPARE(QSettings().value(u"connection/lastEmail"_s).toString(), m_clinic.email);
+    }
+
+    void aKeptSessionSkipsSignIn()
+    {
+        auto first = controllerFor(m_fixture->url());
+        first->start();
+        QTRY_VERIFY(first->loginDialog());
+        signIn(first->loginDialog(), m_clinic.email, m_clinic.password);
+        QTRY_VERIFY(first->mainWindow() && first->mainWindow()->isVisible());
+        const QString kept = first->api().session().refreshToken;
+        QVERIFY(!kept.isEmpty());
+        first.reset();
+
+        // The next start finds the token where the first one kept it, and goes straight in.
+        auto next = controllerFor(m_fixture->url());
+        next->sessions().save(QUrl(m_fixture->url()).toString(), kept);
+        next->start();
+        QTRY_VERIFY(next->mainWindow() && next->mainWindow()->isVisible());
+        QVERIFY(!next->loginDialog());
+        // The refresh rotated the token, and the new one is what is kept now.
+        std::optional<QString> stored;
+        next->sessions().load(QUrl(m_fixture->url()).toString(), this,
+                              [&](const QString &token) { stored = token; });
+        QTRY_VERIFY(stored.has_value());
+        QCOMPARE(*stored, next->api().session().refreshToken);
+        QVERIFY(*stored != kept);
+    }
+
+    void signingOutForgetsTheSession()
+    {
+        auto controller = controllerFor(m_fixture->url());
+        controller->start();
+        QTRY_VERIFY(controller->loginDialog());
+        signIn(controller->loginDialog(), m_clinic.email, m_clinic.password);
+        QTRY_VERIFY(controller->mainWindow() && controller->mainWindow()->isVisible());
+        const QString refresh = controller->api().session().refreshToken;
+
+        controller->mainWindow()->findChild<QAction *>(u"signOutAction"_s)->trigger();
+        QTRY_VERIFY(controller->loginDialog() && controller->loginDialog()->isVisible());
+        QVERIFY(!controller->mainWindow()->isVisible());
+        QVERIFY(controller->loginDialog()
+                    ->findChild<QLabel *>(u"loginNotice"_s)
+                    ->text()
+                    .contains(u"signed out"_s));
+        std::optional<QString> stored;
+        controller->sessions().load(QUrl(m_fixture->url()).toString(), this,
+                                    [&](const QString &token) { stored = token; });
+        QTRY_VERIFY(stored.has_value());
+        QVERIFY(stored->isEmpty());
+        // The server revoked it too.
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        std::optional<vox::Result<vox::ui::Session>> resumed;
+        api.resume(refresh, this, [&](vox::Result<vox::ui::Session> s) { resumed = s; });
+        QTRY_VERIFY(resumed.has_value());
+        QVERIFY(!resumed->ok());
+    }
+
+    void theFirstRunAsksAndLaterStartsRemember()
+    {
+        auto controller = std::make_unique<ConsoleController>(vox::ui::StartupOptions{}, nullptr);
+        controller->sessions().forceMemoryOnly();
+        controller->start();
+        QTRY_VERIFY(controller->firstRunDialog() && controller->firstRunDialog()->isVisible());
+        vox::ui::FirstRunDialog *first = controller->firstRunDialog();
+        QVERIFY(first->findChild<QRadioButton *>(u"embeddedChoice"_s)->isChecked());
+        first->findChild<QRadioButton *>(u"remoteChoice"_s)->setChecked(true);
+        auto *go = first->findChild<QPushButton *>(u"firstRunContinue"_s);
+        first->findChild<QLineEdit *>(u"serverUrl"_s)->setText(u"not a url at all"_s);
+        QVERIFY(!go->isEnabled());
+        first->findChild<QLineEdit *>(u"serverUrl"_s)->setText(m_fixture->url());
+        QVERIFY(go->isEnabled());
+        QTest::mouseClick(go, Qt::LeftButton);
+        QTRY_VERIFY(controller->loginDialog() && controller->loginDialog()->isVisible());
+        controller.reset();
+
+        auto later = std::make_unique<ConsoleController>(vox::ui::StartupOptions{}, nullptr);
+        later->sessions().forceMemoryOnly();
+        later->start();
+        QTRY_VERIFY(later->loginDialog() && later->loginDialog()->isVisible());
+        QVERIFY(!later->firstRunDialog());
+        QCOMPARE(later->api().baseUrl(), QUrl(m_fixture->url()));
+    }
+
+    void withoutAKeychainTheUserIsToldOnceAndNothingIsWritten()
+    {
+        vox::ui::SessionStore store(u"Voxanne Console tests"_s);
+        QSignalSpy told(&store, &vox::ui::SessionStore::keychainUnavailable);
+        store.save(u"http://clinic.test"_s, u"token-1"_s);
+        store.save(u"http://clinic.test"_s, u"token-2"_s);
+        // Either the platform keychain took the token, or there is none and the user is told.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            told.count() > 0 || store.backend() == vox::ui::SessionStore::Backend::Keychain, 10000);
+        std::optional<QString> loaded;
+        store.load(u"http://clinic.test"_s, this, [&](const QString &t) { loaded = t; });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 10000);
+        QCOMPARE(*loaded, u"token-2"_s);
+        if (store.backend() == vox::ui::SessionStore::Backend::Keychain) {
+            store.remove(u"http://clinic.test"_s);
+            QSKIP("This machine has a keychain service; the in-memory fallback was not needed.");
+        }
+        QCOMPARE(told.count(), 1);
+        QVERIFY(told.at(0).at(0).toString().contains(u"sign in again next time"_s));
+    }
+};
+
+QTEST_MAIN(TestConsoleLogin)
+#include "tst_consolelogin.moc"

@@ -1,0 +1,173 @@
+// Live updates (C-live): a call the server records appears in the open list without a refresh;
+// after the network drops, the console reconnects by itself and catches up with what happened
+// meanwhile (`since`); a hot lead raises a notification that opens the lead.
+#include "consolefixture.h"
+#include "tcprelay.h"
+#include "ui/api/apiclient.h"
+#include "ui/api/eventstream.h"
+#include "ui/models/callsmodel.h"
+#include "ui/pages/callspage.h"
+#include "ui/pages/leadspage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/traynotifier.h"
+#include "ui/widgets/leaddetailpanel.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::ui::EventStream;
+
+class TestLiveUpdates : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
+
+    QString newCall(const vox::test::Clinic &clinic, const QString &phone)
+    {
+        vox::test::CallSeed seed;
+        seed.phone = phone;
+        seed.status = u"in-progress"_s;
+        seed.minutesAgo = 0;
+        const QString id = m_fixture->insertCall(clinic, seed);
+        m_fixture->publishEvent(clinic, u"call.created"_s, u"call"_s, id,
+                                {{u"phone_number"_s, phone}});
+        return id;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_live"_s);
+        QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+    }
+
+    void aNewCallAppearsWithoutARefresh()
+    {
+        const auto clinic = m_fixture->createClinic();
+        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/calls-dashboard"_s);
+        VOX_REQUIRE_LIVE_EVENTS(*m_fixture, clinic);
+        m_fixture->insertPrdSampleCalls(clinic);
+
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        api.setSession(clinic.session);
+        EventStream events(api);
+        vox::ui::MainWindow window(api, events, u"test server"_s);
+        window.show();
+        window.sessionStarted();
+        window.showPage(vox::ui::MainWindow::CallsIndex);
+        vox::ui::CallsModel *model = window.callsPage()->model();
+        QTRY_COMPARE(model->rowCount(), 3);
+        events.start();
+        QTRY_COMPARE(events.state(), EventStream::State::Live);
+        QTRY_VERIFY(window.liveStatusText().contains(u"Live"_s));
+
+        const QString id = newCall(clinic, u"+15550001111"_s);
+        QTRY_COMPARE(model->rowCount(), 4);
+        QCOMPARE(model->callAt(0)->id, id);
+        QCOMPARE(model->callAt(0)->phoneNumber, u"+15550001111"_s);
+
+        // An update changes the row in place.
+        auto admin = m_fixture->database().connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE call_logs SET status = 'ended', duration_seconds = 95 "
+                            "WHERE id = $1::uuid",
+                            {id}));
+        m_fixture->publishEvent(clinic, u"call.updated"_s, u"call"_s, id);
+        QTRY_COMPARE(model->callAt(0)->status, u"ended"_s);
+        QCOMPARE(model->rowCount(), 4);
+        events.stop();
+    }
+
+    void afterANetworkDropItReconnectsAndCatchesUp()
+    {
+        const auto clinic = m_fixture->createClinic(u"Flaky Network Clinic"_s);
+        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/calls-dashboard"_s);
+        VOX_REQUIRE_LIVE_EVENTS(*m_fixture, clinic);
+        const QUrl server(m_fixture->url());
+        vox::test::TcpRelay relay(server.host(), quint16(server.port()));
+        QVERIFY(relay.listen());
+
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(relay.url()));
+        api.setSession(clinic.session);
+        QWidget window;
+        vox::ui::ToastArea toasts(&window);
+        auto *page = new vox::ui::CallsPage(api, toasts, &window);
+        window.show();
+        page->refresh();
+        QTRY_VERIFY(page->model()->hasLoaded());
+        EventStream events(api);
+        events.setBackoff({200});
+        connect(&events, &EventStream::eventReceived, page, &vox::ui::CallsPage::applyEvent);
+        QSignalSpy caughtUp(&events, &EventStream::caughtUp);
+        events.start();
+        QTRY_COMPARE(events.state(), EventStream::State::Live);
+        const QString before = newCall(clinic, u"+15550002222"_s);
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        const qint64 seen = events.lastEventId();
+        QVERIFY(seen > 0);
+
+        // The network goes away: the stream notices and keeps trying.
+        relay.setRefusing(true);
+        relay.dropAll();
+        QTRY_COMPARE(events.state(), EventStream::State::Reconnecting);
+
+        // Meanwhile a call comes in.
+        const QString during = newCall(clinic, u"+15550003333"_s);
+        QTest::qWait(300);
+        QCOMPARE(page->model()->rowCount(), 1);
+
+        // The network is back: it reconnects with `since` and the missed call arrives.
+        relay.setRefusing(false);
+        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 10000);
+        QTRY_COMPARE(page->model()->rowCount(), 2);
+        QCOMPARE(page->model()->callAt(0)->id, during);
+        QCOMPARE(page->model()->callAt(1)->id, before);
+        QVERIFY(events.lastEventId() > seen);
+        QVERIFY(caughtUp.count() >= 2);
+        QCOMPARE(caughtUp.last().at(0).toBool(), true);
+        events.stop();
+    }
+
+    void aHotLeadNotifiesAndOpensTheLead()
+    {
+        const auto clinic = m_fixture->createClinic(u"Hot Lead Clinic"_s);
+        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts"_s);
+        VOX_REQUIRE_LIVE_EVENTS(*m_fixture, clinic);
+        const QString contact =
+            m_fixture->insertContact(clinic, u"Maria Garcia"_s, u"+15550004444"_s, 85);
+
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        api.setSession(clinic.session);
+        EventStream events(api);
+        vox::ui::MainWindow window(api, events, u"test server"_s);
+        window.show();
+        window.sessionStarted();
+        events.start();
+        QTRY_COMPARE(events.state(), EventStream::State::Live);
+
+        m_fixture->publishEvent(clinic, u"lead.hot"_s, u"contact"_s, contact,
+                                {{u"contact_name"_s, u"Maria Garcia"_s}});
+        QTRY_COMPARE(window.notifier().shownCount(), 1);
+        if (window.notifier().usesSystemTray())
+            QSKIP("A system tray is present: the notification went to the desktop.");
+        // Offscreen there is no tray: the notice is a toast with "Open".
+        vox::ui::Toast *toast = nullptr;
+        QTRY_VERIFY(!window.toasts().toasts().isEmpty());
+        toast = window.toasts().toasts().first();
+        QVERIFY(toast->text().contains(u"Maria Garcia"_s));
+        QVERIFY(toast->actionButton());
+        QTest::mouseClick(toast->actionButton(), Qt::LeftButton);
+        QCOMPARE(window.currentPageIndex(), int(vox::ui::MainWindow::LeadsIndex));
+        QTRY_COMPARE(window.leadsPage()->detail()->contactId(), contact);
+        events.stop();
+    }
+};
+
+QTEST_MAIN(TestLiveUpdates)
+#include "tst_liveupdates.moc"

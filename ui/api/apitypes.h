@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+// The small request and answer values of ApiClient's calls that have no life of their own
+// elsewhere in the console (the records the pages show have their own headers).
+namespace vox::ui {
+
+struct SignUpForm
+{
+    QString organizationName;
+    QString email;
+    QString password;
+    QString fullName;
+    QString timeZone;
+};
+
+struct TimeSlot
+{
+    QDateTime start;
+    QDateTime end;
+};
+
+struct NewAppointment
+{
+    QString serviceId;
+    QDateTime scheduledTime;
+    QString contactId; // or name + phone for someone not yet a contact
+    QString name;
+    QString phone;
+    QString notes;
+};
+
+struct CallBackStarted
+{
+    QString callId;
+    QString phone;
+    QString status;
+};
+
+struct TranscriptFile
+{
+    QString fileName;
+    QByteArray text;
+};
+
+// Which optional features the server can use for this clinic. `known` is false when the user may
+// not read the integrations (staff): the server then decides when the button is pressed.
+struct FeatureAvailability
+{
+    bool known = false;
+    bool smsConfigured = false;
+    bool emailConfigured = false;
+};
+
+} // namespace vox::ui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace vox::ui {
+
+// A contact (a lead): who called, how likely they are to book, and where they stand.
+struct ContactRecord
+{
+    QString id;
+    QString name;
+    QString phoneNumber;
+    QString email;
+    QString leadStatus;      // new, contacted, booked, lost
+    int leadScore = 0;       // 0-100
+    QString leadTemperature; // hot, warm, cold
+    QStringList serviceInterests;
+    QString notes;
+    QDateTime lastContactedAt;
+    QDateTime createdAt;
+
+    QString displayName() const { return name.isEmpty() ? phoneNumber : name; }
+
+    static ContactRecord fromJson(const QJsonObject &json);
+};
+
+} // namespace vox::ui

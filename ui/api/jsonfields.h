@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+
+// Reading the server's JSON the same way everywhere: times are ISO 8601 with an offset, money is
+// integer cents, and a field the server may send under an old name is looked up under both
+// (docs/api.md, "Old field names stay").
+namespace vox::ui::json {
+
+QDateTime time(const QJsonValue &value);
+QStringList strings(const QJsonValue &value);
+QString string(const QJsonObject &object, const QString &name, const QString &oldName = {});
+qint64 cents(const QJsonObject &object, const QString &centsName, const QString &dollarsName);
+
+} // namespace vox::ui::json

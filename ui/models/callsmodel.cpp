@@ -1,0 +1,216 @@
+#include "ui/models/callsmodel.h"
+
+#include "ui/api/apiclient.h"
+#include "ui/models/displayformat.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+CallsModel::CallsModel(ApiClient &api, QObject *parent)
+    : PagedTableModel(parent)
+    , m_api(api)
+{}
+
+int CallsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CallsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CallsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const CallRecord &call = m_rows.at(index.row());
+    if (role == CallIdRole)
+        return call.id;
+    if (role == SortRole) {
+        switch (index.column()) {
+        case TimeColumn:
+            return call.occurredAt;
+        case DurationColumn:
+            return call.durationSeconds;
+        case ValueColumn:
+            return call.financialValueCents;
+        case SentimentColumn:
+            return call.sentimentScore;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case TimeColumn:
+            return DisplayFormat::relativeDateTime(call.occurredAt,
+                                                   QDateTime::currentDateTimeUtc());
+        case CallerColumn:
+            return call.phoneNumber.isEmpty() ? tr("Unknown number") : call.phoneNumber;
+        case ContactColumn:
+            return call.contactName.isEmpty() ? call.callerName : call.contactName;
+        case DirectionColumn:
+            return DisplayFormat::direction(call.direction);
+        case DurationColumn:
+            return DisplayFormat::clock(call.durationSeconds);
+        case StatusColumn:
+            return call.bookingConfirmed ? tr("Booked") : DisplayFormat::callStatus(call.status);
+        case SentimentColumn:
+            return DisplayFormat::sentiment(call.sentimentLabel);
+        case ValueColumn:
+            return call.financialValueCents > 0 ? DisplayFormat::money(call.financialValueCents)
+                                                : QString();
+        case RecordingColumn:
+            return DisplayFormat::recordingStatus(call.recordingStatus, call.hasRecording);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == TimeColumn)
+        return DisplayFormat::dateTime(call.occurredAt);
+    if (role == Qt::ToolTipRole && index.column() == DurationColumn)
+        return DisplayFormat::duration(call.durationSeconds);
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == DurationColumn || index.column() == ValueColumn))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == SentimentColumn) {
+        if (call.sentimentLabel == u"positive")
+            return QBrush(DisplayFormat::tone(DisplayFormat::Tone::Good));
+        if (call.sentimentLabel == u"negative")
+            return QBrush(DisplayFormat::tone(DisplayFormat::Tone::Bad));
+    }
+    if (role == Qt::FontRole && index.column() == StatusColumn && call.bookingConfirmed) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    return {};
+}
+
+QVariant CallsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn:
+        return tr("When");
+    case CallerColumn:
+        return tr("Number");
+    case ContactColumn:
+        return tr("Name");
+    case DirectionColumn:
+        return tr("Type");
+    case DurationColumn:
+        return tr("Length");
+    case StatusColumn:
+        return tr("Status");
+    case SentimentColumn:
+        return tr("Mood");
+    case ValueColumn:
+        return tr("Value");
+    case RecordingColumn:
+        return tr("Recording");
+    default:
+        return {};
+    }
+}
+
+void CallsModel::setQuery(const CallQuery &query)
+{
+    m_query = query;
+    reload();
+}
+
+const CallRecord *CallsModel::callAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int CallsModel::rowOf(const QString &callId) const
+{
+    if (!m_ids.contains(callId))
+        return -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == callId)
+            return row;
+    }
+    return -1;
+}
+
+void CallsModel::upsert(const CallRecord &call)
+{
+    if (const int row = rowOf(call.id); row >= 0) {
+        CallRecord merged = call;
+        // A list refresh must not throw away a transcript already read.
+        if (!merged.detailLoaded && m_rows.at(row).detailLoaded) {
+            const CallRecord &old = m_rows.at(row);
+            merged.detailLoaded = true;
+            merged.transcript = old.transcript;
+            merged.messages = old.messages;
+            merged.recordingUrl = old.recordingUrl;
+        }
+        m_rows[row] = merged;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    if (!m_query.admits(call))
+        return;
+    // Newest first; a call older than everything loaded belongs to a page not yet read.
+    int row = 0;
+    while (row < m_rows.size() && m_rows.at(row).occurredAt > call.occurredAt)
+        ++row;
+    if (row == m_rows.size() && !isComplete() && !m_rows.isEmpty())
+        return;
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, call);
+    m_ids.insert(call.id);
+    endInsertRows();
+}
+
+void CallsModel::applyEvent(const LiveEvent &event)
+{
+    if (!event.type.startsWith(u"call."_s) || event.entityId.isEmpty())
+        return;
+    m_api.call(event.entityId, this, [this](Result<CallRecord> call) {
+        if (call)
+            upsert(*call);
+    });
+}
+
+void CallsModel::requestPage(const QString &cursor, int limit, int generation)
+{
+    m_api.calls(m_query, cursor, limit, this,
+                [this, generation](Result<ListPage<CallRecord>> page) {
+                    if (!isCurrent(generation))
+                        return;
+                    if (!page) {
+                        pageArrived(generation, page.error());
+                        return;
+                    }
+                    QList<CallRecord> fresh;
+                    fresh.reserve(page->items.size());
+                    // A call that arrived live may also come in a later page.
+                    for (const CallRecord &call : page->items) {
+                        if (!m_ids.contains(call.id)) {
+                            m_ids.insert(call.id);
+                            fresh << call;
+                        }
+                    }
+                    if (!fresh.isEmpty()) {
+                        const int first = int(m_rows.size());
+                        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+                        m_rows.append(fresh);
+                        endInsertRows();
+                    }
+                    pageArrived(generation, page->nextCursor);
+                });
+}
+
+} // namespace vox::ui

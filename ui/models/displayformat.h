@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+namespace vox::ui {
+
+// How the console words the server's values for people: times in the clinic's time zone,
+// "3 min 05 s", "$8,000", "Inbound", "Positive". One place, so every page says it the same way.
+class DisplayFormat final
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
+
+public:
+    DisplayFormat() = delete;
+
+    // Times are shown in the clinic's zone (the organization's time_zone), not the computer's.
+    static void setClinicTimeZone(const QTimeZone &zone);
+    static QTimeZone clinicTimeZone();
+    static QDateTime inClinicZone(const QDateTime &time);
+
+    static QString dateTime(const QDateTime &time);
+    static QString date(const QDateTime &time);
+    static QString time(const QDateTime &time);
+    // "Today 14:03", "Yesterday 09:12", "Mon 12 Jan 10:00"
+    static QString relativeDateTime(const QDateTime &time, const QDateTime &now);
+    static QString duration(int seconds);
+    // "3:05": compact, for tables.
+    static QString clock(int seconds);
+
+    // Text colours that read well on the current palette, light or dark.
+    enum class Tone { Good, Bad, Accent };
+    static QColor tone(Tone tone);
+    static QString money(qint64 cents);
+    static QString percent(double value);
+
+    static QString direction(const QString &direction);
+    static QString callStatus(const QString &status);
+    static QString sentiment(const QString &label);
+    static QString recordingStatus(const QString &status, bool hasRecording);
+    static QString leadStatus(const QString &status);
+    static QString temperature(const QString &temperature);
+    static QString appointmentStatus(const QString &status);
+    static QString speaker(const QString &role);
+};
+
+} // namespace vox::ui

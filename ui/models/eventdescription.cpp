@@ -1,0 +1,81 @@
+#include "ui/models/eventdescription.h"
+
+#include "ui/models/displayformat.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+namespace {
+
+// The payload's best name for the person involved, if it carries one.
+QString who(const LiveEvent &event)
+{
+    for (const QString &key :
+         {u"contact_name"_s, u"name"_s, u"caller_name"_s, u"phone_number"_s, u"phone"_s}) {
+        const QString value = event.payload.value(key).toString();
+        if (!value.isEmpty())
+            return value;
+    }
+    return {};
+}
+
+} // namespace
+
+QString EventDescription::describe(const LiveEvent &event)
+{
+    const QString person = who(event);
+    const QString service = event.payload.value(u"service_name"_s).toString();
+    const QString &t = event.type;
+    if (t == u"call.created")
+        return person.isEmpty() ? tr("New call") : tr("New call from %1").arg(person);
+    if (t == u"call.updated") {
+        const QString status = event.payload.value(u"status"_s).toString();
+        if (event.payload.value(u"booking_confirmed"_s).toBool())
+            return person.isEmpty() ? tr("A call ended with a booking")
+                                    : tr("Call with %1 ended with a booking").arg(person);
+        if (!status.isEmpty())
+            return person.isEmpty() ? tr("Call %1").arg(DisplayFormat::callStatus(status).toLower())
+                                    : tr("Call with %1: %2")
+                                          .arg(person, DisplayFormat::callStatus(status).toLower());
+        return person.isEmpty() ? tr("A call was updated") : tr("Call with %1 updated").arg(person);
+    }
+    if (t == u"lead.hot")
+        return person.isEmpty() ? tr("A new hot lead") : tr("%1 is a hot lead").arg(person);
+    if (t == u"contact.created")
+        return person.isEmpty() ? tr("New contact") : tr("New contact: %1").arg(person);
+    if (t == u"contact.updated")
+        return person.isEmpty() ? tr("A contact was updated") : tr("%1 was updated").arg(person);
+    if (t == u"appointment.created") {
+        if (!person.isEmpty() && !service.isEmpty())
+            return tr("%1 booked %2").arg(person, service);
+        return person.isEmpty() ? tr("New appointment booked")
+                                : tr("%1 booked an appointment").arg(person);
+    }
+    if (t == u"appointment.updated")
+        return person.isEmpty() ? tr("An appointment changed")
+                                : tr("%1's appointment changed").arg(person);
+    if (t == u"appointment.cancelled")
+        return person.isEmpty() ? tr("An appointment was cancelled")
+                                : tr("%1 cancelled an appointment").arg(person);
+    if (t == u"message.created")
+        return tr("A message was sent");
+    if (t == u"callback.updated")
+        return person.isEmpty() ? tr("Call-back updated") : tr("Call-back to %1").arg(person);
+    if (t == u"telephony.updated")
+        return tr("Phone settings changed");
+    if (t == u"integration.updated")
+        return tr("An integration changed");
+    if (t == u"agent.updated")
+        return tr("The AI receptionist's settings changed");
+    if (t == u"knowledge.updated")
+        return tr("The knowledge base changed");
+    return tr("Something changed");
+}
+
+bool EventDescription::isNotable(const LiveEvent &event)
+{
+    return event.type == u"lead.hot" || event.type == u"appointment.created";
+}
+
+} // namespace vox::ui

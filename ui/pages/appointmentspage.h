@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ui/api/contactrecord.h"
+#include "ui/pages/page.h"
+
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QToolButton;
+
+namespace vox::ui {
+
+class ApiClient;
+class AppointmentsModel;
+struct AppointmentRecord;
+class EmptyState;
+class ToastArea;
+
+// Appointments of a chosen range (today, the coming week, ...): book a new one, move or cancel
+// one, and send a reminder by text or e-mail; "Reminder: Sent" shows once one went out.
+class AppointmentsPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppointmentsPage)
+
+public:
+    AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
+
+    QString title() const override { return tr("Appointments"); }
+    void refresh() override;
+    void applyEvent(const LiveEvent &event) override;
+    bool openRecord(const QString &entityType, const QString &id) override;
+    void activated() override;
+
+    AppointmentsModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    void setRange(const QString &range);
+    // Opens the booking dialog, for a known contact when one is given.
+    void newAppointment(const ContactRecord &contact = {});
+    void sendReminder(const QString &method);
+    void cancelSelected(bool confirm = true);
+    void rescheduleSelected();
+
+private:
+    const AppointmentRecord *selected() const;
+    void updateActions();
+    void updateState();
+
+    ApiClient &m_api;
+    ToastArea &m_toasts;
+    AppointmentsModel *m_model;
+    QComboBox *m_range;
+    QPushButton *m_new;
+    QPushButton *m_move;
+    QPushButton *m_cancel;
+    QToolButton *m_remind;
+    QTableView *m_table;
+    EmptyState *m_tableState;
+    QLabel *m_detail;
+    QTimer m_reloadDelay;
+    QString m_pendingSelection;
+    bool m_loadedOnce = false;
+};
+
+} // namespace vox::ui

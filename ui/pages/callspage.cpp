@@ -1,0 +1,282 @@
+#include "ui/pages/callspage.h"
+
+#include "ui/api/apiclient.h"
+#include "ui/models/callsmodel.h"
+#include "ui/models/displayformat.h"
+#include "ui/widgets/calldetailpanel.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+namespace {
+
+QComboBox *filterBox(const QString &name, const QList<std::pair<QString, QString>> &items,
+                     QWidget *parent)
+{
+    auto *box = new QComboBox(parent);
+    box->setObjectName(name);
+    for (const auto &[text, value] : items)
+        box->addItem(text, value);
+    return box;
+}
+
+} // namespace
+
+CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
+    : Page(parent)
+    , m_api(api)
+    , m_toasts(toasts)
+    , m_model(new CallsModel(api, this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_search(new QLineEdit(this))
+    , m_table(new QTableView(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(u"callsPage"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 8);
+
+    auto *filters = new QHBoxLayout;
+    m_search->setObjectName(u"callsSearch"_s);
+    m_search->setPlaceholderText(tr("Search by name, number or words said…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(240);
+    filters->addWidget(m_search, 2);
+    m_direction = filterBox(u"callsDirection"_s,
+                            {{tr("All calls"), QString()},
+                             {tr("Incoming"), u"inbound"_s},
+                             {tr("Outgoing"), u"outbound"_s}},
+                            this);
+    m_sentiment = filterBox(u"callsSentiment"_s,
+                            {{tr("Any mood"), QString()},
+                             {tr("Positive"), u"positive"_s},
+                             {tr("Neutral"), u"neutral"_s},
+                             {tr("Negative"), u"negative"_s}},
+                            this);
+    m_recording = filterBox(u"callsRecording"_s,
+                            {{tr("With or without recording"), QString()},
+                             {tr("With recording"), u"true"_s},
+                             {tr("Without recording"), u"false"_s}},
+                            this);
+    m_period = filterBox(u"callsPeriod"_s,
+                         {{tr("Any time"), QString()},
+                          {tr("Today"), u"today"_s},
+                          {tr("Last 7 days"), u"7d"_s},
+                          {tr("Last 30 days"), u"30d"_s}},
+                         this);
+    for (QComboBox *box : {m_direction, m_sentiment, m_recording, m_period}) {
+        filters->addWidget(box);
+        connect(box, &QComboBox::currentIndexChanged, this, &CallsPage::applyFilters);
+    }
+    layout->addLayout(filters);
+
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(CallsModel::SortRole);
+    m_table->setObjectName(u"callsTable"_s);
+    m_table->setModel(m_sorted);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights keep scrolling through many thousands of rows cheap.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    const QList<int> widths{122, 106, 100, 64, 46, 60, 62, 48};
+    for (int column = 0; column < widths.size(); ++column)
+        m_table->setColumnWidth(column, widths.at(column));
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(CallsModel::TimeColumn, Qt::DescendingOrder);
+    m_tableState = new EmptyState(m_table, this);
+
+    auto *detailScroll = new QScrollArea(this);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    m_detail = new CallDetailPanel(api, toasts, detailScroll);
+    detailScroll->setWidget(m_detail);
+    detailScroll->setMinimumWidth(360);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_tableState);
+    split->addWidget(detailScroll);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    split->setSizes({720, 360});
+    layout->addWidget(split, 1);
+    m_status->setObjectName(u"callsStatus"_s);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_status);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(350);
+    connect(&m_searchDelay, &QTimer::timeout, this, &CallsPage::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay.stop();
+        applyFilters();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &CallsPage::showSelected);
+    connect(m_model, &CallsModel::pageLoaded, this, [this] {
+        updateStatus();
+        // The chosen call comes back into the list once its page is loaded.
+        if (!m_pendingSelection.isEmpty() && m_model->rowOf(m_pendingSelection) >= 0)
+            selectCall(m_pendingSelection);
+    });
+    connect(m_model, &CallsModel::loadingChanged, this, &CallsPage::updateStatus);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &CallsPage::updateStatus);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        const CallRecord *call = m_model->callAt(topLeft.row());
+        if (call && call->id == m_detail->call().id)
+            m_detail->callChanged(*call);
+    });
+    connect(m_model, &CallsModel::loadFailed, this, [this](const Error &error) {
+        if (m_model->rowCount() == 0)
+            m_tableState->showMessage(tr("The calls could not be loaded."), error.message,
+                                      [this] { refresh(); });
+        else
+            m_toasts.problem(error, [this] { refresh(); });
+    });
+    connect(m_detail, &CallDetailPanel::openContact, this, &CallsPage::openContact);
+    updateStatus();
+}
+
+void CallsPage::activated()
+{
+    if (!m_loadedOnce)
+        refresh();
+}
+
+void CallsPage::refresh()
+{
+    m_loadedOnce = true;
+    applyFilters();
+}
+
+void CallsPage::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void CallsPage::applyFilters()
+{
+    m_loadedOnce = true;
+    CallQuery query;
+    query.search = m_search->text();
+    query.direction = m_direction->currentData().toString();
+    query.sentiment = m_sentiment->currentData().toString();
+    query.hasRecording = m_recording->currentData().toString();
+    const QString period = m_period->currentData().toString();
+    if (!period.isEmpty()) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDate today = DisplayFormat::inClinicZone(now).date();
+        const int days = period == u"today" ? 0 : period == u"7d" ? 6 : 29;
+        query.from = QDateTime(today.addDays(-days), QTime(0, 0), DisplayFormat::clinicTimeZone());
+    }
+    const QString selected = m_detail->call().id;
+    m_model->setQuery(query);
+    if (!selected.isEmpty() && m_pendingSelection.isEmpty())
+        m_pendingSelection = selected;
+    updateStatus();
+}
+
+void CallsPage::showSelected()
+{
+    const QModelIndex current = m_sorted->mapToSource(m_table->currentIndex());
+    const CallRecord *call = m_model->callAt(current.row());
+    if (!call) {
+        if (m_pendingSelection.isEmpty())
+            m_detail->clear();
+        return;
+    }
+    m_detail->showCall(*call);
+}
+
+void CallsPage::selectCall(const QString &callId)
+{
+    const int row = m_model->rowOf(callId);
+    if (row < 0) {
+        m_pendingSelection = callId;
+        // Not among the loaded rows: show it anyway, from the server.
+        m_api.call(callId, this, [this, callId](Result<CallRecord> call) {
+            if (call && m_model->rowOf(callId) < 0 && m_pendingSelection == callId)
+                m_detail->showCall(*call);
+        });
+        return;
+    }
+    m_pendingSelection.clear();
+    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
+void CallsPage::updateStatus()
+{
+    const int rows = m_model->rowCount();
+    if (m_model->isLoading() && rows == 0) {
+        m_tableState->showMessage(tr("Loading calls…"));
+    } else if (rows == 0 && m_model->hasLoaded()) {
+        const bool filtered = !(m_model->query() == CallQuery{});
+        m_tableState->showMessage(
+            filtered ? tr("No calls match.") : tr("No calls yet."),
+            filtered ? tr("Try fewer filters or another search.")
+                     : tr("Calls your AI receptionist answers will appear here as they "
+                          "happen."));
+    } else if (rows > 0) {
+        m_tableState->showContent();
+    }
+    QString text;
+    if (m_model->isComplete())
+        text = rows == 1 ? tr("1 call") : tr("%1 calls").arg(rows);
+    else if (rows > 0)
+        text = tr("Showing the latest %1 calls — scroll down for more").arg(rows);
+    if (m_model->isLoading() && rows > 0)
+        text += tr("  ·  loading more…");
+    m_status->setText(text);
+}
+
+void CallsPage::applyEvent(const LiveEvent &event)
+{
+    if (!m_loadedOnce)
+        return;
+    m_model->applyEvent(event);
+}
+
+bool CallsPage::openRecord(const QString &entityType, const QString &id)
+{
+    if (entityType != u"call")
+        return false;
+    if (!m_loadedOnce)
+        refresh();
+    selectCall(id);
+    return true;
+}
+
+void CallsPage::setFeatures(const FeatureAvailability &features)
+{
+    m_detail->setFeatures(features);
+}
+
+} // namespace vox::ui

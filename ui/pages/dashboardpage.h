@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ui/api/dashboardsummary.h"
+#include "ui/pages/page.h"
+
+#include <QTimer>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QListView;
+
+namespace vox::ui {
+
+class ActivityModel;
+class ApiClient;
+class StatCard;
+class ToastArea;
+
+// The clinic at a glance: pipeline value, how many calls end in a booking, how long calls last,
+// calls today and this week, hot leads; calls and bookings per day as a chart; what just
+// happened. Live events bring the figures up to date on their own.
+class DashboardPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardPage)
+
+public:
+    DashboardPage(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
+
+    QString title() const override { return tr("Dashboard"); }
+    void refresh() override;
+    void applyEvent(const LiveEvent &event) override;
+    void activated() override;
+
+    QString range() const;
+    void setRange(const QString &range);
+    StatCard *card(const QString &name) const;
+    ActivityModel *activity() const { return m_activity; }
+
+signals:
+    void recordRequested(const QString &entityType, const QString &id);
+
+private:
+    void show(const DashboardSummary &summary);
+    void rebuildChart(const DashboardSummary &summary);
+
+    ApiClient &m_api;
+    ToastArea &m_toasts;
+    ActivityModel *m_activity;
+    QComboBox *m_range;
+    QLabel *m_greeting;
+    StatCard *m_pipeline;
+    StatCard *m_successRate;
+    StatCard *m_averageDuration;
+    StatCard *m_callsToday;
+    StatCard *m_callsThisWeek;
+    StatCard *m_hotLeads;
+    QChartView *m_chart;
+    QListView *m_activityView;
+    QLabel *m_activityEmpty;
+    QTimer m_debounce;
+    int m_generation = 0;
+    bool m_loadedOnce = false;
+};
+
+} // namespace vox::ui

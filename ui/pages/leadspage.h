@@ -1,0 +1,76 @@
+#pragma once
+
+#include "ui/api/contactrecord.h"
+#include "ui/pages/page.h"
+
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace vox::ui {
+
+class ApiClient;
+class EmptyState;
+class LeadDetailPanel;
+class LeadsModel;
+class StatCard;
+class ToastArea;
+
+// Leads: how many are hot, warm and cold (the cards filter the list), the list with score,
+// temperature, status, last contact and what they are interested in, and the chosen lead's
+// calls and appointments with Call Back.
+class LeadsPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LeadsPage)
+
+public:
+    LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
+
+    QString title() const override { return tr("Leads"); }
+    void refresh() override;
+    void focusSearch() override;
+    void applyEvent(const LiveEvent &event) override;
+    bool openRecord(const QString &entityType, const QString &id) override;
+    void activated() override;
+
+    LeadsModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    LeadDetailPanel *detail() const { return m_detail; }
+    StatCard *card(const QString &temperature) const;
+    void selectContact(const QString &contactId);
+
+signals:
+    void openCall(const QString &callId);
+    void newAppointment(const vox::ui::ContactRecord &contact);
+
+private:
+    void setTemperature(const QString &temperature);
+    void applyFilters();
+    void loadStats();
+    void updateState();
+
+    ApiClient &m_api;
+    ToastArea &m_toasts;
+    LeadsModel *m_model;
+    QSortFilterProxyModel *m_sorted;
+    StatCard *m_total;
+    StatCard *m_hot;
+    StatCard *m_warm;
+    StatCard *m_cold;
+    QLineEdit *m_search;
+    QComboBox *m_status;
+    QTableView *m_table;
+    EmptyState *m_tableState;
+    LeadDetailPanel *m_detail;
+    QString m_temperature;
+    QTimer m_searchDelay;
+    QTimer m_statsDelay;
+    bool m_loadedOnce = false;
+};
+
+} // namespace vox::ui

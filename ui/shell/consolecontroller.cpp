@@ -1,0 +1,435 @@
+#include "ui/shell/consolecontroller.h"
+
+#include "core/timezonename.h"
+
+#include "core/logging/log.h"
+#include "ui/api/apiclient.h"
+#include "ui/api/eventstream.h"
+#include "ui/api/sessionstore.h"
+#include "ui/models/displayformat.h"
+#include "ui/shell/embeddedserverhost.h"
+#include "ui/shell/firstrundialog.h"
+#include "ui/shell/logindialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/signupdialog.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QDir>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+namespace {
+
+const QString modeKey = u"connection/mode"_s;
+const QString urlKey = u"connection/serverUrl"_s;
+const QString emailKey = u"connection/lastEmail"_s;
+const QString clinicsKey = u"embedded/clinicDataDirs"_s;
+
+} // namespace
+
+ConsoleController::ConsoleController(StartupOptions options, EmbeddedServerHost *host,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_host(host)
+    , m_api(std::make_unique<ApiClient>())
+    , m_sessions(std::make_unique<SessionStore>(u"Voxanne Console"_s))
+{
+    m_events = std::make_unique<EventStream>(*m_api);
+    connect(m_api.get(), &ApiClient::sessionChanged, this, [this] {
+        if (!m_account.isEmpty() && !m_api->session().refreshToken.isEmpty())
+            m_sessions->save(m_account, m_api->session().refreshToken);
+    });
+    connect(m_api.get(), &ApiClient::sessionExpired, this, &ConsoleController::sessionExpired);
+    connect(m_sessions.get(), &SessionStore::keychainUnavailable, this,
+            [this](const QString &explanation) {
+                m_keychainNotice = explanation;
+                if (m_window && m_window->isVisible())
+                    m_window->toasts().info(explanation);
+            });
+    if (m_host) {
+        connect(m_host, &EmbeddedServerHost::started, this, [this](const QUrl &url) {
+            closeStarting();
+            serverReady(url, tr("Clinic server on this computer"),
+                        u"embedded:"_s + QDir(m_dataDir).absolutePath());
+        });
+        connect(m_host, &EmbeddedServerHost::failed, this, [this](const QString &reason) {
+            closeStarting();
+            log::error("console", u"The embedded server did not start."_s, {{u"reason"_s, reason}});
+            auto *box = new QMessageBox(
+                QMessageBox::Critical, tr("Voxanne could not start"),
+                tr("The clinic server on this computer could not start:\n\n%1").arg(reason),
+                QMessageBox::NoButton);
+            box->setObjectName(u"embeddedFailure"_s);
+            QAbstractButton *retry = box->addButton(tr("Try again"), QMessageBox::AcceptRole);
+            QAbstractButton *remote =
+                box->addButton(tr("Connect to a server instead"), QMessageBox::ActionRole);
+            box->addButton(tr("Quit"), QMessageBox::RejectRole);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(box, &QMessageBox::buttonClicked, this,
+                    [this, retry, remote](QAbstractButton *button) {
+                        if (button == retry)
+                            startEmbedded();
+                        else if (button == remote)
+                            askFirstRun();
+                        else
+                            quit();
+                    });
+            box->open();
+        });
+    }
+}
+
+ConsoleController::~ConsoleController()
+{
+    shutdown();
+}
+
+LoginDialog *ConsoleController::loginDialog() const
+{
+    return m_login.data();
+}
+
+SignUpDialog *ConsoleController::signUpDialog() const
+{
+    return m_signUp.data();
+}
+
+FirstRunDialog *ConsoleController::firstRunDialog() const
+{
+    return m_firstRun.data();
+}
+
+QString ConsoleController::demoEmail()
+{
+    return u"demo@voxanne.local"_s;
+}
+
+QString ConsoleController::demoPassword()
+{
+    return u"voxanne-demo-clinic"_s;
+}
+
+QString ConsoleController::defaultDataDir(bool demo)
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(base).filePath(demo ? u"demo"_s : u"clinic"_s);
+}
+
+void ConsoleController::start()
+{
+    if (!m_options.serverUrl.isEmpty()) {
+        connectRemote(m_options.serverUrl);
+        return;
+    }
+    if (m_options.embedded || m_options.demo) {
+        startEmbedded();
+        return;
+    }
+    const QSettings settings;
+    const QString mode = settings.value(modeKey).toString();
+    if (mode == u"embedded" && m_host) {
+        startEmbedded();
+        return;
+    }
+    if (mode == u"remote" && !settings.value(urlKey).toString().isEmpty()) {
+        connectRemote(settings.value(urlKey).toString());
+        return;
+    }
+    askFirstRun();
+}
+
+void ConsoleController::askFirstRun()
+{
+    closeDialogs();
+    auto *dialog = new FirstRunDialog;
+    m_firstRun = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setServerUrl(QSettings().value(urlKey).toString());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->choice() == FirstRunDialog::Choice::Embedded)
+            startEmbedded();
+        else
+            connectRemote(dialog->serverUrl());
+    });
+    connect(dialog, &QDialog::rejected, this, &ConsoleController::quit);
+    dialog->show();
+}
+
+void ConsoleController::connectRemote(const QString &url)
+{
+    QSettings settings;
+    settings.setValue(modeKey, u"remote"_s);
+    settings.setValue(urlKey, url);
+    m_embedded = false;
+    const QUrl parsed(url);
+    serverReady(parsed, tr("Server: %1").arg(parsed.host()), parsed.toString());
+}
+
+void ConsoleController::startEmbedded()
+{
+    closeDialogs();
+    if (!m_host) {
+        QMessageBox::warning(nullptr, tr("Voxanne"),
+                             tr("This build of the console cannot run the clinic server on "
+                                "this computer. Connect to a server instead."));
+        askFirstRun();
+        return;
+    }
+    m_embedded = true;
+    m_dataDir = m_options.dataDir.isEmpty() ? defaultDataDir(m_options.demo) : m_options.dataDir;
+    if (!m_options.demo)
+        QSettings().setValue(modeKey, u"embedded"_s);
+    if (m_host->isRunning()) {
+        resumeOrSignIn();
+        return;
+    }
+    auto *progress = new QProgressDialog(tr("Starting your clinic's server on this computer…\n"
+                                            "The very first start takes a little longer."),
+                                         tr("Quit"), 0, 0);
+    progress->setObjectName(u"startingDialog"_s);
+    progress->setWindowTitle(tr("Voxanne"));
+    progress->setMinimumDuration(0);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    m_starting = progress;
+    connect(progress, &QProgressDialog::canceled, this, &ConsoleController::quit);
+    progress->show();
+    m_host->start(m_dataDir);
+}
+
+void ConsoleController::serverReady(const QUrl &url, const QString &description,
+                                    const QString &account)
+{
+    m_api->setBaseUrl(url);
+    m_serverDescription = description;
+    m_account = account;
+    log::info("console", u"Using the server."_s,
+              {{u"url"_s, url.toString()}, {u"embedded"_s, m_embedded}});
+    if (m_options.demo) {
+        demoSignIn();
+        return;
+    }
+    resumeOrSignIn();
+}
+
+void ConsoleController::resumeOrSignIn()
+{
+    m_sessions->load(m_account, this, [this](const QString &token) {
+        if (token.isEmpty()) {
+            if (m_embedded && !clinicCreatedHere())
+                showSignUp();
+            else
+                showLogin();
+            return;
+        }
+        m_api->resume(token, this, [this](Result<Session> session) {
+            if (session) {
+                sessionStarted();
+                return;
+            }
+            if (session.error().code == u"unauthorized" || session.error().code == u"validation")
+                m_sessions->remove(m_account);
+            showLogin(session.errorMessage());
+        });
+    });
+}
+
+void ConsoleController::demoSignIn()
+{
+    m_api->login(demoEmail(), demoPassword(), this, [this](Result<Session> session) {
+        if (session) {
+            sessionStarted();
+            return;
+        }
+        if (session.error().code != u"unauthorized") {
+            showLogin(session.errorMessage());
+            return;
+        }
+        // The first demo run on this computer: create the demo clinic.
+        SignUpForm form;
+        form.organizationName = tr("Glow Med Spa (demo)");
+        form.fullName = tr("Demo Front Desk");
+        form.email = demoEmail();
+        form.password = demoPassword();
+        form.timeZone = QString::fromLatin1(QTimeZone::systemTimeZoneId());
+        // A demo clinic reads better in a city's zone than in "Etc/UTC" or a bare offset.
+        if (!isTimeZoneName(form.timeZone) || !form.timeZone.contains(u'/') ||
+            form.timeZone.startsWith(u"Etc/"_s))
+            form.timeZone = u"America/New_York"_s;
+        m_api->signUp(form, this, [this](Result<Session> created) {
+            if (!created) {
+                showLogin(created.errorMessage());
+                return;
+            }
+            rememberClinicCreated();
+            sessionStarted();
+        });
+    });
+}
+
+void ConsoleController::showLogin(const QString &notice)
+{
+    closeDialogs();
+    auto *dialog = new LoginDialog(*m_api, m_serverDescription);
+    m_login = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setEmail(QSettings().value(emailKey).toString());
+    dialog->setNotice(notice.isEmpty() ? m_keychainNotice : notice);
+    dialog->setAlternatives(m_embedded, !m_options.demo);
+    connect(dialog, &LoginDialog::signedIn, this, [this](const Session &session) {
+        QSettings().setValue(emailKey, session.email);
+        sessionStarted();
+    });
+    connect(dialog, &LoginDialog::createClinicRequested, this, &ConsoleController::showSignUp);
+    connect(dialog, &LoginDialog::changeServerRequested, this, [this] {
+        if (m_events)
+            m_events->stop();
+        m_window.reset();
+        askFirstRun();
+        if (m_firstRun && !m_embedded)
+            m_firstRun->chooseRemote();
+    });
+    connect(dialog, &QDialog::rejected, this, [this, dialog] {
+        // Closing the sign-in after "Use another server" is not a quit.
+        if (m_login == dialog && !m_firstRun)
+            quit();
+    });
+    dialog->show();
+}
+
+void ConsoleController::showSignUp()
+{
+    closeDialogs();
+    auto *dialog = new SignUpDialog(*m_api);
+    m_signUp = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SignUpDialog::signedUp, this, [this](const Session &session) {
+        QSettings().setValue(emailKey, session.email);
+        rememberClinicCreated();
+        sessionStarted();
+    });
+    connect(dialog, &SignUpDialog::signInRequested, this, [this] { showLogin(); });
+    connect(dialog, &QDialog::rejected, this, [this, dialog] {
+        if (m_signUp == dialog && !m_login)
+            quit();
+    });
+    dialog->show();
+}
+
+void ConsoleController::sessionStarted()
+{
+    closeDialogs();
+    const Session &session = m_api->session();
+    if (!session.refreshToken.isEmpty())
+        m_sessions->save(m_account, session.refreshToken);
+    DisplayFormat::setClinicTimeZone(QTimeZone(session.timeZone.toLatin1()));
+    if (!m_window) {
+        m_window = std::make_unique<MainWindow>(*m_api, *m_events, m_serverDescription);
+        m_window->setDemo(m_options.demo);
+        connect(m_window.get(), &MainWindow::signOutRequested, this, &ConsoleController::signOut);
+        connect(m_window.get(), &MainWindow::quitRequested, this, &ConsoleController::quit);
+    }
+    m_window->show();
+    m_window->sessionStarted();
+    m_events->stop();
+    m_events->start();
+    if (!m_keychainNotice.isEmpty())
+        m_window->toasts().info(m_keychainNotice);
+    emit mainWindowShown();
+}
+
+void ConsoleController::signOut()
+{
+    m_events->stop();
+    m_sessions->remove(m_account);
+    m_api->logout(this, [](Result<void>) {});
+    if (m_window)
+        m_window->hide();
+    showLogin(tr("You signed out."));
+}
+
+void ConsoleController::sessionExpired(const QString &reason)
+{
+    m_events->stop();
+    m_sessions->remove(m_account);
+    if (m_options.demo) {
+        demoSignIn();
+        return;
+    }
+    if (m_window)
+        m_window->hide();
+    showLogin(reason);
+}
+
+void ConsoleController::closeStarting()
+{
+    if (!m_starting)
+        return;
+    // QProgressDialog reports any close as "canceled", which here means Quit.
+    m_starting->disconnect(this);
+    m_starting->close();
+    m_starting = nullptr;
+}
+
+void ConsoleController::closeDialogs()
+{
+    for (QDialog *dialog :
+         {static_cast<QDialog *>(m_login.data()), static_cast<QDialog *>(m_signUp.data()),
+          static_cast<QDialog *>(m_firstRun.data())}) {
+        if (!dialog)
+            continue;
+        // These closes are the flow moving on, not the user quitting.
+        dialog->disconnect(this);
+        dialog->close();
+    }
+    m_login = nullptr;
+    m_signUp = nullptr;
+    m_firstRun = nullptr;
+}
+
+void ConsoleController::rememberClinicCreated()
+{
+    if (!m_embedded)
+        return;
+    QSettings settings;
+    QStringList dirs = settings.value(clinicsKey).toStringList();
+    const QString dir = QDir(m_dataDir).absolutePath();
+    if (!dirs.contains(dir)) {
+        dirs << dir;
+        settings.setValue(clinicsKey, dirs);
+    }
+}
+
+bool ConsoleController::clinicCreatedHere() const
+{
+    return QSettings().value(clinicsKey).toStringList().contains(QDir(m_dataDir).absolutePath());
+}
+
+void ConsoleController::quit()
+{
+    closeDialogs();
+    if (m_window)
+        m_window->hide();
+    emit finished();
+}
+
+void ConsoleController::shutdown()
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    if (m_events)
+        m_events->stop();
+    if (m_host)
+        m_host->stop();
+}
+
+} // namespace vox::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+
+namespace vox::ui {
+
+// Runs the companion server inside the console ("Create my clinic on this computer"). The UI
+// library never links the server: the composition root (app/console) implements this and the
+// console then talks to the server over HTTP like to any other.
+class EmbeddedServerHost : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EmbeddedServerHost)
+
+public:
+    using QObject::QObject;
+
+    // Starts the server (and its own PostgreSQL) in `dataDir` without blocking the caller;
+    // answers with started() or failed().
+    virtual void start(const QString &dataDir) = 0;
+    // Stops it cleanly (database included); blocks until done. Safe to call twice.
+    virtual void stop() = 0;
+    virtual bool isRunning() const = 0;
+
+signals:
+    void started(const QUrl &url);
+    void failed(const QString &reason);
+};
+
+} // namespace vox::ui

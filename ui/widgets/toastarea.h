@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/result.h"
+#include "ui/widgets/toast.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace vox::ui {
+
+// Stacks toasts in the bottom-right corner of a window, above its content, and keeps them there
+// when the window is resized. Never modal: the user keeps working while they show.
+class ToastArea final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ToastArea)
+
+public:
+    explicit ToastArea(QWidget *host);
+
+    Toast *info(const QString &text, const QString &actionText = {},
+                std::function<void()> action = {});
+    Toast *success(const QString &text);
+    // A problem with an optional retry; the same sentence is not stacked twice.
+    Toast *problem(const QString &text, std::function<void()> retry = {});
+    Toast *problem(const Error &error, std::function<void()> retry = {});
+
+    QList<Toast *> toasts() const;
+    void clear();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    Toast *add(Toast::Kind kind, const QString &text, const QString &actionText,
+               std::function<void()> action);
+    void remove(Toast *toast);
+    void layoutToasts();
+
+    QWidget *m_host;
+    QList<QPointer<Toast>> m_toasts;
+};
+
+} // namespace vox::ui
