@@ -311,9 +311,10 @@ private slots:
                        "entity_id = $1::uuid",
                        {id}),
                  1);
+        // One job per appointment, re-armed by each change (the calendar module may have run it).
         QCOMPARE(count(*m_db,
                        "SELECT count(*) FROM jobs WHERE kind = 'calendar.sync_appointment' AND "
-                       "payload->>'appointment_id' = $1 AND status = 'queued'",
+                       "payload->>'appointment_id' = $1",
                        {id}),
                  1);
         QCOMPARE(book(m_a, u"Botox"_s, start).status, 201);
