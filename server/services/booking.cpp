@@ -12,6 +12,8 @@
 #include "server/services/jobhandoff.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QThread>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -87,6 +89,23 @@ Result<void> afterChange(db::Transaction &tx, const QString &orgId, const QStrin
     if (auto queued = enqueueWithin(tx, sync); !queued)
         return queued.error();
     return {};
+}
+
+// Overlapping bookings racing each other can deadlock inside the exclusion constraint's checks
+// (each waits for the other's uncommitted row). PostgreSQL aborts one, Database::transaction
+// retries it a few times, and with a crowd of callers after one slot the booking tries a few
+// rounds more, each after a short random pause, before the caller hears about it.
+template<typename Attempt> auto withContentionRetries(Attempt attempt)
+{
+    for (int round = 0;; ++round) {
+        auto result = attempt();
+        const bool contended =
+            !result && (result.error().code == db::sqlstate::deadlock ||
+                        result.error().code == db::sqlstate::serializationFailure);
+        if (!contended || round >= 4)
+            return result;
+        QThread::msleep(ulong(5 + QRandomGenerator::global()->bounded(20 * (round + 1))));
+    }
 }
 
 } // namespace
@@ -376,8 +395,9 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
             : QList<av::Range>{};
 
     ServiceInfo service;
-    auto done = m_app.db.transaction<BookingOutcome>(
-        access, [&](db::Transaction &tx) -> Result<BookingOutcome> {
+    auto done = withContentionRetries([&] {
+        return m_app.db.transaction<
+            BookingOutcome>(access, [&](db::Transaction &tx) -> Result<BookingOutcome> {
             BookingOutcome outcome;
             if (!request.toolCallId.isEmpty()) {
                 auto existing = tx.exec("SELECT id FROM appointments WHERE org_id = $1::uuid "
@@ -470,6 +490,7 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
             outcome.appointment = *json;
             return outcome;
         });
+    });
     if (done)
         return done;
     const Error &error = done.error();
@@ -515,8 +536,9 @@ Result<BookingOutcome> BookingService::update(const db::Access &access, const QS
     ServiceInfo service;
     QDateTime newStart;
     const bool moves = changes.start.has_value() || changes.serviceId.has_value();
-    auto done = m_app.db.transaction<BookingOutcome>(
-        access, [&](db::Transaction &tx) -> Result<BookingOutcome> {
+    auto done = withContentionRetries([&] {
+        return m_app.db.transaction<
+            BookingOutcome>(access, [&](db::Transaction &tx) -> Result<BookingOutcome> {
             auto current = tx.exec(
                 "SELECT a.status, a.starts_at, a.ends_at, a.service_id, a.buffer_before_minutes, "
                 "  a.buffer_after_minutes, coalesce(sv.name, a.service_name) "
@@ -603,6 +625,7 @@ Result<BookingOutcome> BookingService::update(const db::Access &access, const QS
             outcome.appointment = *json;
             return outcome;
         });
+    });
     if (!done && done.error().code == db::sqlstate::exclusionViolation)
         return conflictOutcome(access, orgId, appointmentId, service, newStart);
     return done;

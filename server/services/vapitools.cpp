@@ -115,6 +115,18 @@ QString alternativesSentence(const QList<av::Range> &alternatives, const QTimeZo
     return u"The nearest free times are: %1. Would one of those work?"_s.arg(spoken.join(u"; "_s));
 }
 
+// Whether an error is a sentence for the caller (an HTTP 4xx of the booking rules, or a plain
+// message from the argument checks here) rather than a system problem. SQLSTATEs also start
+// with digits ("40P01" is a deadlock), so only a three-digit 4xx counts.
+bool forTheCaller(const Error &error)
+{
+    if (error.code.isEmpty())
+        return true;
+    bool numeric = false;
+    const int status = error.code.toInt(&numeric);
+    return numeric && error.code.size() == 3 && status >= 400 && status < 500;
+}
+
 QString confirmation(const QJsonObject &appointment)
 {
     return appointment.value(u"id"_s).toString().left(8).toUpper();
@@ -211,7 +223,7 @@ QString VapiToolService::checkAvailability(const CallContext &context, const QJs
     auto found = m_booking.availability(db::Access::service(), context.orgId, *day,
                                         argString(args, {u"service"_s, u"serviceName"_s}));
     if (!found) {
-        if (found.error().code.startsWith(u'4'))
+        if (forTheCaller(found.error()))
             return found.errorMessage();
         log::error("vapi.tools", u"checkAvailability failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, found.errorMessage()}});
@@ -264,7 +276,7 @@ QString VapiToolService::book(const CallContext &context, const vapi::ToolCall &
 
     auto outcome = m_booking.book(db::Access::service(), request);
     if (!outcome) {
-        if (outcome.error().code.startsWith(u'4'))
+        if (forTheCaller(outcome.error()))
             return outcome.errorMessage();
         log::error("vapi.tools", u"bookClinicAppointment failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, outcome.errorMessage()}});
@@ -350,7 +362,7 @@ QString VapiToolService::reschedule(const CallContext &context, const QJsonObjec
         return u"I couldn't understand the new time \"%1\"."_s.arg(newText);
     auto id = identifyAppointment(context, args, u"currentDatetime"_s);
     if (!id) {
-        if (id.error().code.isEmpty() || id.error().code.startsWith(u'4'))
+        if (forTheCaller(id.error()))
             return id.errorMessage();
         return systemTrouble;
     }
@@ -358,7 +370,7 @@ QString VapiToolService::reschedule(const CallContext &context, const QJsonObjec
     changes.start = *newStart;
     auto outcome = m_booking.update(db::Access::service(), context.orgId, *id, changes);
     if (!outcome) {
-        if (outcome.error().code.startsWith(u'4'))
+        if (forTheCaller(outcome.error()))
             return outcome.errorMessage();
         log::error("vapi.tools", u"rescheduleAppointment failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, outcome.errorMessage()}});
@@ -377,14 +389,14 @@ QString VapiToolService::cancel(const CallContext &context, const QJsonObject &a
 {
     auto id = identifyAppointment(context, args, u"datetime"_s);
     if (!id) {
-        if (id.error().code.isEmpty() || id.error().code.startsWith(u'4'))
+        if (forTheCaller(id.error()))
             return id.errorMessage();
         return systemTrouble;
     }
     auto cancelled =
         m_booking.cancel(db::Access::service(), context.orgId, *id, argString(args, {u"reason"_s}));
     if (!cancelled) {
-        if (cancelled.error().code.startsWith(u'4'))
+        if (forTheCaller(cancelled.error()))
             return cancelled.errorMessage();
         log::error("vapi.tools", u"cancelAppointment failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, cancelled.errorMessage()}});
