@@ -20,6 +20,7 @@
 #include "server/routes/services.h"
 #include "server/routes/settings.h"
 #include "server/routes/telephony.h"
+#include "server/routes/vapimodule.h"
 #include "server/services/accesstoken.h"
 #include "server/services/googlecalendar.h"
 #include "server/services/messaging.h"
@@ -204,6 +205,7 @@ void Server::registerRoutes()
     registerCallActionRoutes(m_router, *m_app);
     registerReminderRoutes(m_router, *m_app);
     registerTelephonyRoutes(m_router, *m_app);
+    registerVapiModule(m_router, *m_app);
     registerKnowledgeRoutes(m_router, *m_app);
     registerContactRoutes(m_router, *m_app);
     registerCallRoutes(m_router, *m_app);

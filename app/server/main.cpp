@@ -7,11 +7,13 @@
 #include "server/db/migrator.h"
 #include "server/server.h"
 #include "server/services/credentialstore.h"
+#include "server/services/toolsync.h"
 #include "server/unixsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -88,6 +90,59 @@ int runMigrate(const server::ServerConfig &config)
     return 0;
 }
 
+// `tools check [--fix]`: our Vapi tools, Vapi's tool list and every clinic's assistant compared
+// (and, with --fix, put right: the PRD's nuclear cleanup). Exit status 0 when nothing is wrong.
+int runToolsCheck(const server::ServerConfig &config, bool fix)
+{
+    // A server may be using the embedded cluster right now: leave it running if it was.
+    const bool clusterWasRunning =
+        config.usesEmbeddedDatabase() &&
+        QFile::exists(QDir(config.dataDir).filePath(u"postgres/postmaster.pid"_s));
+    std::unique_ptr<db::EmbeddedPostgres> cluster;
+    auto settings = adminConnection(config, cluster);
+    if (!settings)
+        return failWith(settings.errorMessage());
+    if (cluster && clusterWasRunning)
+        cluster->detach();
+    {
+        // A check changes no schema: it needs the current one.
+        auto conn = db::Connection::open(*settings);
+        if (!conn)
+            return failWith(conn.errorMessage());
+        auto migrations = db::Migrator::load();
+        if (!migrations)
+            return failWith(migrations.errorMessage());
+        db::Migrator migrator(**conn, *migrations);
+        auto status = migrator.status();
+        if (!status)
+            return failWith(status.errorMessage());
+        if (!status->current())
+            return failWith(u"The database schema is not current: run `voxanne-server migrate` "
+                            "first."_s);
+    }
+    auto keys = crypto::KeyRing::fromBase64(config.encryptionKey, config.previousEncryptionKeys);
+    if (!keys)
+        return failWith(keys.errorMessage());
+    db::Database database(*settings);
+    server::jobs::JobRunner runner(database, u"tools-check"_s, {}); // never started
+    server::AppContext app{config, database, *keys, runner,
+                           server::providers::RetryPolicy{config.providerRetryDelaysMs}};
+    server::ToolSync sync(app);
+    auto report = sync.check(fix);
+    if (!report)
+        return failWith(report.errorMessage());
+    QTextStream out(stdout);
+    for (const QString &line : std::as_const(report->lines))
+        out << line << '\n';
+    if (report->problems == 0)
+        out << "no problems\n";
+    else
+        out << report->problems << " problem(s)" << (fix ? "" : "; run with --fix") << '\n';
+    out.flush();
+    database.closeThreadConnection();
+    return report->problems == 0 ? 0 : 1;
+}
+
 // Key rotation: with the new key as ENCRYPTION_KEY and the old one in ENCRYPTION_KEYS_PREVIOUS,
 // every stored credential is opened and sealed again under the new key.
 int runCredentials(const server::ServerConfig &config, const QString &action)
@@ -151,6 +206,7 @@ int main(int argc, char *argv[])
         "  serve          run the server (default)\n"
         "  migrate        apply pending database migrations and exit\n"
         "  status         show the database and its migrations\n"
+        "  tools check    compare our Vapi tools with Vapi and every assistant (--fix repairs)\n"
         "  credentials reencrypt\n"
         "                 seal every stored provider credential again under ENCRYPTION_KEY\n"
         "                 (the old key given in ENCRYPTION_KEYS_PREVIOUS)\n\n"
@@ -158,8 +214,11 @@ int main(int argc, char *argv[])
         "in the INI config file; flags win over the environment, which wins over the file."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"serve, migrate, status or credentials"_s,
-                                 u"[command]"_s);
+    parser.addPositionalArgument(
+        u"command"_s, u"serve, migrate, status, tools check or credentials"_s, u"[command]"_s);
+    const QCommandLineOption fixOption(u"fix"_s,
+                                       u"With `tools check`: repair what the check finds."_s);
+    parser.addOption(fixOption);
     server::ServerConfig::describe(parser);
     parser.process(app);
 
@@ -182,6 +241,11 @@ int main(int argc, char *argv[])
         return runMigrate(*config);
     if (command == u"status")
         return runStatus(*config);
+    if (command == u"tools") {
+        if (positional.value(1) != u"check")
+            return failWith(u"usage: voxanne-server tools check [--fix]"_s);
+        return runToolsCheck(*config, parser.isSet(fixOption));
+    }
     if (command == u"credentials")
         return runCredentials(*config, positional.value(1));
     return failWith(u"unknown command \"%1\" (try --help)"_s.arg(command));

@@ -1,8 +1,11 @@
 #include "server/sandbox/vapisandbox.h"
 
+#include "server/sandbox/callsimulator.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QThreadPool>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -195,10 +198,44 @@ void VapiSandbox::registerRoutes(http::Router &router)
                 return u"customer.number must be longer than or equal to 3 characters"_s;
             return std::nullopt;
         },
-        [](QJsonObject &call) {
+        [this](QJsonObject &call) {
             call.insert(u"type"_s, u"outboundPhoneCall"_s);
             call.insert(u"status"_s, u"queued"_s);
+            if (m_simulateOutbound.load())
+                simulateOutbound(call);
         });
+    router.post(
+        u"/_sandbox/vapi/simulate-outbound"_s, http::Auth::Public, [this](http::Context &c) {
+            const auto body = jsonBody(c.request);
+            if (!body || !body->value(u"enabled"_s).isBool())
+                return vapiError(400, u"Send {\"enabled\": true|false}."_s);
+            setSimulateOutboundCalls(body->value(u"enabled"_s).toBool());
+            return http::Response::json(QJsonObject{{u"enabled"_s, simulatesOutboundCalls()}});
+        });
+}
+
+void VapiSandbox::simulateOutbound(const QJsonObject &call)
+{
+    QJsonObject server;
+    {
+        QMutexLocker locker(&m_state.mutex());
+        server = m_assistants.value(call.value(u"assistantId"_s).toString())
+                     .value(u"server"_s)
+                     .toObject();
+    }
+    const QString url = server.value(u"url"_s).toString();
+    if (url.isEmpty())
+        return; // Vapi too sends nothing when the assistant has no server URL
+    QHash<QByteArray, QByteArray> headers;
+    const QJsonObject given = server.value(u"headers"_s).toObject();
+    for (auto it = given.begin(); it != given.end(); ++it)
+        headers.insert(it.key().toLower().toUtf8(), it.value().toString().toUtf8());
+    ++m_outboundInFlight;
+    // Vapi answers POST /call at once and calls the webhooks while the call goes on.
+    QThreadPool::globalInstance()->start([this, call, url, headers] {
+        CallSimulator::playOutbound(call, url, headers);
+        --m_outboundInFlight;
+    });
 }
 
 QJsonObject VapiSandbox::assistant(const QString &id) const

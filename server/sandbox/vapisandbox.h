@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <atomic>
+
 namespace vox::sandbox {
 
 // Vapi's REST API as the server uses it (paths, bearer auth, JSON shapes and error bodies of
@@ -22,6 +24,14 @@ public:
     {}
     void registerRoutes(http::Router &router);
 
+    // When on, a call created with POST /vapi/call plays out like a real one: its webhooks go
+    // to the assistant's server URL (CallSimulator::playOutbound). Also switchable through
+    // POST /_sandbox/vapi/simulate-outbound {"enabled": true}.
+    void setSimulateOutboundCalls(bool enabled) { m_simulateOutbound.store(enabled); }
+    bool simulatesOutboundCalls() const { return m_simulateOutbound.load(); }
+    // Outbound simulations still running (tests wait for zero).
+    int outboundInFlight() const { return m_outboundInFlight.load(); }
+
     // For the call simulator and tests: what the sandbox currently holds.
     QJsonObject assistant(const QString &id) const;
     QJsonObject call(const QString &id) const;
@@ -32,6 +42,7 @@ private:
     using Decorate = std::function<void(QJsonObject &)>;
     void collection(http::Router &router, const QString &path, Collection VapiSandbox::*store,
                     const Validate &validate, const Decorate &onCreate = {});
+    void simulateOutbound(const QJsonObject &call);
 
     SandboxState &m_state;
     Collection m_tools;
@@ -39,6 +50,8 @@ private:
     Collection m_credentials;
     Collection m_phoneNumbers;
     Collection m_calls;
+    std::atomic<bool> m_simulateOutbound{false};
+    std::atomic<int> m_outboundInFlight{0};
 };
 
 } // namespace vox::sandbox

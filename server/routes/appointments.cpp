@@ -1,0 +1,253 @@
+#include "server/routes/appointments.h"
+
+#include "server/http/jsonbody.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+namespace {
+
+QJsonArray rangesJson(const QList<availability::Range> &ranges)
+{
+    QJsonArray out;
+    for (const availability::Range &r : ranges)
+        out.append(QJsonObject{{u"start"_s, r.start.toString(Qt::ISODate)},
+                               {u"end"_s, r.end.toString(Qt::ISODate)}});
+    return out;
+}
+
+// A refused time: 409 with the reason and the nearest free times.
+http::Response conflictResponse(const BookingOutcome &outcome)
+{
+    return http::Response::json(
+        {{u"error"_s, outcome.conflict}, {u"alternatives"_s, rangesJson(outcome.alternatives)}},
+        409);
+}
+
+// Keyset position (starts_at, id) as an opaque string.
+QString encodeCursor(const QString &startsAt, const QString &id)
+{
+    return QString::fromLatin1(
+        (startsAt + u'|' + id)
+            .toUtf8()
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// The time stays text (microseconds included) so the next page starts exactly after the last.
+Result<std::pair<QString, QString>> decodeCursor(const QString &cursor)
+{
+    static const QRegularExpression time(
+        u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z$"_s);
+    const QString text = QString::fromUtf8(QByteArray::fromBase64(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString at = text.section(u'|', 0, 0);
+    const QString id = text.section(u'|', 1, 1);
+    if (!time.match(at).hasMatch() || !http::isUuid(id))
+        return http::status::badRequest(u"'cursor' is not valid; start again without it."_s,
+                                        u"cursor"_s);
+    return std::pair{at, id};
+}
+
+Result<std::optional<QDateTime>> queryTime(const http::Request &request, const QString &name)
+{
+    if (!request.hasQuery(name) || request.queryValue(name).isEmpty())
+        return std::optional<QDateTime>();
+    auto parsed = http::parseDateTime(request.queryValue(name), name);
+    if (!parsed)
+        return parsed.error();
+    return std::optional<QDateTime>(*parsed);
+}
+
+} // namespace
+
+void registerAppointmentRoutes(http::Router &router, AppContext &app,
+                               std::shared_ptr<BookingService> booking)
+{
+    router.get(u"/api/appointments"_s, http::Auth::User, [&app](http::Context &c) {
+        const http::Request &r = c.request;
+        auto from = queryTime(r, u"from"_s);
+        if (!from)
+            return http::Response::fromError(from.error());
+        auto to = queryTime(r, u"to"_s);
+        if (!to)
+            return http::Response::fromError(to.error());
+        const QString status = r.queryValue(u"status"_s);
+        static const QStringList statuses{u"held"_s, u"confirmed"_s, u"cancelled"_s,
+                                          u"completed"_s};
+        if (!status.isEmpty() && !statuses.contains(status))
+            return http::Response::fromError(http::status::badRequest(
+                u"'status' must be one of %1."_s.arg(statuses.join(u", "_s)), u"status"_s));
+        const QString contactId = r.queryValue(u"contact_id"_s);
+        if (!contactId.isEmpty() && !http::isUuid(contactId))
+            return http::Response::fromError(
+                http::status::badRequest(u"'contact_id' must be an id."_s, u"contact_id"_s));
+        int limit = 50;
+        if (r.hasQuery(u"limit"_s)) {
+            bool ok = false;
+            limit = r.queryValue(u"limit"_s).toInt(&ok);
+            if (!ok || limit < 1 || limit > 200)
+                return http::Response::fromError(
+                    http::status::badRequest(u"'limit' must be between 1 and 200."_s, u"limit"_s));
+        }
+        std::optional<std::pair<QString, QString>> after;
+        if (!r.queryValue(u"cursor"_s).isEmpty()) {
+            auto decoded = decodeCursor(r.queryValue(u"cursor"_s));
+            if (!decoded)
+                return http::Response::fromError(decoded.error());
+            after = *decoded;
+        }
+        auto page = app.db.transaction<QJsonObject>(
+            c.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+                auto rows =
+                    tx.exec(BookingService::appointmentSelect(
+                                "to_char(a.starts_at AT TIME ZONE 'UTC', "
+                                "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), a.id") +
+                                "WHERE a.org_id = $1::uuid "
+                                "AND ($2::timestamptz IS NULL OR a.starts_at >= $2::timestamptz) "
+                                "AND ($3::timestamptz IS NULL OR a.starts_at < $3::timestamptz) "
+                                "AND ($4::text IS NULL OR a.status = $4) "
+                                "AND ($5::uuid IS NULL OR a.contact_id = $5::uuid) "
+                                "AND ($6::timestamptz IS NULL OR (a.starts_at, a.id) > "
+                                "     ($6::timestamptz, $7::uuid)) "
+                                "ORDER BY a.starts_at, a.id LIMIT $8",
+                            {c.orgId(), *from, *to, status.isEmpty() ? QString() : status,
+                             contactId.isEmpty() ? QString() : contactId.toLower(),
+                             after ? after->first : QString(), after ? after->second : QString(),
+                             limit + 1});
+                if (!rows)
+                    return rows.error();
+                QJsonArray items;
+                const int shown = qMin(rows->rowCount(), limit);
+                for (int i = 0; i < shown; ++i)
+                    items.append(rows->toJson(i, 0));
+                QJsonValue next;
+                if (rows->rowCount() > limit)
+                    next = encodeCursor(rows->text(limit - 1, 1), rows->text(limit - 1, 2));
+                return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, next}};
+            });
+        if (!page)
+            return http::Response::fromError(page.error());
+        return http::Response::json(*page);
+    });
+
+    router.get(u"/api/appointments/availability"_s, http::Auth::User, [booking](http::Context &c) {
+        const QString dateText = c.request.queryValue(u"date"_s);
+        const QDate date = QDate::fromString(dateText, Qt::ISODate);
+        if (!date.isValid())
+            return http::Response::fromError(
+                http::status::badRequest(u"'date' must be a date like 2026-03-14."_s, u"date"_s));
+        const QString serviceId = c.request.queryValue(u"service_id"_s);
+        if (!serviceId.isEmpty() && !http::isUuid(serviceId))
+            return http::Response::fromError(
+                http::status::notFound(u"That service does not exist."_s));
+        auto day = booking->availability(c.access(), c.orgId(), date, serviceId);
+        if (!day)
+            return http::Response::fromError(day.error());
+        return http::Response::json({{u"date"_s, date.toString(Qt::ISODate)},
+                                     {u"time_zone"_s, day->calendar.timeZoneName},
+                                     {u"service_id"_s, day->service.id},
+                                     {u"slots"_s, rangesJson(day->openSlots)}});
+    });
+
+    router.post(u"/api/appointments"_s, http::Auth::User, [booking](http::Context &c) {
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        auto service = body->requiredUuid(u"service_id"_s);
+        if (!service)
+            return http::Response::fromError(service.error());
+        auto start = body->requiredDateTime(u"scheduled_time"_s);
+        if (!start)
+            return http::Response::fromError(start.error());
+        auto notes = body->optionalString(u"notes"_s, 2000);
+        if (!notes)
+            return http::Response::fromError(notes.error());
+        NewAppointment request;
+        request.orgId = c.orgId();
+        request.serviceId = *service;
+        request.start = *start;
+        request.notes = notes->value_or(QString());
+        request.source = u"console"_s;
+        if (body->has(u"contact_id"_s) && !body->isNull(u"contact_id"_s)) {
+            auto contact = body->requiredUuid(u"contact_id"_s);
+            if (!contact)
+                return http::Response::fromError(contact.error());
+            request.contactId = *contact;
+        } else {
+            auto phone = body->requiredString(u"phone"_s, 40);
+            if (!phone)
+                return http::Response::fromError(http::status::badRequest(
+                    u"Give 'contact_id', or the 'phone' (and 'name') of the person."_s,
+                    u"phone"_s));
+            auto name = body->optionalString(u"name"_s, 200);
+            if (!name)
+                return http::Response::fromError(name.error());
+            request.phone = *phone;
+            request.name = name->value_or(QString());
+        }
+        auto outcome = booking->book(c.access(), request);
+        if (!outcome)
+            return http::Response::fromError(outcome.error());
+        if (!outcome->booked)
+            return conflictResponse(*outcome);
+        return http::Response::json(outcome->appointment, 201);
+    });
+
+    router.patch(u"/api/appointments/:id"_s, http::Auth::User, [booking](http::Context &c) {
+        auto id = http::uuidParam(c.request, u"id"_s);
+        if (!id)
+            return http::Response::fromError(id.error());
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        AppointmentChanges changes;
+        auto start = body->optionalDateTime(u"scheduled_time"_s);
+        if (!start)
+            return http::Response::fromError(start.error());
+        changes.start = *start;
+        if (body->has(u"service_id"_s) && !body->isNull(u"service_id"_s)) {
+            auto service = body->requiredUuid(u"service_id"_s);
+            if (!service)
+                return http::Response::fromError(service.error());
+            changes.serviceId = *service;
+        }
+        auto notes = body->optionalString(u"notes"_s, 2000);
+        if (!notes)
+            return http::Response::fromError(notes.error());
+        if (body->has(u"notes"_s))
+            changes.notes = notes->value_or(QString());
+        auto status = body->optionalEnum(u"status"_s, {u"confirmed"_s, u"completed"_s});
+        if (!status)
+            return http::Response::fromError(status.error());
+        changes.status = *status;
+        auto outcome = booking->update(c.access(), c.orgId(), *id, changes);
+        if (!outcome)
+            return http::Response::fromError(outcome.error());
+        if (!outcome->booked)
+            return conflictResponse(*outcome);
+        return http::Response::json(outcome->appointment);
+    });
+
+    router.post(u"/api/appointments/:id/cancel"_s, http::Auth::User, [booking](http::Context &c) {
+        auto id = http::uuidParam(c.request, u"id"_s);
+        if (!id)
+            return http::Response::fromError(id.error());
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        auto reason = body->optionalString(u"reason"_s, 500);
+        if (!reason)
+            return http::Response::fromError(reason.error());
+        auto cancelled = booking->cancel(c.access(), c.orgId(), *id, reason->value_or(QString()));
+        if (!cancelled)
+            return http::Response::fromError(cancelled.error());
+        return http::Response::json(*cancelled);
+    });
+}
+
+} // namespace vox::server

@@ -1,0 +1,30 @@
+#include "server/routes/callback.h"
+
+#include "server/http/jsonbody.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+void registerCallBackRoutes(http::Router &router, std::shared_ptr<CallBackService> callBacks)
+{
+    router.post(u"/api/contacts/:id/call-back"_s, http::Auth::User, [callBacks](http::Context &c) {
+        auto id = http::uuidParam(c.request, u"id"_s);
+        if (!id)
+            return http::Response::fromError(id.error());
+        auto placed = callBacks->callBack(c.access(), c.orgId(), *id);
+        if (placed)
+            return http::Response::json(*placed);
+        const Error &error = placed.error();
+        if ((error.code == u"502" || error.code == u"503") && http::isUuid(error.subject)) {
+            // The record exists, marked failed: say so, with Vapi's reason.
+            return http::Response::json({{u"error"_s, error.message},
+                                         {u"callId"_s, error.subject},
+                                         {u"status"_s, u"failed"_s}},
+                                        error.code.toInt());
+        }
+        return http::Response::fromError(error);
+    });
+}
+
+} // namespace vox::server

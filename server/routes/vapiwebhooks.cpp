@@ -1,0 +1,24 @@
+#include "server/routes/vapiwebhooks.h"
+
+#include "server/services/vapiauth.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+void registerVapiWebhookRoutes(http::Router &router, AppContext &app,
+                               std::shared_ptr<VapiWebhookService> webhooks)
+{
+    router.post(u"/api/webhooks/vapi"_s, http::Auth::Public, [&app, webhooks](http::Context &c) {
+        // Nothing is read or stored before the request proves it comes from Vapi.
+        if (auto ok = authenticateVapi(c.request, app.config); !ok)
+            return http::Response::fromError(ok.error());
+        auto message = vapi::Message::parse(c.request.body);
+        if (!message)
+            return http::Response::fromError(message.error());
+        const VapiWebhookService::Answer answer = webhooks->handle(*message, c.request.body);
+        return http::Response::json(answer.body, answer.status);
+    });
+}
+
+} // namespace vox::server

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/sandbox/vapimessages.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace vox::sandbox {
+
+// One request the simulator sent, and what the server answered.
+struct Delivery
+{
+    QString path; // /api/webhooks/vapi or /api/vapi/tools
+    QJsonObject body;
+    int status = 0;
+    QJsonObject answer;
+};
+
+// Plays realistic Vapi call sequences against a server (X-sandbox): status-update ringing →
+// in-progress → tool calls (through the real /api/vapi/tools: lookups, availability, bookings)
+// → status-update ended → end-of-call-report with transcript, messages, recording and analysis.
+// Callers vary: some book, some only ask about prices, one is transferred to a nurse, one calls
+// again, one is angry and hangs up; transcripts carry the kind of patient data redaction must
+// catch. Runs are reproducible from the seed (ids, numbers, names, times).
+class CallSimulator
+{
+public:
+    struct Options
+    {
+        QString serverUrl;
+        QString secret;     // sent as x-vapi-secret
+        QString hmacSecret; // when set, requests are signed (x-signature, x-timestamp) instead
+        QString assistantId;
+        QString phoneNumberId;
+        QString clinicNumber = QStringLiteral("+15550100000");
+        int calls = 6;
+        quint32 seed = 1;
+        // Bookings go to weekdays from this day on (default: the Monday after next).
+        QDate firstDay;
+    };
+
+    struct Summary
+    {
+        int calls = 0;
+        int booked = 0;
+        int transferred = 0;
+        int failedDeliveries = 0; // answers other than 2xx
+        QList<Delivery> deliveries;
+        QStringList lines; // one per call, for the command line
+    };
+
+    explicit CallSimulator(Options options);
+
+    // Plays every call, one after another; each delivery waits for the server's answer.
+    Result<Summary> run();
+
+    // The headers Vapi would send for `body`: the shared secret or an HMAC signature.
+    static QHash<QByteArray, QByteArray> headersFor(const QByteArray &body, const QString &secret,
+                                                    const QString &hmacSecret);
+    // Posts {"message": message} to serverUrl + path.
+    static Delivery post(const QString &serverUrl, const QString &path,
+                         const QHash<QByteArray, QByteArray> &headers, const QJsonObject &message);
+
+    // What Vapi does after POST /call: the outbound call's webhooks (queued → ringing →
+    // in-progress → ended → end-of-call-report) to the assistant's server URL with its headers.
+    // `call` is the call as the sandbox stored it (with the request's assistantOverrides).
+    static QList<Delivery> playOutbound(const QJsonObject &call, const QString &serverUrl,
+                                        const QHash<QByteArray, QByteArray> &headers);
+
+private:
+    struct Caller;
+    Delivery send(const QString &path, const QJsonObject &message);
+    QString askTool(const vapimessages::CallInfo &call, vapimessages::Turn &turn,
+                    QList<vapimessages::Turn> &turns, const QDateTime &at);
+
+    Options m_options;
+    Summary m_summary;
+    int m_toolCalls = 0;
+};
+
+} // namespace vox::sandbox

@@ -1,0 +1,181 @@
+#include "server/services/callback.h"
+
+#include "core/logging/log.h"
+#include "server/events/eventpublisher.h"
+#include "server/http/response.h"
+#include "server/providers/providerhttp.h"
+#include "server/providers/vapiclient.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+Result<QJsonObject> CallBackService::placeCall(const QJsonObject &body) const
+{
+    if (m_app.config.vapiPrivateKey.isEmpty() || m_app.config.vapiBaseUrl.isEmpty())
+        return fail(u"Vapi is not configured on this server (VAPI_PRIVATE_KEY)."_s, u"503"_s);
+    providers::HttpCall call;
+    call.method = "POST";
+    call.url = QUrl(m_app.config.vapiBaseUrl + u"/call"_s);
+    call.headers = {{"Authorization", "Bearer " + m_app.config.vapiPrivateKey.toUtf8()}};
+    call.contentType = "application/json";
+    call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    auto answer = providers::send(call, providers::RetryPolicy::none());
+    if (!answer)
+        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+    if (!answer->ok())
+        return fail(
+            u"Vapi answered %1: %2"_s.arg(answer->status).arg(providers::vapiErrorMessage(*answer)),
+            u"502"_s, QString::number(answer->status));
+    const QJsonObject created = answer->json().toObject();
+    if (created.value(u"id"_s).toString().isEmpty())
+        return fail(u"Vapi accepted the call but sent no call id."_s, u"502"_s,
+                    QString::number(answer->status));
+    return created;
+}
+
+Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QString &orgId,
+                                              const QString &contactId)
+{
+    struct Prepared
+    {
+        QString callId;
+        QString phone;
+        QString name;
+        QString assistantId;
+        QString phoneNumberId;
+    };
+    auto prepared =
+        m_app.db.transaction<Prepared>(access, [&](db::Transaction &tx) -> Result<Prepared> {
+            auto contact = tx.exec("SELECT phone, name FROM contacts WHERE id = $1::uuid AND "
+                                   "org_id = $2::uuid",
+                                   {contactId, orgId});
+            if (!contact)
+                return contact.error();
+            if (contact->isEmpty())
+                return http::status::notFound(u"That contact does not exist."_s);
+            auto agent = tx.exec("SELECT id, vapi_assistant_id FROM agents WHERE org_id = "
+                                 "$1::uuid AND vapi_assistant_id IS NOT NULL "
+                                 "ORDER BY (direction = 'outbound') DESC LIMIT 1",
+                                 {orgId});
+            if (!agent)
+                return agent.error();
+            if (agent->isEmpty())
+                return http::status::conflict(
+                    u"The AI agent is not set up with Vapi yet: save it under Agent first."_s);
+            auto number = tx.exec("SELECT vapi_phone_number_id, number FROM phone_numbers "
+                                  "WHERE org_id = $1::uuid AND vapi_phone_number_id IS NOT NULL "
+                                  "ORDER BY (agent_id = $2::uuid) DESC NULLS LAST, created_at "
+                                  "LIMIT 1",
+                                  {orgId, agent->text(0, 0)});
+            if (!number)
+                return number.error();
+            if (number->isEmpty())
+                return http::status::conflict(u"The clinic has no phone number connected to "
+                                              "Vapi yet: connect Twilio under Integrations."_s);
+            Prepared p{QString(), contact->text(0, 0), contact->text(0, 1), agent->text(0, 1),
+                       number->text(0, 0)};
+            auto call = tx.exec(
+                "INSERT INTO call_logs (org_id, direction, status, phone_number, caller_name, "
+                "  from_number, to_number, contact_id, vapi_assistant_id, vapi_phone_number_id) "
+                "VALUES ($1::uuid, 'outbound', 'pending', $2, $3, $4, $2, $5::uuid, $6, $7) "
+                "RETURNING id",
+                {orgId, p.phone, p.name.isEmpty() ? QString() : p.name, number->text(0, 1),
+                 contactId, p.assistantId, p.phoneNumberId});
+            if (!call)
+                return call.error();
+            p.callId = call->text(0, 0);
+            const QJsonObject payload{{u"id"_s, p.callId},
+                                      {u"status"_s, u"pending"_s},
+                                      {u"direction"_s, u"outbound"_s},
+                                      {u"contact_id"_s, contactId}};
+            if (auto e =
+                    events::publish(tx, orgId, u"call.created"_s, u"call"_s, p.callId, payload);
+                !e)
+                return e.error();
+            return p;
+        });
+    if (!prepared)
+        return prepared.error();
+    const Prepared &p = *prepared;
+
+    QJsonObject customer{{u"number"_s, p.phone}};
+    if (!p.name.isEmpty())
+        customer.insert(u"name"_s, p.name.left(40));
+    const QJsonObject body{
+        {u"assistantId"_s, p.assistantId},
+        {u"phoneNumberId"_s, p.phoneNumberId},
+        {u"customer"_s, customer},
+        {u"name"_s, u"Call-back"_s},
+        {u"assistantOverrides"_s,
+         QJsonObject{{u"metadata"_s, QJsonObject{{u"voxanneCallId"_s, p.callId}}},
+                     {u"variableValues"_s, QJsonObject{{u"callerName"_s, p.name}}}}}};
+    auto placed = placeCall(body);
+
+    auto finished =
+        m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {
+            QString status;
+            if (placed) {
+                const QString vapiCallId = placed->value(u"id"_s).toString();
+                // A webhook may have reached the record first and moved it further along.
+                auto row = tx.exec(
+                    "UPDATE call_logs SET vapi_call_id = $3, status = CASE WHEN "
+                    "  vox_call_status_rank(status) < vox_call_status_rank('initiated') THEN "
+                    "  'initiated' ELSE status END "
+                    "WHERE id = $1::uuid AND org_id = $2::uuid AND (vapi_call_id IS NULL OR "
+                    "vapi_call_id = $3) RETURNING status",
+                    {p.callId, orgId, vapiCallId});
+                if (!row)
+                    return row.error();
+                status = row->isEmpty() ? u"initiated"_s : row->text(0, 0);
+                if (auto c = tx.exec(
+                        "UPDATE contacts SET last_contacted_at = greatest(last_contacted_at, "
+                        "now()), lead_status = CASE WHEN vox_lead_status_rank(lead_status) < "
+                        "vox_lead_status_rank('contacted') THEN 'contacted' ELSE lead_status END "
+                        "WHERE id = $1::uuid AND org_id = $2::uuid",
+                        {contactId, orgId});
+                    !c)
+                    return c.error();
+            } else {
+                status = u"failed"_s;
+                auto row = tx.exec("UPDATE call_logs SET status = 'failed', failure_reason = $3 "
+                                   "WHERE id = $1::uuid AND org_id = $2::uuid",
+                                   {p.callId, orgId, placed.errorMessage().left(1000)});
+                if (!row)
+                    return row.error();
+            }
+            QJsonObject event{
+                {u"call_id"_s, p.callId}, {u"contact_id"_s, contactId}, {u"status"_s, status}};
+            if (!placed)
+                event.insert(u"error"_s, placed.errorMessage());
+            if (auto e =
+                    events::publish(tx, orgId, u"callback.updated"_s, u"call"_s, p.callId, event);
+                !e)
+                return e.error();
+            if (auto e = events::publish(tx, orgId, u"call.updated"_s, u"call"_s, p.callId,
+                                         {{u"id"_s, p.callId}, {u"status"_s, status}});
+                !e)
+                return e.error();
+            return QJsonObject{{u"callId"_s, p.callId},
+                               {u"vapiCallId"_s, placed ? placed->value(u"id"_s) : QJsonValue()},
+                               {u"phone"_s, p.phone},
+                               {u"status"_s, status}};
+        });
+    if (!finished)
+        return finished.error();
+    if (!placed) {
+        log::warn(
+            "callback", u"Vapi could not place a call-back."_s,
+            {{u"org_id"_s, orgId}, {u"call_id"_s, p.callId}, {u"error"_s, placed.errorMessage()}});
+        const QString message = u"The call could not be started: %1"_s.arg(placed.errorMessage());
+        Error error = placed.error().code == u"503" ? http::status::serviceUnavailable(message)
+                                                    : http::status::badGateway(message);
+        error.subject = p.callId; // the failed record, for the route's answer
+        return error;
+    }
+    return *finished;
+}
+
+} // namespace vox::server

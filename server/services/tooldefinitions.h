@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace vox::server {
+
+// One of our Vapi function tools (PRD §4): its definition as sent to POST /tool
+// (CreateFunctionToolDTO) and the SHA-256 of its canonical JSON, which tells the sync when a
+// definition changed and the tool must be registered again.
+struct ToolDefinition
+{
+    QString name;
+    QJsonObject definition;
+    QString hash; // hex
+};
+
+// Every tool, pointing Vapi at BACKEND_URL/api/vapi/tools with our shared-secret header. The
+// secret is part of the hash: rotating it registers the tools again with the new header.
+QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &webhookSecret);
+
+// The definition with the secret header masked, for storing in vapi_tools.
+QJsonObject storableDefinition(QJsonObject definition);
+
+// Vapi's own calendar tools, which would answer instead of our booking logic (the PRD's
+// "nuclear fix"): tool types starting with "google.calendar".
+bool isNativeCalendarTool(const QJsonObject &tool);
+
+} // namespace vox::server

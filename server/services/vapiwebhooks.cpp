@@ -1,0 +1,602 @@
+#include "server/services/vapiwebhooks.h"
+
+#include "core/crypto/digest.h"
+#include "core/logging/log.h"
+#include "core/phonenumber.h"
+#include "core/pii.h"
+#include "core/sentiment.h"
+#include "core/transferreason.h"
+#include "server/events/eventpublisher.h"
+#include "server/http/jsonbody.h"
+#include "server/services/callercontext.h"
+#include "server/services/calloutcome.h"
+
+#include <QJsonArray>
+#include <QTimeZone>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server {
+
+namespace {
+
+const QStringList trackedStatuses{u"scheduled"_s,   u"queued"_s,     u"ringing"_s,
+                                  u"in-progress"_s, u"forwarding"_s, u"ended"_s};
+
+QString deliveryKey(const vapi::Message &m, const QByteArray &rawBody)
+{
+    const QString call = m.callId();
+    const QString type = m.type();
+    if (!call.isEmpty()) {
+        if (type == u"status-update")
+            return u"vapi:%1:status-update:%2"_s.arg(call, m.status());
+        if (type == u"end-of-call-report")
+            return u"vapi:%1:end-of-call-report"_s.arg(call);
+        if (type == u"hang")
+            return u"vapi:%1:hang:%2"_s.arg(call).arg(m.timestamp().toMSecsSinceEpoch());
+    }
+    return u"vapi:body:"_s + QString::fromLatin1(crypto::sha256(rawBody).toHex());
+}
+
+// The clinic of a message: by its assistant or number, else by the call record it continues
+// (an outbound call-back carries our record's id in its metadata).
+Result<QString> resolveOrg(db::Transaction &tx, const vapi::Message &m)
+{
+    auto org = resolveVapiOrg(tx, m.assistantId(), m.phoneNumberId());
+    if (!org || !org->isEmpty() || m.callId().isEmpty())
+        return org;
+    auto byCall = tx.exec("SELECT org_id FROM call_logs WHERE vapi_call_id = $1", {m.callId()});
+    if (!byCall)
+        return byCall.error();
+    if (!byCall->isEmpty())
+        return byCall->text(0, 0);
+    const QString ours = m.voxanneCallId();
+    if (!http::isUuid(ours))
+        return QString();
+    auto byRecord = tx.exec("SELECT org_id FROM call_logs WHERE id = $1::uuid AND vapi_call_id "
+                            "IS NULL",
+                            {ours});
+    if (!byRecord)
+        return byRecord.error();
+    return byRecord->isEmpty() ? QString() : byRecord->text(0, 0);
+}
+
+// Records a delivery; false when its key was recorded before (a redelivery).
+Result<bool> recordDelivery(db::Transaction &tx, const QString &orgId, const QString &key,
+                            const vapi::Message &m, const QString &status, const QString &detail,
+                            const QJsonValue &payload = QJsonValue::Null)
+{
+    auto row =
+        tx.exec("INSERT INTO webhook_deliveries (org_id, provider, delivery_key, message_type, "
+                "  provider_call_id, status, detail, payload) "
+                "VALUES ($1::uuid, 'vapi', $2, $3, $4, $5, $6, $7::jsonb) "
+                "ON CONFLICT (delivery_key) DO NOTHING RETURNING id",
+                {orgId.isEmpty() ? QString() : orgId, key, m.type().left(100),
+                 m.callId().isEmpty() ? QString() : m.callId(), status,
+                 detail.isEmpty() ? QString() : detail, payload});
+    if (!row)
+        return row.error();
+    return !row->isEmpty();
+}
+
+// A delivery no clinic here owns is kept, redacted, for an operator to look at.
+Result<void> keepUnresolved(db::Transaction &tx, const vapi::Message &m, const QString &key)
+{
+    const QJsonValue redacted = pii::redactJson(m.json(), QDateTime::currentDateTimeUtc().date());
+    auto kept = recordDelivery(tx, {}, u"unresolved:"_s + key, m, u"unresolved"_s,
+                               u"No clinic has assistant \"%1\" or phone number \"%2\"."_s.arg(
+                                   m.assistantId(), m.phoneNumberId()),
+                               redacted);
+    if (!kept)
+        return kept.error();
+    if (!*kept)
+        return {}; // a redelivery of one already kept
+    log::warn("vapi.webhooks", u"Kept a delivery for an unknown assistant."_s,
+              {{u"type"_s, m.type()},
+               {u"assistant_id"_s, m.assistantId()},
+               {u"phone_number_id"_s, m.phoneNumberId()},
+               {u"call_id"_s, m.callId()}});
+    return {};
+}
+
+struct Party
+{
+    QString phone; // E.164 when it reads as one, else as sent
+    bool valid = false;
+    QString from;
+    QString to;
+};
+
+Party partyOf(const vapi::Message &m)
+{
+    Party p;
+    const QString raw = m.customerNumber();
+    auto normalized = phone::normalize(raw);
+    p.valid = normalized.ok();
+    p.phone = p.valid ? *normalized : raw;
+    const QString clinic = m.clinicNumber();
+    if (m.direction() == u"outbound") {
+        p.from = clinic;
+        p.to = p.phone;
+    } else {
+        p.from = p.phone;
+        p.to = clinic;
+    }
+    return p;
+}
+
+QDateTime occurredAt(const vapi::Message &m)
+{
+    for (const QDateTime &candidate : {m.callCreatedAt(), m.timestamp()}) {
+        if (candidate.isValid())
+            return candidate;
+    }
+    return QDateTime::currentDateTimeUtc();
+}
+
+QString orEmpty(const QString &text)
+{
+    return text.isEmpty() ? QString() : text;
+}
+
+QString transferTarget(const QJsonObject &destination)
+{
+    const QString number = destination.value(u"number"_s).toString();
+    return number.isEmpty() ? destination.value(u"sipUri"_s).toString() : number;
+}
+
+// An outbound call our server created (call-back) becomes the record of the Vapi call.
+Result<void> claimCallBackRecord(db::Transaction &tx, const QString &orgId, const vapi::Message &m)
+{
+    const QString ours = m.voxanneCallId();
+    if (!http::isUuid(ours) || m.callId().isEmpty())
+        return {};
+    auto claimed = tx.exec("UPDATE call_logs SET vapi_call_id = $3 WHERE id = $1::uuid AND "
+                           "org_id = $2::uuid AND vapi_call_id IS NULL "
+                           "AND NOT EXISTS (SELECT 1 FROM call_logs WHERE vapi_call_id = $3)",
+                           {ours, orgId, m.callId()});
+    if (!claimed)
+        return claimed.error();
+    return {};
+}
+
+Result<void> publishCall(db::Transaction &tx, const QString &orgId, const QString &callId,
+                         bool inserted, const QJsonObject &payload)
+{
+    auto e = events::publish(tx, orgId, inserted ? u"call.created"_s : u"call.updated"_s, u"call"_s,
+                             callId, payload);
+    if (!e)
+        return e.error();
+    return {};
+}
+
+VapiWebhookService::Answer received(const QJsonObject &extra = {})
+{
+    QJsonObject body{{u"received"_s, true}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        body.insert(it.key(), it.value());
+    return {200, body};
+}
+
+VapiWebhookService::Answer failed(const vapi::Message &m, const Error &error)
+{
+    // Vapi retries a failed delivery; nothing of this one was committed.
+    log::error("vapi.webhooks", u"Could not process a Vapi delivery; it will be retried."_s,
+               {{u"type"_s, m.type()},
+                {u"call_id"_s, m.callId()},
+                {u"error"_s, error.message},
+                {u"code"_s, error.code}});
+    return {500, {{u"error"_s, u"The delivery could not be stored; please retry."_s}}};
+}
+
+} // namespace
+
+VapiWebhookService::Answer VapiWebhookService::handle(const vapi::Message &message,
+                                                      const QByteArray &rawBody)
+{
+    const QString type = message.type();
+    if (type == u"status-update")
+        return statusUpdate(message, rawBody);
+    if (type == u"end-of-call-report")
+        return endOfCallReport(message, rawBody);
+    if (type == u"assistant-request")
+        return assistantRequest(message, rawBody);
+    if (type == u"tool-calls")
+        return {200, m_tools.answer(message)};
+    // Live transcripts arrive many times a second during a call and change nothing here.
+    if (type.startsWith(u"transcript"_s) || type == u"speech-update" ||
+        type == u"conversation-update")
+        return received();
+    return acknowledge(message, rawBody);
+}
+
+VapiWebhookService::Answer VapiWebhookService::acknowledge(const vapi::Message &m,
+                                                           const QByteArray &rawBody)
+{
+    auto done =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto org = resolveOrg(tx, m);
+            if (!org)
+                return org.error();
+            return recordDelivery(tx, *org, deliveryKey(m, rawBody), m, u"ignored"_s,
+                                  u"Accepted; nothing to do for this message type."_s);
+        });
+    if (!done)
+        return failed(m, done.error());
+    return received({{u"duplicate"_s, !*done}});
+}
+
+VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message &m,
+                                                            const QByteArray &rawBody)
+{
+    const QString status = m.status() == u"scheduled" ? u"queued"_s : m.status();
+    const QString key = deliveryKey(m, rawBody);
+    QJsonObject extra;
+    auto done =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto org = resolveOrg(tx, m);
+            if (!org)
+                return org.error();
+            if (org->isEmpty()) {
+                extra.insert(u"unresolved"_s, true);
+                if (auto kept = keepUnresolved(tx, m, key); !kept)
+                    return kept.error();
+                return true;
+            }
+            const QString orgId = *org;
+            const bool tracked = trackedStatuses.contains(m.status()) && !m.callId().isEmpty();
+            auto fresh = recordDelivery(tx, orgId, key, m, tracked ? u"processed"_s : u"ignored"_s,
+                                        QString());
+            if (!fresh)
+                return fresh.error();
+            if (!*fresh || !tracked)
+                return *fresh;
+            if (auto claimed = claimCallBackRecord(tx, orgId, m); !claimed)
+                return claimed.error();
+
+            const Party party = partyOf(m);
+            QDateTime started = m.startedAt();
+            if (!started.isValid() && status == u"in-progress")
+                started = m.timestamp();
+            QDateTime ended = m.endedAt();
+            if (!ended.isValid() && status == u"ended")
+                ended = m.timestamp();
+            QString transferTo;
+            QDateTime transferAt;
+            if (status == u"forwarding") {
+                transferTo = transferTarget(m.destination());
+                transferAt =
+                    m.timestamp().isValid() ? m.timestamp() : QDateTime::currentDateTimeUtc();
+            }
+            const QString recording = status == u"in-progress" ? u"pending"_s
+                                      : status == u"ended"     ? u"processing"_s
+                                                               : QString();
+            auto row = tx.exec(
+                "INSERT INTO call_logs (org_id, vapi_call_id, direction, status, phone_number, "
+                "  caller_name, from_number, to_number, occurred_at, started_at, ended_at, "
+                "  ended_reason, transfer_to, transfer_time, vapi_assistant_id, "
+                "  vapi_phone_number_id, recording_status, contact_id) "
+                "VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, "
+                "  $11::timestamptz, $12, $13, $14::timestamptz, $15, $16, $17, "
+                "  (SELECT id FROM contacts WHERE org_id = $1::uuid AND phone = $5)) "
+                "ON CONFLICT (vapi_call_id) DO UPDATE SET "
+                "  status = CASE WHEN vox_call_status_rank(EXCLUDED.status) > "
+                "           vox_call_status_rank(call_logs.status) THEN EXCLUDED.status "
+                "           ELSE call_logs.status END, "
+                "  occurred_at = least(call_logs.occurred_at, EXCLUDED.occurred_at), "
+                "  phone_number = coalesce(call_logs.phone_number, EXCLUDED.phone_number), "
+                "  caller_name = coalesce(call_logs.caller_name, EXCLUDED.caller_name), "
+                "  from_number = coalesce(call_logs.from_number, EXCLUDED.from_number), "
+                "  to_number = coalesce(call_logs.to_number, EXCLUDED.to_number), "
+                "  started_at = coalesce(call_logs.started_at, EXCLUDED.started_at), "
+                "  ended_at = coalesce(call_logs.ended_at, EXCLUDED.ended_at), "
+                "  ended_reason = coalesce(call_logs.ended_reason, EXCLUDED.ended_reason), "
+                "  transfer_to = coalesce(call_logs.transfer_to, EXCLUDED.transfer_to), "
+                "  transfer_time = least(call_logs.transfer_time, EXCLUDED.transfer_time), "
+                "  vapi_assistant_id = coalesce(call_logs.vapi_assistant_id, "
+                "                               EXCLUDED.vapi_assistant_id), "
+                "  vapi_phone_number_id = coalesce(call_logs.vapi_phone_number_id, "
+                "                                  EXCLUDED.vapi_phone_number_id), "
+                "  contact_id = coalesce(call_logs.contact_id, EXCLUDED.contact_id), "
+                "  recording_status = CASE WHEN call_logs.report_received_at IS NOT NULL "
+                "    THEN call_logs.recording_status "
+                "    WHEN 'processing' IN (call_logs.recording_status, EXCLUDED.recording_status) "
+                "    THEN 'processing' "
+                "    ELSE coalesce(call_logs.recording_status, EXCLUDED.recording_status) END "
+                "WHERE call_logs.org_id = EXCLUDED.org_id "
+                "RETURNING id, (xmax = 0), status, direction",
+                {orgId, m.callId(), m.direction(), status, orEmpty(party.phone),
+                 orEmpty(m.customerName()), orEmpty(party.from), orEmpty(party.to), occurredAt(m),
+                 started, ended, status == u"ended" ? orEmpty(m.endedReason()) : QString(),
+                 orEmpty(transferTo), transferAt, orEmpty(m.assistantId()),
+                 orEmpty(m.phoneNumberId()), orEmpty(recording)});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
+            const QString callId = row->text(0, 0);
+            if (auto e = publishCall(tx, orgId, callId, row->toBool(0, 1),
+                                     {{u"id"_s, callId},
+                                      {u"vapi_call_id"_s, m.callId()},
+                                      {u"status"_s, row->text(0, 2)},
+                                      {u"direction"_s, row->text(0, 3)}});
+                !e)
+                return e.error();
+            return true;
+        });
+    if (!done) {
+        if (done.error().code == u"409") {
+            log::warn("vapi.webhooks", done.errorMessage(), {{u"call_id"_s, m.callId()}});
+            return received({{u"ignored"_s, true}});
+        }
+        return failed(m, done.error());
+    }
+    extra.insert(u"duplicate"_s, !*done);
+    return received(extra);
+}
+
+VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Message &m,
+                                                               const QByteArray &rawBody)
+{
+    const QString key = deliveryKey(m, rawBody);
+    QJsonObject extra;
+    if (m.callId().isEmpty()) {
+        log::warn("vapi.webhooks", u"An end-of-call report without a call id was ignored."_s);
+        return received({{u"ignored"_s, true}});
+    }
+    auto done =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto org = resolveOrg(tx, m);
+            if (!org)
+                return org.error();
+            if (org->isEmpty()) {
+                extra.insert(u"unresolved"_s, true);
+                if (auto kept = keepUnresolved(tx, m, key); !kept)
+                    return kept.error();
+                return true;
+            }
+            const QString orgId = *org;
+            auto fresh = recordDelivery(tx, orgId, key, m, u"processed"_s, QString());
+            if (!fresh)
+                return fresh.error();
+            if (!*fresh)
+                return false;
+            auto settings = tx.exec("SELECT redact_pii, time_zone FROM org_settings "
+                                    "WHERE org_id = $1::uuid",
+                                    {orgId});
+            if (!settings)
+                return settings.error();
+            const bool redact = settings->isEmpty() || settings->toBool(0, 0);
+            const QTimeZone zone(settings->isEmpty() ? QByteArray("UTC")
+                                                     : settings->text(0, 1).toLatin1());
+            const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+
+            // Redaction happens before anything is written: the unredacted text never reaches
+            // the database, not even inside this transaction.
+            const QJsonArray rawMessages = m.artifactMessages();
+            QString transcript = m.transcript();
+            QJsonArray messages = vapi::normalizeMessages(rawMessages);
+            QString summary = m.summary();
+            if (redact) {
+                transcript = pii::redact(transcript, today).text;
+                messages = pii::redactJson(messages, today).toArray();
+                summary = pii::redact(summary, today).text;
+            }
+            const QString said = vapi::callerText(messages, transcript);
+            sentiment::Sentiment mood;
+            if (auto fromVapi = sentiment::fromAnalysis(m.analysis())) {
+                mood = *fromVapi;
+                if (mood.urgency.isEmpty())
+                    mood.urgency = sentiment::estimateUrgency(said);
+            } else {
+                mood = sentiment::estimate(said);
+            }
+
+            const Party party = partyOf(m);
+            const QString endedReason = m.endedReason();
+            const calls::TransferInfo transfer = calls::transferFromEndedReason(endedReason);
+            const QJsonObject destination = m.destination();
+            const QString transferTo = transferTarget(destination);
+            const bool transferred = transfer.transferred || !transferTo.isEmpty();
+            QString transferReason = transfer.reason;
+            if (transferred && transferReason.isEmpty())
+                transferReason = destination.value(u"description"_s)
+                                     .toString(u"Transferred to %1."_s.arg(transferTo));
+            const QDateTime started = m.startedAt();
+            const QDateTime ended = m.endedAt().isValid() ? m.endedAt() : m.timestamp();
+            const QString recordingUrl = m.recordingUrl();
+            const QString recordingStatus = !recordingUrl.isEmpty() ? u"completed"_s
+                                            : started.isValid()     ? u"failed"_s
+                                                                    : QString();
+            if (auto claimed = claimCallBackRecord(tx, orgId, m); !claimed)
+                return claimed.error();
+
+            auto row = tx.exec(
+                "INSERT INTO call_logs (org_id, vapi_call_id, direction, status, phone_number, "
+                "  caller_name, from_number, to_number, occurred_at, started_at, ended_at, "
+                "  ended_reason, transcript, messages, summary, sentiment_score, "
+                "  sentiment_label, sentiment_urgency, success_evaluation, recording_url, "
+                "  stereo_recording_url, recording_status, transfer_to, transfer_time, "
+                "  transfer_reason, booking_tool_call_ids, report_received_at, "
+                "  vapi_assistant_id, vapi_phone_number_id) "
+                "VALUES ($1::uuid, $2, $3, 'ended', $4, $5, $6, $7, $8::timestamptz, "
+                "  $9::timestamptz, $10::timestamptz, $11, $12, $13::jsonb, $14, $15, $16, $17, "
+                "  $18, $19, $20, $21, $22, $23::timestamptz, $24, $25::text[], now(), $26, $27) "
+                "ON CONFLICT (vapi_call_id) DO UPDATE SET "
+                "  status = CASE WHEN vox_call_status_rank(call_logs.status) >= "
+                "           vox_call_status_rank('ended') THEN call_logs.status ELSE 'ended' END, "
+                "  occurred_at = least(call_logs.occurred_at, EXCLUDED.occurred_at), "
+                "  phone_number = coalesce(EXCLUDED.phone_number, call_logs.phone_number), "
+                "  caller_name = coalesce(EXCLUDED.caller_name, call_logs.caller_name), "
+                "  from_number = coalesce(EXCLUDED.from_number, call_logs.from_number), "
+                "  to_number = coalesce(EXCLUDED.to_number, call_logs.to_number), "
+                "  started_at = coalesce(EXCLUDED.started_at, call_logs.started_at), "
+                "  ended_at = coalesce(EXCLUDED.ended_at, call_logs.ended_at), "
+                "  ended_reason = coalesce(EXCLUDED.ended_reason, call_logs.ended_reason), "
+                "  transcript = EXCLUDED.transcript, messages = EXCLUDED.messages, "
+                "  summary = EXCLUDED.summary, sentiment_score = EXCLUDED.sentiment_score, "
+                "  sentiment_label = EXCLUDED.sentiment_label, "
+                "  sentiment_urgency = EXCLUDED.sentiment_urgency, "
+                "  success_evaluation = EXCLUDED.success_evaluation, "
+                "  recording_url = EXCLUDED.recording_url, "
+                "  stereo_recording_url = EXCLUDED.stereo_recording_url, "
+                "  recording_status = EXCLUDED.recording_status, "
+                "  transfer_to = coalesce(EXCLUDED.transfer_to, call_logs.transfer_to), "
+                "  transfer_time = least(call_logs.transfer_time, EXCLUDED.transfer_time), "
+                "  transfer_reason = coalesce(EXCLUDED.transfer_reason, "
+                "                             call_logs.transfer_reason), "
+                "  booking_tool_call_ids = EXCLUDED.booking_tool_call_ids, "
+                "  report_received_at = EXCLUDED.report_received_at, "
+                "  vapi_assistant_id = coalesce(EXCLUDED.vapi_assistant_id, "
+                "                               call_logs.vapi_assistant_id), "
+                "  vapi_phone_number_id = coalesce(EXCLUDED.vapi_phone_number_id, "
+                "                                  call_logs.vapi_phone_number_id) "
+                "WHERE call_logs.org_id = EXCLUDED.org_id "
+                "RETURNING id, (xmax = 0), direction",
+                {orgId,
+                 m.callId(),
+                 m.direction(),
+                 orEmpty(party.phone),
+                 orEmpty(m.customerName()),
+                 orEmpty(party.from),
+                 orEmpty(party.to),
+                 occurredAt(m),
+                 started,
+                 ended,
+                 orEmpty(endedReason),
+                 orEmpty(transcript),
+                 QJsonValue(messages),
+                 orEmpty(summary),
+                 mood.score,
+                 mood.label,
+                 orEmpty(mood.urgency),
+                 orEmpty(m.successEvaluation()),
+                 orEmpty(recordingUrl),
+                 orEmpty(m.stereoRecordingUrl()),
+                 orEmpty(recordingStatus),
+                 transferred ? orEmpty(transferTo) : QString(),
+                 transferred ? ended : QDateTime(),
+                 transferred ? orEmpty(transferReason) : QString(),
+                 vapi::toolCallIds(rawMessages, u"bookClinicAppointment"_s),
+                 orEmpty(m.assistantId()),
+                 orEmpty(m.phoneNumberId())});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
+            const QString callId = row->text(0, 0);
+            const bool inserted = row->toBool(0, 1);
+
+            if (party.valid) {
+                auto contact =
+                    tx.exec("INSERT INTO contacts (org_id, phone, name) VALUES ($1::uuid, $2, $3) "
+                            "ON CONFLICT (org_id, phone) DO UPDATE SET phone = EXCLUDED.phone "
+                            "RETURNING id, (xmax = 0)",
+                            {orgId, party.phone, orEmpty(m.customerName())});
+                if (!contact)
+                    return contact.error();
+                const QString contactId = contact->text(0, 0);
+                if (auto linked = tx.exec("UPDATE call_logs SET contact_id = $2::uuid WHERE "
+                                          "id = $1::uuid AND contact_id IS DISTINCT FROM "
+                                          "$2::uuid",
+                                          {callId, contactId});
+                    !linked)
+                    return linked.error();
+                if (contact->toBool(0, 1)) {
+                    if (auto e = events::publish(tx, orgId, u"contact.created"_s, u"contact"_s,
+                                                 contactId, {{u"id"_s, contactId}});
+                        !e)
+                        return e.error();
+                }
+            }
+            auto outcome = calloutcome::recompute(tx, orgId, callId);
+            if (!outcome)
+                return outcome.error();
+            extra.insert(u"booked"_s, outcome->booked);
+            extra.insert(u"lead_score"_s, outcome->leadScore);
+            if (auto e = publishCall(tx, orgId, callId, inserted,
+                                     {{u"id"_s, callId},
+                                      {u"vapi_call_id"_s, m.callId()},
+                                      {u"status"_s, u"ended"_s},
+                                      {u"direction"_s, row->text(0, 2)},
+                                      {u"booking_confirmed"_s, outcome->booked},
+                                      {u"lead_score"_s, outcome->leadScore},
+                                      {u"sentiment_label"_s, mood.label}});
+                !e)
+                return e.error();
+            return true;
+        });
+    if (!done) {
+        if (done.error().code == u"409") {
+            log::warn("vapi.webhooks", done.errorMessage(), {{u"call_id"_s, m.callId()}});
+            return received({{u"ignored"_s, true}});
+        }
+        return failed(m, done.error());
+    }
+    extra.insert(u"duplicate"_s, !*done);
+    return received(extra);
+}
+
+VapiWebhookService::Answer VapiWebhookService::assistantRequest(const vapi::Message &m,
+                                                                const QByteArray &rawBody)
+{
+    struct Reply
+    {
+        QString assistantId;
+        CallerContext context;
+        bool unresolved = false;
+    };
+    auto done = m_app.db.transaction<Reply>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<Reply> {
+            // Vapi drops the call after 7.5 s; a slow database must not take the whole budget.
+            if (auto limited = tx.exec("SELECT set_config('statement_timeout', '2500', true)");
+                !limited)
+                return limited.error();
+            Reply reply;
+            auto org = resolveVapiOrg(tx, m.assistantId(), m.phoneNumberId());
+            if (!org)
+                return org.error();
+            if (org->isEmpty()) {
+                reply.unresolved = true;
+                if (auto kept = keepUnresolved(tx, m, deliveryKey(m, rawBody)); !kept)
+                    return kept.error();
+                return reply;
+            }
+            auto agent = tx.exec(
+                "SELECT a.vapi_assistant_id, s.time_zone FROM agents a JOIN org_settings s "
+                "ON s.org_id = a.org_id WHERE a.org_id = $1::uuid AND a.vapi_assistant_id IS "
+                "NOT NULL ORDER BY (a.direction = 'inbound') DESC LIMIT 1",
+                {*org});
+            if (!agent)
+                return agent.error();
+            if (agent->isEmpty())
+                return reply;
+            reply.assistantId = agent->text(0, 0);
+            const QTimeZone zone(agent->text(0, 1).toLatin1());
+            auto caller = phone::normalize(m.customerNumber());
+            if (caller) {
+                auto context = loadCallerContext(tx, *org, *caller, zone);
+                if (!context)
+                    return context.error();
+                reply.context = *context;
+            }
+            return reply;
+        });
+    if (!done) {
+        log::error("vapi.webhooks", u"assistant-request could not be answered."_s,
+                   {{u"error"_s, done.errorMessage()}});
+        return {200,
+                {{u"error"_s, u"Sorry, we can't take your call right now. Please try again in a "
+                              "few minutes."_s}}};
+    }
+    if (done->assistantId.isEmpty())
+        return {200,
+                {{u"error"_s, u"Sorry, this line is not set up yet. Please call the clinic "
+                              "again later."_s}}};
+    return {
+        200,
+        {{u"assistantId"_s, done->assistantId},
+         {u"assistantOverrides"_s, QJsonObject{{u"variableValues"_s, done->context.variables()}}}}};
+}
+
+} // namespace vox::server

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "server/appcontext.h"
+#include "server/services/vapimessage.h"
+#include "server/services/vapitools.h"
+
+#include <QJsonObject>
+
+namespace vox::server {
+
+// Vapi server messages for POST /api/webhooks/vapi (S-webhooks, S-analytics). Each delivery
+// that changes something is recorded in webhook_deliveries under a key naming the event (call
+// id + type + status), in the same transaction as its effect: a redelivery finds the key and
+// changes nothing. Effects are written so that the final rows do not depend on the order of
+// deliveries (status only moves forward, report values win, outcomes are recomputed from
+// stored facts). The answer is sent only after the commit.
+class VapiWebhookService
+{
+public:
+    VapiWebhookService(AppContext &app, VapiToolService &tools)
+        : m_app(app)
+        , m_tools(tools)
+    {}
+
+    struct Answer
+    {
+        int status = 200;
+        QJsonObject body;
+    };
+
+    Answer handle(const vapi::Message &message, const QByteArray &rawBody);
+
+private:
+    Answer statusUpdate(const vapi::Message &message, const QByteArray &rawBody);
+    Answer endOfCallReport(const vapi::Message &message, const QByteArray &rawBody);
+    Answer assistantRequest(const vapi::Message &message, const QByteArray &rawBody);
+    Answer acknowledge(const vapi::Message &message, const QByteArray &rawBody);
+
+    AppContext &m_app;
+    VapiToolService &m_tools;
+};
+
+} // namespace vox::server

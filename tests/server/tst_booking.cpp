@@ -1,0 +1,150 @@
+// BookingService and the external calendar seam (AppContext::calendarBusy, filled by the Google
+// Calendar module): busy times are neither offered nor booked, and a calendar that cannot be
+// read does not stop the clinic's phone from booking.
+#include "core/logging/log.h"
+#include "server/services/booking.h"
+#include "vapitestkit.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace vox::test;
+using vox::server::BusyInterval;
+
+class TestBooking : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<vox::db::Database> m_database;
+    std::unique_ptr<vox::crypto::KeyRing> m_keys;
+    std::unique_ptr<vox::server::jobs::JobRunner> m_jobs;
+    std::unique_ptr<vox::server::AppContext> m_app;
+    std::unique_ptr<vox::server::BookingService> m_booking;
+    Clinic m_clinic;
+    QList<BusyInterval> m_busy;
+    bool m_calendarDown = false;
+    int m_asked = 0;
+
+    QStringList localStarts(const QList<vox::availability::Range> &ranges)
+    {
+        QStringList out;
+        for (const auto &r : ranges)
+            out << r.start.toTimeZone(m_clinic.zone).toString(u"HH:mm"_s);
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        vox::log::setupStderr(vox::log::Level::Error);
+        m_db = std::make_unique<TestDatabase>(u"booking"_s);
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        m_server = std::make_unique<TestServer>(*m_db);
+        QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
+        auto client = m_server->client();
+        m_clinic = createClinic(*client, *m_db, u"Calendar Clinic"_s, u"America/Denver"_s);
+
+        // A BookingService of our own, with a calendar seam this test controls.
+        m_database = std::make_unique<vox::db::Database>(m_db->settings());
+        m_keys = std::make_unique<vox::crypto::KeyRing>(
+            vox::crypto::KeyRing::fromBase64(TestServer::encryptionKey, {}).value());
+        m_jobs = std::make_unique<vox::server::jobs::JobRunner>(
+            *m_database, u"test"_s, vox::server::jobs::JobRunner::Options{});
+        m_app = std::make_unique<vox::server::AppContext>(
+            vox::server::AppContext{m_server->server().config(), *m_database, *m_keys, *m_jobs,
+                                    vox::server::providers::RetryPolicy::none()});
+        m_app->calendarBusy = [this](const QString &orgId, const QDateTime &from,
+                                     const QDateTime &to) -> vox::Result<QList<BusyInterval>> {
+            ++m_asked;
+            if (orgId != m_clinic.orgId || !from.isValid() || to <= from)
+                return vox::fail(u"asked for the wrong clinic or window"_s);
+            if (m_calendarDown)
+                return vox::fail(u"Google said 503"_s);
+            return m_busy;
+        };
+        m_booking = std::make_unique<vox::server::BookingService>(*m_app);
+    }
+
+    void init()
+    {
+        m_busy.clear();
+        m_calendarDown = false;
+        m_asked = 0;
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("DELETE FROM appointments").ok());
+    }
+
+    void busyTimesAreNotOffered()
+    {
+        const QDate monday = nextWeekday(1);
+        m_busy << BusyInterval{at(monday, QTime(10, 0), m_clinic.zone),
+                               at(monday, QTime(11, 0), m_clinic.zone)};
+        auto day = m_booking->availability(vox::db::Access::service(), m_clinic.orgId, monday,
+                                           u"Consultation"_s);
+        QVERIFY(day.ok());
+        QVERIFY(m_asked > 0);
+        const QStringList starts = localStarts(day->openSlots);
+        QVERIFY(starts.contains(u"09:30"_s));
+        QVERIFY(!starts.contains(u"10:00"_s));
+        QVERIFY(!starts.contains(u"10:30"_s));
+        QVERIFY(starts.contains(u"11:00"_s));
+    }
+
+    void bookingIntoABusyTimeOffersAlternatives()
+    {
+        const QDate monday = nextWeekday(1);
+        m_busy << BusyInterval{at(monday, QTime(10, 0), m_clinic.zone),
+                               at(monday, QTime(11, 0), m_clinic.zone)};
+        vox::server::NewAppointment request;
+        request.orgId = m_clinic.orgId;
+        request.serviceName = u"Consultation"_s;
+        request.start = at(monday, QTime(10, 15), m_clinic.zone);
+        request.phone = u"+15550147001"_s;
+        request.source = u"ai"_s;
+        auto outcome = m_booking->book(vox::db::Access::service(), request);
+        QVERIFY(outcome.ok());
+        QVERIFY(!outcome->booked);
+        QCOMPARE(outcome->conflict, u"That time is busy on the clinic's calendar."_s);
+        QCOMPARE(localStarts(outcome->alternatives),
+                 (QStringList{u"09:30"_s, u"11:00"_s, u"09:00"_s}));
+        QCOMPARE(count(*m_db, "SELECT count(*) FROM appointments"), 0);
+    }
+
+    void anUnreadableCalendarDoesNotStopBookings()
+    {
+        const QDate monday = nextWeekday(1);
+        m_busy << BusyInterval{at(monday, QTime(10, 0), m_clinic.zone),
+                               at(monday, QTime(11, 0), m_clinic.zone)};
+        m_calendarDown = true;
+        auto day = m_booking->availability(vox::db::Access::service(), m_clinic.orgId, monday,
+                                           u"Consultation"_s);
+        QVERIFY(day.ok());
+        QVERIFY(localStarts(day->openSlots).contains(u"10:00"_s));
+        vox::server::NewAppointment request;
+        request.orgId = m_clinic.orgId;
+        request.serviceName = u"Consultation"_s;
+        request.start = at(monday, QTime(10, 0), m_clinic.zone);
+        request.phone = u"+15550147002"_s;
+        auto outcome = m_booking->book(vox::db::Access::service(), request);
+        QVERIFY(outcome.ok());
+        QVERIFY(outcome->booked);
+    }
+
+    void timesAreTheClinicsOwn()
+    {
+        // Denver is two hours behind New York: 9:00 there is 16:00 UTC in winter.
+        const QDate monday = nextWeekday(1);
+        auto day = m_booking->availability(vox::db::Access::service(), m_clinic.orgId, monday, {});
+        QVERIFY(day.ok());
+        QCOMPARE(day->calendar.timeZoneName, u"America/Denver"_s);
+        QCOMPARE(day->service.name, u"Consultation"_s);
+        QCOMPARE(day->openSlots.first().start,
+                 at(monday, QTime(9, 0), QTimeZone("America/Denver")));
+        QCOMPARE(localStarts(day->openSlots).last(), u"16:30"_s);
+    }
+};
+
+QTEST_MAIN(TestBooking)
+#include "tst_booking.moc"
