@@ -1,7 +1,8 @@
 #include "server/services/transcriptexport.h"
 
+#include "core/pii.h"
+
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QStringList>
 
 using namespace Qt::Literals::StringLiterals;
@@ -9,23 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace vox::server::transcript {
 
 namespace {
-
-bool luhnValid(const QString &digits)
-{
-    int sum = 0;
-    bool doubleIt = false;
-    for (qsizetype i = digits.size() - 1; i >= 0; --i) {
-        int d = digits.at(i).digitValue();
-        if (doubleIt) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-        doubleIt = !doubleIt;
-    }
-    return sum % 10 == 0;
-}
 
 QString clock(double seconds)
 {
@@ -48,37 +32,13 @@ QString speaker(const QString &role)
 
 } // namespace
 
-QString redact(const QString &text)
-{
-    static const QRegularExpression card(u"(?<![\\d])(?:\\d[ -]?){12,18}\\d(?![\\d])"_s);
-    static const QRegularExpression ssn(u"(?<![\\d])\\d{3}([- ]?)\\d{2}\\1\\d{4}(?![\\d])"_s);
-    static const QRegularExpression date(
-        u"(?<![\\d])(?:(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\\d|3[01])[/.-](?:19|20)?\\d{2}|"
-        "(?:19|20)\\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01]))(?![\\d])"_s);
-
-    QString out;
-    qsizetype last = 0;
-    auto cards = card.globalMatch(text);
-    while (cards.hasNext()) {
-        const auto m = cards.next();
-        QString digits = m.captured();
-        digits.remove(u' ').remove(u'-');
-        if (digits.size() < 13 || !luhnValid(digits))
-            continue;
-        out += QStringView(text).sliced(last, m.capturedStart() - last);
-        out += u"[card number]"_s;
-        last = m.capturedEnd();
-    }
-    out += QStringView(text).sliced(last);
-    out.replace(ssn, u"[SSN]"_s);
-    out.replace(date, u"[date]"_s);
-    return out;
-}
-
 QString render(const CallSummary &call, const QJsonArray &messages, const QString &transcript,
                bool redactPii)
 {
-    const auto clean = [redactPii](const QString &text) { return redactPii ? redact(text) : text; };
+    const QDate today = QDate::currentDate();
+    const auto clean = [redactPii, today](const QString &text) {
+        return redactPii ? pii::redact(text, today).text : text;
+    };
     QStringList lines;
     lines << u"Call transcript%1"_s.arg(call.clinic.isEmpty() ? QString() : u" — "_s + call.clinic);
     const QString who =

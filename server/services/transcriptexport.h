@@ -19,15 +19,11 @@ struct CallSummary
     QTimeZone timeZone = QTimeZone::utc();
 };
 
-// Masks what must not leave in a file: social security numbers, payment card numbers (Luhn-valid
-// runs of 13-19 digits) and full numeric dates (dates of birth). The stored transcript is already
-// redacted when the clinic asks for it; this is the same rule applied again at the door.
-QString redact(const QString &text);
-
 // The transcript as a person reads it: a header, then one line per turn,
 // "[mm:ss] Speaker: words". `messages` are the call's turns as Vapi reports them (role, message,
 // secondsFromStart); system and tool turns are left out. Without turns the plain transcript is
-// used as it is.
+// used as it is. With `redactPii` the patient data rule of vox::pii is applied again at the door
+// (the stored transcript is already redacted when the clinic asks for it).
 QString render(const CallSummary &call, const QJsonArray &messages, const QString &transcript,
                bool redactPii);
 

@@ -406,7 +406,8 @@ private slots:
         QVERIFY2(text.contains(u"[00:00] Receptionist (AI): Thanks for calling Glow, how can I "
                                "help?"_s),
                  qPrintable(text));
-        QVERIFY2(text.contains(u"[01:05] Caller: My card is [card number] and my SSN is [SSN]."_s),
+        QVERIFY2(text.contains(
+                     u"[01:05] Caller: My card is [REDACTED CARD] and my SSN is [REDACTED SSN]."_s),
                  qPrintable(text));
         QVERIFY(!text.contains(u"4111"_s));
         QVERIFY(!text.contains(u"You are kind"_s)); // system and tool turns are not transcript
