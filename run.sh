@@ -36,19 +36,22 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# Starts a program that prints "listening on URL" and echoes that URL.
+# start_listening VAR NAME COMMAND...: starts a program that prints "listening on URL" and puts
+# that URL in VAR (in this shell, so its pid is kept for the clean-up).
 start_listening() {
-    local name=$1; shift
+    local var=$1 name=$2
+    shift 2
     local out="$logs/$name.out"
     : >"$out"
     "$@" >"$out" 2>"$logs/$name.log" &
-    pids+=($!)
+    local pid=$!
+    pids+=("$pid")
     for _ in $(seq 1 600); do
         if grep -q '^listening on ' "$out"; then
-            sed -n 's/^listening on //p' "$out" | head -1
+            printf -v "$var" '%s' "$(sed -n 's/^listening on //p' "$out" | head -1)"
             return 0
         fi
-        if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+        if ! kill -0 "$pid" 2>/dev/null; then
             echo "run.sh: $name stopped; its log:" >&2
             tail -20 "$logs/$name.log" >&2
             return 1
@@ -65,11 +68,20 @@ if [[ $headless -eq 0 ]]; then
     exec "$bin/voxanne-console" --demo --data-dir "$data/console"
 fi
 
-sandbox_url=$(start_listening sandbox "$bin/voxanne-sandbox" --listen 127.0.0.1:0)
-server_url=$(start_listening server "$bin/voxanne-server" serve --data-dir "$data/server" \
-    --listen 127.0.0.1:0 --sandbox "$sandbox_url")
+start_listening sandbox_url sandbox "$bin/voxanne-sandbox" --listen 127.0.0.1:0 --simulate-outbound
+start_listening server_url server "$bin/voxanne-server" serve --data-dir "$data/server" \
+    --listen 127.0.0.1:0 --sandbox "$sandbox_url"
+server_pid=${pids[-1]}
+
+# The demo clinic and its calls: signed up on the first run, a batch of simulated calls, then a
+# new call every 45 seconds, all through the server's real webhook and tool endpoints.
+secret=$(sed -n 's/^VAPI_WEBHOOK_SECRET=//p' "$data/server/secrets.ini")
+"$bin/voxanne-sandbox" demo --server "$server_url" --secret "$secret" >"$logs/demo.log" 2>&1 &
+pids+=($!)
 
 echo "Voxanne server:   $server_url   (logs: $logs/server.log)"
 echo "Provider sandbox: $sandbox_url"
+echo "Demo clinic:      demo@voxanne.local / voxanne-demo-clinic"
+echo "                  (open it with: $bin/voxanne-console --server $server_url)"
 echo "Running headless. Press Ctrl+C to stop."
-wait "${pids[0]}"
+wait "$server_pid"

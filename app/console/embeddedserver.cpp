@@ -1,7 +1,9 @@
 #include "app/console/embeddedserver.h"
 
+#include "core/democlinic.h"
 #include "core/logging/log.h"
 #include "server/config/serverconfig.h"
+#include "server/sandbox/demofeed.h"
 #include "server/sandbox/sandbox.h"
 #include "server/server.h"
 
@@ -36,6 +38,8 @@ public:
                               u"127.0.0.1:0"_s};
         if (m_withSandbox) {
             m_sandbox = std::make_unique<sandbox::Sandbox>();
+            // A call-back in the demo plays its call like Vapi would.
+            m_sandbox->vapi().setSimulateOutboundCalls(true);
             auto bound = m_sandbox->listen(u"127.0.0.1"_s, 0);
             if (!bound) {
                 m_sandbox.reset();
@@ -64,11 +68,22 @@ public:
             return;
         }
         m_server = std::move(server);
+        if (m_withSandbox) {
+            // The demo clinic gets calls as the day goes by, played through the sandbox's Vapi.
+            sandbox::DemoFeed::Options feed;
+            feed.serverUrl = m_server->url();
+            feed.webhookSecret = config->vapiWebhookSecret;
+            feed.email = demo::email();
+            feed.password = demo::password();
+            m_feed = std::make_unique<sandbox::DemoFeed>(feed);
+            m_feed->start();
+        }
         emit started(QUrl(m_server->url()));
     }
 
     void stop()
     {
+        m_feed.reset();
         if (m_server) {
             m_server->stop();
             m_server.reset();
@@ -84,6 +99,7 @@ private:
     bool m_withSandbox;
     std::unique_ptr<sandbox::Sandbox> m_sandbox;
     std::unique_ptr<server::Server> m_server;
+    std::unique_ptr<sandbox::DemoFeed> m_feed;
 };
 
 EmbeddedServer::EmbeddedServer(bool withSandbox, QObject *parent)

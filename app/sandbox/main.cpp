@@ -1,7 +1,9 @@
 // voxanne-sandbox: the provider sandbox, and `simulate`, the Vapi call simulator.
+#include "core/democlinic.h"
 #include "core/logging/log.h"
 #include "server/providers/providerhttp.h"
 #include "server/sandbox/callsimulator.h"
+#include "server/sandbox/demofeed.h"
 #include "server/sandbox/loadgenerator.h"
 #include "server/sandbox/sandbox.h"
 #include "server/unixsignals.h"
@@ -164,6 +166,43 @@ int load(const QStringList &arguments)
     return 0;
 }
 
+// Keeps the demo clinic busy until stopped: `run.sh --headless` runs this beside the server.
+int demo(QCoreApplication &app, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Signs the demo clinic up (or in), saves its agent, plays a first batch of simulated "
+        "calls and then one more every --interval seconds, until stopped."_s);
+    parser.addHelpOption();
+    const QCommandLineOption server(u"server"_s, u"The server's base URL."_s, u"URL"_s);
+    const QCommandLineOption secret(u"secret"_s, u"The x-vapi-secret (VAPI_WEBHOOK_SECRET)."_s,
+                                    u"S"_s);
+    const QCommandLineOption first(u"first"_s, u"Calls in the first batch (default 8)."_s, u"N"_s,
+                                   u"8"_s);
+    const QCommandLineOption interval(u"interval"_s, u"Seconds between later calls (default 45)."_s,
+                                      u"S"_s, u"45"_s);
+    parser.addOptions({server, secret, first, interval});
+    parser.process(arguments);
+    if (parser.value(server).isEmpty() || parser.value(secret).isEmpty())
+        return failWith(u"demo needs --server URL and --secret S."_s);
+    vox::sandbox::DemoFeed::Options options;
+    options.serverUrl = parser.value(server);
+    options.webhookSecret = parser.value(secret);
+    options.email = vox::demo::email();
+    options.password = vox::demo::password();
+    options.signUpIfMissing = true;
+    options.firstBatch = qBound(0, parser.value(first).toInt(), 100);
+    options.intervalSeconds = qBound(5, parser.value(interval).toInt(), 3600);
+    vox::sandbox::DemoFeed feed(options);
+    feed.start();
+    vox::server::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &vox::server::UnixSignals::terminationRequested, &app,
+                     &QCoreApplication::quit);
+    const int code = app.exec();
+    feed.stop();
+    return code;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -178,6 +217,10 @@ int main(int argc, char *argv[])
         arguments.removeAt(1);
         return simulate(arguments);
     }
+    if (arguments.size() > 1 && arguments.at(1) == u"demo") {
+        arguments.removeAt(1);
+        return demo(app, arguments);
+    }
     if (arguments.size() > 1 && arguments.at(1) == u"load") {
         arguments.removeAt(1);
         vox::log::setupStderr(vox::log::Level::Warn);
@@ -188,7 +231,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"Stand-ins for Vapi, Twilio, Google and Resend.\n\n"
         "voxanne-sandbox simulate --server URL --secret S [--calls N] plays Vapi calls against a "
-        "server (see simulate --help)."_s);
+        "server (see simulate --help).\n"
+        "voxanne-sandbox demo --server URL --secret S keeps a demo clinic's calls coming."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(u"listen"_s, u"HOST:PORT (default 127.0.0.1:8788)."_s,

@@ -1,5 +1,6 @@
 #include "ui/shell/consolecontroller.h"
 
+#include "core/democlinic.h"
 #include "core/timezonename.h"
 
 #include "core/logging/log.h"
@@ -110,12 +111,12 @@ FirstRunDialog *ConsoleController::firstRunDialog() const
 
 QString ConsoleController::demoEmail()
 {
-    return u"demo@voxanne.local"_s;
+    return demo::email();
 }
 
 QString ConsoleController::demoPassword()
 {
-    return u"voxanne-demo-clinic"_s;
+    return demo::password();
 }
 
 QString ConsoleController::defaultDataDir(bool demo)
