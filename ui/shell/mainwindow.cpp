@@ -1,12 +1,18 @@
 #include "ui/shell/mainwindow.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/models/displayformat.h"
 #include "ui/models/eventdescription.h"
+#include "ui/pages/agentpage.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
-#include "ui/pages/comingsoonpage.h"
 #include "ui/pages/dashboardpage.h"
+#include "ui/pages/integrationspage.h"
+#include "ui/pages/knowledgepage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/servicespage.h"
+#include "ui/pages/settingspage.h"
+#include "ui/pages/telephonypage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/traynotifier.h"
@@ -67,30 +73,19 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     addPage(m_calls);
     addPage(m_leads);
     addPage(m_appointments);
-    addPage(new ComingSoonPage(tr("Services"),
-                               tr("Your services and prices: add, edit and remove them, with "
-                                  "keywords the AI listens for and how long each one takes."),
-                               this));
-    addPage(new ComingSoonPage(tr("Knowledge"),
-                               tr("Upload your price list, FAQs and policies so the AI "
-                                  "receptionist can answer callers' questions."),
-                               this));
-    addPage(new ComingSoonPage(tr("Agent"),
-                               tr("Your AI receptionist's name, voice, greeting and "
-                                  "instructions."),
-                               this));
-    addPage(new ComingSoonPage(tr("Telephony"),
-                               tr("Forward the clinic's own phone number to the AI receptionist, "
-                                  "step by step."),
-                               this));
-    addPage(new ComingSoonPage(tr("Integrations"),
-                               tr("Connect Twilio for text messages and Google Calendar for "
-                                  "bookings."),
-                               this));
-    addPage(new ComingSoonPage(tr("Settings"),
-                               tr("Opening hours, time zone, who can use the console, and your "
-                                  "password."),
-                               this));
+    m_services = new ServicesPage(api, *m_toasts, this);
+    addPage(m_services);
+    m_knowledge = new KnowledgePage(api, *m_toasts, this);
+    addPage(m_knowledge);
+    m_agent = new AgentPage(api, *m_toasts, this);
+    addPage(m_agent);
+    m_telephony = new TelephonyPage(api, *m_toasts, this);
+    addPage(m_telephony);
+    m_integrations = new IntegrationsPage(api, *m_toasts, this);
+    addPage(m_integrations);
+    m_settings = new SettingsPage(api, *m_toasts, serverDescription, this);
+    addPage(m_settings);
+    connect(m_settings, &SettingsPage::aboutRequested, this, &MainWindow::showAbout);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages.size())
@@ -204,6 +199,11 @@ void MainWindow::sessionStarted()
     setWindowTitle(s.orgName.isEmpty() ? tr("Voxanne Console")
                                        : tr("%1 — Voxanne Console").arg(s.orgName));
     loadFeatures();
+    // Prices are shown in the clinic's currency.
+    m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+        if (settings)
+            DisplayFormat::setCurrency(settings->currency);
+    });
     if (m_navigation->currentRow() < 0)
         showPage(DashboardIndex);
     else if (Page *p = page(currentPageIndex()))
