@@ -384,7 +384,7 @@ void KnowledgePage::ask(const QString &question)
                                  "know, and offer to have someone call back."));
             return;
         }
-        m_answer->setText(tr("The AI would be given these %n passage(s), best first:", nullptr,
+        m_answer->setText(tr("The AI would be given %n passage(s), best first:", nullptr,
                              int(passages->size())));
         for (const KnowledgePassage &p : *passages) {
             auto *item = new QListWidgetItem(

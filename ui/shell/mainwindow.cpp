@@ -15,6 +15,7 @@
 #include "ui/pages/telephonypage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/themedicon.h"
 #include "ui/shell/traynotifier.h"
 #include "ui/widgets/toastarea.h"
 
@@ -54,7 +55,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     layout->setSpacing(0);
     m_navigation->setObjectName(u"navigation"_s);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setFixedWidth(160);
+    m_navigation->setFixedWidth(190);
+    m_navigation->setIconSize(QSize(18, 18));
     m_navigation->setSpacing(1);
     m_navigation->setStyleSheet(u"QListWidget#navigation { background: palette(base); "
                                 "border-right: 1px solid palette(mid); padding-top: 8px; }"
@@ -135,11 +137,36 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
 
 MainWindow::~MainWindow() = default;
 
+namespace {
+
+// The navigation's icons, in page order (resources/icons).
+const QStringList pageIcons{u"dashboard"_s,  u"calls"_s,     u"leads"_s,     u"appointments"_s,
+                            u"services"_s,   u"knowledge"_s, u"agent"_s,     u"telephony"_s,
+                            u"integrations"_s, u"settings"_s};
+
+} // namespace
+
+void MainWindow::updateIcons()
+{
+    for (int i = 0; i < m_navigation->count() && i < pageIcons.size(); ++i)
+        m_navigation->item(i)->setIcon(themedIcon(pageIcons.at(i)));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Light to dark or back: the icons are drawn again in the new text colour.
+    if (event->type() == QEvent::PaletteChange)
+        updateIcons();
+}
+
 void MainWindow::addPage(Page *page)
 {
     m_pages << page;
     m_stack->addWidget(page);
     auto *item = new QListWidgetItem(page->title(), m_navigation);
+    if (m_pages.size() <= pageIcons.size())
+        item->setIcon(themedIcon(pageIcons.at(m_pages.size() - 1)));
     const int number = int(m_pages.size());
     if (number <= 10)
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(page->title()).arg(number % 10));

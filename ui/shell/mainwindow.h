@@ -82,9 +82,11 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void addPage(Page *page);
+    void updateIcons();
     void buildMenus();
     void handleEvent(const LiveEvent &event);
     void showLiveState(EventStream::State state);

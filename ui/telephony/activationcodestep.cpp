@@ -89,7 +89,7 @@ void ActivationCodeStep::initializePage()
 
 QString ActivationCodeStep::problemText() const
 {
-    return m_message->isVisibleTo(this) ? m_message->text() : QString();
+    return m_message->hasProblem() ? m_message->text() : QString();
 }
 
 bool ActivationCodeStep::isComplete() const

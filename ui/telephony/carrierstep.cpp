@@ -142,7 +142,7 @@ QString CarrierStep::previewText() const
 
 QString CarrierStep::problemText() const
 {
-    return m_message->isVisibleTo(this) ? m_message->text() : QString();
+    return m_message->hasProblem() ? m_message->text() : QString();
 }
 
 void CarrierStep::update()

@@ -116,7 +116,7 @@ void PhoneNumberStep::typed()
 
 QString PhoneNumberStep::problemText() const
 {
-    return m_message->isVisibleTo(this) ? m_message->text() : QString();
+    return m_message->hasProblem() ? m_message->text() : QString();
 }
 
 bool PhoneNumberStep::isComplete() const

@@ -132,7 +132,7 @@ void VerificationStep::tick()
 
 QString VerificationStep::problemText() const
 {
-    return m_message->isVisibleTo(this) ? m_message->text() : QString();
+    return m_message->hasProblem() ? m_message->text() : QString();
 }
 
 void VerificationStep::setAttempts(int left)
