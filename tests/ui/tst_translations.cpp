@@ -22,8 +22,8 @@ struct Message
     QString context;
     QString source;
     bool numerus = false;
-    QString type;          // "", "unfinished", "vanished", "obsolete"
-    QStringList forms;     // the translation, or its plural forms
+    QString type;      // "", "unfinished", "vanished", "obsolete"
+    QStringList forms; // the translation, or its plural forms
 
     QString key() const { return context + u"\x1f"_s + source; }
 };
@@ -45,8 +45,8 @@ QList<Message> parseTs(const QByteArray &xml, QString *error = nullptr)
                 context = reader.readElementText();
             } else if (name == u"message") {
                 inMessage = true;
-                current = Message{context, {}, reader.attributes().value(u"numerus"_s) == u"yes",
-                                  {}, {}};
+                current =
+                    Message{context, {}, reader.attributes().value(u"numerus"_s) == u"yes", {}, {}};
             } else if (name == u"source" && inMessage) {
                 current.source = reader.readElementText();
             } else if (name == u"translation" && inMessage) {
@@ -88,8 +88,16 @@ QStringList catalogueProblems(const QList<Message> &messages, bool onlyPlurals)
 // Calls that put text in front of the user; their text must come from tr().
 const QRegularExpression &visibleCall()
 {
+    // (Ordinary string literals: moc's scanner does not follow raw ones.)
     static const QRegularExpression pattern(
-        uR"re(\b(setText|setWindowTitle|setToolTip|setPlaceholderText|setStatusTip|setWhatsThis|setTitle|setSubTitle|setLabelText|setInformativeText|setDetailedText|setAccessibleName|addItem|addTab|addAction|addMenu|addRow|showMessage|showProblem|showNote|success|info|problem|setHorizontalHeaderLabels|setButtonText\s*\(\s*[\w:]+\s*,|new\s+Q(?:Label|PushButton|CheckBox|RadioButton|GroupBox|Action|ToolButton))\s*\(?\s*\{?\s*(?:u|QStringLiteral\(\s*|QString::fromLatin1\(\s*|QString::fromUtf8\(\s*|QLatin1String\(\s*)?"((?:[^"\\]|\\.)*)")re"_s);
+        u"\\b(?<!::)(setText|setWindowTitle|setToolTip|setPlaceholderText|setStatusTip|"
+        u"setWhatsThis|"
+        "setTitle|setSubTitle|setLabelText|setInformativeText|setDetailedText|setAccessibleName|"
+        "addItem|addTab|addAction|addMenu|addRow|showMessage|showProblem|showNote|success|info|"
+        "problem|setHorizontalHeaderLabels|setButtonText\\s*\\(\\s*[\\w:]+\\s*,|"
+        "new\\s+Q(?:Label|PushButton|CheckBox|RadioButton|GroupBox|Action|ToolButton))"
+        "\\s*\\(?\\s*\\{?\\s*(?:u|QStringLiteral\\(\\s*|QString::fromLatin1\\(\\s*|"
+        "QString::fromUtf8\\(\\s*|QLatin1String\\(\\s*)?\"((?:[^\"\\\\]|\\\\.)*)\""_s);
     return pattern;
 }
 
@@ -155,18 +163,20 @@ private slots:
     // The checks themselves catch broken cases (a check that cannot fail proves nothing).
     void scannerCatchesStringsThatBypassTr()
     {
-        const QString broken = uR"(
-            label->setText(u"Hello there"_s);
-            auto *b = new QPushButton(QStringLiteral("Save"), this);
-            box->setWindowTitle("Oops");
-            setButtonText(QWizard::NextButton, u"Go on"_s);
-            m_toasts.success(u"Saved it"_s);
-            label->setText(tr("Fine"));
-            label->setText(u"%1 · %2"_s.arg(a, b));
-            label->setText(u"<b>%1</b>"_s.arg(name));
-            edit->setObjectName(u"nameEdit"_s);
-            combo->addItem(u"Jennifer"_s); // not translated: a voice's name
-        )"_s;
+        const QString broken =
+            QStringList{
+                u"label->setText(u\"Hello there\"_s);"_s,
+                u"auto *b = new QPushButton(QStringLiteral(\"Save\"), this);"_s,
+                u"box->setWindowTitle(\"Oops\");"_s,
+                u"setButtonText(QWizard::NextButton, u\"Go on\"_s);"_s,
+                u"m_toasts.success(u\"Saved it\"_s);"_s,
+                u"label->setText(tr(\"Fine\"));"_s,
+                u"label->setText(u\"%1 · %2\"_s.arg(a, b));"_s,
+                u"label->setText(u\"<b>%1</b>\"_s.arg(name));"_s,
+                u"edit->setObjectName(u\"nameEdit\"_s);"_s,
+                u"combo->addItem(u\"Jennifer\"_s); // not translated: a voice's name"_s,
+            }
+                .join(u'\n');
         const QStringList found = untranslatedLiterals(broken, u"sample.cpp"_s);
         QCOMPARE(found.size(), 5);
         QVERIFY(found.at(0).contains(u"Hello there"_s));
@@ -178,15 +188,18 @@ private slots:
 
     void catalogueCheckCatchesMissingSpanish()
     {
-        const QByteArray broken = R"(<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS><TS version="2.1" language="es">
-<context><name>Sample</name>
-<message><source>Done</source><translation>Hecho</translation></message>
-<message><source>Cancel</source><translation type="unfinished"></translation></message>
-<message><source>Gone</source><translation type="vanished">Ido</translation></message>
-<message><source>Blank</source><translation></translation></message>
-<message numerus="yes"><source>%n call(s)</source><translation><numerusform>%n llamada</numerusform><numerusform></numerusform></translation></message>
-</context></TS>)";
+        const QByteArray broken =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE TS><TS version=\"2.1\" "
+            "language=\"es\">\n<context><name>Sample</name>\n"
+            "<message><source>Done</source><translation>Hecho</translation></message>\n"
+            "<message><source>Cancel</source><translation type=\"unfinished\"></translation>"
+            "</message>\n"
+            "<message><source>Gone</source><translation type=\"vanished\">Ido</translation>"
+            "</message>\n"
+            "<message><source>Blank</source><translation></translation></message>\n"
+            "<message numerus=\"yes\"><source>%n call(s)</source><translation><numerusform>%n "
+            "llamada</numerusform><numerusform></numerusform></translation></message>\n"
+            "</context></TS>";
         QString error;
         const QList<Message> messages = parseTs(broken, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -220,8 +233,8 @@ private slots:
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(VOXANNE_LUPDATE),
-                      {u"-silent"_s, u"-locations"_s, u"none"_s, sourceDir() + u"/ui"_s,
-                       sourceDir() + u"/app/console"_s, u"-ts"_s, fresh});
+                      {u"-silent"_s, u"-locations"_s, u"none"_s, u"-I"_s, sourceDir(),
+                       sourceDir() + u"/ui"_s, sourceDir() + u"/app/console"_s, u"-ts"_s, fresh});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
         const QList<Message> current = parseTs(readAll(fresh));

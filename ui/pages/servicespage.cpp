@@ -262,6 +262,14 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     updateActions();
 }
 
+ServicesPage::~ServicesPage()
+{
+    // The undo stack is a child: cleared while the page is being torn down, it must not call
+    // back into the page.
+    m_undo->disconnect(this);
+    m_model->disconnect(this);
+}
+
 void ServicesPage::activated()
 {
     if (!m_loadedOnce)

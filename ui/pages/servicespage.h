@@ -35,6 +35,7 @@ class ServicesPage final : public Page
 
 public:
     ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
+    ~ServicesPage() override;
 
     QString title() const override { return tr("Services"); }
     void refresh() override;
