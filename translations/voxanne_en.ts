@@ -3016,14 +3016,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show a desktop notification for hot leads and new bookings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notifications:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3061,10 +3053,6 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save clinic settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3153,6 +3141,18 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For hot leads and new bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

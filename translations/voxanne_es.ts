@@ -3021,14 +3021,6 @@ La primera vez tarda un poco más.</translation>
         <translation>La consola cambiará de idioma la próxima vez que se inicie.</translation>
     </message>
     <message>
-        <source>Show a desktop notification for hot leads and new bookings</source>
-        <translation>Mostrar una notificación de escritorio para clientes potenciales calientes y citas nuevas</translation>
-    </message>
-    <message>
-        <source>Notifications:</source>
-        <translation>Notificaciones:</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
@@ -3067,10 +3059,6 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>to</source>
         <translation>a</translation>
-    </message>
-    <message>
-        <source>Save clinic settings</source>
-        <translation>Guardar configuración de la clínica</translation>
     </message>
     <message>
         <source>People who use the console</source>
@@ -3159,6 +3147,18 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Settings</source>
         <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>For hot leads and new bookings</source>
+        <translation>De clientes potenciales calientes y citas nuevas</translation>
+    </message>
+    <message>
+        <source>Desktop notifications:</source>
+        <translation>Notificaciones de escritorio:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
 </context>
 <context>

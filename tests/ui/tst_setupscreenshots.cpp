@@ -19,17 +19,21 @@
 #include "ui/telephony/phonenumberstep.h"
 #include "ui/telephony/telephonywizard.h"
 #include "ui/telephony/verificationstep.h"
+#include "ui/widgets/toastarea.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSlider>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -79,6 +83,9 @@ class TestSetupScreenshots : public QObject
 
     void save(QWidget *widget, const QString &name, const QSize &size)
     {
+        // Toasts of the steps before would cover the page.
+        for (vox::ui::ToastArea *area : widget->findChildren<vox::ui::ToastArea *>())
+            area->clear();
         QTest::qWait(120); // the last layout pass and paint
         const QImage image = widget->grab().toImage();
         QCOMPARE(image.size(), size);
@@ -144,13 +151,15 @@ private slots:
         api.setSession(m_clinic.session);
         vox::ui::EventStream events(api);
         MainWindow window(api, events,
-                      QCoreApplication::translate("vox::ui::ConsoleController",
-                                                  "Clinic server on this computer"));
+                          QCoreApplication::translate("vox::ui::ConsoleController",
+                                                      "Clinic server on this computer"));
         window.setDemo(true);
         window.resize(windowSize);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.sessionStarted();
+        events.start();
+        QTRY_VERIFY(events.state() == vox::ui::EventStream::State::Live);
 
         // Integrations: Twilio connected through the form (its steps shown), Google connected.
         window.showPage(MainWindow::IntegrationsIndex);
@@ -164,8 +173,9 @@ private slots:
             QTRY_VERIFY(integrations->status().twilio.configured);
             auto client = m_fixture->console().server().client();
             client->setToken(m_clinic.session.accessToken);
-            QCOMPARE(client->put(u"/api/integrations/resend"_s,
-                                 {{u"from"_s, u"Glow Med Spa <desk@glowmedspa.example>"_s}})
+            QCOMPARE(client
+                         ->put(u"/api/integrations/resend"_s,
+                               {{u"from"_s, u"Glow Med Spa <desk@glowmedspa.example>"_s}})
                          .status,
                      200);
         } else {
@@ -271,6 +281,7 @@ private slots:
         QTRY_VERIFY(telephony->table()->currentRow() >= 0);
         save(&window, u"telephony"_s + suffix, windowSize);
         m_seeded = true;
+        events.stop();
     }
 };
 

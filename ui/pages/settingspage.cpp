@@ -154,12 +154,10 @@ QWidget *SettingsPage::buildComputer(const QString &serverDescription)
         restart->showNote(tr("The console changes language the next time it starts."));
     });
 
-    m_notifications = new QCheckBox(tr("Show a desktop notification for hot leads and new "
-                                       "bookings"),
-                                    box);
+    m_notifications = new QCheckBox(tr("For hot leads and new bookings"), box);
     m_notifications->setObjectName(u"notificationsCheck"_s);
     m_notifications->setChecked(Preferences::desktopNotifications());
-    form->addRow(tr("Notifications:"), m_notifications);
+    form->addRow(tr("Desktop notifications:"), m_notifications);
     connect(m_notifications, &QCheckBox::toggled, this,
             [](bool on) { Preferences::setDesktopNotifications(on); });
 
@@ -215,6 +213,7 @@ QWidget *SettingsPage::buildClinic()
     layout->addLayout(form);
 
     auto *hoursTitle = new QLabel(tr("Opening hours (the AI only books inside them):"), box);
+    hoursTitle->setWordWrap(true);
     layout->addWidget(hoursTitle);
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(10);
@@ -252,7 +251,7 @@ QWidget *SettingsPage::buildClinic()
     layout->addWidget(m_hoursMessage);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
-    m_saveClinic = new QPushButton(tr("Save clinic settings"), box);
+    m_saveClinic = new QPushButton(tr("Save"), box);
     m_saveClinic->setObjectName(u"saveClinicButton"_s);
     buttons->addWidget(m_saveClinic);
     layout->addLayout(buttons);

@@ -67,8 +67,6 @@ CarrierStep::CarrierStep(TelephonyWizard &wizard)
     m_modes->addButton(m_safetyNet, int(forwarding::Mode::SafetyNet));
     layout->addWidget(m_safetyNet);
     layout->addWidget(explain(forwarding::Mode::SafetyNet));
-    layout->addWidget(m_totalAi);
-    layout->addWidget(explain(forwarding::Mode::TotalAi));
 
     const forwarding::RingTimeRule rule = forwarding::ringTimeRule();
     m_ring->setObjectName(u"ringSlider"_s);
@@ -86,7 +84,11 @@ CarrierStep::CarrierStep(TelephonyWizard &wizard)
     ringBox->addWidget(m_ringLabel);
     ringBox->addWidget(m_ring);
     ringBox->addWidget(m_ringNote);
+    // The ring time belongs to Safety Net: right under it.
     layout->addLayout(ringBox);
+    layout->addSpacing(6);
+    layout->addWidget(m_totalAi);
+    layout->addWidget(explain(forwarding::Mode::TotalAi));
 
     auto *previewTitle = new QLabel(tr("The code you will dial:"), this);
     layout->addSpacing(6);
