@@ -1,12 +1,12 @@
 #include "server/routes/settings.h"
 
 #include "core/phonenumber.h"
+#include "core/timezonename.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
 #include "server/services/businesshours.h"
 
 #include <QRegularExpression>
-#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -76,7 +76,7 @@ Result<SettingsChanges> parseChanges(const http::JsonBody &body)
     auto zone = body.optionalString(u"time_zone"_s, 64);
     if (!zone)
         return zone.error();
-    if (*zone && !QTimeZone::isTimeZoneIdAvailable((*zone)->toLatin1()))
+    if (*zone && !isTimeZoneName(**zone))
         return http::status::badRequest(
             u"Unknown time zone \"%1\"; use a name such as America/New_York."_s.arg(**zone),
             u"time_zone"_s);

@@ -6,13 +6,13 @@
 #include "core/crypto/securerandom.h"
 #include "core/defaultservices.h"
 #include "core/logging/log.h"
+#include "core/timezonename.h"
 #include "server/http/jsonbody.h"
 #include "server/http/response.h"
 #include "server/services/ratelimiter.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -119,7 +119,7 @@ Result<QJsonObject> AuthService::signUp(const SignUp &request, const QString &cl
     if (auto ok = checkPassword(request.password, u"password"_s); !ok)
         return ok.error();
     const QString timeZone = request.timeZone.isEmpty() ? u"America/New_York"_s : request.timeZone;
-    if (!QTimeZone::isTimeZoneIdAvailable(timeZone.toLatin1()))
+    if (!isTimeZoneName(timeZone))
         return http::status::badRequest(u"Unknown time zone \"%1\"; use a name such as "
                                         "America/New_York."_s.arg(timeZone),
                                         u"time_zone"_s);

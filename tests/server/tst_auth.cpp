@@ -114,6 +114,10 @@ private slots:
         b[u"time_zone"_s] = u"Mars/Olympus"_s;
         QTest::newRow("unknown time zone") << b << 400 << u"time_zone"_s;
         b = good;
+        b[u"time_zone"_s] = u"Etc/UTC"_s;
+        b[u"email"_s] = u"utc.clinic@b.test"_s;
+        QTest::newRow("Etc/UTC is a time zone") << b << 201 << QString();
+        b = good;
         b[u"email"_s] = 42;
         QTest::newRow("wrong type") << b << 400 << u"email"_s;
         b = good;

@@ -10,6 +10,7 @@
 #include "ui/widgets/toastarea.h"
 
 #include <QAction>
+#include <QCryptographicHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -130,7 +131,16 @@ private slots:
                                     [&](const QString &token) { stored = token; });
         QTRY_VERIFY(stored.has_value());
         QVERIFY(stored->isEmpty());
-        // The server revoked it too.
+        // The server revoked it too. Signing out does not wait for the server (the login window
+        // comes back at once), so wait here until the revocation has landed.
+        auto admin = m_fixture->database().connectAsAdmin();
+        const QByteArray hash =
+            QCryptographicHash::hash(refresh.toUtf8(), QCryptographicHash::Sha256).toHex();
+        QTRY_VERIFY(
+            admin
+                ->exec("SELECT revoked_at IS NOT NULL FROM refresh_tokens WHERE token_hash = $1",
+                       {QString::fromLatin1(hash)})
+                ->toBool(0, 0));
         vox::ui::ApiClient api;
         api.setBaseUrl(QUrl(m_fixture->url()));
         std::optional<vox::Result<vox::ui::Session>> resumed;

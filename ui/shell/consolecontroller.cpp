@@ -1,5 +1,7 @@
 #include "ui/shell/consolecontroller.h"
 
+#include "core/timezonename.h"
+
 #include "core/logging/log.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
@@ -258,9 +260,9 @@ void ConsoleController::demoSignIn()
         form.email = demoEmail();
         form.password = demoPassword();
         form.timeZone = QString::fromLatin1(QTimeZone::systemTimeZoneId());
-        // The server accepts the zones Qt lists as available (not, say, "Etc/UTC").
-        if (!QTimeZone::isTimeZoneIdAvailable(form.timeZone.toLatin1()) ||
-            !form.timeZone.contains(u'/') || form.timeZone.startsWith(u"Etc/"_s))
+        // A demo clinic reads better in a city's zone than in "Etc/UTC" or a bare offset.
+        if (!isTimeZoneName(form.timeZone) || !form.timeZone.contains(u'/') ||
+            form.timeZone.startsWith(u"Etc/"_s))
             form.timeZone = u"America/New_York"_s;
         m_api->signUp(form, this, [this](Result<Session> created) {
             if (!created) {
