@@ -47,12 +47,12 @@ int main(int argc, char *argv[])
         u"server"_s, QApplication::translate("main", "Connect to the Voxanne server at URL."),
         u"URL"_s);
     const QCommandLineOption embedded(
-        u"embedded"_s, QApplication::translate("main", "Run the clinic's server on this computer."));
+        u"embedded"_s,
+        QApplication::translate("main", "Run the clinic's server on this computer."));
     const QCommandLineOption dataDir(
         u"data-dir"_s,
-        QApplication::translate("main",
-                                "Folder of the server on this computer (its database and "
-                                "secrets)."),
+        QApplication::translate("main", "Folder of the server on this computer (its database and "
+                                        "secrets)."),
         u"DIR"_s);
     const QCommandLineOption demo(
         u"demo"_s, QApplication::translate("main", "Open a demo clinic on this computer (simulated "
@@ -64,8 +64,8 @@ int main(int argc, char *argv[])
                                         "Settings)."),
         u"THEME"_s);
     const QCommandLineOption languageOption(
-        u"language"_s, QApplication::translate("main", "en or es (default: the choice in Settings)."),
-        u"LANG"_s);
+        u"language"_s,
+        QApplication::translate("main", "en or es (default: the choice in Settings)."), u"LANG"_s);
     parser.addOptions({server, embedded, dataDir, demo, theme, languageOption});
     parser.process(app);
 

@@ -39,7 +39,8 @@ SandboxFixture::TwilioAccount SandboxFixture::newTwilioAccount()
     ++m_accounts;
     TwilioAccount a;
     const qint64 pid = QCoreApplication::applicationPid() % 10000;
-    a.sid = u"AC%1%2"_s.arg(pid, 16, 16, QLatin1Char('0')).arg(m_accounts, 16, 16, QLatin1Char('0'));
+    a.sid =
+        u"AC%1%2"_s.arg(pid, 16, 16, QLatin1Char('0')).arg(m_accounts, 16, 16, QLatin1Char('0'));
     a.token = u"tok%1secretsecretsecretsecret"_s.arg(m_accounts, 4, 10, QLatin1Char('0'));
     a.number = u"+1555020%1"_s.arg(m_accounts, 4, 10, QLatin1Char('0'));
     m_sandbox->twilio().addAccount(a.sid, a.token, {a.number});

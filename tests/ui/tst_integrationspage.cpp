@@ -60,9 +60,9 @@ class TestIntegrationsPage : public QObject
     static void fill(vox::ui::IntegrationsPage &page, const QString &sid, const QString &token,
                      const QString &number)
     {
-        for (auto [edit, text] : {std::pair{page.twilioSidEdit(), sid},
-                                  std::pair{page.twilioTokenEdit(), token},
-                                  std::pair{page.twilioNumberEdit(), number}}) {
+        for (auto [edit, text] :
+             {std::pair{page.twilioSidEdit(), sid}, std::pair{page.twilioTokenEdit(), token},
+              std::pair{page.twilioNumberEdit(), number}}) {
             edit->clear();
             QTest::keyClicks(edit, text);
         }

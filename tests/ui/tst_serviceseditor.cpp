@@ -112,7 +112,8 @@ private slots:
 
         // The row is marked as changed, not saved.
         const int row = page.table()->currentIndex().row();
-        QVERIFY(page.model()->data(page.model()->index(row, 0), Qt::DisplayRole)
+        QVERIFY(page.model()
+                    ->data(page.model()->index(row, 0), Qt::DisplayRole)
                     .toString()
                     .startsWith(u"●"_s));
         QCOMPARE(page.findChild<QLabel *>(u"unsavedLabel"_s)->text(), u"1 unsaved change"_s);
@@ -218,10 +219,10 @@ private slots:
         // Meanwhile someone else adds the same service.
         auto client = m_fixture->server().client();
         client->setToken(clinic.session.accessToken);
-        QCOMPARE(client->post(u"/api/services"_s, {{u"name"_s, u"chemical peel"_s},
-                                                   {u"price"_s, 180}})
-                     .status,
-                 201);
+        QCOMPARE(
+            client->post(u"/api/services"_s, {{u"name"_s, u"chemical peel"_s}, {u"price"_s, 180}})
+                .status,
+            201);
         page.saveButton()->click();
         QTRY_VERIFY(!page.isSaving());
         page.selectService(u"Chemical Peel"_s);
@@ -240,15 +241,16 @@ private slots:
         auto clinic = m_fixture->createClinic(u"Staff Clinic"_s);
         auto owner = m_fixture->server().client();
         owner->setToken(clinic.session.accessToken);
-        QCOMPARE(owner->post(u"/api/org/users"_s, {{u"email"_s, u"desk@staffclinic.test"_s},
-                                                   {u"role"_s, u"staff"_s},
-                                                   {u"password"_s, u"front desk password"_s}})
+        QCOMPARE(owner
+                     ->post(u"/api/org/users"_s, {{u"email"_s, u"desk@staffclinic.test"_s},
+                                                  {u"role"_s, u"staff"_s},
+                                                  {u"password"_s, u"front desk password"_s}})
                      .status,
                  201);
         auto staff = m_fixture->server().client();
-        const auto login = staff->post(u"/api/auth/login"_s,
-                                       {{u"email"_s, u"desk@staffclinic.test"_s},
-                                        {u"password"_s, u"front desk password"_s}});
+        const auto login =
+            staff->post(u"/api/auth/login"_s, {{u"email"_s, u"desk@staffclinic.test"_s},
+                                               {u"password"_s, u"front desk password"_s}});
         QCOMPARE(login.status, 200);
         Console c(m_fixture->url(),
                   vox::ui::Session::fromJson(login.json(), QDateTime::currentDateTimeUtc()));

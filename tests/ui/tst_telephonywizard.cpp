@@ -227,8 +227,8 @@ private slots:
         // 5. The summary, and back to the list with the number forwarding.
         auto *done = qobject_cast<vox::ui::ConfirmationStep *>(w->currentPage());
         QVERIFY(done->summaryText().contains(number));
-        QVERIFY(done->summaryText().contains(mode == u"total_ai" ? u"Total AI"_s
-                                                                 : u"Safety Net"_s));
+        QVERIFY(
+            done->summaryText().contains(mode == u"total_ai" ? u"Total AI"_s : u"Safety Net"_s));
         QVERIFY(w->button(QWizard::CustomButton1)->isVisible()); // Add another number
         w->button(QWizard::FinishButton)->click();
         QTRY_VERIFY(console.page->numbers().size() > 0);
@@ -238,10 +238,11 @@ private slots:
                     return n.forwardingStatus == u"active" && n.forwardingType == mode;
             return false;
         }());
-        QTRY_COMPARE(console.page->table()->currentRow() >= 0 &&
-                         console.page->table()->item(console.page->table()->currentRow(), 0)
-                                 ->text() == number,
-                     true);
+        QTRY_COMPARE(
+            console.page->table()->currentRow() >= 0 &&
+                console.page->table()->item(console.page->table()->currentRow(), 0)->text() ==
+                    number,
+            true);
     }
 
     void tooManyCallsShowsTheWait()
@@ -259,9 +260,11 @@ private slots:
         }
         step->resendButton()->click(); // the fourth within the hour
         QTRY_VERIFY(step->problemText().contains(u"Too many verification calls"_s));
-        QVERIFY(step->problemText().contains(u"minute"_s) || step->problemText().contains(u"hour"_s));
+        QVERIFY(step->problemText().contains(u"minute"_s) ||
+                step->problemText().contains(u"hour"_s));
         // The wait is shown and counts down; asking again is off until then.
-        QTRY_VERIFY(w->findChild<QLabel *>(u"resendWaitLabel"_s)->text().contains(u"another call"_s));
+        QTRY_VERIFY(
+            w->findChild<QLabel *>(u"resendWaitLabel"_s)->text().contains(u"another call"_s));
         QVERIFY(!step->resendButton()->isEnabled());
 
         // The same number from the first step: refused there, with the wait.

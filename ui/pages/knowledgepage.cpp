@@ -384,8 +384,8 @@ void KnowledgePage::ask(const QString &question)
                                  "know, and offer to have someone call back."));
             return;
         }
-        m_answer->setText(tr("The AI would be given %n passage(s), best first:", nullptr,
-                             int(passages->size())));
+        m_answer->setText(
+            tr("The AI would be given %n passage(s), best first:", nullptr, int(passages->size())));
         for (const KnowledgePassage &p : *passages) {
             auto *item = new QListWidgetItem(
                 tr("From %1:").arg(p.fileName) + u'\n' + p.content.simplified(), m_passages);

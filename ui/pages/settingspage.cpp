@@ -1,5 +1,6 @@
 #include "ui/pages/settingspage.h"
 
+#include "core/timezonename.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/shell/preferences.h"
@@ -395,7 +396,8 @@ void SettingsPage::saveClinic()
         return;
     }
     const QString zone = m_timeZone->currentText().trimmed();
-    if (!QTimeZone::isTimeZoneIdAvailable(zone.toLatin1())) {
+    // The server's rule (core/timezonename.h): any IANA name the system's tzdata has.
+    if (!isTimeZoneName(zone)) {
         m_timeZoneMessage->showProblem(tr("Choose a time zone from the list, such as "
                                           "America/New_York."));
         return;

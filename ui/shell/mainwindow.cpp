@@ -140,8 +140,8 @@ MainWindow::~MainWindow() = default;
 namespace {
 
 // The navigation's icons, in page order (resources/icons).
-const QStringList pageIcons{u"dashboard"_s,  u"calls"_s,     u"leads"_s,     u"appointments"_s,
-                            u"services"_s,   u"knowledge"_s, u"agent"_s,     u"telephony"_s,
+const QStringList pageIcons{u"dashboard"_s,    u"calls"_s,     u"leads"_s, u"appointments"_s,
+                            u"services"_s,     u"knowledge"_s, u"agent"_s, u"telephony"_s,
                             u"integrations"_s, u"settings"_s};
 
 } // namespace

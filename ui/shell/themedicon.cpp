@@ -41,9 +41,9 @@ QIcon themedIcon(const QString &name)
                        QIcon::Normal);
         icon.addPixmap(tinted(renderer, size, ratio, palette.color(QPalette::HighlightedText)),
                        QIcon::Selected);
-        icon.addPixmap(tinted(renderer, size, ratio,
-                              palette.color(QPalette::Disabled, QPalette::WindowText)),
-                       QIcon::Disabled);
+        icon.addPixmap(
+            tinted(renderer, size, ratio, palette.color(QPalette::Disabled, QPalette::WindowText)),
+            QIcon::Disabled);
     }
     return icon;
 }
