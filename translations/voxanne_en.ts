@@ -2065,6 +2065,10 @@ The very first start takes a little longer.</source>
         <source>Integrations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>E-mails would go out as %1, but there is no Resend key yet: enter the clinic&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::KeywordChips</name>

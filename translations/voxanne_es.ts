@@ -2070,6 +2070,10 @@ La primera vez tarda un poco más.</translation>
         <source>Integrations</source>
         <translation>Integraciones</translation>
     </message>
+    <message>
+        <source>E-mails would go out as %1, but there is no Resend key yet: enter the clinic&apos;s key.</source>
+        <translation>Los correos saldrían como %1, pero todavía no hay clave de Resend: escriba la clave de la clínica.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::KeywordChips</name>

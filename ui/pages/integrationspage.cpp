@@ -211,7 +211,10 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     layout->addStretch();
 
     connect(m_twilioSave, &QPushButton::clicked, this, &IntegrationsPage::validateAndSaveTwilio);
-    connect(m_twilioChange, &QPushButton::clicked, this, [this] { setTwilioEditing(true); });
+    connect(m_twilioChange, &QPushButton::clicked, this, [this] {
+        m_changingTwilio = true;
+        setTwilioEditing(true);
+    });
     connect(m_twilioDisconnect, &QPushButton::clicked, this, [this] { disconnectTwilio(); });
     connect(m_googleConnect, &QPushButton::clicked, this, &IntegrationsPage::connectGoogle);
     connect(m_googleDisconnect, &QPushButton::clicked, this, [this] { disconnectGoogle(); });
@@ -287,7 +290,7 @@ void IntegrationsPage::show(const IntegrationStatus &status)
     m_twilioDisconnect->setVisible(tw.configured);
     m_twilioChange->setVisible(tw.configured && m_twilioForm->isHidden());
     if (!m_twilioBusy)
-        setTwilioEditing(!tw.configured || tw.status == u"broken" || !m_twilioForm->isHidden());
+        setTwilioEditing(!tw.configured || tw.status == u"broken" || m_changingTwilio);
 
     // Google
     const IntegrationStatus::Google &go = status.google;
@@ -320,6 +323,10 @@ void IntegrationsPage::show(const IntegrationStatus &status)
     else if (re.configured)
         m_emailStatus->setText(
             tr("E-mails go out as %1, with the server's Resend key.").arg(re.from));
+    else if (!re.from.isEmpty())
+        m_emailStatus->setText(tr("E-mails would go out as %1, but there is no Resend key yet: "
+                                  "enter the clinic's key.")
+                                   .arg(re.from));
     else
         m_emailStatus->setText(tr("Not set up: enter the address e-mails should come from."));
     if (!m_from->hasFocus() && m_from->text().isEmpty())
@@ -447,6 +454,7 @@ void IntegrationsPage::validateAndSaveTwilio()
                 showSteps(*steps, false);
                 m_token->clear();
                 m_sid->clear();
+                m_changingTwilio = false;
                 setTwilioEditing(false);
                 m_toasts.success(tr("Twilio is connected."));
                 refresh();

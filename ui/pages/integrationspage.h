@@ -93,6 +93,7 @@ private:
     QPushButton *m_emailSave;
 
     bool m_twilioBusy = false;
+    bool m_changingTwilio = false; // "Change account…" pressed: the form stays open
     bool m_loadedOnce = false;
 };
 
