@@ -286,7 +286,7 @@ private slots:
         QVERIFY(startVerification(w, newNumber()));
         const QString code = w->verification().code;
         const QString wrong = code == u"000000" ? u"111111"_s : u"000000"_s;
-        for (const QString left : {u"2 attempts left"_s, u"1 attempt left"_s}) {
+        for (const QString &left : {u"2 attempts left"_s, u"1 attempt left"_s}) {
             typeCode(w, wrong);
             w->button(QWizard::CommitButton)->click();
             QTRY_COMPARE(verifyStep(w)->attemptsLabel()->text(), left);

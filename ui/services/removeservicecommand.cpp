@@ -9,8 +9,8 @@ RemoveServiceCommand::RemoveServiceCommand(ServicesModel &model, const QString &
     , m_model(model)
     , m_key(key)
 {
-    const ServicesModel::Draft *d = model.draft(key);
-    m_wasNew = d && d->isNew();
+    const ServicesModel::Draft *draft = model.draft(key);
+    m_wasNew = draft && draft->isNew();
 }
 
 void RemoveServiceCommand::undo()
