@@ -3,6 +3,7 @@
 #include "httpclient.h"
 #include "server/db/database.h"
 #include "server/events/eventpublisher.h"
+#include "ui/shell/translations.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -18,6 +19,9 @@ namespace vox::test {
 ConsoleFixture::ConsoleFixture(const QString &label, const QHash<QString, QString> &extra)
     : m_db(std::make_unique<TestDatabase>(label))
 {
+    // The console speaks English with its catalogue (plural forms: "1 attempt", "2 attempts").
+    static const bool english = ui::installTranslations(u"en"_s);
+    Q_UNUSED(english);
     if (!m_db->ok()) {
         m_error = m_db->error();
         return;

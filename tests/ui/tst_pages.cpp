@@ -6,7 +6,6 @@
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/leadsmodel.h"
 #include "ui/pages/appointmentspage.h"
-#include "ui/pages/comingsoonpage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
 #include "ui/shell/aboutdialog.h"
@@ -72,13 +71,12 @@ private slots:
             QCOMPARE(w.currentPageIndex(), i);
             QVERIFY(w.page(i)->isVisible());
         }
-        // The areas of part 2 say what they will do, and do not crash on refresh.
+        // The areas of part 2 are real pages now: each opens and reads itself again on F5.
         for (int i = MainWindow::ServicesIndex; i <= MainWindow::SettingsIndex; ++i) {
-            auto *soon = qobject_cast<vox::ui::ComingSoonPage *>(w.page(i));
-            QVERIFY(soon);
             w.showPage(i);
+            QVERIFY(w.page(i)->isVisible());
+            QVERIFY(!w.page(i)->title().isEmpty());
             QTest::keyClick(&w, Qt::Key_F5);
-            QVERIFY(soon->findChildren<QLabel *>().size() >= 3);
         }
         // Ctrl+F from a page without a search goes to the calls' search.
         w.showPage(MainWindow::SettingsIndex);

@@ -94,15 +94,27 @@ void ApiClient::dispatch(Request request)
         request.sentWithToken = m_session.accessToken;
         http.setRawHeader("Authorization", "Bearer " + m_session.accessToken.toLatin1());
     }
+    for (const auto &[name, value] : std::as_const(request.headers))
+        http.setRawHeader(name, value);
     QNetworkReply *reply = nullptr;
     if (request.method == "GET") {
         reply = m_network->get(http);
     } else {
-        if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH")
+        if (!request.contentType.isEmpty())
+            http.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
+        else if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH")
             http.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
         const QByteArray body =
             request.body.isEmpty() && request.method != "DELETE" ? QByteArray("{}") : request.body;
         reply = m_network->sendCustomRequest(http, request.method, body);
+    }
+    if (request.uploadProgress) {
+        connect(reply, &QNetworkReply::uploadProgress, this,
+                [context = request.context, progress = request.uploadProgress](qint64 sent,
+                                                                               qint64 total) {
+                    if (context)
+                        progress(sent, total);
+                });
     }
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, request = std::move(request)]() mutable {
@@ -258,6 +270,49 @@ void ApiClient::requestJson(QByteArray method, const QString &path, const QUrlQu
                                    answer.network, host}));
     };
     send(std::move(request));
+}
+
+template<typename T>
+void ApiClient::requestDetailed(QByteArray method, const QString &path, const QJsonObject *body,
+                                QObject *context, DetailedCallback<T> done,
+                                std::function<T(const QJsonObject &)> parse)
+{
+    Request request;
+    request.method = std::move(method);
+    request.path = path;
+    if (body)
+        request.body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    request.context = context;
+    const QString host = serverLabel();
+    request.handler = [done = std::move(done), parse = std::move(parse),
+                       host](const Answer &answer) {
+        if (answer.status >= 200 && answer.status < 300) {
+            done(parse(parseObject(answer.body)), Refusal{});
+            return;
+        }
+        Refusal refusal;
+        refusal.status = answer.status;
+        refusal.body = parseObject(answer.body);
+        refusal.retryAfterSeconds = answer.headers.value("retry-after").trimmed().toInt();
+        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
+                                   answer.network, host}),
+             refusal);
+    };
+    send(std::move(request));
+}
+
+void ApiClient::requestVoid(QByteArray method, const QString &path, const QJsonObject *body,
+                            QObject *context, Callback<void> done)
+{
+    requestJson<bool>(
+        std::move(method), path, {}, body, context,
+        [done = std::move(done)](Result<bool> result) {
+            if (!result)
+                done(result.error());
+            else
+                done({});
+        },
+        [](const QJsonObject &) { return true; });
 }
 
 void ApiClient::requestSession(const QString &path, const QJsonObject &body, QObject *context,
@@ -631,6 +686,302 @@ void ApiClient::features(QObject *context, Callback<FeatureAvailability> done)
             f.emailConfigured = json.value(u"resend"_s).toObject().value(u"configured"_s).toBool();
             return f;
         });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+void ApiClient::createService(const ServiceRecord &service, QObject *context,
+                              Callback<ServiceRecord> done)
+{
+    const QJsonObject body = service.toJson();
+    requestJson<ServiceRecord>("POST", u"/api/services"_s, {}, &body, context, std::move(done),
+                               &ServiceRecord::fromJson);
+}
+
+void ApiClient::updateService(const ServiceRecord &service, QObject *context,
+                              Callback<ServiceRecord> done)
+{
+    const QJsonObject body = service.toJson();
+    requestJson<ServiceRecord>("PATCH", u"/api/services/"_s + service.id, {}, &body, context,
+                               std::move(done), &ServiceRecord::fromJson);
+}
+
+void ApiClient::deleteService(const QString &id, QObject *context, Callback<void> done)
+{
+    requestVoid("DELETE", u"/api/services/"_s + id, nullptr, context, std::move(done));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings and users
+
+void ApiClient::orgSettings(QObject *context, Callback<OrgSettings> done)
+{
+    requestJson<OrgSettings>("GET", u"/api/org/settings"_s, {}, nullptr, context, std::move(done),
+                             &OrgSettings::fromJson);
+}
+
+void ApiClient::updateOrgSettings(const QJsonObject &changes, QObject *context,
+                                  Callback<OrgSettings> done)
+{
+    requestJson<OrgSettings>("PATCH", u"/api/org/settings"_s, {}, &changes, context,
+                             std::move(done), &OrgSettings::fromJson);
+}
+
+void ApiClient::orgUsers(QObject *context, Callback<QList<OrgUser>> done)
+{
+    requestJson<QList<OrgUser>>("GET", u"/api/org/users"_s, {}, nullptr, context, std::move(done),
+                                [](const QJsonObject &json) {
+                                    QList<OrgUser> users;
+                                    const QJsonArray items = json.value(u"items"_s).toArray();
+                                    for (const QJsonValue &item : items)
+                                        users << OrgUser::fromJson(item.toObject());
+                                    return users;
+                                });
+}
+
+void ApiClient::inviteUser(const NewOrgUser &user, QObject *context, Callback<InvitedUser> done)
+{
+    QJsonObject body{{u"email"_s, user.email.trimmed()}, {u"role"_s, user.role}};
+    if (!user.fullName.trimmed().isEmpty())
+        body.insert(u"full_name"_s, user.fullName.trimmed());
+    requestJson<InvitedUser>("POST", u"/api/org/users"_s, {}, &body, context, std::move(done),
+                             [](const QJsonObject &json) {
+                                 InvitedUser invited;
+                                 invited.user = OrgUser::fromJson(json.value(u"user"_s).toObject());
+                                 invited.temporaryPassword =
+                                     json.value(u"temporary_password"_s).toString();
+                                 return invited;
+                             });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integrations
+
+void ApiClient::integrations(QObject *context, Callback<IntegrationStatus> done)
+{
+    requestJson<IntegrationStatus>("GET", u"/api/integrations"_s, {}, nullptr, context,
+                                   std::move(done), &IntegrationStatus::fromJson);
+}
+
+static QList<TwilioSyncStep> readSteps(const QJsonObject &json)
+{
+    QList<TwilioSyncStep> steps;
+    const QJsonArray items = json.value(u"steps"_s).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject s = item.toObject();
+        steps << TwilioSyncStep{s.value(u"step"_s).toString(), s.value(u"status"_s).toString(),
+                                s.value(u"detail"_s).toString()};
+    }
+    return steps;
+}
+
+void ApiClient::connectTwilio(const TwilioCredentials &credentials, QObject *context,
+                              DetailedCallback<QList<TwilioSyncStep>> done)
+{
+    const QJsonObject body{{u"account_sid"_s, credentials.accountSid.trimmed()},
+                           {u"auth_token"_s, credentials.authToken.trimmed()},
+                           {u"phone_number"_s, credentials.phoneNumber.trimmed()}};
+    requestDetailed<QList<TwilioSyncStep>>("PUT", u"/api/integrations/twilio"_s, &body, context,
+                                           std::move(done), &readSteps);
+}
+
+void ApiClient::disconnectTwilio(QObject *context, Callback<void> done)
+{
+    requestVoid("DELETE", u"/api/integrations/twilio"_s, nullptr, context, std::move(done));
+}
+
+void ApiClient::googleAuthUrl(QObject *context, Callback<QUrl> done)
+{
+    requestJson<QUrl>("GET", u"/api/integrations/google/auth-url"_s, {}, nullptr, context,
+                      std::move(done), [](const QJsonObject &json) {
+                          return QUrl(json.value(u"url"_s).toString(), QUrl::StrictMode);
+                      });
+}
+
+void ApiClient::disconnectGoogle(QObject *context, Callback<void> done)
+{
+    requestVoid("DELETE", u"/api/integrations/google"_s, nullptr, context, std::move(done));
+}
+
+void ApiClient::configureEmail(const QString &from, const std::optional<QString> &apiKey,
+                               QObject *context, Callback<IntegrationStatus> done)
+{
+    QJsonObject body{{u"from"_s, from.trimmed()}};
+    if (apiKey)
+        body.insert(u"api_key"_s, apiKey->trimmed());
+    requestJson<IntegrationStatus>("PUT", u"/api/integrations/resend"_s, {}, &body, context,
+                                   std::move(done), &IntegrationStatus::fromJson);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agent
+
+void ApiClient::agent(QObject *context, Callback<AgentConfig> done)
+{
+    requestJson<AgentConfig>("GET", u"/api/agent"_s, {}, nullptr, context, std::move(done),
+                             &AgentConfig::fromJson);
+}
+
+void ApiClient::saveAgent(const AgentConfig &agent, QObject *context, Callback<AgentConfig> done)
+{
+    const QJsonObject body{{u"name"_s, agent.name.trimmed()},
+                           {u"voice"_s, agent.voice.trimmed()},
+                           {u"first_message"_s, agent.firstMessage.trimmed()},
+                           {u"system_prompt"_s, agent.systemPrompt.trimmed()}};
+    requestJson<AgentConfig>("PUT", u"/api/agent"_s, {}, &body, context, std::move(done),
+                             &AgentConfig::fromJson);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Knowledge base
+
+void ApiClient::knowledgeDocuments(QObject *context, Callback<QList<KnowledgeDocument>> done)
+{
+    requestJson<QList<KnowledgeDocument>>(
+        "GET", u"/api/knowledge"_s, {}, nullptr, context, std::move(done),
+        [](const QJsonObject &json) {
+            QList<KnowledgeDocument> documents;
+            const QJsonArray items = json.value(u"items"_s).toArray();
+            for (const QJsonValue &item : items)
+                documents << KnowledgeDocument::fromJson(item.toObject());
+            return documents;
+        });
+}
+
+void ApiClient::uploadKnowledge(const QString &fileName, const QByteArray &mimeType,
+                                const QByteArray &bytes, QObject *context, Progress progress,
+                                Callback<KnowledgeDocument> done)
+{
+    // The file is the raw body (docs/api.md): no multipart, one copy of a large PDF.
+    Request request;
+    request.method = "POST";
+    request.path = u"/api/knowledge"_s;
+    request.body = bytes;
+    request.contentType = mimeType;
+    request.headers.append({"X-Filename", QUrl::toPercentEncoding(fileName)});
+    request.uploadProgress = std::move(progress);
+    request.context = context;
+    const QString host = serverLabel();
+    request.handler = [done = std::move(done), host](const Answer &answer) {
+        if (answer.status == 201 || answer.status == 200) {
+            done(KnowledgeDocument::fromJson(parseObject(answer.body)));
+            return;
+        }
+        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
+                                   answer.network, host}));
+    };
+    send(std::move(request));
+}
+
+void ApiClient::deleteKnowledge(const QString &id, QObject *context, Callback<void> done)
+{
+    requestVoid("DELETE", u"/api/knowledge/"_s + id, nullptr, context, std::move(done));
+}
+
+void ApiClient::queryKnowledge(const QString &question, QObject *context,
+                               Callback<QList<KnowledgePassage>> done)
+{
+    const QJsonObject body{{u"question"_s, question.trimmed()}};
+    requestJson<QList<KnowledgePassage>>("POST", u"/api/knowledge/query"_s, {}, &body, context,
+                                         std::move(done), [](const QJsonObject &json) {
+                                             QList<KnowledgePassage> passages;
+                                             const QJsonArray items =
+                                                 json.value(u"passages"_s).toArray();
+                                             for (const QJsonValue &item : items)
+                                                 passages
+                                                     << KnowledgePassage::fromJson(item.toObject());
+                                             return passages;
+                                         });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hybrid telephony
+
+void ApiClient::startVerification(const QString &phoneNumber, QObject *context,
+                                  DetailedCallback<VerificationStarted> done)
+{
+    const QJsonObject body{{u"phoneNumber"_s, phoneNumber}};
+    requestDetailed<VerificationStarted>(
+        "POST", u"/api/telephony/verify-caller-id/initiate"_s, &body, context, std::move(done),
+        [phoneNumber](const QJsonObject &json) {
+            return VerificationStarted::fromJson(json, phoneNumber);
+        });
+}
+
+void ApiClient::confirmVerification(const QString &verificationId, const QString &code,
+                                    QObject *context, DetailedCallback<bool> done)
+{
+    const QJsonObject body{{u"verificationId"_s, verificationId},
+                           {u"verificationCode"_s, code.trimmed()}};
+    requestDetailed<bool>(
+        "POST", u"/api/telephony/verify-caller-id/confirm"_s, &body, context, std::move(done),
+        [](const QJsonObject &json) { return json.value(u"success"_s).toBool(); });
+}
+
+void ApiClient::verifiedNumbers(QObject *context, Callback<QList<VerifiedNumber>> done)
+{
+    requestJson<QList<VerifiedNumber>>("GET", u"/api/telephony/verified-numbers"_s, {}, nullptr,
+                                       context, std::move(done), [](const QJsonObject &json) {
+                                           QList<VerifiedNumber> numbers;
+                                           const QJsonArray items =
+                                               json.value(u"numbers"_s).toArray();
+                                           for (const QJsonValue &item : items)
+                                               numbers << VerifiedNumber::fromJson(item.toObject());
+                                           return numbers;
+                                       });
+}
+
+void ApiClient::forwardingConfig(const QString &verifiedCallerId, QObject *context,
+                                 Callback<std::optional<ForwardingConfig>> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(u"verifiedCallerId"_s, verifiedCallerId);
+    requestJson<std::optional<ForwardingConfig>>(
+        "GET", u"/api/telephony/forwarding-config"_s, q, nullptr, context, std::move(done),
+        [](const QJsonObject &json) -> std::optional<ForwardingConfig> {
+            const QJsonValue config = json.value(u"config"_s);
+            if (!config.isObject())
+                return std::nullopt;
+            return ForwardingConfig::fromJson(config.toObject());
+        });
+}
+
+void ApiClient::createForwarding(const ForwardingRequest &request, QObject *context,
+                                 DetailedCallback<ForwardingConfig> done)
+{
+    QJsonObject body{{u"verifiedCallerId"_s, request.verifiedCallerId},
+                     {u"forwardingType"_s, request.forwardingType},
+                     {u"carrier"_s, request.carrier}};
+    if (request.forwardingType == u"safety_net")
+        body.insert(u"ringTimeSeconds"_s, request.ringTimeSeconds);
+    requestDetailed<ForwardingConfig>("POST", u"/api/telephony/forwarding-config"_s, &body, context,
+                                      std::move(done), [](const QJsonObject &json) {
+                                          return ForwardingConfig::fromJson(
+                                              json.value(u"config"_s).toObject());
+                                      });
+}
+
+void ApiClient::confirmForwarding(const QString &configId, QObject *context, Callback<void> done)
+{
+    const QJsonObject body{{u"forwardingConfigId"_s, configId}};
+    requestVoid("POST", u"/api/telephony/forwarding-config/confirm"_s, &body, context,
+                std::move(done));
+}
+
+void ApiClient::disableForwarding(const QString &configId, QObject *context, Callback<QString> done)
+{
+    requestJson<QString>("DELETE", u"/api/telephony/forwarding-config/"_s + configId, {}, nullptr,
+                         context, std::move(done), [](const QJsonObject &json) {
+                             return json.value(u"deactivationCode"_s).toString();
+                         });
+}
+
+void ApiClient::removeVerifiedNumber(const QString &verifiedId, QObject *context,
+                                     Callback<void> done)
+{
+    requestVoid("DELETE", u"/api/telephony/verified-numbers/"_s + verifiedId, nullptr, context,
+                std::move(done));
 }
 
 QUrl ApiClient::eventsUrl(qint64 since) const

@@ -1,17 +1,24 @@
 #pragma once
 
 #include "core/result.h"
+#include "ui/api/agentconfig.h"
 #include "ui/api/apitypes.h"
 #include "ui/api/callquery.h"
 #include "ui/api/callrecord.h"
 #include "ui/api/contactdetail.h"
 #include "ui/api/contactquery.h"
 #include "ui/api/dashboardsummary.h"
+#include "ui/api/integrationstatus.h"
+#include "ui/api/knowledgedocument.h"
 #include "ui/api/leadstats.h"
 #include "ui/api/listpage.h"
 #include "ui/api/liveevent.h"
+#include "ui/api/orgsettings.h"
+#include "ui/api/orguser.h"
+#include "ui/api/refusal.h"
 #include "ui/api/servicerecord.h"
 #include "ui/api/session.h"
+#include "ui/api/telephonyrecords.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -23,6 +30,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -41,6 +49,10 @@ class ApiClient final : public QObject
 
 public:
     template<typename T> using Callback = std::function<void(Result<T>)>;
+    // For screens that show more of a refusal than its sentence (attempts left, a lock's time,
+    // the steps that ran): the Refusal is empty on success.
+    template<typename T> using DetailedCallback = std::function<void(Result<T>, const Refusal &)>;
+    using Progress = std::function<void(qint64 sent, qint64 total)>;
 
     explicit ApiClient(QObject *parent = nullptr);
     ~ApiClient() override;
@@ -110,6 +122,61 @@ public:
     void services(QObject *context, Callback<QList<ServiceRecord>> done);
     void features(QObject *context, Callback<FeatureAvailability> done);
 
+    // Services (the pricing editor); admins only for changes.
+    void createService(const ServiceRecord &service, QObject *context,
+                       Callback<ServiceRecord> done);
+    void updateService(const ServiceRecord &service, QObject *context,
+                       Callback<ServiceRecord> done);
+    void deleteService(const QString &id, QObject *context, Callback<void> done);
+
+    // The clinic's settings and users
+    void orgSettings(QObject *context, Callback<OrgSettings> done);
+    // `changes` holds only the fields to change (docs/api.md, PATCH /api/org/settings).
+    void updateOrgSettings(const QJsonObject &changes, QObject *context,
+                           Callback<OrgSettings> done);
+    void orgUsers(QObject *context, Callback<QList<OrgUser>> done);
+    void inviteUser(const NewOrgUser &user, QObject *context, Callback<InvitedUser> done);
+
+    // Integrations (admins)
+    void integrations(QObject *context, Callback<IntegrationStatus> done);
+    // The dual-sync's steps come back on success and on failure (in the Refusal's body).
+    void connectTwilio(const TwilioCredentials &credentials, QObject *context,
+                       DetailedCallback<QList<TwilioSyncStep>> done);
+    void disconnectTwilio(QObject *context, Callback<void> done);
+    void googleAuthUrl(QObject *context, Callback<QUrl> done);
+    void disconnectGoogle(QObject *context, Callback<void> done);
+    // `apiKey`: nullopt keeps the clinic's key, an empty string removes it.
+    void configureEmail(const QString &from, const std::optional<QString> &apiKey, QObject *context,
+                        Callback<IntegrationStatus> done);
+
+    // The AI agent
+    void agent(QObject *context, Callback<AgentConfig> done);
+    void saveAgent(const AgentConfig &agent, QObject *context, Callback<AgentConfig> done);
+
+    // Knowledge base
+    void knowledgeDocuments(QObject *context, Callback<QList<KnowledgeDocument>> done);
+    void uploadKnowledge(const QString &fileName, const QByteArray &mimeType,
+                         const QByteArray &bytes, QObject *context, Progress progress,
+                         Callback<KnowledgeDocument> done);
+    void deleteKnowledge(const QString &id, QObject *context, Callback<void> done);
+    void queryKnowledge(const QString &question, QObject *context,
+                        Callback<QList<KnowledgePassage>> done);
+
+    // Hybrid telephony (admins)
+    void startVerification(const QString &phoneNumber, QObject *context,
+                           DetailedCallback<VerificationStarted> done);
+    void confirmVerification(const QString &verificationId, const QString &code, QObject *context,
+                             DetailedCallback<bool> done);
+    void verifiedNumbers(QObject *context, Callback<QList<VerifiedNumber>> done);
+    void forwardingConfig(const QString &verifiedCallerId, QObject *context,
+                          Callback<std::optional<ForwardingConfig>> done);
+    void createForwarding(const ForwardingRequest &request, QObject *context,
+                          DetailedCallback<ForwardingConfig> done);
+    void confirmForwarding(const QString &configId, QObject *context, Callback<void> done);
+    // Answers the code that turns forwarding off on the phone.
+    void disableForwarding(const QString &configId, QObject *context, Callback<QString> done);
+    void removeVerifiedNumber(const QString &verifiedId, QObject *context, Callback<void> done);
+
     // The live events WebSocket's address (ws or wss), with `since` when resuming.
     QUrl eventsUrl(qint64 since) const;
 
@@ -136,6 +203,9 @@ private:
         QUrlQuery query;
         QUrl absoluteUrl; // instead of path, for URLs the server handed out
         QByteArray body;
+        QByteArray contentType; // JSON unless set
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        Progress uploadProgress;
         bool authenticated = true;
         bool retried = false;
         QString sentWithToken;
@@ -155,6 +225,12 @@ private:
     void requestJson(QByteArray method, const QString &path, const QUrlQuery &query,
                      const QJsonObject *body, QObject *context, Callback<T> done,
                      std::function<T(const QJsonObject &)> parse, bool authenticated = true);
+    template<typename T>
+    void requestDetailed(QByteArray method, const QString &path, const QJsonObject *body,
+                         QObject *context, DetailedCallback<T> done,
+                         std::function<T(const QJsonObject &)> parse);
+    void requestVoid(QByteArray method, const QString &path, const QJsonObject *body,
+                     QObject *context, Callback<void> done);
     void requestSession(const QString &path, const QJsonObject &body, QObject *context,
                         Callback<Session> done);
 

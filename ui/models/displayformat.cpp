@@ -3,6 +3,9 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <QRegularExpression>
+
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -109,12 +112,79 @@ QColor DisplayFormat::tone(Tone tone)
     return {};
 }
 
+namespace {
+
+QString &currencyStorage()
+{
+    static QString code = u"USD"_s;
+    return code;
+}
+
+} // namespace
+
+void DisplayFormat::setCurrency(const QString &code)
+{
+    currencyStorage() = code.isEmpty() ? u"USD"_s : code.toUpper();
+}
+
+QString DisplayFormat::currency()
+{
+    return currencyStorage();
+}
+
+QString DisplayFormat::currencySymbol()
+{
+    const QString code = currencyStorage();
+    if (code == u"USD")
+        return u"$"_s;
+    // The symbol the currency's own countries use, when Qt knows one.
+    const QList<QLocale> locales =
+        QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyCountry);
+    for (const QLocale &locale : locales) {
+        if (locale.currencySymbol(QLocale::CurrencyIsoCode) == code)
+            return locale.currencySymbol(QLocale::CurrencySymbol);
+    }
+    return code + u' ';
+}
+
 QString DisplayFormat::money(qint64 cents)
 {
     const QLocale locale(QLocale::English, QLocale::UnitedStates);
+    static QString cachedCode;
+    static QString cachedSymbol;
+    if (cachedCode != currencyStorage()) {
+        cachedCode = currencyStorage();
+        cachedSymbol = currencySymbol();
+    }
     if (cents % 100 == 0)
-        return locale.toCurrencyString(double(cents / 100), u"$"_s, 0);
-    return locale.toCurrencyString(double(cents) / 100.0, u"$"_s, 2);
+        return locale.toCurrencyString(double(cents / 100), cachedSymbol, 0);
+    return locale.toCurrencyString(double(cents) / 100.0, cachedSymbol, 2);
+}
+
+std::optional<qint64> DisplayFormat::parseMoney(const QString &typed)
+{
+    QString text = typed.trimmed();
+    text.remove(currencySymbol().trimmed());
+    text.remove(u'$');
+    text.remove(u' ');
+    text.remove(QChar(0x00a0));
+    if (text.isEmpty())
+        return std::nullopt;
+    // "1,200.50" (grouping commas) and "49,99" (a decimal comma) both occur: a comma followed by
+    // exactly two digits at the end is a decimal comma, other commas group thousands.
+    static const QRegularExpression decimalComma(u"^-?[0-9.]*,[0-9]{1,2}$"_s);
+    if (decimalComma.match(text).hasMatch() && !text.contains(u'.'))
+        text.replace(u',', u'.');
+    else
+        text.remove(u',');
+    static const QRegularExpression number(u"^-?[0-9]+(\\.[0-9]{1,2})?$|^-?\\.[0-9]{1,2}$"_s);
+    if (!number.match(text).hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || std::fabs(value) > 1e10)
+        return std::nullopt;
+    return qint64(std::llround(value * 100.0));
 }
 
 QString DisplayFormat::percent(double value)

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace vox::ui {
 
 // How the console words the server's values for people: times in the clinic's time zone,
@@ -34,7 +36,15 @@ public:
     // Text colours that read well on the current palette, light or dark.
     enum class Tone { Good, Bad, Accent };
     static QColor tone(Tone tone);
+    // Amounts in the clinic's currency (org settings, ISO 4217; USD until the console knows).
+    static void setCurrency(const QString &code);
+    static QString currency();
+    static QString currencySymbol();
     static QString money(qint64 cents);
+    // "400", "49.99", "$1,200", "49,99": what a person types as a price, in cents; nullopt when
+    // it is not a number with at most two decimals. Negative amounts are returned as such (the
+    // caller says they are not allowed).
+    static std::optional<qint64> parseMoney(const QString &typed);
     static QString percent(double value);
 
     static QString direction(const QString &direction);

@@ -1,14 +1,21 @@
 #include "ui/shell/mainwindow.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/models/displayformat.h"
 #include "ui/models/eventdescription.h"
+#include "ui/pages/agentpage.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
-#include "ui/pages/comingsoonpage.h"
 #include "ui/pages/dashboardpage.h"
+#include "ui/pages/integrationspage.h"
+#include "ui/pages/knowledgepage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/servicespage.h"
+#include "ui/pages/settingspage.h"
+#include "ui/pages/telephonypage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/themedicon.h"
 #include "ui/shell/traynotifier.h"
 #include "ui/widgets/toastarea.h"
 
@@ -48,7 +55,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     layout->setSpacing(0);
     m_navigation->setObjectName(u"navigation"_s);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setFixedWidth(160);
+    m_navigation->setFixedWidth(190);
+    m_navigation->setIconSize(QSize(18, 18));
     m_navigation->setSpacing(1);
     m_navigation->setStyleSheet(u"QListWidget#navigation { background: palette(base); "
                                 "border-right: 1px solid palette(mid); padding-top: 8px; }"
@@ -67,30 +75,19 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     addPage(m_calls);
     addPage(m_leads);
     addPage(m_appointments);
-    addPage(new ComingSoonPage(tr("Services"),
-                               tr("Your services and prices: add, edit and remove them, with "
-                                  "keywords the AI listens for and how long each one takes."),
-                               this));
-    addPage(new ComingSoonPage(tr("Knowledge"),
-                               tr("Upload your price list, FAQs and policies so the AI "
-                                  "receptionist can answer callers' questions."),
-                               this));
-    addPage(new ComingSoonPage(tr("Agent"),
-                               tr("Your AI receptionist's name, voice, greeting and "
-                                  "instructions."),
-                               this));
-    addPage(new ComingSoonPage(tr("Telephony"),
-                               tr("Forward the clinic's own phone number to the AI receptionist, "
-                                  "step by step."),
-                               this));
-    addPage(new ComingSoonPage(tr("Integrations"),
-                               tr("Connect Twilio for text messages and Google Calendar for "
-                                  "bookings."),
-                               this));
-    addPage(new ComingSoonPage(tr("Settings"),
-                               tr("Opening hours, time zone, who can use the console, and your "
-                                  "password."),
-                               this));
+    m_services = new ServicesPage(api, *m_toasts, this);
+    addPage(m_services);
+    m_knowledge = new KnowledgePage(api, *m_toasts, this);
+    addPage(m_knowledge);
+    m_agent = new AgentPage(api, *m_toasts, this);
+    addPage(m_agent);
+    m_telephony = new TelephonyPage(api, *m_toasts, this);
+    addPage(m_telephony);
+    m_integrations = new IntegrationsPage(api, *m_toasts, this);
+    addPage(m_integrations);
+    m_settings = new SettingsPage(api, *m_toasts, serverDescription, this);
+    addPage(m_settings);
+    connect(m_settings, &SettingsPage::aboutRequested, this, &MainWindow::showAbout);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages.size())
@@ -140,11 +137,36 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
 
 MainWindow::~MainWindow() = default;
 
+namespace {
+
+// The navigation's icons, in page order (resources/icons).
+const QStringList pageIcons{u"dashboard"_s,    u"calls"_s,     u"leads"_s, u"appointments"_s,
+                            u"services"_s,     u"knowledge"_s, u"agent"_s, u"telephony"_s,
+                            u"integrations"_s, u"settings"_s};
+
+} // namespace
+
+void MainWindow::updateIcons()
+{
+    for (int i = 0; i < m_navigation->count() && i < pageIcons.size(); ++i)
+        m_navigation->item(i)->setIcon(themedIcon(pageIcons.at(i)));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Light to dark or back: the icons are drawn again in the new text colour.
+    if (event->type() == QEvent::PaletteChange)
+        updateIcons();
+}
+
 void MainWindow::addPage(Page *page)
 {
     m_pages << page;
     m_stack->addWidget(page);
     auto *item = new QListWidgetItem(page->title(), m_navigation);
+    if (m_pages.size() <= pageIcons.size())
+        item->setIcon(themedIcon(pageIcons.at(m_pages.size() - 1)));
     const int number = int(m_pages.size());
     if (number <= 10)
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(page->title()).arg(number % 10));
@@ -204,6 +226,11 @@ void MainWindow::sessionStarted()
     setWindowTitle(s.orgName.isEmpty() ? tr("Voxanne Console")
                                        : tr("%1 — Voxanne Console").arg(s.orgName));
     loadFeatures();
+    // Prices are shown in the clinic's currency.
+    m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+        if (settings)
+            DisplayFormat::setCurrency(settings->currency);
+    });
     if (m_navigation->currentRow() < 0)
         showPage(DashboardIndex);
     else if (Page *p = page(currentPageIndex()))

@@ -18,6 +18,12 @@ class CallsPage;
 class DashboardPage;
 class LeadsPage;
 class Page;
+class AgentPage;
+class IntegrationsPage;
+class KnowledgePage;
+class ServicesPage;
+class SettingsPage;
+class TelephonyPage;
 class ToastArea;
 class TrayNotifier;
 
@@ -47,6 +53,12 @@ public:
     CallsPage *callsPage() const { return m_calls; }
     LeadsPage *leadsPage() const { return m_leads; }
     AppointmentsPage *appointmentsPage() const { return m_appointments; }
+    ServicesPage *servicesPage() const { return m_services; }
+    TelephonyPage *telephonyPage() const { return m_telephony; }
+    KnowledgePage *knowledgePage() const { return m_knowledge; }
+    AgentPage *agentPage() const { return m_agent; }
+    IntegrationsPage *integrationsPage() const { return m_integrations; }
+    SettingsPage *settingsPage() const { return m_settings; }
     ToastArea &toasts() const { return *m_toasts; }
     TrayNotifier &notifier() const { return *m_notifier; }
     QString liveStatusText() const;
@@ -70,9 +82,11 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void addPage(Page *page);
+    void updateIcons();
     void buildMenus();
     void handleEvent(const LiveEvent &event);
     void showLiveState(EventStream::State state);
@@ -91,6 +105,12 @@ private:
     CallsPage *m_calls = nullptr;
     LeadsPage *m_leads = nullptr;
     AppointmentsPage *m_appointments = nullptr;
+    ServicesPage *m_services = nullptr;
+    TelephonyPage *m_telephony = nullptr;
+    KnowledgePage *m_knowledge = nullptr;
+    AgentPage *m_agent = nullptr;
+    IntegrationsPage *m_integrations = nullptr;
+    SettingsPage *m_settings = nullptr;
     QLabel *m_userLabel;
     QLabel *m_serverLabel;
     QLabel *m_liveLabel;

@@ -1,6 +1,7 @@
 #include "ui/shell/theme.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
 #include <QStyle>
@@ -55,12 +56,27 @@ QPalette lightPalette()
 
 } // namespace
 
+bool systemPrefersDark()
+{
+    // The platform theme's palette as it was before the console set its own: a dark desktop
+    // (GNOME, KDE, Windows, macOS in dark mode) hands the application a dark window colour.
+    static const bool dark = [] {
+        const QPalette platform = QGuiApplication::palette();
+        if (platform.color(QPalette::Window).lightness() < 128)
+            return true;
+        const QByteArray gtk = qgetenv("GTK_THEME").toLower();
+        return gtk.contains(":dark") || gtk.endsWith("-dark");
+    }();
+    return dark;
+}
+
 void applyTheme(Theme theme)
 {
-    if (theme == Theme::System)
-        return;
+    // Decide what the system wants before the first palette of our own replaces its palette.
+    const bool systemDark = systemPrefersDark();
+    const bool dark = theme == Theme::Dark || (theme == Theme::System && systemDark);
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
-    QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
+    QApplication::setPalette(dark ? darkPalette() : lightPalette());
 }
 
 bool isDarkPalette()

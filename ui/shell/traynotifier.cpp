@@ -1,5 +1,6 @@
 #include "ui/shell/traynotifier.h"
 
+#include "ui/shell/preferences.h"
 #include "ui/shell/theme.h"
 #include "ui/widgets/toastarea.h"
 
@@ -33,7 +34,8 @@ void TrayNotifier::notify(const QString &title, const QString &text, const QStri
     // The tray reports clicks on "the" message, so the latest one is what a click opens.
     m_lastType = entityType;
     m_lastId = entityId;
-    if (m_tray && QSystemTrayIcon::supportsMessages()) {
+    // Desktop notifications can be turned off in Settings; the notice then stays in the window.
+    if (m_tray && QSystemTrayIcon::supportsMessages() && Preferences::desktopNotifications()) {
         m_tray->showMessage(title, text, appIcon(), 8000);
         return;
     }

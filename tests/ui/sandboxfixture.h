@@ -1,0 +1,42 @@
+#pragma once
+
+#include "consolefixture.h"
+#include "server/sandbox/sandbox.h"
+
+#include <memory>
+
+namespace vox::test {
+
+// The console tests' world with providers: the provider sandbox in this process (Twilio, Vapi,
+// Google, Resend) and a ConsoleFixture whose server talks to it, so the telephony wizard, the
+// Twilio form and Google's connection run for real.
+class SandboxFixture
+{
+public:
+    struct TwilioAccount
+    {
+        QString sid;
+        QString token;
+        QString number;
+    };
+
+    explicit SandboxFixture(const QString &label);
+
+    bool ok() const { return m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+    sandbox::Sandbox &sandbox() { return *m_sandbox; }
+    ConsoleFixture &console() { return *m_console; }
+
+    // A Twilio account of its own in the sandbox, owning one number.
+    TwilioAccount newTwilioAccount();
+    // Connects the clinic to the account through the API, as the Integrations page would.
+    int connectTwilio(const Clinic &clinic, const TwilioAccount &account);
+
+private:
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<ConsoleFixture> m_console;
+    QString m_error;
+    int m_accounts = 0;
+};
+
+} // namespace vox::test

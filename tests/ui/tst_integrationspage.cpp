@@ -1,0 +1,192 @@
+// The Integrations page (C-integrations) against the real server and the provider sandbox: the
+// Twilio form says what is wrong where it is wrong and shows the dual-sync's steps; Google
+// Calendar is connected in the system browser and the page notices by itself.
+#include "sandboxfixture.h"
+#include "server/sandbox/googlesandbox.h"
+#include "ui/api/apiclient.h"
+#include "ui/pages/integrationspage.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QDesktopServices>
+#include <QEventLoop>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+// Stands in for the system web browser: remembers what the console asked it to open.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl &url) { opened << url; }
+};
+
+class TestIntegrationsPage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::SandboxFixture> m_fixture;
+    BrowserStandIn m_browser;
+
+    struct Console
+    {
+        vox::ui::ApiClient api;
+        QWidget host;
+        vox::ui::ToastArea toasts{&host};
+        std::unique_ptr<vox::ui::IntegrationsPage> page;
+
+        Console(const QString &url, const vox::ui::Session &session)
+        {
+            api.setBaseUrl(QUrl(url));
+            api.setSession(session);
+            page = std::make_unique<vox::ui::IntegrationsPage>(api, toasts, &host);
+            page->resize(1000, 800);
+            host.resize(1000, 800);
+            host.show();
+            page->refresh();
+        }
+    };
+
+    static void fill(vox::ui::IntegrationsPage &page, const QString &sid, const QString &token,
+                     const QString &number)
+    {
+        for (auto [edit, text] :
+             {std::pair{page.twilioSidEdit(), sid}, std::pair{page.twilioTokenEdit(), token},
+              std::pair{page.twilioNumberEdit(), number}}) {
+            edit->clear();
+            QTest::keyClicks(edit, text);
+        }
+    }
+
+    // The browser's part of Google's consent: the sandbox answers the consent at once with a
+    // redirect to the server's callback, which is followed here.
+    int completeConsent(const QUrl &authUrl)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(authUrl);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = network.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QUrl back(QString::fromLatin1(reply->rawHeader("Location")));
+        reply->deleteLater();
+        // The server's public address in tests is unreachable; the callback is the same route.
+        return m_fixture->console()
+            .server()
+            .client()
+            ->get(back.path() + u'?' + back.query(QUrl::FullyEncoded))
+            .status;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_fixture = std::make_unique<vox::test::SandboxFixture>(u"ui_integrations"_s);
+        QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+        QDesktopServices::setUrlHandler(u"http"_s, &m_browser, "open");
+        QDesktopServices::setUrlHandler(u"https"_s, &m_browser, "open");
+    }
+
+    void cleanupTestCase()
+    {
+        QDesktopServices::unsetUrlHandler(u"http"_s);
+        QDesktopServices::unsetUrlHandler(u"https"_s);
+    }
+
+    void twilioFormShowsEachProblemWhereItIs()
+    {
+        const auto clinic = m_fixture->console().createClinic(u"Twilio Form Clinic"_s);
+        const auto account = m_fixture->newTwilioAccount();
+        Console c(m_fixture->console().url(), clinic.session);
+        vox::ui::IntegrationsPage &page = *c.page;
+        QTRY_VERIFY(page.twilioStatusLabel()->text().contains(u"Not connected"_s));
+
+        // Nothing typed: each field says what it needs, nothing is sent.
+        page.twilioSaveButton()->click();
+        QVERIFY(page.twilioFieldProblem(u"account_sid"_s).contains(u"Account SID"_s));
+        QVERIFY(page.twilioFieldProblem(u"auth_token"_s).contains(u"Auth Token"_s));
+        QVERIFY(page.twilioFieldProblem(u"phone_number"_s).contains(u"country code"_s));
+
+        // A SID that cannot be one: the server's refusal names the field.
+        fill(page, u"AC-not-a-sid"_s, account.token, account.number);
+        page.twilioSaveButton()->click();
+        QTRY_VERIFY(page.twilioFieldProblem(u"account_sid"_s).contains(u"34 characters"_s));
+        QVERIFY(page.twilioFieldProblem(u"auth_token"_s).isEmpty());
+
+        // The wrong token: Twilio refuses at the first step; the steps show where it stopped.
+        fill(page, account.sid, u"wrong-token-0000"_s, account.number);
+        page.twilioSaveButton()->click();
+        QTRY_VERIFY(page.twilioFieldProblem(u"auth_token"_s).contains(u"did not accept"_s));
+        QVERIFY(page.twilioProblem().contains(u"Nothing was changed"_s));
+        QCOMPARE(page.twilioStepTexts().value(0), u"validate: failed"_s);
+        QCOMPARE(page.twilioStepTexts().value(1), u"store: not_run"_s);
+        // No raw HTTP in front of the user.
+        QVERIFY(!page.twilioProblem().contains(u"400"_s));
+
+        // A number the account does not own: said at the number.
+        fill(page, account.sid, account.token, u"+15559998888"_s);
+        page.twilioSaveButton()->click();
+        QTRY_VERIFY(page.twilioFieldProblem(u"phone_number"_s).contains(u"not one of"_s));
+        QVERIFY(page.twilioFieldProblem(u"auth_token"_s).isEmpty());
+
+        // Right: every step reported, and the connection shown with the SID masked.
+        fill(page, account.sid, account.token, account.number);
+        page.twilioSaveButton()->click();
+        QTRY_VERIFY(page.status().twilio.configured);
+        const QStringList steps = page.twilioStepTexts();
+        QCOMPARE(steps.size(), 4);
+        QCOMPARE(steps.at(0), u"validate: done"_s);
+        QCOMPARE(steps.at(1), u"store: done"_s);
+        QCOMPARE(steps.at(2), u"vapi_credential: done"_s);
+        QCOMPARE(steps.at(3), u"vapi_number: done"_s);
+        QTRY_VERIFY(page.twilioStatusLabel()->text().contains(u"AC••••"_s + account.sid.right(4)));
+        QVERIFY(!page.twilioStatusLabel()->text().contains(account.sid));
+        QVERIFY(page.twilioFieldProblem(u"phone_number"_s).isEmpty());
+        QVERIFY(page.twilioSidEdit()->text().isEmpty()); // the secret does not linger
+
+        page.disconnectTwilio(false);
+        QTRY_VERIFY(!page.status().twilio.configured);
+        QTRY_VERIFY(page.twilioStatusLabel()->text().contains(u"Not connected"_s));
+    }
+
+    void googleConnectsInTheBrowserAndThePageNotices()
+    {
+        const auto clinic = m_fixture->console().createClinic(u"Calendar Clinic"_s);
+        Console c(m_fixture->console().url(), clinic.session);
+        vox::ui::IntegrationsPage &page = *c.page;
+        QTRY_VERIFY(page.googleStatusLabel()->text().contains(u"Not connected"_s));
+        QVERIFY(page.googleConnectButton()->isEnabled());
+
+        m_browser.opened.clear();
+        page.googleConnectButton()->click();
+        QTRY_COMPARE(m_browser.opened.size(), 1);
+        QVERIFY(page.isWaitingForGoogle());
+        QVERIFY(page.googleStatusLabel()->text().contains(u"browser"_s));
+        QCOMPARE(completeConsent(m_browser.opened.first()), 200);
+
+        // No event stream here: the page's own polling notices.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.googleStatusLabel()->text().contains(vox::sandbox::GoogleSandbox::demoEmail),
+            15000);
+        QVERIFY(!page.isWaitingForGoogle());
+
+        page.disconnectGoogle(false);
+        QTRY_VERIFY(page.googleStatusLabel()->text().contains(u"Not connected"_s));
+    }
+};
+
+QTEST_MAIN(TestIntegrationsPage)
+#include "tst_integrationspage.moc"

@@ -1,0 +1,3533 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AddServiceCommand</name>
+    <message>
+        <source>Add service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>Please try again in %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please try again in %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1. Check that the server is running and that this computer is online, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of the details are not right. Check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clashes with something that already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link or code has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something unexpected happened. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>Today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI receptionist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditServiceCommand</name>
+    <message>
+        <source>Change name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change free time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventDescription</name>
+    <message>
+        <source>New call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New call from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call ended with a booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call with %1 ended with a booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call was updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call with %1 updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new hot lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a hot lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact was updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 booked %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New appointment booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 booked an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appointment changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s appointment changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appointment was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cancelled an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An integration changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI receptionist&apos;s settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The knowledge base changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationsPage</name>
+    <message>
+        <source>Check the account with Twilio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the credentials, encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the AI access to Twilio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the number to the AI receptionist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhoneProblem</name>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number can only contain digits, spaces, dashes, dots and brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &apos;+&apos; can only come first, before the country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with &apos;+&apos; and the country code, for example +1 555 123 4567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A country code never starts with 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That number is too short: E.164 numbers have 7 to 15 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That number is too long: E.164 numbers have at most 15 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid international (E.164) phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoveServiceCommand</name>
+    <message>
+        <source>Delete service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front desk (staff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyText</name>
+    <message>
+        <source>AT&amp;T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T-Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verizon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another GSM carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another CDMA carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A carrier outside the US</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your phone does not ring: every call goes straight to the AI receptionist. Good for after hours, or when nobody is at the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your phone rings first. If nobody answers in time, or the line is busy, the AI receptionist picks up, so no caller is missed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding to the AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code not dialed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect the clinic&apos;s Twilio account first (Integrations, Twilio): Twilio makes the verification call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid number. Use the international form: + and the country code, then the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio could not call this number. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>That code is not right. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>That code is not right. %n attempt left.</numerusform>
+            <numerusform>That code is not right. %n attempts left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect the clinic&apos;s Twilio number first (Integrations, Twilio): the calls are forwarded to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is the AI&apos;s own number; it cannot forward to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your carrier does not accept this ring time. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of the details are not right. Check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is no longer on the clinic&apos;s list. Start again with “Add a number”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is already verified for your clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio has not heard the code yet. Answer Twilio&apos;s call, type the code on the phone&apos;s keypad, then press Confirm again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify this number before setting up forwarding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This verification has ended. Ask for a new call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new call to get a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong codes for this number. It is locked for %1; try again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many verification calls to this number. You can ask for another one in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio did not answer. Please try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Voxanne Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxanne Console: calls, leads and appointments of your AI receptionist.
+
+Without options it opens the clinic you used last, or asks how to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the Voxanne server at URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the clinic&apos;s server on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the server on this computer (its database and secrets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a demo clinic on this computer (simulated phone, text and e-mail providers) and sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>light, dark or system (default: the choice in Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en or es (default: the choice in Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AboutDialog</name>
+    <message>
+        <source>About Voxanne Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Voxanne Console %1&lt;/h2&gt;&lt;p&gt;The AI receptionist&apos;s desk: calls, leads and appointments.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Console&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Server&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Connected to&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%4 (built with %5)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;System&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ActivationCodeStep</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial this code on the clinic&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your phone company switches the forwarding on when you dial it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;ve dialed the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the code, to send it to the phone or keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dial it from the phone that has the SIM card of %1&lt;/b&gt;, not from another phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the phone&apos;s dialer (the keypad you call with).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial &lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt; exactly as shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Call, and wait for the confirmation tone or message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Come back here and press “I&apos;ve dialed the code”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To stop forwarding later, dial &lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt; from the same phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AgentPage</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How your AI receptionist introduces itself and what it knows about the clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for calling Glow Med Spa, this is Voxanne. How can I help you today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions (what the AI should know and how it should behave):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to the AI service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the receptionist a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not offer the agent&apos;s settings yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Up to date with the AI service (since %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Linking the AI&apos;s tools (booking, availability, questions)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; The AI&apos;s tools could not be linked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet sent to the AI service. Press Save to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools the AI can use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving to the AI service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ApiClient</name>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an answer the console does not understand. It may be a different version; please tell your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AppointmentDialog</name>
+    <message>
+        <source>New appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jane Doe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 555 123 4567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free times:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &lt;b&gt;%1&lt;/b&gt;&apos;s %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 min, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free times on this day. Try another day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are in the clinic&apos;s time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AppointmentsModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI receptionist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AppointmentsPage</name>
+    <message>
+        <source>New appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointments could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading appointments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointments in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book one with “New appointment”, or choose another period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an appointment first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment has already started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to another free time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel and free the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind the patient by text or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an appointment to move it, cancel it or send a reminder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder sent ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reminder sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked %1 for %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment was cancelled; the time is free again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel %1&apos;s %2 on %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder texted to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder e-mailed to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallDetailPanel</name>
+    <message>
+        <source>Text messages are not set up for this clinic yet. An admin can connect Twilio under Integrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail is not set up for this clinic yet. An admin can set it up under Integrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a call on the left to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transcript could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No summary for this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mood:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (urgency: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Booked:&lt;/b&gt; yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Value:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Services mentioned:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lead score:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is still being processed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording of this call failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording for this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the transcript…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transcript for this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1 a follow-up text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail a link to this recording (valid for 24 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the transcript as a text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording link was sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanks for calling! Reply to this message or call us to book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi %1, thanks for calling! Reply to this message or call us to book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text message sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transcript could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallsModel</name>
+    <message>
+        <source>Unknown number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallsPage</name>
+    <message>
+        <source>Search by name, number or words said…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With or without recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calls could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try fewer filters or another search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls your AI receptionist answers will appear here as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the latest %1 calls — scroll down for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  loading more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CarrierStep</name>
+    <message>
+        <source>Total AI: the AI answers every call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety Net: the AI answers the calls you miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How should calls reach the AI?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your phone company and when the AI receptionist should answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create my code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your carrier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone company:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code you will dial:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ring for %n second(s) before the AI answers</source>
+        <translation>
+            <numerusform>Ring for %n second before the AI answers</numerusform>
+            <numerusform>Ring for %n seconds before the AI answers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 uses its own ring time (about 30 seconds); it cannot be changed from the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts %2 to %3 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the phone company and the mode to see the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[AI number]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To turn forwarding off later, you would dial %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your carrier does not accept this ring time. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating your code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ConfirmationStep</name>
+    <message>
+        <source>All set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI receptionist now answers your clinic&apos;s calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls go to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test it: call the clinic&apos;s number from another phone. To switch forwarding off, use the Telephony page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your phone number is now forwarding to Voxanne AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: the AI answers at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your carrier&apos;s own (about 30 seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ConsoleController</name>
+    <message>
+        <source>Clinic server on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxanne could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server on this computer could not start:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a server instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxanne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of the console cannot run the clinic server on this computer. Connect to a server instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting your clinic&apos;s server on this computer…
+The very first start takes a little longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glow Med Spa (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo Front Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::DashboardPage</name>
+    <message>
+        <source>Pipeline value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls that booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average call length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing yet today. New calls and bookings show up here as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls and bookings per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of the services callers asked about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 incoming calls booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 call in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worth a call back soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::DeactivationDialog</name>
+    <message>
+        <source>Forwarding turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxanne no longer expects calls from %1. To stop your phone company forwarding them, dial this code from that phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Call and wait for the confirmation tone or message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::EmptyState</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::FirstRunDialog</name>
+    <message>
+        <source>Create my clinic on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Voxanne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Voxanne&lt;/h2&gt;&lt;p&gt;Your AI receptionist answers the clinic&apos;s phone. Here you see every call, call leads back and manage appointments.&lt;/p&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything runs here, nothing to install. Best for one front desk, or to try Voxanne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://voxanne.your-clinic.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your IT contact gives you this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, for example https://voxanne.your-clinic.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::FollowUpDialog</name>
+    <message>
+        <source>Send a follow-up text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi, thanks for calling! We have openings tomorrow at 2 PM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 — 1 character too many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 — %3 characters too many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::IntegrationsPage</name>
+    <message>
+        <source>Validate &amp;&amp; save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect Google Calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save e-mail settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can connect accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio: text messages and the AI&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your clinic&apos;s own Twilio account sends reminders and follow-up texts, and its number is the one the AI receptionist answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AC followed by 32 letters and digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your Twilio console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 555 010 9999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account SID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Calendar: bookings in your calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments the AI books appear in the clinic&apos;s Google Calendar, and busy times there are never offered to callers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail: reminders and shared recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glow Med Spa &lt;desk@glowmedspa.com&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re_… (leave empty to keep the current key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Calendar is connected (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is broken: enter the account again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI receptionist answers this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected. Texts and reminders cannot be sent until you connect the clinic&apos;s Twilio account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish connecting in your web browser; this page notices when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; The calendar link of &lt;b&gt;%2&lt;/b&gt; stopped working. Connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected as &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is not set up for Google sign-in (it has no Google client). Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails go out as %1, with the clinic&apos;s Resend key (ending %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails go out as %1, with the server&apos;s Resend key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set up: enter the address e-mails should come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: this server has no Vapi key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Account SID from your Twilio console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Auth Token from your Twilio console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Twilio number, with + and the country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s Auth Token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is not one of this Twilio account&apos;s numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Twilio account is suspended or closed. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio did not accept this Account SID and Auth Token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check both on your Twilio console. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another change of the Twilio connection is under way. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect Twilio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the clinic&apos;s Twilio account? The AI stops answering its number, and no texts can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Calendar is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect Google Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect Google Calendar? New bookings no longer appear in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an address (desk@clinic.com) or a name and an address (Glow Med Spa &lt;desk@clinic.com&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Resend API key starts with re_.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails would go out as %1, but there is no Resend key yet: enter the clinic&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::KeywordChips</name>
+    <message>
+        <source>Add a keyword, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::KeywordTester</name>
+    <message>
+        <source>Paste what a caller said to see which services it matches and what the call would be worth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: “Hi, how much is a lip filler, and do you do Botox too?”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No service matches. Add the words callers use as keywords of the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches %1. The call would be worth &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::KnowledgePage</name>
+    <message>
+        <source>Upload documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents the AI receptionist answers callers&apos; questions from: price lists, FAQs, aftercare notes, policies. PDF, text or Markdown, up to 20 MB each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a caller might ask, e.g. “How long does Botox last?”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is given the passages below to answer from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documents could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload your price list or FAQ so the AI can answer callers&apos; questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s owner or an admin can add documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.txt *.md *.markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: only PDF, text (.txt) and Markdown (.md) documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 20 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 added: %n passage(s) the AI can use.</source>
+        <translation>
+            <numerusform>%1 added: %n passage the AI can use.</numerusform>
+            <numerusform>%1 added: %n passages the AI can use.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? The AI stops answering from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the documents matches. The AI would say it does not know, and offer to have someone call back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The AI would be given %n passage(s), best first:</source>
+        <translation>
+            <numerusform>The AI would be given %n passage, best first:</numerusform>
+            <numerusform>The AI would be given %n passages, best first:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadDetailPanel</name>
+    <message>
+        <source>Choose a lead to see their calls and appointments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your AI receptionist calls this person now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · score %3 of 100 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No services mentioned yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interested in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointments yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1 at %2 now? Your AI receptionist will place the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: starting the call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: dialling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: on the call now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: the call has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: the call could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadsModel</name>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadsPage</name>
+    <message>
+        <source>All leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score 70 or more: call back soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score 40 to 69</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score under 40</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only these leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, phone or e-mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leads could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who calls the clinic becomes a lead here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another card, status or search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LoginDialog</name>
+    <message>
+        <source>Sign in to Voxanne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@clinic.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;create&quot;&gt;Create a new clinic&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;server&quot;&gt;Use another server&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::MainWindow</name>
+    <message>
+        <source>Voxanne Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Voxanne Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · demo clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Voxanne Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New appointment booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New calls and bookings appear as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to live updates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection dropped; the console reconnects on its own and catches up with anything it missed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates are off. Press F5 to read the page again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::PhoneNumberStep</name>
+    <message>
+        <source>Show this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your clinic&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number your patients call today. Twilio will call it once, so we know the phone is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call me with a code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number, with + and the country code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 (555) 123-4567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio&apos;s call shows a code on this screen; you type it on the phone&apos;s keypad. Nothing else is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many verification calls to this number. You can ask for another one in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We will call &lt;b style=&quot;font-family:&apos;%1&apos;&quot;&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Twilio to call %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RecordingPlayer</name>
+    <message>
+        <source>Play the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to jump to a moment of the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording cannot be played on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will be deleted when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the name under %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another service is already called “%1”. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That price is too high.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service takes %1 to %2 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ServicesPage</name>
+    <message>
+        <source>Add service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change services and prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>400 or 49.99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words callers use for this service. The AI and the pricing listen for them in calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The services could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No services yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the treatments you offer with their prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service (deleted when you save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a price (0 if the service is free).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the price as a number, such as 400 or 49.99.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked fields first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved change(s)</source>
+        <translation>
+            <numerusform>%n unsaved change</numerusform>
+            <numerusform>%n unsaved changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some services need fixing first: see the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) could not be saved: see the marked fields.</source>
+        <translation>
+            <numerusform>%n service could not be saved: see the marked fields.</numerusform>
+            <numerusform>%n services could not be saved: see the marked fields.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::SessionStore</name>
+    <message>
+        <source>This computer has no password keychain, so Voxanne cannot remember your sign-in. You will be asked to sign in again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::SettingsPage</name>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use from next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a server address (for example https://voxanne.clinic.example).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console connects to %1 from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console changes language the next time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the log folder, to send the logs to support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Voxanne Console…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening hours (the AI only books inside them):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who use the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@clinic.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by the AI when it talks about the clinic and books appointments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some days have a second opening (a lunch break). Saving here keeps only the first opening of each day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as America/New_York.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On %1 the clinic closes before it opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone with this e-mail address already has an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For hot leads and new bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ShareDialog</name>
+    <message>
+        <source>Share the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We will e-mail a link to this call&apos;s recording. The link works for 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colleague@clinic.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::SignUpDialog</name>
+    <message>
+        <source>Create your clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Create your clinic&lt;/h2&gt;&lt;p&gt;You will be its owner. We add common services and opening hours to start with; you can change them any time.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glow Med Spa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dana Smith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@clinic.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your e-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;login&quot;&gt;I already have an account&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TelephonyPage</name>
+    <message>
+        <source>Add a number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up forwarding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn forwarding off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward the clinic&apos;s own phone number to the AI receptionist. Patients keep calling the number they know; no porting, no new number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can manage phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask them to forward the clinic&apos;s number to the AI receptionist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading your numbers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No numbers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press “Add a number…” to forward the clinic&apos;s phone to the AI receptionist in five short steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a number to change its forwarding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not verified. Remove it, then add it again to get a new call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls to %1 reach the AI receptionist (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code for %1 has not been confirmed yet. Press “Set up forwarding…” to see it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is verified. Press “Set up forwarding…” to send its calls to the AI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the clinic&apos;s numbers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its forwarding is on: also dial the turn-off code on that phone, or its calls keep going to the AI&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephony</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TelephonyWizard</name>
+    <message>
+        <source>Your number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier and mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward your clinic&apos;s number to the AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View my verified numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add another number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TemporaryPasswordDialog</name>
+    <message>
+        <source>Temporary password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can now sign in with this password. It is shown only this once: copy it and give it to them in person or by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They can change it after signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::Toast</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ToastArea</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TrayNotifier</name>
+    <message>
+        <source>Voxanne Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::VerificationStep</name>
+    <message>
+        <source>Call me again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the call and type the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This proves the phone is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then enter the same code here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call, or it hung up?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio is calling %1 now. Answer it, and when the call asks, type this code on the phone&apos;s keypad:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code expires in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can ask for another call in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left</source>
+        <translation>
+            <numerusform>%n attempt left</numerusform>
+            <numerusform>%n attempts left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking Twilio to call %1 again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio is calling again, with a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

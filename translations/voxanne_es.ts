@@ -1,0 +1,3538 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AddServiceCommand</name>
+    <message>
+        <source>Add service</source>
+        <translation>Añadir servicio</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>Please try again in %1 seconds.</source>
+        <translation>Vuelva a intentarlo en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Please try again in %1 minutes.</source>
+        <translation>Vuelva a intentarlo en %1 minutos.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1. Check that the server is running and that this computer is online, then try again.</source>
+        <translation>No se puede conectar con %1. Compruebe que el servidor está en marcha y que este equipo tiene conexión a Internet, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Some of the details are not right. Check them and try again.</source>
+        <translation>Algunos datos no son correctos. Revíselos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Su sesión ha terminado. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>This clashes with something that already exists.</source>
+        <translation>Esto coincide con algo que ya existe.</translation>
+    </message>
+    <message>
+        <source>This link or code has expired.</source>
+        <translation>Este enlace o código ha caducado.</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened. Please try again.</source>
+        <translation>Ha ocurrido algo inesperado. Vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Hoy %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Ayer %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Mañana %1</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Saliente</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Iniciando</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>Marcando</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Sonando</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Transferring</source>
+        <translation>Transfiriendo</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>No disponible</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Procesando</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contactado</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Con cita</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Caliente</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>Tibio</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>Frío</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>AI receptionist</source>
+        <translation>Recepcionista IA</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>EditServiceCommand</name>
+    <message>
+        <source>Change name</source>
+        <translation>Cambiar nombre</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation>Cambiar precio</translation>
+    </message>
+    <message>
+        <source>Change keywords</source>
+        <translation>Cambiar palabras clave</translation>
+    </message>
+    <message>
+        <source>Change length</source>
+        <translation>Cambiar duración</translation>
+    </message>
+    <message>
+        <source>Change free time</source>
+        <translation>Cambiar tiempo libre</translation>
+    </message>
+</context>
+<context>
+    <name>EventDescription</name>
+    <message>
+        <source>New call</source>
+        <translation>Nueva llamada</translation>
+    </message>
+    <message>
+        <source>New call from %1</source>
+        <translation>Nueva llamada de %1</translation>
+    </message>
+    <message>
+        <source>A call ended with a booking</source>
+        <translation>Una llamada terminó con una cita</translation>
+    </message>
+    <message>
+        <source>Call with %1 ended with a booking</source>
+        <translation>La llamada con %1 terminó con una cita</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Llamada %1</translation>
+    </message>
+    <message>
+        <source>Call with %1: %2</source>
+        <translation>Llamada con %1: %2</translation>
+    </message>
+    <message>
+        <source>A call was updated</source>
+        <translation>Se actualizó una llamada</translation>
+    </message>
+    <message>
+        <source>Call with %1 updated</source>
+        <translation>Llamada con %1 actualizada</translation>
+    </message>
+    <message>
+        <source>A new hot lead</source>
+        <translation>Un nuevo cliente potencial caliente</translation>
+    </message>
+    <message>
+        <source>%1 is a hot lead</source>
+        <translation>%1 es un cliente potencial caliente</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nuevo contacto</translation>
+    </message>
+    <message>
+        <source>New contact: %1</source>
+        <translation>Nuevo contacto: %1</translation>
+    </message>
+    <message>
+        <source>A contact was updated</source>
+        <translation>Se actualizó un contacto</translation>
+    </message>
+    <message>
+        <source>%1 was updated</source>
+        <translation>Se actualizó %1</translation>
+    </message>
+    <message>
+        <source>%1 booked %2</source>
+        <translation>%1 reservó %2</translation>
+    </message>
+    <message>
+        <source>New appointment booked</source>
+        <translation>Nueva cita reservada</translation>
+    </message>
+    <message>
+        <source>%1 booked an appointment</source>
+        <translation>%1 reservó una cita</translation>
+    </message>
+    <message>
+        <source>An appointment changed</source>
+        <translation>Una cita cambió</translation>
+    </message>
+    <message>
+        <source>%1&apos;s appointment changed</source>
+        <translation>La cita de %1 cambió</translation>
+    </message>
+    <message>
+        <source>An appointment was cancelled</source>
+        <translation>Se canceló una cita</translation>
+    </message>
+    <message>
+        <source>%1 cancelled an appointment</source>
+        <translation>%1 canceló una cita</translation>
+    </message>
+    <message>
+        <source>A message was sent</source>
+        <translation>Se envió un mensaje</translation>
+    </message>
+    <message>
+        <source>Call-back updated</source>
+        <translation>Devolución de llamada actualizada</translation>
+    </message>
+    <message>
+        <source>Call-back to %1</source>
+        <translation>Devolución de llamada a %1</translation>
+    </message>
+    <message>
+        <source>Phone settings changed</source>
+        <translation>Cambió la configuración telefónica</translation>
+    </message>
+    <message>
+        <source>An integration changed</source>
+        <translation>Cambió una integración</translation>
+    </message>
+    <message>
+        <source>The AI receptionist&apos;s settings changed</source>
+        <translation>Cambió la configuración de la recepcionista IA</translation>
+    </message>
+    <message>
+        <source>The knowledge base changed</source>
+        <translation>Cambió la base de conocimiento</translation>
+    </message>
+    <message>
+        <source>Something changed</source>
+        <translation>Algo cambió</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationsPage</name>
+    <message>
+        <source>Check the account with Twilio</source>
+        <translation>Comprobar la cuenta con Twilio</translation>
+    </message>
+    <message>
+        <source>Keep the credentials, encrypted</source>
+        <translation>Guardar las credenciales cifradas</translation>
+    </message>
+    <message>
+        <source>Give the AI access to Twilio</source>
+        <translation>Dar a la IA acceso a Twilio</translation>
+    </message>
+    <message>
+        <source>Connect the number to the AI receptionist</source>
+        <translation>Conectar el número a la recepcionista IA</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneProblem</name>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation>Escriba un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>A phone number can only contain digits, spaces, dashes, dots and brackets.</source>
+        <translation>Un número de teléfono solo puede tener dígitos, espacios, guiones, puntos y paréntesis.</translation>
+    </message>
+    <message>
+        <source>The &apos;+&apos; can only come first, before the country code.</source>
+        <translation>El «+» solo puede ir al principio, antes del código de país.</translation>
+    </message>
+    <message>
+        <source>Start with &apos;+&apos; and the country code, for example +1 555 123 4567.</source>
+        <translation>Empiece con «+» y el código de país, por ejemplo +1 555 123 4567.</translation>
+    </message>
+    <message>
+        <source>A country code never starts with 0.</source>
+        <translation>Un código de país nunca empieza por 0.</translation>
+    </message>
+    <message>
+        <source>That number is too short: E.164 numbers have 7 to 15 digits.</source>
+        <translation>El número es demasiado corto: los números E.164 tienen de 7 a 15 dígitos.</translation>
+    </message>
+    <message>
+        <source>That number is too long: E.164 numbers have at most 15 digits.</source>
+        <translation>El número es demasiado largo: los números E.164 tienen como máximo 15 dígitos.</translation>
+    </message>
+    <message>
+        <source>That is not a valid international (E.164) phone number.</source>
+        <translation>No es un número de teléfono internacional (E.164) válido.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveServiceCommand</name>
+    <message>
+        <source>Delete service</source>
+        <translation>Eliminar servicio</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Front desk (staff)</source>
+        <translation>Recepción (personal)</translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyText</name>
+    <message>
+        <source>AT&amp;T</source>
+        <translation>AT&amp;T</translation>
+    </message>
+    <message>
+        <source>T-Mobile</source>
+        <translation>T-Mobile</translation>
+    </message>
+    <message>
+        <source>Verizon</source>
+        <translation>Verizon</translation>
+    </message>
+    <message>
+        <source>Sprint</source>
+        <translation>Sprint</translation>
+    </message>
+    <message>
+        <source>Another GSM carrier</source>
+        <translation>Otro operador GSM</translation>
+    </message>
+    <message>
+        <source>Another CDMA carrier</source>
+        <translation>Otro operador CDMA</translation>
+    </message>
+    <message>
+        <source>A carrier outside the US</source>
+        <translation>Un operador fuera de EE. UU.</translation>
+    </message>
+    <message>
+        <source>Total AI</source>
+        <translation>IA total</translation>
+    </message>
+    <message>
+        <source>Safety Net</source>
+        <translation>Red de seguridad</translation>
+    </message>
+    <message>
+        <source>Your phone does not ring: every call goes straight to the AI receptionist. Good for after hours, or when nobody is at the front desk.</source>
+        <translation>Su teléfono no suena: todas las llamadas van directamente a la recepcionista IA. Ideal fuera del horario o cuando no hay nadie en recepción.</translation>
+    </message>
+    <message>
+        <source>Your phone rings first. If nobody answers in time, or the line is busy, the AI receptionist picks up, so no caller is missed.</source>
+        <translation>Primero suena su teléfono. Si nadie contesta a tiempo o la línea está ocupada, contesta la recepcionista IA, así no se pierde ninguna llamada.</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificado</translation>
+    </message>
+    <message>
+        <source>Waiting for the code</source>
+        <translation>Esperando el código</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Sin verificar</translation>
+    </message>
+    <message>
+        <source>Code expired</source>
+        <translation>Código caducado</translation>
+    </message>
+    <message>
+        <source>Forwarding to the AI</source>
+        <translation>Desviando a la IA</translation>
+    </message>
+    <message>
+        <source>Code not dialed yet</source>
+        <translation>Código aún sin marcar</translation>
+    </message>
+    <message>
+        <source>Forwarding off</source>
+        <translation>Desvío desactivado</translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation>Sin configurar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect the clinic&apos;s Twilio account first (Integrations, Twilio): Twilio makes the verification call.</source>
+        <translation>Conecte primero la cuenta de Twilio de la clínica (Integraciones, Twilio): Twilio hace la llamada de verificación.</translation>
+    </message>
+    <message>
+        <source>That is not a valid number. Use the international form: + and the country code, then the number.</source>
+        <translation>El número no es válido. Use el formato internacional: + y el código de país, y luego el número.</translation>
+    </message>
+    <message>
+        <source>Twilio could not call this number. Check it and try again.</source>
+        <translation>Twilio no pudo llamar a este número. Compruébelo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code.</source>
+        <translation>Escriba el código de 6 dígitos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That code is not right. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>El código no es correcto. Le queda %n intento.</numerusform>
+            <numerusform>El código no es correcto. Le quedan %n intentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect the clinic&apos;s Twilio number first (Integrations, Twilio): the calls are forwarded to it.</source>
+        <translation>Conecte primero el número de Twilio de la clínica (Integraciones, Twilio): las llamadas se desvían a ese número.</translation>
+    </message>
+    <message>
+        <source>This number is the AI&apos;s own number; it cannot forward to itself.</source>
+        <translation>Este es el propio número de la IA; no puede desviarse a sí mismo.</translation>
+    </message>
+    <message>
+        <source>Your carrier does not accept this ring time. Choose another one.</source>
+        <translation>Su operador no acepta este tiempo de timbre. Elija otro.</translation>
+    </message>
+    <message>
+        <source>Some of the details are not right. Check them and try again.</source>
+        <translation>Algunos datos no son correctos. Revíselos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This number is no longer on the clinic&apos;s list. Start again with “Add a number”.</source>
+        <translation>Este número ya no está en la lista de la clínica. Empiece de nuevo con «Añadir un número».</translation>
+    </message>
+    <message>
+        <source>This number is already verified for your clinic.</source>
+        <translation>Este número ya está verificado para su clínica.</translation>
+    </message>
+    <message>
+        <source>Twilio has not heard the code yet. Answer Twilio&apos;s call, type the code on the phone&apos;s keypad, then press Confirm again.</source>
+        <translation>Twilio todavía no ha recibido el código. Conteste la llamada de Twilio, marque el código en el teclado del teléfono y pulse Confirmar otra vez.</translation>
+    </message>
+    <message>
+        <source>Verify this number before setting up forwarding.</source>
+        <translation>Verifique este número antes de configurar el desvío.</translation>
+    </message>
+    <message>
+        <source>This verification has ended. Ask for a new call.</source>
+        <translation>Esta verificación ha terminado. Pida una nueva llamada.</translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new call to get a new code.</source>
+        <translation>El código ha caducado. Pida una nueva llamada para recibir un código nuevo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes for this number. It is locked for %1; try again then.</source>
+        <translation>Demasiados códigos incorrectos para este número. Queda bloqueado durante %1; vuelva a intentarlo después.</translation>
+    </message>
+    <message>
+        <source>Too many verification calls to this number. You can ask for another one in %1.</source>
+        <translation>Demasiadas llamadas de verificación a este número. Podrá pedir otra dentro de %1.</translation>
+    </message>
+    <message>
+        <source>Twilio did not answer. Please try again in a moment.</source>
+        <translation>Twilio no respondió. Vuelva a intentarlo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Voxanne Console</source>
+        <translation>Consola Voxanne</translation>
+    </message>
+    <message>
+        <source>Voxanne Console: calls, leads and appointments of your AI receptionist.
+
+Without options it opens the clinic you used last, or asks how to start.</source>
+        <translation>Consola Voxanne: llamadas, clientes potenciales y citas de su recepcionista IA.
+
+Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</translation>
+    </message>
+    <message>
+        <source>Connect to the Voxanne server at URL.</source>
+        <translation>Conectarse al servidor de Voxanne en la URL.</translation>
+    </message>
+    <message>
+        <source>Run the clinic&apos;s server on this computer.</source>
+        <translation>Ejecutar el servidor de la clínica en este equipo.</translation>
+    </message>
+    <message>
+        <source>Folder of the server on this computer (its database and secrets).</source>
+        <translation>Carpeta del servidor en este equipo (su base de datos y sus secretos).</translation>
+    </message>
+    <message>
+        <source>Open a demo clinic on this computer (simulated phone, text and e-mail providers) and sign in.</source>
+        <translation>Abrir una clínica de demostración en este equipo (teléfono, SMS y correo simulados) e iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>light, dark or system (default: the choice in Settings).</source>
+        <translation>light, dark o system (por defecto: lo elegido en Configuración).</translation>
+    </message>
+    <message>
+        <source>en or es (default: the choice in Settings).</source>
+        <translation>en o es (por defecto: lo elegido en Configuración).</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AboutDialog</name>
+    <message>
+        <source>About Voxanne Console</source>
+        <translation>Acerca de la Consola Voxanne</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Voxanne Console %1&lt;/h2&gt;&lt;p&gt;The AI receptionist&apos;s desk: calls, leads and appointments.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Console&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Server&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Connected to&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%4 (built with %5)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;System&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h2&gt;Consola Voxanne %1&lt;/h2&gt;&lt;p&gt;El escritorio de la recepcionista IA: llamadas, clientes potenciales y citas.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Consola&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Servidor&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Conectada a&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%4 (compilada con %5)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Sistema&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>consultando…</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>no disponible</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ActivationCodeStep</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Dial this code on the clinic&apos;s phone</source>
+        <translation>Marque este código en el teléfono de la clínica</translation>
+    </message>
+    <message>
+        <source>Your phone company switches the forwarding on when you dial it.</source>
+        <translation>Su compañía telefónica activa el desvío cuando lo marca.</translation>
+    </message>
+    <message>
+        <source>I&apos;ve dialed the code</source>
+        <translation>Ya marqué el código</translation>
+    </message>
+    <message>
+        <source>Copy the code, to send it to the phone or keep it</source>
+        <translation>Copiar el código, para enviarlo al teléfono o guardarlo</translation>
+    </message>
+    <message>
+        <source>Code copied: %1</source>
+        <translation>Código copiado: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dial it from the phone that has the SIM card of %1&lt;/b&gt;, not from another phone.</source>
+        <translation>&lt;b&gt;Márquelo desde el teléfono que tiene la tarjeta SIM del %1&lt;/b&gt;, no desde otro teléfono.</translation>
+    </message>
+    <message>
+        <source>Open the phone&apos;s dialer (the keypad you call with).</source>
+        <translation>Abra el marcador del teléfono (el teclado con el que llama).</translation>
+    </message>
+    <message>
+        <source>Dial &lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt; exactly as shown.</source>
+        <translation>Marque &lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt; tal como aparece.</translation>
+    </message>
+    <message>
+        <source>Press Call, and wait for the confirmation tone or message.</source>
+        <translation>Pulse Llamar y espere el tono o mensaje de confirmación.</translation>
+    </message>
+    <message>
+        <source>Come back here and press “I&apos;ve dialed the code”.</source>
+        <translation>Vuelva aquí y pulse «Ya marqué el código».</translation>
+    </message>
+    <message>
+        <source>To stop forwarding later, dial &lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt; from the same phone.</source>
+        <translation>Para quitar el desvío más adelante, marque &lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt; desde el mismo teléfono.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AgentPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>How your AI receptionist introduces itself and what it knows about the clinic.</source>
+        <translation>Cómo se presenta su recepcionista IA y qué sabe de la clínica.</translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change the agent.</source>
+        <translation>Solo el propietario de la clínica o un administrador pueden cambiar el agente.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Voz:</translation>
+    </message>
+    <message>
+        <source>Thank you for calling Glow Med Spa, this is Voxanne. How can I help you today?</source>
+        <translation>Gracias por llamar a Glow Med Spa, le atiende Voxanne. ¿En qué puedo ayudarle?</translation>
+    </message>
+    <message>
+        <source>First words:</source>
+        <translation>Saludo:</translation>
+    </message>
+    <message>
+        <source>Instructions (what the AI should know and how it should behave):</source>
+        <translation>Instrucciones (qué debe saber la IA y cómo debe comportarse):</translation>
+    </message>
+    <message>
+        <source>Connection to the AI service</source>
+        <translation>Conexión con el servicio de IA</translation>
+    </message>
+    <message>
+        <source>Give the receptionist a name.</source>
+        <translation>Póngale un nombre a la recepcionista.</translation>
+    </message>
+    <message>
+        <source>This server does not offer the agent&apos;s settings yet.</source>
+        <translation>Este servidor todavía no ofrece la configuración del agente.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Up to date with the AI service (since %2).</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Al día con el servicio de IA (desde %2).</translation>
+    </message>
+    <message>
+        <source>Saved. Linking the AI&apos;s tools (booking, availability, questions)…</source>
+        <translation>Guardado. Vinculando las herramientas de la IA (citas, disponibilidad, preguntas)…</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; The AI&apos;s tools could not be linked: %2</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; No se pudieron vincular las herramientas de la IA: %2</translation>
+    </message>
+    <message>
+        <source>Not yet sent to the AI service. Press Save to send it.</source>
+        <translation>Todavía no se ha enviado al servicio de IA. Pulse Guardar para enviarlo.</translation>
+    </message>
+    <message>
+        <source>Tools the AI can use: %1</source>
+        <translation>Herramientas que puede usar la IA: %1</translation>
+    </message>
+    <message>
+        <source>Saving to the AI service…</source>
+        <translation>Guardando en el servicio de IA…</translation>
+    </message>
+    <message>
+        <source>The agent was saved.</source>
+        <translation>Se guardó el agente.</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ApiClient</name>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Su sesión ha terminado. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer the console does not understand. It may be a different version; please tell your IT contact.</source>
+        <translation>El servidor envió una respuesta que la consola no entiende. Puede ser otra versión; avise a su contacto de informática.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AppointmentDialog</name>
+    <message>
+        <source>New appointment</source>
+        <translation>Nueva cita</translation>
+    </message>
+    <message>
+        <source>Jane Doe</source>
+        <translation>María García</translation>
+    </message>
+    <message>
+        <source>+1 555 123 4567</source>
+        <translation>+1 555 123 4567</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Servicio:</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Día:</translation>
+    </message>
+    <message>
+        <source>Free times:</source>
+        <translation>Horas libres:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Reservar</translation>
+    </message>
+    <message>
+        <source>For &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>Para &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>Move appointment</source>
+        <translation>Cambiar cita</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <source>Move &lt;b&gt;%1&lt;/b&gt;&apos;s %2 from %3</source>
+        <translation>Cambiar %2 de &lt;b&gt;%1&lt;/b&gt; del %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 min, %3</source>
+        <translation>%1 — %2 min, %3</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Buscando horas libres…</translation>
+    </message>
+    <message>
+        <source>No free times on this day. Try another day.</source>
+        <translation>No hay horas libres este día. Pruebe otro día.</translation>
+    </message>
+    <message>
+        <source>Times are in the clinic&apos;s time zone.</source>
+        <translation>Las horas están en la zona horaria de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AppointmentsModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Sin enviar</translation>
+    </message>
+    <message>
+        <source>AI receptionist</source>
+        <translation>Recepcionista IA</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation>Reservada por</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AppointmentsPage</name>
+    <message>
+        <source>New appointment…</source>
+        <translation>Nueva cita…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Cancelar cita</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>Próximos 7 días</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>Próximos 30 días</translation>
+    </message>
+    <message>
+        <source>Past 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Past 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Send reminder</source>
+        <translation>Enviar recordatorio</translation>
+    </message>
+    <message>
+        <source>By text message</source>
+        <translation>Por SMS</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Por correo electrónico</translation>
+    </message>
+    <message>
+        <source>The appointments could not be loaded.</source>
+        <translation>No se pudieron cargar las citas.</translation>
+    </message>
+    <message>
+        <source>Loading appointments…</source>
+        <translation>Cargando citas…</translation>
+    </message>
+    <message>
+        <source>No appointments in this period.</source>
+        <translation>No hay citas en este periodo.</translation>
+    </message>
+    <message>
+        <source>Book one with “New appointment”, or choose another period.</source>
+        <translation>Reserve una con «Nueva cita» o elija otro periodo.</translation>
+    </message>
+    <message>
+        <source>Choose an appointment first</source>
+        <translation>Elija primero una cita</translation>
+    </message>
+    <message>
+        <source>This appointment is %1</source>
+        <translation>Esta cita está %1</translation>
+    </message>
+    <message>
+        <source>This appointment has already started</source>
+        <translation>Esta cita ya ha empezado</translation>
+    </message>
+    <message>
+        <source>Move to another free time</source>
+        <translation>Cambiar a otra hora libre</translation>
+    </message>
+    <message>
+        <source>Cancel and free the time</source>
+        <translation>Cancelar y liberar la hora</translation>
+    </message>
+    <message>
+        <source>Remind the patient by text or e-mail</source>
+        <translation>Recordar la cita al paciente por SMS o correo</translation>
+    </message>
+    <message>
+        <source>Choose an appointment to move it, cancel it or send a reminder.</source>
+        <translation>Elija una cita para cambiarla, cancelarla o enviar un recordatorio.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Reminder sent ✓</source>
+        <translation>Recordatorio enviado ✓</translation>
+    </message>
+    <message>
+        <source>No reminder sent yet</source>
+        <translation>Aún no se ha enviado recordatorio</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Notas: %1</translation>
+    </message>
+    <message>
+        <source>Booked %1 for %2 on %3.</source>
+        <translation>Reservado %1 para %2 el %3.</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>Cambiada al %1.</translation>
+    </message>
+    <message>
+        <source>The appointment was cancelled; the time is free again.</source>
+        <translation>La cita se canceló; la hora vuelve a estar libre.</translation>
+    </message>
+    <message>
+        <source>Cancel %1&apos;s %2 on %3?</source>
+        <translation>¿Cancelar %2 de %1 el %3?</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantener</translation>
+    </message>
+    <message>
+        <source>Reminder texted to %1.</source>
+        <translation>Recordatorio enviado por SMS a %1.</translation>
+    </message>
+    <message>
+        <source>Reminder e-mailed to %1.</source>
+        <translation>Recordatorio enviado por correo a %1.</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallDetailPanel</name>
+    <message>
+        <source>Text messages are not set up for this clinic yet. An admin can connect Twilio under Integrations.</source>
+        <translation>Los SMS todavía no están configurados para esta clínica. Un administrador puede conectar Twilio en Integraciones.</translation>
+    </message>
+    <message>
+        <source>E-mail is not set up for this clinic yet. An admin can set it up under Integrations.</source>
+        <translation>El correo todavía no está configurado para esta clínica. Un administrador puede configurarlo en Integraciones.</translation>
+    </message>
+    <message>
+        <source>Choose a call on the left to see its details.</source>
+        <translation>Elija una llamada a la izquierda para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Open lead</source>
+        <translation>Abrir cliente potencial</translation>
+    </message>
+    <message>
+        <source>Share recording</source>
+        <translation>Compartir grabación</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>Exportar transcripción</translation>
+    </message>
+    <message>
+        <source>Send text</source>
+        <translation>Enviar SMS</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferencia</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcripción</translation>
+    </message>
+    <message>
+        <source>The transcript could not be loaded: %1</source>
+        <translation>No se pudo cargar la transcripción: %1</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Persona desconocida</translation>
+    </message>
+    <message>
+        <source>No summary for this call.</source>
+        <translation>Esta llamada no tiene resumen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mood:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ánimo:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source> (urgency: %1)</source>
+        <translation> (urgencia: %1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Booked:&lt;/b&gt; yes</source>
+        <translation>&lt;b&gt;Con cita:&lt;/b&gt; sí</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Value:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Valor:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Services mentioned:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Servicios mencionados:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lead score:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Puntuación:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Transferred to %1</source>
+        <translation>Transferida a %1</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation> a las %1</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>The recording is still being processed.</source>
+        <translation>La grabación todavía se está procesando.</translation>
+    </message>
+    <message>
+        <source>The recording of this call failed.</source>
+        <translation>La grabación de esta llamada falló.</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Cargando la grabación…</translation>
+    </message>
+    <message>
+        <source>No recording for this call.</source>
+        <translation>Esta llamada no tiene grabación.</translation>
+    </message>
+    <message>
+        <source>Loading the transcript…</source>
+        <translation>Cargando la transcripción…</translation>
+    </message>
+    <message>
+        <source>No transcript for this call.</source>
+        <translation>Esta llamada no tiene transcripción.</translation>
+    </message>
+    <message>
+        <source>Send %1 a follow-up text message</source>
+        <translation>Enviar a %1 un SMS de seguimiento</translation>
+    </message>
+    <message>
+        <source>E-mail a link to this recording (valid for 24 hours)</source>
+        <translation>Enviar por correo un enlace a esta grabación (válido 24 horas)</translation>
+    </message>
+    <message>
+        <source>Save the transcript as a text file</source>
+        <translation>Guardar la transcripción como archivo de texto</translation>
+    </message>
+    <message>
+        <source>The recording link was sent to %1.</source>
+        <translation>Se envió el enlace de la grabación a %1.</translation>
+    </message>
+    <message>
+        <source>Thanks for calling! Reply to this message or call us to book.</source>
+        <translation>¡Gracias por llamar! Responda a este mensaje o llámenos para pedir cita.</translation>
+    </message>
+    <message>
+        <source>Hi %1, thanks for calling! Reply to this message or call us to book.</source>
+        <translation>Hola, %1: ¡gracias por llamar! Responda a este mensaje o llámenos para pedir cita.</translation>
+    </message>
+    <message>
+        <source>Text message sent to %1.</source>
+        <translation>SMS enviado a %1.</translation>
+    </message>
+    <message>
+        <source>Save the transcript</source>
+        <translation>Guardar la transcripción</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>The transcript could not be saved to %1: %2</source>
+        <translation>No se pudo guardar la transcripción en %1: %2</translation>
+    </message>
+    <message>
+        <source>Transcript saved to %1.</source>
+        <translation>Transcripción guardada en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallsModel</name>
+    <message>
+        <source>Unknown number</source>
+        <translation>Número desconocido</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Con cita</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallsPage</name>
+    <message>
+        <source>Search by name, number or words said…</source>
+        <translation>Buscar por nombre, número o palabras dichas…</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Todas las llamadas</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Saliente</translation>
+    </message>
+    <message>
+        <source>Any mood</source>
+        <translation>Cualquier ánimo</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>With or without recording</source>
+        <translation>Con o sin grabación</translation>
+    </message>
+    <message>
+        <source>With recording</source>
+        <translation>Con grabación</translation>
+    </message>
+    <message>
+        <source>Without recording</source>
+        <translation>Sin grabación</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>The calls could not be loaded.</source>
+        <translation>No se pudieron cargar las llamadas.</translation>
+    </message>
+    <message>
+        <source>Loading calls…</source>
+        <translation>Cargando llamadas…</translation>
+    </message>
+    <message>
+        <source>No calls match.</source>
+        <translation>Ninguna llamada coincide.</translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation>Todavía no hay llamadas.</translation>
+    </message>
+    <message>
+        <source>Try fewer filters or another search.</source>
+        <translation>Pruebe con menos filtros u otra búsqueda.</translation>
+    </message>
+    <message>
+        <source>Calls your AI receptionist answers will appear here as they happen.</source>
+        <translation>Las llamadas que conteste su recepcionista IA aparecerán aquí a medida que lleguen.</translation>
+    </message>
+    <message>
+        <source>1 call</source>
+        <translation>1 llamada</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 llamadas</translation>
+    </message>
+    <message>
+        <source>Showing the latest %1 calls — scroll down for more</source>
+        <translation>Se muestran las últimas %1 llamadas; desplácese hacia abajo para ver más</translation>
+    </message>
+    <message>
+        <source>  ·  loading more…</source>
+        <translation>  ·  cargando más…</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CarrierStep</name>
+    <message>
+        <source>Total AI: the AI answers every call</source>
+        <translation>IA total: la IA contesta todas las llamadas</translation>
+    </message>
+    <message>
+        <source>Safety Net: the AI answers the calls you miss</source>
+        <translation>Red de seguridad: la IA contesta las llamadas que usted no atiende</translation>
+    </message>
+    <message>
+        <source>How should calls reach the AI?</source>
+        <translation>¿Cómo deben llegar las llamadas a la IA?</translation>
+    </message>
+    <message>
+        <source>Choose your phone company and when the AI receptionist should answer.</source>
+        <translation>Elija su compañía telefónica y cuándo debe contestar la recepcionista IA.</translation>
+    </message>
+    <message>
+        <source>Create my code</source>
+        <translation>Crear mi código</translation>
+    </message>
+    <message>
+        <source>Choose your carrier…</source>
+        <translation>Elija su operador…</translation>
+    </message>
+    <message>
+        <source>Phone company:</source>
+        <translation>Compañía telefónica:</translation>
+    </message>
+    <message>
+        <source>The code you will dial:</source>
+        <translation>El código que marcará:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ring for %n second(s) before the AI answers</source>
+        <translation>
+            <numerusform>Sonar %n segundo antes de que conteste la IA</numerusform>
+            <numerusform>Sonar %n segundos antes de que conteste la IA</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 uses its own ring time (about 30 seconds); it cannot be changed from the phone.</source>
+        <translation>%1 usa su propio tiempo de timbre (unos 30 segundos); no se puede cambiar desde el teléfono.</translation>
+    </message>
+    <message>
+        <source>%1 accepts %2 to %3 seconds.</source>
+        <translation>%1 acepta de %2 a %3 segundos.</translation>
+    </message>
+    <message>
+        <source>Choose the phone company and the mode to see the code.</source>
+        <translation>Elija la compañía telefónica y el modo para ver el código.</translation>
+    </message>
+    <message>
+        <source>[AI number]</source>
+        <translation>[número de la IA]</translation>
+    </message>
+    <message>
+        <source>To turn forwarding off later, you would dial %1.</source>
+        <translation>Para quitar el desvío más adelante, marcaría %1.</translation>
+    </message>
+    <message>
+        <source>Your carrier does not accept this ring time. Choose another one.</source>
+        <translation>Su operador no acepta este tiempo de timbre. Elija otro.</translation>
+    </message>
+    <message>
+        <source>Creating your code…</source>
+        <translation>Creando su código…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ConfirmationStep</name>
+    <message>
+        <source>All set</source>
+        <translation>Todo listo</translation>
+    </message>
+    <message>
+        <source>The AI receptionist now answers your clinic&apos;s calls.</source>
+        <translation>La recepcionista IA ya contesta las llamadas de su clínica.</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modo:</translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation>Operador:</translation>
+    </message>
+    <message>
+        <source>Ring time:</source>
+        <translation>Tiempo de timbre:</translation>
+    </message>
+    <message>
+        <source>Calls go to:</source>
+        <translation>Las llamadas van a:</translation>
+    </message>
+    <message>
+        <source>Test it: call the clinic&apos;s number from another phone. To switch forwarding off, use the Telephony page.</source>
+        <translation>Pruébelo: llame al número de la clínica desde otro teléfono. Para desactivar el desvío, use la página Telefonía.</translation>
+    </message>
+    <message>
+        <source>Your phone number is now forwarding to Voxanne AI</source>
+        <translation>Su número de teléfono ya desvía las llamadas a Voxanne IA</translation>
+    </message>
+    <message>
+        <source>None: the AI answers at once</source>
+        <translation>Ninguno: la IA contesta al momento</translation>
+    </message>
+    <message>
+        <source>Your carrier&apos;s own (about 30 seconds)</source>
+        <translation>El de su operador (unos 30 segundos)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ConsoleController</name>
+    <message>
+        <source>Clinic server on this computer</source>
+        <translation>Servidor de la clínica en este equipo</translation>
+    </message>
+    <message>
+        <source>Voxanne could not start</source>
+        <translation>Voxanne no pudo iniciarse</translation>
+    </message>
+    <message>
+        <source>The clinic server on this computer could not start:
+
+%1</source>
+        <translation>El servidor de la clínica en este equipo no pudo iniciarse:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Connect to a server instead</source>
+        <translation>Conectarse a un servidor</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Servidor: %1</translation>
+    </message>
+    <message>
+        <source>Voxanne</source>
+        <translation>Voxanne</translation>
+    </message>
+    <message>
+        <source>This build of the console cannot run the clinic server on this computer. Connect to a server instead.</source>
+        <translation>Esta versión de la consola no puede ejecutar el servidor de la clínica en este equipo. Conéctese a un servidor.</translation>
+    </message>
+    <message>
+        <source>Starting your clinic&apos;s server on this computer…
+The very first start takes a little longer.</source>
+        <translation>Iniciando el servidor de su clínica en este equipo…
+La primera vez tarda un poco más.</translation>
+    </message>
+    <message>
+        <source>Glow Med Spa (demo)</source>
+        <translation>Glow Med Spa (demostración)</translation>
+    </message>
+    <message>
+        <source>Demo Front Desk</source>
+        <translation>Recepción de demostración</translation>
+    </message>
+    <message>
+        <source>You signed out.</source>
+        <translation>Ha cerrado la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::DashboardPage</name>
+    <message>
+        <source>Pipeline value</source>
+        <translation>Valor en cartera</translation>
+    </message>
+    <message>
+        <source>Calls that booked</source>
+        <translation>Llamadas con cita</translation>
+    </message>
+    <message>
+        <source>Average call length</source>
+        <translation>Duración media</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>Llamadas hoy</translation>
+    </message>
+    <message>
+        <source>Calls this week</source>
+        <translation>Llamadas esta semana</translation>
+    </message>
+    <message>
+        <source>Hot leads</source>
+        <translation>Clientes potenciales calientes</translation>
+    </message>
+    <message>
+        <source>Nothing yet today. New calls and bookings show up here as they happen.</source>
+        <translation>Todavía nada hoy. Las nuevas llamadas y citas aparecen aquí a medida que ocurren.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Últimos 90 días</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Calls and bookings per day</source>
+        <translation>Llamadas y citas por día</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>Actividad reciente</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>Doble clic para abrir</translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <translation>Hola, %1</translation>
+    </message>
+    <message>
+        <source>Value of the services callers asked about</source>
+        <translation>Valor de los servicios por los que preguntaron</translation>
+    </message>
+    <message>
+        <source>%1 of %2 incoming calls booked</source>
+        <translation>%1 de %2 llamadas entrantes con cita</translation>
+    </message>
+    <message>
+        <source>1 call in this period</source>
+        <translation>1 llamada en este periodo</translation>
+    </message>
+    <message>
+        <source>%1 calls in this period</source>
+        <translation>%1 llamadas en este periodo</translation>
+    </message>
+    <message>
+        <source>Worth a call back soon</source>
+        <translation>Conviene devolverles la llamada pronto</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Citas</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::DeactivationDialog</name>
+    <message>
+        <source>Forwarding turned off</source>
+        <translation>Desvío desactivado</translation>
+    </message>
+    <message>
+        <source>Voxanne no longer expects calls from %1. To stop your phone company forwarding them, dial this code from that phone:</source>
+        <translation>Voxanne ya no espera llamadas del %1. Para que su compañía telefónica deje de desviarlas, marque este código desde ese teléfono:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Press Call and wait for the confirmation tone or message.</source>
+        <translation>Pulse Llamar y espere el tono o mensaje de confirmación.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Code copied: %1</source>
+        <translation>Código copiado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::EmptyState</name>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::FirstRunDialog</name>
+    <message>
+        <source>Create my clinic on this computer</source>
+        <translation>Crear mi clínica en este equipo</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Conectarse a un servidor</translation>
+    </message>
+    <message>
+        <source>Welcome to Voxanne</source>
+        <translation>Bienvenido a Voxanne</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Voxanne&lt;/h2&gt;&lt;p&gt;Your AI receptionist answers the clinic&apos;s phone. Here you see every call, call leads back and manage appointments.&lt;/p&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bienvenido a Voxanne&lt;/h2&gt;&lt;p&gt;Su recepcionista IA contesta el teléfono de la clínica. Aquí verá cada llamada, devolverá llamadas a clientes potenciales y gestionará las citas.&lt;/p&gt;&lt;p&gt;¿Cómo desea empezar?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Everything runs here, nothing to install. Best for one front desk, or to try Voxanne.</source>
+        <translation>Todo funciona aquí, sin instalar nada. Ideal para una sola recepción o para probar Voxanne.</translation>
+    </message>
+    <message>
+        <source>https://voxanne.your-clinic.com</source>
+        <translation>https://voxanne.su-clinica.com</translation>
+    </message>
+    <message>
+        <source>Your IT contact gives you this address.</source>
+        <translation>Su contacto de informática le da esta dirección.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, for example https://voxanne.your-clinic.com</source>
+        <translation>Escriba la dirección del servidor, por ejemplo https://voxanne.su-clinica.com</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::FollowUpDialog</name>
+    <message>
+        <source>Send a follow-up text</source>
+        <translation>Enviar un SMS de seguimiento</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Para: %1</translation>
+    </message>
+    <message>
+        <source>Hi, thanks for calling! We have openings tomorrow at 2 PM.</source>
+        <translation>Hola, ¡gracias por llamar! Mañana tenemos hueco a las 14:00.</translation>
+    </message>
+    <message>
+        <source>Send text</source>
+        <translation>Enviar SMS</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2 — 1 character too many</source>
+        <translation>%1 / %2 — sobra 1 carácter</translation>
+    </message>
+    <message>
+        <source>%1 / %2 — %3 characters too many</source>
+        <translation>%1 / %2 — sobran %3 caracteres</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::IntegrationsPage</name>
+    <message>
+        <source>Validate &amp;&amp; save</source>
+        <translation>Validar y guardar</translation>
+    </message>
+    <message>
+        <source>Change account…</source>
+        <translation>Cambiar de cuenta…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Connect Google Calendar…</source>
+        <translation>Conectar Google Calendar…</translation>
+    </message>
+    <message>
+        <source>Save e-mail settings</source>
+        <translation>Guardar configuración de correo</translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can connect accounts.</source>
+        <translation>Solo el propietario de la clínica o un administrador pueden conectar cuentas.</translation>
+    </message>
+    <message>
+        <source>Twilio: text messages and the AI&apos;s phone number</source>
+        <translation>Twilio: SMS y el número de teléfono de la IA</translation>
+    </message>
+    <message>
+        <source>Your clinic&apos;s own Twilio account sends reminders and follow-up texts, and its number is the one the AI receptionist answers.</source>
+        <translation>La cuenta de Twilio de su clínica envía los recordatorios y los SMS de seguimiento, y su número es el que contesta la recepcionista IA.</translation>
+    </message>
+    <message>
+        <source>AC followed by 32 letters and digits</source>
+        <translation>AC seguido de 32 letras y dígitos</translation>
+    </message>
+    <message>
+        <source>From your Twilio console</source>
+        <translation>De su consola de Twilio</translation>
+    </message>
+    <message>
+        <source>+1 555 010 9999</source>
+        <translation>+1 555 010 9999</translation>
+    </message>
+    <message>
+        <source>Account SID:</source>
+        <translation>Account SID:</translation>
+    </message>
+    <message>
+        <source>Auth Token:</source>
+        <translation>Auth Token:</translation>
+    </message>
+    <message>
+        <source>Twilio number:</source>
+        <translation>Número de Twilio:</translation>
+    </message>
+    <message>
+        <source>Google Calendar: bookings in your calendar</source>
+        <translation>Google Calendar: las citas en su calendario</translation>
+    </message>
+    <message>
+        <source>Appointments the AI books appear in the clinic&apos;s Google Calendar, and busy times there are never offered to callers.</source>
+        <translation>Las citas que reserva la IA aparecen en el Google Calendar de la clínica, y las horas ocupadas allí nunca se ofrecen a los pacientes.</translation>
+    </message>
+    <message>
+        <source>E-mail: reminders and shared recordings</source>
+        <translation>Correo: recordatorios y grabaciones compartidas</translation>
+    </message>
+    <message>
+        <source>Glow Med Spa &lt;desk@glowmedspa.com&gt;</source>
+        <translation>Glow Med Spa &lt;recepcion@glowmedspa.com&gt;</translation>
+    </message>
+    <message>
+        <source>re_… (leave empty to keep the current key)</source>
+        <translation>re_… (déjelo vacío para conservar la clave actual)</translation>
+    </message>
+    <message>
+        <source>Send as:</source>
+        <translation>Enviar como:</translation>
+    </message>
+    <message>
+        <source>Resend API key:</source>
+        <translation>Clave de API de Resend:</translation>
+    </message>
+    <message>
+        <source>Google Calendar is connected (%1).</source>
+        <translation>Google Calendar está conectado (%1).</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectado: cuenta &lt;b&gt;AC••••%2&lt;/b&gt;, número &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>The connection is broken: enter the account again.</source>
+        <translation>La conexión no funciona: vuelva a introducir la cuenta.</translation>
+    </message>
+    <message>
+        <source>The AI receptionist answers this number.</source>
+        <translation>La recepcionista IA contesta este número.</translation>
+    </message>
+    <message>
+        <source>Not connected. Texts and reminders cannot be sent until you connect the clinic&apos;s Twilio account.</source>
+        <translation>Sin conectar. No se pueden enviar SMS ni recordatorios hasta que conecte la cuenta de Twilio de la clínica.</translation>
+    </message>
+    <message>
+        <source>Finish connecting in your web browser; this page notices when it is done.</source>
+        <translation>Termine la conexión en su navegador; esta página lo detectará cuando esté hecho.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; The calendar link of &lt;b&gt;%2&lt;/b&gt; stopped working. Connect again.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; El enlace con el calendario de &lt;b&gt;%2&lt;/b&gt; dejó de funcionar. Vuelva a conectarlo.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected as &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectado como &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>This server is not set up for Google sign-in (it has no Google client). Ask your IT contact.</source>
+        <translation>Este servidor no está configurado para iniciar sesión con Google (no tiene cliente de Google). Consulte a su contacto de informática.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Sin conectar.</translation>
+    </message>
+    <message>
+        <source>Connect again…</source>
+        <translation>Volver a conectar…</translation>
+    </message>
+    <message>
+        <source>E-mails go out as %1, with the clinic&apos;s Resend key (ending %2).</source>
+        <translation>Los correos salen como %1, con la clave de Resend de la clínica (termina en %2).</translation>
+    </message>
+    <message>
+        <source>E-mails go out as %1, with the server&apos;s Resend key.</source>
+        <translation>Los correos salen como %1, con la clave de Resend del servidor.</translation>
+    </message>
+    <message>
+        <source>Not set up: enter the address e-mails should come from.</source>
+        <translation>Sin configurar: escriba la dirección desde la que deben salir los correos.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>skipped: this server has no Vapi key</source>
+        <translation>omitido: este servidor no tiene clave de Vapi</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>no realizado</translation>
+    </message>
+    <message>
+        <source>Enter the Account SID from your Twilio console.</source>
+        <translation>Escriba el Account SID de su consola de Twilio.</translation>
+    </message>
+    <message>
+        <source>Enter the Auth Token from your Twilio console.</source>
+        <translation>Escriba el Auth Token de su consola de Twilio.</translation>
+    </message>
+    <message>
+        <source>Enter the Twilio number, with + and the country code.</source>
+        <translation>Escriba el número de Twilio, con + y el código de país.</translation>
+    </message>
+    <message>
+        <source>Twilio is connected.</source>
+        <translation>Twilio está conectado.</translation>
+    </message>
+    <message>
+        <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
+        <translation>El Account SID son los 34 caracteres que empiezan por AC en su consola de Twilio.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s Auth Token.</source>
+        <translation>Escriba el Auth Token de la cuenta.</translation>
+    </message>
+    <message>
+        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
+        <translation>Escriba el número con + y el código de país, por ejemplo +1 555 010 9999.</translation>
+    </message>
+    <message>
+        <source>This number is not one of this Twilio account&apos;s numbers.</source>
+        <translation>Este número no pertenece a esta cuenta de Twilio.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This Twilio account is suspended or closed. Nothing was changed.</source>
+        <translation>Esta cuenta de Twilio está suspendida o cerrada. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Twilio did not accept this Account SID and Auth Token.</source>
+        <translation>Twilio no aceptó este Account SID y Auth Token.</translation>
+    </message>
+    <message>
+        <source>Check both on your Twilio console. Nothing was changed.</source>
+        <translation>Compruebe ambos en su consola de Twilio. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Another change of the Twilio connection is under way. Try again in a moment.</source>
+        <translation>Hay otro cambio de la conexión de Twilio en curso. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
+        <translation>Twilio o el servicio de IA no respondieron. No se cambió nada; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Twilio is disconnected.</source>
+        <translation>Twilio está desconectado.</translation>
+    </message>
+    <message>
+        <source>Disconnect Twilio</source>
+        <translation>Desconectar Twilio</translation>
+    </message>
+    <message>
+        <source>Disconnect the clinic&apos;s Twilio account? The AI stops answering its number, and no texts can be sent.</source>
+        <translation>¿Desconectar la cuenta de Twilio de la clínica? La IA dejará de contestar su número y no se podrán enviar SMS.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantener</translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened.</source>
+        <translation>No se pudo abrir el navegador.</translation>
+    </message>
+    <message>
+        <source>Google Calendar is disconnected.</source>
+        <translation>Google Calendar está desconectado.</translation>
+    </message>
+    <message>
+        <source>Disconnect Google Calendar</source>
+        <translation>Desconectar Google Calendar</translation>
+    </message>
+    <message>
+        <source>Disconnect Google Calendar? New bookings no longer appear in it.</source>
+        <translation>¿Desconectar Google Calendar? Las nuevas citas ya no aparecerán en él.</translation>
+    </message>
+    <message>
+        <source>Enter an address (desk@clinic.com) or a name and an address (Glow Med Spa &lt;desk@clinic.com&gt;).</source>
+        <translation>Escriba una dirección (recepcion@clinica.com) o un nombre y una dirección (Glow Med Spa &lt;recepcion@clinica.com&gt;).</translation>
+    </message>
+    <message>
+        <source>A Resend API key starts with re_.</source>
+        <translation>Una clave de API de Resend empieza por re_.</translation>
+    </message>
+    <message>
+        <source>E-mail settings saved.</source>
+        <translation>Configuración de correo guardada.</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>E-mails would go out as %1, but there is no Resend key yet: enter the clinic&apos;s key.</source>
+        <translation>Los correos saldrían como %1, pero todavía no hay clave de Resend: escriba la clave de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::KeywordChips</name>
+    <message>
+        <source>Add a keyword, then Enter</source>
+        <translation>Añada una palabra clave y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>Quitar «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::KeywordTester</name>
+    <message>
+        <source>Paste what a caller said to see which services it matches and what the call would be worth.</source>
+        <translation>Pegue lo que dijo un paciente para ver con qué servicios coincide y cuánto valdría la llamada.</translation>
+    </message>
+    <message>
+        <source>For example: “Hi, how much is a lip filler, and do you do Botox too?”</source>
+        <translation>Por ejemplo: «Hola, ¿cuánto cuesta un relleno de labios? ¿También hacen bótox?»</translation>
+    </message>
+    <message>
+        <source>No service matches. Add the words callers use as keywords of the service.</source>
+        <translation>Ningún servicio coincide. Añada las palabras que usan los pacientes como palabras clave del servicio.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>Matches %1. The call would be worth &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Coincide con %1. La llamada valdría &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::KnowledgePage</name>
+    <message>
+        <source>Upload documents…</source>
+        <translation>Subir documentos…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Preguntar</translation>
+    </message>
+    <message>
+        <source>Documents the AI receptionist answers callers&apos; questions from: price lists, FAQs, aftercare notes, policies. PDF, text or Markdown, up to 20 MB each.</source>
+        <translation>Documentos con los que la recepcionista IA responde a las preguntas de los pacientes: listas de precios, preguntas frecuentes, cuidados posteriores, normas. PDF, texto o Markdown, hasta 20 MB cada uno.</translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation>o suelte los archivos aquí</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Fragmentos</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Try a question</source>
+        <translation>Pruebe una pregunta</translation>
+    </message>
+    <message>
+        <source>What a caller might ask, e.g. “How long does Botox last?”</source>
+        <translation>Lo que podría preguntar un paciente, p. ej. «¿Cuánto dura el bótox?»</translation>
+    </message>
+    <message>
+        <source>The AI is given the passages below to answer from.</source>
+        <translation>La IA recibe los fragmentos de abajo para responder.</translation>
+    </message>
+    <message>
+        <source>Loading documents…</source>
+        <translation>Cargando documentos…</translation>
+    </message>
+    <message>
+        <source>The documents could not be loaded.</source>
+        <translation>No se pudieron cargar los documentos.</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>Todavía no hay documentos.</translation>
+    </message>
+    <message>
+        <source>Upload your price list or FAQ so the AI can answer callers&apos; questions.</source>
+        <translation>Suba su lista de precios o sus preguntas frecuentes para que la IA pueda responder a los pacientes.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s owner or an admin can add documents.</source>
+        <translation>El propietario de la clínica o un administrador pueden añadir documentos.</translation>
+    </message>
+    <message>
+        <source>Upload documents</source>
+        <translation>Subir documentos</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.txt *.md *.markdown)</source>
+        <translation>Documentos (*.pdf *.txt *.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: only PDF, text (.txt) and Markdown (.md) documents.</source>
+        <translation>No se puede añadir %1: solo documentos PDF, de texto (.txt) y Markdown (.md).</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 20 MB.</source>
+        <translation>%1 ocupa más de 20 MB.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>No se pudo leer %1.</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>Subiendo %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>No se añadió %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 added: %n passage(s) the AI can use.</source>
+        <translation>
+            <numerusform>%1 añadido: %n fragmento que la IA puede usar.</numerusform>
+            <numerusform>%1 añadido: %n fragmentos que la IA puede usar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation>Se eliminó %1.</translation>
+    </message>
+    <message>
+        <source>Delete document</source>
+        <translation>Eliminar documento</translation>
+    </message>
+    <message>
+        <source>Delete %1? The AI stops answering from it.</source>
+        <translation>¿Eliminar %1? La IA dejará de usarlo para responder.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantener</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Nothing in the documents matches. The AI would say it does not know, and offer to have someone call back.</source>
+        <translation>Nada en los documentos coincide. La IA diría que no lo sabe y ofrecería que alguien devuelva la llamada.</translation>
+    </message>
+    <message>
+        <source>From %1:</source>
+        <translation>De %1:</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Conocimiento</translation>
+    </message>
+    <message numerus="yes">
+        <source>The AI would be given %n passage(s), best first:</source>
+        <translation>
+            <numerusform>La IA recibiría %n fragmento:</numerusform>
+            <numerusform>La IA recibiría %n fragmentos, el mejor primero:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadDetailPanel</name>
+    <message>
+        <source>Choose a lead to see their calls and appointments.</source>
+        <translation>Elija un cliente potencial para ver sus llamadas y citas.</translation>
+    </message>
+    <message>
+        <source>Call back now</source>
+        <translation>Devolver la llamada</translation>
+    </message>
+    <message>
+        <source>Your AI receptionist calls this person now</source>
+        <translation>Su recepcionista IA llama ahora a esta persona</translation>
+    </message>
+    <message>
+        <source>Book appointment…</source>
+        <translation>Reservar cita…</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Persona desconocida</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · score %3 of 100 · %4</source>
+        <translation>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · puntuación %3 de 100 · %4</translation>
+    </message>
+    <message>
+        <source>No services mentioned yet.</source>
+        <translation>Todavía no ha mencionado servicios.</translation>
+    </message>
+    <message>
+        <source>Interested in: %1</source>
+        <translation>Le interesa: %1</translation>
+    </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Todavía no hay llamadas</translation>
+    </message>
+    <message>
+        <source>No appointments yet</source>
+        <translation>Todavía no hay citas</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Devolver llamada</translation>
+    </message>
+    <message>
+        <source>Call %1 at %2 now? Your AI receptionist will place the call.</source>
+        <translation>¿Llamar ahora a %1 al %2? Su recepcionista IA hará la llamada.</translation>
+    </message>
+    <message>
+        <source>Call now</source>
+        <translation>Llamar ahora</translation>
+    </message>
+    <message>
+        <source>Call-back: starting the call…</source>
+        <translation>Devolución de llamada: iniciando la llamada…</translation>
+    </message>
+    <message>
+        <source>Call-back: dialling %1…</source>
+        <translation>Devolución de llamada: marcando %1…</translation>
+    </message>
+    <message>
+        <source>Call-back: on the call now.</source>
+        <translation>Devolución de llamada: en curso.</translation>
+    </message>
+    <message>
+        <source>Call-back: the call has ended.</source>
+        <translation>Devolución de llamada: la llamada terminó.</translation>
+    </message>
+    <message>
+        <source>Call-back: the call could not be made.</source>
+        <translation>Devolución de llamada: no se pudo hacer la llamada.</translation>
+    </message>
+    <message>
+        <source>Call-back failed: %1</source>
+        <translation>La devolución de llamada falló: %1</translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation>Devolución de llamada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadsModel</name>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Persona desconocida</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interés</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation>Le interesa</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadsPage</name>
+    <message>
+        <source>All leads</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Caliente</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>Tibio</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>Frío</translation>
+    </message>
+    <message>
+        <source>Everyone who called</source>
+        <translation>Todas las personas que llamaron</translation>
+    </message>
+    <message>
+        <source>Score 70 or more: call back soon</source>
+        <translation>Puntuación de 70 o más: devuelva la llamada pronto</translation>
+    </message>
+    <message>
+        <source>Score 40 to 69</source>
+        <translation>Puntuación de 40 a 69</translation>
+    </message>
+    <message>
+        <source>Score under 40</source>
+        <translation>Puntuación menor de 40</translation>
+    </message>
+    <message>
+        <source>Show only these leads</source>
+        <translation>Mostrar solo estos clientes potenciales</translation>
+    </message>
+    <message>
+        <source>Search by name, phone or e-mail…</source>
+        <translation>Buscar por nombre, teléfono o correo…</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contactado</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Con cita</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>The leads could not be loaded.</source>
+        <translation>No se pudieron cargar los clientes potenciales.</translation>
+    </message>
+    <message>
+        <source>Loading leads…</source>
+        <translation>Cargando clientes potenciales…</translation>
+    </message>
+    <message>
+        <source>No leads yet.</source>
+        <translation>Todavía no hay clientes potenciales.</translation>
+    </message>
+    <message>
+        <source>No leads match.</source>
+        <translation>Ningún cliente potencial coincide.</translation>
+    </message>
+    <message>
+        <source>Everyone who calls the clinic becomes a lead here.</source>
+        <translation>Toda persona que llama a la clínica aparece aquí como cliente potencial.</translation>
+    </message>
+    <message>
+        <source>Try another card, status or search.</source>
+        <translation>Pruebe con otra tarjeta, estado o búsqueda.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Clientes potenciales</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LoginDialog</name>
+    <message>
+        <source>Sign in to Voxanne</source>
+        <translation>Iniciar sesión en Voxanne</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Iniciar sesión&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>you@clinic.com</source>
+        <translation>usted@clinica.com</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;create&quot;&gt;Create a new clinic&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;create&quot;&gt;Crear una clínica nueva&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;server&quot;&gt;Use another server&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;server&quot;&gt;Usar otro servidor&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::MainWindow</name>
+    <message>
+        <source>Voxanne Console</source>
+        <translation>Consola Voxanne</translation>
+    </message>
+    <message>
+        <source>%1 — not reachable</source>
+        <translation>%1 — no disponible</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Voxanne Console</source>
+        <translation>Acerca de la &amp;Consola Voxanne</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sesión iniciada como %1</translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <source> · demo clinic</source>
+        <translation> · clínica de demostración</translation>
+    </message>
+    <message>
+        <source>%1 — Voxanne Console</source>
+        <translation>%1 — Consola Voxanne</translation>
+    </message>
+    <message>
+        <source>Hot lead</source>
+        <translation>Cliente potencial caliente</translation>
+    </message>
+    <message>
+        <source>New appointment booked</source>
+        <translation>Nueva cita reservada</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● En directo</translation>
+    </message>
+    <message>
+        <source>New calls and bookings appear as they happen.</source>
+        <translation>Las nuevas llamadas y citas aparecen en cuanto ocurren.</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Conectando…</translation>
+    </message>
+    <message>
+        <source>Connecting to live updates.</source>
+        <translation>Conectando con las actualizaciones en directo.</translation>
+    </message>
+    <message>
+        <source>● Reconnecting…</source>
+        <translation>● Reconectando…</translation>
+    </message>
+    <message>
+        <source>The live connection dropped; the console reconnects on its own and catches up with anything it missed.</source>
+        <translation>Se cortó la conexión en directo; la consola se vuelve a conectar sola y recupera lo que se haya perdido.</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Sin conexión</translation>
+    </message>
+    <message>
+        <source>Live updates are off. Press F5 to read the page again.</source>
+        <translation>Las actualizaciones en directo están desactivadas. Pulse F5 para volver a cargar la página.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::PhoneNumberStep</name>
+    <message>
+        <source>Show this number</source>
+        <translation>Mostrar este número</translation>
+    </message>
+    <message>
+        <source>Your clinic&apos;s phone number</source>
+        <translation>El número de teléfono de su clínica</translation>
+    </message>
+    <message>
+        <source>The number your patients call today. Twilio will call it once, so we know the phone is yours.</source>
+        <translation>El número al que llaman hoy sus pacientes. Twilio lo llamará una vez para comprobar que el teléfono es suyo.</translation>
+    </message>
+    <message>
+        <source>Call me with a code</source>
+        <translation>Llámenme con un código</translation>
+    </message>
+    <message>
+        <source>Phone number, with + and the country code:</source>
+        <translation>Número de teléfono, con + y el código de país:</translation>
+    </message>
+    <message>
+        <source>+1 (555) 123-4567</source>
+        <translation>+1 (555) 123-4567</translation>
+    </message>
+    <message>
+        <source>Twilio&apos;s call shows a code on this screen; you type it on the phone&apos;s keypad. Nothing else is recorded.</source>
+        <translation>Durante la llamada de Twilio verá un código en esta pantalla; márquelo en el teclado del teléfono. No se graba nada más.</translation>
+    </message>
+    <message>
+        <source>Too many verification calls to this number. You can ask for another one in %1.</source>
+        <translation>Demasiadas llamadas de verificación a este número. Podrá pedir otra dentro de %1.</translation>
+    </message>
+    <message>
+        <source>We will call &lt;b style=&quot;font-family:&apos;%1&apos;&quot;&gt;%2&lt;/b&gt;</source>
+        <translation>Llamaremos al &lt;b style=&quot;font-family:&apos;%1&apos;&quot;&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Asking Twilio to call %1…</source>
+        <translation>Pidiendo a Twilio que llame al %1…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RecordingPlayer</name>
+    <message>
+        <source>Play the recording</source>
+        <translation>Reproducir la grabación</translation>
+    </message>
+    <message>
+        <source>Drag to jump to a moment of the call</source>
+        <translation>Arrastre para ir a un momento de la llamada</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Velocidad de reproducción</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played on this computer.</source>
+        <translation>Esta grabación no se puede reproducir en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Palabras clave</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Will be deleted when you save</source>
+        <translation>Se eliminará al guardar</translation>
+    </message>
+    <message>
+        <source>New: not saved yet</source>
+        <translation>Nuevo: aún sin guardar</translation>
+    </message>
+    <message>
+        <source>Changed: not saved yet</source>
+        <translation>Modificado: aún sin guardar</translation>
+    </message>
+    <message>
+        <source>Enter a name for the service.</source>
+        <translation>Escriba un nombre para el servicio.</translation>
+    </message>
+    <message>
+        <source>Keep the name under %1 characters.</source>
+        <translation>El nombre debe tener menos de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Another service is already called “%1”. Choose another name.</source>
+        <translation>Ya hay otro servicio llamado «%1». Elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The price cannot be negative.</source>
+        <translation>El precio no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>That price is too high.</source>
+        <translation>Ese precio es demasiado alto.</translation>
+    </message>
+    <message>
+        <source>A service takes %1 to %2 minutes.</source>
+        <translation>Un servicio dura de %1 a %2 minutos.</translation>
+    </message>
+    <message>
+        <source>Up to %1 minutes.</source>
+        <translation>Hasta %1 minutos.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ServicesPage</name>
+    <message>
+        <source>Add service</source>
+        <translation>Añadir servicio</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Deshacer (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Rehacer (Ctrl+Mayús+Z)</translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change services and prices.</source>
+        <translation>Solo el propietario de la clínica o un administrador pueden cambiar los servicios y los precios.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>400 or 49.99</source>
+        <translation>400 o 49.99</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Precio:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Palabras clave:</translation>
+    </message>
+    <message>
+        <source>Words callers use for this service. The AI and the pricing listen for them in calls.</source>
+        <translation>Palabras que usan los pacientes para este servicio. La IA y el cálculo de precios las buscan en las llamadas.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Takes:</source>
+        <translation>Duración:</translation>
+    </message>
+    <message>
+        <source>Free before:</source>
+        <translation>Libre antes:</translation>
+    </message>
+    <message>
+        <source>Free after:</source>
+        <translation>Libre después:</translation>
+    </message>
+    <message>
+        <source>Test keywords</source>
+        <translation>Probar palabras clave</translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation>Cargando servicios…</translation>
+    </message>
+    <message>
+        <source>The services could not be loaded.</source>
+        <translation>No se pudieron cargar los servicios.</translation>
+    </message>
+    <message>
+        <source>No services yet.</source>
+        <translation>Todavía no hay servicios.</translation>
+    </message>
+    <message>
+        <source>Add the treatments you offer with their prices.</source>
+        <translation>Añada los tratamientos que ofrece con sus precios.</translation>
+    </message>
+    <message>
+        <source>Service (deleted when you save)</source>
+        <translation>Servicio (se eliminará al guardar)</translation>
+    </message>
+    <message>
+        <source>Enter a price (0 if the service is free).</source>
+        <translation>Escriba un precio (0 si el servicio es gratuito).</translation>
+    </message>
+    <message>
+        <source>Enter the price as a number, such as 400 or 49.99.</source>
+        <translation>Escriba el precio como número, por ejemplo 400 o 49.99.</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nada que deshacer</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Nada que rehacer</translation>
+    </message>
+    <message>
+        <source>Fix the marked fields first</source>
+        <translation>Corrija primero los campos marcados</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Todos los cambios guardados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved change(s)</source>
+        <translation>
+            <numerusform>%n cambio sin guardar</numerusform>
+            <numerusform>%n cambios sin guardar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Servicio nuevo</translation>
+    </message>
+    <message>
+        <source>New service %1</source>
+        <translation>Servicio nuevo %1</translation>
+    </message>
+    <message>
+        <source>Some services need fixing first: see the marked fields.</source>
+        <translation>Hay que corregir algunos servicios primero: vea los campos marcados.</translation>
+    </message>
+    <message>
+        <source>Services saved.</source>
+        <translation>Servicios guardados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) could not be saved: see the marked fields.</source>
+        <translation>
+            <numerusform>No se pudo guardar %n servicio: vea los campos marcados.</numerusform>
+            <numerusform>No se pudieron guardar %n servicios: vea los campos marcados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::SessionStore</name>
+    <message>
+        <source>This computer has no password keychain, so Voxanne cannot remember your sign-in. You will be asked to sign in again next time.</source>
+        <translation>Este equipo no tiene llavero de contraseñas, así que Voxanne no puede recordar su sesión. La próxima vez tendrá que iniciar sesión de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::SettingsPage</name>
+    <message>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>Connected to:</source>
+        <translation>Conectado a:</translation>
+    </message>
+    <message>
+        <source>Use from next start</source>
+        <translation>Usar desde el próximo inicio</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>That is not a server address (for example https://voxanne.clinic.example).</source>
+        <translation>Esa no es una dirección de servidor (por ejemplo https://voxanne.clinica.example).</translation>
+    </message>
+    <message>
+        <source>The console connects to %1 from its next start.</source>
+        <translation>La consola se conectará a %1 a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Apariencia:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>The console changes language the next time it starts.</source>
+        <translation>La consola cambiará de idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open the log folder, to send the logs to support</source>
+        <translation>Abrir la carpeta de registros, para enviarlos al soporte técnico</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Carpeta de registros:</translation>
+    </message>
+    <message>
+        <source>The folder could not be opened.</source>
+        <translation>No se pudo abrir la carpeta.</translation>
+    </message>
+    <message>
+        <source>About Voxanne Console…</source>
+        <translation>Acerca de la Consola Voxanne…</translation>
+    </message>
+    <message>
+        <source>The clinic</source>
+        <translation>La clínica</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zona horaria:</translation>
+    </message>
+    <message>
+        <source>Opening hours (the AI only books inside them):</source>
+        <translation>Horario de apertura (la IA solo reserva citas dentro de él):</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>People who use the console</source>
+        <translation>Personas que usan la consola</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Último acceso</translation>
+    </message>
+    <message>
+        <source>name@clinic.com</source>
+        <translation>nombre@clinica.com</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Función:</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Añadir persona</translation>
+    </message>
+    <message>
+        <source>Used by the AI when it talks about the clinic and books appointments.</source>
+        <translation>La IA los usa cuando habla de la clínica y reserva citas.</translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change these.</source>
+        <translation>Solo el propietario de la clínica o un administrador pueden cambiar estos datos.</translation>
+    </message>
+    <message>
+        <source>Some days have a second opening (a lunch break). Saving here keeps only the first opening of each day.</source>
+        <translation>Algunos días tienen un segundo horario (una pausa para comer). Si guarda aquí, solo se conserva el primer horario de cada día.</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name.</source>
+        <translation>Escriba el nombre de la clínica.</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as America/New_York.</source>
+        <translation>Elija una zona horaria de la lista, por ejemplo America/New_York.</translation>
+    </message>
+    <message>
+        <source>On %1 the clinic closes before it opens.</source>
+        <translation>El %1 la clínica cierra antes de abrir.</translation>
+    </message>
+    <message>
+        <source>Clinic settings saved.</source>
+        <translation>Configuración de la clínica guardada.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s e-mail address.</source>
+        <translation>Escriba el correo electrónico de la persona.</translation>
+    </message>
+    <message>
+        <source>Someone with this e-mail address already has an account.</source>
+        <translation>Ya hay alguien con una cuenta con este correo electrónico.</translation>
+    </message>
+    <message>
+        <source>That is not an e-mail address.</source>
+        <translation>Eso no es un correo electrónico.</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>Se añadió a %1.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>For hot leads and new bookings</source>
+        <translation>De clientes potenciales calientes y citas nuevas</translation>
+    </message>
+    <message>
+        <source>Desktop notifications:</source>
+        <translation>Notificaciones de escritorio:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ShareDialog</name>
+    <message>
+        <source>Share the recording</source>
+        <translation>Compartir la grabación</translation>
+    </message>
+    <message>
+        <source>We will e-mail a link to this call&apos;s recording. The link works for 24 hours.</source>
+        <translation>Enviaremos por correo un enlace a la grabación de esta llamada. El enlace funciona durante 24 horas.</translation>
+    </message>
+    <message>
+        <source>colleague@clinic.com</source>
+        <translation>colega@clinica.com</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Send link</source>
+        <translation>Enviar enlace</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::SignUpDialog</name>
+    <message>
+        <source>Create your clinic</source>
+        <translation>Cree su clínica</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Create your clinic&lt;/h2&gt;&lt;p&gt;You will be its owner. We add common services and opening hours to start with; you can change them any time.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Cree su clínica&lt;/h2&gt;&lt;p&gt;Usted será su propietario. Para empezar añadimos servicios y horarios habituales; puede cambiarlos cuando quiera.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Glow Med Spa</source>
+        <translation>Glow Med Spa</translation>
+    </message>
+    <message>
+        <source>Dana Smith</source>
+        <translation>Ana López</translation>
+    </message>
+    <message>
+        <source>you@clinic.com</source>
+        <translation>usted@clinica.com</translation>
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation>Al menos 10 caracteres</translation>
+    </message>
+    <message>
+        <source>Clinic name:</source>
+        <translation>Nombre de la clínica:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Su nombre:</translation>
+    </message>
+    <message>
+        <source>Your e-mail:</source>
+        <translation>Su correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zona horaria:</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;login&quot;&gt;I already have an account&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;login&quot;&gt;Ya tengo una cuenta&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Create clinic</source>
+        <translation>Crear clínica</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Creando…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TelephonyPage</name>
+    <message>
+        <source>Add a number…</source>
+        <translation>Añadir un número…</translation>
+    </message>
+    <message>
+        <source>Set up forwarding…</source>
+        <translation>Configurar el desvío…</translation>
+    </message>
+    <message>
+        <source>Turn forwarding off</source>
+        <translation>Desactivar el desvío</translation>
+    </message>
+    <message>
+        <source>Remove number</source>
+        <translation>Quitar número</translation>
+    </message>
+    <message>
+        <source>Forward the clinic&apos;s own phone number to the AI receptionist. Patients keep calling the number they know; no porting, no new number.</source>
+        <translation>Desvíe el número de teléfono de la clínica a la recepcionista IA. Los pacientes siguen llamando al número de siempre: sin portabilidad y sin número nuevo.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verificación</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Desvío</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can manage phone numbers.</source>
+        <translation>Solo el propietario de la clínica o un administrador pueden gestionar los números de teléfono.</translation>
+    </message>
+    <message>
+        <source>Ask them to forward the clinic&apos;s number to the AI receptionist.</source>
+        <translation>Pídales que desvíen el número de la clínica a la recepcionista IA.</translation>
+    </message>
+    <message>
+        <source>Loading your numbers…</source>
+        <translation>Cargando sus números…</translation>
+    </message>
+    <message>
+        <source>The numbers could not be loaded.</source>
+        <translation>No se pudieron cargar los números.</translation>
+    </message>
+    <message>
+        <source>No numbers yet.</source>
+        <translation>Todavía no hay números.</translation>
+    </message>
+    <message>
+        <source>Press “Add a number…” to forward the clinic&apos;s phone to the AI receptionist in five short steps.</source>
+        <translation>Pulse «Añadir un número…» para desviar el teléfono de la clínica a la recepcionista IA en cinco pasos sencillos.</translation>
+    </message>
+    <message>
+        <source>Choose a number to change its forwarding.</source>
+        <translation>Elija un número para cambiar su desvío.</translation>
+    </message>
+    <message>
+        <source>%1 is not verified. Remove it, then add it again to get a new call.</source>
+        <translation>El %1 no está verificado. Quítelo y vuelva a añadirlo para recibir una nueva llamada.</translation>
+    </message>
+    <message>
+        <source>Calls to %1 reach the AI receptionist (%2).</source>
+        <translation>Las llamadas al %1 llegan a la recepcionista IA (%2).</translation>
+    </message>
+    <message>
+        <source>The code for %1 has not been confirmed yet. Press “Set up forwarding…” to see it again.</source>
+        <translation>El código del %1 aún no se ha confirmado. Pulse «Configurar el desvío…» para verlo otra vez.</translation>
+    </message>
+    <message>
+        <source>%1 is verified. Press “Set up forwarding…” to send its calls to the AI.</source>
+        <translation>El %1 está verificado. Pulse «Configurar el desvío…» para enviar sus llamadas a la IA.</translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation>Se quitó el %1.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the clinic&apos;s numbers?</source>
+        <translation>¿Quitar el %1 de los números de la clínica?</translation>
+    </message>
+    <message>
+        <source>Its forwarding is on: also dial the turn-off code on that phone, or its calls keep going to the AI&apos;s number.</source>
+        <translation>Su desvío está activo: marque también el código de desactivación en ese teléfono, o sus llamadas seguirán yendo al número de la IA.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantener</translation>
+    </message>
+    <message>
+        <source>Telephony</source>
+        <translation>Telefonía</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TelephonyWizard</name>
+    <message>
+        <source>Your number</source>
+        <translation>Su número</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Código de verificación</translation>
+    </message>
+    <message>
+        <source>Carrier and mode</source>
+        <translation>Operador y modo</translation>
+    </message>
+    <message>
+        <source>Dial the code</source>
+        <translation>Marcar el código</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Forward your clinic&apos;s number to the AI</source>
+        <translation>Desvíe el número de su clínica a la IA</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Atrás</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Siguiente &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>View my verified numbers</source>
+        <translation>Ver mis números verificados</translation>
+    </message>
+    <message>
+        <source>Add another number</source>
+        <translation>Añadir otro número</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TemporaryPasswordDialog</name>
+    <message>
+        <source>Temporary password</source>
+        <translation>Contraseña temporal</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in with this password. It is shown only this once: copy it and give it to them in person or by phone.</source>
+        <translation>%1 ya puede iniciar sesión con esta contraseña. Solo se muestra esta vez: cópiela y désela en persona o por teléfono.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>They can change it after signing in.</source>
+        <translation>Podrá cambiarla después de iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Password copied.</source>
+        <translation>Contraseña copiada.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::Toast</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ToastArea</name>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TrayNotifier</name>
+    <message>
+        <source>Voxanne Console</source>
+        <translation>Consola Voxanne</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::VerificationStep</name>
+    <message>
+        <source>Call me again</source>
+        <translation>Llámenme otra vez</translation>
+    </message>
+    <message>
+        <source>Answer the call and type the code</source>
+        <translation>Conteste la llamada y marque el código</translation>
+    </message>
+    <message>
+        <source>This proves the phone is yours.</source>
+        <translation>Así se comprueba que el teléfono es suyo.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Then enter the same code here:</source>
+        <translation>Después escriba aquí el mismo código:</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 dígitos</translation>
+    </message>
+    <message>
+        <source>No call, or it hung up?</source>
+        <translation>¿No recibió la llamada o se cortó?</translation>
+    </message>
+    <message>
+        <source>Twilio is calling %1 now. Answer it, and when the call asks, type this code on the phone&apos;s keypad:</source>
+        <translation>Twilio está llamando ahora al %1. Conteste y, cuando se lo pidan, marque este código en el teclado del teléfono:</translation>
+    </message>
+    <message>
+        <source>The code expires in %1.</source>
+        <translation>El código caduca en %1.</translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new call.</source>
+        <translation>El código ha caducado. Pida una nueva llamada.</translation>
+    </message>
+    <message>
+        <source>You can ask for another call in %1.</source>
+        <translation>Podrá pedir otra llamada dentro de %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left</source>
+        <translation>
+            <numerusform>Queda %n intento</numerusform>
+            <numerusform>Quedan %n intentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking Twilio to call %1 again…</source>
+        <translation>Pidiendo a Twilio que vuelva a llamar al %1…</translation>
+    </message>
+    <message>
+        <source>Twilio is calling again, with a new code.</source>
+        <translation>Twilio vuelve a llamar, con un código nuevo.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Comprobando el código…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,37 @@
+#include "ui/api/integrationstatus.h"
+
+#include "ui/api/jsonfields.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+IntegrationStatus IntegrationStatus::fromJson(const QJsonObject &json)
+{
+    IntegrationStatus s;
+    const QJsonObject t = json.value(u"twilio"_s).toObject();
+    s.twilio.configured = t.value(u"configured"_s).toBool();
+    s.twilio.status = t.value(u"status"_s).toString(u"not_connected"_s);
+    s.twilio.statusDetail = t.value(u"status_detail"_s).toString();
+    s.twilio.accountSidLast4 = t.value(u"account_sid_last4"_s).toString();
+    s.twilio.phoneNumber = t.value(u"phone_number"_s).toString();
+    s.twilio.vapiLinked = !t.value(u"vapi_phone_number_id"_s).toString().isEmpty();
+    s.twilio.updatedAt = json::time(t.value(u"updated_at"_s));
+
+    const QJsonObject g = json.value(u"google"_s).toObject();
+    s.google.configured = g.value(u"configured"_s).toBool();
+    s.google.available = g.value(u"available"_s).toBool();
+    s.google.status = g.value(u"status"_s).toString(u"not_connected"_s);
+    s.google.statusDetail = g.value(u"status_detail"_s).toString();
+    s.google.connectedEmail = g.value(u"connected_email"_s).toString();
+    s.google.updatedAt = json::time(g.value(u"updated_at"_s));
+
+    const QJsonObject r = json.value(u"resend"_s).toObject();
+    s.resend.configured = r.value(u"configured"_s).toBool();
+    s.resend.from = r.value(u"from"_s).toString();
+    s.resend.usesServerKey = r.value(u"uses_server_key"_s).toBool();
+    s.resend.apiKeyLast4 = r.value(u"api_key_last4"_s).toString();
+    return s;
+}
+
+} // namespace vox::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace vox::ui {
+
+// What the server says about the clinic's connected accounts (GET /api/integrations). Never a
+// secret: the Twilio SID only by its last four characters.
+struct IntegrationStatus
+{
+    struct Twilio
+    {
+        bool configured = false;
+        QString status; // active, syncing, broken, not_connected
+        QString statusDetail;
+        QString accountSidLast4;
+        QString phoneNumber;
+        bool vapiLinked = false;
+        QDateTime updatedAt;
+    };
+    struct Google
+    {
+        bool configured = false;
+        bool available = false; // the server has a Google client
+        QString status;         // active, broken, not_connected
+        QString statusDetail;
+        QString connectedEmail;
+        QDateTime updatedAt;
+    };
+    struct Resend
+    {
+        bool configured = false;
+        QString from;
+        bool usesServerKey = false;
+        QString apiKeyLast4;
+    };
+
+    Twilio twilio;
+    Google google;
+    Resend resend;
+
+    static IntegrationStatus fromJson(const QJsonObject &json);
+};
+
+// One step of connecting Twilio (validate, store, vapi_credential, vapi_number) as the server
+// reports it: done, failed or skipped, with a sentence about it.
+struct TwilioSyncStep
+{
+    QString step;
+    QString status;
+    QString detail;
+};
+
+struct TwilioCredentials
+{
+    QString accountSid;
+    QString authToken;
+    QString phoneNumber;
+};
+
+} // namespace vox::ui

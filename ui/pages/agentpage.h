@@ -1,0 +1,69 @@
+#pragma once
+
+#include "ui/api/agentconfig.h"
+#include "ui/pages/page.h"
+
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace vox::ui {
+
+class ApiClient;
+class FieldMessage;
+class ToastArea;
+
+// The AI receptionist: its name, voice, greeting and instructions; saved to Vapi, after which
+// its tools (booking, availability, knowledge) are linked in the background — the page follows
+// that until it is done.
+class AgentPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentPage)
+
+public:
+    AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
+
+    QString title() const override { return tr("Agent"); }
+    void refresh() override;
+    void applyEvent(const LiveEvent &event) override;
+    void activated() override;
+
+    void save();
+    const AgentConfig &agent() const { return m_agent; }
+    QLineEdit *nameEdit() const { return m_name; }
+    QComboBox *voiceEdit() const { return m_voice; }
+    QPlainTextEdit *firstMessageEdit() const { return m_firstMessage; }
+    QPlainTextEdit *promptEdit() const { return m_prompt; }
+    QLabel *syncLabel() const { return m_sync; }
+
+private:
+    void show(const AgentConfig &agent);
+    void showSync(const AgentConfig &agent);
+    void updateActions();
+    bool isEdited() const;
+    QString currentVoice() const;
+
+    ApiClient &m_api;
+    ToastArea &m_toasts;
+    AgentConfig m_agent;
+    QLabel *m_readOnlyNote;
+    QLineEdit *m_name;
+    FieldMessage *m_nameMessage;
+    QComboBox *m_voice;
+    QPlainTextEdit *m_firstMessage;
+    QPlainTextEdit *m_prompt;
+    QLabel *m_sync;
+    QLabel *m_tools;
+    QPushButton *m_save;
+    QPushButton *m_revert;
+    QTimer m_syncPoll;
+    bool m_saving = false;
+    bool m_loadedOnce = false;
+};
+
+} // namespace vox::ui

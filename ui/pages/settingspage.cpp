@@ -1,0 +1,511 @@
+#include "ui/pages/settingspage.h"
+
+#include "core/timezonename.h"
+#include "ui/api/apiclient.h"
+#include "ui/models/displayformat.h"
+#include "ui/shell/preferences.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/temporarypassworddialog.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QTimeEdit>
+#include <QTimeZone>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+namespace {
+
+QString roleName(const QString &role)
+{
+    if (role == u"owner")
+        return QCoreApplication::translate("SettingsPage", "Owner");
+    if (role == u"admin")
+        return QCoreApplication::translate("SettingsPage", "Admin");
+    if (role == u"staff")
+        return QCoreApplication::translate("SettingsPage", "Front desk (staff)");
+    return role;
+}
+
+QWidget *withMessage(QWidget *field, FieldMessage *message, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(message);
+    return box;
+}
+
+} // namespace
+
+SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &serverDescription,
+                           QWidget *parent)
+    : Page(parent)
+    , m_api(api)
+    , m_toasts(toasts)
+{
+    setObjectName(u"settingsPage"_s);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(12);
+    auto *columns = new QHBoxLayout;
+    columns->setSpacing(12);
+    auto *left = new QVBoxLayout;
+    left->addWidget(buildComputer(serverDescription));
+    left->addWidget(buildPeople(), 1);
+    columns->addLayout(left, 1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(buildClinic());
+    right->addStretch();
+    columns->addLayout(right, 1);
+    layout->addLayout(columns, 1);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+}
+
+QWidget *SettingsPage::buildComputer(const QString &serverDescription)
+{
+    auto *box = new QGroupBox(tr("This computer"), this);
+    auto *form = new QFormLayout(box);
+    auto *server = new QLabel(serverDescription, box);
+    server->setObjectName(u"serverDescription"_s);
+    server->setWordWrap(true);
+    form->addRow(tr("Connected to:"), server);
+    if (Preferences::usesRemoteServer()) {
+        auto *row = new QWidget(box);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        m_serverUrl = new QLineEdit(Preferences::serverUrl(), row);
+        m_serverUrl->setObjectName(u"serverUrlEdit"_s);
+        auto *use = new QPushButton(tr("Use from next start"), row);
+        h->addWidget(m_serverUrl, 1);
+        h->addWidget(use);
+        form->addRow(tr("Server address:"), row);
+        connect(use, &QPushButton::clicked, this, [this] {
+            const QUrl url = QUrl::fromUserInput(m_serverUrl->text().trimmed());
+            if (!url.isValid() || url.host().isEmpty()) {
+                m_toasts.problem(tr("That is not a server address (for example "
+                                    "https://voxanne.clinic.example)."));
+                return;
+            }
+            Preferences::setServerUrl(url.toString());
+            m_toasts.success(
+                tr("The console connects to %1 from its next start.").arg(url.toString()));
+        });
+    }
+
+    m_theme = new QComboBox(box);
+    m_theme->setObjectName(u"themeCombo"_s);
+    m_theme->addItem(tr("Same as the system"), int(Theme::System));
+    m_theme->addItem(tr("Light"), int(Theme::Light));
+    m_theme->addItem(tr("Dark"), int(Theme::Dark));
+    m_theme->setCurrentIndex(m_theme->findData(int(Preferences::theme())));
+    form->addRow(tr("Appearance:"), m_theme);
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] {
+        const auto theme = Theme(m_theme->currentData().toInt());
+        Preferences::setTheme(theme);
+        applyTheme(theme);
+    });
+
+    m_language = new QComboBox(box);
+    m_language->setObjectName(u"languageCombo"_s);
+    m_language->addItem(tr("Same as the system"), QString());
+    // Each language by its own name, as people look for it.
+    m_language->addItem(QLocale(QLocale::English).nativeLanguageName(), u"en"_s);
+    m_language->addItem(QLocale(QLocale::Spanish).nativeLanguageName(), u"es"_s);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(Preferences::language())));
+    auto *languageBox = new QWidget(box);
+    auto *languageLayout = new QVBoxLayout(languageBox);
+    languageLayout->setContentsMargins(0, 0, 0, 0);
+    languageLayout->addWidget(m_language);
+    auto *restart = new FieldMessage(languageBox);
+    restart->setObjectName(u"languageNote"_s);
+    languageLayout->addWidget(restart);
+    form->addRow(tr("Language:"), languageBox);
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this, restart] {
+        Preferences::setLanguage(m_language->currentData().toString());
+        restart->showNote(tr("The console changes language the next time it starts."));
+    });
+
+    m_notifications = new QCheckBox(tr("For hot leads and new bookings"), box);
+    m_notifications->setObjectName(u"notificationsCheck"_s);
+    m_notifications->setChecked(Preferences::desktopNotifications());
+    form->addRow(tr("Desktop notifications:"), m_notifications);
+    connect(m_notifications, &QCheckBox::toggled, this,
+            [](bool on) { Preferences::setDesktopNotifications(on); });
+
+    auto *logRow = new QWidget(box);
+    auto *logLayout = new QHBoxLayout(logRow);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    auto *logPath = new QLabel(QDir::toNativeSeparators(Preferences::logFolder()), logRow);
+    logPath->setObjectName(u"logFolder"_s);
+    logPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    logPath->setWordWrap(true);
+    auto *open = new QPushButton(tr("Open"), logRow);
+    open->setToolTip(tr("Open the log folder, to send the logs to support"));
+    logLayout->addWidget(logPath, 1);
+    logLayout->addWidget(open);
+    form->addRow(tr("Log folder:"), logRow);
+    connect(open, &QPushButton::clicked, this, [this] {
+        QDir().mkpath(Preferences::logFolder());
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(Preferences::logFolder())))
+            m_toasts.problem(tr("The folder could not be opened."));
+    });
+    auto *about = new QPushButton(tr("About Voxanne Console…"), box);
+    connect(about, &QPushButton::clicked, this, &SettingsPage::aboutRequested);
+    form->addRow(QString(), about);
+    return box;
+}
+
+QWidget *SettingsPage::buildClinic()
+{
+    auto *box = new QGroupBox(tr("The clinic"), this);
+    auto *layout = new QVBoxLayout(box);
+    m_clinicNote = new QLabel(box);
+    m_clinicNote->setWordWrap(true);
+    m_clinicNote->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_clinicNote);
+    auto *form = new QFormLayout;
+    m_clinicName = new QLineEdit(box);
+    m_clinicName->setObjectName(u"clinicNameEdit"_s);
+    m_clinicNameMessage = new FieldMessage(box);
+    form->addRow(tr("Name:"), withMessage(m_clinicName, m_clinicNameMessage, box));
+    m_timeZone = new QComboBox(box);
+    m_timeZone->setObjectName(u"timeZoneCombo"_s);
+    m_timeZone->setEditable(true);
+    m_timeZone->setInsertPolicy(QComboBox::NoInsert);
+    const QList<QByteArray> zones = QTimeZone::availableTimeZoneIds();
+    for (const QByteArray &zone : zones) {
+        if (zone.contains('/') && !zone.startsWith("Etc/"))
+            m_timeZone->addItem(QString::fromLatin1(zone));
+    }
+    m_timeZone->completer()->setFilterMode(Qt::MatchContains);
+    m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_timeZoneMessage = new FieldMessage(box);
+    form->addRow(tr("Time zone:"), withMessage(m_timeZone, m_timeZoneMessage, box));
+    layout->addLayout(form);
+
+    auto *hoursTitle = new QLabel(tr("Opening hours (the AI only books inside them):"), box);
+    hoursTitle->setWordWrap(true);
+    layout->addWidget(hoursTitle);
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(10);
+    const QLocale locale;
+    for (int day = 1; day <= 7; ++day) {
+        auto *open = new QCheckBox(locale.dayName(day), box);
+        open->setObjectName(u"openCheck%1"_s.arg(day));
+        auto *opens = new QTimeEdit(QTime(9, 0), box);
+        auto *closes = new QTimeEdit(QTime(17, 0), box);
+        opens->setObjectName(u"opensEdit%1"_s.arg(day));
+        closes->setObjectName(u"closesEdit%1"_s.arg(day));
+        for (QTimeEdit *edit : {opens, closes}) {
+            edit->setDisplayFormat(u"HH:mm"_s);
+            edit->setMinimumWidth(80);
+        }
+        grid->addWidget(open, day - 1, 0);
+        grid->addWidget(opens, day - 1, 1);
+        grid->addWidget(new QLabel(tr("to"), box), day - 1, 2);
+        grid->addWidget(closes, day - 1, 3);
+        grid->setColumnStretch(4, 1);
+        connect(open, &QCheckBox::toggled, opens, &QWidget::setEnabled);
+        connect(open, &QCheckBox::toggled, closes, &QWidget::setEnabled);
+        m_open << open;
+        m_opens << opens;
+        m_closes << closes;
+    }
+    layout->addLayout(grid);
+    m_extraPeriods = new QLabel(box);
+    m_extraPeriods->setWordWrap(true);
+    m_extraPeriods->setForegroundRole(QPalette::PlaceholderText);
+    m_extraPeriods->hide();
+    layout->addWidget(m_extraPeriods);
+    m_hoursMessage = new FieldMessage(box);
+    m_hoursMessage->setObjectName(u"hoursMessage"_s);
+    layout->addWidget(m_hoursMessage);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    m_saveClinic = new QPushButton(tr("Save"), box);
+    m_saveClinic->setObjectName(u"saveClinicButton"_s);
+    buttons->addWidget(m_saveClinic);
+    layout->addLayout(buttons);
+    connect(m_saveClinic, &QPushButton::clicked, this, &SettingsPage::saveClinic);
+    return box;
+}
+
+QWidget *SettingsPage::buildPeople()
+{
+    auto *box = new QGroupBox(tr("People who use the console"), this);
+    auto *layout = new QVBoxLayout(box);
+    m_users = new QTableWidget(box);
+    m_users->setObjectName(u"usersTable"_s);
+    m_users->setColumnCount(4);
+    m_users->setHorizontalHeaderLabels({tr("Name"), tr("E-mail"), tr("Role"), tr("Last sign-in")});
+    m_users->setSelectionMode(QAbstractItemView::NoSelection);
+    m_users->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_users->verticalHeader()->hide();
+    m_users->setShowGrid(false);
+    m_users->setAlternatingRowColors(true);
+    m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_users->setMinimumHeight(120);
+    layout->addWidget(m_users, 1);
+
+    m_inviteForm = new QWidget(box);
+    auto *form = new QFormLayout(m_inviteForm);
+    form->setContentsMargins(0, 6, 0, 0);
+    m_inviteEmail = new QLineEdit(m_inviteForm);
+    m_inviteEmail->setObjectName(u"inviteEmailEdit"_s);
+    m_inviteEmail->setPlaceholderText(tr("name@clinic.com"));
+    m_inviteName = new QLineEdit(m_inviteForm);
+    m_inviteName->setObjectName(u"inviteNameEdit"_s);
+    m_inviteRole = new QComboBox(m_inviteForm);
+    m_inviteRole->setObjectName(u"inviteRoleCombo"_s);
+    m_inviteMessage = new FieldMessage(m_inviteForm);
+    m_inviteMessage->setObjectName(u"inviteMessage"_s);
+    form->addRow(tr("E-mail:"), withMessage(m_inviteEmail, m_inviteMessage, m_inviteForm));
+    form->addRow(tr("Name:"), m_inviteName);
+    form->addRow(tr("Role:"), m_inviteRole);
+    m_inviteButton = new QPushButton(tr("Add person"), m_inviteForm);
+    m_inviteButton->setObjectName(u"inviteButton"_s);
+    form->addRow(QString(), m_inviteButton);
+    layout->addWidget(m_inviteForm);
+    connect(m_inviteButton, &QPushButton::clicked, this, &SettingsPage::invite);
+    connect(m_inviteEmail, &QLineEdit::returnPressed, this, &SettingsPage::invite);
+    return box;
+}
+
+void SettingsPage::activated()
+{
+    if (!m_loadedOnce)
+        refresh();
+}
+
+void SettingsPage::refresh()
+{
+    m_loadedOnce = true;
+    const Session &session = m_api.session();
+    const bool admin = session.isAdmin();
+    m_clinicNote->setText(admin ? tr("Used by the AI when it talks about the clinic and books "
+                                     "appointments.")
+                                : tr("Only the clinic's owner or an admin can change these."));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_clinicName, m_timeZone, m_saveClinic})
+        w->setEnabled(admin);
+    for (int i = 0; i < 7; ++i)
+        m_open[i]->setEnabled(admin);
+    m_inviteForm->setVisible(admin);
+    m_inviteRole->clear();
+    m_inviteRole->addItem(roleName(u"staff"_s), u"staff"_s);
+    m_inviteRole->addItem(roleName(u"admin"_s), u"admin"_s);
+    // Only an owner adds owners (docs/api.md).
+    if (session.role == u"owner")
+        m_inviteRole->addItem(roleName(u"owner"_s), u"owner"_s);
+
+    m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+        if (!settings) {
+            m_toasts.problem(settings.error(), [this] { refresh(); });
+            return;
+        }
+        showSettings(*settings);
+    });
+    loadUsers();
+}
+
+void SettingsPage::showSettings(const OrgSettings &settings)
+{
+    m_settings = settings;
+    m_clinicName->setText(settings.name);
+    m_clinicNameMessage->clear();
+    m_timeZoneMessage->clear();
+    m_hoursMessage->clear();
+    m_timeZone->setCurrentText(settings.timeZone);
+    const bool admin = m_api.session().isAdmin();
+    int extra = 0;
+    for (int day = 1; day <= 7; ++day) {
+        bool first = true;
+        m_open[day - 1]->setChecked(false);
+        for (const OpeningPeriod &p : settings.businessHours) {
+            if (p.weekday != day)
+                continue;
+            if (!first) {
+                ++extra;
+                continue;
+            }
+            first = false;
+            m_open[day - 1]->setChecked(true);
+            m_opens[day - 1]->setTime(QTime::fromString(p.opensAt, u"HH:mm"_s));
+            // 24:00 (open until midnight) shows as the last minute of the day.
+            m_closes[day - 1]->setTime(
+                p.closesAt == u"24:00" ? QTime(23, 59) : QTime::fromString(p.closesAt, u"HH:mm"_s));
+        }
+        m_opens[day - 1]->setEnabled(admin && m_open[day - 1]->isChecked());
+        m_closes[day - 1]->setEnabled(admin && m_open[day - 1]->isChecked());
+    }
+    // The form edits one opening a day; a split day (set up elsewhere) is kept as it is.
+    m_extraPeriods->setVisible(extra > 0);
+    m_extraPeriods->setText(tr("Some days have a second opening (a lunch break). Saving here "
+                               "keeps only the first opening of each day."));
+}
+
+QList<OpeningPeriod> SettingsPage::hoursFromForm() const
+{
+    QList<OpeningPeriod> hours;
+    for (int day = 1; day <= 7; ++day) {
+        if (!m_open[day - 1]->isChecked())
+            continue;
+        const QTime closes = m_closes[day - 1]->time();
+        hours << OpeningPeriod{day, m_opens[day - 1]->time().toString(u"HH:mm"_s),
+                               closes == QTime(23, 59) ? u"24:00"_s : closes.toString(u"HH:mm"_s)};
+    }
+    return hours;
+}
+
+void SettingsPage::saveClinic()
+{
+    m_clinicNameMessage->clear();
+    m_timeZoneMessage->clear();
+    m_hoursMessage->clear();
+    if (m_clinicName->text().trimmed().isEmpty()) {
+        m_clinicNameMessage->showProblem(tr("Enter the clinic's name."));
+        return;
+    }
+    const QString zone = m_timeZone->currentText().trimmed();
+    // The server's rule (core/timezonename.h): any IANA name the system's tzdata has.
+    if (!isTimeZoneName(zone)) {
+        m_timeZoneMessage->showProblem(tr("Choose a time zone from the list, such as "
+                                          "America/New_York."));
+        return;
+    }
+    const QList<OpeningPeriod> hours = hoursFromForm();
+    for (const OpeningPeriod &p : hours) {
+        if (p.closesAt != u"24:00" && p.closesAt <= p.opensAt) {
+            m_hoursMessage->showProblem(
+                tr("On %1 the clinic closes before it opens.").arg(QLocale().dayName(p.weekday)));
+            return;
+        }
+    }
+    QJsonObject changes{{u"name"_s, m_clinicName->text().trimmed()}, {u"time_zone"_s, zone}};
+    QJsonArray week;
+    for (const OpeningPeriod &p : hours)
+        week.append(QJsonObject{
+            {u"weekday"_s, p.weekday}, {u"opens_at"_s, p.opensAt}, {u"closes_at"_s, p.closesAt}});
+    changes.insert(u"business_hours"_s, week);
+    m_saveClinic->setEnabled(false);
+    m_api.updateOrgSettings(changes, this, [this](Result<OrgSettings> saved) {
+        m_saveClinic->setEnabled(true);
+        if (!saved) {
+            const QString field = saved.error().subject;
+            if (field == u"name")
+                m_clinicNameMessage->showProblem(saved.errorMessage());
+            else if (field == u"time_zone")
+                m_timeZoneMessage->showProblem(saved.errorMessage());
+            else if (field.startsWith(u"business_hours"_s))
+                m_hoursMessage->showProblem(saved.errorMessage());
+            else
+                m_toasts.problem(saved.error());
+            return;
+        }
+        showSettings(*saved);
+        DisplayFormat::setClinicTimeZone(QTimeZone(saved->timeZone.toLatin1()));
+        m_toasts.success(tr("Clinic settings saved."));
+    });
+}
+
+void SettingsPage::loadUsers()
+{
+    m_api.orgUsers(this, [this](Result<QList<OrgUser>> users) {
+        if (!users) {
+            m_toasts.problem(users.error());
+            return;
+        }
+        showUsers(*users);
+    });
+}
+
+void SettingsPage::showUsers(const QList<OrgUser> &users)
+{
+    m_users->setRowCount(int(users.size()));
+    for (int row = 0; row < users.size(); ++row) {
+        const OrgUser &u = users.at(row);
+        const QStringList cells{u.fullName, u.email, roleName(u.role),
+                                u.lastLoginAt.isValid() ? DisplayFormat::dateTime(u.lastLoginAt)
+                                                        : tr("Never")};
+        for (int c = 0; c < cells.size(); ++c)
+            m_users->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+    }
+    m_users->resizeColumnToContents(0);
+    m_users->resizeColumnToContents(2);
+}
+
+void SettingsPage::invite()
+{
+    m_inviteMessage->clear();
+    NewOrgUser user{m_inviteEmail->text().trimmed(), m_inviteName->text().trimmed(),
+                    m_inviteRole->currentData().toString()};
+    if (!user.email.contains(u'@')) {
+        m_inviteMessage->showProblem(tr("Enter the person's e-mail address."));
+        return;
+    }
+    m_inviteButton->setEnabled(false);
+    m_api.inviteUser(user, this, [this](Result<InvitedUser> invited) {
+        m_inviteButton->setEnabled(true);
+        if (!invited) {
+            if (invited.error().code == u"conflict")
+                m_inviteMessage->showProblem(tr("Someone with this e-mail address already has an "
+                                                "account."));
+            else if (invited.error().subject == u"email")
+                m_inviteMessage->showProblem(tr("That is not an e-mail address."));
+            else
+                m_toasts.problem(invited.error());
+            return;
+        }
+        m_inviteEmail->clear();
+        m_inviteName->clear();
+        loadUsers();
+        if (invited->temporaryPassword.isEmpty()) {
+            m_toasts.success(tr("%1 was added.").arg(invited->user.email));
+            return;
+        }
+        auto *dialog = new TemporaryPasswordDialog(invited->user.email, invited->temporaryPassword,
+                                                   m_toasts, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+}
+
+void SettingsPage::applyEvent(const LiveEvent &event)
+{
+    if (m_loadedOnce && event.type == u"settings.updated")
+        m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+            if (settings)
+                showSettings(*settings);
+        });
+}
+
+} // namespace vox::ui

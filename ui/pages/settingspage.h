@@ -1,0 +1,94 @@
+#pragma once
+
+#include "ui/api/orgsettings.h"
+#include "ui/api/orguser.h"
+#include "ui/pages/page.h"
+
+#include <QList>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+class QTimeEdit;
+
+namespace vox::ui {
+
+class ApiClient;
+class FieldMessage;
+class ToastArea;
+
+// Settings of this computer (server address, light or dark, language, desktop notifications,
+// the log folder) and of the clinic (name, time zone, opening hours: admins), and the people
+// who may use the console (admins invite them).
+class SettingsPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsPage)
+
+public:
+    SettingsPage(ApiClient &api, ToastArea &toasts, const QString &serverDescription,
+                 QWidget *parent = nullptr);
+
+    QString title() const override { return tr("Settings"); }
+    void refresh() override;
+    void applyEvent(const LiveEvent &event) override;
+    void activated() override;
+
+    void saveClinic();
+    void invite();
+    QComboBox *themeCombo() const { return m_theme; }
+    QComboBox *languageCombo() const { return m_language; }
+    QLineEdit *clinicNameEdit() const { return m_clinicName; }
+    QComboBox *timeZoneCombo() const { return m_timeZone; }
+    QCheckBox *openCheck(int weekday) const { return m_open.value(weekday - 1); }
+    QTimeEdit *opensEdit(int weekday) const { return m_opens.value(weekday - 1); }
+    QTimeEdit *closesEdit(int weekday) const { return m_closes.value(weekday - 1); }
+    QLineEdit *inviteEmailEdit() const { return m_inviteEmail; }
+    QComboBox *inviteRoleCombo() const { return m_inviteRole; }
+    QTableWidget *usersTable() const { return m_users; }
+    const OrgSettings &settings() const { return m_settings; }
+
+signals:
+    void aboutRequested();
+
+private:
+    QWidget *buildComputer(const QString &serverDescription);
+    QWidget *buildClinic();
+    QWidget *buildPeople();
+    void showSettings(const OrgSettings &settings);
+    void showUsers(const QList<OrgUser> &users);
+    void loadUsers();
+    QList<OpeningPeriod> hoursFromForm() const;
+
+    ApiClient &m_api;
+    ToastArea &m_toasts;
+    OrgSettings m_settings;
+    QLineEdit *m_serverUrl = nullptr;
+    QComboBox *m_theme = nullptr;
+    QComboBox *m_language = nullptr;
+    QCheckBox *m_notifications = nullptr;
+    QLineEdit *m_clinicName = nullptr;
+    FieldMessage *m_clinicNameMessage = nullptr;
+    QComboBox *m_timeZone = nullptr;
+    FieldMessage *m_timeZoneMessage = nullptr;
+    QList<QCheckBox *> m_open;
+    QList<QTimeEdit *> m_opens;
+    QList<QTimeEdit *> m_closes;
+    FieldMessage *m_hoursMessage = nullptr;
+    QLabel *m_extraPeriods = nullptr;
+    QPushButton *m_saveClinic = nullptr;
+    QLabel *m_clinicNote = nullptr;
+    QTableWidget *m_users = nullptr;
+    QLineEdit *m_inviteEmail = nullptr;
+    QLineEdit *m_inviteName = nullptr;
+    QComboBox *m_inviteRole = nullptr;
+    FieldMessage *m_inviteMessage = nullptr;
+    QPushButton *m_inviteButton = nullptr;
+    QWidget *m_inviteForm = nullptr;
+    bool m_loadedOnce = false;
+};
+
+} // namespace vox::ui

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace vox::ui {
+
+// Installs the console's translation for `language` ("en" or "es", compiled into the
+// executable) and Qt's own for the standard dialogs, and makes dates and numbers follow it.
+// Answers whether the console's catalogue was found.
+bool installTranslations(const QString &language);
+
+} // namespace vox::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QTimer>
+#include <QWizardPage>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace vox::ui {
+
+class CodeDisplay;
+class FieldMessage;
+class TelephonyWizard;
+
+// Step 2: Twilio is calling; the code is on screen, large, to be typed on the phone's keypad,
+// then entered here to confirm. Shows the attempts left, the time until the code expires, and
+// "Call me again" with the wait the server asks for.
+class VerificationStep final : public QWizardPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VerificationStep)
+
+public:
+    explicit VerificationStep(TelephonyWizard &wizard);
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+    CodeDisplay *codeDisplay() const { return m_code; }
+    QLineEdit *codeInput() const { return m_input; }
+    QLabel *attemptsLabel() const { return m_attempts; }
+    QLabel *expiryLabel() const { return m_expiry; }
+    QPushButton *resendButton() const { return m_resend; }
+    QString problemText() const;
+
+private:
+    void showStarted();
+    void tick();
+    void resend();
+    void setBusy(bool busy);
+    void setAttempts(int left);
+
+    TelephonyWizard &m_wizard;
+    QLabel *m_calling;
+    CodeDisplay *m_code;
+    QLineEdit *m_input;
+    QLabel *m_attempts;
+    QLabel *m_expiry;
+    QPushButton *m_resend;
+    QLabel *m_resendWait;
+    FieldMessage *m_message;
+    QTimer m_clock;
+    int m_resendWaitLeft = 0;
+    bool m_busy = false;
+    bool m_accepted = false;
+};
+
+} // namespace vox::ui
