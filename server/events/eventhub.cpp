@@ -243,15 +243,25 @@ void EventHub::startReplay(quint64 serial)
     const QString orgId = c->token.principal.orgId;
     const std::optional<qint64> since = c->since;
     const int limit = m_options.replayLimit;
+    const int lookback = m_options.replayLookbackSeconds;
     db::Database &database = m_db;
-    QtConcurrent::run(&m_workers, [&database, access, orgId, since, limit] {
+    QtConcurrent::run(&m_workers, [&database, access, orgId, since, limit, lookback] {
         ReplayOutcome outcome;
         auto read = database.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
             if (since) {
-                auto rows = tx.exec("SELECT e.id, " + wireJson +
-                                        " FROM events e WHERE e.org_id = $1::uuid AND e.id > $2 "
-                                        "ORDER BY e.id LIMIT $3",
-                                    {orgId, *since, limit + 1});
+                // Two index range scans: what came after `since`, and the look-back window of
+                // transactions that started shortly before it (see replayLookbackSeconds).
+                auto rows = tx.exec(
+                    "WITH anchor AS (SELECT created_at FROM events WHERE org_id = $1::uuid AND "
+                    "id = $2) SELECT e.id, " +
+                        wireJson +
+                        " FROM events e WHERE e.org_id = $1::uuid AND e.id > $2 UNION ALL SELECT "
+                        "e.id, " +
+                        wireJson +
+                        " FROM events e, anchor WHERE e.org_id = $1::uuid AND e.id < $2 AND "
+                        "e.created_at >= anchor.created_at - make_interval(secs => $4) AND $4 > 0 "
+                        "ORDER BY 1 LIMIT $3",
+                    {orgId, *since, limit + 1, lookback});
                 if (!rows)
                     return rows.error();
                 for (int r = 0; r < qMin(rows->rowCount(), limit); ++r) {

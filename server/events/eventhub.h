@@ -44,6 +44,11 @@ public:
         int pingIntervalMs = 20000;
         int silenceTimeoutMs = 60000;
         int replayLimit = 10000; // events a single replay sends at most
+        // A replay also resends events with ids up to `since` whose transactions started at most
+        // this long before the `since` event's: ids are taken at insert, not at commit, so such
+        // an event may have become visible only after the client saw `since`. Clients skip the
+        // ids they already have. 0 replays strictly after `since`.
+        int replayLookbackSeconds = 120;
     };
     using Verifier = std::function<Result<AccessToken>(const QString &token)>;
 

@@ -142,7 +142,9 @@ private slots:
             [secret](const QString &t) {
                 return vox::server::verifyAccessToken(t, secret, QDateTime::currentDateTimeUtc());
             },
-            EventHub::Options{u"/api/events"_s, 300, 200, 800, 5});
+            // Replays here are exact (no look-back), so they can be compared event for event;
+            // the look-back is tested against the real server's hub.
+            EventHub::Options{u"/api/events"_s, 300, 200, 800, 5, 0});
         m_http->setWebSocketHandler(u"/api/events"_s, [this](std::unique_ptr<QWebSocket> socket) {
             m_hub->accept(std::move(socket));
         });
@@ -444,6 +446,46 @@ private slots:
                      .value(u"entity_id"_s)
                      .toString(),
                  contact);
+    }
+
+    // Event ids are taken at insert, not at commit: a transaction that started first can commit
+    // after a later one. Its event still reaches a connected client, and a client that saw the
+    // later event and then reconnected with `since` gets it in the replay.
+    void anEventThatCommitsLateIsNotLost()
+    {
+        const QString url = m_server->url().replace(u"http://"_s, u"ws://"_s) + u"/api/events"_s;
+        WsClient live;
+        live.open(url, m_a.staffToken);
+        QTRY_VERIFY_WITH_TIMEOUT(live.ready(), 5000);
+
+        auto conn = m_db->connect();
+        QVERIFY(conn->execScript("BEGIN; SELECT set_config('role', 'service_role', true)").ok());
+        vox::db::Transaction tx(*conn);
+        const auto early =
+            vox::server::events::publish(tx, m_a.orgId, u"agent.updated"_s, u"agent"_s, {});
+        QVERIFY(early.ok());
+        const QString later = causeEvent(m_a); // commits while the first is still open
+        QTRY_VERIFY_WITH_TIMEOUT(!live.eventIds().isEmpty(), 5000);
+        const qint64 seen = live.eventIds().last();
+        QVERIFY2(seen > *early, "the event that committed first has the higher id");
+
+        WsClient away;
+        away.open(url + u"?since=%1"_s.arg(seen), m_a.staffToken);
+        QTRY_VERIFY_WITH_TIMEOUT(away.ready(), 5000);
+        away.socket.close();
+        QTRY_VERIFY(away.closed);
+        QVERIFY(!away.eventIds().contains(*early)); // not committed yet: nothing to replay
+
+        QVERIFY(conn->execScript("COMMIT").ok());
+        QTRY_VERIFY_WITH_TIMEOUT(live.eventIds().contains(*early), 5000);
+
+        WsClient back;
+        back.open(url + u"?since=%1"_s.arg(seen), m_a.staffToken);
+        QTRY_VERIFY_WITH_TIMEOUT(back.ready(), 5000);
+        QVERIFY2(back.eventIds().contains(*early), "the late commit is in the replay");
+        QCOMPARE(back.eventIds().count(*early), 1);
+        QVERIFY(!back.eventIds().contains(seen) || back.eventIds().count(seen) == 1);
+        QVERIFY(!later.isEmpty());
     }
 
     void shutdownClosesWith1001()

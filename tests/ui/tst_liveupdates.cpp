@@ -2,6 +2,8 @@
 // after the network drops, the console reconnects by itself and catches up with what happened
 // meanwhile (`since`); a hot lead raises a notification that opens the lead.
 #include "consolefixture.h"
+#include "server/db/database.h"
+#include "server/events/eventpublisher.h"
 #include "tcprelay.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
@@ -130,6 +132,51 @@ private slots:
         QVERIFY(events.lastEventId() > seen);
         QVERIFY(caughtUp.count() >= 2);
         QCOMPARE(caughtUp.last().at(0).toBool(), true);
+        events.stop();
+    }
+
+    // Event ids are taken at insert, not at commit: a call whose transaction started first can
+    // commit after a later one. The console must not take its lower id for an old event.
+    void aCallThatCommitsLateStillAppears()
+    {
+        const auto clinic = m_fixture->createClinic(u"Busy Line Clinic"_s);
+        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/calls-dashboard"_s);
+        VOX_REQUIRE_LIVE_EVENTS(*m_fixture, clinic);
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        api.setSession(clinic.session);
+        QWidget window;
+        vox::ui::ToastArea toasts(&window);
+        auto *page = new vox::ui::CallsPage(api, toasts, &window);
+        window.show();
+        page->refresh();
+        QTRY_VERIFY(page->model()->hasLoaded());
+        EventStream events(api);
+        connect(&events, &EventStream::eventReceived, page, &vox::ui::CallsPage::applyEvent);
+        events.start();
+        QTRY_COMPARE(events.state(), EventStream::State::Live);
+
+        auto slow = m_fixture->database().connectAsAdmin();
+        QVERIFY(slow->execScript("BEGIN").ok());
+        vox::test::CallSeed seed;
+        seed.phone = u"+15550004444"_s;
+        seed.status = u"in-progress"_s;
+        seed.minutesAgo = 1;
+        const QString early = m_fixture->insertCall(clinic, seed);
+        vox::db::Transaction tx(*slow);
+        const auto earlyEvent =
+            vox::server::events::publish(tx, clinic.orgId, u"call.created"_s, u"call"_s, early, {});
+        QVERIFY(earlyEvent.ok());
+
+        const QString later = newCall(clinic, u"+15550005555"_s);
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        QCOMPARE(page->model()->callAt(0)->id, later);
+        QVERIFY(events.lastEventId() > *earlyEvent);
+
+        QVERIFY(slow->execScript("COMMIT").ok());
+        QTRY_COMPARE(page->model()->rowCount(), 2);
+        const QStringList ids{page->model()->callAt(0)->id, page->model()->callAt(1)->id};
+        QVERIFY(ids.contains(early) && ids.contains(later));
         events.stop();
     }
 

@@ -18,6 +18,8 @@ namespace {
 // The server's close codes (docs/api.md, "Live events").
 constexpr quint16 closeNotAuthenticated = 4001;
 constexpr quint16 closeTokenExpired = 4003;
+// Enough to cover a replay's look-back (two minutes of a busy clinic's events) many times over.
+constexpr std::size_t seenLimit = 5000;
 
 } // namespace
 
@@ -153,11 +155,20 @@ void EventStream::onMessage(const QString &text)
     }
     if (type == u"event") {
         const LiveEvent event = LiveEvent::fromJson(message.value(u"event"_s).toObject());
-        // A replay may overlap what was already seen: each event counts once.
-        if (event.id > 0 && event.id <= m_lastEventId)
-            return;
-        if (event.id > 0)
-            m_lastEventId = event.id;
+        // A replay may overlap what was already seen: each event counts once. An id below the
+        // highest seen can still be new (its transaction committed later), so the check is by
+        // set, not by order.
+        if (event.id > 0) {
+            if (m_seen.contains(event.id))
+                return;
+            m_seen.insert(event.id);
+            m_seenOrder.push_back(event.id);
+            if (m_seenOrder.size() > seenLimit) {
+                m_seen.remove(m_seenOrder.front());
+                m_seenOrder.pop_front();
+            }
+            m_lastEventId = qMax(m_lastEventId, event.id);
+        }
         emit eventReceived(event);
         return;
     }

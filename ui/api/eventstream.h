@@ -4,7 +4,10 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
+
+#include <deque>
 
 class QWebSocket;
 
@@ -62,7 +65,10 @@ private:
     QTimer m_retry;
     QList<int> m_backoffMs{1000, 2000, 4000, 8000, 15000, 30000};
     int m_attempt = 0;
-    qint64 m_lastEventId = 0;
+    qint64 m_lastEventId = 0; // the highest id seen: where a reconnection resumes
+    // Ids seen lately: ids are not commit order, so an event below m_lastEventId may still be new.
+    QSet<qint64> m_seen;
+    std::deque<qint64> m_seenOrder;
     bool m_wanted = false;
     bool m_needsFreshToken = false;
     bool m_everLive = false;
