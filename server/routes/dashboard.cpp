@@ -1,6 +1,12 @@
 #include "server/routes/dashboard.h"
 
+#include "core/activityfeed.h"
+
 #include "server/http/jsonbody.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <optional>
 
@@ -9,6 +15,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace vox::server {
 
 namespace {
+
+// Lines in the dashboard's "Recent activity".
+constexpr int feedLength = 10;
 
 // Days before today that a range starts on, in the clinic's calendar; nullopt for "all" (from
 // the first call on).
@@ -123,15 +132,26 @@ http::Response recentActivity(AppContext &app, http::Context &c)
 {
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
+            // Each call also causes bookkeeping events the feed leaves out (core/activityfeed):
+            // read enough of the newest to fill it.
             auto rows = tx.exec(
                 "SELECT coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, "
                 "'entity_type', e.entity_type, 'entity_id', e.entity_id, 'payload', e.payload, "
                 "'created_at', e.created_at) ORDER BY e.id DESC), '[]') "
-                "FROM (SELECT * FROM events WHERE org_id = $1::uuid ORDER BY id DESC LIMIT 10) e",
-                {c.orgId()});
+                "FROM (SELECT * FROM events WHERE org_id = $1::uuid ORDER BY id DESC LIMIT $2) e",
+                {c.orgId(), feedLength * 8});
             if (!rows)
                 return rows.error();
-            return QByteArray("{\"items\":" + rows->raw(0, 0) + '}');
+            QJsonArray items;
+            for (const QJsonValue &v : QJsonDocument::fromJson(rows->raw(0, 0)).array()) {
+                const QJsonObject event = v.toObject();
+                if (activity::belongsInFeed(event.value(u"type"_s).toString(),
+                                            event.value(u"payload"_s).toObject()))
+                    items.append(event);
+                if (items.size() == feedLength)
+                    break;
+            }
+            return QJsonDocument(QJsonObject{{u"items"_s, items}}).toJson(QJsonDocument::Compact);
         });
     if (!body)
         return http::Response::fromError(body.error());

@@ -147,12 +147,14 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
         return contact.error();
     if (contact->isEmpty())
         return outcome;
-    if (auto e = events::publish(tx, orgId, u"contact.updated"_s, u"contact"_s, contactId,
-                                 {{u"id"_s, contactId},
-                                  {u"lead_status"_s, contact->text(0, 1)},
-                                  {u"lead_score"_s, contact->toInt(0, 2)},
-                                  {u"lead_temperature"_s, contact->text(0, 3)},
-                                  {u"call_id"_s, callId}});
+    if (auto e = events::publish(
+            tx, orgId, u"contact.updated"_s, u"contact"_s, contactId,
+            {{u"id"_s, contactId},
+             {u"name"_s, contact->isNull(0, 4) ? QJsonValue() : QJsonValue(contact->text(0, 4))},
+             {u"lead_status"_s, contact->text(0, 1)},
+             {u"lead_score"_s, contact->toInt(0, 2)},
+             {u"lead_temperature"_s, contact->text(0, 3)},
+             {u"call_id"_s, callId}});
         !e)
         return e.error();
 

@@ -160,9 +160,26 @@ Result<void> claimCallBackRecord(db::Transaction &tx, const QString &orgId, cons
     return {};
 }
 
+// The event names the caller the way the front desk knows them: the name Vapi heard, else the
+// name on the clinic's contact for that number, else the number.
 Result<void> publishCall(db::Transaction &tx, const QString &orgId, const QString &callId,
-                         bool inserted, const QJsonObject &payload)
+                         bool inserted, const Party &party, const QString &customerName,
+                         QJsonObject payload)
 {
+    QString name = customerName;
+    if (name.isEmpty() && party.valid) {
+        auto known = tx.exec("SELECT name FROM contacts WHERE org_id = $1::uuid AND phone = $2 "
+                             "AND name IS NOT NULL AND name <> ''",
+                             {orgId, party.phone});
+        if (!known)
+            return known.error();
+        if (!known->isEmpty())
+            name = known->text(0, 0);
+    }
+    if (!name.isEmpty())
+        payload.insert(u"caller_name"_s, name);
+    if (!party.phone.isEmpty())
+        payload.insert(u"phone_number"_s, party.phone);
     auto e = events::publish(tx, orgId, inserted ? u"call.created"_s : u"call.updated"_s, u"call"_s,
                              callId, payload);
     if (!e)
@@ -315,7 +332,7 @@ VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message 
             if (row->isEmpty())
                 return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
             const QString callId = row->text(0, 0);
-            if (auto e = publishCall(tx, orgId, callId, row->toBool(0, 1),
+            if (auto e = publishCall(tx, orgId, callId, row->toBool(0, 1), party, m.customerName(),
                                      {{u"id"_s, callId},
                                       {u"vapi_call_id"_s, m.callId()},
                                       {u"status"_s, row->text(0, 2)},
@@ -514,10 +531,11 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                 return outcome.error();
             extra.insert(u"booked"_s, outcome->booked);
             extra.insert(u"lead_score"_s, outcome->leadScore);
-            if (auto e = publishCall(tx, orgId, callId, inserted,
+            if (auto e = publishCall(tx, orgId, callId, inserted, party, m.customerName(),
                                      {{u"id"_s, callId},
                                       {u"vapi_call_id"_s, m.callId()},
                                       {u"status"_s, u"ended"_s},
+                                      {u"report"_s, true},
                                       {u"direction"_s, row->text(0, 2)},
                                       {u"booking_confirmed"_s, outcome->booked},
                                       {u"lead_score"_s, outcome->leadScore},

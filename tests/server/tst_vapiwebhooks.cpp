@@ -202,6 +202,14 @@ private slots:
                        "'call.updated'",
                        {id}),
                  2);
+        // The events name the caller the way the front desk knows them.
+        auto admin = m_db->connectAsAdmin();
+        auto created = admin->exec("SELECT payload->>'caller_name', payload->>'phone_number' FROM "
+                                   "events WHERE entity_id = $1::uuid AND type = 'call.created'",
+                                   {id});
+        QVERIFY(created.ok());
+        QCOMPARE(created->text(0, 0), u"Ana"_s);
+        QCOMPARE(created->text(0, 1), u"+15550143002"_s);
         // Redelivered: 200, nothing changes, no new event.
         const HttpReply again = deliver(vm::statusUpdate(call, u"ringing"_s, call.createdAt));
         QCOMPARE(again.status, 200);

@@ -1,5 +1,7 @@
 #include "ui/pages/dashboardpage.h"
 
+#include "core/activityfeed.h"
+
 #include "ui/api/apiclient.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/displayformat.h"
@@ -324,7 +326,8 @@ void DashboardPage::rebuildChart(const DashboardSummary &summary)
 
 void DashboardPage::applyEvent(const LiveEvent &event)
 {
-    m_activity->prepend(event);
+    if (activity::belongsInFeed(event.type, event.payload))
+        m_activity->prepend(event);
     if (event.type.startsWith(u"call."_s) || event.type.startsWith(u"appointment."_s) ||
         event.type.startsWith(u"lead."_s) || event.type.startsWith(u"contact."_s))
         m_debounce.start();

@@ -1,0 +1,24 @@
+#include "core/activityfeed.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::activity {
+
+bool belongsInFeed(const QString &eventType, const QJsonObject &payload)
+{
+    // A contact's own events follow from a call that is already in the feed.
+    if (eventType.startsWith(u"contact."_s))
+        return false;
+    if (eventType == u"call.updated") {
+        // A call is worth a line when it came in and when it is over, not at every step between.
+        // "Over" is the end-of-call report (`report`), which carries the outcome; the status
+        // update saying "ended" just before it would make a second line for the same moment.
+        if (payload.value(u"booking_confirmed"_s).toBool())
+            return true;
+        const QString status = payload.value(u"status"_s).toString();
+        return status == u"failed" || (status == u"ended" && payload.value(u"report"_s).toBool());
+    }
+    return true;
+}
+
+} // namespace vox::activity
