@@ -4,6 +4,7 @@
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/appointmentdialog.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/toastarea.h"
 
@@ -12,7 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QToolButton>
@@ -254,16 +254,12 @@ void AppointmentsPage::cancelSelected(bool confirm)
         cancel();
         return;
     }
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Cancel appointment"),
+    Confirmation{
+        tr("Cancel appointment"),
         tr("Cancel %1's %2 on %3?")
             .arg(a->contactName, a->serviceName, DisplayFormat::dateTime(a->scheduledTime)),
-        QMessageBox::NoButton, this);
-    box->addButton(tr("Cancel appointment"), QMessageBox::AcceptRole);
-    box->addButton(tr("Keep it"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, cancel);
-    box->open();
+        tr("Cancel appointment"), tr("Keep it")}
+        .open(this, cancel);
 }
 
 void AppointmentsPage::sendReminder(const QString &method)

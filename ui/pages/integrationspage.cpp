@@ -3,6 +3,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/api/apierror.h"
 #include "ui/models/displayformat.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/toastarea.h"
 
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -526,15 +526,11 @@ void IntegrationsPage::disconnectTwilio(bool confirm)
         go();
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Disconnect Twilio"),
-                                tr("Disconnect the clinic's Twilio account? The AI stops "
-                                   "answering its number, and no texts can be sent."),
-                                QMessageBox::NoButton, this);
-    box->addButton(tr("Disconnect"), QMessageBox::AcceptRole);
-    box->addButton(tr("Keep it"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, go);
-    box->open();
+    Confirmation{tr("Disconnect Twilio"),
+                 tr("Disconnect the clinic's Twilio account? The AI stops "
+                    "answering its number, and no texts can be sent."),
+                 tr("Disconnect"), tr("Keep it")}
+        .open(this, go);
 }
 
 void IntegrationsPage::connectGoogle()
@@ -573,15 +569,11 @@ void IntegrationsPage::disconnectGoogle(bool confirm)
         go();
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Disconnect Google Calendar"),
-                                tr("Disconnect Google Calendar? New bookings no longer appear in "
-                                   "it."),
-                                QMessageBox::NoButton, this);
-    box->addButton(tr("Disconnect"), QMessageBox::AcceptRole);
-    box->addButton(tr("Keep it"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, go);
-    box->open();
+    Confirmation{tr("Disconnect Google Calendar"),
+                 tr("Disconnect Google Calendar? New bookings no longer appear in "
+                    "it."),
+                 tr("Disconnect"), tr("Keep it")}
+        .open(this, go);
 }
 
 void IntegrationsPage::saveEmail()

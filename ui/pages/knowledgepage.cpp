@@ -2,6 +2,7 @@
 
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/toastarea.h"
 
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -353,14 +353,10 @@ void KnowledgePage::deleteSelected(bool confirm)
         go();
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete document"),
-                                tr("Delete %1? The AI stops answering from it.").arg(d.fileName),
-                                QMessageBox::NoButton, this);
-    box->addButton(tr("Delete"), QMessageBox::AcceptRole);
-    box->addButton(tr("Keep it"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, go);
-    box->open();
+    Confirmation{tr("Delete document"),
+                 tr("Delete %1? The AI stops answering from it.").arg(d.fileName), tr("Delete"),
+                 tr("Keep it")}
+        .open(this, go);
 }
 
 void KnowledgePage::ask(const QString &question)

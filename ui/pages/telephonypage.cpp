@@ -5,13 +5,13 @@
 #include "ui/telephony/deactivationdialog.h"
 #include "ui/telephony/telephonytext.h"
 #include "ui/telephony/telephonywizard.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -278,14 +278,9 @@ void TelephonyPage::removeSelected(bool confirm)
     if (forwarding)
         text += u"\n\n"_s + tr("Its forwarding is on: also dial the turn-off code on that phone, "
                                "or its calls keep going to the AI's number.");
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove number"), text,
-                                QMessageBox::NoButton, this);
-    box->setObjectName(u"removeNumberConfirmation"_s);
-    box->addButton(tr("Remove"), QMessageBox::AcceptRole);
-    box->addButton(tr("Keep it"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, remove);
-    box->open();
+    Confirmation{tr("Remove number"), text, tr("Remove"), tr("Keep it"),
+                 u"removeNumberConfirmation"_s}
+        .open(this, remove);
 }
 
 void TelephonyPage::applyEvent(const LiveEvent &event)

@@ -2,6 +2,7 @@
 
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/temperaturedelegate.h"
 #include "ui/widgets/toastarea.h"
 
@@ -9,7 +10,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -212,16 +212,11 @@ void LeadDetailPanel::askCallBack()
         startCallBack();
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Call back"),
-                                tr("Call %1 at %2 now? Your AI receptionist will place the call.")
-                                    .arg(c.displayName(), c.phoneNumber),
-                                QMessageBox::NoButton, this);
-    box->setObjectName(u"callBackConfirmation"_s);
-    box->addButton(tr("Call now"), QMessageBox::AcceptRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, &LeadDetailPanel::startCallBack);
-    box->open();
+    Confirmation{tr("Call back"),
+                 tr("Call %1 at %2 now? Your AI receptionist will place the call.")
+                     .arg(c.displayName(), c.phoneNumber),
+                 tr("Call now"), QString(), u"callBackConfirmation"_s}
+        .open(this, [this] { startCallBack(); });
 }
 
 void LeadDetailPanel::startCallBack()
