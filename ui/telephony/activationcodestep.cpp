@@ -68,7 +68,6 @@ ActivationCodeStep::ActivationCodeStep(TelephonyWizard &wizard)
 
 void ActivationCodeStep::initializePage()
 {
-    m_accepted = false;
     m_message->clear();
     const ForwardingConfig &config = m_wizard.forwarding();
     m_code->setCode(config.activationCode);
@@ -99,7 +98,7 @@ bool ActivationCodeStep::isComplete() const
 
 bool ActivationCodeStep::validatePage()
 {
-    if (m_accepted)
+    if (m_wizard.serverAgreed())
         return true;
     m_busy = true;
     emit completeChanged();
@@ -114,9 +113,7 @@ bool ActivationCodeStep::validatePage()
         config.status = u"active"_s;
         m_wizard.setForwarding(config);
         emit m_wizard.numbersChanged();
-        m_accepted = true;
-        m_wizard.next();
-        m_accepted = false;
+        m_wizard.proceed();
     });
     return false;
 }

@@ -40,7 +40,6 @@ private:
     QLabel *m_deactivation;
     FieldMessage *m_message;
     bool m_busy = false;
-    bool m_accepted = false;
 };
 
 } // namespace vox::ui

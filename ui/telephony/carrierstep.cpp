@@ -113,7 +113,6 @@ CarrierStep::CarrierStep(TelephonyWizard &wizard)
 
 void CarrierStep::initializePage()
 {
-    m_accepted = false;
     m_message->clear();
     update();
 }
@@ -199,7 +198,7 @@ bool CarrierStep::isComplete() const
 
 bool CarrierStep::validatePage()
 {
-    if (m_accepted)
+    if (m_wizard.serverAgreed())
         return true;
     if (!isComplete())
         return false;
@@ -223,9 +222,7 @@ bool CarrierStep::validatePage()
             m_message->clear();
             m_wizard.setForwarding(*config);
             emit m_wizard.numbersChanged();
-            m_accepted = true;
-            m_wizard.next();
-            m_accepted = false;
+            m_wizard.proceed();
         });
     return false;
 }

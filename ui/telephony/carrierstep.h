@@ -59,7 +59,6 @@ private:
     QLabel *m_previewNote;
     FieldMessage *m_message;
     bool m_busy = false;
-    bool m_accepted = false;
 };
 
 } // namespace vox::ui

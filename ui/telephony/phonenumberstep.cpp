@@ -80,7 +80,6 @@ PhoneNumberStep::PhoneNumberStep(TelephonyWizard &wizard)
 
 void PhoneNumberStep::initializePage()
 {
-    m_accepted = false;
     if (m_input->text().isEmpty() && !m_wizard.phoneNumber().isEmpty())
         m_input->setText(m_wizard.phoneNumber());
     typed();
@@ -143,7 +142,7 @@ void PhoneNumberStep::showWait(int seconds)
 bool PhoneNumberStep::validatePage()
 {
     // The verification call is the step's work: Next starts it, and the answer moves on.
-    if (m_accepted)
+    if (m_wizard.serverAgreed())
         return true;
     if (m_normalized.isEmpty() || m_busy)
         return false;
@@ -166,9 +165,7 @@ bool PhoneNumberStep::validatePage()
             m_wizard.setPhoneNumber(number);
             m_wizard.setVerification(*started);
             emit m_wizard.numbersChanged();
-            m_accepted = true;
-            m_wizard.next();
-            m_accepted = false;
+            m_wizard.proceed();
         });
     return false;
 }

@@ -46,7 +46,6 @@ private:
     QString m_normalized;
     int m_waitLeft = 0;
     bool m_busy = false;
-    bool m_accepted = false;
 };
 
 } // namespace vox::ui

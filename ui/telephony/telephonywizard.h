@@ -43,6 +43,17 @@ public:
     // The AI's number the calls will go to (the clinic's Twilio number); empty until known.
     QString aiNumber() const { return m_aiNumber; }
 
+    // Steps 1-4 ask the server before moving on: their validatePage() starts the request and
+    // answers "not yet"; when the server agrees, the step calls proceed(), during which
+    // serverAgreed() is true so the repeated validatePage() lets the wizard go on.
+    void proceed()
+    {
+        m_serverAgreed = true;
+        next();
+        m_serverAgreed = false;
+    }
+    bool serverAgreed() const { return m_serverAgreed; }
+
 signals:
     // "Show it": the number the user tried to add is already verified.
     void showNumberRequested(const QString &phoneNumber);
@@ -61,6 +72,7 @@ private:
     QString m_verifiedCallerId;
     ForwardingConfig m_forwarding;
     QString m_aiNumber;
+    bool m_serverAgreed = false;
 };
 
 } // namespace vox::ui

@@ -89,7 +89,6 @@ VerificationStep::VerificationStep(TelephonyWizard &wizard)
 
 void VerificationStep::initializePage()
 {
-    m_accepted = false;
     m_input->clear();
     m_message->clear();
     setAttempts(maxAttempts);
@@ -180,7 +179,7 @@ void VerificationStep::resend()
 
 bool VerificationStep::validatePage()
 {
-    if (m_accepted)
+    if (m_wizard.serverAgreed())
         return true;
     if (!isComplete())
         return false;
@@ -204,9 +203,7 @@ bool VerificationStep::validatePage()
             m_message->clear();
             m_wizard.setVerifiedCallerId(id);
             emit m_wizard.numbersChanged();
-            m_accepted = true;
-            m_wizard.next();
-            m_accepted = false;
+            m_wizard.proceed();
         });
     return false;
 }

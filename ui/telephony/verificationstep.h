@@ -54,7 +54,6 @@ private:
     QTimer m_clock;
     int m_resendWaitLeft = 0;
     bool m_busy = false;
-    bool m_accepted = false;
 };
 
 } // namespace vox::ui
