@@ -2069,6 +2069,10 @@ The very first start takes a little longer.</source>
         <source>E-mails would go out as %1, but there is no Resend key yet: enter the clinic&apos;s key.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::KeywordChips</name>

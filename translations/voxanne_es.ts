@@ -2074,6 +2074,10 @@ La primera vez tarda un poco más.</translation>
         <source>E-mails would go out as %1, but there is no Resend key yet: enter the clinic&apos;s key.</source>
         <translation>Los correos saldrían como %1, pero todavía no hay clave de Resend: escriba la clave de la clínica.</translation>
     </message>
+    <message>
+        <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
+        <translation>Google Calendar está desconectado aquí, pero Google no lo confirmó. Para estar seguro, quite Voxanne en Acceso de terceros, en la configuración de seguridad de la cuenta de Google.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::KeywordChips</name>

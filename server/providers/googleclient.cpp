@@ -101,6 +101,29 @@ Result<GoogleTokens> GoogleClient::tokenRequest(const QList<QPair<QString, QStri
     return tokens;
 }
 
+Result<void> GoogleClient::revoke(const QString &token)
+{
+    if (!isConfigured())
+        return fail(u"Google is not configured on this server (GOOGLE_CLIENT_ID)."_s, u"503"_s);
+    HttpCall request;
+    request.method = "POST";
+    request.url = QUrl(m_endpoints.tokenUrl).resolved(QUrl(u"revoke"_s));
+    request.contentType = "application/x-www-form-urlencoded";
+    request.body = formEncode({{u"token"_s, token}});
+    auto answer = send(request, m_retry);
+    if (!answer)
+        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+    if (answer->ok())
+        return {};
+    if (answer->json().toObject().value(u"error"_s).toString() == u"invalid_token")
+        return {}; // already revoked, or expired: Voxanne has no access either way
+    const QString message = googleErrorMessage(*answer);
+    log::warn("google", u"Google's revocation endpoint refused a request."_s,
+              {{u"status"_s, answer->status}, {u"google_message"_s, message}});
+    return fail(u"Google's revocation endpoint answered %1: %2"_s.arg(answer->status).arg(message),
+                u"502"_s, QString::number(answer->status));
+}
+
 Result<GoogleTokens> GoogleClient::exchangeCode(const QString &code, const QString &redirectUri)
 {
     return tokenRequest({{u"code"_s, code},

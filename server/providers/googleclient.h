@@ -64,6 +64,10 @@ public:
     Result<GoogleTokens> exchangeCode(const QString &code, const QString &redirectUri);
     Result<GoogleTokens> refresh(const QString &refreshToken);
     Result<QString> userEmail(const QString &accessToken);
+    // Ends Voxanne's access at Google (RFC 7009 revocation at the token URL's sibling /revoke):
+    // revoking the refresh token also revokes the access tokens issued from it. A token Google
+    // no longer knows (already revoked or expired) counts as revoked.
+    Result<void> revoke(const QString &token);
 
     Result<QJsonObject> insertEvent(const QString &accessToken, const QString &calendarId,
                                     const QJsonObject &event);

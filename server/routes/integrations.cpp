@@ -99,9 +99,11 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
                });
 
     router.del(u"/api/integrations/google"_s, http::Auth::Admin, [service](http::Context &c) {
-        if (auto done = service->disconnectGoogle(c.access()); !done)
+        auto done = service->disconnectGoogle(c.access());
+        if (!done)
             return http::Response::fromError(done.error());
-        return http::Response::json(QJsonObject{{u"success"_s, true}});
+        return http::Response::json(
+            QJsonObject{{u"success"_s, true}, {u"revoked_at_google"_s, *done}});
     });
 
     router.put(u"/api/integrations/resend"_s, http::Auth::Admin, [service](http::Context &c) {

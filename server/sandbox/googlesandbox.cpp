@@ -88,11 +88,12 @@ QString now()
 } // namespace
 
 QJsonObject GoogleSandbox::issueAccess(const QString &email, const QString &clientId,
-                                       const QString &scope)
+                                       const QString &scope, const QString &refreshToken)
 {
     const QString token = u"ya29.sandbox-"_s + crypto::randomToken(24);
-    m_accessTokens.insert(
-        token, Token{email, clientId, scope, QDateTime::currentDateTimeUtc().addSecs(3599), false});
+    m_accessTokens.insert(token, Token{email, clientId, scope,
+                                       QDateTime::currentDateTimeUtc().addSecs(3599), false,
+                                       refreshToken});
     return {{u"access_token"_s, token},
             {u"expires_in"_s, 3599},
             {u"scope"_s, scope},
@@ -181,9 +182,10 @@ void GoogleSandbox::registerRoutes(http::Router &router)
                 return oauthError(400, u"invalid_grant"_s, u"Bad Request"_s);
             if (grant.redirectUri != f.value(u"redirect_uri"_s))
                 return oauthError(400, u"redirect_uri_mismatch"_s, u"Bad Request"_s);
-            QJsonObject tokens = issueAccess(grant.email, grant.clientId, grant.scope);
-            if (grant.refreshToken) {
-                const QString refresh = u"1//sandbox-"_s + crypto::randomToken(32);
+            const QString refresh =
+                grant.refreshToken ? u"1//sandbox-"_s + crypto::randomToken(32) : QString();
+            QJsonObject tokens = issueAccess(grant.email, grant.clientId, grant.scope, refresh);
+            if (!refresh.isEmpty()) {
                 m_refreshTokens.insert(refresh,
                                        Token{grant.email, grant.clientId, grant.scope, {}, false});
                 tokens.insert(u"refresh_token"_s, refresh);
@@ -195,10 +197,39 @@ void GoogleSandbox::registerRoutes(http::Router &router)
             if (token == m_refreshTokens.cend() || token->revoked ||
                 token->clientId != f.value(u"client_id"_s))
                 return oauthError(400, u"invalid_grant"_s, u"Token has been expired or revoked."_s);
-            return http::Response::json(issueAccess(token->email, token->clientId, token->scope));
+            return http::Response::json(
+                issueAccess(token->email, token->clientId, token->scope, token.key()));
         }
         return oauthError(400, u"unsupported_grant_type"_s, u"Invalid grant_type: "_s + grantType);
     });
+
+    // RFC 7009 as Google implements it: a refresh token takes its access tokens with it, and an
+    // access token its refresh token; a token it does not know is 400 invalid_token.
+    m_state.route(
+        router, "POST", u"/google/oauth2/revoke"_s, u"google"_s, [this](http::Context &c) {
+            const QString token = form(c.request.body).value(u"token"_s);
+            QMutexLocker locker(&m_state.mutex());
+            QString refresh; // the grant's refresh token, or empty for an access-only grant
+            const auto r = m_refreshTokens.constFind(token);
+            const auto a = m_accessTokens.find(token);
+            if (r != m_refreshTokens.cend() && !r->revoked) {
+                refresh = token;
+            } else if (a != m_accessTokens.end() && !a->revoked) {
+                a->revoked = true;
+                refresh = a->refreshToken;
+            } else {
+                return oauthError(400, u"invalid_token"_s, u"Token expired or revoked"_s);
+            }
+            if (!refresh.isEmpty()) {
+                if (auto t = m_refreshTokens.find(refresh); t != m_refreshTokens.end())
+                    t->revoked = true;
+                for (Token &t : m_accessTokens) {
+                    if (t.refreshToken == refresh)
+                        t.revoked = true;
+                }
+            }
+            return http::Response::json(QJsonObject{});
+        });
 
     m_state.route(
         router, "GET", u"/google/api/oauth2/v2/userinfo"_s, u"google"_s, [this](http::Context &c) {

@@ -15,7 +15,8 @@ namespace vox::sandbox {
 // Google's OAuth 2.0 web-server flow, OAuth2 v2 userinfo and Calendar v3 (events, freeBusy) as
 // Google documents them, under /google: /google/accounts/o/oauth2/v2/auth (consent is simulated:
 // it redirects straight back with a code), /google/oauth2/token (form: authorization_code and
-// refresh_token grants; errors {"error", "error_description"}), /google/api/oauth2/v2/userinfo
+// refresh_token grants; errors {"error", "error_description"}), /google/oauth2/revoke (form:
+// token; RFC 7009), /google/api/oauth2/v2/userinfo
 // and /google/api/calendar/v3/... (bearer access tokens; errors {"error": {"code", "message",
 // "errors"}}).
 //
@@ -59,11 +60,13 @@ private:
         QString scope;
         QDateTime expires; // access tokens only
         bool revoked = false;
+        QString refreshToken = {}; // access tokens: the refresh token of their grant, if any
     };
     // The user behind a bearer token with `scope`, or the error to answer.
     std::optional<http::Response> authorize(const http::Request &request, const QString &scope,
                                             QString *email) const;
-    QJsonObject issueAccess(const QString &email, const QString &clientId, const QString &scope);
+    QJsonObject issueAccess(const QString &email, const QString &clientId, const QString &scope,
+                            const QString &refreshToken = {});
 
     SandboxState &m_state;
     QHash<QString, Grant> m_codes;

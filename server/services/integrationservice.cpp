@@ -701,10 +701,16 @@ Result<QString> IntegrationService::completeGoogleConnection(const QString &code
     return *email;
 }
 
-Result<void> IntegrationService::disconnectGoogle(const db::Access &access)
+Result<bool> IntegrationService::disconnectGoogle(const db::Access &access)
 {
+    QString refreshToken;
     auto removed = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
-        auto r = CredentialStore(m_app.keys).remove(tx, access.orgId, CredentialStore::google);
+        const CredentialStore store(m_app.keys);
+        // Read before removing: the token is needed once more, to revoke it at Google.
+        if (auto secret = store.reveal(tx, access.orgId, CredentialStore::google);
+            secret && *secret)
+            refreshToken = (*secret)->value(u"refresh_token"_s).toString();
+        auto r = store.remove(tx, access.orgId, CredentialStore::google);
         if (!r)
             return r.error();
         if (!*r)
@@ -724,7 +730,17 @@ Result<void> IntegrationService::disconnectGoogle(const db::Access &access)
     });
     if (!removed)
         return removed.error();
-    return {};
+    // After the commit, outside any transaction: Google may be slow or away, and the clinic's
+    // choice to disconnect does not wait on it.
+    if (refreshToken.isEmpty())
+        return true; // nothing Google could still honour (a secret that did not open)
+    auto revoked = GoogleCalendar(m_app).client().revoke(refreshToken);
+    if (!revoked) {
+        log::warn("integrations", u"Google did not confirm the revocation."_s,
+                  {{u"org_id"_s, access.orgId}, {u"error"_s, revoked.errorMessage()}});
+        return false;
+    }
+    return true;
 }
 
 } // namespace vox::server

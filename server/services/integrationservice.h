@@ -50,7 +50,10 @@ public:
     // The browser's return from Google. Errors carry the HTTP status of the page to show.
     Result<QString> completeGoogleConnection(const QString &code, const QString &state,
                                              const QString &googleError);
-    Result<void> disconnectGoogle(const db::Access &access);
+    // Forgets the clinic's Google tokens, then asks Google to revoke them, so the calendar
+    // access ends at Google too and not only here. Answers whether Google confirmed it; the
+    // disconnection stands either way.
+    Result<bool> disconnectGoogle(const db::Access &access);
 
     static constexpr int oauthStateSeconds = 10 * 60;
 

@@ -388,12 +388,43 @@ private slots:
                  refresh.size() + 1);
         m_secrets << f.sandbox->google().refreshTokens(vox::sandbox::GoogleSandbox::demoEmail);
 
-        QCOMPARE(clinic.client->del(u"/api/integrations/google"_s).status, 200);
+        const QStringList live =
+            f.sandbox->google().refreshTokens(vox::sandbox::GoogleSandbox::demoEmail);
+        f.sandbox->state().clearRequests();
+        const HttpReply disconnected = clinic.client->del(u"/api/integrations/google"_s);
+        QCOMPARE(disconnected.status, 200);
+        QCOMPARE(disconnected.json().value(u"revoked_at_google"_s).toBool(), true);
         QCOMPARE(count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid AND provider "
                        "= 'google'",
                        {clinic.orgId}),
                  0);
+        // The access ends at Google too: the stored refresh token was revoked there, once.
+        const auto revocations = f.recorded(u"google"_s, u"/google/oauth2/revoke"_s);
+        QCOMPARE(revocations.size(), 1);
+        const QString revoked =
+            vox::test::IntegrationFixture::formValue(revocations.first().body, u"token"_s);
+        QVERIFY(live.contains(revoked));
+        QVERIFY(!f.sandbox->google()
+                     .refreshTokens(vox::sandbox::GoogleSandbox::demoEmail)
+                     .contains(revoked));
         QCOMPARE(clinic.client->del(u"/api/integrations/google"_s).status, 404);
+    }
+
+    // Google away when the clinic disconnects: the disconnection still happens here, and the
+    // answer says Google did not confirm, so the console can tell the admin where to finish it.
+    void disconnectingGoogleWhileGoogleIsDownStillDisconnects()
+    {
+        Clinic clinic = f.signUp(u"Google Down"_s);
+        QVERIFY(f.connectGoogle(clinic));
+        f.fail(u"google"_s, 503, 50, u"/google/oauth2/revoke"_s);
+        const HttpReply disconnected = clinic.client->del(u"/api/integrations/google"_s);
+        QCOMPARE(disconnected.status, 200);
+        QCOMPARE(disconnected.json().value(u"revoked_at_google"_s).toBool(), false);
+        QCOMPARE(count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid AND provider "
+                       "= 'google'",
+                       {clinic.orgId}),
+                 0);
+        f.sandbox->state().clearFailures();
     }
 
     void aForgedOrDeniedGoogleReturnConnectsNothing()

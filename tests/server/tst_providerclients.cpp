@@ -192,6 +192,31 @@ private slots:
         QCOMPARE(client.userEmail(refreshed->accessToken).error().code, u"unauthorized"_s);
     }
 
+    // Our own revocation (a clinic disconnecting): the refresh token and the access tokens of
+    // its grant stop working; revoking again is not an error (Google says invalid_token).
+    void googleRevocationEndsTheGrant()
+    {
+        GoogleClient client = google();
+        const QString redirect = u"https://clinic.example/api/integrations/google/callback"_s;
+        auto tokens = client.exchangeCode(authorizationCode(client, redirect), redirect);
+        QVERIFY(tokens.ok());
+        auto refreshed = client.refresh(tokens->refreshToken);
+        QVERIFY(refreshed.ok());
+
+        QVERIFY(client.revoke(tokens->refreshToken).ok());
+        const auto sent = m_sandbox->state().recorded(u"google"_s).last();
+        QCOMPARE(sent.path, u"/google/oauth2/revoke"_s);
+        QCOMPARE(sent.headers.value("content-type"), "application/x-www-form-urlencoded");
+        QCOMPARE(client.refresh(tokens->refreshToken).error().code, u"invalid_grant"_s);
+        QCOMPARE(client.userEmail(tokens->accessToken).error().code, u"unauthorized"_s);
+        QCOMPARE(client.userEmail(refreshed->accessToken).error().code, u"unauthorized"_s);
+        QVERIFY(client.revoke(tokens->refreshToken).ok());
+
+        fail(u"google"_s, 400, 1);
+        auto refused = client.revoke(u"anything"_s);
+        QCOMPARE(refused.error().code, u"502"_s);
+    }
+
     void calendarEventsAndBusyTimes()
     {
         GoogleClient client = google();

@@ -183,8 +183,35 @@ private slots:
             15000);
         QVERIFY(!page.isWaitingForGoogle());
 
+        const auto lastToast = [&c] {
+            const auto all = c.toasts.toasts();
+            return all.isEmpty() ? QString() : all.last()->text();
+        };
+        c.toasts.clear();
         page.disconnectGoogle(false);
         QTRY_VERIFY(page.googleStatusLabel()->text().contains(u"Not connected"_s));
+        QTRY_COMPARE(lastToast(), u"Google Calendar is disconnected."_s);
+
+        // Connected again, then Google away at the moment of disconnecting: disconnected here,
+        // and the admin is told where to make sure at Google.
+        m_browser.opened.clear();
+        page.googleConnectButton()->click();
+        QTRY_COMPARE(m_browser.opened.size(), 1);
+        QCOMPARE(completeConsent(m_browser.opened.first()), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.googleStatusLabel()->text().contains(vox::sandbox::GoogleSandbox::demoEmail),
+            15000);
+        vox::sandbox::Failure down;
+        down.provider = u"google"_s;
+        down.status = 503;
+        down.remaining = 50;
+        down.pathPrefix = u"/google/oauth2/revoke"_s;
+        m_fixture->sandbox().state().addFailure(down);
+        c.toasts.clear();
+        page.disconnectGoogle(false);
+        QTRY_VERIFY(page.googleStatusLabel()->text().contains(u"Not connected"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(lastToast().contains(u"Google did not confirm"_s), 15000);
+        m_fixture->sandbox().state().clearFailures();
     }
 };
 

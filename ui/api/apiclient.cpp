@@ -799,9 +799,11 @@ void ApiClient::googleAuthUrl(QObject *context, Callback<QUrl> done)
                       });
 }
 
-void ApiClient::disconnectGoogle(QObject *context, Callback<void> done)
+void ApiClient::disconnectGoogle(QObject *context, Callback<bool> done)
 {
-    requestVoid("DELETE", u"/api/integrations/google"_s, nullptr, context, std::move(done));
+    requestJson<bool>(
+        "DELETE", u"/api/integrations/google"_s, {}, nullptr, context, std::move(done),
+        [](const QJsonObject &json) { return json.value(u"revoked_at_google"_s).toBool(true); });
 }
 
 void ApiClient::configureEmail(const QString &from, const std::optional<QString> &apiKey,

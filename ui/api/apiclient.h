@@ -144,7 +144,9 @@ public:
                        DetailedCallback<QList<TwilioSyncStep>> done);
     void disconnectTwilio(QObject *context, Callback<void> done);
     void googleAuthUrl(QObject *context, Callback<QUrl> done);
-    void disconnectGoogle(QObject *context, Callback<void> done);
+    // Answers whether Google confirmed it revoked Voxanne's access (the disconnection here
+    // happened either way).
+    void disconnectGoogle(QObject *context, Callback<bool> done);
     // `apiKey`: nullopt keeps the clinic's key, an empty string removes it.
     void configureEmail(const QString &from, const std::optional<QString> &apiKey, QObject *context,
                         Callback<IntegrationStatus> done);

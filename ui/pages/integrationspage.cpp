@@ -556,12 +556,17 @@ void IntegrationsPage::connectGoogle()
 void IntegrationsPage::disconnectGoogle(bool confirm)
 {
     const auto go = [this] {
-        m_api.disconnectGoogle(this, [this](Result<void> done) {
-            if (!done) {
-                m_toasts.problem(done.error());
+        m_api.disconnectGoogle(this, [this](Result<bool> revokedAtGoogle) {
+            if (!revokedAtGoogle) {
+                m_toasts.problem(revokedAtGoogle.error());
                 return;
             }
-            m_toasts.success(tr("Google Calendar is disconnected."));
+            if (*revokedAtGoogle)
+                m_toasts.success(tr("Google Calendar is disconnected."));
+            else
+                m_toasts.info(tr("Google Calendar is disconnected here, but Google did not "
+                                 "confirm it. To be sure, remove Voxanne under Third-party "
+                                 "access in the Google account's security settings."));
             refresh();
         });
     };
