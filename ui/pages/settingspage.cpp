@@ -165,7 +165,12 @@ QWidget *SettingsPage::buildComputer(const QString &serverDescription)
     auto *logRow = new QWidget(box);
     auto *logLayout = new QHBoxLayout(logRow);
     logLayout->setContentsMargins(0, 0, 0, 0);
-    auto *logPath = new QLabel(QDir::toNativeSeparators(Preferences::logFolder()), logRow);
+    // Shown the way people write it: the home folder as "~", like a file manager's path bar.
+    QString shownLogFolder = Preferences::logFolder();
+    if (const QString home = QDir::homePath(); shownLogFolder.startsWith(home + u'/'))
+        shownLogFolder = u"~"_s + shownLogFolder.mid(home.size());
+    auto *logPath = new QLabel(QDir::toNativeSeparators(shownLogFolder), logRow);
+    logPath->setToolTip(QDir::toNativeSeparators(Preferences::logFolder()));
     logPath->setObjectName(u"logFolder"_s);
     logPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
     logPath->setWordWrap(true);
