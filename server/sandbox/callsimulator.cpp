@@ -149,8 +149,9 @@ Result<CallSimulator::Summary> CallSimulator::run()
     if (m_options.assistantId.isEmpty() && m_options.phoneNumberId.isEmpty())
         return fail(u"Give the clinic's Vapi assistant id (--assistant) or phone number id."_s);
     m_summary = {};
+    const qint64 spacing = qMax(1, m_options.spacingSeconds);
     const QDateTime base =
-        QDateTime::currentDateTimeUtc().addSecs(-qint64(m_options.calls) * 6 * 60);
+        QDateTime::currentDateTimeUtc().addSecs(-qint64(m_options.calls) * spacing);
     int bookings = 0;
     QString returningNumber;
     QString returningName;
@@ -174,7 +175,7 @@ Result<CallSimulator::Summary> CallSimulator::run()
         // Callers who withhold their name: the price shopper and the angry one.
         if (scenario != 1 && scenario != 5)
             call.customerName = name;
-        call.createdAt = base.addSecs(qint64(i) * 6 * 60);
+        call.createdAt = base.addSecs(qint64(i) * spacing);
         call.startedAt = call.createdAt.addSecs(4);
 
         vm::Report report;

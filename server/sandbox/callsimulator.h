@@ -42,6 +42,8 @@ public:
         QString clinicNumber = QStringLiteral("+15550100000");
         int calls = 6;
         quint32 seed = 1;
+        // Time between the calls' starts; the last call starts about now.
+        int spacingSeconds = 6 * 60;
         // Bookings go to weekdays from this day on (default: the Monday after next).
         QDate firstDay;
     };

@@ -5,8 +5,10 @@
 #include "server/sandbox/callsimulator.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QThread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -55,7 +57,7 @@ DemoFeed::~DemoFeed()
     stop();
 }
 
-Result<QString> DemoFeed::prepareClinic(const Options &options)
+Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
 {
     auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
                            {{u"email"_s, options.email}, {u"password"_s, options.password}});
@@ -85,11 +87,14 @@ Result<QString> DemoFeed::prepareClinic(const Options &options)
         saved->value(u"agent"_s).toObject().value(u"vapi_assistant_id"_s).toString();
     if (assistantId.isEmpty())
         return fail(u"The demo clinic's agent has no Vapi assistant."_s);
-    return assistantId;
+    auto calls = callApi(options.serverUrl, "GET", u"/api/calls-dashboard?limit=1"_s, {}, token);
+    if (!calls)
+        return calls.error();
+    return Clinic{assistantId, !calls->value(u"items"_s).toArray().isEmpty()};
 }
 
 Result<int> DemoFeed::playCalls(const Options &options, const QString &assistantId, int calls,
-                                quint32 seed)
+                                quint32 seed, int spacingSeconds)
 {
     CallSimulator::Options simulation;
     simulation.serverUrl = options.serverUrl;
@@ -97,6 +102,7 @@ Result<int> DemoFeed::playCalls(const Options &options, const QString &assistant
     simulation.assistantId = assistantId;
     simulation.calls = calls;
     simulation.seed = seed;
+    simulation.spacingSeconds = spacingSeconds;
     auto summary = CallSimulator(simulation).run();
     if (!summary)
         return summary.error();
@@ -124,22 +130,33 @@ void DemoFeed::stop()
 void DemoFeed::run()
 {
     // The console may still be signing the clinic up: wait for it.
-    Result<QString> assistant = fail(u"not tried"_s);
+    Result<Clinic> clinic = fail(u"not tried"_s);
     while (m_running.load()) {
-        assistant = prepareClinic(m_options);
-        if (assistant)
+        clinic = prepareClinic(m_options);
+        if (clinic)
             break;
         if (!sleepWhile(m_running, 2))
             return;
     }
-    if (!assistant)
+    if (!clinic)
         return;
-    auto seed = quint32(QDateTime::currentSecsSinceEpoch());
-    auto played = playCalls(m_options, *assistant, m_options.firstBatch, seed++);
+    const QString assistant = clinic->assistantId;
+    // Random, not the clock: a feed restarted within the same second must not replay the same
+    // call ids (the server would rightly take them as redeliveries).
+    quint32 seed = QRandomGenerator::global()->generate();
+    if (!clinic->hasCalls && m_options.pastWeekCalls > 0) {
+        // Spread over the past seven days, around the clock: the AI answers at night too.
+        const int spacing = 7 * 24 * 3600 / m_options.pastWeekCalls;
+        auto past = playCalls(m_options, assistant, m_options.pastWeekCalls, seed++, spacing);
+        if (!past)
+            log::warn("demo",
+                      u"The demo's past week could not be played: %1"_s.arg(past.errorMessage()));
+    }
+    auto played = playCalls(m_options, assistant, m_options.firstBatch, seed++);
     if (!played)
         log::warn("demo", u"The demo calls could not be played: %1"_s.arg(played.errorMessage()));
     while (sleepWhile(m_running, m_options.intervalSeconds)) {
-        played = playCalls(m_options, *assistant, 1, seed++);
+        played = playCalls(m_options, assistant, 1, seed++);
         if (!played)
             log::warn("demo", u"A demo call could not be played: %1"_s.arg(played.errorMessage()));
     }

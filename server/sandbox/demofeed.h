@@ -13,8 +13,9 @@ namespace vox::sandbox {
 
 // Keeps a demo clinic busy, so the console shows calls arriving as they would on a real day:
 // signs in as the demo account (or signs it up), saves its agent so the sandbox's Vapi has an
-// assistant pointing at the server, plays a first batch of simulated calls, then one more call
-// every `intervalSeconds` until stopped. Everything goes through the server's public HTTP API
+// assistant pointing at the server, on a clinic's first start plays a past week of calls (so the
+// dashboard has a week to show), then a first batch of recent calls, then one more call every
+// `intervalSeconds` until stopped. Everything goes through the server's public HTTP API
 // and webhooks, exactly as Vapi and the console would.
 class DemoFeed final
 {
@@ -32,6 +33,13 @@ public:
         bool signUpIfMissing = false;
         int firstBatch = 8;
         int intervalSeconds = 45;
+        int pastWeekCalls = 24; // played once, when the clinic has no calls yet
+    };
+
+    struct Clinic
+    {
+        QString assistantId;
+        bool hasCalls = false;
     };
 
     explicit DemoFeed(Options options);
@@ -40,11 +48,12 @@ public:
     void start(); // on a thread of its own
     void stop();
 
-    // Signs in (or up) and makes sure the agent has a Vapi assistant; returns its id.
-    static Result<QString> prepareClinic(const Options &options);
-    // Plays `calls` simulated calls for the clinic whose assistant is `assistantId`.
+    // Signs in (or up) and makes sure the agent has a Vapi assistant.
+    static Result<Clinic> prepareClinic(const Options &options);
+    // Plays `calls` simulated calls for the clinic whose assistant is `assistantId`, started
+    // `spacingSeconds` apart, the last about now.
     static Result<int> playCalls(const Options &options, const QString &assistantId, int calls,
-                                 quint32 seed);
+                                 quint32 seed, int spacingSeconds = 6 * 60);
 
 private:
     void run();
