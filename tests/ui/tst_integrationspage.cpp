@@ -1,6 +1,7 @@
 // The Integrations page (C-integrations) against the real server and the provider sandbox: the
 // Twilio form says what is wrong where it is wrong and shows the dual-sync's steps; Google
 // Calendar is connected in the system browser and the page notices by itself.
+#include "pagehost.h"
 #include "sandboxfixture.h"
 #include "server/sandbox/googlesandbox.h"
 #include "ui/api/apiclient.h"
@@ -38,23 +39,11 @@ class TestIntegrationsPage : public QObject
     std::unique_ptr<vox::test::SandboxFixture> m_fixture;
     BrowserStandIn m_browser;
 
-    struct Console
+    struct Console : vox::test::PageHost<vox::ui::IntegrationsPage>
     {
-        vox::ui::ApiClient api;
-        QWidget host;
-        vox::ui::ToastArea toasts{&host};
-        std::unique_ptr<vox::ui::IntegrationsPage> page;
-
         Console(const QString &url, const vox::ui::Session &session)
-        {
-            api.setBaseUrl(QUrl(url));
-            api.setSession(session);
-            page = std::make_unique<vox::ui::IntegrationsPage>(api, toasts, &host);
-            page->resize(1000, 800);
-            host.resize(1000, 800);
-            host.show();
-            page->refresh();
-        }
+            : PageHost(url, session, {1000, 800})
+        {}
     };
 
     static void fill(vox::ui::IntegrationsPage &page, const QString &sid, const QString &token,

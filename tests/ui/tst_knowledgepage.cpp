@@ -2,6 +2,7 @@
 // documents uploaded with the button's path and by drag and drop, with progress; listed with
 // size and passages; the "try a question" box shows the passages the AI would get; delete.
 #include "consolefixture.h"
+#include "pagehost.h"
 #include "ui/api/apiclient.h"
 #include "ui/pages/knowledgepage.h"
 #include "ui/widgets/toastarea.h"
@@ -36,23 +37,11 @@ class TestKnowledgePage : public QObject
         return path;
     }
 
-    struct Console
+    struct Console : vox::test::PageHost<vox::ui::KnowledgePage>
     {
-        vox::ui::ApiClient api;
-        QWidget host;
-        vox::ui::ToastArea toasts{&host};
-        std::unique_ptr<vox::ui::KnowledgePage> page;
-
         Console(const QString &url, const vox::ui::Session &session)
-        {
-            api.setBaseUrl(QUrl(url));
-            api.setSession(session);
-            page = std::make_unique<vox::ui::KnowledgePage>(api, toasts, &host);
-            page->resize(1000, 700);
-            host.resize(1000, 700);
-            host.show();
-            page->refresh();
-        }
+            : PageHost(url, session, {1000, 700})
+        {}
         const vox::ui::KnowledgeDocument *document(const QString &name) const
         {
             for (const auto &d : page->documents())

@@ -4,6 +4,7 @@
 // staff only read, and the keyword test uses the pricing engine's rule.
 #include "consolefixture.h"
 #include "httpclient.h"
+#include "pagehost.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/servicesmodel.h"
 #include "ui/pages/servicespage.h"
@@ -29,23 +30,11 @@ class TestServicesEditor : public QObject
 
     std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
 
-    struct Console
+    struct Console : vox::test::PageHost<vox::ui::ServicesPage>
     {
-        vox::ui::ApiClient api;
-        QWidget host;
-        vox::ui::ToastArea toasts{&host};
-        std::unique_ptr<vox::ui::ServicesPage> page;
-
         Console(const QString &url, const vox::ui::Session &session)
-        {
-            api.setBaseUrl(QUrl(url));
-            api.setSession(session);
-            page = std::make_unique<vox::ui::ServicesPage>(api, toasts, &host);
-            page->resize(1100, 700);
-            host.resize(1100, 700);
-            host.show();
-            page->refresh();
-        }
+            : PageHost(url, session, {1100, 700})
+        {}
     };
 
     static void retype(QLineEdit *edit, const QString &text)

@@ -2,6 +2,7 @@
 // saved through the API (and a day that closes before it opens is said at the hours), and a new
 // person gets a temporary password shown once, with Copy.
 #include "consolefixture.h"
+#include "pagehost.h"
 #include "ui/api/apiclient.h"
 #include "ui/pages/settingspage.h"
 #include "ui/widgets/temporarypassworddialog.h"
@@ -24,23 +25,11 @@ class TestSettingsPage : public QObject
 
     std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
 
-    struct Console
+    struct Console : vox::test::PageHost<vox::ui::SettingsPage>
     {
-        vox::ui::ApiClient api;
-        QWidget host;
-        vox::ui::ToastArea toasts{&host};
-        std::unique_ptr<vox::ui::SettingsPage> page;
-
         Console(const QString &url, const vox::ui::Session &session)
-        {
-            api.setBaseUrl(QUrl(url));
-            api.setSession(session);
-            page = std::make_unique<vox::ui::SettingsPage>(api, toasts, u"test server"_s, &host);
-            page->resize(1100, 750);
-            host.resize(1100, 750);
-            host.show();
-            page->refresh();
-        }
+            : PageHost(url, session, {1100, 750}, u"test server"_s)
+        {}
     };
 
 private slots:

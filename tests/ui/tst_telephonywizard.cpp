@@ -3,6 +3,7 @@
 // Twilio's call is answered on the sandbox's keypad, wrong codes count down, the carrier's code
 // is previewed by the server's own rule, and the refusals appear in the step they belong to.
 #include "core/forwardingcodes.h"
+#include "pagehost.h"
 #include "sandboxfixture.h"
 #include "ui/api/apiclient.h"
 #include "ui/pages/telephonypage.h"
@@ -44,22 +45,11 @@ class TestTelephonyWizard : public QObject
     QString newNumber() { return u"+1555404%1"_s.arg(++m_numbers, 4, 10, QLatin1Char('0')); }
 
     // A console's telephony page with its API client, signed in as the clinic's owner.
-    struct Console
+    struct Console : vox::test::PageHost<vox::ui::TelephonyPage>
     {
-        vox::ui::ApiClient api;
-        QWidget host;
-        vox::ui::ToastArea toasts{&host};
-        std::unique_ptr<vox::ui::TelephonyPage> page;
-
         Console(const QString &url, const vox::ui::Session &session)
-        {
-            api.setBaseUrl(QUrl(url));
-            api.setSession(session);
-            page = std::make_unique<vox::ui::TelephonyPage>(api, toasts, &host);
-            host.resize(1000, 600);
-            host.show();
-            page->refresh();
-        }
+            : PageHost(url, session, {1000, 600})
+        {}
     };
 
     static vox::ui::PhoneNumberStep *phoneStep(TelephonyWizard *w)
