@@ -22,8 +22,10 @@ namespace {
 
 struct State
 {
-    QReadWriteLock lock;
+    QReadWriteLock lock; // write: replacing the logger; read: logging through it
     std::shared_ptr<spdlog::logger> logger;
+    std::vector<spdlog::sink_ptr> sinks;                                  // from setup*()
+    std::vector<std::pair<std::ostream *, spdlog::sink_ptr>> streamSinks; // tests' captures
     QStringList secrets;
     Level minimum = Level::Info;
 };
@@ -68,16 +70,27 @@ QString levelName(Level level)
     return u"info"_s;
 }
 
+// Builds the logger from the set-up's sinks and the tests' stream sinks. Called with the write
+// lock held: the logger is replaced, never changed, while other threads may be logging.
+void rebuild(State &s)
+{
+    std::vector<spdlog::sink_ptr> all = s.sinks;
+    for (const auto &[stream, sink] : s.streamSinks)
+        all.push_back(sink);
+    auto logger = std::make_shared<spdlog::logger>("voxanne", all.begin(), all.end());
+    logger->set_pattern("%v");
+    logger->set_level(toSpd(s.minimum));
+    logger->flush_on(spdlog::level::warn);
+    s.logger = std::move(logger);
+}
+
 void install(std::vector<spdlog::sink_ptr> sinks, Level minimum)
 {
     State &s = state();
     QWriteLocker locker(&s.lock);
-    auto logger = std::make_shared<spdlog::logger>("voxanne", sinks.begin(), sinks.end());
-    logger->set_pattern("%v");
-    logger->set_level(toSpd(minimum));
-    logger->flush_on(spdlog::level::warn);
-    s.logger = std::move(logger);
+    s.sinks = std::move(sinks);
     s.minimum = minimum;
+    rebuild(s);
 }
 
 QString withoutSecrets(QString text, const QStringList &secrets)
@@ -146,15 +159,25 @@ QString setupRotatingFile(const QString &directory, const QString &baseName, Lev
 void addStreamSink(std::ostream &stream)
 {
     State &s = state();
-    {
-        QReadLocker locker(&s.lock);
-        if (s.logger) {
-            s.logger->sinks().push_back(
-                std::make_shared<spdlog::sinks::ostream_sink_mt>(stream, true));
-            return;
-        }
-    }
-    install({std::make_shared<spdlog::sinks::ostream_sink_mt>(stream, true)}, Level::Debug);
+    QWriteLocker locker(&s.lock);
+    if (!s.logger)
+        s.minimum = Level::Debug; // a test's capture before any set-up: everything
+    s.streamSinks.emplace_back(&stream,
+                               std::make_shared<spdlog::sinks::ostream_sink_mt>(stream, true));
+    rebuild(s);
+}
+
+void removeStreamSink(std::ostream &stream)
+{
+    State &s = state();
+    QWriteLocker locker(&s.lock);
+    std::erase_if(s.streamSinks, [&stream](const auto &entry) {
+        if (entry.first != &stream)
+            return false;
+        entry.second->flush();
+        return true;
+    });
+    rebuild(s);
 }
 
 void flush()

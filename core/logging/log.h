@@ -21,8 +21,10 @@ void setupStderr(Level minimum);
 // Returns the file's path.
 QString setupRotatingFile(const QString &directory, const QString &baseName, Level minimum,
                           bool alsoStderr);
-// Tests: every line also goes to `stream`.
+// Tests: every line also goes to `stream` until removeStreamSink(stream), which must come before
+// the stream is destroyed (servers still log while they shut down).
 void addStreamSink(std::ostream &stream);
+void removeStreamSink(std::ostream &stream);
 void flush();
 
 // Values that must never appear in output, whatever field or message carries them (the server's

@@ -112,6 +112,9 @@ class TestVapiWebhooks : public QObject
     }
 
 private slots:
+    // Before the stream goes: the server still logs while it shuts down.
+    void cleanupTestCase() { vox::log::removeStreamSink(m_log); }
+
     void initTestCase()
     {
         // Warnings are what the authentication test reads; they also show on stderr.

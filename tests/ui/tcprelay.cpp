@@ -32,8 +32,10 @@ void TcpRelay::accept()
         }
         ++m_accepted;
         auto *upstream = new QTcpSocket(client);
-        QPointer<QTcpSocket> in(client);
-        QPointer<QTcpSocket> out(upstream);
+        // QAbstractSocket, not QTcpSocket: `disconnected` can fire from ~QAbstractSocket, when
+        // the object is no longer a QTcpSocket, and a QPointer<QTcpSocket> would downcast it.
+        QPointer<QAbstractSocket> in(client);
+        QPointer<QAbstractSocket> out(upstream);
         connect(client, &QTcpSocket::readyRead, upstream, [in, out] {
             if (in && out)
                 out->write(in->readAll());

@@ -31,7 +31,7 @@ private:
     quint16 m_targetPort;
     bool m_refusing = false;
     int m_accepted = 0;
-    QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+    QList<std::pair<QPointer<QAbstractSocket>, QPointer<QAbstractSocket>>> m_pairs;
 };
 
 } // namespace vox::test
