@@ -43,6 +43,14 @@ Result<QString> normalize(const QString &typed)
     return compact;
 }
 
+QString display(const QString &number)
+{
+    // +1, then a 3-digit area code and a 7-digit number: the North American Numbering Plan.
+    if (number.size() != 12 || !number.startsWith(u"+1") || !isE164(number))
+        return number;
+    return u"(%1) %2-%3"_s.arg(number.mid(2, 3), number.mid(5, 3), number.mid(8, 4));
+}
+
 QString masked(const QString &number)
 {
     if (number.size() <= 6)

@@ -13,6 +13,11 @@ bool isE164(const QString &number);
 // cannot: a number without its '+' and country code is rejected rather than guessed.
 Result<QString> normalize(const QString &typed);
 
+// How a number reads on screen: North American numbers the way their owners write them
+// ("+15125550101" -> "(512) 555-0101"); others, and anything not E.164, as they are (E.164 is
+// unambiguous, and grouping rules differ by country).
+QString display(const QString &number);
+
 // "+15551234567" -> "+1555•••4567": enough to recognise a number in a log, not to dial it.
 QString masked(const QString &number);
 

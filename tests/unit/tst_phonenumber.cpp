@@ -69,6 +69,25 @@ private slots:
         QCOMPARE(vox::phone::isE164(number), valid);
     }
 
+    void displaysNumbersTheWayTheyAreWritten_data()
+    {
+        QTest::addColumn<QString>("number");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("US") << u"+15125550101"_s << u"(512) 555-0101"_s;
+        QTest::newRow("Canada") << u"+14165550199"_s << u"(416) 555-0199"_s;
+        QTest::newRow("UK stays E.164") << u"+442079460958"_s << u"+442079460958"_s;
+        QTest::newRow("Spain stays E.164") << u"+34912345678"_s << u"+34912345678"_s;
+        QTest::newRow("+1 too short") << u"+1512555010"_s << u"+1512555010"_s;
+        QTest::newRow("not a number") << u"Anonymous"_s << u"Anonymous"_s;
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void displaysNumbersTheWayTheyAreWritten()
+    {
+        QFETCH(QString, number);
+        QFETCH(QString, shown);
+        QCOMPARE(vox::phone::display(number), shown);
+    }
+
     void masksAllButTheEnds()
     {
         QCOMPARE(vox::phone::masked(u"+15551234567"_s), u"+155••••4567"_s);

@@ -1,5 +1,6 @@
 #include "ui/models/appointmentsmodel.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 
@@ -41,7 +42,7 @@ QVariant AppointmentsModel::data(const QModelIndex &index, int role) const
         case PatientColumn:
             return a.contactName.isEmpty() ? tr("Unknown") : a.contactName;
         case PhoneColumn:
-            return a.phoneNumber;
+            return phone::display(a.phoneNumber);
         case ServiceColumn:
             return a.serviceName;
         case LengthColumn:

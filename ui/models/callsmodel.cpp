@@ -1,5 +1,6 @@
 #include "ui/models/callsmodel.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 
@@ -53,7 +54,8 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const
             return DisplayFormat::relativeDateTime(call.occurredAt,
                                                    QDateTime::currentDateTimeUtc());
         case CallerColumn:
-            return call.phoneNumber.isEmpty() ? tr("Unknown number") : call.phoneNumber;
+            return call.phoneNumber.isEmpty() ? tr("Unknown number")
+                                              : phone::display(call.phoneNumber);
         case ContactColumn:
             return call.contactName.isEmpty() ? call.callerName : call.contactName;
         case DirectionColumn:

@@ -1,5 +1,6 @@
 #include "ui/models/eventdescription.h"
 
+#include "core/phonenumber.h"
 #include "ui/models/displayformat.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -11,11 +12,15 @@ namespace {
 // The payload's best name for the person involved, if it carries one.
 QString who(const LiveEvent &event)
 {
-    for (const QString &key :
-         {u"contact_name"_s, u"name"_s, u"caller_name"_s, u"phone_number"_s, u"phone"_s}) {
+    for (const QString &key : {u"contact_name"_s, u"name"_s, u"caller_name"_s}) {
         const QString value = event.payload.value(key).toString();
         if (!value.isEmpty())
             return value;
+    }
+    for (const QString &key : {u"phone_number"_s, u"phone"_s}) {
+        const QString value = event.payload.value(key).toString();
+        if (!value.isEmpty())
+            return phone::display(value);
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "ui/models/leadsmodel.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 
@@ -43,7 +44,7 @@ QVariant LeadsModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return c.name.isEmpty() ? tr("Unknown caller") : c.name;
         case PhoneColumn:
-            return c.phoneNumber;
+            return phone::display(c.phoneNumber);
         case ScoreColumn:
             return c.leadScore;
         case TemperatureColumn:

@@ -1,5 +1,6 @@
 #include "ui/widgets/calldetailpanel.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/apierror.h"
 #include "ui/models/callactions.h"
@@ -210,7 +211,7 @@ void CallDetailPanel::render()
     m_title->setText(c.partyName().isEmpty() ? tr("Unknown caller") : c.partyName());
     QStringList subtitle;
     if (!c.phoneNumber.isEmpty() && c.phoneNumber != c.partyName())
-        subtitle << c.phoneNumber;
+        subtitle << phone::display(c.phoneNumber);
     subtitle << DisplayFormat::dateTime(c.occurredAt);
     subtitle << DisplayFormat::direction(c.direction);
     if (c.durationSeconds > 0)
@@ -316,8 +317,9 @@ void CallDetailPanel::updateActions()
     const bool smsOff = m_smsRefused || (m_features.known && !m_features.smsConfigured);
     const bool emailOff = m_emailRefused || (m_features.known && !m_features.emailConfigured);
     m_followUp->setEnabled(!smsOff);
-    m_followUp->setToolTip(smsOff ? smsUnavailableText()
-                                  : tr("Send %1 a follow-up text message").arg(c.phoneNumber));
+    m_followUp->setToolTip(
+        smsOff ? smsUnavailableText()
+               : tr("Send %1 a follow-up text message").arg(phone::display(c.phoneNumber)));
     m_share->setEnabled(!emailOff);
     m_share->setToolTip(emailOff ? emailUnavailableText()
                                  : tr("E-mail a link to this recording (valid for 24 hours)"));

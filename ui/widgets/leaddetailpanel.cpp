@@ -1,5 +1,6 @@
 #include "ui/widgets/leaddetailpanel.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/confirmation.h"
@@ -154,7 +155,7 @@ void LeadDetailPanel::render()
     m_placeholder->hide();
     m_content->show();
     m_name->setText(c.name.isEmpty() ? tr("Unknown caller") : c.name);
-    QStringList line{c.phoneNumber};
+    QStringList line{phone::display(c.phoneNumber)};
     if (!c.email.isEmpty())
         line << c.email;
     m_contactLine->setText(line.join(u"  ·  "_s));
@@ -214,7 +215,7 @@ void LeadDetailPanel::askCallBack()
     }
     Confirmation{tr("Call back"),
                  tr("Call %1 at %2 now? Your AI receptionist will place the call.")
-                     .arg(c.displayName(), c.phoneNumber),
+                     .arg(c.displayName(), phone::display(c.phoneNumber)),
                  tr("Call now"), QString(), u"callBackConfirmation"_s}
         .open(this, [this] { startCallBack(); });
 }
@@ -244,7 +245,7 @@ void LeadDetailPanel::showCallBackStatus(const QString &status, const QString &d
     if (status == u"pending")
         text = tr("Call-back: starting the call…");
     else if (status == u"initiated" || status == u"queued" || status == u"ringing")
-        text = tr("Call-back: dialling %1…").arg(m_detail.contact.phoneNumber);
+        text = tr("Call-back: dialling %1…").arg(phone::display(m_detail.contact.phoneNumber));
     else if (status == u"in-progress")
         text = tr("Call-back: on the call now.");
     else if (status == u"ended")
