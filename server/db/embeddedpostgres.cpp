@@ -134,10 +134,11 @@ Result<void> EmbeddedPostgres::prepareRunAsUser()
         }
     }
 
-    // Unix socket paths are limited to ~107 bytes; deep folders get a short one in /tmp.
+    // Unix socket paths are limited to ~107 bytes; deep folders get a short one in the system's
+    // temporary folder (TMPDIR, else /tmp).
     m_socketDir = m_clusterDir;
     if (m_socketDir.toUtf8().size() > 80) {
-        m_socketDir = u"/tmp/voxanne-pg-"_s + shortHash(m_clusterDir);
+        m_socketDir = QDir(QDir::tempPath()).filePath(u"voxanne-pg-"_s + shortHash(m_clusterDir));
         QDir().mkpath(m_socketDir);
         QFile::setPermissions(m_socketDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         if (m_asRoot)
