@@ -84,6 +84,12 @@ public:
         return outcome;
     }
 
+    // One statement in a transaction of its own as `access`: a read that needs nothing else.
+    Result<PgResult> query(const Access &access, const QByteArray &sql, const Params &params = {})
+    {
+        return transaction<PgResult>(access, [&](Transaction &tx) { return tx.exec(sql, params); });
+    }
+
 private:
     Result<void> runTransaction(const Access &access,
                                 const std::function<Result<void>(Transaction &)> &work);

@@ -306,28 +306,20 @@ Result<Answer> TelephonyService::confirm(const db::Access &access, const QString
         return refusal(400, u"Enter the 6-digit verification code."_s,
                        {{u"field"_s, u"verificationCode"_s}});
 
-    struct Row
+    auto found = m_app.db.query(access,
+                                "SELECT phone_number, status, twilio_caller_id_sid FROM "
+                                "verified_caller_ids WHERE id = $1::uuid AND org_id = $2::uuid",
+                                {verificationId, access.orgId});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return http::status::notFound(u"No such verification."_s);
+    const struct
     {
         QString phone;
         QString status;
         QString callerIdSid;
-    };
-    auto found = m_app.db.transaction<std::optional<Row>>(
-        access, [&](db::Transaction &tx) -> Result<std::optional<Row>> {
-            auto r = tx.exec("SELECT phone_number, status, twilio_caller_id_sid FROM "
-                             "verified_caller_ids WHERE id = $1::uuid AND org_id = $2::uuid",
-                             {verificationId, access.orgId});
-            if (!r)
-                return r.error();
-            if (r->isEmpty())
-                return std::optional<Row>();
-            return std::optional<Row>(Row{r->text(0, 0), r->text(0, 1), r->text(0, 2)});
-        });
-    if (!found)
-        return found.error();
-    if (!*found)
-        return http::status::notFound(u"No such verification."_s);
-    const Row row = **found;
+    } row{found->text(0, 0), found->text(0, 1), found->text(0, 2)};
     if (row.status == u"verified")
         return answer(200, {{u"success"_s, true},
                             {u"message"_s, u"Phone number verified successfully"_s},
@@ -705,28 +697,20 @@ TelephonyService::validationCallback(const QString &verificationId, const QStrin
                                      const QByteArray &signature,
                                      const QList<QPair<QString, QString>> &parameters)
 {
-    struct Row
+    auto found = m_app.db.query(db::Access::service(),
+                                "SELECT org_id, status, twilio_call_sid FROM verified_caller_ids "
+                                "WHERE id = $1::uuid",
+                                {verificationId});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return http::status::notFound(u"No such verification."_s);
+    const struct
     {
         QString orgId;
         QString status;
         QString callSid;
-    };
-    auto found = m_app.db.transaction<std::optional<Row>>(
-        db::Access::service(), [&](db::Transaction &tx) -> Result<std::optional<Row>> {
-            auto r = tx.exec("SELECT org_id, status, twilio_call_sid FROM verified_caller_ids "
-                             "WHERE id = $1::uuid",
-                             {verificationId});
-            if (!r)
-                return r.error();
-            if (r->isEmpty())
-                return std::optional<Row>();
-            return std::optional<Row>(Row{r->text(0, 0), r->text(0, 1), r->text(0, 2)});
-        });
-    if (!found)
-        return found.error();
-    if (!*found)
-        return http::status::notFound(u"No such verification."_s);
-    const Row row = **found;
+    } row{found->text(0, 0), found->text(0, 1), found->text(0, 2)};
     auto credentials = verifyingAccount(m_app, db::Access::service(), row.orgId);
     if (!credentials)
         return credentials.error();

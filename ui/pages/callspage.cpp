@@ -5,6 +5,7 @@
 #include "ui/models/displayformat.h"
 #include "ui/widgets/calldetailpanel.h"
 #include "ui/widgets/emptystate.h"
+#include "ui/widgets/listdetailsplitter.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
@@ -12,9 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QScrollArea>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -109,21 +108,8 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->sortByColumn(CallsModel::TimeColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);
 
-    auto *detailScroll = new QScrollArea(this);
-    detailScroll->setWidgetResizable(true);
-    detailScroll->setFrameShape(QFrame::NoFrame);
-    m_detail = new CallDetailPanel(api, toasts, detailScroll);
-    detailScroll->setWidget(m_detail);
-    detailScroll->setMinimumWidth(360);
-
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_tableState);
-    split->addWidget(detailScroll);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
-    split->setSizes({720, 360});
-    layout->addWidget(split, 1);
+    m_detail = new CallDetailPanel(api, toasts, this);
+    layout->addWidget(new ListDetailSplitter(m_tableState, m_detail, this), 1);
     m_status->setObjectName(u"callsStatus"_s);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_status);

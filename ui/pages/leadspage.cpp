@@ -4,6 +4,7 @@
 #include "ui/models/leadsmodel.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/leaddetailpanel.h"
+#include "ui/widgets/listdetailsplitter.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/temperaturedelegate.h"
 #include "ui/widgets/toastarea.h"
@@ -13,9 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QScrollArea>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -101,21 +100,8 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->sortByColumn(LeadsModel::LastContactedColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);
 
-    auto *detailScroll = new QScrollArea(this);
-    detailScroll->setWidgetResizable(true);
-    detailScroll->setFrameShape(QFrame::NoFrame);
-    m_detail = new LeadDetailPanel(api, toasts, detailScroll);
-    detailScroll->setWidget(m_detail);
-    detailScroll->setMinimumWidth(360);
-
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_tableState);
-    split->addWidget(detailScroll);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
-    split->setSizes({720, 360});
-    layout->addWidget(split, 1);
+    m_detail = new LeadDetailPanel(api, toasts, this);
+    layout->addWidget(new ListDetailSplitter(m_tableState, m_detail, this), 1);
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(350);
