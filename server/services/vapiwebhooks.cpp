@@ -160,22 +160,13 @@ Result<void> claimCallBackRecord(db::Transaction &tx, const QString &orgId, cons
     return {};
 }
 
-// The event names the caller the way the front desk knows them: the name Vapi heard, else the
-// name on the clinic's contact for that number, else the number.
+// The event names the caller the way the front desk knows them: `name` is the name Vapi heard,
+// else the clinic's contact for that number (read by the statement that wrote the call), else
+// the event carries just the number.
 Result<void> publishCall(db::Transaction &tx, const QString &orgId, const QString &callId,
-                         bool inserted, const Party &party, const QString &customerName,
+                         bool inserted, const Party &party, const QString &name,
                          QJsonObject payload)
 {
-    QString name = customerName;
-    if (name.isEmpty() && party.valid) {
-        auto known = tx.exec("SELECT name FROM contacts WHERE org_id = $1::uuid AND phone = $2 "
-                             "AND name IS NOT NULL AND name <> ''",
-                             {orgId, party.phone});
-        if (!known)
-            return known.error();
-        if (!known->isEmpty())
-            name = known->text(0, 0);
-    }
     if (!name.isEmpty())
         payload.insert(u"caller_name"_s, name);
     if (!party.phone.isEmpty())
@@ -321,7 +312,9 @@ VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message 
                 "    THEN 'processing' "
                 "    ELSE coalesce(call_logs.recording_status, EXCLUDED.recording_status) END "
                 "WHERE call_logs.org_id = EXCLUDED.org_id "
-                "RETURNING id, (xmax = 0), status, direction",
+                "RETURNING id, (xmax = 0), status, direction, coalesce(nullif($6, ''), "
+                "  (SELECT c.name FROM contacts c WHERE c.org_id = call_logs.org_id "
+                "   AND c.phone = call_logs.phone_number AND c.name <> ''))",
                 {orgId, m.callId(), m.direction(), status, orEmpty(party.phone),
                  orEmpty(m.customerName()), orEmpty(party.from), orEmpty(party.to), occurredAt(m),
                  started, ended, status == u"ended" ? orEmpty(m.endedReason()) : QString(),
@@ -332,7 +325,7 @@ VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message 
             if (row->isEmpty())
                 return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
             const QString callId = row->text(0, 0);
-            if (auto e = publishCall(tx, orgId, callId, row->toBool(0, 1), party, m.customerName(),
+            if (auto e = publishCall(tx, orgId, callId, row->toBool(0, 1), party, row->text(0, 4),
                                      {{u"id"_s, callId},
                                       {u"vapi_call_id"_s, m.callId()},
                                       {u"status"_s, row->text(0, 2)},
@@ -504,15 +497,18 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
             const QString callId = row->text(0, 0);
             const bool inserted = row->toBool(0, 1);
 
+            QString callerName = m.customerName();
             if (party.valid) {
                 auto contact =
                     tx.exec("INSERT INTO contacts (org_id, phone, name) VALUES ($1::uuid, $2, $3) "
                             "ON CONFLICT (org_id, phone) DO UPDATE SET phone = EXCLUDED.phone "
-                            "RETURNING id, (xmax = 0)",
+                            "RETURNING id, (xmax = 0), name",
                             {orgId, party.phone, orEmpty(m.customerName())});
                 if (!contact)
                     return contact.error();
                 const QString contactId = contact->text(0, 0);
+                if (callerName.isEmpty())
+                    callerName = contact->text(0, 2);
                 if (auto linked = tx.exec("UPDATE call_logs SET contact_id = $2::uuid WHERE "
                                           "id = $1::uuid AND contact_id IS DISTINCT FROM "
                                           "$2::uuid",
@@ -531,7 +527,7 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                 return outcome.error();
             extra.insert(u"booked"_s, outcome->booked);
             extra.insert(u"lead_score"_s, outcome->leadScore);
-            if (auto e = publishCall(tx, orgId, callId, inserted, party, m.customerName(),
+            if (auto e = publishCall(tx, orgId, callId, inserted, party, callerName,
                                      {{u"id"_s, callId},
                                       {u"vapi_call_id"_s, m.callId()},
                                       {u"status"_s, u"ended"_s},

@@ -221,6 +221,24 @@ private slots:
         QCOMPARE(count(*m_db, "SELECT count(*) FROM events WHERE entity_id = $1::uuid", {id}), 3);
     }
 
+    // A caller Vapi heard no name from is named from the clinic's contact for the number.
+    void aCallWithoutANameIsNamedFromTheContact()
+    {
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("INSERT INTO contacts (org_id, phone, name) VALUES ($1::uuid, "
+                            "'+15550143077', 'Bea Known')",
+                            {m_a.orgId}));
+        const vm::CallInfo call = newCall(m_a, u"+15550143077"_s);
+        QCOMPARE(deliver(vm::statusUpdate(call, u"ringing"_s, call.createdAt)).status, 200);
+        auto created =
+            admin->exec("SELECT e.payload->>'caller_name' FROM events e JOIN call_logs c ON c.id = "
+                        "e.entity_id WHERE c.vapi_call_id = $1 AND e.type = 'call.created'",
+                        {call.id});
+        QVERIFY(created.ok());
+        QCOMPARE(created->rowCount(), 1);
+        QCOMPARE(created->text(0, 0), u"Bea Known"_s);
+    }
+
     void theReportIsAnalysedInOneTransaction()
     {
         auto admin = m_db->connectAsAdmin();
