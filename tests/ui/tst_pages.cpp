@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::ui::MainWindow;
@@ -101,6 +102,27 @@ private slots:
     {
         const auto clinic = m_fixture->createClinic(u"Figures Clinic"_s);
         VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/dashboard/summary"_s);
+        // "Today" is the clinic's calendar day. In a zone where it is now mid-day, the sample
+        // call from two hours ago is today's and the one from a day ago is not, at whatever
+        // hour the test runs (New York's midnight would otherwise move the first to yesterday).
+        QString zone;
+        for (const QString &candidate : {u"America/New_York"_s, u"Europe/London"_s, u"Asia/Dubai"_s,
+                                         u"Asia/Tokyo"_s, u"Pacific/Honolulu"_s}) {
+            const int hour = QDateTime::currentDateTimeUtc()
+                                 .toTimeZone(QTimeZone(candidate.toUtf8()))
+                                 .time()
+                                 .hour();
+            if (hour >= 4 && hour < 20) {
+                zone = candidate;
+                break;
+            }
+        }
+        QVERIFY(!zone.isEmpty());
+        auto admin = m_fixture->database().connectAsAdmin();
+        const auto moved = admin->exec(
+            "UPDATE org_settings SET time_zone = $2 WHERE org_id = $1::uuid", {clinic.orgId, zone});
+        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.errorMessage()));
+        QCOMPARE(moved->affectedRows(), 1);
         m_fixture->insertPrdSampleCalls(clinic);
         Console console(m_fixture->url(), clinic.session);
         vox::ui::DashboardPage *dashboard = console.window->dashboardPage();
