@@ -117,6 +117,11 @@ Result<void> Server::start()
         return {};
     for (const QString &secret : m_config.secrets())
         log::registerSecret(secret);
+    if (m_config.sandboxInProduction)
+        log::warn("server",
+                  u"DEVELOPMENT SWITCH VOXANNE_DEV_ALLOW_SANDBOX is on: every provider call goes "
+                  "to the sandbox at %1, nothing reaches a patient. Never serve a real clinic "
+                  "like this."_s.arg(m_config.sandboxUrl));
 
     auto ring =
         crypto::KeyRing::fromBase64(m_config.encryptionKey, m_config.previousEncryptionKeys);

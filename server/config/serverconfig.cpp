@@ -48,7 +48,11 @@ const QList<Option> &options()
         {u"VOXANNE_TLS_KEY"_s, u"tls-key"_s, u"FILE"_s, u"PEM private key for --tls-cert."_s},
         {u"VOXANNE_LOG_LEVEL"_s, u"log-level"_s, u"LEVEL"_s, u"debug, info, warn or error."_s},
         {u"VOXANNE_SANDBOX_URL"_s, u"sandbox"_s, u"URL"_s,
-         u"Point Vapi, Twilio, Google and Resend at a voxanne-sandbox at URL."_s},
+         u"Point Vapi, Twilio, Google and Resend at a voxanne-sandbox at URL (embedded mode; "
+         "refused in production unless VOXANNE_DEV_ALLOW_SANDBOX=1)."_s},
+        {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"dev-allow-sandbox"_s, u"1"_s,
+         u"Development only: let a server on a database URL use the sandbox. Logged as a warning "
+         "at every start."_s},
         {u"JWT_SECRET"_s, u"jwt-secret"_s, u"SECRET"_s, u"Key that signs access tokens."_s},
         {u"ENCRYPTION_KEY"_s, u"encryption-key"_s, u"BASE64"_s,
          u"Base64 of 32 bytes; encrypts stored provider credentials."_s},
@@ -232,11 +236,24 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
         return ring.error();
 
     c.sandboxUrl = value(u"VOXANNE_SANDBOX_URL"_s);
+    const QString allowSandbox = value(u"VOXANNE_DEV_ALLOW_SANDBOX"_s);
+    if (!allowSandbox.isEmpty() && allowSandbox != u"1" && allowSandbox != u"0")
+        return fail(u"VOXANNE_DEV_ALLOW_SANDBOX must be 1 or 0 (got \"%1\")."_s.arg(allowSandbox));
     if (!c.sandboxUrl.isEmpty()) {
         const auto sandbox = parseUrl(u"VOXANNE_SANDBOX_URL"_s, c.sandboxUrl);
         if (!sandbox)
             return sandbox.error();
         c.sandboxUrl = *sandbox;
+        // A production server serves real clinics: the sandbox would swallow their calls, texts
+        // and e-mails while the console reports them sent.
+        if (c.isProduction()) {
+            if (allowSandbox != u"1")
+                return fail(u"VOXANNE_SANDBOX_URL is refused in production mode (a database URL): "
+                            "the sandbox would take every real clinic's calls, SMS and e-mails. "
+                            "Remove it, or for development against a shared database also set "
+                            "VOXANNE_DEV_ALLOW_SANDBOX=1."_s);
+            c.sandboxInProduction = true;
+        }
         c.vapiBaseUrl = c.sandboxUrl + u"/vapi"_s;
         c.twilioBaseUrl = c.sandboxUrl + u"/twilio"_s;
         c.googleOAuthBaseUrl = c.sandboxUrl + u"/google/accounts"_s;
@@ -269,6 +286,12 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
         const auto url = parseUrl(name, given);
         if (!url)
             return url.error();
+        // With the sandbox on, every provider is the sandbox: a base URL elsewhere would send a
+        // demo clinic's calls, SMS or e-mails to a real provider.
+        if (!c.sandboxUrl.isEmpty() && name != u"BACKEND_URL" &&
+            !(*url == c.sandboxUrl || url->startsWith(c.sandboxUrl + u'/')))
+            return fail(u"%1 cannot point outside the sandbox while VOXANNE_SANDBOX_URL is set "
+                        "(got \"%2\"): remove one of the two."_s.arg(name, *url));
         *field = *url;
     }
 

@@ -54,6 +54,8 @@ struct ServerConfig
     QString twilioAuthToken;
     QString twilioPhoneNumber;
     QString sandboxUrl;
+    // A production-mode server told to use the sandbox anyway (VOXANNE_DEV_ALLOW_SANDBOX=1).
+    bool sandboxInProduction = false;
 
     int maxConnections = 512;
     int idleTimeoutSeconds = 60;

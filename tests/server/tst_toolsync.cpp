@@ -177,6 +177,7 @@ private slots:
         m_backendUrl = u"http://127.0.0.1:%1"_s.arg(port);
         m_server = std::make_unique<TestServer>(
             *m_db, QHash<QString, QString>{{u"VOXANNE_SANDBOX_URL"_s, m_sandbox->url()},
+                                           {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s},
                                            {u"VOXANNE_LISTEN"_s, u"127.0.0.1:%1"_s.arg(port)},
                                            {u"BACKEND_URL"_s, m_backendUrl},
                                            {u"VOXANNE_PROVIDER_RETRY_MS"_s, u"10,20,40"_s},
@@ -630,6 +631,7 @@ private slots:
             env.insert(u"VAPI_PRIVATE_KEY"_s, u"test-vapi-private-key"_s);
             env.insert(u"BACKEND_URL"_s, m_backendUrl);
             env.insert(u"VOXANNE_SANDBOX_URL"_s, m_sandbox->url());
+            env.insert(u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s);
             env.insert(u"VOXANNE_LOG_LEVEL"_s, u"error"_s);
             process.setProcessEnvironment(env);
             process.start(QStringLiteral(VOXANNE_BINARY_DIR) + u"/app/voxanne-server"_s,

@@ -25,6 +25,17 @@ ServerConfig::Sources productionSources()
     s.defaultDataDir = u"/var/lib/voxanne"_s;
     return s;
 }
+
+// What embedded mode resolves from once its secrets were generated.
+ServerConfig::Sources embeddedSources()
+{
+    ServerConfig::Sources s;
+    s.file = {{u"JWT_SECRET"_s, jwt},
+              {u"ENCRYPTION_KEY"_s, key32},
+              {u"VAPI_WEBHOOK_SECRET"_s, u"whsec"_s}};
+    s.defaultDataDir = u"/var/lib/voxanne-embedded"_s;
+    return s;
+}
 } // namespace
 
 class TestServerConfig : public QObject
@@ -108,16 +119,82 @@ private slots:
                  qPrintable(config.errorMessage()));
     }
 
-    void sandboxPointsEveryProviderAtIt()
+    void sandboxIsRefusedInProductionWithoutTheDevelopmentSwitch()
     {
         ServerConfig::Sources s = productionSources();
         s.flags.insert(u"VOXANNE_SANDBOX_URL"_s, u"http://127.0.0.1:9999/"_s);
+        const auto refused = ServerConfig::resolve(s);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(u"refused in production mode"_s),
+                 qPrintable(refused.errorMessage()));
+        QVERIFY2(refused.errorMessage().contains(u"VOXANNE_DEV_ALLOW_SANDBOX=1"_s),
+                 qPrintable(refused.errorMessage()));
+
+        s.environment.insert(u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s);
+        const auto allowed = ServerConfig::resolve(s);
+        QVERIFY2(allowed.ok(), qPrintable(allowed.ok() ? QString() : allowed.errorMessage()));
+        QVERIFY(allowed->sandboxInProduction);
+        QCOMPARE(allowed->vapiBaseUrl, u"http://127.0.0.1:9999/vapi"_s);
+
+        s.environment.insert(u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"yes please"_s);
+        QVERIFY(!ServerConfig::resolve(s).ok());
+    }
+
+    void sandboxPointsEveryProviderAtIt()
+    {
+        ServerConfig::Sources s = embeddedSources();
+        s.flags.insert(u"VOXANNE_SANDBOX_URL"_s, u"http://127.0.0.1:9999/"_s);
         const auto config = ServerConfig::resolve(s);
-        QVERIFY(config.ok());
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
+        QVERIFY(!config->sandboxInProduction);
         QCOMPARE(config->vapiBaseUrl, u"http://127.0.0.1:9999/vapi"_s);
         QCOMPARE(config->twilioBaseUrl, u"http://127.0.0.1:9999/twilio"_s);
         QCOMPARE(config->resendBaseUrl, u"http://127.0.0.1:9999/resend"_s);
-        QVERIFY(config->googleTokenUrl.startsWith(u"http://127.0.0.1:9999/google"_s));
+        QCOMPARE(config->googleOAuthBaseUrl, u"http://127.0.0.1:9999/google/accounts"_s);
+        QCOMPARE(config->googleTokenUrl, u"http://127.0.0.1:9999/google/oauth2/token"_s);
+        QCOMPARE(config->googleApiBaseUrl, u"http://127.0.0.1:9999/google/api"_s);
+    }
+
+    void withTheSandboxNoProviderUrlLeadsOutOfIt_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("real Vapi") << u"VAPI_BASE_URL"_s << u"https://api.vapi.ai"_s << false;
+        QTest::newRow("real Twilio") << u"TWILIO_BASE_URL"_s << u"https://api.twilio.com"_s
+                                     << false;
+        QTest::newRow("real Google sign-in")
+            << u"GOOGLE_OAUTH_BASE_URL"_s << u"https://accounts.google.com"_s << false;
+        QTest::newRow("real Google token")
+            << u"GOOGLE_TOKEN_URL"_s << u"https://oauth2.googleapis.com/token"_s << false;
+        QTest::newRow("real Google APIs")
+            << u"GOOGLE_API_BASE_URL"_s << u"https://www.googleapis.com"_s << false;
+        QTest::newRow("real Resend") << u"RESEND_BASE_URL"_s << u"https://api.resend.com"_s
+                                     << false;
+        QTest::newRow("same host, other port")
+            << u"TWILIO_BASE_URL"_s << u"http://127.0.0.1:9998"_s << false;
+        QTest::newRow("a prefix that is not a path")
+            << u"RESEND_BASE_URL"_s << u"http://127.0.0.1:9999.evil.example/resend"_s << false;
+        QTest::newRow("inside the sandbox")
+            << u"RESEND_BASE_URL"_s << u"http://127.0.0.1:9999/resend-v2"_s << true;
+        QTest::newRow("the backend is not a provider")
+            << u"BACKEND_URL"_s << u"https://voxanne.example.com"_s << true;
+    }
+
+    void withTheSandboxNoProviderUrlLeadsOutOfIt()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, url);
+        QFETCH(bool, accepted);
+        ServerConfig::Sources s = embeddedSources();
+        s.flags.insert(u"VOXANNE_SANDBOX_URL"_s, u"http://127.0.0.1:9999"_s);
+        s.file.insert(name, url);
+        const auto config = ServerConfig::resolve(s);
+        QCOMPARE(config.ok(), accepted);
+        if (!accepted)
+            QVERIFY2(config.errorMessage().contains(name) &&
+                         config.errorMessage().contains(u"outside the sandbox"_s),
+                     qPrintable(config.errorMessage()));
     }
 
     void embeddedModeGeneratesSecretsOncePrivately()
