@@ -161,16 +161,16 @@ private slots:
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("accepted");
         QTest::newRow("real Vapi") << u"VAPI_BASE_URL"_s << u"https://api.vapi.ai"_s << false;
-        QTest::newRow("real Twilio") << u"TWILIO_BASE_URL"_s << u"https://api.twilio.com"_s
-                                     << false;
+        QTest::newRow("real Twilio")
+            << u"TWILIO_BASE_URL"_s << u"https://api.twilio.com"_s << false;
         QTest::newRow("real Google sign-in")
             << u"GOOGLE_OAUTH_BASE_URL"_s << u"https://accounts.google.com"_s << false;
         QTest::newRow("real Google token")
             << u"GOOGLE_TOKEN_URL"_s << u"https://oauth2.googleapis.com/token"_s << false;
         QTest::newRow("real Google APIs")
             << u"GOOGLE_API_BASE_URL"_s << u"https://www.googleapis.com"_s << false;
-        QTest::newRow("real Resend") << u"RESEND_BASE_URL"_s << u"https://api.resend.com"_s
-                                     << false;
+        QTest::newRow("real Resend")
+            << u"RESEND_BASE_URL"_s << u"https://api.resend.com"_s << false;
         QTest::newRow("same host, other port")
             << u"TWILIO_BASE_URL"_s << u"http://127.0.0.1:9998"_s << false;
         QTest::newRow("a prefix that is not a path")
