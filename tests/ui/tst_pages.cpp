@@ -101,7 +101,6 @@ private slots:
     void theDashboardShowsTheClinicsFigures()
     {
         const auto clinic = m_fixture->createClinic(u"Figures Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/dashboard/summary"_s);
         // "Today" is the clinic's calendar day. In a zone where it is now mid-day, the sample
         // call from two hours ago is today's and the one from a day ago is not, at whatever
         // hour the test runs (New York's midnight would otherwise move the first to yesterday).
@@ -142,7 +141,6 @@ private slots:
     void leadCardsFilterTheList()
     {
         const auto clinic = m_fixture->createClinic(u"Leads Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts"_s);
         m_fixture->insertContact(clinic, u"Hot Hannah"_s, u"+15550100001"_s, 90);
         m_fixture->insertContact(clinic, u"Warm Walter"_s, u"+15550100002"_s, 55);
         m_fixture->insertContact(clinic, u"Cold Carla"_s, u"+15550100003"_s, 10);
@@ -172,10 +170,8 @@ private slots:
     void callBackShowsItsProgress()
     {
         const auto clinic = m_fixture->createClinic(u"Call Back Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts"_s);
         const QString contact =
             m_fixture->insertContact(clinic, u"Callback Cathy"_s, u"+15550100005"_s, 80);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts/%1/call-back"_s.arg(contact));
         Console console(m_fixture->url(), clinic.session);
         console.window->showPage(MainWindow::LeadsIndex);
         vox::ui::LeadsPage *leads = console.window->leadsPage();
@@ -196,8 +192,6 @@ private slots:
     void anAppointmentIsBookedInAFreeSlotRemindedAndCancelled()
     {
         const auto clinic = m_fixture->createClinic(u"Booking Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/appointments"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/services"_s);
         Console console(m_fixture->url(), clinic.session);
         console.window->showPage(MainWindow::AppointmentsIndex);
         vox::ui::AppointmentsPage *page = console.window->appointmentsPage();
@@ -226,8 +220,6 @@ private slots:
         QVERIFY(!booked.confirmationSent);
 
         page->table()->selectRow(0);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic,
-                          u"/api/appointments/%1/send-reminder"_s.arg(booked.id));
         page->sendReminder(u"email"_s);
         QTRY_VERIFY(page->model()->appointmentAt(0)->confirmationSent ||
                     !page->window()->findChildren<vox::ui::Toast *>().isEmpty());
