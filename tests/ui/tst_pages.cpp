@@ -1,6 +1,8 @@
 // The shell and the dashboard, leads and appointments pages (C-shell, C-dashboard, C-leads,
-// C-appointments) with real widgets against the real server.
-#include "consolefixture.h"
+// C-appointments) with real widgets against the real server, its providers the sandbox.
+#include "core/phonenumber.h"
+#include "httpclient.h"
+#include "sandboxfixture.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
 #include "ui/models/appointmentsmodel.h"
@@ -18,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -33,7 +36,45 @@ class TestPages : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
+    std::unique_ptr<vox::test::SandboxFixture> m_providers;
+    vox::test::ConsoleFixture *m_fixture = nullptr;
+
+    std::unique_ptr<vox::test::HttpClient> clientOf(const vox::test::Clinic &clinic)
+    {
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        return client;
+    }
+
+    // Saving the agent creates its assistant at Vapi, as the Agent page does.
+    int saveAgent(const vox::test::Clinic &clinic)
+    {
+        return clientOf(clinic)
+            ->put(u"/api/agent"_s, {{u"name"_s, u"Ava"_s},
+                                    {u"first_message"_s, u"Thanks for calling, this is Ava."_s},
+                                    {u"system_prompt"_s, u"You are the clinic's receptionist."_s}})
+            .status;
+    }
+
+    int connectResend(const vox::test::Clinic &clinic)
+    {
+        return clientOf(clinic)
+            ->put(u"/api/integrations/resend"_s,
+                  {{u"api_key"_s, u"re_clinic_key_pages"_s},
+                   {u"from"_s, u"Booking Clinic <frontdesk@clinic.example>"_s}})
+            .status;
+    }
+
+    QList<vox::sandbox::RecordedRequest> recorded(const QString &provider, const QString &method,
+                                                  const QString &pathEnd)
+    {
+        QList<vox::sandbox::RecordedRequest> out;
+        for (const auto &r : m_providers->sandbox().state().recorded(provider)) {
+            if (r.method == method && r.path.endsWith(pathEnd))
+                out.append(r);
+        }
+        return out;
+    }
 
     struct Console
     {
@@ -54,8 +95,9 @@ class TestPages : public QObject
 private slots:
     void initTestCase()
     {
-        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_pages"_s);
-        QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+        m_providers = std::make_unique<vox::test::SandboxFixture>(u"ui_pages"_s);
+        QVERIFY2(m_providers->ok(), qPrintable(m_providers->error()));
+        m_fixture = &m_providers->console();
     }
 
     void shortcutsSwitchPagesAndEveryPageOpens()
@@ -167,11 +209,32 @@ private slots:
         QTRY_COMPARE(leads->model()->rowCount(), 4);
     }
 
+    void callBackShowsItsProgress_data()
+    {
+        QTest::addColumn<bool>("agentSaved");
+        QTest::addColumn<bool>("twilioConnected");
+        QTest::addColumn<QString>("problem"); // empty: the call starts
+        QTest::newRow("the call starts") << true << true << QString();
+        QTest::newRow("no assistant linked")
+            << false << true
+            << u"The AI agent is not set up with Vapi yet: save it under Agent first."_s;
+        QTest::newRow("no Twilio") << true << false
+                                   << u"The clinic has no phone number connected to Vapi yet: "
+                                      "connect Twilio under Integrations."_s;
+    }
     void callBackShowsItsProgress()
     {
+        QFETCH(bool, agentSaved);
+        QFETCH(bool, twilioConnected);
+        QFETCH(QString, problem);
         const auto clinic = m_fixture->createClinic(u"Call Back Clinic"_s);
+        if (agentSaved)
+            QCOMPARE(saveAgent(clinic), 200);
+        if (twilioConnected)
+            QCOMPARE(m_providers->connectTwilio(clinic, m_providers->newTwilioAccount()), 200);
         const QString contact =
             m_fixture->insertContact(clinic, u"Callback Cathy"_s, u"+15550100005"_s, 80);
+        const qsizetype callsBefore = recorded(u"vapi"_s, u"POST"_s, u"/vapi/call"_s).size();
         Console console(m_fixture->url(), clinic.session);
         console.window->showPage(MainWindow::LeadsIndex);
         vox::ui::LeadsPage *leads = console.window->leadsPage();
@@ -181,17 +244,51 @@ private slots:
         QTRY_COMPARE(detail->contactId(), contact);
         detail->setConfirmCallBack(false);
         QTest::mouseClick(detail->callBackButton(), Qt::LeftButton);
-        // pending at once, then what the server says (initiated, or failed with the reason).
-        QVERIFY(!detail->callBackStatus().isEmpty());
-        QTRY_VERIFY(!detail->callBackStatus().contains(u"starting"_s));
-        QVERIFY2(detail->callBackStatus().contains(u"dialling"_s) ||
-                     detail->callBackStatus().contains(u"failed"_s),
-                 qPrintable(detail->callBackStatus()));
+        QCOMPARE(detail->callBackStatus(), u"Call-back: starting the call…"_s);
+        QTRY_VERIFY(detail->callBackStatus() != u"Call-back: starting the call…"_s);
+
+        const auto calls = recorded(u"vapi"_s, u"POST"_s, u"/vapi/call"_s);
+        if (!problem.isEmpty()) {
+            QCOMPARE(detail->callBackStatus(), u"Call-back failed: "_s + problem);
+            QCOMPARE(calls.size(), callsBefore); // nothing was attempted
+            return;
+        }
+        QCOMPARE(detail->callBackStatus(),
+                 u"Call-back: dialling %1…"_s.arg(vox::phone::display(u"+15550100005"_s)));
+        QCOMPARE(calls.size(), callsBefore + 1);
+        const QJsonObject body = QJsonDocument::fromJson(calls.last().body).object();
+        QCOMPARE(body.value(u"customer"_s).toObject().value(u"number"_s).toString(),
+                 u"+15550100005"_s);
     }
 
+    void anAppointmentIsBookedInAFreeSlotRemindedAndCancelled_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<bool>("providerConnected");
+        QTest::addColumn<QString>("patientEmail");
+        QTest::addColumn<QString>("toast"); // a success, or the problem the page shows
+        QTest::newRow("by e-mail") << u"email"_s << true << u"wendy@patients.example"_s
+                                   << u"Reminder e-mailed to wendy@patients.example."_s;
+        QTest::newRow("by text") << u"sms"_s << true << QString()
+                                 << u"Reminder texted to +15550100006."_s;
+        QTest::newRow("no e-mail configured")
+            << u"email"_s << false << u"wendy@patients.example"_s << u"E-mail is not configured"_s;
+        QTest::newRow("no Twilio") << u"sms"_s << false << QString() << u"Twilio not configured"_s;
+        QTest::newRow("no e-mail address")
+            << u"email"_s << true << QString() << u"The patient has no e-mail address."_s;
+    }
     void anAppointmentIsBookedInAFreeSlotRemindedAndCancelled()
     {
+        QFETCH(QString, method);
+        QFETCH(bool, providerConnected);
+        QFETCH(QString, patientEmail);
+        QFETCH(QString, toast);
+        const bool sent = toast.startsWith(u"Reminder"_s);
         const auto clinic = m_fixture->createClinic(u"Booking Clinic"_s);
+        if (providerConnected && method == u"email")
+            QCOMPARE(connectResend(clinic), 200);
+        if (providerConnected && method == u"sms")
+            QCOMPARE(m_providers->connectTwilio(clinic, m_providers->newTwilioAccount()), 200);
         Console console(m_fixture->url(), clinic.session);
         console.window->showPage(MainWindow::AppointmentsIndex);
         vox::ui::AppointmentsPage *page = console.window->appointmentsPage();
@@ -205,8 +302,12 @@ private slots:
         QTRY_VERIFY(dialog->serviceBox()->count() == 7);
         dialog->nameField()->setText(u"Walk-in Wendy"_s);
         dialog->phoneField()->setText(u"+1 555 010 0006"_s);
-        // A weekday a week ahead is inside business hours (Mon–Fri 9–17).
-        QDate day = QDate::currentDate().addDays(7);
+        // A weekday a week ahead in the clinic's calendar is inside business hours (Mon–Fri
+        // 9–17) and in the future, whatever this machine's zone and hour.
+        QDate day = QDateTime::currentDateTimeUtc()
+                        .toTimeZone(QTimeZone("America/New_York"))
+                        .date()
+                        .addDays(7);
         while (day.dayOfWeek() > 5)
             day = day.addDays(1);
         dialog->setDate(day);
@@ -218,11 +319,33 @@ private slots:
         const vox::ui::AppointmentRecord booked = *page->model()->appointmentAt(0);
         QCOMPARE(booked.contactName, u"Walk-in Wendy"_s);
         QVERIFY(!booked.confirmationSent);
+        if (!patientEmail.isEmpty()) {
+            auto admin = m_fixture->database().connectAsAdmin();
+            const auto given = admin->exec(
+                "UPDATE contacts SET email = $2 WHERE org_id = $1::uuid AND name = 'Walk-in Wendy'",
+                {clinic.orgId, patientEmail});
+            QVERIFY2(given.ok(), vox::test::why(given).constData());
+            QCOMPARE(given->affectedRows(), 1);
+        }
 
+        const QString provider = method == u"sms" ? u"twilio"_s : u"resend"_s;
+        const QString path = method == u"sms" ? u"/Messages.json"_s : u"/resend/emails"_s;
+        const qsizetype deliveriesBefore = recorded(provider, u"POST"_s, path).size();
+        vox::ui::ToastArea &toasts = console.window->toasts();
+        toasts.clear();
         page->table()->selectRow(0);
-        page->sendReminder(u"email"_s);
-        QTRY_VERIFY(page->model()->appointmentAt(0)->confirmationSent ||
-                    !page->window()->findChildren<vox::ui::Toast *>().isEmpty());
+        page->sendReminder(method);
+        QTRY_VERIFY(!toasts.toasts().isEmpty());
+        QCOMPARE(toasts.toasts().first()->text(), toast);
+        const auto deliveries = recorded(provider, u"POST"_s, path);
+        QCOMPARE(deliveries.size(), deliveriesBefore + (sent ? 1 : 0));
+        if (sent) {
+            QVERIFY(deliveries.last().body.contains(method == u"sms" ? "%2B15550100006"
+                                                                     : "wendy@patients.example"));
+            QTRY_VERIFY(page->model()->appointmentAt(0)->confirmationSent);
+        } else {
+            QVERIFY(!page->model()->appointmentAt(0)->confirmationSent);
+        }
 
         page->cancelSelected(false);
         QTRY_COMPARE(page->model()->appointmentAt(0)->status, u"cancelled"_s);
