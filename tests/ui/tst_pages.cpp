@@ -143,28 +143,26 @@ private slots:
     void theDashboardShowsTheClinicsFigures()
     {
         const auto clinic = m_fixture->createClinic(u"Figures Clinic"_s);
-        // "Today" is the clinic's calendar day. In a zone where it is now mid-day, the sample
-        // call from two hours ago is today's and the one from a day ago is not, at whatever
-        // hour the test runs (New York's midnight would otherwise move the first to yesterday).
-        QString zone;
-        for (const QString &candidate : {u"America/New_York"_s, u"Europe/London"_s, u"Asia/Dubai"_s,
-                                         u"Asia/Tokyo"_s, u"Pacific/Honolulu"_s}) {
-            const int hour = QDateTime::currentDateTimeUtc()
-                                 .toTimeZone(QTimeZone(candidate.toUtf8()))
-                                 .time()
-                                 .hour();
-            if (hour >= 4 && hour < 20) {
-                zone = candidate;
-                break;
-            }
-        }
-        QVERIFY(!zone.isEmpty());
+        // "Today" is the clinic's calendar day (New York's). Each sample call is put in its day
+        // by the clinic's own midnight, not by hours before now: the first halfway through
+        // today so far, the second half a day before today began, so the figures hold at any
+        // hour, on the days the clocks change, and in any zone this machine is in.
+        const QTimeZone zone("America/New_York");
+        // Seeding and reading take seconds; they do not straddle the clinic's midnight.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QDateTime::currentDateTimeUtc().toTimeZone(zone).time() < QTime(23, 59), 65000);
+        const auto calls = m_fixture->insertPrdSampleCalls(clinic);
         auto admin = m_fixture->database().connectAsAdmin();
         const auto moved = admin->exec(
-            "UPDATE org_settings SET time_zone = $2 WHERE org_id = $1::uuid", {clinic.orgId, zone});
-        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.errorMessage()));
-        QCOMPARE(moved->affectedRows(), 1);
-        m_fixture->insertPrdSampleCalls(clinic);
+            "UPDATE call_logs c SET occurred_at = t.at, started_at = t.at, ended_at = t.at + "
+            "make_interval(secs => c.duration_seconds) FROM (SELECT CASE WHEN c2.id = $2::uuid "
+            "THEN m.midnight + (now() - m.midnight) / 2 ELSE m.midnight - interval '12 hours' "
+            "END AS at, c2.id FROM call_logs c2, (SELECT date_trunc('day', now() AT TIME ZONE "
+            "s.time_zone) AT TIME ZONE s.time_zone AS midnight FROM org_settings s WHERE "
+            "s.org_id = $1::uuid) m WHERE c2.id IN ($2::uuid, $3::uuid)) t WHERE c.id = t.id",
+            {clinic.orgId, calls.withRecordingAndTranscript, calls.withRecordingOnly});
+        QVERIFY2(moved.ok(), vox::test::why(moved).constData());
+        QCOMPARE(moved->affectedRows(), 2);
         Console console(m_fixture->url(), clinic.session);
         vox::ui::DashboardPage *dashboard = console.window->dashboardPage();
         dashboard->setRange(u"7d"_s);
