@@ -1,6 +1,8 @@
 // A real `voxanne-server serve` process for tests that need several instances or a crash.
 #pragma once
 
+#include "testserver.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -26,7 +28,9 @@ public:
                int timeoutMs = 120000)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        // Whatever this machine's environment names, providers are the test's to choose.
+        const auto settings = TestServer::withoutRealProviders(environment);
+        for (auto it = settings.cbegin(); it != settings.cend(); ++it)
             env.insert(it.key(), it.value());
         m_process.setProcessEnvironment(env);
         m_process.setProgram(binary());

@@ -4,6 +4,7 @@
 #include "server/db/database.h"
 #include "server/services/credentialstore.h"
 #include "testdatabase.h"
+#include "testserver.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -151,6 +152,8 @@ private slots:
         env.insert(u"VAPI_PRIVATE_KEY"_s, u"vapi"_s);
         env.insert(u"BACKEND_URL"_s, u"http://127.0.0.1:1"_s);
         env.insert(u"ENCRYPTION_KEY"_s, newKey);
+        for (const QString &setting : vox::test::TestServer::providerUrlSettings)
+            env.insert(setting, vox::test::TestServer::unreachableProvider);
         const QString binary = QStringLiteral(VOXANNE_BINARY_DIR) + u"/app/voxanne-server"_s;
 
         // Without the old key the command refuses and changes nothing.

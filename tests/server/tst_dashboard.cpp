@@ -70,6 +70,12 @@ private slots:
         m_clinic = vox::test::createClinic(m_server->url(), u"Island Clinic"_s, zone);
         QVERIFY(!m_clinic.orgId.isEmpty());
 
+        // The calls are placed by the clinic's midnight and the test reads "today" for the
+        // rest of its run: it does not start in the clinic's last minute of the day.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(zone.toLatin1())).time() <
+                QTime(23, 59),
+            65000);
         seedCall("now()", u"inbound"_s, true, 120, 40000);
         seedCall("m.midnight - interval '1 minute'", u"inbound"_s, false, 60, 0);
         seedCall("m.midnight - interval '8 days'", u"outbound"_s, true, 300, 600000);

@@ -8,6 +8,21 @@ const QString TestServer::jwtSecret = u"test-jwt-secret-0123456789abcdef01234567
 const QString TestServer::encryptionKey =
     QString::fromLatin1(QByteArray("0123456789abcdef0123456789abcdef").toBase64());
 const QString TestServer::webhookSecret = u"test-vapi-webhook-secret"_s;
+const QString TestServer::unreachableProvider = u"http://127.0.0.1:9"_s;
+const QStringList TestServer::providerUrlSettings{u"VAPI_BASE_URL"_s,         u"TWILIO_BASE_URL"_s,
+                                                  u"GOOGLE_OAUTH_BASE_URL"_s, u"GOOGLE_TOKEN_URL"_s,
+                                                  u"GOOGLE_API_BASE_URL"_s,   u"RESEND_BASE_URL"_s};
+
+QHash<QString, QString> TestServer::withoutRealProviders(QHash<QString, QString> environment)
+{
+    if (!environment.value(u"VOXANNE_SANDBOX_URL"_s).isEmpty())
+        return environment;
+    for (const QString &setting : providerUrlSettings) {
+        if (environment.value(setting).isEmpty())
+            environment.insert(setting, unreachableProvider);
+    }
+    return environment;
+}
 
 TestServer::TestServer(const TestDatabase &database, const QHash<QString, QString> &extra)
 {
@@ -27,6 +42,7 @@ TestServer::TestServer(const TestDatabase &database, const QHash<QString, QStrin
     };
     for (auto it = extra.cbegin(); it != extra.cend(); ++it)
         sources.environment.insert(it.key(), it.value());
+    sources.environment = withoutRealProviders(sources.environment);
     auto config = server::ServerConfig::resolve(sources);
     if (!config) {
         m_error = config.errorMessage();

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -31,6 +32,16 @@ public:
     static const QString jwtSecret;
     static const QString encryptionKey;
     static const QString webhookSecret;
+
+    // Where a test's server sends provider requests when the test gives no sandbox: the discard
+    // port on this machine, which refuses at once, so no test can reach Vapi, Twilio, Google or
+    // Resend on the internet.
+    static const QString unreachableProvider;
+    // The settings naming the providers' base URLs.
+    static const QStringList providerUrlSettings;
+    // `environment` with every provider URL it leaves unset pointed at `unreachableProvider`,
+    // unless it points the server at a sandbox (VOXANNE_SANDBOX_URL), which sets them all.
+    static QHash<QString, QString> withoutRealProviders(QHash<QString, QString> environment);
 
 private:
     std::unique_ptr<server::Server> m_server;

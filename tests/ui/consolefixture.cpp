@@ -6,11 +6,7 @@
 #include "ui/shell/translations.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonDocument>
-#include <QNetworkRequest>
-#include <QTimer>
-#include <QWebSocket>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -135,36 +131,6 @@ qint64 ConsoleFixture::publishEvent(const Clinic &clinic, const QString &type,
         return 0;
     }
     return *id;
-}
-
-bool ConsoleFixture::serves(const Clinic &clinic, const QString &path)
-{
-    auto client = m_server->client();
-    client->setToken(clinic.session.accessToken);
-    const HttpReply reply = client->get(path);
-    // 405: the path exists for another method (a POST action probed with GET).
-    return reply.status != 404 && reply.status != 0;
-}
-
-bool ConsoleFixture::servesLiveEvents(const Clinic &clinic)
-{
-    QUrl url(m_server->url() + u"/api/events"_s);
-    url.setScheme(u"ws"_s);
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + clinic.session.accessToken.toLatin1());
-    QWebSocket socket;
-    QEventLoop loop;
-    bool ready = false;
-    QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &text) {
-        ready = text.contains(u"\"ready\""_s);
-        loop.quit();
-    });
-    QObject::connect(&socket, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
-    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
-    socket.open(request);
-    loop.exec();
-    socket.abort();
-    return ready;
 }
 
 ConsoleFixture::SampleCalls ConsoleFixture::insertPrdSampleCalls(const Clinic &clinic)

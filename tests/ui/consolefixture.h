@@ -67,10 +67,6 @@ public:
     // Records a live event the way the server does (events row + NOTIFY).
     qint64 publishEvent(const Clinic &clinic, const QString &type, const QString &entityType,
                         const QString &entityId, const QJsonObject &payload = {});
-    // Whether this server build serves `path` (routes other issues add land over time).
-    bool serves(const Clinic &clinic, const QString &path);
-    // Whether this server build answers the live events WebSocket with "ready".
-    bool servesLiveEvents(const Clinic &clinic);
     QString lastError() const { return m_lastError; }
 
     // The three calls of PRD "Test Data", for John Doe (+1234567890).
@@ -98,16 +94,3 @@ template<typename T> QByteArray why(const Result<T> &result)
 }
 
 } // namespace vox::test
-
-// Skips a test whose server route has not landed yet (issues 3-5 add them), saying which.
-#define VOX_REQUIRE_LIVE_EVENTS(fixture, clinic)                                                   \
-    do {                                                                                           \
-        if (!(fixture).servesLiveEvents(clinic))                                                   \
-            QSKIP("The server does not serve the live events WebSocket yet.");                     \
-    } while (false)
-
-#define VOX_REQUIRE_ROUTE(fixture, clinic, path)                                                   \
-    do {                                                                                           \
-        if (!(fixture).serves((clinic), (path)))                                                   \
-            QSKIP(qPrintable(QStringLiteral("The server does not serve %1 yet.").arg(path)));      \
-    } while (false)

@@ -1,6 +1,8 @@
 // The shell and the dashboard, leads and appointments pages (C-shell, C-dashboard, C-leads,
-// C-appointments) with real widgets against the real server.
-#include "consolefixture.h"
+// C-appointments) with real widgets against the real server, its providers the sandbox.
+#include "core/phonenumber.h"
+#include "httpclient.h"
+#include "sandboxfixture.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
 #include "ui/models/appointmentsmodel.h"
@@ -18,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -33,7 +36,45 @@ class TestPages : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
+    std::unique_ptr<vox::test::SandboxFixture> m_providers;
+    vox::test::ConsoleFixture *m_fixture = nullptr;
+
+    std::unique_ptr<vox::test::HttpClient> clientOf(const vox::test::Clinic &clinic)
+    {
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        return client;
+    }
+
+    // Saving the agent creates its assistant at Vapi, as the Agent page does.
+    int saveAgent(const vox::test::Clinic &clinic)
+    {
+        return clientOf(clinic)
+            ->put(u"/api/agent"_s, {{u"name"_s, u"Ava"_s},
+                                    {u"first_message"_s, u"Thanks for calling, this is Ava."_s},
+                                    {u"system_prompt"_s, u"You are the clinic's receptionist."_s}})
+            .status;
+    }
+
+    int connectResend(const vox::test::Clinic &clinic)
+    {
+        return clientOf(clinic)
+            ->put(u"/api/integrations/resend"_s,
+                  {{u"api_key"_s, u"re_clinic_key_pages"_s},
+                   {u"from"_s, u"Booking Clinic <frontdesk@clinic.example>"_s}})
+            .status;
+    }
+
+    QList<vox::sandbox::RecordedRequest> recorded(const QString &provider, const QString &method,
+                                                  const QString &pathEnd)
+    {
+        QList<vox::sandbox::RecordedRequest> out;
+        for (const auto &r : m_providers->sandbox().state().recorded(provider)) {
+            if (r.method == method && r.path.endsWith(pathEnd))
+                out.append(r);
+        }
+        return out;
+    }
 
     struct Console
     {
@@ -54,8 +95,9 @@ class TestPages : public QObject
 private slots:
     void initTestCase()
     {
-        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_pages"_s);
-        QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+        m_providers = std::make_unique<vox::test::SandboxFixture>(u"ui_pages"_s);
+        QVERIFY2(m_providers->ok(), qPrintable(m_providers->error()));
+        m_fixture = &m_providers->console();
     }
 
     void shortcutsSwitchPagesAndEveryPageOpens()
@@ -101,29 +143,26 @@ private slots:
     void theDashboardShowsTheClinicsFigures()
     {
         const auto clinic = m_fixture->createClinic(u"Figures Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/dashboard/summary"_s);
-        // "Today" is the clinic's calendar day. In a zone where it is now mid-day, the sample
-        // call from two hours ago is today's and the one from a day ago is not, at whatever
-        // hour the test runs (New York's midnight would otherwise move the first to yesterday).
-        QString zone;
-        for (const QString &candidate : {u"America/New_York"_s, u"Europe/London"_s, u"Asia/Dubai"_s,
-                                         u"Asia/Tokyo"_s, u"Pacific/Honolulu"_s}) {
-            const int hour = QDateTime::currentDateTimeUtc()
-                                 .toTimeZone(QTimeZone(candidate.toUtf8()))
-                                 .time()
-                                 .hour();
-            if (hour >= 4 && hour < 20) {
-                zone = candidate;
-                break;
-            }
-        }
-        QVERIFY(!zone.isEmpty());
+        // "Today" is the clinic's calendar day (New York's). Each sample call is put in its day
+        // by the clinic's own midnight, not by hours before now: the first halfway through
+        // today so far, the second half a day before today began, so the figures hold at any
+        // hour, on the days the clocks change, and in any zone this machine is in.
+        const QTimeZone zone("America/New_York");
+        // Seeding and reading take seconds; they do not straddle the clinic's midnight.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QDateTime::currentDateTimeUtc().toTimeZone(zone).time() < QTime(23, 59), 65000);
+        const auto calls = m_fixture->insertPrdSampleCalls(clinic);
         auto admin = m_fixture->database().connectAsAdmin();
         const auto moved = admin->exec(
-            "UPDATE org_settings SET time_zone = $2 WHERE org_id = $1::uuid", {clinic.orgId, zone});
-        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.errorMessage()));
-        QCOMPARE(moved->affectedRows(), 1);
-        m_fixture->insertPrdSampleCalls(clinic);
+            "UPDATE call_logs c SET occurred_at = t.at, started_at = t.at, ended_at = t.at + "
+            "make_interval(secs => c.duration_seconds) FROM (SELECT CASE WHEN c2.id = $2::uuid "
+            "THEN m.midnight + (now() - m.midnight) / 2 ELSE m.midnight - interval '12 hours' "
+            "END AS at, c2.id FROM call_logs c2, (SELECT date_trunc('day', now() AT TIME ZONE "
+            "s.time_zone) AT TIME ZONE s.time_zone AS midnight FROM org_settings s WHERE "
+            "s.org_id = $1::uuid) m WHERE c2.id IN ($2::uuid, $3::uuid)) t WHERE c.id = t.id",
+            {clinic.orgId, calls.withRecordingAndTranscript, calls.withRecordingOnly});
+        QVERIFY2(moved.ok(), vox::test::why(moved).constData());
+        QCOMPARE(moved->affectedRows(), 2);
         Console console(m_fixture->url(), clinic.session);
         vox::ui::DashboardPage *dashboard = console.window->dashboardPage();
         dashboard->setRange(u"7d"_s);
@@ -142,7 +181,6 @@ private slots:
     void leadCardsFilterTheList()
     {
         const auto clinic = m_fixture->createClinic(u"Leads Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts"_s);
         m_fixture->insertContact(clinic, u"Hot Hannah"_s, u"+15550100001"_s, 90);
         m_fixture->insertContact(clinic, u"Warm Walter"_s, u"+15550100002"_s, 55);
         m_fixture->insertContact(clinic, u"Cold Carla"_s, u"+15550100003"_s, 10);
@@ -169,13 +207,32 @@ private slots:
         QTRY_COMPARE(leads->model()->rowCount(), 4);
     }
 
+    void callBackShowsItsProgress_data()
+    {
+        QTest::addColumn<bool>("agentSaved");
+        QTest::addColumn<bool>("twilioConnected");
+        QTest::addColumn<QString>("problem"); // empty: the call starts
+        QTest::newRow("the call starts") << true << true << QString();
+        QTest::newRow("no assistant linked")
+            << false << true
+            << u"The AI agent is not set up with Vapi yet: save it under Agent first."_s;
+        QTest::newRow("no Twilio") << true << false
+                                   << u"The clinic has no phone number connected to Vapi yet: "
+                                      "connect Twilio under Integrations."_s;
+    }
     void callBackShowsItsProgress()
     {
+        QFETCH(bool, agentSaved);
+        QFETCH(bool, twilioConnected);
+        QFETCH(QString, problem);
         const auto clinic = m_fixture->createClinic(u"Call Back Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts"_s);
+        if (agentSaved)
+            QCOMPARE(saveAgent(clinic), 200);
+        if (twilioConnected)
+            QCOMPARE(m_providers->connectTwilio(clinic, m_providers->newTwilioAccount()), 200);
         const QString contact =
             m_fixture->insertContact(clinic, u"Callback Cathy"_s, u"+15550100005"_s, 80);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/contacts/%1/call-back"_s.arg(contact));
+        const qsizetype callsBefore = recorded(u"vapi"_s, u"POST"_s, u"/vapi/call"_s).size();
         Console console(m_fixture->url(), clinic.session);
         console.window->showPage(MainWindow::LeadsIndex);
         vox::ui::LeadsPage *leads = console.window->leadsPage();
@@ -185,19 +242,51 @@ private slots:
         QTRY_COMPARE(detail->contactId(), contact);
         detail->setConfirmCallBack(false);
         QTest::mouseClick(detail->callBackButton(), Qt::LeftButton);
-        // pending at once, then what the server says (initiated, or failed with the reason).
-        QVERIFY(!detail->callBackStatus().isEmpty());
-        QTRY_VERIFY(!detail->callBackStatus().contains(u"starting"_s));
-        QVERIFY2(detail->callBackStatus().contains(u"dialling"_s) ||
-                     detail->callBackStatus().contains(u"failed"_s),
-                 qPrintable(detail->callBackStatus()));
+        QCOMPARE(detail->callBackStatus(), u"Call-back: starting the call…"_s);
+        QTRY_VERIFY(detail->callBackStatus() != u"Call-back: starting the call…"_s);
+
+        const auto calls = recorded(u"vapi"_s, u"POST"_s, u"/vapi/call"_s);
+        if (!problem.isEmpty()) {
+            QCOMPARE(detail->callBackStatus(), u"Call-back failed: "_s + problem);
+            QCOMPARE(calls.size(), callsBefore); // nothing was attempted
+            return;
+        }
+        QCOMPARE(detail->callBackStatus(),
+                 u"Call-back: dialling %1…"_s.arg(vox::phone::display(u"+15550100005"_s)));
+        QCOMPARE(calls.size(), callsBefore + 1);
+        const QJsonObject body = QJsonDocument::fromJson(calls.last().body).object();
+        QCOMPARE(body.value(u"customer"_s).toObject().value(u"number"_s).toString(),
+                 u"+15550100005"_s);
     }
 
+    void anAppointmentIsBookedInAFreeSlotRemindedAndCancelled_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<bool>("providerConnected");
+        QTest::addColumn<QString>("patientEmail");
+        QTest::addColumn<QString>("toast"); // a success, or the problem the page shows
+        QTest::newRow("by e-mail") << u"email"_s << true << u"wendy@patients.example"_s
+                                   << u"Reminder e-mailed to wendy@patients.example."_s;
+        QTest::newRow("by text") << u"sms"_s << true << QString()
+                                 << u"Reminder texted to +15550100006."_s;
+        QTest::newRow("no e-mail configured")
+            << u"email"_s << false << u"wendy@patients.example"_s << u"E-mail is not configured"_s;
+        QTest::newRow("no Twilio") << u"sms"_s << false << QString() << u"Twilio not configured"_s;
+        QTest::newRow("no e-mail address")
+            << u"email"_s << true << QString() << u"The patient has no e-mail address."_s;
+    }
     void anAppointmentIsBookedInAFreeSlotRemindedAndCancelled()
     {
+        QFETCH(QString, method);
+        QFETCH(bool, providerConnected);
+        QFETCH(QString, patientEmail);
+        QFETCH(QString, toast);
+        const bool sent = toast.startsWith(u"Reminder"_s);
         const auto clinic = m_fixture->createClinic(u"Booking Clinic"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/appointments"_s);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic, u"/api/services"_s);
+        if (providerConnected && method == u"email")
+            QCOMPARE(connectResend(clinic), 200);
+        if (providerConnected && method == u"sms")
+            QCOMPARE(m_providers->connectTwilio(clinic, m_providers->newTwilioAccount()), 200);
         Console console(m_fixture->url(), clinic.session);
         console.window->showPage(MainWindow::AppointmentsIndex);
         vox::ui::AppointmentsPage *page = console.window->appointmentsPage();
@@ -211,8 +300,12 @@ private slots:
         QTRY_VERIFY(dialog->serviceBox()->count() == 7);
         dialog->nameField()->setText(u"Walk-in Wendy"_s);
         dialog->phoneField()->setText(u"+1 555 010 0006"_s);
-        // A weekday a week ahead is inside business hours (Mon–Fri 9–17).
-        QDate day = QDate::currentDate().addDays(7);
+        // A weekday a week ahead in the clinic's calendar is inside business hours (Mon–Fri
+        // 9–17) and in the future, whatever this machine's zone and hour.
+        QDate day = QDateTime::currentDateTimeUtc()
+                        .toTimeZone(QTimeZone("America/New_York"))
+                        .date()
+                        .addDays(7);
         while (day.dayOfWeek() > 5)
             day = day.addDays(1);
         dialog->setDate(day);
@@ -224,13 +317,33 @@ private slots:
         const vox::ui::AppointmentRecord booked = *page->model()->appointmentAt(0);
         QCOMPARE(booked.contactName, u"Walk-in Wendy"_s);
         QVERIFY(!booked.confirmationSent);
+        if (!patientEmail.isEmpty()) {
+            auto admin = m_fixture->database().connectAsAdmin();
+            const auto given = admin->exec(
+                "UPDATE contacts SET email = $2 WHERE org_id = $1::uuid AND name = 'Walk-in Wendy'",
+                {clinic.orgId, patientEmail});
+            QVERIFY2(given.ok(), vox::test::why(given).constData());
+            QCOMPARE(given->affectedRows(), 1);
+        }
 
+        const QString provider = method == u"sms" ? u"twilio"_s : u"resend"_s;
+        const QString path = method == u"sms" ? u"/Messages.json"_s : u"/resend/emails"_s;
+        const qsizetype deliveriesBefore = recorded(provider, u"POST"_s, path).size();
+        vox::ui::ToastArea &toasts = console.window->toasts();
+        toasts.clear();
         page->table()->selectRow(0);
-        VOX_REQUIRE_ROUTE(*m_fixture, clinic,
-                          u"/api/appointments/%1/send-reminder"_s.arg(booked.id));
-        page->sendReminder(u"email"_s);
-        QTRY_VERIFY(page->model()->appointmentAt(0)->confirmationSent ||
-                    !page->window()->findChildren<vox::ui::Toast *>().isEmpty());
+        page->sendReminder(method);
+        QTRY_VERIFY(!toasts.toasts().isEmpty());
+        QCOMPARE(toasts.toasts().first()->text(), toast);
+        const auto deliveries = recorded(provider, u"POST"_s, path);
+        QCOMPARE(deliveries.size(), deliveriesBefore + (sent ? 1 : 0));
+        if (sent) {
+            QVERIFY(deliveries.last().body.contains(method == u"sms" ? "%2B15550100006"
+                                                                     : "wendy@patients.example"));
+            QTRY_VERIFY(page->model()->appointmentAt(0)->confirmationSent);
+        } else {
+            QVERIFY(!page->model()->appointmentAt(0)->confirmationSent);
+        }
 
         page->cancelSelected(false);
         QTRY_COMPARE(page->model()->appointmentAt(0)->status, u"cancelled"_s);

@@ -159,7 +159,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.sessionStarted();
         events.start();
-        QTRY_VERIFY(events.state() == vox::ui::EventStream::State::Live);
+        QTRY_VERIFY_WITH_TIMEOUT(events.state() == vox::ui::EventStream::State::Live, 15000);
 
         // Integrations: Twilio connected through the form (its steps shown), Google connected.
         window.showPage(MainWindow::IntegrationsIndex);

@@ -111,7 +111,7 @@ void VerificationStep::tick()
 {
     const QDateTime expires = m_wizard.verification().expiresAt;
     if (expires.isValid()) {
-        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(expires);
+        const qint64 left = m_now().secsTo(expires);
         if (left > 0)
             m_expiry->setText(tr("The code expires in %1.").arg(TelephonyText::clock(int(left))));
         else

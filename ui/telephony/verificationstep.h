@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QDateTime>
 #include <QTimer>
 #include <QWizardPage>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -34,6 +37,8 @@ public:
     QLabel *expiryLabel() const { return m_expiry; }
     QPushButton *resendButton() const { return m_resend; }
     QString problemText() const;
+    // The clock the expiry countdown reads; tests fix it to know what the countdown shows.
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
 private:
     void showStarted();
@@ -52,6 +57,7 @@ private:
     QLabel *m_resendWait;
     FieldMessage *m_message;
     QTimer m_clock;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     int m_resendWaitLeft = 0;
     bool m_busy = false;
 };
