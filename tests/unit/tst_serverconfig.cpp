@@ -173,8 +173,8 @@ private slots:
             << u"RESEND_BASE_URL"_s << u"https://api.resend.com"_s << false;
         QTest::newRow("same host, other port")
             << u"TWILIO_BASE_URL"_s << u"http://127.0.0.1:9998"_s << false;
-        QTest::newRow("a prefix that is not a path")
-            << u"RESEND_BASE_URL"_s << u"http://127.0.0.1:9999.evil.example/resend"_s << false;
+        QTest::newRow("the sandbox's address as a user name")
+            << u"RESEND_BASE_URL"_s << u"http://127.0.0.1:9999@evil.example/resend"_s << false;
         QTest::newRow("inside the sandbox")
             << u"RESEND_BASE_URL"_s << u"http://127.0.0.1:9999/resend-v2"_s << true;
         QTest::newRow("the backend is not a provider")
