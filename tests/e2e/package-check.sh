@@ -112,7 +112,8 @@ step "apt-get install ./voxanne-server ./voxanne-console (Depends only, from the
 mkdir -p "$root/srv/debs"
 cp "${server_deb[0]}" "${console_deb[0]}" "$root/srv/debs/"
 # Without Recommends: the Depends alone must make both programs work.
-if ! in_root bash -c 'cd /srv/debs && apt-get install -y --no-install-recommends \
+# mmdebstrap leaves no package lists behind: fetch them as an administrator would.
+if ! in_root bash -c 'cd /srv/debs && apt-get update -q && apt-get install -y --no-install-recommends \
         ./voxanne-server_*.deb ./voxanne-console_*.deb' >"$work/install.log" 2>&1; then
     tail -n 40 "$work/install.log" >&2
     die "apt-get install failed"
