@@ -140,10 +140,15 @@ check "the console's icon is installed" \
     test -f "$root/usr/share/icons/hicolor/scalable/apps/voxanne-console.svg" -a \
     -f "$root/usr/share/icons/hicolor/48x48/apps/voxanne-console.png"
 
-# The server as the unit runs it: user voxanne, data in /var/lib/voxanne, its own PostgreSQL.
+# The server as the unit runs it: user voxanne, data in /var/lib/voxanne, its own PostgreSQL,
+# the settings an administrator gets by copying the example as it says. Only the port differs
+# (a free one; a flag wins over the file), since this system shares the machine's network.
+in_root install -m 0600 /etc/voxanne/voxanne.env.example /etc/voxanne/voxanne.env
+mapfile -t settings < <(grep -E '^[A-Z_][A-Z0-9_]*=' "$root/etc/voxanne/voxanne.env")
+say "  settings from the example: ${settings[*]}"
 serve_log="$root/tmp/serve.log"
 chroot "$root" /usr/bin/setpriv --reuid=voxanne --regid=voxanne --clear-groups \
-    /usr/bin/env -i LANG=C.UTF-8 PATH=/usr/bin:/bin VOXANNE_DATA_DIR=/var/lib/voxanne \
+    /usr/bin/env -i LANG=C.UTF-8 PATH=/usr/bin:/bin "${settings[@]}" VOXANNE_DATA_DIR=/var/lib/voxanne \
     /usr/bin/voxanne-server serve --listen 127.0.0.1:0 >"$serve_log" 2>&1 &
 server_pid=$!
 url=
@@ -187,7 +192,8 @@ if in_root apt-get purge -y voxanne-server >"$work/purge.log" 2>&1; then
     grep '^voxanne-server:' "$work/purge.log" >&2 || true
     check "the voxanne user is gone" bash -c "! chroot '$root' getent passwd voxanne >/dev/null"
     check "the voxanne group is gone" bash -c "! chroot '$root' getent group voxanne >/dev/null"
-    check "/etc/voxanne is gone" test ! -e "$root/etc/voxanne"
+    check "the administrator's /etc/voxanne/voxanne.env is kept" test -f "$root/etc/voxanne/voxanne.env"
+    check "the example settings are gone" test ! -e "$root/etc/voxanne/voxanne.env.example"
     check "the data in /var/lib/voxanne is kept" test -f "$root/var/lib/voxanne/postgres/PG_VERSION"
 else
     tail -n 20 "$work/purge.log" >&2
