@@ -4,6 +4,8 @@
 
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace vox::http {
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits,
@@ -96,7 +98,8 @@ void ConnectionGuard::inspect()
 void ConnectionGuard::onHead(const QByteArray &head)
 {
     qint64 contentLength = 0;
-    bool chunked = false;
+    int contentLengths = 0;
+    bool transferEncoding = false;
     bool expectContinue = false;
     bool upgrade = false;
     const QList<QByteArray> lines = head.split('\n');
@@ -104,26 +107,47 @@ void ConnectionGuard::onHead(const QByteArray &head)
     const QByteArray target = lines.value(0).split(' ').value(1);
     const QByteArray path =
         target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
-    for (const QByteArray &rawLine : lines) {
+    // The body's length must be read the same way here and in QtHttpServer's parser, or a second
+    // header smuggles a body past the limit: anything ambiguous is refused (RFC 9112, 6.3).
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &rawLine = lines.at(i);
+        if (rawLine.startsWith(' ') || rawLine.startsWith('\t')) {
+            reject(400, "Folded header lines are not accepted.");
+            return;
+        }
         const qsizetype colon = rawLine.indexOf(':');
-        if (colon <= 0)
+        if (colon < 0)
             continue;
-        const QByteArray name = rawLine.left(colon).trimmed().toLower();
+        const QByteArray name = rawLine.left(colon).toLower();
+        if (name.isEmpty() || name.contains(' ') || name.contains('\t')) {
+            reject(400, "A header name is malformed (no spaces before the colon).");
+            return;
+        }
         const QByteArray value = rawLine.mid(colon + 1).trimmed().toLower();
         if (name == "content-length") {
-            bool ok = false;
-            contentLength = value.toLongLong(&ok);
-            if (!ok || contentLength < 0) {
+            if (++contentLengths > 1) {
+                reject(400, "The request has more than one Content-Length header.");
+                return;
+            }
+            const bool digits = !value.isEmpty() && value.size() <= 18 &&
+                                std::all_of(value.cbegin(), value.cend(),
+                                            [](char c) { return c >= '0' && c <= '9'; });
+            if (!digits) {
                 reject(400, "The Content-Length header is not a number.");
                 return;
             }
-        } else if (name == "transfer-encoding" && value.contains("chunked")) {
-            chunked = true;
+            contentLength = value.toLongLong();
+        } else if (name == "transfer-encoding") {
+            transferEncoding = true;
         } else if (name == "expect" && value == "100-continue") {
             expectContinue = true;
         } else if (name == "upgrade" && value == "websocket") {
             upgrade = true;
         }
+    }
+    if (transferEncoding && contentLengths > 0) {
+        reject(400, "A request cannot have both Content-Length and Transfer-Encoding.");
+        return;
     }
     if (upgrade) {
         if (!m_limits.webSocketPaths.contains(QString::fromLatin1(path))) {
@@ -135,9 +159,9 @@ void ConnectionGuard::onHead(const QByteArray &head)
         m_idle.stop();
         return;
     }
-    if (chunked) {
-        reject(411, "Send the request body with a Content-Length (chunked bodies are not "
-                    "accepted).");
+    if (transferEncoding) {
+        reject(411, "Send the request body with a Content-Length (chunked or encoded bodies are "
+                    "not accepted).");
         return;
     }
     if (contentLength > m_limits.maxBodyBytes) {

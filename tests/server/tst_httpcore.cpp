@@ -165,6 +165,36 @@ private slots:
                           "application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n"
                           "0\r\n\r\n")
             << 411 << QByteArray();
+        // Two readings of one body's length let a body past the limit: each is refused.
+        QTest::newRow("two different Content-Length headers: 400")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                          "Content-Length: 419430400\r\n\r\n{}")
+            << 400 << QByteArray();
+        QTest::newRow("the same Content-Length twice: 400")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                          "Content-Length: 2\r\n\r\n{}")
+            << 400 << QByteArray();
+        QTest::newRow("Content-Length with Transfer-Encoding: 400")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n{}")
+            << 400 << QByteArray();
+        QTest::newRow("a signed Content-Length: 400")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: +2\r\n\r\n{}")
+            << 400 << QByteArray();
+        QTest::newRow("a space before the colon: 400")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Length : "
+                          "419430400\r\n\r\n")
+            << 400 << QByteArray();
+        QTest::newRow("a folded header line: 400")
+            << QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n b\r\n\r\n") << 400
+            << QByteArray();
+        QTest::newRow("an encoding other than chunked: 411")
+            << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                          "gzip\r\n\r\n")
+            << 411 << QByteArray();
+        QTest::newRow("a colon in the path is not a header")
+            << QByteArray("GET /api/nothing:here HTTP/1.1\r\nHost: x\r\n\r\n") << 404
+            << QByteArray();
         QTest::newRow("a Content-Length that is not a number: 400")
             << QByteArray("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n")
             << 400 << QByteArray();
