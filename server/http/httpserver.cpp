@@ -112,8 +112,16 @@ void write(QTcpSocket *socket, const Pending &pending)
     out += "Content-Type: " + response.contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
-    for (const auto &[name, value] : response.headers)
+    for (const auto &[name, value] : response.headers) {
+        // A value that could end the header line would let its source write headers of its own.
+        if (name.contains('\r') || name.contains('\n') || value.contains('\r') ||
+            value.contains('\n') || value.contains('\0')) {
+            log::warn("http", u"A response header with a line break was dropped."_s,
+                      {{u"header"_s, QString::fromLatin1(name.left(64))}});
+            continue;
+        }
         out += name + ": " + value + "\r\n";
+    }
     if (pending.close)
         out += "Connection: close\r\n";
     out += "\r\n";

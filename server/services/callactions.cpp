@@ -15,6 +15,9 @@
 
 #include <QLocale>
 #include <QTimeZone>
+#include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -245,6 +248,24 @@ Result<QJsonObject> CallActions::shareRecording(const http::Principal &who, cons
                        {u"messageId"_s, delivery->messageId}};
 }
 
+bool CallActions::isSafeRecordingLocation(const QString &url, const QString &sandboxUrl)
+{
+    // The address came from a provider's webhook and goes into a Location header that a patient's
+    // browser follows: no control characters (header injection), and only https, except the
+    // sandbox's own recordings in a demo.
+    const bool control = std::any_of(url.cbegin(), url.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || c.unicode() == 0x7f;
+    });
+    if (control || url.contains(u' '))
+        return false;
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty() || !parsed.userInfo().isEmpty())
+        return false;
+    if (parsed.scheme() == u"https")
+        return true;
+    return !sandboxUrl.isEmpty() && url.startsWith(sandboxUrl + u'/');
+}
+
 Result<QString> CallActions::sharedRecording(const QString &token, const QString &clientAddress)
 {
     auto claims = signedtoken::verify(shareKey(), token, QDateTime::currentDateTimeUtc());
@@ -266,6 +287,13 @@ Result<QString> CallActions::sharedRecording(const QString &token, const QString
                 return row.error();
             if (row->isEmpty() || row->isNull(0, 0))
                 return http::status::notFound(u"The recording is no longer available."_s);
+            if (!isSafeRecordingLocation(row->text(0, 0), m_app.config.sandboxUrl)) {
+                log::warn("actions",
+                          u"A shared recording's stored address is not a plain "
+                          "https URL; the link was refused."_s,
+                          {{u"call_id"_s, callId}});
+                return http::status::notFound(u"The recording is no longer available."_s);
+            }
             auto opened = tx.exec("INSERT INTO audit_log (org_id, action, entity_type, entity_id, "
                                   "details) VALUES ($1::uuid, 'recording.share_opened', 'call', "
                                   "$2::uuid, jsonb_build_object('address', $3::text))",

@@ -42,6 +42,8 @@ public:
     // The recording behind a shared link: 404 when the token is forged or altered, 410 when it
     // has expired.
     Result<QString> sharedRecording(const QString &token, const QString &clientAddress);
+    // Whether a stored recording address may go into the shared link's redirect.
+    static bool isSafeRecordingLocation(const QString &url, const QString &sandboxUrl);
 
     // {success, recipient, method, messageId}; sets the appointment's confirmation_sent.
     Result<QJsonObject> sendReminder(const http::Principal &who, const QString &appointmentId,

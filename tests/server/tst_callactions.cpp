@@ -351,6 +351,45 @@ private slots:
         QCOMPARE(IntegrationFixture::getWithoutRedirect(base + valid).status, 404);
     }
 
+    void aSharedLinkRedirectsOnlyToAPlainHttpsAddress_data()
+    {
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<int>("status");
+        QTest::newRow("https") << u"https://recordings.example/rec-9.mp3"_s << 302;
+        QTest::newRow("a header smuggled in with CR/LF")
+            << u"https://recordings.example/a.mp3\r\nSet-Cookie: session=stolen"_s << 404;
+        QTest::newRow("a bare line feed") << u"https://recordings.example/a\nX-A: 1"_s << 404;
+        QTest::newRow("plain http") << u"http://recordings.example/a.mp3"_s << 404;
+        QTest::newRow("a script") << u"javascript:alert(1)"_s << 404;
+        QTest::newRow("a user name before the host")
+            << u"https://recordings.example@evil.example/a.mp3"_s << 404;
+        QTest::newRow("no host") << u"https:///a.mp3"_s << 404;
+    }
+
+    void aSharedLinkRedirectsOnlyToAPlainHttpsAddress()
+    {
+        QFETCH(QString, stored);
+        QFETCH(int, status);
+        Setup s = clinicWithCall(u"Redirect %1"_s.arg(QString::fromLatin1(QTest::currentDataTag())),
+                                 false);
+        QVERIFY(f.sql("UPDATE call_logs SET recording_url = $2 WHERE id = $1::uuid",
+                      {s.callId, stored}));
+        const QByteArray key = vox::server::signedtoken::deriveKey(vox::test::TestServer::jwtSecret,
+                                                                   "recording-share");
+        const QString token = vox::server::signedtoken::issue(
+            key, QJsonObject{{u"o"_s, s.clinic.orgId}, {u"c"_s, s.callId}, {u"j"_s, u"x"_s}},
+            QDateTime::currentDateTimeUtc().addSecs(3600));
+        const HttpReply opened = IntegrationFixture::getWithoutRedirect(
+            f.server->url() + u"/api/recordings/shared/"_s + token);
+        QCOMPARE(opened.status, status);
+        QVERIFY(!opened.headers.contains("set-cookie"));
+        QVERIFY(!opened.headers.contains("x-a"));
+        if (status == 302)
+            QCOMPARE(opened.headers.value("location"), stored.toUtf8());
+        else
+            QVERIFY(!opened.headers.contains("location"));
+    }
+
     void aResendFailureIsAnsweredGenericallyAndAuditedInFull()
     {
         Setup s = clinicWithCall(u"Resend Fails"_s, false);
