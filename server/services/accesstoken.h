@@ -22,7 +22,11 @@ struct AccessToken
 inline const QString tokenExpired = QStringLiteral("expired");
 inline const QString tokenInvalid = QStringLiteral("invalid");
 
-// Verifies an access token (JWT HS256 with our claims: sub, app_metadata.org_id, role).
+// The `iss` of every access token this server signs; a token from anyone else is refused even
+// if it were signed with the same secret (a secret shared with another service by mistake).
+inline const QString accessTokenIssuer = QStringLiteral("voxanne");
+
+// Verifies an access token (JWT HS256 with our claims: iss, sub, app_metadata.org_id, role).
 Result<AccessToken> verifyAccessToken(const QString &token, QByteArrayView secret,
                                       const QDateTime &now);
 

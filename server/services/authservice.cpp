@@ -9,6 +9,7 @@
 #include "core/timezonename.h"
 #include "server/http/jsonbody.h"
 #include "server/http/response.h"
+#include "server/services/accesstoken.h"
 #include "server/services/ratelimiter.h"
 
 #include <QDateTime>
@@ -57,9 +58,12 @@ Result<void> AuthService::checkPassword(const QString &password, const QString &
     if (password.size() < minimumPasswordLength)
         return http::status::badRequest(
             u"The password must have at least %1 characters."_s.arg(minimumPasswordLength), field);
-    if (password.size() > 200)
-        return http::status::badRequest(u"The password is too long (200 characters at most)."_s,
-                                        field);
+    // bcrypt reads the first 72 bytes only: a longer password would be accepted on its prefix.
+    if (password.toUtf8().size() > maximumPasswordBytes)
+        return http::status::badRequest(
+            u"The password is too long: %1 characters at most (fewer with accented letters or "
+            "symbols)."_s.arg(maximumPasswordBytes),
+            field);
     return {};
 }
 
@@ -72,7 +76,7 @@ QString AuthService::accessToken(const QString &userId, const QString &orgId, co
         {u"email"_s, email},
         {u"role"_s, role},
         {u"app_metadata"_s, QJsonObject{{u"org_id"_s, orgId}, {u"role"_s, role}}},
-        {u"iss"_s, u"voxanne"_s},
+        {u"iss"_s, accessTokenIssuer},
         {u"iat"_s, now},
         {u"exp"_s, now + accessTokenSeconds}};
     return crypto::jwt::signHs256(claims, m_app.config.jwtSecret.toUtf8());

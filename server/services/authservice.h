@@ -22,6 +22,7 @@ public:
     static constexpr int addressFailureLimit = 20;
     static constexpr int failureWindowSeconds = 15 * 60;
     static constexpr int minimumPasswordLength = 10;
+    static constexpr int maximumPasswordBytes = 72; // what bcrypt reads
 
     explicit AuthService(AppContext &app)
         : m_app(app)

@@ -110,6 +110,17 @@ private slots:
         b = good;
         b[u"password"_s] = u"short"_s;
         QTest::newRow("short password") << b << 400 << u"password"_s;
+        // bcrypt reads 72 bytes: a longer password would be accepted on its first 72.
+        b = good;
+        b[u"password"_s] = QString(73, u'p');
+        QTest::newRow("73 characters") << b << 400 << u"password"_s;
+        b = good;
+        b[u"password"_s] = QString(QString(36, u'\u00f1') + u'x'); // 73 bytes in UTF-8
+        QTest::newRow("37 accented letters, 73 bytes") << b << 400 << u"password"_s;
+        b = good;
+        b[u"password"_s] = QString(72, u'p');
+        b[u"email"_s] = u"seventy.two@b.test"_s;
+        QTest::newRow("72 characters") << b << 201 << QString();
         b = good;
         b[u"time_zone"_s] = u"Mars/Olympus"_s;
         QTest::newRow("unknown time zone") << b << 400 << u"time_zone"_s;
@@ -248,6 +259,19 @@ private slots:
              {u"exp"_s, QDateTime::currentSecsSinceEpoch() - 600},
              {u"app_metadata"_s, QJsonObject{{u"org_id"_s, u"y"_s}}}},
             vox::test::TestServer::jwtSecret.toUtf8());
+        // Our secret and claims, but signed as another issuer (or with none).
+        for (const QString &issuer : {u"another-service"_s, QString()}) {
+            QJsonObject claims{
+                {u"sub"_s, u"00000000-0000-4000-8000-000000000001"_s},
+                {u"exp"_s, QDateTime::currentSecsSinceEpoch() + 600},
+                {u"app_metadata"_s,
+                 QJsonObject{{u"org_id"_s, u"00000000-0000-4000-8000-000000000002"_s},
+                             {u"role"_s, u"owner"_s}}}};
+            if (!issuer.isEmpty())
+                claims.insert(u"iss"_s, issuer);
+            QTest::newRow(issuer.isEmpty() ? "no issuer" : "another issuer")
+                << vox::crypto::jwt::signHs256(claims, vox::test::TestServer::jwtSecret.toUtf8());
+        }
     }
     void protectedRoutesRefuseMissingOrForgedTokens()
     {
