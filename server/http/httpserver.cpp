@@ -299,6 +299,9 @@ void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 
 Response HttpServer::dispatch(const Route &route, Request &request) const
 {
+    if (request.carriesNul())
+        return Response::error(400, u"The request contains a NUL character (\\u0000), which "
+                                    "cannot be stored. Remove it and send again."_s);
     std::optional<Principal> principal;
     if (route.auth != Auth::Public) {
         Result<Principal> who = m_authenticator(request);

@@ -34,6 +34,13 @@ struct Request
     }
     bool hasQuery(const QString &name) const { return query.hasQueryItem(name); }
     bool wantsClose() const;
+    // Whether any part a handler reads as text carries a NUL character (raw, percent-encoded in the
+    // path, query or X-Filename, or escaped as \u0000 in a JSON body). PostgreSQL cannot store one,
+    // so such a request is refused at the edge instead of failing deep inside a transaction.
+    bool carriesNul() const;
 };
+
+// Whether JSON text holds the escape \u0000 (an escaped backslash before "u0000" is text).
+bool jsonHasNulEscape(QByteArrayView json);
 
 } // namespace vox::http

@@ -226,6 +226,55 @@ private slots:
         }
     }
 
+    void aNulCharacterIsRefusedAtTheEdge_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("extraHeader");
+        QTest::addColumn<int>("status");
+        QTest::newRow("escaped in a JSON string")
+            << QByteArray("/api/contacts")
+            << QByteArray(R"({"name":"Ann\u0000B","phone":"+15550109001"})") << QByteArray() << 400;
+        QTest::newRow("escaped in a JSON key")
+            << QByteArray("/api/contacts")
+            << QByteArray(R"({"name":"Ann","phone":"+15550109002","a\u0000":1})") << QByteArray()
+            << 400;
+        QTest::newRow("percent-encoded in the query")
+            << QByteArray("/api/contacts?search=a%00b") << QByteArray() << QByteArray() << 400;
+        QTest::newRow("percent-encoded in X-Filename")
+            << QByteArray("/api/knowledge") << QByteArray("%PDF-1.4")
+            << QByteArray("X-Filename: price%00list.pdf\r\n") << 400;
+        // The text "\u0000" (its backslash escaped) is ordinary text.
+        QTest::newRow("an escaped backslash before u0000 is text")
+            << QByteArray("/api/contacts")
+            << QByteArray(R"({"name":"Ann \\u0000","phone":"+15550109003"})") << QByteArray()
+            << 201;
+    }
+
+    void aNulCharacterIsRefusedAtTheEdge()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, extraHeader);
+        QFETCH(int, status);
+        const QByteArray method = body.isEmpty() ? "GET" : "POST";
+        const QByteArray type = path.contains("knowledge") ? "application/pdf" : "application/json";
+        QByteArray headers = extraHeader;
+        if (!body.isEmpty())
+            headers += "Content-Type: " + type +
+                       "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+        const RawReply reply =
+            rawRequest(port(), authorized(method, path, headers + "Connection: close\r\n") + body);
+        QCOMPARE(reply.status, status);
+        if (status == 400)
+            QVERIFY2(QJsonDocument::fromJson(reply.body)
+                         .object()
+                         .value(u"error"_s)
+                         .toString()
+                         .contains(u"NUL character"_s),
+                     reply.body.constData());
+    }
+
     void aBodyThatIsNotJsonIs415()
     {
         HttpClient client(m_server->url());
