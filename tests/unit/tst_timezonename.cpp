@@ -21,6 +21,11 @@ private slots:
         QTest::newRow("empty") << QString() << false;
         QTest::newRow("path escape") << u"../../etc/passwd"_s << false;
         QTest::newRow("absolute path") << u"/usr/share/zoneinfo/UTC"_s << false;
+        QTest::newRow("the machine's own setting") << u"localtime"_s << false;
+        QTest::newRow("the rules file") << u"posixrules"_s << false;
+        QTest::newRow("zone unknown") << u"Factory"_s << false;
+        QTest::newRow("leap-second duplicate") << u"right/Europe/Madrid"_s << false;
+        QTest::newRow("posix duplicate") << u"posix/Europe/Madrid"_s << false;
     }
     void acceptsIanaNamesOnly()
     {
