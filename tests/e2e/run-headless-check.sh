@@ -44,8 +44,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v curl >/dev/null || fail "curl is missing (packaging/install-deps installs it)"
-
 # `setsid` gives run.sh its own process group, so Ctrl+C can be sent to it alone, as a terminal
 # would send it to the foreground job.
 began=$(date +%s)
@@ -60,6 +58,10 @@ until grep -q '^Running headless' "$out"; do
 done
 ready=$(date +%s)
 say "'Running headless' after $((ready - began)) s"
+# run.sh's own install step brings these on a new machine.
+for tool in curl pgrep; do
+    command -v "$tool" >/dev/null || fail "$tool is missing after run.sh's install step"
+done
 
 server=$(sed -n 's/^Voxanne server: *\(http[^ ]*\).*/\1/p' "$out" | head -1)
 [[ -n "$server" ]] || fail "run.sh did not say where the server listens"
