@@ -1,6 +1,7 @@
 #include "server/routes/appointments.h"
 
 #include "server/http/jsonbody.h"
+#include "server/routes/listquery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,7 +40,7 @@ QString encodeCursor(const QString &startsAt, const QString &id)
 }
 
 // The time stays text (microseconds included) so the next page starts exactly after the last.
-Result<std::pair<QString, QString>> decodeCursor(const QString &cursor)
+Result<std::pair<QString, QString>> decodeAppointmentCursor(const QString &cursor)
 {
     static const QRegularExpression time(
         u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z$"_s);
@@ -47,7 +48,7 @@ Result<std::pair<QString, QString>> decodeCursor(const QString &cursor)
         cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     const QString at = text.section(u'|', 0, 0);
     const QString id = text.section(u'|', 1, 1);
-    if (!time.match(at).hasMatch() || !http::isUuid(id))
+    if (!time.match(at).hasMatch() || !isTimestampText(at) || !http::isUuid(id))
         return http::status::badRequest(u"'cursor' is not valid; start again without it."_s,
                                         u"cursor"_s);
     return std::pair{at, id};
@@ -96,7 +97,7 @@ void registerAppointmentRoutes(http::Router &router, AppContext &app,
         }
         std::optional<std::pair<QString, QString>> after;
         if (!r.queryValue(u"cursor"_s).isEmpty()) {
-            auto decoded = decodeCursor(r.queryValue(u"cursor"_s));
+            auto decoded = decodeAppointmentCursor(r.queryValue(u"cursor"_s));
             if (!decoded)
                 return http::Response::fromError(decoded.error());
             after = *decoded;

@@ -103,9 +103,16 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
         auto replacement = body->requiredString(u"new_password"_s, 200);
         if (!replacement)
             return http::Response::fromError(replacement.error());
-        if (auto done = auth->changePassword(c.access(), *current, *replacement); !done)
-            return http::Response::fromError(done.error());
-        return http::Response::json(QJsonObject{{u"success"_s, true}});
+        // The caller's own session, which stays signed in.
+        auto keep = body->optionalString(u"refresh_token"_s, 200);
+        if (!keep)
+            return http::Response::fromError(keep.error());
+        auto ended =
+            auth->changePassword(c.access(), *current, *replacement, keep->value_or(QString()));
+        if (!ended)
+            return http::Response::fromError(ended.error());
+        return http::Response::json(
+            QJsonObject{{u"success"_s, true}, {u"other_sessions_ended"_s, *ended}});
     });
 
     router.get(u"/api/me"_s, http::Auth::User, [auth](http::Context &c) {

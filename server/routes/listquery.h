@@ -20,6 +20,10 @@ struct Keyset
     QString id; // uuid
 };
 
+// Whether `text` is a real instant in ISO form ("2026-03-01 09:30:00.123456+00", "...Z"): the
+// date exists, the clock reads a real time, and the offset is one PostgreSQL accepts.
+bool isTimestampText(const QString &text);
+
 // The opaque cursor clients pass back: base64url of the key. Not signed: a forged cursor only
 // moves the caller within rows RLS and the org filter already allow.
 QString encodeCursor(const Keyset &key);

@@ -366,15 +366,16 @@ Result<QJsonObject> AuthService::me(const db::Access &access)
         });
 }
 
-Result<void> AuthService::changePassword(const db::Access &access, const QString &current,
-                                         const QString &replacement)
+Result<int> AuthService::changePassword(const db::Access &access, const QString &current,
+                                        const QString &replacement, const QString &keepRefreshToken)
 {
     if (auto ok = checkPassword(replacement, u"new_password"_s); !ok)
-        return ok;
+        return ok.error();
     auto hashed = crypto::password::hash(replacement, m_app.config.bcryptCost);
     if (!hashed)
         return hashed.error();
-    auto done = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
+    const QString keepHash = keepRefreshToken.isEmpty() ? QString() : tokenHash(keepRefreshToken);
+    auto changed = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
         auto row = tx.exec("SELECT password_hash FROM profiles WHERE id = $1::uuid AND org_id = "
                            "$2::uuid",
                            {access.userId, access.orgId});
@@ -390,9 +391,30 @@ Result<void> AuthService::changePassword(const db::Access &access, const QString
             return updated.error();
         return true;
     });
-    if (!done)
-        return done.error();
-    return {};
+    if (!changed)
+        return changed.error();
+    // Whoever knew the old password may still hold a session: every other one ends now. The
+    // caller's own, named by its refresh token, carries on. Refresh tokens are the service's
+    // alone (no signed-in role may read them), hence a transaction of its own, for this user.
+    auto revoked =
+        m_app.db.transaction<int>(db::Access::service(), [&](db::Transaction &tx) -> Result<int> {
+            auto rows = tx.exec(
+                "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1::uuid AND "
+                "org_id = $2::uuid AND revoked_at IS NULL AND family_id IS DISTINCT FROM (SELECT "
+                "family_id FROM refresh_tokens WHERE token_hash = $3 AND user_id = $1::uuid)",
+                {access.userId, access.orgId, keepHash});
+            if (!rows)
+                return rows.error();
+            return int(rows->affectedRows());
+        });
+    if (!revoked) {
+        log::error("auth", u"The password was changed but other sessions could not be ended."_s,
+                   {{u"user_id"_s, access.userId}});
+        return http::status::serviceUnavailable(
+            u"The password was changed, but other sessions could not be signed out. Change it "
+            "again to retry."_s);
+    }
+    return *revoked;
 }
 
 Result<QJsonObject> AuthService::invite(const db::Access &access, const QString &email,

@@ -46,8 +46,10 @@ public:
                                 const QString &userAgent);
     Result<void> logout(const QString &refreshToken);
     Result<QJsonObject> me(const db::Access &access);
-    Result<void> changePassword(const db::Access &access, const QString &current,
-                                const QString &replacement);
+    // Sets a new password once the current one is confirmed, and ends every other session of the
+    // user (the one holding `keepRefreshToken`, if given, stays). Returns how many were ended.
+    Result<int> changePassword(const db::Access &access, const QString &current,
+                               const QString &replacement, const QString &keepRefreshToken = {});
 
     // A new member of the caller's org. Without a password one is generated and returned once.
     Result<QJsonObject> invite(const db::Access &access, const QString &email, const QString &role,

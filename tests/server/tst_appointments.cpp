@@ -238,6 +238,19 @@ private slots:
         QCOMPARE(window.json().value(u"items"_s).toArray().size(), 3);
         QCOMPARE(m_client->get(u"/api/appointments?status=done"_s).status, 400);
         QCOMPARE(m_client->get(u"/api/appointments?cursor=garbage"_s).status, 400);
+        // Well-formed, but not an instant: refused before it reaches the database.
+        QCOMPARE(
+            m_client
+                ->get(
+                    u"/api/appointments?cursor=MjAyNi0wMi0zMFQwOTozMDowMC4wMDAwMDBafDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ"_s)
+                .status,
+            400);
+        QCOMPARE(
+            m_client
+                ->get(
+                    u"/api/appointments?cursor=MDAwMC0wMC0wMFQwMDowMDowMC4wMDAwMDBafDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ"_s)
+                .status,
+            400);
         QCOMPARE(m_client->get(u"/api/appointments?limit=0"_s).status, 400);
     }
 

@@ -337,6 +337,35 @@ private slots:
         QCOMPARE(login(*client, email, u"a brand new password"_s).status, 200);
     }
 
+    void changingThePasswordEndsEveryOtherSession()
+    {
+        auto client = m_server->client();
+        const QString email = uniqueEmail();
+        const QJsonObject here = signUp(*client, email).json();
+        const QJsonObject elsewhere = login(*client, email, u"correct horse battery"_s).json();
+        const QJsonObject third = login(*client, email, u"correct horse battery"_s).json();
+        client->setToken(here.value(u"access_token"_s).toString());
+        const HttpReply changed =
+            client->post(u"/api/auth/password"_s,
+                         {{u"current_password"_s, u"correct horse battery"_s},
+                          {u"new_password"_s, u"a brand new password"_s},
+                          {u"refresh_token"_s, here.value(u"refresh_token"_s).toString()}});
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.json().value(u"other_sessions_ended"_s).toInt(), 2);
+        client->setToken(QString());
+        for (const QJsonObject &ended : {elsewhere, third})
+            QCOMPARE(client
+                         ->post(u"/api/auth/refresh"_s,
+                                {{u"refresh_token"_s, ended.value(u"refresh_token"_s).toString()}})
+                         .status,
+                     401);
+        QCOMPARE(client
+                     ->post(u"/api/auth/refresh"_s,
+                            {{u"refresh_token"_s, here.value(u"refresh_token"_s).toString()}})
+                     .status,
+                 200);
+    }
+
     void invitationsFollowRoles_data()
     {
         QTest::addColumn<QString>("inviterRole");

@@ -150,6 +150,18 @@ private slots:
         QTest::newRow("limit too big") << u"limit=201"_s << u"limit"_s;
         QTest::newRow("limit not a number") << u"limit=ten"_s << u"limit"_s;
         QTest::newRow("forged cursor") << u"cursor=bm90IGEgY3Vyc29y"_s << u"cursor"_s;
+        QTest::newRow("cursor: no year zero and no 0th month")
+            << u"cursor=WyIwMDAwLTAwLTAwIDAwOjAwOjAwKzk5IiwiMDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAxIl0"_s
+            << u"cursor"_s;
+        QTest::newRow("cursor: an offset past 15 hours")
+            << u"cursor=WyIyMDI2LTAzLTAxIDA5OjMwOjAwKzk5IiwiMDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAxIl0"_s
+            << u"cursor"_s;
+        QTest::newRow("cursor: the 30th of February")
+            << u"cursor=WyIyMDI2LTAyLTMwIDA5OjMwOjAwKzAwIiwiMDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAxIl0"_s
+            << u"cursor"_s;
+        QTest::newRow("cursor: hour 25")
+            << u"cursor=WyIyMDI2LTAzLTAxIDI1OjAwOjAwWiIsIjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMSJd"_s
+            << u"cursor"_s;
     }
     void listRejectsInvalidParameters()
     {
