@@ -180,8 +180,13 @@ Result<void> Server::start()
         auto token = verifyAccessToken(bearer, jwtSecret, QDateTime::currentDateTimeUtc());
         if (!token)
             return token;
-        if (auto usable = accounts->check(token->principal.userId); !usable)
-            return fail(usable.errorMessage(), tokenInvalid);
+        if (auto usable = accounts->check(token->principal.userId); !usable) {
+            // A refused account reads as an invalid token; a database problem stays itself
+            // (503), so an outage does not sign everyone out.
+            if (usable.error().code == u"401")
+                return fail(usable.errorMessage(), tokenInvalid);
+            return usable.error();
+        }
         return token;
     };
     auto authenticator = [verify](const http::Request &request) -> Result<http::Principal> {
@@ -189,8 +194,11 @@ Result<void> Server::start()
         if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
             return http::status::unauthorized(u"Sign in first."_s);
         auto token = verify(QString::fromLatin1(header.mid(7).trimmed()));
-        if (!token)
-            return http::status::unauthorized(token.errorMessage());
+        if (!token) {
+            if (token.error().code == tokenInvalid || token.error().code == tokenExpired)
+                return http::status::unauthorized(token.errorMessage());
+            return token.error();
+        }
         return token->principal;
     };
 
