@@ -95,7 +95,7 @@ void AccountState::forget(const QString &userId)
 void AccountState::onNotified(const QByteArray &payload)
 {
     forget(QString::fromLatin1(payload));
-    m_notified.fetchAndAddRelaxed(1);
+    m_notified.fetch_add(1);
 }
 
 void AccountState::clear()

@@ -92,13 +92,15 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     columns->setSpacing(12);
     auto *left = new QVBoxLayout;
     left->addWidget(buildComputer(serverDescription));
-    left->addWidget(buildPeople(), 1);
+    left->addStretch();
     columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
     right->addWidget(buildClinic());
     right->addStretch();
     columns->addLayout(right, 1);
-    layout->addLayout(columns, 1);
+    layout->addLayout(columns);
+    // The people table has six columns; it gets the page's whole width.
+    layout->addWidget(buildPeople(), 1);
     scroll->setWidget(content);
     outer->addWidget(scroll);
 }
