@@ -308,7 +308,7 @@ private slots:
         for (int i = 0; i < attempts; ++i) {
             networks.push_back(std::make_unique<QNetworkAccessManager>()); // a connection each
             QNetworkRequest request(QUrl(m_server->url() + u"/api/auth/login"_s));
-            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setRawHeader("Content-Type", "application/json");
             request.setRawHeader("X-Forwarded-For", "203.0.113.160");
             replies.append(networks.back()->post(request, body));
         }
