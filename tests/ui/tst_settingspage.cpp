@@ -254,8 +254,9 @@ private slots:
         QTest::qWait(100); // let the layout settle before measuring and grabbing
         // Every column shows its heading and its cells whole (the e-mail column takes the rest).
         for (int column = 0; column < table->columnCount(); ++column) {
-            const int needed = qMax(table->horizontalHeader()->sectionSizeHint(column),
-                                    table->sizeHintForColumn(column));
+            const int needed =
+                qMax(table->horizontalHeader()->sectionSizeHint(column),
+                     static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column));
             QVERIFY2(table->columnWidth(column) >= needed,
                      qPrintable(u"column %1 is %2 px wide, needs %3"_s.arg(column)
                                     .arg(table->columnWidth(column))

@@ -301,6 +301,8 @@ QWidget *SettingsPage::buildPeople()
     layout->addWidget(m_users, 1);
 
     m_inviteForm = new QWidget(box);
+    // A form for one address and a name: as wide as half the page, not the whole table.
+    m_inviteForm->setMaximumWidth(560);
     auto *form = new QFormLayout(m_inviteForm);
     form->setContentsMargins(0, 6, 0, 0);
     m_inviteEmail = new QLineEdit(m_inviteForm);
@@ -504,7 +506,6 @@ void SettingsPage::showUsers(const QList<OrgUser> &users)
                 [this, id = u.id, disabled = !u.disabled] { askToSetDisabled(id, disabled); });
         m_users->setCellWidget(row, ActionColumn, button);
     }
-    m_users->resizeColumnsToContents();
 }
 
 void SettingsPage::askToSetDisabled(const QString &userId, bool disabled)
