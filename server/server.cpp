@@ -208,6 +208,13 @@ Result<void> Server::start()
                                 [hub = m_events.get()](std::unique_ptr<QWebSocket> socket) {
                                     hub->accept(std::move(socket));
                                 });
+    // Live streams outlast a request: a user who may no longer act loses theirs as soon as the
+    // database says so (one read of the account per change, on this thread).
+    connect(m_accounts.get(), &AccountState::changed, m_events.get(),
+            [accounts = m_accounts.get(), hub = m_events.get()](const QString &userId) {
+                if (auto usable = accounts->check(userId); !usable && usable.error().code == u"401")
+                    hub->closeStreamsOf(userId, usable.errorMessage());
+            });
     m_events->start();
     m_accounts->start();
     auto port = m_http->listen(m_config.listenHost, m_config.listenPort);

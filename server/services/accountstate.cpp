@@ -94,8 +94,10 @@ void AccountState::forget(const QString &userId)
 
 void AccountState::onNotified(const QByteArray &payload)
 {
-    forget(QString::fromLatin1(payload));
+    const QString userId = QString::fromLatin1(payload);
+    forget(userId);
     m_notified.fetch_add(1);
+    Q_EMIT changed(userId);
 }
 
 void AccountState::clear()

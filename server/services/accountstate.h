@@ -46,6 +46,10 @@ public:
     // Cached answers dropped because a notification named their user (for tests and metrics).
     int notifiedInvalidations() const { return m_notified.load(); }
 
+Q_SIGNALS:
+    // The database said this user changed (disabled, enabled, moved or deleted).
+    void changed(const QString &userId);
+
 private:
     struct Entry
     {
