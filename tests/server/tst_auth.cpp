@@ -1,6 +1,7 @@
 // Sign-up, sessions and roles (S-auth): provisioning, login throttling, refresh-token rotation
 // with reuse detection, invitations and role checks, disabling users.
 #include "core/crypto/jwt.h"
+#include "server/db/database.h"
 #include "server/services/accountstate.h"
 #include "server/services/authservice.h"
 #include "testserver.h"
@@ -637,6 +638,29 @@ private slots:
               qint64(sinceDisabled.elapsed()), attempts);
         // Refused because it was told (the cache would have held for a minute otherwise).
         QVERIFY(second.server().accounts().notifiedInvalidations() > heardBefore);
+    }
+
+    void whileNotListeningNothingIsCached()
+    {
+        // Without LISTEN a change would go unheard, so every check reads the account.
+        auto owner = m_server->client();
+        owner->setToken(signUp(*owner, uniqueEmail()).json().value(u"access_token"_s).toString());
+        const Member staff = addMember(*owner, u"staff"_s);
+        vox::db::Database database(m_db->settings());
+        vox::server::AccountState deaf(database); // never started: not listening
+        QVERIFY(!deaf.isListening());
+        QVERIFY(deaf.check(staff.id).ok());
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE profiles SET disabled = true WHERE id = $1::uuid", {staff.id})
+                    .ok());
+        const auto refused = deaf.check(staff.id);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"401"_s);
+        QVERIFY(admin->exec("UPDATE profiles SET disabled = false WHERE id = $1::uuid", {staff.id})
+                    .ok());
+        QVERIFY(deaf.check(staff.id).ok());
+        QCOMPARE(deaf.check(u"00000000-0000-4000-8000-000000000000"_s).errorMessage(),
+                 u"This account no longer exists; sign in again."_s);
     }
 
     void invitationsFollowRoles_data()
