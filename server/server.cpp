@@ -143,8 +143,16 @@ Result<void> Server::start()
     http::HttpServer::Options options;
     options.limits.maxHeaderBytes = m_config.maxHeaderBytes;
     options.limits.maxBodyBytes = m_config.maxBodyBytes;
+    options.limits.bodyLimit = [this](const QByteArray &method, const QString &path) {
+        return m_router.bodyLimit(method, path, m_config.maxBodyBytes);
+    };
+    options.limits.maxBodyBytesInFlight = m_config.maxBodyBytesInFlight;
     options.limits.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
+    options.limits.headTimeoutMs = m_config.headTimeoutSeconds * 1000;
+    options.limits.bodyTimeoutMs = m_config.bodyTimeoutSeconds * 1000;
+    options.limits.minBodyBytesPerSecond = m_config.minBodyBytesPerSecond;
     options.maxConnections = m_config.maxConnections;
+    options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     options.workerThreads = m_config.workerThreads;
     if (!m_config.tlsCert.isEmpty()) {
         QFile certFile(m_config.tlsCert);
@@ -218,6 +226,14 @@ void Server::registerRoutes()
     registerDashboardRoutes(m_router, *m_app);
     registerMessageRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
+    // Routes whose bodies are documents rather than JSON get the upload limit; every other body
+    // is held to VOXANNE_MAX_BODY_BYTES.
+    const QList<std::pair<QByteArray, QString>> uploads{{"POST", u"/api/knowledge"_s}};
+    for (const auto &[method, pattern] : uploads) {
+        [[maybe_unused]] const bool known =
+            m_router.setBodyLimit(method, pattern, m_config.maxUploadBytes);
+        Q_ASSERT(known);
+    }
 }
 
 void Server::stop(int graceMs)

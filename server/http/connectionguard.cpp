@@ -6,27 +6,54 @@
 
 namespace vox::http {
 
+namespace {
+
+const QByteArray retryLater = "Retry-After: 5\r\n";
+
+} // namespace
+
+qint64 minimumBodyProgress(qint64 minBytesPerSecond, int windowMs, qint64 remaining)
+{
+    return qMin(remaining, minBytesPerSecond * windowMs / 1000);
+}
+
+bool BodyBudget::reserve(qint64 bytes)
+{
+    if (m_used + bytes > m_capacity)
+        return false;
+    m_used += bytes;
+    return true;
+}
+
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits,
-                                 std::function<void()> closed)
+                                 std::shared_ptr<BodyBudget> budget, std::function<void()> closed)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_budget(std::move(budget))
     , m_closed(std::move(closed))
 {
     setObjectName(QStringLiteral("vox-connection-guard"));
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_state != State::Upgraded)
-            m_idle.start();
+    // A client gone mid-body gives its share of the budget back at once, not when the socket
+    // is finally deleted.
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        releaseBody();
+        m_timer.stop();
     });
-    m_idle.setSingleShot(true);
-    m_idle.setInterval(m_limits.idleTimeoutMs);
-    connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdle);
-    m_idle.start();
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_state == State::Idle)
+            enter(State::Idle); // a client reading a long answer is not idle
+    });
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimer);
+    // The first head's deadline runs from the accept (and covers a TLS handshake).
+    enter(State::Head);
 }
 
 ConnectionGuard::~ConnectionGuard()
 {
+    releaseBody();
     if (m_closed)
         m_closed();
 }
@@ -42,35 +69,114 @@ void ConnectionGuard::requestFinished()
 {
     if (m_inFlight > 0)
         --m_inFlight;
-    if (m_state != State::Upgraded)
-        m_idle.start();
+    if (m_state == State::Idle)
+        enter(State::Idle);
 }
 
-void ConnectionGuard::onIdle()
+void ConnectionGuard::stop()
+{
+    m_stopping = true;
+    if (!m_socket || m_inFlight > 0)
+        return; // the answer in flight carries Connection: close
+    switch (m_state) {
+    case State::Idle:
+        m_timer.stop();
+        m_socket->disconnectFromHost();
+        return;
+    case State::Head:
+    case State::Body:
+        if (m_head.isEmpty() && m_state == State::Head)
+            m_socket->disconnectFromHost(); // not a byte of a request yet
+        else
+            reject(503, "The server is shutting down; send the request again.", retryLater);
+        return;
+    case State::Upgraded:
+    case State::Rejected:
+        return;
+    }
+}
+
+void ConnectionGuard::enter(State state)
+{
+    m_state = state;
+    switch (state) {
+    case State::Head:
+        m_timer.start(m_limits.headTimeoutMs);
+        return;
+    case State::Body:
+        m_windowStartRemaining = m_bodyRemaining;
+        m_timer.start(m_limits.bodyTimeoutMs);
+        return;
+    case State::Idle:
+        m_timer.start(m_limits.idleTimeoutMs);
+        return;
+    case State::Upgraded:
+    case State::Rejected:
+        m_timer.stop();
+        return;
+    }
+}
+
+void ConnectionGuard::onTimer()
 {
     if (!m_socket)
         return;
-    if (m_inFlight > 0) {
-        m_idle.start(); // a slow answer is not an idle client
+    switch (m_state) {
+    case State::Head:
+        reject(408, "The request head did not arrive within " +
+                        QByteArray::number(m_limits.headTimeoutMs / 1000.0) + " seconds.");
+        return;
+    case State::Body: {
+        const qint64 received = m_windowStartRemaining - m_bodyRemaining;
+        if (received < minimumBodyProgress(m_limits.minBodyBytesPerSecond, m_limits.bodyTimeoutMs,
+                                           m_windowStartRemaining)) {
+            reject(408, "The request body arrived too slowly (under " +
+                            QByteArray::number(m_limits.minBodyBytesPerSecond) +
+                            " bytes per second).");
+            return;
+        }
+        enter(State::Body); // the next window
         return;
     }
-    m_socket->disconnectFromHost();
+    case State::Idle:
+        if (m_inFlight > 0) {
+            enter(State::Idle); // a slow answer is not an idle client
+            return;
+        }
+        m_socket->disconnectFromHost();
+        return;
+    case State::Upgraded:
+    case State::Rejected:
+        return;
+    }
 }
 
 void ConnectionGuard::inspect()
 {
     if (!m_socket || m_state == State::Upgraded || m_state == State::Rejected)
         return;
-    m_idle.start();
     const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
     qsizetype pos = 0;
     while (pos < data.size() && m_state != State::Rejected && m_state != State::Upgraded) {
+        if (m_state == State::Idle) {
+            // The first byte of the next request: no new request starts on a stopping server.
+            if (m_stopping) {
+                if (m_inFlight > 0)
+                    stopReading();
+                else
+                    reject(503, "The server is shutting down; send the request again.", retryLater);
+                return;
+            }
+            enter(State::Head);
+        }
         if (m_state == State::Body) {
             const qint64 take = qMin<qint64>(m_bodyRemaining, data.size() - pos);
             m_bodyRemaining -= take;
             pos += take;
-            if (m_bodyRemaining == 0)
-                m_state = State::Head;
+            if (m_bodyRemaining == 0) {
+                releaseBody();
+                enter(State::Idle);
+            }
             continue;
         }
         // Head: collect until the blank line, never beyond the limit.
@@ -97,8 +203,7 @@ void ConnectionGuard::onHead(const RequestHead &head)
             return;
         }
         // The WebSocket layer keeps its own heartbeats; this guard steps aside.
-        m_state = State::Upgraded;
-        m_idle.stop();
+        enter(State::Upgraded);
         return;
     }
     if (head.transferEncoding) {
@@ -106,22 +211,46 @@ void ConnectionGuard::onHead(const RequestHead &head)
                     "not accepted).");
         return;
     }
-    if (head.contentLength > m_limits.maxBodyBytes) {
-        reject(413, "The request body is too large (limit " +
-                        QByteArray::number(m_limits.maxBodyBytes) + " bytes).");
+    const qint64 limit = m_limits.bodyLimit
+                             ? m_limits.bodyLimit(head.method, QString::fromLatin1(head.path()))
+                             : m_limits.maxBodyBytes;
+    if (head.contentLength > limit) {
+        reject(413,
+               "The request body is too large (limit " + QByteArray::number(limit) + " bytes).");
         return;
     }
+    if (head.contentLength > 0 && m_budget && !m_budget->reserve(head.contentLength)) {
+        reject(503, "The server is receiving too many request bodies at once; try again shortly.",
+               retryLater);
+        return;
+    }
+    m_reserved = head.contentLength;
+    m_closeAfterAnswer = !head.keepsAlive();
     if (head.expectContinue && head.contentLength > 0 && m_socket)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_bodyRemaining = head.contentLength;
-    m_state = head.contentLength > 0 ? State::Body : State::Head;
+    enter(head.contentLength > 0 ? State::Body : State::Idle);
+}
+
+void ConnectionGuard::releaseBody()
+{
+    if (m_budget && m_reserved > 0)
+        m_budget->release(m_reserved);
+    m_reserved = 0;
+}
+
+void ConnectionGuard::stopReading()
+{
+    enter(State::Rejected);
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &message, const QByteArray &extraHeaders)
 {
     if (!m_socket || m_state == State::Rejected)
         return;
-    m_state = State::Rejected;
+    enter(State::Rejected);
+    releaseBody();
     // Nobody else may parse this connection any more.
     QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     QByteArray body = "{\"error\":\"" + message + "\"}";
