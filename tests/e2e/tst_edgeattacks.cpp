@@ -277,8 +277,8 @@ private slots:
         const auto send = [&](Client &c) {
             if (stopSending || c.socket.state() != QAbstractSocket::ConnectedState)
                 return;
-            const QByteArray body = R"({"name":"Load","phone":"+1555)" +
-                                    QByteArray::number(2000000 + ++phone) + R"("})";
+            const QByteArray body = "{\"name\":\"Load\",\"phone\":\"+1555" +
+                                    QByteArray::number(2000000 + ++phone) + "\"}";
             c.socket.write("POST /api/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                            m_clinic.staffToken.toLatin1() +
                            "\r\nContent-Type: application/json\r\nContent-Length: " +

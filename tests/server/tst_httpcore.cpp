@@ -801,8 +801,8 @@ private slots:
 
         // While stop() waits, both clients send one more request (each would create a contact);
         // then the lock goes.
-        const auto lateRequest = [this](const QByteArray &phone) {
-            const QByteArray body = R"({"name":"Too Late","phone":")" + phone + R"("})";
+        const auto lateRequest = [this](const QByteArray &phone) -> QByteArray {
+            const QByteArray body = "{\"name\":\"Too Late\",\"phone\":\"" + phone + "\"}";
             return authorized("POST", "/api/contacts",
                               "Content-Type: application/json\r\nContent-Length: " +
                                   QByteArray::number(body.size()) + "\r\n") +
