@@ -226,12 +226,14 @@ void Server::registerRoutes()
     registerDashboardRoutes(m_router, *m_app);
     registerMessageRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
-    // Routes whose bodies are documents rather than JSON get the upload limit; every other body
-    // is held to VOXANNE_MAX_BODY_BYTES.
-    const QList<std::pair<QByteArray, QString>> uploads{{"POST", u"/api/knowledge"_s}};
-    for (const auto &[method, pattern] : uploads) {
-        [[maybe_unused]] const bool known =
-            m_router.setBodyLimit(method, pattern, m_config.maxUploadBytes);
+    // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
+    // and Vapi's end-of-call report, which carries a long call's whole transcript and message
+    // list (refusing it would lose the call). Every other body is held to the JSON limit.
+    const QList<std::tuple<QByteArray, QString, qint64>> ownLimits{
+        {"POST", u"/api/knowledge"_s, m_config.maxUploadBytes},
+        {"POST", u"/api/webhooks/vapi"_s, qMax<qint64>(m_config.maxBodyBytes, 4 * 1024 * 1024)}};
+    for (const auto &[method, pattern, bytes] : ownLimits) {
+        [[maybe_unused]] const bool known = m_router.setBodyLimit(method, pattern, bytes);
         Q_ASSERT(known);
     }
 }

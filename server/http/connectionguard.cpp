@@ -76,24 +76,21 @@ void ConnectionGuard::requestFinished()
 void ConnectionGuard::stop()
 {
     m_stopping = true;
-    if (!m_socket || m_inFlight > 0)
+    if (!m_socket || m_state == State::Upgraded || m_state == State::Rejected)
+        return;
+    // A request whose head or body is still arriving has not started: it never will.
+    const bool arriving = m_state == State::Body || (m_state == State::Head && !m_head.isEmpty());
+    if (m_inFlight > 0) {
+        if (arriving)
+            stopReading();
         return; // the answer in flight carries Connection: close
-    switch (m_state) {
-    case State::Idle:
-        m_timer.stop();
-        m_socket->disconnectFromHost();
-        return;
-    case State::Head:
-    case State::Body:
-        if (m_head.isEmpty() && m_state == State::Head)
-            m_socket->disconnectFromHost(); // not a byte of a request yet
-        else
-            reject(503, "The server is shutting down; send the request again.", retryLater);
-        return;
-    case State::Upgraded:
-    case State::Rejected:
+    }
+    if (arriving) {
+        reject(503, "The server is shutting down; send the request again.", retryLater);
         return;
     }
+    m_timer.stop();
+    m_socket->disconnectFromHost();
 }
 
 void ConnectionGuard::enter(State state)

@@ -618,6 +618,8 @@ private slots:
             << QByteArray("/api/auth/login") << 2048 << 413;
         QTest::newRow("an unknown path gets the JSON limit")
             << QByteArray("/api/nothing-here") << 2048 << 413;
+        QTest::newRow("Vapi's webhook takes a report over the JSON limit (401 unsigned)")
+            << QByteArray("/api/webhooks/vapi") << 2048 << 401;
         QTest::newRow("the upload route over the JSON limit, within its own")
             << QByteArray("/api/knowledge") << 60000 << 401;
         QTest::newRow("the upload route over its own limit")
