@@ -146,8 +146,16 @@ Result<void> Server::start()
     http::HttpServer::Options options;
     options.limits.maxHeaderBytes = m_config.maxHeaderBytes;
     options.limits.maxBodyBytes = m_config.maxBodyBytes;
+    options.limits.bodyLimit = [this](const QByteArray &method, const QString &path) {
+        return m_router.bodyLimit(method, path, m_config.maxBodyBytes);
+    };
+    options.limits.maxBodyBytesInFlight = m_config.maxBodyBytesInFlight;
     options.limits.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
+    options.limits.headTimeoutMs = m_config.headTimeoutSeconds * 1000;
+    options.limits.bodyTimeoutMs = m_config.bodyTimeoutSeconds * 1000;
+    options.limits.minBodyBytesPerSecond = m_config.minBodyBytesPerSecond;
     options.maxConnections = m_config.maxConnections;
+    options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     options.workerThreads = m_config.workerThreads;
     options.trustedProxies = m_config.trustedProxies;
     if (!m_config.tlsCert.isEmpty()) {
@@ -243,6 +251,16 @@ void Server::registerRoutes()
     registerDashboardRoutes(m_router, *m_app);
     registerMessageRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
+    // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
+    // and Vapi's end-of-call report, which carries a long call's whole transcript and message
+    // list (refusing it would lose the call). Every other body is held to the JSON limit.
+    const QList<std::tuple<QByteArray, QString, qint64>> ownLimits{
+        {"POST", u"/api/knowledge"_s, m_config.maxUploadBytes},
+        {"POST", u"/api/webhooks/vapi"_s, qMax<qint64>(m_config.maxBodyBytes, 4 * 1024 * 1024)}};
+    for (const auto &[method, pattern, bytes] : ownLimits) {
+        [[maybe_unused]] const bool known = m_router.setBodyLimit(method, pattern, bytes);
+        Q_ASSERT(known);
+    }
 }
 
 void Server::stop(int graceMs)

@@ -59,9 +59,20 @@ struct ServerConfig
     bool sandboxInProduction = false;
 
     int maxConnections = 512;
+    int maxConnectionsPerAddress = 64;
+    // Between requests on a keep-alive connection.
     int idleTimeoutSeconds = 60;
+    // The whole request head must arrive within this.
+    int headTimeoutSeconds = 10;
+    // A body must arrive at minBodyBytesPerSecond, measured over windows this long.
+    int bodyTimeoutSeconds = 10;
+    int minBodyBytesPerSecond = 1024;
     int maxHeaderBytes = 16 * 1024;
-    int maxBodyBytes = 20 * 1024 * 1024;
+    // JSON and public routes; the knowledge upload has maxUploadBytes.
+    int maxBodyBytes = 256 * 1024;
+    int maxUploadBytes = 20 * 1024 * 1024;
+    // Declared bodies being received at once, server-wide: what slow uploads can hold in memory.
+    int maxBodyBytesInFlight = 64 * 1024 * 1024;
     int workerThreads = 0; // 0: chosen from the number of cores
     int bcryptCost = 12;
     // Sign-ups accepted from one client address per hour.

@@ -4,31 +4,56 @@
 
 #include <QTcpSocket>
 
-#include <algorithm>
-
 namespace vox::http {
 
+namespace {
+
+const QByteArray retryLater = "Retry-After: 5\r\n";
+
+} // namespace
+
+qint64 minimumBodyProgress(qint64 minBytesPerSecond, int windowMs, qint64 remaining)
+{
+    return qMin(remaining, minBytesPerSecond * windowMs / 1000);
+}
+
+bool BodyBudget::reserve(qint64 bytes)
+{
+    if (m_used + bytes > m_capacity)
+        return false;
+    m_used += bytes;
+    return true;
+}
+
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits,
-                                 std::function<void()> closed)
+                                 std::shared_ptr<BodyBudget> budget, std::function<void()> closed)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_budget(std::move(budget))
     , m_closed(std::move(closed))
 {
     setObjectName(QStringLiteral("vox-connection-guard"));
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_state != State::Upgraded)
-            m_idle.start();
+    // A client gone mid-body gives its share of the budget back at once, not when the socket
+    // is finally deleted.
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        releaseBody();
+        m_timer.stop();
     });
-    m_idle.setSingleShot(true);
-    m_idle.setInterval(m_limits.idleTimeoutMs);
-    connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdle);
-    m_idle.start();
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_state == State::Idle)
+            enter(State::Idle); // a client reading a long answer is not idle
+    });
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimer);
+    // The first head's deadline runs from the accept (and covers a TLS handshake).
+    enter(State::Head);
 }
 
 ConnectionGuard::~ConnectionGuard()
 {
+    releaseBody();
     if (m_closed)
         m_closed();
 }
@@ -44,142 +69,185 @@ void ConnectionGuard::requestFinished()
 {
     if (m_inFlight > 0)
         --m_inFlight;
-    if (m_state != State::Upgraded)
-        m_idle.start();
+    if (m_state == State::Idle)
+        enter(State::Idle);
 }
 
-void ConnectionGuard::onIdle()
+void ConnectionGuard::stop()
+{
+    m_stopping = true;
+    if (!m_socket || m_state == State::Upgraded || m_state == State::Rejected)
+        return;
+    // A request whose head or body is still arriving has not started: it never will.
+    const bool arriving = m_state == State::Body || (m_state == State::Head && !m_head.isEmpty());
+    if (m_inFlight > 0) {
+        if (arriving)
+            stopReading();
+        return; // the answer in flight carries Connection: close
+    }
+    if (arriving) {
+        reject(503, "The server is shutting down; send the request again.", retryLater);
+        return;
+    }
+    m_timer.stop();
+    m_socket->disconnectFromHost();
+}
+
+void ConnectionGuard::enter(State state)
+{
+    m_state = state;
+    switch (state) {
+    case State::Head:
+        m_timer.start(m_limits.headTimeoutMs);
+        return;
+    case State::Body:
+        m_windowStartRemaining = m_bodyRemaining;
+        m_timer.start(m_limits.bodyTimeoutMs);
+        return;
+    case State::Idle:
+        m_timer.start(m_limits.idleTimeoutMs);
+        return;
+    case State::Upgraded:
+    case State::Rejected:
+        m_timer.stop();
+        return;
+    }
+}
+
+void ConnectionGuard::onTimer()
 {
     if (!m_socket)
         return;
-    if (m_inFlight > 0) {
-        m_idle.start(); // a slow answer is not an idle client
+    switch (m_state) {
+    case State::Head:
+        reject(408, "The request head did not arrive within " +
+                        QByteArray::number(m_limits.headTimeoutMs / 1000.0) + " seconds.");
+        return;
+    case State::Body: {
+        const qint64 received = m_windowStartRemaining - m_bodyRemaining;
+        if (received < minimumBodyProgress(m_limits.minBodyBytesPerSecond, m_limits.bodyTimeoutMs,
+                                           m_windowStartRemaining)) {
+            reject(408, "The request body arrived too slowly (under " +
+                            QByteArray::number(m_limits.minBodyBytesPerSecond) +
+                            " bytes per second).");
+            return;
+        }
+        enter(State::Body); // the next window
         return;
     }
-    m_socket->disconnectFromHost();
+    case State::Idle:
+        if (m_inFlight > 0) {
+            enter(State::Idle); // a slow answer is not an idle client
+            return;
+        }
+        m_socket->disconnectFromHost();
+        return;
+    case State::Upgraded:
+    case State::Rejected:
+        return;
+    }
 }
 
 void ConnectionGuard::inspect()
 {
     if (!m_socket || m_state == State::Upgraded || m_state == State::Rejected)
         return;
-    m_idle.start();
     const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
     qsizetype pos = 0;
     while (pos < data.size() && m_state != State::Rejected && m_state != State::Upgraded) {
+        if (m_state == State::Idle) {
+            // The first byte of the next request: no new request starts on a stopping server.
+            if (m_stopping) {
+                if (m_inFlight > 0)
+                    stopReading();
+                else
+                    reject(503, "The server is shutting down; send the request again.", retryLater);
+                return;
+            }
+            enter(State::Head);
+        }
         if (m_state == State::Body) {
             const qint64 take = qMin<qint64>(m_bodyRemaining, data.size() - pos);
             m_bodyRemaining -= take;
             pos += take;
-            if (m_bodyRemaining == 0)
-                m_state = State::Head;
+            if (m_bodyRemaining == 0) {
+                releaseBody();
+                enter(State::Idle);
+            }
             continue;
         }
         // Head: collect until the blank line, never beyond the limit.
         const qsizetype before = m_head.size();
         m_head.append(data.constData() + pos, data.size() - pos);
-        const qsizetype end = m_head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_head.size() > m_limits.maxHeaderBytes)
-                reject(431, "The request headers are too large.");
+        const RequestHead head = parseRequestHead(m_head, m_limits.maxHeaderBytes);
+        if (head.failed()) {
+            reject(head.errorStatus, head.error);
             return;
         }
-        if (end + 4 > m_limits.maxHeaderBytes) {
-            reject(431, "The request headers are too large.");
+        if (!head.complete())
             return;
-        }
-        const QByteArray head = m_head.left(end + 4);
-        pos += (end + 4) - before;
+        pos += head.headLength - before;
         m_head.clear();
         onHead(head);
     }
 }
 
-void ConnectionGuard::onHead(const QByteArray &head)
+void ConnectionGuard::onHead(const RequestHead &head)
 {
-    qint64 contentLength = 0;
-    int contentLengths = 0;
-    bool transferEncoding = false;
-    bool expectContinue = false;
-    bool upgrade = false;
-    const QList<QByteArray> lines = head.split('\n');
-    // "GET /api/events?since=3 HTTP/1.1"
-    const QByteArray target = lines.value(0).split(' ').value(1);
-    const QByteArray path =
-        target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
-    // The body's length must be read the same way here and in QtHttpServer's parser, or a second
-    // header smuggles a body past the limit: anything ambiguous is refused (RFC 9112, 6.3).
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &rawLine = lines.at(i);
-        if (rawLine.startsWith(' ') || rawLine.startsWith('\t')) {
-            reject(400, "Folded header lines are not accepted.");
-            return;
-        }
-        const qsizetype colon = rawLine.indexOf(':');
-        if (colon < 0)
-            continue;
-        const QByteArray name = rawLine.left(colon).toLower();
-        if (name.isEmpty() || name.contains(' ') || name.contains('\t')) {
-            reject(400, "A header name is malformed (no spaces before the colon).");
-            return;
-        }
-        const QByteArray value = rawLine.mid(colon + 1).trimmed().toLower();
-        if (name == "content-length") {
-            if (++contentLengths > 1) {
-                reject(400, "The request has more than one Content-Length header.");
-                return;
-            }
-            const bool digits = !value.isEmpty() && value.size() <= 18 &&
-                                std::all_of(value.cbegin(), value.cend(),
-                                            [](char c) { return c >= '0' && c <= '9'; });
-            if (!digits) {
-                reject(400, "The Content-Length header is not a number.");
-                return;
-            }
-            contentLength = value.toLongLong();
-        } else if (name == "transfer-encoding") {
-            transferEncoding = true;
-        } else if (name == "expect" && value == "100-continue") {
-            expectContinue = true;
-        } else if (name == "upgrade" && value == "websocket") {
-            upgrade = true;
-        }
-    }
-    if (transferEncoding && contentLengths > 0) {
-        reject(400, "A request cannot have both Content-Length and Transfer-Encoding.");
-        return;
-    }
-    if (upgrade) {
-        if (!m_limits.webSocketPaths.contains(QString::fromLatin1(path))) {
+    if (head.upgradeWebSocket) {
+        if (!m_limits.webSocketPaths.contains(QString::fromLatin1(head.path()))) {
             reject(404, "There is no WebSocket endpoint at this path.");
             return;
         }
         // The WebSocket layer keeps its own heartbeats; this guard steps aside.
-        m_state = State::Upgraded;
-        m_idle.stop();
+        enter(State::Upgraded);
         return;
     }
-    if (transferEncoding) {
+    if (head.transferEncoding) {
         reject(411, "Send the request body with a Content-Length (chunked or encoded bodies are "
                     "not accepted).");
         return;
     }
-    if (contentLength > m_limits.maxBodyBytes) {
-        reject(413, "The request body is too large (limit " +
-                        QByteArray::number(m_limits.maxBodyBytes) + " bytes).");
+    const qint64 limit = m_limits.bodyLimit
+                             ? m_limits.bodyLimit(head.method, QString::fromLatin1(head.path()))
+                             : m_limits.maxBodyBytes;
+    if (head.contentLength > limit) {
+        reject(413,
+               "The request body is too large (limit " + QByteArray::number(limit) + " bytes).");
         return;
     }
-    if (expectContinue && contentLength > 0 && m_socket)
+    if (head.contentLength > 0 && m_budget && !m_budget->reserve(head.contentLength)) {
+        reject(503, "The server is receiving too many request bodies at once; try again shortly.",
+               retryLater);
+        return;
+    }
+    m_reserved = head.contentLength;
+    m_closeAfterAnswer = !head.keepsAlive();
+    if (head.expectContinue && head.contentLength > 0 && m_socket)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_bodyRemaining = contentLength;
-    m_state = contentLength > 0 ? State::Body : State::Head;
+    m_bodyRemaining = head.contentLength;
+    enter(head.contentLength > 0 ? State::Body : State::Idle);
+}
+
+void ConnectionGuard::releaseBody()
+{
+    if (m_budget && m_reserved > 0)
+        m_budget->release(m_reserved);
+    m_reserved = 0;
+}
+
+void ConnectionGuard::stopReading()
+{
+    enter(State::Rejected);
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &message, const QByteArray &extraHeaders)
 {
     if (!m_socket || m_state == State::Rejected)
         return;
-    m_state = State::Rejected;
+    enter(State::Rejected);
+    releaseBody();
     // Nobody else may parse this connection any more.
     QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     QByteArray body = "{\"error\":\"" + message + "\"}";

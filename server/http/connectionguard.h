@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/http/requesthead.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
@@ -7,6 +9,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 class QTcpSocket;
 
@@ -15,25 +18,57 @@ namespace vox::http {
 struct Limits
 {
     int maxHeaderBytes = 16 * 1024;
-    qint64 maxBodyBytes = 20 * 1024 * 1024;
+    // Bodies of routes without their own limit.
+    qint64 maxBodyBytes = 256 * 1024;
+    // The limit of one route (method, path); empty: maxBodyBytes for every route.
+    std::function<qint64(const QByteArray &method, const QString &path)> bodyLimit;
+    qint64 maxBodyBytesInFlight = 64 * 1024 * 1024;
     int idleTimeoutMs = 60000;
+    int headTimeoutMs = 10000;
+    int bodyTimeoutMs = 10000;
+    qint64 minBodyBytesPerSecond = 1024;
     // Paths that may upgrade to a WebSocket; any other upgrade is answered 404 before
     // QtHttpServer (which hands over every upgrade, whatever its path) sees it.
     QStringList webSocketPaths;
 };
 
-// Watches one connection before QtHttpServer parses it, enforcing what Qt 6.4 lacks: a limit on
-// the request head (431) and body (413, decided from Content-Length before the body arrives),
-// an idle timeout, and "Expect: 100-continue". It sees each byte once: its readyRead slot is
-// connected before QtHttpServer's, and it only peeks. A child of the socket: `closed` runs when
-// the socket is destroyed, even after QtHttpServer disconnected the socket's signals.
+// Bytes of a body that must have arrived in a window of `windowMs` for the body not to be too
+// slow: the rate times the window, or what remained of the body if that is less.
+qint64 minimumBodyProgress(qint64 minBytesPerSecond, int windowMs, qint64 remaining);
+
+// Declared bodies being received, server-wide: without a bound, a crowd of slow uploads holds
+// gigabytes in QtHttpServer's buffers. Used on the I/O thread only.
+class BodyBudget final
+{
+public:
+    explicit BodyBudget(qint64 capacity)
+        : m_capacity(capacity)
+    {}
+    bool reserve(qint64 bytes);
+    void release(qint64 bytes) { m_used -= bytes; }
+    qint64 used() const { return m_used; }
+
+private:
+    qint64 m_capacity;
+    qint64 m_used = 0;
+};
+
+// Watches one connection before QtHttpServer parses it, enforcing what Qt 6.4 lacks: limits on
+// the request head (431) and body (413 per route, 503 over the server-wide budget, decided from
+// Content-Length before the body arrives), deadlines (408 for a head not whole in time or a body
+// below the minimum rate; a quiet close for a keep-alive connection idle between requests),
+// "Expect: 100-continue", and a stop that lets no new request start. It sees each byte once:
+// its readyRead slot is connected before QtHttpServer's, and it only peeks. A child of the
+// socket: `closed` runs when the socket is destroyed, even after QtHttpServer disconnected the
+// socket's signals.
 class ConnectionGuard final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectionGuard)
 
 public:
-    ConnectionGuard(QTcpSocket *socket, const Limits &limits, std::function<void()> closed = {});
+    ConnectionGuard(QTcpSocket *socket, const Limits &limits, std::shared_ptr<BodyBudget> budget,
+                    std::function<void()> closed = {});
     ~ConnectionGuard() override;
 
     static ConnectionGuard *of(QTcpSocket *socket);
@@ -42,21 +77,39 @@ public:
     void requestStarted() { ++m_inFlight; }
     void requestFinished();
 
+    // The client asked for the connection to end after this answer (HTTP/1.0 without
+    // keep-alive), or the server is stopping.
+    bool closesAfterAnswer() const { return m_closeAfterAnswer || m_stopping; }
+
+    // The server stops: no new request starts here; a connection with nothing in flight closes.
+    void stop();
+
     // Answers with a JSON error and closes, leaving QtHttpServer out of it.
     void reject(int status, const QByteArray &message, const QByteArray &extraHeaders = {});
 
 private:
+    enum class State { Head, Body, Idle, Upgraded, Rejected };
+
     void inspect();
-    void onHead(const QByteArray &head);
-    void onIdle();
+    void onHead(const RequestHead &head);
+    void enter(State state);
+    void onTimer();
+    // Stops feeding QtHttpServer without answering: the answer in flight ends the connection.
+    void stopReading();
+    void releaseBody();
 
     QPointer<QTcpSocket> m_socket;
     Limits m_limits;
-    QTimer m_idle;
-    enum class State { Head, Body, Upgraded, Rejected } m_state = State::Head;
+    std::shared_ptr<BodyBudget> m_budget;
+    QTimer m_timer; // the deadline of the current state
+    State m_state = State::Head;
     QByteArray m_head;
     qint64 m_bodyRemaining = 0;
+    qint64 m_windowStartRemaining = 0;
+    qint64 m_reserved = 0;
     int m_inFlight = 0;
+    bool m_closeAfterAnswer = false;
+    bool m_stopping = false;
     std::function<void()> m_closed;
 };
 

@@ -9,73 +9,91 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace vox::http {
 
-GuardedTcpServer::GuardedTcpServer(const Limits &limits, int maxConnections,
-                                   std::optional<QSslConfiguration> tls, QObject *parent)
+GuardedTcpServer::GuardedTcpServer(Options options, QObject *parent)
     : QTcpServer(parent)
-    , m_limits(limits)
-    , m_maxConnections(maxConnections)
-    , m_tls(std::move(tls))
+    , m_options(std::move(options))
+    , m_budget(std::make_shared<BodyBudget>(m_options.limits.maxBodyBytesInFlight))
 {}
 
-void GuardedTcpServer::track(QTcpSocket *socket)
+void GuardedTcpServer::track(QTcpSocket *socket, const QString &address)
 {
-    ++*m_open;
+    ++m_counts->open;
+    ++m_counts->perAddress[address];
     // The guard's destructor counts the connection out: a destroyed() connection would not do,
     // as QtHttpServer 6.4 disconnects every signal of a socket it upgrades to a WebSocket.
-    new ConnectionGuard(socket, m_limits, [open = m_open] { --*open; });
+    new ConnectionGuard(socket, m_options.limits, m_budget, [counts = m_counts, address] {
+        --counts->open;
+        if (--counts->perAddress[address] <= 0)
+            counts->perAddress.remove(address);
+    });
+}
+
+void GuardedTcpServer::refuse(QTcpSocket *socket, const QByteArray &message)
+{
+    if (m_refusing >= maxRefusalsInProgress) {
+        socket->abort();
+        delete socket;
+        return;
+    }
+    ++m_refusing;
+    connect(socket, &QObject::destroyed, this, [this] { --m_refusing; });
+    const QByteArray body = "{\"error\":\"" + message + "\"}";
+    socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                  "Retry-After: 5\r\nContent-Length: " +
+                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    // Closing with the client's request unread would make the kernel answer with a reset that
+    // can overtake the 503: read the head (briefly) first, then close.
+    const auto drainThenClose = [socket] {
+        if (socket->readAll().contains("\r\n\r\n"))
+            socket->disconnectFromHost();
+    };
+    connect(socket, &QTcpSocket::readyRead, socket, drainThenClose);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    drainThenClose();
+    QTimer::singleShot(1000, socket, [socket] { socket->disconnectFromHost(); });
+    QTimer::singleShot(3000, socket, &QObject::deleteLater);
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    if (*m_open >= m_maxConnections) {
-        // Over the limit: a plain answer and close, without TLS or parsing.
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-                      "Retry-After: 1\r\nContent-Length: 50\r\nConnection: close\r\n\r\n"
-                      "{\"error\":\"The server is at its connection limit.\"}");
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
-        QTimer::singleShot(2000, socket, &QObject::deleteLater);
-        return;
-    }
-
-    if (!m_tls) {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        track(socket);
-        addPendingConnection(socket);
-        return; // QTcpServer emits newConnection() after this returns
-    }
-
-    auto *socket = new QSslSocket(this);
+    QTcpSocket *socket = m_options.tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
     }
-    track(socket); // the guard's idle timer also bounds the handshake
-    socket->setSslConfiguration(*m_tls);
-    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+    const QString address = socket->peerAddress().toString();
+    if (m_counts->open >= m_options.maxConnections) {
+        // Without TLS or parsing: a plain answer.
+        refuse(socket, "The server is at its connection limit.");
+        return;
+    }
+    if (m_counts->perAddress.value(address) >= m_options.maxConnectionsPerAddress) {
+        refuse(socket, "Too many connections from this address.");
+        return;
+    }
+    track(socket, address);
+
+    if (!m_options.tls) {
         addPendingConnection(socket);
+        return; // QTcpServer emits newConnection() after this returns
+    }
+    auto *tls = static_cast<QSslSocket *>(socket);
+    tls->setSslConfiguration(*m_options.tls);
+    connect(tls, &QSslSocket::encrypted, this, [this, tls] {
+        addPendingConnection(tls);
         // QtHttpServer 6.4 listens to newConnection only; announce the socket now that it is
         // ready (the earlier emission, at accept time, found nothing pending).
         Q_EMIT newConnection();
     });
-    connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &errors) {
+    connect(tls, &QSslSocket::sslErrors, tls, [tls](const QList<QSslError> &errors) {
         log::debug("http", u"TLS handshake failed: %1"_s.arg(errors.value(0).errorString()));
-        socket->disconnectFromHost();
+        tls->disconnectFromHost();
     });
-    connect(socket, &QTcpSocket::disconnected, socket, [socket] {
-        if (!socket->isEncrypted())
-            socket->deleteLater();
+    connect(tls, &QTcpSocket::disconnected, tls, [tls] {
+        if (!tls->isEncrypted())
+            tls->deleteLater();
     });
-    socket->startServerEncryption();
+    tls->startServerEncryption();
 }
 
 } // namespace vox::http

@@ -2,6 +2,7 @@
 
 #include "server/http/connectionguard.h"
 
+#include <QHash>
 #include <QSslConfiguration>
 #include <QTcpServer>
 
@@ -11,31 +12,49 @@
 namespace vox::http {
 
 // The listening socket QtHttpServer is bound to. It creates every connection itself, so it can
-// refuse connections over the limit (503), attach a ConnectionGuard, and speak TLS: with a
-// certificate, sockets are QSslSockets that reach QtHttpServer only once encrypted.
+// refuse connections over the limits (a written 503, server-wide and per client address), attach
+// a ConnectionGuard, and speak TLS: with a certificate, sockets are QSslSockets that reach
+// QtHttpServer only once encrypted.
 class GuardedTcpServer final : public QTcpServer
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GuardedTcpServer)
 
 public:
-    GuardedTcpServer(const Limits &limits, int maxConnections, std::optional<QSslConfiguration> tls,
-                     QObject *parent = nullptr);
+    struct Options
+    {
+        Limits limits;
+        int maxConnections = 512;
+        int maxConnectionsPerAddress = 64;
+        std::optional<QSslConfiguration> tls;
+    };
 
-    int openConnections() const { return *m_open; }
+    explicit GuardedTcpServer(Options options, QObject *parent = nullptr);
+
+    int openConnections() const { return m_counts->open; }
+
+    // Refusals answered at once and still draining: beyond this, a connection over a limit is
+    // closed without an answer, so a flood cannot make the refusals themselves a resource.
+    static constexpr int maxRefusalsInProgress = 256;
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    void track(QTcpSocket *socket);
+    void track(QTcpSocket *socket, const QString &address);
+    void refuse(QTcpSocket *socket, const QByteArray &message);
 
-    Limits m_limits;
-    int m_maxConnections;
-    std::optional<QSslConfiguration> m_tls;
+    Options m_options;
     // Shared with the guards, which count down when their socket goes (possibly after this
     // server, their sockets' first parent, handed them to the WebSocket layer).
-    std::shared_ptr<int> m_open = std::make_shared<int>(0);
+    struct Counts
+    {
+        int open = 0;
+        QHash<QString, int> perAddress;
+    };
+    std::shared_ptr<Counts> m_counts = std::make_shared<Counts>();
+    std::shared_ptr<BodyBudget> m_budget;
+    int m_refusing = 0;
 };
 
 } // namespace vox::http

@@ -172,8 +172,9 @@ void HttpServer::setWebSocketHandler(const QString &path, WebSocketHandler handl
 
 Result<quint16> HttpServer::listen(const QString &host, quint16 port)
 {
-    auto *tcp =
-        new GuardedTcpServer(m_options.limits, m_options.maxConnections, m_options.tls, this);
+    auto *tcp = new GuardedTcpServer({m_options.limits, m_options.maxConnections,
+                                      m_options.maxConnectionsPerAddress, m_options.tls},
+                                     this);
     // Qt's default backlog (50) drops the SYNs of a burst of clients while the I/O thread is
     // busy; they then wait seconds for the kernel's retransmission.
     tcp->setListenBacklogSize(qBound(128, m_options.maxConnections, 4096));
@@ -190,8 +191,13 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
 
 void HttpServer::stopAccepting()
 {
-    if (m_tcp)
-        m_tcp->close();
+    if (!m_tcp)
+        return;
+    m_tcp->close();
+    for (QTcpSocket *socket : m_tcp->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly)) {
+        if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+            guard->stop();
+    }
 }
 
 bool HttpServer::waitForIdle(int timeoutMs)
@@ -334,7 +340,8 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
         // a deleted socket here). Nothing to do.
         return;
     }
-    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    if (guard)
         guard->requestFinished();
     response.withHeader("X-Request-Id", request.requestId.toLatin1());
 
@@ -342,8 +349,11 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
     queue.ready.insert(sequence,
                        {std::move(response), request.wantsClose(), request.method == "HEAD"});
     while (!queue.ready.isEmpty() && queue.ready.firstKey() == queue.written) {
-        const Pending next = queue.ready.take(queue.written);
+        Pending next = queue.ready.take(queue.written);
         ++queue.written;
+        // HTTP/1.0 without keep-alive, or a stopping server: the last answer ends the connection.
+        if (guard && guard->closesAfterAnswer() && queue.written == queue.next)
+            next.close = true;
         write(socket, next);
         if (next.close)
             break;

@@ -38,6 +38,7 @@ public:
     {
         Limits limits;
         int maxConnections = 512;
+        int maxConnectionsPerAddress = 64;
         int workerThreads = 0;
         std::optional<QSslConfiguration> tls;
         TrustedProxies trustedProxies; // whose forwarding headers name the client
@@ -54,7 +55,9 @@ public:
     Result<quint16> listen(const QString &host, quint16 port);
     quint16 port() const { return m_port; }
 
-    // Graceful stop: no new connections, then waits (up to `timeoutMs`) for answers in flight.
+    // Graceful stop: no new connections and no new request on an open one; answers in flight
+    // end their connection (Connection: close) and idle connections close now. Then
+    // waitForIdle() waits (up to `timeoutMs`) for the answers in flight.
     void stopAccepting();
     bool waitForIdle(int timeoutMs);
     // Closes every connection once what was written to it is sent (keep-alive clients included),

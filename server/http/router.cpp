@@ -54,4 +54,21 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
     return result;
 }
 
+bool Router::setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes)
+{
+    for (Route &route : m_routes) {
+        if (route.method == method && route.pattern == pattern) {
+            route.maxBodyBytes = bytes;
+            return true;
+        }
+    }
+    return false;
+}
+
+qint64 Router::bodyLimit(const QByteArray &method, const QString &path, qint64 fallback) const
+{
+    const Route *route = match(method, path).route;
+    return route && route->maxBodyBytes > 0 ? route->maxBodyBytes : fallback;
+}
+
 } // namespace vox::http

@@ -40,6 +40,8 @@ struct Route
     Handler handler;
     // Answered on the I/O thread without touching the database (liveness): cheapest possible.
     bool inlineOnIoThread = false;
+    // The largest body this route accepts; 0: the server's default for JSON routes.
+    qint64 maxBodyBytes = 0;
 };
 
 // Method + path pattern -> handler. Filled once at start-up, read concurrently afterwards.
@@ -76,6 +78,12 @@ public:
         QList<QByteArray> allowedMethods; // when the path exists with other methods (405)
     };
     Match match(const QByteArray &method, const QString &path) const;
+
+    // Gives the route `method pattern` a body limit of its own (uploads); false if no such route.
+    bool setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes);
+    // The body limit of the route a request would reach; `fallback` for other routes and paths
+    // that match none (they are answered 404 or 405 without reading a large body).
+    qint64 bodyLimit(const QByteArray &method, const QString &path, qint64 fallback) const;
 
     const QList<Route> &routes() const { return m_routes; }
 

@@ -76,6 +76,14 @@ public:
         return m_process.waitForFinished(timeoutMs) &&
                m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
     }
+    // SIGTERM without waiting, for tests that watch what happens meanwhile.
+    void signalTerminate()
+    {
+        if (m_process.state() == QProcess::Running)
+            m_process.terminate();
+    }
+    int exitCode() const { return m_process.exitCode(); }
+    bool exitedNormally() const { return m_process.exitStatus() == QProcess::NormalExit; }
     // SIGKILL: no shutdown code runs at all.
     void kill()
     {

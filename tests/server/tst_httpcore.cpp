@@ -1,7 +1,9 @@
-// The HTTP core over QtHttpServer 6.4: limits (431, 413, 411, 503), 404/405/415 answers,
-// request ids and the JSON access log; requests served concurrently (a request stuck on the
-// database delays nothing else); clients vanishing mid-request under load; answers in request
-// order on a pipelined connection; TLS; and a graceful stop.
+// The HTTP core over QtHttpServer 6.4: limits (431, 413 per route, 411, 503 at the connection
+// limits and the bodies-in-flight budget), deadlines (408 for a late head or a slow body, idle
+// keep-alive connections closed), HTTP/1.0 closing, 404/405/415 answers, request ids and the
+// JSON access log; requests served concurrently (a request stuck on the database delays nothing
+// else); clients vanishing mid-request under load; answers in request order on a pipelined
+// connection; TLS; and a graceful stop that starts no new request.
 #include "clinicfixture.h"
 
 #include "core/logging/log.h"
@@ -72,14 +74,27 @@ RawReply readResponse(QAbstractSocket &socket, int timeoutMs = 10000)
     return reply;
 }
 
-RawReply rawRequest(quint16 port, const QByteArray &bytes)
+RawReply rawRequest(quint16 port, const QByteArray &bytes, const QString &from = {})
 {
     QTcpSocket socket;
+    // Any 127.x.y.z is this machine: another one is another client address.
+    if (!from.isEmpty() && !socket.bind(QHostAddress(from)))
+        return {};
     socket.connectToHost(u"127.0.0.1"_s, port);
     if (!socket.waitForConnected(5000))
         return {};
     socket.write(bytes);
     return readResponse(socket);
+}
+
+// A connection that stays open for the test to write to bit by bit.
+std::unique_ptr<QTcpSocket> openConnection(quint16 port)
+{
+    auto socket = std::make_unique<QTcpSocket>();
+    socket->connectToHost(u"127.0.0.1"_s, port);
+    if (!socket->waitForConnected(5000))
+        return nullptr;
+    return socket;
 }
 
 QNetworkRequest apiRequest(const QString &url, const QString &token)
@@ -140,7 +155,9 @@ private slots:
         QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
         m_server = std::make_unique<vox::test::TestServer>(
             *m_db, QHash<QString, QString>{{u"VOXANNE_MAX_HEADER_BYTES"_s, u"4096"_s},
-                                           {u"VOXANNE_MAX_BODY_BYTES"_s, u"65536"_s}});
+                                           {u"VOXANNE_MAX_BODY_BYTES"_s, u"65536"_s},
+                                           // Crowds of clients here all come from 127.0.0.1.
+                                           {u"VOXANNE_MAX_CONNECTIONS_PER_ADDRESS"_s, u"512"_s}});
         QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
         m_observer = m_db->connectAsAdmin();
         m_clinic = vox::test::createClinic(m_server->url(), u"Glow Med Spa"_s);
@@ -506,12 +523,210 @@ private slots:
         const RawReply refused =
             rawRequest(limited.server().port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
         QCOMPARE(refused.status, 503);
-        QCOMPARE(refused.headers.value("retry-after"), QByteArray("1"));
+        QCOMPARE(refused.headers.value("retry-after"), QByteArray("5"));
         qDeleteAll(held);
         QTest::qWait(200);
         QCOMPARE(rawRequest(limited.server().port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
                      .status,
                  200);
+    }
+
+    // The whole head has a deadline from the connection's start (or the next request's first
+    // byte): a silent or trickling client is answered 408 and let go.
+    void aHeadNotWholeInTimeIs408_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("pieces"); // written 300 ms apart
+        QTest::newRow("nothing sent") << QList<QByteArray>{};
+        QTest::newRow("half a head") << QList<QByteArray>{"GET /api/health HTTP/1.1\r\nHo"};
+        QList<QByteArray> trickle;
+        for (const char c : QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: yes"))
+            trickle.append(QByteArray(1, c));
+        QTest::newRow("a byte at a time (slowloris)") << trickle;
+    }
+    void aHeadNotWholeInTimeIs408()
+    {
+        QFETCH(QList<QByteArray>, pieces);
+        vox::test::TestServer strict(*m_db, {{u"VOXANNE_HEAD_TIMEOUT"_s, u"1"_s}});
+        QVERIFY2(strict.ok(), qPrintable(strict.error()));
+        auto socket = openConnection(strict.server().port());
+        QVERIFY(socket);
+        // Keep writing after the deadline: the answer comes all the same.
+        QTimer feeder;
+        qsizetype next = 0;
+        connect(&feeder, &QTimer::timeout, this, [&] {
+            if (next < pieces.size() && socket->state() == QAbstractSocket::ConnectedState)
+                socket->write(pieces.at(next++));
+        });
+        feeder.start(300);
+        const RawReply reply = readResponse(*socket, 15000);
+        QCOMPARE(reply.status, 408);
+        QCOMPARE(reply.headers.value("connection"), QByteArray("close"));
+        QVERIFY2(QJsonDocument::fromJson(reply.body)
+                     .object()
+                     .value(u"error"_s)
+                     .toString()
+                     .contains(u"request head"_s),
+                 reply.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 5000);
+    }
+
+    void anIdleKeepAliveConnectionIsClosedBetweenRequests()
+    {
+        vox::test::TestServer strict(
+            *m_db, {{u"VOXANNE_IDLE_TIMEOUT"_s, u"1"_s}, {u"VOXANNE_HEAD_TIMEOUT"_s, u"30"_s}});
+        QVERIFY2(strict.ok(), qPrintable(strict.error()));
+        auto socket = openConnection(strict.server().port());
+        QVERIFY(socket);
+        socket->write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(readResponse(*socket).status, 200);
+        // Closed quietly (no 408: the client may be about to reuse the connection).
+        QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 10000);
+        QCOMPARE(socket->bytesAvailable(), 0);
+    }
+
+    void aBodyBelowTheMinimumRateIs408()
+    {
+        vox::test::TestServer strict(
+            *m_db, {{u"VOXANNE_BODY_TIMEOUT"_s, u"1"_s}, {u"VOXANNE_MIN_BODY_RATE"_s, u"1000"_s}});
+        QVERIFY2(strict.ok(), qPrintable(strict.error()));
+        auto socket = openConnection(strict.server().port());
+        QVERIFY(socket);
+        // 100 of 5000 declared bytes, then nothing: under 1000 bytes in the first second.
+        socket->write("POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                      "application/json\r\nContent-Length: 5000\r\n\r\n" +
+                      QByteArray(100, ' '));
+        const RawReply reply = readResponse(*socket, 15000);
+        QCOMPARE(reply.status, 408);
+        QVERIFY2(QJsonDocument::fromJson(reply.body)
+                     .object()
+                     .value(u"error"_s)
+                     .toString()
+                     .contains(u"too slowly"_s),
+                 reply.body.constData());
+    }
+
+    // 413 is decided from Content-Length before the body is read, with each route's own limit.
+    void bodyLimitsArePerRoute_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<int>("status");
+        QTest::newRow("a JSON route within its limit reaches the route (401 unsigned)")
+            << QByteArray("/api/contacts") << 1024 << 401;
+        QTest::newRow("a JSON route over its limit") << QByteArray("/api/contacts") << 1025 << 413;
+        QTest::newRow("a public route over the JSON limit")
+            << QByteArray("/api/auth/login") << 2048 << 413;
+        QTest::newRow("an unknown path gets the JSON limit")
+            << QByteArray("/api/nothing-here") << 2048 << 413;
+        QTest::newRow("Vapi's webhook takes a report over the JSON limit (401 unsigned)")
+            << QByteArray("/api/webhooks/vapi") << 2048 << 401;
+        QTest::newRow("the upload route over the JSON limit, within its own")
+            << QByteArray("/api/knowledge") << 60000 << 401;
+        QTest::newRow("the upload route over its own limit")
+            << QByteArray("/api/knowledge") << 65537 << 413;
+    }
+    void bodyLimitsArePerRoute()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(int, length);
+        QFETCH(int, status);
+        vox::test::TestServer limited(*m_db, {{u"VOXANNE_MAX_BODY_BYTES"_s, u"1024"_s},
+                                              {u"VOXANNE_MAX_UPLOAD_BYTES"_s, u"65536"_s}});
+        QVERIFY2(limited.ok(), qPrintable(limited.error()));
+        // Only the head: a 413 must not wait for the body.
+        QByteArray head = "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: " +
+                          (path.contains("knowledge") ? "text/plain" : "application/json") +
+                          "\r\nContent-Length: " + QByteArray::number(length) + "\r\n\r\n";
+        if (status != 413)
+            head += QByteArray(length, 'a');
+        const RawReply reply = rawRequest(limited.server().port(), head);
+        QCOMPARE(reply.status, status);
+        if (status == 413)
+            QVERIFY2(reply.body.contains("limit"), reply.body.constData());
+    }
+
+    void bodiesBeyondTheInFlightBudgetAre503()
+    {
+        vox::test::TestServer limited(*m_db,
+                                      {{u"VOXANNE_MAX_UPLOAD_BYTES"_s, u"65536"_s},
+                                       {u"VOXANNE_MAX_BODY_BYTES_IN_FLIGHT"_s, u"100000"_s}});
+        QVERIFY2(limited.ok(), qPrintable(limited.error()));
+        const quint16 serverPort = limited.server().port();
+        const QByteArray upload = "POST /api/knowledge HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                  "text/plain\r\nContent-Length: 60000\r\n\r\n";
+        auto first = openConnection(serverPort);
+        QVERIFY(first);
+        first->write(upload + QByteArray(1000, 'a')); // 60000 of 100000 held, being received
+        QTest::qWait(200);
+        const RawReply refused = rawRequest(serverPort, upload);
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(refused.headers.value("retry-after"), QByteArray("5"));
+        QVERIFY(!QJsonDocument::fromJson(refused.body).object().value(u"error"_s).isUndefined());
+        // A body that fits beside it is received.
+        QCOMPARE(rawRequest(serverPort, "POST /api/contacts HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                        "application/json\r\nContent-Length: 2\r\n\r\n{}")
+                     .status,
+                 401);
+        // The first body's share comes back when its connection goes.
+        first.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(rawRequest(serverPort, upload + QByteArray(60000, 'a')).status,
+                                  401, 5000);
+    }
+
+    void aClientAddressOverItsConnectionCapGetsA503Written()
+    {
+        vox::test::TestServer limited(*m_db, {{u"VOXANNE_MAX_CONNECTIONS_PER_ADDRESS"_s, u"3"_s}});
+        QVERIFY2(limited.ok(), qPrintable(limited.error()));
+        const quint16 serverPort = limited.server().port();
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 3; ++i) {
+            held.push_back(openConnection(serverPort));
+            QVERIFY(held.back());
+        }
+        QTest::qWait(100); // let the server accept them
+        const QByteArray health = "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n";
+        // Each refused client reads the answer, not a reset.
+        for (int i = 0; i < 5; ++i) {
+            const RawReply refused = rawRequest(serverPort, health);
+            QCOMPARE(refused.status, 503);
+            QCOMPARE(refused.headers.value("retry-after"), QByteArray("5"));
+            QVERIFY2(refused.body.contains("from this address"), refused.body.constData());
+        }
+        // Another address is not affected.
+        QCOMPARE(rawRequest(serverPort, health, u"127.0.0.2"_s).status, 200);
+        held.clear();
+        QTRY_COMPARE_WITH_TIMEOUT(rawRequest(serverPort, health).status, 200, 5000);
+    }
+
+    void http10ClosesAfterTheAnswerUnlessKeepAliveWasAsked_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<bool>("staysOpen");
+        QTest::newRow("HTTP/1.0") << QByteArray("GET /api/health HTTP/1.0\r\n\r\n") << false;
+        QTest::newRow("HTTP/1.0 with keep-alive")
+            << QByteArray("GET /api/health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
+        QTest::newRow("HTTP/1.1") << QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+                                  << true;
+        QTest::newRow("HTTP/1.1 with close")
+            << QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            << false;
+    }
+    void http10ClosesAfterTheAnswerUnlessKeepAliveWasAsked()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(bool, staysOpen);
+        auto socket = openConnection(port());
+        QVERIFY(socket);
+        socket->write(request);
+        const RawReply first = readResponse(*socket);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.headers.value("connection") == "close", !staysOpen);
+        if (staysOpen) {
+            socket->write(request);
+            QCOMPARE(readResponse(*socket).status, 200);
+        } else {
+            QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 5000);
+        }
     }
 
     void servesHttpsWithTheGivenCertificate()
@@ -564,6 +779,58 @@ private slots:
         const RawReply plain =
             rawRequest(tls.server().port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
         QCOMPARE(plain.status, 0);
+    }
+
+    // On stop, the answer in flight is written with Connection: close, an idle keep-alive
+    // connection is closed, and a request that arrives after the stop began is not started.
+    void stopStartsNoNewRequestAndClosesWithTheLastAnswer()
+    {
+        vox::test::TestServer server(*m_db);
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        const quint16 serverPort = server.server().port();
+
+        auto idle = openConnection(serverPort);
+        QVERIFY(idle);
+        idle->write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(readResponse(*idle).status, 200);
+
+        auto locker = lockServices();
+        QVERIFY(locker);
+        auto busy = openConnection(serverPort);
+        QVERIFY(busy);
+        busy->write(authorized("GET", "/api/services"));
+        QTRY_COMPARE_WITH_TIMEOUT(waitingOnLocks(), 1, 10000);
+
+        // While stop() waits, both clients send one more request (each would create a contact);
+        // then the lock goes.
+        const auto lateRequest = [this](const QByteArray &phone) -> QByteArray {
+            const QByteArray body = "{\"name\":\"Too Late\",\"phone\":\"" + phone + "\"}";
+            return authorized("POST", "/api/contacts",
+                              "Content-Type: application/json\r\nContent-Length: " +
+                                  QByteArray::number(body.size()) + "\r\n") +
+                   body;
+        };
+        QTimer::singleShot(100, this, [&] {
+            idle->write(lateRequest("+15550107001"));
+            busy->write(lateRequest("+15550107002"));
+        });
+        QTimer::singleShot(400, this, [&locker] { (void)locker->execScript("COMMIT"); });
+        server.server().stop(10000);
+
+        // The busy connection got exactly its one answer, which ended the connection.
+        QTRY_COMPARE_WITH_TIMEOUT(busy->state(), QAbstractSocket::UnconnectedState, 5000);
+        const QByteArray written = busy->readAll();
+        QCOMPARE(written.count("HTTP/1.1 "), 1);
+        QVERIFY2(written.startsWith("HTTP/1.1 200"), written.left(100).constData());
+        QVERIFY2(written.contains("\r\nConnection: close\r\n"), written.left(400).constData());
+        // The idle connection was closed at the stop, without an answer.
+        QTRY_COMPARE_WITH_TIMEOUT(idle->state(), QAbstractSocket::UnconnectedState, 5000);
+        QVERIFY(!idle->readAll().contains("HTTP/1.1"));
+        // Neither late request ran.
+        auto late = m_observer->exec(
+            "SELECT count(*) FROM contacts WHERE phone IN ('+15550107001', '+15550107002')");
+        QVERIFY(late);
+        QCOMPARE(late->toInt(0, 0), 0);
     }
 
     void stopFinishesWhatIsInFlightAndClosesStreamsWith1001()

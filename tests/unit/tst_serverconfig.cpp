@@ -111,6 +111,15 @@ private slots:
             << u"VOXANNE_TRUSTED_PROXIES"_s << u"proxy.internal"_s;
         QTest::newRow("trusted proxy bad prefix")
             << u"VOXANNE_TRUSTED_PROXIES"_s << u"10.0.0.0/40"_s;
+        QTest::newRow("per-address cap zero") << u"VOXANNE_MAX_CONNECTIONS_PER_ADDRESS"_s << u"0"_s;
+        QTest::newRow("head timeout zero") << u"VOXANNE_HEAD_TIMEOUT"_s << u"0"_s;
+        QTest::newRow("head timeout with a unit") << u"VOXANNE_HEAD_TIMEOUT"_s << u"10s"_s;
+        QTest::newRow("body timeout over an hour") << u"VOXANNE_BODY_TIMEOUT"_s << u"3601"_s;
+        QTest::newRow("body rate negative") << u"VOXANNE_MIN_BODY_RATE"_s << u"-1"_s;
+        QTest::newRow("body limit under 1 KiB") << u"VOXANNE_MAX_BODY_BYTES"_s << u"100"_s;
+        QTest::newRow("upload limit not a number") << u"VOXANNE_MAX_UPLOAD_BYTES"_s << u"20MB"_s;
+        QTest::newRow("bodies in flight over 1 GiB")
+            << u"VOXANNE_MAX_BODY_BYTES_IN_FLIGHT"_s << u"1073741825"_s;
     }
     void rejectsMalformedValues()
     {
@@ -152,6 +161,47 @@ private slots:
         QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
         QCOMPARE(config->signupLimitPerHour, expectedSignupLimit);
         QCOMPARE(config->trustedProxies.describe(), expectedProxies);
+    }
+
+    void edgeLimitsHaveDefaultsAndTakeGivenValues_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value"); // empty: the default
+        QTest::addColumn<int>("expected");
+        const QList<std::pair<QString, int>> defaults{
+            {u"VOXANNE_MAX_CONNECTIONS_PER_ADDRESS"_s, 64},
+            {u"VOXANNE_IDLE_TIMEOUT"_s, 60},
+            {u"VOXANNE_HEAD_TIMEOUT"_s, 10},
+            {u"VOXANNE_BODY_TIMEOUT"_s, 10},
+            {u"VOXANNE_MIN_BODY_RATE"_s, 1024},
+            {u"VOXANNE_MAX_BODY_BYTES"_s, 256 * 1024},
+            {u"VOXANNE_MAX_UPLOAD_BYTES"_s, 20 * 1024 * 1024},
+            {u"VOXANNE_MAX_BODY_BYTES_IN_FLIGHT"_s, 64 * 1024 * 1024}};
+        for (const auto &[name, value] : defaults)
+            QTest::addRow("%s default", qPrintable(name)) << name << QString() << value;
+        for (const auto &[name, value] : defaults)
+            QTest::addRow("%s given", qPrintable(name)) << name << u"1234"_s << 1234;
+    }
+    void edgeLimitsHaveDefaultsAndTakeGivenValues()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(int, expected);
+        ServerConfig::Sources s = productionSources();
+        if (!value.isEmpty())
+            s.environment.insert(name, value);
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
+        const QHash<QString, int> read{
+            {u"VOXANNE_MAX_CONNECTIONS_PER_ADDRESS"_s, config->maxConnectionsPerAddress},
+            {u"VOXANNE_IDLE_TIMEOUT"_s, config->idleTimeoutSeconds},
+            {u"VOXANNE_HEAD_TIMEOUT"_s, config->headTimeoutSeconds},
+            {u"VOXANNE_BODY_TIMEOUT"_s, config->bodyTimeoutSeconds},
+            {u"VOXANNE_MIN_BODY_RATE"_s, config->minBodyBytesPerSecond},
+            {u"VOXANNE_MAX_BODY_BYTES"_s, config->maxBodyBytes},
+            {u"VOXANNE_MAX_UPLOAD_BYTES"_s, config->maxUploadBytes},
+            {u"VOXANNE_MAX_BODY_BYTES_IN_FLIGHT"_s, config->maxBodyBytesInFlight}};
+        QCOMPARE(read.value(name, -1), expected);
     }
 
     void sandboxIsRefusedInProductionWithoutTheDevelopmentSwitch()
