@@ -4,8 +4,6 @@
 
 #include <QTcpSocket>
 
-#include <algorithm>
-
 namespace vox::http {
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits,
@@ -78,79 +76,23 @@ void ConnectionGuard::inspect()
         // Head: collect until the blank line, never beyond the limit.
         const qsizetype before = m_head.size();
         m_head.append(data.constData() + pos, data.size() - pos);
-        const qsizetype end = m_head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_head.size() > m_limits.maxHeaderBytes)
-                reject(431, "The request headers are too large.");
+        const RequestHead head = parseRequestHead(m_head, m_limits.maxHeaderBytes);
+        if (head.failed()) {
+            reject(head.errorStatus, head.error);
             return;
         }
-        if (end + 4 > m_limits.maxHeaderBytes) {
-            reject(431, "The request headers are too large.");
+        if (!head.complete())
             return;
-        }
-        const QByteArray head = m_head.left(end + 4);
-        pos += (end + 4) - before;
+        pos += head.headLength - before;
         m_head.clear();
         onHead(head);
     }
 }
 
-void ConnectionGuard::onHead(const QByteArray &head)
+void ConnectionGuard::onHead(const RequestHead &head)
 {
-    qint64 contentLength = 0;
-    int contentLengths = 0;
-    bool transferEncoding = false;
-    bool expectContinue = false;
-    bool upgrade = false;
-    const QList<QByteArray> lines = head.split('\n');
-    // "GET /api/events?since=3 HTTP/1.1"
-    const QByteArray target = lines.value(0).split(' ').value(1);
-    const QByteArray path =
-        target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
-    // The body's length must be read the same way here and in QtHttpServer's parser, or a second
-    // header smuggles a body past the limit: anything ambiguous is refused (RFC 9112, 6.3).
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &rawLine = lines.at(i);
-        if (rawLine.startsWith(' ') || rawLine.startsWith('\t')) {
-            reject(400, "Folded header lines are not accepted.");
-            return;
-        }
-        const qsizetype colon = rawLine.indexOf(':');
-        if (colon < 0)
-            continue;
-        const QByteArray name = rawLine.left(colon).toLower();
-        if (name.isEmpty() || name.contains(' ') || name.contains('\t')) {
-            reject(400, "A header name is malformed (no spaces before the colon).");
-            return;
-        }
-        const QByteArray value = rawLine.mid(colon + 1).trimmed().toLower();
-        if (name == "content-length") {
-            if (++contentLengths > 1) {
-                reject(400, "The request has more than one Content-Length header.");
-                return;
-            }
-            const bool digits = !value.isEmpty() && value.size() <= 18 &&
-                                std::all_of(value.cbegin(), value.cend(),
-                                            [](char c) { return c >= '0' && c <= '9'; });
-            if (!digits) {
-                reject(400, "The Content-Length header is not a number.");
-                return;
-            }
-            contentLength = value.toLongLong();
-        } else if (name == "transfer-encoding") {
-            transferEncoding = true;
-        } else if (name == "expect" && value == "100-continue") {
-            expectContinue = true;
-        } else if (name == "upgrade" && value == "websocket") {
-            upgrade = true;
-        }
-    }
-    if (transferEncoding && contentLengths > 0) {
-        reject(400, "A request cannot have both Content-Length and Transfer-Encoding.");
-        return;
-    }
-    if (upgrade) {
-        if (!m_limits.webSocketPaths.contains(QString::fromLatin1(path))) {
+    if (head.upgradeWebSocket) {
+        if (!m_limits.webSocketPaths.contains(QString::fromLatin1(head.path()))) {
             reject(404, "There is no WebSocket endpoint at this path.");
             return;
         }
@@ -159,20 +101,20 @@ void ConnectionGuard::onHead(const QByteArray &head)
         m_idle.stop();
         return;
     }
-    if (transferEncoding) {
+    if (head.transferEncoding) {
         reject(411, "Send the request body with a Content-Length (chunked or encoded bodies are "
                     "not accepted).");
         return;
     }
-    if (contentLength > m_limits.maxBodyBytes) {
+    if (head.contentLength > m_limits.maxBodyBytes) {
         reject(413, "The request body is too large (limit " +
                         QByteArray::number(m_limits.maxBodyBytes) + " bytes).");
         return;
     }
-    if (expectContinue && contentLength > 0 && m_socket)
+    if (head.expectContinue && head.contentLength > 0 && m_socket)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_bodyRemaining = contentLength;
-    m_state = contentLength > 0 ? State::Body : State::Head;
+    m_bodyRemaining = head.contentLength;
+    m_state = head.contentLength > 0 ? State::Body : State::Head;
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &message, const QByteArray &extraHeaders)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/http/requesthead.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
@@ -47,7 +49,7 @@ public:
 
 private:
     void inspect();
-    void onHead(const QByteArray &head);
+    void onHead(const RequestHead &head);
     void onIdle();
 
     QPointer<QTcpSocket> m_socket;
