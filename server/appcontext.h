@@ -13,6 +13,8 @@
 
 namespace vox::server {
 
+class AccountState;
+
 struct BusyInterval
 {
     QDateTime start;
@@ -34,6 +36,8 @@ struct AppContext
     providers::RetryPolicy retry; // for provider calls (config: VOXANNE_PROVIDER_RETRY_MS)
     // Set by the calendar integration when it registers; availability subtracts what it returns.
     CalendarBusyLookup calendarBusy = {};
+    // Whether users may still act; told at once when this instance disables one.
+    AccountState *accounts = nullptr;
 };
 
 } // namespace vox::server

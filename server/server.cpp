@@ -22,6 +22,7 @@
 #include "server/routes/telephony.h"
 #include "server/routes/vapimodule.h"
 #include "server/services/accesstoken.h"
+#include "server/services/accountstate.h"
 #include "server/services/googlecalendar.h"
 #include "server/services/messaging.h"
 #include "server/services/telephonyservice.h"
@@ -135,8 +136,10 @@ Result<void> Server::start()
     m_jobs = std::make_unique<jobs::JobRunner>(
         *m_db, u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid()),
         jobs::JobRunner::Options{m_config.jobPollMs, m_config.jobBackoffMs, 600});
+    m_accounts = std::make_unique<AccountState>(*m_db);
     m_app = std::make_unique<AppContext>(AppContext{
         m_config, *m_db, *m_keys, *m_jobs, providers::RetryPolicy{m_config.providerRetryDelaysMs}});
+    m_app->accounts = m_accounts.get();
     registerRoutes();
     wireIntegrations(*m_app, *m_jobs);
 
@@ -146,6 +149,7 @@ Result<void> Server::start()
     options.limits.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
     options.maxConnections = m_config.maxConnections;
     options.workerThreads = m_config.workerThreads;
+    options.trustedProxies = m_config.trustedProxies;
     if (!m_config.tlsCert.isEmpty()) {
         QFile certFile(m_config.tlsCert);
         QFile keyFile(m_config.tlsKey);
@@ -169,29 +173,50 @@ Result<void> Server::start()
     }
 
     const QByteArray jwtSecret = m_config.jwtSecret.toUtf8();
-    auto authenticator = [jwtSecret](const http::Request &request) -> Result<http::Principal> {
+    // A token is only as good as its account: a disabled or deleted user is refused at once,
+    // though the token itself is valid for minutes more.
+    auto verify = [jwtSecret,
+                   accounts = m_accounts.get()](const QString &bearer) -> Result<AccessToken> {
+        auto token = verifyAccessToken(bearer, jwtSecret, QDateTime::currentDateTimeUtc());
+        if (!token)
+            return token;
+        if (auto usable = accounts->check(token->principal.userId); !usable) {
+            // A refused account reads as an invalid token; a database problem stays itself
+            // (503), so an outage does not sign everyone out.
+            if (usable.error().code == u"401")
+                return fail(usable.errorMessage(), tokenInvalid);
+            return usable.error();
+        }
+        return token;
+    };
+    auto authenticator = [verify](const http::Request &request) -> Result<http::Principal> {
         const QByteArray header = request.header("authorization");
         if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
             return http::status::unauthorized(u"Sign in first."_s);
-        auto token = verifyAccessToken(QString::fromLatin1(header.mid(7).trimmed()), jwtSecret,
-                                       QDateTime::currentDateTimeUtc());
-        if (!token)
-            return http::status::unauthorized(token.errorMessage());
+        auto token = verify(QString::fromLatin1(header.mid(7).trimmed()));
+        if (!token) {
+            if (token.error().code == tokenInvalid || token.error().code == tokenExpired)
+                return http::status::unauthorized(token.errorMessage());
+            return token.error();
+        }
         return token->principal;
     };
 
     m_http = std::make_unique<http::HttpServer>(m_router, authenticator, options);
-    m_events = std::make_unique<events::EventHub>(
-        *m_db,
-        [jwtSecret](const QString &token) {
-            return verifyAccessToken(token, jwtSecret, QDateTime::currentDateTimeUtc());
-        },
-        events::EventHub::Options{});
+    m_events = std::make_unique<events::EventHub>(*m_db, verify, events::EventHub::Options{});
     m_http->setWebSocketHandler(m_events->options().path,
                                 [hub = m_events.get()](std::unique_ptr<QWebSocket> socket) {
                                     hub->accept(std::move(socket));
                                 });
+    // Live streams outlast a request: a user who may no longer act loses theirs as soon as the
+    // database says so (one read of the account per change, on this thread).
+    connect(m_accounts.get(), &AccountState::changed, m_events.get(),
+            [accounts = m_accounts.get(), hub = m_events.get()](const QString &userId) {
+                if (auto usable = accounts->check(userId); !usable && usable.error().code == u"401")
+                    hub->closeStreamsOf(userId, usable.errorMessage());
+            });
     m_events->start();
+    m_accounts->start();
     auto port = m_http->listen(m_config.listenHost, m_config.listenPort);
     if (!port)
         return port.error();
@@ -244,6 +269,7 @@ void Server::stop(int graceMs)
     if (m_jobs)
         m_jobs->stop();
     m_app.reset();
+    m_accounts.reset();
     m_jobs.reset();
     m_db.reset();
     if (m_postgres) {

@@ -25,6 +25,8 @@ class EventHub;
 
 namespace vox::server {
 
+class AccountState;
+
 // The companion server, composed: database (its own embedded cluster or a URL), migrations,
 // routes, HTTP/WebSocket listener, live events and jobs. The executable, the console's embedded
 // mode and the tests all run this same object.
@@ -52,6 +54,7 @@ public:
     const crypto::KeyRing &keys() const { return *m_keys; }
     jobs::JobRunner &jobs() { return *m_jobs; }
     events::EventHub &events() { return *m_events; }
+    AccountState &accounts() { return *m_accounts; }
 
 private:
     Result<void> openDatabase();
@@ -62,6 +65,7 @@ private:
     std::unique_ptr<db::Database> m_db;
     std::unique_ptr<crypto::KeyRing> m_keys;
     std::unique_ptr<jobs::JobRunner> m_jobs;
+    std::unique_ptr<AccountState> m_accounts;
     std::unique_ptr<AppContext> m_app;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;

@@ -3168,6 +3168,58 @@ La primera vez tarda un poco más.</translation>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Disable %1?</source>
+        <translation>¿Desactivar la cuenta de %1?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out on every computer at once and cannot sign in until enabled again. Nothing they entered is deleted.</source>
+        <translation>La sesión de %1 se cierra al instante en todos los equipos y no podrá iniciar sesión hasta que se active de nuevo. No se borra nada de lo que haya registrado.</translation>
+    </message>
+    <message>
+        <source>Keep access</source>
+        <translation>Mantener el acceso</translation>
+    </message>
+    <message>
+        <source>Enable %1?</source>
+        <translation>¿Activar la cuenta de %1?</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again with their password.</source>
+        <translation>%1 podrá volver a iniciar sesión con su contraseña.</translation>
+    </message>
+    <message>
+        <source>Leave disabled</source>
+        <translation>Mantener desactivada</translation>
+    </message>
+    <message>
+        <source>%1 was disabled and signed out.</source>
+        <translation>Se desactivó la cuenta de %1 y se cerraron sus sesiones.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 ya puede volver a iniciar sesión.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ShareDialog</name>

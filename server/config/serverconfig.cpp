@@ -99,6 +99,11 @@ const QList<Option> &options()
          u"Request worker threads, each with its own database connection."_s},
         {u"VOXANNE_BCRYPT_COST"_s, u"bcrypt-cost"_s, u"N"_s,
          u"bcrypt cost for passwords (4-15, default 12)."_s},
+        {u"VOXANNE_SIGNUP_LIMIT"_s, u"signup-limit"_s, u"N"_s,
+         u"Sign-ups accepted from one client address per hour (default 5)."_s},
+        {u"VOXANNE_TRUSTED_PROXIES"_s, u"trusted-proxies"_s, u"ADDRESSES"_s,
+         u"Reverse proxies (IP addresses, CIDR ranges) whose X-Forwarded-For/Forwarded headers "
+         "name the client; other peers' headers are ignored."_s},
         {u"VOXANNE_PROVIDER_RETRY_MS"_s, u"provider-retry-ms"_s, u"MS,MS,..."_s,
          u"Waits between retries of provider calls (default 2000,4000,8000)."_s},
         {u"VOXANNE_JOB_BACKOFF_MS"_s, u"job-backoff-ms"_s, u"MS"_s,
@@ -302,6 +307,7 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
         {u"VOXANNE_MAX_BODY_BYTES"_s, &c.maxBodyBytes, 1024, 512 * 1024 * 1024},
         {u"VOXANNE_WORKER_THREADS"_s, &c.workerThreads, 0, 256},
         {u"VOXANNE_BCRYPT_COST"_s, &c.bcryptCost, 4, 15},
+        {u"VOXANNE_SIGNUP_LIMIT"_s, &c.signupLimitPerHour, 1, 1000000000},
         {u"VOXANNE_JOB_BACKOFF_MS"_s, &c.jobBackoffMs, 1, 3600000},
         {u"VOXANNE_JOB_POLL_MS"_s, &c.jobPollMs, 10, 60000},
     };
@@ -311,6 +317,10 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
             return n.error();
         *field = *n;
     }
+    auto proxies = http::TrustedProxies::parse(value(u"VOXANNE_TRUSTED_PROXIES"_s));
+    if (!proxies)
+        return proxies.error();
+    c.trustedProxies = *proxies;
     if (const QString delays = value(u"VOXANNE_PROVIDER_RETRY_MS"_s); !delays.isEmpty()) {
         c.providerRetryDelaysMs.clear();
         for (const QString &part : delays.split(u',', Qt::SkipEmptyParts)) {

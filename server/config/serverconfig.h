@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/http/clientaddress.h"
 
 #include <QHash>
 #include <QList>
@@ -63,6 +64,10 @@ struct ServerConfig
     int maxBodyBytes = 20 * 1024 * 1024;
     int workerThreads = 0; // 0: chosen from the number of cores
     int bcryptCost = 12;
+    // Sign-ups accepted from one client address per hour.
+    int signupLimitPerHour = 5;
+    // Peers whose X-Forwarded-For / Forwarded headers name the client (the reverse proxy).
+    http::TrustedProxies trustedProxies;
     QList<int> providerRetryDelaysMs{2000, 4000, 8000};
     int jobBackoffMs = 2000;
     int jobPollMs = 1000;

@@ -34,6 +34,12 @@ inline const QString queryCanceled = QStringLiteral("57014");
 inline const QString connectionFailure = QStringLiteral("08006");
 } // namespace sqlstate
 
+// Whether `error` means the database cannot be reached or is refusing work for now (connection
+// exceptions, class 08; an administrator's shutdown or termination, 57P01/57P02/57P03; too many
+// connections, 53300; a connection lost mid-statement), as opposed to a refusal of the request
+// itself. Such requests are answered 503 with Retry-After: the same request will succeed later.
+bool isUnavailable(const Error &error);
+
 // One statement parameter, sent as text in PostgreSQL's input syntax (the statement casts it:
 // $1::uuid, $2::timestamptz). A null QString, std::nullopt or nullptr is SQL NULL.
 class Param

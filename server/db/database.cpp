@@ -88,7 +88,8 @@ Result<void> Database::runTransaction(const Access &access,
                                       const std::function<Result<void>(Transaction &)> &work)
 {
     constexpr int attempts = 3;
-    Result<void> last;
+    // What is answered if every attempt finds its connection broken before the work starts.
+    Result<void> last = fail(u"The database connection was lost."_s, sqlstate::connectionFailure);
     for (int attempt = 0; attempt < attempts; ++attempt) {
         auto conn = connection();
         if (!conn)
@@ -103,6 +104,11 @@ Result<void> Database::runTransaction(const Access &access,
         if (!begun) {
             (void)c.execScript("ROLLBACK");
             if (c.isBroken()) {
+                // A connection that died while idle (a restart, a terminated backend): the
+                // work has not started, so a fresh connection may try again.
+                last = begun.error().code.isEmpty()
+                           ? fail(begun.errorMessage(), sqlstate::connectionFailure)
+                           : begun.error();
                 closeThreadConnection();
                 continue;
             }

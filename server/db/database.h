@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace vox::db {
 
@@ -68,20 +69,22 @@ public:
     void closeThreadConnection();
 
     // Runs `work` in one transaction as `access`; commits when it returns a value, rolls back on
-    // an error. Deadlocks and serialization failures are retried a few times.
+    // an error. Deadlocks and serialization failures are retried a few times. The error returned
+    // is the one that stopped it (work's own, the commit's, or the connection's), so callers can
+    // tell a database outage from a refusal.
     template<typename T>
     Result<T> transaction(const Access &access, const std::function<Result<T>(Transaction &)> &work)
     {
-        Result<T> outcome = fail(QStringLiteral("The transaction did not run."));
+        std::optional<Result<T>> outcome;
         const Result<void> ran = runTransaction(access, [&](Transaction &tx) -> Result<void> {
             outcome = work(tx);
-            if (!outcome)
-                return outcome.error();
+            if (!*outcome)
+                return outcome->error();
             return {};
         });
-        if (!ran && outcome)
-            return ran.error(); // the commit itself failed
-        return outcome;
+        if (!ran)
+            return ran.error();
+        return std::move(*outcome);
     }
 
     // One statement in a transaction of its own as `access`: a read that needs nothing else.

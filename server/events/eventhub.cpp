@@ -120,6 +120,17 @@ void EventHub::shutdown(int graceMs)
     }
 }
 
+void EventHub::closeStreamsOf(const QString &userId, const QString &reason)
+{
+    QList<quint64> serials;
+    for (const auto &[serial, c] : m_clients) {
+        if (c->state != Client::State::AwaitingAuth && c->token.principal.userId == userId)
+            serials.append(serial);
+    }
+    for (quint64 serial : serials)
+        close(serial, closeNotAuthenticated, reason);
+}
+
 EventHub::Client *EventHub::client(quint64 serial)
 {
     auto it = m_clients.find(serial);

@@ -64,6 +64,8 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     // Closes every client with 1001 and waits up to `graceMs` for the close handshakes.
     void shutdown(int graceMs = 1000);
+    // Closes the streams of a user who may no longer act (disabled, deleted) with 4001.
+    void closeStreamsOf(const QString &userId, const QString &reason);
 
     int clientCount() const { return int(m_clients.size()); }
     bool isListening() const { return m_listener.isListening(); }

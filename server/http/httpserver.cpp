@@ -248,7 +248,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
     for (const auto &[name, value] : headers)
         request.headers.insert(name.toLower(), value);
     request.body = incoming.body();
-    request.remoteAddress = incoming.remoteAddress().toString();
+    request.remoteAddress =
+        clientAddress(incoming.remoteAddress(), request.header("x-forwarded-for"),
+                      request.header("forwarded"), m_options.trustedProxies);
     request.requestId = requestIdFrom(request.header("x-request-id"));
 
     const quint64 sequence = ResponseOrder::of(socket)->next++;

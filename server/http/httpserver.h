@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/http/clientaddress.h"
 #include "server/http/connectionguard.h"
 #include "server/http/router.h"
 
@@ -39,6 +40,7 @@ public:
         int maxConnections = 512;
         int workerThreads = 0;
         std::optional<QSslConfiguration> tls;
+        TrustedProxies trustedProxies; // whose forwarding headers name the client
     };
 
     HttpServer(const Router &router, Authenticator authenticator, Options options,

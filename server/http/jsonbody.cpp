@@ -1,5 +1,6 @@
 #include "server/http/jsonbody.h"
 
+#include "core/datetimerules.h"
 #include "server/http/response.h"
 
 #include <QJsonArray>
@@ -243,17 +244,9 @@ Result<QString> uuidParam(const Request &request, const QString &name)
 
 Result<QDateTime> parseDateTime(const QString &text, const QString &field)
 {
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(text, Qt::ISODate);
-    if (!dt.isValid())
-        return status::badRequest(
-            u"'%1' must be a date and time like 2026-03-14T15:00:00Z."_s.arg(field), field);
-    if (dt.timeSpec() == Qt::LocalTime)
-        return status::badRequest(
-            u"'%1' needs a time zone: end it with Z or an offset such as -05:00."_s.arg(field),
-            field);
-    return dt.toUTC();
+    // The same rules as every other date the server reads: a real calendar date, an offset, a
+    // year a column can hold.
+    return datetimerules::parseInstant(text, field);
 }
 
 bool isEmail(const QString &text)

@@ -57,11 +57,20 @@ Response Response::fromError(const Error &error)
         return Response::error(400, u"A referenced record does not exist."_s);
     if (error.code == db::sqlstate::queryCanceled)
         return Response::error(503, u"The server is busy; please try again."_s);
-    if (error.code == db::sqlstate::connectionFailure)
-        return Response::error(503, u"The database is not reachable right now."_s);
+    if (db::isUnavailable(error)) {
+        log::warn("http", u"The database is unavailable."_s, {{u"code"_s, error.code}});
+        return databaseUnavailable();
+    }
     log::error("http", u"Unhandled error: %1"_s.arg(error.message),
                {{u"code"_s, error.code}, {u"subject"_s, error.subject}});
     return Response::error(500, u"Something went wrong on the server."_s);
+}
+
+Response Response::databaseUnavailable()
+{
+    return Response::error(503, u"The database is not reachable right now; please try again in a "
+                                "few seconds."_s)
+        .withHeader("Retry-After", QByteArray::number(databaseRetryAfterSeconds));
 }
 
 Response Response::attachment(QByteArray data, QByteArray contentType, const QString &fileName)

@@ -26,8 +26,13 @@ struct Response
     // {"error": message}
     static Response error(int status, const QString &message);
     // Maps an error to its status: an HTTP status in `code` ("404"), a known SQLSTATE (unique or
-    // exclusion violation -> 409, bad input -> 400), anything else -> 500 without internals.
+    // exclusion violation -> 409, bad input -> 400, the database unreachable -> 503 with
+    // Retry-After), anything else -> 500 without internals.
     static Response fromError(const Error &error);
+    // 503 with Retry-After and a sentence: the database cannot be reached right now, and the same
+    // request will work again once it can.
+    static Response databaseUnavailable();
+    static constexpr int databaseRetryAfterSeconds = 5;
     static Response attachment(QByteArray data, QByteArray contentType, const QString &fileName);
 
     Response &withHeader(QByteArray name, QByteArray value)

@@ -1,5 +1,6 @@
 #include "server/routes/appointments.h"
 
+#include "core/datetimerules.h"
 #include "server/http/jsonbody.h"
 #include "server/routes/listcursor.h"
 
@@ -113,11 +114,10 @@ void registerAppointmentRoutes(http::Router &router, AppContext &app,
     });
 
     router.get(u"/api/appointments/availability"_s, http::Auth::User, [booking](http::Context &c) {
-        const QString dateText = c.request.queryValue(u"date"_s);
-        const QDate date = QDate::fromString(dateText, Qt::ISODate);
-        if (!date.isValid())
-            return http::Response::fromError(
-                http::status::badRequest(u"'date' must be a date like 2026-03-14."_s, u"date"_s));
+        auto parsed = datetimerules::parseDate(c.request.queryValue(u"date"_s));
+        if (!parsed)
+            return http::Response::fromError(parsed.error());
+        const QDate date = *parsed;
         const QString serviceId = c.request.queryValue(u"service_id"_s);
         if (!serviceId.isEmpty() && !http::isUuid(serviceId))
             return http::Response::fromError(

@@ -162,6 +162,25 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
             return http::Response::fromError(invited.error());
         return http::Response::json(*invited, 201);
     });
+
+    router.patch(u"/api/org/users/:id"_s, http::Auth::Admin, [auth](http::Context &c) {
+        auto id = http::uuidParam(c.request, u"id"_s);
+        if (!id)
+            return http::Response::fromError(id.error());
+        auto body = http::JsonBody::parse(c.request);
+        if (!body)
+            return http::Response::fromError(body.error());
+        auto disabled = body->optionalBool(u"disabled"_s);
+        if (!disabled)
+            return http::Response::fromError(disabled.error());
+        if (!disabled->has_value())
+            return http::Response::fromError(http::status::badRequest(
+                u"'disabled' (true or false) is required."_s, u"disabled"_s));
+        auto user = auth->setDisabled(c.access(), *id, **disabled, c.request.remoteAddress);
+        if (!user)
+            return http::Response::fromError(user.error());
+        return http::Response::json(QJsonObject{{u"user"_s, *user}});
+    });
 }
 
 } // namespace vox::server

@@ -30,6 +30,8 @@ void registerVapiModule(http::Router &router, AppContext &app)
     registerAgentRoutes(router, std::make_shared<AgentService>(app));
     registerCallBackRoutes(router, std::make_shared<CallBackService>(app));
 
+    VapiWebhookService::registerJobs(app.jobs, app.db);
+
     auto sync = std::make_shared<ToolSync>(app);
     app.jobs.registerHandler(QString::fromLatin1(ToolSync::jobKind),
                              [sync](const jobs::Job &job) { return sync->runJob(job); });

@@ -17,7 +17,10 @@ void registerVapiWebhookRoutes(http::Router &router, AppContext &app,
         if (!message)
             return http::Response::fromError(message.error());
         const VapiWebhookService::Answer answer = webhooks->handle(*message, c.request.body);
-        return http::Response::json(answer.body, answer.status);
+        http::Response response = http::Response::json(answer.body, answer.status);
+        if (answer.retryAfterSeconds > 0)
+            response.withHeader("Retry-After", QByteArray::number(answer.retryAfterSeconds));
+        return response;
     });
 }
 

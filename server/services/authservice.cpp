@@ -10,10 +10,12 @@
 #include "server/http/jsonbody.h"
 #include "server/http/response.h"
 #include "server/services/accesstoken.h"
+#include "server/services/accountstate.h"
 #include "server/services/ratelimiter.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -49,6 +51,30 @@ QJsonObject organizationJson(const db::PgResult &row, int r = 0)
 {
     return {
         {u"id"_s, row.text(r, 4)}, {u"name"_s, row.text(r, 5)}, {u"time_zone"_s, row.text(r, 6)}};
+}
+
+// Counts one attempt in each bucket before any work is done, in one transaction: of N
+// concurrent attempts exactly `limit` get through, however they interleave. Returns the seconds
+// to wait when a limit is exhausted, else 0.
+Result<int> countAttempt(db::Database &db, const QList<std::pair<QString, int>> &buckets,
+                         int windowSeconds)
+{
+    return db.transaction<int>(db::Access::service(), [&](db::Transaction &tx) -> Result<int> {
+        int wait = 0;
+        for (const auto &[bucket, limit] : buckets) {
+            auto seen = ratelimit::hit(tx, bucket, limit, windowSeconds);
+            if (!seen)
+                return seen.error();
+            if (!seen->allowed)
+                wait = qMax(wait, seen->retryAfterSeconds);
+        }
+        return wait;
+    });
+}
+
+QString minutes(int seconds)
+{
+    return QString::number((seconds + 59) / 60);
 }
 
 } // namespace
@@ -127,6 +153,18 @@ Result<QJsonObject> AuthService::signUp(const SignUp &request, const QString &cl
         return http::status::badRequest(u"Unknown time zone \"%1\"; use a name such as "
                                         "America/New_York."_s.arg(timeZone),
                                         u"time_zone"_s);
+    // Each sign-up costs a bcrypt hash and provisions a clinic: counted per address before either.
+    auto wait = countAttempt(
+        m_app.db, {{u"signup:address:"_s + clientAddress, m_app.config.signupLimitPerHour}},
+        signupWindowSeconds);
+    if (!wait)
+        return wait.error();
+    if (*wait > 0)
+        return http::status::tooManyRequests(
+            u"Too many sign-ups from this network. Try again in %1 minute(s)."_s.arg(
+                minutes(*wait)),
+            *wait);
+    // Hashed before the e-mail is looked up, so a taken e-mail answers no faster than a new one.
     auto hashed = crypto::password::hash(request.password, m_app.config.bcryptCost);
     if (!hashed)
         return hashed.error();
@@ -138,8 +176,7 @@ Result<QJsonObject> AuthService::signUp(const SignUp &request, const QString &cl
             if (!exists)
                 return exists.error();
             if (!exists->isEmpty())
-                return http::status::conflict(u"An account with this e-mail already exists; "
-                                              "sign in instead."_s);
+                return http::status::conflict(emailTakenMessage);
             auto org = tx.exec("INSERT INTO organizations (name) VALUES ($1) RETURNING id",
                                {request.organizationName.trimmed()});
             if (!org)
@@ -193,26 +230,17 @@ Result<QJsonObject> AuthService::login(const QString &email, const QString &pass
     const QString accountBucket = u"login:account:"_s + email.trimmed().toLower();
     const QString addressBucket = u"login:address:"_s + clientAddress;
 
-    // Refuse early while either limit is exhausted, without even checking the password.
-    auto blocked =
-        m_app.db.transaction<int>(db::Access::service(), [&](db::Transaction &tx) -> Result<int> {
-            for (const auto &[bucket, limit] : {std::pair{accountBucket, accountFailureLimit},
-                                                std::pair{addressBucket, addressFailureLimit}}) {
-                auto seen = ratelimit::peek(tx, bucket, limit, failureWindowSeconds);
-                if (!seen)
-                    return seen.error();
-                if (!seen->allowed)
-                    return seen->retryAfterSeconds;
-            }
-            return 0;
-        });
-    if (!blocked)
-        return blocked.error();
-    if (*blocked > 0)
+    // The attempt is counted before the password is checked, atomically: checking first and
+    // counting after the slow bcrypt let concurrent guesses all through.
+    auto wait = countAttempt(
+        m_app.db, {{accountBucket, accountFailureLimit}, {addressBucket, addressFailureLimit}},
+        failureWindowSeconds);
+    if (!wait)
+        return wait.error();
+    if (*wait > 0)
         return http::status::tooManyRequests(
-            u"Too many failed sign-in attempts. Try again in %1 minute(s)."_s.arg((*blocked + 59) /
-                                                                                  60),
-            *blocked);
+            u"Too many failed sign-in attempts. Try again in %1 minute(s)."_s.arg(minutes(*wait)),
+            *wait);
 
     auto account = m_app.db.transaction<QJsonObject>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
@@ -236,30 +264,20 @@ Result<QJsonObject> AuthService::login(const QString &email, const QString &pass
         crypto::password::verify(password, known ? account->value(u"hash"_s).toString()
                                                  : decoyHash(m_app.config.bcryptCost));
     if (!known || !matches || account->value(u"disabled"_s).toBool()) {
-        auto counted = m_app.db.transaction<bool>(
-            db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
-                auto a =
-                    ratelimit::hit(tx, accountBucket, accountFailureLimit, failureWindowSeconds);
-                if (!a)
-                    return a.error();
-                auto b =
-                    ratelimit::hit(tx, addressBucket, addressFailureLimit, failureWindowSeconds);
-                if (!b)
-                    return b.error();
-                return true;
-            });
-        if (!counted)
-            return counted.error();
         log::info("auth", u"Failed sign-in."_s, {{u"address"_s, clientAddress}});
         if (known && matches)
             return http::status::forbidden(u"This account is disabled; ask the clinic's owner."_s);
         return http::status::unauthorized(u"The e-mail or password is not correct."_s);
     }
 
+    // A successful sign-in forgives: the account starts afresh and the address gets its attempt
+    // back (only failures add up).
     return m_app.db.transaction<QJsonObject>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
             if (auto r = ratelimit::reset(tx, accountBucket); !r)
                 return r.error();
+            if (auto f = ratelimit::forgive(tx, addressBucket); !f)
+                return f.error();
             if (auto u = tx.exec("UPDATE profiles SET last_login_at = now() WHERE id = $1::uuid",
                                  {account->value(u"id"_s).toString()});
                 !u)
@@ -279,11 +297,14 @@ Result<QJsonObject> AuthService::refresh(const QString &refreshToken, const QStr
     // used token.
     auto outcome = m_app.db.transaction<QJsonObject>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
-            auto claimed =
-                tx.exec("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1 "
-                        "AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() "
-                        "RETURNING id, user_id, family_id",
-                        {hash});
+            // A disabled user's tokens are revoked when they are disabled; the join also holds
+            // if a refresh races with that.
+            auto claimed = tx.exec(
+                "UPDATE refresh_tokens t SET used_at = now() FROM profiles p WHERE p.id = "
+                "t.user_id AND NOT p.disabled AND t.token_hash = $1 AND t.used_at IS NULL AND "
+                "t.revoked_at IS NULL AND t.expires_at > now() RETURNING t.id, t.user_id, "
+                "t.family_id",
+                {hash});
             if (!claimed)
                 return claimed.error();
             if (claimed->isEmpty())
@@ -318,6 +339,15 @@ Result<QJsonObject> AuthService::refresh(const QString &refreshToken, const QStr
         });
     if (!reused)
         return reused.error();
+    auto disabled = m_app.db.query(db::Access::service(),
+                                   "SELECT 1 FROM refresh_tokens t JOIN profiles p ON p.id = "
+                                   "t.user_id WHERE t.token_hash = $1 AND p.disabled",
+                                   {hash});
+    if (!disabled)
+        return disabled.error();
+    if (!disabled->isEmpty())
+        return http::status::unauthorized(
+            u"This account has been disabled; ask the clinic's owner or an admin."_s);
     if (*reused) {
         log::warn("auth", u"A refresh token was used twice; its session family was revoked."_s,
                   {{u"address"_s, clientAddress}});
@@ -371,6 +401,16 @@ Result<int> AuthService::changePassword(const db::Access &access, const QString 
 {
     if (auto ok = checkPassword(replacement, u"new_password"_s); !ok)
         return ok.error();
+    // A stolen access token must not become a password oracle: guesses are counted first.
+    const QString guessBucket = u"password:user:"_s + access.userId;
+    auto wait =
+        countAttempt(m_app.db, {{guessBucket, passwordChangeFailureLimit}}, failureWindowSeconds);
+    if (!wait)
+        return wait.error();
+    if (*wait > 0)
+        return http::status::tooManyRequests(
+            u"Too many wrong current passwords. Try again in %1 minute(s)."_s.arg(minutes(*wait)),
+            *wait);
     auto hashed = crypto::password::hash(replacement, m_app.config.bcryptCost);
     if (!hashed)
         return hashed.error();
@@ -393,6 +433,15 @@ Result<int> AuthService::changePassword(const db::Access &access, const QString 
     });
     if (!changed)
         return changed.error();
+    if (auto forgiven =
+            m_app.db.transaction<bool>(db::Access::service(),
+                                       [&](db::Transaction &tx) -> Result<bool> {
+                                           if (auto r = ratelimit::reset(tx, guessBucket); !r)
+                                               return r.error();
+                                           return true;
+                                       });
+        !forgiven)
+        log::warn("auth", u"The password-guess counter could not be reset."_s);
     // Whoever knew the old password may still hold a session: every other one ends now. The
     // caller's own, named by its refresh token, carries on. Refresh tokens are the service's
     // alone (no signed-in role may read them), hence a transaction of its own, for this user.
@@ -472,6 +521,67 @@ Result<QJsonObject> AuthService::invite(const db::Access &access, const QString 
                 out.insert(u"temporary_password"_s, initial);
             return out;
         });
+}
+
+Result<QJsonObject> AuthService::setDisabled(const db::Access &access, const QString &userId,
+                                             bool disabled, const QString &clientAddress)
+{
+    if (disabled && userId == access.userId)
+        return http::status::forbidden(
+            u"You cannot disable your own account; ask another owner or admin."_s);
+    auto user =
+        m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto target = tx.exec("SELECT role FROM profiles WHERE id = $1::uuid AND org_id = "
+                                  "$2::uuid FOR UPDATE",
+                                  {userId, access.orgId});
+            if (!target)
+                return target.error();
+            if (target->isEmpty())
+                return http::status::notFound(u"No such user in this clinic."_s);
+            if (target->text(0, 0) == u"owner" && access.userRole != u"owner")
+                return http::status::forbidden(u"Only an owner can disable or enable an owner."_s);
+            auto row = tx.exec(
+                "UPDATE profiles SET disabled = $3, updated_at = now() WHERE id = $1::uuid AND "
+                "org_id = $2::uuid RETURNING json_build_object('id', id, 'email', email, "
+                "'full_name', full_name, 'role', role, 'disabled', disabled, 'last_login_at', "
+                "last_login_at, 'created_at', created_at)",
+                {userId, access.orgId, disabled});
+            if (!row)
+                return row.error();
+            if (auto audited = tx.exec(
+                    "INSERT INTO audit_log (org_id, actor_id, action, entity_type, entity_id, "
+                    "details) VALUES ($1::uuid, $2::uuid, $3, 'profile', $4::uuid, "
+                    "jsonb_build_object('address', $5::text))",
+                    {access.orgId, access.userId, disabled ? u"user.disabled"_s : u"user.enabled"_s,
+                     userId, clientAddress});
+                !audited)
+                return audited.error();
+            return QJsonDocument::fromJson(row->raw(0, 0)).object();
+        });
+    if (!user)
+        return user.error();
+    // This instance refuses the user's access tokens from the next request on; the others hear
+    // it from the database (NOTIFY) as the transaction commits.
+    if (m_app.accounts)
+        m_app.accounts->forget(userId);
+    if (!disabled)
+        return user;
+    // Refresh tokens are the service's alone, hence a transaction of its own. Were it to fail,
+    // the user still cannot refresh (a disabled user's token is never claimed).
+    auto revoked = m_app.db.query(db::Access::service(),
+                                  "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = "
+                                  "$1::uuid AND org_id = $2::uuid AND revoked_at IS NULL",
+                                  {userId, access.orgId});
+    if (!revoked) {
+        log::error("auth", u"A user was disabled but their sessions could not be revoked."_s,
+                   {{u"user_id"_s, userId}});
+        return http::status::serviceUnavailable(
+            u"The account was disabled, but its sessions could not all be ended. Disable it "
+            "again to retry."_s);
+    }
+    log::info("auth", u"User disabled; sessions ended."_s,
+              {{u"user_id"_s, userId}, {u"sessions"_s, int(revoked->affectedRows())}});
+    return user;
 }
 
 } // namespace vox::server

@@ -21,6 +21,9 @@ public:
     static constexpr int accountFailureLimit = 5;
     static constexpr int addressFailureLimit = 20;
     static constexpr int failureWindowSeconds = 15 * 60;
+    // Wrong current passwords tolerated per user when changing it, in the same window.
+    static constexpr int passwordChangeFailureLimit = 5;
+    static constexpr int signupWindowSeconds = 60 * 60;
     static constexpr int minimumPasswordLength = 10;
     static constexpr int maximumPasswordBytes = 72; // what bcrypt reads
 
@@ -46,6 +49,11 @@ public:
                                 const QString &userAgent);
     Result<void> logout(const QString &refreshToken);
     Result<QJsonObject> me(const db::Access &access);
+    // What a sign-up with a taken e-mail hears: no more than a person signing up needs (not
+    // which clinic, not whether the account is disabled).
+    static inline const QString emailTakenMessage =
+        QStringLiteral("An account with this e-mail address already exists; sign in instead.");
+
     // Sets a new password once the current one is confirmed, and ends every other session of the
     // user (the one holding `keepRefreshToken`, if given, stays). Returns how many were ended.
     Result<int> changePassword(const db::Access &access, const QString &current,
@@ -54,6 +62,11 @@ public:
     // A new member of the caller's org. Without a password one is generated and returned once.
     Result<QJsonObject> invite(const db::Access &access, const QString &email, const QString &role,
                                const QString &fullName, const QString &password);
+
+    // Disables or re-enables a member of the caller's clinic (owner or admin calling). Disabling
+    // ends every session of the user at once. Returns the user as GET /api/org/users lists them.
+    Result<QJsonObject> setDisabled(const db::Access &access, const QString &userId, bool disabled,
+                                    const QString &clientAddress);
 
     static Result<void> checkPassword(const QString &password, const QString &field);
     QString accessToken(const QString &userId, const QString &orgId, const QString &role,

@@ -1,5 +1,6 @@
 #include "server/services/booking.h"
 
+#include "core/datetimerules.h"
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
 #include "core/servicematch.h"
@@ -249,6 +250,7 @@ Result<DayAvailability> BookingService::availability(const db::Access &access, c
 {
     if (!date.isValid())
         return http::status::badRequest(u"'date' must be a date like 2026-03-14."_s, u"date"_s);
+    // The horizon is checked once the clinic's zone tells which day "today" is there.
     constexpr int lookAheadDays = 14;
     auto loaded = m_app.db.transaction<DayAvailability>(
         access, [&](db::Transaction &tx) -> Result<DayAvailability> {
@@ -270,6 +272,9 @@ Result<DayAvailability> BookingService::availability(const db::Access &access, c
         return loaded.error();
     DayAvailability day = *loaded;
     const QTimeZone &zone = day.calendar.zone;
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+    if (auto withinHorizon = datetimerules::checkBookingDay(date, today); !withinHorizon)
+        return withinHorizon.error();
     const QDateTime from = QDateTime(date, QTime(0, 0), zone).toUTC().addSecs(-12 * 3600);
     const QDateTime to =
         QDateTime(date.addDays(lookAheadDays + 1), QTime(0, 0), zone).toUTC().addSecs(12 * 3600);
@@ -301,10 +306,13 @@ Result<void> BookingService::checkBookable(const ClinicCalendar &calendar,
     if (!start.isValid())
         return http::status::badRequest(u"Which time? Give a date and time."_s,
                                         u"scheduled_time"_s);
-    if (start < QDateTime::currentDateTimeUtc())
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (start < now)
         return http::status::badRequest(u"%1 has already passed; please choose a later time."_s.arg(
                                             av::speakable(start, calendar.zone)),
                                         u"scheduled_time"_s);
+    if (auto withinHorizon = datetimerules::checkBookingStart(start, now); !withinHorizon)
+        return withinHorizon.error();
     const QDateTime end = start.addSecs(qint64(service.durationMinutes) * 60);
     if (av::withinOpeningHours(start, end, calendar.zone, calendar.hours))
         return {};

@@ -51,6 +51,15 @@ Result<void> reset(db::Transaction &tx, const QString &bucket)
     return {};
 }
 
+Result<void> forgive(db::Transaction &tx, const QString &bucket)
+{
+    auto done = tx.exec(
+        "UPDATE rate_limit_buckets SET hits = greatest(hits - 1, 0) WHERE bucket = $1", {bucket});
+    if (!done)
+        return done.error();
+    return {};
+}
+
 Result<void> lock(db::Transaction &tx, const QString &bucket, int seconds)
 {
     auto done = tx.exec("INSERT INTO rate_limit_buckets (bucket, locked_until) "

@@ -24,6 +24,8 @@ Result<Decision> hit(db::Transaction &tx, const QString &bucket, int limit, int 
 // The current count without adding to it.
 Result<Decision> peek(db::Transaction &tx, const QString &bucket, int limit, int windowSeconds);
 Result<void> reset(db::Transaction &tx, const QString &bucket);
+// Takes back one hit of the current window (an attempt counted up front that turned out fine).
+Result<void> forgive(db::Transaction &tx, const QString &bucket);
 
 // A lock that refuses until `seconds` from now, and how long an existing lock still holds (0 if
 // none).

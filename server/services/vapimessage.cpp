@@ -1,5 +1,6 @@
 #include "server/services/vapimessage.h"
 
+#include "core/datetimerules.h"
 #include "server/http/response.h"
 
 #include <QJsonDocument>
@@ -30,15 +31,13 @@ QDateTime parseTime(const QJsonValue &value)
         // undefined behaviour for the huge values a forged message can carry.
         if (!(ms > 0 && ms <= 9007199254740992.0))
             return {};
-        return QDateTime::fromMSecsSinceEpoch(qint64(ms), QTimeZone::utc());
+        const QDateTime dt = QDateTime::fromMSecsSinceEpoch(qint64(ms), QTimeZone::utc());
+        return datetimerules::isStorable(dt) ? dt : QDateTime();
     }
     if (value.isString()) {
-        QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-        if (!dt.isValid())
-            dt = QDateTime::fromString(value.toString(), Qt::ISODate);
-        if (dt.isValid() && dt.timeSpec() == Qt::LocalTime)
-            dt.setTimeZone(QTimeZone::utc()); // Vapi writes UTC; a missing Z is still UTC
-        return dt.isValid() ? dt.toUTC() : QDateTime();
+        // Vapi writes UTC; a missing Z is still UTC.
+        auto dt = datetimerules::parseInstant(value.toString(), u"time"_s, QTimeZone::utc());
+        return dt ? *dt : QDateTime();
     }
     return {};
 }

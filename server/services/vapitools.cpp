@@ -1,6 +1,7 @@
 #include "server/services/vapitools.h"
 
 #include "core/availability.h"
+#include "core/datetimerules.h"
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
 #include "server/http/jsonbody.h"
@@ -37,23 +38,24 @@ QString argString(const QJsonObject &args, std::initializer_list<QString> names)
 }
 
 // A time as the AI sends it: ISO 8601 with an offset, or without one meaning the clinic's own
-// wall-clock time ("2026-03-04T10:00:00" is 10:00 at the clinic).
-std::optional<QDateTime> parseWhen(const QString &text, const QTimeZone &zone)
+// wall-clock time ("2026-03-04T10:00:00" is 10:00 at the clinic). A refusal says why, for the AI
+// to pass on ("2026-02-30 is not a date: February 2026 has 28 days").
+Result<QDateTime> parseWhen(const QString &text, const QTimeZone &zone)
 {
-    QString t = text.trimmed();
-    if (t.size() == 16 && t.at(10) == u' ') // "2026-03-04 10:00"
-        t[10] = u'T';
-    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(t, Qt::ISODate);
-    if (!dt.isValid())
-        return std::nullopt;
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt = QDateTime(dt.date(), dt.time(), zone);
-    return dt.toUTC();
+    return datetimerules::parseInstant(text, u"time"_s, zone);
 }
 
-std::optional<QDate> parseDay(const QString &text, const QTimeZone &zone)
+// "I couldn't understand the time "…" (why)." from a refusal of the date rules.
+QString notUnderstood(const QString &what, const QString &given, const Error &why)
+{
+    QString reason = why.message;
+    if (reason.endsWith(u'.'))
+        reason.chop(1);
+    return u"I couldn't understand the %1 \"%2\" (%3). Please ask the caller again."_s.arg(
+        what, given, reason);
+}
+
+Result<QDate> parseDay(const QString &text, const QTimeZone &zone)
 {
     const QString t = text.trimmed().toLower();
     const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
@@ -61,12 +63,12 @@ std::optional<QDate> parseDay(const QString &text, const QTimeZone &zone)
         return today;
     if (t == u"tomorrow")
         return today.addDays(1);
-    const QDate d = QDate::fromString(t.left(10), Qt::ISODate);
-    if (d.isValid())
-        return d;
+    static const QRegularExpression datePrefix(u"^\\d{4}-\\d{2}-\\d{2}"_s);
+    if (datePrefix.match(t).hasMatch())
+        return datetimerules::parseDate(t.left(10));
     if (auto when = parseWhen(text, zone))
         return when->toTimeZone(zone).date();
-    return std::nullopt;
+    return fail(u"use a date like 2026-03-14"_s);
 }
 
 // The AI may read a North American number without its +1; the caller's own number tells which
@@ -213,8 +215,7 @@ QString VapiToolService::checkAvailability(const CallContext &context, const QJs
         return u"Which day would the caller like? Ask for a date."_s;
     const auto day = parseDay(dateText, zone);
     if (!day)
-        return u"I couldn't understand the date \"%1\"; use a date like 2026-03-14."_s.arg(
-            dateText);
+        return notUnderstood(u"date"_s, dateText, day.error());
     const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
     const QLocale english(QLocale::English, QLocale::UnitedStates);
     if (*day < today)
@@ -269,8 +270,7 @@ QString VapiToolService::book(const CallContext &context, const vapi::ToolCall &
         return u"What day and time would the caller like? Check availability first."_s;
     const auto start = parseWhen(when, zone);
     if (!start)
-        return u"I couldn't understand the time \"%1\"; use a time like 2026-03-14T10:00."_s.arg(
-            when);
+        return notUnderstood(u"time"_s, when, start.error());
     request.start = *start;
     request.notes = argString(args, {u"notes"_s, u"note"_s});
 
@@ -324,7 +324,7 @@ Result<QString> VapiToolService::identifyAppointment(const CallContext &context,
             if (!timeText.isEmpty()) {
                 const auto parsed = parseWhen(timeText, context.calendar.zone);
                 if (!parsed)
-                    return fail(u"I couldn't understand the time \"%1\"."_s.arg(timeText));
+                    return fail(notUnderstood(u"time"_s, timeText, parsed.error()));
                 when = *parsed;
             }
             auto rows =
@@ -359,7 +359,7 @@ QString VapiToolService::reschedule(const CallContext &context, const QJsonObjec
         return u"What new day and time would the caller like?"_s;
     const auto newStart = parseWhen(newText, zone);
     if (!newStart)
-        return u"I couldn't understand the new time \"%1\"."_s.arg(newText);
+        return notUnderstood(u"new time"_s, newText, newStart.error());
     auto id = identifyAppointment(context, args, u"currentDatetime"_s);
     if (!id) {
         if (forTheCaller(id.error()))

@@ -26,15 +26,29 @@ public:
     {
         int status = 200;
         QJsonObject body;
+        int retryAfterSeconds = 0; // sent as Retry-After when set
     };
 
     Answer handle(const vapi::Message &message, const QByteArray &rawBody);
+
+    // Kept problems (deliveries that could never be stored) are deleted after this many days,
+    // by a daily job.
+    static constexpr int problemRetentionDays = 30;
+    static constexpr const char *pruneJobKind = "vapi.webhook_problems.prune";
+    // Deletes the problems received before `cutoff`; returns how many.
+    static Result<int> pruneProblems(db::Database &db, const QDateTime &cutoff);
+    static void registerJobs(jobs::JobRunner &runner, db::Database &db);
 
 private:
     Answer statusUpdate(const vapi::Message &message, const QByteArray &rawBody);
     Answer endOfCallReport(const vapi::Message &message, const QByteArray &rawBody);
     Answer assistantRequest(const vapi::Message &message, const QByteArray &rawBody);
     Answer acknowledge(const vapi::Message &message, const QByteArray &rawBody);
+    // A delivery that failed: 503 when the database is unavailable (Vapi retries, rightly), 200
+    // with the problem kept when it can never be stored, else 500 (retried).
+    Answer failed(const vapi::Message &message, const QByteArray &rawBody, const Error &error);
+    Answer keepProblem(const vapi::Message &message, const QByteArray &rawBody,
+                       const QString &problem);
 
     AppContext &m_app;
     VapiToolService &m_tools;

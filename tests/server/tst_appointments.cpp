@@ -143,6 +143,13 @@ private slots:
         QTest::newRow("after closing")
             << body(at(monday, QTime(16, 45), QTimeZone("America/New_York")).toString(Qt::ISODate))
             << 400 << u"outside our opening hours"_s;
+        QTest::newRow("30 February") << body(u"2027-02-30T15:00:00Z"_s) << 400
+                                     << u"2027-02-30 is not a date: February 2027 has 28 days."_s;
+        QTest::newRow("an offset of 99 hours")
+            << body(u"2027-03-01T15:00:00+99"_s) << 400 << u"+99 is not a time zone offset"_s;
+        QTest::newRow("year 9999") << body(u"9999-03-15T15:00:00Z"_s) << 400
+                                   << u"March 15, 9999 is too far ahead: appointments can be "
+                                      "booked up to 730 days ahead"_s;
         QJsonObject badPhone =
             body(at(monday, QTime(9, 0), QTimeZone("America/New_York")).toString(Qt::ISODate));
         badPhone[u"phone"_s] = u"555-0199"_s;
@@ -200,6 +207,28 @@ private slots:
         QCOMPARE(sunday.status, 200);
         QVERIFY(sunday.json().value(u"slots"_s).toArray().isEmpty());
         QCOMPARE(m_client->get(u"/api/appointments/availability"_s).status, 400);
+    }
+
+    void availabilityRefusesImpossibleDays_data()
+    {
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<QString>("errorContains");
+        QTest::newRow("30 February")
+            << u"2026-02-30"_s << u"2026-02-30 is not a date: February 2026 has 28 days."_s;
+        QTest::newRow("month 13") << u"2026-13-01"_s << u"there is no month 13"_s;
+        QTest::newRow("year 9999") << u"9999-12-31"_s << u"December 31, 9999 is too far ahead"_s;
+        QTest::newRow("not a date") << u"soon"_s << u"'date' must be a date like 2026-03-14."_s;
+    }
+    void availabilityRefusesImpossibleDays()
+    {
+        QFETCH(QString, date);
+        QFETCH(QString, errorContains);
+        m_client->setToken(m_a.token);
+        const HttpReply reply =
+            m_client->get(u"/api/appointments/availability?date=%1"_s.arg(date));
+        QCOMPARE(reply.status, 400);
+        QVERIFY2(reply.error().contains(errorContains), qPrintable(reply.error()));
+        QCOMPARE(reply.json().value(u"field"_s).toString(), u"date"_s);
     }
 
     void listsByTimeInStablePages()

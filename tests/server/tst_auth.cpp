@@ -1,9 +1,16 @@
 // Sign-up, sessions and roles (S-auth): provisioning, login throttling, refresh-token rotation
-// with reuse detection, invitations and role checks.
+// with reuse detection, invitations and role checks, disabling users.
 #include "core/crypto/jwt.h"
+#include "server/db/database.h"
+#include "server/services/accountstate.h"
+#include "server/services/authservice.h"
 #include "testserver.h"
 
+#include <QElapsedTimer>
+#include <QNetworkReply>
 #include <QTest>
+
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::test::HttpClient;
@@ -32,13 +39,46 @@ class TestAuth : public QObject
                                                    {u"time_zone"_s, u"America/Chicago"_s}});
     }
 
+    // The test server trusts 127.0.0.1 as its reverse proxy, so X-Forwarded-For names the client.
     HttpReply login(HttpClient &client, const QString &email, const QString &password,
                     const QByteArray &address = "203.0.113.7")
     {
-        // The server sees the socket's address; X-Forwarded-For is not trusted, so tests of the
-        // per-address limit use distinct accounts instead.
-        Q_UNUSED(address);
-        return client.post(u"/api/auth/login"_s, {{u"email"_s, email}, {u"password"_s, password}});
+        return client.send(
+            "POST", u"/api/auth/login"_s,
+            QJsonDocument(QJsonObject{{u"email"_s, email}, {u"password"_s, password}})
+                .toJson(QJsonDocument::Compact),
+            {{"X-Forwarded-For", address}});
+    }
+
+    HttpReply setDisabled(HttpClient &client, const QString &userId, const QJsonObject &body,
+                          const QByteArray &address = "198.51.100.77")
+    {
+        return client.send("PATCH", u"/api/org/users/"_s + userId,
+                           QJsonDocument(body).toJson(QJsonDocument::Compact),
+                           {{"X-Forwarded-For", address}});
+    }
+
+    struct Member
+    {
+        QString id;
+        QString email;
+        QJsonObject session; // access_token, refresh_token
+    };
+
+    // A member of `owner`'s clinic with the given role, signed in.
+    Member addMember(HttpClient &owner, const QString &role)
+    {
+        Member m;
+        m.email = uniqueEmail(role);
+        const HttpReply made = owner.post(
+            u"/api/org/users"_s,
+            {{u"email"_s, m.email}, {u"role"_s, role}, {u"password"_s, u"chosen by admin"_s}});
+        if (made.status != 201)
+            qWarning() << "invite failed" << made.status << made.body;
+        m.id = made.json().value(u"user"_s).toObject().value(u"id"_s).toString();
+        auto client = m_server->client();
+        m.session = login(*client, m.email, u"chosen by admin"_s).json();
+        return m;
     }
 
 private slots:
@@ -46,7 +86,8 @@ private slots:
     {
         m_db = std::make_unique<vox::test::TestDatabase>(u"auth"_s);
         QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
-        m_server = std::make_unique<vox::test::TestServer>(*m_db);
+        m_server = std::make_unique<vox::test::TestServer>(
+            *m_db, QHash<QString, QString>{{u"VOXANNE_TRUSTED_PROXIES"_s, u"127.0.0.1"_s}});
         QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
     }
 
@@ -168,6 +209,34 @@ private slots:
         QCOMPARE(signUp(*client, email).status, 201);
         const HttpReply again = signUp(*client, email.toUpper(), u"Other Clinic"_s);
         QCOMPARE(again.status, 409);
+        // One fixed sentence: nothing about the clinic or the state of the account.
+        QCOMPARE(again.error(), vox::server::AuthService::emailTakenMessage);
+    }
+
+    void signUpIsThrottledPerAddressByDefault()
+    {
+        // A server with the default limit (5 per address per hour); the harness raises it.
+        vox::test::TestServer server(*m_db, {{u"VOXANNE_SIGNUP_LIMIT"_s, QString()},
+                                             {u"VOXANNE_TRUSTED_PROXIES"_s, u"127.0.0.1"_s}});
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        auto client = server.client();
+        const auto signUpFrom = [&](const QByteArray &address) {
+            return client->send(
+                "POST", u"/api/auth/signup"_s,
+                QJsonDocument(QJsonObject{{u"organization_name"_s, u"Glow Med Spa"_s},
+                                          {u"email"_s, uniqueEmail()},
+                                          {u"password"_s, u"correct horse battery"_s}})
+                    .toJson(QJsonDocument::Compact),
+                {{"X-Forwarded-For", address}});
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(signUpFrom("198.51.100.23").status, 201);
+        const HttpReply refused = signUpFrom("198.51.100.23");
+        QCOMPARE(refused.status, 429);
+        QVERIFY(refused.headers.value("retry-after").toInt() > 0);
+        QVERIFY2(refused.error().contains(u"Too many sign-ups"_s), refused.body.constData());
+        // Another address is not affected.
+        QCOMPARE(signUpFrom("198.51.100.24").status, 201);
     }
 
     void loginChecksThePassword_data()
@@ -222,6 +291,41 @@ private slots:
             QCOMPARE(login(*client, uniqueEmail(u"ghost"_s), u"whatever it is"_s).status, 401);
         QCOMPARE(login(*client, uniqueEmail(u"ghost"_s), u"whatever it is"_s).status, 429);
         QVERIFY(admin->exec("DELETE FROM rate_limit_buckets").ok());
+    }
+
+    void concurrentWrongLoginsAreCountedBeforeTheCheck()
+    {
+        // 16 wrong guesses at once for one account (limit 5): each is counted before its
+        // password is checked, so exactly 5 reach the check and 11 are refused unchecked.
+        auto client = m_server->client();
+        const QString email = uniqueEmail();
+        QCOMPARE(signUp(*client, email).status, 201);
+        constexpr int attempts = 16;
+        std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+        QList<QNetworkReply *> replies;
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{u"email"_s, email}, {u"password"_s, u"wrong guess!!"_s}})
+                .toJson(QJsonDocument::Compact);
+        for (int i = 0; i < attempts; ++i) {
+            networks.push_back(std::make_unique<QNetworkAccessManager>()); // a connection each
+            QNetworkRequest request(QUrl(m_server->url() + u"/api/auth/login"_s));
+            request.setRawHeader("Content-Type", "application/json");
+            request.setRawHeader("X-Forwarded-For", "203.0.113.160");
+            replies.append(networks.back()->post(request, body));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                             [](QNetworkReply *r) { return r->isFinished(); }),
+                                 60000);
+        QMap<int, int> statuses;
+        for (QNetworkReply *r : std::as_const(replies)) {
+            ++statuses[r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()];
+            r->deleteLater();
+        }
+        qInfo("16 concurrent wrong logins: %d x 401, %d x 429", statuses.value(401),
+              statuses.value(429));
+        QCOMPARE(statuses.value(401), 5);
+        QCOMPARE(statuses.value(429), 11);
+        QCOMPARE(statuses.size(), 2);
     }
 
     void accessTokensCarryTheClaims()
@@ -364,6 +468,199 @@ private slots:
                             {{u"refresh_token"_s, here.value(u"refresh_token"_s).toString()}})
                      .status,
                  200);
+    }
+
+    void wrongCurrentPasswordsAreThrottledPerUser()
+    {
+        auto client = m_server->client();
+        client->setToken(signUp(*client, uniqueEmail()).json().value(u"access_token"_s).toString());
+        const auto change = [&](const QString &current) {
+            return client->post(
+                u"/api/auth/password"_s,
+                {{u"current_password"_s, current}, {u"new_password"_s, u"a brand new password"_s}});
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(change(u"a wrong guess %1"_s.arg(i)).status, 400);
+        // The sixth attempt is refused before the password is looked at, even the right one.
+        const HttpReply refused = change(u"correct horse battery"_s);
+        QCOMPARE(refused.status, 429);
+        QVERIFY(refused.headers.value("retry-after").toInt() > 0);
+        QVERIFY2(refused.error().contains(u"Too many"_s), refused.body.constData());
+    }
+
+    void disablingAUserEndsTheirAccessAtOnce()
+    {
+        auto owner = m_server->client();
+        owner->setToken(signUp(*owner, uniqueEmail()).json().value(u"access_token"_s).toString());
+        const Member staff = addMember(*owner, u"staff"_s);
+        auto asStaff = m_server->client();
+        asStaff->setToken(staff.session.value(u"access_token"_s).toString());
+        QCOMPARE(asStaff->get(u"/api/contacts"_s).status, 200);
+
+        const HttpReply disabled = setDisabled(*owner, staff.id, {{u"disabled"_s, true}});
+        QCOMPARE(disabled.status, 200);
+        QCOMPARE(disabled.json().value(u"user"_s).toObject().value(u"disabled"_s).toBool(), true);
+
+        // The access token is still within its lifetime, and refused with a reason.
+        const HttpReply refused = asStaff->get(u"/api/contacts"_s);
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.error(),
+                 u"This account has been disabled; ask the clinic's owner or an admin."_s);
+        // The refresh token was revoked with every other session of the user.
+        auto anonymous = m_server->client();
+        const HttpReply refresh = anonymous->post(
+            u"/api/auth/refresh"_s,
+            {{u"refresh_token"_s, staff.session.value(u"refresh_token"_s).toString()}});
+        QCOMPARE(refresh.status, 401);
+        QVERIFY2(refresh.error().contains(u"disabled"_s), refresh.body.constData());
+        QCOMPARE(login(*anonymous, staff.email, u"chosen by admin"_s).status, 403);
+        // The list shows the state.
+        bool listed = false;
+        for (const QJsonValue &u :
+             owner->get(u"/api/org/users"_s).json().value(u"items"_s).toArray())
+            if (u.toObject().value(u"id"_s).toString() == staff.id)
+                listed = u.toObject().value(u"disabled"_s).toBool();
+        QVERIFY(listed);
+        // Audited with the client's address as the proxy reported it.
+        auto admin = m_db->connectAsAdmin();
+        auto audit = admin->exec("SELECT action, details->>'address' FROM audit_log WHERE "
+                                 "entity_id = $1::uuid ORDER BY created_at",
+                                 {staff.id});
+        QVERIFY(audit.ok());
+        QCOMPARE(audit->rowCount(), 2); // invited, disabled
+        QCOMPARE(audit->text(1, 0), u"user.disabled"_s);
+        QCOMPARE(audit->text(1, 1), u"198.51.100.77"_s);
+
+        // Enabled again: signing in works, and so does the token of the new session.
+        QCOMPARE(setDisabled(*owner, staff.id, {{u"disabled"_s, false}}).status, 200);
+        const HttpReply back = login(*anonymous, staff.email, u"chosen by admin"_s);
+        QCOMPARE(back.status, 200);
+        anonymous->setToken(back.json().value(u"access_token"_s).toString());
+        QCOMPARE(anonymous->get(u"/api/contacts"_s).status, 200);
+        auto enabled = admin->exec("SELECT action FROM audit_log WHERE entity_id = $1::uuid "
+                                   "ORDER BY created_at DESC LIMIT 1",
+                                   {staff.id});
+        QVERIFY(enabled.ok());
+        QCOMPARE(enabled->text(0, 0), u"user.enabled"_s);
+    }
+
+    void disablingFollowsRoles_data()
+    {
+        QTest::addColumn<QString>("actorRole");
+        QTest::addColumn<QString>("targetRole"); // "self": the actor; "other clinic", "none"
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<int>("status");
+        const QJsonObject disable{{u"disabled"_s, true}};
+        const QJsonObject enable{{u"disabled"_s, false}};
+        QTest::newRow("owner disables admin") << u"owner"_s << u"admin"_s << disable << 200;
+        QTest::newRow("owner disables owner") << u"owner"_s << u"owner"_s << disable << 200;
+        QTest::newRow("admin disables staff") << u"admin"_s << u"staff"_s << disable << 200;
+        QTest::newRow("admin disables admin") << u"admin"_s << u"admin"_s << disable << 200;
+        QTest::newRow("admin cannot disable owner") << u"admin"_s << u"owner"_s << disable << 403;
+        QTest::newRow("admin cannot enable owner") << u"admin"_s << u"owner"_s << enable << 403;
+        QTest::newRow("staff cannot disable") << u"staff"_s << u"staff"_s << disable << 403;
+        QTest::newRow("owner cannot disable self") << u"owner"_s << u"self"_s << disable << 403;
+        QTest::newRow("admin cannot disable self") << u"admin"_s << u"self"_s << disable << 403;
+        QTest::newRow("user of another clinic")
+            << u"owner"_s << u"other clinic"_s << disable << 404;
+        QTest::newRow("no such user") << u"owner"_s << u"none"_s << disable << 404;
+        QTest::newRow("missing field") << u"owner"_s << u"staff"_s << QJsonObject() << 400;
+        QTest::newRow("not a boolean")
+            << u"owner"_s << u"staff"_s << QJsonObject{{u"disabled"_s, u"yes"_s}} << 400;
+    }
+    void disablingFollowsRoles()
+    {
+        QFETCH(QString, actorRole);
+        QFETCH(QString, targetRole);
+        QFETCH(QJsonObject, body);
+        QFETCH(int, status);
+        auto owner = m_server->client();
+        const QJsonObject ownerSession = signUp(*owner, uniqueEmail()).json();
+        owner->setToken(ownerSession.value(u"access_token"_s).toString());
+        auto actor = m_server->client();
+        QString actorId = ownerSession.value(u"user"_s).toObject().value(u"id"_s).toString();
+        if (actorRole == u"owner") {
+            actor->setToken(owner->token());
+        } else {
+            const Member m = addMember(*owner, actorRole);
+            actorId = m.id;
+            actor->setToken(m.session.value(u"access_token"_s).toString());
+        }
+        QString targetId;
+        if (targetRole == u"self") {
+            targetId = actorId;
+        } else if (targetRole == u"none") {
+            targetId = u"00000000-0000-4000-8000-000000000000"_s;
+        } else if (targetRole == u"other clinic") {
+            auto other = m_server->client();
+            targetId = signUp(*other, uniqueEmail())
+                           .json()
+                           .value(u"user"_s)
+                           .toObject()
+                           .value(u"id"_s)
+                           .toString();
+        } else {
+            targetId = addMember(*owner, targetRole).id;
+        }
+        const HttpReply reply = setDisabled(*actor, targetId, body);
+        QCOMPARE(reply.status, status);
+        QVERIFY2(status == 200 || !reply.error().isEmpty(), reply.body.constData());
+    }
+
+    void aSecondInstanceRefusesADisabledUserPromptly()
+    {
+        // Two servers on one database, as behind a load balancer: the user is disabled through
+        // one, and the other, which has the user's state cached, hears it from PostgreSQL.
+        vox::test::TestServer second(*m_db);
+        QVERIFY2(second.ok(), qPrintable(second.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(second.server().accounts().isListening(), 30000);
+
+        auto owner = m_server->client();
+        owner->setToken(signUp(*owner, uniqueEmail()).json().value(u"access_token"_s).toString());
+        const Member staff = addMember(*owner, u"staff"_s);
+        auto elsewhere = second.client();
+        elsewhere->setToken(staff.session.value(u"access_token"_s).toString());
+        QCOMPARE(elsewhere->get(u"/api/contacts"_s).status, 200); // now cached there
+        const int heardBefore = second.server().accounts().notifiedInvalidations();
+
+        QCOMPARE(setDisabled(*owner, staff.id, {{u"disabled"_s, true}}).status, 200);
+        QElapsedTimer sinceDisabled;
+        sinceDisabled.start();
+        int attempts = 0;
+        int status = 0;
+        // Asked back to back; the bound only keeps a broken build from hanging.
+        while (status != 401 && sinceDisabled.elapsed() < 30000) {
+            status = elsewhere->get(u"/api/contacts"_s).status;
+            ++attempts;
+        }
+        QCOMPARE(status, 401);
+        qInfo("The second instance refused the disabled user after %lld ms (%d request(s)).",
+              qint64(sinceDisabled.elapsed()), attempts);
+        // Refused because it was told (the cache would have held for a minute otherwise).
+        QVERIFY(second.server().accounts().notifiedInvalidations() > heardBefore);
+    }
+
+    void whileNotListeningNothingIsCached()
+    {
+        // Without LISTEN a change would go unheard, so every check reads the account.
+        auto owner = m_server->client();
+        owner->setToken(signUp(*owner, uniqueEmail()).json().value(u"access_token"_s).toString());
+        const Member staff = addMember(*owner, u"staff"_s);
+        vox::db::Database database(m_db->settings());
+        vox::server::AccountState deaf(database); // never started: not listening
+        QVERIFY(!deaf.isListening());
+        QVERIFY(deaf.check(staff.id).ok());
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE profiles SET disabled = true WHERE id = $1::uuid", {staff.id})
+                    .ok());
+        const auto refused = deaf.check(staff.id);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"401"_s);
+        QVERIFY(admin->exec("UPDATE profiles SET disabled = false WHERE id = $1::uuid", {staff.id})
+                    .ok());
+        QVERIFY(deaf.check(staff.id).ok());
+        QCOMPARE(deaf.check(u"00000000-0000-4000-8000-000000000000"_s).errorMessage(),
+                 u"This account no longer exists; sign in again."_s);
     }
 
     void invitationsFollowRoles_data()

@@ -31,7 +31,10 @@ class TestCrossOrg : public QObject
             "= $1::uuid) || (SELECT json_agg(h ORDER BY h.weekday, h.opens_at) FROM "
             "business_hours h WHERE h.org_id = $1::uuid)::text || (SELECT name FROM "
             "organizations WHERE id = $1::uuid) || (SELECT count(*) FROM events WHERE org_id = "
-            "$1::uuid)::text",
+            "$1::uuid)::text || (SELECT json_agg(json_build_object('id', p.id, 'disabled', "
+            "p.disabled) ORDER BY p.id) FROM profiles p WHERE p.org_id = $1::uuid)::text || "
+            "(SELECT count(*) FROM refresh_tokens WHERE org_id = $1::uuid AND revoked_at IS "
+            "NULL)::text",
             {m_a.orgId});
         return row ? row->text(0, 0) : QString();
     }
@@ -77,6 +80,11 @@ private slots:
                                                           {u"method"_s, u"sms"_s},
                                                           {u"recipient"_s, u"+15550001111"_s},
                                                           {u"content"_s, u"A's message"_s}}));
+        const auto aUser = m_admin->exec(
+            "SELECT id FROM profiles WHERE org_id = $1::uuid AND role = 'staff' LIMIT 1",
+            {m_a.orgId});
+        QVERIFY(aUser.ok() && !aUser->isEmpty());
+        m_aIds.insert(u"user"_s, aUser->text(0, 0));
         vox::test::insertRow(*m_admin, u"contacts"_s, m_a.orgId,
                              {{u"phone"_s, u"+15550002222"_s}, {u"lead_temperature"_s, u"hot"_s}});
         m_aSnapshot = snapshotOfA();
@@ -109,6 +117,9 @@ private slots:
                                  << patchService << role << (admin ? 404 : 403);
             row("DELETE service") << QByteArray("DELETE") << u"/api/services/{service}"_s
                                   << QByteArray() << role << (admin ? 404 : 403);
+            row("PATCH user (disable)")
+                << QByteArray("PATCH") << u"/api/org/users/{user}"_s
+                << QByteArray(R"({"disabled":true})") << role << (admin ? 404 : 403);
         }
     }
     void anotherClinicsIdsAreNotFound()

@@ -448,6 +448,27 @@ private slots:
                  contact);
     }
 
+    void aDisabledUsersStreamIsClosedAtOnce()
+    {
+        const vox::test::Clinic clinic =
+            vox::test::createClinic(m_server->url(), u"Clinic Disabled"_s);
+        WsClient client;
+        client.open(m_server->url().replace(u"http://"_s, u"ws://"_s) + u"/api/events"_s,
+                    clinic.staffToken);
+        QTRY_VERIFY_WITH_TIMEOUT(client.ready(), 5000);
+        const QString staffId = vox::crypto::jwt::verifyHs256(
+                                    clinic.staffToken, vox::test::TestServer::jwtSecret.toUtf8(),
+                                    QDateTime::currentDateTimeUtc())
+                                    ->value(u"sub"_s)
+                                    .toString();
+        HttpClient owner(m_server->url());
+        owner.setToken(clinic.ownerToken);
+        QCOMPARE(owner.patch(u"/api/org/users/"_s + staffId, {{u"disabled"_s, true}}).status, 200);
+        // Closed though the token is valid for minutes more.
+        QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
+        QCOMPARE(client.closeCode, int(EventHub::closeNotAuthenticated));
+    }
+
     // Event ids are taken at insert, not at commit: a transaction that started first can commit
     // after a later one. Its event still reaches a connected client, and a client that saw the
     // later event and then reconnected with `since` gets it in the replay.

@@ -13,11 +13,14 @@ namespace {
 const QString orgA = u"aaaaaaaa-0000-0000-0000-00000000000a"_s;
 const QString orgB = u"bbbbbbbb-0000-0000-0000-00000000000b"_s;
 
-QByteArray claimsFor(const QString &org)
+// The claims the server sets for a signed-in user (db::Access::claimsJson): the org and the
+// user's role in it.
+QByteArray claimsFor(const QString &org, const QString &userRole = u"owner"_s)
 {
     return QJsonDocument(QJsonObject{{u"sub"_s, u"00000000-0000-0000-0000-000000000000"_s},
-                                     {u"role"_s, u"owner"_s},
-                                     {u"app_metadata"_s, QJsonObject{{u"org_id"_s, org}}}})
+                                     {u"role"_s, u"authenticated"_s},
+                                     {u"app_metadata"_s,
+                                      QJsonObject{{u"org_id"_s, org}, {u"role"_s, userRole}}}})
         .toJson(QJsonDocument::Compact);
 }
 } // namespace
@@ -31,12 +34,13 @@ class TestRls : public QObject
     QStringList m_tenantTables;
 
     // Runs `sql` as `authenticated` with org A's claims, in a transaction rolled back afterwards.
-    vox::Result<vox::db::PgResult> asOrgA(const QByteArray &sql, const vox::db::Params &params = {})
+    vox::Result<vox::db::PgResult> asOrgA(const QByteArray &sql, const vox::db::Params &params = {},
+                                          const QString &userRole = u"owner"_s)
     {
         (void)m_app->execScript(
             "BEGIN; SELECT set_config('role', 'authenticated', true), set_config("
             "'request.jwt.claims', " +
-            m_app->literal(claimsFor(orgA)) + ", true)");
+            m_app->literal(claimsFor(orgA, userRole)) + ", true)");
         auto result = m_app->execUncached(sql, params);
         (void)m_app->execScript("ROLLBACK");
         return result;
@@ -51,6 +55,8 @@ class TestRls : public QObject
     {
         return table == u"jobs" || table == u"refresh_tokens";
     }
+    // Tables `authenticated` may only read (the service role writes them).
+    static bool readOnly(const QString &table) { return table == u"webhook_problems"; }
 
 private slots:
     void initTestCase()
@@ -172,8 +178,9 @@ private slots:
                            " FROM json_populate_record(NULL::" + table.toLatin1() + ", $1::json)",
                        {QJsonValue(json)});
             QVERIFY2(!inserted.ok(), qPrintable(table + u": org A inserted a row for org B"_s));
-            const QString expected =
-                serviceOnly(table) ? u"permission denied"_s : u"row-level security"_s;
+            const QString expected = serviceOnly(table) || readOnly(table)
+                                         ? u"permission denied"_s
+                                         : u"row-level security"_s;
             QVERIFY2(inserted.errorMessage().contains(expected),
                      qPrintable(table + u": "_s + inserted.errorMessage()));
         }
@@ -186,7 +193,7 @@ private slots:
                 continue;
             const QByteArray t = table.toLatin1();
             const auto deleted = asOrgA("DELETE FROM " + t + " WHERE org_id = $1::uuid", {orgB});
-            if (serviceOnly(table)) {
+            if (serviceOnly(table) || readOnly(table)) {
                 QVERIFY2(!deleted.ok(), qPrintable(table));
                 continue;
             }
@@ -200,6 +207,25 @@ private slots:
             asOrgA("UPDATE organizations SET name = 'taken' WHERE id = $1::uuid", {orgB});
         QVERIFY(renamed.ok());
         QCOMPARE(renamed->affectedRows(), 0);
+    }
+
+    // Kept webhook problems are for the clinic's owners and admins, not every staff member.
+    void onlyOwnersAndAdminsReadWebhookProblems_data()
+    {
+        QTest::addColumn<QString>("userRole");
+        QTest::addColumn<qint64>("visible");
+        QTest::newRow("owner") << u"owner"_s << qint64(1);
+        QTest::newRow("admin") << u"admin"_s << qint64(1);
+        QTest::newRow("staff") << u"staff"_s << qint64(0);
+        QTest::newRow("no role") << QString() << qint64(0);
+    }
+    void onlyOwnersAndAdminsReadWebhookProblems()
+    {
+        QFETCH(QString, userRole);
+        QFETCH(qint64, visible);
+        const auto rows = asOrgA("SELECT count(*) FROM webhook_problems", {}, userRole);
+        QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.errorMessage()));
+        QCOMPARE(rows->toInt(0, 0), visible);
     }
 
     void withoutClaimsNothingIsVisible()

@@ -166,6 +166,12 @@ private slots:
         QTest::newRow("garbage date")
             << QJsonObject{{u"date"_s, u"next blue moon"_s}} << u"couldn't understand the date"_s;
         QTest::newRow("no date") << QJsonObject{} << u"Which day"_s;
+        QTest::newRow("30 February")
+            << QJsonObject{{u"date"_s, u"2027-02-30"_s}}
+            << u"couldn't understand the date \"2027-02-30\" (2027-02-30 is not a date: February "
+               "2027 has 28 days)"_s;
+        QTest::newRow("year 9999")
+            << QJsonObject{{u"date"_s, u"9999-06-01"_s}} << u"June 1, 9999 is too far ahead"_s;
         QTest::newRow("unknown service") << QJsonObject{{u"date"_s, monday.toString(Qt::ISODate)},
                                                         {u"service"_s, u"tattoo removal"_s}}
                                          << u"We don't offer \"tattoo removal\". We offer Botox"_s;
@@ -244,6 +250,13 @@ private slots:
             << with(u"datetime"_s, u"half past never"_s) << u"couldn't understand the time"_s;
         QTest::newRow("in the past")
             << with(u"datetime"_s, u"2021-03-01T10:00:00"_s) << u"has already passed"_s;
+        QTest::newRow("30 February")
+            << with(u"datetime"_s, u"2027-02-30T10:00:00"_s)
+            << u"couldn't understand the time \"2027-02-30T10:00:00\" (2027-02-30 is not a date: "
+               "February 2027 has 28 days)"_s;
+        QTest::newRow("year 9999") << with(u"datetime"_s, u"9999-06-01T10:00:00"_s)
+                                   << u"June 1, 9999 is too far ahead: appointments can be "
+                                      "booked up to 730 days ahead"_s;
         QTest::newRow("sunday") << with(u"datetime"_s, wallClock(nextWeekday(7), QTime(11, 0)))
                                 << u"We're closed on Sundays. The next opening is Monday"_s;
         QTest::newRow("after hours") << with(u"datetime"_s, wallClock(monday, QTime(19, 0)))

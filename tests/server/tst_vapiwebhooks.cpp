@@ -5,6 +5,7 @@
 #include "core/logging/log.h"
 #include "core/vapisignature.h"
 #include "server/sandbox/vapimessages.h"
+#include "server/services/vapiwebhooks.h"
 #include "vapitestkit.h"
 
 #include <QJsonArray>
@@ -639,6 +640,99 @@ private slots:
         QCOMPARE(unknown.status, 200);
         QVERIFY(!unknown.json().value(u"error"_s).toString().isEmpty());
         QVERIFY(!unknown.json().contains(u"assistantId"_s));
+    }
+
+    // Vapi redelivers whatever is not answered 2xx. A delivery that can never be stored is
+    // answered 200 with the reason, so it is not redelivered forever, and kept for the clinic's
+    // admins with everything about the caller masked.
+    void aDeliveryThatCanNeverBeStoredIsKeptNotRetried_data()
+    {
+        QTest::addColumn<QJsonObject>("message");
+        QTest::addColumn<QString>("problem");
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto statusOf = [&](const QString &callId) {
+            vm::CallInfo call = newCall(m_a, u"+15550143020"_s, u"Problem Caller"_s);
+            if (!callId.isEmpty())
+                call.id = callId;
+            return vm::statusUpdate(call, u"in-progress"_s, now);
+        };
+        QTest::newRow("a call id of 300 characters")
+            << statusOf(u"c"_s.repeated(300)) << u"call.id is longer than 200 characters."_s;
+        QTest::newRow("a call id with a control character")
+            << statusOf(u"call-\u0001-bell"_s) << u"call.id contains control characters."_s;
+        QJsonObject impossibleDay = statusOf({});
+        impossibleDay[u"startedAt"_s] = u"2026-02-30T10:00:00Z"_s;
+        QTest::newRow("30 February as the start")
+            << impossibleDay << u"startedAt is not a time between the years 1900 and 9999."_s;
+        QJsonObject farEpoch = statusOf({});
+        farEpoch[u"timestamp"_s] = 1e15; // milliseconds: the year 33658
+        QTest::newRow("an epoch timestamp beyond year 9999")
+            << farEpoch << u"timestamp is not a time between the years 1900 and 9999."_s;
+        vm::CallInfo reported = newCall(m_a, u"+15550143021"_s, u"Problem Caller"_s);
+        vm::Report report;
+        report.turns << say(vm::Turn::Kind::User, u"My e-mail is jane@example.com"_s, 2);
+        QJsonObject zeroDate = vm::endOfCallReport(reported, report);
+        QJsonObject call = zeroDate.value(u"call"_s).toObject();
+        call[u"createdAt"_s] = u"0000-00-00T00:00:00Z"_s;
+        zeroDate[u"call"_s] = call;
+        QTest::newRow("a report whose call was created on 0000-00-00")
+            << zeroDate << u"call.createdAt is not a time between the years 1900 and 9999."_s;
+    }
+    void aDeliveryThatCanNeverBeStoredIsKeptNotRetried()
+    {
+        QFETCH(QJsonObject, message);
+        QFETCH(QString, problem);
+        const qint64 callsBefore = count(*m_db, "SELECT count(*) FROM call_logs");
+        const HttpReply reply = deliver(message);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject body = reply.json();
+        QCOMPARE(body.value(u"received"_s).toBool(), true);
+        QCOMPARE(body.value(u"stored"_s).toBool(true), false);
+        QCOMPARE(body.value(u"problem"_s).toString(), problem);
+        QCOMPARE(count(*m_db, "SELECT count(*) FROM call_logs"), callsBefore);
+
+        auto admin = m_db->connectAsAdmin();
+        auto kept = admin->exec("SELECT org_id::text, message_type, problem, excerpt FROM "
+                                "webhook_problems WHERE problem = $1 ORDER BY received_at DESC",
+                                {problem});
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->rowCount(), 1);
+        QCOMPARE(kept->text(0, 0), m_a.orgId);
+        QCOMPARE(kept->text(0, 1), message.value(u"type"_s).toString());
+        const QString excerpt = kept->text(0, 3);
+        QVERIFY(excerpt.size() <= 2000);
+        QVERIFY2(excerpt.contains(m_a.assistantId), qPrintable(excerpt));
+        for (const QString &secret :
+             {u"5550143"_s, u"Problem Caller"_s, u"jane@example.com"_s, u"My e-mail"_s})
+            QVERIFY2(!excerpt.contains(secret), qPrintable(secret + u" in "_s + excerpt));
+
+        // Delivered again (by a retry elsewhere): the same answer, still kept once.
+        QCOMPARE(deliver(message).status, 200);
+        QCOMPARE(
+            count(*m_db, "SELECT count(*) FROM webhook_problems WHERE problem = $1", {problem}), 1);
+    }
+
+    void keptProblemsArePrunedAfter30Days()
+    {
+        const QDateTime pruneAt(QDate(2026, 1, 31), QTime(3, 30), QTimeZone::utc());
+        auto admin = m_db->connectAsAdmin();
+        for (const auto &[marker, age] : {std::pair{'a', 31}, std::pair{'b', 29}}) {
+            QVERIFY(admin
+                        ->exec("INSERT INTO webhook_problems (org_id, message_type, problem, "
+                               "excerpt, body_sha256, received_at) VALUES ($1::uuid, "
+                               "'status-update', 'prune test', '{}', $2, $3::timestamptz)",
+                               {m_a.orgId, QString(64, QChar::fromLatin1(marker)),
+                                pruneAt.addDays(-age)})
+                        .ok());
+        }
+        vox::db::Database db(m_db->settings());
+        const auto pruned = vox::server::VapiWebhookService::pruneProblems(
+            db, pruneAt.addDays(-vox::server::VapiWebhookService::problemRetentionDays));
+        QVERIFY(pruned.ok());
+        QCOMPARE(*pruned, 1);
+        QCOMPARE(scalar(*m_db, "SELECT string_agg(left(body_sha256, 1), ',') FROM "
+                               "webhook_problems WHERE problem = 'prune test'"),
+                 u"b"_s);
     }
 
     void otherMessagesAreAccepted()

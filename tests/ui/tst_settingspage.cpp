@@ -1,19 +1,26 @@
 // The Settings page against the real server: the clinic's name, time zone and opening hours are
 // saved through the API (and a day that closes before it opens is said at the hours), and a new
-// person gets a temporary password shown once, with Copy.
+// person gets a temporary password shown once, with Copy. Admins disable and enable people, after
+// a question, and the people table is readable in English and Spanish.
 #include "consolefixture.h"
 #include "pagehost.h"
 #include "ui/api/apiclient.h"
 #include "ui/pages/settingspage.h"
+#include "ui/shell/translations.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
 
@@ -31,6 +38,60 @@ class TestSettingsPage : public QObject
             : PageHost(url, session, {1100, 750}, u"test server"_s)
         {}
     };
+
+    struct Person
+    {
+        QString id;
+        QString email;
+        vox::ui::Session session;
+    };
+
+    // A member of `owner`'s clinic, signed in.
+    Person addPerson(const vox::test::Clinic &owner, const QString &role, const QString &name)
+    {
+        auto client = m_fixture->server().client();
+        client->setToken(owner.session.accessToken);
+        Person p;
+        p.email = u"%1.%2@people.test"_s.arg(role).arg(++m_people);
+        const auto made =
+            client->post(u"/api/org/users"_s, {{u"email"_s, p.email},
+                                               {u"role"_s, role},
+                                               {u"full_name"_s, name},
+                                               {u"password"_s, u"chosen by admin"_s}});
+        p.id = made.json().value(u"user"_s).toObject().value(u"id"_s).toString();
+        const auto signedIn = client->post(
+            u"/api/auth/login"_s, {{u"email"_s, p.email}, {u"password"_s, u"chosen by admin"_s}});
+        p.session = vox::ui::Session::fromJson(signedIn.json(), QDateTime::currentDateTimeUtc());
+        return p;
+    }
+
+    static int rowOf(QTableWidget *table, const QString &email)
+    {
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, 1) && table->item(row, 1)->text() == email)
+                return row;
+        return -1;
+    }
+
+    static QPushButton *stateButton(vox::ui::SettingsPage &page, const QString &userId)
+    {
+        return page.usersTable()->findChild<QPushButton *>(u"userStateButton_"_s + userId);
+    }
+
+    static void answer(QWidget *page, QMessageBox::ButtonRole role)
+    {
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = page->findChild<QMessageBox *>(u"userStateConfirmation"_s)));
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == role) {
+                b->click();
+                break;
+            }
+        QTRY_VERIFY(!page->findChild<QMessageBox *>(u"userStateConfirmation"_s));
+    }
+
+    int m_people = 0;
+    QTemporaryDir m_screenshots;
 
 private slots:
     void initTestCase()
@@ -103,6 +164,110 @@ private slots:
         QTest::keyClicks(page.inviteEmailEdit(), u"desk@peopleclinic.test"_s);
         page.invite();
         QTRY_VERIFY(page.findChild<QLabel *>(u"inviteMessage"_s)->isVisible());
+    }
+
+    void anAdminDisablesAndEnablesAPersonAfterAsking()
+    {
+        const auto clinic = m_fixture->createClinic(u"State Clinic"_s);
+        const Person desk = addPerson(clinic, u"staff"_s, u"Robin Desk"_s);
+        Console c(m_fixture->url(), clinic.session);
+        vox::ui::SettingsPage &page = *c.page;
+        QTRY_COMPARE(page.usersTable()->rowCount(), 2);
+        const int row = rowOf(page.usersTable(), desk.email);
+        QVERIFY(row >= 0);
+        QCOMPARE(page.usersTable()->item(row, 3)->text(), u"Active"_s);
+        QPushButton *button = stateButton(page, desk.id);
+        QVERIFY(button);
+        QCOMPARE(button->text(), u"Disable"_s);
+
+        // Keeping access changes nothing.
+        button->click();
+        answer(&page, QMessageBox::RejectRole);
+        auto client = m_fixture->server().client();
+        client->setToken(desk.session.accessToken);
+        QCOMPARE(client->get(u"/api/contacts"_s).status, 200);
+
+        button->click();
+        answer(&page, QMessageBox::AcceptRole);
+        QTRY_COMPARE(page.usersTable()->item(rowOf(page.usersTable(), desk.email), 3)->text(),
+                     u"Disabled"_s);
+        QCOMPARE(client->get(u"/api/contacts"_s).status, 401);
+        QTRY_VERIFY(stateButton(page, desk.id) &&
+                    stateButton(page, desk.id)->text() == u"Enable"_s);
+
+        stateButton(page, desk.id)->click();
+        answer(&page, QMessageBox::AcceptRole);
+        QTRY_COMPARE(page.usersTable()->item(rowOf(page.usersTable(), desk.email), 3)->text(),
+                     u"Active"_s);
+        QCOMPARE(client->get(u"/api/contacts"_s).status, 200);
+    }
+
+    void theActionIsOfferedWhereTheServerAllowsIt_data()
+    {
+        QTest::addColumn<QString>("viewer");
+        QTest::addColumn<QStringList>("withButton"); // of: owner, other owner, admin, staff
+        QTest::newRow("owner: everyone but themselves")
+            << u"owner"_s << QStringList{u"other owner"_s, u"admin"_s, u"staff"_s};
+        QTest::newRow("admin: not owners, not themselves") << u"admin"_s << QStringList{u"staff"_s};
+        QTest::newRow("staff: nobody") << u"staff"_s << QStringList();
+    }
+    void theActionIsOfferedWhereTheServerAllowsIt()
+    {
+        QFETCH(QString, viewer);
+        QFETCH(QStringList, withButton);
+        const auto clinic = m_fixture->createClinic(u"Roles Clinic"_s);
+        QHash<QString, Person> people;
+        people.insert(u"owner"_s, Person{clinic.session.userId, clinic.email, clinic.session});
+        people.insert(u"other owner"_s, addPerson(clinic, u"owner"_s, u"Sam Owner"_s));
+        people.insert(u"admin"_s, addPerson(clinic, u"admin"_s, u"Alex Admin"_s));
+        people.insert(u"staff"_s, addPerson(clinic, u"staff"_s, u"Robin Desk"_s));
+        Console c(m_fixture->url(), people.value(viewer).session);
+        QTRY_COMPARE(c.page->usersTable()->rowCount(), 4);
+        for (auto it = people.cbegin(); it != people.cend(); ++it)
+            QVERIFY2((stateButton(*c.page, it->id) != nullptr) == withButton.contains(it.key()),
+                     qPrintable(it.key()));
+    }
+
+    void thePeopleTableIsReadable_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << u"en"_s;
+        QTest::newRow("Spanish") << u"es"_s;
+    }
+    void thePeopleTableIsReadable()
+    {
+        QFETCH(QString, language);
+        QVERIFY(vox::ui::installTranslations(language));
+        const auto clinic = m_fixture->createClinic(u"Readable Clinic"_s);
+        addPerson(clinic, u"admin"_s, u"Alexandra Montgomery-Smith"_s);
+        const Person desk = addPerson(clinic, u"staff"_s, u"Robin Desk"_s);
+        {
+            auto owner = m_fixture->server().client();
+            owner->setToken(clinic.session.accessToken);
+            QCOMPARE(owner->patch(u"/api/org/users/"_s + desk.id, {{u"disabled"_s, true}}).status,
+                     200);
+        }
+        Console c(m_fixture->url(), clinic.session);
+        QTableWidget *table = c.page->usersTable();
+        QTRY_COMPARE(table->rowCount(), 3);
+        QTRY_VERIFY(stateButton(*c.page, desk.id));
+        QTest::qWait(100); // let the layout settle before measuring and grabbing
+        // Every column shows its heading and its cells whole (the e-mail column takes the rest).
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const int needed =
+                qMax(table->horizontalHeader()->sectionSizeHint(column),
+                     static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column));
+            QVERIFY2(table->columnWidth(column) >= needed,
+                     qPrintable(u"column %1 is %2 px wide, needs %3"_s.arg(column)
+                                    .arg(table->columnWidth(column))
+                                    .arg(needed)));
+        }
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        const QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR", m_screenshots.path());
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(
+            c.page->grab().save(QDir(folder).filePath(u"settings-people-%1.png"_s.arg(language))));
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
     }
 };
 

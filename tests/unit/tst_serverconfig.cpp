@@ -105,6 +105,12 @@ private slots:
         QTest::newRow("backend url not http") << u"BACKEND_URL"_s << u"ftp://x"_s;
         QTest::newRow("max connections zero") << u"VOXANNE_MAX_CONNECTIONS"_s << u"0"_s;
         QTest::newRow("mode unknown") << u"VOXANNE_MODE"_s << u"staging"_s;
+        QTest::newRow("signup limit zero") << u"VOXANNE_SIGNUP_LIMIT"_s << u"0"_s;
+        QTest::newRow("signup limit not a number") << u"VOXANNE_SIGNUP_LIMIT"_s << u"five"_s;
+        QTest::newRow("trusted proxy host name")
+            << u"VOXANNE_TRUSTED_PROXIES"_s << u"proxy.internal"_s;
+        QTest::newRow("trusted proxy bad prefix")
+            << u"VOXANNE_TRUSTED_PROXIES"_s << u"10.0.0.0/40"_s;
     }
     void rejectsMalformedValues()
     {
@@ -117,6 +123,35 @@ private slots:
         QVERIFY2(config.errorMessage().contains(name.section(u'_', -1)) ||
                      config.errorMessage().contains(name),
                  qPrintable(config.errorMessage()));
+    }
+
+    void readsTheThrottleAndProxySettings_data()
+    {
+        QTest::addColumn<QString>("signupLimit");
+        QTest::addColumn<QString>("trustedProxies");
+        QTest::addColumn<int>("expectedSignupLimit");
+        QTest::addColumn<QStringList>("expectedProxies");
+        QTest::newRow("defaults: 5 sign-ups, no proxy")
+            << QString() << QString() << 5 << QStringList();
+        QTest::newRow("raised limit") << u"1000"_s << QString() << 1000 << QStringList();
+        QTest::newRow("one proxy")
+            << QString() << u"127.0.0.1"_s << 5 << QStringList{u"127.0.0.1/32"_s};
+        QTest::newRow("proxies and ranges")
+            << QString() << u"10.0.0.0/8, ::1"_s << 5 << QStringList{u"10.0.0.0/8"_s, u"::1/128"_s};
+    }
+    void readsTheThrottleAndProxySettings()
+    {
+        QFETCH(QString, signupLimit);
+        QFETCH(QString, trustedProxies);
+        QFETCH(int, expectedSignupLimit);
+        QFETCH(QStringList, expectedProxies);
+        ServerConfig::Sources s = productionSources();
+        s.environment.insert(u"VOXANNE_SIGNUP_LIMIT"_s, signupLimit);
+        s.environment.insert(u"VOXANNE_TRUSTED_PROXIES"_s, trustedProxies);
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
+        QCOMPARE(config->signupLimitPerHour, expectedSignupLimit);
+        QCOMPARE(config->trustedProxies.describe(), expectedProxies);
     }
 
     void sandboxIsRefusedInProductionWithoutTheDevelopmentSwitch()

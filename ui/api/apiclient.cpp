@@ -740,6 +740,16 @@ void ApiClient::orgUsers(QObject *context, Callback<QList<OrgUser>> done)
                                 });
 }
 
+void ApiClient::setUserDisabled(const QString &userId, bool disabled, QObject *context,
+                                Callback<OrgUser> done)
+{
+    const QJsonObject body{{u"disabled"_s, disabled}};
+    requestJson<OrgUser>("PATCH", u"/api/org/users/"_s + userId, {}, &body, context,
+                         std::move(done), [](const QJsonObject &json) {
+                             return OrgUser::fromJson(json.value(u"user"_s).toObject());
+                         });
+}
+
 void ApiClient::inviteUser(const NewOrgUser &user, QObject *context, Callback<InvitedUser> done)
 {
     QJsonObject body{{u"email"_s, user.email.trimmed()}, {u"role"_s, user.role}};

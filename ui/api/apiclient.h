@@ -136,6 +136,9 @@ public:
                            Callback<OrgSettings> done);
     void orgUsers(QObject *context, Callback<QList<OrgUser>> done);
     void inviteUser(const NewOrgUser &user, QObject *context, Callback<InvitedUser> done);
+    // Disabling signs the person out everywhere at once (admins; an owner only by an owner).
+    void setUserDisabled(const QString &userId, bool disabled, QObject *context,
+                         Callback<OrgUser> done);
 
     // Integrations (admins)
     void integrations(QObject *context, Callback<IntegrationStatus> done);

@@ -4,6 +4,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/shell/preferences.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
@@ -30,6 +31,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
@@ -46,6 +49,15 @@ QString roleName(const QString &role)
         return QCoreApplication::translate("SettingsPage", "Front desk (staff)");
     return role;
 }
+
+enum UserColumn {
+    NameColumn,
+    EmailColumn,
+    RoleColumn,
+    StateColumn,
+    LastSignInColumn,
+    ActionColumn
+};
 
 QWidget *withMessage(QWidget *field, FieldMessage *message, QWidget *parent)
 {
@@ -80,13 +92,15 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     columns->setSpacing(12);
     auto *left = new QVBoxLayout;
     left->addWidget(buildComputer(serverDescription));
-    left->addWidget(buildPeople(), 1);
+    left->addStretch();
     columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
     right->addWidget(buildClinic());
     right->addStretch();
     columns->addLayout(right, 1);
-    layout->addLayout(columns, 1);
+    layout->addLayout(columns);
+    // The people table has six columns; it gets the page's whole width.
+    layout->addWidget(buildPeople(), 1);
     scroll->setWidget(content);
     outer->addWidget(scroll);
 }
@@ -271,18 +285,24 @@ QWidget *SettingsPage::buildPeople()
     auto *layout = new QVBoxLayout(box);
     m_users = new QTableWidget(box);
     m_users->setObjectName(u"usersTable"_s);
-    m_users->setColumnCount(4);
-    m_users->setHorizontalHeaderLabels({tr("Name"), tr("E-mail"), tr("Role"), tr("Last sign-in")});
+    m_users->setColumnCount(6);
+    m_users->setHorizontalHeaderLabels(
+        {tr("Name"), tr("E-mail"), tr("Role"), tr("State"), tr("Last sign-in"), QString()});
     m_users->setSelectionMode(QAbstractItemView::NoSelection);
     m_users->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_users->verticalHeader()->hide();
     m_users->setShowGrid(false);
     m_users->setAlternatingRowColors(true);
-    m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    // The e-mail takes what is left; the other columns are as wide as what they show, in any
+    // language.
+    m_users->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_users->horizontalHeader()->setSectionResizeMode(EmailColumn, QHeaderView::Stretch);
     m_users->setMinimumHeight(120);
     layout->addWidget(m_users, 1);
 
     m_inviteForm = new QWidget(box);
+    // A form for one address and a name: as wide as half the page, not the whole table.
+    m_inviteForm->setMaximumWidth(560);
     auto *form = new QFormLayout(m_inviteForm);
     form->setContentsMargins(0, 6, 0, 0);
     m_inviteEmail = new QLineEdit(m_inviteForm);
@@ -453,19 +473,74 @@ void SettingsPage::loadUsers()
     });
 }
 
+bool SettingsPage::mayChangeState(const OrgUser &user) const
+{
+    const Session &session = m_api.session();
+    // The server's rules (docs/api.md): admins, not on themselves, owners only by an owner.
+    return session.isAdmin() && user.id != session.userId &&
+           (user.role != u"owner" || session.role == u"owner");
+}
+
 void SettingsPage::showUsers(const QList<OrgUser> &users)
 {
+    m_shownUsers = users;
     m_users->setRowCount(int(users.size()));
     for (int row = 0; row < users.size(); ++row) {
         const OrgUser &u = users.at(row);
-        const QStringList cells{u.fullName, u.email, roleName(u.role),
-                                u.lastLoginAt.isValid() ? DisplayFormat::dateTime(u.lastLoginAt)
-                                                        : tr("Never")};
-        for (int c = 0; c < cells.size(); ++c)
-            m_users->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+        const QStringList cells{
+            u.fullName, u.email, roleName(u.role), u.disabled ? tr("Disabled") : tr("Active"),
+            u.lastLoginAt.isValid() ? DisplayFormat::dateTime(u.lastLoginAt) : tr("Never")};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (u.disabled)
+                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            m_users->setItem(row, c, item);
+        }
+        if (!mayChangeState(u)) {
+            m_users->removeCellWidget(row, ActionColumn);
+            continue;
+        }
+        auto *button = new QPushButton(u.disabled ? tr("Enable") : tr("Disable"), m_users);
+        button->setObjectName(u"userStateButton_"_s + u.id);
+        connect(button, &QPushButton::clicked, this,
+                [this, id = u.id, disabled = !u.disabled] { askToSetDisabled(id, disabled); });
+        m_users->setCellWidget(row, ActionColumn, button);
     }
-    m_users->resizeColumnToContents(0);
-    m_users->resizeColumnToContents(2);
+}
+
+void SettingsPage::askToSetDisabled(const QString &userId, bool disabled)
+{
+    const auto it = std::find_if(m_shownUsers.cbegin(), m_shownUsers.cend(),
+                                 [&](const OrgUser &u) { return u.id == userId; });
+    if (it == m_shownUsers.cend())
+        return;
+    const QString who = it->fullName.isEmpty() ? it->email : it->fullName;
+    Confirmation question;
+    question.objectName = u"userStateConfirmation"_s;
+    if (disabled) {
+        question.title = tr("Disable %1?").arg(who);
+        question.text = tr("%1 is signed out on every computer at once and cannot sign in until "
+                           "enabled again. Nothing they entered is deleted.")
+                            .arg(who);
+        question.confirmLabel = tr("Disable");
+        question.keepLabel = tr("Keep access");
+    } else {
+        question.title = tr("Enable %1?").arg(who);
+        question.text = tr("%1 can sign in again with their password.").arg(who);
+        question.confirmLabel = tr("Enable");
+        question.keepLabel = tr("Leave disabled");
+    }
+    question.open(this, [this, userId, disabled, who] {
+        m_api.setUserDisabled(userId, disabled, this, [this, disabled, who](Result<OrgUser> done) {
+            if (!done) {
+                m_toasts.problem(done.error());
+                return;
+            }
+            m_toasts.success(disabled ? tr("%1 was disabled and signed out.").arg(who)
+                                      : tr("%1 can sign in again.").arg(who));
+            loadUsers();
+        });
+    });
 }
 
 void SettingsPage::invite()

@@ -39,6 +39,8 @@ public:
 
     void saveClinic();
     void invite();
+    // Asks first, then disables or enables the person (their row's button does the same).
+    void askToSetDisabled(const QString &userId, bool disabled);
     QComboBox *themeCombo() const { return m_theme; }
     QComboBox *languageCombo() const { return m_language; }
     QLineEdit *clinicNameEdit() const { return m_clinicName; }
@@ -60,6 +62,7 @@ private:
     QWidget *buildPeople();
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
+    bool mayChangeState(const OrgUser &user) const;
     void loadUsers();
     QList<OpeningPeriod> hoursFromForm() const;
 
@@ -82,6 +85,7 @@ private:
     QPushButton *m_saveClinic = nullptr;
     QLabel *m_clinicNote = nullptr;
     QTableWidget *m_users = nullptr;
+    QList<OrgUser> m_shownUsers;
     QLineEdit *m_inviteEmail = nullptr;
     QLineEdit *m_inviteName = nullptr;
     QComboBox *m_inviteRole = nullptr;
