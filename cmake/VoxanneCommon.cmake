@@ -32,6 +32,18 @@ target_compile_definitions(voxanne_common INTERFACE
     QT_USE_QSTRINGBUILDER
     QT_STRICT_ITERATORS
     QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+if(VOXANNE_FUZZ)
+    # Coverage for libFuzzer in every library; the fuzz targets alone link its main. Any finding
+    # of the sanitizers stops the run, so it is a crash with a reproducer, not a line in a log.
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "VOXANNE_FUZZ needs clang++ (libFuzzer), not ${CMAKE_CXX_COMPILER_ID}: "
+                            "use the fuzz preset (cmake --preset fuzz).")
+    endif()
+    target_compile_options(voxanne_common INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+        -fno-omit-frame-pointer)
+    target_link_options(voxanne_common INTERFACE -fsanitize=address,undefined)
+endif()
 if(VOXANNE_SANITIZE)
     target_compile_options(voxanne_common INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(voxanne_common INTERFACE -fsanitize=address,undefined)

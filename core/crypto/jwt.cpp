@@ -41,6 +41,17 @@ std::optional<QJsonObject> decodeObject(QByteArrayView segment)
 
 } // namespace
 
+std::optional<qint64> numericDate(const QJsonValue &value)
+{
+    constexpr double limit = 9007199254740992.0; // 2^53
+    if (!value.isDouble())
+        return std::nullopt;
+    const double seconds = value.toDouble();
+    if (!(seconds >= -limit && seconds <= limit))
+        return std::nullopt;
+    return qint64(seconds);
+}
+
 QString signHs256(const QJsonObject &claims, QByteArrayView secret)
 {
     const QByteArray input =
@@ -75,16 +86,21 @@ Result<QJsonObject> verifyHs256(const QString &token, QByteArrayView secret, con
         return fail(u"The token claims are malformed."_s);
 
     const qint64 t = now.toSecsSinceEpoch();
-    const QJsonValue exp = claims->value(u"exp"_s);
-    if (!exp.isDouble())
+    const QJsonValue expValue = claims->value(u"exp"_s);
+    if (!expValue.isDouble())
         return fail(u"The token has no expiry."_s);
-    if (qint64(exp.toDouble()) + leewaySeconds <= t)
+    const auto exp = numericDate(expValue);
+    const QJsonValue nbfValue = claims->value(u"nbf"_s);
+    const auto nbf = numericDate(nbfValue);
+    const QJsonValue iatValue = claims->value(u"iat"_s);
+    const auto iat = numericDate(iatValue);
+    if (!exp || (nbfValue.isDouble() && !nbf) || (iatValue.isDouble() && !iat))
+        return fail(u"The token carries a date that is out of range."_s);
+    if (*exp + leewaySeconds <= t)
         return fail(u"The token has expired."_s);
-    const QJsonValue nbf = claims->value(u"nbf"_s);
-    if (nbf.isDouble() && qint64(nbf.toDouble()) - leewaySeconds > t)
+    if (nbf && *nbf - leewaySeconds > t)
         return fail(u"The token is not valid yet."_s);
-    const QJsonValue iat = claims->value(u"iat"_s);
-    if (iat.isDouble() && qint64(iat.toDouble()) - leewaySeconds > t)
+    if (iat && *iat - leewaySeconds > t)
         return fail(u"The token was issued in the future."_s);
     return *claims;
 }

@@ -5,8 +5,16 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
 
 namespace vox::crypto::jwt {
+
+// A NumericDate claim (exp, nbf, iat: seconds since the epoch) as whole seconds, or nullopt when
+// it is not a number or lies beyond ±2^53 seconds, where a double stops counting every second and
+// converting it to an integer would be undefined behaviour.
+std::optional<qint64> numericDate(const QJsonValue &value);
 
 // Signs `claims` as a compact JWS with HS256.
 QString signHs256(const QJsonObject &claims, QByteArrayView secret);

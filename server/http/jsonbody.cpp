@@ -111,7 +111,12 @@ Result<std::optional<qint64>> JsonBody::optionalInt(const QString &key, qint64 m
     const double d = value.toDouble();
     if (d != std::floor(d))
         return status::badRequest(u"'%1' must be a whole number."_s.arg(key), key);
-    if (d < double(min) || d > double(max))
+    // double(max) rounds up for the largest bounds (2^63 - 1 becomes 2^63), so the range is
+    // checked again on the integer: converting a double qint64 cannot hold is undefined.
+    constexpr double beyondInt64 = 9223372036854775808.0; // 2^63
+    const bool inRange = d >= double(min) && d <= double(max) && d >= -beyondInt64 &&
+                         d < beyondInt64 && qint64(d) >= min && qint64(d) <= max;
+    if (!inRange)
         return status::badRequest(u"'%1' must be between %2 and %3."_s.arg(key).arg(min).arg(max),
                                   key);
     return std::optional<qint64>(qint64(d));

@@ -5,11 +5,6 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
-#include <algorithm>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server::providers {
@@ -29,24 +24,6 @@ int twilioErrorCode(const Error &error)
     static const QRegularExpression code(u"\\((\\d{5})\\)"_s);
     const auto match = code.match(error.message);
     return match.hasMatch() ? match.captured(1).toInt() : 0;
-}
-
-QByteArray twilioSignature(const QString &authToken, const QString &url,
-                           QList<QPair<QString, QString>> parameters)
-{
-    std::stable_sort(parameters.begin(), parameters.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    QByteArray data = url.toUtf8();
-    for (const auto &[name, value] : std::as_const(parameters))
-        data += name.toUtf8() + value.toUtf8();
-    const QByteArray key = authToken.toUtf8();
-    QByteArray mac(EVP_MAX_MD_SIZE, Qt::Uninitialized);
-    unsigned int length = 0;
-    HMAC(EVP_sha1(), key.data(), int(key.size()),
-         reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()),
-         reinterpret_cast<unsigned char *>(mac.data()), &length);
-    mac.resize(int(length));
-    return mac.toBase64();
 }
 
 TwilioClient::TwilioClient(QString baseUrl, TwilioCredentials credentials, RetryPolicy retry)

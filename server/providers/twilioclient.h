@@ -59,9 +59,4 @@ QString twilioErrorMessage(const HttpAnswer &answer);
 // Twilio's error code from a failed call's message (0 when there is none).
 int twilioErrorCode(const Error &error);
 
-// X-Twilio-Signature: base64(HMAC-SHA1(auth token, URL + each POST parameter's name and value,
-// sorted by name)). Twilio signs its callbacks so; the sandbox signs its own the same way.
-QByteArray twilioSignature(const QString &authToken, const QString &url,
-                           QList<QPair<QString, QString>> parameters);
-
 } // namespace vox::server::providers

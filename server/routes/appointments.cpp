@@ -2,11 +2,10 @@
 
 #include "core/datetimerules.h"
 #include "server/http/jsonbody.h"
-#include "server/routes/listquery.h"
+#include "server/routes/listcursor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -29,30 +28,6 @@ http::Response conflictResponse(const BookingOutcome &outcome)
     return http::Response::json(
         {{u"error"_s, outcome.conflict}, {u"alternatives"_s, rangesJson(outcome.alternatives)}},
         409);
-}
-
-// Keyset position (starts_at, id) as an opaque string.
-QString encodeCursor(const QString &startsAt, const QString &id)
-{
-    return QString::fromLatin1(
-        (startsAt + u'|' + id)
-            .toUtf8()
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-// The time stays text (microseconds included) so the next page starts exactly after the last.
-Result<std::pair<QString, QString>> decodeAppointmentCursor(const QString &cursor)
-{
-    static const QRegularExpression time(
-        u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z$"_s);
-    const QString text = QString::fromUtf8(QByteArray::fromBase64(
-        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    const QString at = text.section(u'|', 0, 0);
-    const QString id = text.section(u'|', 1, 1);
-    if (!time.match(at).hasMatch() || !isTimestampText(at) || !http::isUuid(id))
-        return http::status::badRequest(u"'cursor' is not valid; start again without it."_s,
-                                        u"cursor"_s);
-    return std::pair{at, id};
 }
 
 Result<std::optional<QDateTime>> queryTime(const http::Request &request, const QString &name)
@@ -129,7 +104,8 @@ void registerAppointmentRoutes(http::Router &router, AppContext &app,
                     items.append(rows->toJson(i, 0));
                 QJsonValue next;
                 if (rows->rowCount() > limit)
-                    next = encodeCursor(rows->text(limit - 1, 1), rows->text(limit - 1, 2));
+                    next =
+                        encodeAppointmentCursor(rows->text(limit - 1, 1), rows->text(limit - 1, 2));
                 return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, next}};
             });
         if (!page)

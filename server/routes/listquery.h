@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "server/db/connection.h"
 #include "server/http/request.h"
+#include "server/routes/listcursor.h"
 
 #include <QByteArray>
 #include <QByteArrayList>
@@ -11,23 +12,6 @@
 #include <optional>
 
 namespace vox::server {
-
-// A keyset position: the sort key of the last row a page gave, (time, id). Pages that start
-// after it stay stable while new rows arrive, and cost an index range however deep they go.
-struct Keyset
-{
-    QString at; // a timestamptz in PostgreSQL's text form
-    QString id; // uuid
-};
-
-// Whether `text` is a real instant in ISO form ("2026-03-01 09:30:00.123456+00", "...Z"): the
-// date exists, the clock reads a real time, and the offset is one PostgreSQL accepts.
-bool isTimestampText(const QString &text);
-
-// The opaque cursor clients pass back: base64url of the key. Not signed: a forged cursor only
-// moves the caller within rows RLS and the org filter already allow.
-QString encodeCursor(const Keyset &key);
-Result<Keyset> decodeCursor(const QString &cursor);
 
 // The shared shape of list endpoints: `limit` (1–200, default 50), `cursor`, and the WHERE
 // clause built from the filters a request gives. Conditions are added with their parameters,

@@ -1,9 +1,8 @@
 #include "server/routes/telephony.h"
 
 #include "server/http/jsonbody.h"
+#include "server/providers/twiliosignature.h"
 #include "server/services/telephonyservice.h"
-
-#include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -24,23 +23,6 @@ http::Response reply(const Result<TelephonyService::Answer> &answer)
     if (answer->status == 429 && answer->retryAfterSeconds > 0)
         r.withHeader("Retry-After", QByteArray::number(answer->retryAfterSeconds));
     return r;
-}
-
-// application/x-www-form-urlencoded, as Twilio posts its callbacks ('+' is a space).
-QList<QPair<QString, QString>> formFields(const QByteArray &body)
-{
-    QList<QPair<QString, QString>> fields;
-    for (const QByteArray &pair : body.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        fields.append({QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value)});
-    }
-    return fields;
 }
 
 } // namespace
@@ -157,7 +139,8 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
                         return http::Response::fromError(id.error());
                     return reply(telephony->validationCallback(
                         *id, telephony->callbackUrl(c.request.param(u"verificationId"_s)),
-                        c.request.header("x-twilio-signature"), formFields(c.request.body)));
+                        c.request.header("x-twilio-signature"),
+                        providers::formParameters(c.request.body)));
                 });
 }
 

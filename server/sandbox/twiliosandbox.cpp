@@ -5,6 +5,7 @@
 #include "server/http/jsonbody.h"
 #include "server/providers/providerhttp.h"
 #include "server/providers/twilioclient.h"
+#include "server/providers/twiliosignature.h"
 
 #include <QDateTime>
 #include <QLocale>

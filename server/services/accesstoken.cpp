@@ -22,10 +22,7 @@ std::optional<qint64> unverifiedExpiry(const QString &token)
         parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (!payload)
         return std::nullopt;
-    const QJsonValue exp = QJsonDocument::fromJson(*payload).object().value(u"exp"_s);
-    if (!exp.isDouble())
-        return std::nullopt;
-    return qint64(exp.toDouble());
+    return crypto::jwt::numericDate(QJsonDocument::fromJson(*payload).object().value(u"exp"_s));
 }
 
 } // namespace
@@ -50,7 +47,9 @@ Result<AccessToken> verifyAccessToken(const QString &token, QByteArrayView secre
     const QJsonObject app = claims->value(u"app_metadata"_s).toObject();
     out.principal.orgId = app.value(u"org_id"_s).toString();
     out.principal.role = app.value(u"role"_s).toString();
-    out.expiresAt = QDateTime::fromSecsSinceEpoch(qint64(claims->value(u"exp"_s).toDouble()));
+    // verifyHs256 accepted exp, so it is a NumericDate in range.
+    out.expiresAt = QDateTime::fromSecsSinceEpoch(
+        crypto::jwt::numericDate(claims->value(u"exp"_s)).value_or(0));
     if (out.principal.userId.isEmpty() || out.principal.orgId.isEmpty())
         return fail(u"The session does not name a clinic; sign in again."_s, tokenInvalid);
     return out;

@@ -1,6 +1,5 @@
 #include "server/services/telephonyservice.h"
 
-#include "core/crypto/digest.h"
 #include "core/crypto/passwordhash.h"
 #include "core/forwardingcodes.h"
 #include "core/logging/log.h"
@@ -8,6 +7,7 @@
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
 #include "server/providers/twilioclient.h"
+#include "server/providers/twiliosignature.h"
 #include "server/services/messaging.h"
 #include "server/services/publicurl.h"
 #include "server/services/ratelimiter.h"
@@ -715,8 +715,7 @@ TelephonyService::validationCallback(const QString &verificationId, const QStrin
     if (!credentials)
         return credentials.error();
     if (!*credentials ||
-        !crypto::constantTimeEquals(
-            providers::twilioSignature((*credentials)->authToken, url, parameters), signature)) {
+        !providers::twilioSignatureMatches((*credentials)->authToken, url, parameters, signature)) {
         log::warn("telephony", u"A validation callback without a valid Twilio signature."_s,
                   {{u"verification_id"_s, verificationId}});
         return http::status::forbidden(u"The request is not signed by Twilio."_s);

@@ -27,7 +27,9 @@ QDateTime parseTime(const QJsonValue &value)
 {
     if (value.isDouble()) {
         const double ms = value.toDouble();
-        if (ms <= 0)
+        // Beyond 2^53 a double no longer counts milliseconds, and the conversion below would be
+        // undefined behaviour for the huge values a forged message can carry.
+        if (!(ms > 0 && ms <= 9007199254740992.0))
             return {};
         const QDateTime dt = QDateTime::fromMSecsSinceEpoch(qint64(ms), QTimeZone::utc());
         return datetimerules::isStorable(dt) ? dt : QDateTime();

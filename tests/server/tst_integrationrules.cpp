@@ -2,6 +2,7 @@
 // signed links and OAuth state, transcript layout, export file names, sender
 // addresses, and what binds a sealed credential to its row.
 #include "server/providers/twilioclient.h"
+#include "server/providers/twiliosignature.h"
 #include "server/services/credentialstore.h"
 #include "server/services/integrationservice.h"
 #include "server/services/signedtoken.h"

@@ -8,6 +8,7 @@
 #include "core/crypto/passwordhash.h"
 #include "server/http/jsonbody.h"
 #include "server/providers/twilioclient.h"
+#include "server/providers/twiliosignature.h"
 
 #include <QRegularExpression>
 #include <QTcpServer>

@@ -5,6 +5,7 @@
 #include "core/crypto/securerandom.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -282,6 +283,65 @@ private slots:
             QVERIFY(!verified.ok());
             QVERIFY2(verified.errorMessage().contains(reason), qPrintable(verified.errorMessage()));
         }
+    }
+
+    // NumericDate claims are read as whole seconds only where a double still counts every
+    // second (±2^53); beyond that converting them to an integer would be undefined behaviour.
+    void jwtNumericDatesStayWithinWhatADoubleCounts_data()
+    {
+        QTest::addColumn<QJsonValue>("claim");
+        QTest::addColumn<bool>("isDate");
+        QTest::addColumn<qint64>("seconds");
+        QTest::newRow("a time") << QJsonValue(1780000000) << true << qint64(1780000000);
+        QTest::newRow("a fraction is cut to the second")
+            << QJsonValue(1780000000.75) << true << qint64(1780000000);
+        QTest::newRow("before the epoch") << QJsonValue(-86400) << true << qint64(-86400);
+        QTest::newRow("2^53") << QJsonValue(9007199254740992.0) << true << qint64(9007199254740992);
+        QTest::newRow("-2^53") << QJsonValue(-9007199254740992.0) << true
+                               << qint64(-9007199254740992);
+        QTest::newRow("beyond 2^53") << QJsonValue(9007199254740994.0) << false << qint64(0);
+        QTest::newRow("1e300") << QJsonValue(1e300) << false << qint64(0);
+        QTest::newRow("-1e300") << QJsonValue(-1e300) << false << qint64(0);
+        QTest::newRow("a string") << QJsonValue(u"1780000000"_s) << false << qint64(0);
+        QTest::newRow("null") << QJsonValue() << false << qint64(0);
+    }
+    void jwtNumericDatesStayWithinWhatADoubleCounts()
+    {
+        QFETCH(QJsonValue, claim);
+        QFETCH(bool, isDate);
+        QFETCH(qint64, seconds);
+        const auto date = jwt::numericDate(claim);
+        QCOMPARE(date.has_value(), isDate);
+        if (isDate)
+            QCOMPARE(*date, seconds);
+    }
+
+    // A signed token whose dates no integer holds is refused with a reason, not read through
+    // undefined behaviour (which could wrap a far-past expiry into a valid one).
+    void jwtRefusesDatesOutOfRange_data()
+    {
+        QTest::addColumn<QString>("claim");
+        QTest::addColumn<double>("value");
+        QTest::newRow("exp 1e300") << u"exp"_s << 1e300;
+        QTest::newRow("exp -1e300") << u"exp"_s << -1e300;
+        QTest::newRow("nbf -1e300") << u"nbf"_s << -1e300;
+        QTest::newRow("nbf 1e300") << u"nbf"_s << 1e300;
+        QTest::newRow("iat -1e300") << u"iat"_s << -1e300;
+        QTest::newRow("iat 2^63") << u"iat"_s << 9223372036854775808.0;
+    }
+    void jwtRefusesDatesOutOfRange()
+    {
+        QFETCH(QString, claim);
+        QFETCH(double, value);
+        const QByteArray secret = "a-signing-secret-that-is-long-enough";
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1780000000);
+        QJsonObject claims{
+            {u"sub"_s, u"user-1"_s}, {u"iat"_s, 1780000000 - 60}, {u"exp"_s, 1780000000 + 900}};
+        QVERIFY(jwt::verifyHs256(jwt::signHs256(claims, secret), secret, now).ok());
+        claims[claim] = value;
+        const auto verified = jwt::verifyHs256(jwt::signHs256(claims, secret), secret, now);
+        QVERIFY(!verified.ok());
+        QCOMPARE(verified.errorMessage(), u"The token carries a date that is out of range."_s);
     }
 
     void randomTokensAreUrlSafeAndDistinct()
