@@ -23,9 +23,9 @@
 #include "server/routes/vapimodule.h"
 #include "server/services/accesstoken.h"
 #include "server/services/accountstate.h"
+#include "server/services/calleridverification.h"
 #include "server/services/googlecalendar.h"
 #include "server/services/messaging.h"
-#include "server/services/telephonyservice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -47,7 +47,7 @@ void wireIntegrations(AppContext &app, jobs::JobRunner &runner)
 {
     Messaging::registerJobs(runner, app);
     GoogleCalendar::registerJobs(runner, app);
-    TelephonyService::registerJobs(runner, app);
+    CallerIdVerification::registerJobs(runner, app);
     app.calendarBusy = [&app](const QString &orgId, const QDateTime &from, const QDateTime &to) {
         return GoogleCalendar(app).busy(orgId, from, to);
     };

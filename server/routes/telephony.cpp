@@ -2,7 +2,8 @@
 
 #include "server/http/jsonbody.h"
 #include "server/providers/twiliosignature.h"
-#include "server/services/telephonyservice.h"
+#include "server/services/calleridverification.h"
+#include "server/services/forwardingconfigs.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -10,7 +11,7 @@ namespace vox::server {
 
 namespace {
 
-http::Response reply(const Result<TelephonyService::Answer> &answer)
+http::Response reply(const Result<telephony::Answer> &answer)
 {
     if (!answer)
         return http::Response::fromError(answer.error());
@@ -29,11 +30,12 @@ http::Response reply(const Result<TelephonyService::Answer> &answer)
 
 void registerTelephonyRoutes(http::Router &router, AppContext &app)
 {
-    auto telephony = std::make_shared<TelephonyService>(app);
+    auto callerIds = std::make_shared<CallerIdVerification>(app);
+    auto forwardingConfigs = std::make_shared<ForwardingConfigs>(app);
     const QString base = u"/api/telephony"_s;
 
     router.post(
-        base + u"/verify-caller-id/initiate"_s, http::Auth::Admin, [telephony](http::Context &c) {
+        base + u"/verify-caller-id/initiate"_s, http::Auth::Admin, [callerIds](http::Context &c) {
             auto body = http::JsonBody::parse(c.request);
             if (!body)
                 return http::Response::fromError(body.error());
@@ -43,11 +45,11 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
             auto name = body->optionalString(u"friendlyName"_s, 64);
             if (!name)
                 return http::Response::fromError(name.error());
-            return reply(telephony->initiate(c.access(), *number, name->value_or(QString())));
+            return reply(callerIds->initiate(c.access(), *number, name->value_or(QString())));
         });
 
     router.post(base + u"/verify-caller-id/confirm"_s, http::Auth::Admin,
-                [telephony](http::Context &c) {
+                [callerIds](http::Context &c) {
                     auto body = http::JsonBody::parse(c.request);
                     if (!body)
                         return http::Response::fromError(body.error());
@@ -57,88 +59,90 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
                     auto code = body->requiredString(u"verificationCode"_s, 20);
                     if (!code)
                         return http::Response::fromError(code.error());
-                    return reply(telephony->confirm(c.access(), *id, *code));
+                    return reply(callerIds->confirm(c.access(), *id, *code));
                 });
 
-    router.get(base + u"/verified-numbers"_s, http::Auth::Admin, [telephony](http::Context &c) {
-        return reply(telephony->verifiedNumbers(c.access()));
+    router.get(base + u"/verified-numbers"_s, http::Auth::Admin, [callerIds](http::Context &c) {
+        return reply(callerIds->verifiedNumbers(c.access()));
     });
 
-    router.get(base + u"/forwarding-config"_s, http::Auth::Admin, [telephony](http::Context &c) {
-        const QString id = c.request.queryValue(u"verifiedCallerId"_s);
-        if (!http::isUuid(id))
-            return http::Response::fromError(http::status::badRequest(
-                u"'verifiedCallerId' must be the id of a verified number."_s,
-                u"verifiedCallerId"_s));
-        return reply(telephony->forwardingConfig(c.access(), id.toLower()));
-    });
+    router.get(base + u"/forwarding-config"_s, http::Auth::Admin,
+               [forwardingConfigs](http::Context &c) {
+                   const QString id = c.request.queryValue(u"verifiedCallerId"_s);
+                   if (!http::isUuid(id))
+                       return http::Response::fromError(http::status::badRequest(
+                           u"'verifiedCallerId' must be the id of a verified number."_s,
+                           u"verifiedCallerId"_s));
+                   return reply(forwardingConfigs->forwardingConfig(c.access(), id.toLower()));
+               });
 
-    router.post(base + u"/forwarding-config"_s, http::Auth::Admin, [telephony](http::Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto id = body->requiredUuid(u"verifiedCallerId"_s);
-        if (!id)
-            return http::Response::fromError(id.error());
-        auto type = body->requiredEnum(u"forwardingType"_s, {u"total_ai"_s, u"safety_net"_s});
-        if (!type)
-            return http::Response::fromError(type.error());
-        auto carrier =
-            body->requiredEnum(u"carrier"_s, {u"att"_s, u"tmobile"_s, u"verizon"_s, u"sprint"_s,
-                                              u"other_gsm"_s, u"other_cdma"_s, u"international"_s});
-        if (!carrier)
-            return http::Response::fromError(carrier.error());
-        auto ring = body->optionalInt(u"ringTimeSeconds"_s, 5, 60);
-        if (!ring)
-            return http::Response::fromError(ring.error());
-        auto country = body->optionalString(u"carrierCountryCode"_s, 2);
-        if (!country)
-            return http::Response::fromError(country.error());
-        TelephonyService::ForwardingRequest request;
-        request.verifiedCallerId = *id;
-        request.forwardingType = *type;
-        request.carrier = *carrier;
-        if (*ring)
-            request.ringTimeSeconds = int(**ring);
-        request.countryCode = country->value_or(QString());
-        return reply(telephony->createForwardingConfig(c.access(), request));
-    });
+    router.post(
+        base + u"/forwarding-config"_s, http::Auth::Admin, [forwardingConfigs](http::Context &c) {
+            auto body = http::JsonBody::parse(c.request);
+            if (!body)
+                return http::Response::fromError(body.error());
+            auto id = body->requiredUuid(u"verifiedCallerId"_s);
+            if (!id)
+                return http::Response::fromError(id.error());
+            auto type = body->requiredEnum(u"forwardingType"_s, {u"total_ai"_s, u"safety_net"_s});
+            if (!type)
+                return http::Response::fromError(type.error());
+            auto carrier = body->requiredEnum(u"carrier"_s, {u"att"_s, u"tmobile"_s, u"verizon"_s,
+                                                             u"sprint"_s, u"other_gsm"_s,
+                                                             u"other_cdma"_s, u"international"_s});
+            if (!carrier)
+                return http::Response::fromError(carrier.error());
+            auto ring = body->optionalInt(u"ringTimeSeconds"_s, 5, 60);
+            if (!ring)
+                return http::Response::fromError(ring.error());
+            auto country = body->optionalString(u"carrierCountryCode"_s, 2);
+            if (!country)
+                return http::Response::fromError(country.error());
+            ForwardingConfigs::ForwardingRequest request;
+            request.verifiedCallerId = *id;
+            request.forwardingType = *type;
+            request.carrier = *carrier;
+            if (*ring)
+                request.ringTimeSeconds = int(**ring);
+            request.countryCode = country->value_or(QString());
+            return reply(forwardingConfigs->createForwardingConfig(c.access(), request));
+        });
 
     router.post(base + u"/forwarding-config/confirm"_s, http::Auth::Admin,
-                [telephony](http::Context &c) {
+                [forwardingConfigs](http::Context &c) {
                     auto body = http::JsonBody::parse(c.request);
                     if (!body)
                         return http::Response::fromError(body.error());
                     auto id = body->requiredUuid(u"forwardingConfigId"_s);
                     if (!id)
                         return http::Response::fromError(id.error());
-                    return reply(telephony->confirmForwarding(c.access(), *id));
+                    return reply(forwardingConfigs->confirmForwarding(c.access(), *id));
                 });
 
     router.del(base + u"/forwarding-config/:configId"_s, http::Auth::Admin,
-               [telephony](http::Context &c) {
+               [forwardingConfigs](http::Context &c) {
                    auto id = http::uuidParam(c.request, u"configId"_s);
                    if (!id)
                        return http::Response::fromError(id.error());
-                   return reply(telephony->disableForwarding(c.access(), *id));
+                   return reply(forwardingConfigs->disableForwarding(c.access(), *id));
                });
 
     router.del(base + u"/verified-numbers/:verifiedId"_s, http::Auth::Admin,
-               [telephony](http::Context &c) {
+               [callerIds](http::Context &c) {
                    auto id = http::uuidParam(c.request, u"verifiedId"_s);
                    if (!id)
                        return http::Response::fromError(id.error());
-                   return reply(telephony->removeVerifiedNumber(c.access(), *id));
+                   return reply(callerIds->removeVerifiedNumber(c.access(), *id));
                });
 
     // Twilio's StatusCallback for a validation call; proven by X-Twilio-Signature, not a user.
     router.post(base + u"/twilio/validation-status/:verificationId"_s, http::Auth::Public,
-                [telephony](http::Context &c) {
+                [callerIds](http::Context &c) {
                     auto id = http::uuidParam(c.request, u"verificationId"_s);
                     if (!id)
                         return http::Response::fromError(id.error());
-                    return reply(telephony->validationCallback(
-                        *id, telephony->callbackUrl(c.request.param(u"verificationId"_s)),
+                    return reply(callerIds->validationCallback(
+                        *id, callerIds->callbackUrl(c.request.param(u"verificationId"_s)),
                         c.request.header("x-twilio-signature"),
                         providers::formParameters(c.request.body)));
                 });

@@ -2,63 +2,39 @@
 
 #include "core/result.h"
 #include "server/appcontext.h"
+#include "server/services/telephony.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
 
-#include <optional>
-
 namespace vox::server {
 
-// Hybrid telephony (PRD §17): a clinic proves it owns its mobile number through Twilio's caller
-// id verification, then forwards it to its Vapi-connected Twilio number with a carrier code.
+// Hybrid telephony (PRD §17), first half: a clinic proves it owns its mobile number through
+// Twilio's caller id verification before it may forward that number (ForwardingConfigs).
 //
 // Verification codes are Twilio's `validation_code`: shown once to the person (they type it on the
 // keypad when Twilio calls) and kept only as a bcrypt hash for 10 minutes. Every limit lives in
 // PostgreSQL (rate_limit_buckets), so it holds across restarts and server instances.
-class TelephonyService
+class CallerIdVerification
 {
 public:
+    using Answer = telephony::Answer;
+
     static constexpr int codeSeconds = 10 * 60;
     static constexpr int maxWrongAttempts = 3;
     static constexpr int lockSeconds = 60 * 60;
     static constexpr int initiationsPerHour = 3;
 
-    explicit TelephonyService(AppContext &app)
+    explicit CallerIdVerification(AppContext &app)
         : m_app(app)
     {}
-
-    // An endpoint's answer. Refusals are answers too: their bodies carry attemptsRemaining,
-    // retryAfterSeconds or lockedForSeconds beside "error". Result errors are the plain ones
-    // (404, 400 with a field, database failures).
-    struct Answer
-    {
-        int status = 200;
-        QJsonObject body;
-        int retryAfterSeconds = 0; // 429: the Retry-After header
-    };
 
     Result<Answer> initiate(const db::Access &access, const QString &phoneNumber,
                             const QString &friendlyName);
     Result<Answer> confirm(const db::Access &access, const QString &verificationId,
                            const QString &code);
     Result<Answer> verifiedNumbers(const db::Access &access);
-    Result<Answer> forwardingConfig(const db::Access &access, const QString &verifiedCallerId);
-
-    struct ForwardingRequest
-    {
-        QString verifiedCallerId;
-        QString forwardingType; // total_ai | safety_net
-        QString carrier;
-        std::optional<int> ringTimeSeconds;
-        QString countryCode;
-    };
-    Result<Answer> createForwardingConfig(const db::Access &access,
-                                          const ForwardingRequest &request);
-    Result<Answer> confirmForwarding(const db::Access &access, const QString &configId);
-    Result<Answer> disableForwarding(const db::Access &access, const QString &configId);
     Result<Answer> removeVerifiedNumber(const db::Access &access, const QString &verifiedId);
 
     // Twilio's status callback for a validation call (when BACKEND_URL is set), authenticated by
