@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QString>
@@ -14,6 +15,25 @@
 #include <csignal>
 
 namespace vox::test {
+
+// The settings of a production server on the given database with every provider pointed at a
+// port that refuses, as the e2e tests start it; a test adds or overrides what it is about.
+inline QHash<QString, QString>
+productionEnvironment(const QString &databaseUrl, const QString &dataDir,
+                      const QString &logLevel = QStringLiteral("warn"))
+{
+    return {{QStringLiteral("VOXANNE_MODE"), QStringLiteral("production")},
+            {QStringLiteral("VOXANNE_DATABASE_URL"), databaseUrl},
+            {QStringLiteral("VOXANNE_DATA_DIR"), dataDir},
+            {QStringLiteral("VOXANNE_LISTEN"), QStringLiteral("127.0.0.1:0")},
+            {QStringLiteral("JWT_SECRET"), TestServer::jwtSecret},
+            {QStringLiteral("ENCRYPTION_KEY"), TestServer::encryptionKey},
+            {QStringLiteral("VAPI_WEBHOOK_SECRET"), TestServer::webhookSecret},
+            {QStringLiteral("VAPI_PRIVATE_KEY"), QStringLiteral("test-vapi-private-key")},
+            {QStringLiteral("BACKEND_URL"), QStringLiteral("http://127.0.0.1:1")},
+            {QStringLiteral("VOXANNE_BCRYPT_COST"), QStringLiteral("4")},
+            {QStringLiteral("VOXANNE_LOG_LEVEL"), logLevel}};
+}
 
 class ServerProcess
 {

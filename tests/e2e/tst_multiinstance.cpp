@@ -62,17 +62,7 @@ class TestMultiInstance : public QObject
 
     QHash<QString, QString> environment() const
     {
-        return {{u"VOXANNE_MODE"_s, u"production"_s},
-                {u"VOXANNE_DATABASE_URL"_s, m_db->url()},
-                {u"VOXANNE_DATA_DIR"_s, m_dataDir.path()},
-                {u"VOXANNE_LISTEN"_s, u"127.0.0.1:0"_s},
-                {u"JWT_SECRET"_s, vox::test::TestServer::jwtSecret},
-                {u"ENCRYPTION_KEY"_s, vox::test::TestServer::encryptionKey},
-                {u"VAPI_WEBHOOK_SECRET"_s, vox::test::TestServer::webhookSecret},
-                {u"VAPI_PRIVATE_KEY"_s, u"test-vapi-private-key"_s},
-                {u"BACKEND_URL"_s, u"http://127.0.0.1:1"_s},
-                {u"VOXANNE_BCRYPT_COST"_s, u"4"_s},
-                {u"VOXANNE_LOG_LEVEL"_s, u"warn"_s}};
+        return vox::test::productionEnvironment(m_db->url(), m_dataDir.path());
     }
 
     QString createContactThrough(const ServerProcess &instance)
