@@ -39,7 +39,8 @@ Result<AccessToken> verifyAccessToken(const QString &token, QByteArrayView secre
             return fail(u"Your session has expired; refresh it and reconnect."_s, tokenExpired);
         return fail(u"Your session is not valid; sign in again."_s, tokenInvalid);
     }
-    if (claims->value(u"iss"_s).toString() != accessTokenIssuer)
+    // Our tokens name no audience: one that does was made for another service sharing the secret.
+    if (claims->value(u"iss"_s).toString() != accessTokenIssuer || claims->contains(u"aud"_s))
         return fail(u"Your session is not valid; sign in again."_s, tokenInvalid);
     AccessToken out;
     out.principal.userId = claims->value(u"sub"_s).toString();

@@ -1,6 +1,7 @@
 #include "core/crypto/jwt.h"
 #include "server/services/accesstoken.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
@@ -53,6 +54,10 @@ private slots:
             << claims({{u"iat"_s, -900}, {u"exp"_s, 0}}) << ours << tokenExpired;
         QTest::newRow("another issuer")
             << claims({{u"iss"_s, u"someone-else"_s}}) << ours << tokenInvalid;
+        QTest::newRow("an audience")
+            << claims({{u"aud"_s, u"another-service"_s}}) << ours << tokenInvalid;
+        QTest::newRow("a list of audiences")
+            << claims({{u"aud"_s, QJsonArray{u"voxanne"_s}}}) << ours << tokenInvalid;
         QTest::newRow("no clinic")
             << claims({{u"app_metadata"_s, QJsonObject{}}}) << ours << tokenInvalid;
         QTest::newRow("another secret")
