@@ -138,7 +138,8 @@ Result<void> Server::start()
         jobs::JobRunner::Options{m_config.jobPollMs, m_config.jobBackoffMs, 600});
     m_accounts = std::make_unique<AccountState>(*m_db);
     m_app = std::make_unique<AppContext>(AppContext{
-        m_config, *m_db, *m_keys, *m_jobs, providers::RetryPolicy{m_config.providerRetryDelaysMs}});
+        m_config, *m_db, *m_keys, *m_jobs,
+        providers::RetryPolicy{m_config.providerRetryDelaysMs, m_config.providerTimeoutMs}});
     m_app->accounts = m_accounts.get();
     registerRoutes();
     wireIntegrations(*m_app, *m_jobs);
@@ -157,6 +158,7 @@ Result<void> Server::start()
     options.maxConnections = m_config.maxConnections;
     options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     options.workerThreads = m_config.workerThreads;
+    options.reservedWorkerThreads = m_config.voiceWorkerThreads;
     options.trustedProxies = m_config.trustedProxies;
     if (!m_config.tlsCert.isEmpty()) {
         QFile certFile(m_config.tlsCert);
@@ -259,6 +261,14 @@ void Server::registerRoutes()
         {"POST", u"/api/webhooks/vapi"_s, qMax<qint64>(m_config.maxBodyBytes, 4 * 1024 * 1024)}};
     for (const auto &[method, pattern, bytes] : ownLimits) {
         [[maybe_unused]] const bool known = m_router.setBodyLimit(method, pattern, bytes);
+        Q_ASSERT(known);
+    }
+    // A caller is on the line while Vapi waits on these (assistant-request has 7.5 s end to
+    // end): they have workers, and so database connections, of their own, which console
+    // requests and slow providers never occupy.
+    for (const auto &[method, pattern] : {std::pair{QByteArray("POST"), u"/api/vapi/tools"_s},
+                                          std::pair{QByteArray("POST"), u"/api/webhooks/vapi"_s}}) {
+        [[maybe_unused]] const bool known = m_router.reserve(method, pattern);
         Q_ASSERT(known);
     }
 }

@@ -119,10 +119,19 @@ const QList<Option> &options()
          "name the client; other peers' headers are ignored."_s},
         {u"VOXANNE_PROVIDER_RETRY_MS"_s, u"provider-retry-ms"_s, u"MS,MS,..."_s,
          u"Waits between retries of provider calls (default 2000,4000,8000)."_s},
+        {u"VOXANNE_PROVIDER_TIMEOUT_MS"_s, u"provider-timeout-ms"_s, u"MS"_s,
+         u"The longest a request waits on a provider; background jobs wait longer (default "
+         "10000)."_s},
         {u"VOXANNE_JOB_BACKOFF_MS"_s, u"job-backoff-ms"_s, u"MS"_s,
          u"First retry delay of a failed background job, doubled each time (default 2000)."_s},
         {u"VOXANNE_JOB_POLL_MS"_s, u"job-poll-ms"_s, u"MS"_s,
          u"How often the job queue is checked (default 1000)."_s},
+        {u"VOXANNE_SMS_CHECK_MS"_s, u"sms-check-ms"_s, u"MS"_s,
+         u"Wait before an SMS whose outcome Twilio never confirmed is looked up in Twilio's "
+         "message list; longer than any send may take (default 60000)."_s},
+        {u"VOXANNE_VOICE_WORKER_THREADS"_s, u"voice-worker-threads"_s, u"N"_s,
+         u"Request workers reserved for Vapi's tool calls and webhooks, which never queue "
+         "behind console or provider work (default: from the number of cores, at least 4)."_s},
     };
     return table;
 }
@@ -329,6 +338,9 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
         {u"VOXANNE_SIGNUP_LIMIT"_s, &c.signupLimitPerHour, 1, 1000000000},
         {u"VOXANNE_JOB_BACKOFF_MS"_s, &c.jobBackoffMs, 1, 3600000},
         {u"VOXANNE_JOB_POLL_MS"_s, &c.jobPollMs, 10, 60000},
+        {u"VOXANNE_SMS_CHECK_MS"_s, &c.smsCheckDelayMs, 0, 86400000},
+        {u"VOXANNE_PROVIDER_TIMEOUT_MS"_s, &c.providerTimeoutMs, 100, 600000},
+        {u"VOXANNE_VOICE_WORKER_THREADS"_s, &c.voiceWorkerThreads, 0, 256},
     };
     for (const auto &[name, field, min, max] : numbers) {
         const auto n = parseInt(name, value(name), *field, min, max);

@@ -80,8 +80,13 @@ struct ServerConfig
     // Peers whose X-Forwarded-For / Forwarded headers name the client (the reverse proxy).
     http::TrustedProxies trustedProxies;
     QList<int> providerRetryDelaysMs{2000, 4000, 8000};
+    int providerTimeoutMs = 10000; // the most a request worker waits on a provider
     int jobBackoffMs = 2000;
     int jobPollMs = 1000;
+    // How long after an SMS whose outcome is not known Twilio's list is read to settle it.
+    int smsCheckDelayMs = 60000;
+    // Request workers kept for Vapi's routes alone (0: chosen from the number of cores).
+    int voiceWorkerThreads = 0;
 
     bool isProduction() const { return mode == Mode::Production; }
     bool usesEmbeddedDatabase() const { return databaseUrl.isEmpty(); }

@@ -63,6 +63,11 @@ int defaultWorkers()
     return qBound(4, QThread::idealThreadCount() * 4, 32);
 }
 
+int defaultReservedWorkers()
+{
+    return qBound(4, QThread::idealThreadCount() * 2, 16);
+}
+
 // Closes a WebSocket nobody serves, then lets it go once the close frame is out.
 void closeRefused(QWebSocket *socket)
 {
@@ -146,6 +151,11 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Option
     // Workers keep their threads (and so their database connections) for the server's life.
     m_workers.setExpiryTimeout(-1);
     m_workers.setObjectName(u"http-workers"_s);
+    m_reservedWorkers.setMaxThreadCount(m_options.reservedWorkerThreads > 0
+                                            ? m_options.reservedWorkerThreads
+                                            : defaultReservedWorkers());
+    m_reservedWorkers.setExpiryTimeout(-1);
+    m_reservedWorkers.setObjectName(u"http-reserved-workers"_s);
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
@@ -162,6 +172,7 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Option
 HttpServer::~HttpServer()
 {
     m_workers.waitForDone();
+    m_reservedWorkers.waitForDone();
 }
 
 void HttpServer::setWebSocketHandler(const QString &path, WebSocketHandler handler)
@@ -287,7 +298,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
         deliver(guarded, sequence, std::move(request), route, std::move(response));
         return true;
     }
-    m_workers.start([this, guarded, sequence, request, route]() mutable {
+    QThreadPool &workers = route->lane == Lane::Reserved ? m_reservedWorkers : m_workers;
+    workers.start([this, guarded, sequence, request, route]() mutable {
         Response response = dispatch(*route, request);
         QMetaObject::invokeMethod(
             this,

@@ -23,8 +23,9 @@ class GuardedTcpServer;
 
 // The one adapter between QtHttpServer 6.4 and our handlers. QtHttpServer parses requests on the
 // I/O thread; we copy each request, run its handler on a worker pool (handlers block on the
-// database), and write the answer back on the I/O thread only if the client is still there
-// (QPointer), in request order per connection. Controllers never see QtHttpServer types.
+// database; routes on the reserved lane have a pool of their own), and write the answer back on the
+// I/O thread only if the client is still there (QPointer), in request order per connection.
+// Controllers never see QtHttpServer types.
 class HttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -40,6 +41,7 @@ public:
         int maxConnections = 512;
         int maxConnectionsPerAddress = 64;
         int workerThreads = 0;
+        int reservedWorkerThreads = 0; // for Lane::Reserved routes; 0: chosen from the cores
         std::optional<QSslConfiguration> tls;
         TrustedProxies trustedProxies; // whose forwarding headers name the client
     };
@@ -81,6 +83,7 @@ private:
     Authenticator m_authenticator;
     Options m_options;
     QThreadPool m_workers;
+    QThreadPool m_reservedWorkers;
     GuardedTcpServer *m_tcp = nullptr;
     quint16 m_port = 0;
     std::atomic<int> m_inFlight{0};

@@ -65,6 +65,17 @@ bool Router::setBodyLimit(const QByteArray &method, const QString &pattern, qint
     return false;
 }
 
+bool Router::reserve(const QByteArray &method, const QString &pattern)
+{
+    for (Route &route : m_routes) {
+        if (route.method == method && route.pattern == pattern) {
+            route.lane = Lane::Reserved;
+            return true;
+        }
+    }
+    return false;
+}
+
 qint64 Router::bodyLimit(const QByteArray &method, const QString &path, qint64 fallback) const
 {
     const Route *route = match(method, path).route;

@@ -31,6 +31,10 @@ struct Context
 
 using Handler = std::function<Response(Context &)>;
 
+// Which workers run a route. Reserved workers serve only the routes given to them, so whatever
+// fills the shared pool (slow providers, many clients) never delays those routes.
+enum class Lane { Shared, Reserved };
+
 struct Route
 {
     QByteArray method;
@@ -42,6 +46,7 @@ struct Route
     bool inlineOnIoThread = false;
     // The largest body this route accepts; 0: the server's default for JSON routes.
     qint64 maxBodyBytes = 0;
+    Lane lane = Lane::Shared;
 };
 
 // Method + path pattern -> handler. Filled once at start-up, read concurrently afterwards.
@@ -81,6 +86,8 @@ public:
 
     // Gives the route `method pattern` a body limit of its own (uploads); false if no such route.
     bool setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes);
+    // Runs the route `method pattern` on the reserved workers; false if no such route.
+    bool reserve(const QByteArray &method, const QString &pattern);
     // The body limit of the route a request would reach; `fallback` for other routes and paths
     // that match none (they are answered 404 or 405 without reading a large body).
     qint64 bodyLimit(const QByteArray &method, const QString &path, qint64 fallback) const;

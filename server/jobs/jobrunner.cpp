@@ -1,6 +1,7 @@
 #include "server/jobs/jobrunner.h"
 
 #include "core/logging/log.h"
+#include "server/providers/providerhttp.h"
 
 #include <QJsonDocument>
 
@@ -66,6 +67,8 @@ void JobRunner::wake()
 
 void JobRunner::loop()
 {
+    // Jobs may wait on providers: nobody is on the line for them.
+    const providers::BackgroundWork background;
     while (m_running.load()) {
         if (auto scheduled = scheduleDue(); !scheduled)
             log::warn("jobs",

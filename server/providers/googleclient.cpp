@@ -66,7 +66,8 @@ QUrl GoogleClient::authorizationUrl(const QString &redirectUri, const QString &s
     return url;
 }
 
-Result<GoogleTokens> GoogleClient::tokenRequest(const QList<QPair<QString, QString>> &form)
+Result<GoogleTokens> GoogleClient::tokenRequest(const QList<QPair<QString, QString>> &form,
+                                                bool repeatable)
 {
     if (!isConfigured())
         return fail(u"Google is not configured on this server (GOOGLE_CLIENT_ID)."_s, u"503"_s);
@@ -75,9 +76,11 @@ Result<GoogleTokens> GoogleClient::tokenRequest(const QList<QPair<QString, QStri
     request.url = QUrl(m_endpoints.tokenUrl);
     request.contentType = "application/x-www-form-urlencoded";
     request.body = formEncode(form);
+    request.idempotent = repeatable;
     auto answer = send(request, m_retry);
     if (!answer)
-        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
+                    answer.error().subject);
     const QJsonObject body = answer->json().toObject();
     if (!answer->ok()) {
         const QString message = googleErrorMessage(*answer);
@@ -110,9 +113,11 @@ Result<void> GoogleClient::revoke(const QString &token)
     request.url = QUrl(m_endpoints.tokenUrl).resolved(QUrl(u"revoke"_s));
     request.contentType = "application/x-www-form-urlencoded";
     request.body = formEncode({{u"token"_s, token}});
+    request.idempotent = true; // revoking twice leaves it revoked
     auto answer = send(request, m_retry);
     if (!answer)
-        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
+                    answer.error().subject);
     if (answer->ok())
         return {};
     if (answer->json().toObject().value(u"error"_s).toString() == u"invalid_token")
@@ -130,7 +135,8 @@ Result<GoogleTokens> GoogleClient::exchangeCode(const QString &code, const QStri
                          {u"client_id"_s, m_endpoints.clientId},
                          {u"client_secret"_s, m_endpoints.clientSecret},
                          {u"redirect_uri"_s, redirectUri},
-                         {u"grant_type"_s, u"authorization_code"_s}});
+                         {u"grant_type"_s, u"authorization_code"_s}},
+                        false); // a code is good once: a second exchange would be refused
 }
 
 Result<GoogleTokens> GoogleClient::refresh(const QString &refreshToken)
@@ -138,7 +144,8 @@ Result<GoogleTokens> GoogleClient::refresh(const QString &refreshToken)
     auto tokens = tokenRequest({{u"client_id"_s, m_endpoints.clientId},
                                 {u"client_secret"_s, m_endpoints.clientSecret},
                                 {u"refresh_token"_s, refreshToken},
-                                {u"grant_type"_s, u"refresh_token"_s}});
+                                {u"grant_type"_s, u"refresh_token"_s}},
+                               true);
     if (!tokens)
         return tokens;
     GoogleTokens out = *tokens;
@@ -149,10 +156,11 @@ Result<GoogleTokens> GoogleClient::refresh(const QString &refreshToken)
 
 Result<QJsonObject> GoogleClient::api(const QByteArray &method, const QString &path,
                                       const QString &accessToken, const QJsonObject &body,
-                                      int timeoutMs)
+                                      int timeoutMs, std::optional<bool> repeatable)
 {
     HttpCall request;
     request.method = method;
+    request.idempotent = repeatable;
     request.url = QUrl(m_endpoints.apiBaseUrl + path);
     request.timeoutMs = timeoutMs;
     request.headers = {{"Authorization", "Bearer " + accessToken.toUtf8()}};
@@ -164,7 +172,8 @@ Result<QJsonObject> GoogleClient::api(const QByteArray &method, const QString &p
     if (!answer) {
         log::warn("google", u"Google did not answer."_s,
                   {{u"method"_s, QString::fromLatin1(method)}, {u"path"_s, path}});
-        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
+                    answer.error().subject);
     }
     if (!answer->ok()) {
         const QString message = googleErrorMessage(*answer);
@@ -243,7 +252,8 @@ Result<QList<GoogleBusy>> GoogleClient::freeBusy(const QString &accessToken,
     const QJsonObject body{{u"timeMin"_s, from.toUTC().toString(Qt::ISODate)},
                            {u"timeMax"_s, to.toUTC().toString(Qt::ISODate)},
                            {u"items"_s, QJsonArray{QJsonObject{{u"id"_s, calendarId}}}}};
-    auto answer = api("POST", u"/calendar/v3/freeBusy"_s, accessToken, body, timeoutMs);
+    // A free/busy query only reads, so it may be asked again.
+    auto answer = api("POST", u"/calendar/v3/freeBusy"_s, accessToken, body, timeoutMs, true);
     if (!answer)
         return answer.error();
     const QJsonObject calendar =

@@ -83,10 +83,11 @@ public:
     void setRetry(RetryPolicy retry) { m_retry = std::move(retry); }
 
 private:
-    Result<GoogleTokens> tokenRequest(const QList<QPair<QString, QString>> &form);
+    // `repeatable`: the call may be sent again after a lost answer (see HttpCall::idempotent).
+    Result<GoogleTokens> tokenRequest(const QList<QPair<QString, QString>> &form, bool repeatable);
     Result<QJsonObject> api(const QByteArray &method, const QString &path,
                             const QString &accessToken, const QJsonObject &body = {},
-                            int timeoutMs = 15000);
+                            int timeoutMs = 15000, std::optional<bool> repeatable = {});
 
     GoogleEndpoints m_endpoints;
     RetryPolicy m_retry;

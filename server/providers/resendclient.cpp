@@ -33,12 +33,16 @@ Result<QString> ResendClient::send(const Email &email)
     request.contentType = "application/json";
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.headers = {{"Authorization", "Bearer " + m_apiKey.toUtf8()}};
-    if (!email.idempotencyKey.isEmpty())
+    // With a key Resend sends one e-mail however often the request arrives, so it may be retried.
+    if (!email.idempotencyKey.isEmpty()) {
         request.headers.append({"Idempotency-Key", email.idempotencyKey.toUtf8()});
+        request.idempotent = true;
+    }
     auto answer = providers::send(request, m_retry);
     if (!answer) {
         log::warn("resend", u"Resend did not answer."_s);
-        return fail(u"Resend did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+        return fail(u"Resend did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
+                    answer.error().subject);
     }
     const QJsonObject reply = answer->json().toObject();
     if (!answer->ok()) {

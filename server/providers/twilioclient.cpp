@@ -26,6 +26,29 @@ int twilioErrorCode(const Error &error)
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
+namespace {
+
+// Twilio quotes the numbers it refuses ("Invalid 'To' Phone Number: +1555..."): patients' data,
+// kept out of logs and of what staff are shown.
+QString withoutNumbers(QString text)
+{
+    static const QRegularExpression number(u"\\+?\\d[\\d ().-]{5,}\\d"_s);
+    return text.replace(number, u"(number)"_s);
+}
+
+} // namespace
+
+QString twilioRefusalWords(const Error &error)
+{
+    static const QRegularExpression detail(u"^Twilio answered \\d+ \\((\\d+)\\): (.*)$"_s);
+    const auto match = detail.match(error.message);
+    QString words = withoutNumbers(match.hasMatch() ? match.captured(2) : error.message).trimmed();
+    if (words.endsWith(u'.'))
+        words.chop(1);
+    return match.hasMatch() ? u"%1 (Twilio error %2)."_s.arg(words, match.captured(1))
+                            : words + u'.';
+}
+
 TwilioClient::TwilioClient(QString baseUrl, TwilioCredentials credentials, RetryPolicy retry)
     : m_baseUrl(std::move(baseUrl))
     , m_credentials(std::move(credentials))
@@ -62,7 +85,8 @@ Result<QJsonObject> TwilioClient::call(const QByteArray &method, const QString &
     if (!answer) {
         log::warn("twilio", u"Twilio did not answer."_s,
                   {{u"method"_s, QString::fromLatin1(method)}, {u"path"_s, path}});
-        return fail(u"Twilio did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+        return fail(u"Twilio did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
+                    answer.error().subject);
     }
     if (!answer->ok()) {
         const QString message = twilioErrorMessage(*answer);
@@ -72,13 +96,14 @@ Result<QJsonObject> TwilioClient::call(const QByteArray &method, const QString &
                    {u"path"_s, path},
                    {u"status"_s, answer->status},
                    {u"twilio_code"_s, code},
-                   {u"twilio_message"_s, message},
+                   {u"twilio_message"_s, withoutNumbers(message)},
                    {u"attempts"_s, answer->attempts}});
+        const bool refused = answer->status >= 400 && answer->status < 500 && answer->status != 429;
         return fail(code > 0 ? u"Twilio answered %1 (%2): %3"_s.arg(answer->status)
                                    .arg(code)
                                    .arg(answer->json().toObject().value(u"message"_s).toString())
                              : u"Twilio answered %1: %2"_s.arg(answer->status).arg(message),
-                    u"502"_s, QString::number(answer->status));
+                    refused ? u"422"_s : u"502"_s, QString::number(answer->status));
     }
     if (answer->body.trimmed().isEmpty())
         return QJsonObject{};
@@ -138,6 +163,16 @@ Result<QJsonArray> TwilioClient::listIncomingPhoneNumbers(const QString &phoneNu
     if (!page)
         return page.error();
     return page->value(u"incoming_phone_numbers"_s).toArray();
+}
+
+Result<QJsonArray> TwilioClient::listMessages(const QString &from, const QString &to, int pageSize)
+{
+    auto page =
+        call("GET", u"/Messages.json"_s, {},
+             {{u"To"_s, to}, {u"From"_s, from}, {u"PageSize"_s, QString::number(pageSize)}});
+    if (!page)
+        return page.error();
+    return page->value(u"messages"_s).toArray();
 }
 
 } // namespace vox::server::providers

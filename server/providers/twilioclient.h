@@ -20,9 +20,11 @@ struct TwilioCredentials
     QString authToken;
 };
 
-// A failed call is an Error with code "502" (a provider failure), subject the HTTP status Twilio
-// answered ("401", "400", ... or "0" when it never answered), and a message that carries Twilio's
-// error code and text but never the credentials.
+// A failed call is an Error whose subject is the HTTP status Twilio answered ("401", "400", ...)
+// or, when no answer came, providers::unreachable / providers::noAnswer. Its code is "422" when
+// Twilio refused the request as asked (a 4xx other than 429: a bad number, a number the account
+// does not own — something the clinic must fix; the message carries Twilio's code and text) and
+// "502" when Twilio failed, throttled or never answered. Messages never carry the credentials.
 class TwilioClient
 {
 public:
@@ -43,6 +45,8 @@ public:
     Result<void> deleteOutgoingCallerId(const QString &callerIdSid);
     // GET /IncomingPhoneNumbers.json?PhoneNumber=: the account's own numbers.
     Result<QJsonArray> listIncomingPhoneNumbers(const QString &phoneNumber);
+    // GET /Messages.json?To=&From=: the newest messages between two numbers, newest first.
+    Result<QJsonArray> listMessages(const QString &from, const QString &to, int pageSize = 50);
 
 private:
     Result<QJsonObject> call(const QByteArray &method, const QString &path,
@@ -58,5 +62,8 @@ private:
 QString twilioErrorMessage(const HttpAnswer &answer);
 // Twilio's error code from a failed call's message (0 when there is none).
 int twilioErrorCode(const Error &error);
+// Why Twilio refused, in words fit to show the clinic's staff: Twilio's own sentence with phone
+// numbers left out (they are patients' data), and its error code.
+QString twilioRefusalWords(const Error &error);
 
 } // namespace vox::server::providers

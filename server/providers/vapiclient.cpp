@@ -53,7 +53,8 @@ Result<QJsonValue> VapiClient::call(const QByteArray &method, const QString &pat
     if (!answer) {
         log::warn("vapi", u"Vapi did not answer."_s,
                   {{u"method"_s, QString::fromLatin1(method)}, {u"path"_s, path}});
-        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
+                    answer.error().subject);
     }
     if (!answer->ok()) {
         const QString message = vapiErrorMessage(*answer);

@@ -28,7 +28,7 @@ void registerCallActionRoutes(http::Router &router, AppContext &app)
                     auto sent = actions->followUp(c.user(), *id, *message, force->value_or(false));
                     if (!sent)
                         return http::Response::fromError(sent.error());
-                    return http::Response::json(*sent);
+                    return http::Response::json(*sent, sendStatus(*sent));
                 });
 
     router.post(u"/api/calls-dashboard/:id/share"_s, http::Auth::User, [actions](http::Context &c) {

@@ -10,7 +10,8 @@ namespace vox::server {
 namespace {
 
 const QStringList methods{u"sms"_s, u"email"_s};
-const QStringList statuses{u"queued"_s, u"sent"_s, u"delivered"_s, u"failed"_s};
+const QStringList statuses{u"queued"_s, u"sending"_s,   u"unknown"_s,
+                           u"sent"_s,   u"delivered"_s, u"failed"_s};
 
 const QByteArray messageJson =
     "json_build_object('id', m.id, 'contact_id', m.contact_id, 'call_id', m.call_id, "

@@ -24,7 +24,7 @@ void registerReminderRoutes(http::Router &router, AppContext &app)
                     auto sent = actions->sendReminder(c.user(), *id, *method);
                     if (!sent)
                         return http::Response::fromError(sent.error());
-                    return http::Response::json(*sent);
+                    return http::Response::json(*sent, sendStatus(*sent));
                 });
 }
 

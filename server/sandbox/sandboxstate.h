@@ -29,7 +29,9 @@ struct RecordedRequest
 };
 
 // An injected failure: the next `remaining` requests that match answer `status` (or hang for
-// `delayMs` first, to provoke a timeout).
+// `delayMs` first, to provoke a timeout). A 2xx `status` is a late answer rather than a
+// failure: the request is handled as usual after `delayMs`, so the provider acts on it even
+// when the client gave up waiting (an SMS sent whose answer never arrived).
 struct Failure
 {
     QString provider;

@@ -195,6 +195,29 @@ void TwilioSandbox::registerRoutes(http::Router &router)
             return http::Response::json(message, 201);
         });
 
+    // Newest first, filtered by To and From, as Twilio lists them.
+    m_state.route(
+        router, "GET", base + u":sid/Messages.json"_s, u"twilio"_s, [this](http::Context &c) {
+            const QString sid = c.request.param(u"sid"_s);
+            if (auto denied = authenticate(c.request, sid))
+                return *denied;
+            const QString to = c.request.queryValue(u"To"_s);
+            const QString from = c.request.queryValue(u"From"_s);
+            const int asked = c.request.queryValue(u"PageSize"_s).toInt();
+            const int pageSize = asked > 0 ? qMin(asked, 1000) : 50;
+            QMutexLocker locker(&m_state.mutex());
+            QJsonArray items;
+            const QJsonArray &all = m_accounts[sid].messages;
+            for (qsizetype i = all.size() - 1; i >= 0 && items.size() < pageSize; --i) {
+                const QJsonObject m = all.at(i).toObject();
+                if ((to.isEmpty() || m.value(u"to"_s).toString() == to) &&
+                    (from.isEmpty() || m.value(u"from"_s).toString() == from))
+                    items.append(m);
+            }
+            return http::Response::json(page(u"/2010-04-01/Accounts/%1/Messages.json"_s.arg(sid),
+                                             u"messages"_s, items, pageSize));
+        });
+
     m_state.route(
         router, "POST", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
         [this](http::Context &c) {

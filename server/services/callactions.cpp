@@ -25,6 +25,12 @@ namespace vox::server {
 
 namespace {
 
+// What staff read when Twilio never confirmed a text: sending it again could reach the patient
+// twice, and the message list will say what happened.
+const QString unconfirmedNotice = QStringLiteral(
+    "Twilio did not confirm this text. It may have been delivered, so do not send it again; "
+    "the Messages list will show whether it was sent within a few minutes.");
+
 QTimeZone zone(const QString &name)
 {
     const QTimeZone tz(name.toLatin1());
@@ -118,12 +124,14 @@ Result<QJsonObject> CallActions::followUp(const http::Principal &who, const QStr
                 return http::status::tooManyRequests(
                     u"An SMS was sent to this caller less than an hour ago."_s,
                     hit->retryAfterSeconds);
-            auto recent =
-                tx.exec("SELECT ceil(extract(epoch FROM max(sent_at) + make_interval(secs "
-                        "=> $3::int) - now())) FROM messages WHERE org_id = $1::uuid AND "
-                        "method = 'sms' AND status = 'sent' AND recipient = $2 AND sent_at "
-                        "> now() - make_interval(secs => $3::int)",
-                        {who.orgId, *phone, followUpWindowSeconds});
+            // An SMS whose outcome is still unknown may have reached the caller: it counts.
+            auto recent = tx.exec(
+                "SELECT ceil(extract(epoch FROM max(coalesce(sent_at, created_at)) + "
+                "make_interval(secs => $3::int) - now())) FROM messages WHERE org_id = $1::uuid "
+                "AND method = 'sms' AND status IN ('sent', 'delivered', 'sending', 'unknown') "
+                "AND recipient = $2 AND coalesce(sent_at, created_at) > now() - "
+                "make_interval(secs => $3::int)",
+                {who.orgId, *phone, followUpWindowSeconds});
             if (!recent)
                 return recent.error();
             if (!recent->isNull(0, 0))
@@ -156,11 +164,22 @@ Result<QJsonObject> CallActions::followUp(const http::Principal &who, const QStr
         release();
         return delivery.error();
     }
+    if (delivery->unknown) {
+        // It may have reached the caller: the hour stands, and nobody should press send again.
+        return QJsonObject{{u"success"_s, true},
+                           {u"status"_s, u"unknown"_s},
+                           {u"messageId"_s, delivery->messageId},
+                           {u"phone"_s, *phone},
+                           {u"notice"_s, unconfirmedNotice}};
+    }
     if (!delivery->sent) {
         release(); // nothing reached the caller: the hour has not started
+        if (!delivery->refusal.isEmpty())
+            return http::status::unprocessable(u"Twilio refused the SMS: "_s + delivery->refusal);
         return http::status::badGateway(u"The SMS could not be sent. Please try again later."_s);
     }
     return QJsonObject{{u"success"_s, true},
+                       {u"status"_s, u"sent"_s},
                        {u"messageId"_s, delivery->messageId},
                        {u"externalMessageId"_s, delivery->externalId},
                        {u"phone"_s, *phone}};
@@ -411,9 +430,20 @@ Result<QJsonObject> CallActions::sendReminder(const http::Principal &who,
                                   text, u"<p>%1</p>"_s.arg(text.toHtmlEscaped()), text);
     if (!delivery)
         return delivery.error();
-    if (!delivery->sent)
+    if (delivery->unknown)
+        return QJsonObject{{u"success"_s, true},
+                           {u"status"_s, u"unknown"_s},
+                           {u"recipient"_s, recipient},
+                           {u"method"_s, method},
+                           {u"messageId"_s, delivery->messageId},
+                           {u"notice"_s, unconfirmedNotice}};
+    if (!delivery->sent) {
+        if (!delivery->refusal.isEmpty())
+            return http::status::unprocessable(u"Twilio refused the reminder: "_s +
+                                               delivery->refusal);
         return http::status::badGateway(
             u"The reminder could not be sent. Please try again later."_s);
+    }
     auto marked = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
         auto u = tx.exec("UPDATE appointments SET confirmation_sent = true WHERE id = $1::uuid "
                          "AND org_id = $2::uuid",
@@ -429,6 +459,7 @@ Result<QJsonObject> CallActions::sendReminder(const http::Principal &who,
     if (!marked)
         return marked.error();
     return QJsonObject{{u"success"_s, true},
+                       {u"status"_s, u"sent"_s},
                        {u"recipient"_s, recipient},
                        {u"method"_s, method},
                        {u"messageId"_s, delivery->messageId}};

@@ -22,9 +22,10 @@ Result<QJsonObject> CallBackService::placeCall(const QJsonObject &body) const
     call.headers = {{"Authorization", "Bearer " + m_app.config.vapiPrivateKey.toUtf8()}};
     call.contentType = "application/json";
     call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    auto answer = providers::send(call, providers::RetryPolicy::none());
+    auto answer = providers::send(call, m_app.retry); // a POST: sent once whatever the policy
     if (!answer)
-        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s, u"0"_s);
+        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
+                    answer.error().subject);
     if (!answer->ok())
         return fail(
             u"Vapi answered %1: %2"_s.arg(answer->status).arg(providers::vapiErrorMessage(*answer)),

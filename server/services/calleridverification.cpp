@@ -182,8 +182,16 @@ Result<Answer> CallerIdVerification::initiate(const db::Access &access, const QS
                    {{u"org_id"_s, access.orgId},
                     {u"provider_error"_s, requested ? u"answer without a 6-digit validation_code"_s
                                                     : requested.errorMessage()}});
-        if (!requested && requested.error().subject == u"400")
-            return refusal(400, u"Twilio could not call this number. Check it and try again."_s);
+        if (!requested && requested.error().code == u"422")
+            return refusal(422,
+                           u"Twilio could not call this number: %1 Check it and try again."_s.arg(
+                               providers::twilioRefusalWords(requested.error())));
+        // The call was asked for once. Without Twilio's answer it may still ring, but the code
+        // it reads out is lost with the answer: say so rather than ask Twilio again unseen.
+        if (!requested && requested.error().subject == providers::noAnswer)
+            return refusal(502, u"Twilio did not confirm the verification call. If the phone "
+                                "rings, its code cannot be used; wait a minute and start the "
+                                "verification again."_s);
         return refusal(502, u"Twilio could not start the verification call. Please try again."_s);
     }
 

@@ -4,6 +4,7 @@
 #include "core/phonenumber.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
+#include "server/services/jobhandoff.h"
 #include "server/services/credentialstore.h"
 
 #include <QUuid>
@@ -19,12 +20,8 @@ QString nullIfEmpty(const QString &value)
     return value.isEmpty() ? QString() : value;
 }
 
-// Worth another attempt later: Twilio never answered, throttled us, or failed on its side.
-bool transient(const Error &error)
-{
-    const int status = error.subject.toInt();
-    return error.code == u"502" && (status == 0 || status == 429 || status >= 500);
-}
+// Names the messages that sms.send jobs write, one per job.
+const QUuid smsJobNamespace(u"6f0c7a52-3b8e-4f7e-9a55-2d1e8c4b7a10"_s);
 
 } // namespace
 
@@ -136,34 +133,143 @@ Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const O
         return account.error();
     if (!*account || (*account)->phoneNumber.isEmpty())
         return http::status::badRequest(u"Twilio not configured"_s);
+    return deliverSms(access, QUuid::createUuid().toString(QUuid::WithoutBraces), to, body,
+                      **account, SmsRetry::Never);
+}
 
-    providers::TwilioClient twilio(m_app.config.twilioBaseUrl, (*account)->credentials,
-                                   m_app.retry);
-    auto sent = twilio.sendMessage((*account)->phoneNumber, to.recipient, body);
+Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
+                                                  const QString &messageId, const Outgoing &to,
+                                                  const QString &body, const TwilioAccount &account,
+                                                  SmsRetry retry)
+{
+    // 1. The row first, with the check that settles it should this process never get to: a
+    //    crash between Twilio's answer and our write leaves 'sending', never silence. A job run
+    //    again finds its row and sends only if the last attempt certainly did not leave.
+    auto claimed = m_app.db.transaction<std::optional<QString>>(
+        access, [&](db::Transaction &tx) -> Result<std::optional<QString>> {
+            auto row = tx.exec(
+                "INSERT INTO messages (id, org_id, contact_id, call_id, appointment_id, "
+                "direction, method, purpose, recipient, content, status, service_provider, "
+                "sender, sent_by) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, "
+                "'outbound', 'sms', $6, $7, $8, 'sending', 'twilio', $9, $10::uuid) "
+                "ON CONFLICT (id) DO UPDATE SET status = 'sending', sender = EXCLUDED.sender, "
+                "error = NULL WHERE messages.status = 'queued' RETURNING status",
+                {messageId, to.orgId, nullIfEmpty(to.contactId), nullIfEmpty(to.callId),
+                 nullIfEmpty(to.appointmentId), nullIfEmpty(to.purpose), to.recipient, body,
+                 account.phoneNumber, nullIfEmpty(to.sentBy)});
+            if (!row)
+                return row.error();
+            if (row->isEmpty()) {
+                auto settled = tx.exec("SELECT status FROM messages WHERE id = $1::uuid AND "
+                                       "org_id = $2::uuid",
+                                       {messageId, to.orgId});
+                if (!settled)
+                    return settled.error();
+                return std::optional<QString>(settled->isEmpty() ? u"failed"_s
+                                                                 : settled->text(0, 0));
+            }
+            jobs::NewJob check;
+            check.kind = u"sms.check"_s;
+            check.orgId = to.orgId;
+            check.payload = {{u"message_id"_s, messageId}};
+            check.uniqueKey = u"sms.check:"_s + messageId;
+            check.runAt = QDateTime::currentDateTimeUtc().addMSecs(m_app.config.smsCheckDelayMs);
+            check.maxAttempts = 4;
+            if (auto queued = enqueueWithin(tx, check); !queued)
+                return queued.error();
+            return std::optional<QString>();
+        });
+    if (!claimed)
+        return claimed.error();
     Delivery delivery;
+    delivery.messageId = messageId;
+    if (const std::optional<QString> &earlier = *claimed) {
+        // Already attempted: its outcome stands, or is being settled by the check.
+        delivery.sent = *earlier == u"sent"_s || *earlier == u"delivered"_s;
+        delivery.unknown = *earlier == u"sending"_s || *earlier == u"unknown"_s;
+        return delivery;
+    }
+
+    // 2. Twilio, once: a Messages POST that may have arrived is never sent again.
+    providers::TwilioClient twilio(m_app.config.twilioBaseUrl, account.credentials, m_app.retry);
+    auto sent = twilio.sendMessage(account.phoneNumber, to.recipient, body);
+
+    // 3. What Twilio said, kept on the row.
+    QString status;
     if (sent) {
+        status = u"sent"_s;
         delivery.sent = true;
         delivery.externalId = sent->value(u"sid"_s).toString();
     } else {
         delivery.providerError = sent.errorMessage();
-        log::error("messaging", u"An SMS could not be sent."_s,
+        const Error &e = sent.error();
+        const bool refused = e.code == u"422"_s;
+        const bool notSent =
+            refused || e.subject == providers::unreachable || e.subject == u"429"_s;
+        if (refused)
+            delivery.refusal = providers::twilioRefusalWords(e);
+        if (notSent && !refused && retry == SmsRetry::Later) {
+            status = u"queued"_s; // certainly not sent: the job may try again
+        } else {
+            status = notSent ? u"failed"_s : u"unknown"_s;
+            delivery.unknown = !notSent;
+        }
+        log::error("messaging",
+                   delivery.unknown ? u"Twilio did not confirm an SMS; it will be looked up."_s
+                                    : u"An SMS could not be sent."_s,
                    {{u"org_id"_s, to.orgId},
+                    {u"message_id"_s, messageId},
                     {u"purpose"_s, to.purpose},
                     {u"provider"_s, u"twilio"_s},
-                    {u"status"_s, sent.error().subject},
-                    {u"provider_error"_s, sent.errorMessage()}});
+                    {u"status"_s, e.subject},
+                    {u"twilio_code"_s, providers::twilioErrorCode(e)}});
     }
-    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto recorded = record(access, messageId, to, u"sms"_s, body, u"twilio"_s, delivery);
+    auto recorded = settleSms(access, to.orgId, messageId, status, delivery.externalId,
+                              delivery.providerError, SmsEvent::Created);
     if (!recorded) {
-        log::error("messaging", u"An SMS was handed to Twilio but its audit row failed."_s,
+        log::error("messaging", u"An SMS was handed to Twilio but its outcome was not written."_s,
                    {{u"org_id"_s, to.orgId},
+                    {u"message_id"_s, messageId},
                     {u"external_id"_s, delivery.externalId},
                     {u"error"_s, recorded.errorMessage()}});
         return recorded.error();
     }
-    delivery.messageId = *recorded;
+    if (status == u"queued"_s)
+        return fail(u"Twilio could not take the SMS now; it was not sent."_s, u"502"_s,
+                    sent.error().subject);
     return delivery;
+}
+
+Result<bool> Messaging::settleSms(const db::Access &access, const QString &orgId,
+                                  const QString &messageId, const QString &status,
+                                  const QString &externalId, const QString &error, SmsEvent event)
+{
+    return m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
+        auto row = tx.exec(
+            "UPDATE messages SET status = $3, external_message_id = coalesce($4, "
+            "external_message_id), error = $5, sent_at = CASE WHEN $3 = 'sent' THEN now() END "
+            "WHERE id = $1::uuid AND org_id = $2::uuid AND status IN ('sending', 'unknown') "
+            "RETURNING purpose, contact_id::text, call_id::text, appointment_id::text",
+            {messageId, orgId, status, nullIfEmpty(externalId), nullIfEmpty(error.left(1000))});
+        if (!row)
+            return row.error();
+        if (row->isEmpty())
+            return false; // settled meanwhile (the check and a late sender): the first stands
+        QJsonObject payload{{u"method"_s, u"sms"_s}, {u"status"_s, status}};
+        if (!row->isNull(0, 0))
+            payload.insert(u"purpose"_s, row->text(0, 0));
+        for (const auto &[key, column] : {std::pair{u"contact_id"_s, 1}, std::pair{u"call_id"_s, 2},
+                                          std::pair{u"appointment_id"_s, 3}}) {
+            if (!row->isNull(0, column))
+                payload.insert(key, row->text(0, column));
+        }
+        auto published = events::publish(
+            tx, orgId, event == SmsEvent::Created ? u"message.created"_s : u"message.updated"_s,
+            u"message"_s, messageId, payload);
+        if (!published)
+            return published.error();
+        return true;
+    });
 }
 
 Result<Messaging::Delivery> Messaging::sendEmail(const db::Access &access, const Outgoing &to,
@@ -215,6 +321,8 @@ void Messaging::registerJobs(jobs::JobRunner &runner, AppContext &app)
     auto messaging = std::make_shared<Messaging>(app);
     runner.registerHandler(u"sms.send"_s,
                            [messaging](const jobs::Job &job) { return messaging->runSmsJob(job); });
+    runner.registerHandler(
+        u"sms.check"_s, [messaging](const jobs::Job &job) { return messaging->runCheckJob(job); });
 }
 
 Result<void> Messaging::runSmsJob(const jobs::Job &job)
@@ -236,6 +344,9 @@ Result<void> Messaging::runSmsJob(const jobs::Job &job)
     }
     to.recipient = *number;
     const db::Access service = db::Access::service();
+    // One message per job, whatever happens to the job: its row's id comes from the job's.
+    const QString messageId = QUuid::createUuidV5(smsJobNamespace, QString::number(job.id))
+                                  .toString(QUuid::WithoutBraces);
 
     auto account = m_app.db.transaction<std::optional<TwilioAccount>>(
         service, [&](db::Transaction &tx) { return twilioAccount(tx, to.orgId); });
@@ -247,30 +358,106 @@ Result<void> Messaging::runSmsJob(const jobs::Job &job)
             return recorded.error();
         return {}; // nothing to retry until the clinic connects Twilio
     }
+    const SmsRetry retry = job.attempt < job.maxAttempts ? SmsRetry::Later : SmsRetry::Never;
+    auto delivered = deliverSms(service, messageId, to, body, **account, retry);
+    if (!delivered)
+        return delivered.error(); // certainly not sent, or not recorded: the runner tries again
+    return {};
+}
+
+Result<void> Messaging::runCheckJob(const jobs::Job &job)
+{
+    const QString messageId = job.payload.value(u"message_id"_s).toString();
+    const db::Access service = db::Access::service();
+    struct Unsettled
+    {
+        QString recipient, sender, content;
+        QDateTime createdAt;
+    };
+    auto loaded = m_app.db.transaction<std::optional<Unsettled>>(
+        service, [&](db::Transaction &tx) -> Result<std::optional<Unsettled>> {
+            auto row = tx.exec("SELECT recipient, coalesce(sender, ''), content, created_at FROM "
+                               "messages WHERE id = $1::uuid AND org_id = $2::uuid AND method = "
+                               "'sms' AND status IN ('sending', 'unknown')",
+                               {messageId, job.orgId});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return std::optional<Unsettled>();
+            return std::optional<Unsettled>(Unsettled{row->text(0, 0), row->text(0, 1),
+                                                      row->text(0, 2), row->toDateTime(0, 3)});
+        });
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return {}; // settled by the sender, or gone: nothing to look up
+    const Unsettled m = **loaded;
+
+    auto account = m_app.db.transaction<std::optional<TwilioAccount>>(
+        service, [&](db::Transaction &tx) { return twilioAccount(tx, job.orgId); });
+    if (!account)
+        return account.error();
+    if (!*account) {
+        auto settled = settleSms(service, job.orgId, messageId, u"unknown"_s, {},
+                                 u"Twilio was disconnected before this SMS could be looked up."_s);
+        return settled ? Result<void>() : Result<void>(settled.error());
+    }
     providers::TwilioClient twilio(m_app.config.twilioBaseUrl, (*account)->credentials,
                                    m_app.retry);
-    auto sent = twilio.sendMessage((*account)->phoneNumber, to.recipient, body);
-    if (!sent && transient(sent.error()) && job.attempt < job.maxAttempts)
-        return sent.error(); // the job runner tries again later; no row until it settles
-    Delivery delivery;
-    delivery.sent = sent.ok();
-    if (sent) {
-        delivery.externalId = sent->value(u"sid"_s).toString();
-    } else {
-        delivery.providerError = sent.errorMessage();
-        log::error("messaging", u"An SMS could not be sent."_s,
-                   {{u"org_id"_s, to.orgId},
-                    {u"job_id"_s, job.id},
-                    {u"purpose"_s, to.purpose},
-                    {u"provider"_s, u"twilio"_s},
-                    {u"status"_s, sent.error().subject},
-                    {u"provider_error"_s, sent.errorMessage()}});
+    const QString from = m.sender.isEmpty() ? (*account)->phoneNumber : m.sender;
+    auto listed = twilio.listMessages(from, m.recipient);
+    if (!listed)
+        return listed.error(); // looked up again later
+    auto known = m_app.db.transaction<QSet<QString>>(
+        service, [&](db::Transaction &tx) -> Result<QSet<QString>> {
+            auto ids = tx.exec("SELECT external_message_id FROM messages WHERE org_id = $1::uuid "
+                               "AND method = 'sms' AND recipient = $2 AND external_message_id IS "
+                               "NOT NULL AND created_at > $3::timestamptz - interval '1 day'",
+                               {job.orgId, m.recipient, m.createdAt});
+            if (!ids)
+                return ids.error();
+            QSet<QString> out;
+            for (int i = 0; i < ids->rowCount(); ++i)
+                out.insert(ids->text(i, 0));
+            return out;
+        });
+    if (!known)
+        return known.error();
+    const auto found = findSentMessage(*listed, m.content, m.createdAt, *known);
+    if (found) {
+        const QString twilioStatus = found->value(u"status"_s).toString();
+        const bool failed = twilioStatus == u"failed"_s || twilioStatus == u"undelivered"_s;
+        auto settled =
+            settleSms(service, job.orgId, messageId, failed ? u"failed"_s : u"sent"_s,
+                      found->value(u"sid"_s).toString(),
+                      failed ? u"Twilio reports the message %1."_s.arg(twilioStatus) : QString());
+        return settled ? Result<void>() : Result<void>(settled.error());
     }
-    auto recorded = record(service, QUuid::createUuid().toString(QUuid::WithoutBraces), to,
-                           u"sms"_s, body, u"twilio"_s, delivery);
-    if (!recorded)
-        return recorded.error();
-    return {};
+    if (job.attempt < job.maxAttempts)
+        return fail(u"Twilio does not list the message yet."_s); // its list can lag: later
+    auto settled = settleSms(service, job.orgId, messageId, u"failed"_s, {},
+                             u"Twilio has no record of this message: it was not sent."_s);
+    return settled ? Result<void>() : Result<void>(settled.error());
+}
+
+std::optional<QJsonObject> findSentMessage(const QJsonArray &listed, const QString &body,
+                                           const QDateTime &attemptedAt,
+                                           const QSet<QString> &claimed)
+{
+    // Twilio stamps messages with its own clock; allow for skew between it and ours.
+    const QDateTime earliest = attemptedAt.addSecs(-300);
+    std::optional<QJsonObject> oldest;
+    for (const QJsonValue &value : listed) {
+        const QJsonObject m = value.toObject();
+        const QString sid = m.value(u"sid"_s).toString();
+        const QDateTime created =
+            QDateTime::fromString(m.value(u"date_created"_s).toString(), Qt::RFC2822Date);
+        if (sid.isEmpty() || claimed.contains(sid) || m.value(u"body"_s).toString() != body ||
+            !created.isValid() || created < earliest)
+            continue;
+        oldest = m; // newest first: the last match is the earliest, the one we sent
+    }
+    return oldest;
 }
 
 } // namespace vox::server

@@ -5,6 +5,10 @@
 #include "server/providers/resendclient.h"
 #include "server/providers/twilioclient.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -47,7 +51,11 @@ public:
         QString messageId;  // the audit row
         QString externalId; // Twilio's SM..., Resend's id
         bool sent = false;
+        // Twilio's answer never came (or was a 5xx): the SMS may have gone. Not to be sent
+        // again; the sms.check job settles it from Twilio's own list.
+        bool unknown = false;
         QString providerError; // for the log and the row; never shown to people
+        QString refusal;       // Twilio refused it as asked: why, in words staff may read
     };
 
     explicit Messaging(AppContext &app)
@@ -63,7 +71,8 @@ public:
                                                      const QString &orgId) const;
 
     // Errors only when nothing could be attempted: code "400" with "Twilio not configured" (or
-    // "E-mail is not configured"). A provider failure is a Delivery with sent == false.
+    // "E-mail is not configured"). A provider failure is a Delivery with sent == false. An SMS
+    // is handed to Twilio at most once (see deliverSms).
     Result<Delivery> sendSms(const db::Access &access, const Outgoing &to, const QString &body);
     // `auditContent` is what the audit row keeps (the e-mail without secrets such as links).
     Result<Delivery> sendEmail(const db::Access &access, const Outgoing &to, const QString &subject,
@@ -76,16 +85,43 @@ public:
                                  const QString &reason);
 
     // sms.send {to, body, purpose, contact_id?, call_id?, appointment_id?} (docs/api.md,
-    // "Background work between modules").
+    // "Background work between modules"), and sms.check {message_id}: an SMS whose outcome is
+    // not known is looked up in Twilio's list and settled, sent or failed.
     static void registerJobs(jobs::JobRunner &runner, AppContext &app);
     Result<void> runSmsJob(const jobs::Job &job);
+    Result<void> runCheckJob(const jobs::Job &job);
 
 private:
+    // Whether an SMS that certainly did not leave (Twilio unreachable or throttling) is left
+    // 'queued' for the caller to try again (a job with attempts left) or recorded as failed.
+    enum class SmsRetry { Later, Never };
+    enum class SmsEvent { Created, Updated };
+
+    // The one way an SMS leaves. The row is written ('sending') with an sms.check job before
+    // Twilio is asked; Twilio is asked once; the row then keeps the outcome: sent, failed
+    // (refused, unreachable), unknown (no answer or 5xx), or queued (SmsRetry::Later; then an
+    // error is returned). A row that exists already is not sent again unless it is 'queued'.
+    Result<Delivery> deliverSms(const db::Access &access, const QString &messageId,
+                                const Outgoing &to, const QString &body,
+                                const TwilioAccount &account, SmsRetry retry);
+    // Moves an unsettled row ('sending', 'unknown') to `status`; false when it was settled
+    // already (the first outcome stands).
+    Result<bool> settleSms(const db::Access &access, const QString &orgId, const QString &messageId,
+                           const QString &status, const QString &externalId, const QString &error,
+                           SmsEvent event = SmsEvent::Updated);
+
     Result<QString> record(const db::Access &access, const QString &messageId, const Outgoing &to,
                            const QString &method, const QString &content, const QString &provider,
                            const Delivery &delivery);
 
     AppContext &m_app;
 };
+
+// The message in Twilio's list (newest first) that is the one we sent at `attemptedAt`: same
+// body, created no earlier than a few minutes before, and not already another row's. Pure, so
+// the matching rules are tested on their own.
+std::optional<QJsonObject> findSentMessage(const QJsonArray &listed, const QString &body,
+                                           const QDateTime &attemptedAt,
+                                           const QSet<QString> &claimed);
 
 } // namespace vox::server

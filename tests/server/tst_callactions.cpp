@@ -200,7 +200,7 @@ private slots:
         QCOMPARE(f.sandbox->twilio().messages(s.twilio.sid).size(), 2);
     }
 
-    void aTwilioFailureIsAnsweredGenericallyAndAuditedInFull()
+    void aTwilioRefusalIsAnsweredInWordsAndAuditedInFull()
     {
         Setup s = clinicWithCall(u"Twilio Fails"_s);
         f.fail(u"twilio"_s, 400, 1,
@@ -211,9 +211,10 @@ private slots:
                 {u"status"_s, 400}});
         const QString path = u"/api/calls-dashboard/%1/followup"_s.arg(s.callId);
         const HttpReply reply = s.clinic.client->post(path, {{u"message"_s, u"Hello"_s}});
-        QCOMPARE(reply.status, 502);
-        QVERIFY(!reply.error().contains(u"21610"_s));
-        QVERIFY(!reply.error().contains(u"unsubscribed"_s));
+        // The clinic can act on it (the patient unsubscribed): said in Twilio's words.
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(reply.error(), u"Twilio refused the SMS: Attempt to send to unsubscribed "
+                                "recipient (Twilio error 21610)."_s);
 
         const QJsonObject row = lastMessage(s.clinic.orgId);
         QCOMPARE(row.value(u"status"_s).toString(), u"failed"_s);
@@ -520,7 +521,7 @@ private slots:
     {
         Setup s = clinicWithCall(u"Reminder Fails"_s);
         const QString appointment = insertAppointment(s.clinic.orgId, s.contactId);
-        f.fail(u"twilio"_s, 500, 10,
+        f.fail(u"twilio"_s, 429, 10,
                u"/twilio/2010-04-01/Accounts/%1/Messages.json"_s.arg(s.twilio.sid));
         const HttpReply reply = s.clinic.client->post(
             u"/api/appointments/%1/send-reminder"_s.arg(appointment), {{u"method"_s, u"sms"_s}});

@@ -16,6 +16,12 @@ namespace vox::ui {
 
 namespace {
 
+// "status": "unknown" is the server saying Twilio never confirmed the text.
+MessageSent messageSent(const QJsonObject &json, const QString &recipient)
+{
+    return MessageSent{recipient, json.value(u"status"_s).toString() != u"unknown"_s};
+}
+
 constexpr int transferTimeoutMs = 30000;
 
 QJsonObject parseObject(const QByteArray &body)
@@ -472,9 +478,10 @@ void ApiClient::sendFollowUp(const QString &callId, const QString &message, QObj
                              Callback<QString> done)
 {
     const QJsonObject body{{u"message"_s, message}};
-    requestJson<QString>("POST", u"/api/calls-dashboard/%1/followup"_s.arg(callId), {}, &body,
-                         context, std::move(done),
-                         [](const QJsonObject &json) { return json.value(u"phone"_s).toString(); });
+    requestJson<MessageSent>("POST", u"/api/calls-dashboard/%1/followup"_s.arg(callId), {}, &body,
+                             context, std::move(done), [](const QJsonObject &json) {
+                                 return messageSent(json, json.value(u"phone"_s).toString());
+                             });
 }
 
 void ApiClient::shareRecording(const QString &callId, const QString &email, QObject *context,
@@ -649,10 +656,10 @@ void ApiClient::sendReminder(const QString &id, const QString &method, QObject *
                              Callback<QString> done)
 {
     const QJsonObject body{{u"method"_s, method}};
-    requestJson<QString>("POST", u"/api/appointments/%1/send-reminder"_s.arg(id), {}, &body,
-                         context, std::move(done), [](const QJsonObject &json) {
-                             return json.value(u"recipient"_s).toString();
-                         });
+    requestJson<MessageSent>("POST", u"/api/appointments/%1/send-reminder"_s.arg(id), {}, &body,
+                             context, std::move(done), [](const QJsonObject &json) {
+                                 return messageSent(json, json.value(u"recipient"_s).toString());
+                             });
 }
 
 void ApiClient::services(QObject *context, Callback<QList<ServiceRecord>> done)

@@ -92,7 +92,7 @@ public:
                Callback<ListPage<CallRecord>> done);
     void call(const QString &id, QObject *context, Callback<CallRecord> done);
     void sendFollowUp(const QString &callId, const QString &message, QObject *context,
-                      Callback<QString> done);
+                      Callback<MessageSent> done);
     void shareRecording(const QString &callId, const QString &email, QObject *context,
                         Callback<QString> done);
     void exportTranscript(const QString &callId, QObject *context, Callback<TranscriptFile> done);
@@ -118,7 +118,7 @@ public:
     void cancelAppointment(const QString &id, const QString &reason, QObject *context,
                            Callback<AppointmentRecord> done);
     void sendReminder(const QString &id, const QString &method, QObject *context,
-                      Callback<QString> done);
+                      Callback<MessageSent> done);
     void services(QObject *context, Callback<QList<ServiceRecord>> done);
     void features(QObject *context, Callback<FeatureAvailability> done);
 

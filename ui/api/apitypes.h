@@ -39,6 +39,15 @@ struct CallBackStarted
     QString status;
 };
 
+// A text or e-mail the server handed to its provider. `confirmed` is false when Twilio never
+// confirmed a text: it may have reached the patient, so it must not be sent again, and the
+// Messages list shows the outcome once the server has looked it up.
+struct MessageSent
+{
+    QString recipient;
+    bool confirmed = true;
+};
+
 struct TranscriptFile
 {
     QString fileName;

@@ -269,10 +269,18 @@ void AppointmentsPage::sendReminder(const QString &method)
         return;
     const QString id = a->id;
     m_remind->setEnabled(false);
-    m_api.sendReminder(id, method, this, [this, id, method](Result<QString> recipient) {
+    m_api.sendReminder(id, method, this, [this, id, method](Result<MessageSent> receipt) {
         updateActions();
-        if (!recipient) {
-            m_toasts.problem(recipient.error(), [this, method] { sendReminder(method); });
+        if (!receipt) {
+            m_toasts.problem(receipt.error(), [this, method] { sendReminder(method); });
+            return;
+        }
+        if (!receipt->confirmed) {
+            // No retry offered: a second text could reach the patient twice.
+            m_toasts.info(tr("Twilio did not confirm the reminder to %1. It may have arrived, so "
+                             "do not send it again: the Messages list will show the outcome in "
+                             "a few minutes.")
+                              .arg(receipt->recipient));
             return;
         }
         if (const int row = m_model->rowOf(id); row >= 0) {
@@ -280,8 +288,8 @@ void AppointmentsPage::sendReminder(const QString &method)
             updated.confirmationSent = true;
             m_model->update(updated);
         }
-        m_toasts.success(method == u"sms" ? tr("Reminder texted to %1.").arg(*recipient)
-                                          : tr("Reminder e-mailed to %1.").arg(*recipient));
+        m_toasts.success(method == u"sms" ? tr("Reminder texted to %1.").arg(receipt->recipient)
+                                          : tr("Reminder e-mailed to %1.").arg(receipt->recipient));
     });
 }
 

@@ -359,8 +359,14 @@ void CallDetailPanel::startFollowUp()
             : tr("Hi %1, thanks for calling! Reply to this message or call us to book.").arg(first);
     auto *dialog = new FollowUpDialog(m_api, m_call.id, m_call.phoneNumber, suggestion, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &FollowUpDialog::sent, this, [this](const QString &phone) {
-        m_toasts.success(tr("Text message sent to %1.").arg(phone));
+    connect(dialog, &FollowUpDialog::sent, this, [this](const MessageSent &receipt) {
+        if (receipt.confirmed)
+            m_toasts.success(tr("Text message sent to %1.").arg(receipt.recipient));
+        else
+            m_toasts.info(tr("Twilio did not confirm the text to %1. It may have arrived, so do "
+                             "not send it again: the Messages list will show the outcome in a "
+                             "few minutes.")
+                              .arg(receipt.recipient));
     });
     connect(dialog, &FollowUpDialog::failed, this,
             [this](const Error &error) { markUnavailable(error, true); });

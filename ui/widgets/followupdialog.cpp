@@ -86,17 +86,17 @@ void FollowUpDialog::send()
     m_problem->hide();
     m_send->setText(tr("Sending…"));
     updateCounter();
-    m_api.sendFollowUp(m_callId, message, this, [this](Result<QString> phone) {
+    m_api.sendFollowUp(m_callId, message, this, [this](Result<MessageSent> receipt) {
         m_sending = false;
         m_send->setText(tr("Send text"));
         updateCounter();
-        if (!phone) {
-            m_problem->setText(phone.errorMessage());
+        if (!receipt) {
+            m_problem->setText(receipt.errorMessage());
             m_problem->show();
-            emit failed(phone.error());
+            emit failed(receipt.error());
             return;
         }
-        emit sent(*phone);
+        emit sent(*receipt);
         accept();
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "ui/api/apitypes.h"
 
 #include <QDialog>
 
@@ -30,7 +31,7 @@ public:
     QString counterText() const;
 
 signals:
-    void sent(const QString &phone);
+    void sent(const vox::ui::MessageSent &receipt);
     void failed(const vox::Error &error);
 
 private:
