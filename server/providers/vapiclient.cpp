@@ -109,6 +109,14 @@ Result<void> VapiClient::deleteTool(const QString &toolId)
     return {};
 }
 
+Result<void> VapiClient::deleteAssistant(const QString &assistantId)
+{
+    auto done = call("DELETE", u"/assistant/"_s + assistantId);
+    if (!done)
+        return done.error();
+    return {};
+}
+
 Result<QJsonObject> VapiClient::createAssistant(const QJsonObject &assistant)
 {
     return callObject("POST", u"/assistant"_s, assistant);

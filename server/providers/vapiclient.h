@@ -36,6 +36,7 @@ public:
     Result<QJsonObject> updateAssistant(const QString &assistantId, const QJsonObject &patch);
     Result<QJsonObject> updateAssistantModel(const QString &assistantId,
                                              const std::function<void(QJsonObject &model)> &change);
+    Result<void> deleteAssistant(const QString &assistantId);
 
     // BYOC: the clinic's Twilio account as a Vapi credential, and its number imported.
     Result<QJsonObject> createTwilioCredential(const QString &accountSid, const QString &authToken);

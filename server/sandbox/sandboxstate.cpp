@@ -47,6 +47,8 @@ void SandboxState::route(http::Router &router, const QByteArray &method, const Q
                    if (const auto failure = takeFailure(provider, request)) {
                        if (failure->delayMs > 0)
                            QThread::msleep(ulong(failure->delayMs));
+                       if (failure->status == 0)
+                           return handler(context);
                        QJsonObject body = failure->body;
                        if (body.isEmpty())
                            body = {{u"error"_s, u"Injected failure"_s},

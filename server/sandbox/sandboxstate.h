@@ -29,13 +29,14 @@ struct RecordedRequest
 };
 
 // An injected failure: the next `remaining` requests that match answer `status` (or hang for
-// `delayMs` first, to provoke a timeout).
+// `delayMs` first, to provoke a timeout). Status 0 is a slow provider rather than a failing one:
+// after `delayMs` the request is served as usual.
 struct Failure
 {
     QString provider;
     QString method;     // empty: any
     QString pathPrefix; // empty: any
-    int status = 503;
+    int status = 503;   // 0: served as usual after the delay
     int remaining = 1;
     int delayMs = 0;
     QJsonObject body;
