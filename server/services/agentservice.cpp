@@ -149,7 +149,8 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
     // Vapi is called with no transaction open: a transaction can be re-run after a
     // serialization failure, or fail to commit after Vapi acted, and either would create a
     // second assistant. Concurrent saves of this agent, on any instance, take turns on the lease.
-    auto lease = ProviderLease::acquire(m_app.db, u"vapi.assistant:"_s + agentId, assistantLease);
+    auto lease =
+        ProviderLease::acquire(m_app.db, ProviderLease::assistantKey(agentId), assistantLease);
     if (!lease) {
         if (lease.error().code == u"409")
             return http::status::conflict(u"Another save of this agent is still being sent to "

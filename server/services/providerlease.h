@@ -41,6 +41,16 @@ public:
 
     const QString &key() const { return m_key; }
 
+    // The keys, in one place for everyone who writes the same thing.
+    static QString assistantKey(const QString &agentId)
+    {
+        return QStringLiteral("vapi.assistant:") + agentId;
+    }
+    static QString toolKey(const QString &toolName)
+    {
+        return QStringLiteral("vapi.tool:") + toolName;
+    }
+
 private:
     ProviderLease(db::Database &db, QString key, QString token);
 

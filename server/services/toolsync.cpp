@@ -133,7 +133,7 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
         // serialization failure, or fail to commit after Vapi acted, and either would register
         // the tool twice. Concurrent syncs of different clinics, on any instance, take turns on
         // the lease; the second finds the first's id.
-        auto lease = ProviderLease::acquire(m_app.db, u"vapi.tool:"_s + tool.name, toolLease);
+        auto lease = ProviderLease::acquire(m_app.db, ProviderLease::toolKey(tool.name), toolLease);
         if (!lease)
             return lease.error();
         known = registeredId(tool);
@@ -326,6 +326,12 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
     }
 
     for (const Assistant &a : std::as_const(*assistants)) {
+        // An agent save patches the same assistant, and each PATCH sends the whole model: they
+        // take turns, or one would put back what the other just changed.
+        auto lease =
+            ProviderLease::acquire(m_app.db, ProviderLease::assistantKey(a.agentId), toolLease);
+        if (!lease)
+            return lease.error();
         auto assistant = vapi.getAssistant(a.vapiId);
         if (!assistant)
             return assistant.error();
