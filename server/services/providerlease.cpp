@@ -42,13 +42,16 @@ Result<ProviderLease> ProviderLease::acquire(db::Database &db, const QString &ke
     const QDeadlineTimer deadline(timing.waitMs);
     for (;;) {
         // Its own short transaction: committed, so every instance sees the claim before the
-        // provider is called.
+        // provider is called. The holder keeps this thread's connection throughout, so a lease
+        // whose session is gone was left by an instance that died.
         auto taken = db.query(
             db::Access::service(),
-            "INSERT INTO provider_leases (key, token, expires_at) VALUES ($1, $2::uuid, now() + "
-            "make_interval(secs => $3::int / 1000.0)) ON CONFLICT (key) DO UPDATE SET token = "
-            "EXCLUDED.token, expires_at = EXCLUDED.expires_at WHERE provider_leases.expires_at "
-            "<= now() RETURNING token",
+            "INSERT INTO provider_leases (key, token, holder_pid, expires_at) VALUES ($1, "
+            "$2::uuid, pg_backend_pid(), now() + make_interval(secs => $3::int / 1000.0)) ON "
+            "CONFLICT (key) DO UPDATE SET token = EXCLUDED.token, holder_pid = "
+            "EXCLUDED.holder_pid, expires_at = EXCLUDED.expires_at WHERE "
+            "provider_leases.expires_at <= now() OR NOT EXISTS (SELECT 1 FROM pg_stat_activity "
+            "WHERE pid = provider_leases.holder_pid) RETURNING token",
             {key, token, QString::number(timing.holdMs)});
         if (!taken)
             return taken.error();

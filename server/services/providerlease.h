@@ -13,7 +13,8 @@ namespace vox::server {
 // or fail to commit after the call went out, and either would send the call twice or lose what it
 // created. So the claim is committed before the call (`acquire`), and the outcome is recorded in
 // a transaction that also gives the claim back (`releaseWithin`), only if it is still ours.
-// Destroying the lease gives it back too, whatever happened; one whose holder died expires.
+// Destroying the lease gives it back too, whatever happened; one whose holder died is free at
+// once (its database session is gone), and one whose holder hangs expires.
 class ProviderLease final
 {
 public:

@@ -448,6 +448,62 @@ private slots:
         QCOMPARE(promptAtVapi(assistantId), u"Second"_s);
     }
 
+    void aSaveMeetsTheClaimOfAnotherSave_data()
+    {
+        QTest::addColumn<bool>("holderAlive");
+        QTest::addColumn<int>("status");
+        // An instance that crashed mid-save leaves its claim, but not its database session.
+        QTest::newRow("the holder's instance died") << false << 200;
+        // One still working for longer than a save waits: the second is told, nothing changes.
+        QTest::newRow("the holder is still at it") << true << 409;
+    }
+    void aSaveMeetsTheClaimOfAnotherSave()
+    {
+        QFETCH(bool, holderAlive);
+        QFETCH(int, status);
+        const Clinic clinic = newClinic();
+        QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
+        QVERIFY(syncFinished(clinic));
+        m_sandbox->state().clearRequests();
+        const QString key = u"vapi.assistant:"_s + agentField(clinic, "id");
+
+        auto holder = m_db->connectAsAdmin();
+        const QString pid = holder->exec("SELECT pg_backend_pid()")->text(0, 0);
+        if (!holderAlive) {
+            holder.reset();
+            QVERIFY(waitFor([&] {
+                return count(*m_db, "SELECT count(*) FROM pg_stat_activity WHERE pid = $1::int",
+                             {pid}) == 0;
+            }));
+        }
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin
+                    ->exec("INSERT INTO provider_leases (key, token, holder_pid, expires_at) "
+                           "VALUES ($1, gen_random_uuid(), $2::int, now() + interval '1 hour')",
+                           {key, pid})
+                    .ok());
+
+        const HttpReply saved = save(*m_b, clinic, u"After"_s);
+        QVERIFY2(saved.status == status, saved.body.constData());
+        if (holderAlive) {
+            QCOMPARE(saved.error(), u"Another save of this agent is still being sent to Vapi; "
+                                    "please try again in a moment."_s);
+            QCOMPARE(agentField(clinic, "system_prompt"), u"Before"_s);
+            QCOMPARE(vapiRequests(u"PATCH"_s, u"/vapi/"_s).size(), 0);
+            // The other holder's claim is left alone.
+            QCOMPARE(count(*m_db,
+                           "SELECT count(*) FROM provider_leases WHERE key = $1 AND "
+                           "holder_pid = $2::int",
+                           {key, pid}),
+                     1);
+            QVERIFY(admin->exec("DELETE FROM provider_leases WHERE key = $1", {key}).ok());
+        } else {
+            QCOMPARE(agentField(clinic, "system_prompt"), u"After"_s);
+            QCOMPARE(promptAtVapi(agentField(clinic, "vapi_assistant_id")), u"After"_s);
+            QVERIFY(syncFinished(clinic));
+        }
+    }
+
     void aCommitThatFailsAfterVapiActedLeavesNothingExtra_data()
     {
         QTest::addColumn<bool>("hasAssistant");
