@@ -109,6 +109,14 @@ Result<void> VapiClient::deleteTool(const QString &toolId)
     return {};
 }
 
+Result<QJsonArray> VapiClient::listAssistants(int limit)
+{
+    auto value = call("GET", u"/assistant?limit=%1"_s.arg(limit));
+    if (!value)
+        return value.error();
+    return value->toArray();
+}
+
 Result<void> VapiClient::deleteAssistant(const QString &assistantId)
 {
     auto done = call("DELETE", u"/assistant/"_s + assistantId);

@@ -22,6 +22,9 @@ constexpr const char *agentColumns =
     "'first_message', first_message, 'system_prompt', system_prompt, 'direction', direction, "
     "'vapi_assistant_id', vapi_assistant_id)";
 
+// The assistant's metadata key naming our agent.
+constexpr const char *assistantAgentTag = "voxanneAgentId";
+
 // A save waits this long for another save of the same agent to finish at Vapi.
 constexpr ProviderLease::Timing assistantLease{.holdMs = 300000, .waitMs = 20000, .pollMs = 50};
 
@@ -95,7 +98,13 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
                                                                             u"high"_s}}}}}}}}}));
     const QJsonObject artifactPlan = mergeObject(current.value(u"artifactPlan"_s).toObject(),
                                                  QJsonObject{{u"recordingEnabled"_s, true}});
+    // Which agent the assistant is for, so that one whose creation was never recorded (the
+    // instance died, or Vapi's answer was lost) is found and adopted rather than duplicated.
+    const QJsonObject metadata =
+        mergeObject(current.value(u"metadata"_s).toObject(),
+                    QJsonObject{{QString::fromLatin1(assistantAgentTag), agent.value(u"id"_s)}});
     return {{u"name"_s, agent.value(u"name"_s)},
+            {u"metadata"_s, metadata},
             {u"firstMessage"_s, agent.value(u"first_message"_s)},
             {u"model"_s, model},
             {u"voice"_s, voice},
@@ -191,6 +200,15 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
         }
     }
     if (assistantId.isEmpty()) {
+        auto orphan = findUnrecordedAssistant(vapi, agentId);
+        if (!orphan) {
+            pushed = orphan.error();
+        } else if (!orphan->isEmpty()) {
+            assistantId = orphan->value(u"id"_s).toString();
+            pushed = vapi.updateAssistant(assistantId, assistantBody(row, *orphan));
+        }
+    }
+    if (assistantId.isEmpty() && pushed) {
         pushed = vapi.createAssistant(assistantBody(row, {}));
         if (pushed) {
             assistantId = created = pushed->value(u"id"_s).toString();
@@ -242,6 +260,23 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
     }
     m_app.jobs.wake();
     return get(access, orgId);
+}
+
+Result<QJsonObject> AgentService::findUnrecordedAssistant(providers::VapiClient &vapi,
+                                                          const QString &agentId)
+{
+    auto all = vapi.listAssistants();
+    if (!all)
+        return all.error();
+    for (const QJsonValue &v : std::as_const(*all)) {
+        const QJsonObject assistant = v.toObject();
+        if (assistant.value(u"metadata"_s)
+                .toObject()
+                .value(QString::fromLatin1(assistantAgentTag))
+                .toString() == agentId)
+            return assistant;
+    }
+    return QJsonObject{};
 }
 
 bool AgentService::recordUnrecorded(providers::VapiClient &vapi, const QString &orgId,

@@ -40,6 +40,9 @@ public:
     QJsonObject assistantBody(const QJsonObject &agentRow, const QJsonObject &current) const;
 
 private:
+    // An assistant made for this agent whose id was never recorded (empty when there is none).
+    Result<QJsonObject> findUnrecordedAssistant(providers::VapiClient &vapi,
+                                                const QString &agentId);
     // After Vapi acted but the database did not record it: true when it was recorded after all;
     // otherwise removes the assistant this save created, or marks the agent as out of sync.
     bool recordUnrecorded(providers::VapiClient &vapi, const QString &orgId, const QString &agentId,

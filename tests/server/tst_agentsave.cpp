@@ -2,8 +2,9 @@
 // S-toolsync): two server instances share one database and one Vapi (the sandbox). However many
 // saves race, on whichever instance, a clinic has exactly one assistant and each tool is
 // registered once; a COMMIT that fails after Vapi acted neither repeats the call nor leaves
-// anything at Vapi that the database does not know of; and what the console shows (the saved
-// settings, the sync status) is what really happened at Vapi.
+// anything at Vapi that the database does not know of; an assistant whose creation was never
+// recorded is adopted, not duplicated; and what the console shows (the saved settings, the sync
+// status) is what really happened at Vapi.
 #include "core/logging/log.h"
 #include "server/sandbox/sandbox.h"
 #include "vapitestkit.h"
@@ -502,6 +503,44 @@ private slots:
             QCOMPARE(promptAtVapi(agentField(clinic, "vapi_assistant_id")), u"After"_s);
             QVERIFY(syncFinished(clinic));
         }
+    }
+
+    void anAssistantWhoseCreationWasNeverRecordedIsAdopted()
+    {
+        // An instance died after Vapi created the assistant and before the id was recorded (or
+        // Vapi's answer never came): Vapi holds an assistant tagged with the agent.
+        const Clinic clinic = newClinic();
+        const QString agentId = agentField(clinic, "id");
+        HttpClient vapi(m_sandbox->url());
+        const HttpReply orphan = vapi.send(
+            "POST", u"/vapi/assistant"_s,
+            QJsonDocument(QJsonObject{{u"name"_s, u"Voxanne"_s},
+                                      {u"metadata"_s, QJsonObject{{u"voxanneAgentId"_s, agentId}}},
+                                      {u"model"_s, QJsonObject{{u"provider"_s, u"openai"_s},
+                                                               {u"model"_s, u"gpt-4o"_s},
+                                                               {u"temperature"_s, 0.2}}}})
+                .toJson(QJsonDocument::Compact),
+            {{"Authorization", "Bearer test"}});
+        QCOMPARE(orphan.status, 201);
+        const QString orphanId = orphan.json().value(u"id"_s).toString();
+        const QSet<QString> assistantsBefore = ids(sandboxList(u"assistant"_s));
+        m_sandbox->state().clearRequests();
+
+        QCOMPARE(save(*m_a, clinic, u"Adopted"_s).status, 200);
+        QCOMPARE(vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size(), 0);
+        QCOMPARE(ids(sandboxList(u"assistant"_s)), assistantsBefore);
+        QCOMPARE(agentField(clinic, "vapi_assistant_id"), orphanId);
+        QCOMPARE(promptAtVapi(orphanId), u"Adopted"_s);
+        // Adopted by fetch-merge-patch like any other: what it had is kept.
+        QCOMPARE(m_sandbox->vapi()
+                     .assistant(orphanId)
+                     .value(u"model"_s)
+                     .toObject()
+                     .value(u"temperature"_s)
+                     .toDouble(),
+                 0.2);
+        QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
     }
 
     void aCommitThatFailsAfterVapiActedLeavesNothingExtra_data()
