@@ -110,6 +110,22 @@ Result<void> VapiClient::deleteTool(const QString &toolId)
     return {};
 }
 
+Result<QJsonArray> VapiClient::listAssistants(int limit)
+{
+    auto value = call("GET", u"/assistant?limit=%1"_s.arg(limit));
+    if (!value)
+        return value.error();
+    return value->toArray();
+}
+
+Result<void> VapiClient::deleteAssistant(const QString &assistantId)
+{
+    auto done = call("DELETE", u"/assistant/"_s + assistantId);
+    if (!done)
+        return done.error();
+    return {};
+}
+
 Result<QJsonObject> VapiClient::createAssistant(const QJsonObject &assistant)
 {
     return callObject("POST", u"/assistant"_s, assistant);

@@ -36,6 +36,9 @@ public:
     Result<QJsonObject> updateAssistant(const QString &assistantId, const QJsonObject &patch);
     Result<QJsonObject> updateAssistantModel(const QString &assistantId,
                                              const std::function<void(QJsonObject &model)> &change);
+    Result<void> deleteAssistant(const QString &assistantId);
+    // The most recent assistants of the platform's Vapi org (up to `limit`).
+    Result<QJsonArray> listAssistants(int limit = 1000);
 
     // BYOC: the clinic's Twilio account as a Vapi credential, and its number imported.
     Result<QJsonObject> createTwilioCredential(const QString &accountSid, const QString &authToken);

@@ -47,7 +47,8 @@ void SandboxState::route(http::Router &router, const QByteArray &method, const Q
                    if (const auto failure = takeFailure(provider, request)) {
                        if (failure->delayMs > 0)
                            QThread::msleep(ulong(failure->delayMs));
-                       if (failure->status >= 200 && failure->status < 300)
+                       if (failure->status == 0 ||
+                           (failure->status >= 200 && failure->status < 300))
                            return handler(context);
                        QJsonObject body = failure->body;
                        if (body.isEmpty())

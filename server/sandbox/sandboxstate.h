@@ -29,15 +29,15 @@ struct RecordedRequest
 };
 
 // An injected failure: the next `remaining` requests that match answer `status` (or hang for
-// `delayMs` first, to provoke a timeout). A 2xx `status` is a late answer rather than a
-// failure: the request is handled as usual after `delayMs`, so the provider acts on it even
+// `delayMs` first, to provoke a timeout). Status 0 or a 2xx is a slow provider rather than a
+// failing one: after `delayMs` the request is served as usual, so the provider acts on it even
 // when the client gave up waiting (an SMS sent whose answer never arrived).
 struct Failure
 {
     QString provider;
     QString method;     // empty: any
     QString pathPrefix; // empty: any
-    int status = 503;
+    int status = 503;   // 0: served as usual after the delay
     int remaining = 1;
     int delayMs = 0;
     QJsonObject body;

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "server/appcontext.h"
+#include "server/providers/vapiclient.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -20,7 +21,9 @@ struct AgentChanges
 
 // The clinic's AI agent (S-agent): saved here and to a Vapi assistant in one step (created the
 // first time, fetch-merge-patched after, so nothing set in Vapi's dashboard is lost), pointed at
-// our webhook with the shared-secret header, then the tool sync is queued without waiting.
+// our webhook with the shared-secret header, then the tool sync is queued without waiting. Vapi
+// is called between transactions, never inside one, and concurrent saves take turns, so a clinic
+// has one assistant however many saves race.
 class AgentService
 {
 public:
@@ -37,6 +40,15 @@ public:
     QJsonObject assistantBody(const QJsonObject &agentRow, const QJsonObject &current) const;
 
 private:
+    // An assistant made for this agent whose id was never recorded (empty when there is none).
+    Result<QJsonObject> findUnrecordedAssistant(providers::VapiClient &vapi,
+                                                const QString &agentId);
+    // After Vapi acted but the database did not record it: true when it was recorded after all;
+    // otherwise removes the assistant this save created, or marks the agent as out of sync.
+    bool recordUnrecorded(providers::VapiClient &vapi, const QString &orgId, const QString &agentId,
+                          const QString &created, const Error &error);
+    static Error unrecordedError(const Error &error, bool created);
+
     AppContext &m_app;
 };
 

@@ -3,6 +3,7 @@
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
 #include "server/services/jobhandoff.h"
+#include "server/services/providerlease.h"
 #include "server/services/publicurl.h"
 
 #include <QJsonArray>
@@ -18,6 +19,10 @@ providers::VapiClient vapiClient(const AppContext &app)
 {
     return providers::VapiClient(app.config.vapiBaseUrl, app.config.vapiPrivateKey, app.retry);
 }
+
+// A sync waits this long for another to register the same tool, then fails the attempt (the
+// job runner tries again later).
+constexpr ProviderLease::Timing toolLease{.holdMs = 300000, .waitMs = 30000, .pollMs = 50};
 
 struct Assistant
 {
@@ -100,35 +105,56 @@ Result<void> ToolSync::queue(db::Transaction &tx, const QString &orgId)
     return {};
 }
 
+Result<QString> ToolSync::registeredId(const ToolDefinition &tool)
+{
+    auto row = m_app.db.query(db::Access::service(),
+                              "SELECT vapi_tool_id FROM vapi_tools WHERE tool_name = $1 AND "
+                              "definition_hash = $2",
+                              {tool.name, tool.hash});
+    if (!row)
+        return row.error();
+    return row->isEmpty() ? QString() : row->text(0, 0);
+}
+
 Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient &vapi,
                                                            int &registered)
 {
     QHash<QString, QString> ids;
     const QList<ToolDefinition> tools = definitions();
     for (const ToolDefinition &tool : tools) {
-        // The advisory lock makes concurrent syncs of different clinics register a tool once:
-        // the second waits, then finds the first's id. It is held across the POST on purpose.
-        auto id = m_app.db.transaction<QString>(
-            db::Access::service(), [&](db::Transaction &tx) -> Result<QString> {
-                if (auto locked = tx.exec("SELECT pg_advisory_xact_lock(hashtext($1))",
-                                          {QString(u"vox:vapi_tool:"_s + tool.name)});
-                    !locked)
-                    return locked.error();
-                auto row = tx.exec("SELECT vapi_tool_id, definition_hash FROM vapi_tools "
-                                   "WHERE tool_name = $1",
-                                   {tool.name});
-                if (!row)
-                    return row.error();
-                if (!row->isEmpty() && row->text(0, 1) == tool.hash)
-                    return row->text(0, 0);
-                auto created = vapi.createTool(tool.definition);
-                if (!created)
-                    return created.error();
-                const QString vapiId = created->value(u"id"_s).toString();
-                if (vapiId.isEmpty())
-                    return fail(u"Vapi created the %1 tool without an id."_s.arg(tool.name),
-                                u"502"_s, u"200"_s);
-                auto stored =
+        auto known = registeredId(tool);
+        if (!known)
+            return known.error();
+        if (!known->isEmpty()) {
+            ids.insert(tool.name, *known);
+            continue;
+        }
+        // Vapi is called with no transaction open: a transaction can be re-run after a
+        // serialization failure, or fail to commit after Vapi acted, and either would register
+        // the tool twice. Concurrent syncs of different clinics, on any instance, take turns on
+        // the lease; the second finds the first's id.
+        auto lease = ProviderLease::acquire(m_app.db, ProviderLease::toolKey(tool.name), toolLease);
+        if (!lease)
+            return lease.error();
+        known = registeredId(tool);
+        if (!known)
+            return known.error();
+        if (!known->isEmpty()) {
+            ids.insert(tool.name, *known);
+            continue;
+        }
+        auto created = vapi.createTool(tool.definition);
+        if (!created)
+            return created.error();
+        const QString vapiId = created->value(u"id"_s).toString();
+        if (vapiId.isEmpty())
+            return fail(u"Vapi created the %1 tool without an id."_s.arg(tool.name), u"502"_s,
+                        u"200"_s);
+        auto stored = m_app.db.transaction<bool>(
+            db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+                if (auto held = lease.value().releaseWithin(tx); !held)
+                    return held.error();
+                auto upserted =
                     tx.exec("INSERT INTO vapi_tools (tool_name, vapi_tool_id, definition_hash, "
                             "definition) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (tool_name) DO "
                             "UPDATE SET vapi_tool_id = EXCLUDED.vapi_tool_id, definition_hash = "
@@ -136,16 +162,31 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
                             "registered_at = now()",
                             {tool.name, vapiId, tool.hash,
                              QJsonValue(storableDefinition(tool.definition))});
-                if (!stored)
-                    return stored.error();
-                ++registered;
-                log::info("toolsync", u"Registered a tool with Vapi."_s,
-                          {{u"tool"_s, tool.name}, {u"vapi_tool_id"_s, vapiId}});
-                return vapiId;
+                if (!upserted)
+                    return upserted.error();
+                return true;
             });
-        if (!id)
-            return id.error();
-        ids.insert(tool.name, *id);
+        if (!stored) {
+            // A COMMIT whose answer was lost may have gone through; otherwise nobody knows of
+            // the tool just created, and the next sync would register another: remove it.
+            auto holds = registeredId(tool);
+            if (holds && *holds == vapiId) {
+                ids.insert(tool.name, vapiId);
+                continue;
+            }
+            if (holds) {
+                if (auto removed = vapi.deleteTool(vapiId); !removed)
+                    log::warn("toolsync", u"An unrecorded tool could not be removed from Vapi."_s,
+                              {{u"tool"_s, tool.name},
+                               {u"vapi_tool_id"_s, vapiId},
+                               {u"error"_s, removed.errorMessage()}});
+            }
+            return stored.error();
+        }
+        ++registered;
+        log::info("toolsync", u"Registered a tool with Vapi."_s,
+                  {{u"tool"_s, tool.name}, {u"vapi_tool_id"_s, vapiId}});
+        ids.insert(tool.name, vapiId);
     }
     return ids;
 }
@@ -179,8 +220,9 @@ Result<void> ToolSync::runJob(const jobs::Job &job)
     if (outcome)
         return {};
     const Error &error = outcome.error();
+    // 409: another sync held a tool's lease (or took it over) the whole time.
     const bool transient = isTransientVapiError(error) || error.code.startsWith(u"08"_s) ||
-                           error.code == u"40001" || error.code == u"40P01";
+                           error.code == u"40001" || error.code == u"40P01" || error.code == u"409";
     const bool lastAttempt = job.attempt >= job.maxAttempts;
     QString message = error.message;
     if (transient && !lastAttempt)
@@ -284,6 +326,12 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
     }
 
     for (const Assistant &a : std::as_const(*assistants)) {
+        // An agent save patches the same assistant, and each PATCH sends the whole model: they
+        // take turns, or one would put back what the other just changed.
+        auto lease =
+            ProviderLease::acquire(m_app.db, ProviderLease::assistantKey(a.agentId), toolLease);
+        if (!lease)
+            return lease.error();
         auto assistant = vapi.getAssistant(a.vapiId);
         if (!assistant)
             return assistant.error();

@@ -17,7 +17,9 @@ namespace vox::server {
 // definition's hash changes; every org's assistants get the ids in `model.toolIds`, merged with
 // what the assistant already has (fetch-merge-patch, nothing else dropped); Vapi's native
 // calendar tools are removed from the assistant. Runs as the durable job `vapi.sync_tools`, so
-// an agent save never waits for it and a crash part-way resumes: every step is idempotent.
+// an agent save never waits for it and a crash part-way resumes: every step is idempotent. Vapi
+// is called between transactions, never inside one; a tool is registered under a lease
+// (ProviderLease), so concurrent syncs on any instance register it once.
 class ToolSync
 {
 public:
@@ -55,6 +57,8 @@ public:
 private:
     // Our tool ids by name, registering what is missing or changed.
     Result<QHash<QString, QString>> ensureRegistered(providers::VapiClient &vapi, int &registered);
+    // The tool's registered id when its definition is current, else empty.
+    Result<QString> registeredId(const ToolDefinition &tool);
     Result<void> recordFailure(const QString &orgId, const QString &message, bool final);
 
     // Computed when used: the listening port is known only once the server listens.
