@@ -78,6 +78,17 @@ def request(path, begin, end, signature):
     return [(sql, params) for pid, sql, params in rows if pid == main]
 
 
+def compound(sql):
+    """A simple-protocol query of several statements stays one round trip: pgbench's `\\;`
+    joins them into one command (a plain `;` would make one command, one trip, each)."""
+    out, quoted = [], False
+    for ch in sql:
+        if ch == "'":
+            quoted = not quoted
+        out.append("\\;" if ch == ";" and not quoted else ch)
+    return "".join(out).rstrip("\\;").rstrip()
+
+
 def literal(value):
     return "NULL" if value is None else "'" + value.replace("'", "''") + "'"
 
@@ -128,7 +139,7 @@ def main():
     unexplained = 0
     for i, (sql, params) in enumerate(a):
         if params is None:  # simple protocol: BEGIN/COMMIT and the role setup, sent as they are
-            lines.append(sql.replace("\n", " ") + ";")
+            lines.append(compound(sql.replace("\n", " ")) + ";")
             continue
         other = b[i][1] if i < len(b) and b[i][0] == sql else params
         values = {}
