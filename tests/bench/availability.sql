@@ -6,17 +6,29 @@
 \set n random(1, 1000000000000)
 \set phone random(1000000, 9999999)
 \set slot random(1, 1000000000)
-BEGIN\; SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
-SELECT org_id FROM agents WHERE ('asst-bench')::text IS NOT NULL AND vapi_assistant_id = ('asst-bench') UNION ALL SELECT org_id FROM phone_numbers WHERE NULL::text IS NOT NULL AND vapi_phone_number_id = NULL LIMIT 1;
-SELECT s.time_zone, s.slot_minutes, coalesce(json_agg(json_build_array(b.weekday,   to_char(b.opens_at, 'HH24:MI'), to_char(b.closes_at, 'HH24:MI'))   ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), '[]') FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id WHERE s.org_id = ':org'::uuid GROUP BY s.time_zone, s.slot_minutes;
+\startpipeline
+BEGIN;
+SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
+\endpipeline
+SELECT org_id FROM agents WHERE :c1::text IS NOT NULL AND vapi_assistant_id = :c1 UNION ALL SELECT org_id FROM phone_numbers WHERE NULL::text IS NOT NULL AND vapi_phone_number_id = NULL LIMIT 1;
+SELECT s.time_zone, s.slot_minutes, coalesce(json_agg(json_build_array(b.weekday,   to_char(b.opens_at, U&'HH24\003AMI'), to_char(b.closes_at, U&'HH24\003AMI'))   ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), '[]') FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id WHERE s.org_id = :org::uuid GROUP BY s.time_zone, s.slot_minutes;
 COMMIT;
-BEGIN\; SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
-SELECT s.time_zone, s.slot_minutes, coalesce(json_agg(json_build_array(b.weekday,   to_char(b.opens_at, 'HH24:MI'), to_char(b.closes_at, 'HH24:MI'))   ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), '[]') FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id WHERE s.org_id = ':org'::uuid GROUP BY s.time_zone, s.slot_minutes;
-SELECT id, name, price_cents, duration_minutes, buffer_before_minutes, buffer_after_minutes, active, array_to_json(keywords) FROM services WHERE org_id = ':org'::uuid AND active ORDER BY lower(name), id;
+\startpipeline
+BEGIN;
+SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
+\endpipeline
+SELECT s.time_zone, s.slot_minutes, coalesce(json_agg(json_build_array(b.weekday,   to_char(b.opens_at, U&'HH24\003AMI'), to_char(b.closes_at, U&'HH24\003AMI'))   ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), '[]') FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id WHERE s.org_id = :org::uuid GROUP BY s.time_zone, s.slot_minutes;
+SELECT id, name, price_cents, duration_minutes, buffer_before_minutes, buffer_after_minutes, active, array_to_json(keywords) FROM services WHERE org_id = :org::uuid AND active ORDER BY lower(name), id;
 COMMIT;
-BEGIN\; SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
-SELECT lower(r), upper(r) FROM (SELECT vox_blocked_range(starts_at, ends_at,   buffer_before_minutes, buffer_after_minutes) AS r FROM appointments   WHERE org_id = ':org'::uuid AND status IN ('held', 'confirmed')     AND id IS DISTINCT FROM NULL::uuid     AND vox_blocked_range(starts_at, ends_at, buffer_before_minutes,         buffer_after_minutes) && tstzrange(('2026-12-20 17:00:00+00')::timestamptz, ('2027-01-05 17:00:00+00')::timestamptz)) t;
+\startpipeline
+BEGIN;
+SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
+\endpipeline
+SELECT lower(r), upper(r) FROM (SELECT vox_blocked_range(starts_at, ends_at,   buffer_before_minutes, buffer_after_minutes) AS r FROM appointments   WHERE org_id = :org::uuid AND status IN ('held', 'confirmed')     AND id IS DISTINCT FROM NULL::uuid     AND vox_blocked_range(starts_at, ends_at, buffer_before_minutes,         buffer_after_minutes) && tstzrange(:c2::timestamptz, :c3::timestamptz)) t;
 COMMIT;
-BEGIN\; SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
-SELECT id, status, status_detail, metadata, key_id, created_by, updated_at FROM org_credentials WHERE org_id = ':org'::uuid AND provider = ('google');
+\startpipeline
+BEGIN;
+SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"app_metadata":{},"role":"service_role"}', true);
+\endpipeline
+SELECT id, status, status_detail, metadata, key_id, created_by, updated_at FROM org_credentials WHERE org_id = :org::uuid AND provider = :c4;
 COMMIT;

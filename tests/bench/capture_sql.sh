@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Captures the statements the server really runs for a bookClinicAppointment tool call and for
 # an end-of-call report, from PostgreSQL's own statement log, and writes them as pgbench
-# scripts (booking.sql, report.sql, availability.sql) that vapi_bench.sh runs as the database's reference.
+# scripts (booking.sql, availability.sql, report.sql, each with the constants it binds in
+# <name>.vars.json) that vapi_bench.sh runs with pgbench -M prepared as the database's reference.
 #
 #   tests/bench/capture_sql.sh              # writes tests/bench/booking.sql and report.sql
 #   OUT=/tmp/x BUILD=build/dev tests/bench/capture_sql.sh
 #
 # A fresh server with its embedded cluster plays two requests of each kind with logging on
 # (log_min_duration_statement = 0); sqllog2pgbench.py keeps the request's connection, turns
-# parameters that are the same in both requests into literals and the ones that differ into
-# pgbench variables (see there). Redo it whenever the server's SQL changes.
+# parameters that are the same in both requests into constants and the ones that differ into
+# values made afresh per transaction (see there). Redo it whenever the server's SQL changes.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -97,14 +98,13 @@ LOG=$CLUSTER/server.log
 # How each value is made afresh per pgbench transaction: :n makes ids unique, :slot a free
 # half hour for the exclusion constraint; rows made earlier in the request are found by the
 # key the request gave them (one index lookup inside the statement, no extra round trip).
-Q="'" # pgbench's simple protocol pastes variables into the text: string values need quotes
-EXPRS=$(jq -n --arg q "$Q" '{
-  org: "\($q):org\($q)", service: "\($q):service\($q)",
+EXPRS=$(jq -n --arg q "'" '{
+  org: ":org", service: ":service",
   callid: "(\($q)pgb-call-\($q) || :n)", toolcallid: "(\($q)pgb-tool-\($q) || :n)",
   phone: "(\($q)+1557\($q) || :phone)",
-  contact: "(SELECT id::text FROM contacts WHERE org_id = \($q):org\($q)::uuid AND phone = \($q)+1557\($q) || :phone)",
-  calllog: "(SELECT id::text FROM call_logs WHERE org_id = \($q):org\($q)::uuid AND vapi_call_id = \($q)pgb-call-\($q) || :n)",
-  appointment: "(SELECT id::text FROM appointments WHERE org_id = \($q):org\($q)::uuid AND source_tool_call_id = \($q)pgb-tool-\($q) || :n)",
+  contact: "(SELECT id::text FROM contacts WHERE org_id = :org::uuid AND phone = \($q)+1557\($q) || :phone)",
+  calllog: "(SELECT id::text FROM call_logs WHERE org_id = :org::uuid AND vapi_call_id = \($q)pgb-call-\($q) || :n)",
+  appointment: "(SELECT id::text FROM appointments WHERE org_id = :org::uuid AND source_tool_call_id = \($q)pgb-tool-\($q) || :n)",
   start: "(timestamptz \($q)2100-01-04 09:00Z\($q) + interval \($q)30 minutes\($q) * :slot)::text",
   "end": "(timestamptz \($q)2100-01-04 09:30Z\($q) + interval \($q)30 minutes\($q) * :slot)::text"}')
 SETS='["\\set n random(1, 1000000000000)", "\\set phone random(1000000, 9999999)", "\\set slot random(1, 1000000000)"]'
@@ -114,8 +114,8 @@ convert() { # name marker-a marker-b marker-end seed-a seed-b title
         --arg signature "FROM agents WHERE" \
         '{a: $a, b: $b, expressions: $e, sets: $s, signature: $signature}' >"$WORK/$1.tokens.json"
     python3 "$ROOT/tests/bench/sqllog2pgbench.py" "$LOG" "$WORK/$1.tokens.json" \
-        "capture:$2" "capture:$3" "capture:$4" "$7" >"$OUT/$1.sql"
-    echo "wrote $OUT/$1.sql" >&2
+        "capture:$2" "capture:$3" "capture:$4" "$7" "$OUT/$1.vars.json" >"$OUT/$1.sql"
+    echo "wrote $OUT/$1.sql and $1.vars.json" >&2
 }
 convert booking book-a book-b report-a 11 12 \
     "What the server runs for one bookClinicAppointment tool call (POST /api/vapi/tools)."

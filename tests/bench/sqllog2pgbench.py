@@ -3,13 +3,20 @@
 (log_min_duration_statement = 0, log_line_prefix '%m [%p] %a '), into a pgbench script.
 
 The capture holds two requests of the same kind (A and B), each between marker statements
-(SELECT 'capture:<name>'). A parameter that is the same in A and B is a constant of the
-path and is written as a literal; one that differs is rebuilt from the request's own values
+(SELECT 'capture:<name>'). The script runs with pgbench -M prepared, as the server runs its
+statements: every bound parameter stays a parameter. One that is the same in A and B is a
+constant of the path, passed as a pgbench variable (-D, from the .vars.json file written
+beside the script); one that differs is rebuilt from the request's own values
 (call id, tool call id, phone, slot, and the rows the request created), which the
 capture script passes in as JSON with the signature that finds the request's connection, so each pgbench transaction works on fresh rows exactly as
 each request does. A difference nothing explains is kept as A's value and reported.
 
-Usage: sqllog2pgbench.py LOG TOKENS.json MARKER_A MARKER_B MARKER_END TITLE > script.sql
+A query of several statements sent at once (BEGIN with the role setup) stays one round trip
+in a pgbench pipeline. pgbench -M prepared reads `:word` anywhere, even inside a string
+literal, as a variable, so such literals in the statement text are written as the same
+literal in U&'' form (':' as \003A).
+
+Usage: sqllog2pgbench.py LOG TOKENS.json MARKER_A MARKER_B MARKER_END TITLE VARS.json > script.sql
 """
 import json
 import re
@@ -78,19 +85,34 @@ def request(path, begin, end, signature):
     return [(sql, params) for pid, sql, params in rows if pid == main]
 
 
-def compound(sql):
-    """A simple-protocol query of several statements stays one round trip: pgbench's `\\;`
-    joins them into one command (a plain `;` would make one command, one trip, each)."""
-    out, quoted = [], False
+def split_top(sql):
+    """Statements of a simple-protocol query, split at semicolons outside quotes."""
+    out, cur, quoted = [], [], False
     for ch in sql:
         if ch == "'":
             quoted = not quoted
-        out.append("\\;" if ch == ";" and not quoted else ch)
-    return "".join(out).rstrip("\\;").rstrip()
+        if ch == ";" and not quoted:
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur).strip())
+    return [x for x in out if x]
 
 
-def literal(value):
-    return "NULL" if value is None else "'" + value.replace("'", "''") + "'"
+VARIABLE_LIKE = re.compile(r":[A-Za-z0-9_\x80-\uffff]")
+LITERAL = re.compile(r"(?<![A-Za-z0-9_&])'((?:[^']|'')*)'")
+
+
+def shield(sql):
+    """String literals in the statement text that pgbench would read as holding a variable,
+    rewritten as the same value in U&'' form."""
+    def one(m):
+        body = m.group(1)
+        if not VARIABLE_LIKE.search(body):
+            return m.group(0)
+        return "U&'" + body.replace("\\", "\\\\").replace(":", "\\003A") + "'"
+    return LITERAL.sub(one, sql)
 
 
 def template(value, tokens):
@@ -115,16 +137,32 @@ def template(value, tokens):
     return pieces
 
 
-def expression(pieces, exprs):
+class Constants:
+    """Constant values as pgbench variables c1, c2, ... (one per distinct value)."""
+
+    def __init__(self):
+        self.names = {}
+
+    def __call__(self, value):
+        if value not in self.names:
+            self.names[value] = f"c{len(self.names) + 1}"
+        return ":" + self.names[value]
+
+    def variables(self):
+        return {name: value for value, name in self.names.items()}
+
+
+def expression(pieces, exprs, constant):
     if pieces == [(None, None)]:
         return "NULL"
-    if len(pieces) == 1 and pieces[0][0] == "token":
-        return exprs[pieces[0][1]]
-    return "(" + " || ".join(exprs[t] if k == "token" else literal(t) for k, t in pieces) + ")"
+    if len(pieces) == 1:
+        kind, text = pieces[0]
+        return exprs[text] if kind == "token" else constant(text)
+    return "(" + " || ".join(exprs[t] if k == "token" else constant(t) for k, t in pieces) + ")"
 
 
 def main():
-    log, tokens_path, mark_a, mark_b, mark_end, title = sys.argv[1:7]
+    log, tokens_path, mark_a, mark_b, mark_end, title, vars_path = sys.argv[1:8]
     tok = json.load(open(tokens_path))
     a = request(log, mark_a, mark_b, tok["signature"])
     b = request(log, mark_b, mark_end, tok["signature"])
@@ -137,9 +175,11 @@ def main():
              f"-- {len(a)} statements (round trips) per request.", ""]
     lines += tok["sets"]
     unexplained = 0
+    constant = Constants()
     for i, (sql, params) in enumerate(a):
-        if params is None:  # simple protocol: BEGIN/COMMIT and the role setup, sent as they are
-            lines.append(compound(sql.replace("\n", " ")) + ";")
+        if params is None:  # simple protocol: BEGIN/COMMIT and the role setup, as they are
+            parts = [shield(p.replace("\n", " ")) + ";" for p in split_top(sql)]
+            lines += ["\\startpipeline", *parts, "\\endpipeline"] if len(parts) > 1 else parts
             continue
         other = b[i][1] if i < len(b) and b[i][0] == sql else params
         values = {}
@@ -151,10 +191,13 @@ def main():
                 print(f"note: statement {i + 1} ${n} differs between the requests in a way the "
                       f"tokens do not explain; kept as captured: {params[n]!r:.80} / "
                       f"{other.get(n)!r:.80}", file=sys.stderr)
-            values[n] = expression(ta, exprs)
-        text = re.sub(r"\$(\d+)", lambda m: values[int(m.group(1))], sql.replace("\n", " "))
+            values[n] = expression(ta, exprs, constant)
+        text = shield(re.sub(r"\$(\d+)", lambda m: values[int(m.group(1))],
+                             sql.replace("\n", " ")))
         lines.append(text + ";")
     print("\n".join(lines))
+    with open(vars_path, "w", encoding="utf-8") as f:
+        json.dump(constant.variables(), f, indent=1, ensure_ascii=False)
     print(f"{title}: {len(a)} statements, {unexplained} unexplained differences",
           file=sys.stderr)
 

@@ -83,12 +83,13 @@ REPORT=$(measured report 4); echo "$REPORT"
 # The server's database connections: one per HTTP worker thread (4 x cores, 4 to 32).
 WORKERS=$(($(nproc) * 4)); ((WORKERS < 4)) && WORKERS=4; ((WORKERS > 32)) && WORKERS=32
 
-# pgbench with a per-transaction log; prints "tps failed p50 p99 statements" (ms). Simple
-# protocol: the scripts paste quoted variables into the text (see capture_sql.sh).
+# pgbench with a per-transaction log; prints "tps failed p50 p99 aborted" (ms). Prepared
+# statements like the server's; the constants each script binds come from its .vars.json.
 pgb() { # script clients tag
-    local prefix="$WORK/pgb-$3" out
-    out=$(cd "$WORK" && pgbench -n -c "$2" -j 2 -T "$SECONDS_PGBENCH" -f "$BENCH/$1" \
-        -D org="$ORG" -D service="$SERVICE" -l --log-prefix="$prefix" \
+    local prefix="$WORK/pgb-$3" out constants
+    mapfile -d '' constants < <(jq -j 'to_entries[] | "-D\u0000\(.key)=\(.value)\u0000"' "$BENCH/${1%.sql}.vars.json")
+    out=$(cd "$WORK" && pgbench -n -M prepared -c "$2" -j 2 -T "$SECONDS_PGBENCH" -f "$BENCH/$1" \
+        -D org="$ORG" -D service="$SERVICE" "${constants[@]}" -l --log-prefix="$prefix" \
         -h "$SOCKET" -U voxanne_admin voxanne 2>&1) || { echo "pgbench $1 failed:" >&2; echo "$out" >&2; }
     echo "$out" >"$WORK/pgb-$3.txt"
     local tps failed
