@@ -6,6 +6,7 @@
 #   tests/bench/profile.sh                  # reports in /tmp/voxanne-profile
 #   OUT=/tmp/p PATHS=vapi tests/bench/profile.sh     # PATHS: vapi, health or both (default)
 #   REPORT_ONLY=1 tests/bench/profile.sh             # the reports again from recorded data
+#   PERF=0 tests/bench/profile.sh                    # only the CPU seconds per path
 #
 # Needs linux-perf (apt-get install linux-perf) and, unless run as root with a permissive
 # kernel, `sysctl kernel.perf_event_paranoid=-1`. Call graphs come from DWARF unwinding
@@ -17,28 +18,14 @@ OUT=${OUT:-/tmp/voxanne-profile}
 PATHS=${PATHS:-both}
 FREQ=${FREQ:-499}
 
-# CPU seconds (user + system) of the server and of its PostgreSQL cluster (the postmaster
-# started with the server's --data-dir, and its backends) so far.
-cpu_of() { # pid...
-    local ticks=0 p
-    for p in "$@"; do
-        [ -r "/proc/$p/stat" ] || continue
-        ticks=$((ticks + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
-    done
-    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
-}
-cluster_pids() { # server pid
-    local dir postmaster
-    dir=$(tr '\0' '\n' <"/proc/$1/cmdline" | sed -n '/^--data-dir$/{n;p}')
-    postmaster=$(pgrep -f -x ".*postgres -D $dir/postgres" | head -1)
-    [ -n "$postmaster" ] && echo "$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
-}
+. "$ROOT/tests/bench/cpu.sh"
 
 # Hook mode: vapi_bench.sh / http_bench.sh call `profile.sh hook start|stop <name> <pid>`.
 if [ "${1:-}" = hook ]; then
     case "$2" in
     start)
-        echo "$(date +%s.%N) $(cpu_of "$4") $(cpu_of $(cluster_pids "$4"))" >"$OUT/cpu-$3.start"
+        echo "$(date +%s.%N) $(cpu_of "$4") $(cluster_cpu "$4")" >"$OUT/cpu-$3.start"
+        [ "${PERF:-1}" = 0 ] && exit 0
         perf record -q -F "$FREQ" --call-graph dwarf,16384 -p "$4" -o "$OUT/perf-$3.data" \
             >"$OUT/perf-$3.record.log" 2>&1 &
         echo $! >"$OUT/perf-$3.pid"
@@ -49,11 +36,12 @@ if [ "${1:-}" = hook ]; then
         ;;
     stop)
         for f in "$OUT/perf-$3.pid" "$OUT/perf-$3-system.pid"; do
+            [ -f "$f" ] || continue
             kill -INT "$(cat "$f")" 2>/dev/null || true
             while kill -0 "$(cat "$f")" 2>/dev/null; do sleep 0.2; done
         done
         read -r t0 s0 p0 <"$OUT/cpu-$3.start"
-        echo "$(date +%s.%N) $(cpu_of "$4") $(cpu_of $(cluster_pids "$4"))" |
+        echo "$(date +%s.%N) $(cpu_of "$4") $(cluster_cpu "$4")" |
             awk -v t0="$t0" -v s0="$s0" -v p0="$p0" '{ printf "wall %.1f s, server CPU %.2f s, PostgreSQL CPU %.2f s\n", $1 - t0, $2 - s0, $3 - p0 }' >"$OUT/cpu-$3.txt"
         ;;
     esac
@@ -68,7 +56,7 @@ fi
 mkdir -p "$OUT"
 export BENCH_HOOK="$ROOT/tests/bench/profile.sh hook"
 export OUT FREQ
-[ "${REPORT_ONLY:-0}" = 1 ] && PATHS=none || rm -f "$OUT"/perf-*
+[ "${REPORT_ONLY:-0}" = 1 ] && PATHS=none || rm -f "$OUT"/perf-* "$OUT"/cpu-*
 if [ "$PATHS" = vapi ] || [ "$PATHS" = both ]; then
     REQUESTS=${REQUESTS:-3000} SECONDS_PGBENCH=${SECONDS_PGBENCH:-10} \
         "$ROOT/tests/bench/vapi_bench.sh" | tee "$OUT/vapi_bench.txt"

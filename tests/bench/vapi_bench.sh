@@ -64,13 +64,20 @@ load() {
         --clients "$CLIENTS" --requests "$1" --kind "$2" --seed "$3" 2>/dev/null
 }
 hook() { if [ -n "${BENCH_HOOK:-}" ]; then $BENCH_HOOK "$1" "$2" "$SERVER_PID"; fi; }
+. "$BENCH/cpu.sh"
+# The load's output, then "cpu: S P": CPU milliseconds per request of the server, of PostgreSQL.
 measured() { # kind seed
-    local out
+    local out s0 p0 s1 p1
     hook start "$1"
+    s0=$(cpu_of "$SERVER_PID"); p0=$(cluster_cpu "$SERVER_PID")
     out=$(load "$REQUESTS" "$1" "$2")
+    s1=$(cpu_of "$SERVER_PID"); p1=$(cluster_cpu "$SERVER_PID")
     hook stop "$1"
     echo "$out"
+    awk -v n="$REQUESTS" -v s0="$s0" -v s1="$s1" -v p0="$p0" -v p1="$p1" \
+        'BEGIN { printf "cpu: %.2f %.2f\n", (s1 - s0) * 1000 / n, (p1 - p0) * 1000 / n }'
 }
+cpums() { sed -n 's/^cpu: //p' <<<"$1"; }
 echo "== warm-up"
 load 200 availability 1 >/dev/null
 echo "== tool calls: bookClinicAppointment, $REQUESTS requests, $CLIENTS clients"
@@ -83,37 +90,48 @@ REPORT=$(measured report 4); echo "$REPORT"
 # The server's database connections: one per HTTP worker thread (4 x cores, 4 to 32).
 WORKERS=$(($(nproc) * 4)); ((WORKERS < 4)) && WORKERS=4; ((WORKERS > 32)) && WORKERS=32
 
-# pgbench with a per-transaction log; prints "tps failed p50 p99 aborted" (ms). Prepared
-# statements like the server's; the constants each script binds come from its .vars.json.
+# pgbench with a per-transaction log; prints "tps failed p50 p99 aborted pgcpu" (ms; pgcpu:
+# PostgreSQL CPU per transaction). Prepared statements like the server's; the constants each
+# script binds come from its .vars.json.
 pgb() { # script clients tag
-    local prefix="$WORK/pgb-$3" out constants
+    local prefix="$WORK/pgb-$3" out constants c0 c1
+    c0=$(cluster_cpu "$SERVER_PID")
     mapfile -d '' constants < <(jq -j 'to_entries[] | "-D\u0000\(.key)=\(.value)\u0000"' "$BENCH/${1%.sql}.vars.json")
     out=$(cd "$WORK" && pgbench -n -M prepared -c "$2" -j 2 -T "$SECONDS_PGBENCH" -f "$BENCH/$1" \
         -D org="$ORG" -D service="$SERVICE" "${constants[@]}" -l --log-prefix="$prefix" \
         -h "$SOCKET" -U voxanne_admin voxanne 2>&1) || { echo "pgbench $1 failed:" >&2; echo "$out" >&2; }
+    c1=$(cluster_cpu "$SERVER_PID")
     echo "$out" >"$WORK/pgb-$3.txt"
     local tps failed
     tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | tail -1)
     failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' <<<"$out")
     aborted=$(grep -c 'aborted in command' <<<"$out" || true)
     cat "$prefix".* 2>/dev/null | awk '$3 ~ /^[0-9]+$/ {print $3}' | sort -n | awk \
-        -v tps="${tps:-0}" -v failed="${failed:-0}" -v aborted="$aborted" '{v[NR] = $1}
-        END { if (NR == 0) { printf "%s %s 0 0 %s\n", tps, failed, aborted; exit }
+        -v tps="${tps:-0}" -v failed="${failed:-0}" -v aborted="$aborted" -v cpu="$c1 - $c0" '{v[NR] = $1}
+        END { split(cpu, c, " - "); if (NR == 0) { printf "%s %s 0 0 %s 0\n", tps, failed, aborted; exit }
               i50 = int(NR * 0.50); if (i50 < 1) i50 = 1; i99 = int(NR * 0.99); if (i99 < 1) i99 = 1
-              printf "%.1f %s %.2f %.2f %s\n", tps, failed, v[i50] / 1000, v[i99] / 1000, aborted }'
+              printf "%.1f %s %.2f %.2f %s %.2f\n", tps, failed, v[i50] / 1000, v[i99] / 1000, aborted,
+                  (c[1] - c[2]) * 1000 / NR }'
 }
 statements() { sed -n "s/^-- \([0-9]*\) statements (round trips).*/\1/p" "$BENCH/$1"; }
 echo "== pgbench, $SECONDS_PGBENCH s each: booking.sql at $WORKERS and $CLIENTS clients, availability.sql and report.sql at $WORKERS"
-read -r PB_TPS PB_FAIL PB_P50 PB_P99 PB_AB < <(pgb booking.sql "$WORKERS" book)
-read -r PB32_TPS PB32_FAIL PB32_P50 PB32_P99 PB32_AB < <(pgb booking.sql "$CLIENTS" book32)
-read -r PA_TPS PA_FAIL PA_P50 PA_P99 PA_AB < <(pgb availability.sql "$WORKERS" avail)
-read -r PR_TPS PR_FAIL PR_P50 PR_P99 PR_AB < <(pgb report.sql "$WORKERS" report)
+read -r PB_TPS PB_FAIL PB_P50 PB_P99 PB_AB PB_CPU < <(pgb booking.sql "$WORKERS" book)
+if [ "$CLIENTS" != "$WORKERS" ]; then
+    read -r PB32_TPS PB32_FAIL PB32_P50 PB32_P99 PB32_AB PB32_CPU < <(pgb booking.sql "$CLIENTS" book32)
+else
+    read -r PB32_TPS PB32_FAIL PB32_P50 PB32_P99 PB32_AB <<<"$PB_TPS $PB_FAIL $PB_P50 $PB_P99 $PB_AB $PB_CPU"
+fi
+read -r PA_TPS PA_FAIL PA_P50 PA_P99 PA_AB PA_CPU < <(pgb availability.sql "$WORKERS" avail)
+read -r PR_TPS PR_FAIL PR_P50 PR_P99 PR_AB PR_CPU < <(pgb report.sql "$WORKERS" report)
 
 # "book: requests N, errors E, S s, R/s, p50 ..." -> "successes errors rate p50 p99"
 server() {
     sed -n 's/.*requests \([0-9]*\), errors \([0-9]*\), \([0-9.]*\) s,.* p50 \([0-9.]*\) ms.* p99 \([0-9.]*\) ms.*/\1 \2 \3 \4 \5/p' <<<"$1" |
         awk '{ ok = $1 - $2; printf "%d %d %.1f %s %s\n", ok, $2, ($3 > 0 ? ok / $3 : 0), $4, $5 }'
 }
+read -r B_CPU_S B_CPU_P < <(cpums "$BOOK")
+read -r A_CPU_S A_CPU_P < <(cpums "$AVAIL")
+read -r R_CPU_S R_CPU_P < <(cpums "$REPORT")
 read -r B_OK B_ERR B_RATE B_P50 B_P99 < <(server "$BOOK")
 read -r A_OK A_ERR A_RATE A_P50 A_P99 < <(server "$AVAIL")
 read -r R_OK R_ERR R_RATE R_P50 R_P99 < <(server "$REPORT")
@@ -138,3 +156,9 @@ echo "  bookings rate      $(ratio "$B_RATE" "$PB_TPS")   (>= 0.9)    p99 $(rati
 echo "  availability rate  $(ratio "$A_RATE" "$PA_TPS")   (>= 0.9)    p99 $(ratio "$A_P99" "$PA_P99")  (<= 2)"
 echo "  report ingest rate $(ratio "$R_RATE" "$PR_TPS")   (>= 0.8)    p99 $(ratio "$R_P99" "$PR_P99")"
 echo "  bookings rate vs pgbench at $CLIENTS clients: $(ratio "$B_RATE" "$PB32_TPS")"
+echo
+echo "CPU ms per request: server process / its PostgreSQL cluster, and PostgreSQL per pgbench"
+echo "transaction of the same statements (steadier than rates when other work shares the machine):"
+echo "  bookClinicAppointment  $B_CPU_S / $B_CPU_P   pgbench $PB_CPU"
+echo "  checkAvailability      $A_CPU_S / $A_CPU_P   pgbench $PA_CPU"
+echo "  end-of-call-report     $R_CPU_S / $R_CPU_P   pgbench $PR_CPU"
