@@ -7,8 +7,7 @@
 #
 # Environment: BENCH_ORGS (100), BENCH_CALLS (1000000), BENCH_DURATION (15s),
 # BENCH_CONNECTIONS (32), BENCH_KEEP=1 keeps the work folder, BENCH_HOOK (a command run as
-# `hook start|stop health <server pid>` around the server's /api/health run; profile.sh uses
-# it). Prints figures and ratios; never fails on speed. wrk, nginx, pgbench and the server
+# `hook start|stop health|calls <server pid>` around the server's runs; profile.sh uses it). Prints figures and ratios; never fails on speed. wrk, nginx, pgbench and the server
 # share this machine's cores, so the figures compare shapes of cost, not absolute capacity.
 set -euo pipefail
 
@@ -177,7 +176,9 @@ say "measuring ($duration each, $connections connections, $threads wrk threads)"
 read -r h_rps h_p50 h_p99 h_bad < <(measure "$url/api/health")
 [[ -n "${BENCH_HOOK:-}" ]] && $BENCH_HOOK stop health "$server_pid"
 read -r n_rps n_p50 n_p99 _ < <(measure "http://127.0.0.1:$nginx_port/api/health")
+[[ -n "${BENCH_HOOK:-}" ]] && $BENCH_HOOK start calls "$server_pid"
 read -r c_rps c_p50 c_p99 c_bad < <(measure -H "Authorization: Bearer $token" "$url/api/calls-dashboard?limit=50")
+[[ -n "${BENCH_HOOK:-}" ]] && $BENCH_HOOK stop calls "$server_pid"
 read -r nc_rps nc_p50 nc_p99 _ < <(measure "http://127.0.0.1:$nginx_port/api/calls-dashboard")
 
 # pgbench with as many connections as the server has database workers (4 per core, 4 to 32).

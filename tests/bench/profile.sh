@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the server's time goes: perf records voxanne-server (call graphs) while vapi_bench.sh
-# loads each Vapi path and while http_bench.sh loads GET /api/health, then writes a report per
-# path (perf report --no-children, with call chains) and a summary by thread and by library.
+# loads each Vapi path and while http_bench.sh loads GET /api/health and the calls page, then
+# writes a report per path (perf report --no-children, with call chains) and a summary by
+# thread and by library.
 #
 #   tests/bench/profile.sh                  # reports in /tmp/voxanne-profile
 #   OUT=/tmp/p PATHS=vapi tests/bench/profile.sh     # PATHS: vapi, health or both (default)
