@@ -6,9 +6,9 @@
 #   tests/bench/http_bench.sh          installs what it needs, builds release, seeds, measures
 #
 # Environment: BENCH_ORGS (100), BENCH_CALLS (1000000), BENCH_DURATION (15s),
-# BENCH_CONNECTIONS (32), BENCH_KEEP=1 keeps the work folder. Prints figures and ratios; never
-# fails on speed. wrk, nginx, pgbench and the server share this machine's cores, so the figures
-# compare shapes of cost, not absolute capacity.
+# BENCH_CONNECTIONS (32), BENCH_KEEP=1 keeps the work folder, BENCH_HOOK (a command run as
+# `hook start|stop health|calls <server pid>` around the server's runs; profile.sh uses it). Prints figures and ratios; never fails on speed. wrk, nginx, pgbench and the server
+# share this machine's cores, so the figures compare shapes of cost, not absolute capacity.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,7 +24,8 @@ say "dependencies"
 "$root/packaging/install-deps" --bench >&2
 
 say "release build"
-(cd "$root" && cmake --preset release >/dev/null && cmake --build --preset release -j2 >/dev/null)
+(cd "$root" && cmake --preset release >/dev/null &&
+    cmake --build --preset release -j2 --target voxanne-server >/dev/null)
 server_bin="$root/build/release/app/voxanne-server"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
@@ -171,9 +172,13 @@ measure() {
 }
 
 say "measuring ($duration each, $connections connections, $threads wrk threads)"
+[[ -n "${BENCH_HOOK:-}" ]] && $BENCH_HOOK start health "$server_pid"
 read -r h_rps h_p50 h_p99 h_bad < <(measure "$url/api/health")
+[[ -n "${BENCH_HOOK:-}" ]] && $BENCH_HOOK stop health "$server_pid"
 read -r n_rps n_p50 n_p99 _ < <(measure "http://127.0.0.1:$nginx_port/api/health")
+[[ -n "${BENCH_HOOK:-}" ]] && $BENCH_HOOK start calls "$server_pid"
 read -r c_rps c_p50 c_p99 c_bad < <(measure -H "Authorization: Bearer $token" "$url/api/calls-dashboard?limit=50")
+[[ -n "${BENCH_HOOK:-}" ]] && $BENCH_HOOK stop calls "$server_pid"
 read -r nc_rps nc_p50 nc_p99 _ < <(measure "http://127.0.0.1:$nginx_port/api/calls-dashboard")
 
 # pgbench with as many connections as the server has database workers (4 per core, 4 to 32).
@@ -203,6 +208,7 @@ echo "ratios (voxanne / reference, throughput):"
 echo "  health vs nginx static:        $(ratio "$h_rps" "$n_rps")"
 echo "  calls page vs nginx static:    $(ratio "$c_rps" "$nc_rps")"
 echo "  calls page vs pgbench same SQL: $(ratio "$c_rps" "$p_tps")"
+echo "  calls page p99 vs pgbench p99:  $(ratio "$c_p99" "$p_p99")   (goal <= 1.5)"
 echo "non-2xx answers: health $h_bad, calls $c_bad"
 echo
 echo "plan of the endpoint's SQL at this size (EXPLAIN ANALYZE):"
