@@ -6,6 +6,8 @@
 #include <QTimeZone>
 #include <QVarLengthArray>
 
+#include <optional>
+
 #include <libpq-fe.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -128,11 +130,54 @@ bool PgResult::toBool(int row, int column) const
     return raw(row, column) == "t";
 }
 
+namespace {
+
+// "2026-01-25 14:03:07[.123456]+00" read by hand. QDateTime::fromString would make a local time
+// first, and each local time asks the C library for the zone (a stat of /etc/localtime per
+// value): that was most of an availability check's time. nullopt for any other shape.
+std::optional<QDateTime> parseUtcTimestamp(const QByteArray &v)
+{
+    const auto number = [&v](qsizetype from, qsizetype length) {
+        int n = 0;
+        for (qsizetype i = from; i < from + length; ++i) {
+            if (v.at(i) < '0' || v.at(i) > '9')
+                return -1;
+            n = n * 10 + (v.at(i) - '0');
+        }
+        return n;
+    };
+    if (v.size() < 22 || v.at(4) != '-' || v.at(7) != '-' || v.at(10) != ' ' || v.at(13) != ':' ||
+        v.at(16) != ':')
+        return std::nullopt;
+    qsizetype at = 19;
+    int ms = 0;
+    if (v.at(at) == '.') {
+        qsizetype end = at + 1;
+        while (end < v.size() && v.at(end) >= '0' && v.at(end) <= '9')
+            ++end;
+        const QByteArray fraction = (v.mid(at + 1, end - at - 1) + "000").left(3);
+        ms = fraction.toInt();
+        at = end;
+    }
+    if (v.mid(at) != "+00")
+        return std::nullopt;
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2), ms);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    static const QTimeZone utc = QTimeZone::utc();
+    return QDateTime(date, time, utc);
+}
+
+} // namespace
+
 QDateTime PgResult::toDateTime(int row, int column) const
 {
     if (isNull(row, column))
         return {};
     // Sessions run in UTC, so timestamptz arrives as "2026-01-25 14:03:07.123+00".
+    if (auto parsed = parseUtcTimestamp(raw(row, column)))
+        return *parsed;
     QByteArray value = raw(row, column);
     value.replace(' ', 'T');
     if (value.endsWith("+00"))

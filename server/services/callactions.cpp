@@ -29,7 +29,7 @@ namespace {
 // twice, and the message list will say what happened.
 const QString unconfirmedNotice = QStringLiteral(
     "Twilio did not confirm this text. It may have been delivered, so do not send it again; "
-    "the Messages list will show whether it was sent within a few minutes.");
+    "Recent activity will show whether it was sent within a few minutes.");
 
 QTimeZone zone(const QString &name)
 {

@@ -475,7 +475,7 @@ void ApiClient::call(const QString &id, QObject *context, Callback<CallRecord> d
 }
 
 void ApiClient::sendFollowUp(const QString &callId, const QString &message, QObject *context,
-                             Callback<QString> done)
+                             Callback<MessageSent> done)
 {
     const QJsonObject body{{u"message"_s, message}};
     requestJson<MessageSent>("POST", u"/api/calls-dashboard/%1/followup"_s.arg(callId), {}, &body,
@@ -653,7 +653,7 @@ void ApiClient::cancelAppointment(const QString &id, const QString &reason, QObj
 }
 
 void ApiClient::sendReminder(const QString &id, const QString &method, QObject *context,
-                             Callback<QString> done)
+                             Callback<MessageSent> done)
 {
     const QJsonObject body{{u"method"_s, method}};
     requestJson<MessageSent>("POST", u"/api/appointments/%1/send-reminder"_s.arg(id), {}, &body,

@@ -63,8 +63,18 @@ QString EventDescription::describe(const LiveEvent &event)
     if (t == u"appointment.cancelled")
         return person.isEmpty() ? tr("An appointment was cancelled")
                                 : tr("%1 cancelled an appointment").arg(person);
-    if (t == u"message.created")
-        return tr("A message was sent");
+    if (t == u"message.created" || t == u"message.updated") {
+        // A text Twilio never confirmed is settled later by an update: say which way it went.
+        const bool sms = event.payload.value(u"method"_s).toString() == u"sms";
+        const QString status = event.payload.value(u"status"_s).toString();
+        if (status == u"failed")
+            return sms ? tr("A text message was not sent") : tr("An e-mail was not sent");
+        if (status == u"unknown" || status == u"sending")
+            return tr("Twilio has not yet confirmed a text message");
+        if (t == u"message.updated")
+            return tr("Twilio confirmed a text message was sent");
+        return sms ? tr("A text message was sent") : tr("An e-mail was sent");
+    }
     if (t == u"callback.updated")
         return person.isEmpty() ? tr("Call-back updated") : tr("Call-back to %1").arg(person);
     if (t == u"telephony.updated")

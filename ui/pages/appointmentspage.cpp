@@ -278,8 +278,8 @@ void AppointmentsPage::sendReminder(const QString &method)
         if (!receipt->confirmed) {
             // No retry offered: a second text could reach the patient twice.
             m_toasts.info(tr("Twilio did not confirm the reminder to %1. It may have arrived, so "
-                             "do not send it again: the Messages list will show the outcome in "
-                             "a few minutes.")
+                             "do not send it again: Recent activity will show the outcome in a "
+                             "few minutes.")
                               .arg(receipt->recipient));
             return;
         }

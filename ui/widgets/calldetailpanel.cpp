@@ -364,8 +364,8 @@ void CallDetailPanel::startFollowUp()
             m_toasts.success(tr("Text message sent to %1.").arg(receipt.recipient));
         else
             m_toasts.info(tr("Twilio did not confirm the text to %1. It may have arrived, so do "
-                             "not send it again: the Messages list will show the outcome in a "
-                             "few minutes.")
+                             "not send it again: Recent activity will show the outcome in a few "
+                             "minutes.")
                               .arg(receipt.recipient));
     });
     connect(dialog, &FollowUpDialog::failed, this,

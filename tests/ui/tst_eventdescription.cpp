@@ -1,0 +1,54 @@
+// What the console's live feed says for each event: a message's line follows its outcome, so a
+// text Twilio never confirmed reads differently from one that was sent, and its later settling
+// says which way it went.
+#include "ui/models/eventdescription.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::ui::EventDescription;
+using vox::ui::LiveEvent;
+
+class TestEventDescription : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void messagesAreDescribedByTheirOutcome_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("line");
+
+        QTest::newRow("text sent")
+            << u"message.created"_s << u"sms"_s << u"sent"_s << u"A text message was sent"_s;
+        QTest::newRow("e-mail sent")
+            << u"message.created"_s << u"email"_s << u"sent"_s << u"An e-mail was sent"_s;
+        QTest::newRow("text refused")
+            << u"message.created"_s << u"sms"_s << u"failed"_s << u"A text message was not sent"_s;
+        QTest::newRow("e-mail failed")
+            << u"message.created"_s << u"email"_s << u"failed"_s << u"An e-mail was not sent"_s;
+        QTest::newRow("text unconfirmed") << u"message.created"_s << u"sms"_s << u"unknown"_s
+                                          << u"Twilio has not yet confirmed a text message"_s;
+        QTest::newRow("text found at Twilio") << u"message.updated"_s << u"sms"_s << u"sent"_s
+                                              << u"Twilio confirmed a text message was sent"_s;
+        QTest::newRow("text not at Twilio")
+            << u"message.updated"_s << u"sms"_s << u"failed"_s << u"A text message was not sent"_s;
+    }
+
+    void messagesAreDescribedByTheirOutcome()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, method);
+        QFETCH(QString, status);
+        QFETCH(QString, line);
+        LiveEvent event;
+        event.type = type;
+        event.payload = {{u"method"_s, method}, {u"status"_s, status}};
+        QCOMPARE(EventDescription::describe(event), line);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventDescription)
+#include "tst_eventdescription.moc"
