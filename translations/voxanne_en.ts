@@ -312,10 +312,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A message was sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Call-back updated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -341,6 +337,30 @@
     </message>
     <message>
         <source>Something changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text message was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An e-mail was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio has not yet confirmed a text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio confirmed a text message was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text message was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An e-mail was sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1088,6 +1108,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Appointments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Twilio did not confirm the reminder to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::CallDetailPanel</name>
@@ -1249,6 +1273,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Transcript saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio did not confirm the text to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

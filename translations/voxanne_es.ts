@@ -312,10 +312,6 @@
         <translation>%1 canceló una cita</translation>
     </message>
     <message>
-        <source>A message was sent</source>
-        <translation>Se envió un mensaje</translation>
-    </message>
-    <message>
         <source>Call-back updated</source>
         <translation>Devolución de llamada actualizada</translation>
     </message>
@@ -342,6 +338,30 @@
     <message>
         <source>Something changed</source>
         <translation>Algo cambió</translation>
+    </message>
+    <message>
+        <source>A text message was not sent</source>
+        <translation>No se envió un SMS</translation>
+    </message>
+    <message>
+        <source>An e-mail was not sent</source>
+        <translation>No se envió un correo electrónico</translation>
+    </message>
+    <message>
+        <source>Twilio has not yet confirmed a text message</source>
+        <translation>Twilio aún no ha confirmado un SMS</translation>
+    </message>
+    <message>
+        <source>Twilio confirmed a text message was sent</source>
+        <translation>Twilio confirmó el envío de un SMS</translation>
+    </message>
+    <message>
+        <source>A text message was sent</source>
+        <translation>Se envió un SMS</translation>
+    </message>
+    <message>
+        <source>An e-mail was sent</source>
+        <translation>Se envió un correo electrónico</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1110,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>Appointments</source>
         <translation>Citas</translation>
     </message>
+    <message>
+        <source>Twilio did not confirm the reminder to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
+        <translation>Twilio no confirmó el recordatorio a %1. Puede que haya llegado, así que no lo envíe de nuevo: la actividad reciente mostrará el resultado en unos minutos.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::CallDetailPanel</name>
@@ -1252,6 +1276,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Transcript saved to %1.</source>
         <translation>Transcripción guardada en %1.</translation>
+    </message>
+    <message>
+        <source>Twilio did not confirm the text to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
+        <translation>Twilio no confirmó el SMS a %1. Puede que haya llegado, así que no lo envíe de nuevo: la actividad reciente mostrará el resultado en unos minutos.</translation>
     </message>
 </context>
 <context>

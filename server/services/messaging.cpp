@@ -4,8 +4,8 @@
 #include "core/phonenumber.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
-#include "server/services/jobhandoff.h"
 #include "server/services/credentialstore.h"
+#include "server/services/jobhandoff.h"
 
 #include <QUuid>
 

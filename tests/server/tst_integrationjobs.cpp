@@ -145,11 +145,13 @@ private slots:
         QVERIFY(f.recorded(u"twilio"_s).isEmpty());
     }
 
-    void aTwilioOutageIsRetriedAndAuditedOnce()
+    void aTwilioThrottleIsRetriedAndAuditedOnce()
     {
         const int before = int(messagesOf(m_twilioClinic.orgId).size());
-        // Three failures: all of the first attempt's tries (the client retries twice itself).
-        f.fail(u"twilio"_s, 503, 3,
+        const int sentBefore = int(f.sandbox->twilio().messages(m_twilio.sid).size());
+        // Three 429s: all of the first attempt's tries (Twilio refused them unread, so the client
+        // may try again); the job's second attempt sends. A 503 is never retried (tst_sendonce).
+        f.fail(u"twilio"_s, 429, 3,
                u"/twilio/2010-04-01/Accounts/%1/Messages.json"_s.arg(m_twilio.sid));
         const qint64 job = enqueue(u"sms.send"_s, m_twilioClinic.orgId,
                                    {{u"to"_s, u"+15554440003"_s}, {u"body"_s, u"Retry me"_s}});
@@ -159,6 +161,7 @@ private slots:
         const QJsonArray rows = messagesOf(m_twilioClinic.orgId);
         QCOMPARE(int(rows.size()), before + 1);
         QCOMPARE(rows.last().toObject().value(u"status"_s).toString(), u"sent"_s);
+        QCOMPARE(int(f.sandbox->twilio().messages(m_twilio.sid).size()), sentBefore + 1);
     }
 
     void aRefusedMessageIsAuditedAsFailedWithoutRetry()

@@ -49,7 +49,7 @@ private slots:
         QFETCH(QString, literal);
         QFETCH(QDateTime, expected);
         auto row = m_admin->exec("SELECT $1::timestamptz", {literal});
-        QVERIFY2(row, qPrintable(row.errorMessage()));
+        QVERIFY2(row, row ? "" : qPrintable(row.errorMessage()));
         const QDateTime read = row->toDateTime(0, 0);
         QCOMPARE(read, expected);
         QCOMPARE(read.timeZone(), QTimeZone::utc());

@@ -92,7 +92,7 @@ private slots:
     {
         auto account = twilio(u"wrong-token-value"_s).fetchAccount();
         QVERIFY(!account.ok());
-        QCOMPARE(account.error().code, u"502"_s);
+        QCOMPARE(account.error().code, u"422"_s); // the clinic's to fix, not Twilio's failure
         QCOMPARE(account.error().subject, u"401"_s);
         QCOMPARE(twilioErrorCode(account.error()), 20003);
         QVERIFY(!account.errorMessage().contains(u"wrong-token-value"_s));
@@ -118,6 +118,19 @@ private slots:
 
     void outagesAreRetriedRefusalsAreNot()
     {
+        // Retries belong to background work; a request worker makes one attempt.
+        fail(u"twilio"_s, 503, 1);
+        QVERIFY(!twilio().fetchAccount().ok());
+        QCOMPARE(m_sandbox->state().recorded(u"twilio"_s).size(), 1);
+        m_sandbox->state().clearRequests();
+
+        const vox::server::providers::BackgroundWork job;
+        // A text that may have been taken is never sent twice, even in a job.
+        fail(u"twilio"_s, 503, 1);
+        QVERIFY(!twilio().sendMessage(m_number, u"+15557654321"_s, u"once"_s).ok());
+        QCOMPARE(m_sandbox->state().recorded(u"twilio"_s).size(), 1);
+        m_sandbox->state().clearRequests();
+
         fail(u"twilio"_s, 503, 2);
         QVERIFY(twilio().fetchAccount().ok());
         QCOMPARE(m_sandbox->state().recorded(u"twilio"_s).size(), 3);

@@ -354,10 +354,11 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("failures");
         QTest::addColumn<int>("jobAttempts");
-        // The client retries three times (four requests) before the job runner steps in.
-        QTest::newRow("503 twice: the client's retries absorb it") << 503 << 2 << 1;
-        QTest::newRow("429 once") << 429 << 1 << 1;
-        QTest::newRow("503 six times: the job runs again") << 503 << 6 << 2;
+        // A create that may have been acted on (5xx) is not sent again by the client: the job
+        // runs again (one request per attempt). A 429 was refused unread: the client retries.
+        QTest::newRow("503 twice: the job runs again") << 503 << 2 << 3;
+        QTest::newRow("429 once: the client's retry absorbs it") << 429 << 1 << 1;
+        QTest::newRow("503 four times: the last attempt succeeds") << 503 << 4 << 5;
     }
     void transientVapiErrorsAreRetried()
     {

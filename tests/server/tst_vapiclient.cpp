@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <optional>
+
 using namespace Qt::Literals::StringLiterals;
 using vox::server::providers::RetryPolicy;
 using vox::server::providers::VapiClient;
@@ -90,20 +92,33 @@ private slots:
         QVERIFY(patches.last().body.contains("\"provider\":\"openai\""));
     }
 
-    void retriesServerErrorsThenSucceeds_data()
+    // Retries: only in background work (a job), and only for calls that are safe to repeat
+    // (a GET) or that certainly were not acted on (429). A create is never sent twice.
+    void retriesOnlyWhatIsSafeToRepeat_data()
     {
+        QTest::addColumn<bool>("create"); // POST /tool, else GET /tool
+        QTest::addColumn<bool>("background");
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("failures");
         QTest::addColumn<bool>("succeeds");
         QTest::addColumn<int>("requests");
-        QTest::newRow("503 twice") << 503 << 2 << true << 3;
-        QTest::newRow("429 once") << 429 << 1 << true << 2;
-        QTest::newRow("500 four times: gives up") << 500 << 4 << false << 4;
-        QTest::newRow("400: never retried") << 400 << 1 << false << 1;
-        QTest::newRow("401: never retried") << 401 << 1 << false << 1;
+        QTest::newRow("list in a job, 503 twice") << false << true << 503 << 2 << true << 3;
+        QTest::newRow("list in a job, 429 once") << false << true << 429 << 1 << true << 2;
+        QTest::newRow("list in a job, 500 four times: gives up")
+            << false << true << 500 << 4 << false << 4;
+        QTest::newRow("list for a request, 503 once: one attempt")
+            << false << false << 503 << 1 << false << 1;
+        QTest::newRow("create in a job, 503 once: may have been made, not sent again")
+            << true << true << 503 << 1 << false << 1;
+        QTest::newRow("create in a job, 429 once: refused unread, sent again")
+            << true << true << 429 << 1 << true << 2;
+        QTest::newRow("create, 400: never retried") << true << true << 400 << 1 << false << 1;
+        QTest::newRow("create, 401: never retried") << true << true << 401 << 1 << false << 1;
     }
-    void retriesServerErrorsThenSucceeds()
+    void retriesOnlyWhatIsSafeToRepeat()
     {
+        QFETCH(bool, create);
+        QFETCH(bool, background);
         QFETCH(int, status);
         QFETCH(int, failures);
         QFETCH(bool, succeeds);
@@ -116,28 +131,50 @@ private slots:
                         {u"error"_s, u"Bad Request"_s},
                         {u"statusCode"_s, status}};
         m_sandbox->state().addFailure(failure);
+        std::optional<vox::server::providers::BackgroundWork> job;
+        if (background)
+            job.emplace();
+        auto client = this->client();
+        const bool answered =
+            create ? client
+                         .createTool({{u"type"_s, u"function"_s},
+                                      {u"function"_s, QJsonObject{{u"name"_s, u"lookupCaller"_s}}}})
+                         .ok()
+                   : client.listTools().ok();
+        job.reset();
+        QCOMPARE(answered, succeeds);
+        QCOMPARE(int(m_sandbox->state().recorded(u"vapi"_s).size()), requests);
+    }
+
+    void aRefusalCarriesVapisWords()
+    {
+        vox::sandbox::Failure failure;
+        failure.provider = u"vapi"_s;
+        failure.status = 400;
+        failure.body = {{u"message"_s, QJsonArray{u"model.provider must be a valid enum value"_s}},
+                        {u"error"_s, u"Bad Request"_s},
+                        {u"statusCode"_s, 400}};
+        m_sandbox->state().addFailure(failure);
         auto tool =
             client().createTool({{u"type"_s, u"function"_s},
                                  {u"function"_s, QJsonObject{{u"name"_s, u"lookupCaller"_s}}}});
-        QCOMPARE(tool.ok(), succeeds);
-        QCOMPARE(int(m_sandbox->state().recorded(u"vapi"_s).size()), requests);
-        if (!succeeds) {
-            QCOMPARE(tool.error().code, u"502"_s);
-            QCOMPARE(tool.error().subject, QString::number(status));
-            QVERIFY2(tool.errorMessage().contains(QString::number(status)),
-                     qPrintable(tool.errorMessage()));
-            QVERIFY2(tool.errorMessage().contains(u"model.provider must be a valid enum value"_s),
-                     qPrintable(tool.errorMessage()));
-        }
+        QVERIFY(!tool.ok());
+        QCOMPARE(tool.error().code, u"502"_s);
+        QCOMPARE(tool.error().subject, u"400"_s);
+        QVERIFY2(tool.errorMessage().contains(u"model.provider must be a valid enum value"_s),
+                 qPrintable(tool.errorMessage()));
     }
 
     void anUnreachableVapiIsAnErrorAfterRetries()
     {
+        const vox::server::providers::BackgroundWork job;
         VapiClient nowhere(u"http://127.0.0.1:1"_s, u"key"_s, m_fast);
         auto result = nowhere.getAssistant(u"x"_s);
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().subject, u"0"_s);
-        QVERIFY(result.errorMessage().contains(u"did not answer"_s));
+        // Nothing ever left: said so, so a caller knows no assistant was touched.
+        QCOMPARE(result.error().subject, vox::server::providers::unreachable);
+        QVERIFY2(result.errorMessage().contains(u"could not be reached (4 attempts)"_s),
+                 qPrintable(result.errorMessage()));
     }
 
     void withoutAKeyNothingIsSent()
