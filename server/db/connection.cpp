@@ -155,7 +155,7 @@ std::optional<QDateTime> parseUtcTimestamp(const QByteArray &v)
         qsizetype end = at + 1;
         while (end < v.size() && v.at(end) >= '0' && v.at(end) <= '9')
             ++end;
-        const QByteArray fraction = (v.mid(at + 1, end - at - 1) + "000").left(3);
+        const QByteArray fraction = QByteArray(v.mid(at + 1, end - at - 1) + "000").left(3);
         ms = fraction.toInt();
         at = end;
     }
