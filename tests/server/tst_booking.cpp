@@ -3,6 +3,7 @@
 // read does not stop the clinic's phone from booking.
 #include "core/logging/log.h"
 #include "server/services/booking.h"
+#include "server/services/jobhandoff.h"
 #include "vapitestkit.h"
 
 #include <QTest>
@@ -143,6 +144,55 @@ private slots:
         QCOMPARE(day->openSlots.first().start,
                  at(monday, QTime(9, 0), QTimeZone("America/Denver")));
         QCOMPARE(localStarts(day->openSlots).last(), u"16:30"_s);
+    }
+    // A booking's calendar sync is queued in the booking's own transaction, whoever books: the
+    // job goes in as the service role and the transaction goes on as it began.
+    void queuingAFollowUpLeavesTheCallersRole_data()
+    {
+        QTest::addColumn<QString>("opener");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("a console request") << u"database"_s << u"authenticated"_s;
+        QTest::newRow("a tool call or webhook") << u"database"_s << u"service_role"_s;
+        QTest::newRow("a transaction opened by hand") << u"connection"_s << u"authenticated"_s;
+    }
+
+    void queuingAFollowUpLeavesTheCallersRole()
+    {
+        QFETCH(QString, opener);
+        QFETCH(QString, role);
+        vox::server::jobs::NewJob job;
+        job.kind = u"test.noop"_s;
+        job.orgId = m_clinic.orgId;
+        std::optional<qint64> queued;
+        QString after;
+        const auto work = [&](vox::db::Transaction &tx) -> vox::Result<void> {
+            auto id = vox::server::enqueueWithin(tx, job);
+            if (!id)
+                return id.error();
+            queued = *id;
+            auto now = tx.exec("SELECT current_setting('role')");
+            if (!now)
+                return now.error();
+            after = now->text(0, 0);
+            return vox::fail(u"rolled back: the queue stays empty"_s);
+        };
+        if (opener == u"database") {
+            const vox::db::Access access =
+                role == u"service_role"
+                    ? vox::db::Access::service()
+                    : vox::db::Access::user(m_clinic.orgId,
+                                            u"00000000-0000-0000-0000-000000000001"_s, u"staff"_s);
+            (void)m_database->transaction<void>(access, work);
+        } else {
+            auto conn = m_db->connect();
+            QVERIFY(
+                conn->execScript("BEGIN; SELECT set_config('role', 'authenticated', true)").ok());
+            vox::db::Transaction tx(*conn);
+            (void)work(tx);
+            QVERIFY(conn->execScript("ROLLBACK").ok());
+        }
+        QVERIFY(queued.has_value() && *queued > 0);
+        QCOMPARE(after, role);
     }
 };
 
