@@ -36,6 +36,9 @@ struct AppContext
     providers::RetryPolicy retry; // for provider calls (config: VOXANNE_PROVIDER_RETRY_MS)
     // Set by the calendar integration when it registers; availability subtracts what it returns.
     CalendarBusyLookup calendarBusy = {};
+    // The integration calendarBusy reads (a credential provider): a clinic known to have no
+    // working link of it is not asked about. Empty: every clinic is asked.
+    QString calendarBusyLink = {};
     // Whether users may still act; told at once when this instance disables one.
     AccountState *accounts = nullptr;
 };

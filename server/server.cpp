@@ -24,6 +24,7 @@
 #include "server/services/accesstoken.h"
 #include "server/services/accountstate.h"
 #include "server/services/calleridverification.h"
+#include "server/services/credentialstore.h"
 #include "server/services/googlecalendar.h"
 #include "server/services/messaging.h"
 
@@ -51,6 +52,7 @@ void wireIntegrations(AppContext &app, jobs::JobRunner &runner)
     app.calendarBusy = [&app](const QString &orgId, const QDateTime &from, const QDateTime &to) {
         return GoogleCalendar(app).busy(orgId, from, to);
     };
+    app.calendarBusyLink = CredentialStore::google;
 }
 
 } // namespace

@@ -114,7 +114,7 @@ Result<void> Database::runTransaction(const Access &access,
             }
             return begun.error();
         }
-        Transaction tx(c);
+        Transaction tx(c, access.role);
         last = work(tx);
         if (last) {
             const Result<void> committed = c.execScript("COMMIT");

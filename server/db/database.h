@@ -34,8 +34,11 @@ struct Access
 class Transaction
 {
 public:
-    explicit Transaction(Connection &connection)
+    // `role` is the role the transaction was opened as, when whoever opened it knows it (code
+    // that borrows another role inside a transaction gives it back before it returns).
+    explicit Transaction(Connection &connection, std::optional<Access::Role> role = {})
         : m_connection(connection)
+        , m_role(role)
     {}
 
     Result<PgResult> exec(const QByteArray &sql, const Params &params = {})
@@ -47,9 +50,11 @@ public:
         return m_connection.execUncached(sql, params);
     }
     Connection &connection() { return m_connection; }
+    std::optional<Access::Role> role() const { return m_role; }
 
 private:
     Connection &m_connection;
+    std::optional<Access::Role> m_role;
 };
 
 // The server's database: one connection per thread that asks, opened on first use and reopened

@@ -140,13 +140,21 @@ Result<QJsonObject> BookingService::appointmentJson(db::Transaction &tx, const Q
 
 Result<ClinicCalendar> BookingService::calendar(db::Transaction &tx, const QString &orgId)
 {
-    auto row =
-        tx.exec("SELECT s.time_zone, s.slot_minutes, coalesce(json_agg(json_build_array(b.weekday, "
-                "  to_char(b.opens_at, 'HH24:MI'), to_char(b.closes_at, 'HH24:MI')) "
-                "  ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), '[]') "
-                "FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id "
-                "WHERE s.org_id = $1::uuid GROUP BY s.time_zone, s.slot_minutes",
-                {orgId});
+    // Only the service role sees credentials; the same round trip reads which links work.
+    const bool seesLinks = tx.role() == db::Access::Role::Service;
+    auto row = tx.exec(
+        QByteArray("SELECT s.time_zone, s.slot_minutes, "
+                   "  coalesce(json_agg(json_build_array(b.weekday, "
+                   "  to_char(b.opens_at, 'HH24:MI'), to_char(b.closes_at, 'HH24:MI')) "
+                   "  ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), "
+                   "  '[]')") +
+            (seesLinks ? ", (SELECT coalesce(json_agg(c.provider ORDER BY c.provider), "
+                         "'[]') FROM org_credentials c WHERE c.org_id = $1::uuid "
+                         "AND c.status = 'active') "
+                       : " ") +
+            "FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id "
+            "WHERE s.org_id = $1::uuid GROUP BY s.time_zone, s.slot_minutes",
+        {orgId});
     if (!row)
         return row.error();
     if (row->isEmpty())
@@ -162,6 +170,12 @@ Result<ClinicCalendar> BookingService::calendar(db::Transaction &tx, const QStri
         const QJsonArray a = h.toArray();
         c.hours.append({a.at(0).toInt(), QTime::fromString(a.at(1).toString(), u"HH:mm"_s),
                         QTime::fromString(a.at(2).toString(), u"HH:mm"_s)});
+    }
+    if (seesLinks) {
+        QStringList links;
+        for (const QJsonValue &provider : row->toJson(0, 3).toArray())
+            links << provider.toString();
+        c.activeLinks = links;
     }
     return c;
 }
@@ -226,9 +240,15 @@ Result<ServiceInfo> BookingService::defaultService(db::Transaction &tx, const QS
 }
 
 QList<av::Range> BookingService::externalBusy(const QString &orgId, const QDateTime &from,
-                                              const QDateTime &to) const
+                                              const QDateTime &to,
+                                              const ClinicCalendar *calendar) const
 {
     if (!m_app.calendarBusy)
+        return {};
+    // Without a working link the lookup has nothing to say (it would read the clinic's
+    // credentials to learn as much).
+    if (calendar && calendar->activeLinks && !m_app.calendarBusyLink.isEmpty() &&
+        !calendar->activeLinks->contains(m_app.calendarBusyLink))
         return {};
     auto busy = m_app.calendarBusy(orgId, from, to);
     if (!busy) {
@@ -246,15 +266,19 @@ QList<av::Range> BookingService::externalBusy(const QString &orgId, const QDateT
 
 Result<DayAvailability> BookingService::availability(const db::Access &access, const QString &orgId,
                                                      const QDate &date,
-                                                     const QString &serviceIdOrName)
+                                                     const QString &serviceIdOrName,
+                                                     const ClinicCalendar *known)
 {
     if (!date.isValid())
         return http::status::badRequest(u"'date' must be a date like 2026-03-14."_s, u"date"_s);
     // The horizon is checked once the clinic's zone tells which day "today" is there.
     constexpr int lookAheadDays = 14;
-    auto loaded = m_app.db.transaction<DayAvailability>(
-        access, [&](db::Transaction &tx) -> Result<DayAvailability> {
-            auto cal = calendar(tx, orgId);
+    QDateTime from;
+    QDateTime to;
+    // One transaction reads the rules and what is taken.
+    auto loaded = m_app.db.transaction<std::pair<DayAvailability, QList<av::Range>>>(
+        access, [&](db::Transaction &tx) -> Result<std::pair<DayAvailability, QList<av::Range>>> {
+            auto cal = known ? Result<ClinicCalendar>(*known) : calendar(tx, orgId);
             if (!cal)
                 return cal.error();
             auto service = serviceIdOrName.trimmed().isEmpty()
@@ -266,23 +290,24 @@ Result<DayAvailability> BookingService::availability(const db::Access &access, c
             day.date = date;
             day.calendar = *cal;
             day.service = *service;
-            return day;
+            const QTimeZone &zone = day.calendar.zone;
+            const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+            if (auto withinHorizon = datetimerules::checkBookingDay(date, today); !withinHorizon)
+                return withinHorizon.error();
+            from = QDateTime(date, QTime(0, 0), zone).toUTC().addSecs(-12 * 3600);
+            to = QDateTime(date.addDays(lookAheadDays + 1), QTime(0, 0), zone)
+                     .toUTC()
+                     .addSecs(12 * 3600);
+            auto taken = takenRanges(tx, orgId, from, to);
+            if (!taken)
+                return taken.error();
+            return std::pair{day, *taken};
         });
     if (!loaded)
         return loaded.error();
-    DayAvailability day = *loaded;
+    DayAvailability day = loaded->first;
     const QTimeZone &zone = day.calendar.zone;
-    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
-    if (auto withinHorizon = datetimerules::checkBookingDay(date, today); !withinHorizon)
-        return withinHorizon.error();
-    const QDateTime from = QDateTime(date, QTime(0, 0), zone).toUTC().addSecs(-12 * 3600);
-    const QDateTime to =
-        QDateTime(date.addDays(lookAheadDays + 1), QTime(0, 0), zone).toUTC().addSecs(12 * 3600);
-    auto taken = m_app.db.transaction<QList<av::Range>>(
-        access, [&](db::Transaction &tx) { return takenRanges(tx, orgId, from, to); });
-    if (!taken)
-        return taken.error();
-    QList<av::Range> blocked = *taken + externalBusy(orgId, from, to);
+    QList<av::Range> blocked = loaded->second + externalBusy(orgId, from, to, &day.calendar);
 
     const av::SlotRules rules{day.service.durationMinutes, day.service.bufferBeforeMinutes,
                               day.service.bufferAfterMinutes, day.calendar.slotMinutes};
@@ -336,15 +361,14 @@ Result<void> BookingService::checkBookable(const ClinicCalendar &calendar,
         u"scheduled_time"_s);
 }
 
-Result<BookingOutcome> BookingService::conflictOutcome(const db::Access &access,
-                                                       const QString &orgId,
-                                                       const QString &ignoreAppointmentId,
-                                                       const ServiceInfo &service,
-                                                       const QDateTime &start)
+Result<BookingOutcome>
+BookingService::conflictOutcome(const db::Access &access, const QString &orgId,
+                                const QString &ignoreAppointmentId, const ServiceInfo &service,
+                                const QDateTime &start, const ClinicCalendar *known)
 {
     auto found = m_app.db.transaction<BookingOutcome>(
         access, [&](db::Transaction &tx) -> Result<BookingOutcome> {
-            auto cal = calendar(tx, orgId);
+            auto cal = known ? Result<ClinicCalendar>(*known) : calendar(tx, orgId);
             if (!cal)
                 return cal.error();
             BookingOutcome outcome;
@@ -378,7 +402,7 @@ Result<BookingOutcome> BookingService::conflictOutcome(const db::Access &access,
         return found.error();
     BookingOutcome outcome = *found;
     const QDate day = start.toTimeZone(outcome.calendar.zone).date();
-    auto sameDay = availability(access, orgId, day, service.id);
+    auto sameDay = availability(access, orgId, day, service.id, known);
     if (sameDay) {
         outcome.alternatives = av::nearest(sameDay->openSlots, start, 3);
         if (outcome.alternatives.isEmpty() && sameDay->nextOpening)
@@ -397,9 +421,10 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
             return http::status::badRequest(normalized.errorMessage(), u"phone"_s);
         phone = *normalized;
     }
+    const ClinicCalendar *known = request.calendar ? &*request.calendar : nullptr;
     const QList<av::Range> busy =
         m_app.calendarBusy
-            ? externalBusy(orgId, request.start.addDays(-1), request.start.addDays(1))
+            ? externalBusy(orgId, request.start.addDays(-1), request.start.addDays(1), known)
             : QList<av::Range>{};
 
     ServiceInfo service;
@@ -419,14 +444,14 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
                         return json.error();
                     outcome.booked = outcome.replayed = true;
                     outcome.appointment = *json;
-                    auto cal = calendar(tx, orgId);
+                    auto cal = known ? Result<ClinicCalendar>(*known) : calendar(tx, orgId);
                     if (!cal)
                         return cal.error();
                     outcome.calendar = *cal;
                     return outcome;
                 }
             }
-            auto cal = calendar(tx, orgId);
+            auto cal = known ? Result<ClinicCalendar>(*known) : calendar(tx, orgId);
             if (!cal)
                 return cal.error();
             outcome.calendar = *cal;
@@ -521,7 +546,7 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
                 auto json = appointmentJson(tx, orgId, existing->text(0, 0));
                 if (!json)
                     return json.error();
-                auto cal = calendar(tx, orgId);
+                auto cal = known ? Result<ClinicCalendar>(*known) : calendar(tx, orgId);
                 if (!cal)
                     return cal.error();
                 outcome.booked = outcome.replayed = true;
@@ -533,7 +558,7 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
             return replay;
     }
     if (error.code == db::sqlstate::exclusionViolation)
-        return conflictOutcome(access, orgId, {}, service, request.start);
+        return conflictOutcome(access, orgId, {}, service, request.start, known);
     return error;
 }
 
@@ -635,7 +660,7 @@ Result<BookingOutcome> BookingService::update(const db::Access &access, const QS
         });
     });
     if (!done && done.error().code == db::sqlstate::exclusionViolation)
-        return conflictOutcome(access, orgId, appointmentId, service, newStart);
+        return conflictOutcome(access, orgId, appointmentId, service, newStart, nullptr);
     return done;
 }
 

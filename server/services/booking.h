@@ -24,6 +24,9 @@ struct ClinicCalendar
     QTimeZone zone;
     int slotMinutes = 30;
     QList<availability::OpeningInterval> hours;
+    // The integrations the clinic has working (providers of its active credentials), when the
+    // read could see them: the service role's can, a console user's leaves this unset.
+    std::optional<QStringList> activeLinks;
 };
 
 struct ServiceInfo
@@ -60,6 +63,9 @@ struct NewAppointment
     QString source = QStringLiteral("console"); // ai | console
     QString toolCallId;                         // idempotency key of an AI booking
     QString vapiCallId;                         // the call the AI booked in
+    // The clinic's calendar when the caller has read it already (a tool call resolving its
+    // clinic): not read again.
+    std::optional<ClinicCalendar> calendar;
 };
 
 // What a booking attempt came to: booked (perhaps earlier, by the same tool call), or the time
@@ -97,6 +103,7 @@ public:
         : m_app(app)
     {}
 
+    // Read as the service role, it also says which integrations the clinic has working.
     static Result<ClinicCalendar> calendar(db::Transaction &tx, const QString &orgId);
     // By id, or for the AI by a name or keyword ("nose job" finds Rhinoplasty). A 404 lists what
     // the clinic offers.
@@ -105,8 +112,10 @@ public:
     // A service for availability when none is named: the consultation, else the first active.
     static Result<ServiceInfo> defaultService(db::Transaction &tx, const QString &orgId);
 
+    // `known`: the clinic's calendar when the caller has read it already.
     Result<DayAvailability> availability(const db::Access &access, const QString &orgId,
-                                         const QDate &date, const QString &serviceIdOrName);
+                                         const QDate &date, const QString &serviceIdOrName,
+                                         const ClinicCalendar *known = nullptr);
 
     Result<BookingOutcome> book(const db::Access &access, const NewAppointment &request);
     Result<BookingOutcome> update(const db::Access &access, const QString &orgId,
@@ -122,12 +131,15 @@ public:
     static QByteArray appointmentSelect(const QByteArray &extraColumns = {});
 
 private:
+    // `calendar`, when known, spares asking about a clinic without the calendar's link.
     QList<availability::Range> externalBusy(const QString &orgId, const QDateTime &from,
-                                            const QDateTime &to) const;
+                                            const QDateTime &to,
+                                            const ClinicCalendar *calendar) const;
     // After an exclusion violation: which appointment is in the way, and the nearest free times.
     Result<BookingOutcome> conflictOutcome(const db::Access &access, const QString &orgId,
                                            const QString &ignoreAppointmentId,
-                                           const ServiceInfo &service, const QDateTime &start);
+                                           const ServiceInfo &service, const QDateTime &start,
+                                           const ClinicCalendar *known);
     Result<void> checkBookable(const ClinicCalendar &calendar, const ServiceInfo &service,
                                const QDateTime &start) const;
 

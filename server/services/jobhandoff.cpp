@@ -4,17 +4,19 @@ namespace vox::server {
 
 Result<std::optional<qint64>> enqueueWithin(db::Transaction &tx, const jobs::NewJob &job)
 {
-    auto role = tx.exec("SELECT current_setting('role')");
+    // Webhooks, tool calls and jobs open their transactions as the service role already.
+    if (tx.role() == db::Access::Role::Service)
+        return jobs::enqueue(tx, job);
+    // One statement learns the caller's role and takes the service role; the materialized CTE
+    // reads the role before set_config changes it.
+    auto role = tx.exec("WITH previous AS MATERIALIZED (SELECT current_setting('role') AS role) "
+                        "SELECT role, set_config('role', 'service_role', true) FROM previous");
     if (!role)
         return role.error();
     const QString current = role->text(0, 0);
-    if (current == QLatin1String("service_role"))
-        return jobs::enqueue(tx, job);
-    if (auto elevated = tx.exec("SELECT set_config('role', 'service_role', true)"); !elevated)
-        return elevated.error();
     auto queued = jobs::enqueue(tx, job);
-    if (!queued)
-        return queued; // the transaction rolls back, role and all
+    if (!queued || current == QLatin1String("service_role"))
+        return queued; // on an error the transaction rolls back, role and all
     if (auto back = tx.exec("SELECT set_config('role', $1, true)", {current}); !back)
         return back.error();
     return queued;

@@ -222,7 +222,8 @@ QString VapiToolService::checkAvailability(const CallContext &context, const QJs
         return u"%1 has already passed. Today is %2; which day from today on would suit?"_s.arg(
             english.toString(*day, u"MMMM d, yyyy"_s), english.toString(today, u"dddd, MMMM d"_s));
     auto found = m_booking.availability(db::Access::service(), context.orgId, *day,
-                                        argString(args, {u"service"_s, u"serviceName"_s}));
+                                        argString(args, {u"service"_s, u"serviceName"_s}),
+                                        &context.calendar);
     if (!found) {
         if (forTheCaller(found.error()))
             return found.errorMessage();
@@ -253,6 +254,7 @@ QString VapiToolService::book(const CallContext &context, const vapi::ToolCall &
     request.source = u"ai"_s;
     request.toolCallId = call.id;
     request.vapiCallId = context.vapiCallId;
+    request.calendar = context.calendar;
     request.name = argString(args, {u"name"_s, u"customerName"_s, u"patientName"_s});
     if (request.name.isEmpty())
         request.name = context.callerName;

@@ -3,6 +3,7 @@
 // read does not stop the clinic's phone from booking.
 #include "core/logging/log.h"
 #include "server/services/booking.h"
+#include "server/services/jobhandoff.h"
 #include "vapitestkit.h"
 
 #include <QTest>
@@ -143,6 +144,97 @@ private slots:
         QCOMPARE(day->openSlots.first().start,
                  at(monday, QTime(9, 0), QTimeZone("America/Denver")));
         QCOMPARE(localStarts(day->openSlots).last(), u"16:30"_s);
+    }
+    // The calendar's busy times come from the clinic's link to it: a clinic the service role
+    // sees without a working link is not asked about (nothing to read, and no credential read
+    // to learn it); a console user cannot see links, so the lookup itself decides.
+    void onlyAClinicWithAWorkingLinkIsAskedForBusyTimes_data()
+    {
+        QTest::addColumn<bool>("console");
+        QTest::addColumn<QString>("link"); // status of the clinic's Google credential, or none
+        QTest::addColumn<bool>("asked");
+        QTest::newRow("no link") << false << QString() << false;
+        QTest::newRow("a working link") << false << u"active"_s << true;
+        QTest::newRow("a broken link") << false << u"broken"_s << false;
+        QTest::newRow("a console user, who cannot see links") << true << QString() << true;
+    }
+
+    void onlyAClinicWithAWorkingLinkIsAskedForBusyTimes()
+    {
+        QFETCH(bool, console);
+        QFETCH(QString, link);
+        QFETCH(bool, asked);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("DELETE FROM org_credentials WHERE org_id = $1::uuid", {m_clinic.orgId})
+                    .ok());
+        if (!link.isEmpty())
+            QVERIFY(admin
+                        ->exec("INSERT INTO org_credentials (org_id, provider, key_id, ciphertext, "
+                               "status) VALUES ($1::uuid, 'google', 'k1', decode('00', 'hex'), $2)",
+                               {m_clinic.orgId, link})
+                        .ok());
+        m_app->calendarBusyLink = u"google"_s;
+        const vox::db::Access access =
+            console ? vox::db::Access::user(m_clinic.orgId,
+                                            u"00000000-0000-0000-0000-000000000001"_s, u"staff"_s)
+                    : vox::db::Access::service();
+        const auto day =
+            m_booking->availability(access, m_clinic.orgId, nextWeekday(1), u"Consultation"_s);
+        m_app->calendarBusyLink.clear();
+        QVERIFY(admin->exec("DELETE FROM org_credentials WHERE org_id = $1::uuid", {m_clinic.orgId})
+                    .ok());
+        QVERIFY(day.ok());
+        QCOMPARE(m_asked > 0, asked);
+    }
+
+    // A booking's calendar sync is queued in the booking's own transaction, whoever books: the
+    // job goes in as the service role and the transaction goes on as it began.
+    void queuingAFollowUpLeavesTheCallersRole_data()
+    {
+        QTest::addColumn<QString>("opener");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("a console request") << u"database"_s << u"authenticated"_s;
+        QTest::newRow("a tool call or webhook") << u"database"_s << u"service_role"_s;
+        QTest::newRow("a transaction opened by hand") << u"connection"_s << u"authenticated"_s;
+    }
+
+    void queuingAFollowUpLeavesTheCallersRole()
+    {
+        QFETCH(QString, opener);
+        QFETCH(QString, role);
+        vox::server::jobs::NewJob job;
+        job.kind = u"test.noop"_s;
+        job.orgId = m_clinic.orgId;
+        std::optional<qint64> queued;
+        QString after;
+        const auto work = [&](vox::db::Transaction &tx) -> vox::Result<void> {
+            auto id = vox::server::enqueueWithin(tx, job);
+            if (!id)
+                return id.error();
+            queued = *id;
+            auto now = tx.exec("SELECT current_setting('role')");
+            if (!now)
+                return now.error();
+            after = now->text(0, 0);
+            return vox::fail(u"rolled back: the queue stays empty"_s);
+        };
+        if (opener == u"database") {
+            const vox::db::Access access =
+                role == u"service_role"
+                    ? vox::db::Access::service()
+                    : vox::db::Access::user(m_clinic.orgId,
+                                            u"00000000-0000-0000-0000-000000000001"_s, u"staff"_s);
+            (void)m_database->transaction<void>(access, work);
+        } else {
+            auto conn = m_db->connect();
+            QVERIFY(
+                conn->execScript("BEGIN; SELECT set_config('role', 'authenticated', true)").ok());
+            vox::db::Transaction tx(*conn);
+            (void)work(tx);
+            QVERIFY(conn->execScript("ROLLBACK").ok());
+        }
+        QVERIFY(queued.has_value() && *queued > 0);
+        QCOMPARE(after, role);
     }
 };
 

@@ -8,6 +8,7 @@
 #include "clinicfixture.h"
 
 #include "core/crypto/jwt.h"
+#include "server/db/listener.h"
 #include "server/events/eventhub.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/httpserver.h"
@@ -265,6 +266,72 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(client.eventIds(), (QList<qint64>{*big, *small}), 5000);
         const QJsonObject first = client.ofType(u"event"_s).first().value(u"event"_s).toObject();
         QCOMPARE(first.value(u"payload"_s).toObject().value(u"note"_s).toString().size(), 9000);
+    }
+
+    void theNotificationIsTheEventAsJson_data()
+    {
+        QTest::addColumn<QString>("entityId");
+        QTest::addColumn<QJsonObject>("payload");
+        QTest::addColumn<bool>("truncated");
+        QTest::newRow("no entity, no payload") << QString() << QJsonObject() << false;
+        QTest::newRow("an entity and a payload with its own ids and non-ASCII text")
+            << u"6f1c2a52-6d0a-4d0e-9a51-2b1a0c9e4f11"_s
+            << QJsonObject{{u"id"_s, 7},
+                           {u"name"_s, u"Zoë \"quoted\", id:0"_s},
+                           {u"nested"_s, QJsonObject{{u"id"_s, 0}}}}
+            << false;
+        QTest::newRow("a payload just under the NOTIFY limit")
+            << QString() << QJsonObject{{u"note"_s, QString(6750, u'x')}} << false;
+        QTest::newRow("a payload over the NOTIFY limit goes without it")
+            << QString() << QJsonObject{{u"note"_s, QString(7100, u'x')}} << true;
+    }
+
+    // What every instance parses: the event's row as QJsonDocument writes it, compact, with
+    // `truncated` instead of the payload when the whole would exceed 7000 bytes.
+    void theNotificationIsTheEventAsJson()
+    {
+        QFETCH(QString, entityId);
+        QFETCH(QJsonObject, payload);
+        QFETCH(bool, truncated);
+        vox::db::Listener listener(m_db->settings(), vox::server::events::channel);
+        QSignalSpy listening(&listener, &vox::db::Listener::listening);
+        QList<QByteArray> received;
+        connect(&listener, &vox::db::Listener::notified,
+                [&received](const QByteArray &message) { received.append(message); });
+        listener.start();
+        QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 1, 5000);
+
+        auto conn = m_db->connect();
+        QVERIFY(conn->execScript("BEGIN; SELECT set_config('role', 'service_role', true)").ok());
+        vox::db::Transaction tx(*conn);
+        const auto id = vox::server::events::publish(tx, m_a.orgId, u"contact.updated"_s,
+                                                     u"contact"_s, entityId, payload);
+        QVERIFY(id.ok());
+        QVERIFY(conn->execScript("COMMIT").ok());
+        const auto row =
+            conn->exec("SELECT to_json(created_at)#>>'{}' FROM events WHERE id = $1", {*id});
+        QVERIFY(row.ok() && row->rowCount() == 1);
+
+        QJsonObject event{{u"id"_s, *id},
+                          {u"org_id"_s, m_a.orgId},
+                          {u"type"_s, u"contact.updated"_s},
+                          {u"entity_type"_s, u"contact"_s},
+                          {u"entity_id"_s, entityId.isEmpty() ? QJsonValue() : entityId},
+                          {u"created_at"_s, row->text(0, 0)}};
+        if (truncated)
+            event.insert(u"truncated"_s, true);
+        else
+            event.insert(u"payload"_s, payload);
+        // Other work on the database may notify too; this event's message is the one with its id.
+        const auto ofThisEvent = [&received, id = *id] {
+            for (const QByteArray &message : received) {
+                if (QJsonDocument::fromJson(message).object().value(u"id"_s).toInteger() == id)
+                    return message;
+            }
+            return QByteArray();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!ofThisEvent().isEmpty(), 5000);
+        QCOMPARE(ofThisEvent(), QJsonDocument(event).toJson(QJsonDocument::Compact));
     }
 
     void replaysWhatAClientMissed()
