@@ -264,16 +264,24 @@ private slots:
         QTest::addColumn<QString>("method");
         QTest::addColumn<bool>("providerConnected");
         QTest::addColumn<QString>("patientEmail");
-        QTest::addColumn<QString>("toast"); // a success, or the problem the page shows
+        QTest::addColumn<QString>("toast");    // a success, or the problem the page shows
+        QTest::addColumn<int>("twilioStatus"); // what Twilio answers the text; 0: as usual
         QTest::newRow("by e-mail") << u"email"_s << true << u"wendy@patients.example"_s
-                                   << u"Reminder e-mailed to wendy@patients.example."_s;
+                                   << u"Reminder e-mailed to wendy@patients.example."_s << 0;
         QTest::newRow("by text") << u"sms"_s << true << QString()
-                                 << u"Reminder texted to +15550100006."_s;
-        QTest::newRow("no e-mail configured")
-            << u"email"_s << false << u"wendy@patients.example"_s << u"E-mail is not configured"_s;
-        QTest::newRow("no Twilio") << u"sms"_s << false << QString() << u"Twilio not configured"_s;
+                                 << u"Reminder texted to (555) 010-0006."_s << 0;
+        // It may have reached the patient: said so, without a retry, and not marked reminded.
+        QTest::newRow("by text, Twilio never confirmed")
+            << u"sms"_s << true << QString()
+            << u"Twilio did not confirm the reminder to (555) 010-0006. It may have arrived, so do "
+               "not send it again: Recent activity will show the outcome in a few minutes."_s
+            << 503;
+        QTest::newRow("no e-mail configured") << u"email"_s << false << u"wendy@patients.example"_s
+                                              << u"E-mail is not configured"_s << 0;
+        QTest::newRow("no Twilio")
+            << u"sms"_s << false << QString() << u"Twilio not configured"_s << 0;
         QTest::newRow("no e-mail address")
-            << u"email"_s << true << QString() << u"The patient has no e-mail address."_s;
+            << u"email"_s << true << QString() << u"The patient has no e-mail address."_s << 0;
     }
     void anAppointmentIsBookedInAFreeSlotRemindedAndCancelled()
     {
@@ -281,7 +289,9 @@ private slots:
         QFETCH(bool, providerConnected);
         QFETCH(QString, patientEmail);
         QFETCH(QString, toast);
+        QFETCH(int, twilioStatus);
         const bool sent = toast.startsWith(u"Reminder"_s);
+        const bool handedOver = sent || twilioStatus != 0;
         const auto clinic = m_fixture->createClinic(u"Booking Clinic"_s);
         if (providerConnected && method == u"email")
             QCOMPARE(connectResend(clinic), 200);
@@ -331,12 +341,25 @@ private slots:
         const qsizetype deliveriesBefore = recorded(provider, u"POST"_s, path).size();
         vox::ui::ToastArea &toasts = console.window->toasts();
         toasts.clear();
+        if (twilioStatus != 0) {
+            vox::sandbox::Failure failure;
+            failure.provider = u"twilio"_s;
+            failure.method = u"POST"_s;
+            failure.pathPrefix = u"/twilio/2010-04-01/Accounts/"_s;
+            failure.status = twilioStatus;
+            m_providers->sandbox().state().addFailure(failure);
+        }
         page->table()->selectRow(0);
         page->sendReminder(method);
         QTRY_VERIFY(!toasts.toasts().isEmpty());
         QCOMPARE(toasts.toasts().first()->text(), toast);
+        if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
+            console.window->grab().save(
+                QString::fromLocal8Bit(dir) + u"/reminder-"_s +
+                QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-').remove(u',') +
+                u".png"_s);
         const auto deliveries = recorded(provider, u"POST"_s, path);
-        QCOMPARE(deliveries.size(), deliveriesBefore + (sent ? 1 : 0));
+        QCOMPARE(deliveries.size(), deliveriesBefore + (handedOver ? 1 : 0));
         if (sent) {
             QVERIFY(deliveries.last().body.contains(method == u"sms" ? "%2B15550100006"
                                                                      : "wendy@patients.example"));

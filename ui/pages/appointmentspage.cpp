@@ -1,5 +1,7 @@
 #include "ui/pages/appointmentspage.h"
 
+#include "core/phonenumber.h"
+
 #include "ui/api/apiclient.h"
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/displayformat.h"
@@ -275,12 +277,15 @@ void AppointmentsPage::sendReminder(const QString &method)
             m_toasts.problem(receipt.error(), [this, method] { sendReminder(method); });
             return;
         }
+        // A number as the table shows it, not as Twilio is given it.
+        const QString to =
+            method == u"sms" ? phone::display(receipt->recipient) : receipt->recipient;
         if (!receipt->confirmed) {
             // No retry offered: a second text could reach the patient twice.
             m_toasts.info(tr("Twilio did not confirm the reminder to %1. It may have arrived, so "
                              "do not send it again: Recent activity will show the outcome in a "
                              "few minutes.")
-                              .arg(receipt->recipient));
+                              .arg(to));
             return;
         }
         if (const int row = m_model->rowOf(id); row >= 0) {
@@ -288,8 +293,8 @@ void AppointmentsPage::sendReminder(const QString &method)
             updated.confirmationSent = true;
             m_model->update(updated);
         }
-        m_toasts.success(method == u"sms" ? tr("Reminder texted to %1.").arg(receipt->recipient)
-                                          : tr("Reminder e-mailed to %1.").arg(receipt->recipient));
+        m_toasts.success(method == u"sms" ? tr("Reminder texted to %1.").arg(to)
+                                          : tr("Reminder e-mailed to %1.").arg(to));
     });
 }
 

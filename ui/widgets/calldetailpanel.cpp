@@ -361,12 +361,12 @@ void CallDetailPanel::startFollowUp()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &FollowUpDialog::sent, this, [this](const MessageSent &receipt) {
         if (receipt.confirmed)
-            m_toasts.success(tr("Text message sent to %1.").arg(receipt.recipient));
+            m_toasts.success(tr("Text message sent to %1.").arg(phone::display(receipt.recipient)));
         else
             m_toasts.info(tr("Twilio did not confirm the text to %1. It may have arrived, so do "
                              "not send it again: Recent activity will show the outcome in a few "
                              "minutes.")
-                              .arg(receipt.recipient));
+                              .arg(phone::display(receipt.recipient)));
     });
     connect(dialog, &FollowUpDialog::failed, this,
             [this](const Error &error) { markUnavailable(error, true); });
