@@ -269,11 +269,12 @@ private slots:
         QTest::newRow("by e-mail") << u"email"_s << true << u"wendy@patients.example"_s
                                    << u"Reminder e-mailed to wendy@patients.example."_s << 0;
         QTest::newRow("by text") << u"sms"_s << true << QString()
-                                 << u"Reminder texted to (555) 010-0006."_s << 0;
+                                 << u"Reminder texted to (555)\u00A0010-0006."_s << 0;
         // It may have reached the patient: said so, without a retry, and not marked reminded.
         QTest::newRow("by text, Twilio never confirmed")
             << u"sms"_s << true << QString()
-            << u"Twilio did not confirm the reminder to (555) 010-0006. It may have arrived, so do "
+            << u"Twilio did not confirm the reminder to (555)\u00A0010-0006. It may have arrived, "
+               u"so do "
                "not send it again: Recent activity will show the outcome in a few minutes."_s
             << 503;
         QTest::newRow("no e-mail configured") << u"email"_s << false << u"wendy@patients.example"_s

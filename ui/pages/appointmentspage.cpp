@@ -277,9 +277,10 @@ void AppointmentsPage::sendReminder(const QString &method)
             m_toasts.problem(receipt.error(), [this, method] { sendReminder(method); });
             return;
         }
-        // A number as the table shows it, not as Twilio is given it.
-        const QString to =
-            method == u"sms" ? phone::display(receipt->recipient) : receipt->recipient;
+        // A number as the table shows it (and kept on one line), not as Twilio is given it.
+        const QString to = method == u"sms"
+                               ? phone::display(receipt->recipient).replace(u' ', QChar(0x00A0))
+                               : receipt->recipient;
         if (!receipt->confirmed) {
             // No retry offered: a second text could reach the patient twice.
             m_toasts.info(tr("Twilio did not confirm the reminder to %1. It may have arrived, so "

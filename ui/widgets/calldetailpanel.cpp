@@ -360,13 +360,14 @@ void CallDetailPanel::startFollowUp()
     auto *dialog = new FollowUpDialog(m_api, m_call.id, m_call.phoneNumber, suggestion, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &FollowUpDialog::sent, this, [this](const MessageSent &receipt) {
+        const QString to = phone::display(receipt.recipient).replace(u' ', QChar(0x00A0));
         if (receipt.confirmed)
-            m_toasts.success(tr("Text message sent to %1.").arg(phone::display(receipt.recipient)));
+            m_toasts.success(tr("Text message sent to %1.").arg(to));
         else
             m_toasts.info(tr("Twilio did not confirm the text to %1. It may have arrived, so do "
                              "not send it again: Recent activity will show the outcome in a few "
                              "minutes.")
-                              .arg(phone::display(receipt.recipient)));
+                              .arg(to));
     });
     connect(dialog, &FollowUpDialog::failed, this,
             [this](const Error &error) { markUnavailable(error, true); });
