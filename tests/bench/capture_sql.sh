@@ -5,7 +5,7 @@
 # <name>.vars.json) that vapi_bench.sh runs with pgbench -M prepared as the database's reference.
 #
 #   tests/bench/capture_sql.sh              # writes tests/bench/booking.sql and report.sql
-#   OUT=/tmp/x BUILD=build/dev tests/bench/capture_sql.sh
+#   OUT=build/capture BUILD=build/dev tests/bench/capture_sql.sh
 #
 # A fresh server with its embedded cluster plays two requests of each kind with logging on
 # (log_min_duration_statement = 0); sqllog2pgbench.py keeps the request's connection, turns
@@ -23,7 +23,7 @@ for b in "$SERVER_BIN" "$SANDBOX_BIN"; do
     [ -x "$b" ] || { echo "build first: $b is missing" >&2; exit 1; }
 done
 
-WORK=$(mktemp -d /tmp/voxanne-capture.XXXXXX)
+WORK=$(mktemp -d -t voxanne-capture.XXXXXX)
 chmod 755 "$WORK" # the embedded cluster runs as `voxanne` when this runs as root
 SERVER_PID=
 cleanup() {

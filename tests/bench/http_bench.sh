@@ -29,7 +29,7 @@ say "release build"
 server_bin="$root/build/release/app/voxanne-server"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
-work=$(mktemp -d /tmp/voxanne-bench.XXXXXX)
+work=$(mktemp -d -t voxanne-bench.XXXXXX)
 chmod 755 "$work" # the embedded database runs as the `voxanne` user when this runs as root
 server_pid=""
 nginx_pid=""

@@ -4,9 +4,9 @@
 # writes a report per path (perf report --no-children, with call chains) and a summary by
 # thread and by library.
 #
-#   tests/bench/profile.sh                  # reports in /tmp/voxanne-profile
-#   OUT=/tmp/p PATHS=vapi tests/bench/profile.sh     # PATHS: vapi, health or both (default)
-#   REPORT_ONLY=1 tests/bench/profile.sh             # the reports again from recorded data
+#   tests/bench/profile.sh                  # reports in a new temporary folder it names
+#   OUT=build/profile PATHS=vapi tests/bench/profile.sh     # PATHS: vapi, health or both (default)
+#   REPORT_ONLY=1 OUT=build/profile tests/bench/profile.sh  # the reports again from recorded data
 #   PERF=0 tests/bench/profile.sh                    # only the CPU seconds per path
 #
 # Needs linux-perf (apt-get install linux-perf) and, unless run as root with a permissive
@@ -15,7 +15,12 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=${OUT:-/tmp/voxanne-profile}
+if [ "${REPORT_ONLY:-0}" = 1 ] && [ -z "${OUT:-}" ]; then
+    echo "REPORT_ONLY needs OUT, the folder of an earlier run" >&2
+    exit 1
+fi
+OUT=${OUT:-$(mktemp -d -t voxanne-profile.XXXXXX)}
+mkdir -p "$OUT"
 PATHS=${PATHS:-both}
 FREQ=${FREQ:-499}
 
@@ -98,3 +103,4 @@ for data in "$OUT"/perf-*.data; do
     echo "wrote $OUT/$name.txt" >&2
 done
 for f in "$OUT"/cpu-*.txt; do [ -f "$f" ] && echo "$(basename "$f" .txt): $(cat "$f")"; done
+echo "reports in $OUT" >&2

@@ -29,7 +29,7 @@ for b in "$SERVER_BIN" "$SANDBOX_BIN"; do
 done
 command -v pgbench >/dev/null || { echo "pgbench is missing (apt install postgresql-contrib)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/voxanne-bench.XXXXXX)
+WORK=$(mktemp -d -t voxanne-bench.XXXXXX)
 chmod 755 "$WORK"
 SERVER_PID=
 cleanup() {
