@@ -5,11 +5,13 @@
 #include "server/providers/twiliosignature.h"
 #include "server/services/credentialstore.h"
 #include "server/services/integrationservice.h"
+#include "server/services/messaging.h"
 #include "server/services/signedtoken.h"
 #include "server/services/transcriptexport.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 namespace signedtoken = vox::server::signedtoken;
@@ -20,6 +22,50 @@ class TestIntegrationRules : public QObject
     Q_OBJECT
 
 private slots:
+    // An SMS whose answer was lost is found in Twilio's list (newest first) by its body and time,
+    // never by a SID another row already holds.
+    void aLostSmsIsFoundInTwiliosList_data()
+    {
+        QTest::addColumn<QJsonArray>("listed");
+        QTest::addColumn<QStringList>("claimed");
+        QTest::addColumn<QString>("found"); // empty: none
+
+        const auto message = [](const QString &sid, const QString &body, const QString &created) {
+            return QJsonObject{{u"sid"_s, sid}, {u"body"_s, body}, {u"date_created"_s, created}};
+        };
+        // Sent at 14:00:00 UTC on 5 Dec 2026.
+        const QJsonObject ours =
+            message(u"SM2"_s, u"Hello"_s, u"Sat, 05 Dec 2026 14:00:01 +0000"_s);
+        QTest::newRow("the message we sent") << QJsonArray{ours} << QStringList() << u"SM2"_s;
+        QTest::newRow("another body")
+            << QJsonArray{message(u"SM3"_s, u"Hi"_s, u"Sat, 05 Dec 2026 14:00:01 +0000"_s)}
+            << QStringList() << QString();
+        QTest::newRow("Twilio's clock a minute behind")
+            << QJsonArray{message(u"SM4"_s, u"Hello"_s, u"Sat, 05 Dec 2026 13:59:00 +0000"_s)}
+            << QStringList() << u"SM4"_s;
+        QTest::newRow("the same text an hour earlier")
+            << QJsonArray{message(u"SM5"_s, u"Hello"_s, u"Sat, 05 Dec 2026 13:00:00 +0000"_s)}
+            << QStringList() << QString();
+        QTest::newRow("already another row's")
+            << QJsonArray{ours} << QStringList{u"SM2"_s} << QString();
+        QTest::newRow("two matches: the earlier one is ours")
+            << QJsonArray{message(u"SM7"_s, u"Hello"_s, u"Sat, 05 Dec 2026 14:00:09 +0000"_s), ours}
+            << QStringList() << u"SM2"_s;
+        QTest::newRow("unreadable date")
+            << QJsonArray{message(u"SM8"_s, u"Hello"_s, u"yesterday"_s)} << QStringList()
+            << QString();
+    }
+    void aLostSmsIsFoundInTwiliosList()
+    {
+        QFETCH(QJsonArray, listed);
+        QFETCH(QStringList, claimed);
+        QFETCH(QString, found);
+        const auto match = vox::server::findSentMessage(
+            listed, u"Hello"_s, QDateTime(QDate(2026, 12, 5), QTime(14, 0), QTimeZone::utc()),
+            QSet<QString>(claimed.cbegin(), claimed.cend()));
+        QCOMPARE(match ? match->value(u"sid"_s).toString() : QString(), found);
+    }
+
     void twilioSignatureMatchesTwiliosPublishedExamples_data()
     {
         QTest::addColumn<QString>("caller");

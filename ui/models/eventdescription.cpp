@@ -69,7 +69,7 @@ QString EventDescription::describe(const LiveEvent &event)
         const QString status = event.payload.value(u"status"_s).toString();
         if (status == u"failed")
             return sms ? tr("A text message was not sent") : tr("An e-mail was not sent");
-        if (status == u"unknown" || status == u"sending")
+        if (status == u"unknown")
             return tr("Twilio has not yet confirmed a text message");
         if (t == u"message.updated")
             return tr("Twilio confirmed a text message was sent");
