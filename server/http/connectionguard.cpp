@@ -2,7 +2,10 @@
 
 #include "server/http/response.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
+
+#include <sys/socket.h>
 
 namespace vox::http {
 
@@ -142,8 +145,11 @@ void ConnectionGuard::onTimer()
         }
         m_socket->disconnectFromHost();
         return;
-    case State::Upgraded:
     case State::Rejected:
+        if (m_lingering)
+            m_socket->abort(); // the client is quiet or has had its time: no more draining
+        return;
+    case State::Upgraded:
         return;
     }
 }
@@ -255,22 +261,33 @@ void ConnectionGuard::reject(int status, const QByteArray &message, const QByteA
         "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
         "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
         "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body);
-    // Keep draining what the client still sends for a moment, so it reads the answer instead of
-    // a connection reset, then close.
-    QPointer<QTcpSocket> socket = m_socket;
-    const auto drain = [socket] {
-        if (!socket)
-            return;
-        if (socket->isTransactionStarted())
-            socket->commitTransaction();
-        socket->readAll();
-    };
-    connect(m_socket, &QTcpSocket::readyRead, this, drain);
-    drain();
-    QTimer::singleShot(1000, m_socket, [socket] {
-        if (socket)
-            socket->disconnectFromHost();
-    });
+    m_lingering = true;
+    m_lingerStarted.start();
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::discardArriving);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::shutWritingWhenSent);
+    discardArriving();
+}
+
+void ConnectionGuard::discardArriving()
+{
+    if (!m_socket)
+        return;
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->readAll();
+    const qint64 left = m_limits.lingerMaxMs - m_lingerStarted.elapsed();
+    m_timer.start(int(qBound<qint64>(0, left, qint64(m_limits.lingerQuietMs))));
+}
+
+void ConnectionGuard::shutWritingWhenSent()
+{
+    if (!m_socket || m_writingShut || m_socket->bytesToWrite() > 0)
+        return;
+    if (const auto *tls = qobject_cast<QSslSocket *>(m_socket.data());
+        tls && tls->encryptedBytesToWrite() > 0)
+        return;
+    m_writingShut = true;
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
 }
 
 } // namespace vox::http

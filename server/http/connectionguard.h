@@ -3,6 +3,7 @@
 #include "server/http/requesthead.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -27,6 +28,10 @@ struct Limits
     int headTimeoutMs = 10000;
     int bodyTimeoutMs = 10000;
     qint64 minBodyBytesPerSecond = 1024;
+    // After a refusal: how long the client may stay quiet, and stay at all, while what it still
+    // sends is read and discarded (see ConnectionGuard::reject).
+    int lingerQuietMs = 2000;
+    int lingerMaxMs = 10000;
     // Paths that may upgrade to a WebSocket; any other upgrade is answered 404 before
     // QtHttpServer (which hands over every upgrade, whatever its path) sees it.
     QStringList webSocketPaths;
@@ -84,7 +89,11 @@ public:
     // The server stops: no new request starts here; a connection with nothing in flight closes.
     void stop();
 
-    // Answers with a JSON error and closes, leaving QtHttpServer out of it.
+    // Answers with a JSON error and closes, leaving QtHttpServer out of it. The close lingers:
+    // a client still sending a body it was refused would otherwise get a reset from our kernel
+    // that discards the answer before the client read it, so the write side is shut once the
+    // answer is out (the client sees the answer, then the end) and what still arrives is read
+    // and dropped until the client closes, goes quiet, or the lingering time is up.
     void reject(int status, const QByteArray &message, const QByteArray &extraHeaders = {});
 
 private:
@@ -97,6 +106,8 @@ private:
     // Stops feeding QtHttpServer without answering: the answer in flight ends the connection.
     void stopReading();
     void releaseBody();
+    void discardArriving();
+    void shutWritingWhenSent();
 
     QPointer<QTcpSocket> m_socket;
     Limits m_limits;
@@ -110,6 +121,9 @@ private:
     int m_inFlight = 0;
     bool m_closeAfterAnswer = false;
     bool m_stopping = false;
+    bool m_lingering = false;
+    bool m_writingShut = false;
+    QElapsedTimer m_lingerStarted;
     std::function<void()> m_closed;
 };
 

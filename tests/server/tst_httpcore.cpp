@@ -8,6 +8,7 @@
 
 #include "core/logging/log.h"
 
+#include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -21,7 +22,16 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <sstream>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::test::HttpClient;
@@ -671,6 +681,62 @@ private slots:
         first.reset();
         QTRY_COMPARE_WITH_TIMEOUT(rawRequest(serverPort, upload + QByteArray(60000, 'a')).status,
                                   401, 5000);
+    }
+
+    // A client that is refused while it is still sending its body (it does not read until it
+    // has sent what it meant to) must still get the answer. Closing while its bytes arrive makes
+    // our kernel answer them with a reset: the client's next write fails, and most clients (Qt's
+    // sockets among them) then drop the connection, answer unread, and report "connection reset".
+    void aRefusedClientStillSendingItsBodyReadsTheAnswer()
+    {
+        vox::test::TestServer limited(*m_db, {{u"VOXANNE_MAX_UPLOAD_BYTES"_s, u"65536"_s}});
+        QVERIFY2(limited.ok(), qPrintable(limited.error()));
+        const quint16 serverPort = limited.server().port();
+        std::atomic<bool> done = false;
+        QByteArray received;
+        qint64 sentAfterHead = 0;
+        int sendError = 0;
+        // Blocking writes need their own thread: the server answers on this one.
+        std::thread client([&] {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in address{};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(serverPort);
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0) {
+                const QByteArray head = "POST /api/knowledge HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                        "text/plain\r\nContent-Length: 50000000\r\n\r\n";
+                (void)::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL);
+                // Longer than any fixed grace a server might give before closing.
+                const QByteArray chunk(64 * 1024, 'x');
+                QElapsedTimer sending;
+                sending.start();
+                while (sending.elapsed() < 3000) {
+                    const ssize_t n =
+                        ::send(fd, chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL);
+                    if (n <= 0) {
+                        sendError = errno;
+                        break;
+                    }
+                    sentAfterHead += n;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
+                char buffer[4096];
+                for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+                    received.append(buffer, n);
+            }
+            ::close(fd);
+            done = true;
+        });
+        const bool finished = QTest::qWaitFor([&] { return done.load(); }, 20000);
+        client.join();
+        QVERIFY(finished);
+        QVERIFY2(sendError == 0,
+                 qPrintable(u"sending failed after %1 bytes: %2"_s.arg(sentAfterHead)
+                                .arg(QString::fromLocal8Bit(strerror(sendError)))));
+        QVERIFY2(sentAfterHead > 1024 * 1024, "the client kept sending after the refusal");
+        QVERIFY2(received.startsWith("HTTP/1.1 413"), received.left(200).constData());
+        QVERIFY2(received.contains("too large"), received.constData());
     }
 
     void aClientAddressOverItsConnectionCapGetsA503Written()
