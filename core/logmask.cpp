@@ -2,6 +2,7 @@
 
 #include "core/phonenumber.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -45,11 +46,38 @@ bool isSensitiveKey(const QString &key)
         u"(pass(word)?|secret|token|authorization|auth|api[_-]?key|private[_-]?key|cookie|"
         "signature|credential|encryption[_-]?key|verification[_-]?code|^code$|^key$)"_s,
         QRegularExpression::CaseInsensitiveOption);
-    return pattern.match(key).hasMatch();
+    // Field names are few and come back on every line; the answers are remembered per thread
+    // (up to a bound, as provider payloads can bring any names).
+    thread_local QHash<QString, bool> known;
+    if (const auto it = known.constFind(key); it != known.cend())
+        return *it;
+    const bool sensitive = pattern.match(key).hasMatch();
+    if (known.size() < 1024)
+        known.insert(key, sensitive);
+    return sensitive;
 }
+
+namespace {
+
+bool mayHoldSomethingToScrub(QStringView text)
+{
+    // Every pattern below needs one of these: '@' (e-mail), '+' (E.164), '(' (US phone),
+    // "eyJ" (JWT), or the word bearer/basic. Most lines have none, and skip the expressions.
+    for (const QChar c : text) {
+        if (c == u'@' || c == u'+' || c == u'(')
+            return true;
+    }
+    return text.contains(u"eyJ") || text.contains(u"bearer", Qt::CaseInsensitive) ||
+           text.contains(u"basic", Qt::CaseInsensitive);
+}
+
+} // namespace
 
 QString scrubText(const QString &text)
 {
+    if (!mayHoldSomethingToScrub(text))
+        return text;
+
     static const QRegularExpression jwt(
         u"eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"_s);
     static const QRegularExpression bearer(u"(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+"_s);

@@ -9,6 +9,11 @@
 #include <QReadWriteLock>
 #include <QStringList>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -92,6 +97,9 @@ void install(std::vector<spdlog::sink_ptr> sinks, Level minimum)
     s.minimum = minimum;
     rebuild(s);
 }
+
+// Waits until every line handed to writeLater is written.
+void drainLaterLines();
 
 QString withoutSecrets(QString text, const QStringList &secrets)
 {
@@ -182,6 +190,7 @@ void removeStreamSink(std::ostream &stream)
 
 void flush()
 {
+    drainLaterLines();
     State &s = state();
     QReadLocker locker(&s.lock);
     if (s.logger)
@@ -199,7 +208,10 @@ void registerSecret(const QString &secret)
         s.secrets.append(secret);
 }
 
-void write(Level level, const char *logger, const QString &message, const QJsonObject &fields)
+namespace {
+
+void writeAt(const QDateTime &at, Level level, const char *logger, const QString &message,
+             const QJsonObject &fields)
 {
     State &s = state();
     QReadLocker locker(&s.lock);
@@ -207,7 +219,7 @@ void write(Level level, const char *logger, const QString &message, const QJsonO
         return;
 
     QJsonObject line;
-    line.insert(u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    line.insert(u"ts"_s, at.toString(Qt::ISODateWithMs));
     line.insert(u"level"_s, levelName(level));
     line.insert(u"logger"_s, QString::fromLatin1(logger));
     line.insert(u"msg"_s, withoutSecrets(logmask::scrubText(message), s.secrets));
@@ -218,6 +230,116 @@ void write(Level level, const char *logger, const QString &message, const QJsonO
     }
     const QByteArray json = QJsonDocument(line).toJson(QJsonDocument::Compact);
     s.logger->log(toSpd(level), std::string_view(json.constData(), size_t(json.size())));
+}
+
+bool enabled(Level level)
+{
+    State &s = state();
+    QReadLocker locker(&s.lock);
+    return s.logger && level >= s.minimum && level != Level::Off;
+}
+
+// The thread that masks, formats and writes the lines handed over with writeLater.
+class LaterWriter
+{
+public:
+    struct Line
+    {
+        QDateTime at;
+        Level level;
+        const char *logger;
+        QString message;
+        QJsonObject fields;
+    };
+
+    ~LaterWriter()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        if (m_thread.joinable())
+            m_thread.join(); // after writing what was queued
+    }
+
+    void push(Line line)
+    {
+        std::unique_lock lock(m_mutex);
+        if (m_queue.size() >= maxQueued) {
+            // The writer is behind (a blocked stderr): the caller waits its turn rather than
+            // the queue growing without bound or lines being lost.
+            lock.unlock();
+            writeAt(line.at, line.level, line.logger, line.message, line.fields);
+            return;
+        }
+        if (!m_thread.joinable())
+            m_thread = std::thread([this] { run(); });
+        m_queue.push_back(std::move(line));
+        lock.unlock();
+        m_wake.notify_one();
+    }
+
+    void drain()
+    {
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_queue.empty() && !m_writing; });
+    }
+
+private:
+    static constexpr std::size_t maxQueued = 65536;
+
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping, nothing left
+            std::deque<Line> batch;
+            batch.swap(m_queue);
+            m_writing = true;
+            lock.unlock();
+            for (const Line &line : batch)
+                writeAt(line.at, line.level, line.logger, line.message, line.fields);
+            lock.lock();
+            m_writing = false;
+            m_idle.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_idle;
+    std::deque<Line> m_queue;
+    bool m_writing = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+LaterWriter &laterWriter()
+{
+    static LaterWriter writer;
+    return writer;
+}
+
+void drainLaterLines()
+{
+    laterWriter().drain();
+}
+
+} // namespace
+
+void write(Level level, const char *logger, const QString &message, const QJsonObject &fields)
+{
+    writeAt(QDateTime::currentDateTimeUtc(), level, logger, message, fields);
+}
+
+void writeLater(Level level, const char *logger, const QString &message, const QJsonObject &fields)
+{
+    if (!enabled(level))
+        return;
+    laterWriter().push({QDateTime::currentDateTimeUtc(), level, logger, message, fields});
 }
 
 void installQtMessageHandler()

@@ -25,6 +25,7 @@ QString setupRotatingFile(const QString &directory, const QString &baseName, Lev
 // the stream is destroyed (servers still log while they shut down).
 void addStreamSink(std::ostream &stream);
 void removeStreamSink(std::ostream &stream);
+// Writes out every line handed to writeLater, then flushes the sinks.
 void flush();
 
 // Values that must never appear in output, whatever field or message carries them (the server's
@@ -35,6 +36,11 @@ void registerSecret(const QString &secret);
 void installQtMessageHandler();
 
 void write(Level level, const char *logger, const QString &message, const QJsonObject &fields = {});
+// The same line, stamped now but masked, formatted and written on the log's own thread: for hot
+// paths (the access log on the server's I/O thread). `logger` must outlive the program (a
+// literal). flush() waits for every line handed over before it.
+void writeLater(Level level, const char *logger, const QString &message,
+                const QJsonObject &fields = {});
 
 inline void debug(const char *logger, const QString &message, const QJsonObject &fields = {})
 {

@@ -382,8 +382,8 @@ void HttpServer::accessLog(const Request &request, const Route *route, const Res
                        {u"latency_ms"_s, double(request.received.nsecsElapsed()) / 1e6}};
     if (!orgId.isEmpty())
         fields.insert(u"org_id"_s, orgId);
-    log::write(response.status >= 500 ? log::Level::Warn : log::Level::Info, "http.access",
-               u"request"_s, fields);
+    log::writeLater(response.status >= 500 ? log::Level::Warn : log::Level::Info, "http.access",
+                    u"request"_s, fields);
 }
 
 } // namespace vox::http

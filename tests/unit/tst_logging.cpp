@@ -41,6 +41,32 @@ private slots:
         QVERIFY(QDateTime::fromString(line.value(u"ts"_s).toString(), Qt::ISODateWithMs).isValid());
     }
 
+    // Lines handed over from a hot path are written by the log's own thread: masked the same
+    // way, stamped when they were handed over, in order, and all out once flush() returns.
+    void linesWrittenLaterAreMaskedStampedAndFlushed()
+    {
+        const QString token = u"rk_live_0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s;
+        vox::log::registerSecret(token);
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 500; ++i)
+            vox::log::writeLater(
+                vox::log::Level::Info, "http.access", u"request"_s,
+                QJsonObject{{u"n"_s, i}, {u"detail"_s, QString(u"+15551234567 "_s + token)}});
+        const QDateTime handedOver = QDateTime::currentDateTimeUtc();
+        const QStringList lines = output().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 500);
+        for (int i = 0; i < lines.size(); ++i) {
+            const QJsonObject line = QJsonDocument::fromJson(lines.at(i).toUtf8()).object();
+            QCOMPARE(line.value(u"n"_s).toInt(), i);
+            const QString detail = line.value(u"detail"_s).toString();
+            QVERIFY2(!detail.contains(token) && !detail.contains(u"5551234"_s), qPrintable(detail));
+            const QDateTime ts =
+                QDateTime::fromString(line.value(u"ts"_s).toString(), Qt::ISODateWithMs);
+            QVERIFY2(ts >= before.addMSecs(-1) && ts <= handedOver.addMSecs(1),
+                     qPrintable(lines.at(i)));
+        }
+    }
+
     // The rule: a token handed to the logger, in any place, never reaches the output.
     void aRegisteredSecretNeverReachesTheOutput_data()
     {
