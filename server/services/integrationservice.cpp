@@ -114,15 +114,22 @@ Result<QJsonObject> previousConnection(db::Transaction &tx, const CredentialStor
                        {u"created_by"_s, snap->createdBy}};
 }
 
-// A Vapi failure as the clinic reads it: what was not done, and why. Coded "502" so the job
-// knows Vapi, not the database, stopped it.
+// A Vapi failure as the clinic reads it: what was not done, and why. A refusal (4xx) carries
+// Vapi's own words, since the clinic may be able to act on them (a number in use elsewhere);
+// Vapi being away or failing does not. Coded "502" so the job knows Vapi, not the database,
+// stopped it.
 Error vapiRefusal(const QString &what, const Error &error)
 {
-    const bool silent = error.subject == providers::unreachable ||
-                        error.subject == providers::noAnswer || error.subject == u"0";
-    return fail(silent ? u"%1: Vapi could not be reached. Try again in a few minutes."_s.arg(what)
-                       : u"%1 (%2)."_s.arg(what, error.message),
-                u"502"_s, error.subject);
+    const int status = error.subject.toInt();
+    QString said;
+    if (status >= 400 && status < 500)
+        said = u"%1 (%2)."_s.arg(what, error.message);
+    else if (status >= 500)
+        said = u"%1: Vapi had a problem (HTTP %2). Try again in a few minutes."_s.arg(what).arg(
+            status);
+    else
+        said = u"%1: Vapi could not be reached. Try again in a few minutes."_s.arg(what);
+    return fail(said, u"502"_s, error.subject);
 }
 
 // The part of connecting Twilio that talks to Vapi, run by the `twilio.connect` job after the
