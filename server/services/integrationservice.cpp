@@ -86,6 +86,11 @@ bool notFoundAtVapi(const Error &error)
     return error.code == u"502" && error.subject == u"404";
 }
 
+QString stillConnecting()
+{
+    return u"Twilio is still being connected. Wait until it is finished, then try again."_s;
+}
+
 QString connectJobKey(const QString &orgId)
 {
     return QString::fromLatin1(IntegrationService::connectJobKind) + u':' + orgId;
@@ -637,6 +642,12 @@ Result<IntegrationService::StepReport> IntegrationService::connectTwilio(const d
     ChangeGuard guard(m_app.db, u"integration:twilio:"_s + access.orgId);
     if (auto held = guard.acquire(); !held)
         return held.error();
+    // Said before asking Twilio anything; the queueing below is what makes it hold.
+    auto pending = twilioConnectPending(access.orgId);
+    if (!pending)
+        return pending.error();
+    if (*pending)
+        return http::status::conflict(stillConnecting());
 
     StepReport report;
     const auto failStep = [&](const QString &step, int status, const QString &message,
@@ -714,8 +725,7 @@ Result<IntegrationService::StepReport> IntegrationService::connectTwilio(const d
         if (!queued)
             return queued.error();
         if (!*queued) // the earlier connection's job is still pending: it owns the row
-            return http::status::conflict(u"Twilio is still being connected. Wait until it is "
-                                          "finished, then try again."_s);
+            return http::status::conflict(stillConnecting());
         auto published = events::publish(
             tx, access.orgId, u"integration.updated"_s, u"integration"_s, QString(),
             {{u"provider"_s, CredentialStore::twilio}, {u"status"_s, u"syncing"_s}});
@@ -772,8 +782,7 @@ Result<void> IntegrationService::disconnectTwilio(const db::Access &access)
     if (!pending)
         return pending.error();
     if (*pending)
-        return http::status::conflict(
-            u"Twilio is still being connected. Wait until it is finished, then try again."_s);
+        return http::status::conflict(stillConnecting());
     const CredentialStore store(m_app.keys);
     auto current = m_app.db.transaction<std::optional<CredentialStore::Summary>>(
         access, [&](db::Transaction &tx) {

@@ -439,6 +439,7 @@ private slots:
         const HttpReply again = f.connectTwilio(clinic, second);
         QCOMPARE(again.status, 409);
         QVERIFY2(again.error().contains(u"still being connected"_s), qPrintable(again.error()));
+        QVERIFY(f.recorded(u"twilio"_s, second.sid).isEmpty()); // refused before asking Twilio
         const HttpReply removed = clinic.client->del(u"/api/integrations/twilio"_s);
         QCOMPARE(removed.status, 409);
         QVERIFY2(removed.error().contains(u"still being connected"_s), qPrintable(removed.error()));
