@@ -26,6 +26,7 @@
 #include "server/services/calleridverification.h"
 #include "server/services/credentialstore.h"
 #include "server/services/googlecalendar.h"
+#include "server/services/integrationservice.h"
 #include "server/services/messaging.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,7 @@ void wireIntegrations(AppContext &app, jobs::JobRunner &runner)
     Messaging::registerJobs(runner, app);
     GoogleCalendar::registerJobs(runner, app);
     CallerIdVerification::registerJobs(runner, app);
+    IntegrationService::registerJobs(runner, app);
     app.calendarBusy = [&app](const QString &orgId, const QDateTime &from, const QDateTime &to) {
         return GoogleCalendar(app).busy(orgId, from, to);
     };

@@ -2038,10 +2038,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Another change of the Twilio connection is under way. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2099,6 +2095,34 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connecting… (checking with Vapi): account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Not connected: %2 Enter the account again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last change did not go through: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking with Vapi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another change of the Twilio connection is under way. Try again once it is finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

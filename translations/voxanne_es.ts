@@ -2043,10 +2043,6 @@ La primera vez tarda un poco más.</translation>
         <translation>Compruebe ambos en su consola de Twilio. No se cambió nada.</translation>
     </message>
     <message>
-        <source>Another change of the Twilio connection is under way. Try again in a moment.</source>
-        <translation>Hay otro cambio de la conexión de Twilio en curso. Vuelva a intentarlo en un momento.</translation>
-    </message>
-    <message>
         <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
         <translation>Twilio o el servicio de IA no respondieron. No se cambió nada; vuelva a intentarlo.</translation>
     </message>
@@ -2105,6 +2101,34 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
         <translation>Google Calendar está desconectado aquí, pero Google no lo confirmó. Para estar seguro, quite Voxanne en Acceso de terceros, en la configuración de seguridad de la cuenta de Google.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connecting… (checking with Vapi): account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectando… (comprobando con Vapi): cuenta &lt;b&gt;AC••••%2&lt;/b&gt;, número &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Not connected: %2 Enter the account again to retry.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; No conectado: %2 Vuelva a introducir la cuenta para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The last change did not go through: %1</source>
+        <translation>El último cambio no se aplicó: %1</translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected.</source>
+        <translation>No se pudo conectar Twilio.</translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected: %1</source>
+        <translation>No se pudo conectar Twilio: %1</translation>
+    </message>
+    <message>
+        <source>checking with Vapi</source>
+        <translation>comprobando con Vapi</translation>
+    </message>
+    <message>
+        <source>Another change of the Twilio connection is under way. Try again once it is finished.</source>
+        <translation>Hay otro cambio de la conexión de Twilio en curso. Vuelva a intentarlo cuando haya terminado.</translation>
     </message>
 </context>
 <context>

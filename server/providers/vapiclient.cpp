@@ -155,11 +155,22 @@ VapiClient::updateAssistantModel(const QString &assistantId,
 }
 
 Result<QJsonObject> VapiClient::createTwilioCredential(const QString &accountSid,
-                                                       const QString &authToken)
+                                                       const QString &authToken,
+                                                       const QString &name)
 {
-    return callObject(
-        "POST", u"/credential"_s,
-        {{u"provider"_s, u"twilio"_s}, {u"accountSid"_s, accountSid}, {u"authToken"_s, authToken}});
+    QJsonObject body{
+        {u"provider"_s, u"twilio"_s}, {u"accountSid"_s, accountSid}, {u"authToken"_s, authToken}};
+    if (!name.isEmpty())
+        body.insert(u"name"_s, name);
+    return callObject("POST", u"/credential"_s, body);
+}
+
+Result<QJsonArray> VapiClient::listCredentials()
+{
+    auto value = call("GET", u"/credential"_s);
+    if (!value)
+        return value.error();
+    return value->toArray();
 }
 
 Result<void> VapiClient::deleteCredential(const QString &credentialId)
@@ -172,7 +183,7 @@ Result<void> VapiClient::deleteCredential(const QString &credentialId)
 
 Result<QJsonObject> VapiClient::importTwilioNumber(const QString &number, const QString &accountSid,
                                                    const QString &authToken,
-                                                   const QString &assistantId)
+                                                   const QString &assistantId, const QString &name)
 {
     QJsonObject body{{u"provider"_s, u"twilio"_s},
                      {u"number"_s, number},
@@ -180,7 +191,17 @@ Result<QJsonObject> VapiClient::importTwilioNumber(const QString &number, const 
                      {u"twilioAuthToken"_s, authToken}};
     if (!assistantId.isEmpty())
         body.insert(u"assistantId"_s, assistantId);
+    if (!name.isEmpty())
+        body.insert(u"name"_s, name);
     return callObject("POST", u"/phone-number"_s, body);
+}
+
+Result<QJsonArray> VapiClient::listPhoneNumbers()
+{
+    auto value = call("GET", u"/phone-number"_s);
+    if (!value)
+        return value.error();
+    return value->toArray();
 }
 
 Result<QJsonObject> VapiClient::updatePhoneNumber(const QString &phoneNumberId,

@@ -40,11 +40,16 @@ public:
     // The most recent assistants of the platform's Vapi org (up to `limit`).
     Result<QJsonArray> listAssistants(int limit = 1000);
 
-    // BYOC: the clinic's Twilio account as a Vapi credential, and its number imported.
-    Result<QJsonObject> createTwilioCredential(const QString &accountSid, const QString &authToken);
+    // BYOC: the clinic's Twilio account as a Vapi credential, and its number imported. `name`
+    // (up to 40 characters) lets a re-run find what an interrupted run created.
+    Result<QJsonObject> createTwilioCredential(const QString &accountSid, const QString &authToken,
+                                               const QString &name = {});
+    Result<QJsonArray> listCredentials();
     Result<void> deleteCredential(const QString &credentialId);
     Result<QJsonObject> importTwilioNumber(const QString &number, const QString &accountSid,
-                                           const QString &authToken, const QString &assistantId);
+                                           const QString &authToken, const QString &assistantId,
+                                           const QString &name = {});
+    Result<QJsonArray> listPhoneNumbers();
     Result<QJsonObject> updatePhoneNumber(const QString &phoneNumberId, const QJsonObject &patch);
     Result<void> deletePhoneNumber(const QString &phoneNumberId);
 

@@ -55,13 +55,16 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
         auto report = service->connectTwilio(c.access(), *sid, *token, *number);
         if (!report)
             return http::Response::fromError(report.error());
-        if (report->status != 200)
+        if (report->status >= 300)
             return http::Response::json({{u"success"_s, false},
                                          {u"error"_s, report->error},
                                          {u"step"_s, report->failedStep},
                                          {u"steps"_s, report->steps}},
                                         report->status);
-        return http::Response::json({{u"success"_s, true}, {u"steps"_s, report->steps}});
+        // Accepted: the job finishes with Vapi and `integration.updated` says how it ended.
+        return http::Response::json(
+            {{u"success"_s, true}, {u"status"_s, u"syncing"_s}, {u"steps"_s, report->steps}},
+            report->status);
     });
 
     router.del(u"/api/integrations/twilio"_s, http::Auth::Admin, [service](http::Context &c) {

@@ -24,10 +24,13 @@ public:
     // GET /api/integrations
     Result<QJsonObject> status(const db::Access &access);
 
-    // Twilio dual-sync: validate with Twilio, store encrypted, create the Vapi credential, import
-    // the number into Vapi linked to the org's assistant, record the ids. Each step is reported;
-    // when one fails, what the earlier ones created is undone (the previous connection, if any,
-    // stays as it was) and `status` says 400 (refused input) or 502 (a provider failed).
+    // Twilio dual-sync, in two parts. The request validates the credentials with Twilio, stores
+    // them encrypted as "syncing" and queues the `twilio.connect` job in the same transaction;
+    // `status` is 202 then, or 400 (refused input), 409 (a connection is under way), 502 (Twilio
+    // did not answer). The job creates the Vapi credential, imports the number into Vapi linked
+    // to the org's assistant and records the ids; when Vapi fails it undoes what it created, puts
+    // the previous connection back (or marks this one "failed") and says why. Either way it
+    // publishes `integration.updated`, which the console follows.
     struct StepReport
     {
         int status = 200;
@@ -37,6 +40,9 @@ public:
     };
     Result<StepReport> connectTwilio(const db::Access &access, const QString &accountSid,
                                      const QString &authToken, const QString &phoneNumber);
+    static constexpr const char *connectJobKind = "twilio.connect";
+    Result<void> runTwilioConnectJob(const jobs::Job &job);
+    static void registerJobs(jobs::JobRunner &runner, AppContext &app);
     // Removes the number and the credential from Vapi, then the stored credentials.
     Result<void> disconnectTwilio(const db::Access &access);
 
@@ -58,6 +64,8 @@ public:
     static constexpr int oauthStateSeconds = 10 * 60;
 
 private:
+    // Whether a `twilio.connect` job of the org is queued or running.
+    Result<bool> twilioConnectPending(const QString &orgId);
     QString googleRedirectUri() const;
     QByteArray stateKey() const;
 

@@ -5,6 +5,7 @@
 // helpers that read the database the way an auditor would (as the superuser).
 #include "server/sandbox/sandbox.h"
 #include "testserver.h"
+#include "twilioconnection.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -30,12 +31,7 @@ class IntegrationFixture
 {
 public:
     // Fresh Twilio account per clinic so the sandbox keeps their numbers apart.
-    struct TwilioAccount
-    {
-        QString sid;
-        QString token;
-        QString number;
-    };
+    using TwilioAccount = TwilioLogin;
 
     bool start(const QString &label, const QHash<QString, QString> &extra = {})
     {
@@ -137,12 +133,19 @@ public:
         return a;
     }
 
+    // The request alone: it answers 202 and leaves the rest to the job.
     HttpReply connectTwilio(Clinic &clinic, const TwilioAccount &account)
     {
         return clinic.client->put(QStringLiteral("/api/integrations/twilio"),
                                   {{QStringLiteral("account_sid"), account.sid},
                                    {QStringLiteral("auth_token"), account.token},
                                    {QStringLiteral("phone_number"), account.number}});
+    }
+
+    // Connected and active, or what went wrong (see tests/support/twilioconnection.h).
+    QString connectTwilioAndWait(Clinic &clinic, const TwilioAccount &account)
+    {
+        return test::connectTwilioAndWait(*clinic.client, account);
     }
 
     // The browser's part of Google's consent: the callback path and query it comes back with.

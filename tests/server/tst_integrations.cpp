@@ -5,6 +5,8 @@
 
 #include "server/db/embeddedpostgres.h"
 #include "server/providers/vapiclient.h"
+#include "server/server.h"
+#include "server/services/integrationservice.h"
 
 #include <QProcess>
 
@@ -24,6 +26,54 @@ class TestIntegrations : public QObject
     {
         auto row = f.sql(sql, params);
         return row ? int(row->toInt(0, 0)) : -1;
+    }
+    QJsonObject twilioOf(Clinic &clinic)
+    {
+        return clinic.client->get(u"/api/integrations"_s).json().value(u"twilio"_s).toObject();
+    }
+    int requests(const QString &method, const QString &pathPart)
+    {
+        int n = 0;
+        for (const auto &r : f.recorded(u"vapi"_s, pathPart))
+            n += r.method == method ? 1 : 0;
+        return n;
+    }
+    vox::server::providers::VapiClient vapiAtSandbox()
+    {
+        return {f.sandbox->url() + u"/vapi"_s, u"k"_s, vox::server::providers::RetryPolicy::none()};
+    }
+    // The clinic's connect job as the runner last handed it over.
+    vox::server::jobs::Job connectJob(const QString &orgId)
+    {
+        vox::server::jobs::Job job;
+        auto row = f.sql("SELECT id, payload, attempts, max_attempts FROM jobs WHERE kind = "
+                         "'twilio.connect' AND org_id = $1::uuid",
+                         {orgId});
+        if (!row || row->isEmpty())
+            return job;
+        job.id = row->toInt(0, 0);
+        job.kind = u"twilio.connect"_s;
+        job.orgId = orgId;
+        job.payload = row->toJson(0, 1).toObject();
+        job.attempt = int(row->toInt(0, 2));
+        job.maxAttempts = int(row->toInt(0, 3));
+        return job;
+    }
+    // The job's handler run once more, here, as a second runner (or a restarted one) would.
+    bool runConnectJobAgain(const vox::server::jobs::Job &job)
+    {
+        vox::server::Server &s = f.server->server();
+        vox::server::AppContext app{s.config(), s.database(), s.keys(), s.jobs(),
+                                    vox::server::providers::RetryPolicy{{5, 5}}};
+        return vox::server::IntegrationService(app).runTwilioConnectJob(job).ok();
+    }
+    // Vapi objects the sandbox holds under a connection's name.
+    int namedAtVapi(const QJsonArray &items, const QString &connectId)
+    {
+        int n = 0;
+        for (const QJsonValue &item : items)
+            n += item.toObject().value(u"name"_s).toString() == u"vox-"_s + connectId ? 1 : 0;
+        return n;
     }
 
 private slots:
@@ -78,11 +128,20 @@ private slots:
         const auto account = f.newTwilioAccount();
         m_secrets << account.token;
         const HttpReply reply = f.connectTwilio(clinic, account);
-        QCOMPARE(reply.status, 200);
+        // Accepted once Twilio said yes and the credentials are stored; Vapi is the job's.
+        QCOMPARE(reply.status, 202);
+        QCOMPARE(reply.json().value(u"status"_s).toString(), u"syncing"_s);
         const QJsonArray steps = reply.json().value(u"steps"_s).toArray();
         QCOMPARE(steps.size(), 4);
-        for (const QJsonValue &step : steps)
-            QCOMPARE(step.toObject().value(u"status"_s).toString(), u"done"_s);
+        const QStringList expected{u"validate=done"_s, u"store=done"_s,
+                                   u"vapi_credential=pending"_s, u"vapi_number=pending"_s};
+        for (int i = 0; i < steps.size(); ++i) {
+            const QJsonObject step = steps.at(i).toObject();
+            QCOMPARE(step.value(u"step"_s).toString() + u'=' + step.value(u"status"_s).toString(),
+                     expected.at(i));
+        }
+        QCOMPARE(vox::test::settledTwilio(*clinic.client).value(u"status"_s).toString(),
+                 u"active"_s);
 
         // Twilio: HTTP Basic with the SID and token, the account fetched, the number looked up.
         const auto twilio = f.recorded(u"twilio"_s);
@@ -133,68 +192,101 @@ private slots:
                        "vapi_phone_number_id = $2",
                        {clinic.orgId, t.value(u"vapi_phone_number_id"_s).toString()}),
                  1);
-        QVERIFY(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
-                      "'integration.updated'",
-                      {clinic.orgId}) >= 1);
+        // The console followed it: syncing, then active.
+        QCOMPARE(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
+                       "'integration.updated' AND payload->>'provider' = 'twilio' AND "
+                       "payload->>'status' IN ('syncing', 'active')",
+                       {clinic.orgId}),
+                 2);
+        QVERIFY(t.value(u"error"_s).isNull());
     }
 
-    void aFailedStepIsNamedAndLeavesNothingBehind_data()
+    void twilioRefusingOrAwayIsAnsweredAtOnceAndStoresNothing_data()
     {
-        QTest::addColumn<QString>("provider");
-        QTest::addColumn<QString>("pathPart");
         QTest::addColumn<int>("injected");
-        QTest::addColumn<QString>("step");
         QTest::addColumn<int>("status");
-        QTest::newRow("validate: Twilio refuses")
-            << u"twilio"_s << u".json"_s << 401 << u"validate"_s << 400;
-        QTest::newRow("validate: Twilio down")
-            << u"twilio"_s << u".json"_s << 503 << u"validate"_s << 502;
-        QTest::newRow("vapi_credential")
-            << u"vapi"_s << u"/vapi/credential"_s << 500 << u"vapi_credential"_s << 502;
-        QTest::newRow("vapi_number")
-            << u"vapi"_s << u"/vapi/phone-number"_s << 400 << u"vapi_number"_s << 502;
+        QTest::newRow("Twilio refuses") << 401 << 400;
+        QTest::newRow("Twilio down") << 503 << 502;
     }
-    void aFailedStepIsNamedAndLeavesNothingBehind()
+    void twilioRefusingOrAwayIsAnsweredAtOnceAndStoresNothing()
     {
-        QFETCH(QString, provider);
-        QFETCH(QString, pathPart);
         QFETCH(int, injected);
-        QFETCH(QString, step);
         QFETCH(int, status);
-        Clinic clinic = f.signUp(u"Failing Step"_s);
+        Clinic clinic = f.signUp(u"Failing Twilio"_s);
         const auto account = f.newTwilioAccount();
         m_secrets << account.token;
-        const QString prefix =
-            provider == u"vapi" ? pathPart : u"/twilio/2010-04-01/Accounts/"_s + account.sid;
-        f.fail(provider, injected, 10, prefix, {}, provider == u"vapi" ? u"POST"_s : QString());
+        f.fail(u"twilio"_s, injected, 10, u"/twilio/2010-04-01/Accounts/"_s + account.sid);
         const HttpReply reply = f.connectTwilio(clinic, account);
         QCOMPARE(reply.status, status);
-        QCOMPARE(reply.json().value(u"step"_s).toString(), step);
+        QCOMPARE(reply.json().value(u"step"_s).toString(), u"validate"_s);
         QCOMPARE(reply.json().value(u"success"_s).toBool(), false);
         QVERIFY(!reply.error().isEmpty());
         QVERIFY2(!reply.error().contains(u"Injected"_s), qPrintable(reply.error()));
-        f.sandbox->state().clearFailures();
-
         QCOMPARE(
             count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid", {clinic.orgId}),
             0);
+        QCOMPARE(count("SELECT count(*) FROM jobs WHERE org_id = $1::uuid AND kind = "
+                       "'twilio.connect'",
+                       {clinic.orgId}),
+                 0);
+        QVERIFY(f.recorded(u"vapi"_s).isEmpty());
+    }
+
+    void vapiFailingFailsTheConnectionWithTheReasonAndLeavesNothingAtVapi_data()
+    {
+        QTest::addColumn<QString>("pathPart");
+        QTest::addColumn<int>("injected");
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("credentialsDeleted");
+        QTest::newRow("credential: Vapi fails")
+            << u"/vapi/credential"_s << 500 << QJsonObject{}
+            << u"Vapi did not take the Twilio credentials: Vapi had a problem (HTTP 500)."_s << 0;
+        QTest::newRow("number: Vapi refuses the import")
+            << u"/vapi/phone-number"_s << 400
+            << QJsonObject{{u"message"_s, u"Number is already in use by another org"_s},
+                           {u"statusCode"_s, 400}}
+            << u"Number is already in use by another org"_s << 1;
+    }
+    void vapiFailingFailsTheConnectionWithTheReasonAndLeavesNothingAtVapi()
+    {
+        QFETCH(QString, pathPart);
+        QFETCH(int, injected);
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, reason);
+        QFETCH(int, credentialsDeleted);
+        Clinic clinic = f.signUp(u"Failing Vapi"_s);
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        f.fail(u"vapi"_s, injected, 10, pathPart, body, u"POST"_s);
+        QCOMPARE(f.connectTwilio(clinic, account).status, 202);
+
+        const QJsonObject t = vox::test::settledTwilio(*clinic.client);
+        QCOMPARE(t.value(u"status"_s).toString(), u"failed"_s);
+        QVERIFY2(t.value(u"error"_s).toString().contains(reason),
+                 qPrintable(t.value(u"error"_s).toString()));
+        QVERIFY(t.value(u"vapi_credential_id"_s).isNull());
+        QVERIFY(t.value(u"vapi_phone_number_id"_s).isNull());
         QCOMPARE(
             count("SELECT count(*) FROM phone_numbers WHERE org_id = $1::uuid", {clinic.orgId}), 0);
-        // Whatever Vapi created for this attempt was deleted again.
-        const auto created = f.recorded(u"vapi"_s, u"/vapi/credential"_s);
-        int posted = 0;
-        int deleted = 0;
-        for (const auto &r : created) {
-            posted += r.method == u"POST" ? 1 : 0;
-            deleted += r.method == u"DELETE" ? 1 : 0;
-        }
-        if (step == u"vapi_number") {
-            QVERIFY(posted >= 1);
-            QCOMPARE(deleted, 1);
-        } else {
-            QCOMPARE(deleted, 0);
-        }
-        QCOMPARE(f.recorded(u"vapi"_s, u"/vapi/phone-number"_s).size() > 0, step == u"vapi_number");
+        // Each creation was sent once; what Vapi created for it was deleted again.
+        QCOMPARE(requests(u"POST"_s, pathPart), 1);
+        QCOMPARE(requests(u"DELETE"_s, u"/vapi/credential/"_s), credentialsDeleted);
+        auto credentials = vapiAtSandbox().listCredentials();
+        QVERIFY(credentials.ok());
+        QCOMPARE(namedAtVapi(*credentials,
+                             connectJob(clinic.orgId).payload.value(u"connect_id"_s).toString()),
+                 0);
+        // The console heard why.
+        QCOMPARE(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
+                       "'integration.updated' AND payload->>'status' = 'failed' AND "
+                       "payload->>'error' = $2",
+                       {clinic.orgId, t.value(u"error"_s).toString()}),
+                 1);
+        // And the clinic can simply try again once Vapi takes it.
+        f.sandbox->state().clearFailures();
+        QVERIFY2(f.connectTwilioAndWait(clinic, account).isEmpty(), "the retry did not connect");
+        QVERIFY(twilioOf(clinic).value(u"error"_s).isNull());
     }
 
     void aFailedReconnectKeepsThePreviousConnection()
@@ -203,19 +295,29 @@ private slots:
         const auto first = f.newTwilioAccount();
         const auto second = f.newTwilioAccount();
         m_secrets << first.token << second.token;
-        QCOMPARE(f.connectTwilio(clinic, first).status, 200);
-        const QJsonObject before =
-            clinic.client->get(u"/api/integrations"_s).json().value(u"twilio"_s).toObject();
+        QVERIFY2(f.connectTwilioAndWait(clinic, first).isEmpty(), "Twilio did not connect");
+        const QJsonObject before = twilioOf(clinic);
+        f.sandbox->state().clearRequests();
 
-        f.fail(u"vapi"_s, 500, 10, u"/vapi/phone-number"_s, {}, u"POST"_s);
-        QCOMPARE(f.connectTwilio(clinic, second).status, 502);
+        f.fail(u"vapi"_s, 400, 10, u"/vapi/phone-number"_s,
+               {{u"message"_s, u"twilioAuthToken is invalid"_s}}, u"POST"_s);
+        QCOMPARE(f.connectTwilio(clinic, second).status, 202);
+        const QJsonObject after = vox::test::settledTwilio(*clinic.client);
         f.sandbox->state().clearFailures();
 
-        const QJsonObject after =
-            clinic.client->get(u"/api/integrations"_s).json().value(u"twilio"_s).toObject();
         QCOMPARE(after.value(u"phone_number"_s), before.value(u"phone_number"_s));
         QCOMPARE(after.value(u"vapi_credential_id"_s), before.value(u"vapi_credential_id"_s));
+        QCOMPARE(after.value(u"vapi_phone_number_id"_s), before.value(u"vapi_phone_number_id"_s));
         QCOMPARE(after.value(u"status"_s).toString(), u"active"_s);
+        QVERIFY2(after.value(u"error"_s).toString().contains(u"twilioAuthToken is invalid"_s),
+                 qPrintable(after.value(u"error"_s).toString()));
+        QVERIFY2(after.value(u"error"_s).toString().contains(u"previous connection is kept"_s),
+                 qPrintable(after.value(u"error"_s).toString()));
+        // The second account's credential was created at Vapi once and removed again; the
+        // first's was left alone.
+        QCOMPARE(requests(u"POST"_s, u"/vapi/credential"_s), 1);
+        QCOMPARE(requests(u"DELETE"_s, u"/vapi/credential/"_s), 1);
+        QCOMPARE(requests(u"DELETE"_s, before.value(u"vapi_credential_id"_s).toString()), 0);
         // And the stored secret is still the first account's: an SMS goes out through it.
         const QString contact = f.insertContact(clinic.orgId, u"+15557770001"_s, u"Kim"_s);
         const QString call = f.insertCall(clinic.orgId, u"+15557770001"_s, contact);
@@ -231,15 +333,10 @@ private slots:
         Clinic clinic = f.signUp(u"Same Number"_s);
         const auto account = f.newTwilioAccount();
         m_secrets << account.token;
-        QCOMPARE(f.connectTwilio(clinic, account).status, 200);
-        const QString numberId = clinic.client->get(u"/api/integrations"_s)
-                                     .json()
-                                     .value(u"twilio"_s)
-                                     .toObject()
-                                     .value(u"vapi_phone_number_id"_s)
-                                     .toString();
+        QVERIFY2(f.connectTwilioAndWait(clinic, account).isEmpty(), "Twilio did not connect");
+        const QString numberId = twilioOf(clinic).value(u"vapi_phone_number_id"_s).toString();
         f.sandbox->state().clearRequests();
-        QCOMPARE(f.connectTwilio(clinic, account).status, 200);
+        QVERIFY2(f.connectTwilioAndWait(clinic, account).isEmpty(), "Twilio did not reconnect");
         QCOMPARE(f.recorded(u"vapi"_s, u"/vapi/phone-number/"_s + numberId).first().method,
                  u"PATCH"_s);
         // The replaced credential was removed from Vapi.
@@ -282,9 +379,8 @@ private slots:
         Clinic clinic = f.signUp(u"Disconnects"_s);
         const auto account = f.newTwilioAccount();
         m_secrets << account.token;
-        QCOMPARE(f.connectTwilio(clinic, account).status, 200);
-        const QJsonObject t =
-            clinic.client->get(u"/api/integrations"_s).json().value(u"twilio"_s).toObject();
+        QVERIFY2(f.connectTwilioAndWait(clinic, account).isEmpty(), "Twilio did not connect");
+        const QJsonObject t = twilioOf(clinic);
         f.sandbox->state().clearRequests();
 
         // Vapi failing: nothing is removed, the admin can try again.
@@ -314,11 +410,153 @@ private slots:
         Clinic b = f.signUp(u"Clinic B"_s);
         const auto account = f.newTwilioAccount();
         m_secrets << account.token;
-        QCOMPARE(f.connectTwilio(a, account).status, 200);
+        QVERIFY2(f.connectTwilioAndWait(a, account).isEmpty(), "Twilio did not connect");
         const QJsonObject seenByB = b.client->get(u"/api/integrations"_s).json();
         QCOMPARE(seenByB.value(u"twilio"_s).toObject().value(u"configured"_s).toBool(), false);
         QCOMPARE(b.client->del(u"/api/integrations/twilio"_s).status, 404);
         QCOMPARE(count("SELECT count(*) FROM org_credentials WHERE org_id = $1::uuid", {a.orgId}),
+                 1);
+    }
+
+    // One change per clinic, across the request and its job: while Vapi is still being asked,
+    // another connect and a disconnect are refused in words.
+    void aConnectionUnderWayRefusesAnotherChange()
+    {
+        Clinic clinic = f.signUp(u"Under Way"_s);
+        const auto first = f.newTwilioAccount();
+        const auto second = f.newTwilioAccount();
+        m_secrets << first.token << second.token;
+        // Vapi takes its time with the credential, so the job is still running meanwhile.
+        vox::sandbox::Failure slow;
+        slow.provider = u"vapi"_s;
+        slow.method = u"POST"_s;
+        slow.pathPrefix = u"/vapi/credential"_s;
+        slow.status = 0;
+        slow.delayMs = 3000;
+        f.sandbox->state().addFailure(slow);
+        QCOMPARE(f.connectTwilio(clinic, first).status, 202);
+
+        const HttpReply again = f.connectTwilio(clinic, second);
+        QCOMPARE(again.status, 409);
+        QVERIFY2(again.error().contains(u"still being connected"_s), qPrintable(again.error()));
+        QVERIFY(f.recorded(u"twilio"_s, second.sid).isEmpty()); // refused before asking Twilio
+        const HttpReply removed = clinic.client->del(u"/api/integrations/twilio"_s);
+        QCOMPARE(removed.status, 409);
+        QVERIFY2(removed.error().contains(u"still being connected"_s), qPrintable(removed.error()));
+
+        // The first connection finishes as asked, untouched by the refused ones.
+        const QJsonObject t = vox::test::settledTwilio(*clinic.client);
+        QCOMPARE(t.value(u"status"_s).toString(), u"active"_s);
+        QCOMPARE(t.value(u"account_sid_last4"_s).toString(), first.sid.right(4));
+        QCOMPARE(requests(u"POST"_s, u"/vapi/credential"_s), 1);
+    }
+
+    // The job may run again: a second runner, or one restarted after the instance died between
+    // Vapi creating something and the id being recorded. It finishes the same connection with
+    // exactly one Vapi credential and one number.
+    void theConnectJobRunAgainCreatesNothingTwice_data()
+    {
+        QTest::addColumn<bool>("died");
+        QTest::addColumn<bool>("numberImported");
+        QTest::addColumn<int>("credentialPosts");
+        QTest::addColumn<int>("numberPosts");
+        QTest::newRow("again after it finished") << false << true << 0 << 0;
+        QTest::newRow("died after Vapi created both, before recording") << true << true << 0 << 0;
+        QTest::newRow("died after Vapi created the credential, before recording it")
+            << true << false << 0 << 1;
+    }
+    void theConnectJobRunAgainCreatesNothingTwice()
+    {
+        QFETCH(bool, died);
+        QFETCH(bool, numberImported);
+        QFETCH(int, credentialPosts);
+        QFETCH(int, numberPosts);
+        Clinic clinic = f.signUp(u"Runs Twice"_s);
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        QVERIFY2(f.connectTwilioAndWait(clinic, account).isEmpty(), "Twilio did not connect");
+        const QJsonObject before = twilioOf(clinic);
+        const auto job = connectJob(clinic.orgId);
+        const QString connectId = job.payload.value(u"connect_id"_s).toString();
+        QVERIFY(!connectId.isEmpty());
+
+        if (died) {
+            // What the row says when the instance died before recording the ids.
+            QVERIFY(f.sql("UPDATE org_credentials SET status = 'syncing', metadata = metadata - "
+                          "'vapi_credential_id' - 'vapi_phone_number_id' WHERE org_id = "
+                          "$1::uuid AND provider = 'twilio'",
+                          {clinic.orgId}));
+            if (!numberImported) {
+                // It died before the import was even asked for.
+                QVERIFY(f.sql("UPDATE org_credentials SET metadata = metadata - "
+                              "'vapi_number_requested' WHERE org_id = $1::uuid AND provider = "
+                              "'twilio'",
+                              {clinic.orgId}));
+                QVERIFY(vapiAtSandbox()
+                            .deletePhoneNumber(before.value(u"vapi_phone_number_id"_s).toString())
+                            .ok());
+            }
+        }
+        f.sandbox->state().clearRequests();
+        QVERIFY(runConnectJobAgain(job));
+
+        QCOMPARE(requests(u"POST"_s, u"/vapi/credential"_s), credentialPosts);
+        QCOMPARE(requests(u"POST"_s, u"/vapi/phone-number"_s), numberPosts);
+        auto credentials = vapiAtSandbox().listCredentials();
+        auto numbers = vapiAtSandbox().listPhoneNumbers();
+        QVERIFY(credentials.ok() && numbers.ok());
+        QCOMPARE(namedAtVapi(*credentials, connectId), 1);
+        QCOMPARE(namedAtVapi(*numbers, connectId), 1);
+        const QJsonObject after = twilioOf(clinic);
+        QCOMPARE(after.value(u"status"_s).toString(), u"active"_s);
+        QCOMPARE(after.value(u"vapi_credential_id"_s), before.value(u"vapi_credential_id"_s));
+        if (numberImported)
+            QCOMPARE(after.value(u"vapi_phone_number_id"_s),
+                     before.value(u"vapi_phone_number_id"_s));
+        QCOMPARE(count("SELECT count(*) FROM phone_numbers WHERE org_id = $1::uuid AND "
+                       "vapi_phone_number_id = $2",
+                       {clinic.orgId, after.value(u"vapi_phone_number_id"_s).toString()}),
+                 1);
+    }
+
+    // A clinic's connect job reads and writes its own clinic only: another clinic's connection,
+    // number and Vapi objects stay as they were, and it hears nothing.
+    void aConnectJobTouchesOnlyItsOwnClinic()
+    {
+        Clinic a = f.signUp(u"Job Clinic A"_s);
+        Clinic b = f.signUp(u"Job Clinic B"_s);
+        const auto accountA = f.newTwilioAccount();
+        const auto accountB = f.newTwilioAccount();
+        m_secrets << accountA.token << accountB.token;
+        QVERIFY2(f.connectTwilioAndWait(b, accountB).isEmpty(), "B did not connect");
+        auto rowOf = [&](const QString &orgId) {
+            auto row = f.sql("SELECT row_to_json(c)::text FROM (SELECT status, metadata, "
+                             "ciphertext, updated_at FROM org_credentials WHERE org_id = "
+                             "$1::uuid) c",
+                             {orgId});
+            return row && !row->isEmpty() ? row->text(0, 0) : QString();
+        };
+        const QString bBefore = rowOf(b.orgId);
+        const QJsonObject bTwilio = twilioOf(b);
+        const int bEvents = count("SELECT count(*) FROM events WHERE org_id = $1::uuid", {b.orgId});
+
+        QVERIFY2(f.connectTwilioAndWait(a, accountA).isEmpty(), "A did not connect");
+        // A's next connection fails and is undone: nothing of it may reach B either.
+        const auto nextA = f.newTwilioAccount();
+        m_secrets << nextA.token;
+        f.fail(u"vapi"_s, 400, 10, u"/vapi/phone-number"_s, {}, u"POST"_s);
+        QCOMPARE(f.connectTwilio(a, nextA).status, 202);
+        QCOMPARE(vox::test::settledTwilio(*a.client).value(u"status"_s).toString(), u"active"_s);
+        f.sandbox->state().clearFailures();
+
+        QCOMPARE(rowOf(b.orgId), bBefore);
+        QCOMPARE(count("SELECT count(*) FROM events WHERE org_id = $1::uuid", {b.orgId}), bEvents);
+        QCOMPARE(requests(u"DELETE"_s, bTwilio.value(u"vapi_credential_id"_s).toString()), 0);
+        QCOMPARE(requests(u"DELETE"_s, bTwilio.value(u"vapi_phone_number_id"_s).toString()), 0);
+        QCOMPARE(requests(u"PATCH"_s, bTwilio.value(u"vapi_phone_number_id"_s).toString()), 0);
+        QCOMPARE(count("SELECT count(*) FROM phone_numbers WHERE org_id = $1::uuid AND number = "
+                       "$2",
+                       {b.orgId, accountB.number}),
                  1);
     }
 

@@ -47,15 +47,11 @@ SandboxFixture::TwilioAccount SandboxFixture::newTwilioAccount()
     return a;
 }
 
-int SandboxFixture::connectTwilio(const Clinic &clinic, const TwilioAccount &account)
+QString SandboxFixture::connectTwilioAndWait(const Clinic &clinic, const TwilioAccount &account)
 {
     auto client = m_console->server().client();
     client->setToken(clinic.session.accessToken);
-    return client
-        ->put(u"/api/integrations/twilio"_s, {{u"account_sid"_s, account.sid},
-                                              {u"auth_token"_s, account.token},
-                                              {u"phone_number"_s, account.number}})
-        .status;
+    return test::connectTwilioAndWait(*client, account);
 }
 
 } // namespace vox::test

@@ -2,6 +2,7 @@
 
 #include "consolefixture.h"
 #include "server/sandbox/sandbox.h"
+#include "twilioconnection.h"
 
 #include <memory>
 
@@ -13,12 +14,7 @@ namespace vox::test {
 class SandboxFixture
 {
 public:
-    struct TwilioAccount
-    {
-        QString sid;
-        QString token;
-        QString number;
-    };
+    using TwilioAccount = TwilioLogin;
 
     explicit SandboxFixture(const QString &label);
 
@@ -29,8 +25,9 @@ public:
 
     // A Twilio account of its own in the sandbox, owning one number.
     TwilioAccount newTwilioAccount();
-    // Connects the clinic to the account through the API, as the Integrations page would.
-    int connectTwilio(const Clinic &clinic, const TwilioAccount &account);
+    // Connects the clinic to the account through the API, as the Integrations page would, and
+    // waits until the connection is active. Empty then; otherwise what went wrong.
+    QString connectTwilioAndWait(const Clinic &clinic, const TwilioAccount &account);
 
 private:
     std::unique_ptr<sandbox::Sandbox> m_sandbox;

@@ -131,10 +131,22 @@ private slots:
         QTRY_VERIFY(page.twilioFieldProblem(u"phone_number"_s).contains(u"not one of"_s));
         QVERIFY(page.twilioFieldProblem(u"auth_token"_s).isEmpty());
 
-        // Right: every step reported, and the connection shown with the SID masked.
+        // Right: accepted, then "being checked with Vapi" while the server's job runs (Vapi
+        // takes its time here), then connected: every step reported, the SID masked.
+        vox::sandbox::Failure slow;
+        slow.provider = u"vapi"_s;
+        slow.method = u"POST"_s;
+        slow.pathPrefix = u"/vapi/credential"_s;
+        slow.status = 0;
+        slow.delayMs = 3000;
+        m_fixture->sandbox().state().addFailure(slow);
         fill(page, account.sid, account.token, account.number);
         page.twilioSaveButton()->click();
-        QTRY_VERIFY(page.status().twilio.configured);
+        QTRY_VERIFY(
+            page.twilioStatusLabel()->text().contains(u"Connecting… (checking with Vapi)"_s));
+        QCOMPARE(page.twilioStepTexts().value(2), u"vapi_credential: pending"_s);
+        QCOMPARE(page.twilioStepTexts().value(3), u"vapi_number: pending"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page.status().twilio.status, u"active"_s, 20000);
         const QStringList steps = page.twilioStepTexts();
         QCOMPARE(steps.size(), 4);
         QCOMPARE(steps.at(0), u"validate: done"_s);
@@ -149,6 +161,36 @@ private slots:
         page.disconnectTwilio(false);
         QTRY_VERIFY(!page.status().twilio.configured);
         QTRY_VERIFY(page.twilioStatusLabel()->text().contains(u"Not connected"_s));
+    }
+
+    // The server's job fails when Vapi refuses the number: the card says so with Vapi's reason,
+    // the steps show where, and the form is there to try again.
+    void aConnectionVapiRefusesSaysWhy()
+    {
+        const auto clinic = m_fixture->console().createClinic(u"Twilio Refused Clinic"_s);
+        const auto account = m_fixture->newTwilioAccount();
+        Console c(m_fixture->console().url(), clinic.session);
+        vox::ui::IntegrationsPage &page = *c.page;
+        QTRY_VERIFY(page.twilioStatusLabel()->text().contains(u"Not connected"_s));
+        vox::sandbox::Failure refused;
+        refused.provider = u"vapi"_s;
+        refused.method = u"POST"_s;
+        refused.pathPrefix = u"/vapi/phone-number"_s;
+        refused.status = 400;
+        refused.remaining = 1;
+        refused.body = {{u"message"_s, u"Number is already in use by another org"_s}};
+        m_fixture->sandbox().state().addFailure(refused);
+
+        fill(page, account.sid, account.token, account.number);
+        page.twilioSaveButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page.status().twilio.status, u"failed"_s, 20000);
+        QVERIFY2(page.twilioStatusLabel()->text().contains(u"Number is already in use"_s),
+                 qPrintable(page.twilioStatusLabel()->text()));
+        QVERIFY2(page.twilioProblem().contains(u"Number is already in use"_s),
+                 qPrintable(page.twilioProblem()));
+        QCOMPARE(page.twilioStepTexts().value(3), u"vapi_number: failed"_s);
+        QVERIFY(page.twilioSaveButton()->isVisibleTo(&page));
+        m_fixture->sandbox().state().clearFailures();
     }
 
     void googleConnectsInTheBrowserAndThePageNotices()

@@ -100,7 +100,8 @@ private slots:
         m_clinic = m_fixture->console().createClinic(u"Forwarding Clinic"_s);
         QVERIFY2(!m_clinic.orgId.isEmpty(), qPrintable(m_fixture->console().lastError()));
         m_twilio = m_fixture->newTwilioAccount();
-        QCOMPARE(m_fixture->connectTwilio(m_clinic, m_twilio), 200);
+        const QString problem = m_fixture->connectTwilioAndWait(m_clinic, m_twilio);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void invalidNumberKeepsTheCallButtonDisabled()

@@ -13,8 +13,11 @@ struct IntegrationStatus
     struct Twilio
     {
         bool configured = false;
-        QString status; // active, syncing, broken, not_connected
+        QString status; // active, syncing (being connected with Vapi), failed, broken,
+                        // not_connected
         QString statusDetail;
+        // Why the last connection did not go through; the previous one may still be active.
+        QString error;
         QString accountSidLast4;
         QString phoneNumber;
         bool vapiLinked = false;
@@ -45,7 +48,8 @@ struct IntegrationStatus
 };
 
 // One step of connecting Twilio (validate, store, vapi_credential, vapi_number) as the server
-// reports it: done, failed or skipped, with a sentence about it.
+// reports it: done, pending (the server's job is still on it), failed or skipped, with a
+// sentence about it.
 struct TwilioSyncStep
 {
     QString step;

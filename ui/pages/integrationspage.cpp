@@ -30,6 +30,7 @@ const QStringList stepOrder{u"validate"_s, u"store"_s, u"vapi_credential"_s, u"v
 // minutes) and how often it asks when no live event says so first.
 constexpr int googleWaitSeconds = 10 * 60;
 constexpr int googlePollMs = 3000;
+constexpr int twilioPollMs = 2000;
 
 QString stepName(const QString &step)
 {
@@ -222,6 +223,9 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     for (QLineEdit *edit : {m_sid, m_token, m_number})
         connect(edit, &QLineEdit::returnPressed, this, &IntegrationsPage::validateAndSaveTwilio);
 
+    m_twilioPoll.setSingleShot(true);
+    m_twilioPoll.setInterval(twilioPollMs);
+    connect(&m_twilioPoll, &QTimer::timeout, this, [this] { refresh(); });
     m_googleWait.setInterval(googlePollMs);
     connect(&m_googleWait, &QTimer::timeout, this, [this] {
         if (QDateTime::currentDateTimeUtc() > m_googleWaitUntil) {
@@ -271,26 +275,7 @@ void IntegrationsPage::show(const IntegrationStatus &status)
     const QString good = DisplayFormat::tone(DisplayFormat::Tone::Good).name();
     const QString bad = DisplayFormat::tone(DisplayFormat::Tone::Bad).name();
 
-    // Twilio
-    const IntegrationStatus::Twilio &tw = status.twilio;
-    if (tw.configured) {
-        QString text = tr("<span style=\"color:%1\">●</span> Connected: account "
-                          "<b>AC••••%2</b>, number <b>%3</b>.")
-                           .arg(tw.status == u"broken" ? bad : good,
-                                tw.accountSidLast4.toHtmlEscaped(), tw.phoneNumber.toHtmlEscaped());
-        if (tw.status == u"broken")
-            text += u" "_s + tr("The connection is broken: enter the account again.");
-        else if (tw.vapiLinked)
-            text += u" "_s + tr("The AI receptionist answers this number.");
-        m_twilioStatus->setText(text);
-    } else {
-        m_twilioStatus->setText(tr("Not connected. Texts and reminders cannot be sent until you "
-                                   "connect the clinic's Twilio account."));
-    }
-    m_twilioDisconnect->setVisible(tw.configured);
-    m_twilioChange->setVisible(tw.configured && m_twilioForm->isHidden());
-    if (!m_twilioBusy)
-        setTwilioEditing(!tw.configured || tw.status == u"broken" || m_changingTwilio);
+    showTwilio(status.twilio);
 
     // Google
     const IntegrationStatus::Google &go = status.google;
@@ -331,6 +316,73 @@ void IntegrationsPage::show(const IntegrationStatus &status)
         m_emailStatus->setText(tr("Not set up: enter the address e-mails should come from."));
     if (!m_from->hasFocus() && m_from->text().isEmpty())
         m_from->setText(re.from);
+}
+
+void IntegrationsPage::showTwilio(const IntegrationStatus::Twilio &tw)
+{
+    const QString good = DisplayFormat::tone(DisplayFormat::Tone::Good).name();
+    const QString bad = DisplayFormat::tone(DisplayFormat::Tone::Bad).name();
+    const QString muted = palette().color(QPalette::PlaceholderText).name();
+    const bool syncing = tw.status == u"syncing";
+    const bool failed = tw.status == u"failed";
+    if (syncing) {
+        m_twilioStatus->setText(
+            tr("<span style=\"color:%1\">●</span> Connecting… (checking "
+               "with Vapi): account <b>AC••••%2</b>, number <b>%3</b>.")
+                .arg(muted, tw.accountSidLast4.toHtmlEscaped(), tw.phoneNumber.toHtmlEscaped()));
+    } else if (failed) {
+        m_twilioStatus->setText(
+            tr("<span style=\"color:%1\">●</span> Not connected: %2 Enter the account again "
+               "to retry.")
+                .arg(bad, tw.error.toHtmlEscaped()));
+    } else if (tw.configured) {
+        QString text = tr("<span style=\"color:%1\">●</span> Connected: account "
+                          "<b>AC••••%2</b>, number <b>%3</b>.")
+                           .arg(tw.status == u"broken" ? bad : good,
+                                tw.accountSidLast4.toHtmlEscaped(), tw.phoneNumber.toHtmlEscaped());
+        if (tw.status == u"broken")
+            text += u" "_s + tr("The connection is broken: enter the account again.");
+        else if (tw.vapiLinked)
+            text += u" "_s + tr("The AI receptionist answers this number.");
+        if (!tw.error.isEmpty())
+            text +=
+                u" "_s + tr("The last change did not go through: %1").arg(tw.error.toHtmlEscaped());
+        m_twilioStatus->setText(text);
+    } else {
+        m_twilioStatus->setText(tr("Not connected. Texts and reminders cannot be sent until you "
+                                   "connect the clinic's Twilio account."));
+    }
+    // While the server's job holds the connection, nothing else may change it.
+    m_twilioDisconnect->setVisible(tw.configured && !syncing);
+    m_twilioChange->setVisible(tw.configured && !syncing && m_twilioForm->isHidden());
+    if (!m_twilioBusy)
+        setTwilioEditing(!syncing &&
+                         (!tw.configured || failed || tw.status == u"broken" || m_changingTwilio));
+    if (syncing) {
+        if (!m_twilioPoll.isActive())
+            m_twilioPoll.start();
+    } else if (m_followingTwilio) {
+        m_followingTwilio = false;
+        twilioSettled(tw);
+    }
+}
+
+void IntegrationsPage::twilioSettled(const IntegrationStatus::Twilio &tw)
+{
+    const bool connected = tw.status == u"active" && tw.error.isEmpty();
+    const QString vapiState = connected ? u"done"_s : u"failed"_s;
+    showSteps({{u"validate"_s, u"done"_s, {}},
+               {u"store"_s, u"done"_s, {}},
+               {u"vapi_credential"_s, vapiState, tw.error},
+               {u"vapi_number"_s, vapiState, tw.error}},
+              false);
+    if (connected) {
+        m_toasts.success(tr("Twilio is connected."));
+        return;
+    }
+    m_twilioMessage->showProblem(tw.error.isEmpty()
+                                     ? tr("Twilio could not be connected.")
+                                     : tr("Twilio could not be connected: %1").arg(tw.error));
 }
 
 void IntegrationsPage::setTwilioEditing(bool editing)
@@ -403,6 +455,9 @@ void IntegrationsPage::showSteps(const QList<TwilioSyncStep> &steps, bool runnin
         } else if (state == u"running") {
             mark = u"…"_s;
             note = tr("working");
+        } else if (state == u"pending") {
+            mark = u"…"_s;
+            note = tr("checking with Vapi");
         } else if (state == u"waiting") {
             mark = u"○"_s;
         } else {
@@ -447,16 +502,23 @@ void IntegrationsPage::validateAndSaveTwilio()
     m_twilioSave->setEnabled(false);
     showSteps({}, true);
     m_api.connectTwilio(
-        credentials, this, [this](Result<QList<TwilioSyncStep>> steps, const Refusal &refusal) {
+        credentials, this,
+        [this, credentials](Result<QList<TwilioSyncStep>> steps, const Refusal &refusal) {
             m_twilioBusy = false;
             m_twilioSave->setEnabled(true);
             if (steps) {
+                // Accepted: the server finishes with Vapi in the background and says when.
                 showSteps(*steps, false);
                 m_token->clear();
                 m_sid->clear();
                 m_changingTwilio = false;
-                setTwilioEditing(false);
-                m_toasts.success(tr("Twilio is connected."));
+                m_followingTwilio = true;
+                m_status.twilio.configured = true;
+                m_status.twilio.status = u"syncing"_s;
+                m_status.twilio.error.clear();
+                m_status.twilio.accountSidLast4 = credentials.accountSid.right(4);
+                m_status.twilio.phoneNumber = credentials.phoneNumber;
+                showTwilio(m_status.twilio);
                 refresh();
                 return;
             }
@@ -499,7 +561,7 @@ void IntegrationsPage::validateAndSaveTwilio()
                                                 "changed."));
             } else if (refusal.status == 409) {
                 m_twilioMessage->showProblem(tr("Another change of the Twilio connection is "
-                                                "under way. Try again in a moment."));
+                                                "under way. Try again once it is finished."));
             } else if (refusal.status == 502) {
                 m_twilioMessage->showProblem(tr("Twilio or the AI service did not answer. "
                                                 "Nothing was changed; please try again."));

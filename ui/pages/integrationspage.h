@@ -56,6 +56,9 @@ public:
 private:
     void show(const IntegrationStatus &status);
     void showSteps(const QList<TwilioSyncStep> &steps, bool running);
+    void showTwilio(const IntegrationStatus::Twilio &tw);
+    // The connection the server's job was still finishing has settled: say how.
+    void twilioSettled(const IntegrationStatus::Twilio &tw);
     void setTwilioEditing(bool editing);
     void clearTwilioProblems();
 
@@ -84,6 +87,10 @@ private:
     QPushButton *m_googleConnect;
     QPushButton *m_googleDisconnect;
     QTimer m_googleWait;
+    // While Twilio is being connected, the page asks again now and then, in case no live event
+    // reaches it (the event stream reconnecting).
+    QTimer m_twilioPoll;
+    bool m_followingTwilio = false; // this page started the connection the server is finishing
     QDateTime m_googleWaitUntil;
 
     QLabel *m_emailStatus;
