@@ -126,32 +126,34 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
 
 Result<QJsonObject> AgentService::get(const db::Access &access, const QString &orgId)
 {
-    return m_app.db.transaction<QJsonObject>(
-        access, [&](db::Transaction &tx) -> Result<QJsonObject> {
-            auto agent = tx.exec(QByteArray("SELECT ") + agentColumns +
-                                     ", sync_status, sync_error, synced_at FROM agents WHERE "
-                                     "org_id = $1::uuid AND direction = 'inbound'",
-                                 {orgId});
-            if (!agent)
-                return agent.error();
-            if (agent->isEmpty())
-                return http::status::notFound(u"This clinic has no agent yet."_s);
-            auto tools = tx.exec(
-                "SELECT coalesce(json_agg(json_build_object('tool_name', tool_name, "
-                "'vapi_tool_id', vapi_tool_id, 'linked_at', linked_at) ORDER BY tool_name), "
-                "'[]') FROM org_tools WHERE org_id = $1::uuid",
-                {orgId});
-            if (!tools)
-                return tools.error();
-            QJsonObject sync{
-                {u"status"_s, agent->text(0, 1)},
-                {u"error"_s, agent->isNull(0, 2) ? QJsonValue() : QJsonValue(agent->text(0, 2))},
-                {u"synced_at"_s, agent->toJson(0, 3)},
-                {u"tools"_s, tools->toJson(0, 0)}};
-            if (!agent->isNull(0, 3))
-                sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
-            return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
-        });
+    return m_app.db.transaction<QJsonObject>(access,
+                                             [&](db::Transaction &tx) { return read(tx, orgId); });
+}
+
+Result<QJsonObject> AgentService::read(db::Transaction &tx, const QString &orgId)
+{
+    auto agent = tx.exec(QByteArray("SELECT ") + agentColumns +
+                             ", sync_status, sync_error, synced_at FROM agents WHERE "
+                             "org_id = $1::uuid AND direction = 'inbound'",
+                         {orgId});
+    if (!agent)
+        return agent.error();
+    if (agent->isEmpty())
+        return http::status::notFound(u"This clinic has no agent yet."_s);
+    auto tools = tx.exec("SELECT coalesce(json_agg(json_build_object('tool_name', tool_name, "
+                         "'vapi_tool_id', vapi_tool_id, 'linked_at', linked_at) ORDER BY "
+                         "tool_name), '[]') FROM org_tools WHERE org_id = $1::uuid",
+                         {orgId});
+    if (!tools)
+        return tools.error();
+    QJsonObject sync{
+        {u"status"_s, agent->text(0, 1)},
+        {u"error"_s, agent->isNull(0, 2) ? QJsonValue() : QJsonValue(agent->text(0, 2))},
+        {u"synced_at"_s, agent->toJson(0, 3)},
+        {u"tools"_s, tools->toJson(0, 0)}};
+    if (!agent->isNull(0, 3))
+        sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
+    return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
 }
 
 Result<QJsonObject> AgentService::save(const db::Access &access, const QString &orgId,
@@ -160,39 +162,40 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
     // The settings, the push that sends them and the event the console follows commit together,
     // so a queued push always finds the settings it is meant to send. Nobody is called here:
     // the transaction may be re-run after a serialization failure.
-    auto saved = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
-        auto stored = tx.exec(
-            "UPDATE agents SET name = $2, voice = coalesce($3, voice), first_message = "
-            "coalesce($4, first_message), system_prompt = coalesce($5, system_prompt), "
-            "sync_status = 'pending', sync_error = NULL, updated_at = now() WHERE org_id = "
-            "$1::uuid AND direction = 'inbound' RETURNING id",
-            {orgId, changes.name, changes.voice, changes.firstMessage, changes.systemPrompt});
-        if (!stored)
-            return stored.error();
-        if (stored->isEmpty())
-            return http::status::notFound(u"This clinic has no agent yet."_s);
-        const QString agentId = stored->text(0, 0);
-        jobs::NewJob push;
-        push.kind = QString::fromLatin1(pushJobKind);
-        push.orgId = orgId;
-        push.payload = {{u"agent_id"_s, agentId}};
-        // One waiting push per agent: it sends the agent as it is when it runs, so it carries
-        // every save made before then.
-        push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agentId;
-        push.dedupe = jobs::NewJob::Dedupe::Rearm;
-        push.maxAttempts = pushAttempts;
-        if (auto queued = enqueueWithin(tx, push); !queued)
-            return queued.error();
-        auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
-                                 {{u"sync_status"_s, u"pending"_s}});
-        if (!e)
-            return e.error();
-        return true;
-    });
-    if (!saved)
-        return saved.error();
-    m_app.jobs.wake();
-    return get(access, orgId);
+    auto saved =
+        m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto stored = tx.exec(
+                "UPDATE agents SET name = $2, voice = coalesce($3, voice), first_message = "
+                "coalesce($4, first_message), system_prompt = coalesce($5, system_prompt), "
+                "sync_status = 'pending', sync_error = NULL, updated_at = now() WHERE org_id = "
+                "$1::uuid AND direction = 'inbound' RETURNING id",
+                {orgId, changes.name, changes.voice, changes.firstMessage, changes.systemPrompt});
+            if (!stored)
+                return stored.error();
+            if (stored->isEmpty())
+                return http::status::notFound(u"This clinic has no agent yet."_s);
+            const QString agentId = stored->text(0, 0);
+            jobs::NewJob push;
+            push.kind = QString::fromLatin1(pushJobKind);
+            push.orgId = orgId;
+            push.payload = {{u"agent_id"_s, agentId}};
+            // One waiting push per agent: it sends the agent as it is when it runs, so it carries
+            // every save made before then.
+            push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agentId;
+            push.dedupe = jobs::NewJob::Dedupe::Rearm;
+            push.maxAttempts = pushAttempts;
+            if (auto queued = enqueueWithin(tx, push); !queued)
+                return queued.error();
+            auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
+                                     {{u"sync_status"_s, u"pending"_s}});
+            if (!e)
+                return e.error();
+            // What this save did, whatever the push has done since.
+            return read(tx, orgId);
+        });
+    if (saved)
+        m_app.jobs.wake();
+    return saved;
 }
 
 Result<void> AgentService::runPushJob(const jobs::Job &job)
