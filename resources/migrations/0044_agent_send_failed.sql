@@ -6,3 +6,7 @@
 ALTER TABLE agents DROP CONSTRAINT agents_sync_status_check;
 ALTER TABLE agents ADD CONSTRAINT agents_sync_status_check CHECK (
     sync_status IN ('not_synced', 'pending', 'syncing', 'synced', 'failed', 'send_failed'));
+-- 'pending' now means the clinic's settings still have to be sent to Vapi by the agent's push.
+-- Before, a save had already sent them and 'pending' meant the tool sync queued with it, which
+-- still runs and would leave such an agent waiting on a push that was never queued.
+UPDATE agents SET sync_status = 'syncing' WHERE sync_status = 'pending';
