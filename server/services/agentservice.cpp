@@ -49,6 +49,33 @@ QJsonObject mergeObject(QJsonObject base, const QJsonObject &over)
     return base;
 }
 
+// The agent and its sync as `tx` sees them (docs/api.md).
+Result<QJsonObject> readAgent(db::Transaction &tx, const QString &orgId)
+{
+    auto agent = tx.exec(QByteArray("SELECT ") + agentColumns +
+                             ", sync_status, sync_error, synced_at FROM agents WHERE "
+                             "org_id = $1::uuid AND direction = 'inbound'",
+                         {orgId});
+    if (!agent)
+        return agent.error();
+    if (agent->isEmpty())
+        return http::status::notFound(u"This clinic has no agent yet."_s);
+    auto tools = tx.exec("SELECT coalesce(json_agg(json_build_object('tool_name', tool_name, "
+                         "'vapi_tool_id', vapi_tool_id, 'linked_at', linked_at) ORDER BY "
+                         "tool_name), '[]') FROM org_tools WHERE org_id = $1::uuid",
+                         {orgId});
+    if (!tools)
+        return tools.error();
+    QJsonObject sync{
+        {u"status"_s, agent->text(0, 1)},
+        {u"error"_s, agent->isNull(0, 2) ? QJsonValue() : QJsonValue(agent->text(0, 2))},
+        {u"synced_at"_s, agent->toJson(0, 3)},
+        {u"tools"_s, tools->toJson(0, 0)}};
+    if (!agent->isNull(0, 3))
+        sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
+    return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
+}
+
 } // namespace
 
 QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObject &current) const
@@ -126,34 +153,8 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
 
 Result<QJsonObject> AgentService::get(const db::Access &access, const QString &orgId)
 {
-    return m_app.db.transaction<QJsonObject>(access,
-                                             [&](db::Transaction &tx) { return read(tx, orgId); });
-}
-
-Result<QJsonObject> AgentService::read(db::Transaction &tx, const QString &orgId)
-{
-    auto agent = tx.exec(QByteArray("SELECT ") + agentColumns +
-                             ", sync_status, sync_error, synced_at FROM agents WHERE "
-                             "org_id = $1::uuid AND direction = 'inbound'",
-                         {orgId});
-    if (!agent)
-        return agent.error();
-    if (agent->isEmpty())
-        return http::status::notFound(u"This clinic has no agent yet."_s);
-    auto tools = tx.exec("SELECT coalesce(json_agg(json_build_object('tool_name', tool_name, "
-                         "'vapi_tool_id', vapi_tool_id, 'linked_at', linked_at) ORDER BY "
-                         "tool_name), '[]') FROM org_tools WHERE org_id = $1::uuid",
-                         {orgId});
-    if (!tools)
-        return tools.error();
-    QJsonObject sync{
-        {u"status"_s, agent->text(0, 1)},
-        {u"error"_s, agent->isNull(0, 2) ? QJsonValue() : QJsonValue(agent->text(0, 2))},
-        {u"synced_at"_s, agent->toJson(0, 3)},
-        {u"tools"_s, tools->toJson(0, 0)}};
-    if (!agent->isNull(0, 3))
-        sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
-    return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
+    return m_app.db.transaction<QJsonObject>(
+        access, [&](db::Transaction &tx) { return readAgent(tx, orgId); });
 }
 
 Result<QJsonObject> AgentService::save(const db::Access &access, const QString &orgId,
@@ -191,7 +192,7 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
             if (!e)
                 return e.error();
             // What this save did, whatever the push has done since.
-            return read(tx, orgId);
+            return readAgent(tx, orgId);
         });
     if (saved)
         m_app.jobs.wake();

@@ -53,7 +53,6 @@ public:
     QJsonObject assistantBody(const QJsonObject &agentRow, const QJsonObject &current) const;
 
 private:
-    Result<QJsonObject> read(db::Transaction &tx, const QString &orgId);
     // Sends the agent as it is now and records the assistant: true when Vapi holds the settings
     // the clinic last saved, false when they changed while this push was under way.
     Result<bool> pushOnce(const QString &orgId, const QString &agentId);
