@@ -49,6 +49,16 @@ QJsonObject mergeObject(QJsonObject base, const QJsonObject &over)
     return base;
 }
 
+// Whether the assistant Vapi holds already has every field of `body`.
+bool holdsAlready(const QJsonObject &assistant, const QJsonObject &body)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (assistant.value(it.key()) != it.value())
+            return false;
+    }
+    return true;
+}
+
 // The agent and its sync as `tx` sees them (docs/api.md).
 Result<QJsonObject> readAgent(db::Transaction &tx, const QString &orgId)
 {
@@ -181,9 +191,10 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
             push.orgId = orgId;
             push.payload = {{u"agent_id"_s, agentId}};
             // One waiting push per agent: it sends the agent as it is when it runs, so it carries
-            // every save made before then.
+            // every save made before then. A push already running may have read the agent
+            // before this save, or be finishing: it gets a follow-up.
             push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agentId;
-            push.dedupe = jobs::NewJob::Dedupe::Rearm;
+            push.dedupe = jobs::NewJob::Dedupe::Follow;
             push.maxAttempts = pushAttempts;
             if (auto queued = enqueueWithin(tx, push); !queued)
                 return queued.error();
@@ -254,12 +265,13 @@ Result<bool> AgentService::pushOnce(const QString &orgId, const QString &agentId
             auto stored = tx.exec(
                 "UPDATE agents SET vapi_assistant_id = $2, "
                 "  sync_status = CASE WHEN (name, voice, voice_provider, first_message, "
-                "    system_prompt) = ($4, $5, $6, $7, $8) THEN 'syncing' ELSE sync_status END, "
+                "    system_prompt) = ($4, $5, $6, $7, $8) AND sync_status <> 'synced' THEN "
+                "    'syncing' ELSE sync_status END, "
                 "  sync_error = CASE WHEN (name, voice, voice_provider, first_message, "
                 "    system_prompt) = ($4, $5, $6, $7, $8) THEN NULL ELSE sync_error END "
                 "WHERE id = $1::uuid AND vapi_assistant_id IS NOT DISTINCT FROM $3 "
                 "RETURNING (name, voice, voice_provider, first_message, system_prompt) = "
-                "  ($4, $5, $6, $7, $8)",
+                "  ($4, $5, $6, $7, $8), sync_status",
                 {agentId, *assistantId, recordedId.isEmpty() ? QString() : recordedId,
                  row.value(u"name"_s).toString(), row.value(u"voice"_s).toString(),
                  row.value(u"voice_provider"_s).toString(),
@@ -272,13 +284,15 @@ Result<bool> AgentService::pushOnce(const QString &orgId, const QString &agentId
                             "it."_s,
                             u"409"_s);
             const bool sent = stored->toBool(0, 0);
-            if (sent) {
+            const QString status = stored->text(0, 1);
+            // 'synced' stays: a follow-up push found Vapi and the tools as they should be.
+            if (status == u"syncing") {
                 if (auto queued = ToolSync::queue(tx, orgId); !queued)
                     return queued.error();
             }
-            auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
-                                     {{u"vapi_assistant_id"_s, *assistantId},
-                                      {u"sync_status"_s, sent ? u"syncing"_s : u"pending"_s}});
+            auto e = events::publish(
+                tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
+                {{u"vapi_assistant_id"_s, *assistantId}, {u"sync_status"_s, status}});
             if (!e)
                 return e.error();
             return sent;
@@ -297,8 +311,10 @@ Result<QString> AgentService::sendToVapi(providers::VapiClient &vapi, const QJso
     if (!assistantId.isEmpty()) {
         auto fetched = vapi.getAssistant(assistantId);
         if (fetched) {
-            if (auto patched = vapi.updateAssistant(assistantId, assistantBody(row, *fetched));
-                !patched)
+            const QJsonObject body = assistantBody(row, *fetched);
+            if (holdsAlready(*fetched, body))
+                return assistantId; // a follow-up push after one that sent the same
+            if (auto patched = vapi.updateAssistant(assistantId, body); !patched)
                 return patched.error();
             return assistantId;
         }
