@@ -139,7 +139,8 @@ Result<void> Server::start()
 
     m_jobs = std::make_unique<jobs::JobRunner>(
         *m_db, u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid()),
-        jobs::JobRunner::Options{m_config.jobPollMs, m_config.jobBackoffMs, 600});
+        jobs::JobRunner::Options{m_config.jobPollMs, m_config.jobBackoffMs,
+                                 m_config.jobStaleSeconds});
     m_accounts = std::make_unique<AccountState>(*m_db);
     m_app = std::make_unique<AppContext>(AppContext{
         m_config, *m_db, *m_keys, *m_jobs,

@@ -781,14 +781,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Up to date with the AI service (since %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved. Linking the AI&apos;s tools (booking, availability, questions)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; The AI&apos;s tools could not be linked: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,15 +793,43 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saving to the AI service…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The agent was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the saved settings to Vapi again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; In sync with Vapi (since %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved · sending to Vapi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved · sending to Vapi… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved and sent to Vapi. Linking the AI&apos;s tools (booking, availability, questions)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Saved here, but not in sync with Vapi. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -783,14 +783,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Este servidor todavía no ofrece la configuración del agente.</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Up to date with the AI service (since %2).</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Al día con el servicio de IA (desde %2).</translation>
-    </message>
-    <message>
-        <source>Saved. Linking the AI&apos;s tools (booking, availability, questions)…</source>
-        <translation>Guardado. Vinculando las herramientas de la IA (citas, disponibilidad, preguntas)…</translation>
-    </message>
-    <message>
         <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; The AI&apos;s tools could not be linked: %2</source>
         <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; No se pudieron vincular las herramientas de la IA: %2</translation>
     </message>
@@ -803,16 +795,44 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Herramientas que puede usar la IA: %1</translation>
     </message>
     <message>
-        <source>Saving to the AI service…</source>
-        <translation>Guardando en el servicio de IA…</translation>
-    </message>
-    <message>
         <source>The agent was saved.</source>
         <translation>Se guardó el agente.</translation>
     </message>
     <message>
         <source>Agent</source>
         <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>Send the saved settings to Vapi again.</source>
+        <translation>Enviar de nuevo a Vapi la configuración guardada.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; In sync with Vapi (since %2).</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Sincronizado con Vapi (desde %2).</translation>
+    </message>
+    <message>
+        <source>Saved · sending to Vapi…</source>
+        <translation>Guardado · enviando a Vapi…</translation>
+    </message>
+    <message>
+        <source>Saved · sending to Vapi… %1</source>
+        <translation>Guardado · enviando a Vapi… %1</translation>
+    </message>
+    <message>
+        <source>Saved and sent to Vapi. Linking the AI&apos;s tools (booking, availability, questions)…</source>
+        <translation>Guardado y enviado a Vapi. Vinculando las herramientas de la IA (citas, disponibilidad, preguntas)…</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Saved here, but not in sync with Vapi. %2</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Guardado aquí, pero no sincronizado con Vapi. %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,9 @@ const QList<Option> &options()
          u"First retry delay of a failed background job, doubled each time (default 2000)."_s},
         {u"VOXANNE_JOB_POLL_MS"_s, u"job-poll-ms"_s, u"MS"_s,
          u"How often the job queue is checked (default 1000)."_s},
+        {u"VOXANNE_JOB_STALE_SECONDS"_s, u"job-stale-seconds"_s, u"S"_s,
+         u"A job left running this long is taken back and run again: its instance is taken to "
+         "have died. Longer than any job may run (default 600)."_s},
         {u"VOXANNE_SMS_CHECK_MS"_s, u"sms-check-ms"_s, u"MS"_s,
          u"Wait before an SMS whose outcome Twilio never confirmed is looked up in Twilio's "
          "message list; longer than any send may take (default 60000)."_s},
@@ -338,6 +341,7 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
         {u"VOXANNE_SIGNUP_LIMIT"_s, &c.signupLimitPerHour, 1, 1000000000},
         {u"VOXANNE_JOB_BACKOFF_MS"_s, &c.jobBackoffMs, 1, 3600000},
         {u"VOXANNE_JOB_POLL_MS"_s, &c.jobPollMs, 10, 60000},
+        {u"VOXANNE_JOB_STALE_SECONDS"_s, &c.jobStaleSeconds, 1, 86400},
         {u"VOXANNE_SMS_CHECK_MS"_s, &c.smsCheckDelayMs, 0, 86400000},
         {u"VOXANNE_PROVIDER_TIMEOUT_MS"_s, &c.providerTimeoutMs, 100, 600000},
         {u"VOXANNE_VOICE_WORKER_THREADS"_s, &c.voiceWorkerThreads, 0, 256},

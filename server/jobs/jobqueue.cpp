@@ -1,5 +1,7 @@
 #include "server/jobs/jobqueue.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace vox::server::jobs {
 
 Result<std::optional<qint64>> enqueue(db::Transaction &tx, const NewJob &job)
@@ -31,9 +33,21 @@ Result<std::optional<qint64>> enqueue(db::Transaction &tx, const NewJob &job)
     }
     if (!row)
         return row.error();
-    if (row->isEmpty())
+    if (!row->isEmpty())
+        return std::optional<qint64>(row->toInt(0, 0));
+    if (job.dedupe != NewJob::Dedupe::Follow)
         return std::optional<qint64>();
-    return std::optional<qint64>(row->toInt(0, 0));
+    // Absorbed: by a queued job, which will see the change, or by a running one, which may not.
+    auto running =
+        tx.exec("SELECT 1 FROM jobs WHERE unique_key = $1 AND status = 'running'", {job.uniqueKey});
+    if (!running)
+        return running.error();
+    if (running->isEmpty())
+        return std::optional<qint64>();
+    NewJob next = job;
+    next.uniqueKey += u":next"_s;
+    next.dedupe = NewJob::Dedupe::Rearm;
+    return enqueue(tx, next);
 }
 
 } // namespace vox::server::jobs

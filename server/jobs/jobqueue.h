@@ -18,9 +18,11 @@ struct NewJob
     QString orgId; // empty: platform work
     QJsonObject payload;
     // Jobs with a key exist once. Once: a finished job with the key blocks new ones (a daily
-    // run). Rearm: a finished job is queued again; a pending one absorbs the request.
+    // run). Rearm: a finished job is queued again; a pending one absorbs the request. Follow: as
+    // Rearm, but a running job, which may have read what the request changed before the change,
+    // gets one follow-up (key `<key>:next`) that runs after it.
     QString uniqueKey;
-    enum class Dedupe { Once, Rearm } dedupe = Dedupe::Rearm;
+    enum class Dedupe { Once, Rearm, Follow } dedupe = Dedupe::Rearm;
     QDateTime runAt; // invalid: now
     int maxAttempts = 5;
 };

@@ -27,7 +27,8 @@ void registerVapiModule(http::Router &router, AppContext &app)
     registerVapiWebhookRoutes(router, app, webhooks);
     registerVapiToolRoutes(router, app, tools);
     registerAppointmentRoutes(router, app, booking);
-    registerAgentRoutes(router, std::make_shared<AgentService>(app));
+    auto agents = std::make_shared<AgentService>(app);
+    registerAgentRoutes(router, agents);
     registerCallBackRoutes(router, std::make_shared<CallBackService>(app));
 
     VapiWebhookService::registerJobs(app.jobs, app.db);
@@ -35,6 +36,8 @@ void registerVapiModule(http::Router &router, AppContext &app)
     auto sync = std::make_shared<ToolSync>(app);
     app.jobs.registerHandler(QString::fromLatin1(ToolSync::jobKind),
                              [sync](const jobs::Job &job) { return sync->runJob(job); });
+    app.jobs.registerHandler(QString::fromLatin1(AgentService::pushJobKind),
+                             [agents](const jobs::Job &job) { return agents->runPushJob(job); });
 }
 
 } // namespace vox::server

@@ -4,6 +4,7 @@
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
 #include "server/providers/vapiclient.h"
+#include "server/services/jobhandoff.h"
 #include "server/services/providerlease.h"
 #include "server/services/publicurl.h"
 #include "server/services/tooldefinitions.h"
@@ -25,8 +26,17 @@ constexpr const char *agentColumns =
 // The assistant's metadata key naming our agent.
 constexpr const char *assistantAgentTag = "voxanneAgentId";
 
-// A save waits this long for another save of the same agent to finish at Vapi.
-constexpr ProviderLease::Timing assistantLease{.holdMs = 300000, .waitMs = 20000, .pollMs = 50};
+// A push does not wait for another holder of the assistant (a tool sync patching it): the
+// attempt fails at once and the job runner tries again later, keeping the job thread free.
+constexpr ProviderLease::Timing assistantLease{.holdMs = 300000, .waitMs = 0, .pollMs = 50};
+
+// Saves that keep arriving while a push is under way are caught up this many times in one
+// attempt before the attempt gives way to the job runner's backoff.
+constexpr int pushRounds = 3;
+
+// Enough attempts, with the job runner's doubling backoff, to outlast a Vapi outage of several
+// minutes, or a tool sync holding the assistant, before the agent is reported as not sent.
+constexpr int pushAttempts = 10;
 
 // The messages Vapi sends to our webhook (assistant.serverMessages).
 const QStringList serverMessages{u"status-update"_s, u"end-of-call-report"_s, u"tool-calls"_s,
@@ -37,6 +47,43 @@ QJsonObject mergeObject(QJsonObject base, const QJsonObject &over)
     for (auto it = over.begin(); it != over.end(); ++it)
         base.insert(it.key(), it.value());
     return base;
+}
+
+// Whether the assistant Vapi holds already has every field of `body`.
+bool holdsAlready(const QJsonObject &assistant, const QJsonObject &body)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (assistant.value(it.key()) != it.value())
+            return false;
+    }
+    return true;
+}
+
+// The agent and its sync as `tx` sees them (docs/api.md).
+Result<QJsonObject> readAgent(db::Transaction &tx, const QString &orgId)
+{
+    auto agent = tx.exec(QByteArray("SELECT ") + agentColumns +
+                             ", sync_status, sync_error, synced_at FROM agents WHERE "
+                             "org_id = $1::uuid AND direction = 'inbound'",
+                         {orgId});
+    if (!agent)
+        return agent.error();
+    if (agent->isEmpty())
+        return http::status::notFound(u"This clinic has no agent yet."_s);
+    auto tools = tx.exec("SELECT coalesce(json_agg(json_build_object('tool_name', tool_name, "
+                         "'vapi_tool_id', vapi_tool_id, 'linked_at', linked_at) ORDER BY "
+                         "tool_name), '[]') FROM org_tools WHERE org_id = $1::uuid",
+                         {orgId});
+    if (!tools)
+        return tools.error();
+    QJsonObject sync{
+        {u"status"_s, agent->text(0, 1)},
+        {u"error"_s, agent->isNull(0, 2) ? QJsonValue() : QJsonValue(agent->text(0, 2))},
+        {u"synced_at"_s, agent->toJson(0, 3)},
+        {u"tools"_s, tools->toJson(0, 0)}};
+    if (!agent->isNull(0, 3))
+        sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
+    return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
 }
 
 } // namespace
@@ -117,149 +164,226 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
 Result<QJsonObject> AgentService::get(const db::Access &access, const QString &orgId)
 {
     return m_app.db.transaction<QJsonObject>(
-        access, [&](db::Transaction &tx) -> Result<QJsonObject> {
-            auto agent = tx.exec(QByteArray("SELECT ") + agentColumns +
-                                     ", sync_status, sync_error, synced_at FROM agents WHERE "
-                                     "org_id = $1::uuid AND direction = 'inbound'",
-                                 {orgId});
-            if (!agent)
-                return agent.error();
-            if (agent->isEmpty())
-                return http::status::notFound(u"This clinic has no agent yet."_s);
-            auto tools = tx.exec(
-                "SELECT coalesce(json_agg(json_build_object('tool_name', tool_name, "
-                "'vapi_tool_id', vapi_tool_id, 'linked_at', linked_at) ORDER BY tool_name), "
-                "'[]') FROM org_tools WHERE org_id = $1::uuid",
-                {orgId});
-            if (!tools)
-                return tools.error();
-            QJsonObject sync{
-                {u"status"_s, agent->text(0, 1)},
-                {u"error"_s, agent->isNull(0, 2) ? QJsonValue() : QJsonValue(agent->text(0, 2))},
-                {u"synced_at"_s, agent->toJson(0, 3)},
-                {u"tools"_s, tools->toJson(0, 0)}};
-            if (!agent->isNull(0, 3))
-                sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
-            return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
-        });
+        access, [&](db::Transaction &tx) { return readAgent(tx, orgId); });
 }
 
 Result<QJsonObject> AgentService::save(const db::Access &access, const QString &orgId,
                                        const AgentChanges &changes)
 {
-    auto found = m_app.db.query(
-        access, "SELECT id FROM agents WHERE org_id = $1::uuid AND direction = 'inbound'", {orgId});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return http::status::notFound(u"This clinic has no agent yet."_s);
-    const QString agentId = found->text(0, 0);
+    // The settings, the push that sends them and the event the console follows commit together,
+    // so a queued push always finds the settings it is meant to send. Nobody is called here:
+    // the transaction may be re-run after a serialization failure.
+    auto saved =
+        m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto stored = tx.exec(
+                "UPDATE agents SET name = $2, voice = coalesce($3, voice), first_message = "
+                "coalesce($4, first_message), system_prompt = coalesce($5, system_prompt), "
+                "sync_status = 'pending', sync_error = NULL, updated_at = now() WHERE org_id = "
+                "$1::uuid AND direction = 'inbound' RETURNING id",
+                {orgId, changes.name, changes.voice, changes.firstMessage, changes.systemPrompt});
+            if (!stored)
+                return stored.error();
+            if (stored->isEmpty())
+                return http::status::notFound(u"This clinic has no agent yet."_s);
+            const QString agentId = stored->text(0, 0);
+            jobs::NewJob push;
+            push.kind = QString::fromLatin1(pushJobKind);
+            push.orgId = orgId;
+            push.payload = {{u"agent_id"_s, agentId}};
+            // One waiting push per agent: it sends the agent as it is when it runs, so it carries
+            // every save made before then. A push already running may have read the agent
+            // before this save, or be finishing: it gets a follow-up.
+            push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agentId;
+            push.dedupe = jobs::NewJob::Dedupe::Follow;
+            push.maxAttempts = pushAttempts;
+            if (auto queued = enqueueWithin(tx, push); !queued)
+                return queued.error();
+            auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
+                                     {{u"sync_status"_s, u"pending"_s}});
+            if (!e)
+                return e.error();
+            // What this save did, whatever the push has done since.
+            return readAgent(tx, orgId);
+        });
+    if (saved)
+        m_app.jobs.wake();
+    return saved;
+}
 
+Result<void> AgentService::runPushJob(const jobs::Job &job)
+{
+    const QString agentId = job.payload.value(u"agent_id"_s).toString();
+    if (job.orgId.isEmpty() || agentId.isEmpty())
+        return fail(u"An agent push job needs an org and an agent."_s);
+    for (int round = 0; round < pushRounds; ++round) {
+        auto current = pushOnce(job.orgId, agentId);
+        if (!current)
+            return recordPushFailure(job, agentId, current.error());
+        if (*current) {
+            m_app.jobs.wake(); // the tool sync it queued
+            return {};
+        }
+    }
+    return recordPushFailure(
+        job, agentId,
+        fail(u"The agent kept changing while it was being sent to Vapi."_s, u"409"_s));
+}
+
+Result<bool> AgentService::pushOnce(const QString &orgId, const QString &agentId)
+{
     // Vapi is called with no transaction open: a transaction can be re-run after a
     // serialization failure, or fail to commit after Vapi acted, and either would create a
-    // second assistant. Concurrent saves of this agent, on any instance, take turns on the lease.
+    // second assistant. A tool sync patching the same assistant, on any instance, takes turns.
     auto lease =
         ProviderLease::acquire(m_app.db, ProviderLease::assistantKey(agentId), assistantLease);
-    if (!lease) {
-        if (lease.error().code == u"409")
-            return http::status::conflict(u"Another save of this agent is still being sent to "
-                                          "Vapi; please try again in a moment."_s);
+    if (!lease)
         return lease.error();
-    }
-
-    // The agent as the previous save left it, with these changes.
     auto current = m_app.db.query(
-        access, QByteArray("SELECT ") + agentColumns + " FROM agents WHERE id = $1::uuid",
-        {agentId});
+        db::Access::service(),
+        QByteArray("SELECT ") + agentColumns + " FROM agents WHERE id = $1::uuid", {agentId});
     if (!current)
         return current.error();
     if (current->isEmpty())
-        return http::status::notFound(u"This clinic has no agent yet."_s);
-    QJsonObject row = current->toJson(0, 0).toObject();
-    row.insert(u"name"_s, changes.name);
-    if (changes.voice)
-        row.insert(u"voice"_s, *changes.voice);
-    if (changes.firstMessage)
-        row.insert(u"first_message"_s, *changes.firstMessage);
-    if (changes.systemPrompt)
-        row.insert(u"system_prompt"_s, *changes.systemPrompt);
+        return true; // the clinic is gone: nothing left to send
+    const QJsonObject row = current->toJson(0, 0).toObject();
     const QString recordedId = row.value(u"vapi_assistant_id"_s).toString();
 
     providers::VapiClient vapi(m_app.config.vapiBaseUrl, m_app.config.vapiPrivateKey, m_app.retry);
-    QString assistantId = recordedId;
-    QString created; // an assistant this save made at Vapi
-    Result<QJsonObject> pushed = QJsonObject{};
+    QString created;
+    auto assistantId = sendToVapi(vapi, row, created);
+    if (!assistantId)
+        return assistantId.error();
+
+    // Recorded only while the lease is still ours and the agent still names the assistant read
+    // above (compare-and-set); the settings count as sent only if they are still the ones read
+    // above, otherwise another round sends the newer ones. A re-run of this transaction calls
+    // no one.
+    auto recorded =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            if (auto held = lease.value().releaseWithin(tx); !held)
+                return held.error();
+            auto stored = tx.exec(
+                "UPDATE agents SET vapi_assistant_id = $2, "
+                "  sync_status = CASE WHEN (name, voice, voice_provider, first_message, "
+                "    system_prompt) = ($4, $5, $6, $7, $8) AND sync_status <> 'synced' THEN "
+                "    'syncing' ELSE sync_status END, "
+                "  sync_error = CASE WHEN (name, voice, voice_provider, first_message, "
+                "    system_prompt) = ($4, $5, $6, $7, $8) THEN NULL ELSE sync_error END "
+                "WHERE id = $1::uuid AND vapi_assistant_id IS NOT DISTINCT FROM $3 "
+                "RETURNING (name, voice, voice_provider, first_message, system_prompt) = "
+                "  ($4, $5, $6, $7, $8), sync_status",
+                {agentId, *assistantId, recordedId.isEmpty() ? QString() : recordedId,
+                 row.value(u"name"_s).toString(), row.value(u"voice"_s).toString(),
+                 row.value(u"voice_provider"_s).toString(),
+                 row.value(u"first_message"_s).toString(),
+                 row.value(u"system_prompt"_s).toString()});
+            if (!stored)
+                return stored.error();
+            if (stored->isEmpty())
+                return fail(u"The agent's assistant was changed elsewhere while Vapi was saving "
+                            "it."_s,
+                            u"409"_s);
+            const bool sent = stored->toBool(0, 0);
+            const QString status = stored->text(0, 1);
+            // 'synced' stays: a follow-up push found Vapi and the tools as they should be.
+            if (status == u"syncing") {
+                if (auto queued = ToolSync::queue(tx, orgId); !queued)
+                    return queued.error();
+            }
+            auto e = events::publish(
+                tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
+                {{u"vapi_assistant_id"_s, *assistantId}, {u"sync_status"_s, status}});
+            if (!e)
+                return e.error();
+            return sent;
+        });
+    if (recorded)
+        return *recorded;
+    if (!created.isEmpty() && recordUnrecorded(vapi, orgId, agentId, created, recorded.error()))
+        return false; // recorded after all: one more round settles the status
+    return recorded.error();
+}
+
+Result<QString> AgentService::sendToVapi(providers::VapiClient &vapi, const QJsonObject &row,
+                                         QString &created)
+{
+    QString assistantId = row.value(u"vapi_assistant_id"_s).toString();
     if (!assistantId.isEmpty()) {
         auto fetched = vapi.getAssistant(assistantId);
         if (fetched) {
-            pushed = vapi.updateAssistant(assistantId, assistantBody(row, *fetched));
-        } else if (fetched.error().subject == u"404") {
-            assistantId.clear(); // deleted in Vapi's dashboard: create it again
-        } else {
-            pushed = fetched.error();
+            const QJsonObject body = assistantBody(row, *fetched);
+            if (holdsAlready(*fetched, body))
+                return assistantId; // a follow-up push after one that sent the same
+            if (auto patched = vapi.updateAssistant(assistantId, body); !patched)
+                return patched.error();
+            return assistantId;
         }
+        if (fetched.error().subject != u"404")
+            return fetched.error();
+        // Deleted in Vapi's dashboard: create it again.
     }
-    if (assistantId.isEmpty()) {
-        auto orphan = findUnrecordedAssistant(vapi, agentId);
-        if (!orphan) {
-            pushed = orphan.error();
-        } else if (!orphan->isEmpty()) {
-            assistantId = orphan->value(u"id"_s).toString();
-            pushed = vapi.updateAssistant(assistantId, assistantBody(row, *orphan));
-        }
+    auto orphan = findUnrecordedAssistant(vapi, row.value(u"id"_s).toString());
+    if (!orphan)
+        return orphan.error();
+    if (!orphan->isEmpty()) {
+        assistantId = orphan->value(u"id"_s).toString();
+        if (auto patched = vapi.updateAssistant(assistantId, assistantBody(row, *orphan)); !patched)
+            return patched.error();
+        return assistantId;
     }
-    if (assistantId.isEmpty() && pushed) {
-        pushed = vapi.createAssistant(assistantBody(row, {}));
-        if (pushed) {
-            assistantId = created = pushed->value(u"id"_s).toString();
-            if (created.isEmpty())
-                pushed = fail(u"Vapi created the assistant without an id."_s, u"502"_s, u"200"_s);
-        }
-    }
-    if (!pushed) {
-        // Nothing was saved: the clinic's settings and Vapi stay as they were. Say why.
-        const Error &vapiError = pushed.error();
-        log::warn("agent", u"Vapi refused the assistant."_s,
-                  {{u"org_id"_s, orgId}, {u"error"_s, vapiError.message}});
-        const QString message =
-            u"Vapi did not accept the assistant, so nothing was saved: %1"_s.arg(vapiError.message);
-        return vapiError.code == u"503" ? http::status::serviceUnavailable(message)
-                                        : http::status::badGateway(message);
-    }
+    // Sent once: if the answer is lost, the next attempt finds the assistant by its tag.
+    auto made = vapi.createAssistant(assistantBody(row, {}));
+    if (!made)
+        return made.error();
+    created = made->value(u"id"_s).toString();
+    if (created.isEmpty())
+        return fail(u"Vapi created the assistant without an id."_s, u"502"_s, u"200"_s);
+    return created;
+}
 
-    // The outcome is recorded only while the lease is still ours and the agent still names the
-    // assistant read above (compare-and-set); a re-run of this transaction calls no one.
-    auto saved = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
-        if (auto held = lease.value().releaseWithin(tx); !held)
-            return held.error();
-        auto stored = tx.exec(
-            "UPDATE agents SET name = $2, voice = coalesce($3, voice), first_message = "
-            "coalesce($4, first_message), system_prompt = coalesce($5, system_prompt), "
-            "vapi_assistant_id = $6, sync_status = 'pending', sync_error = NULL WHERE id = "
-            "$1::uuid AND vapi_assistant_id IS NOT DISTINCT FROM $7 RETURNING id",
-            {agentId, changes.name, changes.voice, changes.firstMessage, changes.systemPrompt,
-             assistantId, recordedId.isEmpty() ? QString() : recordedId});
-        if (!stored)
-            return stored.error();
-        if (stored->isEmpty())
-            return fail(u"The agent's assistant was changed elsewhere while Vapi was saving it; "
-                        "this save was not recorded."_s,
-                        u"409"_s);
-        if (auto queued = ToolSync::queue(tx, orgId); !queued)
-            return queued.error();
-        auto e = events::publish(
-            tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
-            {{u"vapi_assistant_id"_s, assistantId}, {u"sync_status"_s, u"pending"_s}});
-        if (!e)
-            return e.error();
-        return true;
-    });
-    if (!saved) {
-        if (!recordUnrecorded(vapi, orgId, agentId, created, saved.error()))
-            return unrecordedError(saved.error(), !created.isEmpty());
-    }
-    m_app.jobs.wake();
-    return get(access, orgId);
+Result<void> AgentService::recordPushFailure(const jobs::Job &job, const QString &agentId,
+                                             const Error &error)
+{
+    const bool again = isWorthAnotherAttempt(error) && job.attempt < job.maxAttempts;
+    const int vapiStatus = error.code == u"502" ? error.subject.toInt() : 0;
+    const bool refused = vapiStatus >= 400 && vapiStatus < 500 && vapiStatus != 429;
+    QString message = refused ? u"Vapi refused the settings: %1"_s.arg(error.message)
+                      : error.code == u"409" && again
+                          ? u"Waiting for another change to this agent at Vapi to finish."_s
+                          : error.message;
+    if (again)
+        message += u" Sending again shortly."_s;
+    message = message.left(1000);
+    const QString status = again ? u"pending"_s : u"send_failed"_s;
+    auto marked =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            // Only while the push is still owed: a round that was recorded stays recorded.
+            auto a = tx.exec("UPDATE agents SET sync_status = $2, sync_error = $3 WHERE id = "
+                             "$1::uuid AND sync_status = 'pending' RETURNING id",
+                             {agentId, status, message});
+            if (!a)
+                return a.error();
+            if (a->isEmpty())
+                return true;
+            auto e = events::publish(tx, job.orgId, u"agent.updated"_s, u"agent"_s, agentId,
+                                     {{u"sync_status"_s, status}, {u"sync_error"_s, message}});
+            if (!e)
+                return e.error();
+            return true;
+        });
+    if (!marked)
+        log::warn("agent", u"Could not record that the agent was not sent to Vapi."_s,
+                  {{u"org_id"_s, job.orgId}, {u"error"_s, marked.errorMessage()}});
+    log::warn("agent",
+              again ? u"The agent could not be sent to Vapi; retrying later."_s
+                    : u"The agent could not be sent to Vapi."_s,
+              {{u"org_id"_s, job.orgId},
+               {u"attempt"_s, job.attempt},
+               {u"error"_s, error.message},
+               {u"status"_s, error.subject}});
+    if (again)
+        return error; // the job runner retries with backoff
+    return {};        // final: the reason is on the agent, for the console to show
 }
 
 Result<QJsonObject> AgentService::findUnrecordedAssistant(providers::VapiClient &vapi,
@@ -288,60 +412,25 @@ bool AgentService::recordUnrecorded(providers::VapiClient &vapi, const QString &
         m_app.db.query(db::Access::service(),
                        "SELECT vapi_assistant_id FROM agents WHERE id = $1::uuid", {agentId});
     if (!holds) {
+        // Left at Vapi with its tag: the next attempt adopts it.
         log::warn(
             "agent",
-            u"An assistant saved at Vapi could not be recorded, nor its record read back."_s,
+            u"An assistant created at Vapi could not be recorded, nor its record read back."_s,
             {{u"org_id"_s, orgId}, {u"vapi_assistant_id"_s, created}, {u"error"_s, error.message}});
         return false;
     }
-    if (!created.isEmpty() && !holds->isEmpty() && holds->text(0, 0) == created)
-        return true; // it was recorded after all
-    log::warn("agent", u"An assistant saved at Vapi could not be recorded."_s,
+    if (!holds->isEmpty() && holds->text(0, 0) == created)
+        return true;
+    log::warn("agent", u"An assistant created at Vapi could not be recorded."_s,
               {{u"org_id"_s, orgId}, {u"error"_s, error.message}});
-    if (!created.isEmpty()) {
-        // Nobody knows of the assistant this save created: remove it, or the next save makes
-        // a second one.
-        if (auto removed = vapi.deleteAssistant(created); !removed)
-            log::warn("agent", u"An unrecorded assistant could not be removed from Vapi."_s,
-                      {{u"org_id"_s, orgId},
-                       {u"vapi_assistant_id"_s, created},
-                       {u"error"_s, removed.errorMessage()}});
-        return false;
-    }
-    if (error.code == u"409")
-        return false; // another save took over and records its own outcome
-    // Vapi now has settings the clinic's saved ones do not show: say so where the console looks.
-    auto marked =
-        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
-            const QString problem = u"Vapi has settings that could not be saved here; save the "
-                                    "agent again."_s;
-            if (auto a = tx.exec("UPDATE agents SET sync_status = 'failed', sync_error = $2 "
-                                 "WHERE id = $1::uuid",
-                                 {agentId, problem});
-                !a)
-                return a.error();
-            auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
-                                     {{u"sync_status"_s, u"failed"_s}, {u"sync_error"_s, problem}});
-            if (!e)
-                return e.error();
-            return true;
-        });
-    if (!marked)
-        log::warn("agent", u"Could not record that Vapi is ahead of the saved agent."_s,
-                  {{u"org_id"_s, orgId}, {u"error"_s, marked.errorMessage()}});
+    // Nobody knows of the assistant this push created: remove it, or a later push that cannot
+    // tell the two apart by tag would find two.
+    if (auto removed = vapi.deleteAssistant(created); !removed)
+        log::warn("agent", u"An unrecorded assistant could not be removed from Vapi."_s,
+                  {{u"org_id"_s, orgId},
+                   {u"vapi_assistant_id"_s, created},
+                   {u"error"_s, removed.errorMessage()}});
     return false;
-}
-
-Error AgentService::unrecordedError(const Error &error, bool created)
-{
-    if (error.code == u"409")
-        return http::status::conflict(error.message);
-    if (db::isUnavailable(error))
-        return error; // the database is down: 503 with Retry-After
-    return http::status::serviceUnavailable(
-        created ? u"The new assistant could not be recorded here, so nothing was saved and it "
-                  "was removed from Vapi; please try again."_s
-                : u"Vapi took the changes but they could not be saved here; please save again."_s);
 }
 
 } // namespace vox::server

@@ -82,6 +82,13 @@ bool isTransientVapiError(const Error &error)
     return status == 0 || status == 429 || status >= 500;
 }
 
+bool isWorthAnotherAttempt(const Error &error)
+{
+    // 409: another job held the lease (or took it over) the whole time.
+    return isTransientVapiError(error) || error.code.startsWith(u"08"_s) ||
+           error.code == u"40001" || error.code == u"40P01" || error.code == u"409";
+}
+
 ToolSync::ToolSync(AppContext &app)
     : m_app(app)
 {}
@@ -195,13 +202,18 @@ Result<void> ToolSync::recordFailure(const QString &orgId, const QString &messag
 {
     auto done =
         m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            // Only agents this sync works on: one saved meanwhile waits for its own push, which
+            // queues another sync, and one whose settings Vapi refused keeps saying so.
             auto agents = tx.exec("UPDATE agents SET sync_status = $2, sync_error = $3 "
-                                  "WHERE org_id = $1::uuid AND vapi_assistant_id IS NOT NULL",
-                                  {orgId, final ? u"failed"_s : u"pending"_s, message.left(1000)});
+                                  "WHERE org_id = $1::uuid AND vapi_assistant_id IS NOT NULL "
+                                  "AND sync_status = 'syncing' RETURNING id",
+                                  {orgId, final ? u"failed"_s : u"syncing"_s, message.left(1000)});
             if (!agents)
                 return agents.error();
+            if (agents->isEmpty())
+                return true;
             auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, {},
-                                     {{u"sync_status"_s, final ? u"failed"_s : u"pending"_s},
+                                     {{u"sync_status"_s, final ? u"failed"_s : u"syncing"_s},
                                       {u"sync_error"_s, message.left(1000)}});
             if (!e)
                 return e.error();
@@ -220,9 +232,7 @@ Result<void> ToolSync::runJob(const jobs::Job &job)
     if (outcome)
         return {};
     const Error &error = outcome.error();
-    // 409: another sync held a tool's lease (or took it over) the whole time.
-    const bool transient = isTransientVapiError(error) || error.code.startsWith(u"08"_s) ||
-                           error.code == u"40001" || error.code == u"40P01" || error.code == u"409";
+    const bool transient = isWorthAnotherAttempt(error);
     const bool lastAttempt = job.attempt >= job.maxAttempts;
     QString message = error.message;
     if (transient && !lastAttempt)
@@ -246,8 +256,12 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
 {
     auto assistants = m_app.db.transaction<QList<Assistant>>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<QList<Assistant>> {
-            auto rows = tx.exec("UPDATE agents SET sync_status = 'syncing' WHERE org_id = "
-                                "$1::uuid AND vapi_assistant_id IS NOT NULL "
+            // Every assistant gets the tools; the status is left to the agent's push while
+            // the clinic's latest settings are not yet at Vapi ('pending'), or Vapi refused them
+            // ('send_failed'): tools being linked does not make those settings current.
+            auto rows = tx.exec("UPDATE agents SET sync_status = CASE WHEN sync_status IN "
+                                "('pending', 'send_failed') THEN sync_status ELSE 'syncing' END "
+                                "WHERE org_id = $1::uuid AND vapi_assistant_id IS NOT NULL "
                                 "RETURNING id, vapi_assistant_id",
                                 {orgId});
             if (!rows)
@@ -358,12 +372,15 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
                                       {orgId});
                 !linked)
                 return linked.error();
-            if (auto agents = tx.exec(
-                    "UPDATE agents SET sync_status = 'synced', sync_error = NULL, synced_at = "
-                    "now() WHERE org_id = $1::uuid AND vapi_assistant_id IS NOT NULL",
-                    {orgId});
-                !agents)
+            auto agents =
+                tx.exec("UPDATE agents SET sync_status = 'synced', sync_error = NULL, synced_at = "
+                        "now() WHERE org_id = $1::uuid AND vapi_assistant_id IS NOT NULL AND "
+                        "sync_status = 'syncing' RETURNING id",
+                        {orgId});
+            if (!agents)
                 return agents.error();
+            if (agents->isEmpty())
+                return true; // saved meanwhile: its push reports, then queues another sync
             auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, {},
                                      {{u"sync_status"_s, u"synced"_s},
                                       {u"tools"_s, QJsonArray::fromStringList(outcome.toolIds)}});

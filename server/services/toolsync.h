@@ -70,4 +70,8 @@ private:
 // Whether a Vapi error is worth another attempt: no answer, 429, 5xx.
 bool isTransientVapiError(const Error &error);
 
+// Whether a job that failed this way should run again later: a transient Vapi error, the
+// database unreachable or a serialization failure, a lease another job held throughout.
+bool isWorthAnotherAttempt(const Error &error);
+
 } // namespace vox::server

@@ -1,10 +1,13 @@
 // What Vapi holds after agent saves and tool syncs that race, fail or are slow (S-agent,
-// S-toolsync): two server instances share one database and one Vapi (the sandbox). However many
-// saves race, on whichever instance, a clinic has exactly one assistant and each tool is
-// registered once; a COMMIT that fails after Vapi acted neither repeats the call nor leaves
-// anything at Vapi that the database does not know of; an assistant whose creation was never
-// recorded is adopted, not duplicated; and what the console shows (the saved settings, the sync
-// status) is what really happened at Vapi.
+// S-toolsync): two server instances share one database and one Vapi (the sandbox). A save stores
+// the clinic's settings and answers at once, whatever Vapi is doing; the push job then sends
+// them. However many saves race, on whichever instance, a clinic has exactly one assistant
+// holding the settings saved last, and each tool is registered once; a COMMIT that fails after
+// Vapi acted neither repeats the call within the attempt nor leaves anything at Vapi that the
+// database does not know of; an assistant whose creation was never recorded is adopted, not
+// duplicated; Vapi refusing is shown with its reason and not retried, Vapi unavailable is
+// retried until it answers; and what the console shows (the saved settings, the sync status) is
+// what really happened at Vapi.
 #include "core/logging/log.h"
 #include "server/sandbox/sandbox.h"
 #include "vapitestkit.h"
@@ -217,17 +220,39 @@ class TestAgentSave : public QObject
             .toString();
     }
 
-    // The org's sync job finished (done or failed for good), whichever instance ran it.
+    // Nothing is left to do for the clinic's agent: no push or tool sync waits or runs,
+    // whichever instance ran them, and the status says how it ended.
     bool syncFinished(const Clinic &clinic)
     {
         return waitFor([&] {
             const QString status = agentField(clinic, "sync_status");
             return count(*m_db,
-                         "SELECT count(*) FROM jobs WHERE kind = 'vapi.sync_tools' AND org_id = "
-                         "$1::uuid AND status IN ('done', 'failed')",
-                         {clinic.orgId}) == 1 &&
+                         "SELECT count(*) FROM jobs WHERE kind IN ('agent.push', "
+                         "'vapi.sync_tools') AND org_id = $1::uuid AND status IN ('queued', "
+                         "'running')",
+                         {clinic.orgId}) == 0 &&
                    status != u"syncing" && status != u"pending";
         });
+    }
+
+    // Attempts of the agent's push job so far (not of a follow-up).
+    qint64 pushAttempts(const Clinic &clinic)
+    {
+        return count(*m_db,
+                     "SELECT attempts FROM jobs WHERE unique_key = 'agent.push:' || (SELECT id "
+                     "FROM agents WHERE org_id = $1::uuid AND direction = 'inbound')",
+                     {clinic.orgId});
+    }
+
+    // A save's answer: the settings stored, not yet at Vapi.
+    static void verifySavedNotYetSent(const HttpReply &saved, const QString &prompt)
+    {
+        QVERIFY2(saved.status == 200, saved.body.constData());
+        QCOMPARE(saved.json().value(u"agent"_s).toObject().value(u"system_prompt"_s).toString(),
+                 prompt);
+        const QJsonObject sync = saved.json().value(u"sync"_s).toObject();
+        QCOMPARE(sync.value(u"status"_s).toString(), u"pending"_s);
+        QVERIFY(sync.value(u"error"_s).isNull());
     }
 
     void wakeJobs()
@@ -249,10 +274,10 @@ class TestAgentSave : public QObject
         wakeJobs();
     }
 
-    // The next `failures` COMMITs that record a saved prompt starting "Commit fails" (agents), or
-    // a registration of checkAvailability (vapi_tools), fail with a serialization failure, as a
-    // concurrent transaction can make them fail. The count lives in a sequence, which a rollback
-    // does not undo.
+    // The next `failures` COMMITs that record the push of a prompt starting "Commit fails"
+    // (agents), or a registration of checkAvailability (vapi_tools), fail with a serialization
+    // failure, as a concurrent transaction can make them fail. The count lives in a sequence, which
+    // a rollback does not undo.
     void failCommits(const QString &table, int failures)
     {
         auto admin = m_db->connectAsAdmin();
@@ -291,7 +316,7 @@ private slots:
             CREATE FUNCTION test_fail_agent_commit() RETURNS trigger
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
             BEGIN
-                IF NEW.system_prompt IS DISTINCT FROM OLD.system_prompt
+                IF OLD.sync_status = 'pending' AND NEW.sync_status = 'syncing'
                    AND NEW.system_prompt LIKE 'Commit fails%'
                    AND nextval('test_commit_attempts') <=
                        (SELECT failures FROM test_commit_failures WHERE table_name = 'agents') THEN
@@ -346,17 +371,14 @@ private slots:
         for (int i = 0; i < 16; ++i)
             puts << Put{(i % 2 ? m_b : m_a)->url(), clinic.token, u"Prompt %1"_s.arg(i)};
         const QList<HttpReply> replies = putConcurrently(puts);
-        for (const HttpReply &r : replies)
-            QVERIFY2(r.status == 200, r.body.constData());
+        for (int i = 0; i < replies.size(); ++i)
+            verifySavedNotYetSent(replies.at(i), puts.at(i).prompt);
+        QVERIFY(syncFinished(clinic));
 
         QCOMPARE(vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size(), 1);
         const QString assistantId = agentField(clinic, "vapi_assistant_id");
         QCOMPARE(ids(sandboxList(u"assistant"_s)) - assistantsBefore, QSet<QString>{assistantId});
-        // Every answer names the same assistant, and Vapi holds what the clinic last saved.
-        for (const HttpReply &r : replies)
-            QCOMPARE(r.json().value(u"agent"_s).toObject().value(u"vapi_assistant_id"_s).toString(),
-                     assistantId);
-        QVERIFY(syncFinished(clinic));
+        // Vapi holds what the clinic saved last, and says it.
         QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
         QCOMPARE(promptAtVapi(assistantId), agentField(clinic, "system_prompt"));
     }
@@ -373,8 +395,8 @@ private slots:
         const QList<HttpReply> replies =
             putConcurrently({{m_a->url(), first.token, u"First clinic"_s},
                              {m_b->url(), second.token, u"Second clinic"_s}});
-        for (const HttpReply &r : replies)
-            QVERIFY2(r.status == 200, r.body.constData());
+        verifySavedNotYetSent(replies.at(0), u"First clinic"_s);
+        verifySavedNotYetSent(replies.at(1), u"Second clinic"_s);
         QVERIFY(syncFinished(first));
         QVERIFY(syncFinished(second));
         QCOMPARE(agentField(first, "sync_status"), u"synced"_s);
@@ -427,15 +449,12 @@ private slots:
         m_sandbox->state().clearRequests();
 
         // The first save's PATCH takes Vapi 1.5 s; a second save arrives through the other
-        // instance while it is under way.
+        // instance while it is under way, and is answered at once.
         slowDown(u"PATCH"_s, path, 1500, 1);
-        PendingPuts first({{m_a->url(), clinic.token, u"First"_s}});
+        verifySavedNotYetSent(save(*m_a, clinic, u"First"_s), u"First"_s);
         QVERIFY(waitFor([&] { return !savePatches(path).isEmpty(); }));
-        const QList<HttpReply> secondReplies =
-            putConcurrently({{m_b->url(), clinic.token, u"Second"_s}});
-        const QList<HttpReply> firstReplies = first.wait();
-        QCOMPARE(firstReplies.first().status, 200);
-        QCOMPARE(secondReplies.first().status, 200);
+        verifySavedNotYetSent(save(*m_b, clinic, u"Second"_s), u"Second"_s);
+        QVERIFY(syncFinished(clinic));
 
         // The second save came later, and both Vapi and the clinic's settings say so.
         QCOMPARE(agentField(clinic, "system_prompt"), u"Second"_s);
@@ -444,24 +463,54 @@ private slots:
         QCOMPARE(patches.size(), 2);
         QVERIFY(patches.at(0).body.contains("\"First\""));
         QVERIFY(patches.at(1).body.contains("\"Second\""));
-        QVERIFY(syncFinished(clinic));
         QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
         QCOMPARE(promptAtVapi(assistantId), u"Second"_s);
     }
 
-    void aSaveMeetsTheClaimOfAnotherSave_data()
+    void aSaveWhileAPushIsFinishingIsSentByAFollowUp()
+    {
+        // A push that has recorded what it sent, and whose job is not yet marked done, absorbs no
+        // save it never read: the save queues a follow-up, which sends it.
+        const Clinic clinic = newClinic();
+        QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
+        QVERIFY(syncFinished(clinic));
+        const QString agentId = agentField(clinic, "id");
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin
+                    ->exec("UPDATE jobs SET status = 'running', locked_by = 'elsewhere:1', "
+                           "locked_at = now() WHERE unique_key = 'agent.push:' || $1",
+                           {agentId})
+                    .ok());
+
+        verifySavedNotYetSent(save(*m_b, clinic, u"After"_s), u"After"_s);
+        QVERIFY(waitFor([&] { return agentField(clinic, "sync_status") == u"synced"; }));
+        QCOMPARE(promptAtVapi(agentField(clinic, "vapi_assistant_id")), u"After"_s);
+        QCOMPARE(count(*m_db,
+                       "SELECT count(*) FROM jobs WHERE unique_key = 'agent.push:' || $1 || "
+                       "':next' AND status = 'done'",
+                       {agentId}),
+                 1);
+        // The push that was finishing finishes.
+        QVERIFY(admin
+                    ->exec("UPDATE jobs SET status = 'done', locked_by = NULL WHERE unique_key = "
+                           "'agent.push:' || $1",
+                           {agentId})
+                    .ok());
+        QVERIFY(syncFinished(clinic));
+    }
+
+    void aPushMeetsTheClaimOfAnotherHolder_data()
     {
         QTest::addColumn<bool>("holderAlive");
-        QTest::addColumn<int>("status");
-        // An instance that crashed mid-save leaves its claim, but not its database session.
-        QTest::newRow("the holder's instance died") << false << 200;
-        // One still working for longer than a save waits: the second is told, nothing changes.
-        QTest::newRow("the holder is still at it") << true << 409;
+        // An instance that crashed mid-push leaves its claim, but not its database session.
+        QTest::newRow("the holder's instance died") << false;
+        // One still working: the save is stored and answered, the push waits its turn without
+        // holding a thread, and goes through once the claim is given back.
+        QTest::newRow("the holder is still at it") << true;
     }
-    void aSaveMeetsTheClaimOfAnotherSave()
+    void aPushMeetsTheClaimOfAnotherHolder()
     {
         QFETCH(bool, holderAlive);
-        QFETCH(int, status);
         const Clinic clinic = newClinic();
         QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
         QVERIFY(syncFinished(clinic));
@@ -484,25 +533,28 @@ private slots:
                            {key, pid})
                     .ok());
 
-        const HttpReply saved = save(*m_b, clinic, u"After"_s);
-        QVERIFY2(saved.status == status, saved.body.constData());
+        verifySavedNotYetSent(save(*m_b, clinic, u"After"_s), u"After"_s);
+        QCOMPARE(agentField(clinic, "system_prompt"), u"After"_s);
         if (holderAlive) {
-            QCOMPARE(saved.error(), u"Another save of this agent is still being sent to Vapi; "
-                                    "please try again in a moment."_s);
-            QCOMPARE(agentField(clinic, "system_prompt"), u"Before"_s);
-            QCOMPARE(vapiRequests(u"PATCH"_s, u"/vapi/"_s).size(), 0);
-            // The other holder's claim is left alone.
+            QVERIFY(waitFor([&] { return pushAttempts(clinic) >= 2; }));
+            QCOMPARE(agentField(clinic, "sync_status"), u"pending"_s);
+            QCOMPARE(agentField(clinic, "sync_error"),
+                     u"Waiting for another change to this agent at Vapi to finish. Sending "
+                     "again shortly."_s);
+            QCOMPARE(savePatches(u"/vapi/assistant/"_s).size(), 0);
+            // The other holder's claim is left alone until it gives it back.
             QCOMPARE(count(*m_db,
                            "SELECT count(*) FROM provider_leases WHERE key = $1 AND "
                            "holder_pid = $2::int",
                            {key, pid}),
                      1);
             QVERIFY(admin->exec("DELETE FROM provider_leases WHERE key = $1", {key}).ok());
-        } else {
-            QCOMPARE(agentField(clinic, "system_prompt"), u"After"_s);
-            QCOMPARE(promptAtVapi(agentField(clinic, "vapi_assistant_id")), u"After"_s);
-            QVERIFY(syncFinished(clinic));
+            wakeJobs();
         }
+        QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
+        QCOMPARE(savePatches(u"/vapi/assistant/"_s).size(), 1);
+        QCOMPARE(promptAtVapi(agentField(clinic, "vapi_assistant_id")), u"After"_s);
     }
 
     void anAssistantWhoseCreationWasNeverRecordedIsAdopted()
@@ -526,7 +578,8 @@ private slots:
         const QSet<QString> assistantsBefore = ids(sandboxList(u"assistant"_s));
         m_sandbox->state().clearRequests();
 
-        QCOMPARE(save(*m_a, clinic, u"Adopted"_s).status, 200);
+        verifySavedNotYetSent(save(*m_a, clinic, u"Adopted"_s), u"Adopted"_s);
+        QVERIFY(syncFinished(clinic));
         QCOMPARE(vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size(), 0);
         QCOMPARE(ids(sandboxList(u"assistant"_s)), assistantsBefore);
         QCOMPARE(agentField(clinic, "vapi_assistant_id"), orphanId);
@@ -539,7 +592,6 @@ private slots:
                      .value(u"temperature"_s)
                      .toDouble(),
                  0.2);
-        QVERIFY(syncFinished(clinic));
         QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
     }
 
@@ -547,72 +599,64 @@ private slots:
     {
         QTest::addColumn<bool>("hasAssistant");
         QTest::addColumn<int>("commitFailures");
-        QTest::addColumn<int>("status");
-        QTest::addColumn<QString>("savedPrompt");
         QTest::addColumn<QString>("syncStatus");
         QTest::addColumn<int>("assistantsAdded");
-        // The transaction is re-run; Vapi is not called again.
-        QTest::newRow("creating, COMMIT fails once")
-            << false << 1 << 200 << u"Commit fails once"_s << u"synced"_s << 1;
-        // Nothing is saved, and the assistant nobody knows of is removed from Vapi again.
+        // The recording transaction is re-run; Vapi is not called again.
+        QTest::newRow("creating, COMMIT fails once") << false << 1 << u"synced"_s << 1;
+        // Every attempt of the push creates the assistant and, unable to record it, removes it
+        // again; when the attempts run out the console is told the settings were not sent.
         QTest::newRow("creating, COMMIT never succeeds")
-            << false << 1000 << 503 << u"Before"_s << u"not_synced"_s << 0;
-        QTest::newRow("updating, COMMIT fails once")
-            << true << 1 << 200 << u"Commit fails once"_s << u"synced"_s << 0;
-        // Vapi has the new prompt and the clinic's settings do not: the sync status says so.
-        QTest::newRow("updating, COMMIT never succeeds")
-            << true << 1000 << 503 << u"Before"_s << u"failed"_s << 0;
+            << false << 100000 << u"send_failed"_s << 0;
+        QTest::newRow("updating, COMMIT fails once") << true << 1 << u"synced"_s << 0;
+        QTest::newRow("updating, COMMIT never succeeds") << true << 100000 << u"send_failed"_s << 0;
     }
     void aCommitThatFailsAfterVapiActedLeavesNothingExtra()
     {
         QFETCH(bool, hasAssistant);
         QFETCH(int, commitFailures);
-        QFETCH(int, status);
-        QFETCH(QString, savedPrompt);
         QFETCH(QString, syncStatus);
         QFETCH(int, assistantsAdded);
         const Clinic clinic = newClinic();
         if (hasAssistant) {
             QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
             QVERIFY(syncFinished(clinic));
-        } else {
-            auto admin = m_db->connectAsAdmin();
-            QVERIFY(admin
-                        ->exec("UPDATE agents SET system_prompt = 'Before' WHERE org_id = $1::uuid",
-                               {clinic.orgId})
-                        .ok());
         }
         m_sandbox->state().clearRequests();
         const qsizetype assistantsBefore = sandboxList(u"assistant"_s).size();
         failCommits(u"agents"_s, commitFailures);
 
-        const HttpReply saved = save(*m_b, clinic, u"Commit fails once"_s);
-        QVERIFY2(saved.status == status, saved.body.constData());
-        if (status != 200)
-            QVERIFY2(!saved.error().isEmpty(), saved.body.constData());
-        // Vapi was asked once, however often the transaction ran.
-        QCOMPARE(hasAssistant ? savePatches(u"/vapi/assistant/"_s).size()
-                              : vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size(),
-                 1);
+        // The clinic's settings are stored whatever happens next.
+        verifySavedNotYetSent(save(*m_b, clinic, u"Commit fails once"_s), u"Commit fails once"_s);
+        QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "sync_status"), syncStatus);
+        QCOMPARE(agentField(clinic, "system_prompt"), u"Commit fails once"_s);
+        // Never once per run of a transaction: a create is sent once per attempt of the push
+        // (and removed again when it cannot be recorded); a change once, since later attempts
+        // find Vapi holding it already.
+        const qint64 attempts = pushAttempts(clinic);
+        QCOMPARE(attempts > 1, syncStatus == u"send_failed");
+        if (hasAssistant)
+            QCOMPARE(savePatches(u"/vapi/assistant/"_s).size(), 1);
+        else
+            QCOMPARE(qint64(vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size()), attempts);
+        if (!hasAssistant)
+            QCOMPARE(vapiRequests(u"DELETE"_s, u"/vapi/assistant/"_s).size(),
+                     qsizetype(attempts - assistantsAdded));
         QCOMPARE(sandboxList(u"assistant"_s).size(), assistantsBefore + assistantsAdded);
-        QCOMPARE(agentField(clinic, "system_prompt"), savedPrompt);
         const QString assistantId = agentField(clinic, "vapi_assistant_id");
-        QCOMPARE(assistantId.isEmpty(), !hasAssistant && status != 200);
+        QCOMPARE(assistantId.isEmpty(), !hasAssistant && syncStatus != u"synced");
         if (!assistantId.isEmpty()) {
             QVERIFY(!m_sandbox->vapi().assistant(assistantId).isEmpty());
             QCOMPARE(promptAtVapi(assistantId), u"Commit fails once"_s);
         }
-        if (syncStatus == u"synced")
-            QVERIFY(syncFinished(clinic));
-        QCOMPARE(agentField(clinic, "sync_status"), syncStatus);
-        if (syncStatus == u"failed") {
+        if (syncStatus == u"send_failed") {
             const QString error = agentField(clinic, "sync_error");
-            QVERIFY2(error.contains(u"Vapi has settings that could not be saved here"_s),
-                     qPrintable(error));
+            QVERIFY2(error.contains(u"could not serialize access"_s), qPrintable(error));
             m_client->setToken(clinic.token);
             const QJsonObject sync =
                 m_client->get(u"/api/agent"_s).json().value(u"sync"_s).toObject();
-            QCOMPARE(sync.value(u"status"_s).toString(), u"failed"_s);
+            QCOMPARE(sync.value(u"status"_s).toString(), u"send_failed"_s);
+            QCOMPARE(sync.value(u"error"_s).toString(), error);
         }
 
         // Saving again once the database records it again leaves one assistant, in step.
@@ -681,16 +725,34 @@ private slots:
         }
     }
 
-    void vapiFailuresLeaveTheSavedSettingsAsTheyWere_data()
+    void aSaveAnswersWithoutWaitingOnVapi()
+    {
+        // Vapi takes 3 s to create the assistant: the save is answered with the settings stored
+        // and no assistant yet, and the push brings Vapi in step afterwards.
+        const Clinic clinic = newClinic();
+        const QSet<QString> assistantsBefore = ids(sandboxList(u"assistant"_s));
+        slowDown(u"POST"_s, u"/vapi/assistant"_s, 3000, 1);
+        const HttpReply saved = save(*m_a, clinic, u"Slow Vapi"_s);
+        verifySavedNotYetSent(saved, u"Slow Vapi"_s);
+        QVERIFY(saved.json().value(u"agent"_s).toObject().value(u"vapi_assistant_id"_s).isNull());
+        QCOMPARE(agentField(clinic, "system_prompt"), u"Slow Vapi"_s);
+
+        QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
+        const QString assistantId = agentField(clinic, "vapi_assistant_id");
+        QCOMPARE(ids(sandboxList(u"assistant"_s)) - assistantsBefore, QSet<QString>{assistantId});
+        QCOMPARE(promptAtVapi(assistantId), u"Slow Vapi"_s);
+    }
+
+    void vapiRefusingTheSettingsIsShownAndNotRetried_data()
     {
         QTest::addColumn<bool>("hasAssistant");
         QTest::addColumn<int>("vapiStatus");
-        QTest::newRow("creating, Vapi refuses") << false << 400;
-        QTest::newRow("creating, Vapi unavailable") << false << 503;
-        QTest::newRow("updating, Vapi refuses") << true << 400;
-        QTest::newRow("updating, Vapi unavailable") << true << 503;
+        QTest::newRow("creating, 400") << false << 400;
+        QTest::newRow("creating, 422") << false << 422;
+        QTest::newRow("updating, 400") << true << 400;
     }
-    void vapiFailuresLeaveTheSavedSettingsAsTheyWere()
+    void vapiRefusingTheSettingsIsShownAndNotRetried()
     {
         QFETCH(bool, hasAssistant);
         QFETCH(int, vapiStatus);
@@ -699,30 +761,91 @@ private slots:
             QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
             QVERIFY(syncFinished(clinic));
         }
-        const QString promptBefore = agentField(clinic, "system_prompt");
-        const QString syncBefore = agentField(clinic, "sync_status");
+        const QString promptAtVapiBefore = agentField(clinic, "system_prompt");
         const QString assistantId = agentField(clinic, "vapi_assistant_id");
         const qsizetype assistantsBefore = sandboxList(u"assistant"_s).size();
+        m_sandbox->state().clearRequests();
         failNext(hasAssistant ? u"PATCH"_s : u"POST"_s, u"/vapi/assistant"_s, vapiStatus, 10);
 
-        const HttpReply refused = save(*m_b, clinic, u"Refused"_s);
-        QCOMPARE(refused.status, 502);
-        QVERIFY2(refused.error().startsWith(u"Vapi did not accept the assistant, so nothing was "
-                                            "saved"_s),
-                 qPrintable(refused.error()));
-        QCOMPARE(agentField(clinic, "system_prompt"), promptBefore);
-        QCOMPARE(agentField(clinic, "sync_status"), syncBefore);
+        // The clinic's settings are kept; Vapi's reason, in its words, is what the console shows.
+        verifySavedNotYetSent(save(*m_b, clinic, u"Refused"_s), u"Refused"_s);
+        QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "system_prompt"), u"Refused"_s);
+        QCOMPARE(agentField(clinic, "sync_status"), u"send_failed"_s);
+        const QString error = agentField(clinic, "sync_error");
+        QVERIFY2(error.startsWith(u"Vapi refused the settings: "_s) &&
+                     error.contains(u"voice.voiceId is not a known voice"_s) &&
+                     error.contains(QString::number(vapiStatus)),
+                 qPrintable(error));
+        m_client->setToken(clinic.token);
+        const QJsonObject sync = m_client->get(u"/api/agent"_s).json().value(u"sync"_s).toObject();
+        QCOMPARE(sync.value(u"status"_s).toString(), u"send_failed"_s);
+        QCOMPARE(sync.value(u"error"_s).toString(), error);
+        // Asked once, not again: retrying cannot change Vapi's mind.
+        QCOMPARE(pushAttempts(clinic), 1);
+        QCOMPARE(hasAssistant ? savePatches(u"/vapi/assistant/"_s).size()
+                              : vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size(),
+                 1);
         QCOMPARE(agentField(clinic, "vapi_assistant_id"), assistantId);
         QCOMPARE(sandboxList(u"assistant"_s).size(), assistantsBefore);
         if (hasAssistant)
-            QCOMPARE(promptAtVapi(assistantId), promptBefore);
+            QCOMPARE(promptAtVapi(assistantId), promptAtVapiBefore);
 
-        // The failed save held nothing back: the next one goes through.
+        // Sending again (saving) once the problem is fixed goes through.
         m_sandbox->state().clearFailures();
-        QCOMPARE(save(*m_a, clinic, u"Accepted"_s).status, 200);
+        verifySavedNotYetSent(save(*m_a, clinic, u"Accepted"_s), u"Accepted"_s);
+        QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
         QCOMPARE(sandboxList(u"assistant"_s).size(), assistantsBefore + (hasAssistant ? 0 : 1));
         QCOMPARE(promptAtVapi(agentField(clinic, "vapi_assistant_id")), u"Accepted"_s);
+    }
+
+    void vapiUnavailableIsRetriedUntilItAnswers_data()
+    {
+        QTest::addColumn<bool>("hasAssistant");
+        QTest::addColumn<int>("vapiStatus");
+        QTest::newRow("creating, 503") << false << 503;
+        QTest::newRow("creating, 500") << false << 500;
+        QTest::newRow("updating, 503") << true << 503;
+    }
+    void vapiUnavailableIsRetriedUntilItAnswers()
+    {
+        QFETCH(bool, hasAssistant);
+        QFETCH(int, vapiStatus);
+        const Clinic clinic = newClinic();
+        if (hasAssistant) {
+            QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
+            QVERIFY(syncFinished(clinic));
+        }
+        const QString assistantId = agentField(clinic, "vapi_assistant_id");
+        const qsizetype assistantsBefore = sandboxList(u"assistant"_s).size();
+        m_sandbox->state().clearRequests();
+        failNext(hasAssistant ? u"PATCH"_s : u"POST"_s, u"/vapi/assistant"_s, vapiStatus, 100000);
+
+        verifySavedNotYetSent(save(*m_b, clinic, u"Retried"_s), u"Retried"_s);
+        // While Vapi fails, the settings stay stored and the console is told it will be retried.
+        QVERIFY(waitFor([&] {
+            return pushAttempts(clinic) >= 2 &&
+                   agentField(clinic, "sync_error").endsWith(u"Sending again shortly."_s);
+        }));
+        QCOMPARE(agentField(clinic, "sync_status"), u"pending"_s);
+        QCOMPARE(agentField(clinic, "system_prompt"), u"Retried"_s);
+        QCOMPARE(sandboxList(u"assistant"_s).size(), assistantsBefore);
+
+        // Vapi recovers: the next attempt brings it in step, with one assistant.
+        m_sandbox->state().clearFailures();
+        wakeJobs();
         QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
+        QCOMPARE(sandboxList(u"assistant"_s).size(), assistantsBefore + (hasAssistant ? 0 : 1));
+        const QString recorded = agentField(clinic, "vapi_assistant_id");
+        if (hasAssistant)
+            QCOMPARE(recorded, assistantId);
+        QCOMPARE(promptAtVapi(recorded), u"Retried"_s);
+        // A create is sent once per attempt, never retried within one.
+        if (!hasAssistant)
+            QCOMPARE(qint64(vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size()),
+                     pushAttempts(clinic));
     }
 };
 

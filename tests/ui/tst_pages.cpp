@@ -56,6 +56,17 @@ class TestPages : public QObject
             .status;
     }
 
+    QString agentAssistantId(const vox::test::Clinic &clinic)
+    {
+        return clientOf(clinic)
+            ->get(u"/api/agent"_s)
+            .json()
+            .value(u"agent"_s)
+            .toObject()
+            .value(u"vapi_assistant_id"_s)
+            .toString();
+    }
+
     int connectResend(const vox::test::Clinic &clinic)
     {
         return clientOf(clinic)
@@ -226,8 +237,11 @@ private slots:
         QFETCH(bool, twilioConnected);
         QFETCH(QString, problem);
         const auto clinic = m_fixture->createClinic(u"Call Back Clinic"_s);
-        if (agentSaved)
+        if (agentSaved) {
             QCOMPARE(saveAgent(clinic), 200);
+            // The save answers at once; the call-back needs the assistant its push creates.
+            QTRY_VERIFY_WITH_TIMEOUT(!agentAssistantId(clinic).isEmpty(), 20000);
+        }
         if (twilioConnected) {
             const QString connected =
                 m_providers->connectTwilioAndWait(clinic, m_providers->newTwilioAccount());

@@ -25,7 +25,7 @@ struct AgentConfig
         QString vapiToolId;
         QDateTime linkedAt;
     };
-    QString syncStatus; // not_synced, pending, syncing, synced, failed
+    QString syncStatus; // not_synced, pending, syncing, synced, failed, send_failed
     QString syncError;
     QDateTime syncedAt;
     QList<Tool> tools;

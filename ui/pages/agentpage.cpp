@@ -47,6 +47,7 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     , m_tools(new QLabel(this))
     , m_save(new QPushButton(tr("Save"), this))
     , m_revert(new QPushButton(tr("Undo changes"), this))
+    , m_sendAgain(new QPushButton(tr("Send again"), this))
 {
     setObjectName(u"agentPage"_s);
     auto *layout = new QVBoxLayout(this);
@@ -102,6 +103,13 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_tools->setWordWrap(true);
     m_tools->setForegroundRole(QPalette::PlaceholderText);
     syncLayout->addWidget(m_tools);
+    auto *sendAgainRow = new QHBoxLayout;
+    m_sendAgain->setObjectName(u"agentSendAgainButton"_s);
+    m_sendAgain->setToolTip(tr("Send the saved settings to Vapi again."));
+    m_sendAgain->hide();
+    sendAgainRow->addWidget(m_sendAgain);
+    sendAgainRow->addStretch();
+    syncLayout->addLayout(sendAgainRow);
     layout->addWidget(syncBox);
 
     auto *buttons = new QHBoxLayout;
@@ -114,6 +122,7 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_save, &QPushButton::clicked, this, &AgentPage::save);
+    connect(m_sendAgain, &QPushButton::clicked, this, &AgentPage::sendAgain);
     connect(m_revert, &QPushButton::clicked, this, [this] { show(m_agent); });
     connect(m_name, &QLineEdit::textEdited, this, [this] {
         if (m_name->text().trimmed().isEmpty())
@@ -193,18 +202,30 @@ void AgentPage::showSync(const AgentConfig &agent)
     const QString bad = DisplayFormat::tone(DisplayFormat::Tone::Bad).name();
     const QString status = agent.syncStatus;
     const bool working = status == u"pending" || status == u"syncing";
+    const QString error = agent.syncError.toHtmlEscaped();
     if (status == u"synced")
-        m_sync->setText(tr("<span style=\"color:%1\">●</span> Up to date with the AI service "
-                           "(since %2).")
+        m_sync->setText(tr("<span style=\"color:%1\">●</span> In sync with Vapi (since %2).")
                             .arg(good, DisplayFormat::dateTime(agent.syncedAt)));
-    else if (working)
-        m_sync->setText(tr("Saved. Linking the AI's tools (booking, availability, questions)…"));
+    else if (status == u"pending" && error.isEmpty())
+        m_sync->setText(tr("Saved · sending to Vapi…"));
+    else if (status == u"pending")
+        m_sync->setText(tr("Saved · sending to Vapi… %1").arg(error));
+    else if (status == u"syncing")
+        m_sync->setText(tr("Saved and sent to Vapi. Linking the AI's tools (booking, "
+                           "availability, questions)…"));
+    else if (status == u"send_failed")
+        m_sync->setText(tr("<span style=\"color:%1\">●</span> Saved here, but not in sync with "
+                           "Vapi. %2")
+                            .arg(bad, error));
     else if (status == u"failed")
         m_sync->setText(tr("<span style=\"color:%1\">●</span> The AI's tools could not be "
                            "linked: %2")
-                            .arg(bad, agent.syncError.toHtmlEscaped()));
+                            .arg(bad, error));
     else
         m_sync->setText(tr("Not yet sent to the AI service. Press Save to send it."));
+    // Sending again is saving the stored settings again: the same request, the same push.
+    m_sendAgain->setVisible(m_api.session().isAdmin() &&
+                            (status == u"send_failed" || status == u"failed"));
     QStringList names;
     for (const AgentConfig::Tool &tool : agent.tools)
         names << tool.name;
@@ -251,7 +272,7 @@ void AgentPage::save()
     changed.systemPrompt = m_prompt->toPlainText();
     m_saving = true;
     updateActions();
-    m_sync->setText(tr("Saving to the AI service…"));
+    m_sync->setText(tr("Saving…"));
     m_api.saveAgent(changed, this, [this](Result<AgentConfig> saved) {
         m_saving = false;
         if (!saved) {
@@ -264,6 +285,28 @@ void AgentPage::save()
         }
         show(*saved);
         m_toasts.success(tr("The agent was saved."));
+    });
+}
+
+void AgentPage::sendAgain()
+{
+    if (m_saving || m_agent.id.isEmpty())
+        return;
+    m_saving = true;
+    updateActions();
+    m_sendAgain->setEnabled(false);
+    m_api.saveAgent(m_agent, this, [this](Result<AgentConfig> sent) {
+        m_saving = false;
+        m_sendAgain->setEnabled(true);
+        if (!sent) {
+            m_toasts.problem(sent.error());
+            updateActions();
+            return;
+        }
+        if (isEdited())
+            showSync(*sent);
+        else
+            show(*sent);
     });
 }
 

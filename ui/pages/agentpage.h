@@ -17,9 +17,10 @@ class ApiClient;
 class FieldMessage;
 class ToastArea;
 
-// The AI receptionist: its name, voice, greeting and instructions; saved to Vapi, after which
-// its tools (booking, availability, knowledge) are linked in the background — the page follows
-// that until it is done.
+// The AI receptionist: its name, voice, greeting and instructions. Saving stores them at once;
+// the server then sends them to Vapi and links the tools (booking, availability, knowledge) in
+// the background, and the page follows that through `agent.updated` until it is done, showing
+// Vapi's reason and a way to send again when Vapi refuses.
 class AgentPage final : public Page
 {
     Q_OBJECT
@@ -34,6 +35,8 @@ public:
     void activated() override;
 
     void save();
+    // Sends the saved settings to Vapi again, after Vapi refused them or could not be reached.
+    void sendAgain();
     const AgentConfig &agent() const { return m_agent; }
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *voiceEdit() const { return m_voice; }
@@ -61,6 +64,7 @@ private:
     QLabel *m_tools;
     QPushButton *m_save;
     QPushButton *m_revert;
+    QPushButton *m_sendAgain;
     QTimer m_syncPoll;
     bool m_saving = false;
     bool m_loadedOnce = false;
