@@ -122,6 +122,8 @@ private slots:
                  qPrintable(shown));
         auto *sendAgain = page.findChild<QPushButton *>(u"agentSendAgainButton"_s);
         QVERIFY(!sendAgain->isHidden());
+        if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
+            host.grab().save(QString::fromLocal8Bit(dir) + u"/agent-refused-by-vapi.png"_s);
 
         m_fixture->sandbox().state().clearFailures();
         sendAgain->click();

@@ -190,6 +190,9 @@ private slots:
                  qPrintable(page.twilioProblem()));
         QCOMPARE(page.twilioStepTexts().value(3), u"vapi_number: failed"_s);
         QVERIFY(page.twilioSaveButton()->isVisibleTo(&page));
+        if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
+            page.window()->grab().save(QString::fromLocal8Bit(dir) +
+                                       u"/twilio-connection-refused-by-vapi.png"_s);
         m_fixture->sandbox().state().clearFailures();
     }
 
