@@ -74,12 +74,18 @@ Result<QList<av::Range>> takenRanges(db::Transaction &tx, const QString &orgId,
     return out;
 }
 
+// `mirror`: whether the calendar module is asked to copy the change to the clinic's external
+// calendar. Only a new booking in a clinic known to have no calendar linked skips it (the job
+// would find nothing to do); a change or a cancellation is always passed on, as the event made
+// earlier may need to move or go.
 Result<void> afterChange(db::Transaction &tx, const QString &orgId, const QString &eventType,
-                         const QJsonObject &appointment)
+                         const QJsonObject &appointment, bool mirror = true)
 {
     const QString id = appointment.value(u"id"_s).toString();
     if (auto e = events::publish(tx, orgId, eventType, u"appointment"_s, id, appointment); !e)
         return e.error();
+    if (!mirror)
+        return {};
     // The calendar module mirrors the change to Google Calendar (a no-op when not connected).
     jobs::NewJob sync;
     sync.kind = u"calendar.sync_appointment"_s;
@@ -239,6 +245,12 @@ Result<ServiceInfo> BookingService::defaultService(db::Transaction &tx, const QS
     return serviceFrom(*rows, 0);
 }
 
+bool BookingService::knownToHaveNoCalendar(const ClinicCalendar &calendar) const
+{
+    return calendar.activeLinks && !m_app.calendarBusyLink.isEmpty() &&
+           !calendar.activeLinks->contains(m_app.calendarBusyLink);
+}
+
 QList<av::Range> BookingService::externalBusy(const QString &orgId, const QDateTime &from,
                                               const QDateTime &to,
                                               const ClinicCalendar *calendar) const
@@ -247,8 +259,7 @@ QList<av::Range> BookingService::externalBusy(const QString &orgId, const QDateT
         return {};
     // Without a working link the lookup has nothing to say (it would read the clinic's
     // credentials to learn as much).
-    if (calendar && calendar->activeLinks && !m_app.calendarBusyLink.isEmpty() &&
-        !calendar->activeLinks->contains(m_app.calendarBusyLink))
+    if (calendar && knownToHaveNoCalendar(*calendar))
         return {};
     auto busy = m_app.calendarBusy(orgId, from, to);
     if (!busy) {
@@ -517,7 +528,11 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
             auto json = appointmentJson(tx, orgId, id);
             if (!json)
                 return json.error();
-            if (auto after = afterChange(tx, orgId, u"appointment.created"_s, *json); !after)
+            // A booking on a call is on the voice path: a clinic without a linked calendar
+            // gets no mirror job, which saves the job runner's round trips for each booking.
+            if (auto after = afterChange(tx, orgId, u"appointment.created"_s, *json,
+                                         !knownToHaveNoCalendar(*cal));
+                !after)
                 return after.error();
             outcome.booked = true;
             outcome.appointment = *json;

@@ -131,6 +131,9 @@ public:
     static QByteArray appointmentSelect(const QByteArray &extraColumns = {});
 
 private:
+    // The clinic's links were read (as the service role reads them) and the external calendar
+    // is not among them: there is nothing to ask it, and nothing to copy to it.
+    bool knownToHaveNoCalendar(const ClinicCalendar &calendar) const;
     // `calendar`, when known, spares asking about a clinic without the calendar's link.
     QList<availability::Range> externalBusy(const QString &orgId, const QDateTime &from,
                                             const QDateTime &to,

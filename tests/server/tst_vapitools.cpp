@@ -275,6 +275,46 @@ private slots:
         QCOMPARE(appointments(m_a), 0);
     }
 
+    // A booking made during a call asks the calendar module to copy it to the clinic's external
+    // calendar only when one is linked and working: the job would have nothing to do otherwise,
+    // and it costs the voice path's database its round trips.
+    void aBookingIsCopiedToTheCalendarOnlyWhenOneIsLinked_data()
+    {
+        QTest::addColumn<QString>("googleLink");
+        QTest::addColumn<qint64>("mirrorJobs");
+        QTest::newRow("no calendar linked") << QString() << qint64(0);
+        QTest::newRow("Google Calendar linked") << u"active"_s << qint64(1);
+        QTest::newRow("the Google link is broken") << u"broken"_s << qint64(0);
+    }
+    void aBookingIsCopiedToTheCalendarOnlyWhenOneIsLinked()
+    {
+        QFETCH(QString, googleLink);
+        QFETCH(qint64, mirrorJobs);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(
+            admin->exec("DELETE FROM org_credentials WHERE org_id = $1::uuid", {m_a.orgId}).ok());
+        if (!googleLink.isEmpty())
+            QVERIFY(admin
+                        ->exec("INSERT INTO org_credentials (org_id, provider, key_id, ciphertext, "
+                               "status) VALUES ($1::uuid, 'google', 'test', '\\x00', $2)",
+                               {m_a.orgId, googleLink})
+                        .ok());
+        const vm::Turn booking = tool(u"bookClinicAppointment"_s,
+                                      {{u"name"_s, u"Eve"_s},
+                                       {u"service"_s, u"Botox"_s},
+                                       {u"datetime"_s, wallClock(nextWeekday(2), QTime(11, 0))}});
+        const QString result = ask(callFrom(m_a), booking);
+        QVERIFY(
+            admin->exec("DELETE FROM org_credentials WHERE org_id = $1::uuid", {m_a.orgId}).ok());
+        QVERIFY2(result.startsWith(u"Booked"_s), qPrintable(result));
+        QCOMPARE(count(*m_db,
+                       "SELECT count(*) FROM jobs j JOIN appointments a ON a.id::text = "
+                       "j.payload->>'appointment_id' WHERE j.kind = 'calendar.sync_appointment' "
+                       "AND a.source_tool_call_id = $1",
+                       {booking.toolCallId}),
+                 mirrorJobs);
+    }
+
     void unreadableArgumentsAreASentenceToo()
     {
         QJsonObject message = vm::toolCalls(callFrom(m_a), {tool(u"checkAvailability"_s, {})},
