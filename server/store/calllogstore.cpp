@@ -219,6 +219,51 @@ Result<std::optional<StoredCall>> CallLogStore::recordReport(db::Transaction &tx
         StoredCall{row->text(0, 0), row->toBool(0, 1), row->text(0, 2)});
 }
 
+Result<QString> CallLogStore::createPlacedCall(db::Transaction &tx, const PlacedCall &call)
+{
+    auto row =
+        tx.exec("INSERT INTO call_logs (org_id, direction, status, phone_number, caller_name, "
+                "  from_number, to_number, contact_id, vapi_assistant_id, vapi_phone_number_id) "
+                "VALUES ($1::uuid, 'outbound', 'pending', $2, $3, $4, $2, $5::uuid, $6, $7) "
+                "RETURNING id",
+                {call.orgId, call.phoneNumber, orNull(call.callerName), call.fromNumber,
+                 call.contactId, call.assistantId, call.phoneNumberId});
+    if (!row)
+        return row.error();
+    return row->text(0, 0);
+}
+
+Result<std::optional<QString>> CallLogStore::acceptPlacedCall(db::Transaction &tx,
+                                                              const QString &orgId,
+                                                              const QString &recordId,
+                                                              const QString &vapiCallId)
+{
+    // The status only moves forward: a message may have reached the record first and moved it
+    // further along.
+    auto row = tx.exec("UPDATE call_logs SET vapi_call_id = $3, status = CASE WHEN "
+                       "  vox_call_status_rank(status) < vox_call_status_rank('initiated') THEN "
+                       "  'initiated' ELSE status END "
+                       "WHERE id = $1::uuid AND org_id = $2::uuid AND (vapi_call_id IS NULL OR "
+                       "vapi_call_id = $3) RETURNING status",
+                       {recordId, orgId, vapiCallId});
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return std::optional<QString>();
+    return std::optional<QString>(row->text(0, 0));
+}
+
+Result<void> CallLogStore::failPlacedCall(db::Transaction &tx, const QString &orgId,
+                                          const QString &recordId, const QString &reason)
+{
+    auto row = tx.exec("UPDATE call_logs SET status = 'failed', failure_reason = $3 "
+                       "WHERE id = $1::uuid AND org_id = $2::uuid",
+                       {recordId, orgId, reason});
+    if (!row)
+        return row.error();
+    return {};
+}
+
 Result<void> CallLogStore::claimPlacedCall(db::Transaction &tx, const QString &orgId,
                                            const QString &recordId, const QString &vapiCallId)
 {

@@ -59,6 +59,18 @@ struct CallReport
     QStringList bookingToolCallIds; // the bookClinicAppointment calls made during the call
 };
 
+// An outbound call this server is about to ask Vapi to place (a call-back to a contact).
+struct PlacedCall
+{
+    QString orgId;
+    QString contactId;
+    QString phoneNumber; // the contact's, which the call goes to
+    QString callerName;  // the contact's name
+    QString fromNumber;  // the clinic's number the call comes from
+    QString assistantId;
+    QString phoneNumberId;
+};
+
 // The call row as a write left it.
 struct StoredCall
 {
@@ -89,9 +101,24 @@ public:
     static Result<std::optional<StoredCall>> recordReport(db::Transaction &tx,
                                                           const CallReport &report);
 
-    // Gives the Vapi call id to the outbound call `recordId` that this server placed, so the
-    // messages of that call continue it. Does nothing when the record has a Vapi call already,
-    // is not the clinic's, or another row holds that id.
+    // A placed call's record, from before Vapi is asked until its messages continue it. The
+    // call-back and the call's first message race to join the record to its Vapi call id: the
+    // call-back when Vapi answers it, a message when it names the record in its metadata.
+
+    // The `pending` record of a call about to be placed; answers its id.
+    static Result<QString> createPlacedCall(db::Transaction &tx, const PlacedCall &call);
+    // Vapi accepted the call as `vapiCallId`: the record is at least `initiated`. Answers its
+    // status; nullopt when the record is joined to another Vapi call.
+    static Result<std::optional<QString>> acceptPlacedCall(db::Transaction &tx,
+                                                           const QString &orgId,
+                                                           const QString &recordId,
+                                                           const QString &vapiCallId);
+    // Vapi refused the call, for `reason`.
+    static Result<void> failPlacedCall(db::Transaction &tx, const QString &orgId,
+                                       const QString &recordId, const QString &reason);
+    // A message of Vapi call `vapiCallId` names the record `recordId` as its own: the record
+    // takes that id, so the message continues it. Does nothing when the record has a Vapi call
+    // already, is not the clinic's, or another row holds that id.
     static Result<void> claimPlacedCall(db::Transaction &tx, const QString &orgId,
                                         const QString &recordId, const QString &vapiCallId);
 

@@ -1,7 +1,8 @@
 // CallLogStore: the call row ends the same whatever order Vapi's status updates and end-of-call
 // report arrive in. The report has the last word on the facts it knows, an update only fills
 // gaps, the status only moves forward, first moments keep the earliest time, and a Vapi call id
-// of another clinic's row is never merged into.
+// of another clinic's row is never merged into. A call this server places joins its Vapi call
+// whichever of Vapi's answer and the call's first message comes first.
 #include "server/store/calllogstore.h"
 #include "testdatabase.h"
 
@@ -206,6 +207,21 @@ class TestCallLogStore : public QObject
         return read && !read->isEmpty() ? read->text(0, 0) : QString();
     }
 
+    QString newPlacedCall()
+    {
+        vox::db::Transaction tx(*m_admin);
+        auto record = CallLogStore::createPlacedCall(tx, {.orgId = m_orgA,
+                                                          .contactId = {},
+                                                          .phoneNumber = caller,
+                                                          .callerName = {},
+                                                          .fromNumber = u"+15550009999"_s,
+                                                          .assistantId = u"asst-store"_s,
+                                                          .phoneNumberId = u"pn-store"_s});
+        if (!record)
+            qWarning("createPlacedCall: %s", qPrintable(record.errorMessage()));
+        return record ? *record : QString();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -353,6 +369,52 @@ private slots:
         QCOMPARE(linked->toBool(0, 0), true);
     }
 
+    // Vapi's answer to the call-back and the call's first message race for the record.
+    void anAcceptedCallKeepsWhatItsMessagesSaid_data()
+    {
+        QTest::addColumn<QString>("messageFirst");
+        QTest::addColumn<bool>("ofThisCall");
+        QTest::addColumn<QString>("status"); // empty: the record is another call's
+        QTest::newRow("no message yet") << QString() << true << u"initiated"_s;
+        QTest::newRow("in progress before the answer")
+            << u"in-progress"_s << true << u"in-progress"_s;
+        QTest::newRow("ended before the answer") << u"ended"_s << true << u"ended"_s;
+        QTest::newRow("the record joined to another call") << u"ringing"_s << false << QString();
+    }
+
+    void anAcceptedCallKeepsWhatItsMessagesSaid()
+    {
+        QFETCH(QString, messageFirst);
+        QFETCH(bool, ofThisCall);
+        QFETCH(QString, status);
+        const QString record = newPlacedCall();
+        QVERIFY(!record.isEmpty());
+        const QString call = newCallId();
+        vox::db::Transaction tx(*m_admin);
+        if (!messageFirst.isEmpty()) {
+            const QString messageCall = ofThisCall ? call : newCallId();
+            QVERIFY(CallLogStore::claimPlacedCall(tx, m_orgA, record, messageCall));
+            QVERIFY(write(message(messageFirst), m_orgA, messageCall));
+        }
+        auto accepted = CallLogStore::acceptPlacedCall(tx, m_orgA, record, call);
+        QVERIFY(accepted);
+        QCOMPARE(accepted->value_or(QString()), status);
+    }
+
+    void aFailedPlacementKeepsVapisReason()
+    {
+        const QString record = newPlacedCall();
+        QVERIFY(!record.isEmpty());
+        vox::db::Transaction tx(*m_admin);
+        QVERIFY(
+            CallLogStore::failPlacedCall(tx, m_orgA, record, u"Vapi answered 400: bad number"_s));
+        auto read = m_admin->exec(
+            "SELECT status, failure_reason FROM call_logs WHERE id = $1::uuid", {record});
+        QVERIFY(read && !read->isEmpty());
+        QCOMPARE(read->text(0, 0), u"failed"_s);
+        QCOMPARE(read->text(0, 1), u"Vapi answered 400: bad number"_s);
+    }
+
     void aPlacedCallIsClaimedByItsVapiCallOnly_data()
     {
         QTest::addColumn<bool>("sameClinic");
@@ -368,11 +430,8 @@ private slots:
         QFETCH(bool, sameClinic);
         QFETCH(bool, idTakenByAnotherRow);
         QFETCH(bool, claimed);
-        auto placed = m_admin->exec("INSERT INTO call_logs (org_id, direction, status) VALUES "
-                                    "($1::uuid, 'outbound', 'pending') RETURNING id",
-                                    {m_orgA});
-        QVERIFY(placed && !placed->isEmpty());
-        const QString record = placed->text(0, 0);
+        const QString record = newPlacedCall();
+        QVERIFY(!record.isEmpty());
         const QString call = newCallId();
         if (idTakenByAnotherRow)
             QVERIFY(write(message(u"ringing"_s), m_orgA, call));
