@@ -5,6 +5,7 @@
 #include "server/http/response.h"
 #include "server/providers/providerhttp.h"
 #include "server/providers/vapiclient.h"
+#include "server/store/calllogstore.h"
 
 #include <QJsonDocument>
 
@@ -78,16 +79,16 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
                                               "Vapi yet: connect Twilio under Integrations."_s);
             Prepared p{QString(), contact->text(0, 0), contact->text(0, 1), agent->text(0, 1),
                        number->text(0, 0)};
-            auto call = tx.exec(
-                "INSERT INTO call_logs (org_id, direction, status, phone_number, caller_name, "
-                "  from_number, to_number, contact_id, vapi_assistant_id, vapi_phone_number_id) "
-                "VALUES ($1::uuid, 'outbound', 'pending', $2, $3, $4, $2, $5::uuid, $6, $7) "
-                "RETURNING id",
-                {orgId, p.phone, p.name.isEmpty() ? QString() : p.name, number->text(0, 1),
-                 contactId, p.assistantId, p.phoneNumberId});
+            auto call = CallLogStore::createPlacedCall(tx, {.orgId = orgId,
+                                                            .contactId = contactId,
+                                                            .phoneNumber = p.phone,
+                                                            .callerName = p.name,
+                                                            .fromNumber = number->text(0, 1),
+                                                            .assistantId = p.assistantId,
+                                                            .phoneNumberId = p.phoneNumberId});
             if (!call)
                 return call.error();
-            p.callId = call->text(0, 0);
+            p.callId = *call;
             const QJsonObject payload{{u"id"_s, p.callId},
                                       {u"status"_s, u"pending"_s},
                                       {u"direction"_s, u"outbound"_s},
@@ -120,17 +121,10 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
             QString status;
             if (placed) {
                 const QString vapiCallId = placed->value(u"id"_s).toString();
-                // A webhook may have reached the record first and moved it further along.
-                auto row = tx.exec(
-                    "UPDATE call_logs SET vapi_call_id = $3, status = CASE WHEN "
-                    "  vox_call_status_rank(status) < vox_call_status_rank('initiated') THEN "
-                    "  'initiated' ELSE status END "
-                    "WHERE id = $1::uuid AND org_id = $2::uuid AND (vapi_call_id IS NULL OR "
-                    "vapi_call_id = $3) RETURNING status",
-                    {p.callId, orgId, vapiCallId});
-                if (!row)
-                    return row.error();
-                status = row->isEmpty() ? u"initiated"_s : row->text(0, 0);
+                auto accepted = CallLogStore::acceptPlacedCall(tx, orgId, p.callId, vapiCallId);
+                if (!accepted)
+                    return accepted.error();
+                status = accepted->value_or(u"initiated"_s);
                 if (auto c = tx.exec(
                         "UPDATE contacts SET last_contacted_at = greatest(last_contacted_at, "
                         "now()), lead_status = CASE WHEN vox_lead_status_rank(lead_status) < "
@@ -141,11 +135,10 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
                     return c.error();
             } else {
                 status = u"failed"_s;
-                auto row = tx.exec("UPDATE call_logs SET status = 'failed', failure_reason = $3 "
-                                   "WHERE id = $1::uuid AND org_id = $2::uuid",
-                                   {p.callId, orgId, placed.errorMessage().left(1000)});
-                if (!row)
-                    return row.error();
+                if (auto failed = CallLogStore::failPlacedCall(tx, orgId, p.callId,
+                                                               placed.errorMessage().left(1000));
+                    !failed)
+                    return failed.error();
             }
             QJsonObject event{
                 {u"call_id"_s, p.callId}, {u"contact_id"_s, contactId}, {u"status"_s, status}};

@@ -12,6 +12,7 @@
 #include "server/http/response.h"
 #include "server/services/callercontext.h"
 #include "server/services/calloutcome.h"
+#include "server/store/calllogstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,13 +155,24 @@ Result<void> claimCallBackRecord(db::Transaction &tx, const QString &orgId, cons
     const QString ours = m.voxanneCallId();
     if (!http::isUuid(ours) || m.callId().isEmpty())
         return {};
-    auto claimed = tx.exec("UPDATE call_logs SET vapi_call_id = $3 WHERE id = $1::uuid AND "
-                           "org_id = $2::uuid AND vapi_call_id IS NULL "
-                           "AND NOT EXISTS (SELECT 1 FROM call_logs WHERE vapi_call_id = $3)",
-                           {ours, orgId, m.callId()});
-    if (!claimed)
-        return claimed.error();
-    return {};
+    return CallLogStore::claimPlacedCall(tx, orgId, ours, m.callId());
+}
+
+// The facts every kind of message carries, as this message tells them.
+CallFacts factsOf(const QString &orgId, const vapi::Message &m, const Party &party)
+{
+    CallFacts f;
+    f.orgId = orgId;
+    f.vapiCallId = m.callId();
+    f.direction = m.direction();
+    f.occurredAt = occurredAt(m);
+    f.phoneNumber = party.phone;
+    f.callerName = m.customerName();
+    f.fromNumber = party.from;
+    f.toNumber = party.to;
+    f.assistantId = m.assistantId();
+    f.phoneNumberId = m.phoneNumberId();
+    return f;
 }
 
 // The event names the caller the way the front desk knows them: `name` is the name Vapi heard,
@@ -487,57 +499,25 @@ VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message 
             const QString recording = status == u"in-progress" ? u"pending"_s
                                       : status == u"ended"     ? u"processing"_s
                                                                : QString();
-            auto row = tx.exec(
-                "INSERT INTO call_logs (org_id, vapi_call_id, direction, status, phone_number, "
-                "  caller_name, from_number, to_number, occurred_at, started_at, ended_at, "
-                "  ended_reason, transfer_to, transfer_time, vapi_assistant_id, "
-                "  vapi_phone_number_id, recording_status, contact_id) "
-                "VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, "
-                "  $11::timestamptz, $12, $13, $14::timestamptz, $15, $16, $17, "
-                "  (SELECT id FROM contacts WHERE org_id = $1::uuid AND phone = $5)) "
-                "ON CONFLICT (vapi_call_id) DO UPDATE SET "
-                "  status = CASE WHEN vox_call_status_rank(EXCLUDED.status) > "
-                "           vox_call_status_rank(call_logs.status) THEN EXCLUDED.status "
-                "           ELSE call_logs.status END, "
-                "  occurred_at = least(call_logs.occurred_at, EXCLUDED.occurred_at), "
-                "  phone_number = coalesce(call_logs.phone_number, EXCLUDED.phone_number), "
-                "  caller_name = coalesce(call_logs.caller_name, EXCLUDED.caller_name), "
-                "  from_number = coalesce(call_logs.from_number, EXCLUDED.from_number), "
-                "  to_number = coalesce(call_logs.to_number, EXCLUDED.to_number), "
-                "  started_at = coalesce(call_logs.started_at, EXCLUDED.started_at), "
-                "  ended_at = coalesce(call_logs.ended_at, EXCLUDED.ended_at), "
-                "  ended_reason = coalesce(call_logs.ended_reason, EXCLUDED.ended_reason), "
-                "  transfer_to = coalesce(call_logs.transfer_to, EXCLUDED.transfer_to), "
-                "  transfer_time = least(call_logs.transfer_time, EXCLUDED.transfer_time), "
-                "  vapi_assistant_id = coalesce(call_logs.vapi_assistant_id, "
-                "                               EXCLUDED.vapi_assistant_id), "
-                "  vapi_phone_number_id = coalesce(call_logs.vapi_phone_number_id, "
-                "                                  EXCLUDED.vapi_phone_number_id), "
-                "  contact_id = coalesce(call_logs.contact_id, EXCLUDED.contact_id), "
-                "  recording_status = CASE WHEN call_logs.report_received_at IS NOT NULL "
-                "    THEN call_logs.recording_status "
-                "    WHEN 'processing' IN (call_logs.recording_status, EXCLUDED.recording_status) "
-                "    THEN 'processing' "
-                "    ELSE coalesce(call_logs.recording_status, EXCLUDED.recording_status) END "
-                "WHERE call_logs.org_id = EXCLUDED.org_id "
-                "RETURNING id, (xmax = 0), status, direction, coalesce(nullif($6, ''), "
-                "  (SELECT c.name FROM contacts c WHERE c.org_id = call_logs.org_id "
-                "   AND c.phone = call_logs.phone_number AND c.name <> ''))",
-                {orgId, m.callId(), m.direction(), status, orEmpty(party.phone),
-                 orEmpty(m.customerName()), orEmpty(party.from), orEmpty(party.to), occurredAt(m),
-                 started, ended, status == u"ended" ? orEmpty(m.endedReason()) : QString(),
-                 orEmpty(transferTo), transferAt, orEmpty(m.assistantId()),
-                 orEmpty(m.phoneNumberId()), orEmpty(recording)});
-            if (!row)
-                return row.error();
-            if (row->isEmpty())
+            CallStatusUpdate update{factsOf(orgId, m, party), status};
+            update.facts.startedAt = started;
+            update.facts.endedAt = ended;
+            if (status == u"ended")
+                update.facts.endedReason = m.endedReason();
+            update.facts.transferTo = transferTo;
+            update.facts.transferTime = transferAt;
+            update.facts.recordingStatus = recording;
+            auto stored = CallLogStore::recordStatus(tx, update);
+            if (!stored)
+                return stored.error();
+            if (!*stored)
                 return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
-            const QString callId = row->text(0, 0);
-            if (auto e = publishCall(tx, orgId, callId, row->toBool(0, 1), party, row->text(0, 4),
-                                     {{u"id"_s, callId},
+            const StoredStatus &row = **stored;
+            if (auto e = publishCall(tx, orgId, row.id, row.inserted, party, row.callerName,
+                                     {{u"id"_s, row.id},
                                       {u"vapi_call_id"_s, m.callId()},
-                                      {u"status"_s, row->text(0, 2)},
-                                      {u"direction"_s, row->text(0, 3)}});
+                                      {u"status"_s, row.status},
+                                      {u"direction"_s, row.direction}});
                 !e)
                 return e.error();
             return true;
@@ -629,81 +609,34 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
             if (auto claimed = claimCallBackRecord(tx, orgId, m); !claimed)
                 return claimed.error();
 
-            auto row = tx.exec(
-                "INSERT INTO call_logs (org_id, vapi_call_id, direction, status, phone_number, "
-                "  caller_name, from_number, to_number, occurred_at, started_at, ended_at, "
-                "  ended_reason, transcript, messages, summary, sentiment_score, "
-                "  sentiment_label, sentiment_urgency, success_evaluation, recording_url, "
-                "  stereo_recording_url, recording_status, transfer_to, transfer_time, "
-                "  transfer_reason, booking_tool_call_ids, report_received_at, "
-                "  vapi_assistant_id, vapi_phone_number_id) "
-                "VALUES ($1::uuid, $2, $3, 'ended', $4, $5, $6, $7, $8::timestamptz, "
-                "  $9::timestamptz, $10::timestamptz, $11, $12, $13::jsonb, $14, $15, $16, $17, "
-                "  $18, $19, $20, $21, $22, $23::timestamptz, $24, $25::text[], now(), $26, $27) "
-                "ON CONFLICT (vapi_call_id) DO UPDATE SET "
-                "  status = CASE WHEN vox_call_status_rank(call_logs.status) >= "
-                "           vox_call_status_rank('ended') THEN call_logs.status ELSE 'ended' END, "
-                "  occurred_at = least(call_logs.occurred_at, EXCLUDED.occurred_at), "
-                "  phone_number = coalesce(EXCLUDED.phone_number, call_logs.phone_number), "
-                "  caller_name = coalesce(EXCLUDED.caller_name, call_logs.caller_name), "
-                "  from_number = coalesce(EXCLUDED.from_number, call_logs.from_number), "
-                "  to_number = coalesce(EXCLUDED.to_number, call_logs.to_number), "
-                "  started_at = coalesce(EXCLUDED.started_at, call_logs.started_at), "
-                "  ended_at = coalesce(EXCLUDED.ended_at, call_logs.ended_at), "
-                "  ended_reason = coalesce(EXCLUDED.ended_reason, call_logs.ended_reason), "
-                "  transcript = EXCLUDED.transcript, messages = EXCLUDED.messages, "
-                "  summary = EXCLUDED.summary, sentiment_score = EXCLUDED.sentiment_score, "
-                "  sentiment_label = EXCLUDED.sentiment_label, "
-                "  sentiment_urgency = EXCLUDED.sentiment_urgency, "
-                "  success_evaluation = EXCLUDED.success_evaluation, "
-                "  recording_url = EXCLUDED.recording_url, "
-                "  stereo_recording_url = EXCLUDED.stereo_recording_url, "
-                "  recording_status = EXCLUDED.recording_status, "
-                "  transfer_to = coalesce(EXCLUDED.transfer_to, call_logs.transfer_to), "
-                "  transfer_time = least(call_logs.transfer_time, EXCLUDED.transfer_time), "
-                "  transfer_reason = coalesce(EXCLUDED.transfer_reason, "
-                "                             call_logs.transfer_reason), "
-                "  booking_tool_call_ids = EXCLUDED.booking_tool_call_ids, "
-                "  report_received_at = EXCLUDED.report_received_at, "
-                "  vapi_assistant_id = coalesce(EXCLUDED.vapi_assistant_id, "
-                "                               call_logs.vapi_assistant_id), "
-                "  vapi_phone_number_id = coalesce(EXCLUDED.vapi_phone_number_id, "
-                "                                  call_logs.vapi_phone_number_id) "
-                "WHERE call_logs.org_id = EXCLUDED.org_id "
-                "RETURNING id, (xmax = 0), direction",
-                {orgId,
-                 m.callId(),
-                 m.direction(),
-                 orEmpty(party.phone),
-                 orEmpty(m.customerName()),
-                 orEmpty(party.from),
-                 orEmpty(party.to),
-                 occurredAt(m),
-                 started,
-                 ended,
-                 orEmpty(endedReason),
-                 orEmpty(transcript),
-                 QJsonValue(messages),
-                 orEmpty(summary),
-                 mood.score,
-                 mood.label,
-                 orEmpty(mood.urgency),
-                 orEmpty(m.successEvaluation()),
-                 orEmpty(recordingUrl),
-                 orEmpty(m.stereoRecordingUrl()),
-                 orEmpty(recordingStatus),
-                 transferred ? orEmpty(transferTo) : QString(),
-                 transferred ? ended : QDateTime(),
-                 transferred ? orEmpty(transferReason) : QString(),
-                 vapi::toolCallIds(rawMessages, u"bookClinicAppointment"_s),
-                 orEmpty(m.assistantId()),
-                 orEmpty(m.phoneNumberId())});
-            if (!row)
-                return row.error();
-            if (row->isEmpty())
+            CallReport report;
+            report.facts = factsOf(orgId, m, party);
+            report.facts.startedAt = started;
+            report.facts.endedAt = ended;
+            report.facts.endedReason = endedReason;
+            report.facts.recordingStatus = recordingStatus;
+            if (transferred) {
+                report.facts.transferTo = transferTo;
+                report.facts.transferTime = ended;
+                report.transferReason = transferReason;
+            }
+            report.transcript = transcript;
+            report.messages = messages;
+            report.summary = summary;
+            report.sentimentScore = mood.score;
+            report.sentimentLabel = mood.label;
+            report.sentimentUrgency = mood.urgency;
+            report.successEvaluation = m.successEvaluation();
+            report.recordingUrl = recordingUrl;
+            report.stereoRecordingUrl = m.stereoRecordingUrl();
+            report.bookingToolCallIds = vapi::toolCallIds(rawMessages, u"bookClinicAppointment"_s);
+            auto stored = CallLogStore::recordReport(tx, report);
+            if (!stored)
+                return stored.error();
+            if (!*stored)
                 return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
-            const QString callId = row->text(0, 0);
-            const bool inserted = row->toBool(0, 1);
+            const QString callId = (*stored)->id;
+            const bool inserted = (*stored)->inserted;
 
             QString callerName = m.customerName();
             if (party.valid) {
@@ -717,11 +650,7 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                 const QString contactId = contact->text(0, 0);
                 if (callerName.isEmpty())
                     callerName = contact->text(0, 2);
-                if (auto linked = tx.exec("UPDATE call_logs SET contact_id = $2::uuid WHERE "
-                                          "id = $1::uuid AND contact_id IS DISTINCT FROM "
-                                          "$2::uuid",
-                                          {callId, contactId});
-                    !linked)
+                if (auto linked = CallLogStore::linkContact(tx, callId, contactId); !linked)
                     return linked.error();
                 if (contact->toBool(0, 1)) {
                     if (auto e = events::publish(tx, orgId, u"contact.created"_s, u"contact"_s,
@@ -740,7 +669,7 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                                       {u"vapi_call_id"_s, m.callId()},
                                       {u"status"_s, u"ended"_s},
                                       {u"report"_s, true},
-                                      {u"direction"_s, row->text(0, 2)},
+                                      {u"direction"_s, (*stored)->direction},
                                       {u"booking_confirmed"_s, outcome->booked},
                                       {u"lead_score"_s, outcome->leadScore},
                                       {u"sentiment_label"_s, mood.label}});

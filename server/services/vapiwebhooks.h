@@ -13,7 +13,8 @@ namespace vox::server {
 // id + type + status), in the same transaction as its effect: a redelivery finds the key and
 // changes nothing. Effects are written so that the final rows do not depend on the order of
 // deliveries (status only moves forward, report values win, outcomes are recomputed from
-// stored facts). The answer is sent only after the commit.
+// stored facts; the call row's merge rules are CallLogStore's). The answer is sent only after
+// the commit.
 class VapiWebhookService
 {
 public:
