@@ -89,6 +89,26 @@ Result<QJsonObject> VapiClient::callObject(const QByteArray &method, const QStri
     return value->toObject();
 }
 
+Result<QJsonArray> VapiClient::callArray(const QString &path)
+{
+    auto value = call("GET", path);
+    if (!value)
+        return value.error();
+    // A list that is not one must not read as "nothing there": the callers adopt what they
+    // find before creating, and an empty list would make them create a second one.
+    if (!value->isArray())
+        return fail(u"Vapi answered GET %1 with an unexpected shape."_s.arg(path), u"502"_s);
+    return value->toArray();
+}
+
+Result<void> VapiClient::callDelete(const QString &path)
+{
+    auto done = call("DELETE", path);
+    if (!done)
+        return done.error();
+    return {};
+}
+
 Result<QJsonObject> VapiClient::createTool(const QJsonObject &tool)
 {
     return callObject("POST", u"/tool"_s, tool);
@@ -96,34 +116,22 @@ Result<QJsonObject> VapiClient::createTool(const QJsonObject &tool)
 
 Result<QJsonArray> VapiClient::listTools()
 {
-    auto value = call("GET", u"/tool"_s);
-    if (!value)
-        return value.error();
-    return value->toArray();
+    return callArray(u"/tool"_s);
 }
 
 Result<void> VapiClient::deleteTool(const QString &toolId)
 {
-    auto done = call("DELETE", u"/tool/"_s + toolId);
-    if (!done)
-        return done.error();
-    return {};
+    return callDelete(u"/tool/"_s + toolId);
 }
 
 Result<QJsonArray> VapiClient::listAssistants(int limit)
 {
-    auto value = call("GET", u"/assistant?limit=%1"_s.arg(limit));
-    if (!value)
-        return value.error();
-    return value->toArray();
+    return callArray(u"/assistant?limit=%1"_s.arg(limit));
 }
 
 Result<void> VapiClient::deleteAssistant(const QString &assistantId)
 {
-    auto done = call("DELETE", u"/assistant/"_s + assistantId);
-    if (!done)
-        return done.error();
-    return {};
+    return callDelete(u"/assistant/"_s + assistantId);
 }
 
 Result<QJsonObject> VapiClient::createAssistant(const QJsonObject &assistant)
@@ -167,18 +175,12 @@ Result<QJsonObject> VapiClient::createTwilioCredential(const QString &accountSid
 
 Result<QJsonArray> VapiClient::listCredentials()
 {
-    auto value = call("GET", u"/credential"_s);
-    if (!value)
-        return value.error();
-    return value->toArray();
+    return callArray(u"/credential"_s);
 }
 
 Result<void> VapiClient::deleteCredential(const QString &credentialId)
 {
-    auto done = call("DELETE", u"/credential/"_s + credentialId);
-    if (!done)
-        return done.error();
-    return {};
+    return callDelete(u"/credential/"_s + credentialId);
 }
 
 Result<QJsonObject> VapiClient::importTwilioNumber(const QString &number, const QString &accountSid,
@@ -198,10 +200,7 @@ Result<QJsonObject> VapiClient::importTwilioNumber(const QString &number, const 
 
 Result<QJsonArray> VapiClient::listPhoneNumbers()
 {
-    auto value = call("GET", u"/phone-number"_s);
-    if (!value)
-        return value.error();
-    return value->toArray();
+    return callArray(u"/phone-number"_s);
 }
 
 Result<QJsonObject> VapiClient::updatePhoneNumber(const QString &phoneNumberId,
@@ -212,10 +211,7 @@ Result<QJsonObject> VapiClient::updatePhoneNumber(const QString &phoneNumberId,
 
 Result<void> VapiClient::deletePhoneNumber(const QString &phoneNumberId)
 {
-    auto done = call("DELETE", u"/phone-number/"_s + phoneNumberId);
-    if (!done)
-        return done.error();
-    return {};
+    return callDelete(u"/phone-number/"_s + phoneNumberId);
 }
 
 Result<QJsonObject> VapiClient::createCall(const QString &assistantId, const QString &phoneNumberId,

@@ -60,6 +60,8 @@ public:
 private:
     Result<QJsonValue> call(const QByteArray &method, const QString &path,
                             const QJsonObject &body = {});
+    Result<QJsonArray> callArray(const QString &path); // GET of a list
+    Result<void> callDelete(const QString &path);
     Result<QJsonObject> callObject(const QByteArray &method, const QString &path,
                                    const QJsonObject &body = {});
 
