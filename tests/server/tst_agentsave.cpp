@@ -288,6 +288,14 @@ class TestAgentSave : public QObject
         QVERIFY(admin->exec("SELECT setval('test_commit_attempts', 1, false)").ok());
     }
 
+    // A new clinic; when `withAssistant`, its agent saved and in sync, so Vapi has an assistant.
+    bool newClinicSaved(bool withAssistant, Clinic &clinic)
+    {
+        clinic = newClinic();
+        return !withAssistant ||
+               (save(*m_a, clinic, u"Before"_s).status == 200 && syncFinished(clinic));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -616,11 +624,8 @@ private slots:
         QFETCH(int, commitFailures);
         QFETCH(QString, syncStatus);
         QFETCH(int, assistantsAdded);
-        const Clinic clinic = newClinic();
-        if (hasAssistant) {
-            QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
-            QVERIFY(syncFinished(clinic));
-        }
+        Clinic clinic;
+        QVERIFY(newClinicSaved(hasAssistant, clinic));
         m_sandbox->state().clearRequests();
         const qsizetype assistantsBefore = sandboxList(u"assistant"_s).size();
         failCommits(u"agents"_s, commitFailures);
@@ -756,11 +761,8 @@ private slots:
     {
         QFETCH(bool, hasAssistant);
         QFETCH(int, vapiStatus);
-        const Clinic clinic = newClinic();
-        if (hasAssistant) {
-            QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
-            QVERIFY(syncFinished(clinic));
-        }
+        Clinic clinic;
+        QVERIFY(newClinicSaved(hasAssistant, clinic));
         const QString promptAtVapiBefore = agentField(clinic, "system_prompt");
         const QString assistantId = agentField(clinic, "vapi_assistant_id");
         const qsizetype assistantsBefore = sandboxList(u"assistant"_s).size();
@@ -812,11 +814,8 @@ private slots:
     {
         QFETCH(bool, hasAssistant);
         QFETCH(int, vapiStatus);
-        const Clinic clinic = newClinic();
-        if (hasAssistant) {
-            QCOMPARE(save(*m_a, clinic, u"Before"_s).status, 200);
-            QVERIFY(syncFinished(clinic));
-        }
+        Clinic clinic;
+        QVERIFY(newClinicSaved(hasAssistant, clinic));
         const QString assistantId = agentField(clinic, "vapi_assistant_id");
         const qsizetype assistantsBefore = sandboxList(u"assistant"_s).size();
         m_sandbox->state().clearRequests();

@@ -249,22 +249,17 @@ private slots:
             << QStringList{u"ended"_s, u"report"_s} << reportRow({{u"occurred"_s, 0}});
         QTest::newRow("report then ended: the update erases nothing the report said")
             << QStringList{u"report"_s, u"ended"_s} << reportRow({{u"occurred"_s, 0}});
+        const QJsonObject endedWhileProcessing =
+            row({{u"status"_s, u"ended"_s},
+                 {u"occurred"_s, 0},
+                 {u"started"_s, 5},
+                 {u"ended"_s, 161},
+                 {u"ended_reason"_s, u"assistant-ended-call"_s},
+                 {u"recording_status"_s, u"processing"_s}});
         QTest::newRow("in progress then ended: the recording is being processed")
-            << QStringList{u"in-progress"_s, u"ended"_s}
-            << row({{u"status"_s, u"ended"_s},
-                    {u"occurred"_s, 0},
-                    {u"started"_s, 5},
-                    {u"ended"_s, 161},
-                    {u"ended_reason"_s, u"assistant-ended-call"_s},
-                    {u"recording_status"_s, u"processing"_s}});
+            << QStringList{u"in-progress"_s, u"ended"_s} << endedWhileProcessing;
         QTest::newRow("ended then in progress: processing outranks pending")
-            << QStringList{u"ended"_s, u"in-progress"_s}
-            << row({{u"status"_s, u"ended"_s},
-                    {u"occurred"_s, 0},
-                    {u"started"_s, 5},
-                    {u"ended"_s, 161},
-                    {u"ended_reason"_s, u"assistant-ended-call"_s},
-                    {u"recording_status"_s, u"processing"_s}});
+            << QStringList{u"ended"_s, u"in-progress"_s} << endedWhileProcessing;
         QTest::newRow("the report says there is no recording, and that stands")
             << QStringList{u"ended"_s, u"report without a recording"_s}
             << reportRow({{u"occurred"_s, 0}, {u"recording_status"_s, QJsonValue::Null}});

@@ -16,6 +16,23 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+// A new clinic's Agent page, shown and reading the agent.
+struct Shown
+{
+    Shown(vox::test::SandboxFixture &fixture, const QString &clinicName)
+    {
+        api.setBaseUrl(QUrl(fixture.console().url()));
+        api.setSession(fixture.console().createClinic(clinicName).session);
+        host.resize(1000, 700);
+        host.show();
+        page.refresh();
+    }
+    vox::ui::ApiClient api;
+    QWidget host;
+    vox::ui::ToastArea toasts{&host};
+    vox::ui::AgentPage page{api, toasts, &host};
+};
+
 class TestAgentPage : public QObject
 {
     Q_OBJECT
@@ -50,16 +67,8 @@ private slots:
 
     void savedAndToolsLinked()
     {
-        const auto clinic = m_fixture->console().createClinic(u"Agent Clinic"_s);
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->console().url()));
-        api.setSession(clinic.session);
-        QWidget host;
-        vox::ui::ToastArea toasts(&host);
-        vox::ui::AgentPage page(api, toasts, &host);
-        host.resize(1000, 700);
-        host.show();
-        page.refresh();
+        Shown opened(*m_fixture, u"Agent Clinic"_s);
+        vox::ui::AgentPage &page = opened.page;
         QTRY_VERIFY(!page.agent().id.isEmpty());
         QCOMPARE(page.nameEdit()->text(), page.agent().name);
         auto *save = page.findChild<QPushButton *>(u"agentSaveButton"_s);
@@ -97,16 +106,8 @@ private slots:
 
     void vapiRefusesAndTheSettingsAreSentAgain()
     {
-        const auto clinic = m_fixture->console().createClinic(u"Refused Clinic"_s);
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->console().url()));
-        api.setSession(clinic.session);
-        QWidget host;
-        vox::ui::ToastArea toasts(&host);
-        vox::ui::AgentPage page(api, toasts, &host);
-        host.resize(1000, 700);
-        host.show();
-        page.refresh();
+        Shown opened(*m_fixture, u"Refused Clinic"_s);
+        vox::ui::AgentPage &page = opened.page;
         QTRY_VERIFY(!page.agent().id.isEmpty());
 
         failAssistantWrites(400);
@@ -123,7 +124,7 @@ private slots:
         auto *sendAgain = page.findChild<QPushButton *>(u"agentSendAgainButton"_s);
         QVERIFY(!sendAgain->isHidden());
         if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
-            host.grab().save(QString::fromLocal8Bit(dir) + u"/agent-refused-by-vapi.png"_s);
+            opened.host.grab().save(QString::fromLocal8Bit(dir) + u"/agent-refused-by-vapi.png"_s);
 
         m_fixture->sandbox().state().clearFailures();
         sendAgain->click();
