@@ -8,11 +8,10 @@
 
 namespace vox::server {
 
-// Enqueues `job` inside `tx` whatever role the transaction runs as. The jobs table belongs to
-// the service role only (console users never see the queue), yet a console change must queue
-// its follow-up work atomically with the change (a booking and its calendar sync commit
-// together). So for the one INSERT the transaction takes the service role, which the server's
-// login role holds, and then returns to the caller's role; the caller's claims stay in place.
+// Enqueues `job` inside `tx` whatever role the transaction runs as: a console change queues its
+// follow-up work atomically with the change (a booking and its calendar sync commit together).
+// The queue's SQL function is the door a user's transaction has to the service role's table, so
+// the transaction keeps its role and claims.
 Result<std::optional<qint64>> enqueueWithin(db::Transaction &tx, const jobs::NewJob &job);
 
 } // namespace vox::server

@@ -67,27 +67,12 @@ Result<ProviderLease> ProviderLease::acquire(db::Database &db, const QString &ke
 
 Result<void> ProviderLease::releaseWithin(db::Transaction &tx) const
 {
-    // Leases are the service role's; a console request's transaction borrows it for this
-    // statement only.
-    auto role = tx.exec("SELECT current_setting('role')");
-    if (!role)
-        return role.error();
-    const QString current = role->text(0, 0);
-    const bool elevate = current != u"service_role";
-    if (elevate) {
-        if (auto elevated = tx.exec("SELECT set_config('role', 'service_role', true)"); !elevated)
-            return elevated.error();
-    }
-    auto released =
-        tx.exec("DELETE FROM provider_leases WHERE key = $1 AND token = $2::uuid RETURNING key",
-                {m_key, m_token});
+    // Leases are the service role's; vox_release_provider_lease is the one door a console
+    // request's transaction has to them, and the token is what it checks.
+    auto released = tx.exec("SELECT vox_release_provider_lease($1, $2::uuid)", {m_key, m_token});
     if (!released)
         return released.error();
-    if (elevate) {
-        if (auto back = tx.exec("SELECT set_config('role', $1, true)", {current}); !back)
-            return back.error();
-    }
-    if (released->isEmpty())
+    if (!released->toBool(0, 0))
         return fail(u"Another change to the same thing at the provider took over while this one "
                     "was waiting for the provider; this one was not recorded."_s,
                     u"409"_s, m_key);

@@ -228,6 +228,104 @@ private slots:
         QCOMPARE(rows->toInt(0, 0), visible);
     }
 
+    // The queue is the service role's table; vox_queue_job is a user's transaction's one door to
+    // it, and only for their own clinic's work. A key another clinic's job holds is not theirs to
+    // re-arm.
+    void aUsersTransactionQueuesOnlyItsOwnClinicsWork_data()
+    {
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("sqlstate"); // empty: allowed
+        QTest::addColumn<bool>("queued");
+
+        QTest::newRow("its own clinic") << orgA << QString() << QString() << true;
+        QTest::newRow("another clinic") << orgB << QString() << u"42501"_s << false;
+        QTest::newRow("platform work") << QString() << QString() << u"42501"_s << false;
+        QTest::newRow("a key another clinic's finished job holds")
+            << orgA << u"rls-shared-key"_s << QString() << false;
+    }
+
+    void aUsersTransactionQueuesOnlyItsOwnClinicsWork()
+    {
+        QFETCH(QString, org);
+        QFETCH(QString, key);
+        QFETCH(QString, sqlstate);
+        QFETCH(bool, queued);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin);
+        QVERIFY(admin
+                    ->execScript("DELETE FROM jobs WHERE unique_key = 'rls-shared-key'; "
+                                 "INSERT INTO jobs (kind, org_id, payload, unique_key, status) "
+                                 "VALUES ('test.kind', '" +
+                                 orgB.toLatin1() +
+                                 "', '{\"clinic\": \"b\"}', 'rls-shared-key', 'done')")
+                    .ok());
+
+        const auto result = asOrgA("SELECT vox_queue_job('test.kind', $1::uuid, '{}'::jsonb, $2, "
+                                   "now(), 3, 'rearm')",
+                                   {org, key});
+        if (!sqlstate.isEmpty()) {
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error().code, sqlstate);
+            return;
+        }
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.errorMessage()));
+        QCOMPARE(!result->isNull(0, 0), queued);
+        const auto other = admin->exec(
+            "SELECT status, payload->>'clinic' FROM jobs WHERE unique_key = 'rls-shared-key'");
+        QVERIFY(other.ok());
+        QCOMPARE(other->text(0, 0), u"done"_s);
+        QCOMPARE(other->text(0, 1), u"b"_s);
+    }
+
+    void queueingWorkLeavesTheTransactionInTheUsersRole()
+    {
+        (void)m_app->execScript(
+            "BEGIN; SELECT set_config('role', 'authenticated', true), set_config("
+            "'request.jwt.claims', " +
+            m_app->literal(claimsFor(orgA)) + ", true)");
+        const auto queued = m_app->exec("SELECT vox_queue_job('test.kind', $1::uuid, '{}'::jsonb, "
+                                        "NULL, now(), 3, 'rearm')",
+                                        {orgA});
+        const auto role = m_app->exec("SELECT current_user::text, current_setting('role')");
+        const auto jobs = m_app->exec("SELECT count(*) FROM jobs");
+        (void)m_app->execScript("ROLLBACK");
+        QVERIFY2(queued.ok(), qPrintable(queued.ok() ? QString() : queued.errorMessage()));
+        QVERIFY(role.ok());
+        QCOMPARE(role->text(0, 0), u"authenticated"_s);
+        QCOMPARE(role->text(0, 1), u"authenticated"_s);
+        QVERIFY(!jobs.ok()); // and the queue itself stays out of its reach
+    }
+
+    // A provider lease goes back only with its token: a user's transaction cannot end a lease
+    // another request holds.
+    void aLeaseIsGivenBackOnlyWithItsToken_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<bool>("released");
+        QTest::newRow("its token") << u"11111111-1111-1111-1111-111111111111"_s << true;
+        QTest::newRow("another token") << u"22222222-2222-2222-2222-222222222222"_s << false;
+    }
+
+    void aLeaseIsGivenBackOnlyWithItsToken()
+    {
+        QFETCH(QString, token);
+        QFETCH(bool, released);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin);
+        QVERIFY(admin
+                    ->execScript("DELETE FROM provider_leases WHERE key = 'rls-lease'; "
+                                 "INSERT INTO provider_leases (key, token, holder_pid, "
+                                 "expires_at) VALUES ('rls-lease', "
+                                 "'11111111-1111-1111-1111-111111111111', 0, now() + "
+                                 "interval '1 minute')")
+                    .ok());
+        const auto result =
+            asOrgA("SELECT vox_release_provider_lease('rls-lease', $1::uuid)", {token});
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.errorMessage()));
+        QCOMPARE(result->toBool(0, 0), released);
+    }
+
     void withoutClaimsNothingIsVisible()
     {
         (void)m_app->execScript("BEGIN; SET LOCAL ROLE authenticated");
