@@ -2,6 +2,7 @@
 
 #include "server/http/jsonbody.h"
 #include "server/services/integrationservice.h"
+#include "server/services/resendsetup.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -109,25 +110,31 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
             QJsonObject{{u"success"_s, true}, {u"revoked_at_google"_s, *done}});
     });
 
-    router.put(u"/api/integrations/resend"_s, http::Auth::Admin, [service](http::Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto from = body->requiredString(u"from"_s, 320);
-        if (!from)
-            return http::Response::fromError(from.error());
-        std::optional<QString> key;
-        if (body->has(u"api_key"_s)) {
-            auto given = body->optionalString(u"api_key"_s, 200);
-            if (!given)
-                return http::Response::fromError(given.error());
-            key = given->value_or(QString()); // null or "" removes the clinic's key
-        }
-        auto status = service->configureResend(c.access(), key, *from);
-        if (!status)
-            return http::Response::fromError(status.error());
-        return http::Response::json(*status);
-    });
+    auto resend = std::make_shared<ResendSetup>(app);
+    router.put(u"/api/integrations/resend"_s, http::Auth::Admin,
+               [service, resend](http::Context &c) {
+                   auto body = http::JsonBody::parse(c.request);
+                   if (!body)
+                       return http::Response::fromError(body.error());
+                   auto from = body->requiredString(u"from"_s, 320);
+                   if (!from)
+                       return http::Response::fromError(from.error());
+                   std::optional<QString> key;
+                   if (body->has(u"api_key"_s)) {
+                       auto given = body->optionalString(u"api_key"_s, 200);
+                       if (!given)
+                           return http::Response::fromError(given.error());
+                       key = given->value_or(QString()); // null or "" removes the clinic's key
+                   }
+                   if (auto configured = resend->configure(c.access(), key, *from); !configured)
+                       return http::Response::fromError(configured.error());
+                   // The answer is the whole listing, as GET /api/integrations reads after the
+                   // change.
+                   auto status = service->status(c.access());
+                   if (!status)
+                       return http::Response::fromError(status.error());
+                   return http::Response::json(*status);
+               });
 }
 
 } // namespace vox::server

@@ -46,11 +46,6 @@ public:
     // Removes the number and the credential from Vapi, then the stored credentials.
     Result<void> disconnectTwilio(const db::Access &access);
 
-    // Resend: the clinic's own key (optional: the server's RESEND_API_KEY otherwise) and its
-    // sender address. `apiKey` absent keeps the stored key; an empty one removes it.
-    Result<QJsonObject> configureResend(const db::Access &access,
-                                        const std::optional<QString> &apiKey, const QString &from);
-
     // Google "forever-link". The state names the org and the admin and expires in 10 minutes.
     Result<QString> googleAuthorizationUrl(const http::Principal &admin);
     // The browser's return from Google. Errors carry the HTTP status of the page to show.
@@ -71,8 +66,5 @@ private:
 
     AppContext &m_app;
 };
-
-// A sender address as Resend takes it: "clinic@example.com" or "Glow Med Spa <clinic@...>".
-bool isSenderAddress(const QString &from);
 
 } // namespace vox::server
