@@ -1,6 +1,7 @@
 #include "server/routes/integrations.h"
 
 #include "server/http/jsonbody.h"
+#include "server/services/googlecalendarlink.h"
 #include "server/services/integrationservice.h"
 #include "server/services/resendsetup.h"
 
@@ -74,20 +75,21 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
         return http::Response::json(QJsonObject{{u"success"_s, true}});
     });
 
+    auto google = std::make_shared<GoogleCalendarLink>(app);
     router.get(
-        u"/api/integrations/google/auth-url"_s, http::Auth::Admin, [service](http::Context &c) {
-            auto url = service->googleAuthorizationUrl(c.user());
+        u"/api/integrations/google/auth-url"_s, http::Auth::Admin, [google](http::Context &c) {
+            auto url = google->googleAuthorizationUrl(c.user());
             if (!url)
                 return http::Response::fromError(url.error());
             return http::Response::json(
-                {{u"url"_s, *url}, {u"expires_in"_s, IntegrationService::oauthStateSeconds}});
+                {{u"url"_s, *url}, {u"expires_in"_s, GoogleCalendarLink::oauthStateSeconds}});
         });
 
     router.get(u"/api/integrations/google/callback"_s, http::Auth::Public,
-               [service](http::Context &c) {
-                   auto email = service->completeGoogleConnection(c.request.queryValue(u"code"_s),
-                                                                  c.request.queryValue(u"state"_s),
-                                                                  c.request.queryValue(u"error"_s));
+               [google](http::Context &c) {
+                   auto email = google->completeGoogleConnection(c.request.queryValue(u"code"_s),
+                                                                 c.request.queryValue(u"state"_s),
+                                                                 c.request.queryValue(u"error"_s));
                    if (!email) {
                        const int status = email.error().code.toInt();
                        return browserPage(status >= 400 && status < 600 ? status : 500,
@@ -102,8 +104,8 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
                                       "this window and return to Voxanne."_s.arg(*email));
                });
 
-    router.del(u"/api/integrations/google"_s, http::Auth::Admin, [service](http::Context &c) {
-        auto done = service->disconnectGoogle(c.access());
+    router.del(u"/api/integrations/google"_s, http::Auth::Admin, [google](http::Context &c) {
+        auto done = google->disconnectGoogle(c.access());
         if (!done)
             return http::Response::fromError(done.error());
         return http::Response::json(

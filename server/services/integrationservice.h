@@ -2,7 +2,6 @@
 
 #include "core/result.h"
 #include "server/appcontext.h"
-#include "server/http/principal.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -46,23 +45,9 @@ public:
     // Removes the number and the credential from Vapi, then the stored credentials.
     Result<void> disconnectTwilio(const db::Access &access);
 
-    // Google "forever-link". The state names the org and the admin and expires in 10 minutes.
-    Result<QString> googleAuthorizationUrl(const http::Principal &admin);
-    // The browser's return from Google. Errors carry the HTTP status of the page to show.
-    Result<QString> completeGoogleConnection(const QString &code, const QString &state,
-                                             const QString &googleError);
-    // Forgets the clinic's Google tokens, then asks Google to revoke them, so the calendar
-    // access ends at Google too and not only here. Answers whether Google confirmed it; the
-    // disconnection stands either way.
-    Result<bool> disconnectGoogle(const db::Access &access);
-
-    static constexpr int oauthStateSeconds = 10 * 60;
-
 private:
     // Whether a `twilio.connect` job of the org is queued or running.
     Result<bool> twilioConnectPending(const QString &orgId);
-    QString googleRedirectUri() const;
-    QByteArray stateKey() const;
 
     AppContext &m_app;
 };
