@@ -39,9 +39,6 @@ public:
     };
     Result<StepReport> connectTwilio(const db::Access &access, const QString &accountSid,
                                      const QString &authToken, const QString &phoneNumber);
-    static constexpr const char *connectJobKind = "twilio.connect";
-    Result<void> runTwilioConnectJob(const jobs::Job &job);
-    static void registerJobs(jobs::JobRunner &runner, AppContext &app);
     // Removes the number and the credential from Vapi, then the stored credentials.
     Result<void> disconnectTwilio(const db::Access &access);
 
