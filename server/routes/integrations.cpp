@@ -4,6 +4,7 @@
 #include "server/services/googlecalendarlink.h"
 #include "server/services/integrationservice.h"
 #include "server/services/resendsetup.h"
+#include "server/services/twilioconnection.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -41,7 +42,8 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
         return http::Response::json(*status);
     });
 
-    router.put(u"/api/integrations/twilio"_s, http::Auth::Admin, [service](http::Context &c) {
+    auto twilio = std::make_shared<TwilioConnection>(app);
+    router.put(u"/api/integrations/twilio"_s, http::Auth::Admin, [twilio](http::Context &c) {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
             return http::Response::fromError(body.error());
@@ -54,7 +56,7 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
         auto number = body->requiredString(u"phone_number"_s, 40);
         if (!number)
             return http::Response::fromError(number.error());
-        auto report = service->connectTwilio(c.access(), *sid, *token, *number);
+        auto report = twilio->connectTwilio(c.access(), *sid, *token, *number);
         if (!report)
             return http::Response::fromError(report.error());
         if (report->status >= 300)
@@ -69,8 +71,8 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
             report->status);
     });
 
-    router.del(u"/api/integrations/twilio"_s, http::Auth::Admin, [service](http::Context &c) {
-        if (auto done = service->disconnectTwilio(c.access()); !done)
+    router.del(u"/api/integrations/twilio"_s, http::Auth::Admin, [twilio](http::Context &c) {
+        if (auto done = twilio->disconnectTwilio(c.access()); !done)
             return http::Response::fromError(done.error());
         return http::Response::json(QJsonObject{{u"success"_s, true}});
     });
