@@ -26,8 +26,8 @@
 #include "server/services/calleridverification.h"
 #include "server/services/credentialstore.h"
 #include "server/services/googlecalendar.h"
-#include "server/services/integrationservice.h"
 #include "server/services/messaging.h"
+#include "server/services/twilioconnectjob.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -50,7 +50,7 @@ void wireIntegrations(AppContext &app, jobs::JobRunner &runner)
     Messaging::registerJobs(runner, app);
     GoogleCalendar::registerJobs(runner, app);
     CallerIdVerification::registerJobs(runner, app);
-    IntegrationService::registerJobs(runner, app);
+    TwilioConnectJob::registerJobs(runner, app);
     app.calendarBusy = [&app](const QString &orgId, const QDateTime &from, const QDateTime &to) {
         return GoogleCalendar(app).busy(orgId, from, to);
     };

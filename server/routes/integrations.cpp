@@ -1,7 +1,10 @@
 #include "server/routes/integrations.h"
 
 #include "server/http/jsonbody.h"
+#include "server/services/googlecalendarlink.h"
 #include "server/services/integrationservice.h"
+#include "server/services/resendsetup.h"
+#include "server/services/twilioconnection.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -39,7 +42,8 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
         return http::Response::json(*status);
     });
 
-    router.put(u"/api/integrations/twilio"_s, http::Auth::Admin, [service](http::Context &c) {
+    auto twilio = std::make_shared<TwilioConnection>(app);
+    router.put(u"/api/integrations/twilio"_s, http::Auth::Admin, [twilio](http::Context &c) {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
             return http::Response::fromError(body.error());
@@ -52,7 +56,7 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
         auto number = body->requiredString(u"phone_number"_s, 40);
         if (!number)
             return http::Response::fromError(number.error());
-        auto report = service->connectTwilio(c.access(), *sid, *token, *number);
+        auto report = twilio->connectTwilio(c.access(), *sid, *token, *number);
         if (!report)
             return http::Response::fromError(report.error());
         if (report->status >= 300)
@@ -67,26 +71,27 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
             report->status);
     });
 
-    router.del(u"/api/integrations/twilio"_s, http::Auth::Admin, [service](http::Context &c) {
-        if (auto done = service->disconnectTwilio(c.access()); !done)
+    router.del(u"/api/integrations/twilio"_s, http::Auth::Admin, [twilio](http::Context &c) {
+        if (auto done = twilio->disconnectTwilio(c.access()); !done)
             return http::Response::fromError(done.error());
         return http::Response::json(QJsonObject{{u"success"_s, true}});
     });
 
+    auto google = std::make_shared<GoogleCalendarLink>(app);
     router.get(
-        u"/api/integrations/google/auth-url"_s, http::Auth::Admin, [service](http::Context &c) {
-            auto url = service->googleAuthorizationUrl(c.user());
+        u"/api/integrations/google/auth-url"_s, http::Auth::Admin, [google](http::Context &c) {
+            auto url = google->googleAuthorizationUrl(c.user());
             if (!url)
                 return http::Response::fromError(url.error());
             return http::Response::json(
-                {{u"url"_s, *url}, {u"expires_in"_s, IntegrationService::oauthStateSeconds}});
+                {{u"url"_s, *url}, {u"expires_in"_s, GoogleCalendarLink::oauthStateSeconds}});
         });
 
     router.get(u"/api/integrations/google/callback"_s, http::Auth::Public,
-               [service](http::Context &c) {
-                   auto email = service->completeGoogleConnection(c.request.queryValue(u"code"_s),
-                                                                  c.request.queryValue(u"state"_s),
-                                                                  c.request.queryValue(u"error"_s));
+               [google](http::Context &c) {
+                   auto email = google->completeGoogleConnection(c.request.queryValue(u"code"_s),
+                                                                 c.request.queryValue(u"state"_s),
+                                                                 c.request.queryValue(u"error"_s));
                    if (!email) {
                        const int status = email.error().code.toInt();
                        return browserPage(status >= 400 && status < 600 ? status : 500,
@@ -101,33 +106,39 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
                                       "this window and return to Voxanne."_s.arg(*email));
                });
 
-    router.del(u"/api/integrations/google"_s, http::Auth::Admin, [service](http::Context &c) {
-        auto done = service->disconnectGoogle(c.access());
+    router.del(u"/api/integrations/google"_s, http::Auth::Admin, [google](http::Context &c) {
+        auto done = google->disconnectGoogle(c.access());
         if (!done)
             return http::Response::fromError(done.error());
         return http::Response::json(
             QJsonObject{{u"success"_s, true}, {u"revoked_at_google"_s, *done}});
     });
 
-    router.put(u"/api/integrations/resend"_s, http::Auth::Admin, [service](http::Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto from = body->requiredString(u"from"_s, 320);
-        if (!from)
-            return http::Response::fromError(from.error());
-        std::optional<QString> key;
-        if (body->has(u"api_key"_s)) {
-            auto given = body->optionalString(u"api_key"_s, 200);
-            if (!given)
-                return http::Response::fromError(given.error());
-            key = given->value_or(QString()); // null or "" removes the clinic's key
-        }
-        auto status = service->configureResend(c.access(), key, *from);
-        if (!status)
-            return http::Response::fromError(status.error());
-        return http::Response::json(*status);
-    });
+    auto resend = std::make_shared<ResendSetup>(app);
+    router.put(u"/api/integrations/resend"_s, http::Auth::Admin,
+               [service, resend](http::Context &c) {
+                   auto body = http::JsonBody::parse(c.request);
+                   if (!body)
+                       return http::Response::fromError(body.error());
+                   auto from = body->requiredString(u"from"_s, 320);
+                   if (!from)
+                       return http::Response::fromError(from.error());
+                   std::optional<QString> key;
+                   if (body->has(u"api_key"_s)) {
+                       auto given = body->optionalString(u"api_key"_s, 200);
+                       if (!given)
+                           return http::Response::fromError(given.error());
+                       key = given->value_or(QString()); // null or "" removes the clinic's key
+                   }
+                   if (auto configured = resend->configure(c.access(), key, *from); !configured)
+                       return http::Response::fromError(configured.error());
+                   // The answer is the whole listing, as GET /api/integrations reads after the
+                   // change.
+                   auto status = service->status(c.access());
+                   if (!status)
+                       return http::Response::fromError(status.error());
+                   return http::Response::json(*status);
+               });
 }
 
 } // namespace vox::server

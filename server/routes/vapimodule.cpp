@@ -11,6 +11,7 @@
 #include "server/services/toolsync.h"
 #include "server/services/vapitools.h"
 #include "server/services/vapiwebhooks.h"
+#include "server/services/webhookproblems.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -31,7 +32,7 @@ void registerVapiModule(http::Router &router, AppContext &app)
     registerAgentRoutes(router, agents);
     registerCallBackRoutes(router, std::make_shared<CallBackService>(app));
 
-    VapiWebhookService::registerJobs(app.jobs, app.db);
+    webhookproblems::registerJobs(app.jobs, app.db);
 
     auto sync = std::make_shared<ToolSync>(app);
     app.jobs.registerHandler(QString::fromLatin1(ToolSync::jobKind),

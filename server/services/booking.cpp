@@ -1,3 +1,10 @@
+// One file on purpose (about 700 lines): booking, moving and cancelling an appointment are one
+// rule seen three ways. book() and update() go through the same path (checkBookable, the
+// exclusion constraint deciding overlaps, conflictOutcome's nearest free times,
+// withContentionRetries), and all three record what follows a change the same way
+// (afterChange: the live event and the calendar job). Splitting them would put that path in a
+// header of its own for two callers; the reads it is built on (the clinic's calendar, its
+// services, availability) stay beside it for the same reason.
 #include "server/services/booking.h"
 
 #include "core/datetimerules.h"

@@ -2,18 +2,14 @@
 
 #include "core/result.h"
 #include "server/appcontext.h"
-#include "server/http/principal.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
-#include <QString>
-
-#include <optional>
 
 namespace vox::server {
 
-// Connecting a clinic's own accounts (S-twilio, S-google, S-email). Secrets go to the credential
-// store only; what the console sees is status(): configured, last four characters, who and when.
+// What the console sees of a clinic's own accounts (S-twilio, S-google, S-email): configured,
+// last four characters, who and when, never a secret. Connecting them is TwilioConnection
+// (with TwilioConnectJob), GoogleCalendarLink and ResendSetup.
 class IntegrationService
 {
 public:
@@ -24,55 +20,8 @@ public:
     // GET /api/integrations
     Result<QJsonObject> status(const db::Access &access);
 
-    // Twilio dual-sync, in two parts. The request validates the credentials with Twilio, stores
-    // them encrypted as "syncing" and queues the `twilio.connect` job in the same transaction;
-    // `status` is 202 then, or 400 (refused input), 409 (a connection is under way), 502 (Twilio
-    // did not answer). The job creates the Vapi credential, imports the number into Vapi linked
-    // to the org's assistant and records the ids; when Vapi fails it undoes what it created, puts
-    // the previous connection back (or marks this one "failed") and says why. Either way it
-    // publishes `integration.updated`, which the console follows.
-    struct StepReport
-    {
-        int status = 200;
-        QString error;
-        QString failedStep;
-        QJsonArray steps;
-    };
-    Result<StepReport> connectTwilio(const db::Access &access, const QString &accountSid,
-                                     const QString &authToken, const QString &phoneNumber);
-    static constexpr const char *connectJobKind = "twilio.connect";
-    Result<void> runTwilioConnectJob(const jobs::Job &job);
-    static void registerJobs(jobs::JobRunner &runner, AppContext &app);
-    // Removes the number and the credential from Vapi, then the stored credentials.
-    Result<void> disconnectTwilio(const db::Access &access);
-
-    // Resend: the clinic's own key (optional: the server's RESEND_API_KEY otherwise) and its
-    // sender address. `apiKey` absent keeps the stored key; an empty one removes it.
-    Result<QJsonObject> configureResend(const db::Access &access,
-                                        const std::optional<QString> &apiKey, const QString &from);
-
-    // Google "forever-link". The state names the org and the admin and expires in 10 minutes.
-    Result<QString> googleAuthorizationUrl(const http::Principal &admin);
-    // The browser's return from Google. Errors carry the HTTP status of the page to show.
-    Result<QString> completeGoogleConnection(const QString &code, const QString &state,
-                                             const QString &googleError);
-    // Forgets the clinic's Google tokens, then asks Google to revoke them, so the calendar
-    // access ends at Google too and not only here. Answers whether Google confirmed it; the
-    // disconnection stands either way.
-    Result<bool> disconnectGoogle(const db::Access &access);
-
-    static constexpr int oauthStateSeconds = 10 * 60;
-
 private:
-    // Whether a `twilio.connect` job of the org is queued or running.
-    Result<bool> twilioConnectPending(const QString &orgId);
-    QString googleRedirectUri() const;
-    QByteArray stateKey() const;
-
     AppContext &m_app;
 };
-
-// A sender address as Resend takes it: "clinic@example.com" or "Glow Med Spa <clinic@...>".
-bool isSenderAddress(const QString &from);
 
 } // namespace vox::server

@@ -14,7 +14,7 @@ namespace vox::server {
 // changes nothing. Effects are written so that the final rows do not depend on the order of
 // deliveries (status only moves forward, report values win, outcomes are recomputed from
 // stored facts; the call row's merge rules are CallLogStore's). The answer is sent only after
-// the commit.
+// the commit. A delivery that can never be stored is answered and kept (webhookproblems).
 class VapiWebhookService
 {
 public:
@@ -31,14 +31,6 @@ public:
     };
 
     Answer handle(const vapi::Message &message, const QByteArray &rawBody);
-
-    // Kept problems (deliveries that could never be stored) are deleted after this many days,
-    // by a daily job.
-    static constexpr int problemRetentionDays = 30;
-    static constexpr const char *pruneJobKind = "vapi.webhook_problems.prune";
-    // Deletes the problems received before `cutoff`; returns how many.
-    static Result<int> pruneProblems(db::Database &db, const QDateTime &cutoff);
-    static void registerJobs(jobs::JobRunner &runner, db::Database &db);
 
 private:
     Answer statusUpdate(const vapi::Message &message, const QByteArray &rawBody);

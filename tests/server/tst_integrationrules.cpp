@@ -4,8 +4,8 @@
 #include "server/providers/twilioclient.h"
 #include "server/providers/twiliosignature.h"
 #include "server/services/credentialstore.h"
-#include "server/services/integrationservice.h"
 #include "server/services/messaging.h"
+#include "server/services/resendsetup.h"
 #include "server/services/signedtoken.h"
 #include "server/services/transcriptexport.h"
 

@@ -5,7 +5,7 @@
 #include "server/db/embeddedpostgres.h"
 #include "server/providers/vapiclient.h"
 #include "server/server.h"
-#include "server/services/integrationservice.h"
+#include "server/services/twilioconnectjob.h"
 
 #include <QProcess>
 
@@ -66,7 +66,7 @@ class TestIntegrations : public QObject
         vox::server::Server &s = f.server->server();
         vox::server::AppContext app{s.config(), s.database(), s.keys(), s.jobs(),
                                     vox::server::providers::RetryPolicy{{5, 5}}};
-        return vox::server::IntegrationService(app).runTwilioConnectJob(job).ok();
+        return vox::server::TwilioConnectJob::run(app, job).ok();
     }
     // Vapi objects the sandbox holds under a connection's name.
     int namedAtVapi(const QJsonArray &items, const QString &connectId)

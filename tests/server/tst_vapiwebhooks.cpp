@@ -6,6 +6,7 @@
 #include "core/vapisignature.h"
 #include "server/sandbox/vapimessages.h"
 #include "server/services/vapiwebhooks.h"
+#include "server/services/webhookproblems.h"
 #include "vapitestkit.h"
 
 #include <QJsonArray>
@@ -726,8 +727,8 @@ private slots:
                         .ok());
         }
         vox::db::Database db(m_db->settings());
-        const auto pruned = vox::server::VapiWebhookService::pruneProblems(
-            db, pruneAt.addDays(-vox::server::VapiWebhookService::problemRetentionDays));
+        const auto pruned = vox::server::webhookproblems::pruneProblems(
+            db, pruneAt.addDays(-vox::server::webhookproblems::problemRetentionDays));
         QVERIFY(pruned.ok());
         QCOMPARE(*pruned, 1);
         QCOMPARE(scalar(*m_db, "SELECT string_agg(left(body_sha256, 1), ',') FROM "
