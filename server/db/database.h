@@ -18,13 +18,20 @@ struct Access
 {
     enum class Role { Authenticated, Service };
 
-    Role role = Role::Service;
+    // An Access nobody chose sees nothing: the authenticated role with no clinic in its claims.
+    // The service role's bypass of RLS is asked for by name, with service().
+    Role role = Role::Authenticated;
     QString orgId;
     QString userId;
     QString userRole; // owner, admin, staff
     QString email;
 
-    static Access service() { return {}; }
+    static Access service()
+    {
+        Access access;
+        access.role = Role::Service;
+        return access;
+    }
     static Access user(QString orgId, QString userId, QString userRole, QString email = {});
 
     // The JWT-shaped claims RLS policies read through auth_org_id() / auth_uid().

@@ -246,6 +246,8 @@ private:
                 }
                 if (auto audit = audited(tx, u"integration.connected"_s, {}); !audit)
                     return audit.error();
+                if (auto ended = endTheChange(tx); !ended)
+                    return ended.error();
                 auto published = events::publish(
                     tx, m_job.orgId, u"integration.updated"_s, u"integration"_s, QString(),
                     {{u"provider"_s, CredentialStore::twilio}, {u"status"_s, u"active"_s}});
@@ -271,6 +273,17 @@ private:
             {m_job.orgId, actor.isEmpty() ? QString() : actor, action, QJsonValue(details)});
         if (!audit)
             return audit.error();
+        return {};
+    }
+
+    // The clinic's change is over when its outcome commits: the job gives up its key in that
+    // transaction, so a connect the person starts on seeing "connected" or "failed" is not told
+    // the old one is still running while this job tidies up and the runner marks it done.
+    Result<void> endTheChange(db::Transaction &tx)
+    {
+        auto released = tx.exec("UPDATE jobs SET unique_key = NULL WHERE id = $1", {m_job.id});
+        if (!released)
+            return released.error();
         return {};
     }
 
@@ -326,6 +339,8 @@ private:
                     return put.error();
                 if (auto audit = audited(tx, u"integration.connect_failed"_s, error); !audit)
                     return audit.error();
+                if (auto ended = endTheChange(tx); !ended)
+                    return ended.error();
                 auto published = events::publish(tx, m_job.orgId, u"integration.updated"_s,
                                                  u"integration"_s, QString(),
                                                  {{u"provider"_s, CredentialStore::twilio},

@@ -1,8 +1,9 @@
 // What the console's live feed says for each event: a message's line follows its outcome, so a
 // text Twilio never confirmed reads differently from one that was sent, and its later settling
-// says which way it went.
+// says which way it went; a connection's change says how it ended.
 #include "ui/models/eventdescription.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -46,6 +47,41 @@ private slots:
         LiveEvent event;
         event.type = type;
         event.payload = {{u"method"_s, method}, {u"status"_s, status}};
+        QCOMPARE(EventDescription::describe(event), line);
+    }
+
+    void connectionsAreDescribedByTheirOutcome_data()
+    {
+        QTest::addColumn<QJsonObject>("payload");
+        QTest::addColumn<QString>("line");
+
+        const auto change = [](const QString &provider, const QString &status) {
+            return QJsonObject{{u"provider"_s, provider}, {u"status"_s, status}};
+        };
+        QTest::newRow("connecting") << change(u"twilio"_s, u"syncing"_s) << u"Connecting Twilio…"_s;
+        QTest::newRow("connected") << change(u"twilio"_s, u"active"_s) << u"Twilio is connected"_s;
+        QTest::newRow("failed, nothing before")
+            << change(u"twilio"_s, u"failed"_s) << u"Connecting Twilio failed"_s;
+        QJsonObject restored = change(u"twilio"_s, u"failed"_s);
+        restored.insert(u"restored"_s, true);
+        QTest::newRow("failed, previous kept")
+            << restored << u"Connecting Twilio failed; the previous connection still works"_s;
+        QTest::newRow("disconnected")
+            << change(u"resend"_s, u"not_connected"_s) << u"Resend was disconnected"_s;
+        QTest::newRow("calendar broken")
+            << change(u"google"_s, u"broken"_s)
+            << u"Google Calendar stopped working: reconnect it on the Integrations page"_s;
+        QTest::newRow("a provider the console does not know")
+            << change(u"fax"_s, u"active"_s) << u"An integration changed"_s;
+    }
+
+    void connectionsAreDescribedByTheirOutcome()
+    {
+        QFETCH(QJsonObject, payload);
+        QFETCH(QString, line);
+        LiveEvent event;
+        event.type = u"integration.updated"_s;
+        event.payload = payload;
         QCOMPARE(EventDescription::describe(event), line);
     }
 };

@@ -25,6 +25,36 @@ QString who(const LiveEvent &event)
     return {};
 }
 
+// A connection's change in the words of its outcome: a failed connect says whether the clinic's
+// previous connection still works, a broken one says where to mend it.
+QString integration(const QJsonObject &payload)
+{
+    const QString provider = payload.value(u"provider"_s).toString();
+    const QString name = provider == u"twilio"   ? u"Twilio"_s
+                         : provider == u"google" ? u"Google Calendar"_s
+                         : provider == u"resend" ? u"Resend"_s
+                                                 : QString();
+    const QString status = payload.value(u"status"_s).toString();
+    if (name.isEmpty())
+        return EventDescription::tr("An integration changed");
+    if (status == u"active")
+        return EventDescription::tr("%1 is connected").arg(name);
+    if (status == u"syncing")
+        return EventDescription::tr("Connecting %1…").arg(name);
+    if (status == u"not_connected")
+        return EventDescription::tr("%1 was disconnected").arg(name);
+    if (status == u"failed")
+        return payload.value(u"restored"_s).toBool()
+                   ? EventDescription::tr("Connecting %1 failed; the previous connection still "
+                                          "works")
+                         .arg(name)
+                   : EventDescription::tr("Connecting %1 failed").arg(name);
+    if (status == u"broken")
+        return EventDescription::tr("%1 stopped working: reconnect it on the Integrations page")
+            .arg(name);
+    return EventDescription::tr("%1 changed").arg(name);
+}
+
 } // namespace
 
 QString EventDescription::describe(const LiveEvent &event)
@@ -80,7 +110,7 @@ QString EventDescription::describe(const LiveEvent &event)
     if (t == u"telephony.updated")
         return tr("Phone settings changed");
     if (t == u"integration.updated")
-        return tr("An integration changed");
+        return integration(event.payload);
     if (t == u"agent.updated")
         return tr("The AI receptionist's settings changed");
     if (t == u"knowledge.updated")
