@@ -252,7 +252,7 @@ void IntegrationsPage::refresh()
     m_content->setEnabled(admin);
     if (!admin)
         return;
-    m_api.integrations(this, [this](Result<IntegrationStatus> status) {
+    m_api.integrations().status(this, [this](Result<IntegrationStatus> status) {
         if (!status) {
             if (!m_googleWait.isActive())
                 m_toasts.problem(status.error(), [this] { refresh(); });
@@ -501,7 +501,7 @@ void IntegrationsPage::validateAndSaveTwilio()
     m_twilioBusy = true;
     m_twilioSave->setEnabled(false);
     showSteps({}, true);
-    m_api.connectTwilio(
+    m_api.integrations().connectTwilio(
         credentials, this,
         [this, credentials](Result<QList<TwilioSyncStep>> steps, const Refusal &refusal) {
             m_twilioBusy = false;
@@ -574,7 +574,7 @@ void IntegrationsPage::validateAndSaveTwilio()
 void IntegrationsPage::disconnectTwilio(bool confirm)
 {
     const auto go = [this] {
-        m_api.disconnectTwilio(this, [this](Result<void> done) {
+        m_api.integrations().disconnectTwilio(this, [this](Result<void> done) {
             if (!done) {
                 m_toasts.problem(done.error());
                 return;
@@ -598,7 +598,7 @@ void IntegrationsPage::disconnectTwilio(bool confirm)
 void IntegrationsPage::connectGoogle()
 {
     m_googleConnect->setEnabled(false);
-    m_api.googleAuthUrl(this, [this](Result<QUrl> url) {
+    m_api.integrations().googleAuthUrl(this, [this](Result<QUrl> url) {
         if (!url) {
             m_googleConnect->setEnabled(true);
             m_toasts.problem(url.error());
@@ -618,7 +618,7 @@ void IntegrationsPage::connectGoogle()
 void IntegrationsPage::disconnectGoogle(bool confirm)
 {
     const auto go = [this] {
-        m_api.disconnectGoogle(this, [this](Result<bool> revokedAtGoogle) {
+        m_api.integrations().disconnectGoogle(this, [this](Result<bool> revokedAtGoogle) {
             if (!revokedAtGoogle) {
                 m_toasts.problem(revokedAtGoogle.error());
                 return;
@@ -648,25 +648,25 @@ void IntegrationsPage::saveEmail()
     m_fromMessage->clear();
     const QString key = m_apiKey->text().trimmed();
     m_emailSave->setEnabled(false);
-    m_api.configureEmail(m_from->text(), key.isEmpty() ? std::nullopt : std::optional(key), this,
-                         [this](Result<IntegrationStatus> status) {
-                             m_emailSave->setEnabled(true);
-                             if (!status) {
-                                 if (status.error().subject == u"from")
-                                     m_fromMessage->showProblem(
-                                         tr("Enter an address (desk@clinic.com) or a name and "
-                                            "an address (Glow Med Spa <desk@clinic.com>)."));
-                                 else if (status.error().subject == u"api_key")
-                                     m_fromMessage->showProblem(
-                                         tr("A Resend API key starts with re_."));
-                                 else
-                                     m_toasts.problem(status.error());
-                                 return;
-                             }
-                             m_apiKey->clear();
-                             show(*status);
-                             m_toasts.success(tr("E-mail settings saved."));
-                         });
+    m_api.integrations().configureEmail(
+        m_from->text(), key.isEmpty() ? std::nullopt : std::optional(key), this,
+        [this](Result<IntegrationStatus> status) {
+            m_emailSave->setEnabled(true);
+            if (!status) {
+                if (status.error().subject == u"from")
+                    m_fromMessage->showProblem(
+                        tr("Enter an address (desk@clinic.com) or a name and "
+                           "an address (Glow Med Spa <desk@clinic.com>)."));
+                else if (status.error().subject == u"api_key")
+                    m_fromMessage->showProblem(tr("A Resend API key starts with re_."));
+                else
+                    m_toasts.problem(status.error());
+                return;
+            }
+            m_apiKey->clear();
+            show(*status);
+            m_toasts.success(tr("E-mail settings saved."));
+        });
 }
 
 void IntegrationsPage::applyEvent(const LiveEvent &event)

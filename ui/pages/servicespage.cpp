@@ -302,7 +302,7 @@ void ServicesPage::refresh()
         return; // never throw away someone's edits; "Discard changes" does that
     if (m_model->rowCount() == 0)
         m_tableState->showMessage(tr("Loading services…"));
-    m_api.services(this, [this](Result<QList<ServiceRecord>> services) {
+    m_api.services().list(this, [this](Result<QList<ServiceRecord>> services) {
         if (!services) {
             m_tableState->showMessage(tr("The services could not be loaded."),
                                       services.errorMessage(), [this] { refresh(); });
@@ -544,7 +544,7 @@ void ServicesPage::saveNext(QList<ServicesModel::Draft> queue, int failures)
         saveNext(queue, failed);
     };
     if (d.deleted) {
-        m_api.deleteService(d.saved.id, this, [this, key = d.key, next](Result<void> done) {
+        m_api.services().remove(d.saved.id, this, [this, key = d.key, next](Result<void> done) {
             // Already gone is as good as deleted.
             if (done || done.error().code == apierror::notFound) {
                 m_model->dropSaved(key);
@@ -566,9 +566,9 @@ void ServicesPage::saveNext(QList<ServicesModel::Draft> queue, int failures)
         next(nullptr);
     };
     if (d.isNew())
-        m_api.createService(record, this, stored);
+        m_api.services().create(record, this, stored);
     else
-        m_api.updateService(record, this, stored);
+        m_api.services().update(record, this, stored);
 }
 
 void ServicesPage::applyEvent(const LiveEvent &event)

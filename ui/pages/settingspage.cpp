@@ -352,7 +352,7 @@ void SettingsPage::refresh()
     if (session.role == u"owner")
         m_inviteRole->addItem(roleName(u"owner"_s), u"owner"_s);
 
-    m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+    m_api.settings().get(this, [this](Result<OrgSettings> settings) {
         if (!settings) {
             m_toasts.problem(settings.error(), [this] { refresh(); });
             return;
@@ -442,7 +442,7 @@ void SettingsPage::saveClinic()
             {u"weekday"_s, p.weekday}, {u"opens_at"_s, p.opensAt}, {u"closes_at"_s, p.closesAt}});
     changes.insert(u"business_hours"_s, week);
     m_saveClinic->setEnabled(false);
-    m_api.updateOrgSettings(changes, this, [this](Result<OrgSettings> saved) {
+    m_api.settings().update(changes, this, [this](Result<OrgSettings> saved) {
         m_saveClinic->setEnabled(true);
         if (!saved) {
             const QString field = saved.error().subject;
@@ -464,7 +464,7 @@ void SettingsPage::saveClinic()
 
 void SettingsPage::loadUsers()
 {
-    m_api.orgUsers(this, [this](Result<QList<OrgUser>> users) {
+    m_api.settings().users(this, [this](Result<QList<OrgUser>> users) {
         if (!users) {
             m_toasts.problem(users.error());
             return;
@@ -531,15 +531,16 @@ void SettingsPage::askToSetDisabled(const QString &userId, bool disabled)
         question.keepLabel = tr("Leave disabled");
     }
     question.open(this, [this, userId, disabled, who] {
-        m_api.setUserDisabled(userId, disabled, this, [this, disabled, who](Result<OrgUser> done) {
-            if (!done) {
-                m_toasts.problem(done.error());
-                return;
-            }
-            m_toasts.success(disabled ? tr("%1 was disabled and signed out.").arg(who)
-                                      : tr("%1 can sign in again.").arg(who));
-            loadUsers();
-        });
+        m_api.settings().setUserDisabled(
+            userId, disabled, this, [this, disabled, who](Result<OrgUser> done) {
+                if (!done) {
+                    m_toasts.problem(done.error());
+                    return;
+                }
+                m_toasts.success(disabled ? tr("%1 was disabled and signed out.").arg(who)
+                                          : tr("%1 can sign in again.").arg(who));
+                loadUsers();
+            });
     });
 }
 
@@ -553,7 +554,7 @@ void SettingsPage::invite()
         return;
     }
     m_inviteButton->setEnabled(false);
-    m_api.inviteUser(user, this, [this](Result<InvitedUser> invited) {
+    m_api.settings().inviteUser(user, this, [this](Result<InvitedUser> invited) {
         m_inviteButton->setEnabled(true);
         if (!invited) {
             if (invited.error().code == u"conflict")
@@ -582,7 +583,7 @@ void SettingsPage::invite()
 void SettingsPage::applyEvent(const LiveEvent &event)
 {
     if (m_loadedOnce && event.type == u"settings.updated")
-        m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+        m_api.settings().get(this, [this](Result<OrgSettings> settings) {
             if (settings)
                 showSettings(*settings);
         });
