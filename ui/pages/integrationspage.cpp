@@ -26,8 +26,9 @@ namespace {
 
 const QStringList stepOrder{u"validate"_s, u"store"_s, u"vapi_credential"_s, u"vapi_number"_s};
 
-// How long the console watches for the browser's Google sign-in (the server's state lasts 10
-// minutes) and how often it asks when no live event says so first.
+// How long the console watches for the browser's Google sign-in (the server's
+// state lasts 10 minutes) and how often it asks when no live event says so
+// first.
 constexpr int googleWaitSeconds = 10 * 60;
 constexpr int googlePollMs = 3000;
 constexpr int twilioPollMs = 2000;
@@ -44,17 +45,6 @@ QString stepName(const QString &step)
         return QCoreApplication::translate("IntegrationsPage",
                                            "Connect the number to the AI receptionist");
     return step;
-}
-
-QWidget *withMessage(QWidget *field, FieldMessage *message, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
 }
 
 QLabel *paragraph(const QString &text, QWidget *parent)
@@ -136,9 +126,10 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     m_sidMessage->setObjectName(u"twilioSidMessage"_s);
     m_tokenMessage->setObjectName(u"twilioTokenMessage"_s);
     m_numberMessage->setObjectName(u"twilioNumberMessage"_s);
-    twilioForm->addRow(tr("Account SID:"), withMessage(m_sid, m_sidMessage, m_twilioForm));
-    twilioForm->addRow(tr("Auth Token:"), withMessage(m_token, m_tokenMessage, m_twilioForm));
-    twilioForm->addRow(tr("Twilio number:"), withMessage(m_number, m_numberMessage, m_twilioForm));
+    twilioForm->addRow(tr("Account SID:"), withFieldMessage(m_sid, m_sidMessage, m_twilioForm));
+    twilioForm->addRow(tr("Auth Token:"), withFieldMessage(m_token, m_tokenMessage, m_twilioForm));
+    twilioForm->addRow(tr("Twilio number:"),
+                       withFieldMessage(m_number, m_numberMessage, m_twilioForm));
     t->addWidget(m_twilioForm);
     m_steps->setObjectName(u"twilioSteps"_s);
     auto *steps = new QVBoxLayout(m_steps);
@@ -200,7 +191,7 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     m_apiKey->setEchoMode(QLineEdit::Password);
     m_apiKey->setPlaceholderText(tr("re_… (leave empty to keep the current key)"));
     m_fromMessage->setObjectName(u"emailFromMessage"_s);
-    emailForm->addRow(tr("Send as:"), withMessage(m_from, m_fromMessage, email));
+    emailForm->addRow(tr("Send as:"), withFieldMessage(m_from, m_fromMessage, email));
     emailForm->addRow(tr("Resend API key:"), m_apiKey);
     e->addLayout(emailForm);
     auto *emailButtons = new QHBoxLayout;
@@ -331,10 +322,10 @@ void IntegrationsPage::showTwilio(const IntegrationStatus::Twilio &tw)
                "with Vapi): account <b>AC••••%2</b>, number <b>%3</b>.")
                 .arg(muted, tw.accountSidLast4.toHtmlEscaped(), tw.phoneNumber.toHtmlEscaped()));
     } else if (failed) {
-        m_twilioStatus->setText(
-            tr("<span style=\"color:%1\">●</span> Not connected: %2 Enter the account again "
-               "to retry.")
-                .arg(bad, tw.error.toHtmlEscaped()));
+        m_twilioStatus->setText(tr("<span style=\"color:%1\">●</span> Not "
+                                   "connected: %2 Enter the account again "
+                                   "to retry.")
+                                    .arg(bad, tw.error.toHtmlEscaped()));
     } else if (tw.configured) {
         QString text = tr("<span style=\"color:%1\">●</span> Connected: account "
                           "<b>AC••••%2</b>, number <b>%3</b>.")
@@ -507,7 +498,8 @@ void IntegrationsPage::validateAndSaveTwilio()
             m_twilioBusy = false;
             m_twilioSave->setEnabled(true);
             if (steps) {
-                // Accepted: the server finishes with Vapi in the background and says when.
+                // Accepted: the server finishes with Vapi in the background and says
+                // when.
                 showSteps(*steps, false);
                 m_token->clear();
                 m_sid->clear();

@@ -59,17 +59,6 @@ enum UserColumn {
     ActionColumn
 };
 
-QWidget *withMessage(QWidget *field, FieldMessage *message, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
-}
-
 } // namespace
 
 SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &serverDescription,
@@ -216,7 +205,7 @@ QWidget *SettingsPage::buildClinic()
     m_clinicName = new QLineEdit(box);
     m_clinicName->setObjectName(u"clinicNameEdit"_s);
     m_clinicNameMessage = new FieldMessage(box);
-    form->addRow(tr("Name:"), withMessage(m_clinicName, m_clinicNameMessage, box));
+    form->addRow(tr("Name:"), withFieldMessage(m_clinicName, m_clinicNameMessage, box));
     m_timeZone = new QComboBox(box);
     m_timeZone->setObjectName(u"timeZoneCombo"_s);
     m_timeZone->setEditable(true);
@@ -229,7 +218,7 @@ QWidget *SettingsPage::buildClinic()
     m_timeZone->completer()->setFilterMode(Qt::MatchContains);
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
-    form->addRow(tr("Time zone:"), withMessage(m_timeZone, m_timeZoneMessage, box));
+    form->addRow(tr("Time zone:"), withFieldMessage(m_timeZone, m_timeZoneMessage, box));
     layout->addLayout(form);
 
     auto *hoursTitle = new QLabel(tr("Opening hours (the AI only books inside them):"), box);
@@ -314,7 +303,7 @@ QWidget *SettingsPage::buildPeople()
     m_inviteRole->setObjectName(u"inviteRoleCombo"_s);
     m_inviteMessage = new FieldMessage(m_inviteForm);
     m_inviteMessage->setObjectName(u"inviteMessage"_s);
-    form->addRow(tr("E-mail:"), withMessage(m_inviteEmail, m_inviteMessage, m_inviteForm));
+    form->addRow(tr("E-mail:"), withFieldMessage(m_inviteEmail, m_inviteMessage, m_inviteForm));
     form->addRow(tr("Name:"), m_inviteName);
     form->addRow(tr("Role:"), m_inviteRole);
     m_inviteButton = new QPushButton(tr("Add person"), m_inviteForm);
