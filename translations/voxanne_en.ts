@@ -365,25 +365,6 @@
     </message>
 </context>
 <context>
-    <name>IntegrationsPage</name>
-    <message>
-        <source>Check the account with Twilio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the credentials, encrypted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the AI access to Twilio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect the number to the AI receptionist</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>KnowledgePage</name>
     <message>
         <source>PDF</source>
@@ -1854,14 +1835,6 @@ The very first start takes a little longer.</source>
 <context>
     <name>vox::ui::IntegrationsPage</name>
     <message>
-        <source>Validate &amp;&amp; save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,38 +1848,6 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Only the clinic&apos;s owner or an admin can connect accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio: text messages and the AI&apos;s phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your clinic&apos;s own Twilio account sends reminders and follow-up texts, and its number is the one the AI receptionist answers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AC followed by 32 letters and digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From your Twilio console</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+1 555 010 9999</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account SID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auth Token:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1939,22 +1880,6 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Google Calendar is connected (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The connection is broken: enter the account again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The AI receptionist answers this number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not connected. Texts and reminders cannot be sent until you connect the clinic&apos;s Twilio account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1991,86 +1916,6 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Not set up: enter the address e-mails should come from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped: this server has no Vapi key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>working</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the Account SID from your Twilio console.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the Auth Token from your Twilio console.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the Twilio number, with + and the country code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio is connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the account&apos;s Auth Token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This number is not one of this Twilio account&apos;s numbers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This Twilio account is suspended or closed. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio did not accept this Account SID and Auth Token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check both on your Twilio console. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio is disconnected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnect Twilio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnect the clinic&apos;s Twilio account? The AI stops answering its number, and no texts can be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2115,34 +1960,6 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connecting… (checking with Vapi): account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Not connected: %2 Enter the account again to retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The last change did not go through: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>checking with Vapi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another change of the Twilio connection is under way. Try again once it is finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3589,6 +3406,197 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TwilioCard</name>
+    <message>
+        <source>Twilio: text messages and the AI&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate &amp;&amp; save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your clinic&apos;s own Twilio account sends reminders and follow-up texts, and its number is the one the AI receptionist answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AC followed by 32 letters and digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your Twilio console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 555 010 9999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account SID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connecting… (checking with Vapi): account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Not connected: %2 Enter the account again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is broken: enter the account again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI receptionist answers this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last change did not go through: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected. Texts and reminders cannot be sent until you connect the clinic&apos;s Twilio account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: this server has no Vapi key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking with Vapi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the account with Twilio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the credentials, encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the AI access to Twilio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the number to the AI receptionist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Account SID from your Twilio console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Auth Token from your Twilio console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Twilio number, with + and the country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s Auth Token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is not one of this Twilio account&apos;s numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Twilio account is suspended or closed. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio did not accept this Account SID and Auth Token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check both on your Twilio console. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another change of the Twilio connection is under way. Try again once it is finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect Twilio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the clinic&apos;s Twilio account? The AI stops answering its number, and no texts can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

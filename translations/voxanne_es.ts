@@ -365,25 +365,6 @@
     </message>
 </context>
 <context>
-    <name>IntegrationsPage</name>
-    <message>
-        <source>Check the account with Twilio</source>
-        <translation>Comprobar la cuenta con Twilio</translation>
-    </message>
-    <message>
-        <source>Keep the credentials, encrypted</source>
-        <translation>Guardar las credenciales cifradas</translation>
-    </message>
-    <message>
-        <source>Give the AI access to Twilio</source>
-        <translation>Dar a la IA acceso a Twilio</translation>
-    </message>
-    <message>
-        <source>Connect the number to the AI receptionist</source>
-        <translation>Conectar el número a la recepcionista IA</translation>
-    </message>
-</context>
-<context>
     <name>KnowledgePage</name>
     <message>
         <source>PDF</source>
@@ -1859,14 +1840,6 @@ La primera vez tarda un poco más.</translation>
 <context>
     <name>vox::ui::IntegrationsPage</name>
     <message>
-        <source>Validate &amp;&amp; save</source>
-        <translation>Validar y guardar</translation>
-    </message>
-    <message>
-        <source>Change account…</source>
-        <translation>Cambiar de cuenta…</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Desconectar</translation>
     </message>
@@ -1881,38 +1854,6 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Only the clinic&apos;s owner or an admin can connect accounts.</source>
         <translation>Solo el propietario de la clínica o un administrador pueden conectar cuentas.</translation>
-    </message>
-    <message>
-        <source>Twilio: text messages and the AI&apos;s phone number</source>
-        <translation>Twilio: SMS y el número de teléfono de la IA</translation>
-    </message>
-    <message>
-        <source>Your clinic&apos;s own Twilio account sends reminders and follow-up texts, and its number is the one the AI receptionist answers.</source>
-        <translation>La cuenta de Twilio de su clínica envía los recordatorios y los SMS de seguimiento, y su número es el que contesta la recepcionista IA.</translation>
-    </message>
-    <message>
-        <source>AC followed by 32 letters and digits</source>
-        <translation>AC seguido de 32 letras y dígitos</translation>
-    </message>
-    <message>
-        <source>From your Twilio console</source>
-        <translation>De su consola de Twilio</translation>
-    </message>
-    <message>
-        <source>+1 555 010 9999</source>
-        <translation>+1 555 010 9999</translation>
-    </message>
-    <message>
-        <source>Account SID:</source>
-        <translation>Account SID:</translation>
-    </message>
-    <message>
-        <source>Auth Token:</source>
-        <translation>Auth Token:</translation>
-    </message>
-    <message>
-        <source>Twilio number:</source>
-        <translation>Número de Twilio:</translation>
     </message>
     <message>
         <source>Google Calendar: bookings in your calendar</source>
@@ -1945,22 +1886,6 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Google Calendar is connected (%1).</source>
         <translation>Google Calendar está conectado (%1).</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectado: cuenta &lt;b&gt;AC••••%2&lt;/b&gt;, número &lt;b&gt;%3&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <source>The connection is broken: enter the account again.</source>
-        <translation>La conexión no funciona: vuelva a introducir la cuenta.</translation>
-    </message>
-    <message>
-        <source>The AI receptionist answers this number.</source>
-        <translation>La recepcionista IA contesta este número.</translation>
-    </message>
-    <message>
-        <source>Not connected. Texts and reminders cannot be sent until you connect the clinic&apos;s Twilio account.</source>
-        <translation>Sin conectar. No se pueden enviar SMS ni recordatorios hasta que conecte la cuenta de Twilio de la clínica.</translation>
     </message>
     <message>
         <source>Finish connecting in your web browser; this page notices when it is done.</source>
@@ -1997,86 +1922,6 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Not set up: enter the address e-mails should come from.</source>
         <translation>Sin configurar: escriba la dirección desde la que deben salir los correos.</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>falló</translation>
-    </message>
-    <message>
-        <source>skipped: this server has no Vapi key</source>
-        <translation>omitido: este servidor no tiene clave de Vapi</translation>
-    </message>
-    <message>
-        <source>working</source>
-        <translation>en curso</translation>
-    </message>
-    <message>
-        <source>not done</source>
-        <translation>no realizado</translation>
-    </message>
-    <message>
-        <source>Enter the Account SID from your Twilio console.</source>
-        <translation>Escriba el Account SID de su consola de Twilio.</translation>
-    </message>
-    <message>
-        <source>Enter the Auth Token from your Twilio console.</source>
-        <translation>Escriba el Auth Token de su consola de Twilio.</translation>
-    </message>
-    <message>
-        <source>Enter the Twilio number, with + and the country code.</source>
-        <translation>Escriba el número de Twilio, con + y el código de país.</translation>
-    </message>
-    <message>
-        <source>Twilio is connected.</source>
-        <translation>Twilio está conectado.</translation>
-    </message>
-    <message>
-        <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
-        <translation>El Account SID son los 34 caracteres que empiezan por AC en su consola de Twilio.</translation>
-    </message>
-    <message>
-        <source>Enter the account&apos;s Auth Token.</source>
-        <translation>Escriba el Auth Token de la cuenta.</translation>
-    </message>
-    <message>
-        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
-        <translation>Escriba el número con + y el código de país, por ejemplo +1 555 010 9999.</translation>
-    </message>
-    <message>
-        <source>This number is not one of this Twilio account&apos;s numbers.</source>
-        <translation>Este número no pertenece a esta cuenta de Twilio.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>This Twilio account is suspended or closed. Nothing was changed.</source>
-        <translation>Esta cuenta de Twilio está suspendida o cerrada. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>Twilio did not accept this Account SID and Auth Token.</source>
-        <translation>Twilio no aceptó este Account SID y Auth Token.</translation>
-    </message>
-    <message>
-        <source>Check both on your Twilio console. Nothing was changed.</source>
-        <translation>Compruebe ambos en su consola de Twilio. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
-        <translation>Twilio o el servicio de IA no respondieron. No se cambió nada; vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>Twilio is disconnected.</source>
-        <translation>Twilio está desconectado.</translation>
-    </message>
-    <message>
-        <source>Disconnect Twilio</source>
-        <translation>Desconectar Twilio</translation>
-    </message>
-    <message>
-        <source>Disconnect the clinic&apos;s Twilio account? The AI stops answering its number, and no texts can be sent.</source>
-        <translation>¿Desconectar la cuenta de Twilio de la clínica? La IA dejará de contestar su número y no se podrán enviar SMS.</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -2121,34 +1966,6 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
         <translation>Google Calendar está desconectado aquí, pero Google no lo confirmó. Para estar seguro, quite Voxanne en Acceso de terceros, en la configuración de seguridad de la cuenta de Google.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connecting… (checking with Vapi): account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectando… (comprobando con Vapi): cuenta &lt;b&gt;AC••••%2&lt;/b&gt;, número &lt;b&gt;%3&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Not connected: %2 Enter the account again to retry.</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; No conectado: %2 Vuelva a introducir la cuenta para intentarlo de nuevo.</translation>
-    </message>
-    <message>
-        <source>The last change did not go through: %1</source>
-        <translation>El último cambio no se aplicó: %1</translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected.</source>
-        <translation>No se pudo conectar Twilio.</translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected: %1</source>
-        <translation>No se pudo conectar Twilio: %1</translation>
-    </message>
-    <message>
-        <source>checking with Vapi</source>
-        <translation>comprobando con Vapi</translation>
-    </message>
-    <message>
-        <source>Another change of the Twilio connection is under way. Try again once it is finished.</source>
-        <translation>Hay otro cambio de la conexión de Twilio en curso. Vuelva a intentarlo cuando haya terminado.</translation>
     </message>
 </context>
 <context>
@@ -3595,6 +3412,197 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Open</source>
         <translation>Abrir</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TwilioCard</name>
+    <message>
+        <source>Twilio: text messages and the AI&apos;s phone number</source>
+        <translation>Twilio: SMS y el número de teléfono de la IA</translation>
+    </message>
+    <message>
+        <source>Validate &amp;&amp; save</source>
+        <translation>Validar y guardar</translation>
+    </message>
+    <message>
+        <source>Change account…</source>
+        <translation>Cambiar de cuenta…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Your clinic&apos;s own Twilio account sends reminders and follow-up texts, and its number is the one the AI receptionist answers.</source>
+        <translation>La cuenta de Twilio de su clínica envía los recordatorios y los SMS de seguimiento, y su número es el que contesta la recepcionista IA.</translation>
+    </message>
+    <message>
+        <source>AC followed by 32 letters and digits</source>
+        <translation>AC seguido de 32 letras y dígitos</translation>
+    </message>
+    <message>
+        <source>From your Twilio console</source>
+        <translation>De su consola de Twilio</translation>
+    </message>
+    <message>
+        <source>+1 555 010 9999</source>
+        <translation>+1 555 010 9999</translation>
+    </message>
+    <message>
+        <source>Account SID:</source>
+        <translation>Account SID:</translation>
+    </message>
+    <message>
+        <source>Auth Token:</source>
+        <translation>Auth Token:</translation>
+    </message>
+    <message>
+        <source>Twilio number:</source>
+        <translation>Número de Twilio:</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connecting… (checking with Vapi): account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectando… (comprobando con Vapi): cuenta &lt;b&gt;AC••••%2&lt;/b&gt;, número &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Not connected: %2 Enter the account again to retry.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; No conectado: %2 Vuelva a introducir la cuenta para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectado: cuenta &lt;b&gt;AC••••%2&lt;/b&gt;, número &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>The connection is broken: enter the account again.</source>
+        <translation>La conexión no funciona: vuelva a introducir la cuenta.</translation>
+    </message>
+    <message>
+        <source>The AI receptionist answers this number.</source>
+        <translation>La recepcionista IA contesta este número.</translation>
+    </message>
+    <message>
+        <source>The last change did not go through: %1</source>
+        <translation>El último cambio no se aplicó: %1</translation>
+    </message>
+    <message>
+        <source>Not connected. Texts and reminders cannot be sent until you connect the clinic&apos;s Twilio account.</source>
+        <translation>Sin conectar. No se pueden enviar SMS ni recordatorios hasta que conecte la cuenta de Twilio de la clínica.</translation>
+    </message>
+    <message>
+        <source>Twilio is connected.</source>
+        <translation>Twilio está conectado.</translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected.</source>
+        <translation>No se pudo conectar Twilio.</translation>
+    </message>
+    <message>
+        <source>Twilio could not be connected: %1</source>
+        <translation>No se pudo conectar Twilio: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>skipped: this server has no Vapi key</source>
+        <translation>omitido: este servidor no tiene clave de Vapi</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>checking with Vapi</source>
+        <translation>comprobando con Vapi</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>no realizado</translation>
+    </message>
+    <message>
+        <source>Check the account with Twilio</source>
+        <translation>Comprobar la cuenta con Twilio</translation>
+    </message>
+    <message>
+        <source>Keep the credentials, encrypted</source>
+        <translation>Guardar las credenciales cifradas</translation>
+    </message>
+    <message>
+        <source>Give the AI access to Twilio</source>
+        <translation>Dar a la IA acceso a Twilio</translation>
+    </message>
+    <message>
+        <source>Connect the number to the AI receptionist</source>
+        <translation>Conectar el número a la recepcionista IA</translation>
+    </message>
+    <message>
+        <source>Enter the Account SID from your Twilio console.</source>
+        <translation>Escriba el Account SID de su consola de Twilio.</translation>
+    </message>
+    <message>
+        <source>Enter the Auth Token from your Twilio console.</source>
+        <translation>Escriba el Auth Token de su consola de Twilio.</translation>
+    </message>
+    <message>
+        <source>Enter the Twilio number, with + and the country code.</source>
+        <translation>Escriba el número de Twilio, con + y el código de país.</translation>
+    </message>
+    <message>
+        <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
+        <translation>El Account SID son los 34 caracteres que empiezan por AC en su consola de Twilio.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s Auth Token.</source>
+        <translation>Escriba el Auth Token de la cuenta.</translation>
+    </message>
+    <message>
+        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
+        <translation>Escriba el número con + y el código de país, por ejemplo +1 555 010 9999.</translation>
+    </message>
+    <message>
+        <source>This number is not one of this Twilio account&apos;s numbers.</source>
+        <translation>Este número no pertenece a esta cuenta de Twilio.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This Twilio account is suspended or closed. Nothing was changed.</source>
+        <translation>Esta cuenta de Twilio está suspendida o cerrada. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Twilio did not accept this Account SID and Auth Token.</source>
+        <translation>Twilio no aceptó este Account SID y Auth Token.</translation>
+    </message>
+    <message>
+        <source>Check both on your Twilio console. Nothing was changed.</source>
+        <translation>Compruebe ambos en su consola de Twilio. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Another change of the Twilio connection is under way. Try again once it is finished.</source>
+        <translation>Hay otro cambio de la conexión de Twilio en curso. Vuelva a intentarlo cuando haya terminado.</translation>
+    </message>
+    <message>
+        <source>Twilio or the AI service did not answer. Nothing was changed; please try again.</source>
+        <translation>Twilio o el servicio de IA no respondieron. No se cambió nada; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Twilio is disconnected.</source>
+        <translation>Twilio está desconectado.</translation>
+    </message>
+    <message>
+        <source>Disconnect Twilio</source>
+        <translation>Desconectar Twilio</translation>
+    </message>
+    <message>
+        <source>Disconnect the clinic&apos;s Twilio account? The AI stops answering its number, and no texts can be sent.</source>
+        <translation>¿Desconectar la cuenta de Twilio de la clínica? La IA dejará de contestar su número y no se podrán enviar SMS.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantener</translation>
     </message>
 </context>
 <context>

@@ -86,8 +86,8 @@ private slots:
         ApiClient api;
         api.setBaseUrl(QUrl(m_fixture->url()));
         std::optional<vox::Result<Session>> answer;
-        api.login(m_clinic.email, m_clinic.password, this,
-                  [&](vox::Result<Session> session) { answer = std::move(session); });
+        api.auth().login(m_clinic.email, m_clinic.password, this,
+                         [&](vox::Result<Session> session) { answer = std::move(session); });
         QTRY_VERIFY(answer.has_value());
         QVERIFY2(answer->ok(), vox::test::why(*answer).constData());
         QCOMPARE((*answer)->orgId, m_clinic.orgId);
@@ -100,8 +100,8 @@ private slots:
         ApiClient api;
         api.setBaseUrl(QUrl(m_fixture->url()));
         std::optional<vox::Result<Session>> answer;
-        api.login(m_clinic.email, u"not the password"_s, this,
-                  [&](vox::Result<Session> session) { answer = std::move(session); });
+        api.auth().login(m_clinic.email, u"not the password"_s, this,
+                         [&](vox::Result<Session> session) { answer = std::move(session); });
         QTRY_VERIFY(answer.has_value());
         QVERIFY(!answer->ok());
         QCOMPARE(answer->errorMessage(), u"The e-mail or password is not correct."_s);
@@ -136,7 +136,7 @@ private slots:
 
         int succeeded = 0;
         for (int i = 0; i < 3; ++i) {
-            api.me(this, [&](vox::Result<Session> me) {
+            api.auth().me(this, [&](vox::Result<Session> me) {
                 QVERIFY2(me.ok(), vox::test::why(me).constData());
                 QCOMPARE(me->orgName, u"Refresh Clinic"_s);
                 ++succeeded;
@@ -154,8 +154,8 @@ private slots:
         ApiClient next;
         next.setBaseUrl(QUrl(m_fixture->url()));
         std::optional<vox::Result<Session>> resumed;
-        next.resume(api.session().refreshToken, this,
-                    [&](vox::Result<Session> s) { resumed = std::move(s); });
+        next.auth().resume(api.session().refreshToken, this,
+                           [&](vox::Result<Session> s) { resumed = std::move(s); });
         QTRY_VERIFY(resumed.has_value());
         QVERIFY2(resumed->ok(), vox::test::why(*resumed).constData());
     }
@@ -170,7 +170,7 @@ private slots:
         api.setSession(session);
         QSignalSpy expired(&api, &ApiClient::sessionExpired);
         std::optional<vox::Result<Session>> answer;
-        api.me(this, [&](vox::Result<Session> me) { answer = std::move(me); });
+        api.auth().me(this, [&](vox::Result<Session> me) { answer = std::move(me); });
         QTRY_VERIFY(answer.has_value());
         QVERIFY(!answer->ok());
         QCOMPARE(answer->error().code, apierror::unauthorized);

@@ -144,7 +144,7 @@ private slots:
         vox::ui::ApiClient api;
         api.setBaseUrl(QUrl(m_fixture->url()));
         std::optional<vox::Result<vox::ui::Session>> resumed;
-        api.resume(refresh, this, [&](vox::Result<vox::ui::Session> s) { resumed = s; });
+        api.auth().resume(refresh, this, [&](vox::Result<vox::ui::Session> s) { resumed = s; });
         QTRY_VERIFY(resumed.has_value());
         QVERIFY(!resumed->ok());
     }

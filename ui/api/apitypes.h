@@ -1,9 +1,10 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
-// The small request and answer values of ApiClient's calls that have no life of their own
+// The small request and answer values of the API's calls that have no life of their own
 // elsewhere in the console (the records the pages show have their own headers).
 namespace vox::ui {
 
@@ -46,6 +47,13 @@ struct MessageSent
 {
     QString recipient;
     bool confirmed = true;
+
+    // "status": "unknown" is the server saying Twilio never confirmed the text.
+    static MessageSent fromJson(const QJsonObject &json, const QString &recipient)
+    {
+        return MessageSent{recipient, json.value(QLatin1String("status")).toString() !=
+                                          QLatin1String("unknown")};
+    }
 };
 
 struct TranscriptFile

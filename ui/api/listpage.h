@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -10,6 +12,17 @@ template<typename T> struct ListPage
 {
     QList<T> items;
     QString nextCursor;
+
+    static ListPage fromJson(const QJsonObject &json)
+    {
+        ListPage page;
+        const QJsonArray rows = json.value(QLatin1String("items")).toArray();
+        page.items.reserve(rows.size());
+        for (const QJsonValue &row : rows)
+            page.items << T::fromJson(row.toObject());
+        page.nextCursor = json.value(QLatin1String("next_cursor")).toString();
+        return page;
+    }
 };
 
 } // namespace vox::ui

@@ -115,31 +115,31 @@ void AppointmentsModel::reload()
 void AppointmentsModel::readPage(const QString &cursor, int generation,
                                  QList<AppointmentRecord> sofar)
 {
-    m_api.appointments(m_from, m_to, cursor, this,
-                       [this, generation, sofar = std::move(sofar)](
-                           Result<ListPage<AppointmentRecord>> page) mutable {
-                           if (generation != m_generation)
-                               return;
-                           if (!page) {
-                               m_loading = false;
-                               emit loadingChanged(false);
-                               emit loadFailed(page.error());
-                               return;
-                           }
-                           sofar.append(page->items);
-                           // A range rarely has more than a page; a runaway cursor stops at 50
-                           // pages.
-                           if (!page->nextCursor.isEmpty() && sofar.size() < 200 * 50) {
-                               readPage(page->nextCursor, generation, std::move(sofar));
-                               return;
-                           }
-                           beginResetModel();
-                           m_rows = std::move(sofar);
-                           endResetModel();
-                           m_loading = false;
-                           emit loadingChanged(false);
-                           emit loaded();
-                       });
+    m_api.appointments().list(m_from, m_to, cursor, this,
+                              [this, generation, sofar = std::move(sofar)](
+                                  Result<ListPage<AppointmentRecord>> page) mutable {
+                                  if (generation != m_generation)
+                                      return;
+                                  if (!page) {
+                                      m_loading = false;
+                                      emit loadingChanged(false);
+                                      emit loadFailed(page.error());
+                                      return;
+                                  }
+                                  sofar.append(page->items);
+                                  // A range rarely has more than a page; a runaway cursor stops at
+                                  // 50 pages.
+                                  if (!page->nextCursor.isEmpty() && sofar.size() < 200 * 50) {
+                                      readPage(page->nextCursor, generation, std::move(sofar));
+                                      return;
+                                  }
+                                  beginResetModel();
+                                  m_rows = std::move(sofar);
+                                  endResetModel();
+                                  m_loading = false;
+                                  emit loadingChanged(false);
+                                  emit loaded();
+                              });
 }
 
 const AppointmentRecord *AppointmentsModel::appointmentAt(int row) const

@@ -180,7 +180,7 @@ void CallsModel::applyEvent(const LiveEvent &event)
 {
     if (!event.type.startsWith(u"call."_s) || event.entityId.isEmpty())
         return;
-    m_api.call(event.entityId, this, [this](Result<CallRecord> call) {
+    m_api.calls().get(event.entityId, this, [this](Result<CallRecord> call) {
         if (call)
             upsert(*call);
     });
@@ -188,31 +188,31 @@ void CallsModel::applyEvent(const LiveEvent &event)
 
 void CallsModel::requestPage(const QString &cursor, int limit, int generation)
 {
-    m_api.calls(m_query, cursor, limit, this,
-                [this, generation](Result<ListPage<CallRecord>> page) {
-                    if (!isCurrent(generation))
-                        return;
-                    if (!page) {
-                        pageArrived(generation, page.error());
-                        return;
-                    }
-                    QList<CallRecord> fresh;
-                    fresh.reserve(page->items.size());
-                    // A call that arrived live may also come in a later page.
-                    for (const CallRecord &call : page->items) {
-                        if (!m_ids.contains(call.id)) {
-                            m_ids.insert(call.id);
-                            fresh << call;
-                        }
-                    }
-                    if (!fresh.isEmpty()) {
-                        const int first = int(m_rows.size());
-                        beginInsertRows({}, first, first + int(fresh.size()) - 1);
-                        m_rows.append(fresh);
-                        endInsertRows();
-                    }
-                    pageArrived(generation, page->nextCursor);
-                });
+    m_api.calls().list(m_query, cursor, limit, this,
+                       [this, generation](Result<ListPage<CallRecord>> page) {
+                           if (!isCurrent(generation))
+                               return;
+                           if (!page) {
+                               pageArrived(generation, page.error());
+                               return;
+                           }
+                           QList<CallRecord> fresh;
+                           fresh.reserve(page->items.size());
+                           // A call that arrived live may also come in a later page.
+                           for (const CallRecord &call : page->items) {
+                               if (!m_ids.contains(call.id)) {
+                                   m_ids.insert(call.id);
+                                   fresh << call;
+                               }
+                           }
+                           if (!fresh.isEmpty()) {
+                               const int first = int(m_rows.size());
+                               beginInsertRows({}, first, first + int(fresh.size()) - 1);
+                               m_rows.append(fresh);
+                               endInsertRows();
+                           }
+                           pageArrived(generation, page->nextCursor);
+                       });
 }
 
 } // namespace vox::ui

@@ -136,7 +136,7 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &AgentPage::updateActions);
     m_syncPoll.setInterval(2000);
     connect(&m_syncPoll, &QTimer::timeout, this, [this] {
-        m_api.agent(this, [this](Result<AgentConfig> agent) {
+        m_api.agent().get(this, [this](Result<AgentConfig> agent) {
             if (agent)
                 showSync(*agent);
         });
@@ -163,7 +163,7 @@ void AgentPage::refresh()
     m_prompt->setReadOnly(!admin);
     if (isEdited())
         return; // keep what is being typed; "Undo changes" goes back
-    m_api.agent(this, [this](Result<AgentConfig> agent) {
+    m_api.agent().get(this, [this](Result<AgentConfig> agent) {
         if (!agent) {
             if (agent.error().code == apierror::notFound)
                 m_sync->setText(tr("This server does not offer the agent's settings yet."));
@@ -273,7 +273,7 @@ void AgentPage::save()
     m_saving = true;
     updateActions();
     m_sync->setText(tr("Saving…"));
-    m_api.saveAgent(changed, this, [this](Result<AgentConfig> saved) {
+    m_api.agent().save(changed, this, [this](Result<AgentConfig> saved) {
         m_saving = false;
         if (!saved) {
             showSync(m_agent);
@@ -295,7 +295,7 @@ void AgentPage::sendAgain()
     m_saving = true;
     updateActions();
     m_sendAgain->setEnabled(false);
-    m_api.saveAgent(m_agent, this, [this](Result<AgentConfig> sent) {
+    m_api.agent().save(m_agent, this, [this](Result<AgentConfig> sent) {
         m_saving = false;
         m_sendAgain->setEnabled(true);
         if (!sent) {
@@ -314,7 +314,7 @@ void AgentPage::applyEvent(const LiveEvent &event)
 {
     if (!m_loadedOnce || event.type != u"agent.updated")
         return;
-    m_api.agent(this, [this](Result<AgentConfig> agent) {
+    m_api.agent().get(this, [this](Result<AgentConfig> agent) {
         if (!agent)
             return;
         if (isEdited())

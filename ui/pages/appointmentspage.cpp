@@ -243,7 +243,7 @@ void AppointmentsPage::cancelSelected(bool confirm)
         return;
     const QString id = a->id;
     const auto cancel = [this, id] {
-        m_api.cancelAppointment(id, QString(), this, [this](Result<AppointmentRecord> result) {
+        m_api.appointments().cancel(id, QString(), this, [this](Result<AppointmentRecord> result) {
             if (!result) {
                 m_toasts.problem(result.error());
                 return;
@@ -271,32 +271,34 @@ void AppointmentsPage::sendReminder(const QString &method)
         return;
     const QString id = a->id;
     m_remind->setEnabled(false);
-    m_api.sendReminder(id, method, this, [this, id, method](Result<MessageSent> receipt) {
-        updateActions();
-        if (!receipt) {
-            m_toasts.problem(receipt.error(), [this, method] { sendReminder(method); });
-            return;
-        }
-        // A number as the table shows it (and kept on one line), not as Twilio is given it.
-        const QString to = method == u"sms"
-                               ? phone::display(receipt->recipient).replace(u' ', QChar(0x00A0))
-                               : receipt->recipient;
-        if (!receipt->confirmed) {
-            // No retry offered: a second text could reach the patient twice.
-            m_toasts.info(tr("Twilio did not confirm the reminder to %1. It may have arrived, so "
-                             "do not send it again: Recent activity will show the outcome in a "
-                             "few minutes.")
-                              .arg(to));
-            return;
-        }
-        if (const int row = m_model->rowOf(id); row >= 0) {
-            AppointmentRecord updated = *m_model->appointmentAt(row);
-            updated.confirmationSent = true;
-            m_model->update(updated);
-        }
-        m_toasts.success(method == u"sms" ? tr("Reminder texted to %1.").arg(to)
-                                          : tr("Reminder e-mailed to %1.").arg(to));
-    });
+    m_api.appointments().sendReminder(
+        id, method, this, [this, id, method](Result<MessageSent> receipt) {
+            updateActions();
+            if (!receipt) {
+                m_toasts.problem(receipt.error(), [this, method] { sendReminder(method); });
+                return;
+            }
+            // A number as the table shows it (and kept on one line), not as Twilio is given it.
+            const QString to = method == u"sms"
+                                   ? phone::display(receipt->recipient).replace(u' ', QChar(0x00A0))
+                                   : receipt->recipient;
+            if (!receipt->confirmed) {
+                // No retry offered: a second text could reach the patient twice.
+                m_toasts.info(
+                    tr("Twilio did not confirm the reminder to %1. It may have arrived, so "
+                       "do not send it again: Recent activity will show the outcome in a "
+                       "few minutes.")
+                        .arg(to));
+                return;
+            }
+            if (const int row = m_model->rowOf(id); row >= 0) {
+                AppointmentRecord updated = *m_model->appointmentAt(row);
+                updated.confirmationSent = true;
+                m_model->update(updated);
+            }
+            m_toasts.success(method == u"sms" ? tr("Reminder texted to %1.").arg(to)
+                                              : tr("Reminder e-mailed to %1.").arg(to));
+        });
 }
 
 void AppointmentsPage::applyEvent(const LiveEvent &event)

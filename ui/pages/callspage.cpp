@@ -206,7 +206,7 @@ void CallsPage::selectCall(const QString &callId)
     if (row < 0) {
         m_pendingSelection = callId;
         // Not among the loaded rows: show it anyway, from the server.
-        m_api.call(callId, this, [this, callId](Result<CallRecord> call) {
+        m_api.calls().get(callId, this, [this, callId](Result<CallRecord> call) {
             if (call && m_model->rowOf(callId) < 0 && m_pendingSelection == callId)
                 m_detail->showCall(*call);
         });

@@ -222,7 +222,7 @@ void DashboardPage::refresh()
     const int generation = ++m_generation;
     const QString name = m_api.session().fullName.section(u' ', 0, 0);
     m_greeting->setText(name.isEmpty() ? tr("Dashboard") : tr("Hello, %1").arg(name));
-    m_api.dashboardSummary(range(), this, [this, generation](Result<DashboardSummary> summary) {
+    m_api.dashboard().summary(range(), this, [this, generation](Result<DashboardSummary> summary) {
         if (generation != m_generation)
             return;
         if (!summary) {
@@ -231,7 +231,7 @@ void DashboardPage::refresh()
         }
         show(*summary);
     });
-    m_api.recentActivity(this, [this](Result<QList<LiveEvent>> events) {
+    m_api.dashboard().recentActivity(this, [this](Result<QList<LiveEvent>> events) {
         if (events)
             m_activity->setEvents(*events);
     });

@@ -2,11 +2,11 @@
 
 #include "ui/api/integrationstatus.h"
 #include "ui/pages/page.h"
+#include "ui/widgets/twiliocard.h"
 
 #include <QDateTime>
 #include <QTimer>
 
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -18,8 +18,8 @@ class FieldMessage;
 class ToastArea;
 
 // The clinic's own accounts: Twilio (texts, reminders, the AI's number: validated and linked to
-// the AI step by step), Google Calendar (connected in the browser; the console notices when it
-// is done) and the e-mail sender. Admins only.
+// the AI step by step, in its own card), Google Calendar (connected in the browser; the console
+// notices when it is done) and the e-mail sender. Admins only.
 class IntegrationsPage final : public Page
 {
     Q_OBJECT
@@ -34,33 +34,27 @@ public:
     void activated() override;
 
     const IntegrationStatus &status() const { return m_status; }
-    QLineEdit *twilioSidEdit() const { return m_sid; }
-    QLineEdit *twilioTokenEdit() const { return m_token; }
-    QLineEdit *twilioNumberEdit() const { return m_number; }
-    QPushButton *twilioSaveButton() const { return m_twilioSave; }
-    QLabel *twilioStatusLabel() const { return m_twilioStatus; }
-    QString twilioProblem() const;
-    QString twilioFieldProblem(const QString &field) const;
+    QLineEdit *twilioSidEdit() const { return m_twilio->sidEdit(); }
+    QLineEdit *twilioTokenEdit() const { return m_twilio->tokenEdit(); }
+    QLineEdit *twilioNumberEdit() const { return m_twilio->numberEdit(); }
+    QPushButton *twilioSaveButton() const { return m_twilio->saveButton(); }
+    QLabel *twilioStatusLabel() const { return m_twilio->statusLabel(); }
+    QString twilioProblem() const { return m_twilio->problem(); }
+    QString twilioFieldProblem(const QString &field) const { return m_twilio->fieldProblem(field); }
     // "validate: done", one line per step as shown.
-    QStringList twilioStepTexts() const;
+    QStringList twilioStepTexts() const { return m_twilio->stepTexts(); }
     QLabel *googleStatusLabel() const { return m_googleStatus; }
     QPushButton *googleConnectButton() const { return m_googleConnect; }
     bool isWaitingForGoogle() const { return m_googleWait.isActive(); }
 
-    void validateAndSaveTwilio();
-    void disconnectTwilio(bool confirm = true);
+    void validateAndSaveTwilio() { m_twilio->validateAndSave(); }
+    void disconnectTwilio(bool confirm = true) { m_twilio->disconnectAccount(confirm); }
     void connectGoogle();
     void disconnectGoogle(bool confirm = true);
     void saveEmail();
 
 private:
     void show(const IntegrationStatus &status);
-    void showSteps(const QList<TwilioSyncStep> &steps, bool running);
-    void showTwilio(const IntegrationStatus::Twilio &tw);
-    // The connection the server's job was still finishing has settled: say how.
-    void twilioSettled(const IntegrationStatus::Twilio &tw);
-    void setTwilioEditing(bool editing);
-    void clearTwilioProblems();
 
     ApiClient &m_api;
     ToastArea &m_toasts;
@@ -68,29 +62,12 @@ private:
     QLabel *m_staffNote;
     QWidget *m_content;
 
-    QLabel *m_twilioStatus;
-    QWidget *m_twilioForm;
-    QLineEdit *m_sid;
-    QLineEdit *m_token;
-    QLineEdit *m_number;
-    FieldMessage *m_sidMessage;
-    FieldMessage *m_tokenMessage;
-    FieldMessage *m_numberMessage;
-    FieldMessage *m_twilioMessage;
-    QPushButton *m_twilioSave;
-    QPushButton *m_twilioChange;
-    QPushButton *m_twilioDisconnect;
-    QList<QLabel *> m_stepLabels;
-    QWidget *m_steps;
+    TwilioCard *m_twilio;
 
     QLabel *m_googleStatus;
     QPushButton *m_googleConnect;
     QPushButton *m_googleDisconnect;
     QTimer m_googleWait;
-    // While Twilio is being connected, the page asks again now and then, in case no live event
-    // reaches it (the event stream reconnecting).
-    QTimer m_twilioPoll;
-    bool m_followingTwilio = false; // this page started the connection the server is finishing
     QDateTime m_googleWaitUntil;
 
     QLabel *m_emailStatus;
@@ -99,8 +76,6 @@ private:
     FieldMessage *m_fromMessage;
     QPushButton *m_emailSave;
 
-    bool m_twilioBusy = false;
-    bool m_changingTwilio = false; // "Change account…" pressed: the form stays open
     bool m_loadedOnce = false;
 };
 

@@ -173,7 +173,7 @@ void KnowledgePage::refresh()
     updateActions();
     if (m_documents.isEmpty())
         m_state->showMessage(tr("Loading documents…"));
-    m_api.knowledgeDocuments(this, [this](Result<QList<KnowledgeDocument>> documents) {
+    m_api.knowledge().documents(this, [this](Result<QList<KnowledgeDocument>> documents) {
         if (!documents) {
             m_state->showMessage(tr("The documents could not be loaded."), documents.errorMessage(),
                                  [this] { refresh(); });
@@ -305,7 +305,7 @@ void KnowledgePage::uploadNext()
     m_uploadLabel->show();
     m_progress->setValue(0);
     m_progress->show();
-    m_api.uploadKnowledge(
+    m_api.knowledge().upload(
         name, mimeFor(path), bytes, this,
         [this](qint64 sent, qint64 total) {
             if (total <= 0)
@@ -340,7 +340,7 @@ void KnowledgePage::deleteSelected(bool confirm)
         return;
     const KnowledgeDocument d = m_documents.at(row);
     const auto go = [this, d] {
-        m_api.deleteKnowledge(d.id, this, [this, d](Result<void> done) {
+        m_api.knowledge().remove(d.id, this, [this, d](Result<void> done) {
             if (!done) {
                 m_toasts.problem(done.error());
                 return;
@@ -368,7 +368,7 @@ void KnowledgePage::ask(const QString &question)
         m_question->setText(question);
     m_ask->setEnabled(false);
     m_answer->setText(tr("Looking…"));
-    m_api.queryKnowledge(q, this, [this](Result<QList<KnowledgePassage>> passages) {
+    m_api.knowledge().query(q, this, [this](Result<QList<KnowledgePassage>> passages) {
         m_ask->setEnabled(true);
         m_passages->clear();
         if (!passages) {

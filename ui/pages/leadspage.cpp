@@ -181,7 +181,7 @@ void LeadsPage::applyFilters()
 
 void LeadsPage::loadStats()
 {
-    m_api.leadStats(this, [this](Result<LeadStats> stats) {
+    m_api.contacts().stats(this, [this](Result<LeadStats> stats) {
         if (!stats)
             return;
         m_total->setValue(QString::number(stats->total));

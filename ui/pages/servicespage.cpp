@@ -54,17 +54,6 @@ std::optional<Field> fieldOf(const QString &serverField)
     return std::nullopt;
 }
 
-QWidget *withMessage(QWidget *field, FieldMessage *message, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
-}
-
 } // namespace
 
 ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
@@ -158,7 +147,8 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     };
     m_name->setObjectName(u"serviceNameEdit"_s);
     m_name->setMaxLength(140);
-    form->addRow(tr("Name:"), withMessage(m_name, message(Field::Name, "nameMessage"), m_form));
+    form->addRow(tr("Name:"),
+                 withFieldMessage(m_name, message(Field::Name, "nameMessage"), m_form));
     auto *priceRow = new QWidget(m_form);
     auto *priceLayout = new QHBoxLayout(priceRow);
     priceLayout->setContentsMargins(0, 0, 0, 0);
@@ -170,9 +160,9 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     priceLayout->addWidget(m_price);
     priceLayout->addStretch();
     form->addRow(tr("Price:"),
-                 withMessage(priceRow, message(Field::Price, "priceMessage"), m_form));
+                 withFieldMessage(priceRow, message(Field::Price, "priceMessage"), m_form));
     form->addRow(tr("Keywords:"),
-                 withMessage(m_keywords, message(Field::Keywords, "keywordsMessage"), m_form));
+                 withFieldMessage(m_keywords, message(Field::Keywords, "keywordsMessage"), m_form));
     auto *hint = new QLabel(tr("Words callers use for this service. The AI and the pricing "
                                "listen for them in calls."),
                             m_form);
@@ -194,12 +184,13 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_before->setSingleStep(5);
     m_after->setSingleStep(5);
     form->addRow(tr("Takes:"),
-                 withMessage(m_duration, message(Field::Duration, "durationMessage"), m_form));
+                 withFieldMessage(m_duration, message(Field::Duration, "durationMessage"), m_form));
     form->addRow(
         tr("Free before:"),
-        withMessage(m_before, message(Field::BufferBefore, "bufferBeforeMessage"), m_form));
-    form->addRow(tr("Free after:"),
-                 withMessage(m_after, message(Field::BufferAfter, "bufferAfterMessage"), m_form));
+        withFieldMessage(m_before, message(Field::BufferBefore, "bufferBeforeMessage"), m_form));
+    form->addRow(
+        tr("Free after:"),
+        withFieldMessage(m_after, message(Field::BufferAfter, "bufferAfterMessage"), m_form));
     sideLayout->addWidget(m_form);
 
     auto *testBox = new QGroupBox(tr("Test keywords"), this);
@@ -302,7 +293,7 @@ void ServicesPage::refresh()
         return; // never throw away someone's edits; "Discard changes" does that
     if (m_model->rowCount() == 0)
         m_tableState->showMessage(tr("Loading services…"));
-    m_api.services(this, [this](Result<QList<ServiceRecord>> services) {
+    m_api.services().list(this, [this](Result<QList<ServiceRecord>> services) {
         if (!services) {
             m_tableState->showMessage(tr("The services could not be loaded."),
                                       services.errorMessage(), [this] { refresh(); });
@@ -544,7 +535,7 @@ void ServicesPage::saveNext(QList<ServicesModel::Draft> queue, int failures)
         saveNext(queue, failed);
     };
     if (d.deleted) {
-        m_api.deleteService(d.saved.id, this, [this, key = d.key, next](Result<void> done) {
+        m_api.services().remove(d.saved.id, this, [this, key = d.key, next](Result<void> done) {
             // Already gone is as good as deleted.
             if (done || done.error().code == apierror::notFound) {
                 m_model->dropSaved(key);
@@ -566,9 +557,9 @@ void ServicesPage::saveNext(QList<ServicesModel::Draft> queue, int failures)
         next(nullptr);
     };
     if (d.isNew())
-        m_api.createService(record, this, stored);
+        m_api.services().create(record, this, stored);
     else
-        m_api.updateService(record, this, stored);
+        m_api.services().update(record, this, stored);
 }
 
 void ServicesPage::applyEvent(const LiveEvent &event)

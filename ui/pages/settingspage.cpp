@@ -59,17 +59,6 @@ enum UserColumn {
     ActionColumn
 };
 
-QWidget *withMessage(QWidget *field, FieldMessage *message, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
-}
-
 } // namespace
 
 SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &serverDescription,
@@ -216,7 +205,7 @@ QWidget *SettingsPage::buildClinic()
     m_clinicName = new QLineEdit(box);
     m_clinicName->setObjectName(u"clinicNameEdit"_s);
     m_clinicNameMessage = new FieldMessage(box);
-    form->addRow(tr("Name:"), withMessage(m_clinicName, m_clinicNameMessage, box));
+    form->addRow(tr("Name:"), withFieldMessage(m_clinicName, m_clinicNameMessage, box));
     m_timeZone = new QComboBox(box);
     m_timeZone->setObjectName(u"timeZoneCombo"_s);
     m_timeZone->setEditable(true);
@@ -229,7 +218,7 @@ QWidget *SettingsPage::buildClinic()
     m_timeZone->completer()->setFilterMode(Qt::MatchContains);
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
-    form->addRow(tr("Time zone:"), withMessage(m_timeZone, m_timeZoneMessage, box));
+    form->addRow(tr("Time zone:"), withFieldMessage(m_timeZone, m_timeZoneMessage, box));
     layout->addLayout(form);
 
     auto *hoursTitle = new QLabel(tr("Opening hours (the AI only books inside them):"), box);
@@ -314,7 +303,7 @@ QWidget *SettingsPage::buildPeople()
     m_inviteRole->setObjectName(u"inviteRoleCombo"_s);
     m_inviteMessage = new FieldMessage(m_inviteForm);
     m_inviteMessage->setObjectName(u"inviteMessage"_s);
-    form->addRow(tr("E-mail:"), withMessage(m_inviteEmail, m_inviteMessage, m_inviteForm));
+    form->addRow(tr("E-mail:"), withFieldMessage(m_inviteEmail, m_inviteMessage, m_inviteForm));
     form->addRow(tr("Name:"), m_inviteName);
     form->addRow(tr("Role:"), m_inviteRole);
     m_inviteButton = new QPushButton(tr("Add person"), m_inviteForm);
@@ -352,7 +341,7 @@ void SettingsPage::refresh()
     if (session.role == u"owner")
         m_inviteRole->addItem(roleName(u"owner"_s), u"owner"_s);
 
-    m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+    m_api.settings().get(this, [this](Result<OrgSettings> settings) {
         if (!settings) {
             m_toasts.problem(settings.error(), [this] { refresh(); });
             return;
@@ -442,7 +431,7 @@ void SettingsPage::saveClinic()
             {u"weekday"_s, p.weekday}, {u"opens_at"_s, p.opensAt}, {u"closes_at"_s, p.closesAt}});
     changes.insert(u"business_hours"_s, week);
     m_saveClinic->setEnabled(false);
-    m_api.updateOrgSettings(changes, this, [this](Result<OrgSettings> saved) {
+    m_api.settings().update(changes, this, [this](Result<OrgSettings> saved) {
         m_saveClinic->setEnabled(true);
         if (!saved) {
             const QString field = saved.error().subject;
@@ -464,7 +453,7 @@ void SettingsPage::saveClinic()
 
 void SettingsPage::loadUsers()
 {
-    m_api.orgUsers(this, [this](Result<QList<OrgUser>> users) {
+    m_api.settings().users(this, [this](Result<QList<OrgUser>> users) {
         if (!users) {
             m_toasts.problem(users.error());
             return;
@@ -531,15 +520,16 @@ void SettingsPage::askToSetDisabled(const QString &userId, bool disabled)
         question.keepLabel = tr("Leave disabled");
     }
     question.open(this, [this, userId, disabled, who] {
-        m_api.setUserDisabled(userId, disabled, this, [this, disabled, who](Result<OrgUser> done) {
-            if (!done) {
-                m_toasts.problem(done.error());
-                return;
-            }
-            m_toasts.success(disabled ? tr("%1 was disabled and signed out.").arg(who)
-                                      : tr("%1 can sign in again.").arg(who));
-            loadUsers();
-        });
+        m_api.settings().setUserDisabled(
+            userId, disabled, this, [this, disabled, who](Result<OrgUser> done) {
+                if (!done) {
+                    m_toasts.problem(done.error());
+                    return;
+                }
+                m_toasts.success(disabled ? tr("%1 was disabled and signed out.").arg(who)
+                                          : tr("%1 can sign in again.").arg(who));
+                loadUsers();
+            });
     });
 }
 
@@ -553,7 +543,7 @@ void SettingsPage::invite()
         return;
     }
     m_inviteButton->setEnabled(false);
-    m_api.inviteUser(user, this, [this](Result<InvitedUser> invited) {
+    m_api.settings().inviteUser(user, this, [this](Result<InvitedUser> invited) {
         m_inviteButton->setEnabled(true);
         if (!invited) {
             if (invited.error().code == u"conflict")
@@ -582,7 +572,7 @@ void SettingsPage::invite()
 void SettingsPage::applyEvent(const LiveEvent &event)
 {
     if (m_loadedOnce && event.type == u"settings.updated")
-        m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+        m_api.settings().get(this, [this](Result<OrgSettings> settings) {
             if (settings)
                 showSettings(*settings);
         });

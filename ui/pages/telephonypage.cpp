@@ -109,7 +109,7 @@ void TelephonyPage::refresh()
     m_add->setEnabled(true);
     if (m_numbers.isEmpty())
         m_state->showMessage(tr("Loading your numbers…"));
-    m_api.verifiedNumbers(this, [this](Result<QList<VerifiedNumber>> numbers) {
+    m_api.telephony().verifiedNumbers(this, [this](Result<QList<VerifiedNumber>> numbers) {
         if (!numbers) {
             m_state->showMessage(tr("The numbers could not be loaded."), numbers.errorMessage(),
                                  [this] { refresh(); });
@@ -239,17 +239,18 @@ void TelephonyPage::disableSelected()
         return;
     const QString phone = n->phoneNumber;
     m_disable->setEnabled(false);
-    m_api.disableForwarding(n->forwardingConfigId, this, [this, phone](Result<QString> code) {
-        if (!code) {
-            updateActions();
-            m_toasts.problem(code.error());
-            return;
-        }
-        refresh();
-        auto *dialog = new DeactivationDialog(phone, *code, m_toasts, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    m_api.telephony().disableForwarding(
+        n->forwardingConfigId, this, [this, phone](Result<QString> code) {
+            if (!code) {
+                updateActions();
+                m_toasts.problem(code.error());
+                return;
+            }
+            refresh();
+            auto *dialog = new DeactivationDialog(phone, *code, m_toasts, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
 }
 
 void TelephonyPage::removeSelected(bool confirm)
@@ -261,7 +262,7 @@ void TelephonyPage::removeSelected(bool confirm)
     const QString phone = n->phoneNumber;
     const bool forwarding = n->forwardingStatus == u"active";
     const auto remove = [this, id, phone] {
-        m_api.removeVerifiedNumber(id, this, [this, phone](Result<void> done) {
+        m_api.telephony().removeVerifiedNumber(id, this, [this, phone](Result<void> done) {
             if (!done) {
                 m_toasts.problem(done.error());
                 return;

@@ -231,7 +231,7 @@ void ConsoleController::resumeOrSignIn()
                 showLogin();
             return;
         }
-        m_api->resume(token, this, [this](Result<Session> session) {
+        m_api->auth().resume(token, this, [this](Result<Session> session) {
             if (session) {
                 sessionStarted();
                 return;
@@ -245,7 +245,7 @@ void ConsoleController::resumeOrSignIn()
 
 void ConsoleController::demoSignIn()
 {
-    m_api->login(demoEmail(), demoPassword(), this, [this](Result<Session> session) {
+    m_api->auth().login(demoEmail(), demoPassword(), this, [this](Result<Session> session) {
         if (session) {
             sessionStarted();
             return;
@@ -265,7 +265,7 @@ void ConsoleController::demoSignIn()
         if (!isTimeZoneName(form.timeZone) || !form.timeZone.contains(u'/') ||
             form.timeZone.startsWith(u"Etc/"_s))
             form.timeZone = u"America/New_York"_s;
-        m_api->signUp(form, this, [this](Result<Session> created) {
+        m_api->auth().signUp(form, this, [this](Result<Session> created) {
             if (!created) {
                 showLogin(created.errorMessage());
                 return;
@@ -351,7 +351,7 @@ void ConsoleController::signOut()
 {
     m_events->stop();
     m_sessions->remove(m_account);
-    m_api->logout(this, [](Result<void>) {});
+    m_api->auth().logout(this, [](Result<void>) {});
     if (m_window)
         m_window->hide();
     showLogin(tr("You signed out."));

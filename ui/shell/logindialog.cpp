@@ -121,7 +121,7 @@ void LoginDialog::signIn()
     m_problem->hide();
     m_signIn->setText(tr("Signing in…"));
     validate();
-    m_api.login(m_email->text(), m_password->text(), this, [this](Result<Session> session) {
+    m_api.auth().login(m_email->text(), m_password->text(), this, [this](Result<Session> session) {
         m_busy = false;
         m_signIn->setText(tr("Sign in"));
         validate();

@@ -227,7 +227,7 @@ void MainWindow::sessionStarted()
                                        : tr("%1 — Voxanne Console").arg(s.orgName));
     loadFeatures();
     // Prices are shown in the clinic's currency.
-    m_api.orgSettings(this, [this](Result<OrgSettings> settings) {
+    m_api.settings().get(this, [this](Result<OrgSettings> settings) {
         if (settings)
             DisplayFormat::setCurrency(settings->currency);
     });
@@ -244,7 +244,7 @@ void MainWindow::setDemo(bool demo)
 
 void MainWindow::loadFeatures()
 {
-    m_api.features(this, [this](Result<FeatureAvailability> features) {
+    m_api.integrations().features(this, [this](Result<FeatureAvailability> features) {
         if (!features)
             return;
         for (Page *p : std::as_const(m_pages))

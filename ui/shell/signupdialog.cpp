@@ -112,7 +112,7 @@ void SignUpDialog::create()
     form.email = m_email->text();
     form.password = m_password->text();
     form.timeZone = m_zone->currentData().toString();
-    m_api.signUp(form, this, [this](Result<Session> session) {
+    m_api.auth().signUp(form, this, [this](Result<Session> session) {
         m_busy = false;
         m_create->setText(tr("Create clinic"));
         validate();

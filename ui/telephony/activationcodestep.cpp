@@ -102,19 +102,20 @@ bool ActivationCodeStep::validatePage()
         return true;
     m_busy = true;
     emit completeChanged();
-    m_wizard.api().confirmForwarding(m_wizard.forwarding().id, this, [this](Result<void> done) {
-        m_busy = false;
-        emit completeChanged();
-        if (!done) {
-            m_message->showProblem(done.error().message);
-            return;
-        }
-        ForwardingConfig config = m_wizard.forwarding();
-        config.status = u"active"_s;
-        m_wizard.setForwarding(config);
-        emit m_wizard.numbersChanged();
-        m_wizard.proceed();
-    });
+    m_wizard.api().telephony().confirmForwarding(
+        m_wizard.forwarding().id, this, [this](Result<void> done) {
+            m_busy = false;
+            emit completeChanged();
+            if (!done) {
+                m_message->showProblem(done.error().message);
+                return;
+            }
+            ForwardingConfig config = m_wizard.forwarding();
+            config.status = u"active"_s;
+            m_wizard.setForwarding(config);
+            emit m_wizard.numbersChanged();
+            m_wizard.proceed();
+        });
     return false;
 }
 

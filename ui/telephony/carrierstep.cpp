@@ -210,7 +210,7 @@ bool CarrierStep::validatePage()
     m_busy = true;
     emit completeChanged();
     m_message->showNote(tr("Creating your code…"));
-    m_wizard.api().createForwarding(
+    m_wizard.api().telephony().createForwarding(
         request, this, [this](Result<ForwardingConfig> config, const Refusal &refusal) {
             m_busy = false;
             emit completeChanged();

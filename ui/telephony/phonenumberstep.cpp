@@ -148,7 +148,7 @@ bool PhoneNumberStep::validatePage()
         return false;
     const QString number = m_normalized;
     setBusy(true);
-    m_wizard.api().startVerification(
+    m_wizard.api().telephony().startVerification(
         number, this, [this, number](Result<VerificationStarted> started, const Refusal &refusal) {
             setBusy(false);
             if (!started) {

@@ -56,7 +56,7 @@ TelephonyWizard::TelephonyWizard(ApiClient &api, QWidget *parent)
 
     // The preview shows the real destination once the server says which number the AI has.
     if (m_api.session().isAdmin()) {
-        m_api.integrations(this, [this](Result<IntegrationStatus> status) {
+        m_api.integrations().status(this, [this](Result<IntegrationStatus> status) {
             if (!status || status->twilio.phoneNumber.isEmpty())
                 return;
             m_aiNumber = status->twilio.phoneNumber;

@@ -157,7 +157,7 @@ void VerificationStep::resend()
     const QString number = m_wizard.verification().phoneNumber;
     setBusy(true);
     m_message->showNote(tr("Asking Twilio to call %1 again…").arg(number));
-    m_wizard.api().startVerification(
+    m_wizard.api().telephony().startVerification(
         number, this, [this, number](Result<VerificationStarted> started, const Refusal &refusal) {
             setBusy(false);
             if (!started) {
@@ -186,7 +186,7 @@ bool VerificationStep::validatePage()
     setBusy(true);
     m_message->showNote(tr("Checking the code…"));
     const QString id = m_wizard.verification().verificationId;
-    m_wizard.api().confirmVerification(
+    m_wizard.api().telephony().confirmVerification(
         id, m_input->text(), this, [this, id](Result<bool> confirmed, const Refusal &refusal) {
             setBusy(false);
             if (!confirmed) {

@@ -137,7 +137,7 @@ void AppointmentDialog::setDate(const QDate &date)
 void AppointmentDialog::loadServices()
 {
     m_service->setEnabled(false);
-    m_api.services(this, [this](Result<QList<ServiceRecord>> services) {
+    m_api.services().list(this, [this](Result<QList<ServiceRecord>> services) {
         if (!services) {
             showProblem(services.errorMessage());
             return;
@@ -175,7 +175,7 @@ void AppointmentDialog::loadSlots()
         return;
     const int generation = ++m_slotGeneration;
     m_slotNote->setText(tr("Looking for free times…"));
-    m_api.availability(
+    m_api.appointments().availability(
         m_date->date(), serviceId, this, [this, generation](Result<QList<TimeSlot>> free) {
             if (generation != m_slotGeneration)
                 return;
@@ -232,7 +232,7 @@ void AppointmentDialog::save()
         accept();
     };
     if (!m_rescheduleId.isEmpty()) {
-        m_api.rescheduleAppointment(m_rescheduleId, when, this, done);
+        m_api.appointments().reschedule(m_rescheduleId, when, this, done);
         return;
     }
     NewAppointment appointment;
@@ -242,7 +242,7 @@ void AppointmentDialog::save()
     appointment.name = m_name->text();
     appointment.phone = m_phone->text();
     appointment.notes = m_notes->text();
-    m_api.createAppointment(appointment, this, done);
+    m_api.appointments().create(appointment, this, done);
 }
 
 } // namespace vox::ui

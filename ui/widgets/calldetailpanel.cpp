@@ -191,7 +191,7 @@ void CallDetailPanel::loadDetail()
 {
     const int generation = ++m_detailGeneration;
     const QString id = m_call.id;
-    m_api.call(id, this, [this, generation](Result<CallRecord> detail) {
+    m_api.calls().get(id, this, [this, generation](Result<CallRecord> detail) {
         if (generation != m_detailGeneration)
             return;
         if (!detail) {
@@ -380,7 +380,7 @@ void CallDetailPanel::startExport()
         return;
     m_export->setEnabled(false);
     const QString id = m_call.id;
-    m_api.exportTranscript(id, this, [this, id](Result<TranscriptFile> file) {
+    m_api.calls().exportTranscript(id, this, [this, id](Result<TranscriptFile> file) {
         m_export->setEnabled(true);
         if (!file) {
             m_toasts.problem(file.error(), [this] { startExport(); });

@@ -3,6 +3,7 @@
 #include "ui/models/displayformat.h"
 
 #include <QEvent>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,6 +56,17 @@ void FieldMessage::restyle()
     const QString style = u"color: %1;"_s.arg(colour.name());
     if (styleSheet() != style)
         setStyleSheet(style);
+}
+
+QWidget *withFieldMessage(QWidget *field, FieldMessage *message, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(message);
+    return box;
 }
 
 } // namespace vox::ui

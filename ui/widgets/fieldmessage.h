@@ -28,4 +28,7 @@ private:
     bool m_problem = false;
 };
 
+// A form field with its message under it, as one row of a form.
+QWidget *withFieldMessage(QWidget *field, FieldMessage *message, QWidget *parent);
+
 } // namespace vox::ui

@@ -86,7 +86,7 @@ void FollowUpDialog::send()
     m_problem->hide();
     m_send->setText(tr("Sending…"));
     updateCounter();
-    m_api.sendFollowUp(m_callId, message, this, [this](Result<MessageSent> receipt) {
+    m_api.calls().sendFollowUp(m_callId, message, this, [this](Result<MessageSent> receipt) {
         m_sending = false;
         m_send->setText(tr("Send text"));
         updateCounter();

@@ -137,7 +137,7 @@ void LeadDetailPanel::showContact(const QString &contactId)
 void LeadDetailPanel::load()
 {
     const QString id = m_wantedId;
-    m_api.contact(id, this, [this, id](Result<ContactDetail> detail) {
+    m_api.contacts().get(id, this, [this, id](Result<ContactDetail> detail) {
         if (id != m_wantedId)
             return;
         if (!detail) {
@@ -225,7 +225,7 @@ void LeadDetailPanel::startCallBack()
     const QString contactId = m_detail.contact.id;
     m_callBack->setEnabled(false);
     showCallBackStatus(u"pending"_s);
-    m_api.callBack(contactId, this, [this, contactId](Result<CallBackStarted> started) {
+    m_api.contacts().callBack(contactId, this, [this, contactId](Result<CallBackStarted> started) {
         m_callBack->setEnabled(true);
         if (contactId != m_detail.contact.id)
             return;
@@ -265,7 +265,7 @@ void LeadDetailPanel::followCallBack()
     if (m_callBackId.isEmpty())
         return;
     const QString callId = m_callBackId;
-    m_api.call(callId, this, [this, callId](Result<CallRecord> call) {
+    m_api.calls().get(callId, this, [this, callId](Result<CallRecord> call) {
         if (!call || callId != m_callBackId)
             return;
         showCallBackStatus(call->status, call->endedReason);

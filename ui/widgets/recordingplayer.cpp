@@ -158,7 +158,7 @@ void RecordingPlayer::togglePlay()
     m_fetching = true;
     m_play->setEnabled(false);
     const QUrl wanted = m_url;
-    m_api.recording(wanted, this, [this, wanted](Result<QByteArray> bytes) {
+    m_api.calls().recording(wanted, this, [this, wanted](Result<QByteArray> bytes) {
         m_fetching = false;
         m_play->setEnabled(true);
         if (wanted != m_url)

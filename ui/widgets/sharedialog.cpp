@@ -64,7 +64,7 @@ void ShareDialog::send()
     m_problem->hide();
     m_send->setText(tr("Sending…"));
     validate();
-    m_api.shareRecording(m_callId, m_email->text(), this, [this](Result<QString> email) {
+    m_api.calls().shareRecording(m_callId, m_email->text(), this, [this](Result<QString> email) {
         m_sending = false;
         m_send->setText(tr("Send link"));
         validate();

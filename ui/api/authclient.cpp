@@ -1,0 +1,60 @@
+#include "ui/api/authclient.h"
+
+#include "ui/api/apiclient.h"
+
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+void AuthClient::login(const QString &email, const QString &password, QObject *context,
+                       Callback<Session> done)
+{
+    m_api.requestSession(u"/api/auth/login"_s,
+                         {{u"email"_s, email.trimmed()}, {u"password"_s, password}}, context,
+                         std::move(done));
+}
+
+void AuthClient::signUp(const SignUpForm &form, QObject *context, Callback<Session> done)
+{
+    QJsonObject body{{u"organization_name"_s, form.organizationName.trimmed()},
+                     {u"email"_s, form.email.trimmed()},
+                     {u"password"_s, form.password}};
+    if (!form.fullName.trimmed().isEmpty())
+        body.insert(u"full_name"_s, form.fullName.trimmed());
+    if (!form.timeZone.isEmpty())
+        body.insert(u"time_zone"_s, form.timeZone);
+    m_api.requestSession(u"/api/auth/signup"_s, body, context, std::move(done));
+}
+
+void AuthClient::resume(const QString &refreshToken, QObject *context, Callback<Session> done)
+{
+    m_api.requestSession(u"/api/auth/refresh"_s, {{u"refresh_token"_s, refreshToken}}, context,
+                         std::move(done));
+}
+
+void AuthClient::logout(QObject *context, Callback<void> done)
+{
+    const QJsonObject body{{u"refresh_token"_s, m_api.session().refreshToken}};
+    m_api.requestJson<bool>(
+        "POST", u"/api/auth/logout"_s, {}, &body, context,
+        [done = std::move(done)](Result<bool> result) {
+            if (!result)
+                done(result.error());
+            else
+                done({});
+        },
+        [](const QJsonObject &) { return true; }, false);
+    m_api.clearSession();
+}
+
+void AuthClient::me(QObject *context, Callback<Session> done)
+{
+    m_api.requestJson<Session>("GET", u"/api/me"_s, {}, nullptr, context, std::move(done),
+                               [](const QJsonObject &json) {
+                                   return Session::fromJson(json, QDateTime::currentDateTimeUtc());
+                               });
+}
+
+} // namespace vox::ui

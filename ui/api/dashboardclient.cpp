@@ -1,0 +1,34 @@
+#include "ui/api/dashboardclient.h"
+
+#include "ui/api/apiclient.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+void DashboardClient::summary(const QString &range, QObject *context,
+                              Callback<DashboardSummary> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"range"_s, range);
+    m_api.requestJson<DashboardSummary>("GET", u"/api/dashboard/summary"_s, query, nullptr, context,
+                                        std::move(done), &DashboardSummary::fromJson);
+}
+
+void DashboardClient::recentActivity(QObject *context, Callback<QList<LiveEvent>> done)
+{
+    m_api.requestJson<QList<LiveEvent>>("GET", u"/api/dashboard/recent-activity"_s, {}, nullptr,
+                                        context, std::move(done), [](const QJsonObject &json) {
+                                            QList<LiveEvent> events;
+                                            const QJsonArray items =
+                                                json.value(u"items"_s).toArray();
+                                            for (const QJsonValue &item : items)
+                                                events << LiveEvent::fromJson(item.toObject());
+                                            return events;
+                                        });
+}
+
+} // namespace vox::ui
