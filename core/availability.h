@@ -9,10 +9,10 @@
 
 #include <optional>
 
-// Appointment slots in a clinic's own time zone (S-tools, PRD §3 "conflict resolution"): opening
-// hours per ISO weekday, the service's duration and its buffers before and after, a step between
-// start times, and the time already taken. The database's exclusion constraint has the last
-// word on a booking; these rules decide what is offered.
+// Appointment slots in a clinic's own time zone: opening hours per ISO weekday, the service's
+// duration and its buffers before and after, a step between start times, and the time already
+// taken. The database's exclusion constraint has the last word on a booking; these rules decide
+// what is offered.
 namespace vox::availability {
 
 struct OpeningInterval

@@ -6,8 +6,8 @@
 
 namespace vox {
 
-// The services every new clinic starts with (PRD §16 phase 3): prices in cents, keywords that
-// match call transcripts, and how long each takes on the calendar.
+// The services every new clinic starts with: prices in cents, keywords that match call transcripts,
+// and how long each takes on the calendar.
 struct ServiceTemplate
 {
     QString name;

@@ -44,7 +44,7 @@ struct Pattern
     QString deactivation;
 };
 
-// The carrier table of PRD §17.2/§17.5. Carriers outside it use the GSM standard (3GPP TS 22.082:
+// The carriers with codes of their own. Carriers outside them use the GSM standard (3GPP TS 22.082:
 // 21 = unconditional, 004 = all conditional) or the CDMA feature codes (*72/*71, *73 to cancel).
 Pattern pattern(Carrier carrier, Mode mode)
 {

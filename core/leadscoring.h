@@ -2,9 +2,8 @@
 
 #include <QString>
 
-// Lead score 0-100 and temperature (hot >= 70, warm 40-69, cold < 40) of a caller after a call
-// (PRD §16 phase 2, S-analytics). A pure function of what the call showed, so tests and the
-// webhook agree on every case.
+// Lead score 0-100 and temperature (hot >= 70, warm 40-69, cold < 40) of a caller after a call. A
+// pure function of what the call showed, so tests and the webhook agree on every case.
 namespace vox::leads {
 
 enum class Temperature { Cold, Warm, Hot };

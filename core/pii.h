@@ -5,9 +5,9 @@
 #include <QString>
 #include <QStringView>
 
-// Redaction of the patient data that must never reach the database in call transcripts (PRD §5,
-// "PII exposure"): social security numbers, payment card numbers and dates of birth. Phone
-// numbers and names stay: the clinic needs them to call back.
+// Redaction of the patient data that must never reach the database in call transcripts: social
+// security numbers, payment card numbers and dates of birth. Phone numbers and names stay: the
+// clinic needs them to call back.
 namespace vox::pii {
 
 inline constexpr QStringView ssnToken = u"[REDACTED SSN]";

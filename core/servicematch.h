@@ -6,8 +6,8 @@
 
 #include <optional>
 
-// What a call is worth (PRD §16 phase 3, "services pricing engine"): the clinic's services whose
-// keywords the caller spoke, priced from the clinic's own list.
+// What a call is worth: the clinic's services whose keywords the caller spoke, priced from the
+// clinic's own list.
 namespace vox::services {
 
 struct ServiceOffer

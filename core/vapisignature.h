@@ -3,8 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
-// Whether a request really comes from Vapi (S-webhooks): either the shared secret that our server
-// puts in every `server.headers` it configures (`x-vapi-secret`), or Vapi's HMAC credential
+// Whether a request really comes from Vapi: either the shared secret that our server puts in every
+// `server.headers` it configures (`x-vapi-secret`), or Vapi's HMAC credential
 // (`HMACAuthenticationPlan` defaults: `x-signature` = hex HMAC-SHA256 of "{timestamp}.{body}",
 // `x-timestamp`). Both compared in constant time.
 namespace vox::vapi {

@@ -91,7 +91,8 @@ int runMigrate(const server::ServerConfig &config)
 }
 
 // `tools check [--fix]`: our Vapi tools, Vapi's tool list and every clinic's assistant compared
-// (and, with --fix, put right: the PRD's nuclear cleanup). Exit status 0 when nothing is wrong.
+// (and, with --fix, put right: Vapi's native calendar tools and stale copies of ours deleted, every
+// clinic synced again). Exit status 0 when nothing is wrong.
 int runToolsCheck(const server::ServerConfig &config, bool fix)
 {
     // A server may be using the embedded cluster right now: leave it running if it was.

@@ -82,7 +82,7 @@ const QList<Option> &options()
          u"Platform Resend key (an org's own key takes precedence)."_s},
         {u"EMAIL_FROM"_s, u"email-from"_s, u"ADDRESS"_s, u"Default sender of e-mails."_s},
         {u"TWILIO_ACCOUNT_SID"_s, u"twilio-account-sid"_s, u"SID"_s,
-         u"Platform-level Twilio account (fallback named in the PRD)."_s},
+         u"Platform-level Twilio account, for clinics without one of their own."_s},
         {u"TWILIO_AUTH_TOKEN"_s, u"twilio-auth-token"_s, u"TOKEN"_s,
          u"Platform-level Twilio auth token."_s},
         {u"TWILIO_PHONE_NUMBER"_s, u"twilio-phone-number"_s, u"E164"_s,

@@ -14,9 +14,9 @@ class QCommandLineParser;
 
 namespace vox::server {
 
-// Everything the server reads from its surroundings. Sources, strongest first: command-line
-// flags, environment variables, the INI config file, defaults. The names are the PRD's
-// environment variables; each also has a flag and an INI key of the same name.
+// Everything the server reads from its surroundings. Sources, strongest first: command-line flags,
+// environment variables, the INI config file, defaults. Each setting is named by its environment
+// variable and also has a flag and an INI key of the same name.
 struct ServerConfig
 {
     enum class Mode { Embedded, Production };

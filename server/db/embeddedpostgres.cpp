@@ -52,7 +52,8 @@ bool traversable(const QString &path, uid_t uid, gid_t gid)
     return true;
 }
 
-bool chownTree(const QString &path, uid_t uid, gid_t gid)
+// Hands `path` itself to the user, not what is under it.
+bool changeOwner(const QString &path, uid_t uid, gid_t gid)
 {
     return ::chown(QFile::encodeName(path).constData(), uid, gid) == 0;
 }
@@ -142,7 +143,7 @@ Result<void> EmbeddedPostgres::prepareRunAsUser()
         QDir().mkpath(m_socketDir);
         QFile::setPermissions(m_socketDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         if (m_asRoot)
-            chownTree(m_socketDir, m_uid, m_gid);
+            changeOwner(m_socketDir, m_uid, m_gid);
     }
     return {};
 }
@@ -185,7 +186,7 @@ Result<void> EmbeddedPostgres::initdb()
     if (!QDir().mkpath(m_clusterDir))
         return fail(u"Cannot create the database folder %1."_s.arg(m_clusterDir));
     QFile::setPermissions(m_clusterDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    if (m_asRoot && !chownTree(m_clusterDir, m_uid, m_gid))
+    if (m_asRoot && !changeOwner(m_clusterDir, m_uid, m_gid))
         return fail(u"Cannot hand the database folder %1 to the voxanne user."_s.arg(m_clusterDir));
 
     QString output;
@@ -265,7 +266,7 @@ Result<ConnectionSettings> EmbeddedPostgres::start(const QString &database)
         return fail(u"Cannot write %1."_s.arg(confPath));
     conf.close();
     if (m_asRoot)
-        chownTree(confPath, m_uid, m_gid);
+        changeOwner(confPath, m_uid, m_gid);
 
     bool adopted = false;
     if (pgCtlSaysRunning()) {

@@ -1,6 +1,6 @@
 #include "server/providers/googleclient.h"
 
-#include "core/logging/log.h"
+#include "server/providers/providerrequest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +33,68 @@ QString googleErrorMessage(const HttpAnswer &answer)
     if (error.isString())
         return u"%1: %2"_s.arg(error.toString(), body.value(u"error_description"_s).toString());
     return QString::fromUtf8(answer.body.left(200)).trimmed();
+}
+
+// Calendar and userinfo: a refused access token is "unauthorized" (refresh it and try once
+// more), an event that is gone "not_found", anything else a provider failure (502).
+const Provider &googleApi()
+{
+    static const Provider provider{
+        "google",
+        u"Google"_s,
+        googleErrorMessage,
+        [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
+            const QString status = QString::number(answer.status);
+            if (answer.status == 401)
+                return fail(u"Google refused the access token: %1"_s.arg(words), u"unauthorized"_s,
+                            status);
+            return fail(u"Google answered %1: %2"_s.arg(answer.status).arg(words),
+                        answer.status == 404 || answer.status == 410 ? u"not_found"_s : u"502"_s,
+                        status);
+        },
+        {},
+        {}};
+    return provider;
+}
+
+// The token endpoint: a revoked, expired or unknown grant is "invalid_grant" (reconnect).
+const Provider &googleTokenEndpoint()
+{
+    static const Provider provider{
+        "google",
+        u"Google"_s,
+        googleErrorMessage,
+        [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
+            const QString status = QString::number(answer.status);
+            if (answer.json().toObject().value(u"error"_s).toString() == u"invalid_grant")
+                return fail(u"Google refused the grant (%1)."_s.arg(words), u"invalid_grant"_s,
+                            status);
+            return fail(u"Google's token endpoint answered %1: %2"_s.arg(answer.status).arg(words),
+                        u"502"_s, status);
+        },
+        u"Google's token endpoint refused a request."_s,
+        {}};
+    return provider;
+}
+
+// The revocation endpoint: a token Google no longer knows ("invalid_token") is revoked already,
+// so Voxanne has no access either way.
+const Provider &googleRevocationEndpoint()
+{
+    static const Provider provider{
+        "google",
+        u"Google"_s,
+        googleErrorMessage,
+        [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
+            if (answer.json().toObject().value(u"error"_s).toString() == u"invalid_token")
+                return std::nullopt;
+            return fail(
+                u"Google's revocation endpoint answered %1: %2"_s.arg(answer.status).arg(words),
+                u"502"_s, QString::number(answer.status));
+        },
+        u"Google's revocation endpoint refused a request."_s,
+        {}};
+    return provider;
 }
 
 } // namespace
@@ -77,21 +139,10 @@ Result<GoogleTokens> GoogleClient::tokenRequest(const QList<QPair<QString, QStri
     request.contentType = "application/x-www-form-urlencoded";
     request.body = formEncode(form);
     request.idempotent = repeatable;
-    auto answer = send(request, m_retry);
+    auto answer = ask(googleTokenEndpoint(), request, m_retry, request.url.path());
     if (!answer)
-        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
-                    answer.error().subject);
+        return answer.error();
     const QJsonObject body = answer->json().toObject();
-    if (!answer->ok()) {
-        const QString message = googleErrorMessage(*answer);
-        log::warn("google", u"Google's token endpoint refused a request."_s,
-                  {{u"status"_s, answer->status}, {u"google_message"_s, message}});
-        if (body.value(u"error"_s).toString() == u"invalid_grant")
-            return fail(u"Google refused the grant (%1)."_s.arg(message), u"invalid_grant"_s,
-                        QString::number(answer->status));
-        return fail(u"Google's token endpoint answered %1: %2"_s.arg(answer->status).arg(message),
-                    u"502"_s, QString::number(answer->status));
-    }
     GoogleTokens tokens;
     tokens.accessToken = body.value(u"access_token"_s).toString();
     tokens.refreshToken = body.value(u"refresh_token"_s).toString();
@@ -114,19 +165,10 @@ Result<void> GoogleClient::revoke(const QString &token)
     request.contentType = "application/x-www-form-urlencoded";
     request.body = formEncode({{u"token"_s, token}});
     request.idempotent = true; // revoking twice leaves it revoked
-    auto answer = send(request, m_retry);
+    auto answer = ask(googleRevocationEndpoint(), request, m_retry, request.url.path());
     if (!answer)
-        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
-                    answer.error().subject);
-    if (answer->ok())
-        return {};
-    if (answer->json().toObject().value(u"error"_s).toString() == u"invalid_token")
-        return {}; // already revoked, or expired: Voxanne has no access either way
-    const QString message = googleErrorMessage(*answer);
-    log::warn("google", u"Google's revocation endpoint refused a request."_s,
-              {{u"status"_s, answer->status}, {u"google_message"_s, message}});
-    return fail(u"Google's revocation endpoint answered %1: %2"_s.arg(answer->status).arg(message),
-                u"502"_s, QString::number(answer->status));
+        return answer.error();
+    return {};
 }
 
 Result<GoogleTokens> GoogleClient::exchangeCode(const QString &code, const QString &redirectUri)
@@ -168,37 +210,10 @@ Result<QJsonObject> GoogleClient::api(const QByteArray &method, const QString &p
         request.contentType = "application/json";
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     }
-    auto answer = send(request, m_retry);
-    if (!answer) {
-        log::warn("google", u"Google did not answer."_s,
-                  {{u"method"_s, QString::fromLatin1(method)}, {u"path"_s, path}});
-        return fail(u"Google did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
-                    answer.error().subject);
-    }
-    if (!answer->ok()) {
-        const QString message = googleErrorMessage(*answer);
-        log::warn("google", u"Google refused a request."_s,
-                  {{u"method"_s, QString::fromLatin1(method)},
-                   {u"path"_s, path},
-                   {u"status"_s, answer->status},
-                   {u"google_message"_s, message},
-                   {u"attempts"_s, answer->attempts}});
-        const QString status = QString::number(answer->status);
-        if (answer->status == 401)
-            return fail(u"Google refused the access token: %1"_s.arg(message), u"unauthorized"_s,
-                        status);
-        if (answer->status == 404 || answer->status == 410)
-            return fail(u"Google answered %1: %2"_s.arg(answer->status).arg(message),
-                        u"not_found"_s, status);
-        return fail(u"Google answered %1: %2"_s.arg(answer->status).arg(message), u"502"_s, status);
-    }
-    if (answer->body.trimmed().isEmpty())
-        return QJsonObject{};
-    const QJsonValue json = answer->json();
-    if (!json.isObject())
-        return fail(u"Google answered with something that is not a JSON object."_s, u"502"_s,
-                    QString::number(answer->status));
-    return json.toObject();
+    auto answer = ask(googleApi(), request, m_retry, path);
+    if (!answer)
+        return answer.error();
+    return jsonObject(googleApi(), *answer);
 }
 
 Result<QString> GoogleClient::userEmail(const QString &accessToken)

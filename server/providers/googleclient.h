@@ -43,7 +43,8 @@ struct GoogleBusy
 //   "unauthorized"   the access token was refused: refresh it and try once more;
 //   "not_found"      the event does not exist (deleted in the calendar);
 //   "502"            anything else Google or the network did;
-// and subject the HTTP status ("0" when Google never answered). Messages never carry tokens.
+// and subject the HTTP status, or providers::unreachable / providers::noAnswer when Google never
+// answered. Messages never carry tokens.
 class GoogleClient
 {
 public:

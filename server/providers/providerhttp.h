@@ -13,10 +13,10 @@
 
 namespace vox::server::providers {
 
-// How a provider call is retried: after each delay in turn, on network errors, timeouts, 429
-// and 5xx. Other 4xx answers are final. Vapi and the PRD ask for 2 s, 4 s, 8 s. Only calls
-// that are safe to repeat are retried, and only on a thread doing background work (see
-// BackgroundWork): a request worker never sleeps between attempts.
+// How a provider call is retried: after each delay in turn, on network errors, timeouts, 429 and
+// 5xx. Other 4xx answers are final. By default 2 s, 4 s, 8 s. Only calls that are safe to repeat
+// are retried, and only on a thread doing background work (see BackgroundWork): a request worker
+// never sleeps between attempts.
 struct RetryPolicy
 {
     QList<int> delaysMs{2000, 4000, 8000};

@@ -1,6 +1,6 @@
 #include "server/providers/resendclient.h"
 
-#include "core/logging/log.h"
+#include "server/providers/providerrequest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,6 +8,38 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server::providers {
+
+namespace {
+
+// Resend's error body: {"statusCode", "message", "name"}.
+QString resendErrorMessage(const HttpAnswer &answer)
+{
+    const QString message = answer.json().toObject().value(u"message"_s).toString();
+    return message.isEmpty() ? QString::fromUtf8(answer.body.left(200)).trimmed() : message;
+}
+
+// A refusal names Resend's error and its words: "Resend answered 422 (validation_error): ...".
+const Provider &resend()
+{
+    static const Provider provider{
+        "resend",
+        u"Resend"_s,
+        resendErrorMessage,
+        [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
+            const QString name = answer.json().toObject().value(u"name"_s).toString();
+            return fail(u"Resend answered %1 (%2): %3"_s.arg(answer.status).arg(name, words),
+                        u"502"_s, QString::number(answer.status));
+        },
+        u"Resend refused an e-mail."_s,
+        [](const HttpAnswer &answer, const QString &words) {
+            return QJsonObject{
+                {u"resend_error"_s, answer.json().toObject().value(u"name"_s).toString()},
+                {u"resend_message"_s, words}};
+        }};
+    return provider;
+}
+
+} // namespace
 
 ResendClient::ResendClient(QString baseUrl, QString apiKey, RetryPolicy retry)
     : m_baseUrl(std::move(baseUrl))
@@ -38,26 +70,10 @@ Result<QString> ResendClient::send(const Email &email)
         request.headers.append({"Idempotency-Key", email.idempotencyKey.toUtf8()});
         request.idempotent = true;
     }
-    auto answer = providers::send(request, m_retry);
-    if (!answer) {
-        log::warn("resend", u"Resend did not answer."_s);
-        return fail(u"Resend did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
-                    answer.error().subject);
-    }
+    auto answer = ask(resend(), request, m_retry, request.url.path());
+    if (!answer)
+        return answer.error();
     const QJsonObject reply = answer->json().toObject();
-    if (!answer->ok()) {
-        QString message = reply.value(u"message"_s).toString();
-        if (message.isEmpty())
-            message = QString::fromUtf8(answer->body.left(200)).trimmed();
-        const QString name = reply.value(u"name"_s).toString();
-        log::warn("resend", u"Resend refused an e-mail."_s,
-                  {{u"status"_s, answer->status},
-                   {u"resend_error"_s, name},
-                   {u"resend_message"_s, message},
-                   {u"attempts"_s, answer->attempts}});
-        return fail(u"Resend answered %1 (%2): %3"_s.arg(answer->status).arg(name, message),
-                    u"502"_s, QString::number(answer->status));
-    }
     const QString id = reply.value(u"id"_s).toString();
     if (id.isEmpty())
         return fail(u"Resend answered without an e-mail id."_s, u"502"_s,

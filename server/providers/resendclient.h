@@ -18,9 +18,9 @@ struct Email
     QString idempotencyKey;
 };
 
-// Resend's POST /emails with a bearer API key; answers the e-mail's id. A failure is an Error
-// with code "502", subject the HTTP status ("0" when Resend never answered) and Resend's own
-// message ({"statusCode", "message", "name"}), never the key.
+// Resend's POST /emails with a bearer API key; answers the e-mail's id. A failure is an Error with
+// code "502", subject the HTTP status (providers::unreachable / providers::noAnswer when Resend
+// never answered) and Resend's own message ({"statusCode", "message", "name"}), never the key.
 class ResendClient
 {
 public:

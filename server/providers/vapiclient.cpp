@@ -1,6 +1,6 @@
 #include "server/providers/vapiclient.h"
 
-#include "core/logging/log.h"
+#include "server/providers/providerrequest.h"
 
 #include <QJsonDocument>
 
@@ -27,6 +27,18 @@ QString vapiErrorMessage(const HttpAnswer &answer)
     return parts.join(u"; "_s);
 }
 
+namespace {
+
+// A refusal is "Vapi answered <status>: <Vapi's words>", a provider failure (502) whatever the
+// status, which is the Error's subject.
+const Provider &vapi()
+{
+    static const Provider provider{"vapi", u"Vapi"_s, vapiErrorMessage, {}, {}, {}};
+    return provider;
+}
+
+} // namespace
+
 VapiClient::VapiClient(QString baseUrl, QString apiKey, RetryPolicy retry)
     : m_baseUrl(std::move(baseUrl))
     , m_apiKey(std::move(apiKey))
@@ -49,31 +61,10 @@ Result<QJsonValue> VapiClient::call(const QByteArray &method, const QString &pat
         request.contentType = "application/json";
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     }
-    auto answer = send(request, m_retry);
-    if (!answer) {
-        log::warn("vapi", u"Vapi did not answer."_s,
-                  {{u"method"_s, QString::fromLatin1(method)}, {u"path"_s, path}});
-        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
-                    answer.error().subject);
-    }
-    if (!answer->ok()) {
-        const QString message = vapiErrorMessage(*answer);
-        log::warn("vapi", u"Vapi refused a request."_s,
-                  {{u"method"_s, QString::fromLatin1(method)},
-                   {u"path"_s, path},
-                   {u"status"_s, answer->status},
-                   {u"vapi_message"_s, message},
-                   {u"attempts"_s, answer->attempts}});
-        return fail(u"Vapi answered %1: %2"_s.arg(answer->status).arg(message), u"502"_s,
-                    QString::number(answer->status));
-    }
-    if (answer->body.trimmed().isEmpty())
-        return QJsonValue(QJsonObject{});
-    const QJsonValue json = answer->json();
-    if (json.isUndefined() || json.isNull())
-        return fail(u"Vapi answered with something that is not JSON."_s, u"502"_s,
-                    QString::number(answer->status));
-    return json;
+    auto answer = ask(vapi(), request, m_retry, path);
+    if (!answer)
+        return answer.error();
+    return jsonBody(vapi(), *answer);
 }
 
 Result<QJsonObject> VapiClient::callObject(const QByteArray &method, const QString &path,

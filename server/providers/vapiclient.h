@@ -11,11 +11,12 @@
 
 namespace vox::server::providers {
 
-// Vapi's REST API with the platform's one backend key (VAPI_PRIVATE_KEY): organisations never
-// have Vapi credentials of their own (PRD "critical architecture rule"). Network errors, 429 and
-// 5xx are retried (2 s, 4 s, 8 s by default); other 4xx are not. A failure is an Error whose
-// message carries Vapi's own message and HTTP status, code "502" (a provider failure), and
-// subject the status Vapi answered ("400", "404", ... or "0" when it never answered).
+// Vapi's REST API with the platform's one backend key (VAPI_PRIVATE_KEY): every clinic's Vapi calls
+// use the platform's key; clinics never hold Vapi credentials of their own. Calls are retried only
+// as providers::send allows (what is safe to repeat, in background work). A failure is an Error
+// whose message carries Vapi's own message and HTTP status, code "502" (a provider failure), and
+// subject the status Vapi answered ("400", "404", ...) or, when no answer came,
+// providers::unreachable / providers::noAnswer.
 class VapiClient
 {
 public:

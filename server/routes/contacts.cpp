@@ -17,7 +17,8 @@ namespace {
 const QStringList temperatures{u"hot"_s, u"warm"_s, u"cold"_s};
 const QStringList leadStatuses{u"new"_s, u"contacted"_s, u"booked"_s, u"lost"_s};
 
-// The contact of docs/api.md over `contacts ct`, with the PRD's old names beside the new ones.
+// The contact of docs/api.md over `contacts ct`, with the older names (contact_name, phone_number)
+// kept beside the new ones.
 const QByteArray contactJson =
     "json_build_object('id', ct.id, 'contact_name', ct.name, 'name', ct.name, "
     "'phone_number', ct.phone, 'phone', ct.phone, 'email', ct.email, "

@@ -43,9 +43,9 @@ Result<Range> rangeFrom(const http::Request &request)
     return http::status::badRequest(u"'range' must be today, 7d, 30d, 90d or all."_s, u"range"_s);
 }
 
-// One statement: the range's bounds in the org's time zone, the call aggregates of the PRD
-// ("Dashboard aggregates"), the per-day series with empty days filled in, and today's and this
-// week's counts. Every part reads call_logs_org_time ranges of one org.
+// One statement: the range's bounds in the org's time zone, the call aggregates the dashboard
+// shows, the per-day series with empty days filled in, and today's and this week's counts. Every
+// part reads call_logs_org_time ranges of one org.
 const QByteArray summarySql = R"SQL(
 WITH zone AS (
     SELECT s.time_zone AS tz, (now() AT TIME ZONE s.time_zone)::date AS today

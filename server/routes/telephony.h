@@ -5,8 +5,8 @@
 
 namespace vox::server {
 
-// Hybrid telephony, PRD §17.4: the eight admin endpoints under /api/telephony with the PRD's
-// camelCase shapes, and Twilio's public status callback for validation calls.
+// Hybrid telephony: the eight admin endpoints under /api/telephony with camelCase shapes
+// (docs/api.md), and Twilio's public status callback for validation calls.
 void registerTelephonyRoutes(http::Router &router, AppContext &app);
 
 } // namespace vox::server

@@ -120,7 +120,7 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
         QJsonObject{
             {u"url"_s, publicUrl(m_app.config, u"/api/webhooks/vapi"_s)},
             {u"headers"_s, QJsonObject{{u"x-vapi-secret"_s, m_app.config.vapiWebhookSecret}}}});
-    // Sentiment and urgency come back in analysis.structuredData (S-analytics).
+    // Sentiment and urgency come back in analysis.structuredData.
     QJsonObject analysisPlan = current.value(u"analysisPlan"_s).toObject();
     analysisPlan.insert(
         u"structuredDataPlan"_s,

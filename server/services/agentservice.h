@@ -20,15 +20,15 @@ struct AgentChanges
     std::optional<QString> systemPrompt;
 };
 
-// The clinic's AI agent (S-agent). Saving stores the clinic's settings and queues the durable
-// job `agent.push` in one transaction, and answers without waiting on Vapi: a console request
-// never holds a worker while Vapi is slow, and the settings are kept even when Vapi is down. The
-// job sends the agent as it is when it runs to a Vapi assistant (created the first time,
+// The clinic's AI agent. Saving stores the clinic's settings and queues the durable job
+// `agent.push` in one transaction, and answers without waiting on Vapi: a console request never
+// holds a worker while Vapi is slow, and the settings are kept even when Vapi is down. The job
+// sends the agent as it is when it runs to a Vapi assistant (created the first time,
 // fetch-merge-patched after, so nothing set in Vapi's dashboard is lost), pointed at our webhook
-// with the shared-secret header, then queues the tool sync. One push waits per agent however
-// many saves come, pushes take turns on the assistant's lease on any instance, and Vapi is
-// called between transactions, never inside one, so a clinic has one assistant. The console
-// follows `agent.updated` events and the sync status (docs/api.md).
+// with the shared-secret header, then queues the tool sync. One push waits per agent however many
+// saves come, pushes take turns on the assistant's lease on any instance, and Vapi is called
+// between transactions, never inside one, so a clinic has one assistant. The console follows
+// `agent.updated` events and the sync status (docs/api.md).
 class AgentService
 {
 public:

@@ -10,12 +10,11 @@
 
 namespace vox::server {
 
-// The call dashboard's actions (PRD "4 new dashboard action endpoints", S-actions): a follow-up
-// SMS to the caller, a recording shared by e-mail through a signed 24-hour link, and the
-// transcript as a text file; and the appointment reminder. Each leaves an audit row; provider
-// failures are logged and answered in words: 422 when Twilio refused what it was asked (the
-// clinic can fix it), 502 when it failed, and a 202 with status "unknown" when Twilio never
-// confirmed a text (it may have gone, so it is not sent again).
+// The call dashboard's actions: a follow-up SMS to the caller, a recording shared by e-mail through
+// a signed 24-hour link, and the transcript as a text file; and the appointment reminder. Each
+// leaves an audit row; provider failures are logged and answered in words: 422 when Twilio refused
+// what it was asked (the clinic can fix it), 502 when it failed, and a 202 with status "unknown"
+// when Twilio never confirmed a text (it may have gone, so it is not sent again).
 class CallActions
 {
 public:

@@ -8,11 +8,11 @@
 
 namespace vox::server {
 
-// "Call back" on a lead (PRD §16, callback flow): a call record starts `pending`, Vapi places
-// the call with the clinic's outbound assistant (or its inbound one) from its Vapi phone number,
-// and the record becomes `initiated` with Vapi's call id, or `failed` with Vapi's reason. Our
-// record's id travels in `assistantOverrides.metadata.voxanneCallId`, so the call's webhooks
-// land on this same record even if they arrive before Vapi's answer to us.
+// "Call back" on a lead: a call record starts `pending`, Vapi places the call with the clinic's
+// outbound assistant (or its inbound one) from its Vapi phone number, and the record becomes
+// `initiated` with Vapi's call id, or `failed` with Vapi's reason. Our record's id travels in
+// `assistantOverrides.metadata.voxanneCallId`, so the call's webhooks land on this same record even
+// if they arrive before Vapi's answer to us.
 class CallBackService
 {
 public:

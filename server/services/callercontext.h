@@ -10,8 +10,8 @@
 
 namespace vox::server {
 
-// What the clinic knows of a phone number: the "remembers previous calls" context the AI gets
-// from lookupCaller and from assistant-request (PRD §3, dynamic context injection).
+// What the clinic knows of a phone number: the "remembers previous calls" context the AI gets from
+// lookupCaller and from assistant-request (as the assistant's variable values).
 struct CallerContext
 {
     bool known = false;

@@ -32,7 +32,7 @@ QString minutes(int seconds)
 }
 
 // The Twilio account that verifies caller ids: the clinic's own, or the platform's
-// (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN, PRD §17.8) when the clinic has none.
+// (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN) when the clinic has none.
 Result<std::optional<providers::TwilioCredentials>>
 verifyingAccount(AppContext &app, const db::Access &access, const QString &orgId)
 {

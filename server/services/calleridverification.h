@@ -10,8 +10,8 @@
 
 namespace vox::server {
 
-// Hybrid telephony (PRD §17), first half: a clinic proves it owns its mobile number through
-// Twilio's caller id verification before it may forward that number (ForwardingConfigs).
+// Hybrid telephony, first half: a clinic proves it owns its mobile number through Twilio's caller
+// id verification before it may forward that number (ForwardingConfigs).
 //
 // Verification codes are Twilio's `validation_code`: shown once to the person (they type it on the
 // keypad when Twilio calls) and kept only as a bcrypt hash for 10 minutes. Every limit lives in
@@ -44,7 +44,7 @@ public:
                                       const QList<QPair<QString, QString>> &parameters);
     QString callbackUrl(const QString &verificationId) const;
 
-    // PRD §17.8 step 6: pending verifications past their code's life become expired; failed and
+    // The daily clean-up: pending verifications past their code's life become expired; failed and
     // expired ones older than 24 h are deleted unless an active forwarding config uses them.
     struct CleanupCounts
     {

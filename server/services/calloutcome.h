@@ -7,11 +7,11 @@
 
 namespace vox::server::calloutcome {
 
-// What a call came to, derived from what is stored (S-analytics): booking detection, financial
-// value, lead score, and the caller's contact (status, score, temperature, interests, last
-// contact), plus a hot-lead alert. Derived, not accumulated: running it again gives the same
-// rows, so webhooks may arrive twice and in any order, and an AI booking that lands after the
-// end-of-call report completes that call's outcome.
+// What a call came to, derived from what is stored: booking detection, financial value, lead score,
+// and the caller's contact (status, score, temperature, interests, last contact), plus a hot-lead
+// alert. Derived, not accumulated: running it again gives the same rows, so webhooks may arrive
+// twice and in any order, and an AI booking that lands after the end-of-call report completes that
+// call's outcome.
 struct Outcome
 {
     bool booked = false;

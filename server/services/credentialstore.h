@@ -12,11 +12,11 @@
 
 namespace vox::server {
 
-// org_credentials: the one store of a clinic's Twilio, Google and Resend secrets (PRD "org
-// credentials SSOT"). A secret is a small JSON object sealed with AES-256-GCM under the server's
-// current key; the additional data binds the ciphertext to its org and provider, so a blob copied
-// to another row does not open. Only `metadata` (last four characters, connected e-mail, ids at
-// the provider) is ever shown; the secret is opened only where it is about to be used.
+// org_credentials: the one store of a clinic's Twilio, Google and Resend secrets. A secret is a
+// small JSON object sealed with AES-256-GCM under the server's current key; the additional data
+// binds the ciphertext to its org and provider, so a blob copied to another row does not open. Only
+// `metadata` (last four characters, connected e-mail, ids at the provider) is ever shown; the
+// secret is opened only where it is about to be used.
 class CredentialStore
 {
 public:

@@ -10,9 +10,9 @@
 
 namespace vox::server {
 
-// Hybrid telephony (PRD §17), second half: a number that CallerIdVerification has verified is
-// forwarded to the clinic's Vapi-connected Twilio number with a carrier code. The steps shown to
-// the person are generated from the stored codes (core/forwardingcodes.h).
+// Hybrid telephony, second half: a number that CallerIdVerification has verified is forwarded to
+// the clinic's Vapi-connected Twilio number with a carrier code. The steps shown to the person are
+// generated from the stored codes (core/forwardingcodes.h).
 class ForwardingConfigs
 {
 public:

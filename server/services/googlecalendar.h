@@ -10,10 +10,10 @@
 
 namespace vox::server {
 
-// The clinic's Google Calendar once it is connected (S-google): access tokens kept fresh from the
-// stored refresh token, bookings mirrored as calendar events by the `calendar.sync_appointment`
-// job, and busy times for availability. A revoked refresh token marks the integration broken and
-// tells the console (integration.updated) instead of failing quietly forever.
+// The clinic's Google Calendar once it is connected: access tokens kept fresh from the stored
+// refresh token, bookings mirrored as calendar events by the `calendar.sync_appointment` job, and
+// busy times for availability. A revoked refresh token marks the integration broken and tells the
+// console (integration.updated) instead of failing quietly forever.
 class GoogleCalendar
 {
 public:

@@ -8,9 +8,9 @@
 
 namespace vox::server {
 
-// The clinic's documents for the AI (S-knowledge): uploads are turned into text, cut into
-// passages and indexed with PostgreSQL full-text search; the same search answers the console's
-// "try a question" box and the queryKnowledgeBase tool.
+// The clinic's documents for the AI: uploads are turned into text, cut into passages and indexed
+// with PostgreSQL full-text search; the same search answers the console's "try a question" box and
+// the queryKnowledgeBase tool.
 class KnowledgeBase
 {
 public:

@@ -16,9 +16,8 @@
 namespace vox::server {
 
 // Outbound SMS (the clinic's own Twilio account, BYOC) and e-mail (Resend), each written to the
-// `messages` audit table with its provider and the provider's id, sent or failed (PRD "messages",
-// S-actions). Provider errors are logged in full here and kept on the audit row; callers answer
-// people generically.
+// `messages` audit table with its provider and the provider's id, sent or failed. Provider errors
+// are logged in full here and kept on the audit row; callers answer people generically.
 class Messaging
 {
 public:

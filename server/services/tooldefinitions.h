@@ -7,9 +7,9 @@
 
 namespace vox::server {
 
-// One of our Vapi function tools (PRD §4): its definition as sent to POST /tool
-// (CreateFunctionToolDTO) and the SHA-256 of its canonical JSON, which tells the sync when a
-// definition changed and the tool must be registered again.
+// One of our Vapi function tools: its definition as sent to POST /tool (CreateFunctionToolDTO) and
+// the SHA-256 of its canonical JSON, which tells the sync when a definition changed and the tool
+// must be registered again.
 struct ToolDefinition
 {
     QString name;
@@ -24,8 +24,8 @@ QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &
 // The definition with the secret header masked, for storing in vapi_tools.
 QJsonObject storableDefinition(QJsonObject definition);
 
-// Vapi's own calendar tools, which would answer instead of our booking logic (the PRD's
-// "nuclear fix"): tool types starting with "google.calendar".
+// Vapi's own calendar tools, which would answer instead of our booking logic, so they are taken off
+// every assistant: tool types starting with "google.calendar".
 bool isNativeCalendarTool(const QJsonObject &tool);
 
 } // namespace vox::server

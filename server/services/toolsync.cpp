@@ -521,8 +521,8 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
     if (!fix || report.problems == 0)
         return report;
 
-    // The nuclear cleanup: forget registrations Vapi lost, sync every org (which registers,
-    // links and takes native tools off the assistants), then delete what must not exist.
+    // The full clean-up: forget registrations Vapi lost, sync every org (which registers, links and
+    // takes native tools off the assistants), then delete what must not exist.
     if (!forget.isEmpty()) {
         auto forgotten = m_app.db.transaction<bool>(
             db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {

@@ -12,14 +12,14 @@
 
 namespace vox::server {
 
-// Links our tools to a clinic's Vapi assistants (S-toolsync, PRD §4, §11, §12): each tool is
-// registered once for the whole platform (vapi_tools) and re-registered only when its
-// definition's hash changes; every org's assistants get the ids in `model.toolIds`, merged with
-// what the assistant already has (fetch-merge-patch, nothing else dropped); Vapi's native
-// calendar tools are removed from the assistant. Runs as the durable job `vapi.sync_tools`, so
-// an agent save never waits for it and a crash part-way resumes: every step is idempotent. Vapi
-// is called between transactions, never inside one; a tool is registered under a lease
-// (ProviderLease), so concurrent syncs on any instance register it once.
+// Links our tools to a clinic's Vapi assistants: each tool is registered once for the whole
+// platform (vapi_tools) and re-registered only when its definition's hash changes; every org's
+// assistants get the ids in `model.toolIds`, merged with what the assistant already has
+// (fetch-merge-patch, nothing else dropped); Vapi's native calendar tools are removed from the
+// assistant. Runs as the durable job `vapi.sync_tools`, so an agent save never waits for it and a
+// crash part-way resumes: every step is idempotent. Vapi is called between transactions, never
+// inside one; a tool is registered under a lease (ProviderLease), so concurrent syncs on any
+// instance register it once.
 class ToolSync
 {
 public:
@@ -44,9 +44,9 @@ public:
     };
     Result<Outcome> syncOrg(const QString &orgId);
 
-    // `voxanne-server tools check [--fix]`: what is wrong between our database, Vapi's tools
-    // and every assistant (the PRD's nuclear cleanup when fixing: native calendar tools and
-    // stale copies of ours are deleted from Vapi, every org is synced again).
+    // `voxanne-server tools check [--fix]`: what is wrong between our database, Vapi's tools and
+    // every assistant (with --fix, a full clean-up: native calendar tools and stale copies of ours
+    // are deleted from Vapi, every org is synced again).
     struct CheckReport
     {
         QStringList lines;

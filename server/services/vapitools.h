@@ -9,11 +9,11 @@
 
 namespace vox::server {
 
-// The AI's tools during a live call (S-tools): checkAvailability, bookClinicAppointment,
+// The AI's tools during a live call: checkAvailability, bookClinicAppointment,
 // rescheduleAppointment, cancelAppointment, lookupCaller, queryKnowledgeBase. Every call gets a
-// result the assistant can say; a bad argument, an unknown service, a closed day, a taken slot
-// or a failing database become sentences, never an HTTP error (Vapi would read the call as
-// failed and the caller would hear silence).
+// result the assistant can say; a bad argument, an unknown service, a closed day, a taken slot or a
+// failing database become sentences, never an HTTP error (Vapi would read the call as failed and
+// the caller would hear silence).
 class VapiToolService
 {
 public:

@@ -75,6 +75,37 @@ private slots:
         m_sandbox->state().clearFailures();
     }
 
+    // Whichever provider it is, a call that never left says so in that provider's name, as a
+    // provider failure about nothing having reached it.
+    void aCallThatNeverLeftNamesTheProvider_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::newRow("Twilio") << u"Twilio"_s;
+        QTest::newRow("Google") << u"Google"_s;
+        QTest::newRow("Resend") << u"Resend"_s;
+    }
+    void aCallThatNeverLeftNamesTheProvider()
+    {
+        QFETCH(QString, provider);
+        const QString nowhere = u"http://127.0.0.1:1"_s;
+        vox::Error error;
+        if (provider == u"Twilio"_s) {
+            error = TwilioClient(nowhere, {m_sid, m_token}, m_fast).fetchAccount().error();
+        } else if (provider == u"Google"_s) {
+            GoogleClient client({nowhere, nowhere + u"/token"_s, nowhere, u"id"_s, u"secret"_s},
+                                m_fast);
+            error = client.userEmail(u"access-token"_s).error();
+        } else {
+            ResendClient client(nowhere, u"re_key"_s, m_fast);
+            error = client.send({u"a@b.example"_s, u"c@d.example"_s, u"Hi"_s, u"text"_s, {}, {}})
+                        .error();
+        }
+        QCOMPARE(error.code, u"502"_s);
+        QCOMPARE(error.subject, unreachable);
+        QVERIFY2(error.message.startsWith(provider + u" did not answer: "_s),
+                 qPrintable(error.message));
+    }
+
     // ----- Twilio -----
 
     void twilioUsesBasicAuthAndTheAccountPath()
