@@ -26,9 +26,11 @@ BEGIN
     IF dedupe NOT IN ('once', 'rearm', 'follow') THEN
         RAISE EXCEPTION 'unknown dedupe mode %', dedupe USING ERRCODE = '22023';
     END IF;
-    -- A signed-in user's transaction carries their clinic in its claims; the service role's
-    -- carries none and may queue platform work (no clinic) or any clinic's.
-    IF caller_org IS NOT NULL AND job_org IS DISTINCT FROM caller_org THEN
+    -- A signed-in user's transaction (the authenticated role: this function runs as its owner,
+    -- but the role setting stays the caller's) carries their clinic in its claims, and queues
+    -- only that clinic's work. The service role may queue platform work or any clinic's.
+    IF current_setting('role') = 'authenticated'
+       AND (caller_org IS NULL OR job_org IS DISTINCT FROM caller_org) THEN
         RAISE EXCEPTION 'a clinic''s user may queue work only for their own clinic'
             USING ERRCODE = '42501';
     END IF;

@@ -3,8 +3,8 @@
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
+#include "server/jobs/jobqueue.h"
 #include "server/providers/vapiclient.h"
-#include "server/services/jobhandoff.h"
 #include "server/services/providerlease.h"
 #include "server/services/publicurl.h"
 #include "server/services/tooldefinitions.h"
@@ -196,7 +196,7 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
             push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agentId;
             push.dedupe = jobs::NewJob::Dedupe::Follow;
             push.maxAttempts = pushAttempts;
-            if (auto queued = enqueueWithin(tx, push); !queued)
+            if (auto queued = jobs::enqueue(tx, push); !queued)
                 return queued.error();
             auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
                                      {{u"sync_status"_s, u"pending"_s}});

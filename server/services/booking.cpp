@@ -17,7 +17,6 @@
 #include "server/http/response.h"
 #include "server/jobs/jobqueue.h"
 #include "server/services/calloutcome.h"
-#include "server/services/jobhandoff.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -100,7 +99,7 @@ Result<void> afterChange(db::Transaction &tx, const QString &orgId, const QStrin
     sync.payload = {{u"appointment_id"_s, id}};
     sync.uniqueKey = u"calendar.sync_appointment:"_s + id;
     sync.dedupe = jobs::NewJob::Dedupe::Rearm;
-    if (auto queued = enqueueWithin(tx, sync); !queued)
+    if (auto queued = jobs::enqueue(tx, sync); !queued)
         return queued.error();
     return {};
 }

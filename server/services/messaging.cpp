@@ -4,8 +4,8 @@
 #include "core/phonenumber.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
+#include "server/jobs/jobqueue.h"
 #include "server/services/credentialstore.h"
-#include "server/services/jobhandoff.h"
 
 #include <QUuid>
 
@@ -175,7 +175,7 @@ Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
             check.uniqueKey = u"sms.check:"_s + messageId;
             check.runAt = QDateTime::currentDateTimeUtc().addMSecs(m_app.config.smsCheckDelayMs);
             check.maxAttempts = 4;
-            if (auto queued = enqueueWithin(tx, check); !queued)
+            if (auto queued = jobs::enqueue(tx, check); !queued)
                 return queued.error();
             return std::optional<QString>();
         });

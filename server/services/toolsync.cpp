@@ -2,7 +2,7 @@
 
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
-#include "server/services/jobhandoff.h"
+#include "server/jobs/jobqueue.h"
 #include "server/services/providerlease.h"
 #include "server/services/publicurl.h"
 
@@ -106,7 +106,7 @@ Result<void> ToolSync::queue(db::Transaction &tx, const QString &orgId)
     job.uniqueKey = QString::fromLatin1(jobKind) + u':' + orgId;
     job.dedupe = jobs::NewJob::Dedupe::Rearm;
     job.maxAttempts = 5;
-    auto queued = enqueueWithin(tx, job);
+    auto queued = jobs::enqueue(tx, job);
     if (!queued)
         return queued.error();
     return {};

@@ -4,10 +4,10 @@
 #include "core/phonenumber.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
+#include "server/jobs/jobqueue.h"
 #include "server/providers/twilioclient.h"
 #include "server/providers/vapiclient.h"
 #include "server/services/credentialstore.h"
-#include "server/services/jobhandoff.h"
 #include "server/services/ratelimiter.h"
 #include "server/services/twilioconnectjob.h"
 
@@ -200,7 +200,7 @@ Result<TwilioConnection::StepReport> TwilioConnection::connectTwilio(const db::A
         job.uniqueKey = TwilioConnectJob::uniqueKey(access.orgId);
         job.dedupe = jobs::NewJob::Dedupe::Rearm;
         job.maxAttempts = 3;
-        auto queued = enqueueWithin(tx, job);
+        auto queued = jobs::enqueue(tx, job);
         if (!queued)
             return queued.error();
         if (!*queued) // the earlier connection's job is still pending: it owns the row

@@ -2,8 +2,8 @@
 // Calendar module): busy times are neither offered nor booked, and a calendar that cannot be
 // read does not stop the clinic's phone from booking.
 #include "core/logging/log.h"
+#include "server/jobs/jobqueue.h"
 #include "server/services/booking.h"
-#include "server/services/jobhandoff.h"
 #include "vapitestkit.h"
 
 #include <QTest>
@@ -208,7 +208,7 @@ private slots:
         std::optional<qint64> queued;
         QString after;
         const auto work = [&](vox::db::Transaction &tx) -> vox::Result<void> {
-            auto id = vox::server::enqueueWithin(tx, job);
+            auto id = vox::server::jobs::enqueue(tx, job);
             if (!id)
                 return id.error();
             queued = *id;
@@ -227,8 +227,15 @@ private slots:
             (void)m_database->transaction<void>(access, work);
         } else {
             auto conn = m_db->connect();
-            QVERIFY(
-                conn->execScript("BEGIN; SELECT set_config('role', 'authenticated', true)").ok());
+            QVERIFY(conn->execScript(
+                            "BEGIN; SELECT set_config('role', 'authenticated', true), "
+                            "set_config('request.jwt.claims', " +
+                            conn->literal(vox::db::Access::user(
+                                              m_clinic.orgId,
+                                              u"00000000-0000-0000-0000-000000000001"_s, u"staff"_s)
+                                              .claimsJson()) +
+                            ", true)")
+                        .ok());
             vox::db::Transaction tx(*conn);
             (void)work(tx);
             QVERIFY(conn->execScript("ROLLBACK").ok());

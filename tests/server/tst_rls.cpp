@@ -297,6 +297,17 @@ private slots:
         QVERIFY(!jobs.ok()); // and the queue itself stays out of its reach
     }
 
+    void aTransactionWithoutAClinicQueuesNothing()
+    {
+        (void)m_app->execScript("BEGIN; SELECT set_config('role', 'authenticated', true)");
+        const auto queued = m_app->exec("SELECT vox_queue_job('test.kind', $1::uuid, '{}'::jsonb, "
+                                        "NULL, now(), 3, 'rearm')",
+                                        {orgA});
+        (void)m_app->execScript("ROLLBACK");
+        QVERIFY(!queued.ok());
+        QCOMPARE(queued.error().code, u"42501"_s);
+    }
+
     // A provider lease goes back only with its token: a user's transaction cannot end a lease
     // another request holds.
     void aLeaseIsGivenBackOnlyWithItsToken_data()
