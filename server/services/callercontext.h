@@ -35,9 +35,4 @@ struct CallerContext
 Result<CallerContext> loadCallerContext(db::Transaction &tx, const QString &orgId,
                                         const QString &phone, const QTimeZone &zone);
 
-// The clinic a Vapi message belongs to: the org whose agent is the assistant, or whose number
-// the call came through. Empty when neither is known here.
-Result<QString> resolveVapiOrg(db::Transaction &tx, const QString &assistantId,
-                               const QString &phoneNumberId);
-
 } // namespace vox::server

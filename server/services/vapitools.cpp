@@ -7,6 +7,7 @@
 #include "server/http/jsonbody.h"
 #include "server/services/callercontext.h"
 #include "server/services/knowledgebase.h"
+#include "server/services/vapicallorg.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -147,7 +148,7 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
 
     auto resolved = m_app.db.transaction<ClinicCalendar>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<ClinicCalendar> {
-            auto org = resolveVapiOrg(tx, message.assistantId(), message.phoneNumberId());
+            auto org = orgOfVapiCall(tx, message.assistantId(), message.phoneNumberId());
             if (!org)
                 return org.error();
             if (org->isEmpty())

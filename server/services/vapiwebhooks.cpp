@@ -11,6 +11,7 @@
 #include "server/http/response.h"
 #include "server/services/callercontext.h"
 #include "server/services/calloutcome.h"
+#include "server/services/vapicallorg.h"
 #include "server/services/webhookproblems.h"
 #include "server/store/calllogstore.h"
 
@@ -45,7 +46,7 @@ QString deliveryKey(const vapi::Message &m, const QByteArray &rawBody)
 // (an outbound call-back carries our record's id in its metadata).
 Result<QString> resolveOrg(db::Transaction &tx, const vapi::Message &m)
 {
-    auto org = resolveVapiOrg(tx, m.assistantId(), m.phoneNumberId());
+    auto org = orgOfVapiCall(tx, m.assistantId(), m.phoneNumberId());
     if (!org || !org->isEmpty() || m.callId().isEmpty())
         return org;
     auto byCall = tx.exec("SELECT org_id FROM call_logs WHERE vapi_call_id = $1", {m.callId()});
@@ -232,7 +233,7 @@ VapiWebhookService::Answer VapiWebhookService::keepProblem(const vapi::Message &
     if (webhookproblems::idProblem(QString(), m.assistantId()).isEmpty() &&
         webhookproblems::idProblem(QString(), m.phoneNumberId()).isEmpty()) {
         auto org = m_app.db.transaction<QString>(db::Access::service(), [&](db::Transaction &tx) {
-            return resolveVapiOrg(tx, m.assistantId(), m.phoneNumberId());
+            return orgOfVapiCall(tx, m.assistantId(), m.phoneNumberId());
         });
         if (org)
             orgId = *org;
@@ -547,7 +548,7 @@ VapiWebhookService::Answer VapiWebhookService::assistantRequest(const vapi::Mess
                 !limited)
                 return limited.error();
             Reply reply;
-            auto org = resolveVapiOrg(tx, m.assistantId(), m.phoneNumberId());
+            auto org = orgOfVapiCall(tx, m.assistantId(), m.phoneNumberId());
             if (!org)
                 return org.error();
             if (org->isEmpty()) {

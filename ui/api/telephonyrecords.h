@@ -5,8 +5,8 @@
 #include <QString>
 #include <QStringList>
 
-// The hybrid telephony values (PRD §17.4, docs/api.md "Hybrid telephony"), in the PRD's
-// camelCase shapes.
+// The hybrid telephony values (docs/api.md "Hybrid telephony"), in the server's camelCase
+// shapes.
 namespace vox::ui {
 
 // Twilio is calling the number; the person types `code` on the phone's keypad, then confirms.

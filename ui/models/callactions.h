@@ -2,8 +2,8 @@
 
 #include "ui/api/callrecord.h"
 
-// When each action of a call applies: exactly the PRD's conditions ("Frontend Action Buttons").
-// Free functions, so tests state the rules directly.
+// When each action of a call applies: a recording to share, a transcript to export, a number to
+// text. Free functions, so tests state the rules directly.
 namespace vox::ui::callactions {
 
 // Share Recording: `call.has_recording && call.recording_status === 'completed'`.

@@ -10,7 +10,7 @@ class ApiClient;
 class StepList;
 class ToastArea;
 
-// Forwarding the clinic's own number to the AI receptionist (PRD §17.6), in five steps: the
+// Forwarding the clinic's own number to the AI receptionist, in five steps: the
 // number → the verification code Twilio's call asks for → carrier and mode with the code
 // previewed → the code to dial, with Copy → the confirmation. For admins; each step shows the
 // server's refusals where they belong.

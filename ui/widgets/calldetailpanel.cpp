@@ -309,7 +309,7 @@ void CallDetailPanel::renderTranscript()
 void CallDetailPanel::updateActions()
 {
     const CallRecord &c = m_call;
-    // Shown exactly per the PRD's conditions...
+    // Each action shows only when the call has what it acts on.
     m_share->setVisible(callactions::canShare(c));
     m_export->setVisible(callactions::canExport(c));
     m_followUp->setVisible(callactions::canFollowUp(c));

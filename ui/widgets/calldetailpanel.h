@@ -18,8 +18,8 @@ class RecordingPlayer;
 class ToastArea;
 
 // Everything about one call: who, when, the AI's summary and the caller's mood, the transcript by
-// speaker, the recording, a transfer if there was one, and the three actions exactly when the PRD
-// says they apply. Results show as toasts; the panel never blocks.
+// speaker, the recording, a transfer if there was one, and the three actions exactly when the call
+// has what they act on. Results show as toasts; the panel never blocks.
 class CallDetailPanel final : public QWidget
 {
     Q_OBJECT
