@@ -2,11 +2,11 @@
 #include "core/democlinic.h"
 #include "core/logging/log.h"
 #include "core/unixsignals.h"
-#include "server/providers/providerhttp.h"
-#include "server/sandbox/callsimulator.h"
-#include "server/sandbox/demofeed.h"
-#include "server/sandbox/loadgenerator.h"
-#include "server/sandbox/sandbox.h"
+#include "sandbox/callsimulator.h"
+#include "sandbox/demofeed.h"
+#include "sandbox/loadgenerator.h"
+#include "sandbox/outboundhttp.h"
+#include "sandbox/sandbox.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,10 +31,10 @@ int failWith(const QString &message)
 // server's webhook (our server points every assistant at BACKEND_URL/api/webhooks/vapi).
 vox::Result<QString> assistantFromSandbox(const QString &sandboxUrl, const QString &serverUrl)
 {
-    vox::server::providers::HttpCall call;
+    vox::sandbox::HttpCall call;
     call.url = QUrl(sandboxUrl + u"/vapi/assistant"_s);
     call.headers = {{"Authorization", "Bearer simulator"}};
-    auto answer = vox::server::providers::send(call, vox::server::providers::RetryPolicy::none());
+    auto answer = vox::sandbox::sendOnce(call);
     if (!answer || !answer->ok())
         return vox::fail(u"Cannot list the sandbox's assistants at %1."_s.arg(sandboxUrl));
     QString best;
