@@ -2,9 +2,9 @@
 
 #include "core/democlinic.h"
 #include "core/logging/log.h"
+#include "sandbox/demofeed.h"
+#include "sandbox/sandbox.h"
 #include "server/config/serverconfig.h"
-#include "server/sandbox/demofeed.h"
-#include "server/sandbox/sandbox.h"
 #include "server/server.h"
 
 #include <QCommandLineParser>

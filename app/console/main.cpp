@@ -3,7 +3,7 @@
 // for "Create my clinic on this computer" and the demo.
 #include "app/console/embeddedserver.h"
 #include "core/logging/log.h"
-#include "server/unixsignals.h"
+#include "core/unixsignals.h"
 #include "ui/shell/consolecontroller.h"
 #include "ui/shell/preferences.h"
 #include "ui/shell/startupoptions.h"
@@ -89,9 +89,8 @@ int main(int argc, char *argv[])
     ui::ConsoleController controller(options, &host);
     QObject::connect(&controller, &ui::ConsoleController::finished, &app, &QApplication::quit);
     // Ctrl+C or a TERM from a script: the same clean stop as the Quit menu.
-    server::UnixSignals signals_;
-    QObject::connect(&signals_, &server::UnixSignals::terminationRequested, &app,
-                     &QApplication::quit);
+    UnixSignals signals_;
+    QObject::connect(&signals_, &UnixSignals::terminationRequested, &app, &QApplication::quit);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &controller,
                      &ui::ConsoleController::shutdown);
     controller.start();

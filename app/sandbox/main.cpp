@@ -1,12 +1,12 @@
 // voxanne-sandbox: the provider sandbox, and `simulate`, the Vapi call simulator.
 #include "core/democlinic.h"
 #include "core/logging/log.h"
-#include "server/providers/providerhttp.h"
-#include "server/sandbox/callsimulator.h"
-#include "server/sandbox/demofeed.h"
-#include "server/sandbox/loadgenerator.h"
-#include "server/sandbox/sandbox.h"
-#include "server/unixsignals.h"
+#include "core/unixsignals.h"
+#include "sandbox/callsimulator.h"
+#include "sandbox/demofeed.h"
+#include "sandbox/loadgenerator.h"
+#include "sandbox/outboundhttp.h"
+#include "sandbox/sandbox.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,10 +31,10 @@ int failWith(const QString &message)
 // server's webhook (our server points every assistant at BACKEND_URL/api/webhooks/vapi).
 vox::Result<QString> assistantFromSandbox(const QString &sandboxUrl, const QString &serverUrl)
 {
-    vox::server::providers::HttpCall call;
+    vox::sandbox::HttpCall call;
     call.url = QUrl(sandboxUrl + u"/vapi/assistant"_s);
     call.headers = {{"Authorization", "Bearer simulator"}};
-    auto answer = vox::server::providers::send(call, vox::server::providers::RetryPolicy::none());
+    auto answer = vox::sandbox::sendOnce(call);
     if (!answer || !answer->ok())
         return vox::fail(u"Cannot list the sandbox's assistants at %1."_s.arg(sandboxUrl));
     QString best;
@@ -195,8 +195,8 @@ int demo(QCoreApplication &app, const QStringList &arguments)
     options.intervalSeconds = qBound(5, parser.value(interval).toInt(), 3600);
     vox::sandbox::DemoFeed feed(options);
     feed.start();
-    vox::server::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &vox::server::UnixSignals::terminationRequested, &app,
+    vox::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &vox::UnixSignals::terminationRequested, &app,
                      &QCoreApplication::quit);
     const int code = app.exec();
     feed.stop();
@@ -260,8 +260,8 @@ int main(int argc, char *argv[])
     }
     std::fprintf(stdout, "listening on %s\n", qPrintable(sandbox.url()));
     std::fflush(stdout);
-    vox::server::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &vox::server::UnixSignals::terminationRequested, &app,
+    vox::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &vox::UnixSignals::terminationRequested, &app,
                      &QCoreApplication::quit);
     return app.exec();
 }

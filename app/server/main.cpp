@@ -1,5 +1,6 @@
 // voxanne-server: the companion server and its operator subcommands.
 #include "core/logging/log.h"
+#include "core/unixsignals.h"
 #include "server/config/serverconfig.h"
 #include "server/db/connection.h"
 #include "server/db/database.h"
@@ -8,7 +9,6 @@
 #include "server/server.h"
 #include "server/services/credentialstore.h"
 #include "server/services/toolsync.h"
-#include "server/unixsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -178,13 +178,12 @@ int runServe(QCoreApplication &app, const server::ServerConfig &config)
     std::fprintf(stdout, "listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);
 
-    server::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &server::UnixSignals::terminationRequested, &app,
-                     [&](int number) {
-                         log::info("server", u"Shutting down (signal %1)."_s.arg(number));
-                         server.stop();
-                         app.quit();
-                     });
+    UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &app, [&](int number) {
+        log::info("server", u"Shutting down (signal %1)."_s.arg(number));
+        server.stop();
+        app.quit();
+    });
     const int code = app.exec();
     server.stop();
     log::flush();

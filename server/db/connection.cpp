@@ -14,13 +14,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace vox::db {
 
-bool isUnavailable(const Error &error)
-{
-    const QString &code = error.code;
-    return (code.size() == 5 && code.startsWith(u"08"_s)) || code == u"57P01"_s ||
-           code == u"57P02"_s || code == u"57P03"_s || code == u"53300"_s;
-}
-
 Param::Param(const QString &value)
     : m_text(value.toUtf8())
     , m_null(value.isNull())

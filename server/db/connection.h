@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/sqlstate.h"
 #include "server/db/connectionsettings.h"
 
 #include <QByteArray>
@@ -20,25 +21,10 @@ struct pg_result;
 
 namespace vox::db {
 
-// SQLSTATEs callers branch on.
-namespace sqlstate {
-inline const QString uniqueViolation = QStringLiteral("23505");
-inline const QString exclusionViolation = QStringLiteral("23P01");
-inline const QString foreignKeyViolation = QStringLiteral("23503");
-inline const QString checkViolation = QStringLiteral("23514");
-inline const QString notNullViolation = QStringLiteral("23502");
-inline const QString serializationFailure = QStringLiteral("40001");
-inline const QString deadlock = QStringLiteral("40P01");
-inline const QString insufficientPrivilege = QStringLiteral("42501");
-inline const QString queryCanceled = QStringLiteral("57014");
-inline const QString connectionFailure = QStringLiteral("08006");
-} // namespace sqlstate
-
-// Whether `error` means the database cannot be reached or is refusing work for now (connection
-// exceptions, class 08; an administrator's shutdown or termination, 57P01/57P02/57P03; too many
-// connections, 53300; a connection lost mid-statement), as opposed to a refusal of the request
-// itself. Such requests are answered 503 with Retry-After: the same request will succeed later.
-bool isUnavailable(const Error &error);
+// SQLSTATEs callers branch on, and whether an error means the database is unreachable (they live
+// in core so the HTTP layer maps them without linking the database).
+namespace sqlstate = vox::sqlstate;
+using sqlstate::isUnavailable;
 
 // One statement parameter, sent as text in PostgreSQL's input syntax (the statement casts it:
 // $1::uuid, $2::timestamptz). A null QString, std::nullopt or nullptr is SQL NULL.

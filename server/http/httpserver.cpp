@@ -139,11 +139,9 @@ void write(QTcpSocket *socket, const Pending &pending)
 
 } // namespace
 
-HttpServer::HttpServer(const Router &router, Authenticator authenticator, Options options,
-                       QObject *parent)
+HttpServer::HttpServer(const RouteTable &routes, Options options, QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_router(router)
-    , m_authenticator(std::move(authenticator))
+    , m_routes(routes)
     , m_options(std::move(options))
 {
     m_workers.setMaxThreadCount(m_options.workerThreads > 0 ? m_options.workerThreads
@@ -273,7 +271,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
     const quint64 sequence = ResponseOrder::of(socket)->next++;
     const QPointer<QTcpSocket> guarded(socket);
 
-    Router::Match match = m_router.match(request.method, request.path);
+    RouteTable::Match match = m_routes.match(request.method, request.path);
     if (!match.route) {
         Response response =
             match.allowedMethods.isEmpty()
@@ -288,19 +286,20 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
         return true;
     }
     request.params = std::move(match.params);
-    const Route *route = match.route;
+    const RouteInfo *route = match.route;
+    const qsizetype index = match.index;
     ++m_inFlight;
     if (ConnectionGuard *guard = ConnectionGuard::of(socket))
         guard->requestStarted();
 
     if (route->inlineOnIoThread) {
-        Response response = dispatch(*route, request);
+        Response response = dispatch(index, *route, request);
         deliver(guarded, sequence, std::move(request), route, std::move(response));
         return true;
     }
     QThreadPool &workers = route->lane == Lane::Reserved ? m_reservedWorkers : m_workers;
-    workers.start([this, guarded, sequence, request, route]() mutable {
-        Response response = dispatch(*route, request);
+    workers.start([this, guarded, sequence, request, route, index]() mutable {
+        Response response = dispatch(index, *route, request);
         QMetaObject::invokeMethod(
             this,
             [this, guarded, sequence, request, route, response]() {
@@ -317,24 +316,18 @@ void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
     write(socket, {Response::error(404, u"Not found."_s), false, false});
 }
 
-Response HttpServer::dispatch(const Route &route, Request &request) const
+Response HttpServer::forbiddenToNonAdmins()
+{
+    return Response::error(403, u"Only the clinic's owner or an admin can do this."_s);
+}
+
+Response HttpServer::dispatch(qsizetype index, const RouteInfo &route, Request &request) const
 {
     if (request.carriesNul())
         return Response::error(400, u"The request contains a NUL character (\\u0000), which "
                                     "cannot be stored. Remove it and send again."_s);
-    std::optional<Principal> principal;
-    if (route.auth != Auth::Public) {
-        Result<Principal> who = m_authenticator(request);
-        if (!who)
-            return Response::fromError(who.error()).withHeader("WWW-Authenticate", "Bearer");
-        principal = std::move(who).value();
-        request.orgId = principal->orgId;
-        if (route.auth == Auth::Admin && !principal->isAdmin())
-            return Response::error(403, u"Only the clinic's owner or an admin can do this."_s);
-    }
-    Context context{request, principal ? &*principal : nullptr};
     try {
-        return route.handler(context);
+        return m_run(index, route, request);
     } catch (const std::exception &e) {
         log::error("http", u"Handler threw: %1"_s.arg(QString::fromUtf8(e.what())),
                    {{u"route"_s, route.pattern}, {u"request_id"_s, request.requestId}});
@@ -343,7 +336,7 @@ Response HttpServer::dispatch(const Route &route, Request &request) const
 }
 
 void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request,
-                         const Route *route, Response response)
+                         const RouteInfo *route, Response response)
 {
     --m_inFlight;
     accessLog(request, route, response, request.orgId);
@@ -372,7 +365,7 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
     }
 }
 
-void HttpServer::accessLog(const Request &request, const Route *route, const Response &response,
+void HttpServer::accessLog(const Request &request, const RouteInfo *route, const Response &response,
                            const QString &orgId) const
 {
     QJsonObject fields{{u"request_id"_s, request.requestId},

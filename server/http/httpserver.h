@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/http/basicrouter.h"
 #include "server/http/clientaddress.h"
 #include "server/http/connectionguard.h"
-#include "server/http/router.h"
 
 #include <QAbstractHttpServer>
 #include <QPointer>
@@ -32,7 +32,6 @@ class HttpServer final : public QAbstractHttpServer
     Q_DISABLE_COPY_MOVE(HttpServer)
 
 public:
-    using Authenticator = std::function<Result<Principal>(const Request &)>;
     using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
 
     struct Options
@@ -46,8 +45,33 @@ public:
         TrustedProxies trustedProxies; // whose forwarding headers name the client
     };
 
-    HttpServer(const Router &router, Authenticator authenticator, Options options,
-               QObject *parent = nullptr);
+    // Serves `router`, whose handlers take `Context`. User and Admin routes first ask
+    // `authenticator` who is calling (an error is the answer, 401 with WWW-Authenticate); the
+    // principal's `orgId` goes to the access log and `isAdmin()` opens Admin routes.
+    template<class Context>
+    HttpServer(const BasicRouter<Context> &router,
+               std::function<Result<typename Context::Principal>(const Request &)> authenticator,
+               Options options, QObject *parent = nullptr)
+        : HttpServer(router, std::move(options), parent)
+    {
+        m_run = [&router, authenticate = std::move(authenticator)](
+                    qsizetype index, const RouteInfo &route, Request &request) -> Response {
+            using User = typename Context::Principal;
+            std::optional<User> principal;
+            if (route.auth != Auth::Public) {
+                Result<User> who = authenticate(request);
+                if (!who)
+                    return Response::fromError(who.error())
+                        .withHeader("WWW-Authenticate", "Bearer");
+                principal = std::move(who).value();
+                request.orgId = principal->orgId;
+                if (route.auth == Auth::Admin && !principal->isAdmin())
+                    return forbiddenToNonAdmins();
+            }
+            Context context{request, principal ? &*principal : nullptr};
+            return router.handler(index)(context);
+        };
+    }
     ~HttpServer() override;
 
     // WebSocket upgrades to `path` go to `handler`; upgrades elsewhere are answered 404. Call
@@ -73,14 +97,19 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    Response dispatch(const Route &route, Request &request) const;
-    void deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request, const Route *route,
-                 Response response);
-    void accessLog(const Request &request, const Route *route, const Response &response,
+    // Authenticates and runs the handler of the route at `index` (bound to the router's context).
+    using Run = std::function<Response(qsizetype index, const RouteInfo &route, Request &request)>;
+
+    HttpServer(const RouteTable &routes, Options options, QObject *parent);
+    static Response forbiddenToNonAdmins();
+    Response dispatch(qsizetype index, const RouteInfo &route, Request &request) const;
+    void deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request,
+                 const RouteInfo *route, Response response);
+    void accessLog(const Request &request, const RouteInfo *route, const Response &response,
                    const QString &orgId) const;
 
-    const Router &m_router;
-    Authenticator m_authenticator;
+    const RouteTable &m_routes;
+    Run m_run;
     Options m_options;
     QThreadPool m_workers;
     QThreadPool m_reservedWorkers;

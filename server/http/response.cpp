@@ -1,7 +1,7 @@
 #include "server/http/response.h"
 
 #include "core/logging/log.h"
-#include "server/db/connection.h"
+#include "core/sqlstate.h"
 
 #include <QJsonDocument>
 
@@ -46,18 +46,18 @@ Response Response::fromError(const Error &error)
         }
         return r;
     }
-    if (error.code == db::sqlstate::uniqueViolation)
+    if (error.code == sqlstate::uniqueViolation)
         return Response::error(409, u"That already exists."_s);
-    if (error.code == db::sqlstate::exclusionViolation)
+    if (error.code == sqlstate::exclusionViolation)
         return Response::error(409, u"That time overlaps another appointment."_s);
-    if (error.code == db::sqlstate::checkViolation || error.code == u"22P02" ||
+    if (error.code == sqlstate::checkViolation || error.code == u"22P02" ||
         error.code == u"22007" || error.code == u"22008" || error.code == u"22023")
         return Response::error(400, u"A value is not valid."_s);
-    if (error.code == db::sqlstate::foreignKeyViolation)
+    if (error.code == sqlstate::foreignKeyViolation)
         return Response::error(400, u"A referenced record does not exist."_s);
-    if (error.code == db::sqlstate::queryCanceled)
+    if (error.code == sqlstate::queryCanceled)
         return Response::error(503, u"The server is busy; please try again."_s);
-    if (db::isUnavailable(error)) {
+    if (sqlstate::isUnavailable(error)) {
         log::warn("http", u"The database is unavailable."_s, {{u"code"_s, error.code}});
         return databaseUnavailable();
     }

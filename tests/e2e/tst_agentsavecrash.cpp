@@ -5,7 +5,7 @@
 // claim (its database session died with it) and adopts the assistant A left, so Vapi holds
 // exactly one assistant for the clinic and it says what the clinic saved last.
 #include "clinicfixture.h"
-#include "server/sandbox/sandbox.h"
+#include "sandbox/sandbox.h"
 #include "serverprocess.h"
 
 #include <QJsonArray>

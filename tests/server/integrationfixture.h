@@ -3,7 +3,7 @@
 // Shared set-up of the integration tests: the provider sandbox in this process, a server whose
 // Vapi, Twilio, Google and Resend base URLs point at it, clinics signed up through the API, and
 // helpers that read the database the way an auditor would (as the superuser).
-#include "server/sandbox/sandbox.h"
+#include "sandbox/sandbox.h"
 #include "testserver.h"
 #include "twilioconnection.h"
 

@@ -9,7 +9,7 @@
 // retried until it answers; and what the console shows (the saved settings, the sync status) is
 // what really happened at Vapi.
 #include "core/logging/log.h"
-#include "server/sandbox/sandbox.h"
+#include "sandbox/sandbox.h"
 #include "vapitestkit.h"
 
 #include <QElapsedTimer>

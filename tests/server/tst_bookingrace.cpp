@@ -2,8 +2,8 @@
 // calls for 20 contested slots through two server instances on one database. Every caller gets
 // an answer, no two confirmed appointments overlap, and exactly one caller wins each slot.
 #include "core/logging/log.h"
-#include "server/sandbox/callsimulator.h"
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/callsimulator.h"
+#include "sandbox/vapimessages.h"
 #include "vapitestkit.h"
 
 #include <QElapsedTimer>

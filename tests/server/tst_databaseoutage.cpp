@@ -3,7 +3,7 @@
 // a Vapi tool call is the exception: it is answered 200 with a sentence the assistant can say to
 // the caller, who is on the line now. Once the database is back, the same requests succeed.
 #include "core/logging/log.h"
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/vapimessages.h"
 #include "vapitestkit.h"
 
 #include <QJsonArray>

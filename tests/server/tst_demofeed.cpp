@@ -4,7 +4,7 @@
 #include "integrationfixture.h"
 
 #include "core/democlinic.h"
-#include "server/sandbox/demofeed.h"
+#include "sandbox/demofeed.h"
 
 #include <QDateTime>
 

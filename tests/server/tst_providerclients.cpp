@@ -1,10 +1,10 @@
 // The Twilio, Google and Resend clients against the provider sandbox: the documented paths, auth
 // and encodings, errors carried with the provider's own code and message (never a secret),
 // retries for outages only.
+#include "sandbox/sandbox.h"
 #include "server/providers/googleclient.h"
 #include "server/providers/resendclient.h"
 #include "server/providers/twilioclient.h"
-#include "server/sandbox/sandbox.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

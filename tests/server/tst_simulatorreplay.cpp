@@ -2,7 +2,7 @@
 // the database exactly as delivering each once in order did (S-webhooks: idempotent and
 // order-independent). Also: the simulator's calls come out as the console expects them.
 #include "core/logging/log.h"
-#include "server/sandbox/callsimulator.h"
+#include "sandbox/callsimulator.h"
 #include "vapitestkit.h"
 
 #include <QJsonArray>

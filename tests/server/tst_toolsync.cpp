@@ -3,7 +3,7 @@
 // a durable job that survives a crash and retries what is worth retrying, `tools check --fix`,
 // and the call-back flow end to end with the sandbox playing the outbound call.
 #include "core/logging/log.h"
-#include "server/sandbox/sandbox.h"
+#include "sandbox/sandbox.h"
 #include "vapitestkit.h"
 
 #include <QElapsedTimer>

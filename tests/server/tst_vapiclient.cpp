@@ -1,7 +1,7 @@
 // The Vapi client against the provider sandbox: paths and auth as Vapi documents them,
 // fetch-merge-patch that never drops assistant fields, retries on 5xx/429 only, readable errors.
+#include "sandbox/sandbox.h"
 #include "server/providers/vapiclient.h"
-#include "server/sandbox/sandbox.h"
 
 #include <QJsonArray>
 #include <QTest>

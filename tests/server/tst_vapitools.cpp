@@ -3,7 +3,7 @@
 // tool call id, and every bad argument answered with a sentence the AI can say.
 #include "core/logging/log.h"
 #include "core/vapisignature.h"
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/vapimessages.h"
 #include "vapitestkit.h"
 
 #include <QJsonArray>

@@ -4,7 +4,7 @@
 // answers with the caller's context.
 #include "core/logging/log.h"
 #include "core/vapisignature.h"
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/vapimessages.h"
 #include "server/services/vapiwebhooks.h"
 #include "server/services/webhookproblems.h"
 #include "vapitestkit.h"

@@ -3,7 +3,7 @@
 // answered on workers of their own: they all complete before any of those console requests
 // does, and a plain console request queued at the same time completes only after them.
 #include "integrationfixture.h"
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/vapimessages.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "consolefixture.h"
-#include "server/sandbox/sandbox.h"
+#include "sandbox/sandbox.h"
 #include "twilioconnection.h"
 
 #include <memory>

@@ -2,8 +2,8 @@
 // Twilio form says what is wrong where it is wrong and shows the dual-sync's steps; Google
 // Calendar is connected in the system browser and the page notices by itself.
 #include "pagehost.h"
+#include "sandbox/googlesandbox.h"
 #include "sandboxfixture.h"
-#include "server/sandbox/googlesandbox.h"
 #include "ui/api/apiclient.h"
 #include "ui/pages/integrationspage.h"
 #include "ui/widgets/toastarea.h"

@@ -1,4 +1,4 @@
-#include "server/sandbox/googlesandbox.h"
+#include "sandbox/googlesandbox.h"
 
 #include "core/crypto/securerandom.h"
 #include "server/http/jsonbody.h"
@@ -122,12 +122,11 @@ std::optional<http::Response> GoogleSandbox::authorize(const http::Request &requ
     return std::nullopt;
 }
 
-void GoogleSandbox::registerRoutes(http::Router &router)
+void GoogleSandbox::registerRoutes(Router &router)
 {
     // The consent screen, already agreed to.
     m_state.route(
-        router, "GET", u"/google/accounts/o/oauth2/v2/auth"_s, u"google"_s,
-        [this](http::Context &c) {
+        router, "GET", u"/google/accounts/o/oauth2/v2/auth"_s, u"google"_s, [this](Context &c) {
             const auto q = [&c](const QString &name) { return c.request.queryValue(name); };
             if (q(u"client_id"_s).isEmpty())
                 return htmlError(u"Missing required parameter: client_id"_s);
@@ -168,7 +167,7 @@ void GoogleSandbox::registerRoutes(http::Router &router)
             return r;
         });
 
-    m_state.route(router, "POST", u"/google/oauth2/token"_s, u"google"_s, [this](http::Context &c) {
+    m_state.route(router, "POST", u"/google/oauth2/token"_s, u"google"_s, [this](Context &c) {
         const auto f = form(c.request.body);
         if (f.value(u"client_id"_s).isEmpty() || f.value(u"client_secret"_s).isEmpty())
             return oauthError(401, u"invalid_client"_s, u"The OAuth client was not found."_s);
@@ -205,34 +204,33 @@ void GoogleSandbox::registerRoutes(http::Router &router)
 
     // RFC 7009 as Google implements it: a refresh token takes its access tokens with it, and an
     // access token its refresh token; a token it does not know is 400 invalid_token.
-    m_state.route(
-        router, "POST", u"/google/oauth2/revoke"_s, u"google"_s, [this](http::Context &c) {
-            const QString token = form(c.request.body).value(u"token"_s);
-            QMutexLocker locker(&m_state.mutex());
-            QString refresh; // the grant's refresh token, or empty for an access-only grant
-            const auto r = m_refreshTokens.constFind(token);
-            const auto a = m_accessTokens.find(token);
-            if (r != m_refreshTokens.cend() && !r->revoked) {
-                refresh = token;
-            } else if (a != m_accessTokens.end() && !a->revoked) {
-                a->revoked = true;
-                refresh = a->refreshToken;
-            } else {
-                return oauthError(400, u"invalid_token"_s, u"Token expired or revoked"_s);
+    m_state.route(router, "POST", u"/google/oauth2/revoke"_s, u"google"_s, [this](Context &c) {
+        const QString token = form(c.request.body).value(u"token"_s);
+        QMutexLocker locker(&m_state.mutex());
+        QString refresh; // the grant's refresh token, or empty for an access-only grant
+        const auto r = m_refreshTokens.constFind(token);
+        const auto a = m_accessTokens.find(token);
+        if (r != m_refreshTokens.cend() && !r->revoked) {
+            refresh = token;
+        } else if (a != m_accessTokens.end() && !a->revoked) {
+            a->revoked = true;
+            refresh = a->refreshToken;
+        } else {
+            return oauthError(400, u"invalid_token"_s, u"Token expired or revoked"_s);
+        }
+        if (!refresh.isEmpty()) {
+            if (auto t = m_refreshTokens.find(refresh); t != m_refreshTokens.end())
+                t->revoked = true;
+            for (Token &t : m_accessTokens) {
+                if (t.refreshToken == refresh)
+                    t.revoked = true;
             }
-            if (!refresh.isEmpty()) {
-                if (auto t = m_refreshTokens.find(refresh); t != m_refreshTokens.end())
-                    t->revoked = true;
-                for (Token &t : m_accessTokens) {
-                    if (t.refreshToken == refresh)
-                        t.revoked = true;
-                }
-            }
-            return http::Response::json(QJsonObject{});
-        });
+        }
+        return http::Response::json(QJsonObject{});
+    });
 
     m_state.route(
-        router, "GET", u"/google/api/oauth2/v2/userinfo"_s, u"google"_s, [this](http::Context &c) {
+        router, "GET", u"/google/api/oauth2/v2/userinfo"_s, u"google"_s, [this](Context &c) {
             QString email;
             if (auto denied = authorize(c.request, emailScope, &email))
                 return *denied;
@@ -245,12 +243,12 @@ void GoogleSandbox::registerRoutes(http::Router &router)
 
     const QString eventsPath = u"/google/api/calendar/v3/calendars/:calendarId/events"_s;
     // The user's own calendar is "primary" or their address.
-    const auto calendarOf = [](const http::Context &c, const QString &email) {
+    const auto calendarOf = [](const Context &c, const QString &email) {
         const QString id = c.request.param(u"calendarId"_s);
         return id == u"primary" || id == email ? email : QString();
     };
 
-    m_state.route(router, "POST", eventsPath, u"google"_s, [this, calendarOf](http::Context &c) {
+    m_state.route(router, "POST", eventsPath, u"google"_s, [this, calendarOf](Context &c) {
         QString email;
         if (auto denied = authorize(c.request, calendarScope, &email))
             return *denied;
@@ -283,9 +281,8 @@ void GoogleSandbox::registerRoutes(http::Router &router)
     });
 
     const auto withEvent =
-        [this,
-         calendarOf](http::Context &c,
-                     const std::function<http::Response(QJsonObject &, const QString &)> &act) {
+        [this, calendarOf](
+            Context &c, const std::function<http::Response(QJsonObject &, const QString &)> &act) {
             QString email;
             if (auto denied = authorize(c.request, calendarScope, &email))
                 return *denied;
@@ -299,14 +296,12 @@ void GoogleSandbox::registerRoutes(http::Router &router)
                 return apiError(410, u"deleted"_s, u"Resource has been deleted"_s);
             return act(*it, owner);
         };
-    m_state.route(router, "GET", eventsPath + u"/:eventId"_s, u"google"_s,
-                  [withEvent](http::Context &c) {
-                      return withEvent(c, [](QJsonObject &event, const QString &) {
-                          return http::Response::json(event);
-                      });
-                  });
+    m_state.route(router, "GET", eventsPath + u"/:eventId"_s, u"google"_s, [withEvent](Context &c) {
+        return withEvent(
+            c, [](QJsonObject &event, const QString &) { return http::Response::json(event); });
+    });
     m_state.route(router, "PATCH", eventsPath + u"/:eventId"_s, u"google"_s,
-                  [withEvent](http::Context &c) {
+                  [withEvent](Context &c) {
                       const QJsonObject patch = QJsonDocument::fromJson(c.request.body).object();
                       return withEvent(c, [&patch](QJsonObject &event, const QString &) {
                           for (auto f = patch.begin(); f != patch.end(); ++f) {
@@ -318,7 +313,7 @@ void GoogleSandbox::registerRoutes(http::Router &router)
                       });
                   });
     m_state.route(router, "DELETE", eventsPath + u"/:eventId"_s, u"google"_s,
-                  [withEvent](http::Context &c) {
+                  [withEvent](Context &c) {
                       return withEvent(c, [](QJsonObject &event, const QString &) {
                           // Google keeps deleted events as cancelled: a second delete is a 410.
                           event.insert(u"status"_s, u"cancelled"_s);
@@ -329,8 +324,7 @@ void GoogleSandbox::registerRoutes(http::Router &router)
                   });
 
     m_state.route(
-        router, "POST", u"/google/api/calendar/v3/freeBusy"_s, u"google"_s,
-        [this](http::Context &c) {
+        router, "POST", u"/google/api/calendar/v3/freeBusy"_s, u"google"_s, [this](Context &c) {
             QString email;
             if (auto denied = authorize(c.request, calendarScope, &email))
                 return *denied;
@@ -379,19 +373,18 @@ void GoogleSandbox::registerRoutes(http::Router &router)
         });
 
     // Control: the clinic removes Voxanne's access in its Google account; tokens age.
-    router.post(u"/_sandbox/google/revoke"_s, http::Auth::Public, [this](http::Context &c) {
+    router.post(u"/_sandbox/google/revoke"_s, http::Auth::Public, [this](Context &c) {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
             return http::Response::fromError(body.error());
         revoke(body->object().value(u"email"_s).toString(demoEmail));
         return http::Response::json(QJsonObject{{u"revoked"_s, true}});
     });
-    router.post(u"/_sandbox/google/expire-access-tokens"_s, http::Auth::Public,
-                [this](http::Context &) {
-                    expireAccessTokens();
-                    return http::Response::json(QJsonObject{{u"expired"_s, true}});
-                });
-    router.post(u"/_sandbox/google/busy"_s, http::Auth::Public, [this](http::Context &c) {
+    router.post(u"/_sandbox/google/expire-access-tokens"_s, http::Auth::Public, [this](Context &) {
+        expireAccessTokens();
+        return http::Response::json(QJsonObject{{u"expired"_s, true}});
+    });
+    router.post(u"/_sandbox/google/busy"_s, http::Auth::Public, [this](Context &c) {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
             return http::Response::fromError(body.error());
@@ -402,7 +395,7 @@ void GoogleSandbox::registerRoutes(http::Router &router)
         addBusy(body->object().value(u"email"_s).toString(demoEmail), *start, *end);
         return http::Response::json(QJsonObject{{u"added"_s, true}}, 201);
     });
-    router.get(u"/_sandbox/google/events"_s, http::Auth::Public, [this](http::Context &c) {
+    router.get(u"/_sandbox/google/events"_s, http::Auth::Public, [this](Context &c) {
         const QString email = c.request.queryValue(u"email"_s);
         return http::Response::json(events(email.isEmpty() ? demoEmail : email));
     });

@@ -1,7 +1,7 @@
-#include "server/sandbox/callsimulator.h"
+#include "sandbox/callsimulator.h"
 
 #include "core/vapisignature.h"
-#include "server/providers/providerhttp.h"
+#include "sandbox/outboundhttp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,7 +93,7 @@ Delivery CallSimulator::post(const QString &serverUrl, const QString &path,
     Delivery d;
     d.path = path;
     d.body = vm::envelope(message);
-    server::providers::HttpCall call;
+    HttpCall call;
     call.method = "POST";
     call.url = QUrl(serverUrl + path);
     call.contentType = "application/json";
@@ -101,7 +101,7 @@ Delivery CallSimulator::post(const QString &serverUrl, const QString &path,
     call.timeoutMs = 20000; // Vapi's default server timeout
     for (auto it = headers.cbegin(); it != headers.cend(); ++it)
         call.headers.append({it.key(), it.value()});
-    auto answer = server::providers::send(call, server::providers::RetryPolicy::none());
+    auto answer = sendOnce(call);
     if (answer) {
         d.status = answer->status;
         d.answer = answer->json().toObject();

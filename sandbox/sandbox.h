@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/result.h"
-#include "server/http/router.h"
-#include "server/sandbox/googlesandbox.h"
-#include "server/sandbox/resendsandbox.h"
-#include "server/sandbox/sandboxstate.h"
-#include "server/sandbox/twiliosandbox.h"
-#include "server/sandbox/vapisandbox.h"
+#include "sandbox/googlesandbox.h"
+#include "sandbox/resendsandbox.h"
+#include "sandbox/sandboxroutes.h"
+#include "sandbox/sandboxstate.h"
+#include "sandbox/twiliosandbox.h"
+#include "sandbox/vapisandbox.h"
 
 #include <QObject>
 
@@ -45,7 +45,7 @@ private:
     TwilioSandbox m_twilio{m_state};
     GoogleSandbox m_google{m_state};
     ResendSandbox m_resend{m_state};
-    http::Router m_router;
+    Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     QString m_host;
 };

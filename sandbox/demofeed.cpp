@@ -1,8 +1,8 @@
-#include "server/sandbox/demofeed.h"
+#include "sandbox/demofeed.h"
 
 #include "core/logging/log.h"
-#include "server/providers/providerhttp.h"
-#include "server/sandbox/callsimulator.h"
+#include "sandbox/callsimulator.h"
+#include "sandbox/outboundhttp.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -20,7 +20,7 @@ namespace {
 Result<QJsonObject> callApi(const QString &base, const QByteArray &method, const QString &path,
                             const QJsonObject &body, const QString &token = {})
 {
-    server::providers::HttpCall call;
+    HttpCall call;
     call.method = method;
     call.url = QUrl(base + path);
     call.timeoutMs = 30000;
@@ -30,7 +30,7 @@ Result<QJsonObject> callApi(const QString &base, const QByteArray &method, const
     }
     if (!token.isEmpty())
         call.headers = {{"Authorization", "Bearer " + token.toUtf8()}};
-    auto answer = server::providers::send(call, server::providers::RetryPolicy::none());
+    auto answer = sendOnce(call);
     if (!answer)
         return answer.error();
     const QJsonObject json = answer->json().toObject();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/http/router.h"
-#include "server/sandbox/sandboxstate.h"
+#include "sandbox/sandboxroutes.h"
+#include "sandbox/sandboxstate.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -34,7 +34,7 @@ public:
     explicit GoogleSandbox(SandboxState &state)
         : m_state(state)
     {}
-    void registerRoutes(http::Router &router);
+    void registerRoutes(Router &router);
 
     // Tests and the simulator.
     void revoke(const QString &email);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/vapimessages.h"
 
 #include <QByteArray>
 #include <QDate>

@@ -1,4 +1,4 @@
-#include "server/unixsignals.h"
+#include "core/unixsignals.h"
 
 #include <QSocketNotifier>
 
@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace vox::server {
+namespace vox {
 
 namespace {
 
@@ -46,4 +46,4 @@ UnixSignals::~UnixSignals()
     std::signal(SIGTERM, SIG_DFL);
 }
 
-} // namespace vox::server
+} // namespace vox

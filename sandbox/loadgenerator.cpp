@@ -1,7 +1,7 @@
-#include "server/sandbox/loadgenerator.h"
+#include "sandbox/loadgenerator.h"
 
-#include "server/sandbox/callsimulator.h"
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/callsimulator.h"
+#include "sandbox/vapimessages.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

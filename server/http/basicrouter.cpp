@@ -1,27 +1,27 @@
-#include "server/http/router.h"
+#include "server/http/basicrouter.h"
 
 namespace vox::http {
 
-void Router::add(QByteArray method, const QString &pattern, Auth auth, Handler handler,
-                 bool inlineOnIoThread)
+void RouteTable::addRoute(QByteArray method, const QString &pattern, Auth auth,
+                          bool inlineOnIoThread)
 {
-    Route route;
+    RouteInfo route;
     route.method = std::move(method);
     route.pattern = pattern;
     route.segments = pattern.split(u'/', Qt::SkipEmptyParts);
     route.auth = auth;
-    route.handler = std::move(handler);
     route.inlineOnIoThread = inlineOnIoThread;
     m_routes.append(std::move(route));
 }
 
-Router::Match Router::match(const QByteArray &method, const QString &path) const
+RouteTable::Match RouteTable::match(const QByteArray &method, const QString &path) const
 {
     Match result;
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     // Literal segments beat parameters: "/contacts/stats" wins over "/contacts/:id".
     int bestScore = -1;
-    for (const Route &route : m_routes) {
+    for (qsizetype index = 0; index < m_routes.size(); ++index) {
+        const RouteInfo &route = m_routes.at(index);
         if (route.segments.size() != parts.size())
             continue;
         QHash<QString, QString> params;
@@ -46,6 +46,7 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
         if (score > bestScore) {
             bestScore = score;
             result.route = &route;
+            result.index = index;
             result.params = std::move(params);
         }
     }
@@ -54,9 +55,9 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
     return result;
 }
 
-bool Router::setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes)
+bool RouteTable::setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes)
 {
-    for (Route &route : m_routes) {
+    for (RouteInfo &route : m_routes) {
         if (route.method == method && route.pattern == pattern) {
             route.maxBodyBytes = bytes;
             return true;
@@ -65,9 +66,9 @@ bool Router::setBodyLimit(const QByteArray &method, const QString &pattern, qint
     return false;
 }
 
-bool Router::reserve(const QByteArray &method, const QString &pattern)
+bool RouteTable::reserve(const QByteArray &method, const QString &pattern)
 {
-    for (Route &route : m_routes) {
+    for (RouteInfo &route : m_routes) {
         if (route.method == method && route.pattern == pattern) {
             route.lane = Lane::Reserved;
             return true;
@@ -76,9 +77,9 @@ bool Router::reserve(const QByteArray &method, const QString &pattern)
     return false;
 }
 
-qint64 Router::bodyLimit(const QByteArray &method, const QString &path, qint64 fallback) const
+qint64 RouteTable::bodyLimit(const QByteArray &method, const QString &path, qint64 fallback) const
 {
-    const Route *route = match(method, path).route;
+    const RouteInfo *route = match(method, path).route;
     return route && route->maxBodyBytes > 0 ? route->maxBodyBytes : fallback;
 }
 

@@ -1,4 +1,4 @@
-#include "server/sandbox/sandbox.h"
+#include "sandbox/sandbox.h"
 
 #include "server/http/httpserver.h"
 
@@ -10,7 +10,7 @@ Sandbox::Sandbox(QObject *parent)
     : QObject(parent)
 {
     m_state.registerControl(m_router);
-    m_router.get(u"/health"_s, http::Auth::Public, [](http::Context &) {
+    m_router.get(u"/health"_s, http::Auth::Public, [](Context &) {
         return http::Response::json({{u"status"_s, u"ok"_s}, {u"sandbox"_s, true}});
     });
     // One stand-in per provider, each in its own file.
@@ -18,7 +18,7 @@ Sandbox::Sandbox(QObject *parent)
     m_twilio.registerRoutes(m_router);
     m_google.registerRoutes(m_router);
     m_resend.registerRoutes(m_router);
-    auto noUsers = [](const http::Request &) -> Result<http::Principal> {
+    auto noUsers = [](const http::Request &) -> Result<http::Nobody> {
         return http::status::unauthorized(u"The sandbox has no users."_s);
     };
     m_http = std::make_unique<http::HttpServer>(m_router, noUsers, http::HttpServer::Options{});

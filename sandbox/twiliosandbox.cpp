@@ -1,15 +1,17 @@
-#include "server/sandbox/twiliosandbox.h"
+#include "sandbox/twiliosandbox.h"
 
 #include "core/crypto/securerandom.h"
 #include "core/phonenumber.h"
+#include "sandbox/outboundhttp.h"
 #include "server/http/jsonbody.h"
-#include "server/providers/providerhttp.h"
-#include "server/providers/twilioclient.h"
-#include "server/providers/twiliosignature.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QLocale>
+#include <QMessageAuthenticationCode>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -69,6 +71,22 @@ QJsonObject page(const QString &uri, const QString &key, const QJsonArray &items
             {u"previous_page_uri"_s, QJsonValue()}};
 }
 
+// X-Twilio-Signature as Twilio documents it: base64(HMAC-SHA1(auth token, the URL followed by
+// each POST parameter's name and value, sorted by name)). Written here from Twilio's description
+// rather than shared with the server, so the server's check is tested against another reading of
+// the contract, not against itself.
+QByteArray twilioSignature(const QString &authToken, const QString &url,
+                           QList<QPair<QString, QString>> parameters)
+{
+    std::stable_sort(parameters.begin(), parameters.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QByteArray message = url.toUtf8();
+    for (const auto &[name, value] : std::as_const(parameters))
+        message += name.toUtf8() + value.toUtf8();
+    return QMessageAuthenticationCode::hash(message, authToken.toUtf8(), QCryptographicHash::Sha1)
+        .toBase64();
+}
+
 } // namespace
 
 TwilioSandbox::TwilioSandbox(SandboxState &state)
@@ -121,11 +139,11 @@ std::optional<http::Response> TwilioSandbox::authenticate(const http::Request &r
     return std::nullopt;
 }
 
-void TwilioSandbox::registerRoutes(http::Router &router)
+void TwilioSandbox::registerRoutes(Router &router)
 {
     const QString base = u"/twilio/2010-04-01/Accounts/"_s;
 
-    m_state.route(router, "GET", base + u":file"_s, u"twilio"_s, [this](http::Context &c) {
+    m_state.route(router, "GET", base + u":file"_s, u"twilio"_s, [this](Context &c) {
         const QString sid = stripJson(c.request.param(u"file"_s));
         if (auto denied = authenticate(c.request, sid))
             return *denied;
@@ -141,86 +159,83 @@ void TwilioSandbox::registerRoutes(http::Router &router)
                                      {u"uri"_s, u"/2010-04-01/Accounts/%1.json"_s.arg(a.sid)}});
     });
 
-    m_state.route(
-        router, "POST", base + u":sid/Messages.json"_s, u"twilio"_s, [this](http::Context &c) {
-            const QString sid = c.request.param(u"sid"_s);
-            if (auto denied = authenticate(c.request, sid))
-                return *denied;
-            const auto f = form(c.request.body);
-            const QString to = f.value(u"To"_s);
-            const QString from = f.value(u"From"_s);
-            const QString body = f.value(u"Body"_s);
-            if (to.isEmpty())
-                return twilioError(400, 21604, u"A 'To' phone number is required."_s);
-            if (!phone::isE164(to))
-                return twilioError(400, 21211, u"Invalid 'To' Phone Number: %1"_s.arg(to));
-            if (from.isEmpty() && f.value(u"MessagingServiceSid"_s).isEmpty())
-                return twilioError(400, 21603, u"A 'From' phone number is required."_s);
-            if (body.isEmpty() && f.value(u"MediaUrl"_s).isEmpty())
-                return twilioError(400, 21602, u"Message body is required."_s);
-            if (body.size() > 1600)
-                return twilioError(400, 21617,
-                                   u"The concatenated message body exceeds the 1600 "
-                                   "character limit."_s);
-            QMutexLocker locker(&m_state.mutex());
-            Account &a = m_accounts[sid];
-            bool owned = false;
-            for (const QJsonValue &n : std::as_const(a.incomingNumbers))
-                owned = owned || n.toObject().value(u"phone_number"_s).toString() == from;
-            if (!owned)
-                return twilioError(400, 21606,
-                                   u"The From phone number %1 is not a valid, SMS-capable inbound "
-                                   "phone number or short code for your account."_s.arg(from));
-            const QString messageSid = SandboxState::twilioSid(u"SM"_s);
-            const QJsonObject message{
-                {u"sid"_s, messageSid},
-                {u"account_sid"_s, sid},
-                {u"from"_s, from},
-                {u"to"_s, to},
-                {u"body"_s, body},
-                {u"status"_s, u"queued"_s},
-                {u"direction"_s, u"outbound-api"_s},
-                {u"num_segments"_s, QString::number((body.size() + 152) / 153)},
-                {u"num_media"_s, u"0"_s},
-                {u"api_version"_s, u"2010-04-01"_s},
-                {u"error_code"_s, QJsonValue()},
-                {u"error_message"_s, QJsonValue()},
-                {u"price"_s, QJsonValue()},
-                {u"price_unit"_s, u"USD"_s},
-                {u"date_created"_s, rfc2822Now()},
-                {u"date_updated"_s, rfc2822Now()},
-                {u"date_sent"_s, QJsonValue()},
-                {u"uri"_s, u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(sid, messageSid)}};
-            a.messages.append(message);
-            return http::Response::json(message, 201);
-        });
+    m_state.route(router, "POST", base + u":sid/Messages.json"_s, u"twilio"_s, [this](Context &c) {
+        const QString sid = c.request.param(u"sid"_s);
+        if (auto denied = authenticate(c.request, sid))
+            return *denied;
+        const auto f = form(c.request.body);
+        const QString to = f.value(u"To"_s);
+        const QString from = f.value(u"From"_s);
+        const QString body = f.value(u"Body"_s);
+        if (to.isEmpty())
+            return twilioError(400, 21604, u"A 'To' phone number is required."_s);
+        if (!phone::isE164(to))
+            return twilioError(400, 21211, u"Invalid 'To' Phone Number: %1"_s.arg(to));
+        if (from.isEmpty() && f.value(u"MessagingServiceSid"_s).isEmpty())
+            return twilioError(400, 21603, u"A 'From' phone number is required."_s);
+        if (body.isEmpty() && f.value(u"MediaUrl"_s).isEmpty())
+            return twilioError(400, 21602, u"Message body is required."_s);
+        if (body.size() > 1600)
+            return twilioError(400, 21617,
+                               u"The concatenated message body exceeds the 1600 "
+                               "character limit."_s);
+        QMutexLocker locker(&m_state.mutex());
+        Account &a = m_accounts[sid];
+        bool owned = false;
+        for (const QJsonValue &n : std::as_const(a.incomingNumbers))
+            owned = owned || n.toObject().value(u"phone_number"_s).toString() == from;
+        if (!owned)
+            return twilioError(400, 21606,
+                               u"The From phone number %1 is not a valid, SMS-capable inbound "
+                               "phone number or short code for your account."_s.arg(from));
+        const QString messageSid = SandboxState::twilioSid(u"SM"_s);
+        const QJsonObject message{
+            {u"sid"_s, messageSid},
+            {u"account_sid"_s, sid},
+            {u"from"_s, from},
+            {u"to"_s, to},
+            {u"body"_s, body},
+            {u"status"_s, u"queued"_s},
+            {u"direction"_s, u"outbound-api"_s},
+            {u"num_segments"_s, QString::number((body.size() + 152) / 153)},
+            {u"num_media"_s, u"0"_s},
+            {u"api_version"_s, u"2010-04-01"_s},
+            {u"error_code"_s, QJsonValue()},
+            {u"error_message"_s, QJsonValue()},
+            {u"price"_s, QJsonValue()},
+            {u"price_unit"_s, u"USD"_s},
+            {u"date_created"_s, rfc2822Now()},
+            {u"date_updated"_s, rfc2822Now()},
+            {u"date_sent"_s, QJsonValue()},
+            {u"uri"_s, u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(sid, messageSid)}};
+        a.messages.append(message);
+        return http::Response::json(message, 201);
+    });
 
     // Newest first, filtered by To and From, as Twilio lists them.
-    m_state.route(
-        router, "GET", base + u":sid/Messages.json"_s, u"twilio"_s, [this](http::Context &c) {
-            const QString sid = c.request.param(u"sid"_s);
-            if (auto denied = authenticate(c.request, sid))
-                return *denied;
-            const QString to = c.request.queryValue(u"To"_s);
-            const QString from = c.request.queryValue(u"From"_s);
-            const int asked = c.request.queryValue(u"PageSize"_s).toInt();
-            const int pageSize = asked > 0 ? qMin(asked, 1000) : 50;
-            QMutexLocker locker(&m_state.mutex());
-            QJsonArray items;
-            const QJsonArray &all = m_accounts[sid].messages;
-            for (qsizetype i = all.size() - 1; i >= 0 && items.size() < pageSize; --i) {
-                const QJsonObject m = all.at(i).toObject();
-                if ((to.isEmpty() || m.value(u"to"_s).toString() == to) &&
-                    (from.isEmpty() || m.value(u"from"_s).toString() == from))
-                    items.append(m);
-            }
-            return http::Response::json(page(u"/2010-04-01/Accounts/%1/Messages.json"_s.arg(sid),
-                                             u"messages"_s, items, pageSize));
-        });
+    m_state.route(router, "GET", base + u":sid/Messages.json"_s, u"twilio"_s, [this](Context &c) {
+        const QString sid = c.request.param(u"sid"_s);
+        if (auto denied = authenticate(c.request, sid))
+            return *denied;
+        const QString to = c.request.queryValue(u"To"_s);
+        const QString from = c.request.queryValue(u"From"_s);
+        const int asked = c.request.queryValue(u"PageSize"_s).toInt();
+        const int pageSize = asked > 0 ? qMin(asked, 1000) : 50;
+        QMutexLocker locker(&m_state.mutex());
+        QJsonArray items;
+        const QJsonArray &all = m_accounts[sid].messages;
+        for (qsizetype i = all.size() - 1; i >= 0 && items.size() < pageSize; --i) {
+            const QJsonObject m = all.at(i).toObject();
+            if ((to.isEmpty() || m.value(u"to"_s).toString() == to) &&
+                (from.isEmpty() || m.value(u"from"_s).toString() == from))
+                items.append(m);
+        }
+        return http::Response::json(page(u"/2010-04-01/Accounts/%1/Messages.json"_s.arg(sid),
+                                         u"messages"_s, items, pageSize));
+    });
 
     m_state.route(
-        router, "POST", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
-        [this](http::Context &c) {
+        router, "POST", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s, [this](Context &c) {
             const QString sid = c.request.param(u"sid"_s);
             if (auto denied = authenticate(c.request, sid))
                 return *denied;
@@ -251,26 +266,25 @@ void TwilioSandbox::registerRoutes(http::Router &router)
                                          {u"validation_code"_s, v.code}});
         });
 
-    m_state.route(router, "GET", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s,
-                  [this](http::Context &c) {
-                      const QString sid = c.request.param(u"sid"_s);
-                      if (auto denied = authenticate(c.request, sid))
-                          return *denied;
-                      const QString filter = c.request.queryValue(u"PhoneNumber"_s);
-                      QMutexLocker locker(&m_state.mutex());
-                      QJsonArray items;
-                      for (const QJsonValue &id : std::as_const(m_accounts[sid].callerIds)) {
-                          if (filter.isEmpty() ||
-                              id.toObject().value(u"phone_number"_s).toString() == filter)
-                              items.append(id);
-                      }
-                      return http::Response::json(
-                          page(u"/2010-04-01/Accounts/%1/OutgoingCallerIds.json"_s.arg(sid),
-                               u"outgoing_caller_ids"_s, items, 50));
-                  });
+    m_state.route(
+        router, "GET", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s, [this](Context &c) {
+            const QString sid = c.request.param(u"sid"_s);
+            if (auto denied = authenticate(c.request, sid))
+                return *denied;
+            const QString filter = c.request.queryValue(u"PhoneNumber"_s);
+            QMutexLocker locker(&m_state.mutex());
+            QJsonArray items;
+            for (const QJsonValue &id : std::as_const(m_accounts[sid].callerIds)) {
+                if (filter.isEmpty() || id.toObject().value(u"phone_number"_s).toString() == filter)
+                    items.append(id);
+            }
+            return http::Response::json(
+                page(u"/2010-04-01/Accounts/%1/OutgoingCallerIds.json"_s.arg(sid),
+                     u"outgoing_caller_ids"_s, items, 50));
+        });
 
     m_state.route(router, "DELETE", base + u":sid/OutgoingCallerIds/:file"_s, u"twilio"_s,
-                  [this](http::Context &c) {
+                  [this](Context &c) {
                       const QString sid = c.request.param(u"sid"_s);
                       if (auto denied = authenticate(c.request, sid))
                           return *denied;
@@ -291,26 +305,25 @@ void TwilioSandbox::registerRoutes(http::Router &router)
                           "%2.json was not found"_s.arg(sid, callerId));
                   });
 
-    m_state.route(router, "GET", base + u":sid/IncomingPhoneNumbers.json"_s, u"twilio"_s,
-                  [this](http::Context &c) {
-                      const QString sid = c.request.param(u"sid"_s);
-                      if (auto denied = authenticate(c.request, sid))
-                          return *denied;
-                      const QString filter = c.request.queryValue(u"PhoneNumber"_s);
-                      QMutexLocker locker(&m_state.mutex());
-                      QJsonArray items;
-                      for (const QJsonValue &n : std::as_const(m_accounts[sid].incomingNumbers)) {
-                          if (filter.isEmpty() ||
-                              n.toObject().value(u"phone_number"_s).toString() == filter)
-                              items.append(n);
-                      }
-                      return http::Response::json(
-                          page(u"/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json"_s.arg(sid),
-                               u"incoming_phone_numbers"_s, items, 50));
-                  });
+    m_state.route(
+        router, "GET", base + u":sid/IncomingPhoneNumbers.json"_s, u"twilio"_s, [this](Context &c) {
+            const QString sid = c.request.param(u"sid"_s);
+            if (auto denied = authenticate(c.request, sid))
+                return *denied;
+            const QString filter = c.request.queryValue(u"PhoneNumber"_s);
+            QMutexLocker locker(&m_state.mutex());
+            QJsonArray items;
+            for (const QJsonValue &n : std::as_const(m_accounts[sid].incomingNumbers)) {
+                if (filter.isEmpty() || n.toObject().value(u"phone_number"_s).toString() == filter)
+                    items.append(n);
+            }
+            return http::Response::json(
+                page(u"/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json"_s.arg(sid),
+                     u"incoming_phone_numbers"_s, items, 50));
+        });
 
     // Control: the person typing the code when Twilio calls; accounts for tests.
-    router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public, [this](http::Context &c) {
+    router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public, [this](Context &c) {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
             return http::Response::fromError(body.error());
@@ -322,7 +335,7 @@ void TwilioSandbox::registerRoutes(http::Router &router)
                                      {u"callback_status"_s, typed.callbackStatus}},
                                     typed.verified ? 200 : 400);
     });
-    router.post(u"/_sandbox/twilio/accounts"_s, http::Auth::Public, [this](http::Context &c) {
+    router.post(u"/_sandbox/twilio/accounts"_s, http::Auth::Public, [this](Context &c) {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
             return http::Response::fromError(body.error());
@@ -378,15 +391,14 @@ TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, co
         {u"VerificationStatus"_s, result.verified ? u"success"_s : u"failed"_s}};
     if (result.verified)
         params.append({u"OutgoingCallerIdSid"_s, result.callerIdSid});
-    server::providers::HttpCall call;
+    HttpCall call;
     call.method = "POST";
     call.url = QUrl(v.statusCallback);
     call.contentType = "application/x-www-form-urlencoded";
-    call.body = server::providers::formEncode(params);
+    call.body = formEncode(params);
     call.timeoutMs = 3000;
-    call.headers = {{"X-Twilio-Signature",
-                     server::providers::twilioSignature(token, v.statusCallback, params)}};
-    auto answer = server::providers::send(call, server::providers::RetryPolicy::none());
+    call.headers = {{"X-Twilio-Signature", twilioSignature(token, v.statusCallback, params)}};
+    auto answer = sendOnce(call);
     if (answer)
         result.callbackStatus = answer->status;
     return result;

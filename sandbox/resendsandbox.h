@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/http/router.h"
-#include "server/sandbox/sandboxstate.h"
+#include "sandbox/sandboxroutes.h"
+#include "sandbox/sandboxstate.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -22,7 +22,7 @@ public:
     explicit ResendSandbox(SandboxState &state)
         : m_state(state)
     {}
-    void registerRoutes(http::Router &router);
+    void registerRoutes(Router &router);
 
     QJsonArray emails() const;
     void revokeKey(const QString &apiKey);

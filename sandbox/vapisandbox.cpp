@@ -1,6 +1,6 @@
-#include "server/sandbox/vapisandbox.h"
+#include "sandbox/vapisandbox.h"
 
-#include "server/sandbox/callsimulator.h"
+#include "sandbox/callsimulator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -82,14 +82,13 @@ std::optional<QString> validateAssistant(const QJsonObject &assistant)
 
 } // namespace
 
-void VapiSandbox::collection(http::Router &router, const QString &path,
-                             Collection VapiSandbox::*store, const Validate &validate,
-                             const Decorate &onCreate)
+void VapiSandbox::collection(Router &router, const QString &path, Collection VapiSandbox::*store,
+                             const Validate &validate, const Decorate &onCreate)
 {
     const QString base = u"/vapi/"_s + path;
     const QString label =
         path == u"phone-number" ? u"Phone Number"_s : path.left(1).toUpper() + path.mid(1);
-    m_state.route(router, "POST", base, u"vapi"_s, [=, this](http::Context &c) {
+    m_state.route(router, "POST", base, u"vapi"_s, [=, this](Context &c) {
         if (auto denied = requireKey(c.request))
             return *denied;
         auto body = jsonBody(c.request);
@@ -108,7 +107,7 @@ void VapiSandbox::collection(http::Router &router, const QString &path,
         (this->*store).insert(item.value(u"id"_s).toString(), item);
         return http::Response::json(item, 201);
     });
-    m_state.route(router, "GET", base, u"vapi"_s, [=, this](http::Context &c) {
+    m_state.route(router, "GET", base, u"vapi"_s, [=, this](Context &c) {
         if (auto denied = requireKey(c.request))
             return *denied;
         QMutexLocker locker(&m_state.mutex());
@@ -117,7 +116,7 @@ void VapiSandbox::collection(http::Router &router, const QString &path,
             all.append(item);
         return http::Response::json(all);
     });
-    m_state.route(router, "GET", base + u"/:id"_s, u"vapi"_s, [=, this](http::Context &c) {
+    m_state.route(router, "GET", base + u"/:id"_s, u"vapi"_s, [=, this](Context &c) {
         if (auto denied = requireKey(c.request))
             return *denied;
         QMutexLocker locker(&m_state.mutex());
@@ -126,7 +125,7 @@ void VapiSandbox::collection(http::Router &router, const QString &path,
             return vapiError(404, u"Couldn't Get %1. Not Found."_s.arg(label));
         return http::Response::json(*it);
     });
-    m_state.route(router, "PATCH", base + u"/:id"_s, u"vapi"_s, [=, this](http::Context &c) {
+    m_state.route(router, "PATCH", base + u"/:id"_s, u"vapi"_s, [=, this](Context &c) {
         if (auto denied = requireKey(c.request))
             return *denied;
         auto body = jsonBody(c.request);
@@ -146,7 +145,7 @@ void VapiSandbox::collection(http::Router &router, const QString &path,
         it->insert(u"updatedAt"_s, now());
         return http::Response::json(*it);
     });
-    m_state.route(router, "DELETE", base + u"/:id"_s, u"vapi"_s, [=, this](http::Context &c) {
+    m_state.route(router, "DELETE", base + u"/:id"_s, u"vapi"_s, [=, this](Context &c) {
         if (auto denied = requireKey(c.request))
             return *denied;
         QMutexLocker locker(&m_state.mutex());
@@ -157,7 +156,7 @@ void VapiSandbox::collection(http::Router &router, const QString &path,
     });
 }
 
-void VapiSandbox::registerRoutes(http::Router &router)
+void VapiSandbox::registerRoutes(Router &router)
 {
     collection(router, u"tool"_s, &VapiSandbox::m_tools, validateTool);
     collection(router, u"assistant"_s, &VapiSandbox::m_assistants, validateAssistant);
@@ -204,14 +203,13 @@ void VapiSandbox::registerRoutes(http::Router &router)
             if (m_simulateOutbound.load())
                 simulateOutbound(call);
         });
-    router.post(
-        u"/_sandbox/vapi/simulate-outbound"_s, http::Auth::Public, [this](http::Context &c) {
-            const auto body = jsonBody(c.request);
-            if (!body || !body->value(u"enabled"_s).isBool())
-                return vapiError(400, u"Send {\"enabled\": true|false}."_s);
-            setSimulateOutboundCalls(body->value(u"enabled"_s).toBool());
-            return http::Response::json(QJsonObject{{u"enabled"_s, simulatesOutboundCalls()}});
-        });
+    router.post(u"/_sandbox/vapi/simulate-outbound"_s, http::Auth::Public, [this](Context &c) {
+        const auto body = jsonBody(c.request);
+        if (!body || !body->value(u"enabled"_s).isBool())
+            return vapiError(400, u"Send {\"enabled\": true|false}."_s);
+        setSimulateOutboundCalls(body->value(u"enabled"_s).toBool());
+        return http::Response::json(QJsonObject{{u"enabled"_s, simulatesOutboundCalls()}});
+    });
 }
 
 void VapiSandbox::simulateOutbound(const QJsonObject &call)

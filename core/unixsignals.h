@@ -4,7 +4,7 @@
 
 class QSocketNotifier;
 
-namespace vox::server {
+namespace vox {
 
 // Turns SIGINT and SIGTERM into a Qt signal on the event loop (self-pipe), so shutdown runs as
 // ordinary code rather than inside a signal handler.
@@ -24,4 +24,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace vox::server
+} // namespace vox

@@ -1,4 +1,4 @@
-#include "server/sandbox/sandboxstate.h"
+#include "sandbox/sandboxstate.h"
 
 #include "core/crypto/securerandom.h"
 #include "server/http/jsonbody.h"
@@ -25,11 +25,11 @@ QJsonObject RecordedRequest::toJson() const
             {u"at"_s, at.toString(Qt::ISODateWithMs)}};
 }
 
-void SandboxState::route(http::Router &router, const QByteArray &method, const QString &pattern,
+void SandboxState::route(Router &router, const QByteArray &method, const QString &pattern,
                          const QString &provider, Handler handler)
 {
     router.add(method, pattern, http::Auth::Public,
-               [this, provider, handler = std::move(handler)](http::Context &context) {
+               [this, provider, handler = std::move(handler)](Context &context) {
                    const http::Request &request = context.request;
                    {
                        QMutexLocker locker(&m_logMutex);
@@ -130,16 +130,16 @@ QString SandboxState::uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-void SandboxState::registerControl(http::Router &router)
+void SandboxState::registerControl(Router &router)
 {
-    router.get(u"/_sandbox/requests"_s, http::Auth::Public, [this](http::Context &c) {
+    router.get(u"/_sandbox/requests"_s, http::Auth::Public, [this](Context &c) {
         return http::Response::json(requests(c.request.queryValue(u"provider"_s)));
     });
-    router.del(u"/_sandbox/requests"_s, http::Auth::Public, [this](http::Context &) {
+    router.del(u"/_sandbox/requests"_s, http::Auth::Public, [this](Context &) {
         clearRequests();
         return http::Response::json(QJsonObject{{u"cleared"_s, true}});
     });
-    router.post(u"/_sandbox/failures"_s, http::Auth::Public, [this](http::Context &c) {
+    router.post(u"/_sandbox/failures"_s, http::Auth::Public, [this](Context &c) {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
             return http::Response::fromError(body.error());
@@ -168,7 +168,7 @@ void SandboxState::registerControl(http::Router &router)
         addFailure(f);
         return http::Response::json(QJsonObject{{u"queued"_s, true}}, 201);
     });
-    router.del(u"/_sandbox/failures"_s, http::Auth::Public, [this](http::Context &) {
+    router.del(u"/_sandbox/failures"_s, http::Auth::Public, [this](Context &) {
         clearFailures();
         return http::Response::json(QJsonObject{{u"cleared"_s, true}});
     });

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/http/router.h"
+#include "sandbox/sandboxroutes.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -48,10 +48,10 @@ struct Failure
 class SandboxState
 {
 public:
-    using Handler = std::function<http::Response(http::Context &)>;
+    using Handler = std::function<http::Response(Context &)>;
 
     // Registers a provider route whose every call is recorded and may be failed on purpose.
-    void route(http::Router &router, const QByteArray &method, const QString &pattern,
+    void route(Router &router, const QByteArray &method, const QString &pattern,
                const QString &provider, Handler handler);
 
     QJsonArray requests(const QString &provider = {}) const;
@@ -68,7 +68,7 @@ public:
     static QString uuid();
 
     // The control endpoints under /_sandbox: requests log, failures, health.
-    void registerControl(http::Router &router);
+    void registerControl(Router &router);
 
 private:
     std::optional<Failure> takeFailure(const QString &provider, const http::Request &request);

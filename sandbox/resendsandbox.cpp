@@ -1,4 +1,4 @@
-#include "server/sandbox/resendsandbox.h"
+#include "sandbox/resendsandbox.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -17,9 +17,9 @@ http::Response resendError(int status, const QString &name, const QString &messa
 
 } // namespace
 
-void ResendSandbox::registerRoutes(http::Router &router)
+void ResendSandbox::registerRoutes(Router &router)
 {
-    m_state.route(router, "POST", u"/resend/emails"_s, u"resend"_s, [this](http::Context &c) {
+    m_state.route(router, "POST", u"/resend/emails"_s, u"resend"_s, [this](Context &c) {
         const QByteArray header = c.request.header("authorization");
         if (!header.startsWith("Bearer ") || header.size() <= 7)
             return resendError(401, u"missing_api_key"_s,
@@ -61,7 +61,7 @@ void ResendSandbox::registerRoutes(http::Router &router)
     });
 
     router.get(u"/_sandbox/resend/emails"_s, http::Auth::Public,
-               [this](http::Context &) { return http::Response::json(emails()); });
+               [this](Context &) { return http::Response::json(emails()); });
 }
 
 QJsonArray ResendSandbox::emails() const

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/http/router.h"
-#include "server/sandbox/sandboxstate.h"
+#include "sandbox/sandboxroutes.h"
+#include "sandbox/sandboxstate.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -31,7 +31,7 @@ public:
     static inline const QString demoPhoneNumber = QStringLiteral("+15550109999");
 
     explicit TwilioSandbox(SandboxState &state);
-    void registerRoutes(http::Router &router);
+    void registerRoutes(Router &router);
 
     // Tests: an account with its own numbers, and accounts that Twilio reports suspended.
     void addAccount(const QString &sid, const QString &token, const QStringList &numbers,

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/http/router.h"
-#include "server/sandbox/sandboxstate.h"
+#include "sandbox/sandboxroutes.h"
+#include "sandbox/sandboxstate.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -22,7 +22,7 @@ public:
     explicit VapiSandbox(SandboxState &state)
         : m_state(state)
     {}
-    void registerRoutes(http::Router &router);
+    void registerRoutes(Router &router);
 
     // When on, a call created with POST /vapi/call plays out like a real one: its webhooks go
     // to the assistant's server URL (CallSimulator::playOutbound). Also switchable through
@@ -40,7 +40,7 @@ private:
     using Collection = QHash<QString, QJsonObject>;
     using Validate = std::function<std::optional<QString>(const QJsonObject &)>;
     using Decorate = std::function<void(QJsonObject &)>;
-    void collection(http::Router &router, const QString &path, Collection VapiSandbox::*store,
+    void collection(Router &router, const QString &path, Collection VapiSandbox::*store,
                     const Validate &validate, const Decorate &onCreate = {});
     void simulateOutbound(const QJsonObject &call);
 

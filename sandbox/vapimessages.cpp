@@ -1,4 +1,4 @@
-#include "server/sandbox/vapimessages.h"
+#include "sandbox/vapimessages.h"
 
 #include <QJsonDocument>
 
