@@ -19,7 +19,9 @@ struct Context
     // The signed-in user; only valid on User and Admin routes.
     const Principal &user() const { return *principal; }
     QString orgId() const { return principal ? principal->orgId : QString(); }
-    db::Access access() const { return principal ? principal->access() : db::Access::service(); }
+    // The signed-in user's access. Nobody signed in gets an access that sees nothing: a public
+    // route that needs the service role's bypass asks for db::Access::service() by name.
+    db::Access access() const { return principal ? principal->access() : db::Access(); }
 };
 
 using Router = BasicRouter<Context>;

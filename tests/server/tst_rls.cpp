@@ -1,5 +1,6 @@
 // Row-level security at the database level: with one org's claims, no statement reaches
 // another org's rows in any tenant table.
+#include "server/db/database.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -295,6 +296,23 @@ private slots:
         QCOMPARE(role->text(0, 0), u"authenticated"_s);
         QCOMPARE(role->text(0, 1), u"authenticated"_s);
         QVERIFY(!jobs.ok()); // and the queue itself stays out of its reach
+    }
+
+    // What a route gets when nobody is signed in (http::Context::access) and what any Access
+    // nobody chose is: the authenticated role with no clinic, which reads nothing and queues
+    // nothing. The service role's bypass is asked for by name.
+    void anAccessNobodyChoseSeesNothing()
+    {
+        const vox::db::Access nobody;
+        QCOMPARE(nobody.role, vox::db::Access::Role::Authenticated);
+        (void)m_app->execScript("BEGIN; SELECT set_config('role', 'authenticated', true), "
+                                "set_config('request.jwt.claims', " +
+                                m_app->literal(nobody.claimsJson()) + ", true)");
+        const auto contacts = m_app->exec("SELECT count(*) FROM contacts");
+        (void)m_app->execScript("ROLLBACK");
+        QVERIFY(contacts.ok());
+        QCOMPARE(contacts->toInt(0, 0), 0);
+        QCOMPARE(vox::db::Access::service().role, vox::db::Access::Role::Service);
     }
 
     void aTransactionWithoutAClinicQueuesNothing()
