@@ -49,6 +49,22 @@ if(VOXANNE_SANITIZE)
     target_link_options(voxanne_common INTERFACE -fsanitize=address,undefined)
 endif()
 
+# Each library sees the source tree only through its own include root and those of what it links:
+# <build>/include-roots/<target>/ holds one symbolic link per folder the target exposes ("core",
+# "server/http"), so `#include "server/db/database.h"` in the console or the HTTP library fails
+# to compile instead of leaning on a link check.
+function(voxanne_include_root target)
+    set(_root ${PROJECT_BINARY_DIR}/include-roots/${target})
+    foreach(_folder IN LISTS ARGN)
+        get_filename_component(_parent ${_root}/${_folder} DIRECTORY)
+        file(MAKE_DIRECTORY ${_parent})
+        if(NOT IS_SYMLINK ${_root}/${_folder})
+            file(CREATE_LINK ${PROJECT_SOURCE_DIR}/${_folder} ${_root}/${_folder} SYMBOLIC)
+        endif()
+    endforeach()
+    target_include_directories(${target} PUBLIC ${_root})
+endfunction()
+
 # Fails the configure step when a target links a library it must not see. `core` stays free of
 # Widgets, SQL and HTTP (the rule Mudlet spent years restoring); `ui` never reaches the server's
 # internals or the database.
