@@ -363,6 +363,34 @@
         <source>An e-mail was sent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting %1 failed; the previous connection still works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped working: reconnect it on the Integrations page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>

@@ -363,6 +363,34 @@
         <source>An e-mail was sent</source>
         <translation>Se envió un correo electrónico</translation>
     </message>
+    <message>
+        <source>%1 is connected</source>
+        <translation>%1 está conectado</translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation>Conectando %1…</translation>
+    </message>
+    <message>
+        <source>%1 was disconnected</source>
+        <translation>%1 se desconectó</translation>
+    </message>
+    <message>
+        <source>Connecting %1 failed; the previous connection still works</source>
+        <translation>No se pudo conectar %1; la conexión anterior sigue funcionando</translation>
+    </message>
+    <message>
+        <source>Connecting %1 failed</source>
+        <translation>No se pudo conectar %1</translation>
+    </message>
+    <message>
+        <source>%1 stopped working: reconnect it on the Integrations page</source>
+        <translation>%1 dejó de funcionar: vuelva a conectarlo en la página Integraciones</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 cambió</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>
