@@ -1,6 +1,7 @@
 // Row-level security at the database level: with one org's claims, no statement reaches
 // another org's rows in any tenant table.
 #include "server/db/database.h"
+#include "server/http/router.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -34,17 +35,31 @@ class TestRls : public QObject
     std::unique_ptr<vox::db::Connection> m_app;
     QStringList m_tenantTables;
 
-    // Runs `sql` as `authenticated` with org A's claims, in a transaction rolled back afterwards.
-    vox::Result<vox::db::PgResult> asOrgA(const QByteArray &sql, const vox::db::Params &params = {},
-                                          const QString &userRole = u"owner"_s)
+    // Opens a transaction in the authenticated role with `claims` (as db::Database does for a
+    // request); the caller rolls it back.
+    void beginAuthenticated(const QByteArray &claims)
     {
         (void)m_app->execScript(
             "BEGIN; SELECT set_config('role', 'authenticated', true), set_config("
             "'request.jwt.claims', " +
-            m_app->literal(claimsFor(orgA, userRole)) + ", true)");
+            m_app->literal(claims) + ", true)");
+    }
+
+    // Runs `sql` as `authenticated` with `claims`, in a transaction rolled back afterwards.
+    vox::Result<vox::db::PgResult> asClaims(const QByteArray &claims, const QByteArray &sql,
+                                            const vox::db::Params &params = {})
+    {
+        beginAuthenticated(claims);
         auto result = m_app->execUncached(sql, params);
         (void)m_app->execScript("ROLLBACK");
         return result;
+    }
+
+    // The same with org A's claims.
+    vox::Result<vox::db::PgResult> asOrgA(const QByteArray &sql, const vox::db::Params &params = {},
+                                          const QString &userRole = u"owner"_s)
+    {
+        return asClaims(claimsFor(orgA, userRole), sql, params);
     }
 
     QString orgColumn(const QString &table) const
@@ -281,10 +296,7 @@ private slots:
 
     void queueingWorkLeavesTheTransactionInTheUsersRole()
     {
-        (void)m_app->execScript(
-            "BEGIN; SELECT set_config('role', 'authenticated', true), set_config("
-            "'request.jwt.claims', " +
-            m_app->literal(claimsFor(orgA)) + ", true)");
+        beginAuthenticated(claimsFor(orgA));
         const auto queued = m_app->exec("SELECT vox_queue_job('test.kind', $1::uuid, '{}'::jsonb, "
                                         "NULL, now(), 3, 'rearm')",
                                         {orgA});
@@ -298,30 +310,25 @@ private slots:
         QVERIFY(!jobs.ok()); // and the queue itself stays out of its reach
     }
 
-    // What a route gets when nobody is signed in (http::Context::access) and what any Access
-    // nobody chose is: the authenticated role with no clinic, which reads nothing and queues
-    // nothing. The service role's bypass is asked for by name.
-    void anAccessNobodyChoseSeesNothing()
+    // What a route gets when nobody is signed in, and what any Access nobody chose is: the
+    // authenticated role with no clinic, which reads nothing and queues nothing. The service
+    // role's bypass is asked for by name.
+    void anAccessNobodyChoseReadsAndQueuesNothing()
     {
-        const vox::db::Access nobody;
+        const vox::http::Request request;
+        const vox::http::Context publicRoute{request};
+        const vox::db::Access nobody = publicRoute.access();
         QCOMPARE(nobody.role, vox::db::Access::Role::Authenticated);
-        (void)m_app->execScript("BEGIN; SELECT set_config('role', 'authenticated', true), "
-                                "set_config('request.jwt.claims', " +
-                                m_app->literal(nobody.claimsJson()) + ", true)");
-        const auto contacts = m_app->exec("SELECT count(*) FROM contacts");
-        (void)m_app->execScript("ROLLBACK");
+        QCOMPARE(vox::db::Access().role, vox::db::Access::Role::Authenticated);
+        QCOMPARE(vox::db::Access::service().role, vox::db::Access::Role::Service);
+
+        const auto contacts = asClaims(nobody.claimsJson(), "SELECT count(*) FROM contacts");
         QVERIFY(contacts.ok());
         QCOMPARE(contacts->toInt(0, 0), 0);
-        QCOMPARE(vox::db::Access::service().role, vox::db::Access::Role::Service);
-    }
-
-    void aTransactionWithoutAClinicQueuesNothing()
-    {
-        (void)m_app->execScript("BEGIN; SELECT set_config('role', 'authenticated', true)");
-        const auto queued = m_app->exec("SELECT vox_queue_job('test.kind', $1::uuid, '{}'::jsonb, "
-                                        "NULL, now(), 3, 'rearm')",
-                                        {orgA});
-        (void)m_app->execScript("ROLLBACK");
+        const auto queued = asClaims(nobody.claimsJson(),
+                                     "SELECT vox_queue_job('test.kind', $1::uuid, '{}'::jsonb, "
+                                     "NULL, now(), 3, 'rearm')",
+                                     {orgA});
         QVERIFY(!queued.ok());
         QCOMPARE(queued.error().code, u"42501"_s);
     }
