@@ -43,21 +43,6 @@ void TelephonyClient::verifiedNumbers(QObject *context, Callback<QList<VerifiedN
         });
 }
 
-void TelephonyClient::forwardingConfig(const QString &verifiedCallerId, QObject *context,
-                                       Callback<std::optional<ForwardingConfig>> done)
-{
-    QUrlQuery q;
-    q.addQueryItem(u"verifiedCallerId"_s, verifiedCallerId);
-    m_api.requestJson<std::optional<ForwardingConfig>>(
-        "GET", u"/api/telephony/forwarding-config"_s, q, nullptr, context, std::move(done),
-        [](const QJsonObject &json) -> std::optional<ForwardingConfig> {
-            const QJsonValue config = json.value(u"config"_s);
-            if (!config.isObject())
-                return std::nullopt;
-            return ForwardingConfig::fromJson(config.toObject());
-        });
-}
-
 void TelephonyClient::createForwarding(const ForwardingRequest &request, QObject *context,
                                        DetailedCallback<ForwardingConfig> done)
 {
