@@ -8,7 +8,6 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -329,17 +328,7 @@ void TwilioCard::validateAndSave()
                 emit refreshWanted();
                 return;
             }
-            const QList<TwilioSyncStep> reported = [&] {
-                QList<TwilioSyncStep> out;
-                const QJsonArray items = refusal.body.value(u"steps"_s).toArray();
-                for (const QJsonValue &item : items) {
-                    const QJsonObject s = item.toObject();
-                    out << TwilioSyncStep{s.value(u"step"_s).toString(),
-                                          s.value(u"status"_s).toString(),
-                                          s.value(u"detail"_s).toString()};
-                }
-                return out;
-            }();
+            const QList<TwilioSyncStep> reported = TwilioSyncStep::listFromJson(refusal.body);
             if (reported.isEmpty())
                 m_steps->hide();
             else
