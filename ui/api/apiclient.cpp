@@ -287,7 +287,7 @@ void ApiClient::requestDetailedObject(QByteArray method, const QString &path,
 }
 
 void ApiClient::requestVoid(QByteArray method, const QString &path, const QJsonObject *body,
-                            QObject *context, Callback<void> done)
+                            QObject *context, Callback<void> done, bool authenticated)
 {
     requestJson<bool>(
         std::move(method), path, {}, body, context,
@@ -297,7 +297,7 @@ void ApiClient::requestVoid(QByteArray method, const QString &path, const QJsonO
             else
                 done({});
         },
-        [](const QJsonObject &) { return true; });
+        [](const QJsonObject &) { return true; }, authenticated);
 }
 
 void ApiClient::requestSession(const QString &path, const QJsonObject &body, QObject *context,

@@ -153,7 +153,7 @@ public:
                               });
     }
     void requestVoid(QByteArray method, const QString &path, const QJsonObject *body,
-                     QObject *context, Callback<void> done);
+                     QObject *context, Callback<void> done, bool authenticated = true);
     // Signs in (login, sign-up, refresh): the answer's tokens become the session.
     void requestSession(const QString &path, const QJsonObject &body, QObject *context,
                         Callback<Session> done);
