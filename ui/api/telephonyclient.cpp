@@ -1,8 +1,8 @@
 #include "ui/api/telephonyclient.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/api/jsonfields.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
@@ -34,13 +34,7 @@ void TelephonyClient::verifiedNumbers(QObject *context, Callback<QList<VerifiedN
 {
     m_api.requestJson<QList<VerifiedNumber>>(
         "GET", u"/api/telephony/verified-numbers"_s, {}, nullptr, context, std::move(done),
-        [](const QJsonObject &json) {
-            QList<VerifiedNumber> numbers;
-            const QJsonArray items = json.value(u"numbers"_s).toArray();
-            for (const QJsonValue &item : items)
-                numbers << VerifiedNumber::fromJson(item.toObject());
-            return numbers;
-        });
+        [](const QJsonObject &json) { return json::objects<VerifiedNumber>(json, u"numbers"_s); });
 }
 
 void TelephonyClient::createForwarding(const ForwardingRequest &request, QObject *context,
