@@ -92,6 +92,9 @@ public:
         QByteArray body;
         QHash<QByteArray, QByteArray> headers; // lower-case names
         QNetworkReply::NetworkError network = QNetworkReply::NoError;
+
+        // The Error for an answer that is not a success; `host` is named when none came.
+        Error error(const QString &host) const;
     };
     struct Request
     {

@@ -1,7 +1,6 @@
 #include "ui/api/knowledgeclient.h"
 
 #include "ui/api/apiclient.h"
-#include "ui/api/apierror.h"
 #include "ui/api/jsonfields.h"
 
 #include <QJsonDocument>
@@ -37,8 +36,7 @@ void KnowledgeClient::upload(const QString &fileName, const QByteArray &mimeType
             done(KnowledgeDocument::fromJson(QJsonDocument::fromJson(answer.body).object()));
             return;
         }
-        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
-                                   answer.network, host}));
+        done(answer.error(host));
     };
     m_api.send(std::move(request));
 }
