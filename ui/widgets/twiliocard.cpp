@@ -181,7 +181,7 @@ void TwilioCard::setEditing(bool editing)
 {
     m_form->setVisible(editing);
     m_save->setVisible(editing);
-    m_change->setVisible(!editing && m_twilio.configured);
+    m_change->setVisible(!editing && m_twilio.configured && m_twilio.status != u"syncing"_s);
     if (editing && m_number->text().isEmpty())
         m_number->setText(m_twilio.phoneNumber);
 }
