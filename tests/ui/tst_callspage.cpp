@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace Qt::Literals::StringLiterals;
 
 class TestCallsPage : public QObject
@@ -131,6 +133,41 @@ private slots:
         for (int row = 0; row < model->rowCount(); ++row)
             ids.insert(model->callAt(row)->id);
         QCOMPARE(ids.size(), 250);
+    }
+
+    void aCallShownLiveIsNotRepeatedWhenItsPageArrives()
+    {
+        const auto clinic = m_fixture->createClinic(u"Moved Call Clinic"_s);
+        m_fixture->insertCalls(clinic, 150);
+        QVERIFY2(m_fixture->lastError().isEmpty(), qPrintable(m_fixture->lastError()));
+
+        Console console(m_fixture->url(), clinic.session);
+        console.page->refresh();
+        vox::ui::CallsModel *model = console.page->model();
+        QTRY_COMPARE(model->rowCount(), model->pageSize());
+        QVERIFY(model->canFetchMore({}));
+
+        // A call of the second page reaches the table live first, newer than what is shown.
+        std::optional<vox::ui::CallRecord> later;
+        console.api.calls().list(model->query(), {}, 200, &console.window,
+                                 [&later](vox::Result<vox::ui::ListPage<vox::ui::CallRecord>> all) {
+                                     QVERIFY(all && all->items.size() == 150);
+                                     later = all->items.last();
+                                 });
+        QTRY_VERIFY(later.has_value());
+        later->occurredAt = model->callAt(0)->occurredAt.addSecs(60);
+        model->upsert(*later);
+        QCOMPARE(model->rowCount(), model->pageSize() + 1);
+        QCOMPARE(model->callAt(0)->id, later->id);
+
+        model->fetchMore({});
+        QTRY_VERIFY(!model->canFetchMore({}));
+        QTRY_VERIFY(!model->isLoading());
+        QCOMPARE(model->rowCount(), 150);
+        QSet<QString> ids;
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids.insert(model->callAt(row)->id);
+        QCOMPARE(ids.size(), 150);
     }
 
     void filtersAndSearchNarrowTheList()

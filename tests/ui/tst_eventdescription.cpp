@@ -71,6 +71,8 @@ private slots:
         QTest::newRow("calendar broken")
             << change(u"google"_s, u"broken"_s)
             << u"Google Calendar stopped working: reconnect it on the Integrations page"_s;
+        QTest::newRow("a status the console does not know")
+            << change(u"twilio"_s, u"paused"_s) << u"Twilio changed"_s;
         QTest::newRow("a provider the console does not know")
             << change(u"fax"_s, u"active"_s) << u"An integration changed"_s;
     }

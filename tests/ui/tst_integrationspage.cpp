@@ -146,6 +146,11 @@ private slots:
             page.twilioStatusLabel()->text().contains(u"Connecting… (checking with Vapi)"_s));
         QCOMPARE(page.twilioStepTexts().value(2), u"vapi_credential: pending"_s);
         QCOMPARE(page.twilioStepTexts().value(3), u"vapi_number: pending"_s);
+        // While the server's job holds the connection, nothing else may change it.
+        auto *changeButton = page.findChild<QPushButton *>(u"twilioChangeButton"_s);
+        auto *disconnectButton = page.findChild<QPushButton *>(u"twilioDisconnectButton"_s);
+        QVERIFY(!changeButton->isVisibleTo(&page));
+        QVERIFY(!disconnectButton->isVisibleTo(&page));
         QTRY_COMPARE_WITH_TIMEOUT(page.status().twilio.status, u"active"_s, 20000);
         const QStringList steps = page.twilioStepTexts();
         QCOMPARE(steps.size(), 4);
@@ -157,6 +162,8 @@ private slots:
         QVERIFY(!page.twilioStatusLabel()->text().contains(account.sid));
         QVERIFY(page.twilioFieldProblem(u"phone_number"_s).isEmpty());
         QVERIFY(page.twilioSidEdit()->text().isEmpty()); // the secret does not linger
+        QVERIFY(changeButton->isVisibleTo(&page));
+        QVERIFY(disconnectButton->isVisibleTo(&page));
 
         page.disconnectTwilio(false);
         QTRY_VERIFY(!page.status().twilio.configured);

@@ -57,6 +57,11 @@ void ApiClient::clearSession()
 // ---------------------------------------------------------------------------------------------
 // Transport
 
+Error ApiClient::Answer::error(const QString &host) const
+{
+    return apierror::fromAnswer({status, body, headers.value("retry-after"), network, host});
+}
+
 void ApiClient::send(Request request)
 {
     // A refresh in flight: join the queue rather than spend a token that is about to change.
@@ -174,9 +179,7 @@ void ApiClient::startRefresh()
             finishRefresh(m_session);
             return;
         }
-        finishRefresh(
-            apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
-                                  answer.network, serverLabel()}));
+        finishRefresh(answer.error(serverLabel()));
     };
     dispatch(std::move(refresh));
 }
@@ -253,8 +256,7 @@ void ApiClient::requestObject(QByteArray method, const QString &path, const QUrl
                       apierror::unexpected));
             return;
         }
-        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
-                                   answer.network, host}));
+        done(answer.error(host));
     };
     send(std::move(request));
 }
@@ -279,15 +281,13 @@ void ApiClient::requestDetailedObject(QByteArray method, const QString &path,
         refusal.status = answer.status;
         refusal.body = parseObject(answer.body);
         refusal.retryAfterSeconds = answer.headers.value("retry-after").trimmed().toInt();
-        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
-                                   answer.network, host}),
-             refusal);
+        done(answer.error(host), refusal);
     };
     send(std::move(request));
 }
 
 void ApiClient::requestVoid(QByteArray method, const QString &path, const QJsonObject *body,
-                            QObject *context, Callback<void> done)
+                            QObject *context, Callback<void> done, bool authenticated)
 {
     requestJson<bool>(
         std::move(method), path, {}, body, context,
@@ -297,7 +297,7 @@ void ApiClient::requestVoid(QByteArray method, const QString &path, const QJsonO
             else
                 done({});
         },
-        [](const QJsonObject &) { return true; });
+        [](const QJsonObject &) { return true; }, authenticated);
 }
 
 void ApiClient::requestSession(const QString &path, const QJsonObject &body, QObject *context,

@@ -92,6 +92,9 @@ public:
         QByteArray body;
         QHash<QByteArray, QByteArray> headers; // lower-case names
         QNetworkReply::NetworkError network = QNetworkReply::NoError;
+
+        // The Error for an answer that is not a success; `host` is named when none came.
+        Error error(const QString &host) const;
     };
     struct Request
     {
@@ -153,7 +156,7 @@ public:
                               });
     }
     void requestVoid(QByteArray method, const QString &path, const QJsonObject *body,
-                     QObject *context, Callback<void> done);
+                     QObject *context, Callback<void> done, bool authenticated = true);
     // Signs in (login, sign-up, refresh): the answer's tokens become the session.
     void requestSession(const QString &path, const QJsonObject &body, QObject *context,
                         Callback<Session> done);

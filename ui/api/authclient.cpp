@@ -37,15 +37,7 @@ void AuthClient::resume(const QString &refreshToken, QObject *context, Callback<
 void AuthClient::logout(QObject *context, Callback<void> done)
 {
     const QJsonObject body{{u"refresh_token"_s, m_api.session().refreshToken}};
-    m_api.requestJson<bool>(
-        "POST", u"/api/auth/logout"_s, {}, &body, context,
-        [done = std::move(done)](Result<bool> result) {
-            if (!result)
-                done(result.error());
-            else
-                done({});
-        },
-        [](const QJsonObject &) { return true; }, false);
+    m_api.requestVoid("POST", u"/api/auth/logout"_s, &body, context, std::move(done), false);
     m_api.clearSession();
 }
 

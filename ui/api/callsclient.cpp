@@ -1,7 +1,6 @@
 #include "ui/api/callsclient.h"
 
 #include "ui/api/apiclient.h"
-#include "ui/api/apierror.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -82,8 +81,7 @@ void CallsClient::exportTranscript(const QString &callId, QObject *context,
             done(file);
             return;
         }
-        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
-                                   answer.network, host}));
+        done(answer.error(host));
     };
     m_api.send(std::move(request));
 }
@@ -103,8 +101,7 @@ void CallsClient::recording(const QUrl &url, QObject *context, Callback<QByteArr
             done(answer.body);
             return;
         }
-        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
-                                   answer.network, host}));
+        done(answer.error(host));
     };
     m_api.send(std::move(request));
 }

@@ -1,8 +1,8 @@
 #include "ui/api/dashboardclient.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/api/jsonfields.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
@@ -20,15 +20,9 @@ void DashboardClient::summary(const QString &range, QObject *context,
 
 void DashboardClient::recentActivity(QObject *context, Callback<QList<LiveEvent>> done)
 {
-    m_api.requestJson<QList<LiveEvent>>("GET", u"/api/dashboard/recent-activity"_s, {}, nullptr,
-                                        context, std::move(done), [](const QJsonObject &json) {
-                                            QList<LiveEvent> events;
-                                            const QJsonArray items =
-                                                json.value(u"items"_s).toArray();
-                                            for (const QJsonValue &item : items)
-                                                events << LiveEvent::fromJson(item.toObject());
-                                            return events;
-                                        });
+    m_api.requestJson<QList<LiveEvent>>(
+        "GET", u"/api/dashboard/recent-activity"_s, {}, nullptr, context, std::move(done),
+        [](const QJsonObject &json) { return json::objects<LiveEvent>(json, u"items"_s); });
 }
 
 } // namespace vox::ui

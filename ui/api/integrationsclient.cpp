@@ -2,28 +2,11 @@
 
 #include "ui/api/apiclient.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
-
-namespace {
-
-QList<TwilioSyncStep> readSteps(const QJsonObject &json)
-{
-    QList<TwilioSyncStep> steps;
-    const QJsonArray items = json.value(u"steps"_s).toArray();
-    for (const QJsonValue &item : items) {
-        const QJsonObject s = item.toObject();
-        steps << TwilioSyncStep{s.value(u"step"_s).toString(), s.value(u"status"_s).toString(),
-                                s.value(u"detail"_s).toString()};
-    }
-    return steps;
-}
-
-} // namespace
 
 void IntegrationsClient::status(QObject *context, Callback<IntegrationStatus> done)
 {
@@ -59,7 +42,8 @@ void IntegrationsClient::connectTwilio(const TwilioCredentials &credentials, QOb
                            {u"auth_token"_s, credentials.authToken.trimmed()},
                            {u"phone_number"_s, credentials.phoneNumber.trimmed()}};
     m_api.requestDetailed<QList<TwilioSyncStep>>("PUT", u"/api/integrations/twilio"_s, &body,
-                                                 context, std::move(done), &readSteps);
+                                                 context, std::move(done),
+                                                 &TwilioSyncStep::listFromJson);
 }
 
 void IntegrationsClient::disconnectTwilio(QObject *context, Callback<void> done)

@@ -2,6 +2,8 @@
 
 #include "ui/api/jsonfields.h"
 
+#include <QJsonArray>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
@@ -33,6 +35,18 @@ IntegrationStatus IntegrationStatus::fromJson(const QJsonObject &json)
     s.resend.usesServerKey = r.value(u"uses_server_key"_s).toBool();
     s.resend.apiKeyLast4 = r.value(u"api_key_last4"_s).toString();
     return s;
+}
+
+QList<TwilioSyncStep> TwilioSyncStep::listFromJson(const QJsonObject &json)
+{
+    QList<TwilioSyncStep> steps;
+    const QJsonArray items = json.value(u"steps"_s).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject s = item.toObject();
+        steps << TwilioSyncStep{s.value(u"step"_s).toString(), s.value(u"status"_s).toString(),
+                                s.value(u"detail"_s).toString()};
+    }
+    return steps;
 }
 
 } // namespace vox::ui

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace vox::ui {
@@ -55,6 +56,9 @@ struct TwilioSyncStep
     QString step;
     QString status;
     QString detail;
+
+    // The `steps` of a connect answer, accepted or refused alike.
+    static QList<TwilioSyncStep> listFromJson(const QJsonObject &json);
 };
 
 struct TwilioCredentials

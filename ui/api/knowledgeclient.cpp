@@ -1,9 +1,8 @@
 #include "ui/api/knowledgeclient.h"
 
 #include "ui/api/apiclient.h"
-#include "ui/api/apierror.h"
+#include "ui/api/jsonfields.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -15,13 +14,7 @@ void KnowledgeClient::documents(QObject *context, Callback<QList<KnowledgeDocume
 {
     m_api.requestJson<QList<KnowledgeDocument>>(
         "GET", u"/api/knowledge"_s, {}, nullptr, context, std::move(done),
-        [](const QJsonObject &json) {
-            QList<KnowledgeDocument> documents;
-            const QJsonArray items = json.value(u"items"_s).toArray();
-            for (const QJsonValue &item : items)
-                documents << KnowledgeDocument::fromJson(item.toObject());
-            return documents;
-        });
+        [](const QJsonObject &json) { return json::objects<KnowledgeDocument>(json, u"items"_s); });
 }
 
 void KnowledgeClient::upload(const QString &fileName, const QByteArray &mimeType,
@@ -43,8 +36,7 @@ void KnowledgeClient::upload(const QString &fileName, const QByteArray &mimeType
             done(KnowledgeDocument::fromJson(QJsonDocument::fromJson(answer.body).object()));
             return;
         }
-        done(apierror::fromAnswer({answer.status, answer.body, answer.headers.value("retry-after"),
-                                   answer.network, host}));
+        done(answer.error(host));
     };
     m_api.send(std::move(request));
 }
@@ -61,11 +53,7 @@ void KnowledgeClient::query(const QString &question, QObject *context,
     m_api.requestJson<QList<KnowledgePassage>>(
         "POST", u"/api/knowledge/query"_s, {}, &body, context, std::move(done),
         [](const QJsonObject &json) {
-            QList<KnowledgePassage> passages;
-            const QJsonArray items = json.value(u"passages"_s).toArray();
-            for (const QJsonValue &item : items)
-                passages << KnowledgePassage::fromJson(item.toObject());
-            return passages;
+            return json::objects<KnowledgePassage>(json, u"passages"_s);
         });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonArray>
+#include "ui/api/jsonfields.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -16,10 +17,7 @@ template<typename T> struct ListPage
     static ListPage fromJson(const QJsonObject &json)
     {
         ListPage page;
-        const QJsonArray rows = json.value(QLatin1String("items")).toArray();
-        page.items.reserve(rows.size());
-        for (const QJsonValue &row : rows)
-            page.items << T::fromJson(row.toObject());
+        page.items = json::objects<T>(json, QStringLiteral("items"));
         page.nextCursor = json.value(QLatin1String("next_cursor")).toString();
         return page;
     }

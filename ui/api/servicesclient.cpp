@@ -1,8 +1,8 @@
 #include "ui/api/servicesclient.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/api/jsonfields.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
@@ -11,16 +11,9 @@ namespace vox::ui {
 
 void ServicesClient::list(QObject *context, Callback<QList<ServiceRecord>> done)
 {
-    m_api.requestJson<QList<ServiceRecord>>("GET", u"/api/services"_s, {}, nullptr, context,
-                                            std::move(done), [](const QJsonObject &json) {
-                                                QList<ServiceRecord> services;
-                                                const QJsonArray items =
-                                                    json.value(u"items"_s).toArray();
-                                                for (const QJsonValue &item : items)
-                                                    services
-                                                        << ServiceRecord::fromJson(item.toObject());
-                                                return services;
-                                            });
+    m_api.requestJson<QList<ServiceRecord>>(
+        "GET", u"/api/services"_s, {}, nullptr, context, std::move(done),
+        [](const QJsonObject &json) { return json::objects<ServiceRecord>(json, u"items"_s); });
 }
 
 void ServicesClient::create(const ServiceRecord &service, QObject *context,

@@ -1,8 +1,8 @@
 #include "ui/api/settingsclient.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/api/jsonfields.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
@@ -24,14 +24,9 @@ void SettingsClient::update(const QJsonObject &changes, QObject *context,
 
 void SettingsClient::users(QObject *context, Callback<QList<OrgUser>> done)
 {
-    m_api.requestJson<QList<OrgUser>>("GET", u"/api/org/users"_s, {}, nullptr, context,
-                                      std::move(done), [](const QJsonObject &json) {
-                                          QList<OrgUser> users;
-                                          const QJsonArray items = json.value(u"items"_s).toArray();
-                                          for (const QJsonValue &item : items)
-                                              users << OrgUser::fromJson(item.toObject());
-                                          return users;
-                                      });
+    m_api.requestJson<QList<OrgUser>>(
+        "GET", u"/api/org/users"_s, {}, nullptr, context, std::move(done),
+        [](const QJsonObject &json) { return json::objects<OrgUser>(json, u"items"_s); });
 }
 
 void SettingsClient::setUserDisabled(const QString &userId, bool disabled, QObject *context,

@@ -1,8 +1,8 @@
 #include "ui/api/telephonyclient.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/api/jsonfields.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
@@ -34,28 +34,7 @@ void TelephonyClient::verifiedNumbers(QObject *context, Callback<QList<VerifiedN
 {
     m_api.requestJson<QList<VerifiedNumber>>(
         "GET", u"/api/telephony/verified-numbers"_s, {}, nullptr, context, std::move(done),
-        [](const QJsonObject &json) {
-            QList<VerifiedNumber> numbers;
-            const QJsonArray items = json.value(u"numbers"_s).toArray();
-            for (const QJsonValue &item : items)
-                numbers << VerifiedNumber::fromJson(item.toObject());
-            return numbers;
-        });
-}
-
-void TelephonyClient::forwardingConfig(const QString &verifiedCallerId, QObject *context,
-                                       Callback<std::optional<ForwardingConfig>> done)
-{
-    QUrlQuery q;
-    q.addQueryItem(u"verifiedCallerId"_s, verifiedCallerId);
-    m_api.requestJson<std::optional<ForwardingConfig>>(
-        "GET", u"/api/telephony/forwarding-config"_s, q, nullptr, context, std::move(done),
-        [](const QJsonObject &json) -> std::optional<ForwardingConfig> {
-            const QJsonValue config = json.value(u"config"_s);
-            if (!config.isObject())
-                return std::nullopt;
-            return ForwardingConfig::fromJson(config.toObject());
-        });
+        [](const QJsonObject &json) { return json::objects<VerifiedNumber>(json, u"numbers"_s); });
 }
 
 void TelephonyClient::createForwarding(const ForwardingRequest &request, QObject *context,

@@ -5,8 +5,6 @@
 
 #include <QObject>
 
-#include <optional>
-
 namespace vox::ui {
 
 class ApiClient;
@@ -27,8 +25,6 @@ public:
     void confirmVerification(const QString &verificationId, const QString &code, QObject *context,
                              DetailedCallback<bool> done);
     void verifiedNumbers(QObject *context, Callback<QList<VerifiedNumber>> done);
-    void forwardingConfig(const QString &verifiedCallerId, QObject *context,
-                          Callback<std::optional<ForwardingConfig>> done);
     void createForwarding(const ForwardingRequest &request, QObject *context,
                           DetailedCallback<ForwardingConfig> done);
     void confirmForwarding(const QString &configId, QObject *context, Callback<void> done);

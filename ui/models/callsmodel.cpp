@@ -196,21 +196,12 @@ void CallsModel::requestPage(const QString &cursor, int limit, int generation)
                                pageArrived(generation, page.error());
                                return;
                            }
-                           QList<CallRecord> fresh;
-                           fresh.reserve(page->items.size());
-                           // A call that arrived live may also come in a later page.
-                           for (const CallRecord &call : page->items) {
-                               if (!m_ids.contains(call.id)) {
-                                   m_ids.insert(call.id);
-                                   fresh << call;
-                               }
-                           }
-                           if (!fresh.isEmpty()) {
-                               const int first = int(m_rows.size());
-                               beginInsertRows({}, first, first + int(fresh.size()) - 1);
-                               m_rows.append(fresh);
-                               endInsertRows();
-                           }
+                           appendPage(m_rows, page->items, [this](const CallRecord &call) {
+                               if (m_ids.contains(call.id))
+                                   return false;
+                               m_ids.insert(call.id);
+                               return true;
+                           });
                            pageArrived(generation, page->nextCursor);
                        });
 }

@@ -167,27 +167,18 @@ void LeadsModel::applyEvent(const LiveEvent &event)
 
 void LeadsModel::requestPage(const QString &cursor, int limit, int generation)
 {
-    m_api.contacts().list(m_query, cursor, limit, this,
-                          [this, generation](Result<ListPage<ContactRecord>> page) {
-                              if (!isCurrent(generation))
-                                  return;
-                              if (!page) {
-                                  pageArrived(generation, page.error());
-                                  return;
-                              }
-                              QList<ContactRecord> fresh;
-                              for (const ContactRecord &c : page->items) {
-                                  if (rowOf(c.id) < 0)
-                                      fresh << c;
-                              }
-                              if (!fresh.isEmpty()) {
-                                  const int first = int(m_rows.size());
-                                  beginInsertRows({}, first, first + int(fresh.size()) - 1);
-                                  m_rows.append(fresh);
-                                  endInsertRows();
-                              }
-                              pageArrived(generation, page->nextCursor);
-                          });
+    m_api.contacts().list(
+        m_query, cursor, limit, this, [this, generation](Result<ListPage<ContactRecord>> page) {
+            if (!isCurrent(generation))
+                return;
+            if (!page) {
+                pageArrived(generation, page.error());
+                return;
+            }
+            appendPage(m_rows, page->items,
+                       [this](const ContactRecord &c) { return rowOf(c.id) < 0; });
+            pageArrived(generation, page->nextCursor);
+        });
 }
 
 } // namespace vox::ui

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QAbstractTableModel>
+#include <QList>
 #include <QString>
 
 namespace vox::ui {
@@ -43,6 +44,24 @@ protected:
 
     bool isCurrent(int generation) const { return generation == m_generation; }
     void pageArrived(int generation, const Result<QString> &nextCursor);
+    // Appends the rows of a page that `isNew` admits, in one insertion: a row that arrived live
+    // may come again in a later page. `isNew` sees each row once, in order, and may note it.
+    template<typename Row, typename IsNew>
+    void appendPage(QList<Row> &rows, const QList<Row> &page, IsNew isNew)
+    {
+        QList<Row> fresh;
+        fresh.reserve(page.size());
+        for (const Row &row : page) {
+            if (isNew(row))
+                fresh << row;
+        }
+        if (fresh.isEmpty())
+            return;
+        const int first = int(rows.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        rows.append(fresh);
+        endInsertRows();
+    }
 
 private:
     void setLoading(bool loading);

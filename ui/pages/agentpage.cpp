@@ -65,13 +65,8 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     auto *form = new QFormLayout;
     m_name->setObjectName(u"agentNameEdit"_s);
     m_name->setMaxLength(100);
-    auto *nameBox = new QWidget(this);
-    auto *nameLayout = new QVBoxLayout(nameBox);
-    nameLayout->setContentsMargins(0, 0, 0, 0);
-    nameLayout->addWidget(m_name);
     m_nameMessage->setObjectName(u"agentNameMessage"_s);
-    nameLayout->addWidget(m_nameMessage);
-    form->addRow(tr("Name:"), nameBox);
+    form->addRow(tr("Name:"), withFieldMessage(m_name, m_nameMessage, this));
     m_voice->setObjectName(u"agentVoiceEdit"_s);
     m_voice->setEditable(true);
     for (const QString &voice : knownVoices)

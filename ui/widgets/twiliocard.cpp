@@ -8,7 +8,6 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -182,7 +181,7 @@ void TwilioCard::setEditing(bool editing)
 {
     m_form->setVisible(editing);
     m_save->setVisible(editing);
-    m_change->setVisible(!editing && m_twilio.configured);
+    m_change->setVisible(!editing && m_twilio.configured && m_twilio.status != u"syncing"_s);
     if (editing && m_number->text().isEmpty())
         m_number->setText(m_twilio.phoneNumber);
 }
@@ -329,17 +328,7 @@ void TwilioCard::validateAndSave()
                 emit refreshWanted();
                 return;
             }
-            const QList<TwilioSyncStep> reported = [&] {
-                QList<TwilioSyncStep> out;
-                const QJsonArray items = refusal.body.value(u"steps"_s).toArray();
-                for (const QJsonValue &item : items) {
-                    const QJsonObject s = item.toObject();
-                    out << TwilioSyncStep{s.value(u"step"_s).toString(),
-                                          s.value(u"status"_s).toString(),
-                                          s.value(u"detail"_s).toString()};
-                }
-                return out;
-            }();
+            const QList<TwilioSyncStep> reported = TwilioSyncStep::listFromJson(refusal.body);
             if (reported.isEmpty())
                 m_steps->hide();
             else
