@@ -3,6 +3,7 @@
 #include "core/crypto/securerandom.h"
 #include "core/phonenumber.h"
 #include "sandbox/outboundhttp.h"
+#include "server/http/formbody.h"
 #include "server/http/jsonbody.h"
 
 #include <QCryptographicHash>
@@ -34,22 +35,6 @@ QString rfc2822Now()
 {
     return QLocale::c().toString(QDateTime::currentDateTimeUtc(),
                                  u"ddd, dd MMM yyyy HH:mm:ss +0000"_s);
-}
-
-QHash<QString, QString> form(const QByteArray &body)
-{
-    QHash<QString, QString> fields;
-    for (const QByteArray &pair : body.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        fields.insert(QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value));
-    }
-    return fields;
 }
 
 // "AC123.json" -> "AC123"; anything else is not a resource path.
@@ -163,7 +148,7 @@ void TwilioSandbox::registerRoutes(Router &router)
         const QString sid = c.request.param(u"sid"_s);
         if (auto denied = authenticate(c.request, sid))
             return *denied;
-        const auto f = form(c.request.body);
+        const auto f = http::formFields(c.request.body);
         const QString to = f.value(u"To"_s);
         const QString from = f.value(u"From"_s);
         const QString body = f.value(u"Body"_s);
@@ -239,7 +224,7 @@ void TwilioSandbox::registerRoutes(Router &router)
             const QString sid = c.request.param(u"sid"_s);
             if (auto denied = authenticate(c.request, sid))
                 return *denied;
-            const auto f = form(c.request.body);
+            const auto f = http::formFields(c.request.body);
             const QString number = f.value(u"PhoneNumber"_s);
             if (number.isEmpty())
                 return twilioError(400, 21604, u"A 'PhoneNumber' is required."_s);
