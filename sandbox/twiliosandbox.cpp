@@ -124,6 +124,27 @@ std::optional<http::Response> TwilioSandbox::authenticate(const http::Request &r
     return std::nullopt;
 }
 
+void TwilioSandbox::listByPhoneNumber(Router &router, const QString &resource, const QString &key,
+                                      QJsonArray Account::*list)
+{
+    m_state.route(router, "GET", u"/twilio/2010-04-01/Accounts/:sid/%1.json"_s.arg(resource),
+                  u"twilio"_s, [this, resource, key, list](Context &c) {
+                      const QString sid = c.request.param(u"sid"_s);
+                      if (auto denied = authenticate(c.request, sid))
+                          return *denied;
+                      const QString filter = c.request.queryValue(u"PhoneNumber"_s);
+                      QMutexLocker locker(&m_state.mutex());
+                      QJsonArray items;
+                      for (const QJsonValue &item : std::as_const(m_accounts[sid].*list)) {
+                          if (filter.isEmpty() ||
+                              item.toObject().value(u"phone_number"_s).toString() == filter)
+                              items.append(item);
+                      }
+                      return http::Response::json(page(
+                          u"/2010-04-01/Accounts/%1/%2.json"_s.arg(sid, resource), key, items, 50));
+                  });
+}
+
 void TwilioSandbox::registerRoutes(Router &router)
 {
     const QString base = u"/twilio/2010-04-01/Accounts/"_s;
@@ -251,22 +272,8 @@ void TwilioSandbox::registerRoutes(Router &router)
                                          {u"validation_code"_s, v.code}});
         });
 
-    m_state.route(
-        router, "GET", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s, [this](Context &c) {
-            const QString sid = c.request.param(u"sid"_s);
-            if (auto denied = authenticate(c.request, sid))
-                return *denied;
-            const QString filter = c.request.queryValue(u"PhoneNumber"_s);
-            QMutexLocker locker(&m_state.mutex());
-            QJsonArray items;
-            for (const QJsonValue &id : std::as_const(m_accounts[sid].callerIds)) {
-                if (filter.isEmpty() || id.toObject().value(u"phone_number"_s).toString() == filter)
-                    items.append(id);
-            }
-            return http::Response::json(
-                page(u"/2010-04-01/Accounts/%1/OutgoingCallerIds.json"_s.arg(sid),
-                     u"outgoing_caller_ids"_s, items, 50));
-        });
+    listByPhoneNumber(router, u"OutgoingCallerIds"_s, u"outgoing_caller_ids"_s,
+                      &Account::callerIds);
 
     m_state.route(router, "DELETE", base + u":sid/OutgoingCallerIds/:file"_s, u"twilio"_s,
                   [this](Context &c) {
@@ -290,22 +297,8 @@ void TwilioSandbox::registerRoutes(Router &router)
                           "%2.json was not found"_s.arg(sid, callerId));
                   });
 
-    m_state.route(
-        router, "GET", base + u":sid/IncomingPhoneNumbers.json"_s, u"twilio"_s, [this](Context &c) {
-            const QString sid = c.request.param(u"sid"_s);
-            if (auto denied = authenticate(c.request, sid))
-                return *denied;
-            const QString filter = c.request.queryValue(u"PhoneNumber"_s);
-            QMutexLocker locker(&m_state.mutex());
-            QJsonArray items;
-            for (const QJsonValue &n : std::as_const(m_accounts[sid].incomingNumbers)) {
-                if (filter.isEmpty() || n.toObject().value(u"phone_number"_s).toString() == filter)
-                    items.append(n);
-            }
-            return http::Response::json(
-                page(u"/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json"_s.arg(sid),
-                     u"incoming_phone_numbers"_s, items, 50));
-        });
+    listByPhoneNumber(router, u"IncomingPhoneNumbers"_s, u"incoming_phone_numbers"_s,
+                      &Account::incomingNumbers);
 
     // Control: the person typing the code when Twilio calls; accounts for tests.
     router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public, [this](Context &c) {
