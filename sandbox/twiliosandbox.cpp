@@ -369,11 +369,11 @@ TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, co
         {u"VerificationStatus"_s, result.verified ? u"success"_s : u"failed"_s}};
     if (result.verified)
         params.append({u"OutgoingCallerIdSid"_s, result.callerIdSid});
-    HttpCall call;
+    http::OutboundCall call;
     call.method = "POST";
     call.url = QUrl(v.statusCallback);
     call.contentType = "application/x-www-form-urlencoded";
-    call.body = formEncode(params);
+    call.body = http::formEncode(params);
     call.timeoutMs = 3000;
     call.headers = {{"X-Twilio-Signature", twilioSignature(token, v.statusCallback, params)}};
     auto answer = sendOnce(call);
