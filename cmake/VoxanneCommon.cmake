@@ -65,18 +65,38 @@ function(voxanne_include_root target)
     target_include_directories(${target} PUBLIC ${_root})
 endfunction()
 
-# Fails the configure step when a target links a library it must not see. `core` stays free of
-# Widgets, SQL and HTTP (the rule Mudlet spent years restoring); `ui` never reaches the server's
-# internals or the database.
+# Fails the configure step when a target links a library it must not see, directly or through
+# one of our libraries it links (the server binary must not get the sandbox by way of
+# voxanne_server). `core` stays free of Widgets, SQL and HTTP (the rule Mudlet spent years
+# restoring); `ui` never reaches the server's internals or the database.
 function(voxanne_forbid_links target)
-    get_target_property(_links ${target} LINK_LIBRARIES)
-    get_target_property(_ilinks ${target} INTERFACE_LINK_LIBRARIES)
-    foreach(_lib IN LISTS _links _ilinks)
-        foreach(_forbidden IN LISTS ARGN)
-            if(_lib MATCHES "${_forbidden}")
-                message(FATAL_ERROR "${target} must not link ${_lib}: see docs/architecture notes in "
-                                    "cmake/VoxanneCommon.cmake (dependencies point one way).")
+    set(_seen "")
+    set(_queue ${target})
+    while(_queue)
+        list(POP_FRONT _queue _current)
+        get_target_property(_links ${_current} LINK_LIBRARIES)
+        get_target_property(_ilinks ${_current} INTERFACE_LINK_LIBRARIES)
+        foreach(_lib IN LISTS _links _ilinks)
+            # A static library's private links reach its users as $<LINK_ONLY:name>.
+            string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" _lib "${_lib}")
+            if(NOT _lib OR _lib IN_LIST _seen)
+                continue()
+            endif()
+            list(APPEND _seen ${_lib})
+            foreach(_forbidden IN LISTS ARGN)
+                if(_lib MATCHES "${_forbidden}")
+                    message(FATAL_ERROR "${target} must not link ${_lib} (linked by ${_current}): "
+                                        "see docs/architecture notes in cmake/VoxanneCommon.cmake "
+                                        "(dependencies point one way).")
+                endif()
+            endforeach()
+            # Our own libraries are followed; imported ones (Qt, pkg-config) are judged by name.
+            if(TARGET ${_lib})
+                get_target_property(_imported ${_lib} IMPORTED)
+                if(NOT _imported)
+                    list(APPEND _queue ${_lib})
+                endif()
             endif()
         endforeach()
-    endforeach()
+    endwhile()
 endfunction()

@@ -93,7 +93,7 @@ Delivery CallSimulator::post(const QString &serverUrl, const QString &path,
     Delivery d;
     d.path = path;
     d.body = vm::envelope(message);
-    HttpCall call;
+    http::OutboundCall call;
     call.method = "POST";
     call.url = QUrl(serverUrl + path);
     call.contentType = "application/json";

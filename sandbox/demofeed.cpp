@@ -20,7 +20,7 @@ namespace {
 Result<QJsonObject> callApi(const QString &base, const QByteArray &method, const QString &path,
                             const QJsonObject &body, const QString &token = {})
 {
-    HttpCall call;
+    http::OutboundCall call;
     call.method = method;
     call.url = QUrl(base + path);
     call.timeoutMs = 30000;

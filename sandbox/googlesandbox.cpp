@@ -1,6 +1,7 @@
 #include "sandbox/googlesandbox.h"
 
 #include "core/crypto/securerandom.h"
+#include "server/http/formbody.h"
 #include "server/http/jsonbody.h"
 
 #include <QJsonDocument>
@@ -42,22 +43,6 @@ http::Response htmlError(const QString &message)
               u"</p></body></html>"_s)
                  .toUtf8();
     return r;
-}
-
-QHash<QString, QString> form(const QByteArray &body)
-{
-    QHash<QString, QString> fields;
-    for (const QByteArray &pair : body.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        fields.insert(QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value));
-    }
-    return fields;
 }
 
 // Google's event ids: base32hex, lower case.
@@ -168,7 +153,7 @@ void GoogleSandbox::registerRoutes(Router &router)
         });
 
     m_state.route(router, "POST", u"/google/oauth2/token"_s, u"google"_s, [this](Context &c) {
-        const auto f = form(c.request.body);
+        const auto f = http::formFields(c.request.body);
         if (f.value(u"client_id"_s).isEmpty() || f.value(u"client_secret"_s).isEmpty())
             return oauthError(401, u"invalid_client"_s, u"The OAuth client was not found."_s);
         const QString grantType = f.value(u"grant_type"_s);
@@ -205,7 +190,7 @@ void GoogleSandbox::registerRoutes(Router &router)
     // RFC 7009 as Google implements it: a refresh token takes its access tokens with it, and an
     // access token its refresh token; a token it does not know is 400 invalid_token.
     m_state.route(router, "POST", u"/google/oauth2/revoke"_s, u"google"_s, [this](Context &c) {
-        const QString token = form(c.request.body).value(u"token"_s);
+        const QString token = http::formFields(c.request.body).value(u"token"_s);
         QMutexLocker locker(&m_state.mutex());
         QString refresh; // the grant's refresh token, or empty for an access-only grant
         const auto r = m_refreshTokens.constFind(token);

@@ -3,6 +3,7 @@
 #include "core/crypto/securerandom.h"
 #include "core/phonenumber.h"
 #include "sandbox/outboundhttp.h"
+#include "server/http/formbody.h"
 #include "server/http/jsonbody.h"
 
 #include <QCryptographicHash>
@@ -34,22 +35,6 @@ QString rfc2822Now()
 {
     return QLocale::c().toString(QDateTime::currentDateTimeUtc(),
                                  u"ddd, dd MMM yyyy HH:mm:ss +0000"_s);
-}
-
-QHash<QString, QString> form(const QByteArray &body)
-{
-    QHash<QString, QString> fields;
-    for (const QByteArray &pair : body.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        fields.insert(QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value));
-    }
-    return fields;
 }
 
 // "AC123.json" -> "AC123"; anything else is not a resource path.
@@ -139,6 +124,27 @@ std::optional<http::Response> TwilioSandbox::authenticate(const http::Request &r
     return std::nullopt;
 }
 
+void TwilioSandbox::listByPhoneNumber(Router &router, const QString &resource, const QString &key,
+                                      QJsonArray Account::*list)
+{
+    m_state.route(router, "GET", u"/twilio/2010-04-01/Accounts/:sid/%1.json"_s.arg(resource),
+                  u"twilio"_s, [this, resource, key, list](Context &c) {
+                      const QString sid = c.request.param(u"sid"_s);
+                      if (auto denied = authenticate(c.request, sid))
+                          return *denied;
+                      const QString filter = c.request.queryValue(u"PhoneNumber"_s);
+                      QMutexLocker locker(&m_state.mutex());
+                      QJsonArray items;
+                      for (const QJsonValue &item : std::as_const(m_accounts[sid].*list)) {
+                          if (filter.isEmpty() ||
+                              item.toObject().value(u"phone_number"_s).toString() == filter)
+                              items.append(item);
+                      }
+                      return http::Response::json(page(
+                          u"/2010-04-01/Accounts/%1/%2.json"_s.arg(sid, resource), key, items, 50));
+                  });
+}
+
 void TwilioSandbox::registerRoutes(Router &router)
 {
     const QString base = u"/twilio/2010-04-01/Accounts/"_s;
@@ -163,7 +169,7 @@ void TwilioSandbox::registerRoutes(Router &router)
         const QString sid = c.request.param(u"sid"_s);
         if (auto denied = authenticate(c.request, sid))
             return *denied;
-        const auto f = form(c.request.body);
+        const auto f = http::formFields(c.request.body);
         const QString to = f.value(u"To"_s);
         const QString from = f.value(u"From"_s);
         const QString body = f.value(u"Body"_s);
@@ -239,7 +245,7 @@ void TwilioSandbox::registerRoutes(Router &router)
             const QString sid = c.request.param(u"sid"_s);
             if (auto denied = authenticate(c.request, sid))
                 return *denied;
-            const auto f = form(c.request.body);
+            const auto f = http::formFields(c.request.body);
             const QString number = f.value(u"PhoneNumber"_s);
             if (number.isEmpty())
                 return twilioError(400, 21604, u"A 'PhoneNumber' is required."_s);
@@ -266,22 +272,8 @@ void TwilioSandbox::registerRoutes(Router &router)
                                          {u"validation_code"_s, v.code}});
         });
 
-    m_state.route(
-        router, "GET", base + u":sid/OutgoingCallerIds.json"_s, u"twilio"_s, [this](Context &c) {
-            const QString sid = c.request.param(u"sid"_s);
-            if (auto denied = authenticate(c.request, sid))
-                return *denied;
-            const QString filter = c.request.queryValue(u"PhoneNumber"_s);
-            QMutexLocker locker(&m_state.mutex());
-            QJsonArray items;
-            for (const QJsonValue &id : std::as_const(m_accounts[sid].callerIds)) {
-                if (filter.isEmpty() || id.toObject().value(u"phone_number"_s).toString() == filter)
-                    items.append(id);
-            }
-            return http::Response::json(
-                page(u"/2010-04-01/Accounts/%1/OutgoingCallerIds.json"_s.arg(sid),
-                     u"outgoing_caller_ids"_s, items, 50));
-        });
+    listByPhoneNumber(router, u"OutgoingCallerIds"_s, u"outgoing_caller_ids"_s,
+                      &Account::callerIds);
 
     m_state.route(router, "DELETE", base + u":sid/OutgoingCallerIds/:file"_s, u"twilio"_s,
                   [this](Context &c) {
@@ -305,22 +297,8 @@ void TwilioSandbox::registerRoutes(Router &router)
                           "%2.json was not found"_s.arg(sid, callerId));
                   });
 
-    m_state.route(
-        router, "GET", base + u":sid/IncomingPhoneNumbers.json"_s, u"twilio"_s, [this](Context &c) {
-            const QString sid = c.request.param(u"sid"_s);
-            if (auto denied = authenticate(c.request, sid))
-                return *denied;
-            const QString filter = c.request.queryValue(u"PhoneNumber"_s);
-            QMutexLocker locker(&m_state.mutex());
-            QJsonArray items;
-            for (const QJsonValue &n : std::as_const(m_accounts[sid].incomingNumbers)) {
-                if (filter.isEmpty() || n.toObject().value(u"phone_number"_s).toString() == filter)
-                    items.append(n);
-            }
-            return http::Response::json(
-                page(u"/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json"_s.arg(sid),
-                     u"incoming_phone_numbers"_s, items, 50));
-        });
+    listByPhoneNumber(router, u"IncomingPhoneNumbers"_s, u"incoming_phone_numbers"_s,
+                      &Account::incomingNumbers);
 
     // Control: the person typing the code when Twilio calls; accounts for tests.
     router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public, [this](Context &c) {
@@ -391,11 +369,11 @@ TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, co
         {u"VerificationStatus"_s, result.verified ? u"success"_s : u"failed"_s}};
     if (result.verified)
         params.append({u"OutgoingCallerIdSid"_s, result.callerIdSid});
-    HttpCall call;
+    http::OutboundCall call;
     call.method = "POST";
     call.url = QUrl(v.statusCallback);
     call.contentType = "application/x-www-form-urlencoded";
-    call.body = formEncode(params);
+    call.body = http::formEncode(params);
     call.timeoutMs = 3000;
     call.headers = {{"X-Twilio-Signature", twilioSignature(token, v.statusCallback, params)}};
     auto answer = sendOnce(call);

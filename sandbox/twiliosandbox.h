@@ -70,6 +70,11 @@ private:
     std::optional<http::Response> authenticate(const http::Request &request,
                                                const QString &pathSid) const;
 
+    // GET <resource>.json: the account's `list`, narrowed to ?PhoneNumber= when given, as one page
+    // under `key` (the incoming numbers and the verified caller ids are listed alike).
+    void listByPhoneNumber(Router &router, const QString &resource, const QString &key,
+                           QJsonArray Account::*list);
+
     SandboxState &m_state;
     QHash<QString, Account> m_accounts;
     QHash<QString, Validation> m_validations; // by phone number

@@ -2,26 +2,30 @@
 # compile commands (compile_commands.json: its flags, its include roots and those of what it
 # links) is run on a file holding only the forbidden include, and the compiler must answer that
 # the header does not exist. Any other outcome (compiled, or failed for another reason) fails.
+# The same command must compile a header the layer may include, so a probe that finds nothing
+# (a command that lost its include roots) cannot pass for a boundary.
 #   cmake -DBUILD_DIR=<build> -DSOURCE_DIR=<source> -P layering.cmake
 
 file(READ ${BUILD_DIR}/compile_commands.json commands)
 string(JSON count LENGTH "${commands}")
 math(EXPR last "${count} - 1")
 
-# a file whose compile command stands for its layer | the includes that layer must not reach
+# a file whose compile command stands for its layer | a header it may include | the includes that
+# layer must not reach
 set(rules
-    "core/phonenumber.cpp|server/db/database.h,server/http/request.h,ui/api/apiclient.h,sandbox/sandbox.h"
-    "server/http/request.cpp|server/db/database.h,server/services/booking.h,ui/api/apiclient.h,sandbox/sandbox.h"
-    "server/services/booking.cpp|ui/api/apiclient.h,sandbox/sandbox.h,app/console/embeddedserver.h"
-    "sandbox/sandbox.cpp|server/db/database.h,server/providers/providerhttp.h,ui/api/apiclient.h"
-    "ui/api/apiclient.cpp|server/db/database.h,server/http/request.h,sandbox/sandbox.h")
+    "core/phonenumber.cpp|core/result.h|server/db/database.h,server/http/request.h,ui/api/apiclient.h,sandbox/sandbox.h"
+    "server/http/request.cpp|server/http/response.h|server/db/database.h,server/services/booking.h,ui/api/apiclient.h,sandbox/sandbox.h"
+    "server/services/booking.cpp|server/db/database.h|ui/api/apiclient.h,sandbox/sandbox.h,app/console/embeddedserver.h"
+    "sandbox/sandbox.cpp|server/http/request.h|server/db/database.h,server/providers/providerhttp.h,ui/api/apiclient.h"
+    "ui/api/apiclient.cpp|core/result.h|server/db/database.h,server/http/request.h,sandbox/sandbox.h")
 
 set(failures "")
 set(probe ${BUILD_DIR}/layering-probe.cpp)
 foreach(rule IN LISTS rules)
     string(REPLACE "|" ";" parts "${rule}")
     list(GET parts 0 sample)
-    list(GET parts 1 forbidden)
+    list(GET parts 1 allowed)
+    list(GET parts 2 forbidden)
     string(REPLACE "," ";" forbidden "${forbidden}")
     set(command "")
     foreach(i RANGE ${last})
@@ -46,6 +50,14 @@ foreach(rule IN LISTS rules)
     list(FILTER args EXCLUDE REGEX "^-c$")
     list(FILTER args EXCLUDE REGEX "^-M")
     list(FILTER args EXCLUDE REGEX "\\.o$|\\.d$")
+    file(WRITE ${probe} "#include \"${allowed}\"\n")
+    execute_process(COMMAND ${args} -fsyntax-only ${probe}
+                    WORKING_DIRECTORY ${directory}
+                    RESULT_VARIABLE result ERROR_VARIABLE said OUTPUT_VARIABLE said)
+    if(NOT result EQUAL 0)
+        string(APPEND failures "${sample}'s command cannot include ${allowed} either:\n${said}\n")
+        continue()
+    endif()
     foreach(header IN LISTS forbidden)
         file(WRITE ${probe} "#include \"${header}\"\n")
         execute_process(COMMAND ${args} -fsyntax-only ${probe}

@@ -31,7 +31,7 @@ int failWith(const QString &message)
 // server's webhook (our server points every assistant at BACKEND_URL/api/webhooks/vapi).
 vox::Result<QString> assistantFromSandbox(const QString &sandboxUrl, const QString &serverUrl)
 {
-    vox::sandbox::HttpCall call;
+    vox::http::OutboundCall call;
     call.url = QUrl(sandboxUrl + u"/vapi/assistant"_s);
     call.headers = {{"Authorization", "Bearer simulator"}};
     auto answer = vox::sandbox::sendOnce(call);

@@ -1,19 +1,12 @@
 #include "server/providers/providerhttp.h"
 
 #include "core/logging/log.h"
+#include "server/http/outboundcall.h"
 
-#include <QBuffer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QThread>
-#include <QTimer>
-#include <QUrlQuery>
-
-#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -21,81 +14,11 @@ namespace vox::server::providers {
 
 namespace {
 
-QNetworkAccessManager &threadNetwork()
-{
-    // One manager per thread: QNetworkAccessManager belongs to the thread that made it.
-    thread_local std::unique_ptr<QNetworkAccessManager> network;
-    if (!network) {
-        network = std::make_unique<QNetworkAccessManager>();
-        network->setAutoDeleteReplies(false);
-    }
-    return *network;
-}
-
 thread_local bool backgroundThread = false;
 
 bool retryable(int status)
 {
     return status == 0 || status == 429 || status >= 500;
-}
-
-// No connection was ever made: the provider cannot have seen the request.
-bool neverSent(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::UnknownProxyError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-        return true;
-    default:
-        return false;
-    }
-}
-
-struct Exchange
-{
-    HttpAnswer answer;
-    bool sent = true; // false: the request cannot have reached the provider
-};
-
-Exchange exchange(const HttpCall &call, int timeoutMs)
-{
-    QNetworkRequest request(call.url);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setTransferTimeout(timeoutMs);
-    if (!call.contentType.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, call.contentType);
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("User-Agent", "voxanne-server");
-    for (const auto &[name, value] : call.headers)
-        request.setRawHeader(name, value);
-
-    QBuffer body;
-    body.setData(call.body);
-    body.open(QIODevice::ReadOnly);
-    std::unique_ptr<QNetworkReply> reply(
-        threadNetwork().sendCustomRequest(request, call.method, &body));
-
-    QEventLoop loop;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    deadline.start(timeoutMs + 1000);
-    if (!reply->isFinished())
-        loop.exec();
-    if (!reply->isFinished())
-        reply->abort();
-
-    Exchange out;
-    out.answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.answer.body = reply->readAll();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        out.answer.headers.insert(name.toLower(), value);
-    out.sent = out.answer.status != 0 || !neverSent(reply->error());
-    return out;
 }
 
 } // namespace
@@ -141,6 +64,12 @@ Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy)
     const int timeoutMs =
         background ? call.timeoutMs : qMin(call.timeoutMs, policy.interactiveTimeoutMs);
     const qsizetype attempts = background ? policy.delaysMs.size() + 1 : qsizetype(1);
+    const http::OutboundCall outbound{.method = call.method,
+                                      .url = call.url,
+                                      .headers = call.headers,
+                                      .body = call.body,
+                                      .contentType = call.contentType,
+                                      .timeoutMs = timeoutMs};
     HttpAnswer answer;
     bool sent = true;
     for (qsizetype attempt = 0; attempt < attempts; ++attempt) {
@@ -152,8 +81,10 @@ Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy)
                 wait = qMin(retryAfter, 30000);
             QThread::msleep(ulong(wait));
         }
-        Exchange exchanged = exchange(call, timeoutMs);
-        answer = std::move(exchanged.answer);
+        http::OutboundAnswer exchanged = http::exchangeOnce(outbound, "voxanne-server");
+        answer.status = exchanged.status;
+        answer.body = std::move(exchanged.body);
+        answer.headers = std::move(exchanged.headers);
         sent = exchanged.sent;
         answer.attempts = int(attempt + 1);
         // A request that never left, or that was throttled (429: refused unread), may always be
@@ -186,13 +117,7 @@ QByteArray basicAuth(const QString &user, const QString &password)
 
 QByteArray formEncode(const QList<QPair<QString, QString>> &fields)
 {
-    QByteArray out;
-    for (const auto &[name, value] : fields) {
-        if (!out.isEmpty())
-            out += '&';
-        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return out;
+    return http::formEncode(fields);
 }
 
 } // namespace vox::server::providers
