@@ -34,9 +34,6 @@ public:
     Result<void> disconnectTwilio(const db::Access &access);
 
 private:
-    // Whether a `twilio.connect` job of the org is queued or running.
-    Result<bool> twilioConnectPending(const QString &orgId);
-
     AppContext &m_app;
 };
 
