@@ -35,15 +35,20 @@ QString googleErrorMessage(const HttpAnswer &answer)
     return QString::fromUtf8(answer.body.left(200)).trimmed();
 }
 
+// Google's endpoints read and log Google's error body alike; each says what its refusals mean
+// and, when it is not the API, how the log names a refusal.
+Provider google(decltype(Provider::refusal) refusal, QString refusedLine = {})
+{
+    return {"google", u"Google"_s, googleErrorMessage, std::move(refusal), std::move(refusedLine),
+            {}};
+}
+
 // Calendar and userinfo: a refused access token is "unauthorized" (refresh it and try once
 // more), an event that is gone "not_found", anything else a provider failure (502).
 const Provider &googleApi()
 {
-    static const Provider provider{
-        "google",
-        u"Google"_s,
-        googleErrorMessage,
-        [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
+    static const Provider provider =
+        google([](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
             const QString status = QString::number(answer.status);
             if (answer.status == 401)
                 return fail(u"Google refused the access token: %1"_s.arg(words), u"unauthorized"_s,
@@ -51,19 +56,14 @@ const Provider &googleApi()
             return fail(u"Google answered %1: %2"_s.arg(answer.status).arg(words),
                         answer.status == 404 || answer.status == 410 ? u"not_found"_s : u"502"_s,
                         status);
-        },
-        {},
-        {}};
+        });
     return provider;
 }
 
 // The token endpoint: a revoked, expired or unknown grant is "invalid_grant" (reconnect).
 const Provider &googleTokenEndpoint()
 {
-    static const Provider provider{
-        "google",
-        u"Google"_s,
-        googleErrorMessage,
+    static const Provider provider = google(
         [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
             const QString status = QString::number(answer.status);
             if (answer.json().toObject().value(u"error"_s).toString() == u"invalid_grant")
@@ -72,8 +72,7 @@ const Provider &googleTokenEndpoint()
             return fail(u"Google's token endpoint answered %1: %2"_s.arg(answer.status).arg(words),
                         u"502"_s, status);
         },
-        u"Google's token endpoint refused a request."_s,
-        {}};
+        u"Google's token endpoint refused a request."_s);
     return provider;
 }
 
@@ -81,10 +80,7 @@ const Provider &googleTokenEndpoint()
 // so Voxanne has no access either way.
 const Provider &googleRevocationEndpoint()
 {
-    static const Provider provider{
-        "google",
-        u"Google"_s,
-        googleErrorMessage,
+    static const Provider provider = google(
         [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
             if (answer.json().toObject().value(u"error"_s).toString() == u"invalid_token")
                 return std::nullopt;
@@ -92,8 +88,7 @@ const Provider &googleRevocationEndpoint()
                 u"Google's revocation endpoint answered %1: %2"_s.arg(answer.status).arg(words),
                 u"502"_s, QString::number(answer.status));
         },
-        u"Google's revocation endpoint refused a request."_s,
-        {}};
+        u"Google's revocation endpoint refused a request."_s);
     return provider;
 }
 

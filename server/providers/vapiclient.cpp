@@ -8,6 +8,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server::providers {
 
+namespace {
+
+// Vapi's error body ({"message": "..." | ["...", ...], "error", "statusCode"}) as one sentence.
 QString vapiErrorMessage(const HttpAnswer &answer)
 {
     const QJsonObject body = answer.json().toObject();
@@ -26,8 +29,6 @@ QString vapiErrorMessage(const HttpAnswer &answer)
         parts << QString::fromUtf8(answer.body.left(200)).trimmed();
     return parts.join(u"; "_s);
 }
-
-namespace {
 
 // A refusal is "Vapi answered <status>: <Vapi's words>", a provider failure (502) whatever the
 // status, which is the Error's subject.
@@ -207,14 +208,15 @@ Result<void> VapiClient::deletePhoneNumber(const QString &phoneNumberId)
 
 Result<QJsonObject> VapiClient::createCall(const QString &assistantId, const QString &phoneNumberId,
                                            const QString &customerNumber,
-                                           const QString &customerName)
+                                           const QString &customerName, const QJsonObject &more)
 {
     QJsonObject customer{{u"number"_s, customerNumber}};
     if (!customerName.isEmpty())
         customer.insert(u"name"_s, customerName.left(40));
-    QJsonObject body{{u"assistantId"_s, assistantId},
-                     {u"phoneNumberId"_s, phoneNumberId},
-                     {u"customer"_s, customer}};
+    QJsonObject body = more;
+    body.insert(u"assistantId"_s, assistantId);
+    body.insert(u"phoneNumberId"_s, phoneNumberId);
+    body.insert(u"customer"_s, customer);
     return callObject("POST", u"/call"_s, body);
 }
 

@@ -54,9 +54,12 @@ public:
     Result<QJsonObject> updatePhoneNumber(const QString &phoneNumberId, const QJsonObject &patch);
     Result<void> deletePhoneNumber(const QString &phoneNumberId);
 
-    // An outbound call from `phoneNumberId` to `customerNumber` with `assistantId`.
+    // An outbound call from `phoneNumberId` to `customerNumber` with `assistantId`; `more` adds
+    // the call's other fields (its name, assistantOverrides). Sent once, never retried: a second
+    // POST after a lost answer could ring the patient twice.
     Result<QJsonObject> createCall(const QString &assistantId, const QString &phoneNumberId,
-                                   const QString &customerNumber, const QString &customerName = {});
+                                   const QString &customerNumber, const QString &customerName = {},
+                                   const QJsonObject &more = {});
 
 private:
     Result<QJsonValue> call(const QByteArray &method, const QString &path,
@@ -70,8 +73,5 @@ private:
     QString m_apiKey;
     RetryPolicy m_retry;
 };
-
-// Vapi's error body ({"message": "..." | ["...", ...], "error", "statusCode"}) as one sentence.
-QString vapiErrorMessage(const HttpAnswer &answer);
 
 } // namespace vox::server::providers

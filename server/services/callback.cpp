@@ -3,40 +3,12 @@
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
-#include "server/providers/providerhttp.h"
 #include "server/providers/vapiclient.h"
 #include "server/store/calllogstore.h"
-
-#include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
-
-Result<QJsonObject> CallBackService::placeCall(const QJsonObject &body) const
-{
-    if (m_app.config.vapiPrivateKey.isEmpty() || m_app.config.vapiBaseUrl.isEmpty())
-        return fail(u"Vapi is not configured on this server (VAPI_PRIVATE_KEY)."_s, u"503"_s);
-    providers::HttpCall call;
-    call.method = "POST";
-    call.url = QUrl(m_app.config.vapiBaseUrl + u"/call"_s);
-    call.headers = {{"Authorization", "Bearer " + m_app.config.vapiPrivateKey.toUtf8()}};
-    call.contentType = "application/json";
-    call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    auto answer = providers::send(call, m_app.retry); // a POST: sent once whatever the policy
-    if (!answer)
-        return fail(u"Vapi did not answer: %1"_s.arg(answer.errorMessage()), u"502"_s,
-                    answer.error().subject);
-    if (!answer->ok())
-        return fail(
-            u"Vapi answered %1: %2"_s.arg(answer->status).arg(providers::vapiErrorMessage(*answer)),
-            u"502"_s, QString::number(answer->status));
-    const QJsonObject created = answer->json().toObject();
-    if (created.value(u"id"_s).toString().isEmpty())
-        return fail(u"Vapi accepted the call but sent no call id."_s, u"502"_s,
-                    QString::number(answer->status));
-    return created;
-}
 
 Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QString &orgId,
                                               const QString &contactId)
@@ -103,18 +75,15 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
         return prepared.error();
     const Prepared &p = *prepared;
 
-    QJsonObject customer{{u"number"_s, p.phone}};
-    if (!p.name.isEmpty())
-        customer.insert(u"name"_s, p.name.left(40));
-    const QJsonObject body{
-        {u"assistantId"_s, p.assistantId},
-        {u"phoneNumberId"_s, p.phoneNumberId},
-        {u"customer"_s, customer},
-        {u"name"_s, u"Call-back"_s},
-        {u"assistantOverrides"_s,
-         QJsonObject{{u"metadata"_s, QJsonObject{{u"voxanneCallId"_s, p.callId}}},
-                     {u"variableValues"_s, QJsonObject{{u"callerName"_s, p.name}}}}}};
-    auto placed = placeCall(body);
+    providers::VapiClient vapi(m_app.config.vapiBaseUrl, m_app.config.vapiPrivateKey, m_app.retry);
+    auto placed = vapi.createCall(
+        p.assistantId, p.phoneNumberId, p.phone, p.name,
+        {{u"name"_s, u"Call-back"_s},
+         {u"assistantOverrides"_s,
+          QJsonObject{{u"metadata"_s, QJsonObject{{u"voxanneCallId"_s, p.callId}}},
+                      {u"variableValues"_s, QJsonObject{{u"callerName"_s, p.name}}}}}});
+    if (placed && placed->value(u"id"_s).toString().isEmpty())
+        placed = fail(u"Vapi accepted the call but sent no call id."_s, u"502"_s);
 
     auto finished =
         m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {

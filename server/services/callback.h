@@ -27,9 +27,6 @@ public:
                                  const QString &contactId);
 
 private:
-    // POST /call, not retried: a retry after a lost answer could ring the patient twice.
-    Result<QJsonObject> placeCall(const QJsonObject &body) const;
-
     AppContext &m_app;
 };
 

@@ -9,7 +9,7 @@
 
 namespace vox::server {
 
-// The Google Calendar "forever-link" (S-google): an admin sends the browser to Google, Google
+// The Google Calendar "forever-link": an admin sends the browser to Google, Google
 // sends it back with a code, and the clinic's refresh token goes to the credential store only.
 // What the calendar is then used for lives in GoogleCalendar; what the console reads back is
 // IntegrationService::status().

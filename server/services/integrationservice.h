@@ -7,7 +7,7 @@
 
 namespace vox::server {
 
-// What the console sees of a clinic's own accounts (S-twilio, S-google, S-email): configured,
+// What the console sees of a clinic's own accounts (Twilio, Google Calendar, Resend): configured,
 // last four characters, who and when, never a secret. Connecting them is TwilioConnection
 // (with TwilioConnectJob), GoogleCalendarLink and ResendSetup.
 class IntegrationService

@@ -9,7 +9,7 @@
 
 namespace vox::server {
 
-// A clinic's e-mail through Resend (S-email): its own API key (optional: the server's
+// A clinic's e-mail through Resend: its own API key (optional: the server's
 // RESEND_API_KEY otherwise) and its sender address. The key goes to the credential store only;
 // what the console reads back is IntegrationService::status().
 class ResendSetup final

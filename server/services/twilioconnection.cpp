@@ -77,6 +77,24 @@ QString stillConnecting()
     return u"Twilio is still being connected. Wait until it is finished, then try again."_s;
 }
 
+// A change to the clinic's Twilio connection may start: `guard` holds the clinic's one change, and
+// no `twilio.connect` job is queued or running, since that job owns the row until it finishes.
+Result<void> startChange(ChangeGuard &guard, db::Database &database, const QString &orgId)
+{
+    if (auto held = guard.acquire(); !held)
+        return held.error();
+    auto pending =
+        database.query(db::Access::service(),
+                       "SELECT 1 FROM jobs WHERE unique_key = $1 AND status IN ('queued', "
+                       "'running')",
+                       {TwilioConnectJob::uniqueKey(orgId)});
+    if (!pending)
+        return pending.error();
+    if (!pending->isEmpty())
+        return http::status::conflict(stillConnecting());
+    return {};
+}
+
 // What a failed connection puts back. It travels inside the new row's sealed secret: it holds the
 // previous Auth Token, and it must outlive this request, since the job that may need it can run
 // on another instance after a restart.
@@ -119,14 +137,9 @@ Result<TwilioConnection::StepReport> TwilioConnection::connectTwilio(const db::A
         return http::status::badRequest(number.errorMessage(), u"phone_number"_s);
 
     ChangeGuard guard(m_app.db, u"integration:twilio:"_s + access.orgId);
-    if (auto held = guard.acquire(); !held)
-        return held.error();
     // Said before asking Twilio anything; the queueing below is what makes it hold.
-    auto pending = twilioConnectPending(access.orgId);
-    if (!pending)
-        return pending.error();
-    if (*pending)
-        return http::status::conflict(stillConnecting());
+    if (auto started = startChange(guard, m_app.db, access.orgId); !started)
+        return started.error();
 
     StepReport report;
     const auto failStep = [&](const QString &step, int status, const QString &message,
@@ -225,29 +238,12 @@ Result<TwilioConnection::StepReport> TwilioConnection::connectTwilio(const db::A
     return report;
 }
 
-Result<bool> TwilioConnection::twilioConnectPending(const QString &orgId)
-{
-    auto row = m_app.db.query(db::Access::service(),
-                              "SELECT 1 FROM jobs WHERE unique_key = $1 AND status IN ('queued', "
-                              "'running')",
-                              {TwilioConnectJob::uniqueKey(orgId)});
-    if (!row)
-        return row.error();
-    return !row->isEmpty();
-}
-
 Result<void> TwilioConnection::disconnectTwilio(const db::Access &access)
 {
     ChangeGuard guard(m_app.db, u"integration:twilio:"_s + access.orgId);
-    if (auto held = guard.acquire(); !held)
-        return held.error();
-    // The connect job owns the row until it finishes: removing it under the job would leave
-    // Vapi objects nobody records.
-    auto pending = twilioConnectPending(access.orgId);
-    if (!pending)
-        return pending.error();
-    if (*pending)
-        return http::status::conflict(stillConnecting());
+    // Removing the row under a connect job would leave Vapi objects nobody records.
+    if (auto started = startChange(guard, m_app.db, access.orgId); !started)
+        return started.error();
     const CredentialStore store(m_app.keys);
     auto current = m_app.db.transaction<std::optional<CredentialStore::Summary>>(
         access, [&](db::Transaction &tx) {

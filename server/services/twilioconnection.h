@@ -8,7 +8,7 @@
 
 namespace vox::server {
 
-// Connecting a clinic's own Twilio account (S-twilio), the request side. The Auth Token goes to
+// Connecting a clinic's own Twilio account, the request side. The Auth Token goes to
 // the credential store only; what the console reads back is IntegrationService::status().
 class TwilioConnection final
 {
@@ -34,9 +34,6 @@ public:
     Result<void> disconnectTwilio(const db::Access &access);
 
 private:
-    // Whether a `twilio.connect` job of the org is queued or running.
-    Result<bool> twilioConnectPending(const QString &orgId);
-
     AppContext &m_app;
 };
 

@@ -7,7 +7,7 @@
 
 namespace vox::server {
 
-// The second part of connecting a clinic's Twilio (S-twilio): the request (TwilioConnection)
+// The second part of connecting a clinic's Twilio: the request (TwilioConnection)
 // stored the credentials as "syncing" and queued this job; the job creates the Vapi credential,
 // imports the number into Vapi linked to the org's assistant and records the ids. When Vapi fails
 // it undoes what it created, puts the previous connection back (or marks this one "failed") and

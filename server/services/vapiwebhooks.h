@@ -8,7 +8,7 @@
 
 namespace vox::server {
 
-// Vapi server messages for POST /api/webhooks/vapi (S-webhooks, S-analytics). Each delivery
+// Vapi server messages for POST /api/webhooks/vapi. Each delivery
 // that changes something is recorded in webhook_deliveries under a key naming the event (call
 // id + type + status), in the same transaction as its effect: a redelivery finds the key and
 // changes nothing. Effects are written so that the final rows do not depend on the order of

@@ -125,6 +125,8 @@ QString problemSentence(const Error &error)
     return u"A value in the delivery cannot be stored (PostgreSQL error %1)."_s.arg(error.code);
 }
 
+namespace {
+
 // What is kept of a problem delivery: its shape and ids, with every other text replaced by its
 // length (no phone numbers, e-mail addresses or transcript text), at most 2000 characters.
 QString maskedExcerpt(const QJsonObject &message)
@@ -134,6 +136,8 @@ QString maskedExcerpt(const QJsonObject &message)
         QJsonDocument(masked(QString(), message, 0).toObject()).toJson(QJsonDocument::Compact));
     return json.size() <= limit ? json : QString(json.left(limit - 1) + u"…"_s);
 }
+
+} // namespace
 
 Result<bool> keepProblem(db::Database &db, const QString &orgId, const vapi::Message &m,
                          const QByteArray &rawBody, const QString &problem)

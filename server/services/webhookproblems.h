@@ -6,7 +6,6 @@
 
 #include <QByteArray>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QString>
 
 namespace vox::server::webhookproblems {
@@ -25,9 +24,6 @@ QString idProblem(const QString &name, const QString &value);
 bool isPermanent(const Error &error);
 // The problem as the clinic reads it, never quoting a stored value.
 QString problemSentence(const Error &error);
-// What is kept of a problem delivery: its shape and ids, with every other text replaced by its
-// length, at most 2000 characters.
-QString maskedExcerpt(const QJsonObject &message);
 
 // Keeps the delivery once (by the hash of its body); false when it was kept before.
 Result<bool> keepProblem(db::Database &db, const QString &orgId, const vapi::Message &m,

@@ -290,6 +290,59 @@ private slots:
         QVERIFY(twilioOf(clinic).value(u"error"_s).isNull());
     }
 
+    // The clinic's change ends when its outcome commits, not when the runner later marks the job
+    // done: a connect started on seeing "connected" or "failed" is taken while the job that
+    // settled is still running (tidying up at Vapi, or not yet marked done).
+    void aConnectionsOutcomeLetsTheNextConnectStartWhileItsJobStillRuns_data()
+    {
+        QTest::addColumn<bool>("vapiFails");
+        QTest::addColumn<QString>("outcome");
+        QTest::newRow("connected") << false << u"active"_s;
+        QTest::newRow("failed") << true << u"failed"_s;
+    }
+    void aConnectionsOutcomeLetsTheNextConnectStartWhileItsJobStillRuns()
+    {
+        QFETCH(bool, vapiFails);
+        QFETCH(QString, outcome);
+        Clinic clinic = f.signUp(u"Outcome Ends Change"_s);
+        const auto account = f.newTwilioAccount();
+        m_secrets << account.token;
+        QVERIFY2(f.connectTwilioAndWait(clinic, account).isEmpty(), "Twilio did not connect");
+        const auto job = connectJob(clinic.orgId);
+        const QString jobId = QString::number(job.id);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            count("SELECT count(*) FROM jobs WHERE id = $1::bigint AND status = 'done'", {jobId}),
+            1, 10000);
+
+        // The job as a runner holds it, its row as the request left it, under its key again.
+        QVERIFY(f.sql("UPDATE jobs SET status = 'running', unique_key = $2, locked_by = 'test', "
+                      "locked_at = now(), finished_at = NULL WHERE id = $1::bigint",
+                      {jobId, vox::server::TwilioConnectJob::uniqueKey(clinic.orgId)}));
+        QVERIFY(f.sql("UPDATE org_credentials SET status = 'syncing' WHERE org_id = $1::uuid AND "
+                      "provider = 'twilio'",
+                      {clinic.orgId}));
+        if (vapiFails) {
+            QVERIFY(f.sql("UPDATE org_credentials SET metadata = metadata - 'vapi_credential_id' - "
+                          "'vapi_credential_requested' - 'vapi_phone_number_id' - "
+                          "'vapi_number_requested' WHERE org_id = $1::uuid AND provider = "
+                          "'twilio'",
+                          {clinic.orgId}));
+            f.fail(u"vapi"_s, 500, 10, u"/vapi/credential"_s, {}, u"POST"_s);
+        }
+        QVERIFY(runConnectJobAgain(job));
+        f.sandbox->state().clearFailures();
+
+        QCOMPARE(twilioOf(clinic).value(u"status"_s).toString(), outcome);
+        QCOMPARE(count("SELECT count(*) FROM jobs WHERE id = $1::bigint AND status = 'running' "
+                       "AND unique_key IS NULL",
+                       {jobId}),
+                 1);
+        QCOMPARE(f.connectTwilio(clinic, account).status, 202);
+        QCOMPARE(vox::test::settledTwilio(*clinic.client).value(u"status"_s).toString(),
+                 u"active"_s);
+        QVERIFY(f.sql("UPDATE jobs SET status = 'done' WHERE id = $1::bigint", {jobId}));
+    }
+
     void aFailedReconnectKeepsThePreviousConnection()
     {
         Clinic clinic = f.signUp(u"Keeps Previous"_s);
