@@ -28,7 +28,7 @@ QString longDate(const QDate &date)
 Error refuse(const QString &message, const QString &field)
 {
     // "400": the HTTP layer answers it as a bad request naming the field.
-    return fail(message, u"400"_s, field);
+    return fail(message, ErrorKind::BadInput, field);
 }
 
 // The date of a YYYY-MM-DD text, or why there is none.

@@ -20,6 +20,14 @@ inline const QString insufficientPrivilege = QStringLiteral("42501");
 inline const QString queryCanceled = QStringLiteral("57014");
 inline const QString connectionFailure = QStringLiteral("08006");
 
+// An error PostgreSQL reported, with the SQLSTATE it gave (or one of the above on its behalf).
+inline Error failed(QString message, QString sqlstate, QString subject = {})
+{
+    Error error = fail(std::move(message), ErrorKind::Unspecified, std::move(subject));
+    error.sqlstate = std::move(sqlstate);
+    return error;
+}
+
 // Whether `error` means the database cannot be reached or is refusing work for now (connection
 // exceptions, class 08; an administrator's shutdown or termination, 57P01/57P02/57P03; too many
 // connections, 53300; a connection lost mid-statement), as opposed to a refusal of the request

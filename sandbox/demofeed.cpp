@@ -35,7 +35,8 @@ Result<QJsonObject> callApi(const QString &base, const QByteArray &method, const
         return answer.error();
     const QJsonObject json = answer->json().toObject();
     if (!answer->ok())
-        return fail(json.value(u"error"_s).toString(), QString::number(answer->status));
+        return fail(json.value(u"error"_s).toString(),
+                    answer->status == 401 ? ErrorKind::NotSignedIn : ErrorKind::Unspecified);
     return json;
 }
 
@@ -61,7 +62,7 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
 {
     auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
                            {{u"email"_s, options.email}, {u"password"_s, options.password}});
-    if (!session && session.error().code == u"401" && options.signUpIfMissing) {
+    if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {
         session = callApi(options.serverUrl, "POST", u"/api/auth/signup"_s,
                           {{u"organization_name"_s, u"Glow Med Spa (demo)"_s},
                            {u"full_name"_s, u"Demo Front Desk"_s},

@@ -198,8 +198,8 @@ Result<void> Server::start()
         if (auto usable = accounts->check(token->principal.userId); !usable) {
             // A refused account reads as an invalid token; a database problem stays itself
             // (503), so an outage does not sign everyone out.
-            if (usable.error().code == u"401")
-                return fail(usable.errorMessage(), tokenInvalid);
+            if (usable.error().kind == ErrorKind::NotSignedIn)
+                return fail(usable.errorMessage(), ErrorKind::NotSignedIn).withCode(tokenInvalid);
             return usable.error();
         }
         return token;
@@ -227,7 +227,8 @@ Result<void> Server::start()
     // database says so (one read of the account per change, on this thread).
     connect(m_accounts.get(), &AccountState::changed, m_events.get(),
             [accounts = m_accounts.get(), hub = m_events.get()](const QString &userId) {
-                if (auto usable = accounts->check(userId); !usable && usable.error().code == u"401")
+                if (auto usable = accounts->check(userId);
+                    !usable && usable.error().kind == ErrorKind::NotSignedIn)
                     hub->closeStreamsOf(userId, usable.errorMessage());
             });
     m_events->start();

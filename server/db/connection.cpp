@@ -222,8 +222,9 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionSettings &s
     if (PQstatus(conn) != CONNECTION_OK) {
         const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         PQfinish(conn);
-        return fail(u"Cannot connect to PostgreSQL at %1: %2"_s.arg(settings.describe(), why),
-                    sqlstate::connectionFailure);
+        return sqlstate::failed(
+            u"Cannot connect to PostgreSQL at %1: %2"_s.arg(settings.describe(), why),
+            sqlstate::connectionFailure);
     }
     PQsetNoticeProcessor(
         conn, [](void *, const char *) {}, nullptr);
@@ -257,7 +258,7 @@ Result<PgResult> Connection::check(pg_result *result, const QByteArray &sql)
     if (code.isEmpty() && PQstatus(m_conn) != CONNECTION_OK)
         code = sqlstate::connectionFailure;
     Q_UNUSED(sql);
-    return fail(message, code, subject);
+    return sqlstate::failed(message, code, subject);
 }
 
 Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)

@@ -23,7 +23,7 @@ std::unordered_map<quint64, std::unique_ptr<Connection>> &threadConnections()
 
 bool retryable(const Error &error)
 {
-    return error.code == sqlstate::deadlock || error.code == sqlstate::serializationFailure;
+    return error.sqlstate == sqlstate::deadlock || error.sqlstate == sqlstate::serializationFailure;
 }
 
 } // namespace
@@ -89,7 +89,8 @@ Result<void> Database::runTransaction(const Access &access,
 {
     constexpr int attempts = 3;
     // What is answered if every attempt finds its connection broken before the work starts.
-    Result<void> last = fail(u"The database connection was lost."_s, sqlstate::connectionFailure);
+    Result<void> last =
+        sqlstate::failed(u"The database connection was lost."_s, sqlstate::connectionFailure);
     for (int attempt = 0; attempt < attempts; ++attempt) {
         auto conn = connection();
         if (!conn)
@@ -106,9 +107,10 @@ Result<void> Database::runTransaction(const Access &access,
             if (c.isBroken()) {
                 // A connection that died while idle (a restart, a terminated backend): the
                 // work has not started, so a fresh connection may try again.
-                last = begun.error().code.isEmpty()
-                           ? fail(begun.errorMessage(), sqlstate::connectionFailure)
-                           : begun.error();
+                Error lost = begun.error();
+                if (lost.sqlstate.isEmpty())
+                    lost.sqlstate = sqlstate::connectionFailure;
+                last = lost;
                 closeThreadConnection();
                 continue;
             }

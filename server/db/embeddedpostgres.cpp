@@ -369,7 +369,7 @@ Result<ConnectionSettings> EmbeddedPostgres::createDatabase(const QString &name,
     if (exists->isEmpty()) {
         const Result<void> made = (*admin)->execScript("CREATE DATABASE " + name.toLatin1() +
                                                        " OWNER voxanne ENCODING 'UTF8'");
-        if (!made && made.error().code != u"42P04") // created meanwhile by another process
+        if (!made && made.error().sqlstate != u"42P04") // created meanwhile by another process
             return fail(u"Could not create database %1: %2"_s.arg(name, made.errorMessage()));
     }
     ConnectionSettings app = adminSettings(name);

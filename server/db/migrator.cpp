@@ -80,8 +80,7 @@ Result<Migrator::Status> Migrator::status()
             return fail(u"Migration %1 was changed after it was applied to this database "
                         "(checksum %2 in the database, %3 in this program). Applied migrations "
                         "must never be edited: restore the file and add a new migration."_s.arg(
-                            m.name, it->second.left(12), m.checksum.left(12)),
-                        u"migration_checksum"_s);
+                            m.name, it->second.left(12), m.checksum.left(12)));
         }
         status.applied.append(m);
         applied.erase(it);
@@ -120,9 +119,10 @@ Result<QList<Migrator::Migration>> Migrator::migrate()
             applied = m_connection.execScript("COMMIT");
         if (!applied) {
             (void)m_connection.execScript("ROLLBACK");
-            return fail(u"Migration %1 failed and was rolled back; the schema is unchanged by "
-                        "it: %2"_s.arg(m.name, applied.errorMessage()),
-                        applied.error().code);
+            Error failed = applied.error();
+            failed.message = u"Migration %1 failed and was rolled back; the schema is unchanged "
+                             "by it: %2"_s.arg(m.name, applied.errorMessage());
+            return failed;
         }
         log::info("migrations", u"Applied migration %1."_s.arg(m.name));
         done.append(m);

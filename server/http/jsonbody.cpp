@@ -49,7 +49,8 @@ Result<JsonBody> JsonBody::parse(const Request &request)
         return JsonBody(QJsonObject{});
     const QByteArray type = request.header("content-type").toLower();
     if (!type.startsWith("application/json"))
-        return fail(u"Send the body as JSON (Content-Type: application/json)."_s, u"415"_s);
+        return fail(u"Send the body as JSON (Content-Type: application/json)."_s,
+                    ErrorKind::UnsupportedMedia);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError)

@@ -32,11 +32,42 @@ Response Response::error(int status, const QString &message)
     return json(QJsonObject{{u"error"_s, message}}, status);
 }
 
+int statusOf(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Unspecified:
+        return 0;
+    case ErrorKind::BadInput:
+        return 400;
+    case ErrorKind::NotSignedIn:
+        return 401;
+    case ErrorKind::Forbidden:
+        return 403;
+    case ErrorKind::NotFound:
+        return 404;
+    case ErrorKind::Conflict:
+        return 409;
+    case ErrorKind::Gone:
+        return 410;
+    case ErrorKind::TooLarge:
+        return 413;
+    case ErrorKind::UnsupportedMedia:
+        return 415;
+    case ErrorKind::Refused:
+        return 422;
+    case ErrorKind::RateLimited:
+        return 429;
+    case ErrorKind::ProviderFailed:
+        return 502;
+    case ErrorKind::Unavailable:
+        return 503;
+    }
+    return 0;
+}
+
 Response Response::fromError(const Error &error)
 {
-    bool numeric = false;
-    const int code = error.code.toInt(&numeric);
-    if (numeric && code >= 400 && code < 600 && error.code.size() == 3) {
+    if (const int code = statusOf(error.kind)) {
         Response r = Response::error(code, error.message);
         if (code == 429 && !error.subject.isEmpty())
             r.withHeader("Retry-After", error.subject.toLatin1());
@@ -46,23 +77,24 @@ Response Response::fromError(const Error &error)
         }
         return r;
     }
-    if (error.code == sqlstate::uniqueViolation)
+    if (error.sqlstate == sqlstate::uniqueViolation)
         return Response::error(409, u"That already exists."_s);
-    if (error.code == sqlstate::exclusionViolation)
+    if (error.sqlstate == sqlstate::exclusionViolation)
         return Response::error(409, u"That time overlaps another appointment."_s);
-    if (error.code == sqlstate::checkViolation || error.code == u"22P02" ||
-        error.code == u"22007" || error.code == u"22008" || error.code == u"22023")
+    if (error.sqlstate == sqlstate::checkViolation || error.sqlstate == u"22P02" ||
+        error.sqlstate == u"22007" || error.sqlstate == u"22008" || error.sqlstate == u"22023")
         return Response::error(400, u"A value is not valid."_s);
-    if (error.code == sqlstate::foreignKeyViolation)
+    if (error.sqlstate == sqlstate::foreignKeyViolation)
         return Response::error(400, u"A referenced record does not exist."_s);
-    if (error.code == sqlstate::queryCanceled)
+    if (error.sqlstate == sqlstate::queryCanceled)
         return Response::error(503, u"The server is busy; please try again."_s);
     if (sqlstate::isUnavailable(error)) {
-        log::warn("http", u"The database is unavailable."_s, {{u"code"_s, error.code}});
+        log::warn("http", u"The database is unavailable."_s, {{u"sqlstate"_s, error.sqlstate}});
         return databaseUnavailable();
     }
-    log::error("http", u"Unhandled error: %1"_s.arg(error.message),
-               {{u"code"_s, error.code}, {u"subject"_s, error.subject}});
+    log::error(
+        "http", u"Unhandled error: %1"_s.arg(error.message),
+        {{u"sqlstate"_s, error.sqlstate}, {u"code"_s, error.code}, {u"subject"_s, error.subject}});
     return Response::error(500, u"Something went wrong on the server."_s);
 }
 
@@ -99,43 +131,43 @@ QByteArray Response::headerValue(const QByteArray &lowerCaseName) const
 namespace status {
 Error badRequest(const QString &message, const QString &field)
 {
-    return fail(message, u"400"_s, field);
+    return fail(message, ErrorKind::BadInput, field);
 }
 Error unauthorized(const QString &message)
 {
-    return fail(message, u"401"_s);
+    return fail(message, ErrorKind::NotSignedIn);
 }
 Error forbidden(const QString &message)
 {
-    return fail(message, u"403"_s);
+    return fail(message, ErrorKind::Forbidden);
 }
 Error notFound(const QString &message)
 {
-    return fail(message, u"404"_s);
+    return fail(message, ErrorKind::NotFound);
 }
 Error conflict(const QString &message)
 {
-    return fail(message, u"409"_s);
+    return fail(message, ErrorKind::Conflict);
 }
 Error gone(const QString &message)
 {
-    return fail(message, u"410"_s);
+    return fail(message, ErrorKind::Gone);
 }
 Error unprocessable(const QString &message, const QString &field)
 {
-    return fail(message, u"422"_s, field);
+    return fail(message, ErrorKind::Refused, field);
 }
 Error tooManyRequests(const QString &message, int retryAfterSeconds)
 {
-    return fail(message, u"429"_s, QString::number(qMax(1, retryAfterSeconds)));
+    return fail(message, ErrorKind::RateLimited, QString::number(qMax(1, retryAfterSeconds)));
 }
 Error badGateway(const QString &message)
 {
-    return fail(message, u"502"_s);
+    return fail(message, ErrorKind::ProviderFailed);
 }
 Error serviceUnavailable(const QString &message)
 {
-    return fail(message, u"503"_s);
+    return fail(message, ErrorKind::Unavailable);
 }
 } // namespace status
 

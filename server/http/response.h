@@ -25,7 +25,7 @@ struct Response
     static Response rawJson(QByteArray json, int status = 200);
     // {"error": message}
     static Response error(int status, const QString &message);
-    // Maps an error to its status: an HTTP status in `code` ("404"), a known SQLSTATE (unique or
+    // Maps an error to its status: its kind's (statusOf), a known SQLSTATE (unique or
     // exclusion violation -> 409, bad input -> 400, the database unreachable -> 503 with
     // Retry-After), anything else -> 500 without internals.
     static Response fromError(const Error &error);
@@ -58,5 +58,7 @@ Error serviceUnavailable(const QString &message);
 } // namespace status
 
 QByteArray reasonPhrase(int status);
+// The status that answers an error of this kind; 0 for Unspecified.
+int statusOf(ErrorKind kind);
 
 } // namespace vox::http

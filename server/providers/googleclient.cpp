@@ -51,11 +51,14 @@ const Provider &googleApi()
         google([](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
             const QString status = QString::number(answer.status);
             if (answer.status == 401)
-                return fail(u"Google refused the access token: %1"_s.arg(words), u"unauthorized"_s,
-                            status);
-            return fail(u"Google answered %1: %2"_s.arg(answer.status).arg(words),
-                        answer.status == 404 || answer.status == 410 ? u"not_found"_s : u"502"_s,
-                        status);
+                return fail(u"Google refused the access token: %1"_s.arg(words),
+                            ErrorKind::ProviderFailed, status)
+                    .withCode(u"unauthorized"_s);
+            Error failed = fail(u"Google answered %1: %2"_s.arg(answer.status).arg(words),
+                                ErrorKind::ProviderFailed, status);
+            if (answer.status == 404 || answer.status == 410)
+                return std::move(failed).withCode(u"not_found"_s);
+            return failed;
         });
     return provider;
 }
@@ -67,10 +70,11 @@ const Provider &googleTokenEndpoint()
         [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
             const QString status = QString::number(answer.status);
             if (answer.json().toObject().value(u"error"_s).toString() == u"invalid_grant")
-                return fail(u"Google refused the grant (%1)."_s.arg(words), u"invalid_grant"_s,
-                            status);
+                return fail(u"Google refused the grant (%1)."_s.arg(words),
+                            ErrorKind::ProviderFailed, status)
+                    .withCode(u"invalid_grant"_s);
             return fail(u"Google's token endpoint answered %1: %2"_s.arg(answer.status).arg(words),
-                        u"502"_s, status);
+                        ErrorKind::ProviderFailed, status);
         },
         u"Google's token endpoint refused a request."_s);
     return provider;
@@ -86,7 +90,7 @@ const Provider &googleRevocationEndpoint()
                 return std::nullopt;
             return fail(
                 u"Google's revocation endpoint answered %1: %2"_s.arg(answer.status).arg(words),
-                u"502"_s, QString::number(answer.status));
+                ErrorKind::ProviderFailed, QString::number(answer.status));
         },
         u"Google's revocation endpoint refused a request."_s);
     return provider;
@@ -127,7 +131,8 @@ Result<GoogleTokens> GoogleClient::tokenRequest(const QList<QPair<QString, QStri
                                                 bool repeatable)
 {
     if (!isConfigured())
-        return fail(u"Google is not configured on this server (GOOGLE_CLIENT_ID)."_s, u"503"_s);
+        return fail(u"Google is not configured on this server (GOOGLE_CLIENT_ID)."_s,
+                    ErrorKind::Unavailable);
     HttpCall request;
     request.method = "POST";
     request.url = QUrl(m_endpoints.tokenUrl);
@@ -145,15 +150,16 @@ Result<GoogleTokens> GoogleClient::tokenRequest(const QList<QPair<QString, QStri
     tokens.expiresAt =
         QDateTime::currentDateTimeUtc().addSecs(body.value(u"expires_in"_s).toInteger(3600));
     if (tokens.accessToken.isEmpty())
-        return fail(u"Google's token endpoint answered without an access token."_s, u"502"_s,
-                    QString::number(answer->status));
+        return fail(u"Google's token endpoint answered without an access token."_s,
+                    ErrorKind::ProviderFailed, QString::number(answer->status));
     return tokens;
 }
 
 Result<void> GoogleClient::revoke(const QString &token)
 {
     if (!isConfigured())
-        return fail(u"Google is not configured on this server (GOOGLE_CLIENT_ID)."_s, u"503"_s);
+        return fail(u"Google is not configured on this server (GOOGLE_CLIENT_ID)."_s,
+                    ErrorKind::Unavailable);
     HttpCall request;
     request.method = "POST";
     request.url = QUrl(m_endpoints.tokenUrl).resolved(QUrl(u"revoke"_s));
@@ -218,8 +224,8 @@ Result<QString> GoogleClient::userEmail(const QString &accessToken)
         return info.error();
     const QString email = info->value(u"email"_s).toString();
     if (email.isEmpty())
-        return fail(u"Google did not say which account was connected (userinfo.email)."_s, u"502"_s,
-                    u"200"_s);
+        return fail(u"Google did not say which account was connected (userinfo.email)."_s,
+                    ErrorKind::ProviderFailed, u"200"_s);
     return email;
 }
 
@@ -276,7 +282,7 @@ Result<QList<GoogleBusy>> GoogleClient::freeBusy(const QString &accessToken,
                             .toObject()
                             .value(u"reason"_s)
                             .toString()),
-                    u"502"_s, u"200"_s);
+                    ErrorKind::ProviderFailed, u"200"_s);
     QList<GoogleBusy> busy;
     for (const QJsonValue &item : calendar.value(u"busy"_s).toArray()) {
         const QJsonObject b = item.toObject();

@@ -102,10 +102,10 @@ Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy)
     if (answer.status == 0) {
         const QString tries =
             answer.attempts == 1 ? u"1 attempt"_s : u"%1 attempts"_s.arg(answer.attempts);
-        return sent ? fail(u"%1 did not answer (%2)."_s.arg(call.url.host(), tries), u"502"_s,
-                           noAnswer)
-                    : fail(u"%1 could not be reached (%2)."_s.arg(call.url.host(), tries), u"502"_s,
-                           unreachable);
+        return sent ? fail(u"%1 did not answer (%2)."_s.arg(call.url.host(), tries),
+                           ErrorKind::ProviderFailed, noAnswer)
+                    : fail(u"%1 could not be reached (%2)."_s.arg(call.url.host(), tries),
+                           ErrorKind::ProviderFailed, unreachable);
     }
     return answer; // any answer, the last 429/5xx included, for the caller to read
 }

@@ -14,8 +14,8 @@ Result<HttpAnswer> ask(const Provider &provider, const HttpCall &call, const Ret
     if (!answer) {
         log::warn(provider.logger, u"%1 did not answer."_s.arg(provider.name),
                   {{u"method"_s, method}, {u"path"_s, path}});
-        return fail(u"%1 did not answer: %2"_s.arg(provider.name, answer.errorMessage()), u"502"_s,
-                    answer.error().subject);
+        return fail(u"%1 did not answer: %2"_s.arg(provider.name, answer.errorMessage()),
+                    ErrorKind::ProviderFailed, answer.error().subject);
     }
     if (answer->ok())
         return answer;
@@ -25,7 +25,7 @@ Result<HttpAnswer> ask(const Provider &provider, const HttpCall &call, const Ret
         provider.refusal
             ? provider.refusal(*answer, words)
             : fail(u"%1 answered %2: %3"_s.arg(provider.name).arg(answer->status).arg(words),
-                   u"502"_s, QString::number(answer->status));
+                   ErrorKind::ProviderFailed, QString::number(answer->status));
     if (!refused)
         return answer;
     QJsonObject fields =
@@ -49,8 +49,8 @@ Result<QJsonValue> jsonBody(const Provider &provider, const HttpAnswer &answer)
         return QJsonValue(QJsonObject{});
     const QJsonValue json = answer.json();
     if (json.isUndefined() || json.isNull())
-        return fail(u"%1 answered with something that is not JSON."_s.arg(provider.name), u"502"_s,
-                    QString::number(answer.status));
+        return fail(u"%1 answered with something that is not JSON."_s.arg(provider.name),
+                    ErrorKind::ProviderFailed, QString::number(answer.status));
     return json;
 }
 
@@ -61,7 +61,7 @@ Result<QJsonObject> jsonObject(const Provider &provider, const HttpAnswer &answe
     const QJsonValue json = answer.json();
     if (!json.isObject())
         return fail(u"%1 answered with something that is not a JSON object."_s.arg(provider.name),
-                    u"502"_s, QString::number(answer.status));
+                    ErrorKind::ProviderFailed, QString::number(answer.status));
     return json.toObject();
 }
 

@@ -28,7 +28,7 @@ const Provider &resend()
         [](const HttpAnswer &answer, const QString &words) -> std::optional<Error> {
             const QString name = answer.json().toObject().value(u"name"_s).toString();
             return fail(u"Resend answered %1 (%2): %3"_s.arg(answer.status).arg(name, words),
-                        u"502"_s, QString::number(answer.status));
+                        ErrorKind::ProviderFailed, QString::number(answer.status));
         },
         u"Resend refused an e-mail."_s,
         [](const HttpAnswer &answer, const QString &words) {
@@ -53,7 +53,7 @@ ResendClient::ResendClient(QString baseUrl, QString apiKey, RetryPolicy retry)
 Result<QString> ResendClient::send(const Email &email)
 {
     if (!isConfigured())
-        return fail(u"E-mail is not configured."_s, u"400"_s);
+        return fail(u"E-mail is not configured."_s, ErrorKind::BadInput);
     QJsonObject body{{u"from"_s, email.from}, {u"to"_s, email.to}, {u"subject"_s, email.subject}};
     if (!email.text.isEmpty())
         body.insert(u"text"_s, email.text);
@@ -76,7 +76,7 @@ Result<QString> ResendClient::send(const Email &email)
     const QJsonObject reply = answer->json().toObject();
     const QString id = reply.value(u"id"_s).toString();
     if (id.isEmpty())
-        return fail(u"Resend answered without an e-mail id."_s, u"502"_s,
+        return fail(u"Resend answered without an e-mail id."_s, ErrorKind::ProviderFailed,
                     QString::number(answer->status));
     return id;
 }

@@ -54,7 +54,8 @@ const Provider &twilio()
                                        .arg(code)
                                        .arg(body.value(u"message"_s).toString())
                                  : u"Twilio answered %1: %2"_s.arg(answer.status).arg(words),
-                        refused ? u"422"_s : u"502"_s, QString::number(answer.status));
+                        refused ? ErrorKind::Refused : ErrorKind::ProviderFailed,
+                        QString::number(answer.status));
         },
         {},
         [](const HttpAnswer &answer, const QString &words) {
@@ -92,7 +93,7 @@ Result<QJsonObject> TwilioClient::call(const QByteArray &method, const QString &
                                        const QList<QPair<QString, QString>> &query)
 {
     if (m_credentials.accountSid.isEmpty() || m_credentials.authToken.isEmpty())
-        return fail(u"Twilio is not configured."_s, u"400"_s);
+        return fail(u"Twilio is not configured."_s, ErrorKind::BadInput);
     HttpCall request;
     request.method = method;
     QUrl url(m_baseUrl + u"/2010-04-01/Accounts/"_s +

@@ -53,7 +53,8 @@ Result<QJsonValue> VapiClient::call(const QByteArray &method, const QString &pat
                                     const QJsonObject &body)
 {
     if (!isConfigured())
-        return fail(u"Vapi is not configured on this server (VAPI_PRIVATE_KEY)."_s, u"503"_s);
+        return fail(u"Vapi is not configured on this server (VAPI_PRIVATE_KEY)."_s,
+                    ErrorKind::Unavailable);
     HttpCall request;
     request.method = method;
     request.url = QUrl(m_baseUrl + path);
@@ -77,7 +78,7 @@ Result<QJsonObject> VapiClient::callObject(const QByteArray &method, const QStri
     if (!value->isObject())
         return fail(u"Vapi answered %1 %2 with an unexpected shape."_s.arg(
                         QString::fromLatin1(method), path),
-                    u"502"_s);
+                    ErrorKind::ProviderFailed);
     return value->toObject();
 }
 
@@ -89,7 +90,8 @@ Result<QJsonArray> VapiClient::callArray(const QString &path)
     // A list that is not one must not read as "nothing there": the callers adopt what they
     // find before creating, and an empty list would make them create a second one.
     if (!value->isArray())
-        return fail(u"Vapi answered GET %1 with an unexpected shape."_s.arg(path), u"502"_s);
+        return fail(u"Vapi answered GET %1 with an unexpected shape."_s.arg(path),
+                    ErrorKind::ProviderFailed);
     return value->toArray();
 }
 

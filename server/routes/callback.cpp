@@ -16,12 +16,13 @@ void registerCallBackRoutes(http::Router &router, std::shared_ptr<CallBackServic
         if (placed)
             return http::Response::json(*placed);
         const Error &error = placed.error();
-        if ((error.code == u"502" || error.code == u"503") && http::isUuid(error.subject)) {
+        if ((error.kind == ErrorKind::ProviderFailed || error.kind == ErrorKind::Unavailable) &&
+            http::isUuid(error.subject)) {
             // The record exists, marked failed: say so, with Vapi's reason.
             return http::Response::json({{u"error"_s, error.message},
                                          {u"callId"_s, error.subject},
                                          {u"status"_s, u"failed"_s}},
-                                        error.code.toInt());
+                                        http::statusOf(error.kind));
         }
         return http::Response::fromError(error);
     });

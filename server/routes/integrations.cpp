@@ -87,24 +87,22 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
                 {{u"url"_s, *url}, {u"expires_in"_s, GoogleCalendarLink::oauthStateSeconds}});
         });
 
-    router.get(u"/api/integrations/google/callback"_s, http::Auth::Public,
-               [google](http::Context &c) {
-                   auto email = google->completeGoogleConnection(c.request.queryValue(u"code"_s),
-                                                                 c.request.queryValue(u"state"_s),
-                                                                 c.request.queryValue(u"error"_s));
-                   if (!email) {
-                       const int status = email.error().code.toInt();
-                       return browserPage(status >= 400 && status < 600 ? status : 500,
-                                          u"Google Calendar was not connected"_s,
-                                          status >= 400 && status < 600
-                                              ? email.errorMessage()
-                                              : u"Something went wrong on the server. Please "
-                                                "try again."_s);
-                   }
-                   return browserPage(200, u"Google Calendar is connected"_s,
-                                      u"Voxanne can now use the calendar of %1. You can close "
-                                      "this window and return to Voxanne."_s.arg(*email));
-               });
+    router.get(
+        u"/api/integrations/google/callback"_s, http::Auth::Public, [google](http::Context &c) {
+            auto email = google->completeGoogleConnection(c.request.queryValue(u"code"_s),
+                                                          c.request.queryValue(u"state"_s),
+                                                          c.request.queryValue(u"error"_s));
+            if (!email) {
+                const int status = http::statusOf(email.error().kind);
+                return browserPage(status ? status : 500, u"Google Calendar was not connected"_s,
+                                   status ? email.errorMessage()
+                                          : u"Something went wrong on the server. Please "
+                                            "try again."_s);
+            }
+            return browserPage(200, u"Google Calendar is connected"_s,
+                               u"Voxanne can now use the calendar of %1. You can close "
+                               "this window and return to Voxanne."_s.arg(*email));
+        });
 
     router.del(u"/api/integrations/google"_s, http::Auth::Admin, [google](http::Context &c) {
         auto done = google->disconnectGoogle(c.access());

@@ -92,7 +92,7 @@ Result<ServiceFields> parseFields(const http::JsonBody &body, bool creating)
 // A duplicate name is the one unique violation services can raise.
 Error explain(const Error &error, const std::optional<QString> &name)
 {
-    if (error.code == db::sqlstate::uniqueViolation && name)
+    if (error.sqlstate == db::sqlstate::uniqueViolation && name)
         return http::status::conflict(
             u"A service named \"%1\" already exists; choose another name."_s.arg(*name));
     return error;

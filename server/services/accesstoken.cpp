@@ -36,12 +36,16 @@ Result<AccessToken> verifyAccessToken(const QString &token, QByteArrayView secre
         if (const auto exp = unverifiedExpiry(token);
             exp && *exp < now.toSecsSinceEpoch() &&
             crypto::jwt::verifyHs256(token, secret, QDateTime::fromSecsSinceEpoch(*exp - 1), 0))
-            return fail(u"Your session has expired; refresh it and reconnect."_s, tokenExpired);
-        return fail(u"Your session is not valid; sign in again."_s, tokenInvalid);
+            return fail(u"Your session has expired; refresh it and reconnect."_s,
+                        ErrorKind::NotSignedIn)
+                .withCode(tokenExpired);
+        return fail(u"Your session is not valid; sign in again."_s, ErrorKind::NotSignedIn)
+            .withCode(tokenInvalid);
     }
     // Our tokens name no audience: one that does was made for another service sharing the secret.
     if (claims->value(u"iss"_s).toString() != accessTokenIssuer || claims->contains(u"aud"_s))
-        return fail(u"Your session is not valid; sign in again."_s, tokenInvalid);
+        return fail(u"Your session is not valid; sign in again."_s, ErrorKind::NotSignedIn)
+            .withCode(tokenInvalid);
     AccessToken out;
     out.principal.userId = claims->value(u"sub"_s).toString();
     out.principal.email = claims->value(u"email"_s).toString();
@@ -52,7 +56,8 @@ Result<AccessToken> verifyAccessToken(const QString &token, QByteArrayView secre
     out.expiresAt = QDateTime::fromSecsSinceEpoch(
         crypto::jwt::numericDate(claims->value(u"exp"_s)).value_or(0));
     if (out.principal.userId.isEmpty() || out.principal.orgId.isEmpty())
-        return fail(u"The session does not name a clinic; sign in again."_s, tokenInvalid);
+        return fail(u"The session does not name a clinic; sign in again."_s, ErrorKind::NotSignedIn)
+            .withCode(tokenInvalid);
     return out;
 }
 

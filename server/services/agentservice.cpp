@@ -226,7 +226,7 @@ Result<void> AgentService::runPushJob(const jobs::Job &job)
     }
     return recordPushFailure(
         job, agentId,
-        fail(u"The agent kept changing while it was being sent to Vapi."_s, u"409"_s));
+        fail(u"The agent kept changing while it was being sent to Vapi."_s, ErrorKind::Conflict));
 }
 
 Result<bool> AgentService::pushOnce(const QString &orgId, const QString &agentId)
@@ -282,7 +282,7 @@ Result<bool> AgentService::pushOnce(const QString &orgId, const QString &agentId
             if (stored->isEmpty())
                 return fail(u"The agent's assistant was changed elsewhere while Vapi was saving "
                             "it."_s,
-                            u"409"_s);
+                            ErrorKind::Conflict);
             const bool sent = stored->toBool(0, 0);
             const QString status = stored->text(0, 1);
             // 'synced' stays: a follow-up push found Vapi and the tools as they should be.
@@ -337,7 +337,8 @@ Result<QString> AgentService::sendToVapi(providers::VapiClient &vapi, const QJso
         return made.error();
     created = made->value(u"id"_s).toString();
     if (created.isEmpty())
-        return fail(u"Vapi created the assistant without an id."_s, u"502"_s, u"200"_s);
+        return fail(u"Vapi created the assistant without an id."_s, ErrorKind::ProviderFailed,
+                    u"200"_s);
     return created;
 }
 
@@ -345,10 +346,10 @@ Result<void> AgentService::recordPushFailure(const jobs::Job &job, const QString
                                              const Error &error)
 {
     const bool again = isWorthAnotherAttempt(error) && job.attempt < job.maxAttempts;
-    const int vapiStatus = error.code == u"502" ? error.subject.toInt() : 0;
+    const int vapiStatus = error.kind == ErrorKind::ProviderFailed ? error.subject.toInt() : 0;
     const bool refused = vapiStatus >= 400 && vapiStatus < 500 && vapiStatus != 429;
     QString message = refused ? u"Vapi refused the settings: %1"_s.arg(error.message)
-                      : error.code == u"409" && again
+                      : error.kind == ErrorKind::Conflict && again
                           ? u"Waiting for another change to this agent at Vapi to finish."_s
                           : error.message;
     if (again)

@@ -113,8 +113,8 @@ template<typename Attempt> auto withContentionRetries(Attempt attempt)
     for (int round = 0;; ++round) {
         auto result = attempt();
         const bool contended =
-            !result && (result.error().code == db::sqlstate::deadlock ||
-                        result.error().code == db::sqlstate::serializationFailure);
+            !result && (result.error().sqlstate == db::sqlstate::deadlock ||
+                        result.error().sqlstate == db::sqlstate::serializationFailure);
         if (!contended || round >= 4)
             return result;
         QThread::msleep(ulong(5 + QRandomGenerator::global()->bounded(20 * (round + 1))));
@@ -482,8 +482,8 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
             const av::Range wanted = blockedRange(service, request.start);
             for (const av::Range &b : busy) {
                 if (b.overlaps(wanted)) // answered like a taken slot, with alternatives
-                    return fail(u"Busy on the external calendar."_s,
-                                db::sqlstate::exclusionViolation);
+                    return db::sqlstate::failed(u"Busy on the external calendar."_s,
+                                                db::sqlstate::exclusionViolation);
             }
 
             QString contactId = request.contactId;
@@ -548,8 +548,8 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
     if (done)
         return done;
     const Error &error = done.error();
-    const bool raced = error.code == db::sqlstate::uniqueViolation ||
-                       error.code == db::sqlstate::exclusionViolation;
+    const bool raced = error.sqlstate == db::sqlstate::uniqueViolation ||
+                       error.sqlstate == db::sqlstate::exclusionViolation;
     if (raced && !request.toolCallId.isEmpty()) {
         // The same tool call delivered twice at once: the other delivery booked it. (Which
         // constraint the loser trips first, the tool call's unique index or the time's
@@ -578,7 +578,7 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
         if (!replay || replay->booked)
             return replay;
     }
-    if (error.code == db::sqlstate::exclusionViolation)
+    if (error.sqlstate == db::sqlstate::exclusionViolation)
         return conflictOutcome(access, orgId, {}, service, request.start, known);
     return error;
 }
@@ -680,7 +680,7 @@ Result<BookingOutcome> BookingService::update(const db::Access &access, const QS
             return outcome;
         });
     });
-    if (!done && done.error().code == db::sqlstate::exclusionViolation)
+    if (!done && done.error().sqlstate == db::sqlstate::exclusionViolation)
         return conflictOutcome(access, orgId, appointmentId, service, newStart, nullptr);
     return done;
 }

@@ -289,7 +289,7 @@ Result<QString> CallActions::sharedRecording(const QString &token, const QString
 {
     auto claims = signedtoken::verify(shareKey(), token, QDateTime::currentDateTimeUtc());
     if (!claims)
-        return claims.error().code == u"410"
+        return claims.error().kind == ErrorKind::Gone
                    ? http::status::gone(u"This link has expired; ask for the recording to be "
                                         "shared again."_s)
                    : http::status::notFound(u"This link is not valid."_s);

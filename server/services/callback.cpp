@@ -83,7 +83,7 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
           QJsonObject{{u"metadata"_s, QJsonObject{{u"voxanneCallId"_s, p.callId}}},
                       {u"variableValues"_s, QJsonObject{{u"callerName"_s, p.name}}}}}});
     if (placed && placed->value(u"id"_s).toString().isEmpty())
-        placed = fail(u"Vapi accepted the call but sent no call id."_s, u"502"_s);
+        placed = fail(u"Vapi accepted the call but sent no call id."_s, ErrorKind::ProviderFailed);
 
     auto finished =
         m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {
@@ -133,8 +133,9 @@ Result<QJsonObject> CallBackService::callBack(const db::Access &access, const QS
             "callback", u"Vapi could not place a call-back."_s,
             {{u"org_id"_s, orgId}, {u"call_id"_s, p.callId}, {u"error"_s, placed.errorMessage()}});
         const QString message = u"The call could not be started: %1"_s.arg(placed.errorMessage());
-        Error error = placed.error().code == u"503" ? http::status::serviceUnavailable(message)
-                                                    : http::status::badGateway(message);
+        Error error = placed.error().kind == ErrorKind::Unavailable
+                          ? http::status::serviceUnavailable(message)
+                          : http::status::badGateway(message);
         error.subject = p.callId; // the failed record, for the route's answer
         return error;
     }

@@ -182,7 +182,7 @@ Result<Answer> CallerIdVerification::initiate(const db::Access &access, const QS
                    {{u"org_id"_s, access.orgId},
                     {u"provider_error"_s, requested ? u"answer without a 6-digit validation_code"_s
                                                     : requested.errorMessage()}});
-        if (!requested && requested.error().code == u"422")
+        if (!requested && requested.error().kind == ErrorKind::Refused)
             return refusal(422,
                            u"Twilio could not call this number: %1 Check it and try again."_s.arg(
                                providers::twilioRefusalWords(requested.error())));

@@ -34,7 +34,7 @@ Result<DocumentKind> documentKind(const QByteArray &contentType, const QString &
             return DocumentKind::PlainText;
     }
     return fail(u"Only PDF, plain text (.txt) and Markdown (.md) documents can be added."_s,
-                u"415"_s);
+                ErrorKind::UnsupportedMedia);
 }
 
 QString mimeType(DocumentKind kind)

@@ -70,7 +70,7 @@ Result<QString> GoogleCalendar::accessToken(const QString &orgId, bool forceRefr
     if (!stored)
         return stored.error();
     if (!*stored)
-        return fail(u"Google Calendar is not connected."_s, notConnected);
+        return fail(u"Google Calendar is not connected."_s).withCode(notConnected);
     QJsonObject secret = **stored;
     const QDateTime expires =
         QDateTime::fromString(secret.value(u"access_token_expires_at"_s).toString(), Qt::ISODate);
@@ -256,7 +256,8 @@ Result<QList<BusyInterval>> GoogleCalendar::busy(const QString &orgId, const QDa
         // The caller may show this to a person: Google's own words stay in the log.
         log::warn("google", u"Busy times could not be read."_s,
                   {{u"org_id"_s, orgId}, {u"provider_error"_s, intervals.errorMessage()}});
-        return fail(u"Google Calendar's busy times could not be read right now."_s, u"502"_s);
+        return fail(u"Google Calendar's busy times could not be read right now."_s,
+                    ErrorKind::ProviderFailed);
     }
     QList<BusyInterval> out;
     for (const providers::GoogleBusy &b : std::as_const(*intervals))

@@ -52,7 +52,7 @@ Result<QString> GoogleCalendarLink::completeGoogleConnection(const QString &code
 {
     auto claims = signedtoken::verify(stateKey(), state, QDateTime::currentDateTimeUtc());
     if (!claims) {
-        return claims.error().code == u"410"
+        return claims.error().kind == ErrorKind::Gone
                    ? http::status::gone(u"This sign-in took longer than 10 minutes. Start again "
                                         "from Voxanne's Integrations page."_s)
                    : http::status::badRequest(u"This link did not come from Voxanne. Start again "

@@ -27,7 +27,7 @@ Result<QJsonObject> KnowledgeBase::add(const db::Access &access, const QString &
             u"Send the document's file name (1–255 characters, no folders) in X-Filename."_s,
             u"X-Filename"_s);
     if (bytes.size() > maxDocumentBytes)
-        return fail(u"The document is larger than 20 MB."_s, u"413"_s);
+        return fail(u"The document is larger than 20 MB."_s, ErrorKind::TooLarge);
     auto kind = documentKind(contentType, name);
     if (!kind)
         return kind.error();

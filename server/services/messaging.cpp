@@ -203,7 +203,7 @@ Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
     } else {
         delivery.providerError = sent.errorMessage();
         const Error &e = sent.error();
-        const bool refused = e.code == u"422"_s;
+        const bool refused = e.kind == ErrorKind::Refused;
         const bool notSent =
             refused || e.subject == providers::unreachable || e.subject == u"429"_s;
         if (refused)
@@ -235,8 +235,8 @@ Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
         return recorded.error();
     }
     if (status == u"queued"_s)
-        return fail(u"Twilio could not take the SMS now; it was not sent."_s, u"502"_s,
-                    sent.error().subject);
+        return fail(u"Twilio could not take the SMS now; it was not sent."_s,
+                    ErrorKind::ProviderFailed, sent.error().subject);
     return delivery;
 }
 

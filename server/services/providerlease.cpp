@@ -60,7 +60,7 @@ Result<ProviderLease> ProviderLease::acquire(db::Database &db, const QString &ke
         if (deadline.hasExpired())
             return fail(u"Another change to the same thing at the provider is still in progress; "
                         "please try again in a moment."_s,
-                        u"409"_s, key);
+                        ErrorKind::Conflict, key);
         QThread::msleep(ulong(timing.pollMs));
     }
 }
@@ -75,7 +75,7 @@ Result<void> ProviderLease::releaseWithin(db::Transaction &tx) const
     if (!released->toBool(0, 0))
         return fail(u"Another change to the same thing at the provider took over while this one "
                     "was waiting for the provider; this one was not recorded."_s,
-                    u"409"_s, m_key);
+                    ErrorKind::Conflict, m_key);
     return {};
 }
 

@@ -31,7 +31,7 @@ QString issue(QByteArrayView key, QJsonObject claims, const QDateTime &expiresAt
 
 Result<QJsonObject> verify(QByteArrayView key, const QString &token, const QDateTime &now)
 {
-    const Error invalid = fail(u"This link is not valid."_s, u"404"_s);
+    const Error invalid = fail(u"This link is not valid."_s, ErrorKind::NotFound);
     const QByteArray raw = token.toLatin1();
     const qsizetype dot = raw.indexOf('.');
     if (token.size() > 2048 || dot <= 0 || raw.indexOf('.', dot + 1) >= 0)
@@ -49,7 +49,7 @@ Result<QJsonObject> verify(QByteArrayView key, const QString &token, const QDate
         return invalid;
     const QJsonObject claims = doc.object();
     if (qint64(claims.value(u"exp"_s).toDouble()) <= now.toSecsSinceEpoch())
-        return fail(u"This link has expired."_s, u"410"_s);
+        return fail(u"This link has expired."_s, ErrorKind::Gone);
     return claims;
 }
 

@@ -76,7 +76,7 @@ bool mergeTools(QJsonObject &model, const QStringList &ours, const QSet<QString>
 
 bool isTransientVapiError(const Error &error)
 {
-    if (error.code != u"502")
+    if (error.kind != ErrorKind::ProviderFailed)
         return false; // not configured (503), or a database problem handled by the caller
     const int status = error.subject.toInt();
     return status == 0 || status == 429 || status >= 500;
@@ -85,8 +85,9 @@ bool isTransientVapiError(const Error &error)
 bool isWorthAnotherAttempt(const Error &error)
 {
     // 409: another job held the lease (or took it over) the whole time.
-    return isTransientVapiError(error) || error.code.startsWith(u"08"_s) ||
-           error.code == u"40001" || error.code == u"40P01" || error.code == u"409";
+    return isTransientVapiError(error) || error.sqlstate.startsWith(u"08"_s) ||
+           error.sqlstate == u"40001" || error.sqlstate == u"40P01" ||
+           error.kind == ErrorKind::Conflict;
 }
 
 ToolSync::ToolSync(AppContext &app)
@@ -155,8 +156,8 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
             return created.error();
         const QString vapiId = created->value(u"id"_s).toString();
         if (vapiId.isEmpty())
-            return fail(u"Vapi created the %1 tool without an id."_s.arg(tool.name), u"502"_s,
-                        u"200"_s);
+            return fail(u"Vapi created the %1 tool without an id."_s.arg(tool.name),
+                        ErrorKind::ProviderFailed, u"200"_s);
         auto stored = m_app.db.transaction<bool>(
             db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
                 if (auto held = lease.value().releaseWithin(tx); !held)
@@ -357,10 +358,13 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
         if (mergeTools(model, outcome.toolIds, remove, outcome.nativeRemoved)) {
             // PATCH replaces the whole model: send it complete (fetch-merge-patch).
             auto patched = vapi.updateAssistant(a.vapiId, {{u"model"_s, model}});
-            if (!patched)
-                return Error{u"Tools are registered but could not be linked to the assistant: "_s +
-                                 patched.errorMessage(),
-                             patched.error().code, patched.error().subject};
+            if (!patched) {
+                Error unlinked = patched.error();
+                unlinked.message =
+                    u"Tools are registered but could not be linked to the assistant: "_s +
+                    patched.errorMessage();
+                return unlinked;
+            }
         }
         ++outcome.assistants;
     }

@@ -29,7 +29,7 @@ Error vapiRefusal(const QString &what, const Error &error)
             status);
     else
         said = u"%1: Vapi could not be reached. Try again in a few minutes."_s.arg(what);
-    return fail(said, u"502"_s, error.subject);
+    return fail(said, ErrorKind::ProviderFailed, error.subject);
 }
 
 // The part of connecting Twilio that talks to Vapi, run by the `twilio.connect` job after the
@@ -313,7 +313,7 @@ private:
     // step resumes); on the last one the connection is given up rather than left "syncing".
     Result<void> retryOrGiveUp(const Error &error)
     {
-        if (error.code == u"502")
+        if (error.kind == ErrorKind::ProviderFailed)
             return giveUp(error.message);
         if (m_job.attempt < m_job.maxAttempts)
             return error;
@@ -458,7 +458,7 @@ private:
 
 bool notFoundAtVapi(const Error &error)
 {
-    return error.code == u"502" && error.subject == u"404";
+    return error.kind == ErrorKind::ProviderFailed && error.subject == u"404";
 }
 
 QString TwilioConnectJob::uniqueKey(const QString &orgId)

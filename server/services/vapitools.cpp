@@ -118,16 +118,13 @@ QString alternativesSentence(const QList<av::Range> &alternatives, const QTimeZo
     return u"The nearest free times are: %1. Would one of those work?"_s.arg(spoken.join(u"; "_s));
 }
 
-// Whether an error is a sentence for the caller (an HTTP 4xx of the booking rules, or a plain
-// message from the argument checks here) rather than a system problem. SQLSTATEs also start
-// with digits ("40P01" is a deadlock), so only a three-digit 4xx counts.
+// Whether an error is a sentence for the caller (a refusal of the booking rules, or a plain
+// message from the argument checks here) rather than a system problem: the database's or a
+// provider's.
 bool forTheCaller(const Error &error)
 {
-    if (error.code.isEmpty())
-        return true;
-    bool numeric = false;
-    const int status = error.code.toInt(&numeric);
-    return numeric && error.code.size() == 3 && status >= 400 && status < 500;
+    return error.sqlstate.isEmpty() && error.code.isEmpty() &&
+           (error.kind == ErrorKind::Unspecified || isRequestProblem(error.kind));
 }
 
 QString confirmation(const QJsonObject &appointment)
@@ -152,14 +149,14 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
             if (!org)
                 return org.error();
             if (org->isEmpty())
-                return fail(u"unknown assistant"_s, u"404"_s);
+                return fail(u"unknown assistant"_s, ErrorKind::NotFound);
             return BookingService::calendar(tx, *org);
         });
     QString fallback;
     if (resolved) {
         context.orgId = resolved->orgId;
         context.calendar = *resolved;
-    } else if (resolved.error().code == u"404") {
+    } else if (resolved.error().kind == ErrorKind::NotFound) {
         log::warn("vapi.tools", u"Tool call for an assistant no clinic here owns."_s,
                   {{u"assistant_id"_s, message.assistantId()},
                    {u"phone_number_id"_s, message.phoneNumberId()},

@@ -208,7 +208,7 @@ VapiWebhookService::Answer VapiWebhookService::failed(const vapi::Message &m,
 {
     if (db::isUnavailable(error)) {
         log::warn("vapi.webhooks", u"The database is unavailable; Vapi will retry the delivery."_s,
-                  {{u"type"_s, m.type()}, {u"code"_s, error.code}});
+                  {{u"type"_s, m.type()}, {u"sqlstate"_s, error.sqlstate}});
         return {503,
                 {{u"error"_s, u"The database is not reachable right now; please retry."_s}},
                 http::Response::databaseRetryAfterSeconds};
@@ -220,7 +220,7 @@ VapiWebhookService::Answer VapiWebhookService::failed(const vapi::Message &m,
                {{u"type"_s, m.type()},
                 {u"call_id"_s, m.callId()},
                 {u"error"_s, error.message},
-                {u"code"_s, error.code}});
+                {u"sqlstate"_s, error.sqlstate}});
     return {500, {{u"error"_s, u"The delivery could not be stored; please retry."_s}}};
 }
 
@@ -250,7 +250,7 @@ VapiWebhookService::Answer VapiWebhookService::keepProblem(const vapi::Message &
                {u"kept"_s, kept.ok()}});
     if (!kept)
         log::error("vapi.webhooks", u"The problem delivery could not be kept."_s,
-                   {{u"code"_s, kept.error().code}});
+                   {{u"sqlstate"_s, kept.error().sqlstate}});
     return received({{u"stored"_s, false}, {u"problem"_s, problem}});
 }
 
@@ -355,7 +355,7 @@ VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message 
             if (!stored)
                 return stored.error();
             if (!*stored)
-                return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
+                return fail(u"The Vapi call id belongs to another clinic."_s, ErrorKind::Conflict);
             const StoredStatus &row = **stored;
             if (auto e = publishCall(tx, orgId, row.id, row.inserted, party, row.callerName,
                                      {{u"id"_s, row.id},
@@ -367,7 +367,7 @@ VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message 
             return true;
         });
     if (!done) {
-        if (done.error().code == u"409") {
+        if (done.error().kind == ErrorKind::Conflict) {
             log::warn("vapi.webhooks", done.errorMessage(), {{u"call_id"_s, m.callId()}});
             return received({{u"ignored"_s, true}});
         }
@@ -478,7 +478,7 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
             if (!stored)
                 return stored.error();
             if (!*stored)
-                return fail(u"The Vapi call id belongs to another clinic."_s, u"409"_s);
+                return fail(u"The Vapi call id belongs to another clinic."_s, ErrorKind::Conflict);
             const QString callId = (*stored)->id;
             const bool inserted = (*stored)->inserted;
 
@@ -522,7 +522,7 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
             return true;
         });
     if (!done) {
-        if (done.error().code == u"409") {
+        if (done.error().kind == ErrorKind::Conflict) {
             log::warn("vapi.webhooks", done.errorMessage(), {{u"call_id"_s, m.callId()}});
             return received({{u"ignored"_s, true}});
         }

@@ -110,19 +110,21 @@ QString problemOf(const vapi::Message &m)
 // entry too large, and our own refusals (400, 422).
 bool isPermanent(const Error &error)
 {
-    const QString &code = error.code;
-    return code == u"400"_s || code == u"422"_s || (code.size() == 5 && code.startsWith(u"22"_s)) ||
-           code == db::sqlstate::notNullViolation || code == db::sqlstate::checkViolation ||
-           code == db::sqlstate::foreignKeyViolation || code == u"54000"_s;
+    if (error.kind == ErrorKind::BadInput || error.kind == ErrorKind::Refused)
+        return true;
+    const QString &code = error.sqlstate;
+    return code.startsWith(u"22"_s) || code == db::sqlstate::notNullViolation ||
+           code == db::sqlstate::checkViolation || code == db::sqlstate::foreignKeyViolation ||
+           code == u"54000"_s;
 }
 
 // The problem as the clinic reads it. PostgreSQL's own messages can quote the value (a phone
 // number, a name), so only the kind of error is named for those.
 QString problemSentence(const Error &error)
 {
-    if (error.code.size() == 3)
+    if (error.sqlstate.isEmpty())
         return error.message.left(500);
-    return u"A value in the delivery cannot be stored (PostgreSQL error %1)."_s.arg(error.code);
+    return u"A value in the delivery cannot be stored (PostgreSQL error %1)."_s.arg(error.sqlstate);
 }
 
 namespace {

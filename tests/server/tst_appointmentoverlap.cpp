@@ -72,7 +72,7 @@ private slots:
         const auto second = book(orgA, s.constData(), e.constData(), before, after);
         QCOMPARE(second.ok(), accepted);
         if (!accepted) {
-            QCOMPARE(second.error().code, u"23P01"_s);
+            QCOMPARE(second.error().sqlstate, u"23P01"_s);
             QCOMPARE(second.error().subject, u"appointments_no_overlap"_s);
         }
     }
@@ -91,7 +91,7 @@ private slots:
         const auto revive = m_conn->exec(
             "UPDATE appointments SET status = 'confirmed' WHERE id = $1", {first->text(0, 0)});
         QVERIFY(!revive.ok());
-        QCOMPARE(revive.error().code, u"23P01"_s);
+        QCOMPARE(revive.error().sqlstate, u"23P01"_s);
     }
 
     void heldSlotsBlockLikeConfirmedOnes()

@@ -655,7 +655,7 @@ private slots:
                     .ok());
         const auto refused = deaf.check(staff.id);
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().code, u"401"_s);
+        QCOMPARE(refused.error().kind, vox::ErrorKind::NotSignedIn);
         QVERIFY(admin->exec("UPDATE profiles SET disabled = false WHERE id = $1::uuid", {staff.id})
                     .ok());
         QVERIFY(deaf.check(staff.id).ok());

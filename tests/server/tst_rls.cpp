@@ -282,7 +282,7 @@ private slots:
                                    {org, key});
         if (!sqlstate.isEmpty()) {
             QVERIFY(!result.ok());
-            QCOMPARE(result.error().code, sqlstate);
+            QCOMPARE(result.error().sqlstate, sqlstate);
             return;
         }
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.errorMessage()));
@@ -330,7 +330,7 @@ private slots:
                                      "NULL, now(), 3, 'rearm')",
                                      {orgA});
         QVERIFY(!queued.ok());
-        QCOMPARE(queued.error().code, u"42501"_s);
+        QCOMPARE(queued.error().sqlstate, u"42501"_s);
     }
 
     // A provider lease goes back only with its token: a user's transaction cannot end a lease

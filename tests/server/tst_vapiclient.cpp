@@ -159,7 +159,7 @@ private slots:
             client().createTool({{u"type"_s, u"function"_s},
                                  {u"function"_s, QJsonObject{{u"name"_s, u"lookupCaller"_s}}}});
         QVERIFY(!tool.ok());
-        QCOMPARE(tool.error().code, u"502"_s);
+        QCOMPARE(tool.error().kind, vox::ErrorKind::ProviderFailed);
         QCOMPARE(tool.error().subject, u"400"_s);
         QVERIFY2(tool.errorMessage().contains(u"model.provider must be a valid enum value"_s),
                  qPrintable(tool.errorMessage()));

@@ -67,7 +67,7 @@ private slots:
         const auto read = JsonBody::from(object).optionalInt(u"n"_s, min, max);
         QCOMPARE(!read.ok(), refused);
         if (refused) {
-            QCOMPARE(read.error().code, u"400"_s);
+            QCOMPARE(read.error().kind, vox::ErrorKind::BadInput);
             QCOMPARE(read.error().subject, u"n"_s);
         } else {
             QCOMPARE(*read, expected);

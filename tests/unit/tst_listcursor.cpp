@@ -52,7 +52,7 @@ private slots:
         const auto key = decodeCursor(cursor);
         if (at.isEmpty()) {
             QVERIFY(!key.ok());
-            QCOMPARE(key.error().code, u"400"_s);
+            QCOMPARE(key.error().kind, vox::ErrorKind::BadInput);
             QCOMPARE(key.error().subject, u"cursor"_s);
         } else {
             QVERIFY(key.ok());
@@ -83,7 +83,7 @@ private slots:
         if (valid)
             QCOMPARE(*position, std::pair(u"2026-03-02T09:30:00.000000Z"_s, id));
         else
-            QCOMPARE(position.error().code, u"400"_s);
+            QCOMPARE(position.error().kind, vox::ErrorKind::BadInput);
     }
 };
 

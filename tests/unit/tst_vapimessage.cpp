@@ -63,7 +63,7 @@ private slots:
         const auto message = vapi::Message::parse(body);
         if (type.isEmpty()) {
             QVERIFY(!message.ok());
-            QCOMPARE(message.error().code, u"400"_s);
+            QCOMPARE(message.error().kind, vox::ErrorKind::BadInput);
         } else {
             QVERIFY(message.ok());
             QCOMPARE(message->type(), type);

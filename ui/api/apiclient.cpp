@@ -160,8 +160,8 @@ void ApiClient::startRefresh()
     if (m_refreshing)
         return;
     if (m_session.refreshToken.isEmpty()) {
-        finishRefresh(
-            fail(tr("Your session has ended. Please sign in again."), apierror::unauthorized));
+        finishRefresh(apierror::failed(tr("Your session has ended. Please sign in again."),
+                                       apierror::unauthorized));
         return;
     }
     m_refreshing = true;
@@ -201,9 +201,10 @@ void ApiClient::finishRefresh(const Result<Session> &result)
     // waiting callers, but only end the session when the server said no.
     const bool refused = result.error().code == apierror::unauthorized ||
                          result.error().code == apierror::validation;
-    const Error error =
-        refused ? fail(tr("Your session has ended. Please sign in again."), apierror::unauthorized)
-                : result.error();
+    const Error error = refused
+                            ? apierror::failed(tr("Your session has ended. Please sign in again."),
+                                               apierror::unauthorized)
+                            : result.error();
     for (Request &request : waiting) {
         if (request.context) {
             Answer answer;
@@ -251,9 +252,10 @@ void ApiClient::requestObject(QByteArray method, const QString &path, const QUrl
                 done(doc.object());
                 return;
             }
-            done(fail(tr("The server sent an answer the console does not understand. It may "
-                         "be a different version; please tell your IT contact."),
-                      apierror::unexpected));
+            done(apierror::failed(tr("The server sent an answer the console does not "
+                                     "understand. It may be a different version; please tell "
+                                     "your IT contact."),
+                                  apierror::unexpected));
             return;
         }
         done(answer.error(host));
@@ -339,7 +341,8 @@ void ApiClient::withFreshToken(QObject *context, Callback<QString> done)
 void ApiClient::forceRefresh(QObject *context, Callback<QString> done)
 {
     if (m_session.refreshToken.isEmpty()) {
-        done(fail(tr("Your session has ended. Please sign in again."), apierror::unauthorized));
+        done(apierror::failed(tr("Your session has ended. Please sign in again."),
+                              apierror::unauthorized));
         return;
     }
     m_tokenWaiters.append({QPointer<QObject>(context), std::move(done)});

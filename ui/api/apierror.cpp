@@ -54,13 +54,13 @@ Error fromAnswer(const Answer &answer)
         switch (answer.network) {
         case QNetworkReply::OperationCanceledError:
         case QNetworkReply::TimeoutError:
-            return fail(
+            return failed(
                 tr(QT_TRANSLATE_NOOP(
                     "ApiError", "The server took too long to answer. Check the connection and try "
                                 "again.")),
                 timeout);
         case QNetworkReply::SslHandshakeFailedError:
-            return fail(
+            return failed(
                 tr(QT_TRANSLATE_NOOP(
                     "ApiError", "The server's security certificate could not be verified, so the "
                                 "console did not connect.")),
@@ -69,12 +69,12 @@ Error fromAnswer(const Answer &answer)
             const QString where = answer.host.isEmpty()
                                       ? tr(QT_TRANSLATE_NOOP("ApiError", "the Voxanne server"))
                                       : answer.host;
-            return fail(QCoreApplication::translate(
-                            "ApiError",
-                            "Cannot reach %1. Check that the server is running and that this "
-                            "computer is online, then try again.")
-                            .arg(where),
-                        network);
+            return failed(QCoreApplication::translate(
+                              "ApiError",
+                              "Cannot reach %1. Check that the server is running and that this "
+                              "computer is online, then try again.")
+                              .arg(where),
+                          network);
         }
         }
     }
@@ -89,61 +89,66 @@ Error fromAnswer(const Answer &answer)
     case 400:
     case 422:
         if (sentence.contains(u"not configured"_s, Qt::CaseInsensitive))
-            return fail(sentence, notConfigured, field);
-        return fail(
+            return failed(sentence, notConfigured, field);
+        return failed(
             said(QT_TRANSLATE_NOOP("ApiError",
                                    "Some of the details are not right. Check them and try again.")),
             validation, field);
     case 401:
-        return fail(
+        return failed(
             said(QT_TRANSLATE_NOOP("ApiError", "Your session has ended. Please sign in again.")),
             unauthorized);
     case 403:
-        return fail(
+        return failed(
             tr(QT_TRANSLATE_NOOP(
                 "ApiError", "Your account is not allowed to do this. Ask the clinic's owner or an "
                             "admin.")),
             forbidden);
     case 404:
-        return fail(tr(QT_TRANSLATE_NOOP(
-                        "ApiError", "This record no longer exists. It may have been removed.")),
-                    notFound);
+        return failed(tr(QT_TRANSLATE_NOOP(
+                          "ApiError", "This record no longer exists. It may have been removed.")),
+                      notFound);
     case 409:
-        return fail(
+        return failed(
             said(QT_TRANSLATE_NOOP("ApiError", "This clashes with something that already exists.")),
             conflict, field);
     case 410:
-        return fail(said(QT_TRANSLATE_NOOP("ApiError", "This link or code has expired.")), gone);
+        return failed(said(QT_TRANSLATE_NOOP("ApiError", "This link or code has expired.")), gone);
     case 413:
-        return fail(tr(QT_TRANSLATE_NOOP("ApiError", "That is too large to send.")), validation);
+        return failed(tr(QT_TRANSLATE_NOOP("ApiError", "That is too large to send.")), validation);
     case 429: {
         const QString wait = waitPhrase(answer.retryAfter);
-        return fail(sentence.isEmpty()
-                        ? tr(QT_TRANSLATE_NOOP("ApiError", "Too many attempts.")) + u' ' + wait
-                        : sentence + u' ' + wait,
-                    rateLimited);
+        return failed(sentence.isEmpty()
+                          ? tr(QT_TRANSLATE_NOOP("ApiError", "Too many attempts.")) + u' ' + wait
+                          : sentence + u' ' + wait,
+                      rateLimited);
     }
     case 502:
-        return fail(tr(QT_TRANSLATE_NOOP(
-                        "ApiError",
-                        "A connected service (phone, e-mail or calendar) did not answer. Please "
-                        "try again in a moment.")),
-                    provider);
+        return failed(tr(QT_TRANSLATE_NOOP(
+                          "ApiError",
+                          "A connected service (phone, e-mail or calendar) did not answer. Please "
+                          "try again in a moment.")),
+                      provider);
     case 503:
-        return fail(tr(QT_TRANSLATE_NOOP("ApiError", "The server is busy right now.")) + u' ' +
-                        waitPhrase(answer.retryAfter),
-                    busy);
+        return failed(tr(QT_TRANSLATE_NOOP("ApiError", "The server is busy right now.")) + u' ' +
+                          waitPhrase(answer.retryAfter),
+                      busy);
     default:
         break;
     }
     if (answer.status >= 500)
-        return fail(tr(QT_TRANSLATE_NOOP(
-                        "ApiError",
-                        "The server ran into a problem and could not finish. Please try again.")),
-                    server);
-    return fail(
+        return failed(tr(QT_TRANSLATE_NOOP(
+                          "ApiError",
+                          "The server ran into a problem and could not finish. Please try again.")),
+                      server);
+    return failed(
         said(QT_TRANSLATE_NOOP("ApiError", "Something unexpected happened. Please try again.")),
         unexpected, field);
+}
+
+Error failed(QString sentence, const QString &kind, QString field)
+{
+    return fail(std::move(sentence), ErrorKind::Unspecified, std::move(field)).withCode(kind);
 }
 
 bool isNotConfigured(const Error &error)

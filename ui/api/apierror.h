@@ -7,8 +7,8 @@
 #include <QString>
 
 // Turns what came back from the server into a vox::Error a front-desk person can read: never a
-// status code, never HTTP text. Error::code carries the kind for callers that branch on it;
-// Error::subject names the form field for validation errors.
+// status code, never HTTP text. Error::code carries the console's word for callers that branch on
+// it; Error::subject names the form field for validation errors.
 namespace vox::ui::apierror {
 
 inline const QString network = QStringLiteral("network");
@@ -34,6 +34,9 @@ struct Answer
     QNetworkReply::NetworkError network = QNetworkReply::NoError;
     QString host;
 };
+
+// An error the console's pages branch on by its word (one of the kinds above).
+Error failed(QString sentence, const QString &kind, QString field = {});
 
 // Only for answers that are not a success.
 Error fromAnswer(const Answer &answer);
