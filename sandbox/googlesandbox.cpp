@@ -358,25 +358,26 @@ void GoogleSandbox::registerRoutes(Router &router)
         });
 
     // Control: the clinic removes Voxanne's access in its Google account; tokens age.
-    router.post(u"/_sandbox/google/revoke"_s, http::Auth::Public, [this](Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        revoke(body->object().value(u"email"_s).toString(demoEmail));
-        return http::Response::json(QJsonObject{{u"revoked"_s, true}});
-    });
+    router.post(u"/_sandbox/google/revoke"_s, http::Auth::Public,
+                [this](Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    revoke(body->object().value(u"email"_s).toString(demoEmail));
+                    return http::Response::json(QJsonObject{{u"revoked"_s, true}});
+                });
     router.post(u"/_sandbox/google/expire-access-tokens"_s, http::Auth::Public, [this](Context &) {
         expireAccessTokens();
         return http::Response::json(QJsonObject{{u"expired"_s, true}});
     });
-    router.post(u"/_sandbox/google/busy"_s, http::Auth::Public, [this](Context &c) {
+    router.post(u"/_sandbox/google/busy"_s, http::Auth::Public, [this](Context &c) -> http::Reply {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         auto start = body->requiredDateTime(u"start"_s);
         auto end = body->requiredDateTime(u"end"_s);
         if (!start || !end)
-            return http::Response::fromError(start ? end.error() : start.error());
+            return start ? end.error() : start.error();
         addBusy(body->object().value(u"email"_s).toString(demoEmail), *start, *end);
         return http::Response::json(QJsonObject{{u"added"_s, true}}, 201);
     });

@@ -29,7 +29,7 @@ void SandboxState::route(Router &router, const QByteArray &method, const QString
                          const QString &provider, Handler handler)
 {
     router.add(method, pattern, http::Auth::Public,
-               [this, provider, handler = std::move(handler)](Context &context) {
+               [this, provider, handler = std::move(handler)](Context &context) -> http::Reply {
                    const http::Request &request = context.request;
                    {
                        QMutexLocker locker(&m_logMutex);
@@ -139,10 +139,10 @@ void SandboxState::registerControl(Router &router)
         clearRequests();
         return http::Response::json(QJsonObject{{u"cleared"_s, true}});
     });
-    router.post(u"/_sandbox/failures"_s, http::Auth::Public, [this](Context &c) {
+    router.post(u"/_sandbox/failures"_s, http::Auth::Public, [this](Context &c) -> http::Reply {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         auto provider =
             body->requiredEnum(u"provider"_s, {u"vapi"_s, u"twilio"_s, u"google"_s, u"resend"_s});
         auto status = body->optionalInt(u"status"_s, 100, 599);
@@ -155,7 +155,7 @@ void SandboxState::registerControl(Router &router)
               count ? nullptr : &count.error(), delay ? nullptr : &delay.error(),
               method ? nullptr : &method.error(), path ? nullptr : &path.error()}) {
             if (e)
-                return http::Response::fromError(*e);
+                return *e;
         }
         Failure f;
         f.provider = *provider;

@@ -48,7 +48,7 @@ struct Failure
 class SandboxState
 {
 public:
-    using Handler = std::function<http::Response(Context &)>;
+    using Handler = Router::Handler;
 
     // Registers a provider route whose every call is recorded and may be failed on purpose.
     void route(Router &router, const QByteArray &method, const QString &pattern,

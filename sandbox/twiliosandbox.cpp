@@ -301,33 +301,36 @@ void TwilioSandbox::registerRoutes(Router &router)
                       &Account::incomingNumbers);
 
     // Control: the person typing the code when Twilio calls; accounts for tests.
-    router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public, [this](Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        const QString number = body->object().value(u"phone_number"_s).toString();
-        const QString code = body->object().value(u"code"_s).toString();
-        const KeypadResult typed = keypad(number, code);
-        return http::Response::json({{u"verified"_s, typed.verified},
-                                     {u"caller_id_sid"_s, typed.callerIdSid},
-                                     {u"callback_status"_s, typed.callbackStatus}},
-                                    typed.verified ? 200 : 400);
-    });
-    router.post(u"/_sandbox/twilio/accounts"_s, http::Auth::Public, [this](Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        const QJsonObject o = body->object();
-        QStringList numbers;
-        for (const QJsonValue &n : o.value(u"phone_numbers"_s).toArray())
-            numbers << n.toString();
-        const QString sid = o.value(u"account_sid"_s).toString();
-        const QString token = o.value(u"auth_token"_s).toString();
-        if (!sid.startsWith(u"AC"_s) || token.isEmpty())
-            return http::Response::error(400, u"account_sid (AC...) and auth_token are needed."_s);
-        addAccount(sid, token, numbers, o.value(u"status"_s).toString(u"active"_s));
-        return http::Response::json(QJsonObject{{u"created"_s, true}}, 201);
-    });
+    router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public,
+                [this](Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    const QString number = body->object().value(u"phone_number"_s).toString();
+                    const QString code = body->object().value(u"code"_s).toString();
+                    const KeypadResult typed = keypad(number, code);
+                    return http::Response::json({{u"verified"_s, typed.verified},
+                                                 {u"caller_id_sid"_s, typed.callerIdSid},
+                                                 {u"callback_status"_s, typed.callbackStatus}},
+                                                typed.verified ? 200 : 400);
+                });
+    router.post(u"/_sandbox/twilio/accounts"_s, http::Auth::Public,
+                [this](Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    const QJsonObject o = body->object();
+                    QStringList numbers;
+                    for (const QJsonValue &n : o.value(u"phone_numbers"_s).toArray())
+                        numbers << n.toString();
+                    const QString sid = o.value(u"account_sid"_s).toString();
+                    const QString token = o.value(u"auth_token"_s).toString();
+                    if (!sid.startsWith(u"AC"_s) || token.isEmpty())
+                        return http::Response::error(
+                            400, u"account_sid (AC...) and auth_token are needed."_s);
+                    addAccount(sid, token, numbers, o.value(u"status"_s).toString(u"active"_s));
+                    return http::Response::json(QJsonObject{{u"created"_s, true}}, 201);
+                });
 }
 
 TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, const QString &code)

@@ -91,11 +91,15 @@ template<class P> struct BasicContext
     QString orgId() const { return principal ? principal->orgId : QString(); }
 };
 
+// What a handler returns: a response, or an error that the server answers through
+// Response::fromError (respond()), so a handler returns early with `return x.error();`.
+using Reply = Result<Response>;
+
 // The routes of an application whose handlers take `Context`.
 template<class Context> class BasicRouter : public RouteTable
 {
 public:
-    using Handler = std::function<Response(Context &)>;
+    using Handler = std::function<Reply(Context &)>;
 
     void add(QByteArray method, const QString &pattern, Auth auth, Handler handler,
              bool inlineOnIoThread = false)

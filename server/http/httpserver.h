@@ -69,7 +69,7 @@ public:
                     return forbiddenToNonAdmins();
             }
             Context context{request, principal ? &*principal : nullptr};
-            return router.handler(index)(context);
+            return respond(router.handler(index)(context));
         };
     }
     ~HttpServer() override;

@@ -98,6 +98,11 @@ Response Response::fromError(const Error &error)
     return Response::error(500, u"Something went wrong on the server."_s);
 }
 
+Response respond(Result<Response> result)
+{
+    return result ? std::move(result).value() : Response::fromError(result.error());
+}
+
 Response Response::databaseUnavailable()
 {
     return Response::error(503, u"The database is not reachable right now; please try again in a "

@@ -43,6 +43,9 @@ struct Response
     QByteArray headerValue(const QByteArray &lowerCaseName) const;
 };
 
+// What a handler's result answers: its response, or its error through Response::fromError.
+Response respond(Result<Response> result);
+
 // Errors that carry their HTTP status, for Result<T> chains in handlers and services.
 namespace status {
 Error badRequest(const QString &message, const QString &field = {});

@@ -45,37 +45,36 @@ Result<std::optional<QDateTime>> queryTime(const http::Request &request, const Q
 void registerAppointmentRoutes(http::Router &router, AppContext &app,
                                std::shared_ptr<BookingService> booking)
 {
-    router.get(u"/api/appointments"_s, http::Auth::User, [&app](http::Context &c) {
+    router.get(u"/api/appointments"_s, http::Auth::User, [&app](http::Context &c) -> http::Reply {
         const http::Request &r = c.request;
         auto from = queryTime(r, u"from"_s);
         if (!from)
-            return http::Response::fromError(from.error());
+            return from.error();
         auto to = queryTime(r, u"to"_s);
         if (!to)
-            return http::Response::fromError(to.error());
+            return to.error();
         const QString status = r.queryValue(u"status"_s);
         static const QStringList statuses{u"held"_s, u"confirmed"_s, u"cancelled"_s,
                                           u"completed"_s};
         if (!status.isEmpty() && !statuses.contains(status))
-            return http::Response::fromError(http::status::badRequest(
-                u"'status' must be one of %1."_s.arg(statuses.join(u", "_s)), u"status"_s));
+            return http::status::badRequest(
+                u"'status' must be one of %1."_s.arg(statuses.join(u", "_s)), u"status"_s);
         const QString contactId = r.queryValue(u"contact_id"_s);
         if (!contactId.isEmpty() && !http::isUuid(contactId))
-            return http::Response::fromError(
-                http::status::badRequest(u"'contact_id' must be an id."_s, u"contact_id"_s));
+            return http::status::badRequest(u"'contact_id' must be an id."_s, u"contact_id"_s);
         int limit = 50;
         if (r.hasQuery(u"limit"_s)) {
             bool ok = false;
             limit = r.queryValue(u"limit"_s).toInt(&ok);
             if (!ok || limit < 1 || limit > 200)
-                return http::Response::fromError(
-                    http::status::badRequest(u"'limit' must be between 1 and 200."_s, u"limit"_s));
+                return http::status::badRequest(u"'limit' must be between 1 and 200."_s,
+                                                u"limit"_s);
         }
         std::optional<std::pair<QString, QString>> after;
         if (!r.queryValue(u"cursor"_s).isEmpty()) {
             auto decoded = decodeAppointmentCursor(r.queryValue(u"cursor"_s));
             if (!decoded)
-                return http::Response::fromError(decoded.error());
+                return decoded.error();
             after = *decoded;
         }
         auto page = app.db.transaction<QJsonObject>(
@@ -109,122 +108,126 @@ void registerAppointmentRoutes(http::Router &router, AppContext &app,
                 return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, next}};
             });
         if (!page)
-            return http::Response::fromError(page.error());
+            return page.error();
         return http::Response::json(*page);
     });
 
-    router.get(u"/api/appointments/availability"_s, http::Auth::User, [booking](http::Context &c) {
-        auto parsed = datetimerules::parseDate(c.request.queryValue(u"date"_s));
-        if (!parsed)
-            return http::Response::fromError(parsed.error());
-        const QDate date = *parsed;
-        const QString serviceId = c.request.queryValue(u"service_id"_s);
-        if (!serviceId.isEmpty() && !http::isUuid(serviceId))
-            return http::Response::fromError(
-                http::status::notFound(u"That service does not exist."_s));
-        auto day = booking->availability(c.access(), c.orgId(), date, serviceId);
-        if (!day)
-            return http::Response::fromError(day.error());
-        return http::Response::json({{u"date"_s, date.toString(Qt::ISODate)},
-                                     {u"time_zone"_s, day->calendar.timeZoneName},
-                                     {u"service_id"_s, day->service.id},
-                                     {u"slots"_s, rangesJson(day->openSlots)}});
-    });
+    router.get(u"/api/appointments/availability"_s, http::Auth::User,
+               [booking](http::Context &c) -> http::Reply {
+                   auto parsed = datetimerules::parseDate(c.request.queryValue(u"date"_s));
+                   if (!parsed)
+                       return parsed.error();
+                   const QDate date = *parsed;
+                   const QString serviceId = c.request.queryValue(u"service_id"_s);
+                   if (!serviceId.isEmpty() && !http::isUuid(serviceId))
+                       return http::status::notFound(u"That service does not exist."_s);
+                   auto day = booking->availability(c.access(), c.orgId(), date, serviceId);
+                   if (!day)
+                       return day.error();
+                   return http::Response::json({{u"date"_s, date.toString(Qt::ISODate)},
+                                                {u"time_zone"_s, day->calendar.timeZoneName},
+                                                {u"service_id"_s, day->service.id},
+                                                {u"slots"_s, rangesJson(day->openSlots)}});
+               });
 
-    router.post(u"/api/appointments"_s, http::Auth::User, [booking](http::Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto service = body->requiredUuid(u"service_id"_s);
-        if (!service)
-            return http::Response::fromError(service.error());
-        auto start = body->requiredDateTime(u"scheduled_time"_s);
-        if (!start)
-            return http::Response::fromError(start.error());
-        auto notes = body->optionalString(u"notes"_s, 2000);
-        if (!notes)
-            return http::Response::fromError(notes.error());
-        NewAppointment request;
-        request.orgId = c.orgId();
-        request.serviceId = *service;
-        request.start = *start;
-        request.notes = notes->value_or(QString());
-        request.source = u"console"_s;
-        if (body->has(u"contact_id"_s) && !body->isNull(u"contact_id"_s)) {
-            auto contact = body->requiredUuid(u"contact_id"_s);
-            if (!contact)
-                return http::Response::fromError(contact.error());
-            request.contactId = *contact;
-        } else {
-            auto phone = body->requiredString(u"phone"_s, 40);
-            if (!phone)
-                return http::Response::fromError(http::status::badRequest(
-                    u"Give 'contact_id', or the 'phone' (and 'name') of the person."_s,
-                    u"phone"_s));
-            auto name = body->optionalString(u"name"_s, 200);
-            if (!name)
-                return http::Response::fromError(name.error());
-            request.phone = *phone;
-            request.name = name->value_or(QString());
-        }
-        auto outcome = booking->book(c.access(), request);
-        if (!outcome)
-            return http::Response::fromError(outcome.error());
-        if (!outcome->booked)
-            return conflictResponse(*outcome);
-        return http::Response::json(outcome->appointment, 201);
-    });
+    router.post(u"/api/appointments"_s, http::Auth::User,
+                [booking](http::Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    auto service = body->requiredUuid(u"service_id"_s);
+                    if (!service)
+                        return service.error();
+                    auto start = body->requiredDateTime(u"scheduled_time"_s);
+                    if (!start)
+                        return start.error();
+                    auto notes = body->optionalString(u"notes"_s, 2000);
+                    if (!notes)
+                        return notes.error();
+                    NewAppointment request;
+                    request.orgId = c.orgId();
+                    request.serviceId = *service;
+                    request.start = *start;
+                    request.notes = notes->value_or(QString());
+                    request.source = u"console"_s;
+                    if (body->has(u"contact_id"_s) && !body->isNull(u"contact_id"_s)) {
+                        auto contact = body->requiredUuid(u"contact_id"_s);
+                        if (!contact)
+                            return contact.error();
+                        request.contactId = *contact;
+                    } else {
+                        auto phone = body->requiredString(u"phone"_s, 40);
+                        if (!phone)
+                            return http::status::badRequest(
+                                u"Give 'contact_id', or the 'phone' (and 'name') of the person."_s,
+                                u"phone"_s);
+                        auto name = body->optionalString(u"name"_s, 200);
+                        if (!name)
+                            return name.error();
+                        request.phone = *phone;
+                        request.name = name->value_or(QString());
+                    }
+                    auto outcome = booking->book(c.access(), request);
+                    if (!outcome)
+                        return outcome.error();
+                    if (!outcome->booked)
+                        return conflictResponse(*outcome);
+                    return http::Response::json(outcome->appointment, 201);
+                });
 
-    router.patch(u"/api/appointments/:id"_s, http::Auth::User, [booking](http::Context &c) {
-        auto id = http::uuidParam(c.request, u"id"_s);
-        if (!id)
-            return http::Response::fromError(id.error());
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        AppointmentChanges changes;
-        auto start = body->optionalDateTime(u"scheduled_time"_s);
-        if (!start)
-            return http::Response::fromError(start.error());
-        changes.start = *start;
-        if (body->has(u"service_id"_s) && !body->isNull(u"service_id"_s)) {
-            auto service = body->requiredUuid(u"service_id"_s);
-            if (!service)
-                return http::Response::fromError(service.error());
-            changes.serviceId = *service;
-        }
-        auto notes = body->optionalString(u"notes"_s, 2000);
-        if (!notes)
-            return http::Response::fromError(notes.error());
-        if (body->has(u"notes"_s))
-            changes.notes = notes->value_or(QString());
-        auto status = body->optionalEnum(u"status"_s, {u"confirmed"_s, u"completed"_s});
-        if (!status)
-            return http::Response::fromError(status.error());
-        changes.status = *status;
-        auto outcome = booking->update(c.access(), c.orgId(), *id, changes);
-        if (!outcome)
-            return http::Response::fromError(outcome.error());
-        if (!outcome->booked)
-            return conflictResponse(*outcome);
-        return http::Response::json(outcome->appointment);
-    });
+    router.patch(
+        u"/api/appointments/:id"_s, http::Auth::User, [booking](http::Context &c) -> http::Reply {
+            auto id = http::uuidParam(c.request, u"id"_s);
+            if (!id)
+                return id.error();
+            auto body = http::JsonBody::parse(c.request);
+            if (!body)
+                return body.error();
+            AppointmentChanges changes;
+            auto start = body->optionalDateTime(u"scheduled_time"_s);
+            if (!start)
+                return start.error();
+            changes.start = *start;
+            if (body->has(u"service_id"_s) && !body->isNull(u"service_id"_s)) {
+                auto service = body->requiredUuid(u"service_id"_s);
+                if (!service)
+                    return service.error();
+                changes.serviceId = *service;
+            }
+            auto notes = body->optionalString(u"notes"_s, 2000);
+            if (!notes)
+                return notes.error();
+            if (body->has(u"notes"_s))
+                changes.notes = notes->value_or(QString());
+            auto status = body->optionalEnum(u"status"_s, {u"confirmed"_s, u"completed"_s});
+            if (!status)
+                return status.error();
+            changes.status = *status;
+            auto outcome = booking->update(c.access(), c.orgId(), *id, changes);
+            if (!outcome)
+                return outcome.error();
+            if (!outcome->booked)
+                return conflictResponse(*outcome);
+            return http::Response::json(outcome->appointment);
+        });
 
-    router.post(u"/api/appointments/:id/cancel"_s, http::Auth::User, [booking](http::Context &c) {
-        auto id = http::uuidParam(c.request, u"id"_s);
-        if (!id)
-            return http::Response::fromError(id.error());
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto reason = body->optionalString(u"reason"_s, 500);
-        if (!reason)
-            return http::Response::fromError(reason.error());
-        auto cancelled = booking->cancel(c.access(), c.orgId(), *id, reason->value_or(QString()));
-        if (!cancelled)
-            return http::Response::fromError(cancelled.error());
-        return http::Response::json(*cancelled);
-    });
+    router.post(u"/api/appointments/:id/cancel"_s, http::Auth::User,
+                [booking](http::Context &c) -> http::Reply {
+                    auto id = http::uuidParam(c.request, u"id"_s);
+                    if (!id)
+                        return id.error();
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    auto reason = body->optionalString(u"reason"_s, 500);
+                    if (!reason)
+                        return reason.error();
+                    auto cancelled =
+                        booking->cancel(c.access(), c.orgId(), *id, reason->value_or(QString()));
+                    if (!cancelled)
+                        return cancelled.error();
+                    return http::Response::json(*cancelled);
+                });
 }
 
 } // namespace vox::server

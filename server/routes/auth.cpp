@@ -12,10 +12,10 @@ namespace vox::server {
 namespace {
 
 // The session as the client sees it (internal bookkeeping removed).
-http::Response sessionResponse(Result<QJsonObject> session, int status = 200)
+http::Reply sessionResponse(Result<QJsonObject> session, int status = 200)
 {
     if (!session)
-        return http::Response::fromError(session.error());
+        return session.error();
     QJsonObject out = *session;
     out.remove(u"refresh_token_id"_s);
     return http::Response::json(out, status);
@@ -32,10 +32,10 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
 {
     auto auth = std::make_shared<AuthService>(app);
 
-    router.post(u"/api/auth/signup"_s, http::Auth::Public, [auth](http::Context &c) {
+    router.post(u"/api/auth/signup"_s, http::Auth::Public, [auth](http::Context &c) -> http::Reply {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         AuthService::SignUp request;
         auto org = body->requiredString(u"organization_name"_s, 200);
         auto email = body->requiredString(u"email"_s, 254);
@@ -46,7 +46,7 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
                               password ? nullptr : &password.error(),
                               name ? nullptr : &name.error(), zone ? nullptr : &zone.error()}) {
             if (e)
-                return http::Response::fromError(*e);
+                return *e;
         }
         request.organizationName = *org;
         request.email = *email;
@@ -56,131 +56,135 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
         return sessionResponse(auth->signUp(request, c.request.remoteAddress), 201);
     });
 
-    router.post(u"/api/auth/login"_s, http::Auth::Public, [auth](http::Context &c) {
+    router.post(u"/api/auth/login"_s, http::Auth::Public, [auth](http::Context &c) -> http::Reply {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         auto email = body->requiredString(u"email"_s, 254);
         if (!email)
-            return http::Response::fromError(email.error());
+            return email.error();
         auto password = body->requiredString(u"password"_s, 200);
         if (!password)
-            return http::Response::fromError(password.error());
+            return password.error();
         return sessionResponse(
             auth->login(*email, *password, c.request.remoteAddress, userAgent(c.request)));
     });
 
-    router.post(u"/api/auth/refresh"_s, http::Auth::Public, [auth](http::Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto token = body->requiredString(u"refresh_token"_s, 200);
-        if (!token)
-            return http::Response::fromError(token.error());
-        return sessionResponse(
-            auth->refresh(*token, c.request.remoteAddress, userAgent(c.request)));
-    });
+    router.post(u"/api/auth/refresh"_s, http::Auth::Public,
+                [auth](http::Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    auto token = body->requiredString(u"refresh_token"_s, 200);
+                    if (!token)
+                        return token.error();
+                    return sessionResponse(
+                        auth->refresh(*token, c.request.remoteAddress, userAgent(c.request)));
+                });
 
-    router.post(u"/api/auth/logout"_s, http::Auth::Public, [auth](http::Context &c) {
+    router.post(u"/api/auth/logout"_s, http::Auth::Public, [auth](http::Context &c) -> http::Reply {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         auto token = body->requiredString(u"refresh_token"_s, 200);
         if (!token)
-            return http::Response::fromError(token.error());
+            return token.error();
         if (auto done = auth->logout(*token); !done)
-            return http::Response::fromError(done.error());
+            return done.error();
         return http::Response::json(QJsonObject{{u"success"_s, true}});
     });
 
-    router.post(u"/api/auth/password"_s, http::Auth::User, [auth](http::Context &c) {
+    router.post(u"/api/auth/password"_s, http::Auth::User, [auth](http::Context &c) -> http::Reply {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         auto current = body->requiredString(u"current_password"_s, 200);
         if (!current)
-            return http::Response::fromError(current.error());
+            return current.error();
         auto replacement = body->requiredString(u"new_password"_s, 200);
         if (!replacement)
-            return http::Response::fromError(replacement.error());
+            return replacement.error();
         // The caller's own session, which stays signed in.
         auto keep = body->optionalString(u"refresh_token"_s, 200);
         if (!keep)
-            return http::Response::fromError(keep.error());
+            return keep.error();
         auto ended =
             auth->changePassword(c.access(), *current, *replacement, keep->value_or(QString()));
         if (!ended)
-            return http::Response::fromError(ended.error());
+            return ended.error();
         return http::Response::json(
             QJsonObject{{u"success"_s, true}, {u"other_sessions_ended"_s, *ended}});
     });
 
-    router.get(u"/api/me"_s, http::Auth::User, [auth](http::Context &c) {
+    router.get(u"/api/me"_s, http::Auth::User, [auth](http::Context &c) -> http::Reply {
         auto me = auth->me(c.access());
         if (!me)
-            return http::Response::fromError(me.error());
+            return me.error();
         return http::Response::json(*me);
     });
 
-    router.get(u"/api/org/users"_s, http::Auth::User, [&app](http::Context &c) {
-        auto users = app.db.transaction<
-            QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
-            auto rows = tx.exec(
-                "SELECT coalesce(json_agg(json_build_object('id', id, 'email', email, 'full_name', "
-                "full_name, 'role', role, 'disabled', disabled, 'last_login_at', last_login_at, "
-                "'created_at', created_at) ORDER BY created_at), '[]') FROM profiles "
-                "WHERE org_id = $1::uuid",
-                {c.orgId()});
-            if (!rows)
-                return rows.error();
-            return QByteArray("{\"items\":" + rows->raw(0, 0) + '}');
-        });
+    router.get(u"/api/org/users"_s, http::Auth::User, [&app](http::Context &c) -> http::Reply {
+        auto users = app.db.transaction<QByteArray>(
+            c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
+                auto rows =
+                    tx.exec("SELECT coalesce(json_agg(json_build_object('id', id, 'email', email, "
+                            "'full_name', "
+                            "full_name, 'role', role, 'disabled', disabled, 'last_login_at', "
+                            "last_login_at, "
+                            "'created_at', created_at) ORDER BY created_at), '[]') FROM profiles "
+                            "WHERE org_id = $1::uuid",
+                            {c.orgId()});
+                if (!rows)
+                    return rows.error();
+                return QByteArray("{\"items\":" + rows->raw(0, 0) + '}');
+            });
         if (!users)
-            return http::Response::fromError(users.error());
+            return users.error();
         return http::Response::rawJson(*users);
     });
 
-    router.post(u"/api/org/users"_s, http::Auth::Admin, [auth](http::Context &c) {
+    router.post(u"/api/org/users"_s, http::Auth::Admin, [auth](http::Context &c) -> http::Reply {
         auto body = http::JsonBody::parse(c.request);
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         auto email = body->requiredString(u"email"_s, 254);
         if (!email)
-            return http::Response::fromError(email.error());
+            return email.error();
         auto role = body->requiredEnum(u"role"_s, {u"owner"_s, u"admin"_s, u"staff"_s});
         if (!role)
-            return http::Response::fromError(role.error());
+            return role.error();
         auto name = body->optionalString(u"full_name"_s, 200);
         if (!name)
-            return http::Response::fromError(name.error());
+            return name.error();
         auto password = body->optionalString(u"password"_s, 200);
         if (!password)
-            return http::Response::fromError(password.error());
+            return password.error();
         auto invited = auth->invite(c.access(), *email, *role, name->value_or(QString()),
                                     password->value_or(QString()));
         if (!invited)
-            return http::Response::fromError(invited.error());
+            return invited.error();
         return http::Response::json(*invited, 201);
     });
 
-    router.patch(u"/api/org/users/:id"_s, http::Auth::Admin, [auth](http::Context &c) {
-        auto id = http::uuidParam(c.request, u"id"_s);
-        if (!id)
-            return http::Response::fromError(id.error());
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto disabled = body->optionalBool(u"disabled"_s);
-        if (!disabled)
-            return http::Response::fromError(disabled.error());
-        if (!disabled->has_value())
-            return http::Response::fromError(http::status::badRequest(
-                u"'disabled' (true or false) is required."_s, u"disabled"_s));
-        auto user = auth->setDisabled(c.access(), *id, **disabled, c.request.remoteAddress);
-        if (!user)
-            return http::Response::fromError(user.error());
-        return http::Response::json(QJsonObject{{u"user"_s, *user}});
-    });
+    router.patch(
+        u"/api/org/users/:id"_s, http::Auth::Admin, [auth](http::Context &c) -> http::Reply {
+            auto id = http::uuidParam(c.request, u"id"_s);
+            if (!id)
+                return id.error();
+            auto body = http::JsonBody::parse(c.request);
+            if (!body)
+                return body.error();
+            auto disabled = body->optionalBool(u"disabled"_s);
+            if (!disabled)
+                return disabled.error();
+            if (!disabled->has_value())
+                return http::status::badRequest(u"'disabled' (true or false) is required."_s,
+                                                u"disabled"_s);
+            auto user = auth->setDisabled(c.access(), *id, **disabled, c.request.remoteAddress);
+            if (!user)
+                return user.error();
+            return http::Response::json(QJsonObject{{u"user"_s, *user}});
+        });
 }
 
 } // namespace vox::server

@@ -12,73 +12,76 @@ void registerCallActionRoutes(http::Router &router, AppContext &app)
     auto actions = std::make_shared<CallActions>(app);
 
     router.post(u"/api/calls-dashboard/:id/followup"_s, http::Auth::User,
-                [actions](http::Context &c) {
+                [actions](http::Context &c) -> http::Reply {
                     auto id = http::uuidParam(c.request, u"id"_s);
                     if (!id)
-                        return http::Response::fromError(id.error());
+                        return id.error();
                     auto body = http::JsonBody::parse(c.request);
                     if (!body)
-                        return http::Response::fromError(body.error());
+                        return body.error();
                     auto message = body->requiredString(u"message"_s, 160);
                     if (!message)
-                        return http::Response::fromError(message.error());
+                        return message.error();
                     auto force = body->optionalBool(u"force"_s);
                     if (!force)
-                        return http::Response::fromError(force.error());
+                        return force.error();
                     auto sent = actions->followUp(c.user(), *id, *message, force->value_or(false));
                     if (!sent)
-                        return http::Response::fromError(sent.error());
+                        return sent.error();
                     return http::Response::json(*sent, sendStatus(*sent));
                 });
 
-    router.post(u"/api/calls-dashboard/:id/share"_s, http::Auth::User, [actions](http::Context &c) {
-        auto id = http::uuidParam(c.request, u"id"_s);
-        if (!id)
-            return http::Response::fromError(id.error());
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto email = body->requiredString(u"email"_s, 254);
-        if (!email)
-            return http::Response::fromError(email.error());
-        auto shared = actions->shareRecording(c.user(), *id, *email);
-        if (!shared)
-            return http::Response::fromError(shared.error());
-        return http::Response::json(*shared);
-    });
-
-    router.post(u"/api/calls-dashboard/:id/transcript/export"_s, http::Auth::User,
-                [actions](http::Context &c) {
+    router.post(u"/api/calls-dashboard/:id/share"_s, http::Auth::User,
+                [actions](http::Context &c) -> http::Reply {
                     auto id = http::uuidParam(c.request, u"id"_s);
                     if (!id)
-                        return http::Response::fromError(id.error());
+                        return id.error();
                     auto body = http::JsonBody::parse(c.request);
                     if (!body)
-                        return http::Response::fromError(body.error());
+                        return body.error();
+                    auto email = body->requiredString(u"email"_s, 254);
+                    if (!email)
+                        return email.error();
+                    auto shared = actions->shareRecording(c.user(), *id, *email);
+                    if (!shared)
+                        return shared.error();
+                    return http::Response::json(*shared);
+                });
+
+    router.post(u"/api/calls-dashboard/:id/transcript/export"_s, http::Auth::User,
+                [actions](http::Context &c) -> http::Reply {
+                    auto id = http::uuidParam(c.request, u"id"_s);
+                    if (!id)
+                        return id.error();
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
                     auto format = body->optionalEnum(u"format"_s, {u"txt"_s});
                     if (!format)
-                        return http::Response::fromError(format.error());
+                        return format.error();
                     auto exported = actions->exportTranscript(c.user(), *id);
                     if (!exported)
-                        return http::Response::fromError(exported.error());
+                        return exported.error();
                     return http::Response::attachment(exported->text, "text/plain; charset=utf-8",
                                                       exported->fileName)
                         .withHeader("Cache-Control", "no-store");
                 });
 
-    router.get(u"/api/recordings/shared/:token"_s, http::Auth::Public, [actions](http::Context &c) {
-        auto url = actions->sharedRecording(c.request.param(u"token"_s), c.request.remoteAddress);
-        if (!url)
-            return http::Response::fromError(url.error());
-        http::Response r;
-        r.status = 302;
-        r.contentType = "text/plain; charset=utf-8";
-        r.body = "Redirecting to the recording.";
-        r.withHeader("Location", url->toUtf8())
-            .withHeader("Cache-Control", "no-store")
-            .withHeader("Referrer-Policy", "no-referrer");
-        return r;
-    });
+    router.get(u"/api/recordings/shared/:token"_s, http::Auth::Public,
+               [actions](http::Context &c) -> http::Reply {
+                   auto url = actions->sharedRecording(c.request.param(u"token"_s),
+                                                       c.request.remoteAddress);
+                   if (!url)
+                       return url.error();
+                   http::Response r;
+                   r.status = 302;
+                   r.contentType = "text/plain; charset=utf-8";
+                   r.body = "Redirecting to the recording.";
+                   r.withHeader("Location", url->toUtf8())
+                       .withHeader("Cache-Control", "no-store")
+                       .withHeader("Referrer-Policy", "no-referrer");
+                   return r;
+               });
 }
 
 } // namespace vox::server

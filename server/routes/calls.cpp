@@ -118,11 +118,11 @@ Result<void> addFilters(const http::Request &request, ListQuery &q)
     return {};
 }
 
-http::Response list(AppContext &app, http::Context &c)
+http::Reply list(AppContext &app, http::Context &c)
 {
     auto statement = callListStatement(c.request, c.orgId());
     if (!statement)
-        return http::Response::fromError(statement.error());
+        return statement.error();
     const CallListStatement &st = *statement;
     auto page =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
@@ -132,15 +132,15 @@ http::Response list(AppContext &app, http::Context &c)
             return st.query.pageJson(*rows);
         });
     if (!page)
-        return http::Response::fromError(page.error());
+        return page.error();
     return http::Response::rawJson(*page);
 }
 
-http::Response detail(AppContext &app, http::Context &c)
+http::Reply detail(AppContext &app, http::Context &c)
 {
     auto id = http::uuidParam(c.request, u"id"_s);
     if (!id)
-        return http::Response::fromError(id.error());
+        return id.error();
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
             auto row = tx.exec("SELECT " + callListItemSql() + "::jsonb || " + detailExtrasJson +
@@ -154,7 +154,7 @@ http::Response detail(AppContext &app, http::Context &c)
             return row->raw(0, 0);
         });
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     return http::Response::rawJson(*body);
 }
 
@@ -201,9 +201,9 @@ QByteArray callListFromSql()
 void registerCallRoutes(http::Router &router, AppContext &app)
 {
     router.get(u"/api/calls-dashboard"_s, http::Auth::User,
-               [&app](http::Context &c) { return list(app, c); });
+               [&app](http::Context &c) -> http::Reply { return list(app, c); });
     router.get(u"/api/calls-dashboard/:id"_s, http::Auth::User,
-               [&app](http::Context &c) { return detail(app, c); });
+               [&app](http::Context &c) -> http::Reply { return detail(app, c); });
 }
 
 } // namespace vox::server

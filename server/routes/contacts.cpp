@@ -85,7 +85,7 @@ Result<QByteArray> contactDetail(db::Transaction &tx, const QString &orgId, cons
     return row->raw(0, 0);
 }
 
-http::Response stats(AppContext &app, http::Context &c)
+http::Reply stats(AppContext &app, http::Context &c)
 {
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
@@ -110,36 +110,35 @@ http::Response stats(AppContext &app, http::Context &c)
             return row->raw(0, 0);
         });
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     return http::Response::rawJson(*body);
 }
 
-http::Response list(AppContext &app, http::Context &c)
+http::Reply list(AppContext &app, http::Context &c)
 {
     auto query = ListQuery::fromRequest(c.request);
     if (!query)
-        return http::Response::fromError(query.error());
+        return query.error();
     ListQuery &q = query.value();
     q.where("ct.org_id = " + q.bind(c.orgId()) + "::uuid");
 
     const QString temperature = c.request.queryValue(u"temperature"_s);
     if (!temperature.isEmpty()) {
         if (!temperatures.contains(temperature))
-            return http::Response::fromError(http::status::badRequest(
-                u"'temperature' must be hot, warm or cold."_s, u"temperature"_s));
+            return http::status::badRequest(u"'temperature' must be hot, warm or cold."_s,
+                                            u"temperature"_s);
         q.where("ct.lead_temperature = " + q.bind(temperature));
     }
     const QString status = c.request.queryValue(u"status"_s);
     if (!status.isEmpty()) {
         if (!leadStatuses.contains(status))
-            return http::Response::fromError(http::status::badRequest(
-                u"'status' must be one of %1."_s.arg(leadStatuses.join(u", "_s)), u"status"_s));
+            return http::status::badRequest(
+                u"'status' must be one of %1."_s.arg(leadStatuses.join(u", "_s)), u"status"_s);
         q.where("ct.lead_status = " + q.bind(status));
     }
     const QString search = c.request.queryValue(u"search"_s).trimmed();
     if (search.size() > 100)
-        return http::Response::fromError(
-            http::status::badRequest(u"'search' must be at most 100 characters."_s, u"search"_s));
+        return http::status::badRequest(u"'search' must be at most 100 characters."_s, u"search"_s);
     if (!search.isEmpty()) {
         const QByteArray pattern = q.bind(likePattern(search));
         QByteArray any = "ct.name ILIKE " + pattern + " OR ct.email ILIKE " + pattern;
@@ -165,34 +164,32 @@ http::Response list(AppContext &app, http::Context &c)
             return q.pageJson(*rows);
         });
     if (!page)
-        return http::Response::fromError(page.error());
+        return page.error();
     return http::Response::rawJson(*page);
 }
 
-http::Response create(AppContext &app, http::Context &c)
+http::Reply create(AppContext &app, http::Context &c)
 {
     auto body = http::JsonBody::parse(c.request);
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     auto phoneText = body->requiredString(u"phone"_s, 40);
     if (!phoneText)
-        return http::Response::fromError(phoneText.error());
+        return phoneText.error();
     auto phone = phone::normalize(*phoneText);
     if (!phone)
-        return http::Response::fromError(
-            http::status::badRequest(phone.errorMessage(), u"phone"_s));
+        return http::status::badRequest(phone.errorMessage(), u"phone"_s);
     auto name = body->optionalString(u"name"_s, 200);
     if (!name)
-        return http::Response::fromError(name.error());
+        return name.error();
     auto email = body->optionalString(u"email"_s, 254);
     if (!email)
-        return http::Response::fromError(email.error());
+        return email.error();
     if (*email && !(*email)->isEmpty() && !http::isEmail(**email))
-        return http::Response::fromError(
-            http::status::badRequest(u"Enter a valid e-mail address."_s, u"email"_s));
+        return http::status::badRequest(u"Enter a valid e-mail address."_s, u"email"_s);
     auto notes = body->optionalString(u"notes"_s, 5000);
     if (!notes)
-        return http::Response::fromError(notes.error());
+        return notes.error();
     const auto nonEmpty = [](const std::optional<QString> &text) {
         return text && !text->isEmpty() ? *text : QString();
     };
@@ -220,21 +217,21 @@ http::Response create(AppContext &app, http::Context &c)
             return row->raw(0, 1);
         });
     if (!created)
-        return http::Response::fromError(created.error());
+        return created.error();
     return http::Response::rawJson(*created, 201);
 }
 
-http::Response detail(AppContext &app, http::Context &c)
+http::Reply detail(AppContext &app, http::Context &c)
 {
     auto id = http::uuidParam(c.request, u"id"_s);
     if (!id)
-        return http::Response::fromError(id.error());
+        return id.error();
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
             return contactDetail(tx, c.orgId(), *id);
         });
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     return http::Response::rawJson(*body);
 }
 
@@ -301,17 +298,17 @@ Result<ContactChanges> parseChanges(const http::JsonBody &body)
     return changes;
 }
 
-http::Response update(AppContext &app, http::Context &c)
+http::Reply update(AppContext &app, http::Context &c)
 {
     auto id = http::uuidParam(c.request, u"id"_s);
     if (!id)
-        return http::Response::fromError(id.error());
+        return id.error();
     auto body = http::JsonBody::parse(c.request);
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     auto changes = parseChanges(*body);
     if (!changes)
-        return http::Response::fromError(changes.error());
+        return changes.error();
 
     auto updated =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
@@ -337,7 +334,7 @@ http::Response update(AppContext &app, http::Context &c)
             return contactDetail(tx, c.orgId(), *id);
         });
     if (!updated)
-        return http::Response::fromError(updated.error());
+        return updated.error();
     return http::Response::rawJson(*updated);
 }
 
@@ -346,15 +343,15 @@ http::Response update(AppContext &app, http::Context &c)
 void registerContactRoutes(http::Router &router, AppContext &app)
 {
     router.get(u"/api/contacts/stats"_s, http::Auth::User,
-               [&app](http::Context &c) { return stats(app, c); });
+               [&app](http::Context &c) -> http::Reply { return stats(app, c); });
     router.get(u"/api/contacts"_s, http::Auth::User,
-               [&app](http::Context &c) { return list(app, c); });
+               [&app](http::Context &c) -> http::Reply { return list(app, c); });
     router.post(u"/api/contacts"_s, http::Auth::User,
-                [&app](http::Context &c) { return create(app, c); });
+                [&app](http::Context &c) -> http::Reply { return create(app, c); });
     router.get(u"/api/contacts/:id"_s, http::Auth::User,
-               [&app](http::Context &c) { return detail(app, c); });
+               [&app](http::Context &c) -> http::Reply { return detail(app, c); });
     router.patch(u"/api/contacts/:id"_s, http::Auth::User,
-                 [&app](http::Context &c) { return update(app, c); });
+                 [&app](http::Context &c) -> http::Reply { return update(app, c); });
 }
 
 } // namespace vox::server

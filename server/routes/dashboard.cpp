@@ -109,11 +109,11 @@ SELECT json_build_object(
 FROM span, totals, series
 )SQL";
 
-http::Response summary(AppContext &app, http::Context &c)
+http::Reply summary(AppContext &app, http::Context &c)
 {
     auto range = rangeFrom(c.request);
     if (!range)
-        return http::Response::fromError(range.error());
+        return range.error();
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
             auto row = tx.exec(summarySql, {c.orgId(), range->daysBack, range->name});
@@ -124,11 +124,11 @@ http::Response summary(AppContext &app, http::Context &c)
             return row->raw(0, 0);
         });
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     return http::Response::rawJson(*body);
 }
 
-http::Response recentActivity(AppContext &app, http::Context &c)
+http::Reply recentActivity(AppContext &app, http::Context &c)
 {
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
@@ -154,7 +154,7 @@ http::Response recentActivity(AppContext &app, http::Context &c)
             return QJsonDocument(QJsonObject{{u"items"_s, items}}).toJson(QJsonDocument::Compact);
         });
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     return http::Response::rawJson(*body);
 }
 
@@ -163,9 +163,9 @@ http::Response recentActivity(AppContext &app, http::Context &c)
 void registerDashboardRoutes(http::Router &router, AppContext &app)
 {
     router.get(u"/api/dashboard/summary"_s, http::Auth::User,
-               [&app](http::Context &c) { return summary(app, c); });
+               [&app](http::Context &c) -> http::Reply { return summary(app, c); });
     router.get(u"/api/dashboard/recent-activity"_s, http::Auth::User,
-               [&app](http::Context &c) { return recentActivity(app, c); });
+               [&app](http::Context &c) -> http::Reply { return recentActivity(app, c); });
 }
 
 } // namespace vox::server

@@ -23,18 +23,18 @@ void registerHealthRoutes(http::Router &router, AppContext &app)
 {
     router.add(
         "GET", u"/api/health"_s, http::Auth::Public,
-        [](http::Context &) {
+        [](http::Context &) -> http::Reply {
             return http::Response::json(
                 {{u"status"_s, u"ok"_s}, {u"version"_s, QCoreApplication::applicationVersion()}});
         },
         /*inlineOnIoThread=*/true);
 
-    router.get(u"/api/ready"_s, http::Auth::Public, [&app](http::Context &) {
+    router.get(u"/api/ready"_s, http::Auth::Public, [&app](http::Context &) -> http::Reply {
         static const auto known = db::Migrator::load();
         if (!known)
             return http::Response::error(500, known.errorMessage());
-        // The thread's connection may have died while idle (a database restart): one fresh
-        // connection is tried before the answer is "not ready".
+        // The thread's connection may have died while idle (a database restart): one
+        // fresh connection is tried before the answer is "not ready".
         for (int attempt = 0; attempt < 2; ++attempt) {
             auto conn = app.db.connection();
             if (!conn)

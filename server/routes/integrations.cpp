@@ -35,106 +35,114 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
 {
     auto service = std::make_shared<IntegrationService>(app);
 
-    router.get(u"/api/integrations"_s, http::Auth::Admin, [service](http::Context &c) {
-        auto status = service->status(c.access());
-        if (!status)
-            return http::Response::fromError(status.error());
-        return http::Response::json(*status);
-    });
+    router.get(u"/api/integrations"_s, http::Auth::Admin,
+               [service](http::Context &c) -> http::Reply {
+                   auto status = service->status(c.access());
+                   if (!status)
+                       return status.error();
+                   return http::Response::json(*status);
+               });
 
     auto twilio = std::make_shared<TwilioConnection>(app);
-    router.put(u"/api/integrations/twilio"_s, http::Auth::Admin, [twilio](http::Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto sid = body->requiredString(u"account_sid"_s, 64);
-        if (!sid)
-            return http::Response::fromError(sid.error());
-        auto token = body->requiredString(u"auth_token"_s, 200);
-        if (!token)
-            return http::Response::fromError(token.error());
-        auto number = body->requiredString(u"phone_number"_s, 40);
-        if (!number)
-            return http::Response::fromError(number.error());
-        auto report = twilio->connectTwilio(c.access(), *sid, *token, *number);
-        if (!report)
-            return http::Response::fromError(report.error());
-        if (report->status >= 300)
-            return http::Response::json({{u"success"_s, false},
-                                         {u"error"_s, report->error},
-                                         {u"step"_s, report->failedStep},
-                                         {u"steps"_s, report->steps}},
-                                        report->status);
-        // Accepted: the job finishes with Vapi and `integration.updated` says how it ended.
-        return http::Response::json(
-            {{u"success"_s, true}, {u"status"_s, u"syncing"_s}, {u"steps"_s, report->steps}},
-            report->status);
-    });
+    router.put(u"/api/integrations/twilio"_s, http::Auth::Admin,
+               [twilio](http::Context &c) -> http::Reply {
+                   auto body = http::JsonBody::parse(c.request);
+                   if (!body)
+                       return body.error();
+                   auto sid = body->requiredString(u"account_sid"_s, 64);
+                   if (!sid)
+                       return sid.error();
+                   auto token = body->requiredString(u"auth_token"_s, 200);
+                   if (!token)
+                       return token.error();
+                   auto number = body->requiredString(u"phone_number"_s, 40);
+                   if (!number)
+                       return number.error();
+                   auto report = twilio->connectTwilio(c.access(), *sid, *token, *number);
+                   if (!report)
+                       return report.error();
+                   if (report->status >= 300)
+                       return http::Response::json({{u"success"_s, false},
+                                                    {u"error"_s, report->error},
+                                                    {u"step"_s, report->failedStep},
+                                                    {u"steps"_s, report->steps}},
+                                                   report->status);
+                   // Accepted: the job finishes with Vapi and `integration.updated` says how it
+                   // ended.
+                   return http::Response::json({{u"success"_s, true},
+                                                {u"status"_s, u"syncing"_s},
+                                                {u"steps"_s, report->steps}},
+                                               report->status);
+               });
 
-    router.del(u"/api/integrations/twilio"_s, http::Auth::Admin, [twilio](http::Context &c) {
-        if (auto done = twilio->disconnectTwilio(c.access()); !done)
-            return http::Response::fromError(done.error());
-        return http::Response::json(QJsonObject{{u"success"_s, true}});
-    });
+    router.del(u"/api/integrations/twilio"_s, http::Auth::Admin,
+               [twilio](http::Context &c) -> http::Reply {
+                   if (auto done = twilio->disconnectTwilio(c.access()); !done)
+                       return done.error();
+                   return http::Response::json(QJsonObject{{u"success"_s, true}});
+               });
 
     auto google = std::make_shared<GoogleCalendarLink>(app);
     router.get(
-        u"/api/integrations/google/auth-url"_s, http::Auth::Admin, [google](http::Context &c) {
+        u"/api/integrations/google/auth-url"_s, http::Auth::Admin,
+        [google](http::Context &c) -> http::Reply {
             auto url = google->googleAuthorizationUrl(c.user());
             if (!url)
-                return http::Response::fromError(url.error());
+                return url.error();
             return http::Response::json(
                 {{u"url"_s, *url}, {u"expires_in"_s, GoogleCalendarLink::oauthStateSeconds}});
         });
 
-    router.get(
-        u"/api/integrations/google/callback"_s, http::Auth::Public, [google](http::Context &c) {
-            auto email = google->completeGoogleConnection(c.request.queryValue(u"code"_s),
-                                                          c.request.queryValue(u"state"_s),
-                                                          c.request.queryValue(u"error"_s));
-            if (!email) {
-                const int status = http::statusOf(email.error().kind);
-                return browserPage(status ? status : 500, u"Google Calendar was not connected"_s,
-                                   status ? email.errorMessage()
-                                          : u"Something went wrong on the server. Please "
-                                            "try again."_s);
-            }
-            return browserPage(200, u"Google Calendar is connected"_s,
-                               u"Voxanne can now use the calendar of %1. You can close "
-                               "this window and return to Voxanne."_s.arg(*email));
-        });
+    router.get(u"/api/integrations/google/callback"_s, http::Auth::Public,
+               [google](http::Context &c) -> http::Reply {
+                   auto email = google->completeGoogleConnection(c.request.queryValue(u"code"_s),
+                                                                 c.request.queryValue(u"state"_s),
+                                                                 c.request.queryValue(u"error"_s));
+                   if (!email) {
+                       const int status = http::statusOf(email.error().kind);
+                       return browserPage(status ? status : 500,
+                                          u"Google Calendar was not connected"_s,
+                                          status ? email.errorMessage()
+                                                 : u"Something went wrong on the server. Please "
+                                                   "try again."_s);
+                   }
+                   return browserPage(200, u"Google Calendar is connected"_s,
+                                      u"Voxanne can now use the calendar of %1. You can close "
+                                      "this window and return to Voxanne."_s.arg(*email));
+               });
 
-    router.del(u"/api/integrations/google"_s, http::Auth::Admin, [google](http::Context &c) {
-        auto done = google->disconnectGoogle(c.access());
-        if (!done)
-            return http::Response::fromError(done.error());
-        return http::Response::json(
-            QJsonObject{{u"success"_s, true}, {u"revoked_at_google"_s, *done}});
-    });
+    router.del(u"/api/integrations/google"_s, http::Auth::Admin,
+               [google](http::Context &c) -> http::Reply {
+                   auto done = google->disconnectGoogle(c.access());
+                   if (!done)
+                       return done.error();
+                   return http::Response::json(
+                       QJsonObject{{u"success"_s, true}, {u"revoked_at_google"_s, *done}});
+               });
 
     auto resend = std::make_shared<ResendSetup>(app);
     router.put(u"/api/integrations/resend"_s, http::Auth::Admin,
-               [service, resend](http::Context &c) {
+               [service, resend](http::Context &c) -> http::Reply {
                    auto body = http::JsonBody::parse(c.request);
                    if (!body)
-                       return http::Response::fromError(body.error());
+                       return body.error();
                    auto from = body->requiredString(u"from"_s, 320);
                    if (!from)
-                       return http::Response::fromError(from.error());
+                       return from.error();
                    std::optional<QString> key;
                    if (body->has(u"api_key"_s)) {
                        auto given = body->optionalString(u"api_key"_s, 200);
                        if (!given)
-                           return http::Response::fromError(given.error());
+                           return given.error();
                        key = given->value_or(QString()); // null or "" removes the clinic's key
                    }
                    if (auto configured = resend->configure(c.access(), key, *from); !configured)
-                       return http::Response::fromError(configured.error());
+                       return configured.error();
                    // The answer is the whole listing, as GET /api/integrations reads after the
                    // change.
                    auto status = service->status(c.access());
                    if (!status)
-                       return http::Response::fromError(status.error());
+                       return status.error();
                    return http::Response::json(*status);
                });
 }

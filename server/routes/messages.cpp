@@ -47,15 +47,15 @@ Result<void> addFilters(const http::Request &request, ListQuery &q)
     return {};
 }
 
-http::Response list(AppContext &app, http::Context &c)
+http::Reply list(AppContext &app, http::Context &c)
 {
     auto query = ListQuery::fromRequest(c.request);
     if (!query)
-        return http::Response::fromError(query.error());
+        return query.error();
     ListQuery &q = query.value();
     q.where("m.org_id = " + q.bind(c.orgId()) + "::uuid");
     if (auto filtered = addFilters(c.request, q); !filtered)
-        return http::Response::fromError(filtered.error());
+        return filtered.error();
     // Newest first: a range of messages_org_created.
     const QByteArray sql = "SELECT " + messageJson +
                            ", m.created_at::text, m.id FROM messages m WHERE " + q.conditions() +
@@ -69,7 +69,7 @@ http::Response list(AppContext &app, http::Context &c)
             return q.pageJson(*rows);
         });
     if (!page)
-        return http::Response::fromError(page.error());
+        return page.error();
     return http::Response::rawJson(*page);
 }
 
@@ -78,7 +78,7 @@ http::Response list(AppContext &app, http::Context &c)
 void registerMessageRoutes(http::Router &router, AppContext &app)
 {
     router.get(u"/api/messages"_s, http::Auth::User,
-               [&app](http::Context &c) { return list(app, c); });
+               [&app](http::Context &c) -> http::Reply { return list(app, c); });
 }
 
 } // namespace vox::server

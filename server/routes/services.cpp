@@ -108,7 +108,7 @@ Result<void> publish(db::Transaction &tx, const QString &orgId, const QString &t
     return {};
 }
 
-http::Response list(AppContext &app, http::Context &c)
+http::Reply list(AppContext &app, http::Context &c)
 {
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
@@ -121,15 +121,15 @@ http::Response list(AppContext &app, http::Context &c)
             return QByteArray("{\"items\":" + rows->raw(0, 0) + '}');
         });
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     return http::Response::rawJson(*body);
 }
 
-http::Response detail(AppContext &app, http::Context &c)
+http::Reply detail(AppContext &app, http::Context &c)
 {
     auto id = http::uuidParam(c.request, u"id"_s);
     if (!id)
-        return http::Response::fromError(id.error());
+        return id.error();
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
             auto row = tx.exec("SELECT " + serviceJson +
@@ -142,18 +142,18 @@ http::Response detail(AppContext &app, http::Context &c)
             return row->raw(0, 0);
         });
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     return http::Response::rawJson(*body);
 }
 
-http::Response create(AppContext &app, http::Context &c)
+http::Reply create(AppContext &app, http::Context &c)
 {
     auto body = http::JsonBody::parse(c.request);
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     auto fields = parseFields(*body, /*creating=*/true);
     if (!fields)
-        return http::Response::fromError(fields.error());
+        return fields.error();
     db::Params params{c.orgId()};
     params += fields->params();
 
@@ -174,21 +174,21 @@ http::Response create(AppContext &app, http::Context &c)
             return row->raw(0, 2);
         });
     if (!created)
-        return http::Response::fromError(created.error());
+        return created.error();
     return http::Response::rawJson(*created, 201);
 }
 
-http::Response update(AppContext &app, http::Context &c)
+http::Reply update(AppContext &app, http::Context &c)
 {
     auto id = http::uuidParam(c.request, u"id"_s);
     if (!id)
-        return http::Response::fromError(id.error());
+        return id.error();
     auto body = http::JsonBody::parse(c.request);
     if (!body)
-        return http::Response::fromError(body.error());
+        return body.error();
     auto fields = parseFields(*body, /*creating=*/false);
     if (!fields)
-        return http::Response::fromError(fields.error());
+        return fields.error();
     db::Params params{c.orgId(), *id};
     params += fields->params();
 
@@ -214,15 +214,15 @@ http::Response update(AppContext &app, http::Context &c)
             return row->raw(0, 2);
         });
     if (!updated)
-        return http::Response::fromError(updated.error());
+        return updated.error();
     return http::Response::rawJson(*updated);
 }
 
-http::Response remove(AppContext &app, http::Context &c)
+http::Reply remove(AppContext &app, http::Context &c)
 {
     auto id = http::uuidParam(c.request, u"id"_s);
     if (!id)
-        return http::Response::fromError(id.error());
+        return id.error();
     auto removed = app.db.transaction<bool>(c.access(), [&](db::Transaction &tx) -> Result<bool> {
         // Appointments keep the name of the service they were booked for.
         auto kept = tx.exec("UPDATE appointments a SET service_name = s.name FROM services s "
@@ -244,7 +244,7 @@ http::Response remove(AppContext &app, http::Context &c)
         return true;
     });
     if (!removed)
-        return http::Response::fromError(removed.error());
+        return removed.error();
     return http::Response::json(QJsonObject{{u"success"_s, true}});
 }
 
@@ -253,15 +253,15 @@ http::Response remove(AppContext &app, http::Context &c)
 void registerServiceRoutes(http::Router &router, AppContext &app)
 {
     router.get(u"/api/services"_s, http::Auth::User,
-               [&app](http::Context &c) { return list(app, c); });
+               [&app](http::Context &c) -> http::Reply { return list(app, c); });
     router.get(u"/api/services/:id"_s, http::Auth::User,
-               [&app](http::Context &c) { return detail(app, c); });
+               [&app](http::Context &c) -> http::Reply { return detail(app, c); });
     router.post(u"/api/services"_s, http::Auth::Admin,
-                [&app](http::Context &c) { return create(app, c); });
+                [&app](http::Context &c) -> http::Reply { return create(app, c); });
     router.patch(u"/api/services/:id"_s, http::Auth::Admin,
-                 [&app](http::Context &c) { return update(app, c); });
+                 [&app](http::Context &c) -> http::Reply { return update(app, c); });
     router.del(u"/api/services/:id"_s, http::Auth::Admin,
-               [&app](http::Context &c) { return remove(app, c); });
+               [&app](http::Context &c) -> http::Reply { return remove(app, c); });
 }
 
 } // namespace vox::server

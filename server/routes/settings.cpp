@@ -183,35 +183,36 @@ Result<QByteArray> current(db::Transaction &tx, const QString &orgId)
 
 void registerSettingsRoutes(http::Router &router, AppContext &app)
 {
-    router.get(u"/api/org/settings"_s, http::Auth::User, [&app](http::Context &c) {
+    router.get(u"/api/org/settings"_s, http::Auth::User, [&app](http::Context &c) -> http::Reply {
         auto body = app.db.transaction<QByteArray>(
             c.access(), [&](db::Transaction &tx) { return current(tx, c.orgId()); });
         if (!body)
-            return http::Response::fromError(body.error());
+            return body.error();
         return http::Response::rawJson(*body);
     });
 
-    router.patch(u"/api/org/settings"_s, http::Auth::Admin, [&app](http::Context &c) {
-        auto body = http::JsonBody::parse(c.request);
-        if (!body)
-            return http::Response::fromError(body.error());
-        auto changes = parseChanges(*body);
-        if (!changes)
-            return http::Response::fromError(changes.error());
-        auto updated = app.db.transaction<QByteArray>(
-            c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
-                if (auto applied = apply(tx, c.orgId(), *changes); !applied)
-                    return applied.error();
-                auto published = events::publish(tx, c.orgId(), u"settings.updated"_s,
-                                                 u"organization"_s, c.orgId());
-                if (!published)
-                    return published.error();
-                return current(tx, c.orgId());
-            });
-        if (!updated)
-            return http::Response::fromError(updated.error());
-        return http::Response::rawJson(*updated);
-    });
+    router.patch(u"/api/org/settings"_s, http::Auth::Admin,
+                 [&app](http::Context &c) -> http::Reply {
+                     auto body = http::JsonBody::parse(c.request);
+                     if (!body)
+                         return body.error();
+                     auto changes = parseChanges(*body);
+                     if (!changes)
+                         return changes.error();
+                     auto updated = app.db.transaction<QByteArray>(
+                         c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
+                             if (auto applied = apply(tx, c.orgId(), *changes); !applied)
+                                 return applied.error();
+                             auto published = events::publish(tx, c.orgId(), u"settings.updated"_s,
+                                                              u"organization"_s, c.orgId());
+                             if (!published)
+                                 return published.error();
+                             return current(tx, c.orgId());
+                         });
+                     if (!updated)
+                         return updated.error();
+                     return http::Response::rawJson(*updated);
+                 });
 }
 
 } // namespace vox::server

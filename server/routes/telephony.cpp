@@ -11,10 +11,10 @@ namespace vox::server {
 
 namespace {
 
-http::Response reply(const Result<telephony::Answer> &answer)
+http::Reply reply(const Result<telephony::Answer> &answer)
 {
     if (!answer)
-        return http::Response::fromError(answer.error());
+        return answer.error();
     if (answer->status == 204) {
         http::Response r;
         r.status = 204;
@@ -34,70 +34,73 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
     auto forwardingConfigs = std::make_shared<ForwardingConfigs>(app);
     const QString base = u"/api/telephony"_s;
 
-    router.post(
-        base + u"/verify-caller-id/initiate"_s, http::Auth::Admin, [callerIds](http::Context &c) {
-            auto body = http::JsonBody::parse(c.request);
-            if (!body)
-                return http::Response::fromError(body.error());
-            auto number = body->requiredString(u"phoneNumber"_s, 40);
-            if (!number)
-                return http::Response::fromError(number.error());
-            auto name = body->optionalString(u"friendlyName"_s, 64);
-            if (!name)
-                return http::Response::fromError(name.error());
-            return reply(callerIds->initiate(c.access(), *number, name->value_or(QString())));
-        });
-
-    router.post(base + u"/verify-caller-id/confirm"_s, http::Auth::Admin,
-                [callerIds](http::Context &c) {
+    router.post(base + u"/verify-caller-id/initiate"_s, http::Auth::Admin,
+                [callerIds](http::Context &c) -> http::Reply {
                     auto body = http::JsonBody::parse(c.request);
                     if (!body)
-                        return http::Response::fromError(body.error());
+                        return body.error();
+                    auto number = body->requiredString(u"phoneNumber"_s, 40);
+                    if (!number)
+                        return number.error();
+                    auto name = body->optionalString(u"friendlyName"_s, 64);
+                    if (!name)
+                        return name.error();
+                    return reply(
+                        callerIds->initiate(c.access(), *number, name->value_or(QString())));
+                });
+
+    router.post(base + u"/verify-caller-id/confirm"_s, http::Auth::Admin,
+                [callerIds](http::Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
                     auto id = body->requiredUuid(u"verificationId"_s);
                     if (!id)
-                        return http::Response::fromError(id.error());
+                        return id.error();
                     auto code = body->requiredString(u"verificationCode"_s, 20);
                     if (!code)
-                        return http::Response::fromError(code.error());
+                        return code.error();
                     return reply(callerIds->confirm(c.access(), *id, *code));
                 });
 
-    router.get(base + u"/verified-numbers"_s, http::Auth::Admin, [callerIds](http::Context &c) {
-        return reply(callerIds->verifiedNumbers(c.access()));
-    });
+    router.get(base + u"/verified-numbers"_s, http::Auth::Admin,
+               [callerIds](http::Context &c) -> http::Reply {
+                   return reply(callerIds->verifiedNumbers(c.access()));
+               });
 
     router.get(base + u"/forwarding-config"_s, http::Auth::Admin,
-               [forwardingConfigs](http::Context &c) {
+               [forwardingConfigs](http::Context &c) -> http::Reply {
                    const QString id = c.request.queryValue(u"verifiedCallerId"_s);
                    if (!http::isUuid(id))
-                       return http::Response::fromError(http::status::badRequest(
+                       return http::status::badRequest(
                            u"'verifiedCallerId' must be the id of a verified number."_s,
-                           u"verifiedCallerId"_s));
+                           u"verifiedCallerId"_s);
                    return reply(forwardingConfigs->forwardingConfig(c.access(), id.toLower()));
                });
 
     router.post(
-        base + u"/forwarding-config"_s, http::Auth::Admin, [forwardingConfigs](http::Context &c) {
+        base + u"/forwarding-config"_s, http::Auth::Admin,
+        [forwardingConfigs](http::Context &c) -> http::Reply {
             auto body = http::JsonBody::parse(c.request);
             if (!body)
-                return http::Response::fromError(body.error());
+                return body.error();
             auto id = body->requiredUuid(u"verifiedCallerId"_s);
             if (!id)
-                return http::Response::fromError(id.error());
+                return id.error();
             auto type = body->requiredEnum(u"forwardingType"_s, {u"total_ai"_s, u"safety_net"_s});
             if (!type)
-                return http::Response::fromError(type.error());
+                return type.error();
             auto carrier = body->requiredEnum(u"carrier"_s, {u"att"_s, u"tmobile"_s, u"verizon"_s,
                                                              u"sprint"_s, u"other_gsm"_s,
                                                              u"other_cdma"_s, u"international"_s});
             if (!carrier)
-                return http::Response::fromError(carrier.error());
+                return carrier.error();
             auto ring = body->optionalInt(u"ringTimeSeconds"_s, 5, 60);
             if (!ring)
-                return http::Response::fromError(ring.error());
+                return ring.error();
             auto country = body->optionalString(u"carrierCountryCode"_s, 2);
             if (!country)
-                return http::Response::fromError(country.error());
+                return country.error();
             ForwardingConfigs::ForwardingRequest request;
             request.verifiedCallerId = *id;
             request.forwardingType = *type;
@@ -109,38 +112,38 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
         });
 
     router.post(base + u"/forwarding-config/confirm"_s, http::Auth::Admin,
-                [forwardingConfigs](http::Context &c) {
+                [forwardingConfigs](http::Context &c) -> http::Reply {
                     auto body = http::JsonBody::parse(c.request);
                     if (!body)
-                        return http::Response::fromError(body.error());
+                        return body.error();
                     auto id = body->requiredUuid(u"forwardingConfigId"_s);
                     if (!id)
-                        return http::Response::fromError(id.error());
+                        return id.error();
                     return reply(forwardingConfigs->confirmForwarding(c.access(), *id));
                 });
 
     router.del(base + u"/forwarding-config/:configId"_s, http::Auth::Admin,
-               [forwardingConfigs](http::Context &c) {
+               [forwardingConfigs](http::Context &c) -> http::Reply {
                    auto id = http::uuidParam(c.request, u"configId"_s);
                    if (!id)
-                       return http::Response::fromError(id.error());
+                       return id.error();
                    return reply(forwardingConfigs->disableForwarding(c.access(), *id));
                });
 
     router.del(base + u"/verified-numbers/:verifiedId"_s, http::Auth::Admin,
-               [callerIds](http::Context &c) {
+               [callerIds](http::Context &c) -> http::Reply {
                    auto id = http::uuidParam(c.request, u"verifiedId"_s);
                    if (!id)
-                       return http::Response::fromError(id.error());
+                       return id.error();
                    return reply(callerIds->removeVerifiedNumber(c.access(), *id));
                });
 
     // Twilio's StatusCallback for a validation call; proven by X-Twilio-Signature, not a user.
     router.post(base + u"/twilio/validation-status/:verificationId"_s, http::Auth::Public,
-                [callerIds](http::Context &c) {
+                [callerIds](http::Context &c) -> http::Reply {
                     auto id = http::uuidParam(c.request, u"verificationId"_s);
                     if (!id)
-                        return http::Response::fromError(id.error());
+                        return id.error();
                     return reply(callerIds->validationCallback(
                         *id, callerIds->callbackUrl(c.request.param(u"verificationId"_s)),
                         c.request.header("x-twilio-signature"),

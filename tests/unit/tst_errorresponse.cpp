@@ -79,12 +79,20 @@ private slots:
         QFETCH(QString, field);
         QFETCH(QByteArray, retryAfter);
 
-        const http::Response answer = http::Response::fromError(error);
+        const http::Response answer = http::respond(error);
         QCOMPARE(answer.status, status);
         const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
         QCOMPARE(body.value(u"error"_s).toString(), sentence);
         QCOMPARE(body.value(u"field"_s).toString(), field);
         QCOMPARE(answer.headerValue("retry-after"), retryAfter);
+    }
+
+    void aResponseIsAnsweredAsItIs()
+    {
+        const http::Response answer =
+            http::respond(http::Response::json(QJsonObject{{u"ok"_s, true}}, 201));
+        QCOMPARE(answer.status, 201);
+        QCOMPARE(answer.body, QByteArray(R"({"ok":true})"));
     }
 };
 
