@@ -18,7 +18,7 @@ target_compile_features(voxanne_common INTERFACE cxx_std_20)
 set(CMAKE_CXX_EXTENSIONS OFF)
 target_compile_options(voxanne_common INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
-    -Wformat=2 -Wimplicit-fallthrough)
+    -Wformat=2 -Wimplicit-fallthrough -Wold-style-cast)
 if(VOXANNE_WARNINGS_AS_ERRORS)
     target_compile_options(voxanne_common INTERFACE -Werror)
 endif()
@@ -31,7 +31,10 @@ target_compile_definitions(voxanne_common INTERFACE
     QT_NO_FOREACH
     QT_USE_QSTRINGBUILDER
     QT_STRICT_ITERATORS
-    QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    # Release builds keep no qDebug() output (as qBittorrent's do): our own log has levels, and a
+    # stray qDebug of a request must not reach a clinic's log.
+    $<$<NOT:$<CONFIG:Debug>>:QT_NO_DEBUG_OUTPUT>)
 if(VOXANNE_FUZZ)
     # Coverage for libFuzzer in every library; the fuzz targets alone link its main. Any finding
     # of the sanitizers stops the run, so it is a crash with a reproducer, not a line in a log.
