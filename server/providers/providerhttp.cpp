@@ -1,11 +1,7 @@
 #include "server/providers/providerhttp.h"
 
 #include "core/logging/log.h"
-#include "server/http/outboundcall.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QThread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,16 +18,6 @@ bool retryable(int status)
 }
 
 } // namespace
-
-QJsonValue HttpAnswer::json() const
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(body);
-    if (doc.isObject())
-        return doc.object();
-    if (doc.isArray())
-        return doc.array();
-    return QJsonValue();
-}
 
 BackgroundWork::BackgroundWork()
     : m_was(backgroundThread)
@@ -71,7 +57,6 @@ Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy)
                                       .contentType = call.contentType,
                                       .timeoutMs = timeoutMs};
     HttpAnswer answer;
-    bool sent = true;
     for (qsizetype attempt = 0; attempt < attempts; ++attempt) {
         if (attempt > 0) {
             int wait = policy.delaysMs.at(attempt - 1);
@@ -81,15 +66,12 @@ Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy)
                 wait = qMin(retryAfter, 30000);
             QThread::msleep(ulong(wait));
         }
-        http::OutboundAnswer exchanged = http::exchangeOnce(outbound, "voxanne-server");
-        answer.status = exchanged.status;
-        answer.body = std::move(exchanged.body);
-        answer.headers = std::move(exchanged.headers);
-        sent = exchanged.sent;
+        static_cast<http::OutboundAnswer &>(answer) =
+            http::exchangeOnce(outbound, "voxanne-server");
         answer.attempts = int(attempt + 1);
         // A request that never left, or that was throttled (429: refused unread), may always be
         // tried again; one that may have been acted on only when repeating it changes nothing.
-        const bool maybeActedOn = sent && answer.status != 429;
+        const bool maybeActedOn = answer.sent && answer.status != 429;
         if (!retryable(answer.status) || attempt + 1 == attempts ||
             (maybeActedOn && !call.repeatable()))
             break;
@@ -102,10 +84,10 @@ Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy)
     if (answer.status == 0) {
         const QString tries =
             answer.attempts == 1 ? u"1 attempt"_s : u"%1 attempts"_s.arg(answer.attempts);
-        return sent ? fail(u"%1 did not answer (%2)."_s.arg(call.url.host(), tries),
-                           ErrorKind::ProviderFailed, noAnswer)
-                    : fail(u"%1 could not be reached (%2)."_s.arg(call.url.host(), tries),
-                           ErrorKind::ProviderFailed, unreachable);
+        return answer.sent ? fail(u"%1 did not answer (%2)."_s.arg(call.url.host(), tries),
+                                  ErrorKind::ProviderFailed, noAnswer)
+                           : fail(u"%1 could not be reached (%2)."_s.arg(call.url.host(), tries),
+                                  ErrorKind::ProviderFailed, unreachable);
     }
     return answer; // any answer, the last 429/5xx included, for the caller to read
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/http/outboundcall.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -65,20 +66,15 @@ struct HttpCall
     bool repeatable() const;
 };
 
-struct HttpAnswer
+// The last exchange's answer, and how many exchanges it took.
+struct HttpAnswer : http::OutboundAnswer
 {
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
     int attempts = 0;
-
-    bool ok() const { return status >= 200 && status < 300; }
-    QJsonValue json() const;
 };
 
 // One blocking HTTP exchange with a provider, usable from any worker or job thread (it spins a
 // local event loop on a per-thread network manager). Transport failures that outlast the retries
-// are errors with code "502" and subject `unreachable` or `noAnswer`; any HTTP answer, success
+// are ProviderFailed errors with subject `unreachable` or `noAnswer`; any HTTP answer, success
 // or not, is returned for the caller to read.
 Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy = {});
 
