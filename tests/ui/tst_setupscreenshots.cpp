@@ -15,6 +15,7 @@
 #include "ui/services/keywordtester.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/translations.h"
 #include "ui/telephony/carrierstep.h"
 #include "ui/telephony/phonenumberstep.h"
 #include "ui/telephony/telephonywizard.h"
@@ -27,7 +28,6 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
-#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -36,7 +36,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::ui::MainWindow;
@@ -52,34 +51,8 @@ class TestSetupScreenshots : public QObject
     QTemporaryDir m_temporary;
     QTemporaryDir m_documents;
     QString m_folder;
-    QList<QTranslator *> m_translators;
     int m_numbers = 0;
     bool m_seeded = false;
-
-    void useLanguage(const QString &language)
-    {
-        for (QTranslator *t : std::as_const(m_translators)) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        m_translators.clear();
-        auto *console = new QTranslator;
-        QVERIFY(console->load(u":/i18n/voxanne_%1.qm"_s.arg(language)));
-        QCoreApplication::installTranslator(console);
-        m_translators << console;
-        if (language != u"en") {
-            auto *qt = new QTranslator;
-            if (qt->load(QLocale(language), u"qtbase"_s, u"_"_s,
-                         QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-                QCoreApplication::installTranslator(qt);
-                m_translators << qt;
-            } else {
-                delete qt;
-            }
-        }
-        QLocale::setDefault(QLocale(language == u"es" ? QLocale::Spanish : QLocale::English,
-                                    QLocale::UnitedStates));
-    }
 
     void save(QWidget *widget, const QString &name, const QSize &size)
     {
@@ -120,13 +93,7 @@ private slots:
         m_twilio = m_fixture->newTwilioAccount();
     }
 
-    void cleanupTestCase()
-    {
-        for (QTranslator *t : std::as_const(m_translators)) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-    }
+    void cleanupTestCase() { QVERIFY(vox::ui::installTranslations(u"en"_s)); }
 
     void setup_data()
     {
@@ -141,7 +108,7 @@ private slots:
     {
         QFETCH(bool, dark);
         QFETCH(QString, language);
-        useLanguage(language);
+        QVERIFY(vox::ui::installTranslations(language));
         vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
         const QString suffix = (dark ? u"-dark-"_s : u"-light-"_s) + language;
         const QSize windowSize(1280, 800);

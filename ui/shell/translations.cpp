@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QList>
 #include <QLocale>
 #include <QTranslator>
 
@@ -13,7 +14,17 @@ namespace vox::ui {
 
 bool installTranslations(const QString &language)
 {
+    // A second call (the language changed in Settings) replaces the catalogues of the first, so
+    // an earlier language's words never show through one the new catalogue lacks.
+    static QList<QTranslator *> installed;
+    for (QTranslator *earlier : std::as_const(installed)) {
+        QCoreApplication::removeTranslator(earlier);
+        delete earlier;
+    }
+    installed.clear();
+
     auto *console = new QTranslator(QCoreApplication::instance());
+    installed.append(console);
     // English has a catalogue too: it carries the plural forms ("1 attempt", "2 attempts").
     const bool found = console->load(u":/i18n/voxanne_%1.qm"_s.arg(language));
     if (found)
@@ -23,6 +34,7 @@ bool installTranslations(const QString &language)
                   {{u"language"_s, language}});
     if (language != u"en") {
         auto *qt = new QTranslator(QCoreApplication::instance());
+        installed.append(qt);
         if (qt->load(QLocale(language), u"qtbase"_s, u"_"_s,
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(qt);
