@@ -16,6 +16,7 @@
 #include "ui/pages/leadspage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/translations.h"
 #include "ui/widgets/calldetailpanel.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/statcard.h"
@@ -121,6 +122,12 @@ class TestScreenshots : public QObject
                            {{u"contact_name"_s, call.callerName}, {u"service_name"_s, u"Botox"_s}});
         }
 
+        // The newest lines of the feed: connections that changed, in their longest wording.
+        f.publishEvent(m_clinic, u"integration.updated"_s, u"integration"_s, QString(),
+                       {{u"provider"_s, u"twilio"_s}, {u"status"_s, u"active"_s}});
+        f.publishEvent(m_clinic, u"integration.updated"_s, u"integration"_s, QString(),
+                       {{u"provider"_s, u"google"_s}, {u"status"_s, u"broken"_s}});
+
         auto admin = f.database().connectAsAdmin();
         const auto seeded = admin->exec(
             "INSERT INTO appointments (org_id, contact_id, service_id, service_name, starts_at, "
@@ -168,32 +175,42 @@ private slots:
         QVERIFY2(!m_clinic.orgId.isEmpty(), qPrintable(m_fixture->lastError()));
     }
 
+    void cleanupTestCase() { QVERIFY(vox::ui::installTranslations(u"en"_s)); }
+
     void pages_data()
     {
         QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
+        QTest::addColumn<QString>("language");
+        QTest::newRow("light, English") << false << u"en"_s;
+        QTest::newRow("dark, English") << true << u"en"_s;
+        QTest::newRow("light, Spanish") << false << u"es"_s;
+        QTest::newRow("dark, Spanish") << true << u"es"_s;
     }
     void pages()
     {
         QFETCH(bool, dark);
+        QFETCH(QString, language);
         if (m_focusCall.isEmpty())
             seed();
+        QVERIFY(vox::ui::installTranslations(language));
         vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
-        const QString suffix = dark ? u"-dark"_s : u"-light"_s;
+        const QString suffix =
+            (dark ? u"-dark"_s : u"-light"_s) + (language == u"en" ? QString() : u"-"_s + language);
 
         vox::ui::ApiClient api;
         api.setBaseUrl(QUrl(m_fixture->url()));
         api.setSession(m_clinic.session);
         vox::ui::EventStream events(api);
-        MainWindow window(api, events, u"Clinic server on this computer"_s);
+        MainWindow window(api, events,
+                          QCoreApplication::translate("vox::ui::ConsoleController",
+                                                      "Clinic server on this computer"));
         window.setDemo(true);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.sessionStarted();
         events.start();
-        QTRY_VERIFY_WITH_TIMEOUT(window.liveStatusText().contains(u"Live"_s), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(events.state() == vox::ui::EventStream::State::Live, 15000);
 
         vox::ui::DashboardPage *dashboard = window.dashboardPage();
         dashboard->setRange(u"7d"_s);

@@ -48,11 +48,15 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
-// Two lines per activity: what happened, and when (quieter).
+// What happened, wrapped to the list's width so advice such as "reconnect it on the
+// Integrations page" is never cut off, then when (quieter).
 class ActivityDelegate final : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    explicit ActivityDelegate(QListView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {}
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
@@ -61,24 +65,33 @@ public:
         initStyleOption(&opt, index);
         opt.text.clear();
         opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
-        const QRect area = opt.rect.adjusted(10, 6, -10, -6);
+        const QRect area = opt.rect.adjusted(margin, padding, -margin, -padding);
         painter->save();
         painter->setPen(opt.palette.color(
             opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
-        const QFontMetrics metrics(opt.font);
-        painter->drawText(area.adjusted(0, 0, 0, -metrics.height()),
-                          Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
-                          metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                             area.width()));
+        painter->drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                          index.data(Qt::DisplayRole).toString());
         painter->setPen(opt.palette.color(QPalette::PlaceholderText));
         painter->drawText(area, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine,
                           index.data(ActivityModel::TimeTextRole).toString());
         painter->restore();
     }
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        return {200, QFontMetrics(option.font).height() * 2 + 16};
+        const QFontMetrics metrics(option.font);
+        const int width = qMax(100, m_view->viewport()->width() - 2 * margin);
+        const int text = metrics
+                             .boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap,
+                                           index.data(Qt::DisplayRole).toString())
+                             .height();
+        return {width, text + metrics.height() + 2 * padding + gap};
     }
+
+private:
+    static constexpr int margin = 10;
+    static constexpr int padding = 6;
+    static constexpr int gap = 4;
+    QListView *m_view;
 };
 
 } // namespace
@@ -162,7 +175,8 @@ DashboardPage::DashboardPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_activityView->setObjectName(u"recentActivity"_s);
     m_activityView->setModel(m_activity);
     m_activityView->setItemDelegate(new ActivityDelegate(m_activityView));
-    m_activityView->setUniformItemSizes(true);
+    // Lines wrap to the width, so each row's height follows its text and the width.
+    m_activityView->setResizeMode(QListView::Adjust);
     m_activityView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_activityView->setToolTip(tr("Double-click to open"));
     m_activityEmpty->setWordWrap(true);
