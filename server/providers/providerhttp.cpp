@@ -50,12 +50,8 @@ Result<HttpAnswer> send(const HttpCall &call, const RetryPolicy &policy)
     const int timeoutMs =
         background ? call.timeoutMs : qMin(call.timeoutMs, policy.interactiveTimeoutMs);
     const qsizetype attempts = background ? policy.delaysMs.size() + 1 : qsizetype(1);
-    const http::OutboundCall outbound{.method = call.method,
-                                      .url = call.url,
-                                      .headers = call.headers,
-                                      .body = call.body,
-                                      .contentType = call.contentType,
-                                      .timeoutMs = timeoutMs};
+    http::OutboundCall outbound = call;
+    outbound.timeoutMs = timeoutMs;
     HttpAnswer answer;
     for (qsizetype attempt = 0; attempt < attempts; ++attempt) {
         if (attempt > 0) {

@@ -49,14 +49,9 @@ private:
 inline const QString unreachable = QStringLiteral("unreachable");
 inline const QString noAnswer = QStringLiteral("no-answer");
 
-struct HttpCall
+// One exchange as the HTTP library sends it, plus whether it may be sent twice.
+struct HttpCall : http::OutboundCall
 {
-    QByteArray method = "GET";
-    QUrl url;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    QByteArray contentType; // e.g. application/json, application/x-www-form-urlencoded
-    int timeoutMs = 15000;
     // Whether sending the call twice has the same effect as once. By default GET, HEAD, PUT,
     // DELETE and PATCH (ours set fields to values) are; a POST is only when the provider dedupes
     // it (an idempotency key) or it only reads (a free/busy query). A call that is not is never
