@@ -3,6 +3,7 @@
 #include "core/crypto/jwt.h"
 #include "core/logging/log.h"
 #include "server/db/database.h"
+#include "server/db/datafolderlock.h"
 #include "server/db/embeddedpostgres.h"
 #include "server/db/migrator.h"
 #include "server/events/eventhub.h"
@@ -91,6 +92,10 @@ Result<void> Server::openDatabase()
 {
     db::ConnectionSettings settings;
     if (m_config.usesEmbeddedDatabase()) {
+        auto lock = db::DataFolderLock::acquire(m_config.dataDir);
+        if (!lock)
+            return lock.error();
+        m_dataFolderLock = std::move(lock).value();
         m_postgres = std::make_unique<db::EmbeddedPostgres>(db::EmbeddedPostgres::Options{
             QDir(m_config.dataDir).filePath(u"postgres"_s), true, 200});
         auto started = m_postgres->start();
@@ -311,6 +316,7 @@ void Server::stop(int graceMs)
             log::warn("server", stopped.errorMessage());
         m_postgres.reset();
     }
+    m_dataFolderLock.reset(); // after the cluster stopped: the next server may start it again
     log::info("server", u"Stopped."_s);
 }
 

@@ -12,6 +12,7 @@
 
 namespace vox::db {
 class Database;
+class DataFolderLock;
 class EmbeddedPostgres;
 } // namespace vox::db
 
@@ -61,6 +62,7 @@ private:
     void registerRoutes();
 
     ServerConfig m_config;
+    std::unique_ptr<db::DataFolderLock> m_dataFolderLock;
     std::unique_ptr<db::EmbeddedPostgres> m_postgres;
     std::unique_ptr<db::Database> m_db;
     std::unique_ptr<crypto::KeyRing> m_keys;

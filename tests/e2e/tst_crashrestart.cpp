@@ -1,7 +1,8 @@
 // X-embedded durability: a server with its own PostgreSQL in its data folder is killed with -9
 // (no shutdown code runs; its database keeps running, orphaned); started again on the same
 // folder it adopts that database, and everything signed up before the crash is still there and
-// served, sessions included (the generated secrets persist next to the data).
+// served, sessions included (the generated secrets persist next to the data). One server per
+// data folder: a second one is refused while the first runs.
 #include "serverprocess.h"
 
 #include "httpclient.h"
@@ -98,6 +99,34 @@ private slots:
         // A graceful stop also stops the embedded database.
         QVERIFY2(second.terminate(), second.log().constData());
         QVERIFY(!QFile::exists(QDir(m_dir.path()).filePath(u"postgres/postmaster.pid"_s)));
+    }
+
+    // A second server on a folder in use would adopt the first one's database and stop it when
+    // it quits, leaving the first serving pages that all fail; it is refused instead, saying
+    // which process holds the folder, and the first never notices.
+    void aSecondServerOnTheSameFolderIsRefused()
+    {
+        ServerProcess first;
+        QVERIFY2(first.start(arguments(), environment()), first.log().constData());
+        ServerProcess second;
+        QVERIFY(!second.start(arguments(), environment(), 60000));
+        QVERIFY(!second.isRunning());
+        QCOMPARE(second.exitCode(), 1);
+        const QByteArray why = second.log();
+        const QByteArray expected = "is in use by another Voxanne server (process " +
+                                    QByteArray::number(first.pid()) + " on this computer)";
+        QVERIFY2(why.contains(expected), why.constData());
+
+        HttpClient client(first.url());
+        const HttpReply ready = client.get(u"/api/ready"_s);
+        QCOMPARE(ready.status, 200);
+        QCOMPARE(ready.json().value(u"status"_s).toString(), u"ready"_s);
+        QVERIFY2(first.terminate(), first.log().constData());
+
+        // Once the first has stopped, the folder is free again.
+        ServerProcess third;
+        QVERIFY2(third.start(arguments(), environment()), third.log().constData());
+        QVERIFY2(third.terminate(), third.log().constData());
     }
 
     void cleanupTestCase()

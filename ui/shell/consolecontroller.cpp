@@ -13,6 +13,7 @@
 #include "ui/shell/logindialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/signupdialog.h"
+#include "ui/shell/singleinstance.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QDir>
@@ -187,6 +188,18 @@ void ConsoleController::startEmbedded()
     }
     m_embedded = true;
     m_dataDir = m_options.dataDir.isEmpty() ? defaultDataDir(m_options.demo) : m_options.dataDir;
+    if (!m_instance) {
+        m_instance = std::make_unique<SingleInstance>();
+        connect(m_instance.get(), &SingleInstance::activationRequested, this,
+                &ConsoleController::bringToFront);
+    }
+    if (!m_instance->claim(QDir(m_dataDir).absolutePath())) {
+        log::info("console", u"This clinic is already open in another console window on this "
+                             "computer; that window was brought to the front."_s);
+        // Queued: this may run before the application's event loop, which a quit must reach.
+        QMetaObject::invokeMethod(this, &ConsoleController::quit, Qt::QueuedConnection);
+        return;
+    }
     if (!m_options.demo)
         QSettings().setValue(modeKey, u"embedded"_s);
     if (m_host->isRunning()) {
@@ -378,6 +391,24 @@ void ConsoleController::closeStarting()
     m_starting->disconnect(this);
     m_starting->close();
     m_starting = nullptr;
+}
+
+void ConsoleController::bringToFront()
+{
+    // The window the person would act on next: a dialog in front of the main window wins.
+    QWidget *front = m_window && m_window->isVisible() ? m_window.get() : nullptr;
+    for (QWidget *dialog :
+         {static_cast<QWidget *>(m_starting.data()), static_cast<QWidget *>(m_login.data()),
+          static_cast<QWidget *>(m_signUp.data()), static_cast<QWidget *>(m_firstRun.data())}) {
+        if (dialog && dialog->isVisible())
+            front = dialog;
+    }
+    if (!front)
+        return;
+    if (front->isMinimized())
+        front->showNormal();
+    front->raise();
+    front->activateWindow();
 }
 
 void ConsoleController::closeDialogs()

@@ -21,6 +21,7 @@ class LoginDialog;
 class MainWindow;
 class SessionStore;
 class SignUpDialog;
+class SingleInstance;
 
 // The console's start-up and session flow, from the first question to signing out:
 // first run (this computer, or a server) → the embedded server's start when chosen → resume the
@@ -76,6 +77,7 @@ private:
     void quit();
     void closeDialogs();
     void closeStarting();
+    void bringToFront();
     void rememberClinicCreated();
     bool clinicCreatedHere() const;
 
@@ -85,6 +87,7 @@ private:
     std::unique_ptr<EventStream> m_events;
     std::unique_ptr<SessionStore> m_sessions;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<SingleInstance> m_instance;
     QPointer<LoginDialog> m_login;
     QPointer<SignUpDialog> m_signUp;
     QPointer<FirstRunDialog> m_firstRun;
