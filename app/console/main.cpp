@@ -16,74 +16,111 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace vox;
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Voxanne"_s);
-    QApplication::setApplicationName(u"voxanne-console"_s);
-    QApplication::setApplicationVersion(QStringLiteral(VOXANNE_VERSION));
-    QApplication::setWindowIcon(ui::appIcon());
-    // The controller decides when the console is done (a sign-in dialog closing is not a quit).
-    QApplication::setQuitOnLastWindowClosed(false);
+namespace {
 
-    // The language is chosen in Settings and applies from the next start (--language overrides
-    // it once); everything below, the command line's help included, speaks it.
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(u"Voxanne"_s);
+    QCoreApplication::setApplicationName(u"voxanne-console"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VOXANNE_VERSION));
+}
+
+// The language is chosen in Settings and applies from the next start (--language overrides it
+// once); everything below, the command line's help included, speaks it.
+QString chosenLanguage(int argc, char *argv[])
+{
     QString language = ui::Preferences::effectiveLanguage();
     for (int i = 1; i + 1 < argc; ++i) {
         if (qstrcmp(argv[i], "--language") == 0)
             language = QString::fromLocal8Bit(argv[i + 1]);
     }
-    ui::installTranslations(language);
+    return language;
+}
+
+// --help and --version print and stop: they need no display, so they must not open one (a
+// QApplication without a display aborts).
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"-h", "--help", "--help-all", "-?", "-v", "--version"}) {
+            if (qstrcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+void describeOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Voxanne Console: calls, leads and appointments of "
+                                            "your AI receptionist.\n\nWithout options it opens "
+                                            "the clinic you used last, or asks how to start."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"server"_s, QCoreApplication::translate("main", "Connect to the Voxanne server at URL."),
+         u"URL"_s},
+        {u"embedded"_s,
+         QCoreApplication::translate("main", "Run the clinic's server on this computer.")},
+        {u"data-dir"_s,
+         QCoreApplication::translate("main", "Folder of the server on this computer (its "
+                                             "database and secrets)."),
+         u"DIR"_s},
+        {u"demo"_s,
+         QCoreApplication::translate("main", "Open a demo clinic on this computer (simulated "
+                                             "phone, text and e-mail providers) and sign in.")},
+        {u"theme"_s,
+         QCoreApplication::translate("main", "light, dark or system (default: the choice in "
+                                             "Settings)."),
+         u"THEME"_s},
+        {u"language"_s,
+         QCoreApplication::translate("main", "en or es (default: the choice in Settings)."),
+         u"LANG"_s},
+    });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (asksOnlyForText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        ui::installTranslations(chosenLanguage(argc, argv));
+        QCommandLineParser parser;
+        describeOptions(parser);
+        parser.process(app); // prints the help or the version and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    nameApplication();
+    QApplication::setWindowIcon(ui::appIcon());
+    // The controller decides when the console is done (a sign-in dialog closing is not a quit).
+    QApplication::setQuitOnLastWindowClosed(false);
+    ui::installTranslations(chosenLanguage(argc, argv));
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Voxanne Console"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Voxanne Console: calls, leads and appointments of your "
-                                        "AI receptionist.\n\nWithout options it opens the "
-                                        "clinic you used last, or asks how to start."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption server(
-        u"server"_s, QApplication::translate("main", "Connect to the Voxanne server at URL."),
-        u"URL"_s);
-    const QCommandLineOption embedded(
-        u"embedded"_s,
-        QApplication::translate("main", "Run the clinic's server on this computer."));
-    const QCommandLineOption dataDir(
-        u"data-dir"_s,
-        QApplication::translate("main", "Folder of the server on this computer (its database and "
-                                        "secrets)."),
-        u"DIR"_s);
-    const QCommandLineOption demo(
-        u"demo"_s, QApplication::translate("main", "Open a demo clinic on this computer (simulated "
-                                                   "phone, text and e-mail providers) and sign "
-                                                   "in."));
-    const QCommandLineOption theme(
-        u"theme"_s,
-        QApplication::translate("main", "light, dark or system (default: the choice in "
-                                        "Settings)."),
-        u"THEME"_s);
-    const QCommandLineOption languageOption(
-        u"language"_s,
-        QApplication::translate("main", "en or es (default: the choice in Settings)."), u"LANG"_s);
-    parser.addOptions({server, embedded, dataDir, demo, theme, languageOption});
+    describeOptions(parser);
     parser.process(app);
 
     const QString logDir = ui::Preferences::logFolder();
     log::setupRotatingFile(logDir, u"voxanne-console"_s, log::Level::Info, false);
     log::installQtMessageHandler();
 
-    const QString themeName = parser.value(theme).toLower();
+    const QString themeName = parser.value(u"theme"_s).toLower();
     ui::applyTheme(themeName == u"dark"     ? ui::Theme::Dark
                    : themeName == u"light"  ? ui::Theme::Light
                    : themeName == u"system" ? ui::Theme::System
                                             : ui::Preferences::theme());
 
     ui::StartupOptions options;
-    options.serverUrl = parser.value(server);
-    options.embedded = parser.isSet(embedded);
-    options.dataDir = parser.value(dataDir);
-    options.demo = parser.isSet(demo);
+    options.serverUrl = parser.value(u"server"_s);
+    options.embedded = parser.isSet(u"embedded"_s);
+    options.dataDir = parser.value(u"data-dir"_s);
+    options.demo = parser.isSet(u"demo"_s);
 
     console::EmbeddedServer host(options.demo);
     ui::ConsoleController controller(options, &host);
