@@ -1844,10 +1844,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 / %2 — 1 character too many</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,6 +1853,28 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 · %n text(s), sent as Unicode (“%3”)</source>
+        <translation>
+            <numerusform>%1 / %2 · %n text, sent as Unicode (“%3”)</numerusform>
+            <numerusform>%1 / %2 · %n texts, sent as Unicode (“%3”)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not in the basic SMS alphabet, so this text is sent as Unicode: 70 characters per text instead of 160. A longer text is sent in parts, and each part is billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 · %n text(s)</source>
+        <translation>
+            <numerusform>%1 / %2 · %n text</numerusform>
+            <numerusform>%1 / %2 · %n texts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some characters (such as € [ ] { } ~ ^ | \) take the room of two, so this text is sent in parts, and each part is billed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1849,10 +1849,6 @@ La primera vez tarda un poco más.</translation>
         <translation>Enviar SMS</translation>
     </message>
     <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
         <source>%1 / %2 — 1 character too many</source>
         <translation>%1 / %2 — sobra 1 carácter</translation>
     </message>
@@ -1863,6 +1859,28 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Sending…</source>
         <translation>Enviando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 · %n text(s), sent as Unicode (“%3”)</source>
+        <translation>
+            <numerusform>%1 / %2 · %n mensaje, enviado como Unicode («%3»)</numerusform>
+            <numerusform>%1 / %2 · %n mensajes, enviados como Unicode («%3»)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not in the basic SMS alphabet, so this text is sent as Unicode: 70 characters per text instead of 160. A longer text is sent in parts, and each part is billed.</source>
+        <translation>«%1» no está en el alfabeto básico de SMS, así que este mensaje se envía como Unicode: 70 caracteres por mensaje en lugar de 160. Un mensaje más largo se envía en partes, y cada parte se factura.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 · %n text(s)</source>
+        <translation>
+            <numerusform>%1 / %2 · %n mensaje</numerusform>
+            <numerusform>%1 / %2 · %n mensajes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some characters (such as € [ ] { } ~ ^ | \) take the room of two, so this text is sent in parts, and each part is billed.</source>
+        <translation>Algunos caracteres (como € [ ] { } ~ ^ | \) ocupan el espacio de dos, así que este mensaje se envía en partes, y cada parte se factura.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "ui/widgets/followupdialog.h"
 #include "ui/widgets/toastarea.h"
 
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
@@ -146,6 +147,41 @@ private slots:
         QVERIFY(dialog.sendButton()->isEnabled());
         dialog.editor()->setPlainText(u"   "_s);
         QVERIFY(!dialog.sendButton()->isEnabled()); // blanks are not a message
+    }
+
+    // The counter says how many texts the carriers will count (and the clinic pay for): a
+    // Spanish "á" or an emoji sends the whole text as Unicode, 70 characters a part.
+    void theCounterCountsTheTextsAsTheCarriersDo_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("counter");
+        QTest::addColumn<bool>("explained");
+        QTest::newRow("plain") << u"See you at 2 PM."_s << u"16 / 160 · 1 text"_s << false;
+        QTest::newRow("euros take two")
+            << QString(70, u'€') + u"a"_s << u"71 / 160 · 1 text"_s << false;
+        QTest::newRow("euros past one text")
+            << QString(81, u'€') << u"81 / 160 · 2 texts"_s << true;
+        QTest::newRow("Spanish accent")
+            << u"Su cita es el sábado."_s << u"21 / 160 · 1 text, sent as Unicode (“á”)"_s << true;
+        QTest::newRow("Unicode past 70")
+            << u"¡Gracias! Su cita para limpieza dental es el sábado 12 a las 10:30 de la mañana."_s
+            << u"80 / 160 · 2 texts, sent as Unicode (“á”)"_s << true;
+        QTest::newRow("emoji") << u"Thanks 😊"_s << u"9 / 160 · 1 text, sent as Unicode (“😊”)"_s
+                               << true;
+    }
+    void theCounterCountsTheTextsAsTheCarriersDo()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, counter);
+        QFETCH(bool, explained);
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        vox::ui::FollowUpDialog dialog(api, u"00000000-0000-4000-8000-000000000001"_s,
+                                       u"+1234567890"_s, QString());
+        dialog.editor()->setPlainText(text);
+        QCOMPARE(dialog.counterText(), counter);
+        QCOMPARE(!dialog.findChild<QLabel *>(u"followUpCounter"_s)->toolTip().isEmpty(), explained);
+        QVERIFY(dialog.sendButton()->isEnabled());
     }
 };
 

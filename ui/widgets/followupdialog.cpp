@@ -1,5 +1,6 @@
 #include "ui/widgets/followupdialog.h"
 
+#include "core/smssegments.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/callactions.h"
 
@@ -60,10 +61,33 @@ QString FollowUpDialog::counterText() const
 
 void FollowUpDialog::updateCounter()
 {
-    const int used = int(m_text->toPlainText().size());
+    const QString text = m_text->toPlainText();
+    const int used = int(text.size());
     const int left = callactions::followUpLimit - used;
     if (left >= 0) {
-        m_counter->setText(tr("%1 / %2").arg(used).arg(callactions::followUpLimit));
+        // What the clinic pays for and the patient receives: the parts the carriers count.
+        const sms::Measure parts = sms::measure(text);
+        if (parts.encoding == sms::Encoding::Ucs2) {
+            m_counter->setText(
+                tr("%1 / %2 · %n text(s), sent as Unicode (“%3”)", nullptr, parts.segments)
+                    .arg(used)
+                    .arg(callactions::followUpLimit)
+                    .arg(parts.firstUnicode));
+            m_counter->setToolTip(
+                tr("“%1” is not in the basic SMS alphabet, so this text is sent as Unicode: "
+                   "70 characters per text instead of 160. A longer text is sent in parts, and "
+                   "each part is billed.")
+                    .arg(parts.firstUnicode));
+        } else {
+            m_counter->setText(tr("%1 / %2 · %n text(s)", nullptr, qMax(parts.segments, 1))
+                                   .arg(used)
+                                   .arg(callactions::followUpLimit));
+            m_counter->setToolTip(parts.segments > 1
+                                      ? tr("Some characters (such as € [ ] { } ~ ^ | \\) take "
+                                           "the room of two, so this text is sent in parts, and "
+                                           "each part is billed.")
+                                      : QString());
+        }
         m_counter->setStyleSheet(QString());
     } else {
         const QString count = QString::number(used);
@@ -72,9 +96,10 @@ void FollowUpDialog::updateCounter()
             left == -1
                 ? tr("%1 / %2 — 1 character too many").arg(count, limit)
                 : tr("%1 / %2 — %3 characters too many").arg(count, limit, QString::number(-left)));
+        m_counter->setToolTip(QString());
         m_counter->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
     }
-    m_send->setEnabled(!m_sending && left >= 0 && !m_text->toPlainText().trimmed().isEmpty());
+    m_send->setEnabled(!m_sending && left >= 0 && !text.trimmed().isEmpty());
 }
 
 void FollowUpDialog::send()
