@@ -1,6 +1,7 @@
 #include "ui/widgets/confirmation.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace vox::ui {
 
@@ -10,10 +11,12 @@ QMessageBox *Confirmation::open(QWidget *parent, std::function<void()> onConfirm
     if (!objectName.isEmpty())
         box->setObjectName(objectName);
     box->addButton(confirmLabel, QMessageBox::AcceptRole);
-    if (keepLabel.isEmpty())
-        box->addButton(QMessageBox::Cancel);
-    else
-        box->addButton(keepLabel, QMessageBox::RejectRole);
+    QPushButton *keep = keepLabel.isEmpty() ? box->addButton(QMessageBox::Cancel)
+                                            : box->addButton(keepLabel, QMessageBox::RejectRole);
+    // Enter (and Escape) keep things as they are: a hurried Enter must never cancel a patient's
+    // appointment or remove a number.
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
     box->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(box, &QMessageBox::accepted, box, std::move(onConfirm));
     box->open();

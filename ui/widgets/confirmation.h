@@ -11,8 +11,9 @@ namespace vox::ui {
 
 // A question asked before something that is hard to take back (remove a number, disconnect an
 // account, cancel an appointment). The buttons say what they do ("Remove" / "Keep it") rather
-// than Yes/No, so a hurried reader cannot pick the wrong one. The box is window-modal and opened
-// without a nested event loop, so live updates keep arriving while it is up.
+// than Yes/No, so a hurried reader cannot pick the wrong one, and Enter keeps things as they are.
+// The box is window-modal and opened without a nested event loop, so live updates keep arriving
+// while it is up.
 struct Confirmation
 {
     QString title;
