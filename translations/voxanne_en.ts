@@ -201,6 +201,21 @@
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>low</source>
+        <comment>urgency</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <comment>urgency</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <comment>urgency</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>

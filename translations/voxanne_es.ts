@@ -201,6 +201,21 @@
         <source>Note</source>
         <translation>Nota</translation>
     </message>
+    <message>
+        <source>low</source>
+        <comment>urgency</comment>
+        <translation>baja</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <comment>urgency</comment>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <comment>urgency</comment>
+        <translation>alta</translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>

@@ -231,6 +231,17 @@ QString DisplayFormat::sentiment(const QString &label)
     return tr("–");
 }
 
+QString DisplayFormat::urgency(const QString &level)
+{
+    if (level == u"low")
+        return tr("low", "urgency");
+    if (level == u"medium")
+        return tr("medium", "urgency");
+    if (level == u"high")
+        return tr("high", "urgency");
+    return level.toHtmlEscaped();
+}
+
 QString DisplayFormat::recordingStatus(const QString &status, bool hasRecording)
 {
     if (status == u"completed")

@@ -50,6 +50,8 @@ public:
     static QString direction(const QString &direction);
     static QString callStatus(const QString &status);
     static QString sentiment(const QString &label);
+    // low | medium | high, as the call analysis reports a caller's urgency.
+    static QString urgency(const QString &level);
     static QString recordingStatus(const QString &status, bool hasRecording);
     static QString leadStatus(const QString &status);
     static QString temperature(const QString &temperature);

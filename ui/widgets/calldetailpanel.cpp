@@ -225,7 +225,7 @@ void CallDetailPanel::render()
     if (!c.sentimentLabel.isEmpty()) {
         QString mood = tr("<b>Mood:</b> %1").arg(DisplayFormat::sentiment(c.sentimentLabel));
         if (!c.sentimentUrgency.isEmpty())
-            mood += tr(" (urgency: %1)").arg(c.sentimentUrgency.toHtmlEscaped());
+            mood += tr(" (urgency: %1)").arg(DisplayFormat::urgency(c.sentimentUrgency));
         facts << mood;
     }
     if (c.bookingConfirmed)
