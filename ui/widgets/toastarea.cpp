@@ -34,7 +34,10 @@ Toast *ToastArea::problem(const QString &text, std::function<void()> retry)
         if (toast && toast->kind() == Toast::Kind::Problem && toast->text() == text)
             return toast;
     }
-    return add(Toast::Kind::Problem, text, retry ? tr("Try again") : QString(), std::move(retry));
+    // Named before the call: an argument that moves `retry` may be evaluated first, and the
+    // button then had no label.
+    const QString retryLabel = retry ? tr("Try again") : QString();
+    return add(Toast::Kind::Problem, text, retryLabel, std::move(retry));
 }
 
 Toast *ToastArea::problem(const Error &error, std::function<void()> retry)
