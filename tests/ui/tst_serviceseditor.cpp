@@ -108,6 +108,24 @@ private slots:
         QCOMPARE(page.findChild<QLabel *>(u"unsavedLabel"_s)->text(), u"1 unsaved change"_s);
     }
 
+    // Choosing a service is enough to delete it: no edit first.
+    void deleteAppliesToTheChosenService()
+    {
+        const auto clinic = m_fixture->createClinic(u"Delete Clinic"_s);
+        Console c(m_fixture->url(), clinic.session);
+        vox::ui::ServicesPage &page = *c.page;
+        QTRY_COMPARE(page.model()->rowCount(), 7);
+        auto *remove = page.findChild<QPushButton *>(u"deleteServiceButton"_s);
+        QVERIFY(remove);
+        page.selectService(u"Botox"_s);
+        QVERIFY(remove->isEnabled());
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(page.findChild<QLabel *>(u"unsavedLabel"_s)->text(), u"1 unsaved change"_s);
+        QVERIFY(!remove->isEnabled()); // already marked for deletion
+        page.selectService(u"Fillers"_s);
+        QVERIFY(remove->isEnabled());
+    }
+
     void editsAreUndoneAndRedone()
     {
         const auto clinic = m_fixture->createClinic(u"Undo Clinic"_s);

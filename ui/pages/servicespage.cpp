@@ -233,8 +233,10 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     connect(m_before, &QSpinBox::valueChanged, this,
             [this](int v) { edit(Field::BufferBefore, v); });
     connect(m_after, &QSpinBox::valueChanged, this, [this](int v) { edit(Field::BufferAfter, v); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ServicesPage::loadForm);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        loadForm();
+        updateActions(); // Delete applies to the service now chosen
+    });
     connect(m_model, &ServicesModel::changed, this, [this] {
         // An undo may change the row on show: the form follows the model.
         loadForm();
