@@ -3370,6 +3370,10 @@ The very first start takes a little longer.</source>
         <source>Telephony</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Turn forwarding off for %1? Its calls will ring only at the clinic again, and the AI will no longer answer the ones nobody picks up. You will get a code to dial on that phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TelephonyWizard</name>

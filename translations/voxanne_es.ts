@@ -3375,6 +3375,10 @@ La primera vez tarda un poco más.</translation>
         <source>Telephony</source>
         <translation>Telefonía</translation>
     </message>
+    <message>
+        <source>Turn forwarding off for %1? Its calls will ring only at the clinic again, and the AI will no longer answer the ones nobody picks up. You will get a code to dial on that phone.</source>
+        <translation>¿Desactivar el desvío del %1? Sus llamadas volverán a sonar solo en la clínica, y la IA dejará de contestar las que nadie atienda. Recibirá un código para marcar en ese teléfono.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TelephonyWizard</name>

@@ -3,6 +3,7 @@
 // Twilio's call is answered on the sandbox's keypad, wrong codes count down, the carrier's code
 // is previewed by the server's own rule, and the refusals appear in the step they belong to.
 #include "core/forwardingcodes.h"
+#include "core/phonenumber.h"
 #include "pagehost.h"
 #include "sandboxfixture.h"
 #include "ui/api/apiclient.h"
@@ -368,6 +369,21 @@ private slots:
         auto *disable = console.page->findChild<QPushButton *>(u"disableForwardingButton"_s);
         QVERIFY(disable->isEnabled());
         disable->click();
+        // Asked first: keeping it changes nothing.
+        QMessageBox *ask = nullptr;
+        QTRY_VERIFY(
+            (ask = console.page->findChild<QMessageBox *>(u"disableForwardingConfirmation"_s)));
+        QVERIFY(ask->text().contains(vox::phone::display(phone)));
+        ask->reject();
+        QTest::qWait(300);
+        QVERIFY(!console.page->findChild<vox::ui::DeactivationDialog *>());
+        QVERIFY(disable->isEnabled());
+        disable->click();
+        QTRY_VERIFY(
+            (ask = console.page->findChild<QMessageBox *>(u"disableForwardingConfirmation"_s)));
+        for (QAbstractButton *b : ask->buttons())
+            if (ask->buttonRole(b) == QMessageBox::AcceptRole)
+                b->click();
         vox::ui::DeactivationDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = console.page->findChild<vox::ui::DeactivationDialog *>()));
         QVERIFY(!dialog->code().isEmpty());

@@ -1,5 +1,6 @@
 #include "ui/pages/telephonypage.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/telephony/deactivationdialog.h"
@@ -237,10 +238,12 @@ void TelephonyPage::disableSelected()
     const VerifiedNumber *n = selected();
     if (!n || n->forwardingConfigId.isEmpty())
         return;
+    const QString configId = n->forwardingConfigId;
     const QString phone = n->phoneNumber;
-    m_disable->setEnabled(false);
-    m_api.telephony().disableForwarding(
-        n->forwardingConfigId, this, [this, phone](Result<QString> code) {
+    const QString shown = phone::display(phone);
+    const auto disable = [this, configId, phone] {
+        m_disable->setEnabled(false);
+        m_api.telephony().disableForwarding(configId, this, [this, phone](Result<QString> code) {
             if (!code) {
                 updateActions();
                 m_toasts.problem(code.error());
@@ -251,6 +254,15 @@ void TelephonyPage::disableSelected()
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->open();
         });
+    };
+    // Off means the AI stops answering this number's missed calls: asked first, like removing.
+    Confirmation{tr("Turn forwarding off"),
+                 tr("Turn forwarding off for %1? Its calls will ring only at the clinic again, "
+                    "and the AI will no longer answer the ones nobody picks up. You will get a "
+                    "code to dial on that phone.")
+                     .arg(shown),
+                 tr("Turn forwarding off"), tr("Keep it"), u"disableForwardingConfirmation"_s}
+        .open(this, disable);
 }
 
 void TelephonyPage::removeSelected(bool confirm)
