@@ -67,6 +67,13 @@ private slots:
         controller->start();
         QTRY_VERIFY(controller->loginDialog() && controller->loginDialog()->isVisible());
         vox::ui::LoginDialog *login = controller->loginDialog();
+        // Which server, port included: two on one computer differ only there.
+        const QUrl url(m_fixture->url());
+        const QString where = u"Server: %1:%2"_s.arg(url.host()).arg(url.port());
+        bool named = false;
+        for (const QLabel *label : login->findChildren<QLabel *>())
+            named = named || label->text() == where;
+        QVERIFY2(named, qPrintable(where));
 
         signIn(login, m_clinic.email, u"wrong password"_s);
         QTRY_COMPARE(login->problem(), u"The e-mail or password is not correct."_s);

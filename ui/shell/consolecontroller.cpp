@@ -173,7 +173,10 @@ void ConsoleController::connectRemote(const QString &url)
     settings.setValue(urlKey, url);
     m_embedded = false;
     const QUrl parsed(url);
-    serverReady(parsed, tr("Server: %1").arg(parsed.host()), parsed.toString());
+    // Host and port: two servers on one machine (a test and a live one) differ only there.
+    const QString where =
+        parsed.port() > 0 ? u"%1:%2"_s.arg(parsed.host()).arg(parsed.port()) : parsed.host();
+    serverReady(parsed, tr("Server: %1").arg(where), parsed.toString());
 }
 
 void ConsoleController::startEmbedded()
