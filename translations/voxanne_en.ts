@@ -3255,6 +3255,29 @@ The very first start takes a little longer.</source>
         <source>Creating…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the clinic&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password of at least 10 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more character(s) in the password</source>
+        <translation>
+            <numerusform>%n more character in the password</numerusform>
+            <numerusform>%n more characters in the password</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still needed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TelephonyPage</name>

@@ -3260,6 +3260,29 @@ La primera vez tarda un poco más.</translation>
         <source>Creating…</source>
         <translation>Creando…</translation>
     </message>
+    <message>
+        <source>the clinic&apos;s name</source>
+        <translation>el nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>your e-mail address</source>
+        <translation>su correo electrónico</translation>
+    </message>
+    <message>
+        <source>a password of at least 10 characters</source>
+        <translation>una contraseña de al menos 10 caracteres</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more character(s) in the password</source>
+        <translation>
+            <numerusform>%n carácter más en la contraseña</numerusform>
+            <numerusform>%n caracteres más en la contraseña</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still needed: %1.</source>
+        <translation>Falta: %1.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TelephonyPage</name>

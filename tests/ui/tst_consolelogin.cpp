@@ -7,6 +7,7 @@
 #include "ui/shell/firstrundialog.h"
 #include "ui/shell/logindialog.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/signupdialog.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QAction>
@@ -154,6 +155,45 @@ private slots:
         api.auth().resume(refresh, this, [&](vox::Result<vox::ui::Session> s) { resumed = s; });
         QTRY_VERIFY(resumed.has_value());
         QVERIFY(!resumed->ok());
+    }
+
+    // "Create clinic" is off until the form is complete, and the dialog says what is missing.
+    void creatingAClinicSaysWhatIsStillNeeded_data()
+    {
+        QTest::addColumn<QString>("clinic");
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("needed");
+        QTest::newRow("empty") << QString() << QString() << QString()
+                               << u"Still needed: the clinic's name; your e-mail address; a "
+                                  "password of at least 10 characters."_s;
+        QTest::newRow("short password") << u"Glow"_s << u"dana@glow.test"_s << u"secret1"_s
+                                        << u"Still needed: 3 more characters in the password."_s;
+        QTest::newRow("one character short")
+            << u"Glow"_s << u"dana@glow.test"_s << u"secret123"_s
+            << u"Still needed: 1 more character in the password."_s;
+        QTest::newRow("no e-mail") << u"Glow"_s << u"dana"_s << u"correct horse battery"_s
+                                   << u"Still needed: your e-mail address."_s;
+        QTest::newRow("complete") << u"Glow"_s << u"dana@glow.test"_s << u"correct horse battery"_s
+                                  << QString();
+    }
+    void creatingAClinicSaysWhatIsStillNeeded()
+    {
+        QFETCH(QString, clinic);
+        QFETCH(QString, email);
+        QFETCH(QString, password);
+        QFETCH(QString, needed);
+        vox::ui::ApiClient api;
+        vox::ui::SignUpDialog dialog(api);
+        dialog.show();
+        dialog.clinicField()->setText(clinic);
+        dialog.emailField()->setText(email);
+        dialog.passwordField()->setText(password);
+        QCOMPARE(dialog.stillNeeded(), needed);
+        auto *shown = dialog.findChild<QLabel *>(u"signUpStillNeeded"_s);
+        QCOMPARE(shown->isVisible(), !needed.isEmpty());
+        QCOMPARE(shown->text(), needed);
+        QCOMPARE(dialog.createButton()->isEnabled(), needed.isEmpty());
     }
 
     void theFirstRunAsksAndLaterStartsRemember()

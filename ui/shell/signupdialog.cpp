@@ -25,6 +25,7 @@ SignUpDialog::SignUpDialog(ApiClient &api, QWidget *parent)
     , m_password(new QLineEdit(this))
     , m_zone(new QComboBox(this))
     , m_problem(new QLabel(this))
+    , m_needed(new QLabel(this))
 {
     setObjectName(u"signUpDialog"_s);
     setWindowTitle(tr("Create your clinic"));
@@ -75,6 +76,11 @@ SignUpDialog::SignUpDialog(ApiClient &api, QWidget *parent)
     m_problem->setStyleSheet(u"color: #c62828;"_s);
     m_problem->hide();
     layout->addWidget(m_problem);
+    // A disabled button alone does not say why: what is missing is written under the form.
+    m_needed->setObjectName(u"signUpStillNeeded"_s);
+    m_needed->setWordWrap(true);
+    m_needed->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_needed);
     auto *signIn = new QLabel(tr("<a href=\"login\">I already have an account</a>"), this);
     connect(signIn, &QLabel::linkActivated, this, &SignUpDialog::signInRequested);
     layout->addWidget(signIn);
@@ -92,10 +98,30 @@ SignUpDialog::SignUpDialog(ApiClient &api, QWidget *parent)
     validate();
 }
 
+QString SignUpDialog::stillNeeded() const
+{
+    QStringList missing;
+    if (m_clinic->text().trimmed().isEmpty())
+        missing << tr("the clinic's name");
+    if (!m_email->text().contains(u'@'))
+        missing << tr("your e-mail address");
+    const qsizetype short_ = 10 - m_password->text().size();
+    if (short_ > 0)
+        missing << (m_password->text().isEmpty()
+                        ? tr("a password of at least 10 characters")
+                        : tr("%n more character(s) in the password", nullptr, int(short_)));
+    if (missing.isEmpty())
+        return {};
+    return tr("Still needed: %1.").arg(missing.join(u"; "_s));
+}
+
 void SignUpDialog::validate()
 {
-    m_create->setEnabled(!m_busy && !m_clinic->text().trimmed().isEmpty() &&
-                         m_email->text().contains(u'@') && m_password->text().size() >= 10);
+    const QString needed = stillNeeded();
+    m_needed->setText(needed);
+    m_needed->setVisible(!needed.isEmpty());
+    m_create->setEnabled(!m_busy && needed.isEmpty());
+    m_create->setToolTip(needed);
 }
 
 void SignUpDialog::create()

@@ -28,6 +28,8 @@ public:
     QLineEdit *emailField() const { return m_email; }
     QLineEdit *passwordField() const { return m_password; }
     QPushButton *createButton() const { return m_create; }
+    // What is still missing before the clinic can be created, as shown under the form.
+    QString stillNeeded() const;
 
 signals:
     void signedUp(const vox::ui::Session &session);
@@ -44,6 +46,7 @@ private:
     QLineEdit *m_password;
     QComboBox *m_zone;
     QLabel *m_problem;
+    QLabel *m_needed;
     QPushButton *m_create;
     bool m_busy = false;
 };
