@@ -112,23 +112,30 @@ void registerAppointmentRoutes(http::Router &router, AppContext &app,
         return http::Response::json(*page);
     });
 
-    router.get(u"/api/appointments/availability"_s, http::Auth::User,
-               [booking](http::Context &c) -> http::Reply {
-                   auto parsed = datetimerules::parseDate(c.request.queryValue(u"date"_s));
-                   if (!parsed)
-                       return parsed.error();
-                   const QDate date = *parsed;
-                   const QString serviceId = c.request.queryValue(u"service_id"_s);
-                   if (!serviceId.isEmpty() && !http::isUuid(serviceId))
-                       return http::status::notFound(u"That service does not exist."_s);
-                   auto day = booking->availability(c.access(), c.orgId(), date, serviceId);
-                   if (!day)
-                       return day.error();
-                   return http::Response::json({{u"date"_s, date.toString(Qt::ISODate)},
-                                                {u"time_zone"_s, day->calendar.timeZoneName},
-                                                {u"service_id"_s, day->service.id},
-                                                {u"slots"_s, rangesJson(day->openSlots)}});
-               });
+    router.get(
+        u"/api/appointments/availability"_s, http::Auth::User,
+        [booking](http::Context &c) -> http::Reply {
+            auto parsed = datetimerules::parseDate(c.request.queryValue(u"date"_s));
+            if (!parsed)
+                return parsed.error();
+            const QDate date = *parsed;
+            const QString serviceId = c.request.queryValue(u"service_id"_s);
+            if (!serviceId.isEmpty() && !http::isUuid(serviceId))
+                return http::status::notFound(u"That service does not exist."_s);
+            // The appointment being moved: its own time is free to move into.
+            const QString moving = c.request.queryValue(u"moving"_s);
+            if (!moving.isEmpty() && !http::isUuid(moving))
+                return http::status::badRequest(
+                    u"'moving' must be the id of the appointment being moved."_s, u"moving"_s);
+            auto day =
+                booking->availability(c.access(), c.orgId(), date, serviceId, nullptr, moving);
+            if (!day)
+                return day.error();
+            return http::Response::json({{u"date"_s, date.toString(Qt::ISODate)},
+                                         {u"time_zone"_s, day->calendar.timeZoneName},
+                                         {u"service_id"_s, day->service.id},
+                                         {u"slots"_s, rangesJson(day->openSlots)}});
+        });
 
     router.post(u"/api/appointments"_s, http::Auth::User,
                 [booking](http::Context &c) -> http::Reply {

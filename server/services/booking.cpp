@@ -284,7 +284,8 @@ QList<av::Range> BookingService::externalBusy(const QString &orgId, const QDateT
 Result<DayAvailability> BookingService::availability(const db::Access &access, const QString &orgId,
                                                      const QDate &date,
                                                      const QString &serviceIdOrName,
-                                                     const ClinicCalendar *known)
+                                                     const ClinicCalendar *known,
+                                                     const QString &movingId)
 {
     if (!date.isValid())
         return http::status::badRequest(u"'date' must be a date like 2026-03-14."_s, u"date"_s);
@@ -315,7 +316,7 @@ Result<DayAvailability> BookingService::availability(const db::Access &access, c
             to = QDateTime(date.addDays(lookAheadDays + 1), QTime(0, 0), zone)
                      .toUTC()
                      .addSecs(12 * 3600);
-            auto taken = takenRanges(tx, orgId, from, to);
+            auto taken = takenRanges(tx, orgId, from, to, movingId);
             if (!taken)
                 return taken.error();
             return std::pair{day, *taken};

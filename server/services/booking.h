@@ -112,10 +112,12 @@ public:
     // A service for availability when none is named: the consultation, else the first active.
     static Result<ServiceInfo> defaultService(db::Transaction &tx, const QString &orgId);
 
-    // `known`: the clinic's calendar when the caller has read it already.
+    // `known`: the clinic's calendar when the caller has read it already. `movingId`: an
+    // appointment being moved, whose own time (and buffers) do not count as taken.
     Result<DayAvailability> availability(const db::Access &access, const QString &orgId,
                                          const QDate &date, const QString &serviceIdOrName,
-                                         const ClinicCalendar *known = nullptr);
+                                         const ClinicCalendar *known = nullptr,
+                                         const QString &movingId = {});
 
     Result<BookingOutcome> book(const db::Access &access, const NewAppointment &request);
     Result<BookingOutcome> update(const db::Access &access, const QString &orgId,

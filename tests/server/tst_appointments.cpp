@@ -209,6 +209,60 @@ private slots:
         QCOMPARE(m_client->get(u"/api/appointments/availability"_s).status, 400);
     }
 
+    // Moving an appointment: its own time (and buffers) is free to move into, so it can move by
+    // half an hour; someone else's time stays taken, as does an appointment of another clinic
+    // named as the one being moved.
+    void anAppointmentBeingMovedDoesNotBlockItself_data()
+    {
+        QTest::addColumn<QString>("moving"); // mine | none | other clinic's | not an id
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("nineThirtyFree");
+        QTest::addColumn<bool>("elevenFree");
+        QTest::newRow("moving mine") << u"mine"_s << 200 << true << false;
+        QTest::newRow("not moving") << u"none"_s << 200 << false << false;
+        QTest::newRow("another clinic's appointment")
+            << u"other clinic's"_s << 200 << false << false;
+        QTest::newRow("not an id") << u"not an id"_s << 400 << false << false;
+    }
+    void anAppointmentBeingMovedDoesNotBlockItself()
+    {
+        QFETCH(QString, moving);
+        QFETCH(int, status);
+        QFETCH(bool, nineThirtyFree);
+        QFETCH(bool, elevenFree);
+        const QDate monday = nextWeekday(1);
+        const HttpReply mine = book(m_a, u"Botox"_s, at(monday, QTime(10, 0), m_a.zone));
+        QCOMPARE(mine.status, 201);
+        // Someone else at 11:00 (Botox: 30 minutes, then 10 free).
+        QCOMPARE(book(m_a, u"Botox"_s, at(monday, QTime(11, 0), m_a.zone)).status, 201);
+        const HttpReply theirs = book(m_b, u"Botox"_s, at(monday, QTime(10, 0), m_b.zone));
+        QCOMPARE(theirs.status, 201);
+        const QString id = moving == u"mine"             ? mine.json().value(u"id"_s).toString()
+                           : moving == u"other clinic's" ? theirs.json().value(u"id"_s).toString()
+                           : moving == u"not an id"      ? u"10am"_s
+                                                         : QString();
+        m_client->setToken(m_a.token);
+        QString query = u"/api/appointments/availability?date=%1&service_id=%2"_s.arg(
+            monday.toString(Qt::ISODate), serviceId(m_a, u"Botox"_s));
+        if (!id.isEmpty())
+            query += u"&moving="_s + id;
+        const HttpReply reply = m_client->get(query);
+        QCOMPARE(reply.status, status);
+        if (status != 200) {
+            QCOMPARE(reply.json().value(u"field"_s).toString(), u"moving"_s);
+            return;
+        }
+        QStringList starts;
+        for (const QJsonValue &slot : reply.json().value(u"slots"_s).toArray())
+            starts << QDateTime::fromString(slot.toObject().value(u"start"_s).toString(),
+                                            Qt::ISODate)
+                          .toTimeZone(m_a.zone)
+                          .toString(u"HH:mm"_s);
+        QCOMPARE(starts.contains(u"09:30"_s), nineThirtyFree);
+        QCOMPARE(starts.contains(u"10:00"_s), nineThirtyFree);
+        QCOMPARE(starts.contains(u"11:00"_s), elevenFree);
+    }
+
     void availabilityRefusesImpossibleDays_data()
     {
         QTest::addColumn<QString>("date");

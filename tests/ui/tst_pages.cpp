@@ -6,6 +6,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
 #include "ui/models/appointmentsmodel.h"
+#include "ui/models/displayformat.h"
 #include "ui/models/leadsmodel.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/dashboardpage.h"
@@ -348,6 +349,16 @@ private slots:
         const vox::ui::AppointmentRecord booked = *page->model()->appointmentAt(0);
         QCOMPARE(booked.contactName, u"Walk-in Wendy"_s);
         QVERIFY(!booked.confirmationSent);
+        // Moving it offers its own time and the half hour before: it does not block itself.
+        QTRY_VERIFY(!page->findChild<vox::ui::AppointmentDialog *>());
+        page->table()->selectRow(0);
+        page->rescheduleSelected();
+        vox::ui::AppointmentDialog *move = nullptr;
+        QTRY_VERIFY((move = page->findChild<vox::ui::AppointmentDialog *>()));
+        QTRY_VERIFY(move->slotList()->count() > 0);
+        const QString own = vox::ui::DisplayFormat::time(booked.scheduledTime);
+        QVERIFY2(!move->slotList()->findItems(own, Qt::MatchExactly).isEmpty(), qPrintable(own));
+        move->reject();
         if (!patientEmail.isEmpty()) {
             auto admin = m_fixture->database().connectAsAdmin();
             const auto given = admin->exec(

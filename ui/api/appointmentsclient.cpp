@@ -26,12 +26,15 @@ void AppointmentsClient::list(const QDateTime &from, const QDateTime &to, const 
                                                    &ListPage<AppointmentRecord>::fromJson);
 }
 
-void AppointmentsClient::availability(const QDate &date, const QString &serviceId, QObject *context,
+void AppointmentsClient::availability(const QDate &date, const QString &serviceId,
+                                      const QString &movingId, QObject *context,
                                       Callback<QList<TimeSlot>> done)
 {
     QUrlQuery q;
     q.addQueryItem(u"date"_s, date.toString(Qt::ISODate));
     q.addQueryItem(u"service_id"_s, serviceId);
+    if (!movingId.isEmpty())
+        q.addQueryItem(u"moving"_s, movingId);
     m_api.requestJson<QList<TimeSlot>>("GET", u"/api/appointments/availability"_s, q, nullptr,
                                        context, std::move(done), [](const QJsonObject &json) {
                                            QList<TimeSlot> free;

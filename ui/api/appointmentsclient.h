@@ -25,8 +25,9 @@ public:
 
     void list(const QDateTime &from, const QDateTime &to, const QString &cursor, QObject *context,
               Callback<ListPage<AppointmentRecord>> done);
-    void availability(const QDate &date, const QString &serviceId, QObject *context,
-                      Callback<QList<TimeSlot>> done);
+    // `movingId`: the appointment being moved (its own time counts as free), or empty.
+    void availability(const QDate &date, const QString &serviceId, const QString &movingId,
+                      QObject *context, Callback<QList<TimeSlot>> done);
     void create(const NewAppointment &appointment, QObject *context,
                 Callback<AppointmentRecord> done);
     void reschedule(const QString &id, const QDateTime &when, QObject *context,

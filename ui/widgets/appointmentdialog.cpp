@@ -176,7 +176,8 @@ void AppointmentDialog::loadSlots()
     const int generation = ++m_slotGeneration;
     m_slotNote->setText(tr("Looking for free times…"));
     m_api.appointments().availability(
-        m_date->date(), serviceId, this, [this, generation](Result<QList<TimeSlot>> free) {
+        m_date->date(), serviceId, m_rescheduleId, this,
+        [this, generation](Result<QList<TimeSlot>> free) {
             if (generation != m_slotGeneration)
                 return;
             if (!free) {
