@@ -269,8 +269,18 @@ void DashboardPage::show(const DashboardSummary &s)
     rebuildChart(s);
 }
 
+void DashboardPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Light to dark or back while the page is open: the chart's theme (axes, labels, grid) is
+    // chosen when it is built, so it is built again in the new palette.
+    if (event->type() == QEvent::PaletteChange)
+        rebuildChart(m_shown);
+}
+
 void DashboardPage::rebuildChart(const DashboardSummary &summary)
 {
+    m_shown = summary;
     auto *chart = new QChart;
     chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundVisible(false);

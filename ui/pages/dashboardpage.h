@@ -36,10 +36,14 @@ public:
     QString range() const;
     void setRange(const QString &range);
     StatCard *card(const QString &name) const;
+    QChartView *chartView() const { return m_chart; }
     ActivityModel *activity() const { return m_activity; }
 
 signals:
     void recordRequested(const QString &entityType, const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void show(const DashboardSummary &summary);
@@ -57,6 +61,7 @@ private:
     StatCard *m_callsThisWeek;
     StatCard *m_hotLeads;
     QChartView *m_chart;
+    DashboardSummary m_shown; // what the chart draws, to draw it again in a new palette
     QListView *m_activityView;
     QLabel *m_activityEmpty;
     QTimer m_debounce;

@@ -6,6 +6,7 @@
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -77,6 +78,14 @@ void applyTheme(Theme theme)
     const bool dark = theme == Theme::Dark || (theme == Theme::System && systemDark);
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     QApplication::setPalette(dark ? darkPalette() : lightPalette());
+    // Style sheets resolve palette(base), palette(mid)… when they are applied, not when the
+    // palette changes: while the console is open (a switch in Settings) each one is applied
+    // again, or the navigation and cards keep the old palette's colours.
+    const QList<QWidget *> widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        if (!widget->styleSheet().isEmpty())
+            widget->setStyleSheet(widget->styleSheet());
+    }
 }
 
 bool isDarkPalette()
