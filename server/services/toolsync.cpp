@@ -105,7 +105,9 @@ Result<void> ToolSync::queue(db::Transaction &tx, const QString &orgId)
     job.kind = QString::fromLatin1(jobKind);
     job.orgId = orgId;
     job.uniqueKey = QString::fromLatin1(jobKind) + u':' + orgId;
-    job.dedupe = jobs::NewJob::Dedupe::Rearm;
+    // A sync already running may have read the org's assistants before the change that queues
+    // this one (a first assistant created meanwhile), or be finishing: it gets a follow-up.
+    job.dedupe = jobs::NewJob::Dedupe::Follow;
     job.maxAttempts = 5;
     auto queued = jobs::enqueue(tx, job);
     if (!queued)

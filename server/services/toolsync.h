@@ -28,7 +28,8 @@ public:
 
     explicit ToolSync(AppContext &app);
 
-    // Queues the org's sync in `tx` (one pending sync per org absorbs further requests).
+    // Queues the org's sync in `tx` (one pending sync per org absorbs further requests; one
+    // running gets a single follow-up).
     static Result<void> queue(db::Transaction &tx, const QString &orgId);
 
     // The job handler. Vapi refusing for good (a 4xx other than 429) is recorded on the agent

@@ -510,6 +510,42 @@ private slots:
                  0);
     }
 
+    void aChangeWhileASyncRunsIsSyncedAfterIt()
+    {
+        // A sync that started before the clinic's first save (it found no assistant to link) is
+        // still running elsewhere when the save creates the assistant: the save's sync is not
+        // absorbed by it, but follows it.
+        const Clinic clinic =
+            createClinic(*m_client, *m_db, u"Third Clinic"_s, u"America/New_York"_s, {}, false);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin
+                    ->exec("INSERT INTO jobs (kind, org_id, unique_key, status, attempts, "
+                           "locked_by, locked_at) VALUES ('vapi.sync_tools', $1::uuid, "
+                           "'vapi.sync_tools:' || $1, 'running', 1, 'elsewhere:1', now())",
+                           {clinic.orgId})
+                    .ok());
+
+        QCOMPARE(saveAgent(clinic, u"Saved while a sync runs."_s).status, 200);
+        QVERIFY(waitFor([&] { return syncStatus(clinic) == u"synced"; }));
+        QStringList linked = linkedIds(clinic);
+        QStringList registered = registeredIds();
+        linked.sort();
+        registered.sort();
+        QCOMPARE(linked, registered);
+        QCOMPARE(count(*m_db,
+                       "SELECT count(*) FROM jobs WHERE unique_key = 'vapi.sync_tools:' || $1 || "
+                       "':next' AND status = 'done'",
+                       {clinic.orgId}),
+                 1);
+        // The sync that was running finishes.
+        QVERIFY(admin
+                    ->exec("UPDATE jobs SET status = 'done', locked_by = NULL WHERE unique_key = "
+                           "'vapi.sync_tools:' || $1",
+                           {clinic.orgId})
+                    .ok());
+        QVERIFY(syncFinished(clinic));
+    }
+
     void savingTheAgentValidatesAndNamesVapisRefusal()
     {
         m_client->setToken(m_a.token);
