@@ -3516,14 +3516,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Twilio could not be connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3521,14 +3521,6 @@ La primera vez tarda un poco más.</translation>
         <translation>Twilio está conectado.</translation>
     </message>
     <message>
-        <source>Twilio could not be connected.</source>
-        <translation>No se pudo conectar Twilio.</translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected: %1</source>
-        <translation>No se pudo conectar Twilio: %1</translation>
-    </message>
-    <message>
         <source>failed</source>
         <translation>falló</translation>
     </message>
