@@ -391,6 +391,10 @@
         <source>%1 changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A text message is waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>

@@ -391,6 +391,10 @@
         <source>%1 changed</source>
         <translation>%1 cambió</translation>
     </message>
+    <message>
+        <source>A text message is waiting to be sent</source>
+        <translation>Un SMS está pendiente de envío</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>
