@@ -50,6 +50,8 @@ void SandboxState::route(Router &router, const QByteArray &method, const QString
                        if (failure->status == 0 ||
                            (failure->status >= 200 && failure->status < 300))
                            return handler(context);
+                       if (failure->actFirst)
+                           (void)handler(context);
                        QJsonObject body = failure->body;
                        if (body.isEmpty())
                            body = {{u"error"_s, u"Injected failure"_s},

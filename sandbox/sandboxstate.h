@@ -31,7 +31,9 @@ struct RecordedRequest
 // An injected failure: the next `remaining` requests that match answer `status` (or hang for
 // `delayMs` first, to provoke a timeout). Status 0 or a 2xx is a slow provider rather than a
 // failing one: after `delayMs` the request is served as usual, so the provider acts on it even
-// when the client gave up waiting (an SMS sent whose answer never arrived).
+// when the client gave up waiting (an SMS sent whose answer never arrived). With `actFirst`, a
+// failing status is answered after the request was served: the provider acted, and a gateway in
+// front of it answered 5xx all the same.
 struct Failure
 {
     QString provider;
@@ -40,6 +42,7 @@ struct Failure
     int status = 503;   // 0: served as usual after the delay
     int remaining = 1;
     int delayMs = 0;
+    bool actFirst = false;
     QJsonObject body;
 };
 

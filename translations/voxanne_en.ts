@@ -406,6 +406,10 @@
         <source>%1 changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A text message is waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>
@@ -3573,14 +3577,6 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Twilio is connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

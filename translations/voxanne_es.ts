@@ -406,6 +406,10 @@
         <source>%1 changed</source>
         <translation>%1 cambió</translation>
     </message>
+    <message>
+        <source>A text message is waiting to be sent</source>
+        <translation>Un SMS está pendiente de envío</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>
@@ -3579,14 +3583,6 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Twilio is connected.</source>
         <translation>Twilio está conectado.</translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected.</source>
-        <translation>No se pudo conectar Twilio.</translation>
-    </message>
-    <message>
-        <source>Twilio could not be connected: %1</source>
-        <translation>No se pudo conectar Twilio: %1</translation>
     </message>
     <message>
         <source>failed</source>

@@ -33,6 +33,8 @@ Result<QJsonObject> IntegrationService::status(const db::Access &access)
                                        {u"status"_s, (*twilio)->status},
                                        {u"status_detail"_s, orNull((*twilio)->statusDetail)},
                                        {u"error"_s, orNull(m.value(u"connect_error"_s).toString())},
+                                       {u"failed_step"_s,
+                                        orNull(m.value(u"connect_failed_step"_s).toString())},
                                        {u"account_sid_last4"_s, m.value(u"account_sid_last4"_s)},
                                        {u"phone_number"_s, m.value(u"phone_number"_s)},
                                        {u"vapi_credential_id"_s,

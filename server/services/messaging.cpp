@@ -140,7 +140,7 @@ Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const O
 Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
                                                   const QString &messageId, const Outgoing &to,
                                                   const QString &body, const TwilioAccount &account,
-                                                  SmsRetry retry)
+                                                  SmsRetry retry, qint64 sendJob)
 {
     // 1. The row first, with the check that settles it should this process never get to: a
     //    crash between Twilio's answer and our write leaves 'sending', never silence. A job run
@@ -172,7 +172,11 @@ Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
             check.kind = u"sms.check"_s;
             check.orgId = to.orgId;
             check.payload = {{u"message_id"_s, messageId}};
+            if (sendJob > 0)
+                check.payload.insert(u"send_job"_s, sendJob);
             check.uniqueKey = u"sms.check:"_s + messageId;
+            // Sent again after a check found no record: that check may still be finishing.
+            check.dedupe = jobs::NewJob::Dedupe::Follow;
             check.runAt = QDateTime::currentDateTimeUtc().addMSecs(m_app.config.smsCheckDelayMs);
             check.maxAttempts = 4;
             if (auto queued = jobs::enqueue(tx, check); !queued)
@@ -244,32 +248,66 @@ Result<bool> Messaging::settleSms(const db::Access &access, const QString &orgId
                                   const QString &messageId, const QString &status,
                                   const QString &externalId, const QString &error, SmsEvent event)
 {
-    return m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
-        auto row = tx.exec(
-            "UPDATE messages SET status = $3, external_message_id = coalesce($4, "
-            "external_message_id), error = $5, sent_at = CASE WHEN $3 = 'sent' THEN now() END "
-            "WHERE id = $1::uuid AND org_id = $2::uuid AND status IN ('sending', 'unknown') "
-            "RETURNING purpose, contact_id::text, call_id::text, appointment_id::text",
-            {messageId, orgId, status, nullIfEmpty(externalId), nullIfEmpty(error.left(1000))});
-        if (!row)
-            return row.error();
-        if (row->isEmpty())
-            return false; // settled meanwhile (the check and a late sender): the first stands
-        QJsonObject payload{{u"method"_s, u"sms"_s}, {u"status"_s, status}};
-        if (!row->isNull(0, 0))
-            payload.insert(u"purpose"_s, row->text(0, 0));
-        for (const auto &[key, column] : {std::pair{u"contact_id"_s, 1}, std::pair{u"call_id"_s, 2},
-                                          std::pair{u"appointment_id"_s, 3}}) {
-            if (!row->isNull(0, column))
-                payload.insert(key, row->text(0, column));
-        }
-        auto published = events::publish(
-            tx, orgId, event == SmsEvent::Created ? u"message.created"_s : u"message.updated"_s,
-            u"message"_s, messageId, payload);
-        if (!published)
-            return published.error();
-        return true;
+    return m_app.db.transaction<bool>(access, [&](db::Transaction &tx) {
+        return settleSmsIn(tx, orgId, messageId, status, externalId, error, event);
     });
+}
+
+Result<bool> Messaging::settleSmsIn(db::Transaction &tx, const QString &orgId,
+                                    const QString &messageId, const QString &status,
+                                    const QString &externalId, const QString &error, SmsEvent event)
+{
+    auto row =
+        tx.exec("UPDATE messages SET status = $3, external_message_id = coalesce($4, "
+                "external_message_id), error = $5, sent_at = CASE WHEN $3 = 'sent' THEN now() END "
+                "WHERE id = $1::uuid AND org_id = $2::uuid AND status IN ('sending', 'unknown') "
+                "RETURNING purpose, contact_id::text, call_id::text, appointment_id::text",
+                {messageId, orgId, status, nullIfEmpty(externalId), nullIfEmpty(error.left(1000))});
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return false; // settled meanwhile (the check and a late sender): the first stands
+    QJsonObject payload{{u"method"_s, u"sms"_s}, {u"status"_s, status}};
+    if (!row->isNull(0, 0))
+        payload.insert(u"purpose"_s, row->text(0, 0));
+    for (const auto &[key, column] : {std::pair{u"contact_id"_s, 1}, std::pair{u"call_id"_s, 2},
+                                      std::pair{u"appointment_id"_s, 3}}) {
+        if (!row->isNull(0, column))
+            payload.insert(key, row->text(0, column));
+    }
+    auto published = events::publish(
+        tx, orgId, event == SmsEvent::Created ? u"message.created"_s : u"message.updated"_s,
+        u"message"_s, messageId, payload);
+    if (!published)
+        return published.error();
+    return true;
+}
+
+Result<bool> Messaging::sendAgain(const QString &orgId, const QString &messageId, qint64 sendJob,
+                                  const QString &reason)
+{
+    return m_app.db.transaction<bool>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto owner = tx.exec("SELECT 1 FROM jobs WHERE id = $1::bigint AND kind = 'sms.send' "
+                                 "AND org_id = $2::uuid AND status IN ('done', 'failed') AND "
+                                 "attempts < max_attempts FOR UPDATE",
+                                 {QString::number(sendJob), orgId});
+            if (!owner)
+                return owner.error();
+            if (owner->isEmpty())
+                return false;
+            auto queued = settleSmsIn(tx, orgId, messageId, u"queued"_s, {},
+                                      reason + u" Sending it again."_s, SmsEvent::Updated);
+            if (!queued || !*queued)
+                return queued;
+            auto rearmed = tx.exec("UPDATE jobs SET status = 'queued', run_at = now(), locked_by "
+                                   "= NULL, locked_at = NULL, finished_at = NULL, last_error = $2 "
+                                   "WHERE id = $1::bigint",
+                                   {QString::number(sendJob), reason});
+            if (!rearmed)
+                return rearmed.error();
+            return true;
+        });
 }
 
 Result<Messaging::Delivery> Messaging::sendEmail(const db::Access &access, const Outgoing &to,
@@ -359,7 +397,7 @@ Result<void> Messaging::runSmsJob(const jobs::Job &job)
         return {}; // nothing to retry until the clinic connects Twilio
     }
     const SmsRetry retry = job.attempt < job.maxAttempts ? SmsRetry::Later : SmsRetry::Never;
-    auto delivered = deliverSms(service, messageId, to, body, **account, retry);
+    auto delivered = deliverSms(service, messageId, to, body, **account, retry, job.id);
     if (!delivered)
         return delivered.error(); // certainly not sent, or not recorded: the runner tries again
     return {};
@@ -435,8 +473,19 @@ Result<void> Messaging::runCheckJob(const jobs::Job &job)
     }
     if (job.attempt < job.maxAttempts)
         return fail(u"Twilio does not list the message yet."_s); // its list can lag: later
-    auto settled = settleSms(service, job.orgId, messageId, u"failed"_s, {},
-                             u"Twilio has no record of this message: it was not sent."_s);
+    // Twilio confirms it never took the message: sending it again cannot make a second text. A
+    // job's message is its job's to send; a person's is left to them, told it was not sent.
+    const QString notSent = u"Twilio has no record of this message: it was not sent."_s;
+    if (const qint64 sendJob = job.payload.value(u"send_job"_s).toInteger(); sendJob > 0) {
+        auto again = sendAgain(job.orgId, messageId, sendJob, notSent);
+        if (!again)
+            return again.error();
+        if (*again) {
+            m_app.jobs.wake();
+            return {};
+        }
+    }
+    auto settled = settleSms(service, job.orgId, messageId, u"failed"_s, {}, notSent);
     return settled ? Result<void>() : Result<void>(settled.error());
 }
 

@@ -84,8 +84,10 @@ public:
                                  const QString &reason);
 
     // sms.send {to, body, purpose, contact_id?, call_id?, appointment_id?} (docs/api.md,
-    // "Background work between modules"), and sms.check {message_id}: an SMS whose outcome is
-    // not known is looked up in Twilio's list and settled, sent or failed.
+    // "Background work between modules"), and sms.check {message_id, send_job?}: an SMS whose
+    // outcome is not known is looked up in Twilio's list and settled, sent or failed; a job's
+    // SMS that Twilio has no record of is sent again by its job (attempts permitting), since
+    // Twilio then confirms it never reached the patient.
     static void registerJobs(jobs::JobRunner &runner, AppContext &app);
     Result<void> runSmsJob(const jobs::Job &job);
     Result<void> runCheckJob(const jobs::Job &job);
@@ -100,14 +102,22 @@ private:
     // Twilio is asked; Twilio is asked once; the row then keeps the outcome: sent, failed
     // (refused, unreachable), unknown (no answer or 5xx), or queued (SmsRetry::Later; then an
     // error is returned). A row that exists already is not sent again unless it is 'queued'.
+    // `sendJob` is the sms.send job the message belongs to (0: a person's request).
     Result<Delivery> deliverSms(const db::Access &access, const QString &messageId,
                                 const Outgoing &to, const QString &body,
-                                const TwilioAccount &account, SmsRetry retry);
+                                const TwilioAccount &account, SmsRetry retry, qint64 sendJob = 0);
     // Moves an unsettled row ('sending', 'unknown') to `status`; false when it was settled
     // already (the first outcome stands).
     Result<bool> settleSms(const db::Access &access, const QString &orgId, const QString &messageId,
                            const QString &status, const QString &externalId, const QString &error,
                            SmsEvent event = SmsEvent::Updated);
+    Result<bool> settleSmsIn(db::Transaction &tx, const QString &orgId, const QString &messageId,
+                             const QString &status, const QString &externalId, const QString &error,
+                             SmsEvent event);
+    // A job's message Twilio has no record of goes back to 'queued' and its sms.send job runs
+    // again, while the job has attempts left; false when it does not (the caller settles it).
+    Result<bool> sendAgain(const QString &orgId, const QString &messageId, qint64 sendJob,
+                           const QString &reason);
 
     Result<QString> record(const db::Access &access, const QString &messageId, const Outgoing &to,
                            const QString &method, const QString &content, const QString &provider,

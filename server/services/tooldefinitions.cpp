@@ -90,9 +90,26 @@ QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &
                            {u"function"_s, f},
                            {u"server"_s, server}};
         tool.hash = QString::fromLatin1(crypto::sha256(json::canonical(tool.definition)).toHex());
+        // Added after hashing: the marker is a function of the rest, and registrations made
+        // before there was a marker stay current.
+        QJsonObject marked = server;
+        QJsonObject headers = marked.value(u"headers"_s).toObject();
+        headers.insert(QString::fromLatin1(toolMarkerHeader), tool.hash);
+        marked.insert(u"headers"_s, headers);
+        tool.definition.insert(u"server"_s, marked);
         out.append(tool);
     }
     return out;
+}
+
+QString toolMarker(const QJsonObject &tool)
+{
+    return tool.value(u"server"_s)
+        .toObject()
+        .value(u"headers"_s)
+        .toObject()
+        .value(QString::fromLatin1(toolMarkerHeader))
+        .toString();
 }
 
 QJsonObject storableDefinition(QJsonObject definition)

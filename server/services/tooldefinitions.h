@@ -9,7 +9,9 @@ namespace vox::server {
 
 // One of our Vapi function tools: its definition as sent to POST /tool (CreateFunctionToolDTO) and
 // the SHA-256 of its canonical JSON, which tells the sync when a definition changed and the tool
-// must be registered again.
+// must be registered again. The definition carries the hash as a marker (a header of its server,
+// which Vapi keeps and returns: its Tool schema has no metadata), so a copy whose creation was
+// never recorded (Vapi answered 5xx after acting, or never answered) is recognised at Vapi.
 struct ToolDefinition
 {
     QString name;
@@ -20,6 +22,12 @@ struct ToolDefinition
 // Every tool, pointing Vapi at BACKEND_URL/api/vapi/tools with our shared-secret header. The
 // secret is part of the hash: rotating it registers the tools again with the new header.
 QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &webhookSecret);
+
+// The header of a tool's server that carries its definition's hash.
+inline constexpr const char *toolMarkerHeader = "x-voxanne-tool-definition";
+
+// The definition hash a tool at Vapi carries in its marker; empty for a tool without one.
+QString toolMarker(const QJsonObject &tool);
 
 // The definition with the secret header masked, for storing in vapi_tools.
 QJsonObject storableDefinition(QJsonObject definition);

@@ -105,7 +105,9 @@ Result<void> ToolSync::queue(db::Transaction &tx, const QString &orgId)
     job.kind = QString::fromLatin1(jobKind);
     job.orgId = orgId;
     job.uniqueKey = QString::fromLatin1(jobKind) + u':' + orgId;
-    job.dedupe = jobs::NewJob::Dedupe::Rearm;
+    // A sync already running may have read the org's assistants before the change that queues
+    // this one (a first assistant created meanwhile), or be finishing: it gets a follow-up.
+    job.dedupe = jobs::NewJob::Dedupe::Follow;
     job.maxAttempts = 5;
     auto queued = jobs::enqueue(tx, job);
     if (!queued)
@@ -151,13 +153,23 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
             ids.insert(tool.name, *known);
             continue;
         }
-        auto created = vapi.createTool(tool.definition);
-        if (!created)
-            return created.error();
-        const QString vapiId = created->value(u"id"_s).toString();
-        if (vapiId.isEmpty())
-            return fail(u"Vapi created the %1 tool without an id."_s.arg(tool.name),
-                        ErrorKind::ProviderFailed, u"200"_s);
+        // A create Vapi acted on while we never heard so (a 5xx after acting, an answer that
+        // never came) left a copy carrying this definition's marker: adopt it, never a second.
+        auto orphan = findUnrecorded(vapi, tool);
+        if (!orphan)
+            return orphan.error();
+        const bool adopted = !orphan->isEmpty();
+        QString vapiId = *orphan;
+        if (!adopted) {
+            // Sent once: if the answer is lost, the next attempt finds the tool by its marker.
+            auto created = vapi.createTool(tool.definition);
+            if (!created)
+                return created.error();
+            vapiId = created->value(u"id"_s).toString();
+            if (vapiId.isEmpty())
+                return fail(u"Vapi created the %1 tool without an id."_s.arg(tool.name),
+                            ErrorKind::ProviderFailed, u"200"_s);
+        }
         auto stored = m_app.db.transaction<bool>(
             db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
                 if (auto held = lease.value().releaseWithin(tx); !held)
@@ -182,7 +194,8 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
                 ids.insert(tool.name, vapiId);
                 continue;
             }
-            if (holds) {
+            // An adopted copy is left for the next attempt to adopt again.
+            if (holds && !adopted) {
                 if (auto removed = vapi.deleteTool(vapiId); !removed)
                     log::warn("toolsync", u"An unrecorded tool could not be removed from Vapi."_s,
                               {{u"tool"_s, tool.name},
@@ -192,11 +205,36 @@ Result<QHash<QString, QString>> ToolSync::ensureRegistered(providers::VapiClient
             return stored.error();
         }
         ++registered;
-        log::info("toolsync", u"Registered a tool with Vapi."_s,
+        log::info("toolsync",
+                  adopted ? u"Adopted a tool whose registration was never recorded."_s
+                          : u"Registered a tool with Vapi."_s,
                   {{u"tool"_s, tool.name}, {u"vapi_tool_id"_s, vapiId}});
         ids.insert(tool.name, vapiId);
     }
     return ids;
+}
+
+Result<QString> ToolSync::findUnrecorded(providers::VapiClient &vapi, const ToolDefinition &tool)
+{
+    auto all = vapi.listTools();
+    if (!all)
+        return all.error();
+    // A registration we hold is not an orphan, whatever it carries: one whose definition is
+    // outdated is replaced, not taken back.
+    auto recorded = m_app.db.query(db::Access::service(), "SELECT vapi_tool_id FROM vapi_tools");
+    if (!recorded)
+        return recorded.error();
+    QSet<QString> known;
+    for (int r = 0; r < recorded->rowCount(); ++r)
+        known.insert(recorded->text(r, 0));
+    for (const QJsonValue &v : std::as_const(*all)) {
+        const QJsonObject t = v.toObject();
+        const QString id = t.value(u"id"_s).toString();
+        if (!id.isEmpty() && !known.contains(id) && toolMarker(t) == tool.hash &&
+            t.value(u"function"_s).toObject().value(u"name"_s).toString() == tool.name)
+            return id;
+    }
+    return QString();
 }
 
 Result<void> ToolSync::recordFailure(const QString &orgId, const QString &message, bool final)

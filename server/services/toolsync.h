@@ -19,7 +19,8 @@ namespace vox::server {
 // assistant. Runs as the durable job `vapi.sync_tools`, so an agent save never waits for it and a
 // crash part-way resumes: every step is idempotent. Vapi is called between transactions, never
 // inside one; a tool is registered under a lease (ProviderLease), so concurrent syncs on any
-// instance register it once.
+// instance register it once, and a copy whose creation was never recorded is adopted by its
+// marker (see ToolDefinition) rather than created again.
 class ToolSync
 {
 public:
@@ -27,7 +28,8 @@ public:
 
     explicit ToolSync(AppContext &app);
 
-    // Queues the org's sync in `tx` (one pending sync per org absorbs further requests).
+    // Queues the org's sync in `tx` (one pending sync per org absorbs further requests; one
+    // running gets a single follow-up).
     static Result<void> queue(db::Transaction &tx, const QString &orgId);
 
     // The job handler. Vapi refusing for good (a 4xx other than 429) is recorded on the agent
@@ -59,6 +61,9 @@ private:
     Result<QHash<QString, QString>> ensureRegistered(providers::VapiClient &vapi, int &registered);
     // The tool's registered id when its definition is current, else empty.
     Result<QString> registeredId(const ToolDefinition &tool);
+    // The id of a copy of `tool` at Vapi that carries its marker and that we never recorded (its
+    // create was acted on while the answer failed or never came), else empty.
+    Result<QString> findUnrecorded(providers::VapiClient &vapi, const ToolDefinition &tool);
     Result<void> recordFailure(const QString &orgId, const QString &message, bool final);
 
     // Computed when used: the listening port is known only once the server listens.

@@ -14,6 +14,12 @@ namespace vox::server {
 
 namespace {
 
+// The steps of the job, as the connection's status names the one that failed. Keeping the
+// connection (reading it back, making it usable) is the console's "store" step.
+constexpr const char *storeStep = "store";
+constexpr const char *credentialStep = "vapi_credential";
+constexpr const char *numberStep = "vapi_number";
+
 // A Vapi failure as the clinic reads it: what was not done, and why. A refusal (4xx) carries
 // Vapi's own words, since the clinic may be able to act on them (a number in use elsewhere);
 // Vapi being away or failing does not. Coded "502" so the job knows Vapi, not the database,
@@ -57,11 +63,14 @@ public:
         if (!*loaded)
             return {};
         if (m_vapi.isConfigured()) {
+            m_step = QString::fromLatin1(credentialStep);
             if (auto credential = ensureCredential(); !credential)
                 return retryOrGiveUp(credential.error());
+            m_step = QString::fromLatin1(numberStep);
             if (auto number = ensureNumber(); !number)
                 return retryOrGiveUp(number.error());
         }
+        m_step = QString::fromLatin1(storeStep);
         if (auto recorded = finish(); !recorded)
             return retryOrGiveUp(recorded.error());
         removeReplaced();
@@ -346,6 +355,7 @@ private:
                                                  {{u"provider"_s, CredentialStore::twilio},
                                                   {u"status"_s, u"failed"_s},
                                                   {u"error"_s, error},
+                                                  {u"failed_step"_s, m_step},
                                                   {u"restored"_s, restore}});
                 if (!published)
                     return published.error();
@@ -362,6 +372,7 @@ private:
     {
         QJsonObject metadata = previousMetadata();
         metadata.insert(u"connect_error"_s, error);
+        metadata.insert(u"connect_failed_step"_s, m_step);
         const QString createdBy = m_previous.value(u"created_by"_s).toString();
         auto saved = m_store.save(tx, m_job.orgId, CredentialStore::twilio,
                                   m_previous.value(u"secret"_s).toObject(), metadata,
@@ -378,6 +389,7 @@ private:
     {
         auto merged = m_store.mergeMetadata(tx, m_job.orgId, CredentialStore::twilio,
                                             {{u"connect_error"_s, error},
+                                             {u"connect_failed_step"_s, m_step},
                                              {u"vapi_credential_id"_s, QJsonValue()},
                                              {u"vapi_phone_number_id"_s, QJsonValue()}});
         if (!merged)
@@ -447,6 +459,8 @@ private:
     const CredentialStore m_store;
     providers::VapiClient m_vapi;
     QString m_connectId;
+    // The step under way, as the console names it: what a failure is reported against.
+    QString m_step = QString::fromLatin1(storeStep);
     QJsonObject m_metadata; // the row's, updated with what this run notes
     QJsonObject m_secret;
     QJsonObject m_previous;

@@ -393,8 +393,18 @@ private slots:
 
     void concurrentSyncsOnTwoInstancesRegisterEachToolOnce()
     {
+        // No tool of ours is registered, in our database or at Vapi.
         auto admin = m_db->connectAsAdmin();
         QVERIFY(admin->exec("DELETE FROM vapi_tools").ok());
+        HttpClient vapi(m_sandbox->url());
+        for (const QJsonValue &t : sandboxList(u"tool"_s)) {
+            if (t.toObject().value(u"type"_s).toString() == u"function")
+                QCOMPARE(vapi.send("DELETE",
+                                   u"/vapi/tool/"_s + t.toObject().value(u"id"_s).toString(), {},
+                                   {{"Authorization", "Bearer test"}})
+                             .status,
+                         200);
+        }
         const QStringList namesBefore = toolNamesAtVapi();
         // Registering a tool takes Vapi a while, so the two clinics' syncs overlap.
         slowDown(u"POST"_s, u"/vapi/tool"_s, 200);

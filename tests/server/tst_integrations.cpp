@@ -240,14 +240,16 @@ private slots:
         QTest::addColumn<QJsonObject>("body");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<int>("credentialsDeleted");
+        QTest::addColumn<QString>("failedStep");
         QTest::newRow("credential: Vapi fails")
             << u"/vapi/credential"_s << 500 << QJsonObject{}
-            << u"Vapi did not take the Twilio credentials: Vapi had a problem (HTTP 500)."_s << 0;
+            << u"Vapi did not take the Twilio credentials: Vapi had a problem (HTTP 500)."_s << 0
+            << u"vapi_credential"_s;
         QTest::newRow("number: Vapi refuses the import")
             << u"/vapi/phone-number"_s << 400
             << QJsonObject{{u"message"_s, u"Number is already in use by another org"_s},
                            {u"statusCode"_s, 400}}
-            << u"Number is already in use by another org"_s << 1;
+            << u"Number is already in use by another org"_s << 1 << u"vapi_number"_s;
     }
     void vapiFailingFailsTheConnectionWithTheReasonAndLeavesNothingAtVapi()
     {
@@ -256,6 +258,7 @@ private slots:
         QFETCH(QJsonObject, body);
         QFETCH(QString, reason);
         QFETCH(int, credentialsDeleted);
+        QFETCH(QString, failedStep);
         Clinic clinic = f.signUp(u"Failing Vapi"_s);
         const auto account = f.newTwilioAccount();
         m_secrets << account.token;
@@ -266,6 +269,7 @@ private slots:
         QCOMPARE(t.value(u"status"_s).toString(), u"failed"_s);
         QVERIFY2(t.value(u"error"_s).toString().contains(reason),
                  qPrintable(t.value(u"error"_s).toString()));
+        QCOMPARE(t.value(u"failed_step"_s).toString(), failedStep);
         QVERIFY(t.value(u"vapi_credential_id"_s).isNull());
         QVERIFY(t.value(u"vapi_phone_number_id"_s).isNull());
         QCOMPARE(
@@ -278,16 +282,17 @@ private slots:
         QCOMPARE(namedAtVapi(*credentials,
                              connectJob(clinic.orgId).payload.value(u"connect_id"_s).toString()),
                  0);
-        // The console heard why.
+        // The console heard why, and where.
         QCOMPARE(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
                        "'integration.updated' AND payload->>'status' = 'failed' AND "
-                       "payload->>'error' = $2",
-                       {clinic.orgId, t.value(u"error"_s).toString()}),
+                       "payload->>'error' = $2 AND payload->>'failed_step' = $3",
+                       {clinic.orgId, t.value(u"error"_s).toString(), failedStep}),
                  1);
         // And the clinic can simply try again once Vapi takes it.
         f.sandbox->state().clearFailures();
         QVERIFY2(f.connectTwilioAndWait(clinic, account).isEmpty(), "the retry did not connect");
         QVERIFY(twilioOf(clinic).value(u"error"_s).isNull());
+        QVERIFY(twilioOf(clinic).value(u"failed_step"_s).isNull());
     }
 
     // The clinic's change ends when its outcome commits, not when the runner later marks the job
@@ -367,6 +372,7 @@ private slots:
                  qPrintable(after.value(u"error"_s).toString()));
         QVERIFY2(after.value(u"error"_s).toString().contains(u"previous connection is kept"_s),
                  qPrintable(after.value(u"error"_s).toString()));
+        QCOMPARE(after.value(u"failed_step"_s).toString(), u"vapi_number"_s);
         // The second account's credential was created at Vapi once and removed again; the
         // first's was left alone.
         QCOMPARE(requests(u"POST"_s, u"/vapi/credential"_s), 1);

@@ -152,6 +152,34 @@ class TestToolSync : public QObject
         return r.json().value(u"id"_s).toString();
     }
 
+    // The ids of the copies of a tool Vapi holds, read through its API.
+    QStringList toolsAtVapi(const QString &name)
+    {
+        HttpClient vapi(m_sandbox->url());
+        QStringList ids;
+        for (const QJsonValue &v :
+             vapi.send("GET", u"/vapi/tool"_s, {}, {{"Authorization", "Bearer test"}})
+                 .jsonArray()) {
+            const QJsonObject t = v.toObject();
+            if (t.value(u"function"_s).toObject().value(u"name"_s).toString() == name)
+                ids << t.value(u"id"_s).toString();
+        }
+        return ids;
+    }
+
+    // The tool is registered nowhere: neither in our database nor, in any copy, at Vapi.
+    void unregister(const QString &name)
+    {
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("DELETE FROM vapi_tools WHERE tool_name = $1", {name}).ok());
+        HttpClient vapi(m_sandbox->url());
+        for (const QString &id : toolsAtVapi(name))
+            QCOMPARE(
+                vapi.send("DELETE", u"/vapi/tool/"_s + id, {}, {{"Authorization", "Bearer test"}})
+                    .status,
+                200);
+    }
+
     void failNext(const QString &method, const QString &path, int status, int times)
     {
         vox::sandbox::Failure f;
@@ -360,8 +388,7 @@ private slots:
         QFETCH(int, status);
         QFETCH(int, failures);
         QFETCH(int, jobAttempts);
-        auto admin = m_db->connectAsAdmin();
-        QVERIFY(admin->exec("DELETE FROM vapi_tools WHERE tool_name = 'checkAvailability'").ok());
+        unregister(u"checkAvailability"_s);
         failNext(u"POST"_s, u"/vapi/tool"_s, status, failures);
         queueSync(m_a);
         QVERIFY(syncFinished(m_a));
@@ -377,10 +404,47 @@ private slots:
                           "'checkAvailability'")));
     }
 
+    void aToolCreatedWithoutVapiSayingSoIsAdopted_data()
+    {
+        QTest::addColumn<int>("status");
+        // Vapi stored the tool, and a gateway in front of it answered 5xx: the job runs again,
+        // and finds the tool by its marker.
+        QTest::newRow("created, then 502") << 502;
+        QTest::newRow("created, then 503") << 503;
+    }
+    void aToolCreatedWithoutVapiSayingSoIsAdopted()
+    {
+        QFETCH(int, status);
+        unregister(u"checkAvailability"_s);
+        m_sandbox->state().clearRequests();
+        vox::sandbox::Failure acted;
+        acted.provider = u"vapi"_s;
+        acted.method = u"POST"_s;
+        acted.pathPrefix = u"/vapi/tool"_s;
+        acted.status = status;
+        acted.actFirst = true;
+        m_sandbox->state().addFailure(acted);
+
+        queueSync(m_a);
+        QVERIFY(syncFinished(m_a));
+        QCOMPARE(syncStatus(m_a), u"synced"_s);
+        QCOMPARE(count(*m_db,
+                       "SELECT attempts FROM jobs WHERE kind = 'vapi.sync_tools' AND org_id "
+                       "= $1::uuid",
+                       {m_a.orgId}),
+                 2);
+        QCOMPARE(vapiRequests(u"POST"_s, u"/vapi/tool"_s).size(), 1);
+        const QStringList copies = toolsAtVapi(u"checkAvailability"_s);
+        QCOMPARE(copies.size(), 1);
+        QCOMPARE(scalar(*m_db, "SELECT vapi_tool_id FROM vapi_tools WHERE tool_name = "
+                               "'checkAvailability'"),
+                 copies.first());
+        QVERIFY(linkedIds(m_a).contains(copies.first()));
+    }
+
     void aRefusalIsNotRetriedAndIsRecorded()
     {
-        auto admin = m_db->connectAsAdmin();
-        QVERIFY(admin->exec("DELETE FROM vapi_tools WHERE tool_name = 'checkAvailability'").ok());
+        unregister(u"checkAvailability"_s);
         failNext(u"POST"_s, u"/vapi/tool"_s, 400, 5);
         queueSync(m_a);
         QVERIFY(syncFinished(m_a));
@@ -444,6 +508,42 @@ private slots:
                        "linked_at IS NULL",
                        {m_a.orgId}),
                  0);
+    }
+
+    void aChangeWhileASyncRunsIsSyncedAfterIt()
+    {
+        // A sync that started before the clinic's first save (it found no assistant to link) is
+        // still running elsewhere when the save creates the assistant: the save's sync is not
+        // absorbed by it, but follows it.
+        const Clinic clinic =
+            createClinic(*m_client, *m_db, u"Third Clinic"_s, u"America/New_York"_s, {}, false);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin
+                    ->exec("INSERT INTO jobs (kind, org_id, unique_key, status, attempts, "
+                           "locked_by, locked_at) VALUES ('vapi.sync_tools', $1::uuid, "
+                           "'vapi.sync_tools:' || $1, 'running', 1, 'elsewhere:1', now())",
+                           {clinic.orgId})
+                    .ok());
+
+        QCOMPARE(saveAgent(clinic, u"Saved while a sync runs."_s).status, 200);
+        QVERIFY(waitFor([&] { return syncStatus(clinic) == u"synced"; }));
+        QStringList linked = linkedIds(clinic);
+        QStringList registered = registeredIds();
+        linked.sort();
+        registered.sort();
+        QCOMPARE(linked, registered);
+        QCOMPARE(count(*m_db,
+                       "SELECT count(*) FROM jobs WHERE unique_key = 'vapi.sync_tools:' || $1 || "
+                       "':next' AND status = 'done'",
+                       {clinic.orgId}),
+                 1);
+        // The sync that was running finishes.
+        QVERIFY(admin
+                    ->exec("UPDATE jobs SET status = 'done', locked_by = NULL WHERE unique_key = "
+                           "'vapi.sync_tools:' || $1",
+                           {clinic.orgId})
+                    .ok());
+        QVERIFY(syncFinished(clinic));
     }
 
     void savingTheAgentValidatesAndNamesVapisRefusal()

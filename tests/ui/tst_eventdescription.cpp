@@ -36,6 +36,13 @@ private slots:
                                               << u"Twilio confirmed a text message was sent"_s;
         QTest::newRow("text not at Twilio")
             << u"message.updated"_s << u"sms"_s << u"failed"_s << u"A text message was not sent"_s;
+        // Its job sends it: later (Twilio throttling), or again (Twilio has no record of it).
+        QTest::newRow("text throttled, sent later")
+            << u"message.created"_s << u"sms"_s << u"queued"_s
+            << u"A text message is waiting to be sent"_s;
+        QTest::newRow("text not at Twilio, sent again")
+            << u"message.updated"_s << u"sms"_s << u"queued"_s
+            << u"A text message is waiting to be sent"_s;
     }
 
     void messagesAreDescribedByTheirOutcome()

@@ -170,11 +170,34 @@ private slots:
         QTRY_VERIFY(page.twilioStatusLabel()->text().contains(u"Not connected"_s));
     }
 
-    // The server's job fails when Vapi refuses the number: the card says so with Vapi's reason,
-    // the steps show where, and the form is there to try again.
+    // The server's job fails when Vapi refuses a step: the card marks that step alone as failed
+    // (the ones before it done, the ones after it not run), says Vapi's reason once, in the
+    // status, and shows the form to try again.
+    void aConnectionVapiRefusesSaysWhy_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QStringList>("steps");
+        QTest::addColumn<QString>("screenshot");
+        QTest::newRow("Vapi refuses the credentials")
+            << u"/vapi/credential"_s << u"accountSid is not a Twilio account Vapi can use"_s
+            << QStringList{u"validate: done"_s, u"store: done"_s, u"vapi_credential: failed"_s,
+                           u"vapi_number: not_run"_s}
+            << u"twilio-credentials-refused-by-vapi.png"_s;
+        QTest::newRow("Vapi refuses the number")
+            << u"/vapi/phone-number"_s << u"Number is already in use by another org"_s
+            << QStringList{u"validate: done"_s, u"store: done"_s, u"vapi_credential: done"_s,
+                           u"vapi_number: failed"_s}
+            << u"twilio-connection-refused-by-vapi.png"_s;
+    }
     void aConnectionVapiRefusesSaysWhy()
     {
-        const auto clinic = m_fixture->console().createClinic(u"Twilio Refused Clinic"_s);
+        QFETCH(QString, path);
+        QFETCH(QString, reason);
+        QFETCH(QStringList, steps);
+        QFETCH(QString, screenshot);
+        const auto clinic = m_fixture->console().createClinic(
+            u"Twilio Refused Clinic "_s + QString::fromUtf8(QTest::currentDataTag()));
         const auto account = m_fixture->newTwilioAccount();
         Console c(m_fixture->console().url(), clinic.session);
         vox::ui::IntegrationsPage &page = *c.page;
@@ -182,24 +205,22 @@ private slots:
         vox::sandbox::Failure refused;
         refused.provider = u"vapi"_s;
         refused.method = u"POST"_s;
-        refused.pathPrefix = u"/vapi/phone-number"_s;
+        refused.pathPrefix = path;
         refused.status = 400;
         refused.remaining = 1;
-        refused.body = {{u"message"_s, u"Number is already in use by another org"_s}};
+        refused.body = {{u"message"_s, reason}};
         m_fixture->sandbox().state().addFailure(refused);
 
         fill(page, account.sid, account.token, account.number);
         page.twilioSaveButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(page.status().twilio.status, u"failed"_s, 20000);
-        QVERIFY2(page.twilioStatusLabel()->text().contains(u"Number is already in use"_s),
-                 qPrintable(page.twilioStatusLabel()->text()));
-        QVERIFY2(page.twilioProblem().contains(u"Number is already in use"_s),
-                 qPrintable(page.twilioProblem()));
-        QCOMPARE(page.twilioStepTexts().value(3), u"vapi_number: failed"_s);
+        QTRY_COMPARE(page.twilioStepTexts(), steps);
+        const QString status = page.twilioStatusLabel()->text();
+        QCOMPARE(status.count(reason), 1);
+        QVERIFY2(page.twilioProblem().isEmpty(), qPrintable(page.twilioProblem()));
         QVERIFY(page.twilioSaveButton()->isVisibleTo(&page));
         if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
-            page.window()->grab().save(QString::fromLocal8Bit(dir) +
-                                       u"/twilio-connection-refused-by-vapi.png"_s);
+            page.window()->grab().save(QString::fromLocal8Bit(dir) + u"/"_s + screenshot);
         m_fixture->sandbox().state().clearFailures();
     }
 

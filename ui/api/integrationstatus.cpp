@@ -16,6 +16,7 @@ IntegrationStatus IntegrationStatus::fromJson(const QJsonObject &json)
     s.twilio.status = t.value(u"status"_s).toString(u"not_connected"_s);
     s.twilio.statusDetail = t.value(u"status_detail"_s).toString();
     s.twilio.error = t.value(u"error"_s).toString();
+    s.twilio.failedStep = t.value(u"failed_step"_s).toString();
     s.twilio.accountSidLast4 = t.value(u"account_sid_last4"_s).toString();
     s.twilio.phoneNumber = t.value(u"phone_number"_s).toString();
     s.twilio.vapiLinked = !t.value(u"vapi_phone_number_id"_s).toString().isEmpty();

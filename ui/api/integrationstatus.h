@@ -19,6 +19,9 @@ struct IntegrationStatus
         QString statusDetail;
         // Why the last connection did not go through; the previous one may still be active.
         QString error;
+        // The step of that connection that failed (store, vapi_credential, vapi_number); empty
+        // when it went through, or the server does not say.
+        QString failedStep;
         QString accountSidLast4;
         QString phoneNumber;
         bool vapiLinked = false;

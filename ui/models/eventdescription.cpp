@@ -101,6 +101,8 @@ QString EventDescription::describe(const LiveEvent &event)
             return sms ? tr("A text message was not sent") : tr("An e-mail was not sent");
         if (status == u"unknown")
             return tr("Twilio has not yet confirmed a text message");
+        if (status == u"queued") // its job sends it: later, or again when Twilio never had it
+            return tr("A text message is waiting to be sent");
         if (t == u"message.updated")
             return tr("Twilio confirmed a text message was sent");
         return sms ? tr("A text message was sent") : tr("An e-mail was sent");

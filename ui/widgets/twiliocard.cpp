@@ -162,19 +162,22 @@ void TwilioCard::showStatus(const IntegrationStatus::Twilio &tw)
 void TwilioCard::settled(const IntegrationStatus::Twilio &tw)
 {
     const bool connected = tw.status == u"active" && tw.error.isEmpty();
-    const QString vapiState = connected ? u"done"_s : u"failed"_s;
-    showSteps({{u"validate"_s, u"done"_s, {}},
-               {u"store"_s, u"done"_s, {}},
-               {u"vapi_credential"_s, vapiState, tw.error},
-               {u"vapi_number"_s, vapiState, tw.error}},
-              false);
-    if (connected) {
-        m_toasts.success(tr("Twilio is connected."));
-        return;
+    // Only the step the server names failed: the ones before it were done, the ones after it
+    // never ran. The status label says why, once.
+    QList<TwilioSyncStep> steps{{u"validate"_s, u"done"_s, {}}};
+    const qsizetype failedAt = stepOrder.indexOf(tw.failedStep);
+    for (qsizetype i = 1; i < stepOrder.size(); ++i) {
+        const QString &step = stepOrder.at(i);
+        if (connected || i < failedAt)
+            steps.append({step, u"done"_s, {}});
+        else if (i == failedAt)
+            steps.append({step, u"failed"_s, tw.error});
+        else if (failedAt < 0 && step == u"store")
+            steps.append({step, u"done"_s, {}}); // the request stored it before the job ran
     }
-    m_message->showProblem(tw.error.isEmpty()
-                               ? tr("Twilio could not be connected.")
-                               : tr("Twilio could not be connected: %1").arg(tw.error));
+    showSteps(steps, false);
+    if (connected)
+        m_toasts.success(tr("Twilio is connected."));
 }
 
 void TwilioCard::setEditing(bool editing)
