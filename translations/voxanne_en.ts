@@ -201,6 +201,22 @@
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -2292,6 +2308,10 @@ The very first start takes a little longer.</source>
         <source>Call-back: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>⚠ Needs attention: urgent, or a concern after a treatment. Call them today.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
@@ -2329,6 +2349,18 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Interested in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent, or a concern after a treatment: call today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on the call-back list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2420,6 +2452,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the leads to call back with this score (not those who booked or were lost)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -201,6 +201,22 @@
         <source>Note</source>
         <translation>Nota</translation>
     </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -2297,6 +2313,10 @@ La primera vez tarda un poco más.</translation>
         <source>Call-back: %1</source>
         <translation>Devolución de llamada: %1</translation>
     </message>
+    <message>
+        <source>⚠ Needs attention: urgent, or a concern after a treatment. Call them today.</source>
+        <translation>⚠ Requiere atención: urgente, o una complicación tras un tratamiento. Llámele hoy.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
@@ -2335,6 +2355,18 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Interested in</source>
         <translation>Le interesa</translation>
+    </message>
+    <message>
+        <source>Urgent, or a concern after a treatment: call today.</source>
+        <translation>Urgente, o una complicación tras un tratamiento: llame hoy.</translation>
+    </message>
+    <message>
+        <source>Not on the call-back list</source>
+        <translation>No está en la lista para devolver llamadas</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Devolver llamada</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2458,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Leads</source>
         <translation>Clientes potenciales</translation>
+    </message>
+    <message>
+        <source>Show the leads to call back with this score (not those who booked or were lost)</source>
+        <translation>Mostrar los clientes potenciales por llamar con esta puntuación (no los que reservaron ni los perdidos)</translation>
     </message>
 </context>
 <context>

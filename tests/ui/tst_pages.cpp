@@ -218,6 +218,52 @@ private slots:
         QTRY_COMPARE(leads->model()->rowCount(), 4);
     }
 
+    // The call-back list (the Hot, Warm and Cold cards) leaves out who booked, and a lead that
+    // needs attention says so in words, in the list and in its detail.
+    void leadsPageShowsWhoToCallBack()
+    {
+        const auto clinic = m_fixture->createClinic(u"Call Back List Clinic"_s);
+        m_fixture->insertContact(clinic, u"Booked Bella"_s, u"+15550100011"_s, 92, u"booked"_s);
+        const QString open =
+            m_fixture->insertContact(clinic, u"Open Olivia"_s, u"+15550100012"_s, 80, u"new"_s, 20);
+        const QString urgent =
+            m_fixture->insertContact(clinic, u"Swollen Sam"_s, u"+15550100013"_s, 70, u"new"_s, 10);
+        auto admin = m_fixture->database().connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE contacts SET needs_attention = true WHERE id = $1::uuid",
+                            {urgent}));
+        Console console(m_fixture->url(), clinic.session);
+        console.window->resize(1280, 800);
+        console.window->showPage(MainWindow::LeadsIndex);
+        vox::ui::LeadsPage *leads = console.window->leadsPage();
+        QTRY_COMPARE(leads->model()->rowCount(), 3);
+        QTRY_COMPARE(leads->card(u"hot"_s)->value(), u"2"_s);
+
+        emit leads->card(u"hot"_s)->clicked();
+        QTRY_COMPARE(leads->model()->rowCount(), 2);
+        QStringList names;
+        for (int row = 0; row < leads->model()->rowCount(); ++row)
+            names << leads->model()->contactAt(row)->name;
+        QCOMPARE(names, (QStringList{u"Swollen Sam"_s, u"Open Olivia"_s}));
+        const int samRow = leads->model()->rowOf(urgent);
+        const QModelIndex mark = leads->model()->index(samRow, vox::ui::LeadsModel::PriorityColumn);
+        QCOMPARE(mark.data(Qt::DisplayRole).toString(), u"Needs attention"_s);
+        QCOMPARE(mark.data(Qt::AccessibleTextRole).toString(), u"Needs attention"_s);
+        QVERIFY(!mark.data(Qt::DecorationRole).isNull());
+        QCOMPARE(leads->model()
+                     ->index(leads->model()->rowOf(open), vox::ui::LeadsModel::PriorityColumn)
+                     .data(Qt::DisplayRole)
+                     .toString(),
+                 u"High"_s);
+
+        leads->selectContact(urgent);
+        auto *attention = leads->detail()->findChild<QLabel *>(u"leadNeedsAttention"_s);
+        QVERIFY(attention);
+        QTRY_VERIFY(attention->isVisible());
+        QVERIFY(attention->text().contains(u"Needs attention"_s));
+        if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
+            console.window->grab().save(QString::fromLocal8Bit(dir) + u"/leads-call-back.png"_s);
+    }
+
     void callBackShowsItsProgress_data()
     {
         QTest::addColumn<bool>("agentSaved");

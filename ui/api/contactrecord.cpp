@@ -16,6 +16,8 @@ ContactRecord ContactRecord::fromJson(const QJsonObject &json)
     c.leadStatus = json.value(u"lead_status"_s).toString();
     c.leadScore = json.value(u"lead_score"_s).toInt();
     c.leadTemperature = json.value(u"lead_temperature"_s).toString();
+    c.needsAttention = json.value(u"needs_attention"_s).toBool();
+    c.priority = json.value(u"priority"_s).toString();
     c.serviceInterests =
         json::strings(json.contains(u"service_interests"_s) ? json.value(u"service_interests"_s)
                                                             : json.value(u"services_interested"_s));

@@ -14,9 +14,11 @@ struct ContactRecord
     QString name;
     QString phoneNumber;
     QString email;
-    QString leadStatus;      // new, contacted, booked, lost
-    int leadScore = 0;       // 0-100
-    QString leadTemperature; // hot, warm, cold
+    QString leadStatus;          // new, contacted, booked, lost
+    int leadScore = 0;           // 0-100
+    QString leadTemperature;     // hot, warm, cold
+    bool needsAttention = false; // urgent, or a concern after a treatment: call today
+    QString priority;            // on the call-back list: urgent, high, normal, low; none if off it
     QStringList serviceInterests;
     QString notes;
     QDateTime lastContactedAt;

@@ -66,6 +66,14 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     m_contactLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_standing = new QLabel(m_content);
     m_standing->setTextFormat(Qt::RichText);
+    m_attention = new QLabel(m_content);
+    m_attention->setObjectName(u"leadNeedsAttention"_s);
+    m_attention->setWordWrap(true);
+    m_attention->setText(
+        tr("⚠ Needs attention: urgent, or a concern after a treatment. Call them today."));
+    QFont bold = m_attention->font();
+    bold.setBold(true);
+    m_attention->setFont(bold);
     m_interests = new QLabel(m_content);
     m_interests->setWordWrap(true);
     m_notes = new QLabel(m_content);
@@ -74,6 +82,7 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     layout->addWidget(m_name);
     layout->addWidget(m_contactLine);
     layout->addWidget(m_standing);
+    layout->addWidget(m_attention);
     layout->addWidget(m_interests);
     layout->addWidget(m_notes);
 
@@ -165,6 +174,7 @@ void LeadDetailPanel::render()
                  DisplayFormat::temperature(c.leadTemperature).toHtmlEscaped())
             .arg(c.leadScore)
             .arg(DisplayFormat::leadStatus(c.leadStatus).toHtmlEscaped()));
+    m_attention->setVisible(c.needsAttention);
     m_interests->setText(c.serviceInterests.isEmpty()
                              ? tr("No services mentioned yet.")
                              : tr("Interested in: %1").arg(c.serviceInterests.join(u", "_s)));

@@ -59,6 +59,7 @@ private:
     QLabel *m_name;
     QLabel *m_contactLine;
     QLabel *m_standing;
+    QLabel *m_attention;
     QLabel *m_interests;
     QLabel *m_notes;
     QPushButton *m_callBack;
