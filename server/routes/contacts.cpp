@@ -16,6 +16,8 @@ namespace {
 
 const QStringList temperatures{u"hot"_s, u"warm"_s, u"cold"_s};
 const QStringList leadStatuses{u"new"_s, u"contacted"_s, u"booked"_s, u"lost"_s};
+// The languages the console and the agent speak.
+const QStringList languages{u"en"_s, u"es"_s};
 
 // The status a person sees now (core/leadstatus.h, leads::statusAt): an open lead whose clinic's
 // follow-up window passed without activity is lost. Computed when read, so nothing has to run
@@ -39,6 +41,7 @@ const QByteArray contactJson =
     ", "
     "'lead_temperature', ct.lead_temperature, 'service_interests', ct.service_interests, "
     "'services_interested', ct.service_interests, 'notes', ct.notes, "
+    "'preferred_language', ct.preferred_language, 'do_not_text', ct.do_not_text, "
     "'last_contacted_at', ct.last_contacted_at, 'created_at', ct.created_at, "
     "'updated_at', ct.updated_at)";
 
@@ -321,6 +324,24 @@ Result<ContactChanges> parseChanges(const http::JsonBody &body)
         changes.set("lead_status", u"lead_status"_s, **status);
         changes.assignments.append("lead_status_set_at = now()");
     }
+    // The language to speak and write in: en or es; null or "" clears it.
+    if (body.has(u"preferred_language"_s)) {
+        auto text = body.optionalString(u"preferred_language"_s, 10);
+        if (!text)
+            return text.error();
+        const QString code = text->value_or(QString());
+        if (!code.isEmpty() && !languages.contains(code))
+            return http::status::badRequest(
+                u"'preferred_language' must be one of %1, or null."_s.arg(languages.join(u", "_s)),
+                u"preferred_language"_s);
+        changes.set("preferred_language", u"preferred_language"_s,
+                    code.isEmpty() ? QString() : code);
+    }
+    auto doNotText = body.optionalBool(u"do_not_text"_s);
+    if (!doNotText)
+        return doNotText.error();
+    if (*doNotText)
+        changes.set("do_not_text", u"do_not_text"_s, **doNotText);
     // A person clears the mark once the patient has been looked after (or sets it by hand).
     auto attention = body.optionalBool(u"needs_attention"_s);
     if (!attention)

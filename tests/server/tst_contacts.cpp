@@ -353,6 +353,18 @@ private slots:
                  (QJsonArray{u"Botox"_s, u"Fillers"_s}));
         QCOMPARE(eventCount(u"contact.updated"_s, id), 1);
 
+        // How the person wants to be reached: a language, and no text messages.
+        const HttpReply preferences =
+            client->patch(u"/api/contacts/"_s + id,
+                          {{u"preferred_language"_s, u"es"_s}, {u"do_not_text"_s, true}});
+        QCOMPARE(preferences.status, 200);
+        QCOMPARE(preferences.json().value(u"preferred_language"_s).toString(), u"es"_s);
+        QCOMPARE(preferences.json().value(u"do_not_text"_s).toBool(), true);
+        const HttpReply cleared =
+            client->patch(u"/api/contacts/"_s + id, {{u"preferred_language"_s, QJsonValue::Null}});
+        QVERIFY(cleared.json().value(u"preferred_language"_s).isNull());
+        QCOMPARE(cleared.json().value(u"do_not_text"_s).toBool(), true);
+
         const HttpReply notes = client->patch(u"/api/contacts/"_s + id, {{u"notes"_s, u"VIP"_s}});
         QCOMPARE(notes.json().value(u"notes"_s).toString(), u"VIP"_s);
         QCOMPARE(notes.json().value(u"name"_s).toString(), u"Fay After"_s);
@@ -367,6 +379,10 @@ private slots:
         QTest::newRow("interests not a list")
             << QJsonObject{{u"service_interests"_s, u"Botox"_s}} << u"service_interests"_s;
         QTest::newRow("name of the wrong type") << QJsonObject{{u"name"_s, 7}} << u"name"_s;
+        QTest::newRow("a language the clinic does not speak")
+            << QJsonObject{{u"preferred_language"_s, u"fr"_s}} << u"preferred_language"_s;
+        QTest::newRow("do not text not a boolean")
+            << QJsonObject{{u"do_not_text"_s, u"yes"_s}} << u"do_not_text"_s;
         QTest::newRow("needs attention not a boolean")
             << QJsonObject{{u"needs_attention"_s, u"no"_s}} << u"needs_attention"_s;
     }

@@ -21,6 +21,8 @@ struct ContactRecord
     QString priority;            // on the call-back list: urgent, high, normal, low; none if off it
     QStringList serviceInterests;
     QString notes;
+    QString preferredLanguage; // en, es, or empty when not known
+    bool doNotText = false;    // the person asked not to get text messages
     QDateTime lastContactedAt;
     QDateTime createdAt;
 

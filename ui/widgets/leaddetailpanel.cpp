@@ -4,6 +4,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/confirmation.h"
+#include "ui/widgets/leadeditdialog.h"
 #include "ui/widgets/temperaturedelegate.h"
 #include "ui/widgets/toastarea.h"
 
@@ -94,6 +95,10 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     m_book->setObjectName(u"bookForLeadButton"_s);
     actions->addWidget(m_callBack);
     actions->addWidget(m_book);
+    m_edit = new QPushButton(tr("Edit…"), m_content);
+    m_edit->setObjectName(u"editLeadButton"_s);
+    m_edit->setToolTip(tr("Change the name, e-mail, status, language, texts or notes"));
+    actions->addWidget(m_edit);
     actions->addStretch();
     layout->addLayout(actions);
     m_callBackStatus = new QLabel(m_content);
@@ -118,6 +123,7 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
 
     connect(m_callBack, &QPushButton::clicked, this, &LeadDetailPanel::askCallBack);
     connect(m_book, &QPushButton::clicked, this, [this] { emit newAppointment(m_detail.contact); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { edit(); });
     connect(m_calls, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit openCall(item->data(0, Qt::UserRole).toString());
     });
@@ -167,6 +173,12 @@ void LeadDetailPanel::render()
     QStringList line{phone::display(c.phoneNumber)};
     if (!c.email.isEmpty())
         line << c.email;
+    if (c.preferredLanguage == u"es")
+        line << tr("Speaks Spanish");
+    else if (c.preferredLanguage == u"en")
+        line << tr("Speaks English");
+    if (c.doNotText)
+        line << tr("No text messages");
     m_contactLine->setText(line.join(u"  ·  "_s));
     m_standing->setText(
         tr("<span style=\"color: %1; font-weight: bold\">%2</span> · score %3 of 100 · %4")
@@ -207,6 +219,23 @@ void LeadDetailPanel::render()
         new QTreeWidgetItem(m_appointments, {tr("No appointments yet")});
     m_appointments->resizeColumnToContents(0);
     m_appointments->resizeColumnToContents(1);
+}
+
+LeadEditDialog *LeadDetailPanel::edit()
+{
+    if (m_detail.contact.id.isEmpty())
+        return nullptr;
+    auto *dialog = new LeadEditDialog(m_api, m_detail.contact, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = m_detail.contact.id;
+    connect(dialog, &LeadEditDialog::saved, this, [this, id](const ContactDetail &detail) {
+        if (id != m_detail.contact.id)
+            return;
+        m_detail = detail;
+        render();
+    });
+    dialog->open();
+    return dialog;
 }
 
 QString LeadDetailPanel::callBackStatus() const
