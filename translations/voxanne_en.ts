@@ -216,6 +216,22 @@
         <comment>urgency</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -2329,6 +2345,109 @@ The very first start takes a little longer.</source>
         <source>Call-back: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>⚠ Needs attention: urgent, or a concern after a treatment. Call them today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the name, e-mail, status, language, texts or notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No text messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadEditDialog</name>
+    <message>
+        <source>Do not send text messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead&apos;s name as the clinic writes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where reminders by e-mail go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost takes the lead off the call-back list; New or Contacted puts it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language to speak and write to this person in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When checked, the clinic sends this person no SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything the front desk should know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
@@ -2366,6 +2485,18 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Interested in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent, or a concern after a treatment: call today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on the call-back list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2457,6 +2588,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the leads to call back with this score (not those who booked or were lost)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -216,6 +216,22 @@
         <comment>urgency</comment>
         <translation>alta</translation>
     </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -2334,6 +2350,109 @@ La primera vez tarda un poco más.</translation>
         <source>Call-back: %1</source>
         <translation>Devolución de llamada: %1</translation>
     </message>
+    <message>
+        <source>⚠ Needs attention: urgent, or a concern after a treatment. Call them today.</source>
+        <translation>⚠ Requiere atención: urgente, o una complicación tras un tratamiento. Llámele hoy.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Change the name, e-mail, status, language, texts or notes</source>
+        <translation>Cambiar el nombre, el correo electrónico, el estado, el idioma, los SMS o las notas</translation>
+    </message>
+    <message>
+        <source>Speaks Spanish</source>
+        <translation>Habla español</translation>
+    </message>
+    <message>
+        <source>Speaks English</source>
+        <translation>Habla inglés</translation>
+    </message>
+    <message>
+        <source>No text messages</source>
+        <translation>Sin SMS</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LeadEditDialog</name>
+    <message>
+        <source>Do not send text messages</source>
+        <translation>No enviar SMS</translation>
+    </message>
+    <message>
+        <source>Edit lead</source>
+        <translation>Editar cliente potencial</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s name as the clinic writes it</source>
+        <translation>El nombre del cliente potencial tal como lo escribe la clínica</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Where reminders by e-mail go</source>
+        <translation>Adonde van los recordatorios por correo electrónico</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Lost takes the lead off the call-back list; New or Contacted puts it back</source>
+        <translation>Perdido quita al cliente potencial de la lista para devolver llamadas; Nuevo o Contactado lo vuelve a poner</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language to speak and write to this person in</source>
+        <translation>El idioma en que hablar y escribir a esta persona</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>When checked, the clinic sends this person no SMS</source>
+        <translation>Si está marcado, la clínica no envía SMS a esta persona</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Anything the front desk should know</source>
+        <translation>Lo que la recepción debe saber</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
@@ -2372,6 +2491,18 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Interested in</source>
         <translation>Le interesa</translation>
+    </message>
+    <message>
+        <source>Urgent, or a concern after a treatment: call today.</source>
+        <translation>Urgente, o una complicación tras un tratamiento: llame hoy.</translation>
+    </message>
+    <message>
+        <source>Not on the call-back list</source>
+        <translation>No está en la lista para devolver llamadas</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Devolver llamada</translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2594,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Leads</source>
         <translation>Clientes potenciales</translation>
+    </message>
+    <message>
+        <source>Show the leads to call back with this score (not those who booked or were lost)</source>
+        <translation>Mostrar los clientes potenciales por llamar con esta puntuación (no los que reservaron ni los perdidos)</translation>
     </message>
 </context>
 <context>

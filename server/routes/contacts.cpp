@@ -16,15 +16,32 @@ namespace {
 
 const QStringList temperatures{u"hot"_s, u"warm"_s, u"cold"_s};
 const QStringList leadStatuses{u"new"_s, u"contacted"_s, u"booked"_s, u"lost"_s};
+// The languages the console and the agent speak.
+const QStringList languages{u"en"_s, u"es"_s};
+
+// The status a person sees now (core/leadstatus.h, leads::statusAt): an open lead whose clinic's
+// follow-up window passed without activity is lost. Computed when read, so nothing has to run
+// for it and every list, filter and count agrees.
+const QByteArray statusNow = "vox_lead_status_now(ct)";
+
+// Where the lead stands on the call-back list (leads::priorityAt): none, low, normal, high, urgent.
+const QByteArray priorityNow =
+    "vox_lead_priority(" + statusNow + ", ct.lead_score, ct.needs_attention)";
 
 // The contact of docs/api.md over `contacts ct`, with the older names (contact_name, phone_number)
 // kept beside the new ones.
 const QByteArray contactJson =
     "json_build_object('id', ct.id, 'contact_name', ct.name, 'name', ct.name, "
     "'phone_number', ct.phone, 'phone', ct.phone, 'email', ct.email, "
-    "'lead_status', ct.lead_status, 'lead_score', ct.lead_score, "
+    "'lead_status', " +
+    statusNow +
+    ", 'lead_score', ct.lead_score, "
+    "'needs_attention', ct.needs_attention, 'priority', " +
+    priorityNow +
+    ", "
     "'lead_temperature', ct.lead_temperature, 'service_interests', ct.service_interests, "
     "'services_interested', ct.service_interests, 'notes', ct.notes, "
+    "'preferred_language', ct.preferred_language, 'do_not_text', ct.do_not_text, "
     "'last_contacted_at', ct.last_contacted_at, 'created_at', ct.created_at, "
     "'updated_at', ct.updated_at)";
 
@@ -89,21 +106,28 @@ http::Reply stats(AppContext &app, http::Context &c)
 {
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
+            // Hot, warm and cold count the call-back list (open leads): a booked lead is done.
             auto row = tx.exec("SELECT json_build_object("
                                "'total_leads', count(*), "
-                               "'hot_leads', count(*) FILTER (WHERE lead_temperature = 'hot'), "
-                               "'warm_leads', count(*) FILTER (WHERE lead_temperature = 'warm'), "
-                               "'cold_leads', count(*) FILTER (WHERE lead_temperature = 'cold'), "
+                               "'hot_leads', count(*) FILTER (WHERE open AND t = 'hot'), "
+                               "'warm_leads', count(*) FILTER (WHERE open AND t = 'warm'), "
+                               "'cold_leads', count(*) FILTER (WHERE open AND t = 'cold'), "
                                "'total', count(*), "
-                               "'hot', count(*) FILTER (WHERE lead_temperature = 'hot'), "
-                               "'warm', count(*) FILTER (WHERE lead_temperature = 'warm'), "
-                               "'cold', count(*) FILTER (WHERE lead_temperature = 'cold'), "
+                               "'hot', count(*) FILTER (WHERE open AND t = 'hot'), "
+                               "'warm', count(*) FILTER (WHERE open AND t = 'warm'), "
+                               "'cold', count(*) FILTER (WHERE open AND t = 'cold'), "
+                               "'call_back', count(*) FILTER (WHERE open), "
+                               "'needs_attention', count(*) FILTER (WHERE open AND attention), "
                                "'by_status', json_build_object("
-                               "'new', count(*) FILTER (WHERE lead_status = 'new'), "
-                               "'contacted', count(*) FILTER (WHERE lead_status = 'contacted'), "
-                               "'booked', count(*) FILTER (WHERE lead_status = 'booked'), "
-                               "'lost', count(*) FILTER (WHERE lead_status = 'lost'))) "
-                               "FROM contacts WHERE org_id = $1::uuid",
+                               "'new', count(*) FILTER (WHERE st = 'new'), "
+                               "'contacted', count(*) FILTER (WHERE st = 'contacted'), "
+                               "'booked', count(*) FILTER (WHERE st = 'booked'), "
+                               "'lost', count(*) FILTER (WHERE st = 'lost'))) "
+                               "FROM (SELECT " +
+                                   statusNow + " AS st, " + statusNow +
+                                   " IN ('new', 'contacted') AS open, ct.lead_temperature AS t, "
+                                   "ct.needs_attention AS attention "
+                                   "FROM contacts ct WHERE ct.org_id = $1::uuid) leads",
                                {c.orgId()});
             if (!row)
                 return row.error();
@@ -134,8 +158,20 @@ http::Reply list(AppContext &app, http::Context &c)
         if (!leadStatuses.contains(status))
             return http::status::badRequest(
                 u"'status' must be one of %1."_s.arg(leadStatuses.join(u", "_s)), u"status"_s);
-        q.where("ct.lead_status = " + q.bind(status));
+        q.where(statusNow + " = " + q.bind(status));
     }
+    // The call-back list: open leads only (new or contacted now), never a booked one.
+    const QString callBack = c.request.queryValue(u"call_back"_s);
+    if (!callBack.isEmpty() && callBack != u"true" && callBack != u"false")
+        return http::status::badRequest(u"'call_back' must be true or false."_s, u"call_back"_s);
+    if (callBack == u"true")
+        q.where(statusNow + " IN ('new', 'contacted')");
+    const QString attention = c.request.queryValue(u"needs_attention"_s);
+    if (!attention.isEmpty() && attention != u"true" && attention != u"false")
+        return http::status::badRequest(u"'needs_attention' must be true or false."_s,
+                                        u"needs_attention"_s);
+    if (!attention.isEmpty())
+        q.where(attention == u"true" ? "ct.needs_attention" : "NOT ct.needs_attention");
     const QString search = c.request.queryValue(u"search"_s).trimmed();
     if (search.size() > 100)
         return http::status::badRequest(u"'search' must be at most 100 characters."_s, u"search"_s);
@@ -283,8 +319,35 @@ Result<ContactChanges> parseChanges(const http::JsonBody &body)
     auto status = body.optionalEnum(u"lead_status"_s, leadStatuses);
     if (!status)
         return status.error();
-    if (*status)
+    if (*status) {
+        // A person's decision: taken as given, and the follow-up window restarts from now.
         changes.set("lead_status", u"lead_status"_s, **status);
+        changes.assignments.append("lead_status_set_at = now()");
+    }
+    // The language to speak and write in: en or es; null or "" clears it.
+    if (body.has(u"preferred_language"_s)) {
+        auto text = body.optionalString(u"preferred_language"_s, 10);
+        if (!text)
+            return text.error();
+        const QString code = text->value_or(QString());
+        if (!code.isEmpty() && !languages.contains(code))
+            return http::status::badRequest(
+                u"'preferred_language' must be one of %1, or null."_s.arg(languages.join(u", "_s)),
+                u"preferred_language"_s);
+        changes.set("preferred_language", u"preferred_language"_s,
+                    code.isEmpty() ? QString() : code);
+    }
+    auto doNotText = body.optionalBool(u"do_not_text"_s);
+    if (!doNotText)
+        return doNotText.error();
+    if (*doNotText)
+        changes.set("do_not_text", u"do_not_text"_s, **doNotText);
+    // A person clears the mark once the patient has been looked after (or sets it by hand).
+    auto attention = body.optionalBool(u"needs_attention"_s);
+    if (!attention)
+        return attention.error();
+    if (*attention)
+        changes.set("needs_attention", u"needs_attention"_s, **attention);
     for (const QString &key : {u"service_interests"_s, u"services_interested"_s}) {
         auto interests = body.optionalStringList(key, 20, 100);
         if (!interests)
@@ -315,9 +378,10 @@ http::Reply update(AppContext &app, http::Context &c)
             if (!changes->assignments.isEmpty()) {
                 db::Params params{c.orgId(), *id};
                 params += changes->params;
-                auto row = tx.exec("UPDATE contacts SET " + changes->assignments.join(", ") +
-                                       " WHERE org_id = $1::uuid AND id = $2::uuid "
-                                       "RETURNING lead_status, lead_temperature",
+                auto row = tx.exec("UPDATE contacts ct SET " + changes->assignments.join(", ") +
+                                       " WHERE ct.org_id = $1::uuid AND ct.id = $2::uuid "
+                                       "RETURNING " +
+                                       statusNow + ", ct.lead_temperature",
                                    params);
                 if (!row)
                     return row.error();

@@ -104,7 +104,8 @@ SELECT json_build_object(
     'calls_this_week', (SELECT count(*) FROM call_logs c WHERE c.org_id = $1::uuid
                         AND c.occurred_at >= span.week_at AND c.occurred_at < span.to_at),
     'hot_leads', (SELECT count(*) FROM contacts ct WHERE ct.org_id = $1::uuid
-                  AND ct.lead_temperature = 'hot'),
+                  AND ct.lead_temperature = 'hot'
+                  AND vox_lead_status_now(ct) IN ('new', 'contacted')),
     'per_day', series.per_day)
 FROM span, totals, series
 )SQL";

@@ -1,5 +1,6 @@
 #include "server/routes/settings.h"
 
+#include "core/leadstatus.h"
 #include "core/phonenumber.h"
 #include "core/timezonename.h"
 #include "server/events/eventpublisher.h"
@@ -18,6 +19,7 @@ const QByteArray settingsSql =
     "SELECT json_build_object('name', o.name, 'time_zone', s.time_zone, "
     "'currency', s.currency, 'redact_pii', s.redact_pii, 'alert_phone', s.alert_phone, "
     "'email_from', s.email_from, 'slot_minutes', s.slot_minutes, "
+    "'lead_follow_up_days', s.lead_follow_up_days, "
     "'business_hours', (SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, "
     "'opens_at', to_char(h.opens_at, 'HH24:MI'), 'closes_at', to_char(h.closes_at, 'HH24:MI')) "
     "ORDER BY h.weekday, h.opens_at), '[]') FROM business_hours h WHERE h.org_id = o.id)) "
@@ -47,6 +49,7 @@ struct SettingsChanges
     Clearable alertPhone;
     Clearable emailFrom;
     std::optional<qint64> slotMinutes;
+    std::optional<qint64> leadFollowUpDays;
     std::optional<QList<businesshours::Opening>> hours;
 };
 
@@ -122,6 +125,12 @@ Result<SettingsChanges> parseChanges(const http::JsonBody &body)
         return slot.error();
     changes.slotMinutes = *slot;
 
+    // How long an unbooked lead stays on the call-back list without any contact.
+    auto followUp = body.optionalInt(u"lead_follow_up_days"_s, 1, leads::maxFollowUpDays);
+    if (!followUp)
+        return followUp.error();
+    changes.leadFollowUpDays = *followUp;
+
     if (body.has(u"business_hours"_s) && !body.isNull(u"business_hours"_s)) {
         auto hours = businesshours::parse(body.object().value(u"business_hours"_s));
         if (!hours)
@@ -144,12 +153,13 @@ Result<void> apply(db::Transaction &tx, const QString &orgId, const SettingsChan
         "currency = coalesce($3, currency), redact_pii = coalesce($4::boolean, redact_pii), "
         "alert_phone = CASE WHEN $5::boolean THEN $6 ELSE alert_phone END, "
         "email_from = CASE WHEN $7::boolean THEN $8 ELSE email_from END, "
-        "slot_minutes = coalesce($9::int, slot_minutes) WHERE org_id = $1::uuid",
+        "slot_minutes = coalesce($9::int, slot_minutes), "
+        "lead_follow_up_days = coalesce($10::int, lead_follow_up_days) WHERE org_id = $1::uuid",
         {orgId, changes.timeZone, changes.currency, changes.redactPii, changes.alertPhone.given,
          changes.alertPhone.value.isEmpty() ? QString() : changes.alertPhone.value,
          changes.emailFrom.given,
          changes.emailFrom.value.isEmpty() ? QString() : changes.emailFrom.value,
-         changes.slotMinutes});
+         changes.slotMinutes, changes.leadFollowUpDays});
     if (!updated)
         return updated.error();
     if (changes.hours) {

@@ -1,6 +1,7 @@
 #include "server/services/calloutcome.h"
 
 #include "core/leadscoring.h"
+#include "core/leadstatus.h"
 #include "core/phonenumber.h"
 #include "core/servicematch.h"
 #include "server/events/eventpublisher.h"
@@ -17,13 +18,20 @@ namespace vox::server::calloutcome {
 namespace {
 
 QString hotLeadText(const QString &name, const QString &phone, const QStringList &services,
-                    int score, bool booked)
+                    const leads::LeadScore &score, bool booked)
 {
     const QString who = name.isEmpty() ? u"A caller"_s : name;
     const QString about =
         services.isEmpty() ? u"called"_s : u"asked about "_s + services.join(u", "_s);
-    QString text = u"Voxanne hot lead (%1/100): %2 %3 %4. %5"_s.arg(score).arg(
-        who, phone, about, booked ? u"Booked."_s : u"Not booked yet: call back soon."_s);
+    // The person the clinic named for alerts is who must hear of a worried patient; what the
+    // caller said stays in the console (no symptoms in a text message).
+    if (score.needsAttention)
+        return u"Voxanne: needs attention (urgent or a concern after a treatment): %1 %2 %3. "
+               "Please call back today."_s.arg(who, phone, about)
+                   .left(320);
+    QString text =
+        u"Voxanne hot lead (%1/100): %2 %3 %4. %5"_s.arg(score.score)
+            .arg(who, phone, about, booked ? u"Booked."_s : u"Not booked yet: call back soon."_s);
     return text.left(320);
 }
 
@@ -35,7 +43,7 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
         "SELECT c.vapi_call_id, c.messages, c.transcript, c.sentiment_label, c.sentiment_urgency, "
         "       coalesce(c.duration_seconds, 0), coalesce(c.started_at, c.occurred_at), "
         "       c.contact_id, c.booking_tool_call_ids, c.caller_name, c.phone_number, "
-        "       c.report_received_at IS NOT NULL, s.alert_phone "
+        "       c.report_received_at IS NOT NULL, s.alert_phone, c.direction "
         "FROM call_logs c JOIN org_settings s ON s.org_id = c.org_id "
         "WHERE c.id = $1::uuid AND c.org_id = $2::uuid FOR UPDATE OF c",
         {callId, orgId});
@@ -55,6 +63,7 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
     const QString callerName = call->text(0, 9);
     const QString phone = call->text(0, 10);
     const QString alertPhone = call->text(0, 12);
+    const bool outbound = call->text(0, 13) == u"outbound";
 
     // Booking detection: an appointment made in this call (by the tools endpoint, which records
     // the Vapi call id) or by one of the booking tool calls seen in the call's messages.
@@ -98,6 +107,7 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
     signals_.sentimentLabel = sentimentLabel;
     signals_.urgency = urgency;
     signals_.durationSeconds = duration;
+    signals_.clinicalConcern = leads::mentionsClinicalConcern(said);
     const leads::LeadScore score = leads::scoreLead(signals_);
     const QString temperature = leads::temperatureName(score.temperature);
 
@@ -122,27 +132,42 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
     if (contactId.isEmpty())
         return outcome;
 
-    // The contact moves forward only (booked beats lost), takes its score, temperature and name
-    // from its latest call, and collects every service it asked about: the same end state
-    // whatever order calls are processed in.
+    // The contact follows core/leadstatus.h (leads::afterCall): booked for good, contacted after
+    // the clinic's own call, the score of its latest inbound call, flagged when a call needs
+    // attention. Name and interests as before: the name from its latest call, every service it
+    // asked about. The same end state whatever order calls are processed in.
+    auto stored = tx.exec("SELECT lead_status, lead_score, needs_attention, lead_scored_at, "
+                          "last_contacted_at, created_at FROM contacts "
+                          "WHERE id = $1::uuid AND org_id = $2::uuid FOR UPDATE",
+                          {contactId, orgId});
+    if (!stored)
+        return stored.error();
+    if (stored->isEmpty())
+        return outcome;
+    leads::Lead lead;
+    lead.status = leads::statusFromName(stored->text(0, 0)).value_or(leads::Status::New);
+    lead.score = int(stored->toInt(0, 1));
+    lead.needsAttention = stored->toBool(0, 2);
+    lead.scoredAt = stored->toDateTime(0, 3);
+    lead.lastContactedAt = stored->toDateTime(0, 4);
+    lead.createdAt = stored->toDateTime(0, 5);
+    const leads::Lead after =
+        leads::afterCall(lead, {outbound ? leads::Direction::Outbound : leads::Direction::Inbound,
+                                callTime, booked, score});
     auto contact = tx.exec(
-        "UPDATE contacts SET "
-        "  lead_status = CASE WHEN vox_lead_status_rank($3) > vox_lead_status_rank(lead_status) "
-        "                     THEN $3 ELSE lead_status END, "
-        "  lead_score = CASE WHEN lead_scored_at IS NULL OR $4::timestamptz >= lead_scored_at "
-        "                    THEN $5 ELSE lead_score END, "
-        "  lead_temperature = CASE WHEN lead_scored_at IS NULL OR $4::timestamptz >= "
-        "                     lead_scored_at THEN $6 ELSE lead_temperature END, "
+        "UPDATE contacts SET lead_status = $3, lead_score = $4, lead_temperature = $5, "
+        "  needs_attention = $6, "
         "  name = CASE WHEN $7::text IS NOT NULL AND (lead_scored_at IS NULL OR "
-        "              $4::timestamptz >= lead_scored_at) THEN $7 ELSE coalesce(name, $7) END, "
-        "  lead_scored_at = greatest(lead_scored_at, $4::timestamptz), "
-        "  last_contacted_at = greatest(last_contacted_at, $4::timestamptz), "
+        "              $9::timestamptz >= lead_scored_at) THEN $7 ELSE coalesce(name, $7) END, "
+        "  lead_scored_at = $10::timestamptz, "
+        "  last_contacted_at = greatest(last_contacted_at, $9::timestamptz), "
         "  service_interests = (SELECT coalesce(array_agg(DISTINCT x ORDER BY x), '{}') "
         "                       FROM unnest(service_interests || $8::text[]) x) "
         "WHERE id = $1::uuid AND org_id = $2::uuid "
-        "RETURNING id, lead_status, lead_score, lead_temperature, name, phone",
-        {contactId, orgId, booked ? u"booked"_s : u"lost"_s, callTime, score.score, temperature,
-         callerName.isEmpty() ? QString() : callerName, match.names});
+        "RETURNING id, lead_status, lead_score, lead_temperature, name, phone, needs_attention",
+        {contactId, orgId, leads::statusName(after.status), after.score,
+         leads::temperatureName(leads::temperatureFor(after.score)), after.needsAttention,
+         callerName.isEmpty() ? QString() : callerName, match.names, callTime, after.scoredAt});
     if (!contact)
         return contact.error();
     if (contact->isEmpty())
@@ -154,6 +179,7 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
              {u"lead_status"_s, contact->text(0, 1)},
              {u"lead_score"_s, contact->toInt(0, 2)},
              {u"lead_temperature"_s, contact->text(0, 3)},
+             {u"needs_attention"_s, contact->toBool(0, 6)},
              {u"call_id"_s, callId}});
         !e)
         return e.error();
@@ -174,6 +200,7 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
                                   {u"call_id"_s, callId},
                                   {u"name"_s, name.isEmpty() ? QJsonValue() : QJsonValue(name)},
                                   {u"lead_score"_s, score.score},
+                                  {u"needs_attention"_s, score.needsAttention},
                                   {u"booked"_s, booked}});
         !e)
         return e.error();
@@ -185,7 +212,7 @@ Result<Outcome> recompute(db::Transaction &tx, const QString &orgId, const QStri
     sms.uniqueKey = u"hot_lead_alert:"_s + callId;
     sms.dedupe = jobs::NewJob::Dedupe::Once;
     sms.payload = {{u"to"_s, alertPhone},
-                   {u"body"_s, hotLeadText(name, phone, match.names, score.score, booked)},
+                   {u"body"_s, hotLeadText(name, phone, match.names, score, booked)},
                    {u"purpose"_s, u"hot_lead_alert"_s},
                    {u"contact_id"_s, contactId},
                    {u"call_id"_s, callId}};

@@ -124,9 +124,39 @@ Result<QString> Messaging::recordUnsent(const db::Access &access, const Outgoing
                   QString(), delivery);
 }
 
+namespace {
+const QString notWantedReason = u"This person asked not to get text messages (do not text)."_s;
+} // namespace
+
+Result<bool> Messaging::refuseIfNotWanted(const db::Access &access, const Outgoing &to,
+                                          const QString &body)
+{
+    auto optedOut = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
+        auto row = tx.exec("SELECT EXISTS (SELECT 1 FROM contacts WHERE org_id = $1::uuid AND "
+                           "phone = $2 AND do_not_text)",
+                           {to.orgId, to.recipient});
+        if (!row)
+            return row.error();
+        return row->toBool(0, 0);
+    });
+    if (!optedOut)
+        return optedOut.error();
+    if (!*optedOut)
+        return false;
+    auto recorded = recordUnsent(access, to, u"sms"_s, body, notWantedReason);
+    if (!recorded)
+        return recorded.error();
+    return true;
+}
+
 Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const Outgoing &to,
                                                const QString &body)
 {
+    auto notWanted = refuseIfNotWanted(access, to, body);
+    if (!notWanted)
+        return notWanted.error();
+    if (*notWanted)
+        return http::status::unprocessable(notWantedReason);
     auto account = m_app.db.transaction<std::optional<TwilioAccount>>(
         access, [&](db::Transaction &tx) { return twilioAccount(tx, to.orgId); });
     if (!account)
@@ -396,6 +426,11 @@ Result<void> Messaging::runSmsJob(const jobs::Job &job)
             return recorded.error();
         return {}; // nothing to retry until the clinic connects Twilio
     }
+    auto notWanted = refuseIfNotWanted(service, to, body);
+    if (!notWanted)
+        return notWanted.error();
+    if (*notWanted)
+        return {}; // recorded as refused; asking again would not change the person's wish
     const SmsRetry retry = job.attempt < job.maxAttempts ? SmsRetry::Later : SmsRetry::Never;
     auto delivered = deliverSms(service, messageId, to, body, **account, retry, job.id);
     if (!delivered)

@@ -70,8 +70,9 @@ public:
                                                      const QString &orgId) const;
 
     // Errors only when nothing could be attempted: code "400" with "Twilio not configured" (or
-    // "E-mail is not configured"). A provider failure is a Delivery with sent == false. An SMS
-    // is handed to Twilio at most once (see deliverSms).
+    // "E-mail is not configured"), or 422 when the person asked not to get texts. A provider
+    // failure is a Delivery with sent == false. An SMS is handed to Twilio at most once (see
+    // deliverSms).
     Result<Delivery> sendSms(const db::Access &access, const Outgoing &to, const QString &body);
     // `auditContent` is what the audit row keeps (the e-mail without secrets such as links).
     Result<Delivery> sendEmail(const db::Access &access, const Outgoing &to, const QString &subject,
@@ -93,6 +94,11 @@ public:
     Result<void> runCheckJob(const jobs::Job &job);
 
 private:
+    // A person whose contact is marked "do not text" gets no SMS from the clinic, whoever sends it
+    // (a reminder, a follow-up): true when the SMS is refused for it (and recorded unsent).
+    Result<bool> refuseIfNotWanted(const db::Access &access, const Outgoing &to,
+                                   const QString &body);
+
     // Whether an SMS that certainly did not leave (Twilio unreachable or throttling) is left
     // 'queued' for the caller to try again (a job with attempts left) or recorded as failed.
     enum class SmsRetry { Later, Never };

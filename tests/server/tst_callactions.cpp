@@ -228,6 +228,25 @@ private slots:
         QCOMPARE(s.clinic.client->post(path, {{u"message"_s, u"Hello"_s}}).status, 200);
     }
 
+    // A person who asked not to get texts gets none: refused in words, audited, Twilio untouched.
+    void aDoNotTextContactGetsNoSms()
+    {
+        Setup s = clinicWithCall(u"Do Not Text"_s);
+        QCOMPARE(
+            s.clinic.client->patch(u"/api/contacts/"_s + s.contactId, {{u"do_not_text"_s, true}})
+                .status,
+            200);
+        const qsizetype before = f.sandbox->twilio().messages(s.twilio.sid).size();
+        const HttpReply reply = s.clinic.client->post(
+            u"/api/calls-dashboard/%1/followup"_s.arg(s.callId), {{u"message"_s, u"Hello"_s}});
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(reply.error(), u"This person asked not to get text messages (do not text)."_s);
+        QCOMPARE(f.sandbox->twilio().messages(s.twilio.sid).size(), before);
+        const QJsonObject row = lastMessage(s.clinic.orgId);
+        QCOMPARE(row.value(u"status"_s).toString(), u"failed"_s);
+        QVERIFY(row.value(u"error"_s).toString().contains(u"do not text"_s));
+    }
+
     void withoutTwilioTheAnswerIsTwilioNotConfigured()
     {
         Setup s = clinicWithCall(u"No Twilio"_s, false);

@@ -2,6 +2,7 @@
 // keyset pages that stay stable while leads arrive, creation with E.164 normalisation, detail
 // with the contact's calls and appointments, updates, and the live events they publish.
 #include "clinicfixture.h"
+#include "core/leadstatus.h"
 
 #include <QTest>
 
@@ -17,6 +18,13 @@ class TestContacts : public QObject
     std::unique_ptr<vox::test::TestServer> m_server;
     std::unique_ptr<vox::db::Connection> m_admin;
     vox::test::Clinic m_clinic;
+    vox::test::Clinic m_rules; // a second clinic for the lead rules, so the lists above stay put
+    // The seeds' times are relative to the run (a lead's status depends on how long ago it was
+    // active); whole seconds, as the API gives them back.
+    const QDateTime m_now =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+
+    QString daysAgo(int days) const { return m_now.addDays(-days).toString(Qt::ISODate); }
 
     std::unique_ptr<HttpClient> as(const QString &role)
     {
@@ -60,19 +68,18 @@ private slots:
         QVERIFY(m_admin);
         m_clinic = vox::test::createClinic(m_server->url(), u"Glow Med Spa"_s);
         QVERIFY(!m_clinic.orgId.isEmpty());
-        // Six leads with known temperatures, statuses and activity times.
-        seedContact(u"Jane Smith"_s, u"+15550001001"_s, u"hot"_s, u"contacted"_s,
-                    u"2025-01-20T10:00:00Z"_s, u"jane@example.com"_s);
-        seedContact(u"John Doe"_s, u"+15550001002"_s, u"warm"_s, u"new"_s,
-                    u"2025-01-21T10:00:00Z"_s);
-        seedContact(u"Ana Lopez"_s, u"+15550001003"_s, u"cold"_s, u"lost"_s,
-                    u"2025-01-22T10:00:00Z"_s, u"ana@lopez.test"_s);
-        seedContact(u"Bob Hot"_s, u"+15550001004"_s, u"hot"_s, u"booked"_s,
-                    u"2025-01-23T10:00:00Z"_s);
-        seedContact(u"Carl Cold"_s, u"+447700900123"_s, u"cold"_s, u"new"_s,
-                    u"2025-01-24T10:00:00Z"_s);
-        seedContact(u"Dee Warm"_s, u"+15550001006"_s, u"warm"_s, u"contacted"_s,
-                    u"2025-01-25T10:00:00Z"_s);
+        // Six leads with known temperatures, statuses and activity times (all within the
+        // follow-up window).
+        seedContact(u"Jane Smith"_s, u"+15550001001"_s, u"hot"_s, u"contacted"_s, daysAgo(6),
+                    u"jane@example.com"_s);
+        seedContact(u"John Doe"_s, u"+15550001002"_s, u"warm"_s, u"new"_s, daysAgo(5));
+        seedContact(u"Ana Lopez"_s, u"+15550001003"_s, u"cold"_s, u"lost"_s, daysAgo(4),
+                    u"ana@lopez.test"_s);
+        seedContact(u"Bob Hot"_s, u"+15550001004"_s, u"hot"_s, u"booked"_s, daysAgo(3));
+        seedContact(u"Carl Cold"_s, u"+447700900123"_s, u"cold"_s, u"new"_s, daysAgo(2));
+        seedContact(u"Dee Warm"_s, u"+15550001006"_s, u"warm"_s, u"contacted"_s, daysAgo(1));
+        m_rules = vox::test::createClinic(m_server->url(), u"Rules Med Spa"_s);
+        QVERIFY(!m_rules.orgId.isEmpty());
     }
 
     void statsGiveNewAndOldNames()
@@ -81,9 +88,12 @@ private slots:
         QCOMPARE(reply.status, 200);
         const QJsonObject stats = reply.json();
         QCOMPARE(stats.value(u"total_leads"_s).toInt(), 6);
-        QCOMPARE(stats.value(u"hot_leads"_s).toInt(), 2);
+        // Hot, warm and cold count the call-back list: not Bob (booked) nor Ana (lost).
+        QCOMPARE(stats.value(u"hot_leads"_s).toInt(), 1);
         QCOMPARE(stats.value(u"warm_leads"_s).toInt(), 2);
-        QCOMPARE(stats.value(u"cold_leads"_s).toInt(), 2);
+        QCOMPARE(stats.value(u"cold_leads"_s).toInt(), 1);
+        QCOMPARE(stats.value(u"call_back"_s).toInt(), 4);
+        QCOMPARE(stats.value(u"needs_attention"_s).toInt(), 0);
         for (const QString &old : {u"total"_s, u"hot"_s, u"warm"_s, u"cold"_s})
             QCOMPARE(stats.value(old).toInt(), stats.value(old + u"_leads"_s).toInt());
         const QJsonObject byStatus = stats.value(u"by_status"_s).toObject();
@@ -107,7 +117,10 @@ private slots:
         QVERIFY(jane.value(u"service_interests"_s).isArray());
         QVERIFY(jane.value(u"services_interested"_s).isArray());
         QCOMPARE(jane.value(u"lead_score"_s).toInt(), 80);
-        QVERIFY(jane.value(u"last_contacted_at"_s).toString().startsWith(u"2025-01-20T10:00:00"_s));
+        QCOMPARE(QDateTime::fromString(jane.value(u"last_contacted_at"_s).toString(), Qt::ISODate),
+                 m_now.addDays(-6));
+        QCOMPARE(jane.value(u"needs_attention"_s).toBool(), false);
+        QCOMPARE(jane.value(u"priority"_s).toString(), u"high"_s);
     }
 
     void listSearchesAndFilters_data()
@@ -127,6 +140,11 @@ private slots:
         QTest::newRow("status") << u"status=new"_s << QStringList{u"Carl Cold"_s, u"John Doe"_s};
         QTest::newRow("filters combine")
             << u"temperature=warm&status=contacted"_s << QStringList{u"Dee Warm"_s};
+        QTest::newRow("the call-back list leaves out booked and lost leads")
+            << u"call_back=true"_s
+            << QStringList{u"Dee Warm"_s, u"Carl Cold"_s, u"John Doe"_s, u"Jane Smith"_s};
+        QTest::newRow("hot leads to call back: not the hot lead who booked")
+            << u"temperature=hot&call_back=true"_s << QStringList{u"Jane Smith"_s};
     }
     void listSearchesAndFilters()
     {
@@ -146,6 +164,8 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::newRow("temperature") << u"temperature=boiling"_s << u"temperature"_s;
         QTest::newRow("status") << u"status=maybe"_s << u"status"_s;
+        QTest::newRow("call_back") << u"call_back=yes"_s << u"call_back"_s;
+        QTest::newRow("needs_attention") << u"needs_attention=1"_s << u"needs_attention"_s;
         QTest::newRow("limit zero") << u"limit=0"_s << u"limit"_s;
         QTest::newRow("limit too big") << u"limit=201"_s << u"limit"_s;
         QTest::newRow("limit not a number") << u"limit=ten"_s << u"limit"_s;
@@ -333,6 +353,18 @@ private slots:
                  (QJsonArray{u"Botox"_s, u"Fillers"_s}));
         QCOMPARE(eventCount(u"contact.updated"_s, id), 1);
 
+        // How the person wants to be reached: a language, and no text messages.
+        const HttpReply preferences =
+            client->patch(u"/api/contacts/"_s + id,
+                          {{u"preferred_language"_s, u"es"_s}, {u"do_not_text"_s, true}});
+        QCOMPARE(preferences.status, 200);
+        QCOMPARE(preferences.json().value(u"preferred_language"_s).toString(), u"es"_s);
+        QCOMPARE(preferences.json().value(u"do_not_text"_s).toBool(), true);
+        const HttpReply cleared =
+            client->patch(u"/api/contacts/"_s + id, {{u"preferred_language"_s, QJsonValue::Null}});
+        QVERIFY(cleared.json().value(u"preferred_language"_s).isNull());
+        QCOMPARE(cleared.json().value(u"do_not_text"_s).toBool(), true);
+
         const HttpReply notes = client->patch(u"/api/contacts/"_s + id, {{u"notes"_s, u"VIP"_s}});
         QCOMPARE(notes.json().value(u"notes"_s).toString(), u"VIP"_s);
         QCOMPARE(notes.json().value(u"name"_s).toString(), u"Fay After"_s);
@@ -347,6 +379,12 @@ private slots:
         QTest::newRow("interests not a list")
             << QJsonObject{{u"service_interests"_s, u"Botox"_s}} << u"service_interests"_s;
         QTest::newRow("name of the wrong type") << QJsonObject{{u"name"_s, 7}} << u"name"_s;
+        QTest::newRow("a language the clinic does not speak")
+            << QJsonObject{{u"preferred_language"_s, u"fr"_s}} << u"preferred_language"_s;
+        QTest::newRow("do not text not a boolean")
+            << QJsonObject{{u"do_not_text"_s, u"yes"_s}} << u"do_not_text"_s;
+        QTest::newRow("needs attention not a boolean")
+            << QJsonObject{{u"needs_attention"_s, u"no"_s}} << u"needs_attention"_s;
     }
     void updateRejectsBadValues()
     {
@@ -365,6 +403,96 @@ private slots:
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.json().value(u"field"_s).toString(), field);
         QCOMPARE(eventCount(u"contact.updated"_s, id), 0);
+    }
+
+    // The lead rules as the API applies them (read-time status, priority, the call-back list),
+    // row by row, and in agreement with core/leadstatus.h. A row seeds a lead of the second clinic
+    // (stored status, score, days since its last activity, needs attention) and optionally
+    // a person's change through PATCH.
+    void statusAndPriorityFollowTheRules_data()
+    {
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<int>("score");
+        QTest::addColumn<int>("idleDays");
+        QTest::addColumn<bool>("attention");
+        QTest::addColumn<QJsonObject>("change");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("priority");
+        QTest::addColumn<bool>("onCallBackList");
+        QTest::newRow("booked: not on the call-back list")
+            << u"booked"_s << 90 << 1 << false << QJsonObject() << u"booked"_s << u"none"_s
+            << false;
+        QTest::newRow("did not book, yesterday: not lost")
+            << u"new"_s << 30 << 1 << false << QJsonObject() << u"new"_s << u"low"_s << true;
+        QTest::newRow("contacted 13 days ago: still open")
+            << u"contacted"_s << 75 << 13 << false << QJsonObject() << u"contacted"_s << u"high"_s
+            << true;
+        QTest::newRow("did not book, the window passed: lost")
+            << u"new"_s << 55 << 15 << false << QJsonObject() << u"lost"_s << u"none"_s << false;
+        QTest::newRow("needs attention, the window passed: open, urgent")
+            << u"new"_s << 70 << 20 << true << QJsonObject() << u"new"_s << u"urgent"_s << true;
+        QTest::newRow("a person marks a lead lost: lost")
+            << u"contacted"_s << 80 << 1 << false << QJsonObject{{u"lead_status"_s, u"lost"_s}}
+            << u"lost"_s << u"none"_s << false;
+        QTest::newRow("a person reopens an old lead: open for another window")
+            << u"new"_s << 45 << 30 << false << QJsonObject{{u"lead_status"_s, u"contacted"_s}}
+            << u"contacted"_s << u"normal"_s << true;
+        QTest::newRow("a person clears the mark: back by temperature")
+            << u"new"_s << 70 << 1 << true << QJsonObject{{u"needs_attention"_s, false}} << u"new"_s
+            << u"high"_s << true;
+    }
+    void statusAndPriorityFollowTheRules()
+    {
+        QFETCH(QString, stored);
+        QFETCH(int, score);
+        QFETCH(int, idleDays);
+        QFETCH(bool, attention);
+        QFETCH(QJsonObject, change);
+        static int seeded = 0;
+        const QString name = u"Rule Lead %1"_s.arg(++seeded);
+        const QString id =
+            vox::test::insertRow(*m_admin, u"contacts"_s, m_rules.orgId,
+                                 {{u"name"_s, name},
+                                  {u"phone"_s, u"+1555000%1"_s.arg(7000 + seeded)},
+                                  {u"lead_score"_s, score},
+                                  {u"lead_temperature"_s,
+                                   vox::leads::temperatureName(vox::leads::temperatureFor(score))},
+                                  {u"lead_status"_s, stored},
+                                  {u"needs_attention"_s, attention},
+                                  {u"created_at"_s, daysAgo(idleDays + 30)},
+                                  {u"last_contacted_at"_s, daysAgo(idleDays)}});
+        QVERIFY(!id.isEmpty());
+        auto client = m_server->client();
+        client->setToken(m_rules.token(u"staff"_s));
+        if (!change.isEmpty())
+            QCOMPARE(client->patch(u"/api/contacts/"_s + id, change).status, 200);
+
+        const QJsonObject contact = client->get(u"/api/contacts/"_s + id).json();
+        QTEST(contact.value(u"lead_status"_s).toString(), "status");
+        QTEST(contact.value(u"priority"_s).toString(), "priority");
+        const HttpReply list = client->get(u"/api/contacts?call_back=true&search="_s + name);
+        QCOMPARE(list.status, 200);
+        QTEST(vox::test::idsOf(list.json().value(u"items"_s).toArray()).contains(id),
+              "onCallBackList");
+
+        // The core rules say the same of the lead as stored now.
+        vox::leads::Lead lead;
+        lead.status = *vox::leads::statusFromName(stored);
+        lead.score = score;
+        lead.needsAttention = change.contains(u"needs_attention"_s)
+                                  ? change.value(u"needs_attention"_s).toBool()
+                                  : attention;
+        lead.createdAt = m_now.addDays(-idleDays - 30);
+        lead.lastContactedAt = m_now.addDays(-idleDays);
+        if (change.contains(u"lead_status"_s))
+            lead = vox::leads::setByPerson(
+                lead, *vox::leads::statusFromName(change.value(u"lead_status"_s).toString()),
+                m_now);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(vox::leads::statusName(vox::leads::statusAt(lead, now, 14)),
+                 contact.value(u"lead_status"_s).toString());
+        QCOMPARE(vox::leads::priorityName(vox::leads::priorityAt(lead, now, 14)),
+                 contact.value(u"priority"_s).toString());
     }
 
     void unauthenticatedRequestsAre401()

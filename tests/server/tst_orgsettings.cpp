@@ -92,6 +92,7 @@ private slots:
         QCOMPARE(s.value(u"redact_pii"_s).toBool(), true);
         QVERIFY(s.value(u"alert_phone"_s).isNull());
         QCOMPARE(s.value(u"slot_minutes"_s).toInt(), 30);
+        QCOMPARE(s.value(u"lead_follow_up_days"_s).toInt(), 14);
         const QJsonArray hours = s.value(u"business_hours"_s).toArray();
         QCOMPARE(hours.size(), 6);
         QCOMPARE(hours.first().toObject(), opening(1, u"09:00"_s, u"17:00"_s));
@@ -112,6 +113,7 @@ private slots:
                                                  {u"alert_phone"_s, u"+44 7700 900123"_s},
                                                  {u"email_from"_s, u"Glow <desk@glow.test>"_s},
                                                  {u"slot_minutes"_s, 15},
+                                                 {u"lead_follow_up_days"_s, 30},
                                                  {u"business_hours"_s, week}});
         QCOMPARE(reply.status, 200);
         const QJsonObject s = reply.json();
@@ -122,6 +124,7 @@ private slots:
         QCOMPARE(s.value(u"alert_phone"_s).toString(), u"+447700900123"_s);
         QCOMPARE(s.value(u"email_from"_s).toString(), u"Glow <desk@glow.test>"_s);
         QCOMPARE(s.value(u"slot_minutes"_s).toInt(), 15);
+        QCOMPARE(s.value(u"lead_follow_up_days"_s).toInt(), 30);
         QCOMPARE(s.value(u"business_hours"_s).toArray(),
                  (QJsonArray{opening(2, u"08:00"_s, u"12:00"_s), opening(2, u"13:00"_s, u"18:00"_s),
                              opening(4, u"09:30"_s, u"24:00"_s)}));
@@ -155,6 +158,10 @@ private slots:
         QTest::newRow("sender") << QJsonObject{{u"email_from"_s, u"desk at glow"_s}}
                                 << u"email_from"_s;
         QTest::newRow("slot") << QJsonObject{{u"slot_minutes"_s, 1}} << u"slot_minutes"_s;
+        QTest::newRow("no follow-up window")
+            << QJsonObject{{u"lead_follow_up_days"_s, 0}} << u"lead_follow_up_days"_s;
+        QTest::newRow("follow-up window over a year")
+            << QJsonObject{{u"lead_follow_up_days"_s, 366}} << u"lead_follow_up_days"_s;
         QTest::newRow("empty name") << QJsonObject{{u"name"_s, u" "_s}} << u"name"_s;
         QTest::newRow("overlapping hours, with a valid zone")
             << QJsonObject{{u"time_zone"_s, u"Asia/Tokyo"_s},

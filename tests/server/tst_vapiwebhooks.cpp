@@ -182,7 +182,7 @@ class TestVapiWebhooks : public QObject
             state.value(u"ended_reason"_s) == u"customer-ended-call"_s && // the report's
             state.value(u"duration_seconds"_s) == 150 &&
             state.value(u"booking_confirmed"_s) == false &&
-            state.value(u"contact_lead_status"_s) == u"lost"_s && state.value(u"rows"_s) == 1;
+            state.value(u"contact_lead_status"_s) == u"new"_s && state.value(u"rows"_s) == 1;
         if (!asSpecified)
             qWarning("In order, the call ended as %s", qPrintable(jsonText(state)));
         else
@@ -476,6 +476,70 @@ private slots:
         QCOMPARE(row.value(u"financial_value_cents"_s).toInteger(), 40000);
         QCOMPARE(contactRow(m_a, u"+15550143005"_s).value(u"lead_status"_s).toString(),
                  u"booked"_s);
+    }
+
+    // The lead rules over real deliveries: what a call without a booking leaves on the contact.
+    void aCallSetsTheLead_data()
+    {
+        QTest::addColumn<QString>("phone");
+        QTest::addColumn<QString>("said");
+        QTest::addColumn<QString>("sentiment");
+        QTest::addColumn<QString>("urgency");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("temperature");
+        QTest::addColumn<bool>("needsAttention");
+        QTest::newRow("did not book: new, not lost")
+            << u"+15550143111"_s << u"Just wondering what a consultation costs."_s << u"neutral"_s
+            << u"low"_s << u"new"_s << u"cold"_s << false;
+        QTest::newRow("swelling and pain after fillers, urgent: hot, needs attention")
+            << u"+15550143112"_s << u"I have swelling and pain after fillers, it's getting worse."_s
+            << u"negative"_s << u"high"_s << u"new"_s << u"hot"_s << true;
+    }
+    void aCallSetsTheLead()
+    {
+        QFETCH(QString, phone);
+        QFETCH(QString, said);
+        QFETCH(QString, sentiment);
+        QFETCH(QString, urgency);
+        vm::CallInfo call = newCall(m_a, phone);
+        call.endedAt = call.startedAt.addSecs(40);
+        vm::Report report;
+        report.turns << say(vm::Turn::Kind::Bot, u"Glow Clinic, how can I help?"_s, 1)
+                     << say(vm::Turn::Kind::User, said, 3);
+        report.summary = u"A call."_s;
+        report.structuredData = {{u"sentiment"_s, sentiment}, {u"urgency"_s, urgency}};
+        QCOMPARE(deliver(vm::endOfCallReport(call, report)).status, 200);
+        const QJsonObject contact = contactRow(m_a, phone);
+        QTEST(contact.value(u"lead_status"_s).toString(), "status");
+        QTEST(contact.value(u"lead_temperature"_s).toString(), "temperature");
+        QTEST(contact.value(u"needs_attention"_s).toBool(), "needsAttention");
+    }
+
+    // The finding: a call-back dropped a hot lead from 70 to 25. The clinic's own short call
+    // makes the lead contacted and leaves its score.
+    void aCallBacksReportKeepsTheScore()
+    {
+        const QString phone = u"+15550143120"_s;
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("INSERT INTO contacts (org_id, phone, name, lead_score, "
+                            "lead_temperature, lead_status, lead_scored_at, last_contacted_at) "
+                            "VALUES ($1::uuid, $2, 'Hot Lead', 70, 'hot', 'new', "
+                            "now() - interval '1 hour', now() - interval '1 hour')",
+                            {m_a.orgId, phone}));
+        vm::CallInfo call = newCall(m_a, phone, u"Hot Lead"_s);
+        call.outbound = true;
+        call.endedAt = call.startedAt.addSecs(20);
+        vm::Report report;
+        report.turns << say(vm::Turn::Kind::Bot, u"Hi, this is Glow Clinic calling back."_s, 1)
+                     << say(vm::Turn::Kind::User, u"Not now, call me tomorrow."_s, 3);
+        report.summary = u"A short call-back."_s;
+        report.structuredData = {{u"sentiment"_s, u"neutral"_s}, {u"urgency"_s, u"low"_s}};
+        QCOMPARE(deliver(vm::endOfCallReport(call, report)).status, 200);
+        QVERIFY(callRow(call.id).value(u"lead_score"_s).toInt() < 70); // the call itself scored low
+        const QJsonObject contact = contactRow(m_a, phone);
+        QCOMPARE(contact.value(u"lead_status"_s).toString(), u"contacted"_s);
+        QCOMPARE(contact.value(u"lead_score"_s).toInt(), 70);
+        QCOMPARE(contact.value(u"lead_temperature"_s).toString(), u"hot"_s);
     }
 
     void redactionFollowsTheClinicsSetting()

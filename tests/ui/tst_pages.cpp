@@ -15,16 +15,19 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/widgets/appointmentdialog.h"
 #include "ui/widgets/leaddetailpanel.h"
+#include "ui/widgets/leadeditdialog.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
@@ -217,6 +220,97 @@ private slots:
                  u"Hot"_s);
         emit leads->card(QString())->clicked();
         QTRY_COMPARE(leads->model()->rowCount(), 4);
+    }
+
+    // The call-back list (the Hot, Warm and Cold cards) leaves out who booked, and a lead that
+    // needs attention says so in words, in the list and in its detail.
+    void leadsPageShowsWhoToCallBack()
+    {
+        const auto clinic = m_fixture->createClinic(u"Call Back List Clinic"_s);
+        m_fixture->insertContact(clinic, u"Booked Bella"_s, u"+15550100011"_s, 92, u"booked"_s);
+        const QString open =
+            m_fixture->insertContact(clinic, u"Open Olivia"_s, u"+15550100012"_s, 80, u"new"_s, 20);
+        const QString urgent =
+            m_fixture->insertContact(clinic, u"Swollen Sam"_s, u"+15550100013"_s, 70, u"new"_s, 10);
+        auto admin = m_fixture->database().connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE contacts SET needs_attention = true WHERE id = $1::uuid",
+                            {urgent}));
+        Console console(m_fixture->url(), clinic.session);
+        console.window->resize(1280, 800);
+        console.window->showPage(MainWindow::LeadsIndex);
+        vox::ui::LeadsPage *leads = console.window->leadsPage();
+        QTRY_COMPARE(leads->model()->rowCount(), 3);
+        QTRY_COMPARE(leads->card(u"hot"_s)->value(), u"2"_s);
+
+        emit leads->card(u"hot"_s)->clicked();
+        QTRY_COMPARE(leads->model()->rowCount(), 2);
+        QStringList names;
+        for (int row = 0; row < leads->model()->rowCount(); ++row)
+            names << leads->model()->contactAt(row)->name;
+        QCOMPARE(names, (QStringList{u"Swollen Sam"_s, u"Open Olivia"_s}));
+        const int samRow = leads->model()->rowOf(urgent);
+        const QModelIndex mark = leads->model()->index(samRow, vox::ui::LeadsModel::PriorityColumn);
+        QCOMPARE(mark.data(Qt::DisplayRole).toString(), u"Needs attention"_s);
+        QCOMPARE(mark.data(Qt::AccessibleTextRole).toString(), u"Needs attention"_s);
+        QVERIFY(!mark.data(Qt::DecorationRole).isNull());
+        QCOMPARE(leads->model()
+                     ->index(leads->model()->rowOf(open), vox::ui::LeadsModel::PriorityColumn)
+                     .data(Qt::DisplayRole)
+                     .toString(),
+                 u"High"_s);
+
+        leads->selectContact(urgent);
+        auto *attention = leads->detail()->findChild<QLabel *>(u"leadNeedsAttention"_s);
+        QVERIFY(attention);
+        QTRY_VERIFY(attention->isVisible());
+        QVERIFY(attention->text().contains(u"Needs attention"_s));
+        if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
+            console.window->grab().save(QString::fromLocal8Bit(dir) + u"/leads-call-back.png"_s);
+    }
+
+    // A lead is edited from its detail: only what changed is sent, a refused value is explained
+    // under its field with the dialog still open, and a saved change shows in the detail.
+    void aLeadIsEditedFromItsDetail()
+    {
+        const auto clinic = m_fixture->createClinic(u"Edit Lead Clinic"_s);
+        const QString id =
+            m_fixture->insertContact(clinic, u"Edith Before"_s, u"+15550100021"_s, 50);
+        Console console(m_fixture->url(), clinic.session);
+        console.window->showPage(MainWindow::LeadsIndex);
+        vox::ui::LeadsPage *leads = console.window->leadsPage();
+        QTRY_COMPARE(leads->model()->rowCount(), 1);
+        leads->selectContact(id);
+        vox::ui::LeadDetailPanel *detail = leads->detail();
+        QTRY_COMPARE(detail->contactId(), id);
+
+        QPointer<vox::ui::LeadEditDialog> dialog = detail->edit();
+        QVERIFY(dialog);
+        QVERIFY(dialog->changes().isEmpty());
+        dialog->findChild<QLineEdit *>(u"leadEdit_email"_s)->setText(u"not-an-address"_s);
+        dialog->save();
+        QTRY_VERIFY(!dialog->problemFor(u"email"_s).isEmpty());
+        QVERIFY(dialog->isVisible());
+        if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
+            dialog->grab().save(QString::fromLocal8Bit(dir) + u"/lead-edit-refused.png"_s);
+
+        dialog->findChild<QLineEdit *>(u"leadEdit_name"_s)->setText(u"Edith After"_s);
+        dialog->findChild<QLineEdit *>(u"leadEdit_email"_s)->setText(u"edith@patients.example"_s);
+        auto *language = dialog->findChild<QComboBox *>(u"leadEdit_preferred_language"_s);
+        language->setCurrentIndex(language->findData(u"es"_s));
+        dialog->findChild<QCheckBox *>(u"leadEdit_do_not_text"_s)->setChecked(true);
+        const QJsonObject changes = dialog->changes();
+        QCOMPARE(changes.keys(),
+                 (QStringList{u"do_not_text"_s, u"email"_s, u"name"_s, u"preferred_language"_s}));
+        dialog->save();
+        QTRY_VERIFY(!dialog);
+        auto *name = detail->findChild<QLabel *>(u"leadName"_s);
+        QTRY_COMPARE(name->text(), u"Edith After"_s);
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        const QJsonObject stored = client->get(u"/api/contacts/"_s + id).json();
+        QCOMPARE(stored.value(u"email"_s).toString(), u"edith@patients.example"_s);
+        QCOMPARE(stored.value(u"preferred_language"_s).toString(), u"es"_s);
+        QCOMPARE(stored.value(u"do_not_text"_s).toBool(), true);
     }
 
     void callBackShowsItsProgress_data()

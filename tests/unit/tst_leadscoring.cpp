@@ -84,6 +84,62 @@ private slots:
         QCOMPARE(vox::leads::temperatureName(result.temperature), temperature);
     }
 
+    // The finding: "swelling and pain after fillers", urgency high, an unhappy 40-second call
+    // scored 5 (cold). A call that needs attention is hot whatever else it showed.
+    void needsAttentionMakesTheCallHot_data()
+    {
+        QTest::addColumn<QString>("urgency");
+        QTest::addColumn<bool>("concern");
+        QTest::addColumn<int>("score");
+        QTest::addColumn<QString>("temperature");
+        QTest::addColumn<bool>("needsAttention");
+        QTest::newRow("swelling after fillers, urgent")
+            << u"high"_s << true << 70 << u"hot"_s << true;
+        QTest::newRow("swelling after fillers, calm") << u"low"_s << true << 70 << u"hot"_s << true;
+        QTest::newRow("urgent, no symptom") << u"high"_s << false << 70 << u"hot"_s << true;
+        QTest::newRow("same call without either") << u"low"_s << false << 0 << u"cold"_s << false;
+    }
+    void needsAttentionMakesTheCallHot()
+    {
+        QFETCH(QString, urgency);
+        QFETCH(bool, concern);
+        LeadSignals s;
+        s.matchedServices = 1;
+        s.valueCents = 65000;
+        s.sentimentLabel = u"negative"_s;
+        s.urgency = urgency;
+        s.durationSeconds = 40;
+        s.clinicalConcern = concern;
+        const auto result = vox::leads::scoreLead(s);
+        QTEST(result.score, "score");
+        QTEST(vox::leads::temperatureName(result.temperature), "temperature");
+        QTEST(result.needsAttention, "needsAttention");
+    }
+
+    void detectsClinicalConcern_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("concern");
+        QTest::newRow("the finding") << u"I have swelling and pain after fillers."_s << true;
+        QTest::newRow("bleeding since the procedure")
+            << u"It's been bleeding since the procedure"_s << true;
+        QTest::newRow("infection after botox")
+            << u"I think I got an infection after Botox"_s << true;
+        QTest::newRow("reaction yesterday")
+            << u"My lips had a reaction yesterday, they're numb"_s << true;
+        QTest::newRow("fever following the peel") << u"Fever following my chemical peel"_s << true;
+        QTest::newRow("Spanish") << u"Tengo hinchazón y dolor después del relleno"_s << true;
+        QTest::newRow("a question before treatment") << u"Is lip filler painful?"_s << false;
+        QTest::newRow("booking only") << u"I'd like to book fillers next week"_s << false;
+        QTest::newRow("after, no symptom") << u"Can I come in after work?"_s << false;
+        QTest::newRow("pain in another word") << u"Can I pay with Spain's cards after?"_s << false;
+    }
+    void detectsClinicalConcern()
+    {
+        QFETCH(QString, text);
+        QTEST(vox::leads::mentionsClinicalConcern(text), "concern");
+    }
+
     void countsIntentPhrases_data()
     {
         QTest::addColumn<QString>("text");

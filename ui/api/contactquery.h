@@ -9,8 +9,9 @@ namespace vox::ui {
 struct ContactQuery
 {
     QString search;
-    QString temperature; // hot, warm, cold or empty
-    QString status;      // new, contacted, booked, lost or empty
+    QString temperature;   // hot, warm, cold or empty
+    QString status;        // new, contacted, booked, lost or empty
+    bool callBack = false; // only the call-back list: new or contacted, never booked or lost
 
     bool operator==(const ContactQuery &) const = default;
 
@@ -23,6 +24,8 @@ struct ContactQuery
             q.addQueryItem(QStringLiteral("temperature"), temperature);
         if (!status.isEmpty())
             q.addQueryItem(QStringLiteral("status"), status);
+        if (callBack)
+            q.addQueryItem(QStringLiteral("call_back"), QStringLiteral("true"));
         return q;
     }
 };

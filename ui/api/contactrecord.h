@@ -14,11 +14,15 @@ struct ContactRecord
     QString name;
     QString phoneNumber;
     QString email;
-    QString leadStatus;      // new, contacted, booked, lost
-    int leadScore = 0;       // 0-100
-    QString leadTemperature; // hot, warm, cold
+    QString leadStatus;          // new, contacted, booked, lost
+    int leadScore = 0;           // 0-100
+    QString leadTemperature;     // hot, warm, cold
+    bool needsAttention = false; // urgent, or a concern after a treatment: call today
+    QString priority;            // on the call-back list: urgent, high, normal, low; none if off it
     QStringList serviceInterests;
     QString notes;
+    QString preferredLanguage; // en, es, or empty when not known
+    bool doNotText = false;    // the person asked not to get text messages
     QDateTime lastContactedAt;
     QDateTime createdAt;
 

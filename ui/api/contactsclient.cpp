@@ -31,6 +31,13 @@ void ContactsClient::get(const QString &id, QObject *context, Callback<ContactDe
                                      std::move(done), &ContactDetail::fromJson);
 }
 
+void ContactsClient::update(const QString &id, const QJsonObject &changes, QObject *context,
+                            Callback<ContactDetail> done)
+{
+    m_api.requestJson<ContactDetail>("PATCH", u"/api/contacts/"_s + id, {}, &changes, context,
+                                     std::move(done), &ContactDetail::fromJson);
+}
+
 void ContactsClient::callBack(const QString &contactId, QObject *context,
                               Callback<CallBackStarted> done)
 {

@@ -28,6 +28,9 @@ public:
     void list(const ContactQuery &query, const QString &cursor, int limit, QObject *context,
               Callback<ListPage<ContactRecord>> done);
     void get(const QString &id, QObject *context, Callback<ContactDetail> done);
+    // PATCH with only the fields to change; the answer is the contact as `get` gives it.
+    void update(const QString &id, const QJsonObject &changes, QObject *context,
+                Callback<ContactDetail> done);
     void callBack(const QString &contactId, QObject *context, Callback<CallBackStarted> done);
 
 private:

@@ -277,6 +277,19 @@ QString DisplayFormat::temperature(const QString &temperature)
     return temperature;
 }
 
+QString DisplayFormat::callBackPriority(const QString &priority)
+{
+    if (priority == u"urgent")
+        return tr("Needs attention");
+    if (priority == u"high")
+        return tr("High");
+    if (priority == u"normal")
+        return tr("Normal");
+    if (priority == u"low")
+        return tr("Low");
+    return QString();
+}
+
 QString DisplayFormat::appointmentStatus(const QString &status)
 {
     if (status == u"held")

@@ -55,6 +55,8 @@ public:
     static QString recordingStatus(const QString &status, bool hasRecording);
     static QString leadStatus(const QString &status);
     static QString temperature(const QString &temperature);
+    // A lead's place on the call-back list; empty when it is off the list (booked or lost).
+    static QString callBackPriority(const QString &priority);
     static QString appointmentStatus(const QString &status);
     static QString speaker(const QString &role);
 };

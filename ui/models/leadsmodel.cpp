@@ -4,9 +4,23 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 
+#include <QApplication>
+#include <QFont>
+#include <QStyle>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
+
+namespace {
+
+int priorityRank(const QString &priority)
+{
+    static const QStringList order{u"low"_s, u"normal"_s, u"high"_s, u"urgent"_s};
+    return int(order.indexOf(priority)) + 1; // none (off the list) sorts first: 0
+}
+
+} // namespace
 
 LeadsModel::LeadsModel(ApiClient &api, QObject *parent)
     : PagedTableModel(parent)
@@ -38,11 +52,15 @@ QVariant LeadsModel::data(const QModelIndex &index, int role) const
             return c.leadScore;
         if (index.column() == LastContactedColumn)
             return c.lastContactedAt;
+        if (index.column() == PriorityColumn)
+            return priorityRank(c.priority);
         return data(index, Qt::DisplayRole);
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
             return c.name.isEmpty() ? tr("Unknown caller") : c.name;
+        case PriorityColumn:
+            return DisplayFormat::callBackPriority(c.priority);
         case PhoneColumn:
             return phone::display(c.phoneNumber);
         case ScoreColumn:
@@ -61,6 +79,27 @@ QVariant LeadsModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case Qt::DecorationRole:
+        if (index.column() == PriorityColumn && c.needsAttention)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
+    case Qt::FontRole:
+        if (index.column() == PriorityColumn && c.needsAttention) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == PriorityColumn && c.needsAttention)
+            return tr("Urgent, or a concern after a treatment: call today.");
+        return {};
+    case Qt::AccessibleTextRole:
+        if (index.column() == PriorityColumn) {
+            const QString text = DisplayFormat::callBackPriority(c.priority);
+            return text.isEmpty() ? tr("Not on the call-back list") : text;
+        }
+        return data(index, Qt::DisplayRole);
     case Qt::TextAlignmentRole:
         if (index.column() == ScoreColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -77,6 +116,8 @@ QVariant LeadsModel::headerData(int section, Qt::Orientation orientation, int ro
     switch (section) {
     case NameColumn:
         return tr("Name");
+    case PriorityColumn:
+        return tr("Call back");
     case PhoneColumn:
         return tr("Phone");
     case ScoreColumn:
@@ -121,6 +162,8 @@ bool LeadsModel::admits(const ContactRecord &contact) const
     if (!m_query.temperature.isEmpty() && contact.leadTemperature != m_query.temperature)
         return false;
     if (!m_query.status.isEmpty() && contact.leadStatus != m_query.status)
+        return false;
+    if (m_query.callBack && contact.leadStatus != u"new" && contact.leadStatus != u"contacted")
         return false;
     return true;
 }

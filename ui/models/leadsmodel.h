@@ -12,6 +12,9 @@ namespace vox::ui {
 class ApiClient;
 
 // The leads list (GET /api/contacts), most recently contacted first, paged as the user scrolls.
+// The priority column says in words where a lead stands on the call-back list ("Needs attention"
+// for an urgent caller or a concern after a treatment), with an icon beside it, never by colour
+// alone.
 class LeadsModel final : public PagedTableModel
 {
     Q_OBJECT
@@ -20,6 +23,7 @@ class LeadsModel final : public PagedTableModel
 public:
     enum Column {
         NameColumn,
+        PriorityColumn,
         PhoneColumn,
         ScoreColumn,
         TemperatureColumn,

@@ -52,7 +52,10 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                                                   : u"leadsCard_"_s + temperature);
         card->setCheckable(true);
         card->setCaption(caption);
-        card->setToolTip(tr("Show only these leads"));
+        card->setToolTip(temperature.isEmpty()
+                             ? tr("Show only these leads")
+                             : tr("Show the leads to call back with this score (not those who "
+                                  "booked or were lost)"));
         card->setAccent(temperature.isEmpty() ? QColor(0x60, 0x60, 0x60)
                                               : TemperatureDelegate::colorFor(temperature));
         cards->addWidget(card);
@@ -93,7 +96,7 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const QList<int> widths{128, 112, 52, 76, 80, 118};
+    const QList<int> widths{128, 150, 112, 52, 76, 80, 118};
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
     m_table->setSortingEnabled(true);
@@ -174,6 +177,8 @@ void LeadsPage::applyFilters()
     ContactQuery query;
     query.search = m_search->text();
     query.temperature = m_temperature;
+    // Hot, warm and cold are the call-back list: a lead who booked (or was lost) is done.
+    query.callBack = !m_temperature.isEmpty();
     query.status = m_status->currentData().toString();
     m_model->setQuery(query);
     updateState();

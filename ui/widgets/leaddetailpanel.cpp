@@ -4,6 +4,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/confirmation.h"
+#include "ui/widgets/leadeditdialog.h"
 #include "ui/widgets/temperaturedelegate.h"
 #include "ui/widgets/toastarea.h"
 
@@ -66,6 +67,14 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     m_contactLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_standing = new QLabel(m_content);
     m_standing->setTextFormat(Qt::RichText);
+    m_attention = new QLabel(m_content);
+    m_attention->setObjectName(u"leadNeedsAttention"_s);
+    m_attention->setWordWrap(true);
+    m_attention->setText(
+        tr("⚠ Needs attention: urgent, or a concern after a treatment. Call them today."));
+    QFont bold = m_attention->font();
+    bold.setBold(true);
+    m_attention->setFont(bold);
     m_interests = new QLabel(m_content);
     m_interests->setWordWrap(true);
     m_notes = new QLabel(m_content);
@@ -74,6 +83,7 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     layout->addWidget(m_name);
     layout->addWidget(m_contactLine);
     layout->addWidget(m_standing);
+    layout->addWidget(m_attention);
     layout->addWidget(m_interests);
     layout->addWidget(m_notes);
 
@@ -85,6 +95,10 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     m_book->setObjectName(u"bookForLeadButton"_s);
     actions->addWidget(m_callBack);
     actions->addWidget(m_book);
+    m_edit = new QPushButton(tr("Edit…"), m_content);
+    m_edit->setObjectName(u"editLeadButton"_s);
+    m_edit->setToolTip(tr("Change the name, e-mail, status, language, texts or notes"));
+    actions->addWidget(m_edit);
     actions->addStretch();
     layout->addLayout(actions);
     m_callBackStatus = new QLabel(m_content);
@@ -109,6 +123,7 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
 
     connect(m_callBack, &QPushButton::clicked, this, &LeadDetailPanel::askCallBack);
     connect(m_book, &QPushButton::clicked, this, [this] { emit newAppointment(m_detail.contact); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { edit(); });
     connect(m_calls, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit openCall(item->data(0, Qt::UserRole).toString());
     });
@@ -158,6 +173,12 @@ void LeadDetailPanel::render()
     QStringList line{phone::display(c.phoneNumber)};
     if (!c.email.isEmpty())
         line << c.email;
+    if (c.preferredLanguage == u"es")
+        line << tr("Speaks Spanish");
+    else if (c.preferredLanguage == u"en")
+        line << tr("Speaks English");
+    if (c.doNotText)
+        line << tr("No text messages");
     m_contactLine->setText(line.join(u"  ·  "_s));
     m_standing->setText(
         tr("<span style=\"color: %1; font-weight: bold\">%2</span> · score %3 of 100 · %4")
@@ -165,6 +186,7 @@ void LeadDetailPanel::render()
                  DisplayFormat::temperature(c.leadTemperature).toHtmlEscaped())
             .arg(c.leadScore)
             .arg(DisplayFormat::leadStatus(c.leadStatus).toHtmlEscaped()));
+    m_attention->setVisible(c.needsAttention);
     m_interests->setText(c.serviceInterests.isEmpty()
                              ? tr("No services mentioned yet.")
                              : tr("Interested in: %1").arg(c.serviceInterests.join(u", "_s)));
@@ -197,6 +219,23 @@ void LeadDetailPanel::render()
         new QTreeWidgetItem(m_appointments, {tr("No appointments yet")});
     m_appointments->resizeColumnToContents(0);
     m_appointments->resizeColumnToContents(1);
+}
+
+LeadEditDialog *LeadDetailPanel::edit()
+{
+    if (m_detail.contact.id.isEmpty())
+        return nullptr;
+    auto *dialog = new LeadEditDialog(m_api, m_detail.contact, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = m_detail.contact.id;
+    connect(dialog, &LeadEditDialog::saved, this, [this, id](const ContactDetail &detail) {
+        if (id != m_detail.contact.id)
+            return;
+        m_detail = detail;
+        render();
+    });
+    dialog->open();
+    return dialog;
 }
 
 QString LeadDetailPanel::callBackStatus() const

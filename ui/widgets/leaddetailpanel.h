@@ -12,6 +12,7 @@ class QTreeWidget;
 namespace vox::ui {
 
 class ApiClient;
+class LeadEditDialog;
 class ToastArea;
 
 // One lead: how to reach them, how warm they are, what they asked about, their calls and
@@ -31,6 +32,9 @@ public:
     void applyEvent(const LiveEvent &event);
 
     QPushButton *callBackButton() const { return m_callBack; }
+    QPushButton *editButton() const { return m_edit; }
+    // Opens the lead's edit dialog (returned, for tests; it deletes itself when closed).
+    LeadEditDialog *edit();
     QString callBackStatus() const;
     // Skips the "Call now?" question (tests, and a future "don't ask again").
     void setConfirmCallBack(bool confirm) { m_confirm = confirm; }
@@ -59,10 +63,12 @@ private:
     QLabel *m_name;
     QLabel *m_contactLine;
     QLabel *m_standing;
+    QLabel *m_attention;
     QLabel *m_interests;
     QLabel *m_notes;
     QPushButton *m_callBack;
     QPushButton *m_book;
+    QPushButton *m_edit;
     QLabel *m_callBackStatus;
     QTreeWidget *m_calls;
     QTreeWidget *m_appointments;
