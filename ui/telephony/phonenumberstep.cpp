@@ -95,7 +95,7 @@ void PhoneNumberStep::typed()
         m_waitLeft = 0;
     }
     const QString text = m_input->text();
-    const Result<QString> number = phone::normalize(text);
+    const Result<QString> number = phone::normalize(text, QString());
     m_normalized = number ? *number : QString();
     if (number) {
         const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
