@@ -598,8 +598,11 @@ void SettingsPage::applyEvent(const LiveEvent &event)
 {
     if (m_loadedOnce && event.type == u"settings.updated")
         m_api.settings().get(this, [this](Result<OrgSettings> settings) {
-            if (settings)
-                showSettings(*settings);
+            if (!settings)
+                return;
+            showSettings(*settings);
+            // Another admin's change of country applies to what is typed here from now on.
+            DisplayFormat::setPhoneCountry(settings->phoneCountry);
         });
 }
 
