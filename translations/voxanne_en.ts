@@ -230,6 +230,49 @@
     </message>
     <message>
         <source>Low</source>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(555) 123-4567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>020 7946 0958</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number with its area code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -474,6 +517,26 @@
     </message>
     <message>
         <source>That is not a valid international (E.164) phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That number is too short: a North American number has 10 digits, area code included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That number is too long for a North American number; for another country, start with &apos;+&apos; and its country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A North American area code never starts with 0 or 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That number is too short: include the area code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That number is too long for the clinic&apos;s country; for another country, start with &apos;+&apos; and its country code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -896,10 +959,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Jane Doe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+1 555 123 4567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2760,14 +2819,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone number, with + and the country code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+1 (555) 123-4567</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Twilio&apos;s call shows a code on this screen; you type it on the phone&apos;s keypad. Nothing else is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,6 +2832,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Asking Twilio to call %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number, with its area code:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3304,6 +3359,14 @@ The very first start takes a little longer.</source>
         <source>%1 can sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Phone numbers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers typed without + and a country code are read as this country&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ShareDialog</name>
@@ -3667,10 +3730,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>+1 555 010 9999</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Account SID:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3759,19 +3818,11 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the Twilio number, with + and the country code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the account&apos;s Auth Token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3816,6 +3867,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s Twilio number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

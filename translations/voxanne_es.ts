@@ -232,6 +232,50 @@
         <source>Low</source>
         <translation>Baja</translation>
     </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francia</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australia</translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message>
+        <source>(555) 123-4567</source>
+        <translation>(555) 123-4567</translation>
+    </message>
+    <message>
+        <source>020 7946 0958</source>
+        <translation>020 7946 0958</translation>
+    </message>
+    <message>
+        <source>Number with its area code</source>
+        <translation>Número con su código de área</translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -475,6 +519,26 @@
     <message>
         <source>That is not a valid international (E.164) phone number.</source>
         <translation>No es un número de teléfono internacional (E.164) válido.</translation>
+    </message>
+    <message>
+        <source>That number is too short: a North American number has 10 digits, area code included.</source>
+        <translation>Ese número es demasiado corto: un número de Norteamérica tiene 10 dígitos, con el código de área.</translation>
+    </message>
+    <message>
+        <source>That number is too long for a North American number; for another country, start with &apos;+&apos; and its country code.</source>
+        <translation>Ese número es demasiado largo para un número de Norteamérica; para otro país, empiece con &apos;+&apos; y su código de país.</translation>
+    </message>
+    <message>
+        <source>A North American area code never starts with 0 or 1.</source>
+        <translation>Un código de área de Norteamérica nunca empieza por 0 ni por 1.</translation>
+    </message>
+    <message>
+        <source>That number is too short: include the area code.</source>
+        <translation>Ese número es demasiado corto: incluya el código de área.</translation>
+    </message>
+    <message>
+        <source>That number is too long for the clinic&apos;s country; for another country, start with &apos;+&apos; and its country code.</source>
+        <translation>Ese número es demasiado largo para el país de la clínica; para otro país, empiece con &apos;+&apos; y su código de país.</translation>
     </message>
 </context>
 <context>
@@ -899,10 +963,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Jane Doe</source>
         <translation>María García</translation>
-    </message>
-    <message>
-        <source>+1 555 123 4567</source>
-        <translation>+1 555 123 4567</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -2765,14 +2825,6 @@ La primera vez tarda un poco más.</translation>
         <translation>Llámenme con un código</translation>
     </message>
     <message>
-        <source>Phone number, with + and the country code:</source>
-        <translation>Número de teléfono, con + y el código de país:</translation>
-    </message>
-    <message>
-        <source>+1 (555) 123-4567</source>
-        <translation>+1 (555) 123-4567</translation>
-    </message>
-    <message>
         <source>Twilio&apos;s call shows a code on this screen; you type it on the phone&apos;s keypad. Nothing else is recorded.</source>
         <translation>Durante la llamada de Twilio verá un código en esta pantalla; márquelo en el teclado del teléfono. No se graba nada más.</translation>
     </message>
@@ -2787,6 +2839,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Asking Twilio to call %1…</source>
         <translation>Pidiendo a Twilio que llame al %1…</translation>
+    </message>
+    <message>
+        <source>Phone number, with its area code:</source>
+        <translation>Número de teléfono, con su código de área:</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +3365,14 @@ La primera vez tarda un poco más.</translation>
         <source>%1 can sign in again.</source>
         <translation>%1 ya puede volver a iniciar sesión.</translation>
     </message>
+    <message>
+        <source>Phone numbers:</source>
+        <translation>Números de teléfono:</translation>
+    </message>
+    <message>
+        <source>Numbers typed without + and a country code are read as this country&apos;s.</source>
+        <translation>Los números escritos sin + ni código de país se leen como números de este país.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ShareDialog</name>
@@ -3672,10 +3736,6 @@ La primera vez tarda un poco más.</translation>
         <translation>De su consola de Twilio</translation>
     </message>
     <message>
-        <source>+1 555 010 9999</source>
-        <translation>+1 555 010 9999</translation>
-    </message>
-    <message>
         <source>Account SID:</source>
         <translation>Account SID:</translation>
     </message>
@@ -3764,20 +3824,12 @@ La primera vez tarda un poco más.</translation>
         <translation>Escriba el Auth Token de su consola de Twilio.</translation>
     </message>
     <message>
-        <source>Enter the Twilio number, with + and the country code.</source>
-        <translation>Escriba el número de Twilio, con + y el código de país.</translation>
-    </message>
-    <message>
         <source>The Account SID is the 34 characters starting with AC on your Twilio console.</source>
         <translation>El Account SID son los 34 caracteres que empiezan por AC en su consola de Twilio.</translation>
     </message>
     <message>
         <source>Enter the account&apos;s Auth Token.</source>
         <translation>Escriba el Auth Token de la cuenta.</translation>
-    </message>
-    <message>
-        <source>Enter the number with + and the country code, for example +1 555 010 9999.</source>
-        <translation>Escriba el número con + y el código de país, por ejemplo +1 555 010 9999.</translation>
     </message>
     <message>
         <source>This number is not one of this Twilio account&apos;s numbers.</source>
@@ -3822,6 +3874,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Keep it</source>
         <translation>Mantener</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s Twilio number.</source>
+        <translation>Escriba el número de Twilio de la clínica.</translation>
     </message>
 </context>
 <context>

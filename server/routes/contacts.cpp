@@ -5,6 +5,7 @@
 #include "server/http/jsonbody.h"
 #include "server/routes/calls.h"
 #include "server/routes/listquery.h"
+#include "server/services/clinicphone.h"
 
 #include <QJsonArray>
 
@@ -212,9 +213,6 @@ http::Reply create(AppContext &app, http::Context &c)
     auto phoneText = body->requiredString(u"phone"_s, 40);
     if (!phoneText)
         return phoneText.error();
-    auto phone = phone::normalize(*phoneText);
-    if (!phone)
-        return http::status::badRequest(phone.errorMessage(), u"phone"_s);
     auto name = body->optionalString(u"name"_s, 200);
     if (!name)
         return name.error();
@@ -232,6 +230,9 @@ http::Reply create(AppContext &app, http::Context &c)
 
     auto created =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
+            auto phone = clinicphone::read(tx, c.orgId(), *phoneText, u"phone"_s);
+            if (!phone)
+                return phone.error();
             auto row =
                 tx.exec("INSERT INTO contacts AS ct (org_id, phone, name, email, notes) "
                         "VALUES ($1::uuid, $2, $3, $4, $5) ON CONFLICT (org_id, phone) DO NOTHING "
@@ -242,7 +243,8 @@ http::Reply create(AppContext &app, http::Context &c)
                 return row.error();
             if (row->isEmpty())
                 return http::status::conflict(
-                    u"The clinic already has a contact with the number %1."_s.arg(*phone));
+                    u"The clinic already has a contact with the number %1."_s.arg(
+                        phone::display(*phone)));
             const QString id = row->text(0, 0);
             auto published = events::publish(tx, c.orgId(), u"contact.created"_s, u"contact"_s, id,
                                              {{u"contact_name"_s, nonEmpty(*name)},

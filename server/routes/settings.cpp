@@ -6,6 +6,7 @@
 #include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
 #include "server/services/businesshours.h"
+#include "server/services/clinicphone.h"
 
 #include <QRegularExpression>
 
@@ -17,7 +18,8 @@ namespace {
 
 const QByteArray settingsSql =
     "SELECT json_build_object('name', o.name, 'time_zone', s.time_zone, "
-    "'currency', s.currency, 'redact_pii', s.redact_pii, 'alert_phone', s.alert_phone, "
+    "'currency', s.currency, 'phone_country', s.phone_country, 'redact_pii', s.redact_pii, "
+    "'alert_phone', s.alert_phone, "
     "'email_from', s.email_from, 'slot_minutes', s.slot_minutes, "
     "'lead_follow_up_days', s.lead_follow_up_days, "
     "'business_hours', (SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, "
@@ -45,6 +47,7 @@ struct SettingsChanges
     std::optional<QString> name;
     std::optional<QString> timeZone;
     std::optional<QString> currency;
+    std::optional<QString> phoneCountry;
     std::optional<bool> redactPii;
     Clearable alertPhone;
     Clearable emailFrom;
@@ -66,7 +69,8 @@ Result<Clearable> clearable(const http::JsonBody &body, const QString &key, int 
     return out;
 }
 
-Result<SettingsChanges> parseChanges(const http::JsonBody &body)
+// The clinic's phone country: the one given now, else the one it has.
+Result<SettingsChanges> parseChanges(const http::JsonBody &body, const QString &storedCountry)
 {
     SettingsChanges changes;
     auto name = body.optionalString(u"name"_s, 200);
@@ -93,6 +97,20 @@ Result<SettingsChanges> parseChanges(const http::JsonBody &body)
         return http::status::badRequest(u"'currency' must be a code such as USD."_s, u"currency"_s);
     changes.currency = *currency;
 
+    auto country = body.optionalString(u"phone_country"_s, 2);
+    if (!country)
+        return country.error();
+    if (*country && !phone::country(**country)) {
+        QStringList known;
+        for (const phone::Country &c : phone::countries())
+            known << c.iso;
+        return http::status::badRequest(
+            u"'phone_country' must be one of the countries whose numbers can be read: %1."_s.arg(
+                known.join(u", "_s)),
+            u"phone_country"_s);
+    }
+    changes.phoneCountry = *country;
+
     auto redact = body.optionalBool(u"redact_pii"_s);
     if (!redact)
         return redact.error();
@@ -103,7 +121,8 @@ Result<SettingsChanges> parseChanges(const http::JsonBody &body)
         return alert.error();
     changes.alertPhone = *alert;
     if (changes.alertPhone.given && !changes.alertPhone.value.isEmpty()) {
-        auto normalized = phone::normalize(changes.alertPhone.value);
+        auto normalized = phone::normalize(changes.alertPhone.value,
+                                           changes.phoneCountry.value_or(storedCountry));
         if (!normalized)
             return http::status::badRequest(normalized.errorMessage(), u"alert_phone"_s);
         changes.alertPhone.value = *normalized;
@@ -140,6 +159,16 @@ Result<SettingsChanges> parseChanges(const http::JsonBody &body)
     return changes;
 }
 
+// A phone given alone is read in the country the clinic already has.
+Result<SettingsChanges> parseChanges(AppContext &app, http::Context &c, const http::JsonBody &body)
+{
+    auto stored = app.db.transaction<QString>(
+        c.access(), [&](db::Transaction &tx) { return clinicphone::country(tx, c.orgId()); });
+    if (!stored)
+        return stored.error();
+    return parseChanges(body, *stored);
+}
+
 Result<void> apply(db::Transaction &tx, const QString &orgId, const SettingsChanges &changes)
 {
     if (changes.name) {
@@ -154,12 +183,13 @@ Result<void> apply(db::Transaction &tx, const QString &orgId, const SettingsChan
         "alert_phone = CASE WHEN $5::boolean THEN $6 ELSE alert_phone END, "
         "email_from = CASE WHEN $7::boolean THEN $8 ELSE email_from END, "
         "slot_minutes = coalesce($9::int, slot_minutes), "
-        "lead_follow_up_days = coalesce($10::int, lead_follow_up_days) WHERE org_id = $1::uuid",
+        "lead_follow_up_days = coalesce($10::int, lead_follow_up_days), "
+        "phone_country = coalesce($11, phone_country) WHERE org_id = $1::uuid",
         {orgId, changes.timeZone, changes.currency, changes.redactPii, changes.alertPhone.given,
          changes.alertPhone.value.isEmpty() ? QString() : changes.alertPhone.value,
          changes.emailFrom.given,
          changes.emailFrom.value.isEmpty() ? QString() : changes.emailFrom.value,
-         changes.slotMinutes, changes.leadFollowUpDays});
+         changes.slotMinutes, changes.leadFollowUpDays, changes.phoneCountry});
     if (!updated)
         return updated.error();
     if (changes.hours) {
@@ -206,7 +236,7 @@ void registerSettingsRoutes(http::Router &router, AppContext &app)
                      auto body = http::JsonBody::parse(c.request);
                      if (!body)
                          return body.error();
-                     auto changes = parseChanges(*body);
+                     auto changes = parseChanges(app, c, *body);
                      if (!changes)
                          return changes.error();
                      auto updated = app.db.transaction<QByteArray>(

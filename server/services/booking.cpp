@@ -17,6 +17,7 @@
 #include "server/http/response.h"
 #include "server/jobs/jobqueue.h"
 #include "server/services/calloutcome.h"
+#include "server/services/clinicphone.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -155,7 +156,7 @@ Result<ClinicCalendar> BookingService::calendar(db::Transaction &tx, const QStri
     // Only the service role sees credentials; the same round trip reads which links work.
     const bool seesLinks = tx.role() == db::Access::Role::Service;
     auto row = tx.exec(
-        QByteArray("SELECT s.time_zone, s.slot_minutes, "
+        QByteArray("SELECT s.time_zone, s.slot_minutes, s.phone_country, "
                    "  coalesce(json_agg(json_build_array(b.weekday, "
                    "  to_char(b.opens_at, 'HH24:MI'), to_char(b.closes_at, 'HH24:MI')) "
                    "  ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), "
@@ -165,7 +166,7 @@ Result<ClinicCalendar> BookingService::calendar(db::Transaction &tx, const QStri
                          "AND c.status = 'active') "
                        : " ") +
             "FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id "
-            "WHERE s.org_id = $1::uuid GROUP BY s.time_zone, s.slot_minutes",
+            "WHERE s.org_id = $1::uuid GROUP BY s.time_zone, s.slot_minutes, s.phone_country",
         {orgId});
     if (!row)
         return row.error();
@@ -178,14 +179,15 @@ Result<ClinicCalendar> BookingService::calendar(db::Transaction &tx, const QStri
     if (!c.zone.isValid())
         c.zone = QTimeZone::utc();
     c.slotMinutes = int(row->toInt(0, 1));
-    for (const QJsonValue &h : row->toJson(0, 2).toArray()) {
+    c.phoneCountry = row->text(0, 2);
+    for (const QJsonValue &h : row->toJson(0, 3).toArray()) {
         const QJsonArray a = h.toArray();
         c.hours.append({a.at(0).toInt(), QTime::fromString(a.at(1).toString(), u"HH:mm"_s),
                         QTime::fromString(a.at(2).toString(), u"HH:mm"_s)});
     }
     if (seesLinks) {
         QStringList links;
-        for (const QJsonValue &provider : row->toJson(0, 3).toArray())
+        for (const QJsonValue &provider : row->toJson(0, 4).toArray())
             links << provider.toString();
         c.activeLinks = links;
     }
@@ -433,13 +435,17 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
 {
     const QString &orgId = request.orgId;
     QString phone;
+    const ClinicCalendar *known = request.calendar ? &*request.calendar : nullptr;
     if (request.contactId.isEmpty()) {
-        auto normalized = phone::normalize(request.phone);
+        auto normalized = known
+                              ? clinicphone::read(request.phone, known->phoneCountry, u"phone"_s)
+                              : m_app.db.transaction<QString>(access, [&](db::Transaction &tx) {
+                                    return clinicphone::read(tx, orgId, request.phone, u"phone"_s);
+                                });
         if (!normalized)
-            return http::status::badRequest(normalized.errorMessage(), u"phone"_s);
+            return normalized.error();
         phone = *normalized;
     }
-    const ClinicCalendar *known = request.calendar ? &*request.calendar : nullptr;
     const QList<av::Range> busy =
         m_app.calendarBusy
             ? externalBusy(orgId, request.start.addDays(-1), request.start.addDays(1), known)

@@ -23,6 +23,8 @@ struct ClinicCalendar
     QString timeZoneName;
     QTimeZone zone;
     int slotMinutes = 30;
+    // Numbers typed without a country code are read as this country's (ISO 3166 alpha-2).
+    QString phoneCountry = QStringLiteral("US");
     QList<availability::OpeningInterval> hours;
     // The integrations the clinic has working (providers of its active credentials), when the
     // read could see them: the service role's can, a console user's leaves this unset.

@@ -104,7 +104,8 @@ Result<QJsonObject> CallActions::followUp(const http::Principal &who, const QStr
     });
     if (!call)
         return call.error();
-    auto phone = phone::normalize(call->phone);
+    // A call's number is stored as the provider gave it: E.164 when it is a number at all.
+    auto phone = phone::normalize(call->phone, QString());
     if (call->phone.isEmpty() || !phone)
         return http::status::badRequest(u"This call has no phone number to text."_s);
     if (!call->twilioReady)

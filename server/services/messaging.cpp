@@ -403,7 +403,8 @@ Result<void> Messaging::runSmsJob(const jobs::Job &job)
     to.callId = p.value(u"call_id"_s).toString();
     to.appointmentId = p.value(u"appointment_id"_s).toString();
     const QString body = p.value(u"body"_s).toString().left(1600);
-    auto number = phone::normalize(p.value(u"to"_s).toString());
+    // The job carries a number the server stored, in E.164.
+    auto number = phone::normalize(p.value(u"to"_s).toString(), QString());
     if (to.orgId.isEmpty() || !number || body.isEmpty()) {
         // A malformed job cannot improve with retries.
         log::error("messaging", u"sms.send job without an org, a valid number or a body."_s,

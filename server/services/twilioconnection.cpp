@@ -7,6 +7,7 @@
 #include "server/jobs/jobqueue.h"
 #include "server/providers/twilioclient.h"
 #include "server/providers/vapiclient.h"
+#include "server/services/clinicphone.h"
 #include "server/services/credentialstore.h"
 #include "server/services/ratelimiter.h"
 #include "server/services/twilioconnectjob.h"
@@ -132,9 +133,11 @@ Result<TwilioConnection::StepReport> TwilioConnection::connectTwilio(const db::A
             u"account_sid"_s);
     if (authToken.size() < 8)
         return http::status::badRequest(u"Enter the account's Auth Token."_s, u"auth_token"_s);
-    auto number = phone::normalize(phoneNumber);
+    auto number = m_app.db.transaction<QString>(access, [&](db::Transaction &tx) {
+        return clinicphone::read(tx, access.orgId, phoneNumber, u"phone_number"_s);
+    });
     if (!number)
-        return http::status::badRequest(number.errorMessage(), u"phone_number"_s);
+        return number.error();
 
     ChangeGuard guard(m_app.db, u"integration:twilio:"_s + access.orgId);
     // Said before asking Twilio anything; the queueing below is what makes it hold.

@@ -72,27 +72,18 @@ Result<QDate> parseDay(const QString &text, const QTimeZone &zone)
     return fail(u"use a date like 2026-03-14"_s);
 }
 
-// The AI may read a North American number without its +1; the caller's own number tells which
-// country the clinic's callers dial from.
-Result<QString> parsePhone(const QString &given, const QString &callerNumber)
+// The AI writes a number down the way the caller said it, usually without a country code: it is
+// read in the clinic's country, as a number typed at the front desk is.
+Result<QString> parsePhone(const QString &given, const QString &callerNumber,
+                           const ClinicCalendar &clinic)
 {
     if (given.isEmpty()) {
         if (callerNumber.isEmpty())
             return fail(u"I need a phone number for that. Please ask the caller for it."_s);
         return callerNumber;
     }
-    auto normalized = phone::normalize(given);
-    if (normalized)
+    if (auto normalized = phone::normalize(given, clinic.phoneCountry))
         return normalized;
-    QString digits;
-    for (const QChar c : given) {
-        if (c.isDigit())
-            digits += c;
-    }
-    if (digits.size() == 10 && (callerNumber.isEmpty() || callerNumber.startsWith(u"+1"_s)))
-        return phone::normalize(u"+1"_s + digits);
-    if (digits.size() == 11 && digits.startsWith(u'1'))
-        return phone::normalize(u'+' + digits);
     return fail(u"I couldn't understand the phone number \"%1\". Please ask the caller to repeat "
                 "it with the area code."_s.arg(given));
 }
@@ -140,7 +131,8 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
     CallContext context;
     context.vapiCallId = message.callId();
     context.callerName = message.customerName();
-    if (auto caller = phone::normalize(message.customerNumber()))
+    // Vapi gives the caller's number in E.164.
+    if (auto caller = phone::normalize(message.customerNumber(), QString()))
         context.callerNumber = *caller;
 
     auto resolved = m_app.db.transaction<ClinicCalendar>(
@@ -258,7 +250,8 @@ QString VapiToolService::book(const CallContext &context, const vapi::ToolCall &
         request.name = context.callerName;
     if (request.name.isEmpty())
         return u"I need the caller's name to book. Please ask for it and try again."_s;
-    auto phone = parsePhone(argString(args, {u"phone"_s, u"phoneNumber"_s}), context.callerNumber);
+    auto phone = parsePhone(argString(args, {u"phone"_s, u"phoneNumber"_s}), context.callerNumber,
+                            context.calendar);
     if (!phone)
         return phone.errorMessage();
     request.phone = *phone;
@@ -317,7 +310,7 @@ Result<QString> VapiToolService::identifyAppointment(const CallContext &context,
                     return row->text(0, 0);
                 return fail(u"I couldn't find an upcoming appointment with code %1."_s.arg(given));
             }
-            auto phone = parsePhone(phoneText, context.callerNumber);
+            auto phone = parsePhone(phoneText, context.callerNumber, context.calendar);
             if (!phone)
                 return phone.error();
             QDateTime when;
@@ -410,7 +403,8 @@ QString VapiToolService::cancel(const CallContext &context, const QJsonObject &a
 
 QString VapiToolService::lookupCaller(const CallContext &context, const QJsonObject &args)
 {
-    auto phone = parsePhone(argString(args, {u"phone"_s, u"phoneNumber"_s}), context.callerNumber);
+    auto phone = parsePhone(argString(args, {u"phone"_s, u"phoneNumber"_s}), context.callerNumber,
+                            context.calendar);
     if (!phone)
         return phone.errorMessage();
     auto found =

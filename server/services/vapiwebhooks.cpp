@@ -115,7 +115,8 @@ Party partyOf(const vapi::Message &m)
 {
     Party p;
     const QString raw = m.customerNumber();
-    auto normalized = phone::normalize(raw);
+    // Vapi sends the caller's number in E.164; anything else is kept as sent.
+    auto normalized = phone::normalize(raw, QString());
     p.valid = normalized.ok();
     p.phone = p.valid ? *normalized : raw;
     const QString clinic = m.clinicNumber();
@@ -568,7 +569,7 @@ VapiWebhookService::Answer VapiWebhookService::assistantRequest(const vapi::Mess
                 return reply;
             reply.assistantId = agent->text(0, 0);
             const QTimeZone zone(agent->text(0, 1).toLatin1());
-            auto caller = phone::normalize(m.customerNumber());
+            auto caller = phone::normalize(m.customerNumber(), QString()); // E.164 from Vapi
             if (caller) {
                 auto context = loadCallerContext(tx, *org, *caller, zone);
                 if (!context)

@@ -241,6 +241,35 @@ private slots:
         QCOMPARE(eventCount(u"contact.created"_s, contact.value(u"id"_s).toString()), 1);
     }
 
+    void createReadsNumbersInTheClinicsCountry_data()
+    {
+        QTest::addColumn<QString>("country");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("brackets") << u"US"_s << u"(773) 555-0124"_s << u"+17735550124"_s;
+        QTest::newRow("dashes") << u"US"_s << u"773-555-0125"_s << u"+17735550125"_s;
+        QTest::newRow("dots") << u"US"_s << u"773.555.0126"_s << u"+17735550126"_s;
+        QTest::newRow("trunk 1") << u"US"_s << u"1 773 555 0127"_s << u"+17735550127"_s;
+        QTest::newRow("ten digits") << u"US"_s << u"7735550128"_s << u"+17735550128"_s;
+        QTest::newRow("international stays")
+            << u"US"_s << u"+44 20 7946 0958"_s << u"+442079460958"_s;
+        QTest::newRow("a UK clinic") << u"GB"_s << u"020 7946 0959"_s << u"+442079460959"_s;
+    }
+    void createReadsNumbersInTheClinicsCountry()
+    {
+        QFETCH(QString, country);
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        QVERIFY(m_admin->exec("UPDATE org_settings SET phone_country = $2 WHERE org_id = $1::uuid",
+                              {m_clinic.orgId, country}));
+        const HttpReply reply = as(u"staff"_s)->post(u"/api/contacts"_s, {{u"phone"_s, typed}});
+        QVERIFY(m_admin->exec("UPDATE org_settings SET phone_country = 'US' WHERE org_id = "
+                              "$1::uuid",
+                              {m_clinic.orgId}));
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(reply.json().value(u"phone_number"_s).toString(), stored);
+    }
+
     void createRefusesDuplicatesAndBadInput_data()
     {
         QTest::addColumn<QJsonObject>("body");
@@ -249,8 +278,12 @@ private slots:
         QTest::newRow("same number, other format")
             << QJsonObject{{u"phone"_s, u"+1 555-000-1001"_s}} << 409 << QString();
         QTest::newRow("no phone") << QJsonObject{{u"name"_s, u"X"_s}} << 400 << u"phone"_s;
-        QTest::newRow("no country code")
-            << QJsonObject{{u"phone"_s, u"555 123 4567"_s}} << 400 << u"phone"_s;
+        QTest::newRow("same number, as the console shows it")
+            << QJsonObject{{u"phone"_s, u"(555) 000-1001"_s}} << 409 << QString();
+        QTest::newRow("no area code")
+            << QJsonObject{{u"phone"_s, u"555 0124"_s}} << 400 << u"phone"_s;
+        QTest::newRow("area code starting with 1")
+            << QJsonObject{{u"phone"_s, u"(173) 555-0124"_s}} << 400 << u"phone"_s;
         QTest::newRow("letters") << QJsonObject{{u"phone"_s, u"+1 555 CALL NOW"_s}} << 400
                                  << u"phone"_s;
         QTest::newRow("phone of the wrong type")

@@ -424,8 +424,10 @@ private slots:
         b.remove(u"auth_token"_s);
         QTest::newRow("no token") << b << u"auth_token"_s;
         b = good;
-        b[u"phone_number"_s] = u"5550109999"_s;
-        QTest::newRow("no country code") << b << u"phone_number"_s;
+        b[u"phone_number"_s] = u"010-9999"_s;
+        QTest::newRow("no area code") << b << u"phone_number"_s;
+        b[u"phone_number"_s] = u"(555) 010-99999"_s;
+        QTest::newRow("a digit too many") << b << u"phone_number"_s;
     }
     void invalidInputIsRefusedBeforeAnyProviderCall()
     {

@@ -89,6 +89,7 @@ private slots:
         QCOMPARE(s.value(u"name"_s).toString(), u"Glow Med Spa"_s);
         QCOMPARE(s.value(u"time_zone"_s).toString(), u"America/Chicago"_s);
         QCOMPARE(s.value(u"currency"_s).toString(), u"USD"_s);
+        QCOMPARE(s.value(u"phone_country"_s).toString(), u"US"_s);
         QCOMPARE(s.value(u"redact_pii"_s).toBool(), true);
         QVERIFY(s.value(u"alert_phone"_s).isNull());
         QCOMPARE(s.value(u"slot_minutes"_s).toInt(), 30);
@@ -144,6 +145,33 @@ private slots:
         QCOMPARE(partial.json().value(u"business_hours"_s).toArray().size(), 3);
     }
 
+    void theAlertPhoneIsReadInTheClinicsCountry_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("country");
+        QTest::addColumn<QString>("alertPhone");
+        QTest::newRow("US, as the console shows numbers")
+            << QJsonObject{{u"alert_phone"_s, u"(773) 555-0124"_s}} << u"US"_s << u"+17735550124"_s;
+        QTest::newRow("a new country, read with the number given with it")
+            << QJsonObject{{u"phone_country"_s, u"GB"_s}, {u"alert_phone"_s, u"07700 900123"_s}}
+            << u"GB"_s << u"+447700900123"_s;
+        QTest::newRow("the stored country reads a number given alone")
+            << QJsonObject{{u"alert_phone"_s, u"020 7946 0958"_s}} << u"GB"_s << u"+442079460958"_s;
+        QTest::newRow("back to the US")
+            << QJsonObject{{u"phone_country"_s, u"US"_s}, {u"alert_phone"_s, u"1 555 201 7788"_s}}
+            << u"US"_s << u"+15552017788"_s;
+    }
+    void theAlertPhoneIsReadInTheClinicsCountry()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, country);
+        QFETCH(QString, alertPhone);
+        const HttpReply reply = as(u"admin"_s)->patch(u"/api/org/settings"_s, body);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(u"phone_country"_s).toString(), country);
+        QCOMPARE(reply.json().value(u"alert_phone"_s).toString(), alertPhone);
+    }
+
     void invalidChangesAre400AndChangeNothing_data()
     {
         QTest::addColumn<QJsonObject>("body");
@@ -153,8 +181,21 @@ private slots:
         QTest::newRow("time zone of the wrong type")
             << QJsonObject{{u"time_zone"_s, 5}} << u"time_zone"_s;
         QTest::newRow("currency") << QJsonObject{{u"currency"_s, u"usd"_s}} << u"currency"_s;
-        QTest::newRow("alert phone without country code")
+        QTest::newRow("alert phone without area code")
             << QJsonObject{{u"alert_phone"_s, u"555 1234"_s}} << u"alert_phone"_s;
+        QTest::newRow("alert phone with letters")
+            << QJsonObject{{u"alert_phone"_s, u"555-CALL-NOW"_s}} << u"alert_phone"_s;
+        QTest::newRow("a country whose numbers cannot be read")
+            << QJsonObject{{u"phone_country"_s, u"ZZ"_s}} << u"phone_country"_s;
+        QTest::newRow("country in lower case")
+            << QJsonObject{{u"phone_country"_s, u"us"_s}} << u"phone_country"_s;
+        QTest::newRow("country as three letters")
+            << QJsonObject{{u"phone_country"_s, u"USA"_s}} << u"phone_country"_s;
+        QTest::newRow("country of the wrong type")
+            << QJsonObject{{u"phone_country"_s, 1}} << u"phone_country"_s;
+        QTest::newRow("alert phone not read in the country given with it")
+            << QJsonObject{{u"phone_country"_s, u"ES"_s}, {u"alert_phone"_s, u"(773) 555-0124"_s}}
+            << u"alert_phone"_s;
         QTest::newRow("sender") << QJsonObject{{u"email_from"_s, u"desk at glow"_s}}
                                 << u"email_from"_s;
         QTest::newRow("slot") << QJsonObject{{u"slot_minutes"_s, 1}} << u"slot_minutes"_s;

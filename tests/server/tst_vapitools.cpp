@@ -441,6 +441,23 @@ private slots:
                  u"This number has not called the clinic before."_s);
     }
 
+    // The AI writes down what the caller says, without a country code; a British clinic's
+    // "07700 900555" is a British number.
+    void theAisNumbersAreReadInTheClinicsCountry()
+    {
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE org_settings SET phone_country = 'GB' WHERE org_id = $1::uuid",
+                            {m_b.orgId}));
+        QVERIFY(admin->exec("INSERT INTO contacts (org_id, phone, name) VALUES ($1::uuid, "
+                            "'+447700900555', 'Olly')",
+                            {m_b.orgId}));
+        const QString known = ask(callFrom(m_b, u"+15550009876"_s),
+                                  tool(u"lookupCaller"_s, {{u"phone"_s, u"07700 900555"_s}}));
+        QVERIFY(admin->exec("UPDATE org_settings SET phone_country = 'US' WHERE org_id = $1::uuid",
+                            {m_b.orgId}));
+        QVERIFY2(known.startsWith(u"Returning caller: Olly."_s), qPrintable(known));
+    }
+
     void queryKnowledgeBaseSearchesTheClinicsDocuments()
     {
         auto admin = m_db->connectAsAdmin();

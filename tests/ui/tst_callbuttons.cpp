@@ -100,6 +100,19 @@ private slots:
         QCOMPARE(panel.followUpButton()->isVisibleTo(&window), followUp);
     }
 
+    // A caller known only by the number is titled with it as people write it, not as E.164.
+    void aNamelessCallerIsTheirNumberAsWritten()
+    {
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        QWidget window;
+        vox::ui::ToastArea toasts(&window);
+        vox::ui::CallDetailPanel panel(api, toasts, &window);
+        window.show();
+        panel.showCall(call(true, u"completed"_s, true, u"+15552017788"_s));
+        QCOMPARE(panel.findChild<QLabel *>(u"callTitle"_s)->text(), u"(555) 201-7788"_s);
+    }
+
     void anUnconfiguredFeatureIsOffAndSaysWhy()
     {
         vox::ui::ApiClient api;

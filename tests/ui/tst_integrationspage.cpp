@@ -107,7 +107,12 @@ private slots:
         page.twilioSaveButton()->click();
         QVERIFY(page.twilioFieldProblem(u"account_sid"_s).contains(u"Account SID"_s));
         QVERIFY(page.twilioFieldProblem(u"auth_token"_s).contains(u"Auth Token"_s));
-        QVERIFY(page.twilioFieldProblem(u"phone_number"_s).contains(u"country code"_s));
+        QVERIFY(page.twilioFieldProblem(u"phone_number"_s).contains(u"Twilio number"_s));
+
+        // A number that cannot be read: the reason, at the field, before asking the server.
+        fill(page, account.sid, account.token, u"555-0199"_s);
+        page.twilioSaveButton()->click();
+        QVERIFY(page.twilioFieldProblem(u"phone_number"_s).contains(u"area code included"_s));
 
         // A SID that cannot be one: the server's refusal names the field.
         fill(page, u"AC-not-a-sid"_s, account.token, account.number);

@@ -14,6 +14,7 @@
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/widgets/appointmentdialog.h"
+#include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/leadeditdialog.h"
 #include "ui/widgets/statcard.h"
@@ -496,6 +497,66 @@ private slots:
 
         page->cancelSelected(false);
         QTRY_COMPARE(page->model()->appointmentAt(0)->status, u"cancelled"_s);
+    }
+
+    // A number typed the way the console shows numbers is a number (the clinic's country, US
+    // for a new clinic); what is wrong with one is said under the field, and the contact's number
+    // is shown as people write it.
+    void anAppointmentsPhoneIsReadAsTheConsoleShowsIt()
+    {
+        const auto clinic = m_fixture->createClinic(u"Phone Clinic"_s);
+        Console console(m_fixture->url(), clinic.session);
+        console.window->showPage(MainWindow::AppointmentsIndex);
+        vox::ui::AppointmentsPage *page = console.window->appointmentsPage();
+        page->setRange(u"next30"_s);
+        QTRY_VERIFY(!page->model()->isLoading());
+
+        page->newAppointment();
+        vox::ui::AppointmentDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page->findChild<vox::ui::AppointmentDialog *>()));
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTRY_VERIFY(dialog->serviceBox()->count() == 7);
+        QDate day = QDateTime::currentDateTimeUtc()
+                        .toTimeZone(QTimeZone("America/New_York"))
+                        .date()
+                        .addDays(7);
+        while (day.dayOfWeek() > 5)
+            day = day.addDays(1);
+        dialog->setDate(day);
+        QTRY_VERIFY(dialog->slotList()->count() > 0);
+        dialog->slotList()->setCurrentRow(0);
+        dialog->nameField()->setText(u"Dana Typed"_s);
+
+        // Two digits short: said once the person leaves the field, under it.
+        QTest::keyClicks(dialog->phoneField(), u"(555) 201-77"_s);
+        const vox::ui::FieldMessage *message = dialog->phoneMessage();
+        QVERIFY(!message->hasProblem()); // not while typing
+        emit dialog->phoneField()->editingFinished();
+        QVERIFY(message->hasProblem());
+        QVERIFY2(message->text().contains(u"10 digits, area code included"_s),
+                 qPrintable(message->text()));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        const auto top = [dialog](const QWidget *w) { return w->mapTo(dialog, QPoint()).y(); };
+        QVERIFY(top(message) >= top(dialog->phoneField()) + dialog->phoneField()->height());
+        QVERIFY(top(message) < top(dialog->serviceBox()));
+        if (const QByteArray dir = qgetenv("VOXANNE_SCREENSHOT_DIR"); !dir.isEmpty())
+            dialog->grab().save(QString::fromLocal8Bit(dir) + u"/appointment-phone-problem.png"_s);
+
+        // Finished as the console shows numbers: accepted, and the reason goes.
+        QTest::keyClicks(dialog->phoneField(), u"88"_s);
+        QVERIFY(!message->hasProblem());
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        const vox::ui::AppointmentRecord booked = *page->model()->appointmentAt(0);
+        QCOMPARE(booked.phoneNumber, u"+15552017788"_s);
+
+        // Moving it shows the contact's number as people write it, never as E.164.
+        auto *move = new vox::ui::AppointmentDialog(console.api, page);
+        move->setAttribute(Qt::WA_DeleteOnClose);
+        move->setReschedule(booked);
+        QCOMPARE(move->phoneField()->text(), u"(555) 201-7788"_s);
+        move->close();
     }
 };
 

@@ -3,8 +3,10 @@
 // person gets a temporary password shown once, with Copy. Admins disable and enable people, after
 // a question, and the people table is readable in English and Spanish.
 #include "consolefixture.h"
+#include "core/phonenumber.h"
 #include "pagehost.h"
 #include "ui/api/apiclient.h"
+#include "ui/models/displayformat.h"
 #include "ui/pages/settingspage.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/temporarypassworddialog.h"
@@ -134,6 +136,35 @@ private slots:
                         .arg(h[u"opens_at"_s].toString(), h[u"closes_at"_s].toString());
         QCOMPARE(week, QStringList({u"1 08:30-17:00"_s, u"2 09:00-17:00"_s, u"3 09:00-17:00"_s,
                                     u"4 09:00-17:00"_s, u"5 09:00-17:00"_s, u"7 11:00-15:00"_s}));
+    }
+
+    // The clinic's phone country is chosen from the countries the server reads, and from then
+    // on the console reads typed numbers in it too.
+    void thePhoneCountryIsSavedAndUsedAtOnce()
+    {
+        const auto clinic = m_fixture->createClinic(u"Phone Country Clinic"_s);
+        Console c(m_fixture->url(), clinic.session);
+        vox::ui::SettingsPage &page = *c.page;
+        QTRY_COMPARE(page.clinicNameEdit()->text(), u"Phone Country Clinic"_s);
+        QCOMPARE(page.phoneCountryCombo()->currentData().toString(), u"US"_s);
+        QCOMPARE(page.phoneCountryCombo()->currentText(), u"United States (+1)"_s);
+        QStringList offered;
+        for (int i = 0; i < page.phoneCountryCombo()->count(); ++i)
+            offered << page.phoneCountryCombo()->itemData(i).toString();
+        QStringList readable;
+        for (const vox::phone::Country &country : vox::phone::countries())
+            readable << country.iso;
+        QCOMPARE(offered, readable);
+
+        page.phoneCountryCombo()->setCurrentIndex(page.phoneCountryCombo()->findData(u"GB"_s));
+        page.saveClinic();
+        QTRY_COMPARE(page.settings().phoneCountry, u"GB"_s);
+        QCOMPARE(vox::ui::DisplayFormat::phoneCountry(), u"GB"_s);
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        QCOMPARE(client->get(u"/api/org/settings"_s).json().value(u"phone_country"_s).toString(),
+                 u"GB"_s);
+        vox::ui::DisplayFormat::setPhoneCountry(u"US"_s);
     }
 
     void newPersonGetsATemporaryPasswordShownOnce()

@@ -12,6 +12,7 @@ OrgSettings OrgSettings::fromJson(const QJsonObject &json)
     s.name = json.value(u"name"_s).toString();
     s.timeZone = json.value(u"time_zone"_s).toString();
     s.currency = json.value(u"currency"_s).toString(u"USD"_s);
+    s.phoneCountry = json.value(u"phone_country"_s).toString(u"US"_s);
     s.redactPii = json.value(u"redact_pii"_s).toBool(true);
     s.alertPhone = json.value(u"alert_phone"_s).toString();
     s.emailFrom = json.value(u"email_from"_s).toString();

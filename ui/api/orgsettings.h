@@ -22,6 +22,7 @@ struct OrgSettings
     QString name;
     QString timeZone;
     QString currency = QStringLiteral("USD");
+    QString phoneCountry = QStringLiteral("US"); // ISO 3166: numbers typed without +country
     bool redactPii = true;
     QString alertPhone;
     QString emailFrom;

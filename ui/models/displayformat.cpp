@@ -1,5 +1,7 @@
 #include "ui/models/displayformat.h"
 
+#include "core/phonenumber.h"
+
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
@@ -120,7 +122,56 @@ QString &currencyStorage()
     return code;
 }
 
+QString &phoneCountryStorage()
+{
+    static QString iso = phone::defaultClinicCountry();
+    return iso;
+}
+
 } // namespace
+
+void DisplayFormat::setPhoneCountry(const QString &iso)
+{
+    phoneCountryStorage() = phone::country(iso) ? iso : phone::defaultClinicCountry();
+}
+
+QString DisplayFormat::phoneCountry()
+{
+    return phoneCountryStorage();
+}
+
+QString DisplayFormat::phoneCountryName(const QString &iso)
+{
+    const auto c = phone::country(iso);
+    if (!c)
+        return iso;
+    QString name = iso;
+    if (iso == u"US")
+        name = tr("United States");
+    else if (iso == u"CA")
+        name = tr("Canada");
+    else if (iso == u"MX")
+        name = tr("Mexico");
+    else if (iso == u"GB")
+        name = tr("United Kingdom");
+    else if (iso == u"ES")
+        name = tr("Spain");
+    else if (iso == u"FR")
+        name = tr("France");
+    else if (iso == u"AU")
+        name = tr("Australia");
+    return tr("%1 (+%2)").arg(name, c->callingCode);
+}
+
+QString DisplayFormat::phoneExample()
+{
+    const QString iso = phoneCountryStorage();
+    if (iso == u"US" || iso == u"CA")
+        return tr("(555) 123-4567");
+    if (iso == u"GB")
+        return tr("020 7946 0958");
+    return tr("Number with its area code");
+}
 
 void DisplayFormat::setCurrency(const QString &code)
 {

@@ -47,6 +47,15 @@ public:
     static std::optional<qint64> parseMoney(const QString &typed);
     static QString percent(double value);
 
+    // Numbers typed without a country code are read as the clinic's country's (org settings'
+    // phone_country, ISO 3166 alpha-2; US until the console knows).
+    static void setPhoneCountry(const QString &iso);
+    static QString phoneCountry();
+    // "United States (+1)": a country whose numbers the console reads, by its code.
+    static QString phoneCountryName(const QString &iso);
+    // What a phone field shows while empty: a number written the clinic's country's way.
+    static QString phoneExample();
+
     static QString direction(const QString &direction);
     static QString callStatus(const QString &status);
     static QString sentiment(const QString &label);

@@ -1,5 +1,6 @@
 #include "ui/pages/settingspage.h"
 
+#include "core/phonenumber.h"
 #include "core/timezonename.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
@@ -219,6 +220,15 @@ QWidget *SettingsPage::buildClinic()
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
     form->addRow(tr("Time zone:"), withFieldMessage(m_timeZone, m_timeZoneMessage, box));
+    m_phoneCountry = new QComboBox(box);
+    m_phoneCountry->setObjectName(u"phoneCountryCombo"_s);
+    for (const phone::Country &c : phone::countries())
+        m_phoneCountry->addItem(DisplayFormat::phoneCountryName(c.iso), c.iso);
+    m_phoneCountryMessage = new FieldMessage(box);
+    m_phoneCountryMessage->setObjectName(u"phoneCountryMessage"_s);
+    showPhoneCountryNote();
+    form->addRow(tr("Phone numbers:"),
+                 withFieldMessage(m_phoneCountry, m_phoneCountryMessage, box));
     layout->addLayout(form);
 
     auto *hoursTitle = new QLabel(tr("Opening hours (the AI only books inside them):"), box);
@@ -329,7 +339,8 @@ void SettingsPage::refresh()
     m_clinicNote->setText(admin ? tr("Used by the AI when it talks about the clinic and books "
                                      "appointments.")
                                 : tr("Only the clinic's owner or an admin can change these."));
-    for (QWidget *w : std::initializer_list<QWidget *>{m_clinicName, m_timeZone, m_saveClinic})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_clinicName, m_timeZone, m_phoneCountry, m_saveClinic})
         w->setEnabled(admin);
     for (int i = 0; i < 7; ++i)
         m_open[i]->setEnabled(admin);
@@ -357,8 +368,10 @@ void SettingsPage::showSettings(const OrgSettings &settings)
     m_clinicName->setText(settings.name);
     m_clinicNameMessage->clear();
     m_timeZoneMessage->clear();
+    showPhoneCountryNote();
     m_hoursMessage->clear();
     m_timeZone->setCurrentText(settings.timeZone);
+    m_phoneCountry->setCurrentIndex(std::max(0, m_phoneCountry->findData(settings.phoneCountry)));
     const bool admin = m_api.session().isAdmin();
     int extra = 0;
     for (int day = 1; day <= 7; ++day) {
@@ -387,6 +400,12 @@ void SettingsPage::showSettings(const OrgSettings &settings)
                                "keeps only the first opening of each day."));
 }
 
+void SettingsPage::showPhoneCountryNote()
+{
+    m_phoneCountryMessage->showNote(
+        tr("Numbers typed without + and a country code are read as this country's."));
+}
+
 QList<OpeningPeriod> SettingsPage::hoursFromForm() const
 {
     QList<OpeningPeriod> hours;
@@ -404,6 +423,7 @@ void SettingsPage::saveClinic()
 {
     m_clinicNameMessage->clear();
     m_timeZoneMessage->clear();
+    showPhoneCountryNote();
     m_hoursMessage->clear();
     if (m_clinicName->text().trimmed().isEmpty()) {
         m_clinicNameMessage->showProblem(tr("Enter the clinic's name."));
@@ -424,7 +444,9 @@ void SettingsPage::saveClinic()
             return;
         }
     }
-    QJsonObject changes{{u"name"_s, m_clinicName->text().trimmed()}, {u"time_zone"_s, zone}};
+    QJsonObject changes{{u"name"_s, m_clinicName->text().trimmed()},
+                        {u"time_zone"_s, zone},
+                        {u"phone_country"_s, m_phoneCountry->currentData().toString()}};
     QJsonArray week;
     for (const OpeningPeriod &p : hours)
         week.append(QJsonObject{
@@ -439,6 +461,8 @@ void SettingsPage::saveClinic()
                 m_clinicNameMessage->showProblem(saved.errorMessage());
             else if (field == u"time_zone")
                 m_timeZoneMessage->showProblem(saved.errorMessage());
+            else if (field == u"phone_country")
+                m_phoneCountryMessage->showProblem(saved.errorMessage());
             else if (field.startsWith(u"business_hours"_s))
                 m_hoursMessage->showProblem(saved.errorMessage());
             else
@@ -447,6 +471,7 @@ void SettingsPage::saveClinic()
         }
         showSettings(*saved);
         DisplayFormat::setClinicTimeZone(QTimeZone(saved->timeZone.toLatin1()));
+        DisplayFormat::setPhoneCountry(saved->phoneCountry);
         m_toasts.success(tr("Clinic settings saved."));
     });
 }
@@ -573,8 +598,11 @@ void SettingsPage::applyEvent(const LiveEvent &event)
 {
     if (m_loadedOnce && event.type == u"settings.updated")
         m_api.settings().get(this, [this](Result<OrgSettings> settings) {
-            if (settings)
-                showSettings(*settings);
+            if (!settings)
+                return;
+            showSettings(*settings);
+            // Another admin's change of country applies to what is typed here from now on.
+            DisplayFormat::setPhoneCountry(settings->phoneCountry);
         });
 }
 

@@ -45,6 +45,7 @@ public:
     QComboBox *languageCombo() const { return m_language; }
     QLineEdit *clinicNameEdit() const { return m_clinicName; }
     QComboBox *timeZoneCombo() const { return m_timeZone; }
+    QComboBox *phoneCountryCombo() const { return m_phoneCountry; }
     QCheckBox *openCheck(int weekday) const { return m_open.value(weekday - 1); }
     QTimeEdit *opensEdit(int weekday) const { return m_opens.value(weekday - 1); }
     QTimeEdit *closesEdit(int weekday) const { return m_closes.value(weekday - 1); }
@@ -65,6 +66,7 @@ private:
     bool mayChangeState(const OrgUser &user) const;
     void loadUsers();
     QList<OpeningPeriod> hoursFromForm() const;
+    void showPhoneCountryNote();
 
     ApiClient &m_api;
     ToastArea &m_toasts;
@@ -77,6 +79,8 @@ private:
     FieldMessage *m_clinicNameMessage = nullptr;
     QComboBox *m_timeZone = nullptr;
     FieldMessage *m_timeZoneMessage = nullptr;
+    QComboBox *m_phoneCountry = nullptr;
+    FieldMessage *m_phoneCountryMessage = nullptr;
     QList<QCheckBox *> m_open;
     QList<QTimeEdit *> m_opens;
     QList<QTimeEdit *> m_closes;

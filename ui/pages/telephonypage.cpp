@@ -133,7 +133,7 @@ void TelephonyPage::show(const QList<VerifiedNumber> &numbers)
     for (int row = 0; row < numbers.size(); ++row) {
         const VerifiedNumber &n = numbers.at(row);
         const QStringList cells{
-            n.phoneNumber,
+            phone::display(n.phoneNumber),
             n.friendlyName,
             TelephonyText::numberStatus(n.status),
             n.isVerified() ? TelephonyText::forwardingStatus(n.forwardingStatus) : QString(),
@@ -191,18 +191,19 @@ void TelephonyPage::updateActions()
     }
     if (!n->isVerified())
         m_hint->setText(tr("%1 is not verified. Remove it, then add it again to get a new call.")
-                            .arg(n->phoneNumber));
+                            .arg(phone::display(n->phoneNumber)));
     else if (n->forwardingStatus == u"active")
-        m_hint->setText(tr("Calls to %1 reach the AI receptionist (%2).")
-                            .arg(n->phoneNumber, TelephonyText::modeName(n->forwardingType)));
+        m_hint->setText(
+            tr("Calls to %1 reach the AI receptionist (%2).")
+                .arg(phone::display(n->phoneNumber), TelephonyText::modeName(n->forwardingType)));
     else if (n->forwardingStatus == u"pending_setup")
         m_hint->setText(tr("The code for %1 has not been confirmed yet. Press “Set up "
                            "forwarding…” to see it again.")
-                            .arg(n->phoneNumber));
+                            .arg(phone::display(n->phoneNumber)));
     else
         m_hint->setText(tr("%1 is verified. Press “Set up forwarding…” to send its calls to the "
                            "AI.")
-                            .arg(n->phoneNumber));
+                            .arg(phone::display(n->phoneNumber)));
 }
 
 TelephonyWizard *TelephonyPage::openWizard(const QString &verifiedId)

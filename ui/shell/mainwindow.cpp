@@ -226,10 +226,12 @@ void MainWindow::sessionStarted()
     setWindowTitle(s.orgName.isEmpty() ? tr("Voxanne Console")
                                        : tr("%1 — Voxanne Console").arg(s.orgName));
     loadFeatures();
-    // Prices are shown in the clinic's currency.
+    // Prices are shown in the clinic's currency; numbers are read in its phone country.
     m_api.settings().get(this, [this](Result<OrgSettings> settings) {
-        if (settings)
-            DisplayFormat::setCurrency(settings->currency);
+        if (!settings)
+            return;
+        DisplayFormat::setCurrency(settings->currency);
+        DisplayFormat::setPhoneCountry(settings->phoneCountry);
     });
     if (m_navigation->currentRow() < 0)
         showPage(DashboardIndex);

@@ -1,5 +1,6 @@
 #include "ui/telephony/deactivationdialog.h"
 
+#include "core/phonenumber.h"
 #include "ui/widgets/codedisplay.h"
 #include "ui/widgets/toastarea.h"
 
@@ -25,7 +26,7 @@ DeactivationDialog::DeactivationDialog(const QString &phoneNumber, const QString
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Voxanne no longer expects calls from %1. To stop your phone "
                                 "company forwarding them, dial this code from that phone:")
-                                 .arg(phoneNumber),
+                                 .arg(phone::display(phoneNumber)),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

@@ -2,6 +2,7 @@
 
 #include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
+#include "ui/models/displayformat.h"
 #include "ui/telephony/telephonytext.h"
 #include "ui/telephony/telephonywizard.h"
 #include "ui/widgets/fieldmessage.h"
@@ -31,10 +32,10 @@ PhoneNumberStep::PhoneNumberStep(TelephonyWizard &wizard)
     setButtonText(QWizard::NextButton, tr("Call me with a code"));
 
     auto *layout = new QVBoxLayout(this);
-    auto *label = new QLabel(tr("Phone number, with + and the country code:"), this);
+    auto *label = new QLabel(tr("Phone number, with its area code:"), this);
     layout->addWidget(label);
     m_input->setObjectName(u"phoneNumberInput"_s);
-    m_input->setPlaceholderText(tr("+1 (555) 123-4567"));
+    m_input->setPlaceholderText(DisplayFormat::phoneExample());
     m_input->setClearButtonEnabled(true);
     QFont bigger = m_input->font();
     bigger.setPointSizeF(bigger.pointSizeF() * 1.3);
@@ -95,12 +96,12 @@ void PhoneNumberStep::typed()
         m_waitLeft = 0;
     }
     const QString text = m_input->text();
-    const Result<QString> number = phone::normalize(text);
+    const Result<QString> number = phone::normalize(text, DisplayFormat::phoneCountry());
     m_normalized = number ? *number : QString();
     if (number) {
         const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
         m_formatted->setText(tr("We will call <b style=\"font-family:'%1'\">%2</b>")
-                                 .arg(mono.family(), m_normalized));
+                                 .arg(mono.family(), phone::display(m_normalized)));
         m_message->clear();
     } else {
         m_formatted->clear();
@@ -128,7 +129,7 @@ void PhoneNumberStep::setBusy(bool busy)
     m_busy = busy;
     m_input->setReadOnly(busy);
     if (busy)
-        m_message->showNote(tr("Asking Twilio to call %1…").arg(m_normalized));
+        m_message->showNote(tr("Asking Twilio to call %1…").arg(phone::display(m_normalized)));
     emit completeChanged();
 }
 

@@ -23,6 +23,14 @@ namespace {
     QT_TRANSLATE_NOOP("PhoneProblem",
                       "That number is too long: E.164 numbers have at most 15 digits."),
     QT_TRANSLATE_NOOP("PhoneProblem", "That is not a valid international (E.164) phone number."),
+    QT_TRANSLATE_NOOP("PhoneProblem", "That number is too short: a North American number has 10 "
+                                      "digits, area code included."),
+    QT_TRANSLATE_NOOP("PhoneProblem", "That number is too long for a North American number; for "
+                                      "another country, start with '+' and its country code."),
+    QT_TRANSLATE_NOOP("PhoneProblem", "A North American area code never starts with 0 or 1."),
+    QT_TRANSLATE_NOOP("PhoneProblem", "That number is too short: include the area code."),
+    QT_TRANSLATE_NOOP("PhoneProblem", "That number is too long for the clinic's country; for "
+                                      "another country, start with '+' and its country code."),
 };
 
 } // namespace

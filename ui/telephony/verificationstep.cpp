@@ -1,5 +1,6 @@
 #include "ui/telephony/verificationstep.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/telephony/telephonytext.h"
 #include "ui/telephony/telephonywizard.h"
@@ -102,7 +103,7 @@ void VerificationStep::showStarted()
     const VerificationStarted &v = m_wizard.verification();
     m_calling->setText(tr("Twilio is calling %1 now. Answer it, and when the call asks, type this "
                           "code on the phone's keypad:")
-                           .arg(v.phoneNumber));
+                           .arg(phone::display(v.phoneNumber)));
     m_code->setCode(v.code);
     tick();
 }
@@ -156,7 +157,7 @@ void VerificationStep::resend()
 {
     const QString number = m_wizard.verification().phoneNumber;
     setBusy(true);
-    m_message->showNote(tr("Asking Twilio to call %1 again…").arg(number));
+    m_message->showNote(tr("Asking Twilio to call %1 again…").arg(phone::display(number)));
     m_wizard.api().telephony().startVerification(
         number, this, [this, number](Result<VerificationStarted> started, const Refusal &refusal) {
             setBusy(false);

@@ -1,8 +1,11 @@
 #include "ui/widgets/appointmentdialog.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/apierror.h"
 #include "ui/models/displayformat.h"
+#include "ui/telephony/telephonytext.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -24,6 +27,7 @@ AppointmentDialog::AppointmentDialog(ApiClient &api, QWidget *parent)
     , m_who(new QLabel(this))
     , m_name(new QLineEdit(this))
     , m_phone(new QLineEdit(this))
+    , m_phoneMessage(new FieldMessage(this))
     , m_service(new QComboBox(this))
     , m_date(new QDateEdit(this))
     , m_slots(new QListWidget(this))
@@ -40,9 +44,10 @@ AppointmentDialog::AppointmentDialog(ApiClient &api, QWidget *parent)
     m_name->setObjectName(u"appointmentName"_s);
     m_name->setPlaceholderText(tr("Jane Doe"));
     m_phone->setObjectName(u"appointmentPhone"_s);
-    m_phone->setPlaceholderText(tr("+1 555 123 4567"));
+    m_phone->setPlaceholderText(DisplayFormat::phoneExample());
+    m_phoneMessage->setObjectName(u"appointmentPhoneMessage"_s);
     form->addRow(tr("Name:"), m_name);
-    form->addRow(tr("Phone:"), m_phone);
+    form->addRow(tr("Phone:"), withFieldMessage(m_phone, m_phoneMessage, this));
     m_service->setObjectName(u"appointmentService"_s);
     form->addRow(tr("Service:"), m_service);
     m_date->setObjectName(u"appointmentDate"_s);
@@ -86,6 +91,10 @@ AppointmentDialog::AppointmentDialog(ApiClient &api, QWidget *parent)
     connect(m_slots, &QListWidget::currentRowChanged, this, &AppointmentDialog::validate);
     connect(m_name, &QLineEdit::textChanged, this, &AppointmentDialog::validate);
     connect(m_phone, &QLineEdit::textChanged, this, &AppointmentDialog::validate);
+    connect(m_phone, &QLineEdit::editingFinished, this, [this] {
+        if (m_contactId.isEmpty() && !m_phone->text().trimmed().isEmpty())
+            checkedPhone(true);
+    });
     loadServices();
     validate();
 }
@@ -93,12 +102,13 @@ AppointmentDialog::AppointmentDialog(ApiClient &api, QWidget *parent)
 void AppointmentDialog::setContact(const ContactRecord &contact)
 {
     m_contactId = contact.id;
-    m_who->setText(
-        tr("For <b>%1</b> (%2)")
-            .arg(contact.displayName().toHtmlEscaped(), contact.phoneNumber.toHtmlEscaped()));
+    const QString number = phone::display(contact.phoneNumber);
+    m_who->setText(tr("For <b>%1</b> (%2)")
+                       .arg(contact.displayName().toHtmlEscaped(), number.toHtmlEscaped()));
     m_who->show();
     m_name->setText(contact.name);
-    m_phone->setText(contact.phoneNumber);
+    m_phone->setText(number);
+    m_phoneMessage->clear();
     m_name->setEnabled(false);
     m_phone->setEnabled(false);
     validate();
@@ -198,9 +208,23 @@ void AppointmentDialog::loadSlots()
         });
 }
 
+QString AppointmentDialog::checkedPhone(bool insist)
+{
+    const Result<QString> number = phone::normalize(m_phone->text(), DisplayFormat::phoneCountry());
+    if (number) {
+        m_phoneMessage->clear();
+        return *number;
+    }
+    if (m_phone->text().trimmed().isEmpty())
+        m_phoneMessage->clear();
+    else if (insist || m_phoneMessage->hasProblem())
+        m_phoneMessage->showProblem(TelephonyText::phoneProblem(number.errorMessage()));
+    return {};
+}
+
 void AppointmentDialog::validate()
 {
-    const bool person = !m_contactId.isEmpty() || !m_phone->text().trimmed().isEmpty();
+    const bool person = !m_contactId.isEmpty() || !checkedPhone(false).isEmpty();
     m_save->setEnabled(!m_saving && person && m_slots->currentItem() != nullptr);
 }
 
@@ -223,6 +247,11 @@ void AppointmentDialog::save()
         m_saving = false;
         validate();
         if (!result) {
+            if (result.error().subject == u"phone") {
+                m_phoneMessage->showProblem(TelephonyText::phoneProblem(result.errorMessage()));
+                m_phone->setFocus();
+                return;
+            }
             showProblem(result.errorMessage());
             // Someone else took the time meanwhile: offer what is still free.
             if (result.error().code == apierror::conflict)
@@ -241,6 +270,7 @@ void AppointmentDialog::save()
     appointment.scheduledTime = when;
     appointment.contactId = m_contactId;
     appointment.name = m_name->text();
+    // As typed: the server reads it in the clinic's country, whatever this console last heard.
     appointment.phone = m_phone->text();
     appointment.notes = m_notes->text();
     m_api.appointments().create(appointment, this, done);

@@ -18,6 +18,7 @@ class QPushButton;
 namespace vox::ui {
 
 class ApiClient;
+class FieldMessage;
 
 // Books a new appointment, or moves an existing one: pick the service, then a day, then one of
 // the free times the server offers for that service (business hours, buffers and other bookings
@@ -42,6 +43,7 @@ public:
     QPushButton *saveButton() const { return m_save; }
     QLineEdit *nameField() const { return m_name; }
     QLineEdit *phoneField() const { return m_phone; }
+    FieldMessage *phoneMessage() const { return m_phoneMessage; }
 
 signals:
     void saved(const vox::ui::AppointmentRecord &appointment);
@@ -50,6 +52,9 @@ private:
     void loadServices();
     void loadSlots();
     void validate();
+    // The typed number in E.164, or empty with the reason under the field once `insist`
+    // (the person left the field or pressed Book); a reason already shown follows the typing.
+    QString checkedPhone(bool insist);
     void save();
     void showProblem(const QString &text);
 
@@ -64,6 +69,7 @@ private:
     QLabel *m_who;
     QLineEdit *m_name;
     QLineEdit *m_phone;
+    FieldMessage *m_phoneMessage;
     QComboBox *m_service;
     QDateEdit *m_date;
     QListWidget *m_slots;

@@ -208,7 +208,10 @@ void CallDetailPanel::loadDetail()
 void CallDetailPanel::render()
 {
     const CallRecord &c = m_call;
-    m_title->setText(c.partyName().isEmpty() ? tr("Unknown caller") : c.partyName());
+    // A caller known by nothing but the number is the number, as people write it.
+    const QString party =
+        c.partyName() == c.phoneNumber ? phone::display(c.phoneNumber) : c.partyName();
+    m_title->setText(party.isEmpty() ? tr("Unknown caller") : party);
     QStringList subtitle;
     if (!c.phoneNumber.isEmpty() && c.phoneNumber != c.partyName())
         subtitle << phone::display(c.phoneNumber);

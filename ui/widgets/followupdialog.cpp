@@ -1,5 +1,6 @@
 #include "ui/widgets/followupdialog.h"
 
+#include "core/phonenumber.h"
 #include "core/smssegments.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/callactions.h"
@@ -27,7 +28,7 @@ FollowUpDialog::FollowUpDialog(ApiClient &api, QString callId, const QString &re
     setWindowTitle(tr("Send a follow-up text"));
     setObjectName(u"followUpDialog"_s);
     auto *layout = new QVBoxLayout(this);
-    auto *to = new QLabel(tr("To: %1").arg(recipient), this);
+    auto *to = new QLabel(tr("To: %1").arg(phone::display(recipient)), this);
     layout->addWidget(to);
     m_text->setObjectName(u"followUpText"_s);
     m_text->setPlaceholderText(tr("Hi, thanks for calling! We have openings tomorrow at 2 PM."));

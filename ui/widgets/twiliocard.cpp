@@ -1,7 +1,9 @@
 #include "ui/widgets/twiliocard.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
+#include "ui/telephony/telephonytext.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/toastarea.h"
@@ -63,7 +65,7 @@ TwilioCard::TwilioCard(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("From your Twilio console"));
     m_number->setObjectName(u"twilioNumberEdit"_s);
-    m_number->setPlaceholderText(tr("+1 555 010 9999"));
+    m_number->setPlaceholderText(DisplayFormat::phoneExample());
     m_sidMessage->setObjectName(u"twilioSidMessage"_s);
     m_tokenMessage->setObjectName(u"twilioTokenMessage"_s);
     m_numberMessage->setObjectName(u"twilioNumberMessage"_s);
@@ -119,20 +121,21 @@ void TwilioCard::showStatus(const IntegrationStatus::Twilio &tw)
     const bool syncing = tw.status == u"syncing";
     const bool failed = tw.status == u"failed";
     if (syncing) {
-        m_statusLabel->setText(
-            tr("<span style=\"color:%1\">●</span> Connecting… (checking "
-               "with Vapi): account <b>AC••••%2</b>, number <b>%3</b>.")
-                .arg(muted, tw.accountSidLast4.toHtmlEscaped(), tw.phoneNumber.toHtmlEscaped()));
+        m_statusLabel->setText(tr("<span style=\"color:%1\">●</span> Connecting… (checking "
+                                  "with Vapi): account <b>AC••••%2</b>, number <b>%3</b>.")
+                                   .arg(muted, tw.accountSidLast4.toHtmlEscaped(),
+                                        phone::display(tw.phoneNumber).toHtmlEscaped()));
     } else if (failed) {
         m_statusLabel->setText(
             tr("<span style=\"color:%1\">●</span> Not connected: %2 Enter the account again "
                "to retry.")
                 .arg(bad, tw.error.toHtmlEscaped()));
     } else if (tw.configured) {
-        QString text = tr("<span style=\"color:%1\">●</span> Connected: account "
-                          "<b>AC••••%2</b>, number <b>%3</b>.")
-                           .arg(tw.status == u"broken" ? bad : good,
-                                tw.accountSidLast4.toHtmlEscaped(), tw.phoneNumber.toHtmlEscaped());
+        QString text =
+            tr("<span style=\"color:%1\">●</span> Connected: account "
+               "<b>AC••••%2</b>, number <b>%3</b>.")
+                .arg(tw.status == u"broken" ? bad : good, tw.accountSidLast4.toHtmlEscaped(),
+                     phone::display(tw.phoneNumber).toHtmlEscaped());
         if (tw.status == u"broken")
             text += u" "_s + tr("The connection is broken: enter the account again.");
         else if (tw.vapiLinked)
@@ -186,7 +189,7 @@ void TwilioCard::setEditing(bool editing)
     m_save->setVisible(editing);
     m_change->setVisible(!editing && m_twilio.configured && m_twilio.status != u"syncing"_s);
     if (editing && m_number->text().isEmpty())
-        m_number->setText(m_twilio.phoneNumber);
+        m_number->setText(phone::display(m_twilio.phoneNumber));
 }
 
 void TwilioCard::clearProblems()
@@ -300,8 +303,13 @@ void TwilioCard::validateAndSave()
         m_tokenMessage->showProblem(tr("Enter the Auth Token from your Twilio console."));
         missing = true;
     }
+    const Result<QString> number =
+        phone::normalize(credentials.phoneNumber, DisplayFormat::phoneCountry());
     if (credentials.phoneNumber.isEmpty()) {
-        m_numberMessage->showProblem(tr("Enter the Twilio number, with + and the country code."));
+        m_numberMessage->showProblem(tr("Enter the clinic's Twilio number."));
+        missing = true;
+    } else if (!number) {
+        m_numberMessage->showProblem(TelephonyText::phoneProblem(number.errorMessage()));
         missing = true;
     }
     if (missing)
@@ -325,7 +333,9 @@ void TwilioCard::validateAndSave()
                 m_twilio.status = u"syncing"_s;
                 m_twilio.error.clear();
                 m_twilio.accountSidLast4 = credentials.accountSid.right(4);
-                m_twilio.phoneNumber = credentials.phoneNumber;
+                const auto read =
+                    phone::normalize(credentials.phoneNumber, DisplayFormat::phoneCountry());
+                m_twilio.phoneNumber = read ? *read : credentials.phoneNumber;
                 emit connectionStarted(m_twilio);
                 showStatus(m_twilio);
                 emit refreshWanted();
@@ -344,8 +354,7 @@ void TwilioCard::validateAndSave()
             } else if (field == u"auth_token") {
                 m_tokenMessage->showProblem(tr("Enter the account's Auth Token."));
             } else if (field == u"phone_number") {
-                m_numberMessage->showProblem(tr("Enter the number with + and the country code, "
-                                                "for example +1 555 010 9999."));
+                m_numberMessage->showProblem(TelephonyText::phoneProblem(said));
             } else if (refusal.status == 400 && said.contains(u"not one of"_s)) {
                 m_numberMessage->showProblem(tr("This number is not one of this Twilio "
                                                 "account's numbers."));
