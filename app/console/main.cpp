@@ -5,6 +5,7 @@
 #include "core/logging/log.h"
 #include "core/unixsignals.h"
 #include "ui/shell/consolecontroller.h"
+#include "ui/shell/keyboardconventions.h"
 #include "ui/shell/preferences.h"
 #include "ui/shell/startupoptions.h"
 #include "ui/shell/theme.h"
@@ -99,6 +100,7 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(ui::appIcon());
     // The controller decides when the console is done (a sign-in dialog closing is not a quit).
     QApplication::setQuitOnLastWindowClosed(false);
+    ui::KeyboardConventions::install(&app);
     ui::installTranslations(chosenLanguage(argc, argv));
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Voxanne Console"));
 

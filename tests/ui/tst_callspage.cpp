@@ -5,6 +5,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/callsmodel.h"
 #include "ui/pages/callspage.h"
+#include "ui/shell/keyboardconventions.h"
 #include "ui/widgets/calldetailpanel.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/followupdialog.h"
@@ -196,6 +197,44 @@ private slots:
         console.page->searchField()->setText(u"no such words anywhere"_s);
         QTRY_COMPARE(console.page->model()->rowCount(), 0);
         QTRY_VERIFY(console.page->findChild<vox::ui::EmptyState *>()->isShowingMessage());
+    }
+
+    // Tab goes search -> the four filters -> the list (one stop) -> the chosen call's actions;
+    // Down in the search goes into the results, Escape clears the search.
+    void theKeyboardGoesSearchFiltersListActions()
+    {
+        vox::ui::KeyboardConventions::install(qApp); // as the console's main window does
+        const auto clinic = m_fixture->createClinic(u"Keyboard Clinic"_s);
+        m_fixture->insertPrdSampleCalls(clinic);
+        Console console(m_fixture->url(), clinic.session);
+        QVERIFY(QTest::qWaitForWindowActive(&console.window));
+        vox::ui::CallsPage &page = *console.page;
+        page.refresh();
+        QTRY_COMPARE(page.model()->rowCount(), 3);
+        page.selectCall(page.model()->callAt(1)->id);
+
+        page.focusSearch();
+        const QStringList filters{u"callsDirection"_s, u"callsSentiment"_s, u"callsRecording"_s,
+                                  u"callsPeriod"_s};
+        for (const QString &filter : filters) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget()->objectName(), filter);
+        }
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), page.table());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QVERIFY2(page.detail()->isAncestorOf(QApplication::focusWidget()),
+                 qPrintable(QApplication::focusWidget()->objectName()));
+        QCOMPARE(page.table()->currentIndex().row(), 1); // passing through chose no one else
+
+        page.focusSearch();
+        QTest::keyClicks(page.searchField(), u"zzz"_s);
+        QTest::keyClick(page.searchField(), Qt::Key_Escape);
+        QCOMPARE(page.searchField()->text(), QString());
+        QTRY_COMPARE(page.model()->rowCount(), 3);
+        QTest::keyClick(page.searchField(), Qt::Key_Down);
+        QCOMPARE(QApplication::focusWidget(), page.table());
+        QVERIFY(page.table()->currentIndex().isValid());
     }
 
     void aFollowUpWithoutTwilioSaysSoAndTurnsTheButtonOff()

@@ -11,8 +11,10 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -145,7 +147,39 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
             m_toasts.problem(error, [this] { refresh(); });
     });
     connect(m_detail, &CallDetailPanel::openContact, this, &CallsPage::openContact);
+
+    // The keyboard goes search -> filters -> the list (one stop; arrows inside) -> the chosen
+    // call's actions. Down in the search goes into the results, Escape clears the search, and
+    // Space in the list plays or pauses the chosen call's recording.
+    QWidget::setTabOrder(m_search, m_direction);
+    QWidget::setTabOrder(m_direction, m_sentiment);
+    QWidget::setTabOrder(m_sentiment, m_recording);
+    QWidget::setTabOrder(m_recording, m_period);
+    QWidget::setTabOrder(m_period, m_table);
+    QWidget::setTabOrder(m_table, m_detail);
+    m_search->installEventFilter(this);
+    auto *play =
+        new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(play, &QShortcut::activated, m_detail, &CallDetailPanel::togglePlayback);
     updateStatus();
+}
+
+bool CallsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down && m_sorted->rowCount() > 0) {
+            m_table->setFocus(Qt::TabFocusReason);
+            if (!m_table->currentIndex().isValid())
+                m_table->setCurrentIndex(m_sorted->index(0, 0));
+            return true;
+        }
+        if (key == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            return true;
+        }
+    }
+    return Page::eventFilter(watched, event);
 }
 
 void CallsPage::activated()

@@ -46,6 +46,9 @@ public:
 signals:
     void openContact(const QString &contactId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void applyFilters();
     void showSelected();

@@ -14,6 +14,8 @@
 #include "ui/pages/settingspage.h"
 #include "ui/pages/telephonypage.h"
 #include "ui/shell/aboutdialog.h"
+#include "ui/shell/keyboardconventions.h"
+#include "ui/shell/shortcutsdialog.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/themedicon.h"
 #include "ui/shell/traynotifier.h"
@@ -45,6 +47,7 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     , m_serverLabel(new QLabel(this))
     , m_liveLabel(new QLabel(this))
 {
+    KeyboardConventions::install(QCoreApplication::instance());
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Voxanne Console"));
     setWindowIcon(appIcon());
@@ -209,6 +212,14 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"));
+    keys->setObjectName(u"shortcutsAction"_s);
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(keys, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     QAction *about = help->addAction(tr("&About Voxanne Console"));
     about->setObjectName(u"aboutAction"_s);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);

@@ -157,6 +157,12 @@ void CallDetailPanel::clear()
     m_placeholder->show();
 }
 
+void CallDetailPanel::togglePlayback()
+{
+    if (m_player->isEnabled() && m_player->isVisible())
+        m_player->togglePlay();
+}
+
 void CallDetailPanel::showCall(const CallRecord &call)
 {
     const bool same = call.id == m_call.id;

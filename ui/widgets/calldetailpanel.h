@@ -40,6 +40,8 @@ public:
     QPushButton *shareButton() const { return m_share; }
     QPushButton *exportButton() const { return m_export; }
     QPushButton *followUpButton() const { return m_followUp; }
+    // Plays or pauses the shown call's recording (Space in the calls list).
+    void togglePlayback();
 
 signals:
     void detailLoaded(const vox::ui::CallRecord &call);

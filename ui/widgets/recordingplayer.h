@@ -31,10 +31,11 @@ public:
     void setRecording(const QUrl &url);
     void clear();
     QUrl recording() const { return m_url; }
+    // Play, or pause when playing: the Play button, and Space in the calls list.
+    void togglePlay();
 
 private:
     void ensurePlayer();
-    void togglePlay();
     void startPlaying();
     void showPosition(qint64 ms);
     void showProblem(const QString &text);
