@@ -230,6 +230,7 @@
     </message>
     <message>
         <source>Low</source>
+        <translation></translation>
     </message>
     <message>
         <source>United States</source>
@@ -2799,6 +2800,10 @@ The very first start takes a little longer.</source>
         <source>Live updates are off. Press F5 to read the page again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::PhoneNumberStep</name>
@@ -3392,6 +3397,85 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ShortcutsDialog</name>
+    <message>
+        <source>Everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the calls (or the leads, on their page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the page again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a page: Ctrl+1 Dashboard … Ctrl+0 Settings, in the navigation&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field; a list or table is one stop, the arrow keys move inside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the search box, into the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the search box, clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the list, play or pause the chosen call&apos;s recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2805,6 +2805,10 @@ La primera vez tarda un poco más.</translation>
         <source>Live updates are off. Press F5 to read the page again.</source>
         <translation>Las actualizaciones en directo están desactivadas. Pulse F5 para volver a cargar la página.</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::PhoneNumberStep</name>
@@ -3399,6 +3403,85 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Sending…</source>
         <translation>Enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ShortcutsDialog</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>En todas partes</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <source>Search the calls (or the leads, on their page)</source>
+        <translation>Buscar en las llamadas (o en los clientes potenciales, en su página)</translation>
+    </message>
+    <message>
+        <source>Read the page again</source>
+        <translation>Volver a cargar la página</translation>
+    </message>
+    <message>
+        <source>Go to a page: Ctrl+1 Dashboard … Ctrl+0 Settings, in the navigation&apos;s order</source>
+        <translation>Ir a una página: Ctrl+1 Panel … Ctrl+0 Configuración, en el orden de la navegación</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>Esta lista de atajos</translation>
+    </message>
+    <message>
+        <source>Quit the console</source>
+        <translation>Salir de la consola</translation>
+    </message>
+    <message>
+        <source>Next field; a list or table is one stop, the arrow keys move inside it</source>
+        <translation>Campo siguiente; una lista o tabla es una sola parada, las flechas se mueven dentro</translation>
+    </message>
+    <message>
+        <source>From the search box, into the results</source>
+        <translation>Desde la búsqueda, a los resultados</translation>
+    </message>
+    <message>
+        <source>In the search box, clear the search</source>
+        <translation>En la búsqueda, borrarla</translation>
+    </message>
+    <message>
+        <source>In the list, play or pause the chosen call&apos;s recording</source>
+        <translation>En la lista, reproducir o pausar la grabación de la llamada elegida</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Deshacer el último cambio</translation>
+    </message>
+    <message>
+        <source>Redo it</source>
+        <translation>Rehacerlo</translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation>Guardar los cambios</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Qué hace</translation>
     </message>
 </context>
 <context>

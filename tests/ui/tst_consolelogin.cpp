@@ -7,6 +7,7 @@
 #include "ui/shell/firstrundialog.h"
 #include "ui/shell/logindialog.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/shortcutsdialog.h"
 #include "ui/shell/signupdialog.h"
 #include "ui/widgets/toastarea.h"
 
@@ -88,6 +89,16 @@ private slots:
         QVERIFY(user->text().contains(u"Glow Med Spa"_s));
         QCOMPARE(controller->mainWindow()->currentPageIndex(),
                  int(vox::ui::MainWindow::DashboardIndex));
+        // Every window-wide key the shortcuts list names is bound to a menu action.
+        QList<QKeySequence> bound;
+        for (const QAction *action : controller->mainWindow()->findChildren<QAction *>())
+            bound << action->shortcut();
+        for (const auto &shortcut : vox::ui::ShortcutsDialog::shortcuts()) {
+            if (shortcut.where == u"Everywhere"_s && shortcut.keys != QKeySequence(Qt::Key_Tab))
+                QVERIFY2(bound.contains(shortcut.keys), qPrintable(shortcut.keys.toString()));
+        }
+        QTest::keyClick(controller->mainWindow(), Qt::Key_F1);
+        QTRY_VERIFY(controller->mainWindow()->findChild<vox::ui::ShortcutsDialog *>());
         // The e-mail is remembered for next time, the password never.
         QCOMPARE(QSettings().value(u"connection/lastEmail"_s).toString(), m_clinic.email);
     }
