@@ -42,6 +42,23 @@ class TestCallButtons : public QObject
 
     std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
 
+    // A call's detail panel in a window of its own, talking to the test server.
+    struct Shown
+    {
+        vox::ui::ApiClient api;
+        QWidget window;
+        vox::ui::ToastArea toasts{&window};
+        vox::ui::CallDetailPanel panel{api, toasts, &window};
+
+        Shown(const QString &url, QSize size = {})
+        {
+            api.setBaseUrl(QUrl(url));
+            if (size.isValid())
+                window.resize(size);
+            window.show();
+        }
+    };
+
 private slots:
     void initTestCase()
     {
@@ -87,13 +104,9 @@ private slots:
         QCOMPARE(callactions::canExport(record), exportTranscript);
         QCOMPARE(callactions::canFollowUp(record), followUp);
 
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->url()));
-        QWidget window;
-        vox::ui::ToastArea toasts(&window);
-        vox::ui::CallDetailPanel panel(api, toasts, &window);
-        window.resize(900, 700);
-        window.show();
+        Shown shown(m_fixture->url(), {900, 700});
+        vox::ui::CallDetailPanel &panel = shown.panel;
+        QWidget &window = shown.window;
         panel.showCall(record);
         QCOMPARE(panel.shareButton()->isVisibleTo(&window), share);
         QCOMPARE(panel.exportButton()->isVisibleTo(&window), exportTranscript);
@@ -103,24 +116,17 @@ private slots:
     // A caller known only by the number is titled with it as people write it, not as E.164.
     void aNamelessCallerIsTheirNumberAsWritten()
     {
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->url()));
-        QWidget window;
-        vox::ui::ToastArea toasts(&window);
-        vox::ui::CallDetailPanel panel(api, toasts, &window);
-        window.show();
+        Shown shown(m_fixture->url());
+        vox::ui::CallDetailPanel &panel = shown.panel;
         panel.showCall(call(true, u"completed"_s, true, u"+15552017788"_s));
         QCOMPARE(panel.findChild<QLabel *>(u"callTitle"_s)->text(), u"(555) 201-7788"_s);
     }
 
     void anUnconfiguredFeatureIsOffAndSaysWhy()
     {
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->url()));
-        QWidget window;
-        vox::ui::ToastArea toasts(&window);
-        vox::ui::CallDetailPanel panel(api, toasts, &window);
-        window.show();
+        Shown shown(m_fixture->url());
+        vox::ui::CallDetailPanel &panel = shown.panel;
+        QWidget &window = shown.window;
         panel.showCall(call(true, u"completed"_s, true, u"+1234567890"_s));
         vox::ui::FeatureAvailability features;
         features.known = true;

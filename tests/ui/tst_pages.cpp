@@ -108,6 +108,19 @@ class TestPages : public QObject
         }
     };
 
+    // A weekday a week ahead in the clinic's calendar (New York) is inside business hours
+    // (Mon–Fri 9–17) and in the future, whatever this machine's zone and hour.
+    static QDate weekdayAWeekAhead()
+    {
+        QDate day = QDateTime::currentDateTimeUtc()
+                        .toTimeZone(QTimeZone("America/New_York"))
+                        .date()
+                        .addDays(7);
+        while (day.dayOfWeek() > 5)
+            day = day.addDays(1);
+        return day;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -427,14 +440,7 @@ private slots:
         QTRY_VERIFY(dialog->serviceBox()->count() == 7);
         dialog->nameField()->setText(u"Walk-in Wendy"_s);
         dialog->phoneField()->setText(u"+1 555 010 0006"_s);
-        // A weekday a week ahead in the clinic's calendar is inside business hours (Mon–Fri
-        // 9–17) and in the future, whatever this machine's zone and hour.
-        QDate day = QDateTime::currentDateTimeUtc()
-                        .toTimeZone(QTimeZone("America/New_York"))
-                        .date()
-                        .addDays(7);
-        while (day.dayOfWeek() > 5)
-            day = day.addDays(1);
+        const QDate day = weekdayAWeekAhead();
         dialog->setDate(day);
         QTRY_VERIFY(dialog->slotList()->count() > 0);
         dialog->slotList()->setCurrentRow(0);
@@ -516,12 +522,7 @@ private slots:
         QTRY_VERIFY((dialog = page->findChild<vox::ui::AppointmentDialog *>()));
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QTRY_VERIFY(dialog->serviceBox()->count() == 7);
-        QDate day = QDateTime::currentDateTimeUtc()
-                        .toTimeZone(QTimeZone("America/New_York"))
-                        .date()
-                        .addDays(7);
-        while (day.dayOfWeek() > 5)
-            day = day.addDays(1);
+        const QDate day = weekdayAWeekAhead();
         dialog->setDate(day);
         QTRY_VERIFY(dialog->slotList()->count() > 0);
         dialog->slotList()->setCurrentRow(0);
