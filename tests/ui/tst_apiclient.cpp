@@ -59,6 +59,15 @@ private slots:
             << 409
             << R"({"error":"That time overlaps another appointment (10:00–11:00 Botox)."})"_ba
             << QByteArray() << 0 << apierror::conflict << u"overlaps"_s;
+        QTest::newRow("a service the server has no key for is not 'busy'")
+            << 503 << R"({"error":"Vapi is not configured on this server (VAPI_PRIVATE_KEY)."})"_ba
+            << QByteArray() << 0 << apierror::notConfigured << u"Vapi is not configured"_s;
+        QTest::newRow("busy, with the server's reason and when to try")
+            << 503 << R"({"error":"The database is not reachable."})"_ba
+            << "30"_ba << 0 << apierror::busy
+            << u"The database is not reachable. Please try again in 30"_s;
+        QTest::newRow("busy, without a reason")
+            << 503 << QByteArray() << QByteArray() << 0 << apierror::busy << u"busy right now"_s;
         QTest::newRow("provider failure") << 502 << R"({"error":"Bad gateway"})"_ba << QByteArray()
                                           << 0 << apierror::provider << u"connected service"_s;
         QTest::newRow("stack trace is not shown")

@@ -130,7 +130,11 @@ Error fromAnswer(const Answer &answer)
                           "try again in a moment.")),
                       provider);
     case 503:
-        return failed(tr(QT_TRANSLATE_NOOP("ApiError", "The server is busy right now.")) + u' ' +
+        // Not possible right now: a feature this server has no key for is not "busy" (waiting
+        // will not help), and the server's own reason says which.
+        if (sentence.contains(u"not configured"_s, Qt::CaseInsensitive))
+            return failed(sentence, notConfigured, field);
+        return failed(said(QT_TRANSLATE_NOOP("ApiError", "The server is busy right now.")) + u' ' +
                           waitPhrase(answer.retryAfter),
                       busy);
     default:
