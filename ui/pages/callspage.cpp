@@ -103,9 +103,19 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setMinimumSectionSize(40);
-    const QList<int> widths{122, 106, 100, 64, 46, 60, 62, 48};
+    const QList<int> widths{122, 106, 100, 64, 46, 60, 62};
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
+    // The value is measured, not guessed: 48 px cut "$14,500" to "$14,…" at any window size.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    constexpr int cellPadding = 14;
+    m_table->setColumnWidth(
+        CallsModel::ValueColumn,
+        qMax(metrics.horizontalAdvance(DisplayFormat::money(9999900)),
+             metrics.horizontalAdvance(
+                 m_model->headerData(CallsModel::ValueColumn, Qt::Horizontal, Qt::DisplayRole)
+                     .toString())) +
+            cellPadding);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CallsModel::TimeColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);
