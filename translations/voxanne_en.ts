@@ -42,6 +42,10 @@
         <source>Something unexpected happened. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server is busy right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>

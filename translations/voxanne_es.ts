@@ -42,6 +42,10 @@
         <source>Something unexpected happened. Please try again.</source>
         <translation>Ha ocurrido algo inesperado. Vuelva a intentarlo.</translation>
     </message>
+    <message>
+        <source>The server is busy right now.</source>
+        <translation>El servidor está ocupado en este momento.</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
