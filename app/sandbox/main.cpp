@@ -258,10 +258,11 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "voxanne-sandbox: " << bound.errorMessage() << '\n';
         return 1;
     }
-    std::fprintf(stdout, "listening on %s\n", qPrintable(sandbox.url()));
-    std::fflush(stdout);
+    // TERM is handled before the line that tells scripts the sandbox is up.
     vox::UnixSignals unixSignals;
     QObject::connect(&unixSignals, &vox::UnixSignals::terminationRequested, &app,
                      &QCoreApplication::quit);
+    std::fprintf(stdout, "listening on %s\n", qPrintable(sandbox.url()));
+    std::fflush(stdout);
     return app.exec();
 }

@@ -174,16 +174,18 @@ int runServe(QCoreApplication &app, const server::ServerConfig &config)
     server::Server server(config);
     if (auto started = server.start(); !started)
         return failWith(started.errorMessage());
-    // The one line scripts and the console wait for.
-    std::fprintf(stdout, "listening on %s\n", qPrintable(server.url()));
-    std::fflush(stdout);
-
+    // The stop on TERM is in place before anyone is told the server is up: a supervisor (or a
+    // test) that sends TERM as soon as it reads the line below would otherwise kill the process
+    // by the signal's default action, leaving its PostgreSQL running.
     UnixSignals unixSignals;
     QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &app, [&](int number) {
         log::info("server", u"Shutting down (signal %1)."_s.arg(number));
         server.stop();
         app.quit();
     });
+    // The one line scripts and the console wait for.
+    std::fprintf(stdout, "listening on %s\n", qPrintable(server.url()));
+    std::fflush(stdout);
     const int code = app.exec();
     server.stop();
     log::flush();
