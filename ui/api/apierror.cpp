@@ -85,11 +85,16 @@ Error fromAnswer(const Answer &answer)
         return sentence.isEmpty() ? tr(fallback) : sentence;
     };
 
+    // A feature this server has no key for: the server's reason says which, whichever status
+    // carries it (400/422 for a request that needs it, 503 for "not possible right now"), and
+    // waiting will not help.
+    if ((answer.status == 400 || answer.status == 422 || answer.status == 503) &&
+        sentence.contains(u"not configured"_s, Qt::CaseInsensitive))
+        return failed(sentence, notConfigured, field);
+
     switch (answer.status) {
     case 400:
     case 422:
-        if (sentence.contains(u"not configured"_s, Qt::CaseInsensitive))
-            return failed(sentence, notConfigured, field);
         return failed(
             said(QT_TRANSLATE_NOOP("ApiError",
                                    "Some of the details are not right. Check them and try again.")),
@@ -130,10 +135,6 @@ Error fromAnswer(const Answer &answer)
                           "try again in a moment.")),
                       provider);
     case 503:
-        // Not possible right now: a feature this server has no key for is not "busy" (waiting
-        // will not help), and the server's own reason says which.
-        if (sentence.contains(u"not configured"_s, Qt::CaseInsensitive))
-            return failed(sentence, notConfigured, field);
         return failed(said(QT_TRANSLATE_NOOP("ApiError", "The server is busy right now.")) + u' ' +
                           waitPhrase(answer.retryAfter),
                       busy);
