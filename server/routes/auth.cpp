@@ -166,6 +166,18 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
         return http::Response::json(*invited, 201);
     });
 
+    router.post(u"/api/org/users/:id/password-reset"_s, http::Auth::Admin,
+                [auth](http::Context &c) -> http::Reply {
+                    auto id = http::uuidParam(c.request, u"id"_s);
+                    if (!id)
+                        return id.error();
+                    auto temporary = auth->resetPassword(c.access(), *id, c.request.remoteAddress);
+                    if (!temporary)
+                        return temporary.error();
+                    return http::Response::json(QJsonObject{{u"temporary_password"_s, *temporary}})
+                        .withHeader("Cache-Control", "no-store");
+                });
+
     router.patch(
         u"/api/org/users/:id"_s, http::Auth::Admin, [auth](http::Context &c) -> http::Reply {
             auto id = http::uuidParam(c.request, u"id"_s);

@@ -36,7 +36,8 @@ const QString &decoyHash(int cost)
     return hash;
 }
 
-const QString userColumns = u"p.id, p.email, p.full_name, p.role, p.org_id, o.name, s.time_zone"_s;
+const QString userColumns =
+    u"p.id, p.email, p.full_name, p.role, p.org_id, o.name, s.time_zone, p.must_change_password"_s;
 
 QJsonObject userJson(const db::PgResult &row, int r = 0)
 {
@@ -44,7 +45,8 @@ QJsonObject userJson(const db::PgResult &row, int r = 0)
             {u"email"_s, row.text(r, 1)},
             {u"full_name"_s, row.isNull(r, 2) ? QJsonValue() : QJsonValue(row.text(r, 2))},
             {u"role"_s, row.text(r, 3)},
-            {u"org_id"_s, row.text(r, 4)}};
+            {u"org_id"_s, row.text(r, 4)},
+            {u"must_change_password"_s, row.text(r, 7) == u"t"}};
 }
 
 QJsonObject organizationJson(const db::PgResult &row, int r = 0)
@@ -424,8 +426,8 @@ Result<int> AuthService::changePassword(const db::Access &access, const QString 
         if (row->isEmpty() || !crypto::password::verify(current, row->text(0, 0)))
             return http::status::badRequest(u"The current password is not correct."_s,
                                             u"current_password"_s);
-        auto updated = tx.exec("UPDATE profiles SET password_hash = $3 WHERE id = $1::uuid AND "
-                               "org_id = $2::uuid",
+        auto updated = tx.exec("UPDATE profiles SET password_hash = $3, must_change_password = "
+                               "false WHERE id = $1::uuid AND org_id = $2::uuid",
                                {access.userId, access.orgId, *hashed});
         if (!updated)
             return updated.error();
@@ -497,10 +499,11 @@ Result<QJsonObject> AuthService::invite(const db::Access &access, const QString 
         access, [&](db::Transaction &tx) -> Result<QJsonObject> {
             auto row =
                 tx.exec("INSERT INTO profiles (org_id, email, full_name, password_hash, role, "
-                        "invited_by) VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid) "
-                        "RETURNING id, email, full_name, role, to_json(created_at)#>>'{}'",
+                        "invited_by, must_change_password) VALUES ($1::uuid, $2, $3, $4, $5, "
+                        "$6::uuid, $7) RETURNING id, email, full_name, role, "
+                        "to_json(created_at)#>>'{}'",
                         {access.orgId, email, fullName.isEmpty() ? QString() : fullName, *hashed,
-                         role, access.userId});
+                         role, access.userId, generated});
             if (!row)
                 return row.error();
             QJsonObject user{
@@ -521,6 +524,61 @@ Result<QJsonObject> AuthService::invite(const db::Access &access, const QString 
                 out.insert(u"temporary_password"_s, initial);
             return out;
         });
+}
+
+Result<QString> AuthService::resetPassword(const db::Access &access, const QString &userId,
+                                           const QString &clientAddress)
+{
+    if (userId == access.userId)
+        return http::status::forbidden(
+            u"Change your own password with your current one (Settings → Change my password)."_s);
+    const QString temporary = crypto::randomToken(12);
+    auto hashed = crypto::password::hash(temporary, m_app.config.bcryptCost);
+    if (!hashed)
+        return hashed.error();
+    auto reset = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
+        auto target = tx.exec("SELECT role FROM profiles WHERE id = $1::uuid AND org_id = "
+                              "$2::uuid FOR UPDATE",
+                              {userId, access.orgId});
+        if (!target)
+            return target.error();
+        if (target->isEmpty())
+            return http::status::notFound(u"No such user in this clinic."_s);
+        if (target->text(0, 0) == u"owner" && access.userRole != u"owner")
+            return http::status::forbidden(u"Only an owner can reset an owner's password."_s);
+        if (auto updated = tx.exec("UPDATE profiles SET password_hash = $3, must_change_password = "
+                                   "true, updated_at = now() WHERE id = $1::uuid AND org_id = "
+                                   "$2::uuid",
+                                   {userId, access.orgId, *hashed});
+            !updated)
+            return updated.error();
+        if (auto audited =
+                tx.exec("INSERT INTO audit_log (org_id, actor_id, action, entity_type, entity_id, "
+                        "details) VALUES ($1::uuid, $2::uuid, 'user.password_reset', 'profile', "
+                        "$3::uuid, jsonb_build_object('address', $4::text))",
+                        {access.orgId, access.userId, userId, clientAddress});
+            !audited)
+            return audited.error();
+        return true;
+    });
+    if (!reset)
+        return reset.error();
+    // Whoever knew the old password may hold a session: every one of the user's ends. Refresh
+    // tokens are the service's alone, hence a transaction of its own.
+    auto revoked = m_app.db.query(db::Access::service(),
+                                  "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = "
+                                  "$1::uuid AND org_id = $2::uuid AND revoked_at IS NULL",
+                                  {userId, access.orgId});
+    if (!revoked) {
+        log::error("auth", u"A password was reset but the user's sessions could not be ended."_s,
+                   {{u"user_id"_s, userId}});
+        return http::status::serviceUnavailable(
+            u"The password was reset, but the person's sessions could not all be ended. Reset "
+            "it again to retry."_s);
+    }
+    log::info("auth", u"Password reset by an admin; sessions ended."_s,
+              {{u"user_id"_s, userId}, {u"sessions"_s, int(revoked->affectedRows())}});
+    return temporary;
 }
 
 Result<QJsonObject> AuthService::setDisabled(const db::Access &access, const QString &userId,

@@ -63,6 +63,12 @@ public:
     Result<QJsonObject> invite(const db::Access &access, const QString &email, const QString &role,
                                const QString &fullName, const QString &password);
 
+    // A new, temporary password for a member of the caller's clinic who forgot theirs (owner or
+    // admin calling; only an owner resets an owner; never one's own). It is returned once, the
+    // member must change it at the next sign-in, and every session of theirs ends.
+    Result<QString> resetPassword(const db::Access &access, const QString &userId,
+                                  const QString &clientAddress);
+
     // Disables or re-enables a member of the caller's clinic (owner or admin calling). Disabling
     // ends every session of the user at once. Returns the user as GET /api/org/users lists them.
     Result<QJsonObject> setDisabled(const db::Access &access, const QString &userId, bool disabled,

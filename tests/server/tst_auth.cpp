@@ -470,6 +470,101 @@ private slots:
                  200);
     }
 
+    // A member who forgot their password: an admin gives them a temporary one, shown once. The
+    // old password and every session of theirs stop working, the sign-in says the password must
+    // change, and changing it clears that. Only an owner resets an owner; nobody resets their own.
+    void anAdminResetsAForgottenPassword()
+    {
+        auto owner = m_server->client();
+        const QString ownerEmail = uniqueEmail();
+        const QJsonObject ownerSession = signUp(*owner, ownerEmail).json();
+        QCOMPARE(
+            ownerSession.value(u"user"_s).toObject().value(u"must_change_password"_s).toBool(true),
+            false);
+        owner->setToken(ownerSession.value(u"access_token"_s).toString());
+        const QString deskEmail = uniqueEmail();
+        const HttpReply invited =
+            owner->post(u"/api/org/users"_s, {{u"email"_s, deskEmail},
+                                              {u"role"_s, u"staff"_s},
+                                              {u"password"_s, u"front desk password"_s}});
+        QCOMPARE(invited.status, 201);
+        const QString deskId = invited.json().value(u"user"_s).toObject().value(u"id"_s).toString();
+        auto desk = m_server->client();
+        const QJsonObject deskSession = login(*desk, deskEmail, u"front desk password"_s).json();
+
+        const HttpReply reset =
+            owner->post(u"/api/org/users/"_s + deskId + u"/password-reset"_s, QJsonObject{});
+        QCOMPARE(reset.status, 200);
+        const QString temporary = reset.json().value(u"temporary_password"_s).toString();
+        QVERIFY(temporary.size() >= 12);
+        QCOMPARE(login(*desk, deskEmail, u"front desk password"_s).status, 401);
+        QCOMPARE(
+            desk->post(u"/api/auth/refresh"_s,
+                       {{u"refresh_token"_s, deskSession.value(u"refresh_token"_s).toString()}})
+                .status,
+            401);
+        const HttpReply signedIn = login(*desk, deskEmail, temporary);
+        QCOMPARE(signedIn.status, 200);
+        QCOMPARE(
+            signedIn.json().value(u"user"_s).toObject().value(u"must_change_password"_s).toBool(),
+            true);
+        desk->setToken(signedIn.json().value(u"access_token"_s).toString());
+        QCOMPARE(desk->post(u"/api/auth/password"_s, {{u"current_password"_s, temporary},
+                                                      {u"new_password"_s, u"my own new secret"_s}})
+                     .status,
+                 200);
+        const HttpReply after = login(*desk, deskEmail, u"my own new secret"_s);
+        QCOMPARE(after.status, 200);
+        QCOMPARE(
+            after.json().value(u"user"_s).toObject().value(u"must_change_password"_s).toBool(true),
+            false);
+
+        // Nobody resets their own (that is what changing it is for); staff reset nobody; an
+        // admin does not reset an owner's.
+        const QString ownerId = ownerSession.value(u"user"_s).toObject().value(u"id"_s).toString();
+        QCOMPARE(owner->post(u"/api/org/users/"_s + ownerId + u"/password-reset"_s, QJsonObject{})
+                     .status,
+                 403);
+        desk->setToken(after.json().value(u"access_token"_s).toString());
+        QCOMPARE(
+            desk->post(u"/api/org/users/"_s + ownerId + u"/password-reset"_s, QJsonObject{}).status,
+            403);
+        const QString adminEmail = uniqueEmail();
+        QCOMPARE(owner
+                     ->post(u"/api/org/users"_s, {{u"email"_s, adminEmail},
+                                                  {u"role"_s, u"admin"_s},
+                                                  {u"password"_s, u"clinic admin password"_s}})
+                     .status,
+                 201);
+        auto admin = m_server->client();
+        admin->setToken(login(*admin, adminEmail, u"clinic admin password"_s)
+                            .json()
+                            .value(u"access_token"_s)
+                            .toString());
+        const HttpReply refused =
+            admin->post(u"/api/org/users/"_s + ownerId + u"/password-reset"_s, QJsonObject{});
+        QCOMPARE(refused.status, 403);
+        QVERIFY(refused.error().contains(u"owner"_s));
+        QCOMPARE(
+            admin->post(u"/api/org/users/"_s + deskId + u"/password-reset"_s, QJsonObject{}).status,
+            200);
+        QCOMPARE(admin
+                     ->post(u"/api/org/users/00000000-0000-4000-8000-000000000000/password-reset"_s,
+                            QJsonObject{})
+                     .status,
+                 404);
+        // An invitation without a password makes one up: it must change too.
+        const QString generatedEmail = uniqueEmail();
+        const HttpReply generated = owner->post(
+            u"/api/org/users"_s, {{u"email"_s, generatedEmail}, {u"role"_s, u"staff"_s}});
+        QCOMPARE(generated.status, 201);
+        const HttpReply first = login(*desk, generatedEmail,
+                                      generated.json().value(u"temporary_password"_s).toString());
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json().value(u"user"_s).toObject().value(u"must_change_password"_s).toBool(),
+                 true);
+    }
+
     void wrongCurrentPasswordsAreThrottledPerUser()
     {
         auto client = m_server->client();

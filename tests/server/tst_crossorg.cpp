@@ -120,6 +120,9 @@ private slots:
             row("PATCH user (disable)")
                 << QByteArray("PATCH") << u"/api/org/users/{user}"_s
                 << QByteArray(R"({"disabled":true})") << role << (admin ? 404 : 403);
+            row("POST user password reset")
+                << QByteArray("POST") << u"/api/org/users/{user}/password-reset"_s << QByteArray()
+                << role << (admin ? 404 : 403);
         }
     }
     void anotherClinicsIdsAreNotFound()

@@ -9,10 +9,12 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/shortcutsdialog.h"
 #include "ui/shell/signupdialog.h"
+#include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QAction>
 #include <QCryptographicHash>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -101,6 +103,67 @@ private slots:
         QTRY_VERIFY(controller->mainWindow()->findChild<vox::ui::ShortcutsDialog *>());
         // The e-mail is remembered for next time, the password never.
         QCOMPARE(QSettings().value(u"connection/lastEmail"_s).toString(), m_clinic.email);
+    }
+
+    // A forgotten password: the sign-in says whom to ask, an admin resets it, and signing in with
+    // the temporary password asks for one's own before anything else, which cannot be put off.
+    void aForgottenPasswordIsResetByAnAdminAndChangedAtSignIn()
+    {
+        auto owner = m_fixture->server().client();
+        owner->setToken(m_clinic.session.accessToken);
+        const auto invited =
+            owner->post(u"/api/org/users"_s, {{u"email"_s, u"forgetful@glow.test"_s},
+                                              {u"role"_s, u"staff"_s},
+                                              {u"password"_s, u"long forgotten one"_s}});
+        QCOMPARE(invited.status, 201);
+        const QString id = invited.json().value(u"user"_s).toObject().value(u"id"_s).toString();
+        const QString temporary =
+            owner->post(u"/api/org/users/"_s + id + u"/password-reset"_s, QJsonObject{})
+                .json()
+                .value(u"temporary_password"_s)
+                .toString();
+        QVERIFY(!temporary.isEmpty());
+
+        auto controller = controllerFor(m_fixture->url());
+        controller->start();
+        QTRY_VERIFY(controller->loginDialog() && controller->loginDialog()->isVisible());
+        vox::ui::LoginDialog *login = controller->loginDialog();
+        auto *links = login->findChild<QLabel *>(u"loginAlternatives"_s);
+        QVERIFY(links->isVisible() && links->text().contains(u"Forgot your password?"_s));
+        emit links->linkActivated(u"forgot"_s);
+        bool told = false;
+        for (const QLabel *label : login->findChildren<QLabel *>())
+            told = told || (label->isVisible() && label->text().contains(u"Reset password"_s));
+        QVERIFY(told);
+
+        signIn(login, u"forgetful@glow.test"_s, temporary);
+        QTRY_VERIFY(controller->mainWindow() && controller->mainWindow()->isVisible());
+        vox::ui::ChangePasswordDialog *change = nullptr;
+        QTRY_VERIFY(
+            (change = controller->mainWindow()->findChild<vox::ui::ChangePasswordDialog *>()));
+        QVERIFY(change->isVisible());
+        QTest::keyClick(change, Qt::Key_Escape); // cannot be put off
+        QVERIFY(change->isVisible());
+
+        change->currentEdit()->setText(temporary);
+        change->newEdit()->setText(u"short"_s);
+        change->repeatEdit()->setText(u"short"_s);
+        change->saveButton()->click();
+        QVERIFY(change->problem(u"new"_s).contains(u"10 characters"_s));
+        change->newEdit()->setText(u"my very own password"_s);
+        change->repeatEdit()->setText(u"my very own pasword"_s);
+        change->saveButton()->click();
+        QVERIFY(change->problem(u"repeat"_s).contains(u"not the same"_s));
+        change->repeatEdit()->setText(u"my very own password"_s);
+        change->saveButton()->click();
+        QTRY_VERIFY(!controller->mainWindow()->findChild<vox::ui::ChangePasswordDialog *>());
+        QVERIFY(!controller->api().session().mustChangePassword);
+        auto check = m_fixture->server().client();
+        QCOMPARE(check
+                     ->post(u"/api/auth/login"_s, {{u"email"_s, u"forgetful@glow.test"_s},
+                                                   {u"password"_s, u"my very own password"_s}})
+                     .status,
+                 200);
     }
 
     void aKeptSessionSkipsSignIn()

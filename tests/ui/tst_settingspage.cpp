@@ -197,6 +197,47 @@ private slots:
         QTRY_VERIFY(page.findChild<QLabel *>(u"inviteMessage"_s)->isVisible());
     }
 
+    // A member who forgot their password: "Reset password…" asks first, then shows a temporary
+    // password once; the old one stops working and the temporary one signs in.
+    void anAdminResetsAForgottenPasswordAfterAsking()
+    {
+        const auto clinic = m_fixture->createClinic(u"Reset Clinic"_s);
+        const Person desk = addPerson(clinic, u"staff"_s, u"Robin Desk"_s);
+        Console c(m_fixture->url(), clinic.session);
+        vox::ui::SettingsPage &page = *c.page;
+        QTRY_COMPARE(page.usersTable()->rowCount(), 2);
+        auto *reset =
+            page.usersTable()->findChild<QPushButton *>(u"resetPasswordButton_"_s + desk.id);
+        QVERIFY(reset);
+        QCOMPARE(reset->accessibleName(), u"Reset Robin Desk's password"_s);
+        // Nobody resets their own here.
+        QVERIFY(!page.usersTable()->findChild<QPushButton *>(u"resetPasswordButton_"_s +
+                                                             clinic.session.userId));
+
+        reset->click();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = page.findChild<QMessageBox *>(u"resetPasswordConfirmation"_s)));
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                b->click();
+        vox::ui::TemporaryPasswordDialog *shown = nullptr;
+        QTRY_VERIFY((shown = page.findChild<vox::ui::TemporaryPasswordDialog *>()));
+        const QString temporary = shown->password();
+        QVERIFY(temporary.size() >= 12);
+        auto client = m_fixture->server().client();
+        QCOMPARE(client
+                     ->post(u"/api/auth/login"_s,
+                            {{u"email"_s, desk.email}, {u"password"_s, u"chosen by admin"_s}})
+                     .status,
+                 401);
+        QCOMPARE(
+            client
+                ->post(u"/api/auth/login"_s, {{u"email"_s, desk.email}, {u"password"_s, temporary}})
+                .status,
+            200);
+        shown->accept();
+    }
+
     void anAdminDisablesAndEnablesAPersonAfterAsking()
     {
         const auto clinic = m_fixture->createClinic(u"State Clinic"_s);

@@ -41,6 +41,17 @@ void AuthClient::logout(QObject *context, Callback<void> done)
     m_api.clearSession();
 }
 
+void AuthClient::changePassword(const QString &current, const QString &replacement,
+                                QObject *context, Callback<int> done)
+{
+    const QJsonObject body{{u"current_password"_s, current},
+                           {u"new_password"_s, replacement},
+                           {u"refresh_token"_s, m_api.session().refreshToken}};
+    m_api.requestJson<int>(
+        "POST", u"/api/auth/password"_s, {}, &body, context, std::move(done),
+        [](const QJsonObject &json) { return json.value(u"other_sessions_ended"_s).toInt(); });
+}
+
 void AuthClient::me(QObject *context, Callback<Session> done)
 {
     m_api.requestJson<Session>("GET", u"/api/me"_s, {}, nullptr, context, std::move(done),

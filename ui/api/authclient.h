@@ -28,6 +28,10 @@ public:
     void logout(QObject *context, Callback<void> done);
     // Who is signed in and for which clinic (GET /api/me); the tokens stay as they are.
     void me(QObject *context, Callback<Session> done);
+    // Sets the signed-in person's new password; their other sessions end, this one stays.
+    // Answers how many other sessions ended.
+    void changePassword(const QString &current, const QString &replacement, QObject *context,
+                        Callback<int> done);
 
 private:
     ApiClient &m_api;

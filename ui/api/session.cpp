@@ -15,6 +15,7 @@ Session Session::fromJson(const QJsonObject &json, const QDateTime &now)
     s.email = user.value(u"email"_s).toString();
     s.fullName = user.value(u"full_name"_s).toString();
     s.role = user.value(u"role"_s).toString();
+    s.mustChangePassword = user.value(u"must_change_password"_s).toBool();
     const QJsonObject org = json.value(u"organization"_s).toObject();
     s.orgId = org.value(u"id"_s).toString();
     s.orgName = org.value(u"name"_s).toString();

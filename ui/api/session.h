@@ -19,6 +19,9 @@ struct Session
     QString orgId;
     QString orgName;
     QString timeZone;
+    // The password was made up by the server (an invitation, an admin's reset): the console asks
+    // for the person's own before anything else.
+    bool mustChangePassword = false;
 
     bool isValid() const { return !accessToken.isEmpty(); }
     bool isAdmin() const { return role == u"owner" || role == u"admin"; }

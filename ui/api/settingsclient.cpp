@@ -29,6 +29,15 @@ void SettingsClient::users(QObject *context, Callback<QList<OrgUser>> done)
         [](const QJsonObject &json) { return json::objects<OrgUser>(json, u"items"_s); });
 }
 
+void SettingsClient::resetPassword(const QString &userId, QObject *context, Callback<QString> done)
+{
+    const QJsonObject body;
+    m_api.requestJson<QString>("POST", u"/api/org/users/"_s + userId + u"/password-reset"_s, {},
+                               &body, context, std::move(done), [](const QJsonObject &json) {
+                                   return json.value(u"temporary_password"_s).toString();
+                               });
+}
+
 void SettingsClient::setUserDisabled(const QString &userId, bool disabled, QObject *context,
                                      Callback<OrgUser> done)
 {

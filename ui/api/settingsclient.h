@@ -26,6 +26,8 @@ public:
     // `changes` holds only the fields to change (docs/api.md, PATCH /api/org/settings).
     void update(const QJsonObject &changes, QObject *context, Callback<OrgSettings> done);
     void users(QObject *context, Callback<QList<OrgUser>> done);
+    // A temporary password for a member who forgot theirs (shown once; they change it at sign-in).
+    void resetPassword(const QString &userId, QObject *context, Callback<QString> done);
     void inviteUser(const NewOrgUser &user, QObject *context, Callback<InvitedUser> done);
     // Disabling signs the person out everywhere at once (admins; an owner only by an owner).
     void setUserDisabled(const QString &userId, bool disabled, QObject *context,

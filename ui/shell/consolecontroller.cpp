@@ -14,6 +14,7 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/signupdialog.h"
 #include "ui/shell/singleinstance.h"
+#include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QDir>
@@ -360,7 +361,26 @@ void ConsoleController::sessionStarted()
     m_events->start();
     if (!m_keychainNotice.isEmpty())
         m_window->toasts().info(m_keychainNotice);
+    if (session.mustChangePassword)
+        askForOwnPassword();
     emit mainWindowShown();
+}
+
+void ConsoleController::askForOwnPassword()
+{
+    auto *dialog = new ChangePasswordDialog(*m_api, m_window->toasts(),
+                                            ChangePasswordDialog::Mode::Required, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ChangePasswordDialog::changed, this, [this] {
+        Session session = m_api->session();
+        session.mustChangePassword = false;
+        m_api->setSession(session);
+    });
+    connect(dialog, &ChangePasswordDialog::signOutRequested, this, [this, dialog] {
+        dialog->done(QDialog::Rejected);
+        signOut();
+    });
+    dialog->open();
 }
 
 void ConsoleController::signOut()

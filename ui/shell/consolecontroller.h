@@ -73,6 +73,8 @@ private:
     void demoSignIn();
     void sessionStarted();
     void signOut();
+    // After signing in with a temporary password: the person chooses their own before going on.
+    void askForOwnPassword();
     void sessionExpired(const QString &reason);
     void quit();
     void closeDialogs();

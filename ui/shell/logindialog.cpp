@@ -55,13 +55,16 @@ LoginDialog::LoginDialog(ApiClient &api, const QString &serverDescription, QWidg
 
     m_alternatives->setObjectName(u"loginAlternatives"_s);
     m_alternatives->setTextFormat(Qt::RichText);
-    m_alternatives->hide();
     layout->addWidget(m_alternatives);
     connect(m_alternatives, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == u"create")
             emit createClinicRequested();
         else if (link == u"server")
             emit changeServerRequested();
+        else if (link == u"forgot")
+            setNotice(tr("Ask an owner or admin of your clinic to reset it: in Settings → People "
+                         "they choose \"Reset password…\" and give you a temporary password. You "
+                         "choose your own when you sign in with it."));
     });
 
     auto *buttons = new QDialogButtonBox(this);
@@ -75,6 +78,7 @@ LoginDialog::LoginDialog(ApiClient &api, const QString &serverDescription, QWidg
     connect(m_email, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_password, &QLineEdit::textChanged, this, &LoginDialog::validate);
     setMinimumWidth(420);
+    setAlternatives(false, false);
     validate();
 }
 
@@ -93,13 +97,14 @@ void LoginDialog::setNotice(const QString &text)
 
 void LoginDialog::setAlternatives(bool canCreateClinic, bool canChangeServer)
 {
-    QStringList links;
+    // Forgetting a password happens on every server; the way back is always offered.
+    QStringList links{tr("<a href=\"forgot\">Forgot your password?</a>")};
     if (canCreateClinic)
         links << tr("<a href=\"create\">Create a new clinic</a>");
     if (canChangeServer)
         links << tr("<a href=\"server\">Use another server</a>");
     m_alternatives->setText(links.join(u" · "_s));
-    m_alternatives->setVisible(!links.isEmpty());
+    m_alternatives->show();
 }
 
 QString LoginDialog::problem() const

@@ -16,17 +16,23 @@ using namespace Qt::Literals::StringLiterals;
 namespace vox::ui {
 
 TemporaryPasswordDialog::TemporaryPasswordDialog(const QString &email, const QString &password,
-                                                 ToastArea &toasts, QWidget *parent)
+                                                 ToastArea &toasts, QWidget *parent, Reason reason)
     : QDialog(parent)
     , m_password(new CodeDisplay(1.4, this))
 {
     setObjectName(u"temporaryPasswordDialog"_s);
     setWindowTitle(tr("Temporary password"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("%1 can now sign in with this password. It is shown only this "
-                                "once: copy it and give it to them in person or by phone.")
-                                 .arg(email),
-                             this);
+    auto *intro = new QLabel(
+        reason == Reason::Reset
+            ? tr("%1's old password no longer works and they were signed out everywhere. They "
+                 "sign in with this one, shown only this once: copy it and give it to them in "
+                 "person or by phone.")
+                  .arg(email)
+            : tr("%1 can now sign in with this password. It is shown only this once: copy it and "
+                 "give it to them in person or by phone.")
+                  .arg(email),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *row = new QHBoxLayout;
@@ -37,7 +43,7 @@ TemporaryPasswordDialog::TemporaryPasswordDialog(const QString &email, const QSt
     copy->setObjectName(u"copyButton"_s);
     row->addWidget(copy, 0, Qt::AlignVCenter);
     layout->addLayout(row);
-    auto *change = new QLabel(tr("They can change it after signing in."), this);
+    auto *change = new QLabel(tr("When they sign in, they are asked to choose their own."), this);
     change->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(change);
     auto *buttons = new QDialogButtonBox(this);
