@@ -3,10 +3,15 @@
 #include "httpclient.h"
 #include "server/db/database.h"
 #include "server/events/eventpublisher.h"
+#include "ui/api/apiclient.h"
 #include "ui/shell/translations.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -179,6 +184,22 @@ ConsoleFixture::SampleCalls ConsoleFixture::insertPrdSampleCalls(const Clinic &c
     three.transcript = u"AI: Hi John, this is Glow Med Spa calling back."_s;
     calls.withTranscriptOnly = insertCall(clinic, three);
     return calls;
+}
+
+bool settle(const ui::ApiClient &api)
+{
+    const auto quiet = [&api] {
+        const auto replies = api.findChildren<QNetworkReply *>();
+        return std::none_of(replies.begin(), replies.end(),
+                            [](const QNetworkReply *r) { return r->isRunning(); });
+    };
+    for (int calm = 0, turns = 0; turns < 300; ++turns) {
+        QTest::qWait(30);
+        calm = quiet() ? calm + 1 : 0;
+        if (calm == 3)
+            return true;
+    }
+    return false;
 }
 
 } // namespace vox::test

@@ -4,6 +4,10 @@
 #include "testserver.h"
 #include "ui/api/session.h"
 
+namespace vox::ui {
+class ApiClient;
+}
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -86,6 +90,11 @@ private:
     QString m_lastError;
     int m_clinics = 0;
 };
+
+// Waits until the console has no request to the server still running, so a page has shown what
+// it read. Pages chain requests (a list, then the chosen row's detail), so quiet has to hold over
+// a few turns of the event loop. False if it never came (the test then fails, it does not go on).
+bool settle(const ui::ApiClient &api);
 
 // The message of a failed Result, or nothing: QVERIFY2 evaluates its message even on success.
 template<typename T> QByteArray why(const Result<T> &result)

@@ -8,16 +8,22 @@
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
 #include "ui/models/callsmodel.h"
+#include "ui/models/notificationlist.h"
 #include "ui/pages/callspage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/settingspage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/traynotifier.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/toastarea.h"
 
+#include <QAction>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::ui::EventStream;
@@ -132,6 +138,58 @@ private slots:
         events.stop();
     }
 
+    // A page that could not read the server while the network was away reads again once the
+    // live connection is back; one holding a person's edits keeps them.
+    void thePageInFrontReadsAgainAfterReconnecting_data()
+    {
+        QTest::addColumn<bool>("edited");
+        QTest::newRow("nothing edited: read again") << false;
+        QTest::newRow("edits kept") << true;
+    }
+    void thePageInFrontReadsAgainAfterReconnecting()
+    {
+        QFETCH(bool, edited);
+        const auto clinic = m_fixture->createClinic(u"Offline Settings Clinic"_s);
+        const QUrl server(m_fixture->url());
+        vox::test::TcpRelay relay(server.host(), quint16(server.port()));
+        QVERIFY(relay.listen());
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(relay.url()));
+        api.setSession(clinic.session);
+        EventStream events(api);
+        events.setBackoff({200});
+        vox::ui::MainWindow window(api, events, u"test server"_s);
+        window.show();
+        window.sessionStarted();
+        window.showPage(vox::ui::MainWindow::SettingsIndex);
+        auto *name = window.settingsPage()->findChild<QLineEdit *>(u"clinicNameEdit"_s);
+        QTRY_COMPARE(name->text(), u"Offline Settings Clinic"_s);
+        events.start();
+        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+
+        relay.setRefusing(true);
+        relay.dropAll();
+        QTRY_COMPARE(events.state(), EventStream::State::Reconnecting);
+        // Meanwhile the page is asked to read again and cannot, and the clinic's name changes
+        // where no live event says so (another tool, an import), so only a fresh read shows it.
+        QTest::keyClick(&window, Qt::Key_F5);
+        QVERIFY(vox::test::settle(api));
+        auto admin = m_fixture->database().connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE organizations SET name = 'Renamed Clinic' "
+                            "WHERE id = $1::uuid",
+                            {clinic.orgId}));
+        if (edited) {
+            name->setFocus();
+            QTest::keyClicks(name, u" Spa"_s);
+        }
+
+        relay.setRefusing(false);
+        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+        QVERIFY(vox::test::settle(api));
+        QCOMPARE(name->text(), edited ? u"Offline Settings Clinic Spa"_s : u"Renamed Clinic"_s);
+        events.stop();
+    }
+
     // Event ids are taken at insert, not at commit: a call whose transaction started first can
     // commit after a later one. The console must not take its lower id for an old event.
     void aCallThatCommitsLateStillAppears()
@@ -205,6 +263,70 @@ private slots:
         QTest::mouseClick(toast->actionButton(), Qt::LeftButton);
         QCOMPARE(window.currentPageIndex(), int(vox::ui::MainWindow::LeadsIndex));
         QTRY_COMPARE(window.leadsPage()->detail()->contactId(), contact);
+        events.stop();
+    }
+
+    // The notices last: a list with an unread count that opens each record again. A booking the
+    // person made themselves is listed, already read, with no toast about it; a colleague's is
+    // announced.
+    void noticesStayInTheListAndOwnBookingsAreNotAnnounced()
+    {
+        const auto clinic = m_fixture->createClinic(u"Notice List Clinic"_s);
+        const QString contact =
+            m_fixture->insertContact(clinic, u"Ana Ruiz"_s, u"+15550006666"_s, 85);
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        api.setSession(clinic.session);
+        EventStream events(api);
+        vox::ui::MainWindow window(api, events, u"test server"_s);
+        window.show();
+        window.sessionStarted();
+        events.start();
+        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+        auto *button = window.findChild<QToolButton *>(u"notificationsButton"_s);
+        QVERIFY(button);
+        QCOMPARE(button->text(), u"Notifications"_s);
+
+        m_fixture->publishEvent(clinic, u"lead.hot"_s, u"contact"_s, contact,
+                                {{u"contact_name"_s, u"Ana Ruiz"_s}});
+        QTRY_COMPARE(window.notifications().unreadCount(), 1);
+        QCOMPARE(window.notifier().shownCount(), 1);
+        QCOMPARE(button->text(), u"Notifications (1)"_s);
+        QCOMPARE(button->accessibleName(), u"Notifications (1)"_s);
+
+        // Booked here: listed, read, not announced.
+        m_fixture->publishEvent(
+            clinic, u"appointment.created"_s, u"appointment"_s,
+            u"00000000-0000-4000-8000-000000000001"_s,
+            {{u"contact_name"_s, u"Ana Ruiz"_s}, {u"booked_by_user_id"_s, clinic.session.userId}});
+        QTRY_COMPARE(window.notifications().notices().size(), 2);
+        QCOMPARE(window.notifications().unreadCount(), 1);
+        QCOMPARE(window.notifier().shownCount(), 1);
+        // Booked by a colleague (or the AI): announced.
+        m_fixture->publishEvent(
+            clinic, u"appointment.created"_s, u"appointment"_s,
+            u"00000000-0000-4000-8000-000000000002"_s,
+            {{u"contact_name"_s, u"Ana Ruiz"_s}, {u"booked_by_user_id"_s, u"someone-else"_s}});
+        QTRY_COMPARE(window.notifications().unreadCount(), 2);
+        QCOMPARE(window.notifier().shownCount(), 2);
+
+        // The list opens the hot lead again, and it is read then.
+        QMenu *menu = button->menu();
+        emit menu->aboutToShow();
+        QAction *hot = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text().startsWith(u"Hot lead"_s))
+                hot = a;
+        QVERIFY(hot);
+        QVERIFY(hot->font().bold());
+        hot->trigger();
+        QCOMPARE(window.currentPageIndex(), int(vox::ui::MainWindow::LeadsIndex));
+        QTRY_COMPARE(window.leadsPage()->detail()->contactId(), contact);
+        QCOMPARE(window.notifications().unreadCount(), 1);
+        emit menu->aboutToShow();
+        menu->findChild<QAction *>(u"markAllReadAction"_s)->trigger();
+        QCOMPARE(window.notifications().unreadCount(), 0);
+        QCOMPARE(button->text(), u"Notifications"_s);
         events.stop();
     }
 };

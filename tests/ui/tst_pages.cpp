@@ -8,9 +8,12 @@
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/leadsmodel.h"
+#include "ui/pages/agentpage.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/servicespage.h"
+#include "ui/pages/settingspage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/widgets/appointmentdialog.h"
@@ -24,12 +27,15 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTimeZone>
@@ -282,6 +288,189 @@ private slots:
             console.window->grab().save(QString::fromLocal8Bit(dir) + u"/leads-call-back.png"_s);
     }
 
+    // Never the wrong patient: when the chosen lead leaves the filtered list (she booked, say),
+    // nobody else is chosen in her place, the detail stays hers and the page says she is not in
+    // the list; "Show all leads" brings her back chosen. A lead opened from elsewhere that the
+    // filter hides is shown the same way.
+    void theChosenLeadIsNeverSwappedForAnother()
+    {
+        const auto clinic = m_fixture->createClinic(u"Chosen Lead Clinic"_s);
+        const QString first =
+            m_fixture->insertContact(clinic, u"Hot Hannah"_s, u"+15550100021"_s, 90, u"new"_s, 5);
+        const QString chosen =
+            m_fixture->insertContact(clinic, u"Hot Maria"_s, u"+15550100022"_s, 85, u"new"_s, 10);
+        const QString next =
+            m_fixture->insertContact(clinic, u"Hot Nora"_s, u"+15550100023"_s, 80, u"new"_s, 15);
+        const QString cold =
+            m_fixture->insertContact(clinic, u"Cold Carl"_s, u"+15550100024"_s, 10, u"new"_s, 20);
+        Console console(m_fixture->url(), clinic.session);
+        console.window->showPage(MainWindow::LeadsIndex);
+        vox::ui::LeadsPage *leads = console.window->leadsPage();
+        QTRY_COMPARE(leads->model()->rowCount(), 4);
+        emit leads->card(u"hot"_s)->clicked();
+        QTRY_COMPARE(leads->model()->rowCount(), 3);
+        leads->table()->setFocus();
+        leads->selectContact(chosen);
+        QTRY_COMPARE(leads->detail()->contactId(), chosen);
+        QVERIFY(!leads->hiddenNote()->isVisible());
+
+        // She books: the list (call-backs only) lets her go.
+        auto admin = m_fixture->database().connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE contacts SET lead_status = 'booked' WHERE id = $1::uuid",
+                            {chosen}));
+        vox::ui::LiveEvent booked;
+        booked.type = u"contact.updated"_s;
+        booked.entityType = u"contact"_s;
+        booked.entityId = chosen;
+        leads->applyEvent(booked);
+        QTRY_COMPARE(leads->model()->rowCount(), 2);
+        QVERIFY(leads->model()->rowOf(first) >= 0 && leads->model()->rowOf(next) >= 0);
+        QTest::qWait(100); // the queued selection rule has run
+        QVERIFY(!leads->table()->selectionModel()->hasSelection());
+        QCOMPARE(leads->detail()->contactId(), chosen);
+        QTRY_VERIFY(leads->hiddenNote()->isVisible());
+        const auto *note = leads->hiddenNote()->findChild<QLabel *>();
+        QVERIFY2(note->text().contains(u"Hot Maria"_s), qPrintable(note->text()));
+
+        // "Show all leads": every lead, and she is the one chosen.
+        leads->hiddenNote()->findChild<QPushButton *>(u"showAllLeadsButton"_s)->click();
+        QTRY_COMPARE(leads->model()->rowCount(), 4);
+        QTRY_VERIFY(!leads->hiddenNote()->isVisible());
+        QTRY_COMPARE(
+            leads->model()->contactAt(leads->sortedRow(leads->table()->currentIndex()))->id,
+            chosen);
+
+        // Opened from a call while the Hot card is chosen: a cold lead is shown and said hidden.
+        emit leads->card(u"hot"_s)->clicked();
+        QTRY_COMPARE(leads->model()->rowCount(), 2);
+        console.window->openRecord(u"contact"_s, cold);
+        QTRY_COMPARE(leads->detail()->contactId(), cold);
+        QTRY_VERIFY(leads->hiddenNote()->isVisible());
+        QVERIFY(!leads->table()->selectionModel()->hasSelection());
+    }
+
+    // Edits that are not saved are never lost by a slip: leaving the page, quitting or signing out
+    // asks first; "Keep editing" (also Enter) stays with the edits, "Discard changes" goes on and
+    // the page shows what is saved again.
+    void leavingUnsavedEditsAsksFirst_data()
+    {
+        QTest::addColumn<int>("page");
+        QTest::addColumn<QString>("how"); // "navigate", "quit", "close", "sign out"
+        QTest::newRow("agent, switching page") << int(MainWindow::AgentIndex) << u"navigate"_s;
+        QTest::newRow("services, switching page")
+            << int(MainWindow::ServicesIndex) << u"navigate"_s;
+        QTest::newRow("settings, switching page")
+            << int(MainWindow::SettingsIndex) << u"navigate"_s;
+        QTest::newRow("agent, File → Quit") << int(MainWindow::AgentIndex) << u"quit"_s;
+        QTest::newRow("services, closing the window")
+            << int(MainWindow::ServicesIndex) << u"close"_s;
+        QTest::newRow("settings, signing out") << int(MainWindow::SettingsIndex) << u"sign out"_s;
+    }
+    void leavingUnsavedEditsAsksFirst()
+    {
+        QFETCH(int, page);
+        QFETCH(QString, how);
+        const auto clinic = m_fixture->createClinic();
+        Console console(m_fixture->url(), clinic.session);
+        MainWindow &w = *console.window;
+        w.activateWindow(); // the page keys (Ctrl+1) go to the active window
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QSignalSpy quits(&w, &MainWindow::quitRequested);
+        QSignalSpy signOuts(&w, &MainWindow::signOutRequested);
+        w.showPage(page);
+        QVERIFY(vox::test::settle(console.api));
+
+        // One edit, made as a person makes it.
+        QLineEdit *edit = nullptr;
+        if (page == MainWindow::AgentIndex)
+            edit = w.agentPage()->nameEdit();
+        else if (page == MainWindow::SettingsIndex)
+            edit = w.settingsPage()->findChild<QLineEdit *>(u"clinicNameEdit"_s);
+        if (edit) {
+            QTRY_VERIFY(!edit->text().isEmpty() && edit->isEnabled());
+            edit->setFocus();
+            QTest::keyClicks(edit, u" Two"_s);
+        } else {
+            w.servicesPage()->addService();
+        }
+        const QString before = edit ? edit->text() : QString();
+        QVERIFY(!w.page(page)->unsavedChanges().isEmpty());
+
+        const auto leave = [&] {
+            // The page keys go to the active window (offscreen, closing the question leaves
+            // none active).
+            w.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&w));
+            if (how == u"navigate")
+                QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+            else if (how == u"close")
+                w.close();
+            else
+                w.findChild<QAction *>(how == u"quit" ? u"quitAction"_s : u"signOutAction"_s)
+                    ->trigger();
+        };
+        const auto question = [&w]() -> QMessageBox * {
+            QMessageBox *box = nullptr;
+            [&] { QTRY_VERIFY((box = w.findChild<QMessageBox *>(u"unsavedChangesBox"_s))); }();
+            return box;
+        };
+
+        leave();
+        QMessageBox *box = question();
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(w.page(page)->unsavedChanges()), qPrintable(box->text()));
+        QTest::keyClick(box, Qt::Key_Return); // Enter keeps editing
+        QTRY_VERIFY(!w.findChild<QMessageBox *>(u"unsavedChangesBox"_s));
+        QCOMPARE(w.currentPageIndex(), page);
+        QVERIFY(w.isVisible());
+        QCOMPARE(quits.size() + signOuts.size(), 0);
+        if (edit)
+            QCOMPARE(edit->text(), before);
+        QVERIFY(!w.page(page)->unsavedChanges().isEmpty());
+
+        leave();
+        box = question();
+        QVERIFY(box);
+        QPushButton *discard = nullptr;
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                discard = qobject_cast<QPushButton *>(b);
+        QVERIFY(discard);
+        QCOMPARE(discard->text(), u"Discard changes"_s);
+        discard->click();
+        QTRY_VERIFY(w.page(page)->unsavedChanges().isEmpty());
+        if (how == u"navigate") {
+            QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
+        } else {
+            QCOMPARE(quits.size(), how == u"sign out" ? 0 : 1);
+            QCOMPARE(signOuts.size(), how == u"sign out" ? 1 : 0);
+        }
+        if (edit)
+            QTRY_COMPARE(edit->text(), before.chopped(4));
+    }
+
+    // Nothing edited: leaving and quitting ask nothing.
+    void leavingWithoutEditsAsksNothing()
+    {
+        const auto clinic = m_fixture->createClinic();
+        Console console(m_fixture->url(), clinic.session);
+        MainWindow &w = *console.window;
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QSignalSpy quits(&w, &MainWindow::quitRequested);
+        for (int page : {int(MainWindow::AgentIndex), int(MainWindow::ServicesIndex),
+                         int(MainWindow::SettingsIndex)}) {
+            w.showPage(page);
+            QVERIFY(vox::test::settle(console.api));
+            QVERIFY(w.page(page)->unsavedChanges().isEmpty());
+            QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+            QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
+        }
+        w.close();
+        QCOMPARE(quits.size(), 1);
+        QVERIFY(!w.findChild<QMessageBox *>(u"unsavedChangesBox"_s));
+    }
+
     // A lead is edited from its detail: only what changed is sent, a refused value is explained
     // under its field with the dialog still open, and a saved change shows in the detail.
     void aLeadIsEditedFromItsDetail()
@@ -508,6 +697,46 @@ private slots:
     // A number typed the way the console shows numbers is a number (the clinic's country, US
     // for a new clinic); what is wrong with one is said under the field, and the contact's number
     // is shown as people write it.
+    // An appointment the AI booked on a call links to that call (its recording and transcript)
+    // and to the patient.
+    void anAppointmentLinksToTheCallThatBookedIt()
+    {
+        const auto clinic = m_fixture->createClinic(u"Linked Booking Clinic"_s);
+        vox::test::CallSeed seed;
+        seed.phone = u"+15550100031"_s;
+        seed.callerName = u"Lina Call"_s;
+        seed.booked = true;
+        const QString call = m_fixture->insertCall(clinic, seed);
+        auto client = clientOf(clinic);
+        const QJsonArray services =
+            client->get(u"/api/services"_s).json().value(u"items"_s).toArray();
+        QVERIFY(!services.isEmpty());
+        const QDateTime at(weekdayAWeekAhead(), QTime(11, 0), QTimeZone("America/New_York"));
+        const auto booked =
+            client->post(u"/api/appointments"_s,
+                         {{u"service_id"_s, services.first().toObject().value(u"id"_s).toString()},
+                          {u"scheduled_time"_s, at.toUTC().toString(Qt::ISODate)},
+                          {u"name"_s, u"Lina Call"_s},
+                          {u"phone"_s, u"+15550100031"_s}});
+        QCOMPARE(booked.status, 201);
+        const QString id = booked.json().value(u"id"_s).toString();
+        auto admin = m_fixture->database().connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE appointments SET call_id = $2::uuid WHERE id = $1::uuid",
+                            {id, call}));
+
+        Console console(m_fixture->url(), clinic.session);
+        console.window->showPage(MainWindow::AppointmentsIndex);
+        vox::ui::AppointmentsPage *page = console.window->appointmentsPage();
+        page->setRange(u"next30"_s);
+        QTRY_VERIFY(page->model()->rowOf(id) >= 0);
+        page->table()->selectRow(page->model()->rowOf(id));
+        auto *detail = page->findChild<QLabel *>(u"appointmentDetail"_s);
+        QTRY_VERIFY(detail->text().contains(u"Open the call that booked it"_s));
+        QVERIFY(detail->text().contains(u"call:"_s + call));
+        emit detail->linkActivated(u"call:"_s + call);
+        QCOMPARE(console.window->currentPageIndex(), int(MainWindow::CallsIndex));
+    }
+
     void anAppointmentsPhoneIsReadAsTheConsoleShowsIt()
     {
         const auto clinic = m_fixture->createClinic(u"Phone Clinic"_s);

@@ -64,15 +64,20 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
 
     auto *form = new QFormLayout;
     m_name->setObjectName(u"agentNameEdit"_s);
+    m_name->setAccessibleDescription(tr("The name the AI receptionist gives callers"));
     m_name->setMaxLength(100);
     m_nameMessage->setObjectName(u"agentNameMessage"_s);
-    form->addRow(tr("Name:"), withFieldMessage(m_name, m_nameMessage, this));
+    addFieldRow(form, tr("Name:"), m_name, m_nameMessage, this);
     m_voice->setObjectName(u"agentVoiceEdit"_s);
+    m_voice->setAccessibleDescription(tr("The voice the AI receptionist speaks with"));
     m_voice->setEditable(true);
+    m_voice->lineEdit()->setAccessibleName(tr("Voice"));
+    m_voice->lineEdit()->setAccessibleDescription(tr("Choose a voice or type a voice's id"));
     for (const QString &voice : knownVoices)
         m_voice->addItem(voiceLabel(voice), voice);
     form->addRow(tr("Voice:"), m_voice);
     m_firstMessage->setObjectName(u"agentFirstMessageEdit"_s);
+    m_firstMessage->setAccessibleDescription(tr("What the AI says when it answers a call"));
     m_firstMessage->setPlaceholderText(tr("Thank you for calling Glow Med Spa, this is Voxanne. "
                                           "How can I help you today?"));
     m_firstMessage->setFixedHeight(m_firstMessage->fontMetrics().lineSpacing() * 3 + 14);
@@ -84,6 +89,8 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                                    this);
     layout->addWidget(promptLabel);
     m_prompt->setObjectName(u"agentPromptEdit"_s);
+    m_prompt->setAccessibleName(tr("Instructions"));
+    m_prompt->setAccessibleDescription(tr("How the AI receptionist behaves on calls"));
     m_prompt->setTabChangesFocus(true);
     promptLabel->setBuddy(m_prompt);
     layout->addWidget(m_prompt, 1);
@@ -173,6 +180,7 @@ void AgentPage::refresh()
 void AgentPage::show(const AgentConfig &agent)
 {
     m_agent = agent;
+    m_shown = true;
     m_name->setText(agent.name);
     m_nameMessage->clear();
     const int known = m_voice->findData(agent.voice);
@@ -247,6 +255,18 @@ QString AgentPage::currentVoice() const
 {
     const int index = m_voice->findText(m_voice->currentText(), Qt::MatchFixedString);
     return index >= 0 ? m_voice->itemData(index).toString() : m_voice->currentText().trimmed();
+}
+
+QString AgentPage::unsavedChanges() const
+{
+    // A save on its way is not lost by leaving: its answer still lands here.
+    return m_shown && !m_saving && isEdited() ? tr("The receptionist's changes are not saved.")
+                                              : QString();
+}
+
+void AgentPage::discardChanges()
+{
+    show(m_agent);
 }
 
 void AgentPage::updateActions()

@@ -33,6 +33,8 @@ public:
     void refresh() override;
     void applyEvent(const LiveEvent &event) override;
     void activated() override;
+    QString unsavedChanges() const override;
+    void discardChanges() override;
 
     void save();
     // Sends the saved settings to Vapi again, after Vapi refused them or could not be reached.
@@ -68,6 +70,7 @@ private:
     QTimer m_syncPoll;
     bool m_saving = false;
     bool m_loadedOnce = false;
+    bool m_shown = false; // the form holds the server's agent, so it can differ from it
 };
 
 } // namespace vox::ui

@@ -30,6 +30,10 @@ public:
     virtual void setFeatures(const FeatureAvailability &features) { Q_UNUSED(features); }
     // Called when the page becomes visible; pages load lazily on their first showing.
     virtual void activated() {}
+    // What a person would lose by leaving now, in a sentence ("The receptionist's changes are not
+    // saved."), or nothing; and forgetting those edits once they choose to leave anyway.
+    virtual QString unsavedChanges() const { return {}; }
+    virtual void discardChanges() {}
 };
 
 } // namespace vox::ui

@@ -113,6 +113,9 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->setChildrenCollapsible(false);
     m_table->setObjectName(u"servicesTable"_s);
+    m_table->setAccessibleName(tr("Services"));
+    m_table->setAccessibleDescription(tr("The treatments the clinic offers with their prices; "
+                                         "the chosen one is edited beside the list"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -147,8 +150,13 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     };
     m_name->setObjectName(u"serviceNameEdit"_s);
     m_name->setMaxLength(140);
-    form->addRow(tr("Name:"),
-                 withFieldMessage(m_name, message(Field::Name, "nameMessage"), m_form));
+    addFieldRow(form, tr("Name:"), m_name, message(Field::Name, "nameMessage"), m_form);
+    m_name->setAccessibleDescription(tr("How the clinic and the AI call this treatment"));
+    m_duration->setAccessibleDescription(tr("How long the appointment lasts, in minutes"));
+    m_before->setAccessibleDescription(
+        tr("Minutes kept free before the appointment (preparing the room)"));
+    m_after->setAccessibleDescription(
+        tr("Minutes kept free after the appointment (cleaning, recovery)"));
     auto *priceRow = new QWidget(m_form);
     auto *priceLayout = new QHBoxLayout(priceRow);
     priceLayout->setContentsMargins(0, 0, 0, 0);
@@ -157,12 +165,14 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_price->setObjectName(u"servicePriceEdit"_s);
     m_price->setPlaceholderText(tr("400 or 49.99"));
     m_price->setMaximumWidth(140);
+    m_price->setAccessibleName(tr("Price"));
+    m_price->setAccessibleDescription(tr("In the clinic's currency; a price per unit is set on "
+                                         "the line below"));
     priceLayout->addWidget(m_price);
     priceLayout->addStretch();
-    form->addRow(tr("Price:"),
-                 withFieldMessage(priceRow, message(Field::Price, "priceMessage"), m_form));
-    form->addRow(tr("Keywords:"),
-                 withFieldMessage(m_keywords, message(Field::Keywords, "keywordsMessage"), m_form));
+    addFieldRow(form, tr("Price:"), priceRow, message(Field::Price, "priceMessage"), m_form);
+    addFieldRow(form, tr("Keywords:"), m_keywords, message(Field::Keywords, "keywordsMessage"),
+                m_form);
     auto *hint = new QLabel(tr("Words callers use for this service. The AI and the pricing "
                                "listen for them in calls."),
                             m_form);
@@ -183,14 +193,12 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_after->setRange(0, 480);
     m_before->setSingleStep(5);
     m_after->setSingleStep(5);
-    form->addRow(tr("Takes:"),
-                 withFieldMessage(m_duration, message(Field::Duration, "durationMessage"), m_form));
-    form->addRow(
-        tr("Free before:"),
-        withFieldMessage(m_before, message(Field::BufferBefore, "bufferBeforeMessage"), m_form));
-    form->addRow(
-        tr("Free after:"),
-        withFieldMessage(m_after, message(Field::BufferAfter, "bufferAfterMessage"), m_form));
+    addFieldRow(form, tr("Takes:"), m_duration, message(Field::Duration, "durationMessage"),
+                m_form);
+    addFieldRow(form, tr("Free before:"), m_before,
+                message(Field::BufferBefore, "bufferBeforeMessage"), m_form);
+    addFieldRow(form, tr("Free after:"), m_after, message(Field::BufferAfter, "bufferAfterMessage"),
+                m_form);
     sideLayout->addWidget(m_form);
 
     auto *testBox = new QGroupBox(tr("Test keywords"), this);
@@ -474,6 +482,19 @@ void ServicesPage::deleteSelected()
     if (key.isEmpty() || m_readOnly)
         return;
     m_undo->push(new RemoveServiceCommand(*m_model, key));
+}
+
+QString ServicesPage::unsavedChanges() const
+{
+    // A save on its way is not lost by leaving: its answers still land here.
+    const int unsaved = m_saving ? 0 : m_model->unsavedCount();
+    return unsaved > 0 ? tr("%n change(s) to the services are not saved.", nullptr, unsaved)
+                       : QString();
+}
+
+void ServicesPage::discardChanges()
+{
+    discard();
 }
 
 void ServicesPage::discard()

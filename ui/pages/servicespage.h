@@ -41,6 +41,8 @@ public:
     void refresh() override;
     void applyEvent(const LiveEvent &event) override;
     void activated() override;
+    QString unsavedChanges() const override;
+    void discardChanges() override;
 
     ServicesModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

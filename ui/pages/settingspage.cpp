@@ -5,6 +5,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/shell/preferences.h"
+#include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/temporarypassworddialog.h"
@@ -109,6 +110,8 @@ QWidget *SettingsPage::buildComputer(const QString &serverDescription)
         h->setContentsMargins(0, 0, 0, 0);
         m_serverUrl = new QLineEdit(Preferences::serverUrl(), row);
         m_serverUrl->setObjectName(u"serverUrlEdit"_s);
+        m_serverUrl->setAccessibleName(tr("Server address"));
+        m_serverUrl->setAccessibleDescription(tr("The clinic's server this console connects to"));
         auto *use = new QPushButton(tr("Use from next start"), row);
         h->addWidget(m_serverUrl, 1);
         h->addWidget(use);
@@ -128,6 +131,7 @@ QWidget *SettingsPage::buildComputer(const QString &serverDescription)
 
     m_theme = new QComboBox(box);
     m_theme->setObjectName(u"themeCombo"_s);
+    m_theme->setAccessibleDescription(tr("Light or dark colours on this computer"));
     m_theme->addItem(tr("Same as the system"), int(Theme::System));
     m_theme->addItem(tr("Light"), int(Theme::Light));
     m_theme->addItem(tr("Dark"), int(Theme::Dark));
@@ -141,6 +145,7 @@ QWidget *SettingsPage::buildComputer(const QString &serverDescription)
 
     m_language = new QComboBox(box);
     m_language->setObjectName(u"languageCombo"_s);
+    m_language->setAccessibleDescription(tr("The console's language on this computer"));
     m_language->addItem(tr("Same as the system"), QString());
     // Each language by its own name, as people look for it.
     m_language->addItem(QLocale(QLocale::English).nativeLanguageName(), u"en"_s);
@@ -205,11 +210,17 @@ QWidget *SettingsPage::buildClinic()
     auto *form = new QFormLayout;
     m_clinicName = new QLineEdit(box);
     m_clinicName->setObjectName(u"clinicNameEdit"_s);
+    m_clinicName->setAccessibleDescription(tr("The name the AI gives callers"));
     m_clinicNameMessage = new FieldMessage(box);
-    form->addRow(tr("Name:"), withFieldMessage(m_clinicName, m_clinicNameMessage, box));
+    addFieldRow(form, tr("Name:"), m_clinicName, m_clinicNameMessage, box);
     m_timeZone = new QComboBox(box);
     m_timeZone->setObjectName(u"timeZoneCombo"_s);
+    m_timeZone->setAccessibleDescription(tr("Where the clinic is: opening hours and "
+                                            "appointments are in this zone"));
     m_timeZone->setEditable(true);
+    m_timeZone->lineEdit()->setAccessibleName(tr("Time zone"));
+    m_timeZone->lineEdit()->setAccessibleDescription(tr("Type to find a zone, such as "
+                                                        "America/New_York"));
     m_timeZone->setInsertPolicy(QComboBox::NoInsert);
     const QList<QByteArray> zones = QTimeZone::availableTimeZoneIds();
     for (const QByteArray &zone : zones) {
@@ -219,16 +230,17 @@ QWidget *SettingsPage::buildClinic()
     m_timeZone->completer()->setFilterMode(Qt::MatchContains);
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
-    form->addRow(tr("Time zone:"), withFieldMessage(m_timeZone, m_timeZoneMessage, box));
+    addFieldRow(form, tr("Time zone:"), m_timeZone, m_timeZoneMessage, box);
     m_phoneCountry = new QComboBox(box);
     m_phoneCountry->setObjectName(u"phoneCountryCombo"_s);
+    m_phoneCountry->setAccessibleDescription(
+        tr("Numbers typed without + and a country code are read as this country's"));
     for (const phone::Country &c : phone::countries())
         m_phoneCountry->addItem(DisplayFormat::phoneCountryName(c.iso), c.iso);
     m_phoneCountryMessage = new FieldMessage(box);
     m_phoneCountryMessage->setObjectName(u"phoneCountryMessage"_s);
     showPhoneCountryNote();
-    form->addRow(tr("Phone numbers:"),
-                 withFieldMessage(m_phoneCountry, m_phoneCountryMessage, box));
+    addFieldRow(form, tr("Phone numbers:"), m_phoneCountry, m_phoneCountryMessage, box);
     layout->addLayout(form);
 
     auto *hoursTitle = new QLabel(tr("Opening hours (the AI only books inside them):"), box);
@@ -244,6 +256,15 @@ QWidget *SettingsPage::buildClinic()
         auto *closes = new QTimeEdit(QTime(17, 0), box);
         opens->setObjectName(u"opensEdit%1"_s.arg(day));
         closes->setObjectName(u"closesEdit%1"_s.arg(day));
+        // A screen reader hears which day each time belongs to, not "time, time, time".
+        open->setAccessibleDescription(
+            tr("Whether the clinic opens on %1").arg(locale.dayName(day)));
+        opens->setAccessibleName(tr("%1 opens at").arg(locale.dayName(day)));
+        opens->setAccessibleDescription(
+            tr("The time the clinic opens on %1").arg(locale.dayName(day)));
+        closes->setAccessibleName(tr("%1 closes at").arg(locale.dayName(day)));
+        closes->setAccessibleDescription(
+            tr("The time the clinic closes on %1").arg(locale.dayName(day)));
         for (QTimeEdit *edit : {opens, closes}) {
             edit->setDisplayFormat(u"HH:mm"_s);
             edit->setMinimumWidth(80);
@@ -282,8 +303,26 @@ QWidget *SettingsPage::buildPeople()
 {
     auto *box = new QGroupBox(tr("People who use the console"), this);
     auto *layout = new QVBoxLayout(box);
+    auto *me = new QHBoxLayout;
+    m_signedInAs = new QLabel(box);
+    m_signedInAs->setObjectName(u"signedInAs"_s);
+    m_signedInAs->setTextFormat(Qt::PlainText);
+    me->addWidget(m_signedInAs, 1);
+    auto *change = new QPushButton(tr("Change my password…"), box);
+    change->setObjectName(u"changePasswordButton"_s);
+    connect(change, &QPushButton::clicked, this, [this] {
+        auto *dialog =
+            new ChangePasswordDialog(m_api, m_toasts, ChangePasswordDialog::Mode::Voluntary, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    me->addWidget(change);
+    layout->addLayout(me);
     m_users = new QTableWidget(box);
     m_users->setObjectName(u"usersTable"_s);
+    m_users->setAccessibleName(tr("People who use the console"));
+    m_users->setAccessibleDescription(tr("Everyone who can sign in to this clinic, with their "
+                                         "role and last sign-in"));
     m_users->setColumnCount(6);
     m_users->setHorizontalHeaderLabels(
         {tr("Name"), tr("E-mail"), tr("Role"), tr("State"), tr("Last sign-in"), QString()});
@@ -306,14 +345,19 @@ QWidget *SettingsPage::buildPeople()
     form->setContentsMargins(0, 6, 0, 0);
     m_inviteEmail = new QLineEdit(m_inviteForm);
     m_inviteEmail->setObjectName(u"inviteEmailEdit"_s);
+    m_inviteEmail->setAccessibleDescription(tr("The new person's e-mail address; they sign in "
+                                               "with it"));
     m_inviteEmail->setPlaceholderText(tr("name@clinic.com"));
     m_inviteName = new QLineEdit(m_inviteForm);
     m_inviteName->setObjectName(u"inviteNameEdit"_s);
+    m_inviteName->setAccessibleDescription(tr("Shown to colleagues; optional"));
     m_inviteRole = new QComboBox(m_inviteForm);
     m_inviteRole->setObjectName(u"inviteRoleCombo"_s);
+    m_inviteRole->setAccessibleDescription(tr("Staff use the console; admins and owners also "
+                                              "change the clinic's settings"));
     m_inviteMessage = new FieldMessage(m_inviteForm);
     m_inviteMessage->setObjectName(u"inviteMessage"_s);
-    form->addRow(tr("E-mail:"), withFieldMessage(m_inviteEmail, m_inviteMessage, m_inviteForm));
+    addFieldRow(form, tr("E-mail:"), m_inviteEmail, m_inviteMessage, m_inviteForm);
     form->addRow(tr("Name:"), m_inviteName);
     form->addRow(tr("Role:"), m_inviteRole);
     m_inviteButton = new QPushButton(tr("Add person"), m_inviteForm);
@@ -335,6 +379,8 @@ void SettingsPage::refresh()
 {
     m_loadedOnce = true;
     const Session &session = m_api.session();
+    m_signedInAs->setText(
+        tr("You are signed in as %1 (%2).").arg(session.displayName(), roleName(session.role)));
     const bool admin = session.isAdmin();
     m_clinicNote->setText(admin ? tr("Used by the AI when it talks about the clinic and books "
                                      "appointments.")
@@ -357,6 +403,10 @@ void SettingsPage::refresh()
             m_toasts.problem(settings.error(), [this] { refresh(); });
             return;
         }
+        if (!unsavedChanges().isEmpty()) {
+            m_settings = *settings; // never over what is being typed; Discard shows these
+            return;
+        }
         showSettings(*settings);
     });
     loadUsers();
@@ -365,6 +415,7 @@ void SettingsPage::refresh()
 void SettingsPage::showSettings(const OrgSettings &settings)
 {
     m_settings = settings;
+    m_shown = true;
     m_clinicName->setText(settings.name);
     m_clinicNameMessage->clear();
     m_timeZoneMessage->clear();
@@ -404,6 +455,31 @@ void SettingsPage::showPhoneCountryNote()
 {
     m_phoneCountryMessage->showNote(
         tr("Numbers typed without + and a country code are read as this country's."));
+}
+
+QString SettingsPage::unsavedChanges() const
+{
+    if (!m_shown || !m_saveClinic->isEnabled())
+        return {};
+    // The form edits the first opening of each day (see showSettings).
+    QList<OpeningPeriod> saved;
+    for (const OpeningPeriod &p : m_settings.businessHours) {
+        if (std::none_of(saved.cbegin(), saved.cend(),
+                         [&p](const OpeningPeriod &s) { return s.weekday == p.weekday; }))
+            saved << p;
+    }
+    std::sort(saved.begin(), saved.end(),
+              [](const OpeningPeriod &a, const OpeningPeriod &b) { return a.weekday < b.weekday; });
+    const bool edited = m_clinicName->text().trimmed() != m_settings.name ||
+                        m_timeZone->currentText().trimmed() != m_settings.timeZone ||
+                        m_phoneCountry->currentData().toString() != m_settings.phoneCountry ||
+                        hoursFromForm() != saved;
+    return edited ? tr("The clinic's details are not saved.") : QString();
+}
+
+void SettingsPage::discardChanges()
+{
+    showSettings(m_settings);
 }
 
 QList<OpeningPeriod> SettingsPage::hoursFromForm() const
@@ -514,12 +590,58 @@ void SettingsPage::showUsers(const QList<OrgUser> &users)
             m_users->removeCellWidget(row, ActionColumn);
             continue;
         }
-        auto *button = new QPushButton(u.disabled ? tr("Enable") : tr("Disable"), m_users);
+        auto *actions = new QWidget(m_users);
+        auto *buttons = new QHBoxLayout(actions);
+        buttons->setContentsMargins(2, 0, 2, 0);
+        buttons->setSpacing(6);
+        const QString who = u.fullName.isEmpty() ? u.email : u.fullName;
+        if (!u.disabled) {
+            auto *reset = new QPushButton(tr("Reset password…"), actions);
+            reset->setObjectName(u"resetPasswordButton_"_s + u.id);
+            reset->setAccessibleName(tr("Reset %1's password").arg(who));
+            connect(reset, &QPushButton::clicked, this,
+                    [this, id = u.id] { askToResetPassword(id); });
+            buttons->addWidget(reset);
+        }
+        auto *button = new QPushButton(u.disabled ? tr("Enable") : tr("Disable"), actions);
         button->setObjectName(u"userStateButton_"_s + u.id);
+        button->setAccessibleName(u.disabled ? tr("Enable %1").arg(who)
+                                             : tr("Disable %1").arg(who));
         connect(button, &QPushButton::clicked, this,
                 [this, id = u.id, disabled = !u.disabled] { askToSetDisabled(id, disabled); });
-        m_users->setCellWidget(row, ActionColumn, button);
+        buttons->addWidget(button);
+        m_users->setCellWidget(row, ActionColumn, actions);
     }
+}
+
+void SettingsPage::askToResetPassword(const QString &userId)
+{
+    const auto it = std::find_if(m_shownUsers.cbegin(), m_shownUsers.cend(),
+                                 [&](const OrgUser &u) { return u.id == userId; });
+    if (it == m_shownUsers.cend())
+        return;
+    const QString who = it->fullName.isEmpty() ? it->email : it->fullName;
+    const QString email = it->email;
+    Confirmation question;
+    question.objectName = u"resetPasswordConfirmation"_s;
+    question.title = tr("Reset %1's password?").arg(who);
+    question.text = tr("Their current password stops working and they are signed out on every "
+                       "computer. You get a temporary password to give them; they choose their "
+                       "own when they sign in with it.");
+    question.confirmLabel = tr("Reset password");
+    question.keepLabel = tr("Keep it");
+    question.open(this, [this, userId, email] {
+        m_api.settings().resetPassword(userId, this, [this, email](Result<QString> temporary) {
+            if (!temporary) {
+                m_toasts.problem(temporary.error());
+                return;
+            }
+            auto *dialog = new TemporaryPasswordDialog(email, *temporary, m_toasts, this,
+                                                       TemporaryPasswordDialog::Reason::Reset);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+    });
 }
 
 void SettingsPage::askToSetDisabled(const QString &userId, bool disabled)
@@ -600,9 +722,14 @@ void SettingsPage::applyEvent(const LiveEvent &event)
         m_api.settings().get(this, [this](Result<OrgSettings> settings) {
             if (!settings)
                 return;
-            showSettings(*settings);
             // Another admin's change of country applies to what is typed here from now on.
             DisplayFormat::setPhoneCountry(settings->phoneCountry);
+            // Edits in progress stay on screen; "Discard changes" then shows the new details.
+            if (!unsavedChanges().isEmpty()) {
+                m_settings = *settings;
+                return;
+            }
+            showSettings(*settings);
         });
 }
 

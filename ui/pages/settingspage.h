@@ -36,11 +36,15 @@ public:
     void refresh() override;
     void applyEvent(const LiveEvent &event) override;
     void activated() override;
+    QString unsavedChanges() const override;
+    void discardChanges() override;
 
     void saveClinic();
     void invite();
     // Asks first, then disables or enables the person (their row's button does the same).
     void askToSetDisabled(const QString &userId, bool disabled);
+    // Asks first, then gives the person a temporary password (their row's button does the same).
+    void askToResetPassword(const QString &userId);
     QComboBox *themeCombo() const { return m_theme; }
     QComboBox *languageCombo() const { return m_language; }
     QLineEdit *clinicNameEdit() const { return m_clinicName; }
@@ -71,6 +75,8 @@ private:
     ApiClient &m_api;
     ToastArea &m_toasts;
     OrgSettings m_settings;
+    bool m_shown = false; // the clinic form holds m_settings, so it can differ from them
+    QLabel *m_signedInAs = nullptr;
     QLineEdit *m_serverUrl = nullptr;
     QComboBox *m_theme = nullptr;
     QComboBox *m_language = nullptr;

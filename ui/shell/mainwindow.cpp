@@ -3,6 +3,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/eventdescription.h"
+#include "ui/models/notificationlist.h"
 #include "ui/pages/agentpage.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
@@ -19,6 +20,8 @@
 #include "ui/shell/theme.h"
 #include "ui/shell/themedicon.h"
 #include "ui/shell/traynotifier.h"
+#include "ui/widgets/confirmation.h"
+#include "ui/widgets/notificationsbutton.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QAction>
@@ -28,6 +31,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -57,6 +62,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setAccessibleDescription(tr("The console's pages; Ctrl+1 to Ctrl+0 open them"));
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setFixedWidth(190);
     m_navigation->setIconSize(QSize(18, 18));
@@ -69,6 +76,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     setCentralWidget(central);
     m_toasts = new ToastArea(central);
     m_notifier = new TrayNotifier(*m_toasts, this);
+    m_notifications = new NotificationList(this);
+    m_notificationsButton = new NotificationsButton(*m_notifications, this);
 
     m_dashboard = new DashboardPage(api, *m_toasts, this);
     m_calls = new CallsPage(api, *m_toasts, this);
@@ -95,6 +104,17 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages.size())
             return;
+        const int from = m_stack->currentIndex();
+        if (Page *leaving = page(from);
+            from != row && leaving && !leaving->unsavedChanges().isEmpty()) {
+            // Stay until the person decides; the navigation shows where they still are.
+            {
+                const QSignalBlocker quiet(m_navigation);
+                m_navigation->setCurrentRow(from);
+            }
+            whenNothingUnsaved({leaving}, [this, row] { m_navigation->setCurrentRow(row); });
+            return;
+        }
         m_stack->setCurrentIndex(row);
         m_pages.at(row)->activated();
     });
@@ -103,6 +123,7 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     m_serverLabel->setObjectName(u"serverLabel"_s);
     m_liveLabel->setObjectName(u"liveIndicator"_s);
     statusBar()->addWidget(m_userLabel, 1);
+    statusBar()->addPermanentWidget(m_notificationsButton);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_liveLabel);
     m_serverLabel->setText(serverDescription);
@@ -112,20 +133,29 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     connect(&m_events, &EventStream::stateChanged, this, &MainWindow::showLiveState);
     connect(&m_events, &EventStream::eventReceived, this, &MainWindow::handleEvent);
     connect(&m_events, &EventStream::caughtUp, this, [this](bool afterReconnect) {
-        // What happened while away came in the replay; the figures are worth a fresh read.
-        if (afterReconnect)
-            m_dashboard->refresh();
+        // What happened while away came in the replay; the figures are worth a fresh read, and
+        // so is the page in front of the person (it may show what failed while offline), unless
+        // it holds edits a read would overwrite.
+        if (!afterReconnect)
+            return;
+        m_dashboard->refresh();
+        Page *current = page(currentPageIndex());
+        if (current && current != m_dashboard && current->unsavedChanges().isEmpty())
+            current->refresh();
     });
     connect(m_dashboard, &DashboardPage::recordRequested, this, &MainWindow::openRecord);
     connect(m_calls, &CallsPage::openContact, this,
             [this](const QString &id) { openRecord(u"contact"_s, id); });
     connect(m_leads, &LeadsPage::openCall, this,
             [this](const QString &id) { openRecord(u"call"_s, id); });
+    connect(m_appointments, &AppointmentsPage::openRecordRequested, this, &MainWindow::openRecord);
     connect(m_leads, &LeadsPage::newAppointment, this, [this](const ContactRecord &contact) {
         showPage(AppointmentsIndex);
         m_appointments->newAppointment(contact);
     });
     connect(m_notifier, &TrayNotifier::openRequested, this, &MainWindow::openRecord);
+    connect(m_notificationsButton, &NotificationsButton::openRequested, this,
+            &MainWindow::openRecord);
     connect(m_notifier, &TrayNotifier::showWindowRequested, this, [this] {
         showNormal();
         raise();
@@ -180,11 +210,14 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *signOut = file->addAction(tr("Sign &out"));
     signOut->setObjectName(u"signOutAction"_s);
-    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    connect(signOut, &QAction::triggered, this,
+            [this] { whenNothingUnsaved(m_pages, [this] { emit signOutRequested(); }); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
+    quit->setObjectName(u"quitAction"_s);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
+    connect(quit, &QAction::triggered, this,
+            [this] { whenNothingUnsaved(m_pages, [this] { emit quitRequested(); }); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *refresh = view->addAction(tr("&Refresh"));
@@ -228,6 +261,10 @@ void MainWindow::buildMenus()
 void MainWindow::sessionStarted()
 {
     const Session &s = m_api.session();
+    // Another person signing in on this desk does not inherit the last one's notifications.
+    if (s.userId != m_sessionUserId)
+        m_notifications->clear();
+    m_sessionUserId = s.userId;
     QString who = tr("Signed in as %1").arg(s.displayName());
     if (!s.orgName.isEmpty())
         who += tr(" · %1").arg(s.orgName);
@@ -313,7 +350,15 @@ void MainWindow::handleEvent(const LiveEvent &event)
         if (!contact.isEmpty())
             id = contact;
     }
-    m_notifier->notify(title, EventDescription::describe(event), type, id);
+    // What this person just did themselves (a booking made here) goes in the list, already read,
+    // without a toast or a desktop notice telling them about it.
+    const QString by = event.payload.value(u"booked_by_user_id"_s).toString();
+    const bool ownAction = !by.isEmpty() && by == m_api.session().userId;
+    m_notifications->add(
+        {title, EventDescription::describe(event), type, id,
+         event.createdAt.isValid() ? event.createdAt : QDateTime::currentDateTimeUtc(), ownAction});
+    if (!ownAction)
+        m_notifier->notify(title, EventDescription::describe(event), type, id);
 }
 
 QString MainWindow::liveStatusText() const
@@ -361,10 +406,46 @@ void MainWindow::showAbout()
     about->open();
 }
 
+void MainWindow::whenNothingUnsaved(const QList<Page *> &pages,
+                                    const std::function<void()> &proceed)
+{
+    QStringList unsaved;
+    QList<Page *> edited;
+    for (Page *p : pages) {
+        if (const QString what = p->unsavedChanges(); !what.isEmpty()) {
+            unsaved << what;
+            edited << p;
+        }
+    }
+    if (edited.isEmpty()) {
+        proceed();
+        return;
+    }
+    if (findChild<QMessageBox *>(u"unsavedChangesBox"_s))
+        return; // already asking (a second click on the window's close button)
+    // The page with the edits is the one to look at while deciding.
+    if (!edited.contains(page(currentPageIndex()))) {
+        const QSignalBlocker quiet(m_navigation);
+        const int index = int(m_pages.indexOf(edited.constFirst()));
+        m_navigation->setCurrentRow(index);
+        m_stack->setCurrentIndex(index);
+    }
+    Confirmation question{tr("Unsaved changes"),
+                          unsaved.join(u'\n') + u"\n\n"_s +
+                              tr("Leave without saving? What you changed will be lost."),
+                          tr("Discard changes"), tr("Keep editing"), u"unsavedChangesBox"_s};
+    question.open(this, [edited, proceed] {
+        for (Page *p : edited)
+            p->discardChanges();
+        proceed();
+    });
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    event->accept();
-    emit quitRequested();
+    // Closing the window is quitting: the same question as File → Quit when edits are unsaved.
+    event->ignore();
+    whenNothingUnsaved(m_pages, [this] { emit quitRequested(); });
 }
 
 } // namespace vox::ui

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -25,6 +27,8 @@ class ServicesPage;
 class SettingsPage;
 class TelephonyPage;
 class ToastArea;
+class NotificationList;
+class NotificationsButton;
 class TrayNotifier;
 
 // The console's window: navigation on the left, the chosen page on the right, and a status bar
@@ -61,6 +65,7 @@ public:
     SettingsPage *settingsPage() const { return m_settings; }
     ToastArea &toasts() const { return *m_toasts; }
     TrayNotifier &notifier() const { return *m_notifier; }
+    NotificationList &notifications() const { return *m_notifications; }
     QString liveStatusText() const;
 
     enum PageIndex {
@@ -86,6 +91,9 @@ protected:
 
 private:
     void addPage(Page *page);
+    // Runs `proceed` at once when none of `pages` holds unsaved edits; otherwise asks first, and
+    // runs it after those edits are discarded, or not at all when the person keeps editing.
+    void whenNothingUnsaved(const QList<Page *> &pages, const std::function<void()> &proceed);
     void updateIcons();
     void buildMenus();
     void handleEvent(const LiveEvent &event);
@@ -98,6 +106,9 @@ private:
     QString m_serverDescription;
     ToastArea *m_toasts;
     TrayNotifier *m_notifier;
+    NotificationList *m_notifications;
+    QString m_sessionUserId;
+    NotificationsButton *m_notificationsButton;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QList<Page *> m_pages;
