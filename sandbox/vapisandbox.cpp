@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QThreadPool>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::sandbox {
@@ -110,11 +112,41 @@ void VapiSandbox::collection(Router &router, const QString &path, Collection Vap
     m_state.route(router, "GET", base, u"vapi"_s, [=, this](Context &c) {
         if (auto denied = requireKey(c.request))
             return *denied;
-        QMutexLocker locker(&m_state.mutex());
-        QJsonArray all;
-        for (const QJsonObject &item : std::as_const(this->*store))
-            all.append(item);
-        return http::Response::json(all);
+        // As Vapi lists: newest first, `limit` of them (100 unless asked), within the
+        // createdAt bounds given (ISO 8601 with milliseconds compares as text).
+        bool numeric = false;
+        int limit = c.request.queryValue(u"limit"_s).toInt(&numeric);
+        if (!numeric || limit <= 0)
+            limit = 100;
+        limit = std::min(limit, 1000);
+        QList<QJsonObject> items;
+        {
+            QMutexLocker locker(&m_state.mutex());
+            for (const QJsonObject &item : std::as_const(this->*store))
+                items << item;
+        }
+        const auto created = [](const QJsonObject &o) {
+            return o.value(u"createdAt"_s).toString();
+        };
+        std::sort(items.begin(), items.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+            return created(a) != created(b)
+                       ? created(a) > created(b)
+                       : a.value(u"id"_s).toString() > b.value(u"id"_s).toString();
+        });
+        const auto bound = [&c](const QString &name) { return c.request.queryValue(name); };
+        QJsonArray page;
+        for (const QJsonObject &item : std::as_const(items)) {
+            const QString at = created(item);
+            if ((!bound(u"createdAtLt"_s).isEmpty() && !(at < bound(u"createdAtLt"_s))) ||
+                (!bound(u"createdAtLe"_s).isEmpty() && !(at <= bound(u"createdAtLe"_s))) ||
+                (!bound(u"createdAtGt"_s).isEmpty() && !(at > bound(u"createdAtGt"_s))) ||
+                (!bound(u"createdAtGe"_s).isEmpty() && !(at >= bound(u"createdAtGe"_s))))
+                continue;
+            page.append(item);
+            if (page.size() == limit)
+                break;
+        }
+        return http::Response::json(page);
     });
     m_state.route(router, "GET", base + u"/:id"_s, u"vapi"_s, [=, this](Context &c) {
         if (auto denied = requireKey(c.request))

@@ -944,6 +944,38 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The name the AI receptionist gives callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voice the AI receptionist speaks with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the AI says when it answers a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the AI receptionist behaves on calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receptionist&apos;s changes are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a voice or type a voice&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ApiClient</name>
@@ -1238,6 +1270,26 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Twilio did not confirm the reminder to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which appointments the list shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointments in the chosen period, earliest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the call that booked it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the patient</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1561,6 +1613,34 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Shows only the calls that match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s calls, newest first. Arrows move between calls; the chosen call&apos;s recording, transcript and actions are beside the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::CarrierStep</name>
@@ -1629,6 +1709,92 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Creating your code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ChangePasswordDialog</name>
+    <message>
+        <source>Save password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in with a temporary password that someone else knows. Choose your own before you go on; your other sessions are signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your other sessions are signed out when the password changes; this one stays signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password you signed in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is too long; use a shorter password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password different from the one you have now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password was changed; %n other session(s) were signed out.</source>
+        <translation>
+            <numerusform>Your password was changed; %n other session was signed out.</numerusform>
+            <numerusform>Your password was changed; %n other sessions were signed out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1844,6 +2010,40 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period the figures and the chart cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls, bookings and hot leads as they happen; Enter or a double-click opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n call(s)</source>
+        <translation>
+            <numerusform>%1: %n call</numerusform>
+            <numerusform>%1: %n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s)</source>
+        <translation>
+            <numerusform>%n booking</numerusform>
+            <numerusform>%n bookings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls in this period.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2107,6 +2307,54 @@ The very first start takes a little longer.</source>
         <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Whether the accounts work could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts and reminders (Twilio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not working: ask an admin to connect it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped working: ask an admin to connect it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::KeywordChips</name>
@@ -2116,6 +2364,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New keyword</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2139,6 +2391,14 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Matches %1. The call would be worth &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample of what a caller says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The services it mentions and the call&apos;s value show below, by the same rule the AI uses</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2294,6 +2554,26 @@ The very first start takes a little longer.</source>
             <numerusform>The AI would be given %n passages, best first:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documents the AI answers callers&apos; questions from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parts of the documents the AI would use to answer the test question</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LeadDetailPanel</name>
@@ -2431,6 +2711,22 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>No text messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls with this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every call with this person; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments of this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person&apos;s appointments, past and coming</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2658,6 +2954,34 @@ The very first start takes a little longer.</source>
         <source>Show the leads to call back with this score (not those who booked or were lost)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the leads with this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The people who called, with their score and status. The chosen lead&apos;s details and actions are beside the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead shown on the right is not in this list (its filters hide it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, shown on the right, is not in this list (its filters hide them).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LoginDialog</name>
@@ -2699,6 +3023,14 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an owner or admin of your clinic to reset it: in Settings → People they choose &quot;Reset password…&quot; and give you a temporary password. You choose your own when you sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;forgot&quot;&gt;Forgot your password?&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2806,6 +3138,64 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave without saving? What you changed will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::NotificationsButton</name>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot leads and bookings that came in; choose one to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n unread notification</numerusform>
+            <numerusform>%n unread notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notifications yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3118,6 +3508,41 @@ The very first start takes a little longer.</source>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The treatments the clinic offers with their prices; the chosen one is edited beside the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the clinic and the AI call this treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the appointment lasts, in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes kept free before the appointment (preparing the room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes kept free after the appointment (cleaning, recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the clinic&apos;s currency; a price per unit is set on the line below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to the services are not saved.</source>
+        <translation>
+            <numerusform>%n change to the services is not saved.</numerusform>
+            <numerusform>%n changes to the services are not saved.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::SessionStore</name>
@@ -3374,6 +3799,122 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Numbers typed without + and a country code are read as this country&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server this console connects to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light or dark colours on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console&apos;s language on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the AI gives callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the clinic is: opening hours and appointments are in this zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers typed without + and a country code are read as this country&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the clinic opens on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 opens at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time the clinic opens on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closes at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time the clinic closes on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who can sign in to this clinic, with their role and last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new person&apos;s e-mail address; they sign in with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to colleagues; optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff use the console; admins and owners also change the clinic&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in as %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s details are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset %1&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset %1&apos;s password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their current password stops working and they are signed out on every computer. You get a temporary password to give them; they choose their own when they sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to find a zone, such as America/New_York</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3644,10 +4185,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not verified. Remove it, then add it again to get a new call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Calls to %1 reach the AI receptionist (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3685,6 +4222,22 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Turn forwarding off for %1? Its calls will ring only at the clinic again, and the AI will no longer answer the ones nobody picks up. You will get a code to dial on that phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone numbers and whether their calls are forwarded to the AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not verified yet. Press “Verify again…” for a new call with a new code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3750,15 +4303,19 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>They can change it after signing in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Password copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s old password no longer works and they were signed out everywhere. They sign in with this one, shown only this once: copy it and give it to them in person or by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When they sign in, they are asked to choose their own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -946,6 +946,38 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
+    <message>
+        <source>The name the AI receptionist gives callers</source>
+        <translation>El nombre con el que la recepcionista de IA se presenta</translation>
+    </message>
+    <message>
+        <source>The voice the AI receptionist speaks with</source>
+        <translation>La voz con la que habla la recepcionista de IA</translation>
+    </message>
+    <message>
+        <source>What the AI says when it answers a call</source>
+        <translation>Lo que dice la IA al contestar una llamada</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instrucciones</translation>
+    </message>
+    <message>
+        <source>How the AI receptionist behaves on calls</source>
+        <translation>Cómo se comporta la recepcionista de IA en las llamadas</translation>
+    </message>
+    <message>
+        <source>The receptionist&apos;s changes are not saved.</source>
+        <translation>Los cambios de la recepcionista no están guardados.</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <source>Choose a voice or type a voice&apos;s id</source>
+        <translation>Elija una voz o escriba el identificador de una voz</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ApiClient</name>
@@ -1241,6 +1273,26 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Twilio did not confirm the reminder to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
         <translation>Twilio no confirmó el recordatorio a %1. Puede que haya llegado, así que no lo envíe de nuevo: la actividad reciente mostrará el resultado en unos minutos.</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>Periodo mostrado</translation>
+    </message>
+    <message>
+        <source>Which appointments the list shows</source>
+        <translation>Qué citas muestra la lista</translation>
+    </message>
+    <message>
+        <source>The appointments in the chosen period, earliest first</source>
+        <translation>Las citas del periodo elegido, de la más próxima a la más lejana</translation>
+    </message>
+    <message>
+        <source>Open the call that booked it</source>
+        <translation>Abrir la llamada en la que se reservó</translation>
+    </message>
+    <message>
+        <source>Open the patient</source>
+        <translation>Abrir el paciente</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1615,34 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>Calls</source>
         <translation>Llamadas</translation>
     </message>
+    <message>
+        <source>Shows only the calls that match</source>
+        <translation>Muestra solo las llamadas que coinciden</translation>
+    </message>
+    <message>
+        <source>Search calls</source>
+        <translation>Buscar llamadas</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Estado de ánimo</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s calls, newest first. Arrows move between calls; the chosen call&apos;s recording, transcript and actions are beside the list.</source>
+        <translation>Las llamadas de la clínica, las más recientes primero. Las flechas pasan de una llamada a otra; la grabación, la transcripción y las acciones de la llamada elegida están junto a la lista.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::CarrierStep</name>
@@ -1632,6 +1712,92 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Creating your code…</source>
         <translation>Creando su código…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ChangePasswordDialog</name>
+    <message>
+        <source>Save password</source>
+        <translation>Guardar contraseña</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Elija su propia contraseña</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>You signed in with a temporary password that someone else knows. Choose your own before you go on; your other sessions are signed out.</source>
+        <translation>Ha iniciado sesión con una contraseña temporal que otra persona conoce. Elija la suya antes de continuar; sus otras sesiones se cerrarán.</translation>
+    </message>
+    <message>
+        <source>Your other sessions are signed out when the password changes; this one stays signed in.</source>
+        <translation>Al cambiar la contraseña se cierran sus otras sesiones; esta sigue abierta.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Contraseña temporal:</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Contraseña actual:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Contraseña nueva:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Repita la contraseña nueva:</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>Al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>Al menos %1 caracteres</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Enter the password you signed in with.</source>
+        <translation>Escriba la contraseña con la que inició sesión.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Use al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>That is too long; use a shorter password.</source>
+        <translation>Es demasiado larga; use una contraseña más corta.</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the one you have now.</source>
+        <translation>Elija una contraseña distinta de la que tiene ahora.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>That is not your current password.</source>
+        <translation>Esa no es su contraseña actual.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password was changed; %n other session(s) were signed out.</source>
+        <translation>
+            <numerusform>Se cambió su contraseña; se cerró %n sesión más.</numerusform>
+            <numerusform>Se cambió su contraseña; se cerraron %n sesiones más.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Se cambió su contraseña.</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2016,40 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Bookings</source>
         <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>The period the figures and the chart cover</source>
+        <translation>El periodo que abarcan las cifras y el gráfico</translation>
+    </message>
+    <message>
+        <source>Calls, bookings and hot leads as they happen; Enter or a double-click opens one</source>
+        <translation>Llamadas, reservas y clientes potenciales calientes según ocurren; Intro o un doble clic abre uno</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n call(s)</source>
+        <translation>
+            <numerusform>%1: %n llamada</numerusform>
+            <numerusform>%1: %n llamadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s)</source>
+        <translation>
+            <numerusform>%n reserva</numerusform>
+            <numerusform>%n reservas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls in this period.</source>
+        <translation>No hay llamadas en este periodo.</translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2312,54 @@ La primera vez tarda un poco más.</translation>
         <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
         <translation>Google Calendar está desconectado aquí, pero Google no lo confirmó. Para estar seguro, quite Voxanne en Acceso de terceros, en la configuración de seguridad de la cuenta de Google.</translation>
     </message>
+    <message>
+        <source>Whether the accounts work could not be read: %1</source>
+        <translation>No se pudo saber si las cuentas funcionan: %1</translation>
+    </message>
+    <message>
+        <source>Texts and reminders (Twilio)</source>
+        <translation>Mensajes y recordatorios (Twilio)</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Funciona</translation>
+    </message>
+    <message>
+        <source>Being connected</source>
+        <translation>Conectándose</translation>
+    </message>
+    <message>
+        <source>Not working: ask an admin to connect it again</source>
+        <translation>No funciona: pida a un administrador que la vuelva a conectar</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>No conectado</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>Configurado</translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation>Sin configurar</translation>
+    </message>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Calendar</translation>
+    </message>
+    <message>
+        <source>Stopped working: ask an admin to connect it again</source>
+        <translation>Dejó de funcionar: pida a un administrador que lo vuelva a conectar</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::KeywordChips</name>
@@ -2122,6 +2370,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Remove “%1”</source>
         <translation>Quitar «%1»</translation>
+    </message>
+    <message>
+        <source>New keyword</source>
+        <translation>Palabra clave nueva</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2397,14 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Matches %1. The call would be worth &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Coincide con %1. La llamada valdría &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Sample of what a caller says</source>
+        <translation>Ejemplo de lo que dice quien llama</translation>
+    </message>
+    <message>
+        <source>The services it mentions and the call&apos;s value show below, by the same rule the AI uses</source>
+        <translation>Abajo se muestran los servicios que menciona y el valor de la llamada, con la misma regla que usa la IA</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2559,26 @@ La primera vez tarda un poco más.</translation>
             <numerusform>La IA recibiría %n fragmentos, el mejor primero:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>The documents the AI answers callers&apos; questions from</source>
+        <translation>Los documentos con los que la IA responde a las preguntas de quienes llaman</translation>
+    </message>
+    <message>
+        <source>Test question</source>
+        <translation>Pregunta de prueba</translation>
+    </message>
+    <message>
+        <source>Passages found</source>
+        <translation>Pasajes encontrados</translation>
+    </message>
+    <message>
+        <source>The parts of the documents the AI would use to answer the test question</source>
+        <translation>Las partes de los documentos que la IA usaría para responder a la pregunta de prueba</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LeadDetailPanel</name>
@@ -2437,6 +2717,22 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>No text messages</source>
         <translation>Sin SMS</translation>
+    </message>
+    <message>
+        <source>Calls with this lead</source>
+        <translation>Llamadas con este cliente potencial</translation>
+    </message>
+    <message>
+        <source>Every call with this person; Enter opens one</source>
+        <translation>Todas las llamadas con esta persona; Intro abre una</translation>
+    </message>
+    <message>
+        <source>Appointments of this lead</source>
+        <translation>Citas de este cliente potencial</translation>
+    </message>
+    <message>
+        <source>This person&apos;s appointments, past and coming</source>
+        <translation>Las citas de esta persona, pasadas y próximas</translation>
     </message>
 </context>
 <context>
@@ -2663,6 +2959,34 @@ La primera vez tarda un poco más.</translation>
         <source>Show the leads to call back with this score (not those who booked or were lost)</source>
         <translation>Mostrar los clientes potenciales por llamar con esta puntuación (no los que reservaron ni los perdidos)</translation>
     </message>
+    <message>
+        <source>Search leads</source>
+        <translation>Buscar clientes potenciales</translation>
+    </message>
+    <message>
+        <source>Lead status</source>
+        <translation>Estado del cliente potencial</translation>
+    </message>
+    <message>
+        <source>Shows only the leads with this status</source>
+        <translation>Muestra solo los clientes potenciales con este estado</translation>
+    </message>
+    <message>
+        <source>Show all leads</source>
+        <translation>Mostrar todos los clientes potenciales</translation>
+    </message>
+    <message>
+        <source>The people who called, with their score and status. The chosen lead&apos;s details and actions are beside the list.</source>
+        <translation>Las personas que llamaron, con su puntuación y su estado. Los datos y las acciones del cliente potencial elegido están junto a la lista.</translation>
+    </message>
+    <message>
+        <source>The lead shown on the right is not in this list (its filters hide it).</source>
+        <translation>El cliente potencial de la derecha no está en esta lista (los filtros lo ocultan).</translation>
+    </message>
+    <message>
+        <source>%1, shown on the right, is not in this list (its filters hide them).</source>
+        <translation>%1, a la derecha, no está en esta lista (los filtros lo ocultan).</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::LoginDialog</name>
@@ -2705,6 +3029,14 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Ask an owner or admin of your clinic to reset it: in Settings → People they choose &quot;Reset password…&quot; and give you a temporary password. You choose your own when you sign in with it.</source>
+        <translation>Pida a un propietario o administrador de su clínica que la restablezca: en Ajustes → Personas elige «Restablecer contraseña…» y le da una contraseña temporal. Usted elige la suya al iniciar sesión con ella.</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;forgot&quot;&gt;Forgot your password?&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;forgot&quot;&gt;¿Olvidó su contraseña?&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +3144,64 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open them</source>
+        <translation>Las páginas de la consola; Ctrl+1 a Ctrl+0 las abren</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Leave without saving? What you changed will be lost.</source>
+        <translation>¿Salir sin guardar? Se perderá lo que cambió.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::NotificationsButton</name>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>Notificaciones (%1)</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Hot leads and bookings that came in; choose one to open it.</source>
+        <translation>Clientes potenciales calientes y reservas que llegaron; elija uno para abrirlo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n notificación sin leer</numerusform>
+            <numerusform>%n notificaciones sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation>No hay notificaciones sin leer</translation>
+    </message>
+    <message>
+        <source>No notifications yet</source>
+        <translation>Aún no hay notificaciones</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>Marcar todo como leído</translation>
     </message>
 </context>
 <context>
@@ -3123,6 +3513,41 @@ La primera vez tarda un poco más.</translation>
         <source>Services</source>
         <translation>Servicios</translation>
     </message>
+    <message>
+        <source>The treatments the clinic offers with their prices; the chosen one is edited beside the list</source>
+        <translation>Los tratamientos que ofrece la clínica con sus precios; el elegido se edita junto a la lista</translation>
+    </message>
+    <message>
+        <source>How the clinic and the AI call this treatment</source>
+        <translation>Cómo llaman la clínica y la IA a este tratamiento</translation>
+    </message>
+    <message>
+        <source>How long the appointment lasts, in minutes</source>
+        <translation>Cuánto dura la cita, en minutos</translation>
+    </message>
+    <message>
+        <source>Minutes kept free before the appointment (preparing the room)</source>
+        <translation>Minutos libres antes de la cita (preparar la sala)</translation>
+    </message>
+    <message>
+        <source>Minutes kept free after the appointment (cleaning, recovery)</source>
+        <translation>Minutos libres después de la cita (limpieza, recuperación)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>In the clinic&apos;s currency; a price per unit is set on the line below</source>
+        <translation>En la moneda de la clínica; el precio por unidad se indica en la línea de abajo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to the services are not saved.</source>
+        <translation>
+            <numerusform>%n cambio en los servicios no está guardado.</numerusform>
+            <numerusform>%n cambios en los servicios no están guardados.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::SessionStore</name>
@@ -3380,6 +3805,122 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Numbers typed without + and a country code are read as this country&apos;s.</source>
         <translation>Los números escritos sin + ni código de país se leen como números de este país.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server this console connects to</source>
+        <translation>El servidor de la clínica al que se conecta esta consola</translation>
+    </message>
+    <message>
+        <source>Light or dark colours on this computer</source>
+        <translation>Colores claros u oscuros en este ordenador</translation>
+    </message>
+    <message>
+        <source>The console&apos;s language on this computer</source>
+        <translation>El idioma de la consola en este ordenador</translation>
+    </message>
+    <message>
+        <source>The name the AI gives callers</source>
+        <translation>El nombre que la IA da a quienes llaman</translation>
+    </message>
+    <message>
+        <source>Where the clinic is: opening hours and appointments are in this zone</source>
+        <translation>Dónde está la clínica: el horario y las citas están en esta zona</translation>
+    </message>
+    <message>
+        <source>Numbers typed without + and a country code are read as this country&apos;s</source>
+        <translation>Los números escritos sin + ni código de país se leen como de este país</translation>
+    </message>
+    <message>
+        <source>Whether the clinic opens on %1</source>
+        <translation>Si la clínica abre el %1</translation>
+    </message>
+    <message>
+        <source>%1 opens at</source>
+        <translation>%1 abre a las</translation>
+    </message>
+    <message>
+        <source>The time the clinic opens on %1</source>
+        <translation>La hora a la que abre la clínica el %1</translation>
+    </message>
+    <message>
+        <source>%1 closes at</source>
+        <translation>%1 cierra a las</translation>
+    </message>
+    <message>
+        <source>The time the clinic closes on %1</source>
+        <translation>La hora a la que cierra la clínica el %1</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Cambiar mi contraseña…</translation>
+    </message>
+    <message>
+        <source>Everyone who can sign in to this clinic, with their role and last sign-in</source>
+        <translation>Todas las personas que pueden iniciar sesión en esta clínica, con su función y su último inicio de sesión</translation>
+    </message>
+    <message>
+        <source>The new person&apos;s e-mail address; they sign in with it</source>
+        <translation>El correo electrónico de la persona nueva; inicia sesión con él</translation>
+    </message>
+    <message>
+        <source>Shown to colleagues; optional</source>
+        <translation>Lo ven los compañeros; opcional</translation>
+    </message>
+    <message>
+        <source>Staff use the console; admins and owners also change the clinic&apos;s settings</source>
+        <translation>El personal usa la consola; administradores y propietarios también cambian los ajustes de la clínica</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1 (%2).</source>
+        <translation>Ha iniciado sesión como %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s details are not saved.</source>
+        <translation>Los datos de la clínica no están guardados.</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <source>Reset %1&apos;s password</source>
+        <translation>Restablecer la contraseña de %1</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>Activar a %1</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>Desactivar a %1</translation>
+    </message>
+    <message>
+        <source>Reset %1&apos;s password?</source>
+        <translation>¿Restablecer la contraseña de %1?</translation>
+    </message>
+    <message>
+        <source>Their current password stops working and they are signed out on every computer. You get a temporary password to give them; they choose their own when they sign in with it.</source>
+        <translation>Su contraseña actual deja de funcionar y se cierran sus sesiones en todos los ordenadores. Usted recibe una contraseña temporal para dársela; elige la suya al iniciar sesión con ella.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantenerla</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Type to find a zone, such as America/New_York</source>
+        <translation>Escriba para buscar una zona, como America/New_York</translation>
     </message>
 </context>
 <context>
@@ -3649,10 +4190,6 @@ La primera vez tarda un poco más.</translation>
         <translation>Elija un número para cambiar su desvío.</translation>
     </message>
     <message>
-        <source>%1 is not verified. Remove it, then add it again to get a new call.</source>
-        <translation>El %1 no está verificado. Quítelo y vuelva a añadirlo para recibir una nueva llamada.</translation>
-    </message>
-    <message>
         <source>Calls to %1 reach the AI receptionist (%2).</source>
         <translation>Las llamadas al %1 llegan a la recepcionista IA (%2).</translation>
     </message>
@@ -3691,6 +4228,22 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Turn forwarding off for %1? Its calls will ring only at the clinic again, and the AI will no longer answer the ones nobody picks up. You will get a code to dial on that phone.</source>
         <translation>¿Desactivar el desvío del %1? Sus llamadas volverán a sonar solo en la clínica, y la IA dejará de contestar las que nadie atienda. Recibirá un código para marcar en ese teléfono.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s numbers</source>
+        <translation>Los números de la clínica</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone numbers and whether their calls are forwarded to the AI</source>
+        <translation>Los números de teléfono de la clínica y si sus llamadas se desvían a la IA</translation>
+    </message>
+    <message>
+        <source>Verify again…</source>
+        <translation>Verificar de nuevo…</translation>
+    </message>
+    <message>
+        <source>%1 is not verified yet. Press “Verify again…” for a new call with a new code.</source>
+        <translation>%1 aún no está verificado. Pulse «Verificar de nuevo…» para recibir otra llamada con un código nuevo.</translation>
     </message>
 </context>
 <context>
@@ -3755,16 +4308,20 @@ La primera vez tarda un poco más.</translation>
         <translation>Copiar</translation>
     </message>
     <message>
-        <source>They can change it after signing in.</source>
-        <translation>Podrá cambiarla después de iniciar sesión.</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
         <source>Password copied.</source>
         <translation>Contraseña copiada.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s old password no longer works and they were signed out everywhere. They sign in with this one, shown only this once: copy it and give it to them in person or by phone.</source>
+        <translation>La contraseña anterior de %1 ya no funciona y se cerraron todas sus sesiones. Inicia sesión con esta, que solo se muestra esta vez: cópiela y désela en persona o por teléfono.</translation>
+    </message>
+    <message>
+        <source>When they sign in, they are asked to choose their own.</source>
+        <translation>Al iniciar sesión se le pedirá que elija la suya.</translation>
     </message>
 </context>
 <context>

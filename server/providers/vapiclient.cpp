@@ -3,6 +3,8 @@
 #include "server/providers/providerrequest.h"
 
 #include <QJsonDocument>
+#include <QSet>
+#include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -108,9 +110,49 @@ Result<QJsonObject> VapiClient::createTool(const QJsonObject &tool)
     return callObject("POST", u"/tool"_s, tool);
 }
 
+Result<QJsonArray> VapiClient::listAll(const QString &collection)
+{
+    // Vapi answers at most `limit` items, newest first. The account's other items (another
+    // clinic's, a hand-made one) can push ours past the first page, so the list is read page by
+    // page, each up to the oldest `createdAt` seen. Inclusive, because items made in the same
+    // millisecond share it; the ids already seen are dropped.
+    constexpr int pageSize = 100;
+    constexpr int mostPages = 50;
+    QJsonArray all;
+    QSet<QString> seen;
+    QString before;
+    for (int page = 0; page < mostPages; ++page) {
+        QString path = u"/%1?limit=%2"_s.arg(collection).arg(pageSize);
+        if (!before.isEmpty())
+            path += u"&createdAtLe="_s + QString::fromLatin1(QUrl::toPercentEncoding(before));
+        auto items = callArray(path);
+        if (!items)
+            return items.error();
+        int added = 0;
+        for (const QJsonValue &item : std::as_const(*items)) {
+            const QJsonObject object = item.toObject();
+            const QString id = object.value(u"id"_s).toString();
+            if (seen.contains(id))
+                continue;
+            seen.insert(id);
+            all.append(object);
+            ++added;
+            const QString created = object.value(u"createdAt"_s).toString();
+            if (before.isEmpty() || created < before)
+                before = created;
+        }
+        if (items->size() < pageSize || added == 0)
+            return all;
+    }
+    return fail(u"Vapi lists more than %1 items under /%2; the clinic's could not all be read."_s
+                    .arg(pageSize * mostPages)
+                    .arg(collection),
+                ErrorKind::ProviderFailed);
+}
+
 Result<QJsonArray> VapiClient::listTools()
 {
-    return callArray(u"/tool"_s);
+    return listAll(u"tool"_s);
 }
 
 Result<void> VapiClient::deleteTool(const QString &toolId)
@@ -169,7 +211,7 @@ Result<QJsonObject> VapiClient::createTwilioCredential(const QString &accountSid
 
 Result<QJsonArray> VapiClient::listCredentials()
 {
-    return callArray(u"/credential"_s);
+    return listAll(u"credential"_s);
 }
 
 Result<void> VapiClient::deleteCredential(const QString &credentialId)
@@ -194,7 +236,7 @@ Result<QJsonObject> VapiClient::importTwilioNumber(const QString &number, const 
 
 Result<QJsonArray> VapiClient::listPhoneNumbers()
 {
-    return callArray(u"/phone-number"_s);
+    return listAll(u"phone-number"_s);
 }
 
 Result<QJsonObject> VapiClient::updatePhoneNumber(const QString &phoneNumberId,

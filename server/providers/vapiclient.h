@@ -65,6 +65,8 @@ private:
     Result<QJsonValue> call(const QByteArray &method, const QString &path,
                             const QJsonObject &body = {});
     Result<QJsonArray> callArray(const QString &path); // GET of a list
+    // Every item of a collection ("tool", "credential"), reading Vapi's pages of 100.
+    Result<QJsonArray> listAll(const QString &collection);
     Result<void> callDelete(const QString &path);
     Result<QJsonObject> callObject(const QByteArray &method, const QString &path,
                                    const QJsonObject &body = {});

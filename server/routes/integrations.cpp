@@ -35,11 +35,13 @@ void registerIntegrationRoutes(http::Router &router, AppContext &app)
 {
     auto service = std::make_shared<IntegrationService>(app);
 
-    router.get(u"/api/integrations"_s, http::Auth::Admin,
+    router.get(u"/api/integrations"_s, http::Auth::User,
                [service](http::Context &c) -> http::Reply {
                    auto status = service->status(c.access());
                    if (!status)
                        return status.error();
+                   if (!c.user().isAdmin())
+                       return http::Response::json(IntegrationService::staffView(*status));
                    return http::Response::json(*status);
                });
 

@@ -541,9 +541,14 @@ Result<BookingOutcome> BookingService::book(const db::Access &access, const NewA
             auto json = appointmentJson(tx, orgId, id);
             if (!json)
                 return json.error();
+            // Who booked, when a person did (not the AI on a call): their own console then
+            // lists the booking without announcing it to them.
+            QJsonObject announced = *json;
+            if (!access.userId.isEmpty())
+                announced.insert(u"booked_by_user_id"_s, access.userId);
             // A booking on a call is on the voice path: a clinic without a linked calendar
             // gets no mirror job, which saves the job runner's round trips for each booking.
-            if (auto after = afterChange(tx, orgId, u"appointment.created"_s, *json,
+            if (auto after = afterChange(tx, orgId, u"appointment.created"_s, announced,
                                          !knownToHaveNoCalendar(*cal));
                 !after)
                 return after.error();

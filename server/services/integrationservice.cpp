@@ -17,6 +17,21 @@ QJsonValue orNull(const QString &value)
 
 } // namespace
 
+QJsonObject IntegrationService::staffView(const QJsonObject &status)
+{
+    QJsonObject view;
+    for (auto it = status.begin(); it != status.end(); ++it) {
+        const QJsonObject full = it.value().toObject();
+        QJsonObject kept;
+        for (const QString &field : {u"configured"_s, u"status"_s, u"available"_s}) {
+            if (full.contains(field))
+                kept.insert(field, full.value(field));
+        }
+        view.insert(it.key(), kept);
+    }
+    return view;
+}
+
 Result<QJsonObject> IntegrationService::status(const db::Access &access)
 {
     const CredentialStore store(m_app.keys);

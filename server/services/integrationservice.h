@@ -19,6 +19,9 @@ public:
 
     // GET /api/integrations
     Result<QJsonObject> status(const db::Access &access);
+    // What front-desk staff see of the same: whether each account works (texts, e-mails and the
+    // calendar depend on it), not which account, key or person set it up.
+    static QJsonObject staffView(const QJsonObject &status);
 
 private:
     AppContext &m_app;

@@ -41,7 +41,8 @@ class TestAgentSaveCrash : public QObject
     QJsonArray assistantsAtVapi()
     {
         HttpClient vapi(m_sandbox->url());
-        return vapi.send("GET", u"/vapi/assistant"_s, {}, {{"Authorization", "Bearer test"}})
+        return vapi
+            .send("GET", u"/vapi/assistant?limit=1000"_s, {}, {{"Authorization", "Bearer test"}})
             .jsonArray();
     }
 

@@ -158,7 +158,9 @@ class TestAgentSave : public QObject
     QJsonArray sandboxList(const QString &collection)
     {
         HttpClient vapi(m_sandbox->url());
-        return vapi.send("GET", u"/vapi/"_s + collection, {}, {{"Authorization", "Bearer test"}})
+        return vapi
+            .send("GET", u"/vapi/"_s + collection + u"?limit=1000"_s, {},
+                  {{"Authorization", "Bearer test"}})
             .jsonArray();
     }
 

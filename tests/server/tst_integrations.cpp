@@ -99,11 +99,26 @@ private slots:
         QCOMPARE(body.value(u"resend"_s).toObject().value(u"configured"_s).toBool(), false);
     }
 
-    void integrationsAreForAdminsOnly()
+    // Staff see whether each account works, never which account or key; only admins change them.
+    void integrationsAreChangedByAdminsOnly()
     {
         Clinic clinic = f.signUp(u"Admin Only"_s);
+        QCOMPARE(clinic.client
+                     ->put(u"/api/integrations/resend"_s,
+                           {{u"api_key"_s, u"re_staff_view_key"_s}, {u"from"_s, u"a@b.example"_s}})
+                     .status,
+                 200);
         auto staff = f.staffOf(clinic);
-        QCOMPARE(staff->get(u"/api/integrations"_s).status, 403);
+        const HttpReply seen = staff->get(u"/api/integrations"_s);
+        QCOMPARE(seen.status, 200);
+        const QJsonObject body = seen.json();
+        QCOMPARE(body.value(u"resend"_s).toObject(), (QJsonObject{{u"configured"_s, true}}));
+        QCOMPARE(body.value(u"twilio"_s).toObject(),
+                 (QJsonObject{{u"configured"_s, false}, {u"status"_s, u"not_connected"_s}}));
+        const QJsonObject google = body.value(u"google"_s).toObject();
+        QCOMPARE(google.keys(), (QStringList{u"available"_s, u"configured"_s, u"status"_s}));
+        QVERIFY(!seen.body.contains("staff_view_key"));
+        QVERIFY(!seen.body.contains("a@b.example"));
         QCOMPARE(staff->put(u"/api/integrations/twilio"_s, {{u"account_sid"_s, u"x"_s}}).status,
                  403);
         QCOMPARE(staff->get(u"/api/integrations/google/auth-url"_s).status, 403);

@@ -158,7 +158,7 @@ class TestToolSync : public QObject
         HttpClient vapi(m_sandbox->url());
         QStringList ids;
         for (const QJsonValue &v :
-             vapi.send("GET", u"/vapi/tool"_s, {}, {{"Authorization", "Bearer test"}})
+             vapi.send("GET", u"/vapi/tool?limit=1000"_s, {}, {{"Authorization", "Bearer test"}})
                  .jsonArray()) {
             const QJsonObject t = v.toObject();
             if (t.value(u"function"_s).toObject().value(u"name"_s).toString() == name)

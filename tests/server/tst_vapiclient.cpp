@@ -4,6 +4,7 @@
 #include "server/providers/vapiclient.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTest>
 
 #include <optional>
@@ -175,6 +176,30 @@ private slots:
         QCOMPARE(result.error().subject, vox::server::providers::unreachable);
         QVERIFY2(result.errorMessage().contains(u"could not be reached (4 attempts)"_s),
                  qPrintable(result.errorMessage()));
+    }
+
+    // Vapi lists 100 items a page, newest first: every tool of a crowded account is read, each
+    // once, however many share a createdAt.
+    void everyToolIsReadPastTheFirstPage()
+    {
+        VapiClient vapi = client();
+        QSet<QString> made;
+        for (int i = 0; i < 230; ++i) {
+            auto tool = vapi.createTool(
+                {{u"type"_s, u"function"_s},
+                 {u"function"_s, QJsonObject{{u"name"_s, u"crowdTool%1"_s.arg(i)}}}});
+            QVERIFY2(tool, qPrintable(tool ? QString() : tool.errorMessage()));
+            made.insert(tool->value(u"id"_s).toString());
+        }
+        m_sandbox->state().clearRequests();
+        auto all = vapi.listTools();
+        QVERIFY2(all, qPrintable(all ? QString() : all.errorMessage()));
+        QSet<QString> read;
+        for (const QJsonValue &t : std::as_const(*all))
+            read.insert(t.toObject().value(u"id"_s).toString());
+        QCOMPARE(read.size(), int(all->size())); // none twice
+        QVERIFY(read.contains(made));
+        QVERIFY(m_sandbox->state().recorded(u"vapi"_s).size() >= 3); // pages, not one list
     }
 
     void withoutAKeyNothingIsSent()

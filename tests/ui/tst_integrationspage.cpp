@@ -95,6 +95,39 @@ private slots:
         QDesktopServices::unsetUrlHandler(u"https"_s);
     }
 
+    // The front desk cannot change the accounts but sees whether texts, e-mail and the calendar
+    // work, as they are, not the forms' "Not connected".
+    void staffSeeWhetherTheAccountsWork()
+    {
+        auto &console = m_fixture->console();
+        const auto clinic = console.createClinic(u"Staff View Clinic"_s);
+        QVERIFY2(m_fixture->connectTwilioAndWait(clinic, m_fixture->newTwilioAccount()).isEmpty(),
+                 "Twilio did not connect");
+        auto owner = console.server().client();
+        owner->setToken(clinic.session.accessToken);
+        QCOMPARE(owner
+                     ->post(u"/api/org/users"_s, {{u"email"_s, u"desk@staffview.test"_s},
+                                                  {u"role"_s, u"staff"_s},
+                                                  {u"password"_s, u"front desk password"_s}})
+                     .status,
+                 201);
+        auto staff = console.server().client();
+        const auto login =
+            staff->post(u"/api/auth/login"_s, {{u"email"_s, u"desk@staffview.test"_s},
+                                               {u"password"_s, u"front desk password"_s}});
+        QCOMPARE(login.status, 200);
+
+        Console c(console.url(),
+                  vox::ui::Session::fromJson(login.json(), QDateTime::currentDateTimeUtc()));
+        auto *note = c.page->findChild<QLabel *>(u"staffNote"_s);
+        QVERIFY(note);
+        QTRY_VERIFY(note->text().contains(u"Working"_s));
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(u"Only the clinic's owner or an admin"_s));
+        QVERIFY(!c.page->twilioSaveButton()->isVisible());
+        QVERIFY(!c.page->twilioStatusLabel()->isVisible());
+    }
+
     void twilioFormShowsEachProblemWhereItIs()
     {
         const auto clinic = m_fixture->console().createClinic(u"Twilio Form Clinic"_s);

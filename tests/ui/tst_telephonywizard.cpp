@@ -257,6 +257,60 @@ private slots:
             true);
     }
 
+    // A wizard closed while waiting for the code is not a dead end: the number's "Verify again…"
+    // starts a new call for it; a wizard closed before the code was dialled comes back with the
+    // carrier and mode chosen before.
+    void aClosedWizardCarriesOnWhereItStopped()
+    {
+        Console console(m_fixture->console().url(), m_clinic.session);
+        TelephonyWizard *w = console.page->openWizard();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        const QString number = newNumber();
+        QVERIFY(startVerification(w, number));
+        w->reject(); // closed while "Waiting for the code"
+        QTRY_VERIFY(!console.page->wizard());
+
+        console.page->refresh();
+        console.page->selectNumber(number);
+        auto *forward = console.page->findChild<QPushButton *>(u"setUpForwardingButton"_s);
+        QTRY_COMPARE(forward->text(), u"Verify again…"_s);
+        QVERIFY(forward->isEnabled());
+        forward->click();
+        QTRY_VERIFY((w = console.page->wizard()));
+        QCOMPARE(w->currentId(), int(TelephonyWizard::PhoneStep));
+        QCOMPARE(phoneStep(w)->numberInput()->text(), vox::phone::display(number));
+        QAbstractButton *next = w->button(QWizard::NextButton);
+        QTRY_VERIFY(next->isEnabled());
+        next->click();
+        QTRY_COMPARE(w->currentId(), int(TelephonyWizard::VerifyStep));
+        const QString code = w->verification().code;
+        QVERIFY(m_fixture->sandbox().twilio().keypad(number, code).verified);
+        typeCode(w, code);
+        w->button(QWizard::CommitButton)->click();
+        QTRY_COMPARE(w->currentId(), int(TelephonyWizard::CarrierStep));
+
+        vox::ui::CarrierStep *step = carrierStep(w);
+        step->carrierCombo()->setCurrentIndex(step->carrierCombo()->findData(u"verizon"_s));
+        step->safetyNetButton()->click();
+        QTRY_VERIFY(!w->aiNumber().isEmpty());
+        w->button(QWizard::NextButton)->click();
+        QTRY_COMPARE(w->currentId(), int(TelephonyWizard::CodeStep));
+        w->reject(); // closed before dialling the code
+        QTRY_VERIFY(!console.page->wizard());
+
+        console.page->refresh();
+        console.page->selectNumber(number);
+        QTRY_COMPARE(forward->text(), u"Set up forwarding…"_s);
+        QTRY_VERIFY(forward->isEnabled());
+        forward->click();
+        QTRY_VERIFY((w = console.page->wizard()));
+        QTRY_COMPARE(w->currentId(), int(TelephonyWizard::CarrierStep));
+        step = carrierStep(w);
+        QCOMPARE(step->carrierCombo()->currentData().toString(), u"verizon"_s);
+        QVERIFY(step->safetyNetButton()->isChecked());
+        w->reject();
+    }
+
     void tooManyCallsShowsTheWait()
     {
         Console console(m_fixture->console().url(), m_clinic.session);

@@ -3,6 +3,7 @@
 #include "ui/widgets/toastarea.h"
 
 #include <QPushButton>
+#include <QRect>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -19,6 +20,63 @@ class TestToastArea : public QObject
     }
 
 private slots:
+    // Host 1000×700, toasts 380 wide at x = 604, the stack's bottom at 684.
+    void toastsStackAboveTheButtonsTheyWouldCover_data()
+    {
+        QTest::addColumn<QList<int>>("heights");
+        QTest::addColumn<QList<QRect>>("buttons");
+        QTest::addColumn<QList<QRect>>("expected");
+        QTest::newRow("nothing in the way: the corner")
+            << QList<int>{60, 40} << QList<QRect>{}
+            << QList<QRect>{{604, 624, 380, 60}, {604, 576, 380, 40}};
+        QTest::newRow("a button elsewhere changes nothing")
+            << QList<int>{60} << QList<QRect>{{20, 650, 100, 30}}
+            << QList<QRect>{{604, 624, 380, 60}};
+        QTest::newRow("a Save button in the corner: above it")
+            << QList<int>{60} << QList<QRect>{{880, 650, 100, 30}}
+            << QList<QRect>{{604, 582, 380, 60}};
+        QTest::newRow("two buttons one above the other: above both")
+            << QList<int>{60} << QList<QRect>{{880, 650, 100, 30}, {880, 600, 100, 30}}
+            << QList<QRect>{{604, 532, 380, 60}};
+        QTest::newRow("the second toast clears the button too")
+            << QList<int>{60, 40} << QList<QRect>{{880, 650, 100, 30}}
+            << QList<QRect>{{604, 582, 380, 60}, {604, 534, 380, 40}};
+        QTest::newRow("no room above: the toast stays where it was")
+            << QList<int>{60} << QList<QRect>{{880, 20, 100, 660}}
+            << QList<QRect>{{604, 624, 380, 60}};
+    }
+    void toastsStackAboveTheButtonsTheyWouldCover()
+    {
+        QFETCH(QList<int>, heights);
+        QFETCH(QList<QRect>, buttons);
+        QFETCH(QList<QRect>, expected);
+        QCOMPARE(ToastArea::placeStack({1000, 700}, 380, heights, buttons), expected);
+    }
+
+    // In a real window: a toast shown over a page's Save button moves up off it.
+    void aToastNeverCoversAButton()
+    {
+        QWidget window;
+        window.resize(800, 600);
+        auto *save = new QPushButton(u"Save"_s, &window);
+        save->setGeometry(680, 550, 100, 32);
+        ToastArea toasts(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Toast *toast = toasts.info(u"Saved."_s);
+        QVERIFY(!toast->geometry().intersects(save->geometry()));
+        QVERIFY(toast->geometry().bottom() < save->geometry().top());
+        // The page changes under it: the corner is free again and the toast goes back there;
+        // a button appearing where it stands moves it up again.
+        save->setGeometry(680, 300, 100, 32);
+        QTRY_COMPARE(toast->geometry().bottom(), 600 - 16 - 1);
+        auto *next = new QPushButton(u"Next"_s, &window);
+        next->setGeometry(500, toast->geometry().center().y() - 16, 100, 32);
+        next->show();
+        QTRY_VERIFY(toast->geometry().bottom() < next->geometry().top());
+        QVERIFY(!toast->geometry().intersects(save->geometry()));
+    }
+
     void anActionButtonSaysWhatItDoes_data()
     {
         QTest::addColumn<QString>("kind");

@@ -3,6 +3,9 @@
 // lacks a string the sources have (lupdate is run here on the sources as they are now), or when
 // a Spanish entry is unfinished, empty or left over. The checks are shown to fail on broken
 // samples of their own, so a passing run means something.
+#include "ui/shell/translations.h"
+
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
@@ -276,6 +279,18 @@ private slots:
         QVERIFY(english.load(u":/i18n/voxanne_en.qm"_s));
         QCOMPARE(english.translate("vox::ui::VerificationStep", "%n attempt(s) left", nullptr, 1),
                  u"%n attempt left"_s);
+    }
+
+    // Qt's own words (the dialog buttons, the file dialog) follow the console's language; they
+    // come from Debian's qt6-translations-l10n, which the install script must bring.
+    void qtsOwnWordsFollowTheLanguage()
+    {
+        QVERIFY(vox::ui::installTranslations(u"es"_s));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancelar"_s);
+        QCOMPARE(QCoreApplication::translate("QFileDialog", "File &name:"),
+                 u"&Nombre de fichero:"_s);
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
     }
 };
 

@@ -6,6 +6,7 @@
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/appointmentdialog.h"
+#include "ui/widgets/columnfit.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/toastarea.h"
@@ -44,6 +45,8 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Show:"), this));
     m_range->setObjectName(u"appointmentsRange"_s);
+    m_range->setAccessibleName(tr("Period shown"));
+    m_range->setAccessibleDescription(tr("Which appointments the list shows"));
     m_range->addItem(tr("Today"), u"today"_s);
     m_range->addItem(tr("Next 7 days"), u"next7"_s);
     m_range->addItem(tr("Next 30 days"), u"next30"_s);
@@ -68,6 +71,9 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     layout->addLayout(bar);
 
     m_table->setObjectName(u"appointmentsTable"_s);
+    m_table->setAccessibleName(tr("Appointments"));
+    m_table->setAccessibleDescription(tr("The appointments in the chosen period, earliest "
+                                         "first"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -78,11 +84,10 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+
     m_table->horizontalHeader()->setHighlightSections(false);
-    const QList<int> widths{160, 160, 130, 130, 70, 100, 90};
-    for (int column = 0; column < widths.size(); ++column)
-        m_table->setColumnWidth(column, widths.at(column));
+    // Columns are as wide as what they show; the patient's name takes what is left.
+    new ColumnFit(m_table, AppointmentsModel::PatientColumn);
     m_tableState = new EmptyState(m_table, this);
     layout->addWidget(m_tableState, 1);
 
@@ -91,6 +96,12 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     m_detail->setTextFormat(Qt::RichText);
     m_detail->setMinimumHeight(48);
     m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_detail->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_detail, &QLabel::linkActivated, this, [this](const QString &link) {
+        const qsizetype colon = link.indexOf(u':');
+        if (colon > 0)
+            emit openRecordRequested(link.left(colon), link.mid(colon + 1));
+    });
     layout->addWidget(m_detail);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &AppointmentsPage::refresh);
@@ -137,23 +148,32 @@ void AppointmentsPage::setRange(const QString &range)
 void AppointmentsPage::refresh()
 {
     m_loadedOnce = true;
-    const QTimeZone zone = DisplayFormat::clinicTimeZone();
-    const QDate today = DisplayFormat::inClinicZone(QDateTime::currentDateTimeUtc()).date();
-    const QString range = m_range->currentData().toString();
-    QDate first = today;
-    QDate last = today.addDays(1);
-    if (range == u"next7")
-        last = today.addDays(7);
-    else if (range == u"next30")
-        last = today.addDays(30);
-    else if (range == u"past7")
-        first = today.addDays(-7);
-    else if (range == u"past30")
-        first = today.addDays(-30);
     if (const AppointmentRecord *a = selected(); a && m_pendingSelection.isEmpty())
         m_pendingSelection = a->id;
-    m_model->setRange(QDateTime(first, QTime(0, 0), zone), QDateTime(last, QTime(0, 0), zone));
+    const auto [from, to] =
+        rangeFor(m_range->currentData().toString(), QDateTime::currentDateTimeUtc(),
+                 DisplayFormat::clinicTimeZone());
+    m_model->setRange(from, to);
     updateState();
+}
+
+std::pair<QDateTime, QDateTime>
+AppointmentsPage::rangeFor(const QString &choice, const QDateTime &now, const QTimeZone &zone)
+{
+    const QDate today = now.toTimeZone(zone).date();
+    const QDateTime startOfToday(today, QTime(0, 0), zone);
+    const QDateTime endOfToday(today.addDays(1), QTime(0, 0), zone);
+    // "Next" starts now and "past" ends now, so an appointment is in one of them, never both
+    // (a cancelled one this afternoon included); "today" is the whole day.
+    if (choice == u"next7")
+        return {now, QDateTime(today.addDays(7), QTime(0, 0), zone)};
+    if (choice == u"next30")
+        return {now, QDateTime(today.addDays(30), QTime(0, 0), zone)};
+    if (choice == u"past7")
+        return {QDateTime(today.addDays(-7), QTime(0, 0), zone), now};
+    if (choice == u"past30")
+        return {QDateTime(today.addDays(-30), QTime(0, 0), zone), now};
+    return {startOfToday, endOfToday};
 }
 
 void AppointmentsPage::updateState()
@@ -201,6 +221,13 @@ void AppointmentsPage::updateActions()
     parts << (a->confirmationSent ? tr("Reminder sent ✓") : tr("No reminder sent yet"));
     if (!a->notes.isEmpty())
         parts << tr("Notes: %1").arg(a->notes.toHtmlEscaped());
+    // Booked by the AI on a call: the call (recording, transcript) is one click away.
+    if (!a->callId.isEmpty())
+        parts << u"<a href=\"call:%1\">%2</a>"_s.arg(a->callId.toHtmlEscaped(),
+                                                     tr("Open the call that booked it"));
+    if (!a->contactId.isEmpty())
+        parts << u"<a href=\"contact:%1\">%2</a>"_s.arg(a->contactId.toHtmlEscaped(),
+                                                        tr("Open the patient"));
     m_detail->setText(parts.join(u"  ·  "_s));
 }
 

@@ -3,7 +3,11 @@
 #include "ui/api/contactrecord.h"
 #include "ui/pages/page.h"
 
+#include <QDateTime>
 #include <QTimer>
+#include <QTimeZone>
+
+#include <utility>
 
 class QComboBox;
 class QLabel;
@@ -43,6 +47,14 @@ public:
     void sendReminder(const QString &method);
     void cancelSelected(bool confirm = true);
     void rescheduleSelected();
+    // The period a choice of the "Show" list means at `now` in the clinic's `zone`: "today" is
+    // the whole day, "next…" starts now, "past…" ends now.
+    static std::pair<QDateTime, QDateTime> rangeFor(const QString &choice, const QDateTime &now,
+                                                    const QTimeZone &zone);
+
+signals:
+    // A link in the detail: the call that booked the appointment, or the patient.
+    void openRecordRequested(const QString &entityType, const QString &id);
 
 private:
     const AppointmentRecord *selected() const;

@@ -4,6 +4,7 @@
 #include "ui/models/callsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/calldetailpanel.h"
+#include "ui/widgets/columnfit.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/listdetailsplitter.h"
 #include "ui/widgets/toastarea.h"
@@ -25,11 +26,13 @@ namespace vox::ui {
 
 namespace {
 
-QComboBox *filterBox(const QString &name, const QList<std::pair<QString, QString>> &items,
-                     QWidget *parent)
+QComboBox *filterBox(const QString &name, const QString &accessibleName,
+                     const QList<std::pair<QString, QString>> &items, QWidget *parent)
 {
     auto *box = new QComboBox(parent);
     box->setObjectName(name);
+    box->setAccessibleName(accessibleName);
+    box->setAccessibleDescription(CallsPage::tr("Shows only the calls that match"));
     for (const auto &[text, value] : items)
         box->addItem(text, value);
     return box;
@@ -56,24 +59,25 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_search->setPlaceholderText(tr("Search by name, number or words said…"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(240);
+    m_search->setAccessibleName(tr("Search calls"));
     filters->addWidget(m_search, 2);
-    m_direction = filterBox(u"callsDirection"_s,
+    m_direction = filterBox(u"callsDirection"_s, tr("Direction"),
                             {{tr("All calls"), QString()},
                              {tr("Incoming"), u"inbound"_s},
                              {tr("Outgoing"), u"outbound"_s}},
                             this);
-    m_sentiment = filterBox(u"callsSentiment"_s,
+    m_sentiment = filterBox(u"callsSentiment"_s, tr("Mood"),
                             {{tr("Any mood"), QString()},
                              {tr("Positive"), u"positive"_s},
                              {tr("Neutral"), u"neutral"_s},
                              {tr("Negative"), u"negative"_s}},
                             this);
-    m_recording = filterBox(u"callsRecording"_s,
+    m_recording = filterBox(u"callsRecording"_s, tr("Recording"),
                             {{tr("With or without recording"), QString()},
                              {tr("With recording"), u"true"_s},
                              {tr("Without recording"), u"false"_s}},
                             this);
-    m_period = filterBox(u"callsPeriod"_s,
+    m_period = filterBox(u"callsPeriod"_s, tr("Period"),
                          {{tr("Any time"), QString()},
                           {tr("Today"), u"today"_s},
                           {tr("Last 7 days"), u"7d"_s},
@@ -88,6 +92,10 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(CallsModel::SortRole);
     m_table->setObjectName(u"callsTable"_s);
+    m_table->setAccessibleName(tr("Calls"));
+    m_table->setAccessibleDescription(
+        tr("The clinic's calls, newest first. Arrows move between calls; the chosen call's "
+           "recording, transcript and actions are beside the list."));
     m_table->setModel(m_sorted);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -100,22 +108,10 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setMinimumSectionSize(40);
-    const QList<int> widths{122, 106, 100, 64, 46, 60, 62};
-    for (int column = 0; column < widths.size(); ++column)
-        m_table->setColumnWidth(column, widths.at(column));
-    // The value is measured, not guessed: 48 px cut "$14,500" to "$14,…" at any window size.
-    const QFontMetrics metrics = m_table->fontMetrics();
-    constexpr int cellPadding = 14;
-    m_table->setColumnWidth(
-        CallsModel::ValueColumn,
-        qMax(metrics.horizontalAdvance(DisplayFormat::money(9999900)),
-             metrics.horizontalAdvance(
-                 m_model->headerData(CallsModel::ValueColumn, Qt::Horizontal, Qt::DisplayRole)
-                     .toString())) +
-            cellPadding);
+    // Columns are as wide as what they show (a value is never cut to "$14,…"); the caller's
+    // name takes what is left.
+    new ColumnFit(m_table, CallsModel::CallerColumn);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CallsModel::TimeColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);

@@ -129,6 +129,8 @@ DashboardPage::DashboardPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     top->addWidget(m_greeting, 1);
     top->addWidget(new QLabel(tr("Show:"), this));
     m_range->setObjectName(u"dashboardRange"_s);
+    m_range->setAccessibleName(tr("Period"));
+    m_range->setAccessibleDescription(tr("The period the figures and the chart cover"));
     m_range->addItem(tr("Today"), u"today"_s);
     m_range->addItem(tr("Last 7 days"), u"7d"_s);
     m_range->addItem(tr("Last 30 days"), u"30d"_s);
@@ -165,6 +167,7 @@ DashboardPage::DashboardPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     auto *chartBox = new QGroupBox(tr("Calls and bookings per day"), this);
     auto *chartLayout = new QVBoxLayout(chartBox);
     m_chart->setObjectName(u"dashboardChart"_s);
+    m_chart->setAccessibleName(tr("Calls and bookings per day"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(240);
     chartLayout->addWidget(m_chart);
@@ -173,6 +176,9 @@ DashboardPage::DashboardPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     auto *activityBox = new QGroupBox(tr("Recent activity"), this);
     auto *activityLayout = new QVBoxLayout(activityBox);
     m_activityView->setObjectName(u"recentActivity"_s);
+    m_activityView->setAccessibleName(tr("Recent activity"));
+    m_activityView->setAccessibleDescription(
+        tr("Calls, bookings and hot leads as they happen; Enter or a double-click opens one"));
     m_activityView->setModel(m_activity);
     m_activityView->setItemDelegate(new ActivityDelegate(m_activityView));
     // Lines wrap to the width, so each row's height follows its text and the width.
@@ -298,10 +304,13 @@ void DashboardPage::rebuildChart(const DashboardSummary &summary)
         calls->setColor(callsColour);
         bookings->setColor(bookingsColour);
         QStringList days;
+        // A week's days fit with their names; two weeks only with their numbers (the month is
+        // in the axis title).
+        const bool roomy = summary.perDay.size() <= 7;
         for (const auto &day : summary.perDay) {
             *calls << day.calls;
             *bookings << day.bookings;
-            days << QLocale().toString(day.date, u"ddd d"_s);
+            days << QLocale().toString(day.date, roomy ? u"ddd d"_s : u"d"_s);
         }
         auto *series = new QBarSeries;
         series->append(calls);
@@ -309,6 +318,11 @@ void DashboardPage::rebuildChart(const DashboardSummary &summary)
         chart->addSeries(series);
         auto *x = new QBarCategoryAxis;
         x->append(days);
+        if (!roomy && !summary.perDay.isEmpty()) {
+            const QString first = QLocale().toString(summary.perDay.constFirst().date, u"MMMM"_s);
+            const QString last = QLocale().toString(summary.perDay.constLast().date, u"MMMM"_s);
+            x->setTitleText(first == last ? first : tr("%1 – %2").arg(first, last));
+        }
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         auto *y = new QValueAxis;
@@ -346,6 +360,14 @@ void DashboardPage::rebuildChart(const DashboardSummary &summary)
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;
+    // The chart's text alternative: what a screen reader says for it, day by day.
+    QStringList spoken;
+    for (const auto &day : summary.perDay)
+        spoken << tr("%1: %n call(s)", nullptr, day.calls)
+                          .arg(QLocale().toString(day.date, u"dddd d MMMM"_s)) +
+                      u", "_s + tr("%n booking(s)", nullptr, day.bookings);
+    m_chart->setAccessibleDescription(spoken.isEmpty() ? tr("No calls in this period.")
+                                                       : spoken.join(u"; "_s));
 }
 
 void DashboardPage::applyEvent(const LiveEvent &event)

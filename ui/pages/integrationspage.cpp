@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -67,6 +68,7 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_content);
+    m_adminArea = scroll;
     outer->addWidget(scroll, 1);
     auto *layout = new QVBoxLayout(m_content);
     layout->setContentsMargins(12, 12, 12, 12);
@@ -108,7 +110,7 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     m_apiKey->setEchoMode(QLineEdit::Password);
     m_apiKey->setPlaceholderText(tr("re_… (leave empty to keep the current key)"));
     m_fromMessage->setObjectName(u"emailFromMessage"_s);
-    emailForm->addRow(tr("Send as:"), withFieldMessage(m_from, m_fromMessage, email));
+    addFieldRow(emailForm, tr("Send as:"), m_from, m_fromMessage, email);
     emailForm->addRow(tr("Resend API key:"), m_apiKey);
     e->addLayout(emailForm);
     auto *emailButtons = new QHBoxLayout;
@@ -149,9 +151,12 @@ void IntegrationsPage::refresh()
     m_loadedOnce = true;
     const bool admin = m_api.session().isAdmin();
     m_staffNote->setVisible(!admin);
-    m_content->setEnabled(admin);
-    if (!admin)
+    m_adminArea->setVisible(admin);
+    if (!admin) {
+        m_api.integrations().status(
+            this, [this](Result<IntegrationStatus> status) { showToStaff(status); });
         return;
+    }
     m_api.integrations().status(this, [this](Result<IntegrationStatus> status) {
         if (!status) {
             if (!m_googleWait.isActive())
@@ -167,6 +172,52 @@ void IntegrationsPage::refresh()
                 tr("Google Calendar is connected (%1).").arg(status->google.connectedEmail));
         }
     });
+}
+
+void IntegrationsPage::showToStaff(const Result<IntegrationStatus> &status)
+{
+    const QString note = tr("Only the clinic's owner or an admin can connect accounts.");
+    if (!status) {
+        m_staffNote->setText(note + u"<br><br>"_s +
+                             tr("Whether the accounts work could not be read: %1")
+                                 .arg(status.errorMessage().toHtmlEscaped()));
+        return;
+    }
+    const auto line = [](const QString &what, const QColor &tone, const QString &state) {
+        return u"<tr><td style=\"padding: 4px 16px 4px 0\">%1</td><td><span style=\"color:%2\">"
+               u"●</span> %3</td></tr>"_s.arg(what, tone.name(), state);
+    };
+    struct
+    {
+        QColor good = DisplayFormat::tone(DisplayFormat::Tone::Good);
+        QColor bad = DisplayFormat::tone(DisplayFormat::Tone::Bad);
+        QColor busy = DisplayFormat::tone(DisplayFormat::Tone::Accent);
+        QColor off = QPalette().color(QPalette::PlaceholderText);
+    } const colour;
+    const IntegrationStatus::Twilio &tw = status->twilio;
+    const QString textsName = tr("Texts and reminders (Twilio)");
+    QString texts;
+    if (tw.status == u"active")
+        texts = line(textsName, colour.good, tr("Working"));
+    else if (tw.status == u"syncing")
+        texts = line(textsName, colour.busy, tr("Being connected"));
+    else if (tw.configured)
+        texts = line(textsName, colour.bad, tr("Not working: ask an admin to connect it again"));
+    else
+        texts = line(textsName, colour.off, tr("Not connected"));
+    const QString email = status->resend.configured
+                              ? line(tr("E-mail"), colour.good, tr("Set up"))
+                              : line(tr("E-mail"), colour.off, tr("Not set up"));
+    const IntegrationStatus::Google &go = status->google;
+    QString calendar;
+    if (go.configured && go.status == u"broken")
+        calendar = line(tr("Google Calendar"), colour.bad,
+                        tr("Stopped working: ask an admin to connect it again"));
+    else if (go.configured)
+        calendar = line(tr("Google Calendar"), colour.good, tr("Connected"));
+    else
+        calendar = line(tr("Google Calendar"), colour.off, tr("Not connected"));
+    m_staffNote->setText(note + u"<br><br><table>"_s + texts + email + calendar + u"</table>"_s);
 }
 
 void IntegrationsPage::show(const IntegrationStatus &status)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "ui/api/integrationstatus.h"
 #include "ui/pages/page.h"
 #include "ui/widgets/twiliocard.h"
@@ -55,11 +56,15 @@ public:
 
 private:
     void show(const IntegrationStatus &status);
+    // Staff cannot change the accounts, but the front desk needs to know whether texts, e-mails
+    // and the calendar work: a plain summary instead of the forms.
+    void showToStaff(const Result<IntegrationStatus> &status);
 
     ApiClient &m_api;
     ToastArea &m_toasts;
     IntegrationStatus m_status;
     QLabel *m_staffNote;
+    QWidget *m_adminArea = nullptr;
     QWidget *m_content;
 
     TwilioCard *m_twilio;

@@ -108,6 +108,9 @@ KnowledgePage::KnowledgePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_table->setObjectName(u"documentsTable"_s);
+    m_table->setAccessibleName(tr("Documents"));
+    m_table->setAccessibleDescription(tr("The documents the AI answers callers' questions "
+                                         "from"));
     m_table->setColumnCount(5);
     m_table->setHorizontalHeaderLabels(
         {tr("Document"), tr("Type"), tr("Size"), tr("Passages"), tr("Added")});
@@ -129,6 +132,7 @@ KnowledgePage::KnowledgePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     auto *tryLayout = new QVBoxLayout(tryBox);
     auto *askRow = new QHBoxLayout;
     m_question->setObjectName(u"questionEdit"_s);
+    m_question->setAccessibleName(tr("Test question"));
     m_question->setPlaceholderText(tr("What a caller might ask, e.g. “How long does Botox last?”"));
     m_ask->setObjectName(u"askButton"_s);
     askRow->addWidget(m_question, 1);
@@ -140,6 +144,9 @@ KnowledgePage::KnowledgePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_answer->setText(tr("The AI is given the passages below to answer from."));
     tryLayout->addWidget(m_answer);
     m_passages->setObjectName(u"passagesList"_s);
+    m_passages->setAccessibleName(tr("Passages found"));
+    m_passages->setAccessibleDescription(tr("The parts of the documents the AI would use to "
+                                            "answer the test question"));
     m_passages->setWordWrap(true);
     m_passages->setAlternatingRowColors(true);
     m_passages->setSelectionMode(QAbstractItemView::NoSelection);

@@ -2,6 +2,7 @@
 
 #include "ui/api/apiclient.h"
 #include "ui/models/leadsmodel.h"
+#include "ui/widgets/columnfit.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/listdetailsplitter.h"
@@ -10,10 +11,12 @@
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -69,8 +72,11 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_search->setObjectName(u"leadsSearch"_s);
     m_search->setPlaceholderText(tr("Search by name, phone or e-mail…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search leads"));
     filters->addWidget(m_search, 1);
     m_status->setObjectName(u"leadsStatusFilter"_s);
+    m_status->setAccessibleName(tr("Lead status"));
+    m_status->setAccessibleDescription(tr("Shows only the leads with this status"));
     m_status->addItem(tr("Any status"), QString());
     m_status->addItem(tr("New"), u"new"_s);
     m_status->addItem(tr("Contacted"), u"contacted"_s);
@@ -79,9 +85,27 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     filters->addWidget(m_status);
     layout->addLayout(filters);
 
+    m_hiddenNote = new QFrame(this);
+    m_hiddenNote->setObjectName(u"leadHiddenNote"_s);
+    auto *note = new QHBoxLayout(m_hiddenNote);
+    note->setContentsMargins(0, 0, 0, 0);
+    m_hiddenText = new QLabel(m_hiddenNote);
+    m_hiddenText->setWordWrap(true);
+    note->addWidget(m_hiddenText, 1);
+    auto *everyone = new QPushButton(tr("Show all leads"), m_hiddenNote);
+    everyone->setObjectName(u"showAllLeadsButton"_s);
+    note->addWidget(everyone);
+    connect(everyone, &QPushButton::clicked, this, &LeadsPage::showEveryone);
+    m_hiddenNote->hide();
+    layout->addWidget(m_hiddenNote);
+
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(LeadsModel::SortRole);
     m_table->setObjectName(u"leadsTable"_s);
+    m_table->setAccessibleName(tr("Leads"));
+    m_table->setAccessibleDescription(tr("The people who called, with their score and status. "
+                                         "The chosen lead's details and actions are beside the "
+                                         "list."));
     m_table->setModel(m_sorted);
     m_table->setItemDelegateForColumn(LeadsModel::TemperatureColumn,
                                       new TemperatureDelegate(m_table));
@@ -94,11 +118,10 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+
     m_table->horizontalHeader()->setHighlightSections(false);
-    const QList<int> widths{128, 150, 112, 52, 76, 80, 118};
-    for (int column = 0; column < widths.size(); ++column)
-        m_table->setColumnWidth(column, widths.at(column));
+    // Columns are as wide as what they show; the services asked about take what is left.
+    new ColumnFit(m_table, LeadsModel::InterestsColumn);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LeadsModel::LastContactedColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);
@@ -114,10 +137,18 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_statsDelay.setSingleShot(true);
     m_statsDelay.setInterval(800);
     connect(&m_statsDelay, &QTimer::timeout, this, &LeadsPage::loadStats);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        const QModelIndex current = m_sorted->mapToSource(m_table->currentIndex());
-        if (const ContactRecord *c = m_model->contactAt(current.row()))
-            m_detail->showContact(c->id);
+    // Queued: when the chosen row is removed, the view moves to a neighbour while the model is
+    // still removing; the rule looks once the removal is over.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &LeadsPage::currentRowMoved, Qt::QueuedConnection);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &LeadsPage::updateHiddenNote);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LeadsPage::updateHiddenNote);
+    connect(m_model, &LeadsModel::pageLoaded, this, [this] {
+        // A lead opened before the list arrived is chosen once it is there.
+        const int row = m_chosenId.isEmpty() ? -1 : m_model->rowOf(m_chosenId);
+        if (row >= 0 && m_sorted->mapToSource(m_table->currentIndex()).row() != row)
+            selectContact(m_chosenId);
+        updateHiddenNote();
     });
     connect(m_model, &LeadsModel::loadingChanged, this, &LeadsPage::updateState);
     connect(m_model, &LeadsModel::pageLoaded, this, &LeadsPage::updateState);
@@ -130,6 +161,7 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
             m_toasts.problem(error, [this] { refresh(); });
     });
     connect(m_detail, &LeadDetailPanel::openCall, this, &LeadsPage::openCall);
+    connect(m_detail, &LeadDetailPanel::contactShown, this, &LeadsPage::updateHiddenNote);
     connect(m_detail, &LeadDetailPanel::newAppointment, this, &LeadsPage::newAppointment);
 }
 
@@ -213,15 +245,62 @@ void LeadsPage::updateState()
 
 void LeadsPage::selectContact(const QString &contactId)
 {
+    m_chosenId = contactId;
+    m_detail->showContact(contactId);
     const int row = m_model->rowOf(contactId);
     if (row >= 0) {
         const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
         m_table->setCurrentIndex(index);
         m_table->scrollTo(index);
+    } else {
+        m_table->selectionModel()->clear();
+    }
+    updateHiddenNote();
+}
+
+int LeadsPage::sortedRow(const QModelIndex &tableIndex) const
+{
+    return m_sorted->mapToSource(tableIndex).row();
+}
+
+void LeadsPage::currentRowMoved()
+{
+    const ContactRecord *c = m_model->contactAt(sortedRow(m_table->currentIndex()));
+    if (!c || c->id == m_chosenId)
+        return;
+    if (!m_chosenId.isEmpty() && m_model->rowOf(m_chosenId) < 0) {
+        // The chosen person left the list (a call-back moved them out of Hot, say). Whoever
+        // slid into their row was not chosen: nothing is selected, the detail stays theirs.
+        m_table->selectionModel()->clear();
+        updateHiddenNote();
         return;
     }
-    m_table->clearSelection();
-    m_detail->showContact(contactId);
+    m_chosenId = c->id;
+    m_detail->showContact(c->id);
+    updateHiddenNote();
+}
+
+void LeadsPage::updateHiddenNote()
+{
+    const bool hidden = !m_chosenId.isEmpty() && m_model->hasLoaded() && !m_model->isLoading() &&
+                        m_model->rowOf(m_chosenId) < 0;
+    if (hidden) {
+        const QString name = m_detail->contactName();
+        m_hiddenText->setText(
+            name.isEmpty()
+                ? tr("The lead shown on the right is not in this list (its filters hide it).")
+                : tr("%1, shown on the right, is not in this list (its filters hide them).")
+                      .arg(name));
+    }
+    m_hiddenNote->setVisible(hidden);
+}
+
+void LeadsPage::showEveryone()
+{
+    m_search->clear();
+    m_searchDelay.stop();
+    m_status->setCurrentIndex(0);
+    setTemperature(QString()); // reads the list again; pageLoaded then chooses the lead
 }
 
 void LeadsPage::applyEvent(const LiveEvent &event)

@@ -43,6 +43,11 @@ public:
     LeadDetailPanel *detail() const { return m_detail; }
     StatCard *card(const QString &temperature) const;
     void selectContact(const QString &contactId);
+    // Shown above the list when the person in the detail is not in it ("not in this list").
+    QWidget *hiddenNote() const { return m_hiddenNote; }
+    // The model's row shown at a row of the (sorted) table.
+    int sortedRow(const QModelIndex &tableIndex) const;
+    void showEveryone();
 
 signals:
     void openCall(const QString &callId);
@@ -50,6 +55,10 @@ signals:
 
 private:
     void setTemperature(const QString &temperature);
+    // The row the person chose moved (they chose another, or it left the list); the detail
+    // follows only a choice, never a neighbour that slid into a removed row's place.
+    void currentRowMoved();
+    void updateHiddenNote();
     void applyFilters();
     void loadStats();
     void updateState();
@@ -68,6 +77,9 @@ private:
     EmptyState *m_tableState;
     LeadDetailPanel *m_detail;
     QString m_temperature;
+    QString m_chosenId; // the contact in the detail, chosen by the person or opened by a link
+    QWidget *m_hiddenNote = nullptr;
+    QLabel *m_hiddenText = nullptr;
     QTimer m_searchDelay;
     QTimer m_statsDelay;
     bool m_loadedOnce = false;

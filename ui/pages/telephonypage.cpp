@@ -56,6 +56,9 @@ TelephonyPage::TelephonyPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     layout->addLayout(bar);
 
     m_table->setObjectName(u"numbersTable"_s);
+    m_table->setAccessibleName(tr("The clinic's numbers"));
+    m_table->setAccessibleDescription(tr("The clinic's phone numbers and whether their calls "
+                                         "are forwarded to the AI"));
     m_table->setColumnCount(6);
     m_table->setHorizontalHeaderLabels({tr("Number"), tr("Name"), tr("Verification"),
                                         tr("Forwarding"), tr("Mode"), tr("Carrier")});
@@ -181,7 +184,9 @@ void TelephonyPage::selectNumber(const QString &phoneNumber)
 void TelephonyPage::updateActions()
 {
     const VerifiedNumber *n = m_api.session().isAdmin() ? selected() : nullptr;
-    m_forward->setEnabled(n && n->isVerified() && n->forwardingStatus != u"active");
+    // A number left waiting for its code (the wizard was closed) is verified again from here.
+    m_forward->setText(n && !n->isVerified() ? tr("Verify again…") : tr("Set up forwarding…"));
+    m_forward->setEnabled(n && n->forwardingStatus != u"active");
     m_disable->setEnabled(n && n->forwardingStatus == u"active");
     m_remove->setEnabled(n != nullptr);
     if (!n) {
@@ -190,7 +195,8 @@ void TelephonyPage::updateActions()
         return;
     }
     if (!n->isVerified())
-        m_hint->setText(tr("%1 is not verified. Remove it, then add it again to get a new call.")
+        m_hint->setText(tr("%1 is not verified yet. Press “Verify again…” for a new call with a "
+                           "new code.")
                             .arg(phone::display(n->phoneNumber)));
     else if (n->forwardingStatus == u"active")
         m_hint->setText(

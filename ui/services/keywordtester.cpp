@@ -25,6 +25,9 @@ KeywordTester::KeywordTester(QWidget *parent)
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_input->setObjectName(u"keywordTestInput"_s);
+    m_input->setAccessibleName(tr("Sample of what a caller says"));
+    m_input->setAccessibleDescription(tr("The services it mentions and the call's value show "
+                                         "below, by the same rule the AI uses"));
     m_input->setPlaceholderText(tr("For example: “Hi, how much is a lip filler, and do you do "
                                    "Botox too?”"));
     m_input->setTabChangesFocus(true);

@@ -38,6 +38,9 @@ bool installTranslations(const QString &language)
         if (qt->load(QLocale(language), u"qtbase"_s, u"_"_s,
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(qt);
+        else // Debian's qt6-translations-l10n is missing: Qt's buttons stay in English.
+            log::warn("console", u"No translation of Qt's own words for the chosen language."_s,
+                      {{u"language"_s, language}});
     }
     // Month and day names, and number formats, in the same language (a US clinic keeps its
     // country's conventions).

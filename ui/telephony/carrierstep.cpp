@@ -114,6 +114,13 @@ CarrierStep::CarrierStep(TelephonyWizard &wizard)
 void CarrierStep::initializePage()
 {
     m_message->clear();
+    // Coming back to a number: the choice made for it before, not an empty form.
+    if (m_carrier->currentIndex() < 0 && !m_wizard.earlierCarrier().isEmpty())
+        m_carrier->setCurrentIndex(m_carrier->findData(m_wizard.earlierCarrier()));
+    if (!mode() && m_wizard.earlierMode() == forwarding::toString(forwarding::Mode::SafetyNet))
+        m_safetyNet->setChecked(true);
+    else if (!mode() && m_wizard.earlierMode() == forwarding::toString(forwarding::Mode::TotalAi))
+        m_totalAi->setChecked(true);
     update();
 }
 

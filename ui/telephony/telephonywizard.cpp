@@ -1,5 +1,6 @@
 #include "ui/telephony/telephonywizard.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/telephony/activationcodestep.h"
 #include "ui/telephony/carrierstep.h"
@@ -70,6 +71,15 @@ TelephonyWizard::~TelephonyWizard() = default;
 
 void TelephonyWizard::startWithVerifiedNumber(const VerifiedNumber &number)
 {
+    m_earlierCarrier = number.carrier;
+    m_earlierMode = number.forwardingType;
+    if (!number.isVerified()) {
+        if (auto *phone = qobject_cast<PhoneNumberStep *>(page(PhoneStep)))
+            phone->numberInput()->setText(phone::display(number.phoneNumber));
+        setStartId(PhoneStep);
+        restart();
+        return;
+    }
     m_phoneNumber = number.phoneNumber;
     m_verifiedCallerId = number.id;
     setStartId(CarrierStep);
@@ -82,6 +92,8 @@ void TelephonyWizard::startOver()
     m_verification = {};
     m_verifiedCallerId.clear();
     m_forwarding = {};
+    m_earlierCarrier.clear();
+    m_earlierMode.clear();
     if (auto *phone = qobject_cast<PhoneNumberStep *>(page(PhoneStep)))
         phone->numberInput()->clear();
     setStartId(PhoneStep);

@@ -25,8 +25,14 @@ public:
     TelephonyWizard(ApiClient &api, QWidget *parent = nullptr);
     ~TelephonyWizard() override;
 
-    // Sets up forwarding for a number verified earlier: starts at the carrier step.
+    // Sets up forwarding for a number verified earlier: starts at the carrier step, with the
+    // carrier and mode it had chosen before, if any. A number not verified yet (its wizard was
+    // closed while waiting for the code) starts at the number, filled in, for a new call.
     void startWithVerifiedNumber(const VerifiedNumber &number);
+    // The carrier and mode chosen for this number before ("" when none): the carrier step
+    // starts from them rather than from nothing.
+    QString earlierCarrier() const { return m_earlierCarrier; }
+    QString earlierMode() const { return m_earlierMode; }
 
     ApiClient &api() const { return m_api; }
     ToastArea &toasts() const { return *m_toasts; }
@@ -72,6 +78,8 @@ private:
     QString m_verifiedCallerId;
     ForwardingConfig m_forwarding;
     QString m_aiNumber;
+    QString m_earlierCarrier;
+    QString m_earlierMode;
     bool m_serverAgreed = false;
 };
 

@@ -47,7 +47,7 @@ AppointmentDialog::AppointmentDialog(ApiClient &api, QWidget *parent)
     m_phone->setPlaceholderText(DisplayFormat::phoneExample());
     m_phoneMessage->setObjectName(u"appointmentPhoneMessage"_s);
     form->addRow(tr("Name:"), m_name);
-    form->addRow(tr("Phone:"), withFieldMessage(m_phone, m_phoneMessage, this));
+    addFieldRow(form, tr("Phone:"), m_phone, m_phoneMessage, this);
     m_service->setObjectName(u"appointmentService"_s);
     form->addRow(tr("Service:"), m_service);
     m_date->setObjectName(u"appointmentDate"_s);

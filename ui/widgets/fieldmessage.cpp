@@ -3,6 +3,7 @@
 #include "ui/models/displayformat.h"
 
 #include <QEvent>
+#include <QFormLayout>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -56,6 +57,16 @@ void FieldMessage::restyle()
     const QString style = u"color: %1;"_s.arg(colour.name());
     if (styleSheet() != style)
         setStyleSheet(style);
+}
+
+void addFieldRow(QFormLayout *form, const QString &label, QWidget *field, FieldMessage *message,
+                 QWidget *parent)
+{
+    auto *caption = new QLabel(label, parent);
+    form->addRow(caption, withFieldMessage(field, message, parent));
+    caption->setBuddy(field);
+    if (field->accessibleName().isEmpty())
+        field->setAccessibleName(QString(label).remove(u'&').remove(u':').trimmed());
 }
 
 QWidget *withFieldMessage(QWidget *field, FieldMessage *message, QWidget *parent)

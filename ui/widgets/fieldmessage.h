@@ -2,6 +2,8 @@
 
 #include <QLabel>
 
+class QFormLayout;
+
 namespace vox::ui {
 
 // The sentence under a form field that says what is wrong with it ("Enter a name"), in the
@@ -30,5 +32,10 @@ private:
 
 // A form field with its message under it, as one row of a form.
 QWidget *withFieldMessage(QWidget *field, FieldMessage *message, QWidget *parent);
+
+// Adds that row to `form` under `label`. The field itself is the label's buddy and carries the
+// label's words as its accessible name (a screen reader names the field, not the box around it).
+void addFieldRow(QFormLayout *form, const QString &label, QWidget *field, FieldMessage *message,
+                 QWidget *parent);
 
 } // namespace vox::ui

@@ -21,6 +21,7 @@ KeywordChips::KeywordChips(QWidget *parent)
     setObjectName(u"keywordChips"_s);
     m_input->setObjectName(u"keywordInput"_s);
     m_input->setPlaceholderText(tr("Add a keyword, then Enter"));
+    m_input->setAccessibleName(tr("New keyword"));
     m_input->setMinimumWidth(170);
     m_input->installEventFilter(this);
     m_flow->addWidget(m_input);

@@ -111,6 +111,8 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     auto *callsLayout = new QVBoxLayout(callsBox);
     m_calls = listWidget({tr("When"), tr("Type"), tr("Length"), tr("Summary")}, callsBox);
     m_calls->setObjectName(u"leadCalls"_s);
+    m_calls->setAccessibleName(tr("Calls with this lead"));
+    m_calls->setAccessibleDescription(tr("Every call with this person; Enter opens one"));
     callsLayout->addWidget(m_calls);
     layout->addWidget(callsBox, 1);
 
@@ -118,6 +120,8 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     auto *appointmentsLayout = new QVBoxLayout(appointmentsBox);
     m_appointments = listWidget({tr("When"), tr("Service"), tr("Status")}, appointmentsBox);
     m_appointments->setObjectName(u"leadAppointments"_s);
+    m_appointments->setAccessibleName(tr("Appointments of this lead"));
+    m_appointments->setAccessibleDescription(tr("This person's appointments, past and coming"));
     appointmentsLayout->addWidget(m_appointments);
     layout->addWidget(appointmentsBox, 1);
 
@@ -161,7 +165,16 @@ void LeadDetailPanel::load()
         }
         m_detail = *detail;
         render();
+        emit contactShown();
     });
+}
+
+QString LeadDetailPanel::contactName() const
+{
+    const ContactRecord &c = m_detail.contact;
+    if (c.id.isEmpty() || c.id != m_wantedId)
+        return {};
+    return c.name.isEmpty() ? phone::display(c.phoneNumber) : c.name;
 }
 
 void LeadDetailPanel::render()

@@ -29,6 +29,8 @@ public:
     void showContact(const QString &contactId);
     void clear();
     QString contactId() const { return m_detail.contact.id; }
+    // How the shown lead is called: their name, else their number; empty before it is read.
+    QString contactName() const;
     void applyEvent(const LiveEvent &event);
 
     QPushButton *callBackButton() const { return m_callBack; }
@@ -40,6 +42,7 @@ public:
     void setConfirmCallBack(bool confirm) { m_confirm = confirm; }
 
 signals:
+    void contactShown();
     void openCall(const QString &callId);
     void newAppointment(const vox::ui::ContactRecord &contact);
 

@@ -52,7 +52,7 @@ LeadEditDialog::LeadEditDialog(ApiClient &api, const ContactRecord &contact, QWi
         field->setObjectName(u"leadEdit_"_s + apiField);
         field->setAccessibleName(label);
         field->setAccessibleDescription(description);
-        form->addRow(label, withFieldMessage(field, message, this));
+        addFieldRow(form, label, field, message, this);
     };
 
     m_name->setMaxLength(200);

@@ -1,6 +1,8 @@
 #include "ui/widgets/toastarea.h"
 
+#include <QAbstractButton>
 #include <QEvent>
+#include <QTimer>
 #include <QWidget>
 
 namespace vox::ui {
@@ -14,8 +16,36 @@ constexpr int toastWidth = 380;
 ToastArea::ToastArea(QWidget *host)
     : QObject(host)
     , m_host(host)
+    , m_follow(new QTimer(this))
 {
     m_host->installEventFilter(this);
+    m_follow->setInterval(400);
+    connect(m_follow, &QTimer::timeout, this, &ToastArea::layoutToasts);
+}
+
+QList<QRect> ToastArea::placeStack(const QSize &host, int width, const QList<int> &heights,
+                                   const QList<QRect> &avoid)
+{
+    constexpr int gap = 8;
+    QList<QRect> places;
+    const int x = host.width() - width - margin;
+    int bottom = host.height() - margin;
+    for (const int h : heights) {
+        QRect place(x, bottom - h, width, h);
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRect &obstacle : avoid) {
+                const QRect around = obstacle.adjusted(-gap, -gap, gap, gap);
+                if (!place.intersects(around) || around.top() - h < margin)
+                    continue;
+                place.moveBottom(around.top() - 1);
+                moved = true;
+            }
+        }
+        places << place;
+        bottom = place.top() - gap;
+    }
+    return places;
 }
 
 Toast *ToastArea::info(const QString &text, const QString &actionText, std::function<void()> action)
@@ -89,19 +119,41 @@ void ToastArea::remove(Toast *toast)
 
 void ToastArea::layoutToasts()
 {
-    int bottom = m_host->height() - margin;
     const int width = qMin(toastWidth, m_host->width() - 2 * margin);
+    QList<Toast *> shown;
+    QList<int> heights;
     for (const auto &toast : std::as_const(m_toasts)) {
         if (!toast)
             continue;
         toast->setFixedWidth(width);
         toast->adjustSize();
-        const int h = toast->heightForWidth(width) > 0 ? toast->heightForWidth(width)
-                                                       : toast->sizeHint().height();
-        bottom -= h;
-        toast->setGeometry(m_host->width() - width - margin, bottom, width, h);
-        toast->raise();
-        bottom -= 8;
+        heights << (toast->heightForWidth(width) > 0 ? toast->heightForWidth(width)
+                                                     : toast->sizeHint().height());
+        shown << toast;
+    }
+    if (shown.isEmpty()) {
+        m_follow->stop();
+        return;
+    }
+    if (!m_follow->isActive())
+        m_follow->start();
+    // The buttons a person can see and press, wherever they are in the window.
+    QList<QRect> buttons;
+    const auto all = m_host->findChildren<QAbstractButton *>();
+    for (QAbstractButton *b : all) {
+        if (!b->isVisible() || b->visibleRegion().isEmpty() || qobject_cast<Toast *>(b->window()))
+            continue;
+        bool inToast = false;
+        for (QWidget *p = b->parentWidget(); p && p != m_host && !inToast; p = p->parentWidget())
+            inToast = qobject_cast<Toast *>(p) != nullptr;
+        if (!inToast)
+            buttons << QRect(b->mapTo(m_host, QPoint(0, 0)), b->size());
+    }
+    const QList<QRect> places = placeStack(m_host->size(), width, heights, buttons);
+    for (int i = 0; i < shown.size(); ++i) {
+        if (shown.at(i)->geometry() != places.at(i))
+            shown.at(i)->setGeometry(places.at(i));
+        shown.at(i)->raise();
     }
 }
 

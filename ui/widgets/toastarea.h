@@ -6,13 +6,17 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 
 #include <functional>
+
+class QTimer;
 
 namespace vox::ui {
 
 // Stacks toasts in the bottom-right corner of a window, above its content, and keeps them there
-// when the window is resized. Never modal: the user keeps working while they show.
+// when the window is resized, moved up past any button they would cover (a page's Save, the
+// wizard's Next). Never modal: the user keeps working while they show.
 class ToastArea final : public QObject
 {
     Q_OBJECT
@@ -31,6 +35,12 @@ public:
     QList<Toast *> toasts() const;
     void clear();
 
+    // Where toasts of `heights` (newest first) go in a `host` of that size: from the bottom-right
+    // corner upwards, each moved above any of `avoid` it would overlap; one that cannot clear
+    // them keeps the last place it tried.
+    static QList<QRect> placeStack(const QSize &host, int width, const QList<int> &heights,
+                                   const QList<QRect> &avoid);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -42,6 +52,7 @@ private:
 
     QWidget *m_host;
     QList<QPointer<Toast>> m_toasts;
+    QTimer *m_follow; // pages change under the toasts: their buttons are looked for again
 };
 
 } // namespace vox::ui

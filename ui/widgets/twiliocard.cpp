@@ -69,9 +69,9 @@ TwilioCard::TwilioCard(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_sidMessage->setObjectName(u"twilioSidMessage"_s);
     m_tokenMessage->setObjectName(u"twilioTokenMessage"_s);
     m_numberMessage->setObjectName(u"twilioNumberMessage"_s);
-    form->addRow(tr("Account SID:"), withFieldMessage(m_sid, m_sidMessage, m_form));
-    form->addRow(tr("Auth Token:"), withFieldMessage(m_token, m_tokenMessage, m_form));
-    form->addRow(tr("Twilio number:"), withFieldMessage(m_number, m_numberMessage, m_form));
+    addFieldRow(form, tr("Account SID:"), m_sid, m_sidMessage, m_form);
+    addFieldRow(form, tr("Auth Token:"), m_token, m_tokenMessage, m_form);
+    addFieldRow(form, tr("Twilio number:"), m_number, m_numberMessage, m_form);
     t->addWidget(m_form);
     m_steps->setObjectName(u"twilioSteps"_s);
     auto *steps = new QVBoxLayout(m_steps);

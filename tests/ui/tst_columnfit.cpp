@@ -1,0 +1,74 @@
+// One rule for every list's columns: as wide as what they show, the elastic column takes what is
+// left, and when the window is too narrow the widest give way first, never below their minimum.
+#include "ui/widgets/columnfit.h"
+
+#include <QFontMetrics>
+#include <QHeaderView>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::ui::ColumnNeed;
+
+Q_DECLARE_METATYPE(ColumnNeed)
+
+class TestColumnFit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void columnsShareTheWidth_data()
+    {
+        QTest::addColumn<QList<ColumnNeed>>("needs");
+        QTest::addColumn<int>("available");
+        QTest::addColumn<QList<int>>("widths");
+        const QList<ColumnNeed> three{{100, 50, false}, {200, 60, true}, {80, 40, false}};
+        QTest::newRow("room to spare: the elastic column takes it")
+            << three << 500 << QList<int>{100, 320, 80};
+        QTest::newRow("exactly enough") << three << 380 << QList<int>{100, 200, 80};
+        QTest::newRow("a little short: the elastic column gives way")
+            << three << 330 << QList<int>{100, 150, 80};
+        const QList<ColumnNeed> wide{{300, 50, false}, {100, 60, true}, {80, 40, false}};
+        QTest::newRow("short: then the widest column, not the small ones")
+            << wide << 300 << QList<int>{160, 60, 80};
+        QTest::newRow("very short: the wide ones evenly") << wide << 200 << QList<int>{70, 60, 70};
+        QTest::newRow("narrower than every minimum: minimums (the table scrolls)")
+            << QList<ColumnNeed>{{100, 90, false}, {100, 90, true}} << 100 << QList<int>{90, 90};
+    }
+    void columnsShareTheWidth()
+    {
+        QFETCH(QList<ColumnNeed>, needs);
+        QFETCH(int, available);
+        QFETCH(QList<int>, widths);
+        QCOMPARE(vox::ui::fitColumns(needs, available), widths);
+    }
+
+    // In a table: a money value is never cut, and the elastic column fills the rest.
+    void aTableShowsEveryValueWhole()
+    {
+        QStandardItemModel model(0, 3);
+        model.setHorizontalHeaderLabels({u"Caller"_s, u"Status"_s, u"Value"_s});
+        for (int i = 0; i < 20; ++i)
+            model.appendRow({new QStandardItem(u"Caller %1"_s.arg(i)),
+                             new QStandardItem(u"ended"_s), new QStandardItem(u"$14,500"_s)});
+        QTableView table;
+        table.setModel(&model);
+        table.resize(600, 300);
+        auto *fit = new vox::ui::ColumnFit(&table, 0);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        fit->refit();
+        const QFontMetrics metrics(table.font());
+        QVERIFY(table.columnWidth(2) >= metrics.horizontalAdvance(u"$14,500"_s) + 8);
+        QCOMPARE(table.columnWidth(0) + table.columnWidth(1) + table.columnWidth(2),
+                 table.viewport()->width());
+        // More rows with a longer value: the column grows to it.
+        model.appendRow({new QStandardItem(u"Caller with a long name"_s),
+                         new QStandardItem(u"ended"_s), new QStandardItem(u"$1,214,500"_s)});
+        QTRY_VERIFY(table.columnWidth(2) >= metrics.horizontalAdvance(u"$1,214,500"_s) + 8);
+    }
+};
+
+QTEST_MAIN(TestColumnFit)
+#include "tst_columnfit.moc"

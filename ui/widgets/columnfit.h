@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QTableView;
+
+namespace vox::ui {
+
+// How a table's columns share its width, one rule for every list in the console. Each column
+// wants its content's width (its header and the widest value it shows); one column is elastic and
+// takes what is left. When the total does not fit, the widest columns give way first, never below
+// their minimum; text cut short ends in "…" and shows in full in its tooltip.
+struct ColumnNeed
+{
+    int natural = 0; // header or widest value, padding included
+    int minimum = 0; // never narrower (the header's first word, a short value)
+    bool elastic = false;
+};
+
+// The widths for `needs` in `available` pixels. Pure: the rule, for tests and for ColumnFit.
+QList<int> fitColumns(const QList<ColumnNeed> &needs, int available);
+
+// Keeps a table's columns fitted by that rule as rows arrive, the language changes and the window
+// is resized, until the person drags a column: from then on their widths stay theirs.
+class ColumnFit final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ColumnFit)
+
+public:
+    // `elastic`: the column that takes the room left over (a name, the services asked about).
+    ColumnFit(QTableView *table, int elastic);
+
+    void refit();
+    // What the rule asks of each column now (measured from the header and the rows shown).
+    QList<ColumnNeed> needs() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QTableView *m_table;
+    int m_elastic;
+    bool m_applying = false;
+    bool m_personChose = false;
+};
+
+} // namespace vox::ui
