@@ -73,6 +73,7 @@ private:
     void demoSignIn();
     void sessionStarted();
     void signOut();
+    void backUp();
     void sessionExpired(const QString &reason);
     void quit();
     void closeDialogs();

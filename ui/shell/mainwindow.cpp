@@ -181,6 +181,10 @@ void MainWindow::buildMenus()
     QAction *signOut = file->addAction(tr("Sign &out"));
     signOut->setObjectName(u"signOutAction"_s);
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    m_backUp = file->addAction(tr("&Back up…"));
+    m_backUp->setObjectName(u"backUpAction"_s);
+    m_backUp->setVisible(false);
+    connect(m_backUp, &QAction::triggered, this, &MainWindow::backUpRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -253,6 +257,11 @@ void MainWindow::sessionStarted()
 void MainWindow::setDemo(bool demo)
 {
     m_demo = demo;
+}
+
+void MainWindow::setBackupAvailable(bool available)
+{
+    m_backUp->setVisible(available);
 }
 
 void MainWindow::loadFeatures()

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -48,6 +49,8 @@ public:
     Page *page(int index) const { return m_pages.value(index); }
     void openRecord(const QString &entityType, const QString &id);
     void setDemo(bool demo);
+    // File → Back up… is offered only where this computer runs the clinic's server.
+    void setBackupAvailable(bool available);
 
     DashboardPage *dashboardPage() const { return m_dashboard; }
     CallsPage *callsPage() const { return m_calls; }
@@ -79,6 +82,7 @@ public:
 signals:
     void signOutRequested();
     void quitRequested();
+    void backUpRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -115,6 +119,7 @@ private:
     QLabel *m_serverLabel;
     QLabel *m_liveLabel;
     bool m_demo = false;
+    QAction *m_backUp = nullptr;
 };
 
 } // namespace vox::ui
