@@ -111,7 +111,7 @@ private slots:
         auto sourceAdmin = m_source->connectAsAdmin();
         auto targetAdmin = target.connectAsAdmin();
         const auto columns = seeded::columnsOf(*sourceAdmin);
-        QCOMPARE(seeded::columnsOf(*targetAdmin), columns);
+        QVERIFY(seeded::columnsOf(*targetAdmin) == columns);
         const auto expected = seeded::fingerprints(*sourceAdmin, columns);
         const auto actual = seeded::fingerprints(*targetAdmin, columns);
         for (auto it = expected.cbegin(); it != expected.cend(); ++it)

@@ -89,7 +89,9 @@ private slots:
         const QString seeded = seeded::seed(*admin);
         QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
         // What 0.1.0 had, column by column: the upgrade may add, never lose or change.
-        const QMap<QString, QStringList> columns010 = seeded::columnsOf(*admin);
+        // (schema_migrations grows by design.)
+        QMap<QString, QStringList> columns010 = seeded::columnsOf(*admin);
+        columns010.remove(u"schema_migrations"_s);
         const QMap<QString, QString> before = seeded::fingerprints(*admin, columns010);
         for (const QString &table :
              {u"organizations"_s, u"profiles"_s, u"contacts"_s, u"call_logs"_s, u"appointments"_s,
