@@ -228,24 +228,50 @@ private slots:
     }
 
     // The operator's commands end to end: a database URL whose role row security filters is
-    // refused; an embedded data folder restores from a backup, backs up with its secrets, and a
-    // second folder restored from that runs with the same keys.
+    // refused, and the backup role of the operations guide works; an embedded data folder restores
+    // from a backup, backs up with its secrets, and a second folder restored from that runs with
+    // the same keys.
     void theCommandsWorkForADatabaseUrlAndForDataFolders()
     {
+        const QHash<QString, QString> production{
+            {u"JWT_SECRET"_s, vox::test::TestServer::jwtSecret},
+            {u"ENCRYPTION_KEY"_s, vox::test::TestServer::encryptionKey},
+            {u"VAPI_WEBHOOK_SECRET"_s, vox::test::TestServer::webhookSecret},
+            {u"VAPI_PRIVATE_KEY"_s, u"test-vapi-private-key"_s},
+            {u"BACKEND_URL"_s, u"https://voxanne.example"_s}};
+        auto withUrl = [&](const QString &url) {
+            QHash<QString, QString> env = production;
+            env.insert(u"VOXANNE_DATABASE_URL"_s, url);
+            return env;
+        };
         const QString refusedFile = m_files.filePath(u"url.dump"_s);
-        const Run refused =
-            voxanneServer({u"backup"_s, refusedFile},
-                          {{u"VOXANNE_DATABASE_URL"_s, m_source->url()},
-                           {u"JWT_SECRET"_s, vox::test::TestServer::jwtSecret},
-                           {u"ENCRYPTION_KEY"_s, vox::test::TestServer::encryptionKey},
-                           {u"VAPI_WEBHOOK_SECRET"_s, vox::test::TestServer::webhookSecret},
-                           {u"VAPI_PRIVATE_KEY"_s, u"test-vapi-private-key"_s},
-                           {u"BACKEND_URL"_s, u"https://voxanne.example"_s}});
+        const Run refused = voxanneServer({u"backup"_s, refusedFile}, withUrl(m_source->url()));
         QVERIFY2(refused.exitCode != 0, qPrintable(refused.out));
         QVERIFY2(refused.err.contains(u"no file was written"_s) &&
                      refused.err.contains(u"row-level security"_s),
                  qPrintable(refused.err));
         QVERIFY(!QFileInfo::exists(refusedFile));
+
+        // The backup role operations.md has the operator create: BYPASSRLS, the owner's rights.
+        const QString role = u"voxanne_backup_%1"_s.arg(QCoreApplication::applicationPid());
+        auto admin = m_source->connectAsAdmin();
+        QVERIFY(admin
+                    ->execScript("DROP ROLE IF EXISTS " + role.toLatin1() + "; CREATE ROLE " +
+                                 role.toLatin1() + " LOGIN BYPASSRLS IN ROLE voxanne")
+                    .ok());
+        QString roleUrl = m_source->url();
+        roleUrl.replace(u"postgresql://voxanne@"_s, u"postgresql://%1@"_s.arg(role));
+        const Run accepted = voxanneServer({u"backup"_s, refusedFile}, withUrl(roleUrl));
+        (void)admin->execScript("DROP ROLE IF EXISTS " + role.toLatin1());
+        QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.out + accepted.err));
+        vox::test::TestDatabase target(u"backup_url_target"_s, /*migrate=*/false);
+        QVERIFY2(target.ok(), qPrintable(target.error()));
+        const Run restoredUrl = voxanneServer({u"restore"_s, refusedFile}, withUrl(target.url()));
+        QVERIFY2(restoredUrl.exitCode == 0, qPrintable(restoredUrl.out + restoredUrl.err));
+        QVERIFY2(restoredUrl.out.contains(u"schema is current"_s), qPrintable(restoredUrl.out));
+        const auto columns = seeded::columnsOf(*admin);
+        QVERIFY(seeded::fingerprints(*target.connectAsAdmin(), columns) ==
+                seeded::fingerprints(*admin, columns));
 
         // Data folders the embedded cluster's unprivileged user can reach when run as root.
         QTemporaryDir folders;
