@@ -773,6 +773,17 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::console::EmbeddedServer</name>
+    <message>
+        <source>A backup is already being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::AboutDialog</name>
     <message>
         <source>About Voxanne Console</source>
@@ -1741,6 +1752,30 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>You signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxanne backups (*.dump)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written to %1, and the clinic&apos;s keys to %1.secrets.ini. Keep both somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed and no file was written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2806,6 +2841,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

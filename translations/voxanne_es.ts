@@ -775,6 +775,17 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::console::EmbeddedServer</name>
+    <message>
+        <source>A backup is already being written.</source>
+        <translation>Ya se está escribiendo una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer is not running.</source>
+        <translation>El servidor de la clínica en este equipo no está en marcha.</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::AboutDialog</name>
     <message>
         <source>About Voxanne Console</source>
@@ -1747,6 +1758,30 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>You signed out.</source>
         <translation>Ha cerrado la sesión.</translation>
+    </message>
+    <message>
+        <source>Back up the clinic</source>
+        <translation>Copia de seguridad de la clínica</translation>
+    </message>
+    <message>
+        <source>Voxanne backups (*.dump)</source>
+        <translation>Copias de seguridad de Voxanne (*.dump)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Escribiendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The backup was written to %1, and the clinic&apos;s keys to %1.secrets.ini. Keep both somewhere safe.</source>
+        <translation>La copia de seguridad se escribió en %1 y las claves de la clínica en %1.secrets.ini. Guarde ambos archivos en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>The backup failed and no file was written: %1</source>
+        <translation>La copia de seguridad falló y no se escribió ningún archivo: %1</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +2847,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>Copia de segu&amp;ridad…</translation>
     </message>
 </context>
 <context>

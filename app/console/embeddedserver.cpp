@@ -9,6 +9,7 @@
 #include "server/server.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 
 #include <memory>
@@ -142,10 +143,12 @@ void EmbeddedServer::start(const QString &dataDir)
         m_worker, [worker = m_worker, dataDir] { worker->start(dataDir); }, Qt::QueuedConnection);
 }
 
+// (translate() with the full context: lupdate files tr() here under the bare class name.)
 void EmbeddedServer::backUp(const QString &file)
 {
     if (m_backup) {
-        emit backupFinished(tr("A backup is already being written."));
+        emit backupFinished(QCoreApplication::translate("vox::console::EmbeddedServer",
+                                                        "A backup is already being written."));
         return;
     }
     db::ConnectionSettings source;
@@ -158,7 +161,9 @@ void EmbeddedServer::backUp(const QString &file)
         },
         Qt::BlockingQueuedConnection);
     if (source.database.isEmpty()) {
-        emit backupFinished(tr("The clinic's server on this computer is not running."));
+        emit backupFinished(
+            QCoreApplication::translate("vox::console::EmbeddedServer",
+                                        "The clinic's server on this computer is not running."));
         return;
     }
     QPointer<EmbeddedServer> self(this);
