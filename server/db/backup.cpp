@@ -138,6 +138,7 @@ Result<void> Backup::dump(const ConnectionSettings &source, const QString &file,
                                                                    opened.errorMessage()));
     std::unique_ptr<Connection> conn = std::move(opened).value();
     auto role = conn->exec(QByteArray("SELECT rolsuper OR rolbypassrls, ") + userTablesSql +
+                           ", to_regclass('public.schema_migrations') IS NOT NULL"
                            " FROM pg_roles WHERE rolname = current_user");
     if (!role)
         return role.error();
@@ -146,11 +147,15 @@ Result<void> Backup::dump(const ConnectionSettings &source, const QString &file,
             u"The database role \"%1\" is subject to row-level security, so a dump as this role "
             "would stop or leave clinics' rows out. Back up as the PostgreSQL superuser or as a "
             "role with BYPASSRLS (see docs/operations.md, \"Backups\")."_s.arg(source.user));
+    // A mistyped data folder or database name must not pass for a backup.
+    if (!role->toBool(0, 2))
+        return fail(u"The database %1 holds no Voxanne data (it has no schema_migrations table): "
+                    "nothing to back up."_s.arg(source.describe()));
     const int tables = int(role->toInt(0, 1));
     auto binDir = clientBinDir(*conn);
     if (!binDir)
         return binDir.error();
-    conn->reset(); // pg_dump takes its own snapshot; this connection has no reason to stay
+    conn.reset(); // pg_dump takes its own snapshot; this connection has no reason to stay
 
     // Beside the target, so the final rename stays on one file system and is atomic.
     const QFileInfo target(file);
@@ -162,10 +167,13 @@ Result<void> Backup::dump(const ConnectionSettings &source, const QString &file,
     const QString partial =
         target.absoluteDir().filePath(u".%1.partial-%2"_s.arg(target.fileName()).arg(::getpid()));
     {
+        // Every patient's data: readable by its owner only (pg_dump keeps the mode it finds).
         QFile probe(partial);
-        if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate,
+                        QFile::ReadOwner | QFile::WriteOwner))
             return fail(u"Cannot write the backup in %1: %2"_s.arg(target.absolutePath(),
                                                                    probe.errorString()));
+        probe.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
     const auto discard = [&](Error error) {
         QFile::remove(partial);
@@ -218,7 +226,7 @@ Result<void> Backup::restore(const QString &file, const ConnectionSettings &targ
     auto binDir = clientBinDir(*conn);
     if (!binDir)
         return binDir.error();
-    conn->reset();
+    conn.reset();
 
     // The table of contents says how many tables carry rows, and proves the file is a dump.
     QProcess list;

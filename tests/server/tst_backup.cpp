@@ -93,6 +93,8 @@ private slots:
                                          });
         QVERIFY2(dumped.ok(), qPrintable(dumped.ok() ? QString() : dumped.errorMessage()));
         QVERIFY(QFileInfo(m_backup).size() > 0);
+        // Every patient's data: its owner's eyes only.
+        QVERIFY(!(QFileInfo(m_backup).permissions() & (QFile::ReadGroup | QFile::ReadOther)));
         QCOMPARE(leftovers(m_files.path()), QStringList{u"clinics.dump"_s});
         // Progress counts up to every table.
         QVERIFY(steps.size() > 10);
@@ -216,6 +218,19 @@ private slots:
         QVERIFY(!failed.errorMessage().contains(settings.password));
         QVERIFY(!QFileInfo::exists(file));
         QCOMPARE(leftovers(m_files.path()), QStringList{u"clinics.dump"_s});
+    }
+
+    void aDatabaseWithoutVoxanneDataIsNotTakenForABackup()
+    {
+        // What a mistyped data folder or database name leads to.
+        vox::test::TestDatabase empty(u"backup_empty"_s, /*migrate=*/false);
+        QVERIFY2(empty.ok(), qPrintable(empty.error()));
+        const QString file = m_files.filePath(u"empty.dump"_s);
+        const auto refused = Backup::dump(empty.cluster().adminSettings(empty.name()), file);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(u"holds no Voxanne data"_s),
+                 qPrintable(refused.errorMessage()));
+        QVERIFY(!QFileInfo::exists(file));
     }
 
     void aFolderThatCannotBeWrittenFailsBeforeTheDump()
