@@ -121,6 +121,15 @@ Result<void> Server::openDatabase()
     return {};
 }
 
+db::ConnectionSettings Server::backupSource() const
+{
+    if (!m_db)
+        return {};
+    if (m_postgres)
+        return m_postgres->adminSettings(m_db->settings().database);
+    return m_db->settings();
+}
+
 Result<void> Server::start()
 {
     if (m_running)

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "server/appcontext.h"
 #include "server/config/serverconfig.h"
+#include "server/db/connectionsettings.h"
 #include "server/http/router.h"
 
 #include <QObject>
@@ -56,6 +57,9 @@ public:
     jobs::JobRunner &jobs() { return *m_jobs; }
     events::EventHub &events() { return *m_events; }
     AccountState &accounts() { return *m_accounts; }
+    // How a backup reads every clinic's rows while this server runs: as the embedded cluster's
+    // superuser, or as the database URL's role (which must bypass row-level security).
+    db::ConnectionSettings backupSource() const;
 
 private:
     Result<void> openDatabase();

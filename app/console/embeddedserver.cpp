@@ -5,9 +5,11 @@
 #include "sandbox/demofeed.h"
 #include "sandbox/sandbox.h"
 #include "server/config/serverconfig.h"
+#include "server/db/backup.h"
 #include "server/server.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 
 #include <memory>
@@ -81,6 +83,15 @@ public:
         emit started(QUrl(m_server->url()));
     }
 
+    // Who can read every row of the embedded cluster; empty when no server runs.
+    db::ConnectionSettings backupSource() const
+    {
+        return m_server && m_server->config().usesEmbeddedDatabase() ? m_server->backupSource()
+                                                                     : db::ConnectionSettings{};
+    }
+
+    QString dataDir() const { return m_server ? m_server->config().dataDir : QString(); }
+
     void stop()
     {
         m_feed.reset();
@@ -119,6 +130,8 @@ EmbeddedServer::EmbeddedServer(bool withSandbox, QObject *parent)
 
 EmbeddedServer::~EmbeddedServer()
 {
+    if (m_backup)
+        m_backup->wait();
     stop();
     m_thread.quit();
     m_thread.wait();
@@ -128,6 +141,48 @@ void EmbeddedServer::start(const QString &dataDir)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, dataDir] { worker->start(dataDir); }, Qt::QueuedConnection);
+}
+
+// (translate() with the full context: lupdate files tr() here under the bare class name.)
+void EmbeddedServer::backUp(const QString &file)
+{
+    if (m_backup) {
+        emit backupFinished(QCoreApplication::translate("vox::console::EmbeddedServer",
+                                                        "A backup is already being written."));
+        return;
+    }
+    db::ConnectionSettings source;
+    QString dataDir;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [&] {
+            source = m_worker->backupSource();
+            dataDir = m_worker->dataDir();
+        },
+        Qt::BlockingQueuedConnection);
+    if (source.database.isEmpty()) {
+        emit backupFinished(
+            QCoreApplication::translate("vox::console::EmbeddedServer",
+                                        "The clinic's server on this computer is not running."));
+        return;
+    }
+    QPointer<EmbeddedServer> self(this);
+    m_backup = QThread::create([self, source, dataDir, file] {
+        const auto written =
+            db::Backup::dumpEmbedded(source, dataDir, file, [self](int done, int total) {
+                QMetaObject::invokeMethod(
+                    self, [self, done, total] { emit self->backupProgress(done, total); },
+                    Qt::QueuedConnection);
+            });
+        const QString failure = written ? QString() : written.errorMessage();
+        if (!written)
+            log::warn("console", u"The backup failed: %1"_s.arg(failure));
+        QMetaObject::invokeMethod(
+            self, [self, failure] { emit self->backupFinished(failure); }, Qt::QueuedConnection);
+    });
+    m_backup->setObjectName(u"backup"_s);
+    connect(m_backup, &QThread::finished, m_backup, &QObject::deleteLater);
+    m_backup->start();
 }
 
 void EmbeddedServer::stop()

@@ -2,6 +2,7 @@
 
 #include "ui/shell/embeddedserverhost.h"
 
+#include <QPointer>
 #include <QThread>
 
 namespace vox::console {
@@ -24,9 +25,12 @@ public:
     void start(const QString &dataDir) override;
     void stop() override;
     bool isRunning() const override { return m_running; }
+    void backUp(const QString &file) override;
 
 private:
     QThread m_thread;
+    // The dump runs beside the server's thread, which keeps serving the console meanwhile.
+    QPointer<QThread> m_backup;
     EmbeddedServerWorker *m_worker;
     bool m_running = false;
 };

@@ -2,8 +2,10 @@
 #include "core/logging/log.h"
 #include "core/unixsignals.h"
 #include "server/config/serverconfig.h"
+#include "server/db/backup.h"
 #include "server/db/connection.h"
 #include "server/db/database.h"
+#include "server/db/datafolderlock.h"
 #include "server/db/embeddedpostgres.h"
 #include "server/db/migrator.h"
 #include "server/server.h"
@@ -14,10 +16,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
+
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace vox;
@@ -169,6 +174,92 @@ int runCredentials(const server::ServerConfig &config, const QString &action)
     return 0;
 }
 
+// A line per tenth of the tables, so a long backup shows it is moving.
+db::Backup::Progress printProgress(const char *verb)
+{
+    return [verb, lastTenth = -1](int done, int total) mutable {
+        const int tenth = total > 0 ? done * 10 / total : 10;
+        if (tenth == lastTenth)
+            return;
+        lastTenth = tenth;
+        QTextStream(stdout) << verb << ' ' << done << '/' << total << " tables\n";
+    };
+}
+
+// `backup FILE`: every clinic's rows, as a role that row-level security does not filter: the
+// embedded cluster's superuser, or the database URL's role (refused unless it bypasses RLS).
+int runBackup(const server::ServerConfig &config, const QString &file)
+{
+    if (file.isEmpty())
+        return failWith(u"usage: voxanne-server backup FILE"_s);
+    if (!config.usesEmbeddedDatabase()) {
+        auto settings = db::ConnectionSettings::fromUrl(config.databaseUrl);
+        if (!settings)
+            return failWith(settings.errorMessage());
+        if (auto dumped = db::Backup::dump(*settings, file, printProgress("backed up")); !dumped)
+            return failWith(u"The backup failed, no file was written: "_s + dumped.errorMessage());
+        QTextStream(stdout) << "backup written to " << file << '\n';
+        return 0;
+    }
+    // A typo in --data-dir must not back up a brand-new empty cluster.
+    if (!QFileInfo::exists(QDir(config.dataDir).filePath(u"postgres"_s)) && ::geteuid() != 0)
+        return failWith(u"There is no embedded database in %1."_s.arg(config.dataDir));
+    // A running server keeps its cluster: a dump is one consistent snapshot while it serves.
+    const bool clusterWasRunning =
+        QFile::exists(QDir(config.dataDir).filePath(u"postgres/postmaster.pid"_s));
+    std::unique_ptr<db::EmbeddedPostgres> cluster;
+    auto settings = adminConnection(config, cluster);
+    if (!settings)
+        return failWith(settings.errorMessage());
+    if (clusterWasRunning)
+        cluster->detach();
+    auto dumped = db::Backup::dumpEmbedded(cluster->adminSettings(settings->database),
+                                           config.dataDir, file, printProgress("backed up"));
+    if (!dumped)
+        return failWith(u"The backup failed, no file was written: "_s + dumped.errorMessage());
+    QTextStream(stdout) << "backup written to " << file << " and its secrets to "
+                        << db::Backup::secretsFileFor(file)
+                        << " (keep both; the second holds the key to stored credentials)\n";
+    return 0;
+}
+
+// `restore FILE`: into an empty database (URL) or a new data folder, then the schema is checked
+// as `status` checks it.
+int runRestore(const server::ServerConfig &config, const QString &file)
+{
+    if (file.isEmpty())
+        return failWith(u"usage: voxanne-server restore FILE"_s);
+    std::unique_ptr<db::DataFolderLock> lock;
+    if (config.usesEmbeddedDatabase()) {
+        auto locked = db::DataFolderLock::acquire(config.dataDir);
+        if (!locked)
+            return failWith(locked.errorMessage());
+        lock = std::move(locked).value();
+    }
+    std::unique_ptr<db::EmbeddedPostgres> cluster;
+    auto settings = adminConnection(config, cluster);
+    if (!settings)
+        return failWith(settings.errorMessage());
+    QTextStream out(stdout);
+    if (cluster) {
+        auto restored =
+            db::Backup::restoreEmbedded(file, *settings, config.dataDir, printProgress("restored"));
+        if (!restored)
+            return failWith(u"The restore failed: "_s + restored.errorMessage());
+        if (!*restored)
+            out << "warning: " << db::Backup::secretsFileFor(file)
+                << " was not found: stored provider credentials cannot be opened until clinics "
+                   "reconnect Twilio and Google\n";
+    } else if (auto restored = db::Backup::restore(file, *settings, printProgress("restored"));
+               !restored) {
+        return failWith(u"The restore failed: "_s + restored.errorMessage());
+    }
+    out << "restored " << file << " into " << settings->describe() << '\n';
+    out.flush();
+    cluster.reset(); // stops it: status starts its own, as it would on any later day
+    return runStatus(config);
+}
+
 int runServe(QCoreApplication &app, const server::ServerConfig &config)
 {
     server::Server server(config);
@@ -208,6 +299,9 @@ int main(int argc, char *argv[])
         "  serve          run the server (default)\n"
         "  migrate        apply pending database migrations and exit\n"
         "  status         show the database and its migrations\n"
+        "  backup FILE    write every clinic's data to FILE (pg_dump custom format; in embedded\n"
+        "                 mode also FILE.secrets.ini, the generated keys)\n"
+        "  restore FILE   restore a backup into an empty database or a new data folder\n"
         "  tools check    compare our Vapi tools with Vapi and every assistant (--fix repairs)\n"
         "  credentials reencrypt\n"
         "                 seal every stored provider credential again under ENCRYPTION_KEY\n"
@@ -217,7 +311,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        u"command"_s, u"serve, migrate, status, tools check or credentials"_s, u"[command]"_s);
+        u"command"_s, u"serve, migrate, status, backup, restore, tools check or credentials"_s,
+        u"[command]"_s);
     const QCommandLineOption fixOption(u"fix"_s,
                                        u"With `tools check`: repair what the check finds."_s);
     parser.addOption(fixOption);
@@ -243,6 +338,10 @@ int main(int argc, char *argv[])
         return runMigrate(*config);
     if (command == u"status")
         return runStatus(*config);
+    if (command == u"backup")
+        return runBackup(*config, positional.value(1));
+    if (command == u"restore")
+        return runRestore(*config, positional.value(1));
     if (command == u"tools") {
         if (positional.value(1) != u"check")
             return failWith(u"usage: voxanne-server tools check [--fix]"_s);

@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <algorithm>
+
 #include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -77,7 +79,11 @@ EmbeddedPostgres::~EmbeddedPostgres()
         (void)stop();
 }
 
-Result<QString> EmbeddedPostgres::findBinDir(const QString &versionsRoot)
+namespace {
+
+// $VOXANNE_PG_BINDIR, then /usr/lib/postgresql/<version>/bin (newest first, or from `wantedMajor`
+// up), then the PATH when any version will do; the first folder holding every one of `tools`.
+QString binDirWith(const QStringList &tools, int wantedMajor, const QString &versionsRoot)
 {
     QStringList candidates;
     const QString fromEnv = qEnvironmentVariable("VOXANNE_PG_BINDIR");
@@ -87,19 +93,46 @@ Result<QString> EmbeddedPostgres::findBinDir(const QString &versionsRoot)
     QStringList installed = versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     std::sort(installed.begin(), installed.end(),
               [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
-    for (const QString &version : installed)
+    if (wantedMajor > 0) {
+        // The server's own version, else the oldest newer one.
+        installed.removeIf([&](const QString &v) { return v.toInt() < wantedMajor; });
+        std::reverse(installed.begin(), installed.end());
+    }
+    for (const QString &version : std::as_const(installed))
         candidates << versions.filePath(version + u"/bin"_s);
-    const QStringList path = qEnvironmentVariable("PATH").split(u':', Qt::SkipEmptyParts);
-    candidates += path;
-    for (const QString &dir : candidates) {
-        if (QFileInfo(QDir(dir).filePath(u"initdb"_s)).isExecutable() &&
-            QFileInfo(QDir(dir).filePath(u"pg_ctl"_s)).isExecutable())
+    if (wantedMajor <= 0)
+        candidates += qEnvironmentVariable("PATH").split(u':', Qt::SkipEmptyParts);
+    for (const QString &dir : std::as_const(candidates)) {
+        const bool hasAll = std::all_of(tools.begin(), tools.end(), [&](const QString &tool) {
+            return QFileInfo(QDir(dir).filePath(tool)).isExecutable();
+        });
+        if (hasAll)
             return dir;
     }
+    return {};
+}
+
+} // namespace
+
+Result<QString> EmbeddedPostgres::findBinDir(const QString &versionsRoot)
+{
+    const QString dir = binDirWith({u"initdb"_s, u"pg_ctl"_s}, 0, versionsRoot);
+    if (!dir.isEmpty())
+        return dir;
     return fail(u"PostgreSQL server programs (initdb, pg_ctl) were not found in "
                 "/usr/lib/postgresql/*/bin or on the PATH: install postgresql "
                 "(sudo apt-get install postgresql postgresql-contrib), or set "
                 "VOXANNE_DATABASE_URL to use an existing server."_s);
+}
+
+Result<QString> EmbeddedPostgres::findClientBinDir(int serverMajor, const QString &versionsRoot)
+{
+    const QString dir = binDirWith({u"pg_dump"_s, u"pg_restore"_s}, serverMajor, versionsRoot);
+    if (!dir.isEmpty())
+        return dir;
+    return fail(u"pg_dump and pg_restore for PostgreSQL %1 (or newer) were not found in "
+                "/usr/lib/postgresql/*/bin: install postgresql-client-%1 "
+                "(sudo apt-get install postgresql-client-%1)."_s.arg(serverMajor));
 }
 
 Result<void> EmbeddedPostgres::prepareRunAsUser()

@@ -54,6 +54,12 @@ public:
     // "install postgresql" when none has initdb and pg_ctl.
     static Result<QString>
     findBinDir(const QString &versionsRoot = QStringLiteral("/usr/lib/postgresql"));
+    // Where pg_dump and pg_restore for a server of major version `serverMajor` are, searched like
+    // findBinDir: that version's folder first, then newer ones (a newer pg_dump reads an older
+    // server; an older one refuses), then the PATH.
+    static Result<QString>
+    findClientBinDir(int serverMajor,
+                     const QString &versionsRoot = QStringLiteral("/usr/lib/postgresql"));
 
     static const QString applicationRole;
     static const QString adminRole;

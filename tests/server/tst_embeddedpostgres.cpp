@@ -126,6 +126,57 @@ private slots:
         QVERIFY(EmbeddedPostgres::findBinDir().ok());
     }
 
+    // pg_dump refuses a server newer than itself: the server's own version, else the oldest newer.
+    void picksTheDumpProgramsOfTheServersVersion_data()
+    {
+        QTest::addColumn<QStringList>("installed");
+        QTest::addColumn<int>("serverMajor");
+        QTest::addColumn<QString>("chosen"); // empty: none fits
+
+        const QStringList three{u"13"_s, u"15"_s, u"16"_s};
+        QTest::newRow("the same version") << three << 15 << u"15"_s;
+        QTest::newRow("else the oldest newer one") << three << 14 << u"15"_s;
+        QTest::newRow("the newest for the newest") << three << 16 << u"16"_s;
+        QTest::newRow("never an older one") << three << 17 << QString();
+        QTest::newRow("a folder without pg_restore does not count")
+            << QStringList{u"15-partial"_s, u"16"_s} << 15 << u"16"_s;
+    }
+
+    void picksTheDumpProgramsOfTheServersVersion()
+    {
+        QFETCH(QStringList, installed);
+        QFETCH(int, serverMajor);
+        QFETCH(QString, chosen);
+        QTemporaryDir root;
+        for (const QString &entry : installed) {
+            // "15-partial" is version 15's folder holding pg_dump only.
+            const QString version = entry.section(u'-', 0, 0);
+            const QString bin = root.filePath(version + u"/bin"_s);
+            QVERIFY(QDir().mkpath(bin));
+            QStringList tools{u"pg_dump"_s};
+            if (!entry.endsWith(u"-partial"_s))
+                tools << u"pg_restore"_s;
+            for (const QString &tool : tools) {
+                QFile program(QDir(bin).filePath(tool));
+                QVERIFY(program.open(QIODevice::WriteOnly));
+                program.setPermissions(QFile::ReadOwner | QFile::ExeOwner);
+            }
+        }
+        const QByteArray override = qgetenv("VOXANNE_PG_BINDIR");
+        qunsetenv("VOXANNE_PG_BINDIR");
+        const auto found = EmbeddedPostgres::findClientBinDir(serverMajor, root.path());
+        if (!override.isNull())
+            qputenv("VOXANNE_PG_BINDIR", override);
+        if (chosen.isEmpty()) {
+            QVERIFY(!found.ok());
+            QVERIFY2(found.errorMessage().contains(u"postgresql-client-%1"_s.arg(serverMajor)),
+                     qPrintable(found.errorMessage()));
+        } else {
+            QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.errorMessage()));
+            QCOMPARE(*found, root.filePath(chosen + u"/bin"_s));
+        }
+    }
+
     void cleanupTestCase()
     {
         if (!m_actualDir.isEmpty() && !m_actualDir.startsWith(m_dir.path()))

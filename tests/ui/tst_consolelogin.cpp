@@ -91,6 +91,8 @@ private slots:
         QVERIFY(user->text().contains(u"Glow Med Spa"_s));
         QCOMPARE(controller->mainWindow()->currentPageIndex(),
                  int(vox::ui::MainWindow::DashboardIndex));
+        // A shared server is backed up by whoever runs it, not from a front-desk console.
+        QVERIFY(!controller->mainWindow()->findChild<QAction *>(u"backUpAction"_s)->isVisible());
         // Every window-wide key the shortcuts list names is bound to a menu action.
         QList<QKeySequence> bound;
         for (const QAction *action : controller->mainWindow()->findChildren<QAction *>())

@@ -17,7 +17,9 @@
 #include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
+#include <QDate>
 #include <QDir>
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -354,7 +356,10 @@ void ConsoleController::sessionStarted()
         m_window->setDemo(m_options.demo);
         connect(m_window.get(), &MainWindow::signOutRequested, this, &ConsoleController::signOut);
         connect(m_window.get(), &MainWindow::quitRequested, this, &ConsoleController::quit);
+        connect(m_window.get(), &MainWindow::backUpRequested, this, &ConsoleController::backUp);
     }
+    // A clinic on this computer is backed up from here; a shared server by its operator.
+    m_window->setBackupAvailable(m_host && m_host->isRunning());
     m_window->show();
     m_window->sessionStarted();
     m_events->stop();
@@ -381,6 +386,50 @@ void ConsoleController::askForOwnPassword()
         signOut();
     });
     dialog->open();
+}
+
+void ConsoleController::backUp()
+{
+    if (!m_host || !m_host->isRunning() || !m_window)
+        return;
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(u"voxanne-%1.dump"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
+    const QString file = QFileDialog::getSaveFileName(m_window.get(), tr("Back up the clinic"),
+                                                      suggested, tr("Voxanne backups (*.dump)"));
+    if (file.isEmpty())
+        return;
+    auto *progress =
+        new QProgressDialog(tr("Writing the backup…"), QString(), 0, 0, m_window.get());
+    progress->setObjectName(u"backupProgress"_s);
+    progress->setWindowTitle(tr("Back up"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setMinimumDuration(0);
+    progress->show();
+    connect(m_host, &EmbeddedServerHost::backupProgress, progress, [progress](int done, int total) {
+        progress->setMaximum(total);
+        progress->setValue(done);
+    });
+    connect(
+        m_host, &EmbeddedServerHost::backupFinished, progress,
+        [this, progress, file](const QString &failure) {
+            progress->deleteLater();
+            if (!m_window)
+                return;
+            if (failure.isEmpty())
+                m_window->toasts().info(
+                    tr("The backup was written to %1, and the clinic's keys to %1.secrets.ini. "
+                       "Keep both somewhere safe.")
+                        .arg(file));
+            else
+                QMessageBox::warning(
+                    m_window.get(), tr("Back up"),
+                    tr("The backup failed and no file was written: %1").arg(failure));
+        },
+        Qt::SingleShotConnection);
+    m_host->backUp(file);
 }
 
 void ConsoleController::signOut()

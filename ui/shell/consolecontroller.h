@@ -75,6 +75,7 @@ private:
     void signOut();
     // After signing in with a temporary password: the person chooses their own before going on.
     void askForOwnPassword();
+    void backUp();
     void sessionExpired(const QString &reason);
     void quit();
     void closeDialogs();

@@ -23,9 +23,16 @@ public:
     virtual void stop() = 0;
     virtual bool isRunning() const = 0;
 
+    // Writes a backup of the running server's clinic to `file` (and its keys beside it) without
+    // blocking the caller; answers with backupProgress() as tables are written, then
+    // backupFinished() with an empty reason on success.
+    virtual void backUp(const QString &file) = 0;
+
 signals:
     void started(const QUrl &url);
     void failed(const QString &reason);
+    void backupProgress(int done, int total);
+    void backupFinished(const QString &failure);
 };
 
 } // namespace vox::ui

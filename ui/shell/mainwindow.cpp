@@ -212,6 +212,10 @@ void MainWindow::buildMenus()
     signOut->setObjectName(u"signOutAction"_s);
     connect(signOut, &QAction::triggered, this,
             [this] { whenNothingUnsaved(m_pages, [this] { emit signOutRequested(); }); });
+    m_backUp = file->addAction(tr("&Back up…"));
+    m_backUp->setObjectName(u"backUpAction"_s);
+    m_backUp->setVisible(false);
+    connect(m_backUp, &QAction::triggered, this, &MainWindow::backUpRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setObjectName(u"quitAction"_s);
@@ -290,6 +294,11 @@ void MainWindow::sessionStarted()
 void MainWindow::setDemo(bool demo)
 {
     m_demo = demo;
+}
+
+void MainWindow::setBackupAvailable(bool available)
+{
+    m_backUp->setVisible(available);
 }
 
 void MainWindow::loadFeatures()

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -52,6 +53,8 @@ public:
     Page *page(int index) const { return m_pages.value(index); }
     void openRecord(const QString &entityType, const QString &id);
     void setDemo(bool demo);
+    // File → Back up… is offered only where this computer runs the clinic's server.
+    void setBackupAvailable(bool available);
 
     DashboardPage *dashboardPage() const { return m_dashboard; }
     CallsPage *callsPage() const { return m_calls; }
@@ -84,6 +87,7 @@ public:
 signals:
     void signOutRequested();
     void quitRequested();
+    void backUpRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -126,6 +130,7 @@ private:
     QLabel *m_serverLabel;
     QLabel *m_liveLabel;
     bool m_demo = false;
+    QAction *m_backUp = nullptr;
 };
 
 } // namespace vox::ui
