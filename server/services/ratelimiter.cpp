@@ -1,8 +1,39 @@
 #include "server/services/ratelimiter.h"
 
+#include "core/metrics/metricsregistry.h"
+
+#include <QRegularExpression>
+
 #include <cmath>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace vox::server::ratelimit {
+
+namespace {
+
+void countRefusal(const QString &bucket)
+{
+    static auto &refusals = metrics::MetricsRegistry::global().counter(
+        u"voxanne_rate_limit_refusals_total"_s,
+        u"Requests refused by a rate limit or a lock, by what the limit guards."_s, {u"limit"_s});
+    refusals.labels({bucketKind(bucket)}).inc();
+}
+
+} // namespace
+
+QString bucketKind(const QString &bucket)
+{
+    static const QRegularExpression word(u"^[a-z][a-z0-9-]*$"_s);
+    const QStringList parts = bucket.split(u':');
+    QStringList kind;
+    for (qsizetype i = 0; i + 1 < parts.size() && kind.size() < 2; ++i) {
+        if (!word.match(parts[i]).hasMatch())
+            break;
+        kind.append(parts[i]);
+    }
+    return kind.isEmpty() ? u"other"_s : kind.join(u':');
+}
 
 Result<Decision> hit(db::Transaction &tx, const QString &bucket, int limit, int windowSeconds)
 {
@@ -23,6 +54,8 @@ Result<Decision> hit(db::Transaction &tx, const QString &bucket, int limit, int 
     d.hits = int(row->toInt(0, 0));
     d.allowed = d.hits <= limit;
     d.retryAfterSeconds = qMax(1, int(std::ceil(row->toDouble(0, 1))));
+    if (!d.allowed)
+        countRefusal(bucket);
     return d;
 }
 
@@ -78,7 +111,10 @@ Result<int> lockedFor(db::Transaction &tx, const QString &bucket)
                        {bucket});
     if (!row)
         return row.error();
-    return row->isEmpty() ? 0 : int(row->toInt(0, 0));
+    const int seconds = row->isEmpty() ? 0 : int(row->toInt(0, 0));
+    if (seconds > 0)
+        countRefusal(bucket);
+    return seconds;
 }
 
 } // namespace vox::server::ratelimit
