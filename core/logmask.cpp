@@ -62,14 +62,19 @@ namespace {
 bool mayHoldSomethingToScrub(QStringView text)
 {
     // Every pattern below needs one of these: '@' (e-mail), '+' (E.164), '(' (US phone), ten
-    // digits (a North American number written without '+'), "eyJ" (JWT), or the word
-    // bearer/basic. Most lines have none, and skip the expressions.
-    int digits = 0;
+    // digits with nothing but separators between them (a North American number written without
+    // '+'), "eyJ" (JWT), or the word bearer/basic. Most lines have none, and skip the
+    // expressions.
+    int digitsInRun = 0; // digits since the last character no number is written with
     for (const QChar c : text) {
         if (c == u'@' || c == u'+' || c == u'(')
             return true;
-        if (c.isDigit() && ++digits >= 10)
-            return true;
+        if (c >= u'0' && c <= u'9') {
+            if (++digitsInRun >= 10)
+                return true;
+        } else if (c != u'-' && c != u'.' && c != u' ' && c != u')') {
+            digitsInRun = 0;
+        }
     }
     return text.contains(u"eyJ") || text.contains(u"bearer", Qt::CaseInsensitive) ||
            text.contains(u"basic", Qt::CaseInsensitive);

@@ -5,6 +5,12 @@
 
 namespace vox::metrics {
 
+quint64 nextFamilyId()
+{
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 Histogram::Histogram(const std::vector<double> &bounds)
     : m_bounds(bounds)
     , m_buckets(new std::atomic<quint64>[bounds.size() + 1])

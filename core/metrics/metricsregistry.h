@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
@@ -19,10 +20,11 @@
 #include <vector>
 
 // Counters and histograms recorded on hot paths (request workers, the I/O thread, provider
-// calls) and rendered for GET /metrics. Recording a value is a shared-lock lookup of its series
-// followed by relaxed atomic adds: threads never wait on each other to record, and a scrape only
-// reads the atomics. Values that are cheap to read when scraped (queue depth, open connections)
-// are not kept here; the scrape asks their owners and writes them as gauges.
+// calls) and rendered for GET /metrics. Recording a value finds its series in a per-thread table
+// (the family's lock is taken only the first time a thread uses a series) and adds to it with
+// relaxed atomics: threads never wait on each other to record, and a scrape only reads. Values that
+// are cheap to read when scraped (queue depth, open connections) are not kept here; the scrape asks
+// their owners and writes them as gauges.
 namespace vox::metrics {
 
 // One counter series: a monotonically increasing count.
@@ -58,12 +60,16 @@ private:
     std::atomic<double> m_sum{0};
 };
 
+// A process-wide serial number for each family made.
+quint64 nextFamilyId();
+
 // A metric name with its fixed label names, and its series by label values.
 template<class Series> class Family
 {
 public:
     Family(QString name, QString help, QStringList labelNames)
-        : m_name(std::move(name))
+        : m_id(nextFamilyId())
+        , m_name(std::move(name))
         , m_help(std::move(help))
         , m_labelNames(std::move(labelNames))
     {}
@@ -102,6 +108,7 @@ private:
         std::unique_ptr<Series> series;
     };
 
+    const quint64 m_id;
     QString m_name;
     QString m_help;
     QStringList m_labelNames;
@@ -177,17 +184,33 @@ template<class Series> Series &Family<Series>::labels(const QStringList &given)
     if (values.size() != m_labelNames.size())
         values = QStringList(m_labelNames.size(), QString());
     const QString key = values.join(QChar(0x1f));
+    // Each thread remembers the series it has used, so after its first use a series is found
+    // without touching the family's lock. Series live as long as their family, and family ids
+    // are never reused, so a remembered pointer is valid whenever its id is looked up.
+    thread_local QHash<QPair<quint64, QString>, Series *> remembered;
+    const QPair<quint64, QString> mine{m_id, key};
+    if (Series *series = remembered.value(mine))
+        return *series;
+    Series *series = nullptr;
     {
         std::shared_lock lock(m_mutex);
         if (Entry *entry = m_series.value(key))
-            return *entry->series;
+            series = entry->series.get();
     }
-    std::unique_lock lock(m_mutex);
-    if (Entry *entry = m_series.value(key))
-        return *entry->series;
-    m_entries.push_back(Entry{values, make()});
-    m_series.insert(key, &m_entries.back());
-    return *m_entries.back().series;
+    if (!series) {
+        std::unique_lock lock(m_mutex);
+        if (Entry *entry = m_series.value(key)) {
+            series = entry->series.get();
+        } else {
+            m_entries.push_back(Entry{values, make()});
+            m_series.insert(key, &m_entries.back());
+            series = m_entries.back().series.get();
+        }
+    }
+    // Bounded: a thread that sees unusually many series looks the rest up under the lock.
+    if (remembered.size() < 4096)
+        remembered.insert(mine, series);
+    return *series;
 }
 
 } // namespace vox::metrics

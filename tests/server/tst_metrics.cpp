@@ -5,6 +5,8 @@
 #include "testserver.h"
 #include "vapitestkit.h"
 
+#include "server/services/ratelimiter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -114,6 +116,26 @@ private slots:
     {
         m_db = std::make_unique<vox::test::TestDatabase>(u"metrics"_s);
         QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+    }
+
+    // Refusals are counted by what a limit guards; whom it guards never becomes a label.
+    void rateLimitLabelsNameTheLimitNotThePerson_data()
+    {
+        QTest::addColumn<QString>("bucket");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("login by account")
+            << u"login:account:jane@example.com"_s << u"login:account"_s;
+        QTest::newRow("login by address") << u"login:address:2001:db8::1"_s << u"login:address"_s;
+        QTest::newRow("caller id by number")
+            << u"telephony:initiate:+15125550101"_s << u"telephony:initiate"_s;
+        QTest::newRow("one word, then a person") << u"verify:jane"_s << u"verify"_s;
+        QTest::newRow("no kind at all") << u"+15125550101"_s << u"other"_s;
+    }
+    void rateLimitLabelsNameTheLimitNotThePerson()
+    {
+        QFETCH(QString, bucket);
+        QFETCH(QString, label);
+        QCOMPARE(vox::server::ratelimit::bucketKind(bucket), label);
     }
 
     void withoutSettingsMetricsAreNotServed()
