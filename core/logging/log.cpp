@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -366,7 +367,12 @@ public:
         m_wake.notify_one();
         if (m_thread.joinable())
             m_thread.join(); // after writing what was queued
+        gone.store(true);
     }
+
+    // Set once the writer is destroyed at exit: lines from later destructors are written by
+    // their own thread.
+    static inline std::atomic<bool> gone{false};
 
     void push(Line line)
     {
@@ -439,7 +445,11 @@ void write(Level level, const char *logger, const QString &message, const QJsonO
 {
     if (!enabled(level, logger))
         return;
-    laterWriter().push({QDateTime::currentDateTimeUtc(), level, logger, message, fields});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (LaterWriter::gone.load())
+        writeAt(now, level, logger, message, fields);
+    else
+        laterWriter().push({now, level, logger, message, fields});
 }
 
 void writeLater(Level level, const char *logger, const QString &message, const QJsonObject &fields)

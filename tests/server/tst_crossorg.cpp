@@ -120,6 +120,9 @@ private slots:
             row("PATCH user (disable)")
                 << QByteArray("PATCH") << u"/api/org/users/{user}"_s
                 << QByteArray(R"({"disabled":true})") << role << (admin ? 404 : 403);
+            // The platform's metrics are nobody's clinic data: not served unless configured,
+            // and a clinic's session never opens them (tst_metrics covers the configured cases).
+            row("GET metrics") << QByteArray("GET") << u"/metrics"_s << QByteArray() << role << 404;
         }
     }
     void anotherClinicsIdsAreNotFound()

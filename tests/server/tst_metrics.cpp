@@ -166,6 +166,22 @@ private slots:
         QVERIFY(!reply.body.contains("voxanne_"));
     }
 
+    // A signed-in user's valid session token is not the metrics token.
+    void aClinicSessionDoesNotOpenMetrics()
+    {
+        TestServer server(*m_db, {{u"VOXANNE_METRICS_TOKEN"_s, metricsToken}});
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        auto client = server.client();
+        const vox::test::Clinic clinic =
+            vox::test::createClinic(*client, *m_db, u"Metrics Clinic"_s);
+        QVERIFY(!clinic.token.isEmpty());
+        client->setToken(clinic.token);
+        QCOMPARE(client->get(u"/api/org/settings"_s).status, 200); // the token itself is good
+        const HttpReply reply = client->get(u"/metrics"_s);
+        QCOMPARE(reply.status, 401);
+        QVERIFY(!reply.body.contains("voxanne_"));
+    }
+
     // Requests of several kinds, then a scrape that Prometheus's own parser reads: names, types,
     // labels by route pattern (never the path with its ids) and counters that moved.
     void aScrapeParsesAndCountsWhatWasServed()
