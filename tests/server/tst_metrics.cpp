@@ -5,6 +5,8 @@
 #include "testserver.h"
 #include "vapitestkit.h"
 
+#include "server/jobs/jobqueue.h"
+#include "server/providers/providerrequest.h"
 #include "server/services/ratelimiter.h"
 
 #include <QJsonArray>
@@ -277,6 +279,74 @@ private slots:
         // The scrape itself holds its connection in a transaction while it reads the queue.
         QVERIFY(total(after, u"voxanne_db_connections_in_use"_s,
                       u"voxanne_db_connections_in_use"_s) >= 0);
+    }
+
+    // What happens away from the HTTP routes: a provider call, a job that fails for good, a job
+    // waiting in the queue, and a rate limit's refusal.
+    void providerCallsJobsAndRefusalsAreCounted()
+    {
+        TestServer server(*m_db, {{u"VOXANNE_METRICS_TOKEN"_s, metricsToken},
+                                  {u"VOXANNE_JOB_POLL_MS"_s, u"100"_s}});
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        auto client = server.client();
+        const QJsonObject before = scrape(*client);
+        QVERIFY(!before.isEmpty());
+
+        // A provider nobody answers for: refused at once (the discard port).
+        vox::server::providers::HttpCall call;
+        call.url = QUrl(TestServer::unreachableProvider + u"/v1/anything"_s);
+        const vox::server::providers::Provider vapi{"vapi", u"Vapi"_s, {}, {}, {}, {}};
+        QVERIFY(!vox::server::providers::ask(vapi, call, {}, u"/v1/anything"_s));
+
+        vox::db::Database &db = server.server().database();
+        auto queued = db.transaction<bool>(
+            vox::db::Access::service(), [](vox::db::Transaction &tx) -> vox::Result<bool> {
+                vox::server::jobs::NewJob failing;
+                failing.kind = u"metrics.nobody-handles-this"_s;
+                failing.maxAttempts = 1;
+                vox::server::jobs::NewJob waiting;
+                waiting.kind = u"metrics.later"_s;
+                waiting.runAt = QDateTime::currentDateTimeUtc().addDays(1);
+                for (const auto &job : {failing, waiting}) {
+                    if (auto added = vox::server::jobs::enqueue(tx, job); !added)
+                        return added.error();
+                }
+                auto refused = vox::server::ratelimit::hit(tx, u"metrics:test:jane"_s, 0, 60);
+                if (!refused)
+                    return refused.error();
+                return !refused->allowed;
+            });
+        QVERIFY2(queued && *queued, queued ? "allowed" : qPrintable(queued.errorMessage()));
+        server.server().jobs().wake();
+
+        const QJsonObject unreachable{{u"provider"_s, u"vapi"_s}, {u"outcome"_s, u"unreachable"_s}};
+        QJsonObject after;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (after = scrape(*client),
+             total(after, u"voxanne_job_failures"_s, u"voxanne_job_failures_total"_s,
+                   {{u"kind"_s, u"metrics.nobody-handles-this"_s}, {u"outcome"_s, u"failed"_s}}) ==
+                 1),
+            10000);
+        QCOMPARE(total(after, u"voxanne_provider_requests"_s, u"voxanne_provider_requests_total"_s,
+                       unreachable),
+                 total(before, u"voxanne_provider_requests"_s, u"voxanne_provider_requests_total"_s,
+                       unreachable) +
+                     1);
+        QCOMPARE(after.value(u"voxanne_provider_request_duration_seconds"_s)
+                     .toObject()
+                     .value(u"type"_s)
+                     .toString(),
+                 u"histogram"_s);
+        QCOMPARE(total(after, u"voxanne_jobs_queued"_s, u"voxanne_jobs_queued"_s,
+                       {{u"kind"_s, u"metrics.later"_s}}),
+                 1.0);
+        QCOMPARE(total(after, u"voxanne_jobs_oldest_wait_seconds"_s,
+                       u"voxanne_jobs_oldest_wait_seconds"_s, {{u"kind"_s, u"metrics.later"_s}}),
+                 0.0);
+        QVERIFY(total(after, u"voxanne_rate_limit_refusals"_s,
+                      u"voxanne_rate_limit_refusals_total"_s,
+                      {{u"limit"_s, u"metrics:test"_s}}) >= 1);
+        QVERIFY(!QJsonDocument(after).toJson().contains("jane"));
     }
 
     void aMetricsAddressOfItsOwnServesWithoutTheMainPort()
