@@ -23,6 +23,7 @@
 #include "server/routes/settings.h"
 #include "server/routes/telephony.h"
 #include "server/routes/vapimodule.h"
+#include "server/servermetrics.h"
 #include "server/services/accesstoken.h"
 #include "server/services/accountstate.h"
 #include "server/services/calleridverification.h"
@@ -126,6 +127,7 @@ Result<void> Server::start()
 {
     if (m_running)
         return {};
+    servermetrics::declareAll();
     for (const QString &secret : m_config.secrets())
         log::registerSecret(secret);
     if (m_config.sandboxInProduction)

@@ -1,8 +1,8 @@
 #include "server/events/eventhub.h"
 
 #include "core/logging/log.h"
-#include "core/metrics/metricsregistry.h"
 #include "server/events/eventpublisher.h"
+#include "server/servermetrics.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -531,11 +531,7 @@ void EventHub::pump()
         m_pipeline.pop_front();
         const QSet<quint64> serials = m_byOrg.value(event.orgId);
         if (event.createdAt.isValid() && !serials.isEmpty()) {
-            static auto &lag = metrics::MetricsRegistry::global().histogram(
-                u"voxanne_event_fanout_lag_seconds"_s,
-                u"From an event's write in the database to its fan-out to this instance's live "
-                "clients."_s);
-            lag.labels({}).observe(
+            servermetrics::eventFanoutLag().labels({}).observe(
                 qMax<qint64>(0, event.createdAt.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0);
         }
         for (quint64 serial : serials) {

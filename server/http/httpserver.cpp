@@ -2,8 +2,8 @@
 
 #include "core/crypto/securerandom.h"
 #include "core/logging/log.h"
-#include "core/metrics/metricsregistry.h"
 #include "server/http/guardedtcpserver.h"
+#include "server/http/httpmetrics.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -370,18 +370,12 @@ void HttpServer::accessLog(const Request &request, const RouteInfo *route, const
                            const QString &orgId) const
 {
     // By the route's pattern, never the path: ids would make a series per record.
-    static auto &requests = metrics::MetricsRegistry::global().counter(
-        u"voxanne_http_requests_total"_s, u"HTTP requests answered, by route pattern and status."_s,
-        {u"method"_s, u"route"_s, u"status"_s});
-    static auto &duration = metrics::MetricsRegistry::global().histogram(
-        u"voxanne_http_request_duration_seconds"_s,
-        u"From a request's arrival to its answer, by route pattern and status."_s,
-        {u"method"_s, u"route"_s, u"status"_s});
     const QString method = QString::fromLatin1(request.method);
     const QString pattern = route ? route->pattern : u"unmatched"_s;
     const QString status = QString::number(response.status);
-    requests.labels({method, pattern, status}).inc();
-    duration.labels({method, pattern, status})
+    httpmetrics::requests().labels({method, pattern, status}).inc();
+    httpmetrics::requestDuration()
+        .labels({method, pattern, status})
         .observe(double(request.received.nsecsElapsed()) / 1e9);
 
     QJsonObject fields{{u"request_id"_s, request.requestId},

@@ -1,8 +1,8 @@
 #include "server/jobs/jobrunner.h"
 
 #include "core/logging/log.h"
-#include "core/metrics/metricsregistry.h"
 #include "server/providers/providerhttp.h"
+#include "server/servermetrics.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -17,16 +17,9 @@ namespace {
 // scraped.
 void recordRun(const QString &kind, const QString &outcome, qint64 nanoseconds)
 {
-    static auto &failures = metrics::MetricsRegistry::global().counter(
-        u"voxanne_job_failures_total"_s,
-        u"Failed job attempts by kind: retried later, or failed for good."_s,
-        {u"kind"_s, u"outcome"_s});
-    static auto &duration = metrics::MetricsRegistry::global().histogram(
-        u"voxanne_job_duration_seconds"_s, u"How long job attempts ran, by kind and outcome."_s,
-        {u"kind"_s, u"outcome"_s});
     if (outcome != u"done")
-        failures.labels({kind, outcome}).inc();
-    duration.labels({kind, outcome}).observe(double(nanoseconds) / 1e9);
+        servermetrics::jobFailures().labels({kind, outcome}).inc();
+    servermetrics::jobDuration().labels({kind, outcome}).observe(double(nanoseconds) / 1e9);
 }
 
 } // namespace

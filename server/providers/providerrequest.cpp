@@ -1,7 +1,7 @@
 #include "server/providers/providerrequest.h"
 
 #include "core/logging/log.h"
-#include "core/metrics/metricsregistry.h"
+#include "server/servermetrics.h"
 
 #include <QElapsedTimer>
 
@@ -25,18 +25,12 @@ QString outcomeOf(const Result<HttpAnswer> &answer)
 
 void record(const Provider &provider, const Result<HttpAnswer> &answer, qint64 nanoseconds)
 {
-    static auto &calls = metrics::MetricsRegistry::global().counter(
-        u"voxanne_provider_requests_total"_s,
-        u"Calls to Vapi, Twilio, Google and Resend (retries included in one call), by outcome."_s,
-        {u"provider"_s, u"outcome"_s});
-    static auto &duration = metrics::MetricsRegistry::global().histogram(
-        u"voxanne_provider_request_duration_seconds"_s,
-        u"How long provider calls took, retries and their waits included."_s,
-        {u"provider"_s, u"outcome"_s});
     const QString name = QString::fromLatin1(provider.logger);
     const QString outcome = outcomeOf(answer);
-    calls.labels({name, outcome}).inc();
-    duration.labels({name, outcome}).observe(double(nanoseconds) / 1e9);
+    servermetrics::providerRequests().labels({name, outcome}).inc();
+    servermetrics::providerRequestDuration()
+        .labels({name, outcome})
+        .observe(double(nanoseconds) / 1e9);
 }
 
 } // namespace

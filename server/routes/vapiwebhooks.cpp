@@ -1,6 +1,6 @@
 #include "server/routes/vapiwebhooks.h"
 
-#include "core/metrics/metricsregistry.h"
+#include "server/servermetrics.h"
 #include "server/services/vapiauth.h"
 
 #include <QElapsedTimer>
@@ -39,22 +39,12 @@ QString typeLabel(const QString &type)
 
 void record(const QString &type, int status, qint64 nanoseconds)
 {
-    static auto &duration = metrics::MetricsRegistry::global().histogram(
-        u"voxanne_vapi_webhook_duration_seconds"_s,
-        u"How long Vapi's server messages took to handle, by message type."_s, {u"type"_s});
-    static auto &reports = metrics::MetricsRegistry::global().counter(
-        u"voxanne_vapi_end_of_call_reports_total"_s,
-        u"End-of-call reports received: stored (or already stored), or failed (Vapi retries)."_s,
-        {u"outcome"_s});
-    static auto &ingest = metrics::MetricsRegistry::global().histogram(
-        u"voxanne_vapi_end_of_call_ingest_duration_seconds"_s,
-        u"How long storing an end-of-call report (call, transcript, outcome) took."_s);
     const double seconds = double(nanoseconds) / 1e9;
     const QString label = typeLabel(type);
-    duration.labels({label}).observe(seconds);
+    servermetrics::webhookDuration().labels({label}).observe(seconds);
     if (label == u"end-of-call-report") {
-        reports.labels({status < 300 ? u"stored"_s : u"failed"_s}).inc();
-        ingest.labels({}).observe(seconds);
+        servermetrics::endOfCallReports().labels({status < 300 ? u"stored"_s : u"failed"_s}).inc();
+        servermetrics::endOfCallIngestDuration().labels({}).observe(seconds);
     }
 }
 

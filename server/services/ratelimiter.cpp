@@ -1,6 +1,6 @@
 #include "server/services/ratelimiter.h"
 
-#include "core/metrics/metricsregistry.h"
+#include "server/servermetrics.h"
 
 #include <QRegularExpression>
 
@@ -14,10 +14,7 @@ namespace {
 
 void countRefusal(const QString &bucket)
 {
-    static auto &refusals = metrics::MetricsRegistry::global().counter(
-        u"voxanne_rate_limit_refusals_total"_s,
-        u"Requests refused by a rate limit or a lock, by what the limit guards."_s, {u"limit"_s});
-    refusals.labels({bucketKind(bucket)}).inc();
+    servermetrics::rateLimitRefusals().labels({bucketKind(bucket)}).inc();
 }
 
 } // namespace

@@ -3,9 +3,9 @@
 #include "core/availability.h"
 #include "core/datetimerules.h"
 #include "core/logging/log.h"
-#include "core/metrics/metricsregistry.h"
 #include "core/phonenumber.h"
 #include "server/http/jsonbody.h"
+#include "server/servermetrics.h"
 #include "server/services/callercontext.h"
 #include "server/services/knowledgebase.h"
 #include "server/services/vapicallorg.h"
@@ -134,10 +134,9 @@ void recordToolCall(const QString &name, qint64 nanoseconds)
     static const QStringList known{u"checkAvailability"_s,     u"bookClinicAppointment"_s,
                                    u"rescheduleAppointment"_s, u"cancelAppointment"_s,
                                    u"lookupCaller"_s,          u"queryKnowledgeBase"_s};
-    static auto &duration = metrics::MetricsRegistry::global().histogram(
-        u"voxanne_vapi_tool_call_duration_seconds"_s,
-        u"How long Vapi's tool calls took to answer, by tool."_s, {u"tool"_s});
-    duration.labels({known.contains(name) ? name : u"other"_s}).observe(double(nanoseconds) / 1e9);
+    servermetrics::toolCallDuration()
+        .labels({known.contains(name) ? name : u"other"_s})
+        .observe(double(nanoseconds) / 1e9);
 }
 
 } // namespace

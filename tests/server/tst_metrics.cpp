@@ -194,6 +194,18 @@ private slots:
 
         const QJsonObject before = scrape(*client);
         QVERIFY(!before.isEmpty());
+        // Every family is listed from the start, before it has counted anything.
+        const QHash<QString, QString> declared{
+            {u"voxanne_provider_requests"_s, u"counter"_s},
+            {u"voxanne_provider_request_duration_seconds"_s, u"histogram"_s},
+            {u"voxanne_job_failures"_s, u"counter"_s},
+            {u"voxanne_job_duration_seconds"_s, u"histogram"_s},
+            {u"voxanne_rate_limit_refusals"_s, u"counter"_s},
+            {u"voxanne_event_fanout_lag_seconds"_s, u"histogram"_s},
+            {u"voxanne_vapi_end_of_call_reports"_s, u"counter"_s}};
+        for (auto it = declared.cbegin(); it != declared.cend(); ++it)
+            QVERIFY2(before.value(it.key()).toObject().value(u"type"_s).toString() == it.value(),
+                     qPrintable(it.key()));
         const QJsonObject health{
             {u"method"_s, u"GET"_s}, {u"route"_s, u"/api/health"_s}, {u"status"_s, u"200"_s}};
         const double healthBefore =
