@@ -61,11 +61,20 @@ namespace {
 
 bool mayHoldSomethingToScrub(QStringView text)
 {
-    // Every pattern below needs one of these: '@' (e-mail), '+' (E.164), '(' (US phone),
-    // "eyJ" (JWT), or the word bearer/basic. Most lines have none, and skip the expressions.
+    // Every pattern below needs one of these: '@' (e-mail), '+' (E.164), '(' (US phone), ten
+    // digits with nothing but separators between them (a North American number written without
+    // '+'), "eyJ" (JWT), or the word bearer/basic. Most lines have none, and skip the
+    // expressions.
+    int digitsInRun = 0; // digits since the last character no number is written with
     for (const QChar c : text) {
         if (c == u'@' || c == u'+' || c == u'(')
             return true;
+        if (c >= u'0' && c <= u'9') {
+            if (++digitsInRun >= 10)
+                return true;
+        } else if (c != u'-' && c != u'.' && c != u' ' && c != u')') {
+            digitsInRun = 0;
+        }
     }
     return text.contains(u"eyJ") || text.contains(u"bearer", Qt::CaseInsensitive) ||
            text.contains(u"basic", Qt::CaseInsensitive);
@@ -83,7 +92,18 @@ QString scrubText(const QString &text)
     static const QRegularExpression bearer(u"(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+"_s);
     static const QRegularExpression email(u"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"_s);
     static const QRegularExpression e164(u"\\+[1-9]\\d{6,14}\\b"_s);
-    static const QRegularExpression usPhone(u"\\(\\d{3}\\)\\s?\\d{3}-\\d{4}"_s);
+    // North American numbers without '+': (512) 555-0101, 512-555-0101, 512.555.0101,
+    // 512 555 0101, each optionally after "1" and the same separator, and ten bare digits. Not
+    // inside a longer run of letters, digits or separated digits (ids, UUID groups, decimals,
+    // dates and addresses never take this shape). Written with separators the digits may be
+    // anything; ten bare digits are only a number when they read as one (area code and exchange
+    // start with 2-9), which leaves Unix times in seconds and most counters alone.
+    static const QRegularExpression usPhone(
+        uR"((?<![\w])(?<!\d[.-])(?:1[-. ]?)?)" // not inside a word or number; "1-"
+        uR"((?:\(\d{3}\)\s?\d{3}[-. ]?\d{4})"  // (512) 555-0101
+        uR"(|\d{3}([-. ])\d{3}\1\d{4})"        // 512-555-0101, 512.555.0101
+        uR"(|[2-9]\d{2}[2-9]\d{6}))"           // 5125550101
+        uR"((?![\w])(?![.-]\d))"_s);
 
     QString out = replaceAll(text, jwt, [](const QString &) { return u"[jwt]"_s; });
     out = replaceAll(out, bearer, [](const QString &m) -> QString {

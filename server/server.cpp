@@ -17,11 +17,13 @@
 #include "server/routes/integrations.h"
 #include "server/routes/knowledge.h"
 #include "server/routes/messages.h"
+#include "server/routes/metrics.h"
 #include "server/routes/reminders.h"
 #include "server/routes/services.h"
 #include "server/routes/settings.h"
 #include "server/routes/telephony.h"
 #include "server/routes/vapimodule.h"
+#include "server/servermetrics.h"
 #include "server/services/accesstoken.h"
 #include "server/services/accountstate.h"
 #include "server/services/calleridverification.h"
@@ -134,6 +136,7 @@ Result<void> Server::start()
 {
     if (m_running)
         return {};
+    servermetrics::declareAll();
     for (const QString &secret : m_config.secrets())
         log::registerSecret(secret);
     if (m_config.sandboxInProduction)
@@ -251,15 +254,54 @@ Result<void> Server::start()
     if (!port)
         return port.error();
     m_config.listenPort = *port;
+    if (auto metrics = listenForMetrics(); !metrics)
+        return metrics.error();
     m_jobs->start();
     m_running = true;
     log::info("server", u"Listening."_s, {{u"url"_s, url()}});
     return {};
 }
 
+Result<void> Server::listenForMetrics()
+{
+    if (!m_config.metricsListen)
+        return {};
+    registerMetricsRoute(m_metricsRouter, metricsSources(), m_config.metricsToken);
+    // Only /metrics is served here, and nobody signs in.
+    auto nobody = [](const http::Request &) -> Result<http::Principal> {
+        return http::status::unauthorized(u"Nothing here needs signing in."_s);
+    };
+    http::HttpServer::Options options;
+    options.maxConnections = 16;
+    options.maxConnectionsPerAddress = 8;
+    options.workerThreads = 1; // a scrape at a time: it holds one database connection
+    options.reservedWorkerThreads = 1;
+    m_metricsHttp = std::make_unique<http::HttpServer>(m_metricsRouter, nobody, options);
+    auto port = m_metricsHttp->listen(m_config.metricsListenHost, m_config.metricsListenPort);
+    if (!port)
+        return fail(u"GET /metrics (VOXANNE_METRICS_LISTEN): %1"_s.arg(port.errorMessage()));
+    m_metricsPort = *port;
+    const bool v6 = m_config.metricsListenHost.contains(u':');
+    log::info("server", u"Serving metrics."_s,
+              {{u"url"_s, u"http://%1:%2/metrics"_s
+                              .arg(v6 ? u"[%1]"_s.arg(m_config.metricsListenHost)
+                                      : m_config.metricsListenHost)
+                              .arg(m_metricsPort)}});
+    return {};
+}
+
+MetricsSources Server::metricsSources()
+{
+    // The hub is made after the routes and goes after the last request is answered.
+    return {*m_db, [this] { return m_events ? m_events->connectedClients() : 0; }};
+}
+
 void Server::registerRoutes()
 {
     registerHealthRoutes(m_router, *m_app);
+    // GET /metrics on the main address only behind its token; otherwise it is not a route (404).
+    if (!m_config.metricsToken.isEmpty())
+        registerMetricsRoute(m_router, metricsSources(), m_config.metricsToken);
     registerAuthRoutes(m_router, *m_app);
     registerIntegrationRoutes(m_router, *m_app);
     registerCallActionRoutes(m_router, *m_app);
@@ -298,6 +340,13 @@ void Server::stop(int graceMs)
     if (!m_running)
         return;
     m_running = false;
+    if (m_metricsHttp) {
+        m_metricsHttp->stopAccepting();
+        m_metricsHttp->waitForIdle(qMin(graceMs, 2000));
+        m_metricsHttp->closeConnections(qMin(graceMs, 2000));
+        m_metricsHttp.reset();
+        m_metricsPort = 0;
+    }
     if (m_http) {
         m_http->stopAccepting();
         if (!m_http->waitForIdle(graceMs))

@@ -28,6 +28,7 @@ class EventHub;
 namespace vox::server {
 
 class AccountState;
+struct MetricsSources;
 
 // The companion server, composed: database (its own embedded cluster or a URL), migrations,
 // routes, HTTP/WebSocket listener, live events and jobs. The executable, the console's embedded
@@ -50,6 +51,8 @@ public:
     void stop(int graceMs = 10000);
 
     quint16 port() const;
+    // The port of GET /metrics's own address (VOXANNE_METRICS_LISTEN); 0 when it has none.
+    quint16 metricsPort() const { return m_metricsPort; }
     QString url() const;
     const ServerConfig &config() const { return m_config; }
     db::Database &database() { return *m_db; }
@@ -64,6 +67,8 @@ public:
 private:
     Result<void> openDatabase();
     void registerRoutes();
+    Result<void> listenForMetrics();
+    MetricsSources metricsSources();
 
     ServerConfig m_config;
     std::unique_ptr<db::DataFolderLock> m_dataFolderLock;
@@ -76,6 +81,9 @@ private:
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     std::unique_ptr<events::EventHub> m_events;
+    http::Router m_metricsRouter;
+    std::unique_ptr<http::HttpServer> m_metricsHttp;
+    quint16 m_metricsPort = 0;
     bool m_running = false;
 };
 

@@ -1,5 +1,6 @@
 // voxanne-server: the companion server and its operator subcommands.
 #include "core/logging/log.h"
+#include "core/logging/loglevels.h"
 #include "core/unixsignals.h"
 #include "server/config/serverconfig.h"
 #include "server/db/backup.h"
@@ -327,7 +328,9 @@ int main(int argc, char *argv[])
     auto config = server::ServerConfig::load(parser, defaultDataDir);
     if (!config)
         return failWith(config.errorMessage());
-    log::setupStderr(log::levelFromString(config->logLevel));
+    // resolve() has checked the levels: a bad value never gets this far.
+    const auto levels = log::parseLevels(config->logLevel);
+    log::setupStderr(levels ? *levels : log::Levels{});
     log::installQtMessageHandler();
     for (const QString &secret : config->secrets())
         log::registerSecret(secret);

@@ -1,5 +1,7 @@
 #include "core/logging/log.h"
 
+#include "core/logging/loglevels.h"
+
 #include "core/logmask.h"
 
 #include <QDateTime>
@@ -7,11 +9,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QReadWriteLock>
+#include <QRegularExpression>
 #include <QStringList>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <spdlog/sinks/ostream_sink.h>
@@ -25,14 +30,26 @@ namespace vox::log {
 
 namespace {
 
+// The areas that get a named logger of their own even when no level names them.
+const QStringList &knownAreas()
+{
+    static const QStringList areas{u"http"_s,   u"db"_s,     u"vapi"_s,      u"twilio"_s,
+                                   u"google"_s, u"resend"_s, u"jobs"_s,      u"events"_s,
+                                   u"auth"_s,   u"server"_s, u"providers"_s, u"qt"_s};
+    return areas;
+}
+
 struct State
 {
-    QReadWriteLock lock; // write: replacing the logger; read: logging through it
-    std::shared_ptr<spdlog::logger> logger;
+    QReadWriteLock lock; // write: replacing the loggers; read: logging through them
+    // One named spdlog logger per area over the same sinks, each at its area's level; `other`
+    // serves areas without one (the console's), at the default level.
+    QHash<QString, std::shared_ptr<spdlog::logger>> loggers;
+    std::shared_ptr<spdlog::logger> other;
     std::vector<spdlog::sink_ptr> sinks;                                  // from setup*()
     std::vector<std::pair<std::ostream *, spdlog::sink_ptr>> streamSinks; // tests' captures
     QStringList secrets;
-    Level minimum = Level::Info;
+    Levels levels;
 };
 
 State &state()
@@ -75,27 +92,51 @@ QString levelName(Level level)
     return u"info"_s;
 }
 
-// Builds the logger from the set-up's sinks and the tests' stream sinks. Called with the write
-// lock held: the logger is replaced, never changed, while other threads may be logging.
+// Builds the loggers from the set-up's sinks and the tests' stream sinks. Called with the write
+// lock held: loggers are replaced, never changed, while other threads may be logging.
 void rebuild(State &s)
 {
     std::vector<spdlog::sink_ptr> all = s.sinks;
     for (const auto &[stream, sink] : s.streamSinks)
         all.push_back(sink);
-    auto logger = std::make_shared<spdlog::logger>("voxanne", all.begin(), all.end());
-    logger->set_pattern("%v");
-    logger->set_level(toSpd(s.minimum));
-    logger->flush_on(spdlog::level::warn);
-    s.logger = std::move(logger);
+    const auto make = [&all](const QString &name, Level level) {
+        auto logger = std::make_shared<spdlog::logger>(name.toStdString(), all.begin(), all.end());
+        logger->set_pattern("%v");
+        logger->set_level(toSpd(level));
+        logger->flush_on(spdlog::level::warn);
+        return logger;
+    };
+    s.loggers.clear();
+    QStringList areas = knownAreas();
+    for (auto it = s.levels.areas.cbegin(); it != s.levels.areas.cend(); ++it) {
+        if (!areas.contains(it.key()))
+            areas.append(it.key());
+    }
+    for (const QString &area : std::as_const(areas))
+        s.loggers.insert(area, make(area, s.levels.of(area)));
+    s.other = make(u"voxanne"_s, s.levels.fallback);
 }
 
-void install(std::vector<spdlog::sink_ptr> sinks, Level minimum)
+spdlog::logger *loggerOf(const State &s, const char *name)
+{
+    if (!s.other)
+        return nullptr;
+    const auto it = s.loggers.constFind(areaOf(QString::fromLatin1(name)));
+    return it != s.loggers.cend() ? it->get() : s.other.get();
+}
+
+void install(std::vector<spdlog::sink_ptr> sinks, const Levels &levels)
 {
     State &s = state();
     QWriteLocker locker(&s.lock);
     s.sinks = std::move(sinks);
-    s.minimum = minimum;
+    s.levels = levels;
     rebuild(s);
+}
+
+void install(std::vector<spdlog::sink_ptr> sinks, Level minimum)
+{
+    install(std::move(sinks), Levels{minimum, {}});
 }
 
 // Waits until every line handed to writeLater is written.
@@ -146,9 +187,67 @@ Level levelFromString(const QString &name, Level fallback)
     return fallback;
 }
 
+Result<Levels> parseLevels(const QString &spec)
+{
+    Levels levels;
+    const auto level = [](const QString &name) -> std::optional<Level> {
+        const Level parsed = levelFromString(name, Level(-1));
+        if (parsed == Level(-1))
+            return std::nullopt;
+        return parsed;
+    };
+    for (const QString &part : spec.split(u',', Qt::SkipEmptyParts)) {
+        const QString entry = part.trimmed();
+        if (entry.isEmpty())
+            continue;
+        const qsizetype eq = entry.indexOf(u'=');
+        const QString name = eq < 0 ? entry : entry.mid(eq + 1).trimmed();
+        const std::optional<Level> parsed = level(name);
+        if (!parsed)
+            return fail(
+                u"Unknown log level \"%1\" (use debug, info, warn, error or off)."_s.arg(name));
+        if (eq < 0) {
+            levels.fallback = *parsed;
+            continue;
+        }
+        const QString area = entry.left(eq).trimmed().toLower();
+        static const QRegularExpression areaName(u"^[a-z][a-z0-9_-]*$"_s);
+        if (!areaName.match(area).hasMatch())
+            return fail(
+                u"\"%1\" is not a log area (expected AREA=LEVEL, e.g. http=warn)."_s.arg(entry));
+        levels.areas.insert(area, *parsed);
+    }
+    return levels;
+}
+
+QString areaOf(QStringView logger)
+{
+    const qsizetype dot = logger.indexOf(u'.');
+    const QStringView head = dot < 0 ? logger : logger.left(dot);
+    // Older names that write about one area under another name.
+    static const QHash<QString, QString> aliases{
+        {u"postgres"_s, u"db"_s},      {u"migrations"_s, u"db"_s}, {u"telephony"_s, u"twilio"_s},
+        {u"messaging"_s, u"twilio"_s}, {u"toolsync"_s, u"vapi"_s}, {u"agent"_s, u"vapi"_s}};
+    const QString area = head.toString();
+    return aliases.value(area, area);
+}
+
 void setupStderr(Level minimum)
 {
     install({std::make_shared<spdlog::sinks::stderr_sink_mt>()}, minimum);
+}
+
+void setupStderr(const Levels &levels)
+{
+    install({std::make_shared<spdlog::sinks::stderr_sink_mt>()}, levels);
+}
+
+void setLevels(const Levels &levels)
+{
+    State &s = state();
+    QWriteLocker locker(&s.lock);
+    s.levels = levels;
+    rebuild(s);
 }
 
 QString setupRotatingFile(const QString &directory, const QString &baseName, Level minimum,
@@ -168,8 +267,8 @@ void addStreamSink(std::ostream &stream)
 {
     State &s = state();
     QWriteLocker locker(&s.lock);
-    if (!s.logger)
-        s.minimum = Level::Debug; // a test's capture before any set-up: everything
+    if (!s.other)
+        s.levels = Levels{Level::Debug, {}}; // a test's capture before any set-up: everything
     s.streamSinks.emplace_back(&stream,
                                std::make_shared<spdlog::sinks::ostream_sink_mt>(stream, true));
     rebuild(s);
@@ -193,8 +292,10 @@ void flush()
     drainLaterLines();
     State &s = state();
     QReadLocker locker(&s.lock);
-    if (s.logger)
-        s.logger->flush();
+    for (const auto &logger : std::as_const(s.loggers))
+        logger->flush();
+    if (s.other)
+        s.other->flush();
 }
 
 void registerSecret(const QString &secret)
@@ -215,7 +316,8 @@ void writeAt(const QDateTime &at, Level level, const char *logger, const QString
 {
     State &s = state();
     QReadLocker locker(&s.lock);
-    if (!s.logger || level < s.minimum || level == Level::Off)
+    spdlog::logger *out = loggerOf(s, logger);
+    if (!out || level == Level::Off || !out->should_log(toSpd(level)))
         return;
 
     QJsonObject line;
@@ -229,17 +331,21 @@ void writeAt(const QDateTime &at, Level level, const char *logger, const QString
             line.insert(it.key(), withoutSecrets(it.value(), s.secrets));
     }
     const QByteArray json = QJsonDocument(line).toJson(QJsonDocument::Compact);
-    s.logger->log(toSpd(level), std::string_view(json.constData(), size_t(json.size())));
+    out->log(toSpd(level), std::string_view(json.constData(), size_t(json.size())));
 }
 
-bool enabled(Level level)
+bool enabled(Level level, const char *logger)
 {
     State &s = state();
     QReadLocker locker(&s.lock);
-    return s.logger && level >= s.minimum && level != Level::Off;
+    spdlog::logger *out = loggerOf(s, logger);
+    return out && level != Level::Off && out->should_log(toSpd(level));
 }
 
-// The thread that masks, formats and writes the lines handed over with writeLater.
+// The log's thread: it masks, formats and writes the lines handed over, so the threads that serve
+// requests never wait on stderr or spend their time on masking expressions. spdlog's own
+// asynchronous logger (1.10 in Debian 12) would take only the writing off the caller, and its
+// flush returns before the lines are out, which tests and a fatal message need.
 class LaterWriter
 {
 public:
@@ -261,7 +367,12 @@ public:
         m_wake.notify_one();
         if (m_thread.joinable())
             m_thread.join(); // after writing what was queued
+        gone.store(true);
     }
+
+    // Set once the writer is destroyed at exit: lines from later destructors are written by
+    // their own thread.
+    static inline std::atomic<bool> gone{false};
 
     void push(Line line)
     {
@@ -332,14 +443,18 @@ void drainLaterLines()
 
 void write(Level level, const char *logger, const QString &message, const QJsonObject &fields)
 {
-    writeAt(QDateTime::currentDateTimeUtc(), level, logger, message, fields);
+    if (!enabled(level, logger))
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (LaterWriter::gone.load())
+        writeAt(now, level, logger, message, fields);
+    else
+        laterWriter().push({now, level, logger, message, fields});
 }
 
 void writeLater(Level level, const char *logger, const QString &message, const QJsonObject &fields)
 {
-    if (!enabled(level))
-        return;
-    laterWriter().push({QDateTime::currentDateTimeUtc(), level, logger, message, fields});
+    write(level, logger, message, fields);
 }
 
 void installQtMessageHandler()

@@ -8,7 +8,9 @@
 // Structured logging for the server and the console: one JSON object per line (ts, level, logger,
 // msg, then the fields), written through spdlog. Every message and field is masked
 // (vox::logmask) and every registered secret is replaced before a line is formatted, so a caller
-// cannot leak a token by mistake.
+// cannot leak a token by mistake. Lines are masked, formatted and written on the log's own thread;
+// the caller only hands them over, stamped with the time they were made. Each area has a logger
+// and a level of its own (core/logging/loglevels.h).
 namespace vox::log {
 
 enum class Level { Debug, Info, Warn, Error, Off };
@@ -35,10 +37,10 @@ void registerSecret(const QString &secret);
 // Routes qDebug/qWarning/qCritical (Qt's own messages included) into this log.
 void installQtMessageHandler();
 
+// Hands a line to the log's thread when its area logs `level`. `logger` must outlive the program
+// (a literal). flush() waits for every line handed over before it.
 void write(Level level, const char *logger, const QString &message, const QJsonObject &fields = {});
-// The same line, stamped now but masked, formatted and written on the log's own thread: for hot
-// paths (the access log on the server's I/O thread). `logger` must outlive the program (a
-// literal). flush() waits for every line handed over before it.
+// The same as write(), named by the hot paths (the access log on the server's I/O thread).
 void writeLater(Level level, const char *logger, const QString &message,
                 const QJsonObject &fields = {});
 

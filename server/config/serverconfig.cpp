@@ -2,6 +2,8 @@
 
 #include "core/crypto/aesgcm.h"
 #include "core/crypto/securerandom.h"
+#include "core/logging/log.h"
+#include "core/logging/loglevels.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -46,7 +48,16 @@ const QList<Option> &options()
          "server runs its own PostgreSQL in the data folder."_s},
         {u"VOXANNE_TLS_CERT"_s, u"tls-cert"_s, u"FILE"_s, u"PEM certificate: serve HTTPS."_s},
         {u"VOXANNE_TLS_KEY"_s, u"tls-key"_s, u"FILE"_s, u"PEM private key for --tls-cert."_s},
-        {u"VOXANNE_LOG_LEVEL"_s, u"log-level"_s, u"LEVEL"_s, u"debug, info, warn or error."_s},
+        {u"VOXANNE_LOG_LEVEL"_s, u"log-level"_s, u"LEVELS"_s,
+         u"debug, info, warn or error, for every area or per area: http=warn,vapi=debug (areas: "
+         "http, db, vapi, twilio, google, resend, jobs, events, auth, server; default info)."_s},
+        {u"VOXANNE_METRICS_LISTEN"_s, u"metrics-listen"_s, u"HOST:PORT"_s,
+         u"Serve GET /metrics (Prometheus) on this address of its own, for a scraper on a "
+         "private network. Off by default."_s},
+        {u"VOXANNE_METRICS_TOKEN"_s, u"metrics-token"_s, u"TOKEN"_s,
+         u"Serve GET /metrics on the main address to requests with \"Authorization: Bearer "
+         "TOKEN\" (at least 16 characters). Off by default: without this or "
+         "VOXANNE_METRICS_LISTEN, /metrics answers 404."_s},
         {u"VOXANNE_SANDBOX_URL"_s, u"sandbox"_s, u"URL"_s,
          u"Point Vapi, Twilio, Google and Resend at a voxanne-sandbox at URL (embedded mode; "
          "refused in production unless VOXANNE_DEV_ALLOW_SANDBOX=1)."_s},
@@ -160,6 +171,21 @@ Result<int> parseInt(const QString &name, const QString &value, int fallback, in
     return n;
 }
 
+// HOST:PORT with an IP address (IPv6 in brackets).
+Result<std::pair<QString, quint16>> parseHostPort(const QString &name, const QString &listen)
+{
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool ok = false;
+    const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&ok) : 0;
+    QString host = listen.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (colon <= 0 || !ok || port > 65535 || QHostAddress(host).isNull())
+        return fail(u"%1 must be HOST:PORT with an IP address, for example "
+                    "127.0.0.1:8787 (got \"%2\")."_s.arg(name, listen));
+    return std::pair{host, quint16(port)};
+}
+
 Result<QString> parseUrl(const QString &name, const QString &value)
 {
     const QUrl url(value, QUrl::StrictMode);
@@ -207,18 +233,22 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
             u"VOXANNE_MODE must be \"embedded\" or \"production\" (got \"%1\")."_s.arg(mode));
 
     if (const QString listen = value(u"VOXANNE_LISTEN"_s); !listen.isEmpty()) {
-        const qsizetype colon = listen.lastIndexOf(u':');
-        bool ok = false;
-        const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&ok) : 0;
-        QString host = listen.left(colon);
-        if (host.startsWith(u'[') && host.endsWith(u']'))
-            host = host.mid(1, host.size() - 2);
-        if (colon <= 0 || !ok || port > 65535 || QHostAddress(host).isNull())
-            return fail(u"VOXANNE_LISTEN must be HOST:PORT with an IP address, for example "
-                        "127.0.0.1:8787 (got \"%1\")."_s.arg(listen));
-        c.listenHost = host;
-        c.listenPort = quint16(port);
+        auto parsed = parseHostPort(u"VOXANNE_LISTEN"_s, listen);
+        if (!parsed)
+            return parsed.error();
+        std::tie(c.listenHost, c.listenPort) = *parsed;
     }
+    if (const QString listen = value(u"VOXANNE_METRICS_LISTEN"_s); !listen.isEmpty()) {
+        auto parsed = parseHostPort(u"VOXANNE_METRICS_LISTEN"_s, listen);
+        if (!parsed)
+            return parsed.error();
+        c.metricsListenHost = parsed->first;
+        c.metricsListenPort = parsed->second;
+        c.metricsListen = true;
+    }
+    c.metricsToken = value(u"VOXANNE_METRICS_TOKEN"_s);
+    if (!c.metricsToken.isEmpty() && c.metricsToken.size() < 16)
+        return fail(u"VOXANNE_METRICS_TOKEN must be at least 16 characters long."_s);
 
     c.dataDir = value(u"VOXANNE_DATA_DIR"_s);
     if (c.dataDir.isEmpty())
@@ -229,8 +259,11 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
     c.tlsKey = value(u"VOXANNE_TLS_KEY"_s);
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty())
         return fail(u"--tls-cert and --tls-key must be given together."_s);
-    if (const QString level = value(u"VOXANNE_LOG_LEVEL"_s); !level.isEmpty())
+    if (const QString level = value(u"VOXANNE_LOG_LEVEL"_s); !level.isEmpty()) {
+        if (auto levels = log::parseLevels(level); !levels)
+            return fail(u"VOXANNE_LOG_LEVEL: %1"_s.arg(levels.errorMessage()));
         c.logLevel = level;
+    }
 
     c.jwtSecret = value(u"JWT_SECRET"_s);
     c.encryptionKey = value(u"ENCRYPTION_KEY"_s);
@@ -502,8 +535,9 @@ Result<ServerConfig> ServerConfig::load(const QCommandLineParser &parser,
 
 QStringList ServerConfig::secrets() const
 {
-    QStringList all{jwtSecret,      encryptionKey,      vapiPrivateKey, vapiWebhookSecret,
-                    vapiHmacSecret, googleClientSecret, resendApiKey,   twilioAuthToken};
+    QStringList all{jwtSecret,         encryptionKey,   vapiPrivateKey,
+                    vapiWebhookSecret, vapiHmacSecret,  googleClientSecret,
+                    resendApiKey,      twilioAuthToken, metricsToken};
     all += previousEncryptionKeys;
     all.removeAll(QString());
     return all;

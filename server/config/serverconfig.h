@@ -29,7 +29,14 @@ struct ServerConfig
     QString databaseUrl;
     QString tlsCert;
     QString tlsKey;
+    // "info", or levels per area: "warn,http=info,vapi=debug" (log::parseLevels).
     QString logLevel = QStringLiteral("info");
+    // GET /metrics: on an address of its own (metricsListen), and/or on the main address behind
+    // a bearer token (metricsToken). Neither: not served at all.
+    bool metricsListen = false;
+    QString metricsListenHost;
+    quint16 metricsListenPort = 0;
+    QString metricsToken;
 
     QString jwtSecret;
     QString encryptionKey;

@@ -14,12 +14,39 @@ namespace {
 
 std::atomic<quint64> nextDatabaseId{1};
 
-// Connections of the current thread, by Database id; closed when the thread ends.
-std::unordered_map<quint64, std::unique_ptr<Connection>> &threadConnections()
+// A thread's connection, counted as open for as long as it is held.
+template<class Counters> struct HeldConnection
 {
-    thread_local std::unordered_map<quint64, std::unique_ptr<Connection>> connections;
-    return connections;
-}
+    HeldConnection(std::unique_ptr<Connection> c, std::shared_ptr<Counters> shared)
+        : connection(std::move(c))
+        , counters(std::move(shared))
+    {
+        this->counters->open.fetch_add(1, std::memory_order_relaxed);
+    }
+    ~HeldConnection() { counters->open.fetch_sub(1, std::memory_order_relaxed); }
+    HeldConnection(const HeldConnection &) = delete;
+    HeldConnection &operator=(const HeldConnection &) = delete;
+
+    std::unique_ptr<Connection> connection;
+    std::shared_ptr<Counters> counters;
+};
+
+// Counts a transaction in progress on its connection.
+template<class Counters> class InUse
+{
+public:
+    explicit InUse(Counters &counters)
+        : m_counters(counters)
+    {
+        m_counters.inUse.fetch_add(1, std::memory_order_relaxed);
+    }
+    ~InUse() { m_counters.inUse.fetch_sub(1, std::memory_order_relaxed); }
+    InUse(const InUse &) = delete;
+    InUse &operator=(const InUse &) = delete;
+
+private:
+    Counters &m_counters;
+};
 
 bool retryable(const Error &error)
 {
@@ -60,6 +87,18 @@ Database::Database(ConnectionSettings settings)
     , m_id(nextDatabaseId.fetch_add(1))
 {}
 
+namespace {
+
+// Connections of the current thread, by Database id; closed when the thread ends.
+template<class Counters>
+std::unordered_map<quint64, std::unique_ptr<HeldConnection<Counters>>> &threadConnections()
+{
+    thread_local std::unordered_map<quint64, std::unique_ptr<HeldConnection<Counters>>> connections;
+    return connections;
+}
+
+} // namespace
+
 Database::~Database()
 {
     closeThreadConnection();
@@ -67,21 +106,33 @@ Database::~Database()
 
 Result<Connection *> Database::connection()
 {
-    auto &connections = threadConnections();
+    auto &connections = threadConnections<Counters>();
     auto it = connections.find(m_id);
-    if (it != connections.end() && !it->second->isBroken())
-        return it->second.get();
+    if (it != connections.end() && !it->second->connection->isBroken())
+        return it->second->connection.get();
+    if (it != connections.end())
+        m_counters->errors.fetch_add(1, std::memory_order_relaxed); // it broke
     auto opened = Connection::open(m_settings);
-    if (!opened)
+    if (!opened) {
+        m_counters->errors.fetch_add(1, std::memory_order_relaxed);
         return opened.error();
+    }
     Connection *raw = opened->get();
-    connections[m_id] = std::move(opened).value();
+    connections[m_id] =
+        std::make_unique<HeldConnection<Counters>>(std::move(opened).value(), m_counters);
     return raw;
 }
 
 void Database::closeThreadConnection()
 {
-    threadConnections().erase(m_id);
+    threadConnections<Counters>().erase(m_id);
+}
+
+Database::PoolStats Database::poolStats() const
+{
+    return {m_counters->open.load(std::memory_order_relaxed),
+            m_counters->inUse.load(std::memory_order_relaxed),
+            m_counters->errors.load(std::memory_order_relaxed)};
 }
 
 Result<void> Database::runTransaction(const Access &access,
@@ -96,6 +147,7 @@ Result<void> Database::runTransaction(const Access &access,
         if (!conn)
             return conn.error();
         Connection &c = **conn;
+        const InUse<Counters> inUse(*m_counters);
         // One round trip opens the transaction and takes on the role and claims.
         const QByteArray role =
             access.role == Access::Role::Service ? "service_role" : "authenticated";
@@ -111,6 +163,7 @@ Result<void> Database::runTransaction(const Access &access,
                 if (lost.sqlstate.isEmpty())
                     lost.sqlstate = sqlstate::connectionFailure;
                 last = lost;
+                m_counters->errors.fetch_add(1, std::memory_order_relaxed);
                 closeThreadConnection();
                 continue;
             }
@@ -126,8 +179,10 @@ Result<void> Database::runTransaction(const Access &access,
         } else {
             (void)c.execScript("ROLLBACK");
         }
-        if (c.isBroken())
+        if (c.isBroken()) {
+            m_counters->errors.fetch_add(1, std::memory_order_relaxed);
             closeThreadConnection();
+        }
         if (!retryable(last.error()))
             return last;
     }

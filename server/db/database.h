@@ -6,7 +6,9 @@
 
 #include <QString>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace vox::db {
@@ -80,6 +82,16 @@ public:
     Result<Connection *> connection();
     void closeThreadConnection();
 
+    // The connections of every thread, for GET /metrics: open now, inside a transaction now,
+    // and how many could not be opened or broke since start.
+    struct PoolStats
+    {
+        int open = 0;
+        int inUse = 0;
+        quint64 errors = 0;
+    };
+    PoolStats poolStats() const;
+
     // Runs `work` in one transaction as `access`; commits when it returns a value, rolls back on
     // an error. Deadlocks and serialization failures are retried a few times. The error returned
     // is the one that stopped it (work's own, the commit's, or the connection's), so callers can
@@ -109,8 +121,17 @@ private:
     Result<void> runTransaction(const Access &access,
                                 const std::function<Result<void>(Transaction &)> &work);
 
+    struct Counters
+    {
+        std::atomic<int> open{0};
+        std::atomic<int> inUse{0};
+        std::atomic<quint64> errors{0};
+    };
+
     ConnectionSettings m_settings;
     quint64 m_id;
+    // Shared with the threads' connections, which may outlive this object until their thread ends.
+    std::shared_ptr<Counters> m_counters = std::make_shared<Counters>();
 };
 
 } // namespace vox::db

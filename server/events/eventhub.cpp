@@ -2,6 +2,7 @@
 
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
+#include "server/servermetrics.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -170,6 +171,7 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     });
     connect(ws, &QWebSocket::disconnected, this, [this, serial] { remove(serial); });
     m_clients.emplace(serial, std::move(c));
+    m_connected.store(int(m_clients.size()), std::memory_order_relaxed);
 
     if (!sinceOk) {
         close(serial, QWebSocketProtocol::CloseCodePolicyViolated,
@@ -296,7 +298,7 @@ void EventHub::startReplay(quint64 serial)
         replay.newestId = outcome.newestId;
         replay.truncated = outcome.truncated;
         for (qsizetype i = 0; i < outcome.ids.size(); ++i)
-            replay.events.append({outcome.ids.at(i), QString(), outcome.messages.at(i)});
+            replay.events.append({outcome.ids.at(i), QString(), outcome.messages.at(i), {}});
         finishReplay(serial,
                      outcome.error ? Result<Replay>(*outcome.error) : Result<Replay>(replay));
     });
@@ -380,6 +382,7 @@ void EventHub::remove(quint64 serial)
     c->socket->disconnect(this);
     c->socket->deleteLater();
     m_clients.erase(it);
+    m_connected.store(int(m_clients.size()), std::memory_order_relaxed);
 }
 
 void EventHub::heartbeat()
@@ -440,7 +443,7 @@ void EventHub::onListening()
     }).then(this, [this](const RowsOutcome &outcome) {
         for (qsizetype i = 0; i < outcome.ids.size(); ++i) {
             if (markSeen(outcome.ids.at(i)))
-                enqueue({outcome.ids.at(i), outcome.orgs.at(i), outcome.messages.at(i)});
+                enqueue({outcome.ids.at(i), outcome.orgs.at(i), outcome.messages.at(i), {}});
         }
         m_highWater = qMax(m_highWater, outcome.newestId);
         Q_EMIT listening();
@@ -468,7 +471,10 @@ void EventHub::onNotified(const QByteArray &payload)
     const QString orgId = event.value(u"org_id"_s).toString();
     if (id <= 0 || orgId.isEmpty() || !markSeen(id))
         return;
-    Outgoing out{id, orgId, {}};
+    Outgoing out{id,
+                 orgId,
+                 {},
+                 QDateTime::fromString(event.value(u"created_at"_s).toString(), Qt::ISODateWithMs)};
     if (!event.value(u"truncated"_s).toBool()) {
         event.remove(u"org_id"_s);
         out.message = QJsonDocument(QJsonObject{{u"type"_s, u"event"_s}, {u"event"_s, event}})
@@ -524,6 +530,10 @@ void EventHub::pump()
         const Outgoing event = std::move(head);
         m_pipeline.pop_front();
         const QSet<quint64> serials = m_byOrg.value(event.orgId);
+        if (event.createdAt.isValid() && !serials.isEmpty()) {
+            servermetrics::eventFanoutLag().labels({}).observe(
+                qMax<qint64>(0, event.createdAt.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0);
+        }
         for (quint64 serial : serials) {
             Client *c = client(serial);
             if (!c)

@@ -6,6 +6,7 @@
 #include "server/services/accesstoken.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -13,6 +14,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <map>
@@ -68,6 +70,8 @@ public:
     void closeStreamsOf(const QString &userId, const QString &reason);
 
     int clientCount() const { return int(m_clients.size()); }
+    // The same, readable from any thread (GET /metrics).
+    int connectedClients() const { return m_connected.load(std::memory_order_relaxed); }
     bool isListening() const { return m_listener.isListening(); }
 
 Q_SIGNALS:
@@ -82,7 +86,8 @@ private:
     {
         qint64 id = 0;
         QString orgId;
-        QByteArray message; // {"type":"event","event":{...}}; empty until read
+        QByteArray message;  // {"type":"event","event":{...}}; empty until read
+        QDateTime createdAt; // when its transaction wrote it: the fan-out lag is measured from it
     };
     struct Replay
     {
@@ -126,6 +131,7 @@ private:
     std::deque<qint64> m_seenOrder;
     qint64 m_highWater = -1; // the newest event id this hub has accounted for; -1 before LISTEN
     bool m_stopped = false;
+    std::atomic<int> m_connected{0};
 };
 
 } // namespace vox::server::events

@@ -3,6 +3,7 @@
 #include "core/crypto/securerandom.h"
 #include "core/logging/log.h"
 #include "server/http/guardedtcpserver.h"
+#include "server/http/httpmetrics.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -368,6 +369,15 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
 void HttpServer::accessLog(const Request &request, const RouteInfo *route, const Response &response,
                            const QString &orgId) const
 {
+    // By the route's pattern, never the path: ids would make a series per record.
+    const QString method = QString::fromLatin1(request.method);
+    const QString pattern = route ? route->pattern : u"unmatched"_s;
+    const QString status = QString::number(response.status);
+    httpmetrics::requests().labels({method, pattern, status}).inc();
+    httpmetrics::requestDuration()
+        .labels({method, pattern, status})
+        .observe(double(request.received.nsecsElapsed()) / 1e9);
+
     QJsonObject fields{{u"request_id"_s, request.requestId},
                        {u"method"_s, QString::fromLatin1(request.method)},
                        {u"route"_s, route ? route->pattern : u"(none)"_s},

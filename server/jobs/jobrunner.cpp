@@ -2,12 +2,27 @@
 
 #include "core/logging/log.h"
 #include "server/providers/providerhttp.h"
+#include "server/servermetrics.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server::jobs {
+
+namespace {
+
+// Runs and failures by kind for GET /metrics; the queue's depth is read from the table when
+// scraped.
+void recordRun(const QString &kind, const QString &outcome, qint64 nanoseconds)
+{
+    if (outcome != u"done")
+        servermetrics::jobFailures().labels({kind, outcome}).inc();
+    servermetrics::jobDuration().labels({kind, outcome}).observe(double(nanoseconds) / 1e9);
+}
+
+} // namespace
 
 JobRunner::JobRunner(db::Database &database, QString instanceName, Options options)
     : m_db(database)
@@ -168,6 +183,8 @@ Result<bool> JobRunner::runOne()
     const Job job = **claimed;
 
     Result<void> outcome;
+    QElapsedTimer ran;
+    ran.start();
     const auto handler = m_handlers.constFind(job.kind);
     if (handler == m_handlers.cend()) {
         outcome = fail(u"No handler for job kind %1."_s.arg(job.kind));
@@ -180,6 +197,11 @@ Result<bool> JobRunner::runOne()
     }
 
     const bool retry = !outcome && job.attempt < job.maxAttempts;
+    recordRun(job.kind,
+              outcome ? u"done"_s
+              : retry ? u"retried"_s
+                      : u"failed"_s,
+              ran.nsecsElapsed());
     const qint64 backoffMs = qint64(m_options.baseBackoffMs) << qMin(job.attempt - 1, 16);
     auto recorded = m_db.transaction<
         bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {

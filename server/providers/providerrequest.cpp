@@ -1,16 +1,48 @@
 #include "server/providers/providerrequest.h"
 
 #include "core/logging/log.h"
+#include "server/servermetrics.h"
+
+#include <QElapsedTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server::providers {
 
+namespace {
+
+// What became of a call, as GET /metrics counts it.
+QString outcomeOf(const Result<HttpAnswer> &answer)
+{
+    if (!answer)
+        return answer.error().subject == unreachable ? u"unreachable"_s : u"no_answer"_s;
+    if (answer->ok())
+        return u"success"_s;
+    if (answer->status == 429)
+        return u"throttled"_s;
+    return answer->status >= 500 ? u"server_error"_s : u"refused"_s;
+}
+
+void record(const Provider &provider, const Result<HttpAnswer> &answer, qint64 nanoseconds)
+{
+    const QString name = QString::fromLatin1(provider.logger);
+    const QString outcome = outcomeOf(answer);
+    servermetrics::providerRequests().labels({name, outcome}).inc();
+    servermetrics::providerRequestDuration()
+        .labels({name, outcome})
+        .observe(double(nanoseconds) / 1e9);
+}
+
+} // namespace
+
 Result<HttpAnswer> ask(const Provider &provider, const HttpCall &call, const RetryPolicy &policy,
                        const QString &path)
 {
     const QString method = QString::fromLatin1(call.method);
+    QElapsedTimer timer;
+    timer.start();
     auto answer = send(call, policy);
+    record(provider, answer, timer.nsecsElapsed());
     if (!answer) {
         log::warn(provider.logger, u"%1 did not answer."_s.arg(provider.name),
                   {{u"method"_s, method}, {u"path"_s, path}});

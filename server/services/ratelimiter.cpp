@@ -1,8 +1,36 @@
 #include "server/services/ratelimiter.h"
 
+#include "server/servermetrics.h"
+
+#include <QRegularExpression>
+
 #include <cmath>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace vox::server::ratelimit {
+
+namespace {
+
+void countRefusal(const QString &bucket)
+{
+    servermetrics::rateLimitRefusals().labels({bucketKind(bucket)}).inc();
+}
+
+} // namespace
+
+QString bucketKind(const QString &bucket)
+{
+    static const QRegularExpression word(u"^[a-z][a-z0-9-]*$"_s);
+    const QStringList parts = bucket.split(u':');
+    QStringList kind;
+    for (qsizetype i = 0; i + 1 < parts.size() && kind.size() < 2; ++i) {
+        if (!word.match(parts[i]).hasMatch())
+            break;
+        kind.append(parts[i]);
+    }
+    return kind.isEmpty() ? u"other"_s : kind.join(u':');
+}
 
 Result<Decision> hit(db::Transaction &tx, const QString &bucket, int limit, int windowSeconds)
 {
@@ -23,6 +51,8 @@ Result<Decision> hit(db::Transaction &tx, const QString &bucket, int limit, int 
     d.hits = int(row->toInt(0, 0));
     d.allowed = d.hits <= limit;
     d.retryAfterSeconds = qMax(1, int(std::ceil(row->toDouble(0, 1))));
+    if (!d.allowed)
+        countRefusal(bucket);
     return d;
 }
 
@@ -78,7 +108,10 @@ Result<int> lockedFor(db::Transaction &tx, const QString &bucket)
                        {bucket});
     if (!row)
         return row.error();
-    return row->isEmpty() ? 0 : int(row->toInt(0, 0));
+    const int seconds = row->isEmpty() ? 0 : int(row->toInt(0, 0));
+    if (seconds > 0)
+        countRefusal(bucket);
+    return seconds;
 }
 
 } // namespace vox::server::ratelimit

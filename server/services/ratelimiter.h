@@ -32,5 +32,10 @@ Result<void> forgive(db::Transaction &tx, const QString &bucket);
 Result<void> lock(db::Transaction &tx, const QString &bucket, int seconds);
 Result<int> lockedFor(db::Transaction &tx, const QString &bucket);
 
+// What a bucket limits, without whom: its leading lower-case words up to two, never its last part
+// ("login:account:jane@example.com" -> "login:account", "verify:+15125550101" -> "verify"). The
+// label GET /metrics counts refusals by, so no address, number or id reaches it.
+QString bucketKind(const QString &bucket);
+
 } // namespace ratelimit
 } // namespace vox::server

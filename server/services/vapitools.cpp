@@ -5,6 +5,7 @@
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
 #include "server/http/jsonbody.h"
+#include "server/servermetrics.h"
 #include "server/services/callercontext.h"
 #include "server/services/knowledgebase.h"
 #include "server/services/vapicallorg.h"
@@ -125,6 +126,21 @@ QString confirmation(const QJsonObject &appointment)
 
 } // namespace
 
+namespace {
+
+void recordToolCall(const QString &name, qint64 nanoseconds)
+{
+    // Names come from the caller's side: only ours become labels.
+    static const QStringList known{u"checkAvailability"_s,     u"bookClinicAppointment"_s,
+                                   u"rescheduleAppointment"_s, u"cancelAppointment"_s,
+                                   u"lookupCaller"_s,          u"queryKnowledgeBase"_s};
+    servermetrics::toolCallDuration()
+        .labels({known.contains(name) ? name : u"other"_s})
+        .observe(double(nanoseconds) / 1e9);
+}
+
+} // namespace
+
 QJsonObject VapiToolService::answer(const vapi::Message &message)
 {
     const QList<vapi::ToolCall> calls = message.toolCalls();
@@ -166,6 +182,7 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
         QElapsedTimer timer;
         timer.start();
         const QString result = fallback.isEmpty() ? run(context, call) : fallback;
+        recordToolCall(call.name, timer.nsecsElapsed());
         results.append(
             QJsonObject{{u"toolCallId"_s, call.id}, {u"name"_s, call.name}, {u"result"_s, result}});
         log::info("vapi.tools", u"Tool call answered."_s,

@@ -123,6 +123,9 @@ private slots:
             row("POST user password reset")
                 << QByteArray("POST") << u"/api/org/users/{user}/password-reset"_s << QByteArray()
                 << role << (admin ? 404 : 403);
+            // The platform's metrics are nobody's clinic data: not served unless configured,
+            // and a clinic's session never opens them (tst_metrics covers the configured cases).
+            row("GET metrics") << QByteArray("GET") << u"/metrics"_s << QByteArray() << role << 404;
         }
     }
     void anotherClinicsIdsAreNotFound()

@@ -1,4 +1,5 @@
 #include "core/logging/log.h"
+#include "core/logging/loglevels.h"
 #include "core/logmask.h"
 
 #include <QJsonDocument>
@@ -136,6 +137,150 @@ private slots:
         vox::log::info("test", text, {{u"detail"_s, text}});
         const QString out = output();
         QVERIFY2(!out.contains(mustNotContain), qPrintable(out));
+    }
+
+    // North American numbers written without '+' are masked like the E.164 form: whatever
+    // the separators, only the last four digits (and at most the area code) stay readable.
+    void northAmericanNumbersAreMaskedInEveryForm_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("mustNotContain");
+        QTest::newRow("dashes") << u"call back 512-555-0101 today"_s << u"555"_s;
+        QTest::newRow("parentheses") << u"call back (512) 555-0101 today"_s << u"555"_s;
+        QTest::newRow("parentheses, no space") << u"tel:(512)555-0101"_s << u"555"_s;
+        QTest::newRow("dots") << u"number 512.555.0101."_s << u"555"_s;
+        QTest::newRow("spaces") << u"number 512 555 0101"_s << u"555"_s;
+        QTest::newRow("ten bare digits") << u"from 5125550101"_s << u"5125550101"_s;
+        QTest::newRow("bare, after a 1") << u"from 15125550101"_s << u"5550101"_s;
+        QTest::newRow("1- and dashes") << u"from 1-512-555-0101"_s << u"555-0"_s;
+        QTest::newRow("+1 and dashes") << u"from +1 512-555-0101"_s << u"555"_s;
+        QTest::newRow("E.164 still") << u"from +15125550101"_s << u"2555"_s;
+        QTest::newRow("at the very start") << u"5125550101 called"_s << u"5125550101"_s;
+        QTest::newRow("in JSON") << u"{\"phone\":\"512-555-0101\"}"_s << u"555"_s;
+        QTest::newRow("twice") << u"512-555-0101 or 512-555-0199"_s << u"555-01"_s;
+    }
+    void northAmericanNumbersAreMaskedInEveryForm()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, mustNotContain);
+        const QString scrubbed = vox::logmask::scrubText(text);
+        QVERIFY2(!scrubbed.contains(mustNotContain), qPrintable(scrubbed));
+        QVERIFY2(scrubbed.contains(u"0101"_s) || scrubbed.contains(u"0199"_s),
+                 qPrintable(scrubbed));
+    }
+
+    // The rule: separated 3-3-4 digits, or ten bare digits whose area code and exchange start
+    // with 2-9, standing alone. Dates, times, prices, versions, addresses, Unix times, UUIDs and
+    // longer digit runs do not take that shape and stay as written.
+    void valuesThatOnlyLookNumericStayReadable_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("ISO date") << u"on 2026-12-06"_s;
+        QTest::newRow("ISO date and time") << u"at 2026-12-06T05:47:00.123Z"_s;
+        QTest::newRow("time") << u"at 05:47:00"_s;
+        QTest::newRow("price") << u"costs $1234.56 or 1,299.00"_s;
+        QTest::newRow("decimal with ten digits") << u"ratio 5125550101.25"_s;
+        QTest::newRow("version") << u"Qt 6.4.2, schema 0050"_s;
+        QTest::newRow("IPv4 address") << u"from 192.168.100.200"_s;
+        QTest::newRow("Unix time in seconds") << u"ts 1733461620"_s;
+        QTest::newRow("Unix time in milliseconds") << u"ts 1733461620123"_s;
+        QTest::newRow("UUID") << u"id 123e4567-e89b-12d3-a456-426614174000"_s;
+        QTest::newRow("UUID of digits") << u"id 12345678-1234-5234-9234-123456789012"_s;
+        QTest::newRow("hex request id") << u"request 8f3e2c1a5125550101ab"_s;
+        QTest::newRow("twelve digits") << u"order 512555010199"_s;
+        QTest::newRow("digits inside a word") << u"sku A5125550101"_s;
+        QTest::newRow("a number, not a phone") << u"counted 1234567890 rows"_s;
+        QTest::newRow("latency") << u"took 12.345 ms, 3 attempts"_s;
+    }
+    void valuesThatOnlyLookNumericStayReadable()
+    {
+        QFETCH(QString, text);
+        QCOMPARE(vox::logmask::scrubText(text), text);
+    }
+
+    void levelsAreReadPerArea_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<int>("fallback");
+        QTest::addColumn<QString>("area");
+        QTest::addColumn<int>("areaLevel");
+        using L = vox::log::Level;
+        QTest::newRow("a bare level") << u"warn"_s << int(L::Warn) << u"http"_s << int(L::Warn);
+        QTest::newRow("one area") << u"http=warn"_s << int(L::Info) << u"http"_s << int(L::Warn);
+        QTest::newRow("another area keeps the default")
+            << u"http=warn,vapi=debug"_s << int(L::Info) << u"db"_s << int(L::Info);
+        QTest::newRow("default and an area")
+            << u"error, vapi=debug"_s << int(L::Error) << u"vapi"_s << int(L::Debug);
+        QTest::newRow("case and spaces")
+            << u" HTTP = Warn "_s << int(L::Info) << u"http"_s << int(L::Warn);
+        QTest::newRow("off") << u"events=off"_s << int(L::Info) << u"events"_s << int(L::Off);
+    }
+    void levelsAreReadPerArea()
+    {
+        QFETCH(QString, spec);
+        QFETCH(int, fallback);
+        QFETCH(QString, area);
+        QFETCH(int, areaLevel);
+        const auto levels = vox::log::parseLevels(spec);
+        if (!levels)
+            QFAIL(qPrintable(levels.errorMessage()));
+        QCOMPARE(int(levels->fallback), fallback);
+        QCOMPARE(int(levels->of(area)), areaLevel);
+    }
+
+    void malformedLevelsAreRefusedByName_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("unknown level") << u"loud"_s << u"loud"_s;
+        QTest::newRow("unknown area level") << u"http=verbose"_s << u"verbose"_s;
+        QTest::newRow("no area") << u"=warn"_s << u"=warn"_s;
+    }
+    void malformedLevelsAreRefusedByName()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, named);
+        const auto levels = vox::log::parseLevels(spec);
+        QVERIFY(!levels);
+        QVERIFY2(levels.errorMessage().contains(named), qPrintable(levels.errorMessage()));
+    }
+
+    void loggerNamesBelongToTheirArea_data()
+    {
+        QTest::addColumn<QString>("logger");
+        QTest::addColumn<QString>("area");
+        QTest::newRow("area itself") << u"jobs"_s << u"jobs"_s;
+        QTest::newRow("finer name") << u"vapi.tools"_s << u"vapi"_s;
+        QTest::newRow("access log") << u"http.access"_s << u"http"_s;
+        QTest::newRow("postgres") << u"postgres"_s << u"db"_s;
+        QTest::newRow("telephony") << u"telephony"_s << u"twilio"_s;
+        QTest::newRow("tool sync") << u"toolsync"_s << u"vapi"_s;
+    }
+    void loggerNamesBelongToTheirArea()
+    {
+        QFETCH(QString, logger);
+        QFETCH(QString, area);
+        QCOMPARE(vox::log::areaOf(logger), area);
+    }
+
+    // Each area logs at its own level: quiet areas drop what loud ones keep.
+    void eachAreaLogsAtItsOwnLevel()
+    {
+        vox::log::setLevels(*vox::log::parseLevels(u"warn,vapi=debug"_s));
+        vox::log::info("http.access", u"http-info-dropped"_s);
+        vox::log::warn("http", u"http-warn-kept"_s);
+        vox::log::debug("vapi.tools", u"vapi-debug-kept"_s);
+        vox::log::info("postgres", u"db-info-dropped"_s);
+        const QString out = output();
+        vox::log::setLevels(vox::log::Levels{vox::log::Level::Debug, {}});
+        QVERIFY(!out.contains(u"http-info-dropped"_s));
+        QVERIFY(out.contains(u"http-warn-kept"_s));
+        QVERIFY(out.contains(u"vapi-debug-kept"_s));
+        QVERIFY(!out.contains(u"db-info-dropped"_s));
+        const QJsonObject line =
+            QJsonDocument::fromJson(out.split(u'\n', Qt::SkipEmptyParts).constLast().toUtf8())
+                .object();
+        QCOMPARE(line.value(u"logger"_s).toString(), u"vapi.tools"_s);
     }
 
     void ordinaryValuesStayReadable()

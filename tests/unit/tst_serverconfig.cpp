@@ -120,6 +120,13 @@ private slots:
         QTest::newRow("upload limit not a number") << u"VOXANNE_MAX_UPLOAD_BYTES"_s << u"20MB"_s;
         QTest::newRow("bodies in flight over 1 GiB")
             << u"VOXANNE_MAX_BODY_BYTES_IN_FLIGHT"_s << u"1073741825"_s;
+        QTest::newRow("metrics address hostname")
+            << u"VOXANNE_METRICS_LISTEN"_s << u"metrics.local:9464"_s;
+        QTest::newRow("metrics address without port")
+            << u"VOXANNE_METRICS_LISTEN"_s << u"127.0.0.1"_s;
+        QTest::newRow("short metrics token") << u"VOXANNE_METRICS_TOKEN"_s << u"abc"_s;
+        QTest::newRow("unknown log level") << u"VOXANNE_LOG_LEVEL"_s << u"loud"_s;
+        QTest::newRow("unknown area log level") << u"VOXANNE_LOG_LEVEL"_s << u"http=loud"_s;
     }
     void rejectsMalformedValues()
     {
@@ -132,6 +139,27 @@ private slots:
         QVERIFY2(config.errorMessage().contains(name.section(u'_', -1)) ||
                      config.errorMessage().contains(name),
                  qPrintable(config.errorMessage()));
+    }
+
+    // GET /metrics is off unless an address or a token is given; the token is a secret.
+    void metricsAreOffUntilConfigured()
+    {
+        const auto off = ServerConfig::resolve(productionSources());
+        QVERIFY(off.ok());
+        QVERIFY(!off->metricsListen);
+        QVERIFY(off->metricsToken.isEmpty());
+
+        ServerConfig::Sources s = productionSources();
+        s.environment.insert(u"VOXANNE_METRICS_LISTEN"_s, u"[::1]:9464"_s);
+        s.environment.insert(u"VOXANNE_METRICS_TOKEN"_s, u"scrape-token-0123456789"_s);
+        s.environment.insert(u"VOXANNE_LOG_LEVEL"_s, u"warn,vapi=debug"_s);
+        const auto on = ServerConfig::resolve(s);
+        QVERIFY(on.ok());
+        QVERIFY(on->metricsListen);
+        QCOMPARE(on->metricsListenHost, u"::1"_s);
+        QCOMPARE(on->metricsListenPort, quint16(9464));
+        QVERIFY(on->secrets().contains(u"scrape-token-0123456789"_s));
+        QCOMPARE(on->logLevel, u"warn,vapi=debug"_s);
     }
 
     void readsTheThrottleAndProxySettings_data()

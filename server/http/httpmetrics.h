@@ -1,0 +1,11 @@
+#pragma once
+
+#include "core/metrics/metricsregistry.h"
+
+// The HTTP transport's metric families (GET /metrics), by route pattern, never by path.
+namespace vox::http::httpmetrics {
+
+metrics::CounterFamily &requests();          // voxanne_http_requests_total{method,route,status}
+metrics::HistogramFamily &requestDuration(); // voxanne_http_request_duration_seconds{...}
+
+} // namespace vox::http::httpmetrics
