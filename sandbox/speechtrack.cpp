@@ -191,10 +191,12 @@ std::optional<ByteRange> byteRange(const QByteArray &header, qint64 size)
     }
     r.first = from.toLongLong(&okFrom);
     r.last = to.isEmpty() ? size - 1 : to.toLongLong(&okTo);
-    if (!okFrom || !okTo || r.first < 0 || r.last < r.first)
+    if (!okFrom || !okTo || r.first < 0)
         return std::nullopt;
     if (r.first >= size)
         return ByteRange{r.first, r.last, false};
+    if (r.last < r.first)
+        return std::nullopt;
     r.last = std::min(r.last, size - 1);
     return r;
 }
