@@ -136,7 +136,7 @@ class TestScreenshots : public QObject
         const auto valued = admin->exec(
             "UPDATE call_logs SET matched_services = ARRAY['Botox'], recording_url = $2 "
             "WHERE id = $1::uuid",
-            {m_focusCall, m_fixture->url() + u"/recordings/expired-call.wav"_s});
+            {m_focusCall, QString(m_fixture->url() + u"/recordings/expired-call.wav"_s)});
         QVERIFY2(valued, vox::test::why(valued).constData());
         const auto seeded = admin->exec(
             "INSERT INTO appointments (org_id, contact_id, service_id, service_name, starts_at, "
