@@ -6,15 +6,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui::recordingproblem {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RecordingProblem", text);
-}
-
-} // namespace
-
 bool looksLikeAudio(const QByteArray &head)
 {
     if (head.startsWith("RIFF") && head.mid(8, 4) == "WAVE")
@@ -55,28 +46,30 @@ QString explain(Reason reason, int status)
     case Reason::None:
         return {};
     case Reason::NotFound:
-        return tr(QT_TRANSLATE_NOOP(
+        return QCoreApplication::translate(
             "RecordingProblem",
             "This recording is no longer stored: its address answers “not found”. It may "
-            "have been deleted."));
+            "have been deleted.");
     case Reason::Expired:
-        return tr(QT_TRANSLATE_NOOP("RecordingProblem", "The link to this recording has expired."));
+        return QCoreApplication::translate("RecordingProblem",
+                                           "The link to this recording has expired.");
     case Reason::Refused:
-        return tr(QT_TRANSLATE_NOOP("RecordingProblem", "The recording's storage refused access "
-                                                        "(HTTP %1); its link may have expired."))
+        return QCoreApplication::translate("RecordingProblem",
+                                           "The recording's storage refused access "
+                                           "(HTTP %1); its link may have expired.")
             .arg(status);
     case Reason::Offline:
-        return tr(QT_TRANSLATE_NOOP(
+        return QCoreApplication::translate(
             "RecordingProblem",
             "The recording could not be reached. Check that this computer is online, then "
-            "try again."));
+            "try again.");
     case Reason::Unsupported:
-        return tr(QT_TRANSLATE_NOOP("RecordingProblem",
-                                    "The recording is in a format the console cannot play."));
+        return QCoreApplication::translate("RecordingProblem",
+                                           "The recording is in a format the console cannot play.");
     case Reason::StorageFailed:
-        return tr(QT_TRANSLATE_NOOP(
-                      "RecordingProblem",
-                      "The recording's storage had a problem (HTTP %1). Try again in a moment."))
+        return QCoreApplication::translate(
+                   "RecordingProblem",
+                   "The recording's storage had a problem (HTTP %1). Try again in a moment.")
             .arg(status);
     }
     return {};

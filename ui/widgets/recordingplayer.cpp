@@ -87,13 +87,15 @@ RecordingPlayer::RecordingPlayer(ApiClient &api, QWidget *parent)
     m_speed->setCurrentIndex(1);
     m_speed->setToolTip(tr("Playback speed"));
     m_speed->setAccessibleName(tr("Playback speed"));
+    // The slider has a row of its own: beside the buttons, a narrow detail pane left it a stub.
     row->addWidget(m_play);
     row->addWidget(m_back);
     row->addWidget(m_forward);
-    row->addWidget(m_position, 1);
     row->addWidget(m_time);
+    row->addStretch(1);
     row->addWidget(m_speed);
     column->addLayout(row);
+    column->addWidget(m_position);
 
     auto *problemLayout = new QHBoxLayout(m_problemRow);
     problemLayout->setContentsMargins(0, 0, 0, 0);
