@@ -117,7 +117,8 @@ void RecordingSandbox::registerRoutes(Router &router)
             const QString base =
                 u"http://%1/vapi/recordings/%2"_s.arg(QString::fromLatin1(host), callId);
             return http::Response::json(
-                QJsonObject{{u"recordingBase"_s, base}, {u"recordingUrl"_s, QString(base + u"-mono.wav"_s)}},
+                QJsonObject{{u"recordingBase"_s, base},
+                            {u"recordingUrl"_s, QString(base + u"-mono.wav"_s)}},
                 201);
         });
     m_state.route(
