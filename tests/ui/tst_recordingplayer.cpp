@@ -4,6 +4,7 @@
 #include "sandbox/sandbox.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/recordingproblem.h"
+#include "ui/shell/shortcutsdialog.h"
 #include "ui/widgets/recordingplayer.h"
 
 #include <QApplication>
@@ -202,6 +203,11 @@ private slots:
             QVERIFY(!button->shortcut().isEmpty());
             QVERIFY(
                 button->toolTip().contains(button->shortcut().toString(QKeySequence::NativeText)));
+            // Listed in Help -> Keyboard shortcuts, once: no other key of the console is the same.
+            int listed = 0;
+            for (const auto &shortcut : vox::ui::ShortcutsDialog::shortcuts())
+                listed += shortcut.keys == button->shortcut() ? 1 : 0;
+            QCOMPARE(listed, 1);
         }
     }
 };
