@@ -76,7 +76,7 @@ server_pid=${pids[-1]}
 # The demo clinic and its calls: signed up on the first run, a batch of simulated calls, then a
 # new call every 45 seconds, all through the server's real webhook and tool endpoints.
 secret=$(sed -n 's/^VAPI_WEBHOOK_SECRET=//p' "$data/server/secrets.ini")
-"$bin/voxanne-sandbox" demo --server "$server_url" --secret "$secret" >"$logs/demo.log" 2>&1 &
+"$bin/voxanne-sandbox" demo --server "$server_url" --secret "$secret" --sandbox "$sandbox_url" >"$logs/demo.log" 2>&1 &
 pids+=($!)
 
 echo "Voxanne server:   $server_url   (logs: $logs/server.log)"

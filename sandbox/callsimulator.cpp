@@ -109,6 +109,35 @@ Delivery CallSimulator::post(const QString &serverUrl, const QString &path,
     return d;
 }
 
+QString CallSimulator::recordIn(const QString &sandboxUrl, const QString &callId,
+                                const QList<vm::Turn> &turns)
+{
+    if (sandboxUrl.isEmpty())
+        return {};
+    QJsonArray lines;
+    for (const vm::Turn &t : turns) {
+        if (t.kind != vm::Turn::Kind::User && t.kind != vm::Turn::Kind::Bot)
+            continue;
+        lines.append(
+            QJsonObject{{u"role"_s, t.kind == vm::Turn::Kind::User ? u"user"_s : u"assistant"_s},
+                        {u"text"_s, t.text},
+                        {u"secondsFromStart"_s, t.secondsFromStart}});
+    }
+    QString base = sandboxUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    http::OutboundCall call;
+    call.method = "POST";
+    call.url = QUrl(base + u"/_sandbox/recordings/"_s + callId);
+    call.contentType = "application/json";
+    call.body = QJsonDocument(QJsonObject{{u"lines"_s, lines}}).toJson(QJsonDocument::Compact);
+    call.timeoutMs = 5000;
+    auto answer = sendOnce(call);
+    if (!answer || !answer->ok())
+        return {};
+    return answer->json().toObject().value(u"recordingBase"_s).toString();
+}
+
 Delivery CallSimulator::send(const QString &path, const QJsonObject &message)
 {
     const QByteArray body = QJsonDocument(vm::envelope(message)).toJson(QJsonDocument::Compact);
@@ -179,7 +208,7 @@ Result<CallSimulator::Summary> CallSimulator::run()
         call.startedAt = call.createdAt.addSecs(4);
 
         vm::Report report;
-        report.recordingBase = u"https://storage.sandbox.vapi.test/recordings/"_s + call.id;
+        bool recorded = true;
         QList<vm::Turn> &turns = report.turns;
         auto at = [&](double seconds) { return call.startedAt.addMSecs(qint64(seconds * 1000)); };
         int durationSeconds = 60;
@@ -305,12 +334,14 @@ Result<CallSimulator::Summary> CallSimulator::run()
             turns << line(vm::Turn::Kind::User,
                           u"This is ridiculous, I've been waiting forever. Terrible service."_s, 3);
             report.legacyShape = true; // an older payload: transcript at the top level
-            report.recordingBase.clear();
+            recorded = false;
             durationSeconds = 12;
             outcome = u"hung up angry"_s;
         }
 
         call.endedAt = call.startedAt.addSecs(durationSeconds);
+        if (recorded)
+            report.recordingBase = recordIn(m_options.sandboxUrl, call.id, turns);
         send(u"/api/webhooks/vapi"_s,
              vm::statusUpdate(call, u"ended"_s, call.endedAt, report.endedReason));
         send(u"/api/webhooks/vapi"_s, vm::endOfCallReport(call, report));
@@ -323,7 +354,8 @@ Result<CallSimulator::Summary> CallSimulator::run()
 }
 
 QList<Delivery> CallSimulator::playOutbound(const QJsonObject &callJson, const QString &serverUrl,
-                                            const QHash<QByteArray, QByteArray> &headers)
+                                            const QHash<QByteArray, QByteArray> &headers,
+                                            const QString &sandboxUrl)
 {
     vm::CallInfo call;
     call.id = callJson.value(u"id"_s).toString();
@@ -350,7 +382,7 @@ QList<Delivery> CallSimulator::playOutbound(const QJsonObject &callJson, const Q
     report.summary = u"Returned the call; the caller asked about Botox prices."_s;
     report.successEvaluation = u"false"_s;
     report.structuredData = {{u"sentiment"_s, u"positive"_s}, {u"urgency"_s, u"low"_s}};
-    report.recordingBase = u"https://storage.sandbox.vapi.test/recordings/"_s + call.id;
+    report.recordingBase = recordIn(sandboxUrl, call.id, report.turns);
 
     QList<Delivery> sent;
     auto deliver = [&](const QJsonObject &message) {

@@ -40,6 +40,9 @@ public:
         QString assistantId;
         QString phoneNumberId;
         QString clinicNumber = QStringLiteral("+15550100000");
+        // The provider sandbox that records the calls (speech made from their transcripts);
+        // without one the calls have no recording.
+        QString sandboxUrl;
         int calls = 6;
         quint32 seed = 1;
         // Time between the calls' starts; the last call starts about now.
@@ -74,7 +77,14 @@ public:
     // in-progress → ended → end-of-call-report) to the assistant's server URL with its headers.
     // `call` is the call as the sandbox stored it (with the request's assistantOverrides).
     static QList<Delivery> playOutbound(const QJsonObject &call, const QString &serverUrl,
-                                        const QHash<QByteArray, QByteArray> &headers);
+                                        const QHash<QByteArray, QByteArray> &headers,
+                                        const QString &sandboxUrl = {});
+
+    // Tells the sandbox at `sandboxUrl` what was said in the call, and answers the recording's
+    // base URL there (for vapimessages::Report::recordingBase); empty when there is no sandbox
+    // or it refused.
+    static QString recordIn(const QString &sandboxUrl, const QString &callId,
+                            const QList<vapimessages::Turn> &turns);
 
 private:
     struct Caller;

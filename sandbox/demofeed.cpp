@@ -100,6 +100,7 @@ Result<int> DemoFeed::playCalls(const Options &options, const QString &assistant
     CallSimulator::Options simulation;
     simulation.serverUrl = options.serverUrl;
     simulation.secret = options.webhookSecret;
+    simulation.sandboxUrl = options.sandboxUrl;
     simulation.assistantId = assistantId;
     simulation.calls = calls;
     simulation.seed = seed;

@@ -26,6 +26,8 @@ public:
     {
         QString serverUrl;
         QString webhookSecret;
+        // The provider sandbox that records the calls; none: calls without recordings.
+        QString sandboxUrl;
         QString email;
         QString password;
         // Sign the clinic up when the account does not exist (headless runs); the console signs

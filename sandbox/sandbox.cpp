@@ -18,6 +18,7 @@ Sandbox::Sandbox(QObject *parent)
     m_twilio.registerRoutes(m_router);
     m_google.registerRoutes(m_router);
     m_resend.registerRoutes(m_router);
+    m_recordings.registerRoutes(m_router);
     auto noUsers = [](const http::Request &) -> Result<http::Nobody> {
         return http::status::unauthorized(u"The sandbox has no users."_s);
     };
@@ -29,7 +30,10 @@ Sandbox::~Sandbox() = default;
 Result<quint16> Sandbox::listen(const QString &host, quint16 port)
 {
     m_host = host;
-    return m_http->listen(host, port);
+    auto bound = m_http->listen(host, port);
+    if (bound)
+        m_vapi.setOwnUrl(url()); // its simulated calls' recordings are made here
+    return bound;
 }
 
 QString Sandbox::url() const

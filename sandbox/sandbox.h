@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "sandbox/googlesandbox.h"
+#include "sandbox/recordingsandbox.h"
 #include "sandbox/resendsandbox.h"
 #include "sandbox/sandboxroutes.h"
 #include "sandbox/sandboxstate.h"
@@ -20,8 +21,9 @@ namespace vox::sandbox {
 
 // The provider sandbox: serves the parts of the Vapi, Twilio, Google and Resend APIs that the
 // server calls, under /vapi, /twilio, /google and /resend, following their documented paths,
-// auth and shapes; records every request and fails on demand (/_sandbox). Nothing in the
-// production server depends on it: it is used by pointing base URLs at it (--sandbox URL).
+// auth and shapes, and the recordings of its calls under /vapi/recordings; records every request
+// and fails on demand (/_sandbox). Nothing in the production server depends on it: it is used by
+// pointing base URLs at it (--sandbox URL).
 class Sandbox final : public QObject
 {
     Q_OBJECT
@@ -38,6 +40,7 @@ public:
     TwilioSandbox &twilio() { return m_twilio; }
     GoogleSandbox &google() { return m_google; }
     ResendSandbox &resend() { return m_resend; }
+    RecordingSandbox &recordings() { return m_recordings; }
 
 private:
     SandboxState m_state;
@@ -45,6 +48,7 @@ private:
     TwilioSandbox m_twilio{m_state};
     GoogleSandbox m_google{m_state};
     ResendSandbox m_resend{m_state};
+    RecordingSandbox m_recordings{m_state};
     Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     QString m_host;

@@ -247,8 +247,10 @@ void VapiSandbox::registerRoutes(Router &router)
 void VapiSandbox::simulateOutbound(const QJsonObject &call)
 {
     QJsonObject server;
+    QString ownUrl;
     {
         QMutexLocker locker(&m_state.mutex());
+        ownUrl = m_ownUrl;
         server = m_assistants.value(call.value(u"assistantId"_s).toString())
                      .value(u"server"_s)
                      .toObject();
@@ -262,8 +264,8 @@ void VapiSandbox::simulateOutbound(const QJsonObject &call)
         headers.insert(it.key().toLower().toUtf8(), it.value().toString().toUtf8());
     ++m_outboundInFlight;
     // Vapi answers POST /call at once and calls the webhooks while the call goes on.
-    QThreadPool::globalInstance()->start([this, call, url, headers] {
-        CallSimulator::playOutbound(call, url, headers);
+    QThreadPool::globalInstance()->start([this, call, url, headers, ownUrl] {
+        CallSimulator::playOutbound(call, url, headers, ownUrl);
         --m_outboundInFlight;
     });
 }

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMutexLocker>
 
 #include <atomic>
 
@@ -31,6 +32,12 @@ public:
     bool simulatesOutboundCalls() const { return m_simulateOutbound.load(); }
     // Outbound simulations still running (tests wait for zero).
     int outboundInFlight() const { return m_outboundInFlight.load(); }
+    // This sandbox's address, where a simulated call's recording is made and served.
+    void setOwnUrl(const QString &url)
+    {
+        QMutexLocker locker(&m_state.mutex());
+        m_ownUrl = url;
+    }
 
     // For the call simulator and tests: what the sandbox currently holds.
     QJsonObject assistant(const QString &id) const;
@@ -50,6 +57,7 @@ private:
     Collection m_credentials;
     Collection m_phoneNumbers;
     Collection m_calls;
+    QString m_ownUrl;
     std::atomic<bool> m_simulateOutbound{false};
     std::atomic<int> m_outboundInFlight{0};
 };

@@ -546,6 +546,33 @@
     </message>
 </context>
 <context>
+    <name>RecordingProblem</name>
+    <message>
+        <source>This recording is no longer stored: its address answers “not found”. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to this recording has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording&apos;s storage refused access (HTTP %1); its link may have expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be reached. Check that this computer is online, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is in a format the console cannot play.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording&apos;s storage had a problem (HTTP %1). Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RemoveServiceCommand</name>
     <message>
         <source>Delete service</source>
@@ -1457,6 +1484,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Twilio did not confirm the text to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked: what the caller said about %1, which the call&apos;s value was counted from.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3261,7 +3292,47 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This recording cannot be played on this computer.</source>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plays or pauses the call&apos;s recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try to fetch the recording again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording stopped loading: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4023,6 +4094,14 @@ The very first start takes a little longer.</source>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The recording, 10 seconds back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording, 10 seconds on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::SignUpDialog</name>
@@ -4330,6 +4409,17 @@ The very first start takes a little longer.</source>
     <name>vox::ui::ToastArea</name>
     <message>
         <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TranscriptView</name>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was said in the call, line by line. Click a line to play the recording from there; the line being heard is highlighted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

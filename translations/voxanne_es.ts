@@ -546,6 +546,33 @@
     </message>
 </context>
 <context>
+    <name>RecordingProblem</name>
+    <message>
+        <source>This recording is no longer stored: its address answers “not found”. It may have been deleted.</source>
+        <translation>Esta grabación ya no está guardada: su dirección responde «no encontrada». Puede que se haya borrado.</translation>
+    </message>
+    <message>
+        <source>The link to this recording has expired.</source>
+        <translation>El enlace de esta grabación ha caducado.</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s storage refused access (HTTP %1); its link may have expired.</source>
+        <translation>El almacenamiento de la grabación denegó el acceso (HTTP %1); puede que su enlace haya caducado.</translation>
+    </message>
+    <message>
+        <source>The recording could not be reached. Check that this computer is online, then try again.</source>
+        <translation>No se pudo acceder a la grabación. Compruebe que este equipo tiene conexión e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The recording is in a format the console cannot play.</source>
+        <translation>La grabación está en un formato que la consola no puede reproducir.</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s storage had a problem (HTTP %1). Try again in a moment.</source>
+        <translation>El almacenamiento de la grabación tuvo un problema (HTTP %1). Inténtelo de nuevo en un momento.</translation>
+    </message>
+</context>
+<context>
     <name>RemoveServiceCommand</name>
     <message>
         <source>Delete service</source>
@@ -1460,6 +1487,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Twilio did not confirm the text to %1. It may have arrived, so do not send it again: Recent activity will show the outcome in a few minutes.</source>
         <translation>Twilio no confirmó el SMS a %1. Puede que haya llegado, así que no lo envíe de nuevo: la actividad reciente mostrará el resultado en unos minutos.</translation>
+    </message>
+    <message>
+        <source>Marked: what the caller said about %1, which the call&apos;s value was counted from.</source>
+        <translation>Resaltado: lo que el paciente dijo sobre %1, de donde sale el valor de la llamada.</translation>
     </message>
 </context>
 <context>
@@ -3266,8 +3297,48 @@ La primera vez tarda un poco más.</translation>
         <translation>Pausa</translation>
     </message>
     <message>
-        <source>This recording cannot be played on this computer.</source>
-        <translation>Esta grabación no se puede reproducir en este equipo.</translation>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Plays or pauses the call&apos;s recording</source>
+        <translation>Reproduce o pausa la grabación de la llamada</translation>
+    </message>
+    <message>
+        <source>−10 s</source>
+        <translation>−10 s</translation>
+    </message>
+    <message>
+        <source>Back 10 seconds</source>
+        <translation>Retroceder 10 segundos</translation>
+    </message>
+    <message>
+        <source>+10 s</source>
+        <translation>+10 s</translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds</source>
+        <translation>Avanzar 10 segundos</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Posición en la grabación</translation>
+    </message>
+    <message>
+        <source>Try to fetch the recording again</source>
+        <translation>Volver a descargar la grabación</translation>
+    </message>
+    <message>
+        <source>Retry the recording</source>
+        <translation>Reintentar la grabación</translation>
+    </message>
+    <message>
+        <source>The recording stopped loading: %1</source>
+        <translation>La grabación dejó de cargarse: %1</translation>
     </message>
 </context>
 <context>
@@ -4028,6 +4099,14 @@ La primera vez tarda un poco más.</translation>
         <source>What it does</source>
         <translation>Qué hace</translation>
     </message>
+    <message>
+        <source>The recording, 10 seconds back</source>
+        <translation>La grabación, 10 segundos atrás</translation>
+    </message>
+    <message>
+        <source>The recording, 10 seconds on</source>
+        <translation>La grabación, 10 segundos adelante</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::SignUpDialog</name>
@@ -4336,6 +4415,17 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TranscriptView</name>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcripción</translation>
+    </message>
+    <message>
+        <source>What was said in the call, line by line. Click a line to play the recording from there; the line being heard is highlighted.</source>
+        <translation>Lo que se dijo en la llamada, línea por línea. Haga clic en una línea para reproducir la grabación desde ahí; la línea que se oye está resaltada.</translation>
     </message>
 </context>
 <context>

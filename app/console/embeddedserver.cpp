@@ -75,6 +75,7 @@ public:
             sandbox::DemoFeed::Options feed;
             feed.serverUrl = m_server->url();
             feed.webhookSecret = config->vapiWebhookSecret;
+            feed.sandboxUrl = m_sandbox->url();
             feed.email = demo::email();
             feed.password = demo::password();
             m_feed = std::make_unique<sandbox::DemoFeed>(feed);

@@ -74,7 +74,10 @@ int simulate(const QStringList &arguments)
     const QCommandLineOption phoneNumber(u"phone-number-id"_s,
                                          u"The clinic's Vapi phone number id."_s, u"ID"_s);
     const QCommandLineOption sandbox(
-        u"sandbox"_s, u"Find the assistant in this sandbox (default: none)."_s, u"URL"_s);
+        u"sandbox"_s,
+        u"The sandbox that records the calls and, without --assistant, has the assistant "
+        "(default: none; calls without recordings)."_s,
+        u"URL"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed for ids, numbers and names (default: now)."_s,
                                   u"N"_s);
     const QCommandLineOption firstDay(u"first-day"_s,
@@ -105,6 +108,7 @@ int simulate(const QStringList &arguments)
         return failWith(u"simulate needs --secret S (the server's VAPI_WEBHOOK_SECRET)."_s);
     options.assistantId = parser.value(assistant);
     options.phoneNumberId = parser.value(phoneNumber);
+    options.sandboxUrl = parser.value(sandbox);
     if (options.assistantId.isEmpty() && options.phoneNumberId.isEmpty()) {
         if (!parser.isSet(sandbox))
             return failWith(u"Give --assistant ID (or --sandbox URL to find it)."_s);
@@ -181,7 +185,10 @@ int demo(QCoreApplication &app, const QStringList &arguments)
                                    u"8"_s);
     const QCommandLineOption interval(u"interval"_s, u"Seconds between later calls (default 45)."_s,
                                       u"S"_s, u"45"_s);
-    parser.addOptions({server, secret, first, interval});
+    const QCommandLineOption sandbox(
+        u"sandbox"_s, u"The sandbox that records the calls (default: none, no recordings)."_s,
+        u"URL"_s);
+    parser.addOptions({server, secret, first, interval, sandbox});
     parser.process(arguments);
     if (parser.value(server).isEmpty() || parser.value(secret).isEmpty())
         return failWith(u"demo needs --server URL and --secret S."_s);
@@ -191,6 +198,7 @@ int demo(QCoreApplication &app, const QStringList &arguments)
     options.email = vox::demo::email();
     options.password = vox::demo::password();
     options.signUpIfMissing = true;
+    options.sandboxUrl = parser.value(sandbox);
     options.firstBatch = qBound(0, parser.value(first).toInt(), 100);
     options.intervalSeconds = qBound(5, parser.value(interval).toInt(), 3600);
     vox::sandbox::DemoFeed feed(options);

@@ -32,6 +32,11 @@ const QByteArray detailExtrasJson =
     ", 'recording_url', c.recording_url, 'stereo_recording_url', c.stereo_recording_url, "
     "'transfer_time', c.transfer_time, 'transfer_reason', c.transfer_reason, "
     "'ended_reason', c.ended_reason, 'matched_services', c.matched_services, "
+    // The words the matched services are recognised by (their names and keywords), so the
+    // console can mark in the transcript what the call's value came from.
+    "'matched_terms', (SELECT coalesce(jsonb_agg(DISTINCT t.term), '[]'::jsonb) FROM services s, "
+    "  unnest(s.name || s.keywords) AS t(term) "
+    "  WHERE s.org_id = c.org_id AND s.name = ANY(c.matched_services)), "
     "'lead_score', c.lead_score, 'success_evaluation', c.success_evaluation, "
     "'from_number', c.from_number, 'to_number', c.to_number, "
     "'analytics', jsonb_build_object('sentiment_score', c.sentiment_score, "

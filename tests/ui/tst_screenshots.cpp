@@ -19,7 +19,9 @@
 #include "ui/shell/translations.h"
 #include "ui/widgets/calldetailpanel.h"
 #include "ui/widgets/leaddetailpanel.h"
+#include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/statcard.h"
+#include "ui/widgets/transcriptview.h"
 
 #include <QDir>
 #include <QImage>
@@ -129,6 +131,13 @@ class TestScreenshots : public QObject
                        {{u"provider"_s, u"google"_s}, {u"status"_s, u"broken"_s}});
 
         auto admin = f.database().connectAsAdmin();
+        // The open call was valued by its Botox mention (marked in its transcript), and its
+        // recording is no longer stored (the player says so, with Retry).
+        const auto valued = admin->exec(
+            "UPDATE call_logs SET matched_services = ARRAY['Botox'], recording_url = $2 "
+            "WHERE id = $1::uuid",
+            {m_focusCall, QString(m_fixture->url() + u"/recordings/expired-call.wav"_s)});
+        QVERIFY2(valued, vox::test::why(valued).constData());
         const auto seeded = admin->exec(
             "INSERT INTO appointments (org_id, contact_id, service_id, service_name, starts_at, "
             "ends_at, status, confirmation_sent, source) "
@@ -224,7 +233,14 @@ private slots:
         calls->selectCall(m_focusCall);
         QTRY_VERIFY(calls->detail()->call().id == m_focusCall &&
                     calls->detail()->call().detailLoaded);
+        // As while playing, 12 s in: the AI's answer is the line being heard.
+        calls->detail()->transcript()->setPosition(12000);
+        QCOMPARE(calls->detail()->transcript()->currentLine(), 2);
+        QVERIFY(calls->detail()->transcript()->markCount() > 0);
         save(&window, u"calls"_s + suffix);
+        calls->detail()->togglePlayback();
+        QTRY_VERIFY(!calls->detail()->player()->problem().isEmpty());
+        save(&window, u"calls-recording"_s + suffix);
 
         window.showPage(MainWindow::LeadsIndex);
         vox::ui::LeadsPage *leads = window.leadsPage();

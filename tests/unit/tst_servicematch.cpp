@@ -41,6 +41,54 @@ private slots:
         QCOMPARE(vox::services::mentions(text, phrase), expected);
     }
 
+    // The console marks the words a service was recognised by, by the same rule that valued the
+    // call: what is marked is exactly what counted.
+    void marksTheWordsThatCounted_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("phrases");
+        QTest::addColumn<QStringList>("marked");
+        QTest::newRow("nothing to mark")
+            << u"What are your hours?"_s << QStringList{u"botox"_s} << QStringList();
+        QTest::newRow("a word in any case") << u"I'd like to book Botox, maybe on Monday?"_s
+                                            << QStringList{u"botox"_s} << QStringList{u"Botox"_s};
+        QTest::newRow("two words across punctuation keep the text as written")
+            << u"And do you do nose-jobs?"_s << QStringList{u"nose job"_s}
+            << QStringList{u"nose-jobs"_s};
+        QTest::newRow("plural es on the last word")
+            << u"How much are the lip fillers?"_s << QStringList{u"lip filler"_s}
+            << QStringList{u"lip fillers"_s};
+        QTest::newRow("whole words only")
+            << u"a consultant's lipstick"_s << QStringList{u"consult"_s, u"lip"_s} << QStringList();
+        QTest::newRow("every mention, in text order")
+            << u"Fillers, then botox, then more fillers"_s << QStringList{u"botox"_s, u"filler"_s}
+            << QStringList{u"Fillers"_s, u"botox"_s, u"fillers"_s};
+        QTest::newRow("a keyword inside a longer one is one mark")
+            << u"I'd like lip filler"_s << QStringList{u"filler"_s, u"lip filler"_s}
+            << QStringList{u"lip filler"_s};
+        QTest::newRow("an empty phrase marks nothing")
+            << u"anything"_s << QStringList{QString(), u" - "_s} << QStringList();
+        QTest::newRow("accented words") << u"Quiero un facial, ¿cuánto cuesta el ácido?"_s
+                                        << QStringList{u"ácido"_s} << QStringList{u"ácido"_s};
+    }
+    void marksTheWordsThatCounted()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, phrases);
+        QFETCH(QStringList, marked);
+        QStringList got;
+        for (const vox::services::TextSpan &span : vox::services::mentionSpans(text, phrases))
+            got << text.mid(span.start, span.length);
+        QCOMPARE(got, marked);
+        // Whatever is marked is a mention by the valuing rule.
+        for (const QString &word : std::as_const(got)) {
+            bool counted = false;
+            for (const QString &phrase : phrases)
+                counted = counted || vox::services::mentions(word, phrase);
+            QVERIFY2(counted, qPrintable(word));
+        }
+    }
+
     void valuesTheCall_data()
     {
         QTest::addColumn<QString>("callerText");

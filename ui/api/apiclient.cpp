@@ -126,8 +126,13 @@ void ApiClient::finished(QNetworkReply *reply, Request request)
     for (const auto &[name, value] : headers)
         answer.headers.insert(name.toLower(), value);
 
+    // Only our own server's answers say whether the server is reachable: a provider's storage
+    // that does not answer (a recording's address) says nothing about it.
+    const bool ours =
+        request.absoluteUrl.isEmpty() || (request.absoluteUrl.host() == m_baseUrl.host() &&
+                                          request.absoluteUrl.port() == m_baseUrl.port());
     const bool reachable = answer.status != 0;
-    if (reachable != m_reachable) {
+    if (ours && reachable != m_reachable) {
         m_reachable = reachable;
         emit reachabilityChanged(reachable);
     }

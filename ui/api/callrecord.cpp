@@ -60,6 +60,7 @@ CallRecord CallRecord::fromJson(const QJsonObject &json)
     c.transferReason = json.value(u"transfer_reason"_s).toString();
     c.endedReason = json.value(u"ended_reason"_s).toString();
     c.matchedServices = json::strings(json.value(u"matched_services"_s));
+    c.matchedTerms = json::strings(json.value(u"matched_terms"_s));
     c.leadScore = json.value(u"lead_score"_s).toInt(-1);
     return c;
 }

@@ -50,6 +50,7 @@ struct CallRecord
     QString transferReason;
     QString endedReason;
     QStringList matchedServices;
+    QStringList matchedTerms; // the matched services' names and keywords
     int leadScore = -1;
 
     // Who the call was with, as a person reads it: the contact's name, the caller's, or the number.

@@ -86,7 +86,8 @@ void CallsClient::exportTranscript(const QString &callId, QObject *context,
     m_api.send(std::move(request));
 }
 
-void CallsClient::recording(const QUrl &url, QObject *context, Callback<QByteArray> done)
+void CallsClient::recording(const QUrl &url, bool firstBytesOnly, QObject *context,
+                            std::function<void(const RecordingFetch &)> done)
 {
     ApiClient::Request request;
     request.method = "GET";
@@ -95,13 +96,11 @@ void CallsClient::recording(const QUrl &url, QObject *context, Callback<QByteArr
     request.authenticated = request.absoluteUrl.host() == m_api.baseUrl().host() &&
                             request.absoluteUrl.port() == m_api.baseUrl().port();
     request.context = context;
-    const QString host = m_api.serverLabel();
-    request.handler = [done = std::move(done), host](const ApiClient::Answer &answer) {
-        if (answer.status == 200) {
-            done(answer.body);
-            return;
-        }
-        done(answer.error(host));
+    if (firstBytesOnly)
+        request.headers.append(std::pair<QByteArray, QByteArray>("Range", "bytes=0-4095"));
+    request.handler = [done = std::move(done)](const ApiClient::Answer &answer) {
+        done(RecordingFetch{answer.status, answer.network, answer.headers.value("content-type"),
+                            answer.body});
     };
     m_api.send(std::move(request));
 }

@@ -7,6 +7,7 @@
 #include "ui/api/listpage.h"
 
 #include <QByteArray>
+#include <QNetworkReply>
 #include <QObject>
 #include <QUrl>
 
@@ -32,8 +33,19 @@ public:
     void shareRecording(const QString &callId, const QString &email, QObject *context,
                         Callback<QString> done);
     void exportTranscript(const QString &callId, QObject *context, Callback<TranscriptFile> done);
-    // The recording's bytes, fetched with the session (the player cannot send the token).
-    void recording(const QUrl &url, QObject *context, Callback<QByteArray> done);
+    // What a recording's address answers, as it came, so the player can say why it cannot play.
+    struct RecordingFetch
+    {
+        int status = 0; // 0: no answer at all
+        QNetworkReply::NetworkError network = QNetworkReply::NoError;
+        QByteArray contentType;
+        QByteArray body;
+    };
+    // A recording fetched with the session when it is on our server (the player cannot send the
+    // token), in full; with `firstBytesOnly`, only its start (a Range request), to learn whether
+    // a provider's address answers with audio before the player streams it.
+    void recording(const QUrl &url, bool firstBytesOnly, QObject *context,
+                   std::function<void(const RecordingFetch &)> done);
 
 private:
     ApiClient &m_api;

@@ -28,6 +28,8 @@ QList<ShortcutsDialog::Shortcut> ShortcutsDialog::shortcuts()
         {QKeySequence(Qt::Key_Escape), calls, tr("In the search box, clear the search")},
         {QKeySequence(Qt::Key_Space), calls,
          tr("In the list, play or pause the chosen call's recording")},
+        {QKeySequence(Qt::ALT | Qt::Key_Left), calls, tr("The recording, 10 seconds back")},
+        {QKeySequence(Qt::ALT | Qt::Key_Right), calls, tr("The recording, 10 seconds on")},
         {QKeySequence(QKeySequence::Undo), services, tr("Undo the last change")},
         {QKeySequence(QKeySequence::Redo), services, tr("Redo it")},
         {QKeySequence(QKeySequence::Save), services, tr("Save the changes")},

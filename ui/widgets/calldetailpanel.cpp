@@ -9,6 +9,7 @@
 #include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/sharedialog.h"
 #include "ui/widgets/toastarea.h"
+#include "ui/widgets/transcriptview.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,9 +17,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -131,11 +132,20 @@ CallDetailPanel::CallDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
 
     auto *transcriptBox = new QGroupBox(tr("Transcript"), m_content);
     auto *transcriptLayout = new QVBoxLayout(transcriptBox);
-    m_transcript = new QTextBrowser(transcriptBox);
-    m_transcript->setObjectName(u"callTranscript"_s);
-    m_transcript->setOpenLinks(false);
+    m_transcript = new TranscriptView(transcriptBox);
     m_transcript->setMinimumHeight(140);
     transcriptLayout->addWidget(m_transcript);
+    m_marksLegend = wrappingLabel(transcriptBox);
+    m_marksLegend->setObjectName(u"transcriptMarksLegend"_s);
+    m_marksLegend->setForegroundRole(QPalette::PlaceholderText);
+    transcriptLayout->addWidget(m_marksLegend);
+    // The transcript follows the recording, and a click on a line plays from there.
+    connect(m_player, &RecordingPlayer::positionChanged, m_transcript,
+            &TranscriptView::setPosition);
+    connect(m_transcript, &TranscriptView::seekRequested, this, [this](qint64 ms) {
+        if (m_player->isVisible() && m_player->isEnabled())
+            m_player->playFrom(ms);
+    });
     layout->addWidget(transcriptBox, 1);
 
     connect(m_share, &QPushButton::clicked, this, &CallDetailPanel::startShare);
@@ -201,7 +211,7 @@ void CallDetailPanel::loadDetail()
         if (generation != m_detailGeneration)
             return;
         if (!detail) {
-            m_transcript->setPlainText(
+            m_transcript->setMessage(
                 tr("The transcript could not be loaded: %1").arg(detail.errorMessage()));
             return;
         }
@@ -284,35 +294,25 @@ void CallDetailPanel::render()
 void CallDetailPanel::renderTranscript()
 {
     const CallRecord &c = m_call;
+    m_marksLegend->hide();
     if (!c.detailLoaded) {
-        m_transcript->setPlainText(c.hasTranscript ? tr("Loading the transcript…")
-                                                   : tr("No transcript for this call."));
+        m_transcript->setMessage(c.hasTranscript ? tr("Loading the transcript…")
+                                                 : tr("No transcript for this call."));
         return;
     }
     if (c.messages.isEmpty()) {
-        m_transcript->setPlainText(c.transcript.isEmpty() ? tr("No transcript for this call.")
-                                                          : c.transcript);
+        m_transcript->setMessage(c.transcript.isEmpty() ? tr("No transcript for this call.")
+                                                        : c.transcript);
         return;
     }
-    QString html;
-    for (const TranscriptLine &line : c.messages) {
-        if (line.role == u"system" || line.role == u"tool")
-            continue;
-        const bool ai = line.role == u"assistant" || line.role == u"bot";
-        const QString colour =
-            DisplayFormat::tone(ai ? DisplayFormat::Tone::Accent : DisplayFormat::Tone::Good)
-                .name();
-        QString stamp;
-        if (line.secondsFromStart >= 0) {
-            const int s = int(line.secondsFromStart);
-            stamp = u"<span style=\"color: gray\">%1:%2</span> "_s.arg(s / 60).arg(
-                s % 60, 2, 10, QLatin1Char('0'));
-        }
-        html += u"<p style=\"margin: 0 0 6px 0\">%1<b style=\"color: %2\">%3:</b> %4</p>"_s.arg(
-            stamp, colour, DisplayFormat::speaker(line.role).toHtmlEscaped(),
-            line.message.toHtmlEscaped());
+    m_transcript->setLines(c.messages, c.matchedTerms);
+    m_transcript->setPosition(m_player->position() > 0 ? m_player->position() : -1);
+    if (m_transcript->markCount() > 0) {
+        m_marksLegend->setText(tr("Marked: what the caller said about %1, which the call's value "
+                                  "was counted from.")
+                                   .arg(QLocale().createSeparatedList(c.matchedServices)));
+        m_marksLegend->show();
     }
-    m_transcript->setHtml(html);
 }
 
 void CallDetailPanel::updateActions()

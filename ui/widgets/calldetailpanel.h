@@ -8,7 +8,6 @@
 
 class QLabel;
 class QPushButton;
-class QTextBrowser;
 class QGroupBox;
 
 namespace vox::ui {
@@ -16,6 +15,7 @@ namespace vox::ui {
 class ApiClient;
 class RecordingPlayer;
 class ToastArea;
+class TranscriptView;
 
 // Everything about one call: who, when, the AI's summary and the caller's mood, the transcript by
 // speaker, the recording, a transfer if there was one, and the three actions exactly when the call
@@ -40,6 +40,8 @@ public:
     QPushButton *shareButton() const { return m_share; }
     QPushButton *exportButton() const { return m_export; }
     QPushButton *followUpButton() const { return m_followUp; }
+    RecordingPlayer *player() const { return m_player; }
+    TranscriptView *transcript() const { return m_transcript; }
     // Plays or pauses the shown call's recording (Space in the calls list).
     void togglePlayback();
 
@@ -80,7 +82,8 @@ private:
     QGroupBox *m_recordingBox;
     RecordingPlayer *m_player;
     QLabel *m_recordingNote;
-    QTextBrowser *m_transcript;
+    TranscriptView *m_transcript;
+    QLabel *m_marksLegend;
 };
 
 } // namespace vox::ui

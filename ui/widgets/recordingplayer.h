@@ -8,6 +8,7 @@ class QAudioOutput;
 class QComboBox;
 class QLabel;
 class QMediaPlayer;
+class QPushButton;
 class QSlider;
 class QToolButton;
 
@@ -15,10 +16,12 @@ namespace vox::ui {
 
 class ApiClient;
 
-// Plays a call recording in the console: play/pause, a position slider to seek, and the speed
-// (people skim long calls at 1.5x). Recordings on our own server are fetched with the session
-// (the media backend cannot send it); a provider's public URL is streamed directly. The player
-// is created on the first Play, so browsing calls costs nothing.
+// Plays a call recording in the console: play/pause, 10 seconds back and on, a position slider to
+// seek, and the speed (people skim long calls at 1.5x). Recordings on our own server are fetched
+// with the session (the media backend cannot send it); a provider's public URL is first asked for
+// its first bytes, so a recording that cannot be fetched says why (not found, expired, refused,
+// offline, not audio) with a Retry, and then streamed. The player is created on the first Play,
+// so browsing calls costs nothing.
 class RecordingPlayer final : public QWidget
 {
     Q_OBJECT
@@ -33,12 +36,28 @@ public:
     QUrl recording() const { return m_url; }
     // Play, or pause when playing: the Play button, and Space in the calls list.
     void togglePlay();
+    // Plays from `ms` (a transcript line): starts the recording first when it is not loaded yet.
+    void playFrom(qint64 ms);
+    // 10 seconds back or on (negative: back), within the recording.
+    void skip(qint64 deltaMs);
+    bool isPlaying() const;
+    qint64 position() const;
+    // The problem shown under the player, empty when there is none (tests).
+    QString problem() const;
+
+    static constexpr qint64 skipMs = 10000;
+
+signals:
+    void positionChanged(qint64 ms);
 
 private:
     void ensurePlayer();
+    void load();
     void startPlaying();
     void showPosition(qint64 ms);
     void showProblem(const QString &text);
+    void hideProblem();
+    void applyPendingSeek();
 
     ApiClient &m_api;
     QUrl m_url;
@@ -47,11 +66,16 @@ private:
     QBuffer m_buffer;
     bool m_sourceSet = false;
     bool m_fetching = false;
+    qint64 m_pendingSeek = -1;
     QToolButton *m_play;
+    QToolButton *m_back;
+    QToolButton *m_forward;
     QSlider *m_position;
     QLabel *m_time;
     QComboBox *m_speed;
+    QWidget *m_problemRow;
     QLabel *m_problem;
+    QPushButton *m_retry;
     qint64 m_duration = 0;
 };
 
