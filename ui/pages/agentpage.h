@@ -33,6 +33,7 @@ public:
     void refresh() override;
     void applyEvent(const LiveEvent &event) override;
     void activated() override;
+    void setFeatures(const FeatureAvailability &features) override;
 
     void save();
     // Sends the saved settings to Vapi again, after Vapi refused them or could not be reached.
@@ -68,6 +69,7 @@ private:
     QTimer m_syncPoll;
     bool m_saving = false;
     bool m_loadedOnce = false;
+    bool m_sandbox = false; // the server's Vapi is the sandbox's
 };
 
 } // namespace vox::ui
