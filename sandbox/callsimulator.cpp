@@ -137,8 +137,9 @@ CallSimulator::Person CallSimulator::person(quint32 seed, int index)
     const int last = int(p / quint32(firstNames.size()));
     Person who;
     who.name = firstNames.at(first) + u' ' + lastNames.at(last);
-    who.phone = u"+1%1555%2"_s.arg(areaCodes.at(int(p % quint32(areaCodes.size()))))
-                    .arg(int(p % 10000), 4, 10, QChar(u'0'));
+    // Concatenated: "%1555" would read as the place marker %15.
+    who.phone = u"+1"_s + QString::number(areaCodes.at(int(p % quint32(areaCodes.size())))) +
+                u"555"_s + u"%1"_s.arg(int(p % 10000), 4, 10, QChar(u'0'));
     return who;
 }
 

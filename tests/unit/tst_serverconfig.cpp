@@ -268,15 +268,16 @@ private slots:
         ServerConfig::Sources s = embeddedSources();
         if (!sandbox.isEmpty())
             s.flags.insert(u"VOXANNE_SANDBOX_URL"_s, sandbox);
-        auto config = ServerConfig::resolve(s);
-        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
+        const auto resolved = ServerConfig::resolve(s);
+        QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.errorMessage()));
+        ServerConfig config = *resolved;
         if (provider == u"twilio")
-            config->twilioBaseUrl = url;
+            config.twilioBaseUrl = url;
         else if (provider == u"resend")
-            config->resendBaseUrl = url;
+            config.resendBaseUrl = url;
         else if (provider == u"vapi")
-            config->vapiBaseUrl = url;
-        QCOMPARE(config->runsAgainstSandboxOnly(), sandboxOnly);
+            config.vapiBaseUrl = url;
+        QCOMPARE(config.runsAgainstSandboxOnly(), sandboxOnly);
     }
 
     void withTheSandboxNoProviderUrlLeadsOutOfIt_data()
