@@ -944,6 +944,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; In sync with the sandbox&apos;s Vapi (since %2): no real calls are answered with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ApiClient</name>
@@ -1732,15 +1736,11 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Glow Med Spa (demo)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo Front Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>You signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo clinic. You are its front desk (%1, password %2). To try the admin pages, sign out and sign in as the owner: %3, password %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2105,6 +2105,14 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Google Calendar is disconnected here, but Google did not confirm it. To be sure, remove Voxanne under Third-party access in the Google account&apos;s security settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sandbox:&lt;/b&gt; Twilio, e-mail (Resend), Google Calendar and Vapi are the provider sandbox on this computer. Texts, calls and e-mails land there; no patient receives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails go to the sandbox&apos;s Resend as %1: they stay on this computer and nobody receives them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2806,6 +2814,14 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox providers — nothing is really sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls, texts and e-mails go to the provider sandbox on this computer. No patient receives them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3961,6 +3977,10 @@ The very first start takes a little longer.</source>
         <source>Enter the clinic&apos;s Twilio number.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected to the &lt;b&gt;sandbox&apos;s&lt;/b&gt; Twilio: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;. Texts and calls stay on this computer; nobody receives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::VerificationStep</name>
@@ -4025,6 +4045,22 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Checking the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate answering the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider sandbox answers its call and types the code on the keypad, as you would on the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox is answering the call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox answered and typed %1 on the keypad. Press Confirm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
