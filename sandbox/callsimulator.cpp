@@ -134,7 +134,10 @@ CallSimulator::Person CallSimulator::person(quint32 seed, int index)
     // A step coprime with the number of people: the calls of one run are all different people.
     const quint32 p = (mix(seed, 0, PersonSalt) + quint32(index) * 7u) % people;
     const int first = int(p % quint32(firstNames.size()));
-    const int last = int(p / quint32(firstNames.size()));
+    // Shifted by the first name (still one person per p), so consecutive calls do not share a
+    // last name.
+    const int last = int((p / quint32(firstNames.size()) + 17u * (p % quint32(firstNames.size()))) %
+                         quint32(lastNames.size()));
     Person who;
     who.name = firstNames.at(first) + u' ' + lastNames.at(last);
     // Concatenated: "%1555" would read as the place marker %15.
