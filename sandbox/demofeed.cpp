@@ -98,6 +98,18 @@ Result<void> ensureFrontDesk(const DemoFeed::Options &options, const QString &to
 // empty, so the number imported last time is gone from its Vapi.
 Result<void> connectTwilio(const DemoFeed::Options &options, const QString &token)
 {
+    // Disconnected first: a new connection would try to move the number imported last time,
+    // which an embedded sandbox that started empty no longer has.
+    auto before = callApi(options.serverUrl, "GET", u"/api/integrations"_s, {}, token);
+    if (!before)
+        return before.error();
+    if (before->value(u"twilio"_s).toObject().value(u"configured"_s).toBool()) {
+        auto removed =
+            callApi(options.serverUrl, "DELETE", u"/api/integrations/twilio"_s, {}, token);
+        if (!removed)
+            return fail(
+                u"The sandbox's Twilio could not be reconnected: %1"_s.arg(removed.errorMessage()));
+    }
     auto put = callApi(options.serverUrl, "PUT", u"/api/integrations/twilio"_s,
                        {{u"account_sid"_s, TwilioSandbox::demoAccountSid},
                         {u"auth_token"_s, TwilioSandbox::demoAuthToken},
