@@ -212,8 +212,21 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
                          {{u"name"_s, current.value(u"name"_s).toString(u"Voxanne"_s)}}, *token);
     if (!saved)
         return saved.error();
-    const QString assistantId =
+    QString assistantId =
         saved->value(u"agent"_s).toObject().value(u"vapi_assistant_id"_s).toString();
+    // The save is sent to Vapi in the background; an assistant the (fresh) sandbox no longer
+    // knows is created anew there. The id that counts is the one recorded once it is in sync.
+    for (int i = 0; i < 100; ++i) {
+        auto synced = callApi(options.serverUrl, "GET", u"/api/agent"_s, {}, *token);
+        if (!synced)
+            return synced.error();
+        const QJsonObject a = synced->value(u"agent"_s).toObject();
+        if (a.value(u"sync_status"_s).toString() == u"synced") {
+            assistantId = a.value(u"vapi_assistant_id"_s).toString();
+            break;
+        }
+        QThread::msleep(100);
+    }
     if (assistantId.isEmpty())
         return fail(u"The demo clinic's agent has no Vapi assistant."_s);
     // After the agent: the number is imported into Vapi linked to its assistant.
