@@ -81,7 +81,8 @@ pids+=($!)
 
 echo "Voxanne server:   $server_url   (logs: $logs/server.log)"
 echo "Provider sandbox: $sandbox_url"
-echo "Demo clinic:      demo@voxanne.local / voxanne-demo-clinic"
+echo "Demo clinic:      frontdesk@voxanne.local / voxanne-front-desk (front desk)"
+echo "                  demo@voxanne.local / voxanne-demo-clinic (owner, for the admin pages)"
 echo "                  (open it with: $bin/voxanne-console --server $server_url)"
 echo "Running headless. Press Ctrl+C to stop."
 wait "$server_pid"

@@ -29,6 +29,10 @@ struct Delivery
 // Callers vary: some book, some only ask about prices, one is transferred to a nurse, one calls
 // again, one is angry and hangs up; transcripts carry the kind of patient data redaction must
 // catch. Runs are reproducible from the seed (ids, numbers, names, times).
+//
+// Two mixes: `Cycle` plays the six kinds of caller in turn (tests count on it); `Varied` draws
+// each call's kind, words and booking time from the seed, as a demo that plays one call at a
+// time over a day needs (a different caller each time, bookings spread over the coming weeks).
 class CallSimulator
 {
 public:
@@ -47,8 +51,14 @@ public:
         quint32 seed = 1;
         // Time between the calls' starts; the last call starts about now.
         int spacingSeconds = 6 * 60;
-        // Bookings go to weekdays from this day on (default: the Monday after next).
+        // Bookings go to weekdays from this day on (default: the Monday after next; with the
+        // `Varied` mix, the next weekday).
         QDate firstDay;
+        enum class Mix { Cycle, Varied };
+        Mix mix = Mix::Cycle;
+        // Someone who booked earlier (in another run), for the caller who calls again.
+        QString returningName;
+        QString returningNumber;
     };
 
     struct Summary
@@ -59,7 +69,19 @@ public:
         int failedDeliveries = 0; // answers other than 2xx
         QList<Delivery> deliveries;
         QStringList lines; // one per call, for the command line
+        // The last caller who booked, to call again in a later run.
+        QString bookedName;
+        QString bookedNumber;
     };
+
+    // The caller of call `index` of a run with `seed`: a name and a number that belong together
+    // (the same person has the same number in every run), different for every call of a run.
+    struct Person
+    {
+        QString name;
+        QString phone;
+    };
+    static Person person(quint32 seed, int index);
 
     explicit CallSimulator(Options options);
 

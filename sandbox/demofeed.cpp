@@ -3,12 +3,14 @@
 #include "core/logging/log.h"
 #include "sandbox/callsimulator.h"
 #include "sandbox/outboundhttp.h"
+#include "sandbox/twiliosandbox.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QThread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,6 +49,132 @@ bool sleepWhile(const std::atomic<bool> &running, int seconds)
     return running.load();
 }
 
+// The owner's session: signed in, or (when allowed) the clinic signed up.
+Result<QString> ownerToken(const DemoFeed::Options &options)
+{
+    auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
+                           {{u"email"_s, options.email}, {u"password"_s, options.password}});
+    if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {
+        session = callApi(options.serverUrl, "POST", u"/api/auth/signup"_s,
+                          {{u"organization_name"_s, u"Glow Med Spa (demo)"_s},
+                           {u"full_name"_s, u"Dana Whitfield (owner)"_s},
+                           {u"email"_s, options.email},
+                           {u"password"_s, options.password},
+                           {u"time_zone"_s, options.timeZone}});
+    }
+    if (!session)
+        return session.error();
+    return session->value(u"access_token"_s).toString();
+}
+
+// The front desk's staff account, created once.
+Result<void> ensureFrontDesk(const DemoFeed::Options &options, const QString &token)
+{
+    if (options.frontDeskEmail.isEmpty())
+        return {};
+    auto users = callApi(options.serverUrl, "GET", u"/api/org/users"_s, {}, token);
+    if (!users)
+        return users.error();
+    for (const QJsonValue &user : users->value(u"items"_s).toArray()) {
+        if (user.toObject()
+                .value(u"email"_s)
+                .toString()
+                .compare(options.frontDeskEmail, Qt::CaseInsensitive) == 0)
+            return {};
+    }
+    auto created = callApi(options.serverUrl, "POST", u"/api/org/users"_s,
+                           {{u"email"_s, options.frontDeskEmail},
+                            {u"role"_s, u"staff"_s},
+                            {u"full_name"_s, u"Sam Rivera (front desk)"_s},
+                            {u"password"_s, options.frontDeskPassword}},
+                           token);
+    if (!created)
+        return created.error();
+    return {};
+}
+
+// The sandbox's Twilio account, connected as a clinic admin would on the Integrations page, so
+// its number is imported into the sandbox's Vapi. Done on every start: an embedded sandbox starts
+// empty, so the number imported last time is gone from its Vapi.
+Result<void> connectTwilio(const DemoFeed::Options &options, const QString &token)
+{
+    // Disconnected first: a new connection would try to move the number imported last time,
+    // which an embedded sandbox that started empty no longer has.
+    auto before = callApi(options.serverUrl, "GET", u"/api/integrations"_s, {}, token);
+    if (!before)
+        return before.error();
+    if (before->value(u"twilio"_s).toObject().value(u"configured"_s).toBool()) {
+        auto removed =
+            callApi(options.serverUrl, "DELETE", u"/api/integrations/twilio"_s, {}, token);
+        if (!removed)
+            return fail(
+                u"The sandbox's Twilio could not be reconnected: %1"_s.arg(removed.errorMessage()));
+    }
+    auto put = callApi(options.serverUrl, "PUT", u"/api/integrations/twilio"_s,
+                       {{u"account_sid"_s, TwilioSandbox::demoAccountSid},
+                        {u"auth_token"_s, TwilioSandbox::demoAuthToken},
+                        {u"phone_number"_s, TwilioSandbox::demoPhoneNumber}},
+                       token);
+    if (!put)
+        return fail(u"The sandbox's Twilio could not be connected: %1"_s.arg(put.errorMessage()));
+    // The import into Vapi finishes in a job: wait for it, so the front desk's first call-back
+    // finds the number.
+    for (int i = 0; i < 300; ++i) {
+        auto status = callApi(options.serverUrl, "GET", u"/api/integrations"_s, {}, token);
+        if (!status)
+            return status.error();
+        const QJsonObject twilio = status->value(u"twilio"_s).toObject();
+        const QString state = twilio.value(u"status"_s).toString();
+        if (state == u"active")
+            return {};
+        if (state != u"syncing")
+            return fail(u"The sandbox's Twilio could not be connected: %1"_s.arg(
+                twilio.value(u"error"_s).toString(state)));
+        QThread::msleep(100);
+    }
+    return fail(u"The sandbox's Twilio took too long to connect to Vapi."_s);
+}
+
+// The clinic's own Resend key (any key will do for the sandbox) and sender, once.
+Result<void> connectEmail(const DemoFeed::Options &options, const QString &token)
+{
+    auto status = callApi(options.serverUrl, "GET", u"/api/integrations"_s, {}, token);
+    if (!status)
+        return status.error();
+    if (!status->value(u"resend"_s).toObject().value(u"api_key_last4"_s).toString().isEmpty())
+        return {};
+    auto put = callApi(options.serverUrl, "PUT", u"/api/integrations/resend"_s,
+                       {{u"from"_s, u"Glow Med Spa <desk@glowmedspa.example>"_s},
+                        {u"api_key"_s, u"re_sandbox_demo_clinic"_s}},
+                       token);
+    if (!put)
+        return fail(u"The clinic's e-mail could not be set up: %1"_s.arg(put.errorMessage()));
+    return {};
+}
+
+// Callers who gave their name and have no e-mail address get one, as if the front desk had
+// asked for it: reminders by e-mail then reach them (in the sandbox).
+Result<int> giveCallersEmails(const DemoFeed::Options &options, const QString &token)
+{
+    auto contacts = callApi(options.serverUrl, "GET", u"/api/contacts?limit=100"_s, {}, token);
+    if (!contacts)
+        return contacts.error();
+    int given = 0;
+    for (const QJsonValue &item : contacts->value(u"items"_s).toArray()) {
+        const QJsonObject contact = item.toObject();
+        const QString name = contact.value(u"name"_s).toString();
+        if (name.isEmpty() || !contact.value(u"email"_s).toString().isEmpty())
+            continue;
+        auto patched = callApi(options.serverUrl, "PATCH",
+                               u"/api/contacts/"_s + contact.value(u"id"_s).toString(),
+                               {{u"email"_s, DemoFeed::emailFor(name)}}, token);
+        if (!patched)
+            return patched.error();
+        ++given;
+    }
+    return given;
+}
+
 } // namespace
 
 DemoFeed::DemoFeed(Options options)
@@ -58,44 +186,66 @@ DemoFeed::~DemoFeed()
     stop();
 }
 
+QString DemoFeed::emailFor(const QString &name)
+{
+    QString local = name.toLower().normalized(QString::NormalizationForm_KD);
+    local.replace(u' ', u'.');
+    local.remove(QRegularExpression(u"[^a-z0-9.]"_s));
+    return (local.isEmpty() ? u"caller"_s : local) + u"@example.com"_s;
+}
+
 Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
 {
-    auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
-                           {{u"email"_s, options.email}, {u"password"_s, options.password}});
-    if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {
-        session = callApi(options.serverUrl, "POST", u"/api/auth/signup"_s,
-                          {{u"organization_name"_s, u"Glow Med Spa (demo)"_s},
-                           {u"full_name"_s, u"Demo Front Desk"_s},
-                           {u"email"_s, options.email},
-                           {u"password"_s, options.password},
-                           {u"time_zone"_s, u"America/New_York"_s}});
-    }
-    if (!session)
-        return session.error();
-    const QString token = session->value(u"access_token"_s).toString();
+    auto token = ownerToken(options);
+    if (!token)
+        return token.error();
+    if (auto staff = ensureFrontDesk(options, *token); !staff)
+        return staff.error();
 
     // Saved on every start: a fresh sandbox has no assistant yet, and the server's address
     // (which the assistant points Vapi at) changes with each embedded start.
-    auto agent = callApi(options.serverUrl, "GET", u"/api/agent"_s, {}, token);
+    auto agent = callApi(options.serverUrl, "GET", u"/api/agent"_s, {}, *token);
     if (!agent)
         return agent.error();
     const QJsonObject current = agent->value(u"agent"_s).toObject();
     auto saved = callApi(options.serverUrl, "PUT", u"/api/agent"_s,
-                         {{u"name"_s, current.value(u"name"_s).toString(u"Voxanne"_s)}}, token);
+                         {{u"name"_s, current.value(u"name"_s).toString(u"Voxanne"_s)}}, *token);
     if (!saved)
         return saved.error();
-    const QString assistantId =
+    QString assistantId =
         saved->value(u"agent"_s).toObject().value(u"vapi_assistant_id"_s).toString();
+    // The save is sent to Vapi in the background; an assistant the (fresh) sandbox no longer
+    // knows is created anew there. The id that counts is the one recorded once it is in sync.
+    for (int i = 0; i < 100; ++i) {
+        auto synced = callApi(options.serverUrl, "GET", u"/api/agent"_s, {}, *token);
+        if (!synced)
+            return synced.error();
+        const QJsonObject a = synced->value(u"agent"_s).toObject();
+        if (a.value(u"sync_status"_s).toString() == u"synced") {
+            assistantId = a.value(u"vapi_assistant_id"_s).toString();
+            break;
+        }
+        QThread::msleep(100);
+    }
     if (assistantId.isEmpty())
         return fail(u"The demo clinic's agent has no Vapi assistant."_s);
-    auto calls = callApi(options.serverUrl, "GET", u"/api/calls-dashboard?limit=1"_s, {}, token);
+    // After the agent: the number is imported into Vapi linked to its assistant.
+    if (auto twilio = connectTwilio(options, *token); !twilio)
+        return twilio.error();
+    if (auto email = connectEmail(options, *token); !email)
+        return email.error();
+    if (auto emails = giveCallersEmails(options, *token); !emails)
+        return emails.error();
+    auto calls = callApi(options.serverUrl, "GET", u"/api/calls-dashboard?limit=1"_s, {}, *token);
     if (!calls)
         return calls.error();
     return Clinic{assistantId, !calls->value(u"items"_s).toArray().isEmpty()};
 }
 
-Result<int> DemoFeed::playCalls(const Options &options, const QString &assistantId, int calls,
-                                quint32 seed, int spacingSeconds)
+Result<CallSimulator::Summary> DemoFeed::playCalls(const Options &options,
+                                                   const QString &assistantId, int calls,
+                                                   quint32 seed, int spacingSeconds,
+                                                   const CallSimulator::Summary &earlier)
 {
     CallSimulator::Options simulation;
     simulation.serverUrl = options.serverUrl;
@@ -105,10 +255,23 @@ Result<int> DemoFeed::playCalls(const Options &options, const QString &assistant
     simulation.calls = calls;
     simulation.seed = seed;
     simulation.spacingSeconds = spacingSeconds;
-    auto summary = CallSimulator(simulation).run();
-    if (!summary)
-        return summary.error();
-    return summary->calls;
+    simulation.mix = CallSimulator::Options::Mix::Varied;
+    simulation.returningName = earlier.bookedName;
+    simulation.returningNumber = earlier.bookedNumber;
+    auto played = CallSimulator(simulation).run();
+    if (!played)
+        return played.error();
+    CallSimulator::Summary summary = *played;
+    if (summary.bookedNumber.isEmpty()) {
+        summary.bookedName = earlier.bookedName;
+        summary.bookedNumber = earlier.bookedNumber;
+    }
+    auto token = ownerToken(options);
+    if (!token)
+        return token.error();
+    if (auto emails = giveCallersEmails(options, *token); !emails)
+        return emails.error();
+    return summary;
 }
 
 void DemoFeed::start()
@@ -131,37 +294,52 @@ void DemoFeed::stop()
 
 void DemoFeed::run()
 {
-    // The console may still be signing the clinic up: wait for it.
+    // The clinic may not be reachable yet (a server still starting): try again.
     Result<Clinic> clinic = fail(u"not tried"_s);
-    while (m_running.load()) {
+    bool told = false;
+    const auto tell = [&](const QString &problem) {
+        if (!told && m_options.prepared)
+            m_options.prepared(problem);
+        told = true;
+    };
+    for (int attempt = 1; m_running.load(); ++attempt) {
         clinic = prepareClinic(m_options);
         if (clinic)
             break;
+        log::warn("demo", u"The demo clinic is not ready yet: %1"_s.arg(clinic.errorMessage()));
+        if (attempt == 5)
+            tell(clinic.errorMessage());
         if (!sleepWhile(m_running, 2))
             return;
     }
     if (!clinic)
         return;
+    tell({});
     const QString assistant = clinic->assistantId;
     // Random, not the clock: a feed restarted within the same second must not replay the same
     // call ids (the server would rightly take them as redeliveries).
     quint32 seed = QRandomGenerator::global()->generate();
-    if (!clinic->hasCalls && m_options.pastWeekCalls > 0) {
-        // Spread over the past seven days, around the clock: the AI answers at night too.
-        const int spacing = 7 * 24 * 3600 / m_options.pastWeekCalls;
-        auto past = playCalls(m_options, assistant, m_options.pastWeekCalls, seed++, spacing);
-        if (!past)
-            log::warn("demo",
-                      u"The demo's past week could not be played: %1"_s.arg(past.errorMessage()));
+    CallSimulator::Summary last;
+    const auto play = [&](int calls, int spacing, const char *what) {
+        auto played = playCalls(m_options, assistant, calls, seed++, spacing, last);
+        if (played)
+            last = *played;
+        else
+            log::warn("demo", u"%1 could not be played: %2"_s.arg(QLatin1String(what),
+                                                                  played.errorMessage()));
+    };
+    // A new clinic's history, once: a restart goes on with one call at a time, never a burst.
+    if (!clinic->hasCalls) {
+        if (m_options.pastWeekCalls > 0) {
+            // Spread over the past seven days, around the clock: the AI answers at night too.
+            play(m_options.pastWeekCalls, 7 * 24 * 3600 / m_options.pastWeekCalls,
+                 "The demo's past week");
+        }
+        if (m_options.firstBatch > 0)
+            play(m_options.firstBatch, 6 * 60, "The demo's first calls");
     }
-    auto played = playCalls(m_options, assistant, m_options.firstBatch, seed++);
-    if (!played)
-        log::warn("demo", u"The demo calls could not be played: %1"_s.arg(played.errorMessage()));
-    while (sleepWhile(m_running, m_options.intervalSeconds)) {
-        played = playCalls(m_options, assistant, 1, seed++);
-        if (!played)
-            log::warn("demo", u"A demo call could not be played: %1"_s.arg(played.errorMessage()));
-    }
+    while (sleepWhile(m_running, m_options.intervalSeconds))
+        play(1, 6 * 60, "A demo call");
 }
 
 } // namespace vox::sandbox

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/result.h"
+#include "sandbox/callsimulator.h"
 
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -12,11 +14,15 @@ class QThread;
 namespace vox::sandbox {
 
 // Keeps a demo clinic busy, so the console shows calls arriving as they would on a real day:
-// signs in as the demo account (or signs it up), saves its agent so the sandbox's Vapi has an
-// assistant pointing at the server, on a clinic's first start plays a past week of calls (so the
-// dashboard has a week to show), then a first batch of recent calls, then one more call every
-// `intervalSeconds` until stopped. Everything goes through the server's public HTTP API
-// and webhooks, exactly as Vapi and the console would.
+// signs in as the demo's owner (or signs the clinic up), makes sure the front desk has an
+// account, saves the agent so the sandbox's Vapi has an assistant pointing at the server,
+// connects the sandbox's Twilio account (through the real API, so its number is imported into
+// Vapi) and the clinic's e-mail (Resend in the sandbox). On a clinic's first start it plays a
+// past week of calls (so the dashboard has a week to show) and a first batch of recent calls;
+// then, on every start, one more call every `intervalSeconds` until stopped, each stamped when it
+// is played. Callers who give their name get an e-mail address, so reminders can reach them.
+// Everything goes through the server's public HTTP API and webhooks, exactly as Vapi and the
+// console would.
 class DemoFeed final
 {
     Q_DISABLE_COPY_MOVE(DemoFeed)
@@ -28,14 +34,19 @@ public:
         QString webhookSecret;
         // The provider sandbox that records the calls; none: calls without recordings.
         QString sandboxUrl;
-        QString email;
+        QString email; // the owner's
         QString password;
-        // Sign the clinic up when the account does not exist (headless runs); the console signs
-        // it up itself, so there the feed waits for the account instead.
+        QString frontDeskEmail; // the staff account the console uses; none when empty
+        QString frontDeskPassword;
+        QString timeZone = QStringLiteral("America/New_York"); // for a clinic signed up here
+        // Sign the clinic up when the account does not exist; otherwise wait for it.
         bool signUpIfMissing = false;
-        int firstBatch = 8;
+        int firstBatch = 8; // played once, when the clinic has no calls yet
         int intervalSeconds = 45;
         int pastWeekCalls = 24; // played once, when the clinic has no calls yet
+        // Called once, on the feed's thread, when the clinic is ready to sign in to (empty), or
+        // with why it is not after a few tries (the feed keeps trying).
+        std::function<void(const QString &problem)> prepared;
     };
 
     struct Clinic
@@ -50,12 +61,18 @@ public:
     void start(); // on a thread of its own
     void stop();
 
-    // Signs in (or up) and makes sure the agent has a Vapi assistant.
+    // Signs in (or up), makes sure the front desk can sign in, the agent has a Vapi assistant,
+    // and Twilio and e-mail are connected to the sandbox.
     static Result<Clinic> prepareClinic(const Options &options);
-    // Plays `calls` simulated calls for the clinic whose assistant is `assistantId`, started
-    // `spacingSeconds` apart, the last about now.
-    static Result<int> playCalls(const Options &options, const QString &assistantId, int calls,
-                                 quint32 seed, int spacingSeconds = 6 * 60);
+    // Plays `calls` simulated calls (a varied mix) for the clinic whose assistant is
+    // `assistantId`, `spacingSeconds` apart, the last ending about now; then gives the callers
+    // who said their name an e-mail address.
+    static Result<CallSimulator::Summary> playCalls(const Options &options,
+                                                    const QString &assistantId, int calls,
+                                                    quint32 seed, int spacingSeconds = 6 * 60,
+                                                    const CallSimulator::Summary &earlier = {});
+    // The address a demo caller's e-mail gets: made up from the name, at a reserved domain.
+    static QString emailFor(const QString &name);
 
 private:
     void run();

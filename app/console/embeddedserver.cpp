@@ -2,6 +2,7 @@
 
 #include "core/democlinic.h"
 #include "core/logging/log.h"
+#include "core/timezonename.h"
 #include "sandbox/demofeed.h"
 #include "sandbox/sandbox.h"
 #include "server/config/serverconfig.h"
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -78,8 +80,24 @@ public:
             feed.sandboxUrl = m_sandbox->url();
             feed.email = demo::email();
             feed.password = demo::password();
+            feed.frontDeskEmail = demo::frontDeskEmail();
+            feed.frontDeskPassword = demo::frontDeskPassword();
+            feed.signUpIfMissing = true;
+            // A demo clinic reads better in the computer's own city zone; not "Etc/UTC" or a
+            // bare offset.
+            const QString zone = QString::fromLatin1(QTimeZone::systemTimeZoneId());
+            if (isTimeZoneName(zone) && zone.contains(u'/') && !zone.startsWith(u"Etc/"_s))
+                feed.timeZone = zone;
+            // The console signs the front desk in once the feed has made the clinic ready.
+            const QUrl url(m_server->url());
+            feed.prepared = [this, url](const QString &problem) {
+                if (!problem.isEmpty())
+                    log::warn("console", u"The demo clinic is not fully set up: %1"_s.arg(problem));
+                emit started(url);
+            };
             m_feed = std::make_unique<sandbox::DemoFeed>(feed);
             m_feed->start();
+            return;
         }
         emit started(QUrl(m_server->url()));
     }

@@ -32,7 +32,7 @@ int failWith(const QString &message)
 vox::Result<QString> assistantFromSandbox(const QString &sandboxUrl, const QString &serverUrl)
 {
     vox::http::OutboundCall call;
-    call.url = QUrl(sandboxUrl + u"/vapi/assistant"_s);
+    call.url = QUrl(sandboxUrl + u"/vapi/assistant?limit=1000"_s);
     call.headers = {{"Authorization", "Bearer simulator"}};
     auto answer = vox::sandbox::sendOnce(call);
     if (!answer || !answer->ok())
@@ -175,8 +175,9 @@ int demo(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Signs the demo clinic up (or in), saves its agent, plays a first batch of simulated "
-        "calls and then one more every --interval seconds, until stopped."_s);
+        u"Signs the demo clinic up (or in), gives it a front desk account, saves its agent, "
+        "connects it to the sandbox's Twilio and e-mail, plays a first batch of simulated calls "
+        "when it has none, and then one more every --interval seconds, until stopped."_s);
     parser.addHelpOption();
     const QCommandLineOption server(u"server"_s, u"The server's base URL."_s, u"URL"_s);
     const QCommandLineOption secret(u"secret"_s, u"The x-vapi-secret (VAPI_WEBHOOK_SECRET)."_s,
@@ -197,6 +198,8 @@ int demo(QCoreApplication &app, const QStringList &arguments)
     options.webhookSecret = parser.value(secret);
     options.email = vox::demo::email();
     options.password = vox::demo::password();
+    options.frontDeskEmail = vox::demo::frontDeskEmail();
+    options.frontDeskPassword = vox::demo::frontDeskPassword();
     options.signUpIfMissing = true;
     options.sandboxUrl = parser.value(sandbox);
     options.firstBatch = qBound(0, parser.value(first).toInt(), 100);

@@ -200,6 +200,19 @@ Result<QString> parseUrl(const QString &name, const QString &value)
 
 } // namespace
 
+bool ServerConfig::runsAgainstSandboxOnly() const
+{
+    if (sandboxUrl.isEmpty())
+        return false;
+    const QString inside = sandboxUrl + u'/';
+    for (const QString *url : {&vapiBaseUrl, &twilioBaseUrl, &googleOAuthBaseUrl, &googleTokenUrl,
+                               &googleApiBaseUrl, &resendBaseUrl}) {
+        if (!url->startsWith(inside))
+            return false;
+    }
+    return true;
+}
+
 QString ServerConfig::baseUrl() const
 {
     const bool v6 = listenHost.contains(u':');

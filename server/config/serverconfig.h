@@ -98,6 +98,10 @@ struct ServerConfig
 
     bool isProduction() const { return mode == Mode::Production; }
     bool usesEmbeddedDatabase() const { return databaseUrl.isEmpty(); }
+    // Every provider (Vapi, Twilio, Google, Resend) is the sandbox: nothing the server sends
+    // reaches a real person. Read from the base URLs themselves, so no switch can claim it while
+    // one of them points at a real provider.
+    bool runsAgainstSandboxOnly() const;
     QString baseUrl() const;
 
     // Raw values by source, as the resolver sees them (name -> value).

@@ -23,9 +23,12 @@ void registerHealthRoutes(http::Router &router, AppContext &app)
 {
     router.add(
         "GET", u"/api/health"_s, http::Auth::Public,
-        [](http::Context &) -> http::Reply {
-            return http::Response::json(
-                {{u"status"_s, u"ok"_s}, {u"version"_s, QCoreApplication::applicationVersion()}});
+        [sandbox = app.config.runsAgainstSandboxOnly()](http::Context &) -> http::Reply {
+            // `sandbox`: every provider is the sandbox, so the console can say that nothing it
+            // sends reaches anyone.
+            return http::Response::json({{u"status"_s, u"ok"_s},
+                                         {u"version"_s, QCoreApplication::applicationVersion()},
+                                         {u"sandbox"_s, sandbox}});
         },
         /*inlineOnIoThread=*/true);
 

@@ -4,6 +4,7 @@
 #include "server/providers/twiliosignature.h"
 #include "server/services/calleridverification.h"
 #include "server/services/forwardingconfigs.h"
+#include "server/services/sandboxkeypad.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -61,6 +62,22 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
                     if (!code)
                         return code.error();
                     return reply(callerIds->confirm(c.access(), *id, *code));
+                });
+
+    // The demo's "simulate answering the call": 404 unless every provider is the sandbox.
+    auto keypad = std::make_shared<SandboxKeypad>(app);
+    router.post(base + u"/verify-caller-id/sandbox-answer"_s, http::Auth::Admin,
+                [keypad](http::Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    auto id = body->requiredUuid(u"verificationId"_s);
+                    if (!id)
+                        return id.error();
+                    auto code = body->requiredString(u"verificationCode"_s, 20);
+                    if (!code)
+                        return code.error();
+                    return reply(keypad->typeCode(c.access(), *id, *code));
                 });
 
     router.get(base + u"/verified-numbers"_s, http::Auth::Admin,

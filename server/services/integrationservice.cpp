@@ -38,6 +38,7 @@ Result<QJsonObject> IntegrationService::status(const db::Access &access)
     return m_app.db.transaction<QJsonObject>(
         access, [&](db::Transaction &tx) -> Result<QJsonObject> {
             QJsonObject out;
+            out.insert(u"sandbox"_s, m_app.config.runsAgainstSandboxOnly());
             auto twilio = store.describe(tx, access.orgId, CredentialStore::twilio);
             if (!twilio)
                 return twilio.error();

@@ -80,6 +80,10 @@ private slots:
                                                           {u"method"_s, u"sms"_s},
                                                           {u"recipient"_s, u"+15550001111"_s},
                                                           {u"content"_s, u"A's message"_s}}));
+        m_aIds.insert(u"verification"_s,
+                      vox::test::insertRow(
+                          *m_admin, u"verified_caller_ids"_s, m_a.orgId,
+                          {{u"phone_number"_s, u"+15550003333"_s}, {u"status"_s, u"pending"_s}}));
         const auto aUser = m_admin->exec(
             "SELECT id FROM profiles WHERE org_id = $1::uuid AND role = 'staff' LIMIT 1",
             {m_a.orgId});
@@ -117,6 +121,10 @@ private slots:
                                  << patchService << role << (admin ? 404 : 403);
             row("DELETE service") << QByteArray("DELETE") << u"/api/services/{service}"_s
                                   << QByteArray() << role << (admin ? 404 : 403);
+            row("POST sandbox answer to a verification call")
+                << QByteArray("POST") << u"/api/telephony/verify-caller-id/sandbox-answer"_s
+                << QByteArray(R"({"verificationId":"{verification}","verificationCode":"123456"})")
+                << role << (admin ? 404 : 403);
             row("PATCH user (disable)")
                 << QByteArray("PATCH") << u"/api/org/users/{user}"_s
                 << QByteArray(R"({"disabled":true})") << role << (admin ? 404 : 403);
@@ -137,7 +145,8 @@ private slots:
         QFETCH(int, status);
         HttpClient b(m_server->url());
         b.setToken(m_b.token(role));
-        const HttpReply reply = b.send(method, fill(path), body);
+        const QByteArray filled = body.isEmpty() ? body : fill(QString::fromUtf8(body)).toUtf8();
+        const HttpReply reply = b.send(method, fill(path), filled);
         QCOMPARE(reply.status, status);
         // Never the row, not even in an error.
         QVERIFY(!reply.body.contains("Alice"));

@@ -1,12 +1,18 @@
 // The demo feed behind `./run.sh` and `voxanne-console --demo`: it signs the demo clinic up
-// through the public API, gives its agent a Vapi assistant in the sandbox, fills a new clinic's
-// past week, then keeps recent calls coming, all through the real webhooks.
+// through the public API, gives it a front desk, its agent a Vapi assistant in the sandbox, its
+// Twilio and e-mail the sandbox's, fills a new clinic's past week, then keeps recent calls coming
+// one at a time, all through the real webhooks.
 #include "integrationfixture.h"
 
 #include "core/democlinic.h"
 #include "sandbox/demofeed.h"
+#include "sandbox/twiliosandbox.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <QDateTime>
+#include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::sandbox::DemoFeed;
@@ -24,8 +30,22 @@ class TestDemoFeed : public QObject
         o.webhookSecret = vox::test::TestServer::webhookSecret;
         o.email = vox::demo::email();
         o.password = vox::demo::password();
+        o.frontDeskEmail = vox::demo::frontDeskEmail();
+        o.frontDeskPassword = vox::demo::frontDeskPassword();
         o.signUpIfMissing = true;
         return o;
+    }
+
+    std::unique_ptr<vox::test::HttpClient> signedIn(const QString &email, const QString &password)
+    {
+        auto client = f.server->client();
+        const vox::test::HttpReply login =
+            client->post(u"/api/auth/login"_s, {{u"email"_s, email}, {u"password"_s, password}});
+        if (login.status != 200)
+            qWarning("sign-in of %s: %d %s", qPrintable(email), login.status,
+                     login.body.constData());
+        client->setToken(login.json().value(u"access_token"_s).toString());
+        return client;
     }
 
     // The demo clinic's calls, oldest first, as the console lists them.
@@ -86,16 +106,141 @@ private slots:
         QVERIFY(clinic->hasCalls);
         const int before = int(callTimes().size());
 
+        // A restart: neither the past week nor the first batch again, only the next call.
         DemoFeed::Options o = options();
         o.pastWeekCalls = 7;
-        o.firstBatch = 1;
-        o.intervalSeconds = 3600;
+        o.firstBatch = 5;
+        o.intervalSeconds = 2;
         DemoFeed feed(o);
         feed.start();
         QTRY_COMPARE_WITH_TIMEOUT(endedCalls(), before + 1, 60000);
-        QTest::qWait(500);
         feed.stop();
-        QCOMPARE(callTimes().size(), before + 1);
+        QVERIFY2(
+            callTimes().size() <= before + 2,
+            qPrintable(u"%1 calls were added on a restart"_s.arg(callTimes().size() - before)));
+        // Stamped when played: the newest call started within the last few minutes (it ends
+        // about now), not six minutes or more before.
+        QVERIFY(callTimes().last() > QDateTime::currentDateTimeUtc().addSecs(-200));
+    }
+
+    void theFrontDeskIsStaffAndEveryActionLandsInTheSandbox()
+    {
+        auto clinic = DemoFeed::prepareClinic(options());
+        QVERIFY2(clinic.ok(), qPrintable(clinic.ok() ? QString() : clinic.errorMessage()));
+
+        auto owner = signedIn(vox::demo::email(), vox::demo::password());
+        const QJsonObject integrations = owner->get(u"/api/integrations"_s).json();
+        const QJsonObject twilio = integrations.value(u"twilio"_s).toObject();
+        QCOMPARE(twilio.value(u"status"_s).toString(), u"active"_s);
+        QCOMPARE(twilio.value(u"phone_number"_s).toString(),
+                 vox::sandbox::TwilioSandbox::demoPhoneNumber);
+        QVERIFY2(!twilio.value(u"vapi_phone_number_id"_s).toString().isEmpty(),
+                 "the number was imported into Vapi");
+        const QJsonObject resend = integrations.value(u"resend"_s).toObject();
+        QVERIFY(resend.value(u"configured"_s).toBool());
+        QVERIFY(!resend.value(u"uses_server_key"_s).toBool());
+
+        auto desk = signedIn(vox::demo::frontDeskEmail(), vox::demo::frontDeskPassword());
+        const QJsonObject me = desk->get(u"/api/me"_s).json();
+        QCOMPARE(me.value(u"user"_s).toObject().value(u"role"_s).toString(u"?"_s), u"staff"_s);
+
+        // Every named caller can get an e-mail reminder: an appointment's contact has an address.
+        const QJsonArray appointments = desk->get(u"/api/appointments?status=confirmed&limit=200"_s)
+                                            .json()
+                                            .value(u"items"_s)
+                                            .toArray();
+        QVERIFY2(!appointments.isEmpty(), "the demo's calls booked appointments");
+        const QJsonObject appointment = appointments.first().toObject();
+        const QString id = appointment.value(u"id"_s).toString();
+        const int emailsBefore = int(f.sandbox->resend().emails().size());
+        const vox::test::HttpReply byEmail = desk->post(
+            u"/api/appointments/%1/send-reminder"_s.arg(id), {{u"method"_s, u"email"_s}});
+        QVERIFY2(byEmail.status == 200, byEmail.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(f.sandbox->resend().emails().size(), emailsBefore + 1, 10000);
+        const QJsonObject mail = f.sandbox->resend().emails().last().toObject();
+        QVERIFY2(QJsonDocument(mail).toJson().contains("@example.com"),
+                 "sent to the caller's demo address");
+
+        const int textsBefore =
+            int(f.sandbox->twilio().messages(vox::sandbox::TwilioSandbox::demoAccountSid).size());
+        const vox::test::HttpReply byText =
+            desk->post(u"/api/appointments/%1/send-reminder"_s.arg(id), {{u"method"_s, u"sms"_s}});
+        QVERIFY2(byText.status == 200 || byText.status == 202, byText.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            f.sandbox->twilio().messages(vox::sandbox::TwilioSandbox::demoAccountSid).size(),
+            textsBefore + 1, 10000);
+
+        // A call-back: Vapi (the sandbox's) is asked to call from the clinic's imported number.
+        const QJsonArray contacts =
+            desk->get(u"/api/contacts?limit=5"_s).json().value(u"items"_s).toArray();
+        QVERIFY(!contacts.isEmpty());
+        const vox::test::HttpReply callBack = desk->post(u"/api/contacts/%1/call-back"_s.arg(
+            contacts.first().toObject().value(u"id"_s).toString()));
+        QVERIFY2(callBack.status >= 200 && callBack.status < 300, callBack.body.constData());
+    }
+
+    void aDayOfCallsIsVariedAndKeepsBooking()
+    {
+        auto clinic = DemoFeed::prepareClinic(options());
+        QVERIFY2(clinic.ok(), qPrintable(clinic.ok() ? QString() : clinic.errorMessage()));
+        const int before = int(callTimes().size());
+        // As the feed plays them: one call per run, each with its own seed.
+        constexpr int calls = 36;
+        vox::sandbox::CallSimulator::Summary last;
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < calls; ++i) {
+            auto played = DemoFeed::playCalls(options(), clinic->assistantId, 1, quint32(9000 + i),
+                                              6 * 60, last);
+            QVERIFY2(played.ok(), qPrintable(played.ok() ? QString() : played.errorMessage()));
+            QCOMPARE(played->failedDeliveries, 0);
+            last = *played;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(int(callTimes().size()), before + calls, 30000);
+        auto rows =
+            f.sql("SELECT c.phone_number, coalesce(c.caller_name, ''), c.summary, "
+                  "c.occurred_at, c.transcript FROM call_logs c JOIN profiles p ON "
+                  "p.org_id = c.org_id WHERE p.email = $1 ORDER BY c.occurred_at DESC LIMIT $2",
+                  {vox::demo::email(), calls});
+        QVERIFY(rows.ok());
+        QSet<QString> phones, names, openings;
+        int notBooked = 0;
+        for (int r = 0; r < rows->rowCount(); ++r) {
+            phones.insert(rows->text(r, 0));
+            if (!rows->text(r, 1).isEmpty())
+                names.insert(rows->text(r, 1));
+            if (rows->text(r, 2).contains(u"no time was booked"_s)) {
+                ++notBooked;
+                qWarning("not booked: %s", qPrintable(rows->text(r, 4)));
+            }
+            // What the caller said first: the transcript's second line.
+            openings.insert(rows->text(r, 4).section(u'\n', 1, 1));
+            QVERIFY2(rows->toDateTime(r, 3) >= started.addSecs(-300),
+                     "each call is stamped when it is played, not in the past");
+        }
+        QCOMPARE(rows->rowCount(), calls);
+        // Different people (a caller who calls again repeats a number, by design).
+        QVERIFY2(phones.size() >= calls * 2 / 3, qPrintable(u"%1 numbers"_s.arg(phones.size())));
+        QVERIFY2(names.size() >= calls / 2, qPrintable(u"%1 names"_s.arg(names.size())));
+        QVERIFY2(openings.size() >= calls / 2, qPrintable(u"%1 openings"_s.arg(openings.size())));
+        // Bookings do not start failing as the calendar fills over a day.
+        QVERIFY2(notBooked <= 3, qPrintable(u"%1 callers could not book"_s.arg(notBooked)));
+    }
+
+    void callersOfARunAreAllDifferentPeople()
+    {
+        QSet<QString> names, phones;
+        for (int i = 0; i < 500; ++i) {
+            const auto who = vox::sandbox::CallSimulator::person(42, i);
+            names.insert(who.name);
+            phones.insert(who.phone);
+            QVERIFY2(who.phone.startsWith(u"+1"_s) && who.phone.size() == 12,
+                     qPrintable(who.phone));
+        }
+        QCOMPARE(names.size(), 500);
+        QCOMPARE(phones.size(), 500);
+        // The same person has the same number in every run.
+        QCOMPARE(vox::sandbox::CallSimulator::person(42, 3).phone,
+                 vox::sandbox::CallSimulator::person(42, 3).phone);
     }
 };
 

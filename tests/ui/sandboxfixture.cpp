@@ -8,7 +8,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace vox::test {
 
-SandboxFixture::SandboxFixture(const QString &label)
+SandboxFixture::SandboxFixture(const QString &label, bool sandboxMode)
     : m_sandbox(std::make_unique<sandbox::Sandbox>())
 {
     if (!m_sandbox->listen(u"127.0.0.1"_s, 0)) {
@@ -16,20 +16,25 @@ SandboxFixture::SandboxFixture(const QString &label)
         return;
     }
     const QString s = m_sandbox->url();
-    m_console = std::make_unique<ConsoleFixture>(
-        label, QHash<QString, QString>{
-                   {u"VAPI_BASE_URL"_s, s + u"/vapi"_s},
-                   {u"TWILIO_BASE_URL"_s, s + u"/twilio"_s},
-                   {u"GOOGLE_OAUTH_BASE_URL"_s, s + u"/google/accounts"_s},
-                   {u"GOOGLE_TOKEN_URL"_s, s + u"/google/oauth2/token"_s},
-                   {u"GOOGLE_API_BASE_URL"_s, s + u"/google/api"_s},
-                   {u"RESEND_BASE_URL"_s, s + u"/resend"_s},
-                   {u"GOOGLE_CLIENT_ID"_s, u"test-client.apps.example"_s},
-                   {u"GOOGLE_CLIENT_SECRET"_s, u"test-google-client-secret"_s},
-                   {u"VOXANNE_PROVIDER_RETRY_MS"_s, u"5,5"_s},
-                   {u"VOXANNE_JOB_POLL_MS"_s, u"50"_s},
-                   {u"VOXANNE_JOB_BACKOFF_MS"_s, u"1"_s},
-               });
+    QHash<QString, QString> environment{
+        {u"VAPI_BASE_URL"_s, s + u"/vapi"_s},
+        {u"TWILIO_BASE_URL"_s, s + u"/twilio"_s},
+        {u"GOOGLE_OAUTH_BASE_URL"_s, s + u"/google/accounts"_s},
+        {u"GOOGLE_TOKEN_URL"_s, s + u"/google/oauth2/token"_s},
+        {u"GOOGLE_API_BASE_URL"_s, s + u"/google/api"_s},
+        {u"RESEND_BASE_URL"_s, s + u"/resend"_s},
+        {u"GOOGLE_CLIENT_ID"_s, u"test-client.apps.example"_s},
+        {u"GOOGLE_CLIENT_SECRET"_s, u"test-google-client-secret"_s},
+        {u"VOXANNE_PROVIDER_RETRY_MS"_s, u"5,5"_s},
+        {u"VOXANNE_JOB_POLL_MS"_s, u"50"_s},
+        {u"VOXANNE_JOB_BACKOFF_MS"_s, u"1"_s},
+    };
+    if (sandboxMode) {
+        environment.insert(u"VOXANNE_SANDBOX_URL"_s, s);
+        // The test server runs on a database URL, which is production mode.
+        environment.insert(u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s);
+    }
+    m_console = std::make_unique<ConsoleFixture>(label, environment);
     if (!m_console->ok())
         m_error = m_console->error();
 }

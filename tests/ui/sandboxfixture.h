@@ -16,7 +16,9 @@ class SandboxFixture
 public:
     using TwilioAccount = TwilioLogin;
 
-    explicit SandboxFixture(const QString &label);
+    // `sandboxMode`: the server is told it runs against the sandbox (VOXANNE_SANDBOX_URL), as the
+    // demo's is, rather than given each provider's address.
+    explicit SandboxFixture(const QString &label, bool sandboxMode = false);
 
     bool ok() const { return m_error.isEmpty(); }
     const QString &error() const { return m_error; }

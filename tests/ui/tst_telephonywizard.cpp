@@ -366,6 +366,60 @@ private slots:
         w->reject();
     }
 
+    void noSimulatedAnswerAgainstProvidersThatAreNotTheSandbox()
+    {
+        // This server is given each provider's address, as a real one is: it never claims to
+        // be a sandbox, so nobody can "answer" a real verification call from the console.
+        Console console(m_fixture->console().url(), m_clinic.session);
+        TelephonyWizard *w = console.page->openWizard();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QVERIFY(startVerification(w, newNumber()));
+        bool answered = false;
+        bool sandbox = true;
+        console.api.sandboxMode(w, [&](vox::Result<bool> mode) {
+            sandbox = mode && *mode;
+            answered = true;
+        });
+        QTRY_VERIFY(answered);
+        QVERIFY(!sandbox);
+        QTest::qWait(100); // the step's own question was asked before this one
+        QVERIFY(verifyStep(w)->simulateButton()->isHidden());
+        // And the server refuses it when asked directly.
+        auto client = m_fixture->console().server().client();
+        client->setToken(m_clinic.session.accessToken);
+        const auto refused = client->post(u"/api/telephony/verify-caller-id/sandbox-answer"_s,
+                                          {{u"verificationId"_s, w->verification().verificationId},
+                                           {u"verificationCode"_s, w->verification().code}});
+        QCOMPARE(refused.status, 404);
+        w->reject();
+    }
+
+    void inSandboxModeTheSandboxAnswersTheCall()
+    {
+        vox::test::SandboxFixture demo(u"ui_telephony_sandbox"_s, /*sandboxMode=*/true);
+        QVERIFY2(demo.ok(), qPrintable(demo.error()));
+        const vox::test::Clinic clinic = demo.console().createClinic(u"Demo Clinic"_s);
+        QVERIFY2(!clinic.orgId.isEmpty(), qPrintable(demo.console().lastError()));
+        const QString problem = demo.connectTwilioAndWait(clinic, demo.newTwilioAccount());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        Console console(demo.console().url(), clinic.session);
+        TelephonyWizard *w = console.page->openWizard();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QVERIFY(startVerification(w, newNumber()));
+        QPushButton *simulate = verifyStep(w)->simulateButton();
+        QTRY_VERIFY(simulate->isVisible());
+        QVERIFY(verifyStep(w)->codeInput()->text().isEmpty());
+        simulate->click();
+        // The sandbox took the code on its keypad; the code is filled in to confirm.
+        QTRY_COMPARE(verifyStep(w)->codeInput()->text(), w->verification().code);
+        QVERIFY(verifyStep(w)->problemText().isEmpty());
+        w->button(QWizard::CommitButton)->click();
+        QTRY_COMPARE(w->currentId(), int(TelephonyWizard::CarrierStep));
+        QVERIFY(!w->verifiedCallerId().isEmpty());
+        w->reject();
+    }
+
     void expiredCodeSaysSoAndOffersANewCall()
     {
         Console console(m_fixture->console().url(), m_clinic.session);

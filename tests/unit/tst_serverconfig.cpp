@@ -268,6 +268,46 @@ private slots:
         QCOMPARE(config->googleApiBaseUrl, u"http://127.0.0.1:9999/google/api"_s);
     }
 
+    void sandboxModeIsOnlyWhenEveryProviderIsTheSandbox_data()
+    {
+        QTest::addColumn<QString>("sandbox");
+        QTest::addColumn<QString>("provider"); // a base URL changed after loading, or empty
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("sandboxOnly");
+        QTest::newRow("real providers") << QString() << QString() << QString() << false;
+        QTest::newRow("every provider at the sandbox")
+            << u"http://127.0.0.1:9999"_s << QString() << QString() << true;
+        QTest::newRow("Twilio real while the sandbox is set")
+            << u"http://127.0.0.1:9999"_s << u"twilio"_s << u"https://api.twilio.com"_s << false;
+        QTest::newRow("Resend at another port of the same host")
+            << u"http://127.0.0.1:9999"_s << u"resend"_s << u"http://127.0.0.1:99990/resend"_s
+            << false;
+        QTest::newRow("a real Vapi with the sandbox as its path")
+            << u"http://127.0.0.1:9999"_s << u"vapi"_s
+            << u"https://api.vapi.ai/http://127.0.0.1:9999/"_s << false;
+    }
+
+    void sandboxModeIsOnlyWhenEveryProviderIsTheSandbox()
+    {
+        QFETCH(QString, sandbox);
+        QFETCH(QString, provider);
+        QFETCH(QString, url);
+        QFETCH(bool, sandboxOnly);
+        ServerConfig::Sources s = embeddedSources();
+        if (!sandbox.isEmpty())
+            s.flags.insert(u"VOXANNE_SANDBOX_URL"_s, sandbox);
+        const auto resolved = ServerConfig::resolve(s);
+        QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.errorMessage()));
+        ServerConfig config = *resolved;
+        if (provider == u"twilio")
+            config.twilioBaseUrl = url;
+        else if (provider == u"resend")
+            config.resendBaseUrl = url;
+        else if (provider == u"vapi")
+            config.vapiBaseUrl = url;
+        QCOMPARE(config.runsAgainstSandboxOnly(), sandboxOnly);
+    }
+
     void withTheSandboxNoProviderUrlLeadsOutOfIt_data()
     {
         QTest::addColumn<QString>("name");

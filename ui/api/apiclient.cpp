@@ -333,6 +333,13 @@ void ApiClient::health(QObject *context, Callback<QString> done)
         [](const QJsonObject &json) { return json.value(u"version"_s).toString(); }, false);
 }
 
+void ApiClient::sandboxMode(QObject *context, Callback<bool> done)
+{
+    requestJson<bool>(
+        "GET", u"/api/health"_s, {}, nullptr, context, std::move(done),
+        [](const QJsonObject &json) { return json.value(u"sandbox"_s).toBool(); }, false);
+}
+
 void ApiClient::withFreshToken(QObject *context, Callback<QString> done)
 {
     if (m_session.isValid() && !m_refreshing &&

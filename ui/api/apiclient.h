@@ -65,6 +65,8 @@ public:
 
     // Whether the server answers, and its version; it belongs to no area and needs no session.
     void health(QObject *context, Callback<QString> done);
+    // Whether every provider of the server is the sandbox (so nothing sent reaches anyone).
+    void sandboxMode(QObject *context, Callback<bool> done);
     // Calls `done` with an access token that is valid for at least a minute (refreshing first
     // when needed); the live event stream uses it before each connection.
     void withFreshToken(QObject *context, Callback<QString> done);

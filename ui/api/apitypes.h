@@ -69,6 +69,8 @@ struct FeatureAvailability
     bool known = false;
     bool smsConfigured = false;
     bool emailConfigured = false;
+    // Every provider of the server is the sandbox (known to staff too).
+    bool sandbox = false;
 };
 
 } // namespace vox::ui

@@ -18,7 +18,11 @@ void IntegrationsClient::features(QObject *context, Callback<FeatureAvailability
 {
     // Only admins may read the integrations; for staff the server decides when they try.
     if (!m_api.session().isAdmin()) {
-        done(FeatureAvailability{});
+        m_api.sandboxMode(context, [done = std::move(done)](Result<bool> sandbox) {
+            FeatureAvailability f;
+            f.sandbox = sandbox && *sandbox;
+            done(f);
+        });
         return;
     }
     m_api.requestJson<FeatureAvailability>(
@@ -31,6 +35,7 @@ void IntegrationsClient::features(QObject *context, Callback<FeatureAvailability
             f.known = true;
             f.smsConfigured = json.value(u"twilio"_s).toObject().value(u"configured"_s).toBool();
             f.emailConfigured = json.value(u"resend"_s).toObject().value(u"configured"_s).toBool();
+            f.sandbox = json.value(u"sandbox"_s).toBool();
             return f;
         });
 }

@@ -11,6 +11,8 @@ namespace vox::ui {
 IntegrationStatus IntegrationStatus::fromJson(const QJsonObject &json)
 {
     IntegrationStatus s;
+    s.sandbox = json.value(u"sandbox"_s).toBool();
+    s.twilio.sandbox = s.sandbox;
     const QJsonObject t = json.value(u"twilio"_s).toObject();
     s.twilio.configured = t.value(u"configured"_s).toBool();
     s.twilio.status = t.value(u"status"_s).toString(u"not_connected"_s);

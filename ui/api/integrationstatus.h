@@ -26,6 +26,7 @@ struct IntegrationStatus
         QString phoneNumber;
         bool vapiLinked = false;
         QDateTime updatedAt;
+        bool sandbox = false; // the sandbox's Twilio: nothing is really sent
     };
     struct Google
     {
@@ -47,6 +48,8 @@ struct IntegrationStatus
     Twilio twilio;
     Google google;
     Resend resend;
+    // Every provider of the server (Twilio, Resend, Google, Vapi) is the provider sandbox.
+    bool sandbox = false;
 
     static IntegrationStatus fromJson(const QJsonObject &json);
 };

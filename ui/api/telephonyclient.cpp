@@ -30,6 +30,15 @@ void TelephonyClient::confirmVerification(const QString &verificationId, const Q
         [](const QJsonObject &json) { return json.value(u"success"_s).toBool(); });
 }
 
+void TelephonyClient::simulateAnswer(const QString &verificationId, const QString &code,
+                                     QObject *context, Callback<void> done)
+{
+    const QJsonObject body{{u"verificationId"_s, verificationId},
+                           {u"verificationCode"_s, code.trimmed()}};
+    m_api.requestVoid("POST", u"/api/telephony/verify-caller-id/sandbox-answer"_s, &body, context,
+                      std::move(done));
+}
+
 void TelephonyClient::verifiedNumbers(QObject *context, Callback<QList<VerifiedNumber>> done)
 {
     m_api.requestJson<QList<VerifiedNumber>>(

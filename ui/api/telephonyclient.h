@@ -24,6 +24,9 @@ public:
                            DetailedCallback<VerificationStarted> done);
     void confirmVerification(const QString &verificationId, const QString &code, QObject *context,
                              DetailedCallback<bool> done);
+    // Sandbox servers only: the sandbox answers the verification call and types `code`.
+    void simulateAnswer(const QString &verificationId, const QString &code, QObject *context,
+                        Callback<void> done);
     void verifiedNumbers(QObject *context, Callback<QList<VerifiedNumber>> done);
     void createForwarding(const ForwardingRequest &request, QObject *context,
                           DetailedCallback<ForwardingConfig> done);

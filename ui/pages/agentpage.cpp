@@ -152,6 +152,13 @@ void AgentPage::activated()
         refresh();
 }
 
+void AgentPage::setFeatures(const FeatureAvailability &features)
+{
+    m_sandbox = features.sandbox;
+    if (!m_agent.syncStatus.isEmpty())
+        showSync(m_agent);
+}
+
 void AgentPage::refresh()
 {
     m_loadedOnce = true;
@@ -206,7 +213,11 @@ void AgentPage::showSync(const AgentConfig &agent)
     const QString status = agent.syncStatus;
     const bool working = status == u"pending" || status == u"syncing";
     const QString error = agent.syncError.toHtmlEscaped();
-    if (status == u"synced")
+    if (status == u"synced" && m_sandbox)
+        m_sync->setText(tr("<span style=\"color:%1\">●</span> In sync with the sandbox's Vapi "
+                           "(since %2): no real calls are answered with it.")
+                            .arg(good, DisplayFormat::dateTime(agent.syncedAt)));
+    else if (status == u"synced")
         m_sync->setText(tr("<span style=\"color:%1\">●</span> In sync with Vapi (since %2).")
                             .arg(good, DisplayFormat::dateTime(agent.syncedAt)));
     else if (status == u"pending" && error.isEmpty())

@@ -35,6 +35,7 @@ public:
     void activated() override;
     QString unsavedChanges() const override;
     void discardChanges() override;
+    void setFeatures(const FeatureAvailability &features) override;
 
     void save();
     // Sends the saved settings to Vapi again, after Vapi refused them or could not be reached.
@@ -71,6 +72,7 @@ private:
     bool m_saving = false;
     bool m_loadedOnce = false;
     bool m_shown = false; // the form holds the server's agent, so it can differ from it
+    bool m_sandbox = false; // the server's Vapi is the sandbox's
 };
 
 } // namespace vox::ui

@@ -44,6 +44,7 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     , m_api(api)
     , m_toasts(toasts)
     , m_staffNote(new QLabel(this))
+    , m_sandboxNote(new QLabel(this))
     , m_content(new QWidget(this))
     , m_twilio(new TwilioCard(api, toasts, this))
     , m_googleStatus(new QLabel(this))
@@ -64,6 +65,15 @@ IntegrationsPage::IntegrationsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     m_staffNote->setText(tr("Only the clinic's owner or an admin can connect accounts."));
     m_staffNote->hide();
     outer->addWidget(m_staffNote);
+    m_sandboxNote->setObjectName(u"sandboxNote"_s);
+    m_sandboxNote->setWordWrap(true);
+    m_sandboxNote->setContentsMargins(12, 12, 12, 0);
+    m_sandboxNote->setText(
+        tr("<b>Sandbox:</b> Twilio, e-mail (Resend), Google Calendar and Vapi are the provider "
+           "sandbox on this computer. Texts, calls and e-mails land there; no patient receives "
+           "them."));
+    m_sandboxNote->hide();
+    outer->addWidget(m_sandboxNote);
     auto *scroll = new QScrollArea(this);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
@@ -223,6 +233,7 @@ void IntegrationsPage::showToStaff(const Result<IntegrationStatus> &status)
 void IntegrationsPage::show(const IntegrationStatus &status)
 {
     m_status = status;
+    m_sandboxNote->setVisible(status.sandbox);
     const QString good = DisplayFormat::tone(DisplayFormat::Tone::Good).name();
     const QString bad = DisplayFormat::tone(DisplayFormat::Tone::Bad).name();
 
@@ -252,7 +263,11 @@ void IntegrationsPage::show(const IntegrationStatus &status)
 
     // E-mail
     const IntegrationStatus::Resend &re = status.resend;
-    if (re.configured && !re.apiKeyLast4.isEmpty())
+    if (re.configured && status.sandbox)
+        m_emailStatus->setText(tr("E-mails go to the sandbox's Resend as %1: they stay on this "
+                                  "computer and nobody receives them.")
+                                   .arg(re.from));
+    else if (re.configured && !re.apiKeyLast4.isEmpty())
         m_emailStatus->setText(tr("E-mails go out as %1, with the clinic's Resend key (ending "
                                   "%2).")
                                    .arg(re.from, re.apiKeyLast4));

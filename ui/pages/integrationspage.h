@@ -45,6 +45,9 @@ public:
     // "validate: done", one line per step as shown.
     QStringList twilioStepTexts() const { return m_twilio->stepTexts(); }
     QLabel *googleStatusLabel() const { return m_googleStatus; }
+    QLabel *emailStatusLabel() const { return m_emailStatus; }
+    // Shown when every provider of the server is the sandbox.
+    QLabel *sandboxNote() const { return m_sandboxNote; }
     QPushButton *googleConnectButton() const { return m_googleConnect; }
     bool isWaitingForGoogle() const { return m_googleWait.isActive(); }
 
@@ -65,6 +68,7 @@ private:
     IntegrationStatus m_status;
     QLabel *m_staffNote;
     QWidget *m_adminArea = nullptr;
+    QLabel *m_sandboxNote;
     QWidget *m_content;
 
     TwilioCard *m_twilio;

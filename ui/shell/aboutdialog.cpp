@@ -16,6 +16,7 @@ namespace vox::ui {
 AboutDialog::AboutDialog(ApiClient &api, const QString &serverDescription, QWidget *parent)
     : QDialog(parent)
     , m_text(new QLabel(this))
+    , m_note(new QLabel(this))
 {
     setObjectName(u"aboutDialog"_s);
     setWindowTitle(tr("About Voxanne Console"));
@@ -25,6 +26,11 @@ AboutDialog::AboutDialog(ApiClient &api, const QString &serverDescription, QWidg
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setWordWrap(true);
     layout->addWidget(m_text);
+    m_note->setObjectName(u"aboutNote"_s);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
+    layout->addWidget(m_note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -49,6 +55,12 @@ AboutDialog::AboutDialog(ApiClient &api, const QString &serverDescription, QWidg
         render(version ? *version : tr("not reachable"));
     });
     setMinimumWidth(420);
+}
+
+void AboutDialog::setNote(const QString &note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
 }
 
 QString AboutDialog::text() const

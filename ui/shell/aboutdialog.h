@@ -18,9 +18,12 @@ public:
     AboutDialog(ApiClient &api, const QString &serverDescription, QWidget *parent = nullptr);
 
     QString text() const;
+    // A paragraph under the versions (the demo's accounts); none when empty.
+    void setNote(const QString &note);
 
 private:
     QLabel *m_text;
+    QLabel *m_note;
 };
 
 } // namespace vox::ui

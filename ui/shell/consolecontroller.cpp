@@ -1,7 +1,6 @@
 #include "ui/shell/consolecontroller.h"
 
 #include "core/democlinic.h"
-#include "core/timezonename.h"
 
 #include "core/logging/log.h"
 #include "ui/api/apiclient.h"
@@ -115,12 +114,12 @@ FirstRunDialog *ConsoleController::firstRunDialog() const
 
 QString ConsoleController::demoEmail()
 {
-    return demo::email();
+    return demo::frontDeskEmail();
 }
 
 QString ConsoleController::demoPassword()
 {
-    return demo::password();
+    return demo::frontDeskPassword();
 }
 
 QString ConsoleController::defaultDataDir(bool demo)
@@ -264,35 +263,22 @@ void ConsoleController::resumeOrSignIn()
 
 void ConsoleController::demoSignIn()
 {
+    // The embedded server says it has started once its demo feed has created the clinic and its
+    // front desk and connected them to the sandbox: the front desk can sign in right away.
     m_api->auth().login(demoEmail(), demoPassword(), this, [this](Result<Session> session) {
         if (session) {
             sessionStarted();
             return;
         }
-        if (session.error().code != u"unauthorized") {
-            showLogin(session.errorMessage());
-            return;
-        }
-        // The first demo run on this computer: create the demo clinic.
-        SignUpForm form;
-        form.organizationName = tr("Glow Med Spa (demo)");
-        form.fullName = tr("Demo Front Desk");
-        form.email = demoEmail();
-        form.password = demoPassword();
-        form.timeZone = QString::fromLatin1(QTimeZone::systemTimeZoneId());
-        // A demo clinic reads better in a city's zone than in "Etc/UTC" or a bare offset.
-        if (!isTimeZoneName(form.timeZone) || !form.timeZone.contains(u'/') ||
-            form.timeZone.startsWith(u"Etc/"_s))
-            form.timeZone = u"America/New_York"_s;
-        m_api->auth().signUp(form, this, [this](Result<Session> created) {
-            if (!created) {
-                showLogin(created.errorMessage());
-                return;
-            }
-            rememberClinicCreated();
-            sessionStarted();
-        });
+        showLogin(session.errorMessage());
     });
+}
+
+QString ConsoleController::demoAccountsNote()
+{
+    return tr("This is the demo clinic. You are its front desk (%1, password %2). To try the "
+              "admin pages, sign out and sign in as the owner: %3, password %4.")
+        .arg(demo::frontDeskEmail(), demo::frontDeskPassword(), demo::email(), demo::password());
 }
 
 void ConsoleController::showLogin(const QString &notice)
@@ -353,7 +339,7 @@ void ConsoleController::sessionStarted()
     DisplayFormat::setClinicTimeZone(QTimeZone(session.timeZone.toLatin1()));
     if (!m_window) {
         m_window = std::make_unique<MainWindow>(*m_api, *m_events, m_serverDescription);
-        m_window->setDemo(m_options.demo);
+        m_window->setDemo(m_options.demo ? demoAccountsNote() : QString());
         connect(m_window.get(), &MainWindow::signOutRequested, this, &ConsoleController::signOut);
         connect(m_window.get(), &MainWindow::quitRequested, this, &ConsoleController::quit);
         connect(m_window.get(), &MainWindow::backUpRequested, this, &ConsoleController::backUp);
@@ -439,7 +425,8 @@ void ConsoleController::signOut()
     m_api->auth().logout(this, [](Result<void>) {});
     if (m_window)
         m_window->hide();
-    showLogin(tr("You signed out."));
+    showLogin(m_options.demo ? tr("You signed out.") + u' ' + demoAccountsNote()
+                             : tr("You signed out."));
 }
 
 void ConsoleController::sessionExpired(const QString &reason)

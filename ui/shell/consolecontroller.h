@@ -51,10 +51,12 @@ public:
     SignUpDialog *signUpDialog() const;
     FirstRunDialog *firstRunDialog() const;
 
-    // The demo clinic's account: it lives only on this computer's embedded server, which
-    // listens on 127.0.0.1 alone.
+    // The demo clinic's front desk account, which the demo signs in with: it lives only on this
+    // computer's embedded server, which listens on 127.0.0.1 alone.
     static QString demoEmail();
     static QString demoPassword();
+    // Who the demo signs in as, and the owner's account for the admin pages.
+    static QString demoAccountsNote();
     static QString defaultDataDir(bool demo);
 
 signals:

@@ -51,6 +51,7 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     , m_userLabel(new QLabel(this))
     , m_serverLabel(new QLabel(this))
     , m_liveLabel(new QLabel(this))
+    , m_sandboxLabel(new QLabel(this))
 {
     KeyboardConventions::install(QCoreApplication::instance());
     setObjectName(u"mainWindow"_s);
@@ -124,6 +125,13 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     m_liveLabel->setObjectName(u"liveIndicator"_s);
     statusBar()->addWidget(m_userLabel, 1);
     statusBar()->addPermanentWidget(m_notificationsButton);
+    m_sandboxLabel->setObjectName(u"sandboxIndicator"_s);
+    m_sandboxLabel->setText(tr("Sandbox providers — nothing is really sent"));
+    m_sandboxLabel->setToolTip(tr("Calls, texts and e-mails go to the provider sandbox on this "
+                                  "computer. No patient receives them."));
+    m_sandboxLabel->setAccessibleName(m_sandboxLabel->text());
+    m_sandboxLabel->hide();
+    statusBar()->addPermanentWidget(m_sandboxLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_liveLabel);
     m_serverLabel->setText(serverDescription);
@@ -278,6 +286,16 @@ void MainWindow::sessionStarted()
     setWindowTitle(s.orgName.isEmpty() ? tr("Voxanne Console")
                                        : tr("%1 — Voxanne Console").arg(s.orgName));
     loadFeatures();
+    // Told by the server, not assumed from --demo: only a server whose providers are all the
+    // sandbox says so.
+    m_api.sandboxMode(this, [this](Result<bool> sandbox) {
+        const bool on = sandbox && *sandbox;
+        m_sandboxLabel->setVisible(on);
+        if (on)
+            m_sandboxLabel->setStyleSheet(
+                u"QLabel { color: %1; font-weight: 600; padding: 0 8px; }"_s.arg(
+                    DisplayFormat::tone(DisplayFormat::Tone::Accent).name()));
+    });
     // Prices are shown in the clinic's currency; numbers are read in its phone country.
     m_api.settings().get(this, [this](Result<OrgSettings> settings) {
         if (!settings)
@@ -291,9 +309,10 @@ void MainWindow::sessionStarted()
         p->refresh();
 }
 
-void MainWindow::setDemo(bool demo)
+void MainWindow::setDemo(const QString &accountsNote)
 {
-    m_demo = demo;
+    m_demo = !accountsNote.isEmpty();
+    m_demoNote = accountsNote;
 }
 
 void MainWindow::setBackupAvailable(bool available)
@@ -411,6 +430,7 @@ void MainWindow::showLiveState(EventStream::State state)
 void MainWindow::showAbout()
 {
     auto *about = new AboutDialog(m_api, m_serverDescription, this);
+    about->setNote(m_demoNote);
     about->setAttribute(Qt::WA_DeleteOnClose);
     about->open();
 }

@@ -52,9 +52,11 @@ public:
     int pageCount() const { return int(m_pages.size()); }
     Page *page(int index) const { return m_pages.value(index); }
     void openRecord(const QString &entityType, const QString &id);
-    void setDemo(bool demo);
     // File → Back up… is offered only where this computer runs the clinic's server.
     void setBackupAvailable(bool available);
+    // A demo clinic: `accountsNote` says who is signed in and how to try the owner's pages.
+    void setDemo(const QString &accountsNote);
+    QLabel *sandboxIndicator() const { return m_sandboxLabel; }
 
     DashboardPage *dashboardPage() const { return m_dashboard; }
     CallsPage *callsPage() const { return m_calls; }
@@ -129,8 +131,10 @@ private:
     QLabel *m_userLabel;
     QLabel *m_serverLabel;
     QLabel *m_liveLabel;
+    QLabel *m_sandboxLabel;
     bool m_demo = false;
     QAction *m_backUp = nullptr;
+    QString m_demoNote;
 };
 
 } // namespace vox::ui

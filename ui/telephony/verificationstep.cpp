@@ -31,6 +31,7 @@ VerificationStep::VerificationStep(TelephonyWizard &wizard)
     , m_attempts(new QLabel(this))
     , m_expiry(new QLabel(this))
     , m_resend(new QPushButton(tr("Call me again"), this))
+    , m_simulate(new QPushButton(tr("Simulate answering the call"), this))
     , m_resendWait(new QLabel(this))
     , m_message(new FieldMessage(this))
 {
@@ -69,6 +70,12 @@ VerificationStep::VerificationStep(TelephonyWizard &wizard)
     layout->addLayout(row);
     m_message->setObjectName(u"verificationMessage"_s);
     layout->addWidget(m_message);
+    // The sandbox's call rings no real phone: in the demo, this is the person answering it.
+    m_simulate->setObjectName(u"simulateAnswerButton"_s);
+    m_simulate->setToolTip(tr("The provider sandbox answers its call and types the code on the "
+                              "keypad, as you would on the phone."));
+    m_simulate->hide();
+    layout->addWidget(m_simulate, 0, Qt::AlignLeft);
     layout->addStretch();
 
     auto *again = new QHBoxLayout;
@@ -84,6 +91,7 @@ VerificationStep::VerificationStep(TelephonyWizard &wizard)
 
     connect(m_input, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     connect(m_resend, &QPushButton::clicked, this, &VerificationStep::resend);
+    connect(m_simulate, &QPushButton::clicked, this, &VerificationStep::simulateAnswer);
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &VerificationStep::tick);
 }
@@ -96,6 +104,29 @@ void VerificationStep::initializePage()
     showStarted();
     m_clock.start();
     m_input->setFocus();
+    m_simulate->hide();
+    m_wizard.api().sandboxMode(
+        this, [this](Result<bool> sandbox) { m_simulate->setVisible(sandbox && *sandbox); });
+}
+
+void VerificationStep::simulateAnswer()
+{
+    const VerificationStarted &v = m_wizard.verification();
+    const QString code = v.code;
+    setBusy(true);
+    m_message->showNote(tr("The sandbox is answering the call…"));
+    m_wizard.api().telephony().simulateAnswer(
+        v.verificationId, code, this, [this, code](Result<void> answered) {
+            setBusy(false);
+            if (!answered) {
+                m_message->showProblem(answered.errorMessage());
+                return;
+            }
+            m_input->setText(code);
+            m_message->showNote(tr("The sandbox answered and typed %1 on the keypad. Press "
+                                   "Confirm.")
+                                    .arg(code));
+        });
 }
 
 void VerificationStep::showStarted()
@@ -150,6 +181,7 @@ void VerificationStep::setBusy(bool busy)
     m_busy = busy;
     m_input->setReadOnly(busy);
     m_resend->setEnabled(!busy && m_resendWaitLeft <= 0);
+    m_simulate->setEnabled(!busy);
     emit completeChanged();
 }
 

@@ -36,6 +36,8 @@ public:
     QLabel *attemptsLabel() const { return m_attempts; }
     QLabel *expiryLabel() const { return m_expiry; }
     QPushButton *resendButton() const { return m_resend; }
+    // Only on a server whose providers are all the sandbox: nobody can answer its call.
+    QPushButton *simulateButton() const { return m_simulate; }
     QString problemText() const;
     // The clock the expiry countdown reads; tests fix it to know what the countdown shows.
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
@@ -44,6 +46,7 @@ private:
     void showStarted();
     void tick();
     void resend();
+    void simulateAnswer();
     void setBusy(bool busy);
     void setAttempts(int left);
 
@@ -54,6 +57,7 @@ private:
     QLabel *m_attempts;
     QLabel *m_expiry;
     QPushButton *m_resend;
+    QPushButton *m_simulate;
     QLabel *m_resendWait;
     FieldMessage *m_message;
     QTimer m_clock;

@@ -132,8 +132,11 @@ void TwilioCard::showStatus(const IntegrationStatus::Twilio &tw)
                 .arg(bad, tw.error.toHtmlEscaped()));
     } else if (tw.configured) {
         QString text =
-            tr("<span style=\"color:%1\">●</span> Connected: account "
-               "<b>AC••••%2</b>, number <b>%3</b>.")
+            (tw.sandbox ? tr("<span style=\"color:%1\">●</span> Connected to the "
+                             "<b>sandbox's</b> Twilio: account <b>AC••••%2</b>, number <b>%3</b>. "
+                             "Texts and calls stay on this computer; nobody receives them.")
+                        : tr("<span style=\"color:%1\">●</span> Connected: account "
+                             "<b>AC••••%2</b>, number <b>%3</b>."))
                 .arg(tw.status == u"broken" ? bad : good, tw.accountSidLast4.toHtmlEscaped(),
                      phone::display(tw.phoneNumber).toHtmlEscaped());
         if (tw.status == u"broken")
