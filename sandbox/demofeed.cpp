@@ -220,8 +220,9 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
         auto synced = callApi(options.serverUrl, "GET", u"/api/agent"_s, {}, *token);
         if (!synced)
             return synced.error();
+        // GET /api/agent: {agent: {…, vapi_assistant_id}, sync: {status, …}} (docs/api.md).
         const QJsonObject a = synced->value(u"agent"_s).toObject();
-        if (a.value(u"sync_status"_s).toString() == u"synced") {
+        if (synced->value(u"sync"_s).toObject().value(u"status"_s).toString() == u"synced") {
             assistantId = a.value(u"vapi_assistant_id"_s).toString();
             break;
         }

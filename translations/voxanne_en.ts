@@ -800,6 +800,17 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::console::EmbeddedServer</name>
+    <message>
+        <source>A backup is already being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::AboutDialog</name>
     <message>
         <source>About Voxanne Console</source>
@@ -1001,6 +1012,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Choose a voice or type a voice&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; In sync with the sandbox&apos;s Vapi (since %2): no real calls are answered with it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1929,15 +1944,35 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Glow Med Spa (demo)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo Front Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>You signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo clinic. You are its front desk (%1, password %2). To try the admin pages, sign out and sign in as the owner: %3, password %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxanne backups (*.dump)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written to %1, and the clinic&apos;s keys to %1.secrets.ini. Keep both somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed and no file was written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2384,6 +2419,14 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sandbox:&lt;/b&gt; Twilio, e-mail (Resend), Google Calendar and Vapi are the provider sandbox on this computer. Texts, calls and e-mails land there; no patient receives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails go to the sandbox&apos;s Resend as %1: they stay on this computer and nobody receives them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3193,6 +3236,18 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox providers — nothing is really sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls, texts and e-mails go to the provider sandbox on this computer. No patient receives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4608,6 +4663,10 @@ The very first start takes a little longer.</source>
         <source>Enter the clinic&apos;s Twilio number.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected to the &lt;b&gt;sandbox&apos;s&lt;/b&gt; Twilio: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;. Texts and calls stay on this computer; nobody receives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::VerificationStep</name>
@@ -4672,6 +4731,22 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Checking the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate answering the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider sandbox answers its call and types the code on the keypad, as you would on the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox is answering the call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox answered and typed %1 on the keypad. Press Confirm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

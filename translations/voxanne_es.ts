@@ -802,6 +802,17 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::console::EmbeddedServer</name>
+    <message>
+        <source>A backup is already being written.</source>
+        <translation>Ya se está escribiendo una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer is not running.</source>
+        <translation>El servidor de la clínica en este equipo no está en marcha.</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::AboutDialog</name>
     <message>
         <source>About Voxanne Console</source>
@@ -1004,6 +1015,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Choose a voice or type a voice&apos;s id</source>
         <translation>Elija una voz o escriba el identificador de una voz</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; In sync with the sandbox&apos;s Vapi (since %2): no real calls are answered with it.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Sincronizado con el Vapi del sandbox (desde %2): no atiende llamadas reales.</translation>
     </message>
 </context>
 <context>
@@ -1934,16 +1949,36 @@ The very first start takes a little longer.</source>
 La primera vez tarda un poco más.</translation>
     </message>
     <message>
-        <source>Glow Med Spa (demo)</source>
-        <translation>Glow Med Spa (demostración)</translation>
-    </message>
-    <message>
-        <source>Demo Front Desk</source>
-        <translation>Recepción de demostración</translation>
-    </message>
-    <message>
         <source>You signed out.</source>
         <translation>Ha cerrado la sesión.</translation>
+    </message>
+    <message>
+        <source>This is the demo clinic. You are its front desk (%1, password %2). To try the admin pages, sign out and sign in as the owner: %3, password %4.</source>
+        <translation>Esta es la clínica de demostración. Usted es su recepción (%1, contraseña %2). Para probar las páginas de administración, cierre la sesión e inicie sesión como propietario: %3, contraseña %4.</translation>
+    </message>
+    <message>
+        <source>Back up the clinic</source>
+        <translation>Copia de seguridad de la clínica</translation>
+    </message>
+    <message>
+        <source>Voxanne backups (*.dump)</source>
+        <translation>Copias de seguridad de Voxanne (*.dump)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Escribiendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The backup was written to %1, and the clinic&apos;s keys to %1.secrets.ini. Keep both somewhere safe.</source>
+        <translation>La copia de seguridad se escribió en %1 y las claves de la clínica en %1.secrets.ini. Guarde ambos archivos en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>The backup failed and no file was written: %1</source>
+        <translation>La copia de seguridad falló y no se escribió ningún archivo: %1</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2425,14 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Connected</source>
         <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sandbox:&lt;/b&gt; Twilio, e-mail (Resend), Google Calendar and Vapi are the provider sandbox on this computer. Texts, calls and e-mails land there; no patient receives them.</source>
+        <translation>&lt;b&gt;Sandbox:&lt;/b&gt; Twilio, el correo (Resend), Google Calendar y Vapi son el sandbox de proveedores de este equipo. Los SMS, las llamadas y los correos llegan allí; ningún paciente los recibe.</translation>
+    </message>
+    <message>
+        <source>E-mails go to the sandbox&apos;s Resend as %1: they stay on this computer and nobody receives them.</source>
+        <translation>Los correos van al Resend del sandbox como %1: se quedan en este equipo y nadie los recibe.</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3242,18 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
+    </message>
+    <message>
+        <source>Sandbox providers — nothing is really sent</source>
+        <translation>Proveedores de prueba (sandbox): no se envía nada de verdad</translation>
+    </message>
+    <message>
+        <source>Calls, texts and e-mails go to the provider sandbox on this computer. No patient receives them.</source>
+        <translation>Las llamadas, los SMS y los correos van al sandbox de proveedores de este equipo. Ningún paciente los recibe.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>Copia de segu&amp;ridad…</translation>
     </message>
 </context>
 <context>
@@ -4613,6 +4668,10 @@ La primera vez tarda un poco más.</translation>
         <source>Enter the clinic&apos;s Twilio number.</source>
         <translation>Escriba el número de Twilio de la clínica.</translation>
     </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Connected to the &lt;b&gt;sandbox&apos;s&lt;/b&gt; Twilio: account &lt;b&gt;AC••••%2&lt;/b&gt;, number &lt;b&gt;%3&lt;/b&gt;. Texts and calls stay on this computer; nobody receives them.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Conectado al Twilio del &lt;b&gt;sandbox&lt;/b&gt;: cuenta &lt;b&gt;AC••••%2&lt;/b&gt;, número &lt;b&gt;%3&lt;/b&gt;. Los SMS y las llamadas se quedan en este equipo; nadie los recibe.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::VerificationStep</name>
@@ -4678,6 +4737,22 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Checking the code…</source>
         <translation>Comprobando el código…</translation>
+    </message>
+    <message>
+        <source>Simulate answering the call</source>
+        <translation>Simular que se contesta la llamada</translation>
+    </message>
+    <message>
+        <source>The provider sandbox answers its call and types the code on the keypad, as you would on the phone.</source>
+        <translation>El sandbox de proveedores contesta su llamada y marca el código en el teclado, como lo haría usted en el teléfono.</translation>
+    </message>
+    <message>
+        <source>The sandbox is answering the call…</source>
+        <translation>El sandbox está contestando la llamada…</translation>
+    </message>
+    <message>
+        <source>The sandbox answered and typed %1 on the keypad. Press Confirm.</source>
+        <translation>El sandbox contestó y marcó %1 en el teclado. Pulse Confirmar.</translation>
     </message>
 </context>
 </TS>
