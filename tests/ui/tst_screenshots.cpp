@@ -14,6 +14,7 @@
 #include "ui/pages/callspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
@@ -213,7 +214,7 @@ private slots:
         MainWindow window(api, events,
                           QCoreApplication::translate("vox::ui::ConsoleController",
                                                       "Clinic server on this computer"));
-        window.setDemo(true);
+        window.setDemo(vox::ui::ConsoleController::demoAccountsNote());
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

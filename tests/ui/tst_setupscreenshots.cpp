@@ -13,6 +13,7 @@
 #include "ui/pages/settingspage.h"
 #include "ui/pages/telephonypage.h"
 #include "ui/services/keywordtester.h"
+#include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
@@ -120,7 +121,7 @@ private slots:
         MainWindow window(api, events,
                           QCoreApplication::translate("vox::ui::ConsoleController",
                                                       "Clinic server on this computer"));
-        window.setDemo(true);
+        window.setDemo(vox::ui::ConsoleController::demoAccountsNote());
         window.resize(windowSize);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

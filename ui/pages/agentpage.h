@@ -71,7 +71,7 @@ private:
     QTimer m_syncPoll;
     bool m_saving = false;
     bool m_loadedOnce = false;
-    bool m_shown = false; // the form holds the server's agent, so it can differ from it
+    bool m_shown = false;   // the form holds the server's agent, so it can differ from it
     bool m_sandbox = false; // the server's Vapi is the sandbox's
 };
 
