@@ -526,6 +526,40 @@ Result<QJsonObject> AuthService::invite(const db::Access &access, const QString 
         });
 }
 
+namespace {
+
+// A member of the caller's clinic, locked for the change an admin makes to them; only an owner
+// changes an owner (`ownersOnly` says what the refusal is about).
+Result<void> lockMember(db::Transaction &tx, const db::Access &access, const QString &userId,
+                        const QString &ownersOnly)
+{
+    auto target = tx.exec("SELECT role FROM profiles WHERE id = $1::uuid AND org_id = $2::uuid "
+                          "FOR UPDATE",
+                          {userId, access.orgId});
+    if (!target)
+        return target.error();
+    if (target->isEmpty())
+        return http::status::notFound(u"No such user in this clinic."_s);
+    if (target->text(0, 0) == u"owner" && access.userRole != u"owner")
+        return http::status::forbidden(ownersOnly);
+    return {};
+}
+
+// Ends every session of a member: refresh tokens are the service's alone, hence a transaction
+// of its own. Answers how many ended.
+Result<int> endSessions(db::Database &db, const QString &userId, const QString &orgId)
+{
+    auto revoked = db.query(db::Access::service(),
+                            "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = "
+                            "$1::uuid AND org_id = $2::uuid AND revoked_at IS NULL",
+                            {userId, orgId});
+    if (!revoked)
+        return revoked.error();
+    return int(revoked->affectedRows());
+}
+
+} // namespace
+
 Result<QString> AuthService::resetPassword(const db::Access &access, const QString &userId,
                                            const QString &clientAddress)
 {
@@ -537,15 +571,10 @@ Result<QString> AuthService::resetPassword(const db::Access &access, const QStri
     if (!hashed)
         return hashed.error();
     auto reset = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
-        auto target = tx.exec("SELECT role FROM profiles WHERE id = $1::uuid AND org_id = "
-                              "$2::uuid FOR UPDATE",
-                              {userId, access.orgId});
-        if (!target)
-            return target.error();
-        if (target->isEmpty())
-            return http::status::notFound(u"No such user in this clinic."_s);
-        if (target->text(0, 0) == u"owner" && access.userRole != u"owner")
-            return http::status::forbidden(u"Only an owner can reset an owner's password."_s);
+        if (auto member =
+                lockMember(tx, access, userId, u"Only an owner can reset an owner's password."_s);
+            !member)
+            return member.error();
         if (auto updated = tx.exec("UPDATE profiles SET password_hash = $3, must_change_password = "
                                    "true, updated_at = now() WHERE id = $1::uuid AND org_id = "
                                    "$2::uuid",
@@ -563,12 +592,8 @@ Result<QString> AuthService::resetPassword(const db::Access &access, const QStri
     });
     if (!reset)
         return reset.error();
-    // Whoever knew the old password may hold a session: every one of the user's ends. Refresh
-    // tokens are the service's alone, hence a transaction of its own.
-    auto revoked = m_app.db.query(db::Access::service(),
-                                  "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = "
-                                  "$1::uuid AND org_id = $2::uuid AND revoked_at IS NULL",
-                                  {userId, access.orgId});
+    // Whoever knew the old password may hold a session: every one of the user's ends.
+    auto revoked = endSessions(m_app.db, userId, access.orgId);
     if (!revoked) {
         log::error("auth", u"A password was reset but the user's sessions could not be ended."_s,
                    {{u"user_id"_s, userId}});
@@ -577,7 +602,7 @@ Result<QString> AuthService::resetPassword(const db::Access &access, const QStri
             "it again to retry."_s);
     }
     log::info("auth", u"Password reset by an admin; sessions ended."_s,
-              {{u"user_id"_s, userId}, {u"sessions"_s, int(revoked->affectedRows())}});
+              {{u"user_id"_s, userId}, {u"sessions"_s, *revoked}});
     return temporary;
 }
 
@@ -589,15 +614,10 @@ Result<QJsonObject> AuthService::setDisabled(const db::Access &access, const QSt
             u"You cannot disable your own account; ask another owner or admin."_s);
     auto user =
         m_app.db.transaction<QJsonObject>(access, [&](db::Transaction &tx) -> Result<QJsonObject> {
-            auto target = tx.exec("SELECT role FROM profiles WHERE id = $1::uuid AND org_id = "
-                                  "$2::uuid FOR UPDATE",
-                                  {userId, access.orgId});
-            if (!target)
-                return target.error();
-            if (target->isEmpty())
-                return http::status::notFound(u"No such user in this clinic."_s);
-            if (target->text(0, 0) == u"owner" && access.userRole != u"owner")
-                return http::status::forbidden(u"Only an owner can disable or enable an owner."_s);
+            if (auto member = lockMember(tx, access, userId,
+                                         u"Only an owner can disable or enable an owner."_s);
+                !member)
+                return member.error();
             auto row = tx.exec(
                 "UPDATE profiles SET disabled = $3, updated_at = now() WHERE id = $1::uuid AND "
                 "org_id = $2::uuid RETURNING json_build_object('id', id, 'email', email, "
@@ -624,12 +644,9 @@ Result<QJsonObject> AuthService::setDisabled(const db::Access &access, const QSt
         m_app.accounts->forget(userId);
     if (!disabled)
         return user;
-    // Refresh tokens are the service's alone, hence a transaction of its own. Were it to fail,
-    // the user still cannot refresh (a disabled user's token is never claimed).
-    auto revoked = m_app.db.query(db::Access::service(),
-                                  "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = "
-                                  "$1::uuid AND org_id = $2::uuid AND revoked_at IS NULL",
-                                  {userId, access.orgId});
+    // Were this to fail, the user still cannot refresh (a disabled user's token is never
+    // claimed).
+    auto revoked = endSessions(m_app.db, userId, access.orgId);
     if (!revoked) {
         log::error("auth", u"A user was disabled but their sessions could not be revoked."_s,
                    {{u"user_id"_s, userId}});
@@ -638,7 +655,7 @@ Result<QJsonObject> AuthService::setDisabled(const db::Access &access, const QSt
             "again to retry."_s);
     }
     log::info("auth", u"User disabled; sessions ended."_s,
-              {{u"user_id"_s, userId}, {u"sessions"_s, int(revoked->affectedRows())}});
+              {{u"user_id"_s, userId}, {u"sessions"_s, *revoked}});
     return user;
 }
 
