@@ -63,6 +63,15 @@ private slots:
         QVERIFY(table.columnWidth(2) >= metrics.horizontalAdvance(u"$14,500"_s) + 8);
         QCOMPARE(table.columnWidth(0) + table.columnWidth(1) + table.columnWidth(2),
                  table.viewport()->width());
+        // A column kept whole is never cut, however narrow the table: the others give way.
+        table.resize(260, 300);
+        auto *whole = new vox::ui::ColumnFit(&table, 0, {2});
+        whole->refit();
+        QVERIFY(table.columnWidth(2) >= metrics.horizontalAdvance(u"$14,500"_s) + 8);
+        delete whole;
+        table.resize(600, 300);
+        QTRY_COMPARE(table.columnWidth(0) + table.columnWidth(1) + table.columnWidth(2),
+                     table.viewport()->width());
         // More rows with a longer value: the column grows to it.
         model.appendRow({new QStandardItem(u"Caller with a long name"_s),
                          new QStandardItem(u"ended"_s), new QStandardItem(u"$1,214,500"_s)});

@@ -87,7 +87,8 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
 
     m_table->horizontalHeader()->setHighlightSections(false);
     // Columns are as wide as what they show; the patient's name takes what is left.
-    new ColumnFit(m_table, AppointmentsModel::PatientColumn);
+    new ColumnFit(m_table, AppointmentsModel::PatientColumn,
+                  {AppointmentsModel::WhenColumn, AppointmentsModel::PhoneColumn});
     m_tableState = new EmptyState(m_table, this);
     layout->addWidget(m_tableState, 1);
 

@@ -109,9 +109,10 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setMinimumSectionSize(40);
-    // Columns are as wide as what they show (a value is never cut to "$14,…"); the caller's
-    // name takes what is left.
-    new ColumnFit(m_table, CallsModel::CallerColumn);
+    // Columns are as wide as what they show; the time, the number and the value are never cut
+    // (a value cut to "$14,…" says nothing), and the caller's name takes what is left.
+    new ColumnFit(m_table, CallsModel::ContactColumn,
+                  {CallsModel::TimeColumn, CallsModel::CallerColumn, CallsModel::ValueColumn});
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CallsModel::TimeColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);

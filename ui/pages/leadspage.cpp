@@ -121,7 +121,8 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
 
     m_table->horizontalHeader()->setHighlightSections(false);
     // Columns are as wide as what they show; the services asked about take what is left.
-    new ColumnFit(m_table, LeadsModel::InterestsColumn);
+    new ColumnFit(m_table, LeadsModel::InterestsColumn,
+                  {LeadsModel::PhoneColumn, LeadsModel::LastContactedColumn});
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LeadsModel::LastContactedColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);

@@ -76,10 +76,11 @@ QList<int> fitColumns(const QList<ColumnNeed> &needs, int available)
     return capped(low);
 }
 
-ColumnFit::ColumnFit(QTableView *table, int elastic)
+ColumnFit::ColumnFit(QTableView *table, int elastic, const QList<int> &whole)
     : QObject(table)
     , m_table(table)
     , m_elastic(elastic)
+    , m_whole(whole)
 {
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setStretchLastSection(false);
@@ -134,7 +135,8 @@ QList<ColumnNeed> ColumnFit::needs() const
         // The header's first word stays readable; values may be cut (their tooltip has them).
         const QString firstWord = title.section(QLatin1Char(' '), 0, 0);
         need.minimum = std::max(smallest, header.horizontalAdvance(firstWord) + headerPadding);
-        need.minimum = std::min(need.minimum, need.natural);
+        need.minimum =
+            m_whole.contains(column) ? need.natural : std::min(need.minimum, need.natural);
         need.elastic = column == m_elastic;
         out << need;
     }

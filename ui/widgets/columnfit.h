@@ -29,8 +29,10 @@ class ColumnFit final : public QObject
     Q_DISABLE_COPY_MOVE(ColumnFit)
 
 public:
-    // `elastic`: the column that takes the room left over (a name, the services asked about).
-    ColumnFit(QTableView *table, int elastic);
+    // `elastic`: the column that takes the room left over (a name, the services asked about);
+    // `whole`: columns whose values are useless cut (a phone number, a time, an amount): they
+    // keep their full width and the others give way.
+    ColumnFit(QTableView *table, int elastic, const QList<int> &whole = {});
 
     void refit();
     // What the rule asks of each column now (measured from the header and the rows shown).
@@ -42,6 +44,7 @@ protected:
 private:
     QTableView *m_table;
     int m_elastic;
+    QList<int> m_whole;
     bool m_applying = false;
     bool m_personChose = false;
 };
