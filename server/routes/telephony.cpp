@@ -27,6 +27,28 @@ http::Reply reply(const Result<telephony::Answer> &answer)
     return r;
 }
 
+// The code a person types on the phone for a verification, as confirming it and the sandbox's
+// simulated answer both take it.
+struct CodeEntry
+{
+    QString id;
+    QString code;
+
+    static Result<CodeEntry> parse(const http::Request &request)
+    {
+        auto body = http::JsonBody::parse(request);
+        if (!body)
+            return body.error();
+        auto id = body->requiredUuid(u"verificationId"_s);
+        if (!id)
+            return id.error();
+        auto code = body->requiredString(u"verificationCode"_s, 20);
+        if (!code)
+            return code.error();
+        return CodeEntry{*id, *code};
+    }
+};
+
 } // namespace
 
 void registerTelephonyRoutes(http::Router &router, AppContext &app)
@@ -52,32 +74,20 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
 
     router.post(base + u"/verify-caller-id/confirm"_s, http::Auth::Admin,
                 [callerIds](http::Context &c) -> http::Reply {
-                    auto body = http::JsonBody::parse(c.request);
-                    if (!body)
-                        return body.error();
-                    auto id = body->requiredUuid(u"verificationId"_s);
-                    if (!id)
-                        return id.error();
-                    auto code = body->requiredString(u"verificationCode"_s, 20);
-                    if (!code)
-                        return code.error();
-                    return reply(callerIds->confirm(c.access(), *id, *code));
+                    auto entry = CodeEntry::parse(c.request);
+                    if (!entry)
+                        return entry.error();
+                    return reply(callerIds->confirm(c.access(), entry->id, entry->code));
                 });
 
     // The demo's "simulate answering the call": 404 unless every provider is the sandbox.
     auto keypad = std::make_shared<SandboxKeypad>(app);
     router.post(base + u"/verify-caller-id/sandbox-answer"_s, http::Auth::Admin,
                 [keypad](http::Context &c) -> http::Reply {
-                    auto body = http::JsonBody::parse(c.request);
-                    if (!body)
-                        return body.error();
-                    auto id = body->requiredUuid(u"verificationId"_s);
-                    if (!id)
-                        return id.error();
-                    auto code = body->requiredString(u"verificationCode"_s, 20);
-                    if (!code)
-                        return code.error();
-                    return reply(keypad->typeCode(c.access(), *id, *code));
+                    auto entry = CodeEntry::parse(c.request);
+                    if (!entry)
+                        return entry.error();
+                    return reply(keypad->typeCode(c.access(), entry->id, entry->code));
                 });
 
     router.get(base + u"/verified-numbers"_s, http::Auth::Admin,
