@@ -34,6 +34,54 @@ class TestLiveUpdates : public QObject
 
     std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
 
+    // A signed-in console on `url` (the server, or a relay in front of it).
+    struct Console
+    {
+        vox::ui::ApiClient api;
+        EventStream events{api};
+        std::unique_ptr<vox::ui::MainWindow> window;
+
+        Console(const QString &url, const vox::ui::Session &session)
+        {
+            api.setBaseUrl(QUrl(url));
+            api.setSession(session);
+            events.setBackoff({200});
+            window = std::make_unique<vox::ui::MainWindow>(api, events, u"test server"_s);
+            window->show();
+            window->sessionStarted();
+        }
+        ~Console() { events.stop(); }
+    };
+
+    // The calls page alone, following the event stream, on `url`.
+    struct CallsList
+    {
+        vox::ui::ApiClient api;
+        EventStream events{api};
+        QWidget window;
+        vox::ui::ToastArea toasts{&window};
+        vox::ui::CallsPage *page = new vox::ui::CallsPage(api, toasts, &window);
+
+        CallsList(const QString &url, const vox::ui::Session &session)
+        {
+            api.setBaseUrl(QUrl(url));
+            api.setSession(session);
+            events.setBackoff({200});
+            QObject::connect(&events, &EventStream::eventReceived, page,
+                             &vox::ui::CallsPage::applyEvent);
+            window.show();
+            page->refresh();
+        }
+        ~CallsList() { events.stop(); }
+    };
+
+    // Generously, until the server says "ready": an event published earlier is not streamed.
+    [[nodiscard]] static bool goLive(EventStream &events)
+    {
+        events.start();
+        return QTest::qWaitFor([&] { return events.state() == EventStream::State::Live; }, 15000);
+    }
+
     QString newCall(const vox::test::Clinic &clinic, const QString &phone)
     {
         vox::test::CallSeed seed;
@@ -58,20 +106,12 @@ private slots:
         const auto clinic = m_fixture->createClinic();
         m_fixture->insertPrdSampleCalls(clinic);
 
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->url()));
-        api.setSession(clinic.session);
-        EventStream events(api);
-        vox::ui::MainWindow window(api, events, u"test server"_s);
-        window.show();
-        window.sessionStarted();
-        window.showPage(vox::ui::MainWindow::CallsIndex);
-        vox::ui::CallsModel *model = window.callsPage()->model();
+        Console console(m_fixture->url(), clinic.session);
+        console.window->showPage(vox::ui::MainWindow::CallsIndex);
+        vox::ui::CallsModel *model = console.window->callsPage()->model();
         QTRY_COMPARE(model->rowCount(), 3);
-        events.start();
-        // Generously, until the server says "ready": an event published earlier is not streamed.
-        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
-        QTRY_VERIFY(window.liveStatusText().contains(u"Live"_s));
+        QVERIFY(goLive(console.events));
+        QTRY_VERIFY(console.window->liveStatusText().contains(u"Live"_s));
 
         const QString id = newCall(clinic, u"+15550001111"_s);
         QTRY_COMPARE(model->rowCount(), 4);
@@ -86,7 +126,6 @@ private slots:
         m_fixture->publishEvent(clinic, u"call.updated"_s, u"call"_s, id);
         QTRY_COMPARE(model->callAt(0)->status, u"ended"_s);
         QCOMPARE(model->rowCount(), 4);
-        events.stop();
     }
 
     void afterANetworkDropItReconnectsAndCatchesUp()
@@ -96,21 +135,12 @@ private slots:
         vox::test::TcpRelay relay(server.host(), quint16(server.port()));
         QVERIFY(relay.listen());
 
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(relay.url()));
-        api.setSession(clinic.session);
-        QWidget window;
-        vox::ui::ToastArea toasts(&window);
-        auto *page = new vox::ui::CallsPage(api, toasts, &window);
-        window.show();
-        page->refresh();
+        CallsList calls(relay.url(), clinic.session);
+        auto *page = calls.page;
+        auto &events = calls.events;
         QTRY_VERIFY(page->model()->hasLoaded());
-        EventStream events(api);
-        events.setBackoff({200});
-        connect(&events, &EventStream::eventReceived, page, &vox::ui::CallsPage::applyEvent);
         QSignalSpy caughtUp(&events, &EventStream::caughtUp);
-        events.start();
-        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+        QVERIFY(goLive(events));
         const QString before = newCall(clinic, u"+15550002222"_s);
         QTRY_COMPARE(page->model()->rowCount(), 1);
         const qint64 seen = events.lastEventId();
@@ -135,7 +165,6 @@ private slots:
         QVERIFY(events.lastEventId() > seen);
         QVERIFY(caughtUp.count() >= 2);
         QCOMPARE(caughtUp.last().at(0).toBool(), true);
-        events.stop();
     }
 
     // A page that could not read the server while the network was away reads again once the
@@ -153,19 +182,14 @@ private slots:
         const QUrl server(m_fixture->url());
         vox::test::TcpRelay relay(server.host(), quint16(server.port()));
         QVERIFY(relay.listen());
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(relay.url()));
-        api.setSession(clinic.session);
-        EventStream events(api);
-        events.setBackoff({200});
-        vox::ui::MainWindow window(api, events, u"test server"_s);
-        window.show();
-        window.sessionStarted();
+        Console console(relay.url(), clinic.session);
+        auto &window = *console.window;
+        auto &events = console.events;
+        auto &api = console.api;
         window.showPage(vox::ui::MainWindow::SettingsIndex);
         auto *name = window.settingsPage()->findChild<QLineEdit *>(u"clinicNameEdit"_s);
         QTRY_COMPARE(name->text(), u"Offline Settings Clinic"_s);
-        events.start();
-        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+        QVERIFY(goLive(events));
 
         relay.setRefusing(true);
         relay.dropAll();
@@ -187,7 +211,6 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
         QVERIFY(vox::test::settle(api));
         QCOMPARE(name->text(), edited ? u"Offline Settings Clinic Spa"_s : u"Renamed Clinic"_s);
-        events.stop();
     }
 
     // Event ids are taken at insert, not at commit: a call whose transaction started first can
@@ -195,19 +218,10 @@ private slots:
     void aCallThatCommitsLateStillAppears()
     {
         const auto clinic = m_fixture->createClinic(u"Busy Line Clinic"_s);
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->url()));
-        api.setSession(clinic.session);
-        QWidget window;
-        vox::ui::ToastArea toasts(&window);
-        auto *page = new vox::ui::CallsPage(api, toasts, &window);
-        window.show();
-        page->refresh();
+        CallsList calls(m_fixture->url(), clinic.session);
+        auto *page = calls.page;
         QTRY_VERIFY(page->model()->hasLoaded());
-        EventStream events(api);
-        connect(&events, &EventStream::eventReceived, page, &vox::ui::CallsPage::applyEvent);
-        events.start();
-        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+        QVERIFY(goLive(calls.events));
 
         auto slow = m_fixture->database().connectAsAdmin();
         QVERIFY(slow->execScript("BEGIN").ok());
@@ -224,13 +238,12 @@ private slots:
         const QString later = newCall(clinic, u"+15550005555"_s);
         QTRY_COMPARE(page->model()->rowCount(), 1);
         QCOMPARE(page->model()->callAt(0)->id, later);
-        QVERIFY(events.lastEventId() > *earlyEvent);
+        QVERIFY(calls.events.lastEventId() > *earlyEvent);
 
         QVERIFY(slow->execScript("COMMIT").ok());
         QTRY_COMPARE(page->model()->rowCount(), 2);
         const QStringList ids{page->model()->callAt(0)->id, page->model()->callAt(1)->id};
         QVERIFY(ids.contains(early) && ids.contains(later));
-        events.stop();
     }
 
     void aHotLeadNotifiesAndOpensTheLead()
@@ -239,15 +252,9 @@ private slots:
         const QString contact =
             m_fixture->insertContact(clinic, u"Maria Garcia"_s, u"+15550004444"_s, 85);
 
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->url()));
-        api.setSession(clinic.session);
-        EventStream events(api);
-        vox::ui::MainWindow window(api, events, u"test server"_s);
-        window.show();
-        window.sessionStarted();
-        events.start();
-        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+        Console console(m_fixture->url(), clinic.session);
+        auto &window = *console.window;
+        QVERIFY(goLive(console.events));
 
         m_fixture->publishEvent(clinic, u"lead.hot"_s, u"contact"_s, contact,
                                 {{u"contact_name"_s, u"Maria Garcia"_s}});
@@ -263,7 +270,6 @@ private slots:
         QTest::mouseClick(toast->actionButton(), Qt::LeftButton);
         QCOMPARE(window.currentPageIndex(), int(vox::ui::MainWindow::LeadsIndex));
         QTRY_COMPARE(window.leadsPage()->detail()->contactId(), contact);
-        events.stop();
     }
 
     // The notices last: a list with an unread count that opens each record again. A booking the
@@ -274,15 +280,9 @@ private slots:
         const auto clinic = m_fixture->createClinic(u"Notice List Clinic"_s);
         const QString contact =
             m_fixture->insertContact(clinic, u"Ana Ruiz"_s, u"+15550006666"_s, 85);
-        vox::ui::ApiClient api;
-        api.setBaseUrl(QUrl(m_fixture->url()));
-        api.setSession(clinic.session);
-        EventStream events(api);
-        vox::ui::MainWindow window(api, events, u"test server"_s);
-        window.show();
-        window.sessionStarted();
-        events.start();
-        QTRY_COMPARE_WITH_TIMEOUT(events.state(), EventStream::State::Live, 15000);
+        Console console(m_fixture->url(), clinic.session);
+        auto &window = *console.window;
+        QVERIFY(goLive(console.events));
         auto *button = window.findChild<QToolButton *>(u"notificationsButton"_s);
         QVERIFY(button);
         QCOMPARE(button->text(), u"Notifications"_s);
@@ -327,7 +327,6 @@ private slots:
         menu->findChild<QAction *>(u"markAllReadAction"_s)->trigger();
         QCOMPARE(window.notifications().unreadCount(), 0);
         QCOMPARE(button->text(), u"Notifications"_s);
-        events.stop();
     }
 };
 
