@@ -93,6 +93,18 @@ class TestMetrics : public QObject
 
     std::unique_ptr<vox::test::TestDatabase> m_db;
 
+    // The families of `scraped` whose type is not the one `expected` names, for a message.
+    static QString wrongTypes(const QJsonObject &scraped, const QHash<QString, QString> &expected)
+    {
+        QStringList wrong;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const QString type = scraped.value(it.key()).toObject().value(u"type"_s).toString();
+            if (type != it.value())
+                wrong << u"%1 is '%2', not %3"_s.arg(it.key(), type, it.value());
+        }
+        return wrong.join(u"; "_s);
+    }
+
     QJsonObject scrape(HttpClient &client)
     {
         HttpReply reply = client.send("GET", u"/metrics"_s, {},
@@ -203,9 +215,7 @@ private slots:
             {u"voxanne_rate_limit_refusals"_s, u"counter"_s},
             {u"voxanne_event_fanout_lag_seconds"_s, u"histogram"_s},
             {u"voxanne_vapi_end_of_call_reports"_s, u"counter"_s}};
-        for (auto it = declared.cbegin(); it != declared.cend(); ++it)
-            QVERIFY2(before.value(it.key()).toObject().value(u"type"_s).toString() == it.value(),
-                     qPrintable(it.key()));
+        QVERIFY2(wrongTypes(before, declared).isEmpty(), qPrintable(wrongTypes(before, declared)));
         const QJsonObject health{
             {u"method"_s, u"GET"_s}, {u"route"_s, u"/api/health"_s}, {u"status"_s, u"200"_s}};
         const double healthBefore =
@@ -247,9 +257,7 @@ private slots:
             {u"voxanne_db_connection_errors"_s, u"counter"_s},
             {u"voxanne_event_clients"_s, u"gauge"_s},
             {u"voxanne_database_up"_s, u"gauge"_s}};
-        for (auto it = types.cbegin(); it != types.cend(); ++it)
-            QVERIFY2(after.value(it.key()).toObject().value(u"type"_s).toString() == it.value(),
-                     qPrintable(it.key()));
+        QVERIFY2(wrongTypes(after, types).isEmpty(), qPrintable(wrongTypes(after, types)));
 
         QCOMPARE(total(after, u"voxanne_http_requests"_s, u"voxanne_http_requests_total"_s, health),
                  healthBefore + 3);
