@@ -4,6 +4,7 @@
 
 #include <QPushButton>
 #include <QRect>
+#include <QStackedWidget>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -75,6 +76,31 @@ private slots:
         next->show();
         QTRY_VERIFY(toast->geometry().bottom() < next->geometry().top());
         QVERIFY(!toast->geometry().intersects(save->geometry()));
+    }
+
+    // A page switch shows a page whose button sits where the toast stands: the toast moves up
+    // off it, and back down when the page goes away again.
+    void aToastFollowsAPageSwitch()
+    {
+        QWidget window;
+        window.resize(800, 600);
+        auto *pages = new QStackedWidget(&window);
+        pages->setGeometry(0, 0, 800, 600);
+        pages->addWidget(new QWidget);
+        auto *wizard = new QWidget;
+        auto *next = new QPushButton(u"Next"_s, wizard);
+        next->setGeometry(680, 550, 100, 32);
+        pages->addWidget(wizard);
+        ToastArea toasts(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Toast *toast = toasts.info(u"Saved."_s);
+        const int corner = toast->geometry().bottom();
+        QCOMPARE(corner, 600 - 16 - 1);
+        pages->setCurrentIndex(1);
+        QTRY_VERIFY(toast->geometry().bottom() < next->geometry().top());
+        pages->setCurrentIndex(0);
+        QTRY_COMPARE(toast->geometry().bottom(), corner);
     }
 
     void anActionButtonSaysWhatItDoes_data()

@@ -1,6 +1,7 @@
 #include "ui/widgets/toastarea.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QEvent>
 #include <QTimer>
 #include <QWidget>
@@ -16,11 +17,43 @@ constexpr int toastWidth = 380;
 ToastArea::ToastArea(QWidget *host)
     : QObject(host)
     , m_host(host)
-    , m_follow(new QTimer(this))
+    , m_relayout(new QTimer(this))
 {
     m_host->installEventFilter(this);
-    m_follow->setInterval(400);
-    connect(m_follow, &QTimer::timeout, this, &ToastArea::layoutToasts);
+    // Many widgets move at once when a page changes: one placement after they all have.
+    m_relayout->setSingleShot(true);
+    m_relayout->setInterval(0);
+    connect(m_relayout, &QTimer::timeout, this, &ToastArea::layoutToasts);
+}
+
+ToastArea::~ToastArea()
+{
+    followHost(false);
+}
+
+void ToastArea::followHost(bool follow)
+{
+    if (follow == m_following)
+        return;
+    m_following = follow;
+    if (follow)
+        qApp->installEventFilter(this);
+    else
+        qApp->removeEventFilter(this);
+}
+
+bool ToastArea::changesWhatToastsAvoid(QObject *watched, QEvent::Type type) const
+{
+    if (type != QEvent::Show && type != QEvent::Hide && type != QEvent::Move &&
+        type != QEvent::Resize)
+        return false;
+    auto *widget = qobject_cast<QWidget *>(watched);
+    if (!widget || !m_host->isAncestorOf(widget))
+        return false;
+    for (QWidget *w = widget; w && w != m_host; w = w->parentWidget())
+        if (qobject_cast<Toast *>(w))
+            return false;
+    return true;
 }
 
 QList<QRect> ToastArea::placeStack(const QSize &host, int width, const QList<int> &heights,
@@ -131,12 +164,11 @@ void ToastArea::layoutToasts()
                                                      : toast->sizeHint().height());
         shown << toast;
     }
-    if (shown.isEmpty()) {
-        m_follow->stop();
+    // While toasts show, the widgets under them are followed: a page switch, a button shown or
+    // moved places them again.
+    followHost(!shown.isEmpty());
+    if (shown.isEmpty())
         return;
-    }
-    if (!m_follow->isActive())
-        m_follow->start();
     // The buttons a person can see and press, wherever they are in the window.
     QList<QRect> buttons;
     const auto all = m_host->findChildren<QAbstractButton *>();
@@ -161,6 +193,8 @@ bool ToastArea::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_host && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
         layoutToasts();
+    else if (m_following && changesWhatToastsAvoid(watched, event->type()))
+        m_relayout->start();
     return QObject::eventFilter(watched, event);
 }
 

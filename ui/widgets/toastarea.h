@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "ui/widgets/toast.h"
 
+#include <QEvent>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -24,6 +25,7 @@ class ToastArea final : public QObject
 
 public:
     explicit ToastArea(QWidget *host);
+    ~ToastArea() override;
 
     Toast *info(const QString &text, const QString &actionText = {},
                 std::function<void()> action = {});
@@ -49,10 +51,14 @@ private:
                std::function<void()> action);
     void remove(Toast *toast);
     void layoutToasts();
+    void followHost(bool follow);
+    // A widget in the host shown, hidden, moved or resized, other than a toast.
+    bool changesWhatToastsAvoid(QObject *watched, QEvent::Type type) const;
 
     QWidget *m_host;
     QList<QPointer<Toast>> m_toasts;
-    QTimer *m_follow; // pages change under the toasts: their buttons are looked for again
+    QTimer *m_relayout;
+    bool m_following = false;
 };
 
 } // namespace vox::ui
