@@ -104,6 +104,7 @@ void declareAll()
 {
     http::httpmetrics::requests();
     http::httpmetrics::requestDuration();
+    http::httpmetrics::connectionRefusals();
     toolCallDuration();
     webhookDuration();
     endOfCallReports();

@@ -1,5 +1,7 @@
 #include "server/http/connectionguard.h"
 
+#include "server/http/httpmetrics.h"
+
 #include "server/http/response.h"
 
 #include <QSslSocket>
@@ -89,7 +91,8 @@ void ConnectionGuard::stop()
         return; // the answer in flight carries Connection: close
     }
     if (arriving) {
-        reject(503, "The server is shutting down; send the request again.", retryLater);
+        reject("shutting_down", 503, "The server is shutting down; send the request again.",
+               retryLater);
         return;
     }
     m_timer.stop();
@@ -123,16 +126,17 @@ void ConnectionGuard::onTimer()
         return;
     switch (m_state) {
     case State::Head:
-        reject(408, "The request head did not arrive within " +
-                        QByteArray::number(m_limits.headTimeoutMs / 1000.0) + " seconds.");
+        reject("head_timeout", 408,
+               "The request head did not arrive within " +
+                   QByteArray::number(m_limits.headTimeoutMs / 1000.0) + " seconds.");
         return;
     case State::Body: {
         const qint64 received = m_windowStartRemaining - m_bodyRemaining;
         if (received < minimumBodyProgress(m_limits.minBodyBytesPerSecond, m_limits.bodyTimeoutMs,
                                            m_windowStartRemaining)) {
-            reject(408, "The request body arrived too slowly (under " +
-                            QByteArray::number(m_limits.minBodyBytesPerSecond) +
-                            " bytes per second).");
+            reject("body_too_slow", 408,
+                   "The request body arrived too slowly (under " +
+                       QByteArray::number(m_limits.minBodyBytesPerSecond) + " bytes per second).");
             return;
         }
         enter(State::Body); // the next window
@@ -167,7 +171,8 @@ void ConnectionGuard::inspect()
                 if (m_inFlight > 0)
                     stopReading();
                 else
-                    reject(503, "The server is shutting down; send the request again.", retryLater);
+                    reject("shutting_down", 503,
+                           "The server is shutting down; send the request again.", retryLater);
                 return;
             }
             enter(State::Head);
@@ -187,7 +192,8 @@ void ConnectionGuard::inspect()
         m_head.append(data.constData() + pos, data.size() - pos);
         const RequestHead head = parseRequestHead(m_head, m_limits.maxHeaderBytes);
         if (head.failed()) {
-            reject(head.errorStatus, head.error);
+            reject(head.errorStatus == 431 ? "head_too_large" : "malformed_head", head.errorStatus,
+                   head.error);
             return;
         }
         if (!head.complete())
@@ -202,7 +208,7 @@ void ConnectionGuard::onHead(const RequestHead &head)
 {
     if (head.upgradeWebSocket) {
         if (!m_limits.webSocketPaths.contains(QString::fromLatin1(head.path()))) {
-            reject(404, "There is no WebSocket endpoint at this path.");
+            reject("websocket_path", 404, "There is no WebSocket endpoint at this path.");
             return;
         }
         // The WebSocket layer keeps its own heartbeats; this guard steps aside.
@@ -210,20 +216,22 @@ void ConnectionGuard::onHead(const RequestHead &head)
         return;
     }
     if (head.transferEncoding) {
-        reject(411, "Send the request body with a Content-Length (chunked or encoded bodies are "
-                    "not accepted).");
+        reject("length_required", 411,
+               "Send the request body with a Content-Length (chunked or encoded bodies are "
+               "not accepted).");
         return;
     }
     const qint64 limit = m_limits.bodyLimit
                              ? m_limits.bodyLimit(head.method, QString::fromLatin1(head.path()))
                              : m_limits.maxBodyBytes;
     if (head.contentLength > limit) {
-        reject(413,
+        reject("body_too_large", 413,
                "The request body is too large (limit " + QByteArray::number(limit) + " bytes).");
         return;
     }
     if (head.contentLength > 0 && m_budget && !m_budget->reserve(head.contentLength)) {
-        reject(503, "The server is receiving too many request bodies at once; try again shortly.",
+        reject("body_budget", 503,
+               "The server is receiving too many request bodies at once; try again shortly.",
                retryLater);
         return;
     }
@@ -248,10 +256,12 @@ void ConnectionGuard::stopReading()
     QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
 }
 
-void ConnectionGuard::reject(int status, const QByteArray &message, const QByteArray &extraHeaders)
+void ConnectionGuard::reject(const char *reason, int status, const QByteArray &message,
+                             const QByteArray &extraHeaders)
 {
     if (!m_socket || m_state == State::Rejected)
         return;
+    httpmetrics::connectionRefusals().labels({QString::fromLatin1(reason)}).inc();
     enter(State::Rejected);
     releaseBody();
     // Nobody else may parse this connection any more.

@@ -94,7 +94,9 @@ public:
     // that discards the answer before the client read it, so the write side is shut once the
     // answer is out (the client sees the answer, then the end) and what still arrives is read
     // and dropped until the client closes, goes quiet, or the lingering time is up.
-    void reject(int status, const QByteArray &message, const QByteArray &extraHeaders = {});
+    // `reason` names the refusal in the metrics, from a closed set (a literal).
+    void reject(const char *reason, int status, const QByteArray &message,
+                const QByteArray &extraHeaders = {});
 
 private:
     enum class State { Head, Body, Idle, Upgraded, Rejected };

@@ -1,5 +1,7 @@
 #include "server/http/guardedtcpserver.h"
 
+#include "server/http/httpmetrics.h"
+
 #include "core/logging/log.h"
 
 #include <QSslSocket>
@@ -28,8 +30,9 @@ void GuardedTcpServer::track(QTcpSocket *socket, const QString &address)
     });
 }
 
-void GuardedTcpServer::refuse(QTcpSocket *socket, const QByteArray &message)
+void GuardedTcpServer::refuse(QTcpSocket *socket, const char *reason, const QByteArray &message)
 {
+    httpmetrics::connectionRefusals().labels({QString::fromLatin1(reason)}).inc();
     if (m_refusing >= maxRefusalsInProgress) {
         socket->abort();
         delete socket;
@@ -64,11 +67,11 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     const QString address = socket->peerAddress().toString();
     if (m_counts->open >= m_options.maxConnections) {
         // Without TLS or parsing: a plain answer.
-        refuse(socket, "The server is at its connection limit.");
+        refuse(socket, "connection_limit", "The server is at its connection limit.");
         return;
     }
     if (m_counts->perAddress.value(address) >= m_options.maxConnectionsPerAddress) {
-        refuse(socket, "Too many connections from this address.");
+        refuse(socket, "address_limit", "Too many connections from this address.");
         return;
     }
     track(socket, address);

@@ -42,7 +42,7 @@ protected:
 
 private:
     void track(QTcpSocket *socket, const QString &address);
-    void refuse(QTcpSocket *socket, const QByteArray &message);
+    void refuse(QTcpSocket *socket, const char *reason, const QByteArray &message);
 
     Options m_options;
     // Shared with the guards, which count down when their socket goes (possibly after this

@@ -21,4 +21,14 @@ metrics::HistogramFamily &requestDuration()
     return family;
 }
 
+metrics::CounterFamily &connectionRefusals()
+{
+    static auto &family = metrics::MetricsRegistry::global().counter(
+        u"voxanne_http_connection_refusals_total"_s,
+        u"Connections refused before reaching a route (connection limits, request size, slow or "
+        u"malformed requests, a stopping server), by reason."_s,
+        {u"reason"_s});
+    return family;
+}
+
 } // namespace vox::http::httpmetrics

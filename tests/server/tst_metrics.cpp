@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -299,6 +300,57 @@ private slots:
         // The scrape itself holds its connection in a transaction while it reads the queue.
         QVERIFY(total(after, u"voxanne_db_connections_in_use"_s,
                       u"voxanne_db_connections_in_use"_s) >= 0);
+    }
+
+    // Connections the transport refuses before any route: counted by reason, not as requests.
+    void refusalsBeforeARouteAreCountedByReason_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("body over the limit")
+            << QByteArray("POST /api/auth/login HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Type: application/json\r\nContent-Length: 50000000\r\n\r\n")
+            << 413 << u"body_too_large"_s;
+        QTest::newRow("chunked body") << QByteArray("POST /api/auth/login HTTP/1.1\r\nHost: x\r\n"
+                                                    "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                                      << 411 << u"length_required"_s;
+        QTest::newRow("WebSocket where there is none")
+            << QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
+                          "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+            << 404 << u"websocket_path"_s;
+    }
+    void refusalsBeforeARouteAreCountedByReason()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, reason);
+        TestServer server(*m_db, {{u"VOXANNE_METRICS_TOKEN"_s, metricsToken}});
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        auto client = server.client();
+        const QJsonObject before = scrape(*client);
+        QVERIFY(!before.isEmpty());
+        const QJsonObject labels{{u"reason"_s, reason}};
+        const QString family = u"voxanne_http_connection_refusals"_s;
+        const QString sample = u"voxanne_http_connection_refusals_total"_s;
+
+        const QUrl url(server.url());
+        // The server answers on this thread's event loop: wait without blocking it.
+        QTcpSocket socket;
+        socket.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QTcpSocket::ConnectedState; }));
+        socket.write(request);
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor([&] {
+            answer += socket.readAll();
+            return answer.contains("\r\n\r\n");
+        }));
+        QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 ").append(QByteArray::number(status))),
+                 answer.constData());
+
+        const QJsonObject after = scrape(*client);
+        QCOMPARE(total(after, family, sample, labels), total(before, family, sample, labels) + 1);
     }
 
     // What happens away from the HTTP routes: a provider call, a job that fails for good, a job
