@@ -264,6 +264,12 @@ void AppointmentsPage::updateViewControls()
     m_listView->setChecked(m_view == View::List);
     m_dayView->setChecked(m_view == View::Day);
     m_weekView->setChecked(m_view == View::Week);
+    // The chosen view in bold too: a pressed tool button is faint in some palettes.
+    for (QToolButton *button : {m_listView, m_dayView, m_weekView}) {
+        QFont font = button->font();
+        font.setBold(button->isChecked());
+        button->setFont(font);
+    }
     m_rangeLabel->setVisible(!grid);
     m_range->setVisible(!grid);
     for (QWidget *w : std::initializer_list<QWidget *>{m_previous, m_today, m_next, m_periodLabel})
