@@ -107,7 +107,9 @@ public:
     int yOf(int minute) const
     {
         const GridMetrics m(fontMetrics());
-        return 4 + (minute - m_calendar.hours().first * 60) * m.hourHeight / 60;
+        // Room above the first line for half of its hour's label.
+        return fontMetrics().height() / 2 + 2 +
+               (minute - m_calendar.hours().first * 60) * m.hourHeight / 60;
     }
     QSize minimumSizeHint() const override
     {
