@@ -3010,7 +3010,7 @@ La primera vez tarda un poco más.</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>Puntuación</translation>
+        <translation>Puntos</translation>
     </message>
     <message>
         <source>Interest</source>
