@@ -352,6 +352,10 @@ private slots:
         QVERIFY(appointments->calendar()->blocks().size() >= 2);
         appointments->calendar()->blockOf(chosen.id)->click();
         save(&window, u"appointments-week"_s + suffix);
+        appointments->setView(vox::ui::AppointmentsPage::View::Day);
+        QTRY_VERIFY(appointments->calendar()->blockOf(chosen.id) &&
+                    appointments->calendar()->blockOf(chosen.id)->isSelected());
+        save(&window, u"appointments-day"_s + suffix);
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }
