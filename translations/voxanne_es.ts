@@ -1033,6 +1033,36 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::AppointmentBlock</name>
+    <message>
+        <source>Shows the appointment below, to move, cancel or remind</source>
+        <translation>Muestra la cita abajo, para cambiarla, cancelarla o recordarla</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cancelled · %1</source>
+        <translation>Cancelada · %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AppointmentCalendar</name>
+    <message>
+        <source>Appointments on a time grid</source>
+        <translation>Citas en una cuadrícula horaria</translation>
+    </message>
+    <message>
+        <source>The appointments of the days shown, by time; closed hours are shaded</source>
+        <translation>Las citas de los días mostrados, por hora; las horas de cierre aparecen sombreadas</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::AppointmentDialog</name>
     <message>
         <source>New appointment</source>
@@ -1335,6 +1365,78 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Open the patient</source>
         <translation>Abrir el paciente</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>List view</source>
+        <translation>Vista de lista</translation>
+    </message>
+    <message>
+        <source>The appointments of a period, one per line</source>
+        <translation>Las citas de un periodo, una por línea</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Day view</source>
+        <translation>Vista de día</translation>
+    </message>
+    <message>
+        <source>One day&apos;s appointments by time, within the opening hours</source>
+        <translation>Las citas de un día por hora, dentro del horario de apertura</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>Vista de semana</translation>
+    </message>
+    <message>
+        <source>A week&apos;s appointments by time, a column per day</source>
+        <translation>Las citas de una semana por hora, una columna por día</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Ir a hoy</translation>
+    </message>
+    <message>
+        <source>Shows the grid of today</source>
+        <translation>Muestra la cuadrícula de hoy</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Semana anterior</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Shows the grid before this one</source>
+        <translation>Muestra la cuadrícula anterior a esta</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semana siguiente</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Shows the grid after this one</source>
+        <translation>Muestra la cuadrícula siguiente a esta</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -2908,7 +3010,7 @@ La primera vez tarda un poco más.</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>Puntuación</translation>
+        <translation>Puntos</translation>
     </message>
     <message>
         <source>Interest</source>
@@ -2936,7 +3038,7 @@ La primera vez tarda un poco más.</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation>Devolver llamada</translation>
+        <translation>Rellamar</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "consolefixture.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
+#include "ui/pages/appointmentspage.h"
 #include "ui/pages/page.h"
 #include "ui/shell/mainwindow.h"
 
@@ -154,20 +155,23 @@ private slots:
     void everyControlOfEveryPageHasAName_data()
     {
         QTest::addColumn<int>("page");
-        QTest::newRow("dashboard") << int(MainWindow::DashboardIndex);
-        QTest::newRow("calls") << int(MainWindow::CallsIndex);
-        QTest::newRow("leads") << int(MainWindow::LeadsIndex);
-        QTest::newRow("appointments") << int(MainWindow::AppointmentsIndex);
-        QTest::newRow("services") << int(MainWindow::ServicesIndex);
-        QTest::newRow("knowledge") << int(MainWindow::KnowledgeIndex);
-        QTest::newRow("agent") << int(MainWindow::AgentIndex);
-        QTest::newRow("telephony") << int(MainWindow::TelephonyIndex);
-        QTest::newRow("integrations") << int(MainWindow::IntegrationsIndex);
-        QTest::newRow("settings") << int(MainWindow::SettingsIndex);
+        QTest::addColumn<bool>("grid"); // the appointments' week grid instead of the list
+        QTest::newRow("dashboard") << int(MainWindow::DashboardIndex) << false;
+        QTest::newRow("calls") << int(MainWindow::CallsIndex) << false;
+        QTest::newRow("leads") << int(MainWindow::LeadsIndex) << false;
+        QTest::newRow("appointments") << int(MainWindow::AppointmentsIndex) << false;
+        QTest::newRow("appointments, week grid") << int(MainWindow::AppointmentsIndex) << true;
+        QTest::newRow("services") << int(MainWindow::ServicesIndex) << false;
+        QTest::newRow("knowledge") << int(MainWindow::KnowledgeIndex) << false;
+        QTest::newRow("agent") << int(MainWindow::AgentIndex) << false;
+        QTest::newRow("telephony") << int(MainWindow::TelephonyIndex) << false;
+        QTest::newRow("integrations") << int(MainWindow::IntegrationsIndex) << false;
+        QTest::newRow("settings") << int(MainWindow::SettingsIndex) << false;
     }
     void everyControlOfEveryPageHasAName()
     {
         QFETCH(int, page);
+        QFETCH(bool, grid);
         const auto clinic = m_fixture->createClinic();
         m_fixture->insertPrdSampleCalls(clinic);
         m_fixture->insertContact(clinic, u"Maria Lopez"_s, u"+15125550142"_s, 80, u"hot"_s);
@@ -182,6 +186,8 @@ private slots:
         window.sessionStarted();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showPage(page);
+        if (grid)
+            window.appointmentsPage()->setView(vox::ui::AppointmentsPage::View::Week);
         // A table with rows has its first row chosen, so the detail pane's controls are there to
         // be walked too.
         QVERIFY(vox::test::settle(api));

@@ -77,6 +77,31 @@ private slots:
                          new QStandardItem(u"ended"_s), new QStandardItem(u"$1,214,500"_s)});
         QTRY_VERIFY(table.columnWidth(2) >= metrics.horizontalAdvance(u"$1,214,500"_s) + 8);
     }
+
+    // However narrow the table, a header stays whole ("Devolver llamada", not "evolver llamad"):
+    // the values under it give way, not the words that say what they are.
+    void headersAreNeverCut()
+    {
+        QStandardItemModel model(0, 3);
+        model.setHorizontalHeaderLabels(
+            {u"Nombre"_s, u"Devolver llamada"_s, u"Último contacto del cliente"_s});
+        for (int i = 0; i < 5; ++i)
+            model.appendRow({new QStandardItem(u"Persona con un nombre largo %1"_s.arg(i)),
+                             new QStandardItem(u"Alta"_s), new QStandardItem(u"Hoy"_s)});
+        QTableView table;
+        table.setModel(&model);
+        table.resize(300, 300);
+        auto *fit = new vox::ui::ColumnFit(&table, 0);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        fit->refit();
+        const QFontMetrics header(table.horizontalHeader()->font());
+        for (int column = 0; column < model.columnCount(); ++column) {
+            const QString title = model.headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(table.columnWidth(column) >= header.horizontalAdvance(title) + 8,
+                     qPrintable(title));
+        }
+    }
 };
 
 QTEST_MAIN(TestColumnFit)

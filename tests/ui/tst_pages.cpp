@@ -16,6 +16,7 @@
 #include "ui/pages/settingspage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/appointmentdialog.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/leaddetailpanel.h"
@@ -39,6 +40,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::ui::MainWindow;
@@ -735,6 +737,94 @@ private slots:
         QVERIFY(detail->text().contains(u"call:"_s + call));
         emit detail->linkActivated(u"call:"_s + call);
         QCOMPARE(console.window->currentPageIndex(), int(MainWindow::CallsIndex));
+    }
+
+    // The day and week grids show the appointments by time in the clinic's zone: one cancelled
+    // and one booked in its place sit side by side, the cancelled one says so, and choosing a
+    // block chooses the appointment for the same actions as the list.
+    void appointmentsAreChosenOnTheDayAndWeekGrids()
+    {
+        const auto clinic = m_fixture->createClinic(u"Grid Clinic"_s);
+        auto client = clientOf(clinic);
+        const QJsonArray services =
+            client->get(u"/api/services"_s).json().value(u"items"_s).toArray();
+        QVERIFY(services.size() >= 2);
+        const QTimeZone zone("America/New_York");
+        const QDate day = weekdayAWeekAhead();
+        const auto book = [&](int service, const QString &name, const QString &phone) {
+            const auto booked = client->post(
+                u"/api/appointments"_s,
+                {{u"service_id"_s, services[service].toObject().value(u"id"_s).toString()},
+                 {u"scheduled_time"_s,
+                  QDateTime(day, QTime(11, 0), zone).toUTC().toString(Qt::ISODate)},
+                 {u"name"_s, name},
+                 {u"phone"_s, phone}});
+            return booked.status == 201 ? booked.json().value(u"id"_s).toString() : QString();
+        };
+        const QString cancelled = book(0, u"Carla Cancelled"_s, u"+15550100041"_s);
+        QVERIFY(!cancelled.isEmpty());
+        QCOMPARE(
+            client->post(u"/api/appointments/%1/cancel"_s.arg(cancelled), QJsonObject{}).status,
+            200);
+        const QString booked = book(1, u"Bella Booked"_s, u"+15550100042"_s);
+        QVERIFY(!booked.isEmpty());
+
+        vox::ui::DisplayFormat::setClinicTimeZone(zone);
+        Console console(m_fixture->url(), clinic.session);
+        console.window->showPage(MainWindow::AppointmentsIndex);
+        vox::ui::AppointmentsPage *page = console.window->appointmentsPage();
+        auto *week = page->findChild<QToolButton *>(u"appointmentsWeekView"_s);
+        QVERIFY(week && week->isVisible());
+        QTest::mouseClick(week, Qt::LeftButton);
+        QCOMPARE(page->view(), vox::ui::AppointmentsPage::View::Week);
+        QVERIFY(!page->table()->isVisible());
+        page->showDay(day);
+        vox::ui::AppointmentCalendar *grid = page->calendar();
+        QTRY_VERIFY(grid->isVisible());
+        QCOMPARE(grid->firstDay().dayOfWeek(), 1);
+        QTRY_COMPARE(grid->blocks().size(), 2);
+        // The opening hours (9 to 5) were read for the grid.
+        QTRY_COMPARE(grid->hours(), std::make_pair(9, 17));
+
+        vox::ui::AppointmentBlock *gone = grid->blockOf(cancelled);
+        vox::ui::AppointmentBlock *kept = grid->blockOf(booked);
+        QVERIFY(gone && kept);
+        QCOMPARE(gone->y(), kept->y());
+        QVERIFY(gone->geometry().right() < kept->x() || kept->geometry().right() < gone->x());
+        QVERIFY2(gone->accessibleName().contains(u"cancelled"_s),
+                 qPrintable(gone->accessibleName()));
+        QVERIFY(kept->accessibleName().startsWith(u"11:00"_s));
+        QVERIFY(kept->accessibleName().contains(u"Bella Booked"_s));
+
+        QTest::mouseClick(kept, Qt::LeftButton);
+        QCOMPARE(page->table()->currentIndex().row(), page->model()->rowOf(booked));
+        QVERIFY(kept->isSelected() && !gone->isSelected());
+        auto *detail = page->findChild<QLabel *>(u"appointmentDetail"_s);
+        QVERIFY(detail->text().contains(u"Bella Booked"_s));
+        QVERIFY(page->findChild<QPushButton *>(u"cancelAppointmentButton"_s)->isEnabled());
+        QTest::mouseClick(gone, Qt::LeftButton);
+        QVERIFY(!page->findChild<QPushButton *>(u"cancelAppointmentButton"_s)->isEnabled());
+        QTest::mouseClick(kept, Qt::LeftButton);
+
+        // The day view of that day has the same two; the next day has none; back again.
+        QTest::mouseClick(page->findChild<QToolButton *>(u"appointmentsDayView"_s), Qt::LeftButton);
+        QCOMPARE(grid->dayCount(), 1);
+        QCOMPARE(grid->firstDay(), day);
+        QTRY_COMPARE(grid->blocks().size(), 2);
+        QTRY_VERIFY(grid->blockOf(booked) && grid->blockOf(booked)->isSelected());
+        QTest::mouseClick(page->findChild<QToolButton *>(u"appointmentsNext"_s), Qt::LeftButton);
+        QCOMPARE(grid->firstDay(), day.addDays(1));
+        QTRY_COMPARE(grid->blocks().size(), 0);
+        QTest::mouseClick(page->findChild<QToolButton *>(u"appointmentsPrevious"_s),
+                          Qt::LeftButton);
+        QTRY_COMPARE(grid->blocks().size(), 2);
+
+        // Back to the list: the table shows, the grid's navigation does not.
+        QTest::mouseClick(page->findChild<QToolButton *>(u"appointmentsListView"_s),
+                          Qt::LeftButton);
+        QVERIFY(page->table()->isVisible());
+        QVERIFY(!page->findChild<QToolButton *>(u"appointmentsNext"_s)->isVisible());
+        QVERIFY(page->findChild<QComboBox *>(u"appointmentsRange"_s)->isVisible());
     }
 
     void anAppointmentsPhoneIsReadAsTheConsoleShowsIt()

@@ -1,5 +1,7 @@
-// Renders the dashboard, the calls page with a call open, the leads and the appointments at
-// 1280x800 in the light and dark Fusion palettes, from a seeded clinic on the real server.
+// Renders the dashboard, the calls page with a call open, the leads and the appointments (list
+// and week grid) at 1280x800 and 1024x700 in the light and dark Fusion palettes, in English and
+// Spanish, from a seeded clinic on the real server. Each picture is also checked for what a
+// person would see as cut: a button narrower than its text, a table scrolling sideways.
 // The PNGs go to $VOXANNE_SCREENSHOT_DIR when set (docs/screenshots/ is refreshed with
 // `VOXANNE_SCREENSHOT_DIR=$PWD/docs/screenshots ctest -R tst_screenshots`), else to a temporary
 // folder; the test checks that each picture has content.
@@ -9,6 +11,7 @@
 #include "ui/models/activitymodel.h"
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/callsmodel.h"
+#include "ui/models/displayformat.h"
 #include "ui/models/leadsmodel.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
@@ -18,14 +21,20 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
+#include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/calldetailpanel.h"
+#include "ui/widgets/columnfit.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/transcriptview.h"
 
+#include <QAbstractButton>
 #include <QDir>
+#include <QHeaderView>
 #include <QImage>
+#include <QScrollBar>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +52,7 @@ class TestScreenshots : public QObject
     QString m_focusContact;
     QTemporaryDir m_temporary;
     QString m_folder;
+    QStringList m_problems;
 
     void seed()
     {
@@ -158,11 +168,74 @@ class TestScreenshots : public QObject
         QVERIFY2(seeded, vox::test::why(seeded).constData());
     }
 
+    // Visible buttons whose text does not fit: narrower than their size hint says they need, or
+    // partly hidden by the side of the pane that holds them.
+    static QStringList clippedButtons(QWidget *window)
+    {
+        QStringList clipped;
+        for (QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
+            if (!button->isVisible() || button->text().isEmpty() ||
+                qobject_cast<QTabBar *>(button->parentWidget()))
+                continue;
+            // Cut by the edge of a pane it does not fit in (a scroll area's viewport).
+            const QRect shown = button->visibleRegion().boundingRect();
+            if (!shown.isEmpty() && shown.width() < button->width())
+                clipped << u"%1 \"%2\": %3 of %4 px shown"_s
+                               .arg(QString::fromLatin1(button->metaObject()->className()),
+                                    button->text())
+                               .arg(shown.width())
+                               .arg(button->width());
+            else if (button->width() < button->sizeHint().width())
+                clipped << u"%1 \"%2\": %3 px wide, needs %4"_s
+                               .arg(QString::fromLatin1(button->metaObject()->className()),
+                                    button->text())
+                               .arg(button->width())
+                               .arg(button->sizeHint().width());
+        }
+        return clipped;
+    }
+
+    // Each column's width against what it asks for, to say why a table does not fit.
+    static QString columnsOf(QTableView *table)
+    {
+        QStringList out;
+        const auto *fit = table->findChild<vox::ui::ColumnFit *>();
+        const QList<vox::ui::ColumnNeed> needs = fit ? fit->needs() : QList<vox::ui::ColumnNeed>();
+        for (int c = 0; c < table->model()->columnCount(); ++c)
+            out << u"%1 %2 (natural %3, minimum %4)"_s
+                       .arg(table->model()->headerData(c, Qt::Horizontal).toString())
+                       .arg(table->columnWidth(c))
+                       .arg(c < needs.size() ? needs[c].natural : -1)
+                       .arg(c < needs.size() ? needs[c].minimum : -1);
+        return out.join(u", "_s) + u"; viewport %1"_s.arg(table->viewport()->width());
+    }
+
+    // Visible table headers narrower than their title: a person cannot tell what the column is.
+    static QStringList cutHeaders(QWidget *window)
+    {
+        QStringList cut;
+        for (QTableView *table : window->findChildren<QTableView *>()) {
+            if (!table->isVisible() || !table->model() || !table->findChild<vox::ui::ColumnFit *>())
+                continue;
+            const QFontMetrics fm(table->horizontalHeader()->font());
+            for (int c = 0; c < table->model()->columnCount(); ++c) {
+                const QString title = table->model()->headerData(c, Qt::Horizontal).toString();
+                if (table->columnWidth(c) < fm.horizontalAdvance(title) + 8)
+                    cut << u"%1 header \"%2\" %3 px"_s.arg(table->objectName(), title)
+                               .arg(table->columnWidth(c));
+            }
+        }
+        return cut;
+    }
+
     void save(QWidget *window, const QString &name)
     {
         QTest::qWait(150); // let the last layout and chart paint settle
         const QImage image = window->grab().toImage();
-        QCOMPARE(image.size(), QSize(1280, 800));
+        QCOMPARE(image.size(), window->size());
+        const QStringList clipped = clippedButtons(window) + cutHeaders(window);
+        if (!clipped.isEmpty())
+            m_problems << name + u": "_s + clipped.join(u"; "_s);
         // Not a blank: a real page has many colours.
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 7)
@@ -191,21 +264,29 @@ private slots:
     {
         QTest::addColumn<bool>("dark");
         QTest::addColumn<QString>("language");
-        QTest::newRow("light, English") << false << u"en"_s;
-        QTest::newRow("dark, English") << true << u"en"_s;
-        QTest::newRow("light, Spanish") << false << u"es"_s;
-        QTest::newRow("dark, Spanish") << true << u"es"_s;
+        QTest::addColumn<QSize>("size");
+        const QSize large(1280, 800);
+        const QSize small(1024, 700);
+        QTest::newRow("light, English") << false << u"en"_s << large;
+        QTest::newRow("dark, English") << true << u"en"_s << large;
+        QTest::newRow("light, Spanish") << false << u"es"_s << large;
+        QTest::newRow("dark, Spanish") << true << u"es"_s << large;
+        QTest::newRow("light, English, 1024x700") << false << u"en"_s << small;
+        QTest::newRow("dark, Spanish, 1024x700") << true << u"es"_s << small;
     }
     void pages()
     {
         QFETCH(bool, dark);
         QFETCH(QString, language);
+        QFETCH(QSize, size);
+        m_problems.clear();
         if (m_focusCall.isEmpty())
             seed();
         QVERIFY(vox::ui::installTranslations(language));
         vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
-        const QString suffix =
-            (dark ? u"-dark"_s : u"-light"_s) + (language == u"en" ? QString() : u"-"_s + language);
+        const QString suffix = (dark ? u"-dark"_s : u"-light"_s) +
+                               (language == u"en" ? QString() : u"-"_s + language) +
+                               (size.width() == 1280 ? QString() : u"-%1"_s.arg(size.width()));
 
         vox::ui::ApiClient api;
         api.setBaseUrl(QUrl(m_fixture->url()));
@@ -215,7 +296,7 @@ private slots:
                           QCoreApplication::translate("vox::ui::ConsoleController",
                                                       "Clinic server on this computer"));
         window.setDemo(vox::ui::ConsoleController::demoAccountsNote());
-        window.resize(1280, 800);
+        window.resize(size);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.sessionStarted();
@@ -239,6 +320,12 @@ private slots:
         QCOMPARE(calls->detail()->transcript()->currentLine(), 2);
         QVERIFY(calls->detail()->transcript()->markCount() > 0);
         save(&window, u"calls"_s + suffix);
+        // The calls list fits its width in both languages: nothing hides to the right.
+        QTableView *callsTable = calls->findChild<QTableView *>();
+        // At 1024 px nine whole columns cannot share the list's half; it scrolls there.
+        if (size.width() >= 1280 && callsTable->horizontalScrollBar()->isVisible())
+            m_problems << u"calls"_s + suffix + u": the table scrolls sideways: "_s +
+                              columnsOf(callsTable);
         calls->detail()->togglePlayback();
         QTRY_VERIFY(!calls->detail()->player()->problem().isEmpty());
         save(&window, u"calls-recording"_s + suffix);
@@ -257,7 +344,20 @@ private slots:
         QTRY_VERIFY(appointments->model()->rowCount() >= 5);
         appointments->table()->selectRow(1);
         save(&window, u"appointments"_s + suffix);
+        // The week of the chosen appointment, on the grid, chosen there too.
+        const vox::ui::AppointmentRecord chosen = *appointments->model()->appointmentAt(1);
+        appointments->setView(vox::ui::AppointmentsPage::View::Week);
+        appointments->showDay(vox::ui::DisplayFormat::inClinicZone(chosen.scheduledTime).date());
+        QTRY_VERIFY(appointments->calendar()->blockOf(chosen.id));
+        QVERIFY(appointments->calendar()->blocks().size() >= 2);
+        appointments->calendar()->blockOf(chosen.id)->click();
+        save(&window, u"appointments-week"_s + suffix);
+        appointments->setView(vox::ui::AppointmentsPage::View::Day);
+        QTRY_VERIFY(appointments->calendar()->blockOf(chosen.id) &&
+                    appointments->calendar()->blockOf(chosen.id)->isSelected());
+        save(&window, u"appointments-day"_s + suffix);
         events.stop();
+        QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }
 };
 

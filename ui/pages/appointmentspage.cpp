@@ -4,19 +4,24 @@
 
 #include "ui/api/apiclient.h"
 #include "ui/models/appointmentsmodel.h"
+#include "ui/models/calendarlayout.h"
 #include "ui/models/displayformat.h"
+#include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/appointmentdialog.h"
 #include "ui/widgets/columnfit.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/toastarea.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -31,6 +36,16 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     , m_toasts(toasts)
     , m_model(new AppointmentsModel(api, this))
     , m_range(new QComboBox(this))
+    , m_rangeLabel(new QLabel(tr("Show:"), this))
+    , m_listView(new QToolButton(this))
+    , m_dayView(new QToolButton(this))
+    , m_weekView(new QToolButton(this))
+    , m_previous(new QToolButton(this))
+    , m_today(new QToolButton(this))
+    , m_next(new QToolButton(this))
+    , m_periodLabel(new QLabel(this))
+    , m_views(new QStackedWidget(this))
+    , m_calendar(new AppointmentCalendar(this))
     , m_new(new QPushButton(tr("New appointment…"), this))
     , m_move(new QPushButton(tr("Move…"), this))
     , m_cancel(new QPushButton(tr("Cancel appointment"), this))
@@ -42,8 +57,32 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 8);
 
+    // The way of looking: a list of a period, or a day or a week on a time grid.
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Show:"), this));
+    auto *views = new QButtonGroup(this);
+    const auto viewButton = [&](QToolButton *button, const QString &name, const QString &text,
+                                const QString &spoken, const QString &description, View view) {
+        button->setObjectName(name);
+        button->setText(text);
+        button->setCheckable(true);
+        button->setAutoRaise(false);
+        button->setAccessibleName(spoken);
+        button->setAccessibleDescription(description);
+        button->setToolTip(description);
+        views->addButton(button, int(view));
+        bar->addWidget(button);
+    };
+    viewButton(m_listView, u"appointmentsListView"_s, tr("List"), tr("List view"),
+               tr("The appointments of a period, one per line"), View::List);
+    viewButton(m_dayView, u"appointmentsDayView"_s, tr("Day"), tr("Day view"),
+               tr("One day's appointments by time, within the opening hours"), View::Day);
+    viewButton(m_weekView, u"appointmentsWeekView"_s, tr("Week"), tr("Week view"),
+               tr("A week's appointments by time, a column per day"), View::Week);
+    m_listView->setChecked(true);
+    connect(views, &QButtonGroup::idClicked, this, [this](int id) { setView(View(id)); });
+    bar->addSpacing(12);
+
+    bar->addWidget(m_rangeLabel);
     m_range->setObjectName(u"appointmentsRange"_s);
     m_range->setAccessibleName(tr("Period shown"));
     m_range->setAccessibleDescription(tr("Which appointments the list shows"));
@@ -54,8 +93,31 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     m_range->addItem(tr("Past 30 days"), u"past30"_s);
     m_range->setCurrentIndex(1);
     bar->addWidget(m_range);
+
+    m_previous->setObjectName(u"appointmentsPrevious"_s);
+    m_previous->setArrowType(Qt::LeftArrow);
+    m_today->setObjectName(u"appointmentsToday"_s);
+    m_today->setText(tr("Today"));
+    m_today->setAccessibleName(tr("Go to today"));
+    m_today->setAccessibleDescription(tr("Shows the grid of today"));
+    m_next->setObjectName(u"appointmentsNext"_s);
+    m_next->setArrowType(Qt::RightArrow);
+    m_periodLabel->setObjectName(u"appointmentsPeriod"_s);
+    QFont periodFont = m_periodLabel->font();
+    periodFont.setBold(true);
+    m_periodLabel->setFont(periodFont);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_previous, m_today, m_next})
+        bar->addWidget(w);
+    bar->addSpacing(8);
+    bar->addWidget(m_periodLabel);
+    connect(m_previous, &QToolButton::clicked, this, &AppointmentsPage::showPrevious);
+    connect(m_next, &QToolButton::clicked, this, &AppointmentsPage::showNext);
+    connect(m_today, &QToolButton::clicked, this, &AppointmentsPage::showToday);
     bar->addStretch();
     m_new->setObjectName(u"newAppointmentButton"_s);
+    bar->addWidget(m_new);
+    layout->addLayout(bar);
+
     m_move->setObjectName(u"moveAppointmentButton"_s);
     m_cancel->setObjectName(u"cancelAppointmentButton"_s);
     m_remind->setObjectName(u"reminderButton"_s);
@@ -66,9 +128,6 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     menu->addAction(tr("By text message"), this, [this] { sendReminder(u"sms"_s); });
     menu->addAction(tr("By e-mail"), this, [this] { sendReminder(u"email"_s); });
     m_remind->setMenu(menu);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_new, m_move, m_cancel, m_remind})
-        bar->addWidget(w);
-    layout->addLayout(bar);
 
     m_table->setObjectName(u"appointmentsTable"_s);
     m_table->setAccessibleName(tr("Appointments"));
@@ -90,7 +149,12 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     new ColumnFit(m_table, AppointmentsModel::PatientColumn,
                   {AppointmentsModel::WhenColumn, AppointmentsModel::PhoneColumn});
     m_tableState = new EmptyState(m_table, this);
-    layout->addWidget(m_tableState, 1);
+    m_views->addWidget(m_tableState);
+    m_calendarState = new EmptyState(m_calendar, this);
+    m_views->addWidget(m_calendarState);
+    layout->addWidget(m_views, 1);
+    connect(m_calendar, &AppointmentCalendar::appointmentChosen, this,
+            &AppointmentsPage::selectAppointment);
 
     m_detail->setObjectName(u"appointmentDetail"_s);
     m_detail->setWordWrap(true);
@@ -104,6 +168,12 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
             emit openRecordRequested(link.left(colon), link.mid(colon + 1));
     });
     layout->addWidget(m_detail);
+    // The actions on the chosen appointment sit under it, the same in every view.
+    auto *actions = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_move, m_cancel, m_remind})
+        actions->addWidget(w);
+    actions->addStretch();
+    layout->addLayout(actions);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &AppointmentsPage::refresh);
     connect(m_new, &QPushButton::clicked, this, [this] { newAppointment(); });
@@ -114,6 +184,7 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     connect(m_model, &AppointmentsModel::loadingChanged, this, &AppointmentsPage::updateState);
     connect(m_model, &AppointmentsModel::loaded, this, [this] {
         updateState();
+        updateCalendar();
         if (!m_pendingSelection.isEmpty()) {
             const int row = m_model->rowOf(m_pendingSelection);
             if (row >= 0)
@@ -123,13 +194,16 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
         updateActions();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &AppointmentsPage::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &AppointmentsPage::updateCalendar);
     connect(m_model, &AppointmentsModel::loadFailed, this, [this](const Error &error) {
-        m_tableState->showMessage(tr("The appointments could not be loaded."), error.message,
-                                  [this] { refresh(); });
+        for (EmptyState *state : {m_tableState, m_calendarState})
+            state->showMessage(tr("The appointments could not be loaded."), error.message,
+                               [this] { refresh(); });
     });
     m_reloadDelay.setSingleShot(true);
     m_reloadDelay.setInterval(500);
     connect(&m_reloadDelay, &QTimer::timeout, this, &AppointmentsPage::refresh);
+    updateViewControls();
     updateActions();
 }
 
@@ -146,14 +220,119 @@ void AppointmentsPage::setRange(const QString &range)
         m_range->setCurrentIndex(index);
 }
 
+void AppointmentsPage::setView(View view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    if (!m_day.isValid())
+        m_day = clinicToday();
+    updateViewControls();
+    refresh();
+}
+
+void AppointmentsPage::showDay(const QDate &day)
+{
+    m_day = day;
+    updateViewControls();
+    refresh();
+}
+
+void AppointmentsPage::showPrevious()
+{
+    showDay(dayShown().addDays(m_view == View::Week ? -7 : -1));
+}
+
+void AppointmentsPage::showNext()
+{
+    showDay(dayShown().addDays(m_view == View::Week ? 7 : 1));
+}
+
+void AppointmentsPage::showToday()
+{
+    showDay(clinicToday());
+}
+
+QDate AppointmentsPage::clinicToday() const
+{
+    return DisplayFormat::inClinicZone(QDateTime::currentDateTimeUtc()).date();
+}
+
+void AppointmentsPage::updateViewControls()
+{
+    const bool grid = m_view != View::List;
+    m_listView->setChecked(m_view == View::List);
+    m_dayView->setChecked(m_view == View::Day);
+    m_weekView->setChecked(m_view == View::Week);
+    // The chosen view in bold too: a pressed tool button is faint in some palettes.
+    for (QToolButton *button : {m_listView, m_dayView, m_weekView}) {
+        QFont font = button->font();
+        font.setBold(button->isChecked());
+        button->setFont(font);
+    }
+    m_rangeLabel->setVisible(!grid);
+    m_range->setVisible(!grid);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_previous, m_today, m_next, m_periodLabel})
+        w->setVisible(grid);
+    m_views->setCurrentIndex(grid ? 1 : 0);
+    const bool week = m_view == View::Week;
+    m_previous->setAccessibleName(week ? tr("Previous week") : tr("Previous day"));
+    m_previous->setToolTip(m_previous->accessibleName());
+    m_previous->setAccessibleDescription(tr("Shows the grid before this one"));
+    m_next->setAccessibleName(week ? tr("Next week") : tr("Next day"));
+    m_next->setToolTip(m_next->accessibleName());
+    m_next->setAccessibleDescription(tr("Shows the grid after this one"));
+    const auto [first, count] =
+        calendar::daysShown(week ? calendar::Span::Week : calendar::Span::Day, dayShown());
+    const QLocale locale;
+    m_periodLabel->setText(
+        count == 1 ? locale.toString(first, u"dddd d MMMM yyyy"_s)
+                   : tr("%1 – %2").arg(locale.toString(first, u"d MMM"_s),
+                                       locale.toString(first.addDays(count - 1), u"d MMM yyyy"_s)));
+    m_calendar->setToday(clinicToday());
+    m_calendar->setDays(first, count);
+}
+
+void AppointmentsPage::updateCalendar()
+{
+    QList<AppointmentRecord> shown;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        shown << *m_model->appointmentAt(row);
+    m_calendar->setAppointments(shown);
+    const AppointmentRecord *a = selected();
+    m_calendar->setSelectedId(a ? a->id : QString());
+}
+
+void AppointmentsPage::selectAppointment(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
 void AppointmentsPage::refresh()
 {
     m_loadedOnce = true;
     if (const AppointmentRecord *a = selected(); a && m_pendingSelection.isEmpty())
         m_pendingSelection = a->id;
+    if (m_view != View::List && !m_hoursRead) {
+        // The grid shows the opening hours; until they are read it shows 8 to 18.
+        m_hoursRead = true;
+        m_api.settings().get(this, [this](Result<OrgSettings> settings) {
+            if (!settings) {
+                m_hoursRead = false;
+                return;
+            }
+            m_openingHours = settings->businessHours;
+            m_calendar->setOpeningHours(m_openingHours);
+        });
+    }
+    const QTimeZone zone = DisplayFormat::clinicTimeZone();
     const auto [from, to] =
-        rangeFor(m_range->currentData().toString(), QDateTime::currentDateTimeUtc(),
-                 DisplayFormat::clinicTimeZone());
+        m_view == View::List
+            ? rangeFor(m_range->currentData().toString(), QDateTime::currentDateTimeUtc(), zone)
+            : calendar::period(m_view == View::Week ? calendar::Span::Week : calendar::Span::Day,
+                               m_day, zone);
     m_model->setRange(from, to);
     updateState();
 }
@@ -179,6 +358,11 @@ AppointmentsPage::rangeFor(const QString &choice, const QDateTime &now, const QT
 
 void AppointmentsPage::updateState()
 {
+    // The grid is itself the answer when nothing is booked: empty hours.
+    if (m_model->isLoading() && m_model->rowCount() == 0)
+        m_calendarState->showMessage(tr("Loading appointments…"));
+    else
+        m_calendarState->showContent();
     if (m_model->isLoading() && m_model->rowCount() == 0)
         m_tableState->showMessage(tr("Loading appointments…"));
     else if (!m_model->isLoading() && m_model->rowCount() == 0)
@@ -198,6 +382,7 @@ const AppointmentRecord *AppointmentsPage::selected() const
 void AppointmentsPage::updateActions()
 {
     const AppointmentRecord *a = selected();
+    m_calendar->setSelectedId(a ? a->id : QString());
     const bool active = a && a->isActive();
     const bool upcoming = active && a->scheduledTime > QDateTime::currentDateTimeUtc();
     m_move->setEnabled(upcoming);

@@ -5,6 +5,7 @@
 #include "ui/api/apierror.h"
 #include "ui/models/callactions.h"
 #include "ui/models/displayformat.h"
+#include "ui/widgets/flowlayout.h"
 #include "ui/widgets/followupdialog.h"
 #include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/sharedialog.h"
@@ -86,22 +87,24 @@ CallDetailPanel::CallDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
     header->addLayout(titles, 1);
-    m_openContact = new QPushButton(tr("Open lead"), m_content);
-    m_openContact->setObjectName(u"openContactButton"_s);
-    header->addWidget(m_openContact, 0, Qt::AlignTop);
     layout->addLayout(header);
 
-    auto *actions = new QHBoxLayout;
+    // The actions wrap onto a second line rather than be cut when the pane is narrow or the
+    // language long.
+    auto *actionsBox = new QWidget(m_content);
+    auto *actions = new FlowLayout(actionsBox);
+    actions->setContentsMargins(0, 0, 0, 0);
+    m_openContact = new QPushButton(tr("Open lead"), m_content);
+    m_openContact->setObjectName(u"openContactButton"_s);
     m_share = new QPushButton(tr("Share recording"), m_content);
     m_share->setObjectName(u"shareButton"_s);
     m_export = new QPushButton(tr("Export transcript"), m_content);
     m_export->setObjectName(u"exportButton"_s);
     m_followUp = new QPushButton(tr("Send text"), m_content);
     m_followUp->setObjectName(u"followUpButton"_s);
-    for (QPushButton *button : {m_share, m_export, m_followUp})
+    for (QPushButton *button : {m_openContact, m_share, m_export, m_followUp})
         actions->addWidget(button);
-    actions->addStretch();
-    layout->addLayout(actions);
+    layout->addWidget(actionsBox);
 
     auto *summaryBox = new QGroupBox(tr("Summary"), m_content);
     auto *summaryLayout = new QVBoxLayout(summaryBox);

@@ -5,6 +5,7 @@
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTimer>
 #include <QToolTip>
@@ -18,6 +19,7 @@ namespace {
 
 constexpr int cellPadding = 16;   // the style's margins either side of a cell's text
 constexpr int headerPadding = 28; // margins and the sort arrow
+constexpr int headerMargins = 14; // margins alone
 constexpr int rowsMeasured = 200; // enough to find the widest value, cheap on 100k rows
 constexpr int smallest = 40;
 
@@ -102,6 +104,8 @@ ColumnFit::ColumnFit(QTableView *table, int elastic, const QList<int> &whole)
         connect(model, &QAbstractItemModel::dataChanged, later, qOverload<>(&QTimer::start));
         connect(model, &QAbstractItemModel::headerDataChanged, later, qOverload<>(&QTimer::start));
     };
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, later,
+            qOverload<>(&QTimer::start));
     watch();
     connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
         if (!m_applying && m_table->horizontalHeader()->underMouse())
@@ -124,19 +128,29 @@ QList<ColumnNeed> ColumnFit::needs() const
         const QString title = model->headerData(column, Qt::Horizontal).toString();
         const int titleWidth = header.horizontalAdvance(title) + headerPadding;
         int widest = 0;
+        // A value a delegate paints (a chip) is measured by it and cannot end in "…".
+        QAbstractItemDelegate *painter = m_table->itemDelegateForColumn(column);
+        QStyleOptionViewItem option;
+        option.initFrom(m_table);
+        option.font = m_table->font();
         for (int row = 0; row < rows; ++row) {
             const QModelIndex index = model->index(row, column);
             int w = cell.horizontalAdvance(index.data(Qt::DisplayRole).toString());
             if (!index.data(Qt::DecorationRole).isNull())
                 w += m_table->iconSize().width() > 0 ? m_table->iconSize().width() + 4 : 20;
+            if (painter)
+                w = std::max(w, painter->sizeHint(option, index).width() - cellPadding);
             widest = std::max(widest, w);
         }
         need.natural = std::max(titleWidth, widest + cellPadding);
-        // The header's first word stays readable; values may be cut (their tooltip has them).
-        const QString firstWord = title.section(QLatin1Char(' '), 0, 0);
-        need.minimum = std::max(smallest, header.horizontalAdvance(firstWord) + headerPadding);
-        need.minimum =
-            m_whole.contains(column) ? need.natural : std::min(need.minimum, need.natural);
+        // The header stays whole, a cut one hides what the column is; values may be cut (their
+        // tooltip has them). Only the sorted column needs room for the arrow.
+        const bool sorted = m_table->horizontalHeader()->isSortIndicatorShown() &&
+                            m_table->horizontalHeader()->sortIndicatorSection() == column;
+        need.minimum = std::max(smallest, header.horizontalAdvance(title) +
+                                              (sorted ? headerPadding : headerMargins));
+        need.minimum = m_whole.contains(column) || painter ? need.natural
+                                                           : std::min(need.minimum, need.natural);
         need.elastic = column == m_elastic;
         out << need;
     }

@@ -14,7 +14,7 @@ namespace vox::ui {
 struct ColumnNeed
 {
     int natural = 0; // header or widest value, padding included
-    int minimum = 0; // never narrower (the header's first word, a short value)
+    int minimum = 0; // never narrower (the whole header, or a short value)
     bool elastic = false;
 };
 
