@@ -67,6 +67,10 @@ private slots:
         }
         QCOMPARE(listed.constFirst().first, u"0.1.0"_s);
         QCOMPARE(listed.constFirst().second, 30);
+        // The release being made (the product's own version) is the last line, and it holds
+        // every migration shipped so far.
+        QCOMPARE(listed.constLast().first, QStringLiteral(VOXANNE_VERSION));
+        QCOMPARE(listed.constLast().second, versions.constLast());
     }
 
     void aFilledDatabaseOfRelease010UpgradesWithItsDataIntact()

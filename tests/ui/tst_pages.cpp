@@ -172,7 +172,8 @@ private slots:
         console.window->findChild<QAction *>(u"aboutAction"_s)->trigger();
         vox::ui::AboutDialog *about = nullptr;
         QTRY_VERIFY((about = console.window->findChild<vox::ui::AboutDialog *>()));
-        QTRY_VERIFY(about->text().contains(u"0.1.0"_s) && !about->text().contains(u"asking"_s));
+        QTRY_VERIFY(about->text().contains(QStringLiteral(VOXANNE_VERSION)) &&
+                    !about->text().contains(u"asking"_s));
         QVERIFY(about->text().contains(QString::fromLatin1(qVersion())));
         about->close();
     }

@@ -1,8 +1,8 @@
-// Renders the dashboard, the calls page with a call open, the leads and the appointments (list
-// and week grid) at 1280x800 and 1024x700 in the light and dark Fusion palettes, in English and
-// Spanish, from a seeded clinic on the real server. Each picture is also checked for what a
-// person would see as cut: a button narrower than its text, a table scrolling sideways.
-// The PNGs go to $VOXANNE_SCREENSHOT_DIR when set (docs/screenshots/ is refreshed with
+// Renders every page (the calls page with a call open, the appointments as a list and on the day
+// and week grids) at 1024x700, 1280x800 and 1920x1080 in the light and dark Fusion palettes, in
+// English and Spanish, from a seeded clinic on the real server. Each picture is also checked for
+// what a person would see as cut: a button narrower than its text, a table scrolling sideways. The
+// PNGs go to $VOXANNE_SCREENSHOT_DIR when set (docs/screenshots/ is refreshed with
 // `VOXANNE_SCREENSHOT_DIR=$PWD/docs/screenshots ctest -R tst_screenshots`), else to a temporary
 // folder; the test checks that each picture has content.
 #include "consolefixture.h"
@@ -242,7 +242,8 @@ class TestScreenshots : public QObject
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 40, qPrintable(name));
-        QVERIFY(image.save(QDir(m_folder).filePath(name + u".png"_s)));
+        // Quality 0: the smallest PNG (lossless), as these are committed under docs/.
+        QVERIFY(image.save(QDir(m_folder).filePath(name + u".png"_s), "PNG", 0));
     }
 
 private slots:
@@ -265,14 +266,12 @@ private slots:
         QTest::addColumn<bool>("dark");
         QTest::addColumn<QString>("language");
         QTest::addColumn<QSize>("size");
-        const QSize large(1280, 800);
-        const QSize small(1024, 700);
-        QTest::newRow("light, English") << false << u"en"_s << large;
-        QTest::newRow("dark, English") << true << u"en"_s << large;
-        QTest::newRow("light, Spanish") << false << u"es"_s << large;
-        QTest::newRow("dark, Spanish") << true << u"es"_s << large;
-        QTest::newRow("light, English, 1024x700") << false << u"en"_s << small;
-        QTest::newRow("dark, Spanish, 1024x700") << true << u"es"_s << small;
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 700), QSize(1920, 1080)})
+            for (const bool dark : {false, true})
+                for (const QString &language : {u"en"_s, u"es"_s})
+                    QTest::addRow("%s, %s, %dx%d", dark ? "dark" : "light", qPrintable(language),
+                                  size.width(), size.height())
+                        << dark << language << size;
     }
     void pages()
     {
@@ -356,6 +355,20 @@ private slots:
         QTRY_VERIFY(appointments->calendar()->blockOf(chosen.id) &&
                     appointments->calendar()->blockOf(chosen.id)->isSelected());
         save(&window, u"appointments-day"_s + suffix);
+
+        // The admin's pages, as they open.
+        const std::pair<MainWindow::PageIndex, QString> others[] = {
+            {MainWindow::ServicesIndex, u"services"_s},
+            {MainWindow::KnowledgeIndex, u"knowledge"_s},
+            {MainWindow::AgentIndex, u"agent"_s},
+            {MainWindow::TelephonyIndex, u"telephony"_s},
+            {MainWindow::IntegrationsIndex, u"integrations"_s},
+            {MainWindow::SettingsIndex, u"settings"_s}};
+        for (const auto &[index, name] : others) {
+            window.showPage(index);
+            QVERIFY(vox::test::settle(api));
+            save(&window, name + suffix);
+        }
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }
