@@ -274,16 +274,18 @@ inline QString AutoFailoverCluster::start()
         return QStringLiteral("the monitor did not start (monitor.log)");
     // Failover within seconds instead of the production defaults' half minute: the monitor
     // checks often, and the old primary's demotion is not waited for long (it is gone).
-    const Result<void> tuned = monitor->execScript(
-        "ALTER SYSTEM SET pgautofailover.health_check_period = 1000;"
-        "ALTER SYSTEM SET pgautofailover.health_check_timeout = 1000;"
-        "ALTER SYSTEM SET pgautofailover.health_check_max_retries = 1;"
-        "ALTER SYSTEM SET pgautofailover.health_check_retry_delay = 500;"
-        "ALTER SYSTEM SET pgautofailover.node_considered_unhealthy_timeout = 2000;"
-        "ALTER SYSTEM SET pgautofailover.primary_demote_timeout = 2000;"
-        "SELECT pg_reload_conf()");
-    if (!tuned)
-        return tuned.errorMessage();
+    // ALTER SYSTEM refuses to run in a transaction, so one statement at a time.
+    for (const char *setting :
+         {"health_check_period = 1000", "health_check_timeout = 1000",
+          "health_check_max_retries = 1", "health_check_retry_delay = 500",
+          "node_considered_unhealthy_timeout = 2000", "primary_demote_timeout = 2000"}) {
+        const Result<void> tuned =
+            monitor->execScript(QByteArray("ALTER SYSTEM SET pgautofailover.") + setting);
+        if (!tuned)
+            return tuned.errorMessage();
+    }
+    if (const Result<void> reloaded = monitor->execScript("SELECT pg_reload_conf()"); !reloaded)
+        return reloaded.errorMessage();
 
     const QString monitorUrl =
         QStringLiteral("postgres://autoctl_node@127.0.0.1:%1/pg_auto_failover?sslmode=disable")
