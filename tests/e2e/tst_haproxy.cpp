@@ -10,6 +10,7 @@
 #include "steadyload.h"
 
 #include <QFile>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -30,8 +31,9 @@ quint16 freePort()
     return probe.serverPort();
 }
 
-// The shipped example with its listen address and instances replaced.
-QByteArray proxyConfig(quint16 listen, const QList<quint16> &instances)
+// The shipped example with its listen address and instances replaced, and a stats socket for
+// the test's figures.
+QByteArray proxyConfig(quint16 listen, const QList<quint16> &instances, const QString &stats)
 {
     QFile example(QStringLiteral(VOXANNE_SOURCE_DIR "/packaging/haproxy/voxanne.cfg"));
     if (!example.open(QIODevice::ReadOnly))
@@ -45,6 +47,8 @@ QByteArray proxyConfig(quint16 listen, const QList<quint16> &instances)
             continue;
         else
             config += line + '\n';
+        if (trimmed == "global")
+            config += "    stats socket " + stats.toUtf8() + '\n';
     }
     for (int i = 0; i < instances.size(); ++i)
         config += "    server voxanne" + QByteArray::number(i + 1) +
@@ -66,6 +70,29 @@ class TestHaproxy : public QObject
     QString m_url;
     Clinic m_clinic;
     int m_round = 0;
+
+    // What HAProxy resent to another instance so far (the backend's wretr + wredis counters).
+    int proxyRetries()
+    {
+        QLocalSocket socket;
+        socket.connectToServer(m_dir.filePath(u"stats.sock"_s));
+        if (!socket.waitForConnected(5000))
+            return -1;
+        socket.write("show stat\n");
+        QByteArray csv;
+        while (socket.waitForReadyRead(2000))
+            csv += socket.readAll();
+        const QList<QByteArray> lines = csv.split('\n');
+        const QList<QByteArray> header = lines.value(0).mid(2).split(',');
+        const qsizetype retries = header.indexOf("wretr");
+        const qsizetype redispatches = header.indexOf("wredis");
+        for (const QByteArray &line : lines) {
+            const QList<QByteArray> fields = line.split(',');
+            if (fields.value(0) == "voxanne_servers" && fields.value(1) == "BACKEND")
+                return fields.value(retries).toInt() + fields.value(redispatches).toInt();
+        }
+        return -1;
+    }
 
     bool startInstance(int i)
     {
@@ -105,7 +132,7 @@ private slots:
             QVERIFY2(startInstance(i), m_instances[i].log().constData());
 
         const quint16 listen = freePort();
-        const QByteArray config = proxyConfig(listen, m_ports);
+        const QByteArray config = proxyConfig(listen, m_ports, m_dir.filePath(u"stats.sock"_s));
         QVERIFY(!config.isEmpty());
         QFile file(m_dir.filePath(u"haproxy.cfg"_s));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -167,6 +194,7 @@ private slots:
 
         SteadyLoad load({m_url, u"proxy%1"_s.arg(round), 3, 60, 250, 10}, m_clinic,
                         weekdaySlots(nextWeekday(1, 7 + 60 * round), m_clinic.zone, 100));
+        const int retriesBefore = proxyRetries();
         load.start();
         QTRY_VERIFY_WITH_TIMEOUT(load.finished() >= 40, 60000);
         const int stopped = round % 2;
@@ -185,9 +213,9 @@ private slots:
         const int lost = int(std::count_if(done.cbegin(), done.cend(),
                                            [](const auto &d) { return !d.acknowledged; }));
         std::printf("FIGURES haproxy %s: deliveries %lld, failed before retry %d, retried OK %d, "
-                    "lost %d, stream reconnects %d\n",
+                    "lost %d, resent by the proxy %d, stream reconnects %d\n",
                     hard ? "SIGKILL" : "SIGTERM", qlonglong(done.size()), failedFirst, retriedOk,
-                    lost, first.reconnects + second.reconnects);
+                    lost, proxyRetries() - retriesBefore, first.reconnects + second.reconnects);
         std::fflush(stdout);
         for (const auto &d : done)
             QVERIFY2(d.acknowledged, qPrintable(d.key + u": "_s + d.lastFailure));
