@@ -37,7 +37,11 @@ QProcessEnvironment toolEnvironment(const ConnectionSettings &settings)
     for (const char *name : {"PGSERVICE", "PGSERVICEFILE", "PGOPTIONS", "PGPASSFILE"})
         env.remove(QString::fromLatin1(name));
     env.insert(u"PGHOST"_s, settings.host);
-    env.insert(u"PGPORT"_s, QString::number(settings.port));
+    env.insert(u"PGPORT"_s, settings.portText());
+    if (!settings.targetSessionAttrs.isEmpty())
+        env.insert(u"PGTARGETSESSIONATTRS"_s, settings.targetSessionAttrs);
+    else
+        env.remove(u"PGTARGETSESSIONATTRS"_s);
     env.insert(u"PGDATABASE"_s, settings.database);
     env.insert(u"PGCONNECT_TIMEOUT"_s, u"10"_s);
     env.insert(u"PGAPPNAME"_s, u"voxanne-backup"_s);

@@ -11,16 +11,24 @@ namespace vox::db {
 // cluster's socket folder.
 struct ConnectionSettings
 {
-    QString host; // a hostname, or the folder of a Unix socket
+    QString host; // a hostname, the folder of a Unix socket, or several hosts: "db1,db2"
     int port = 5432;
+    // With several hosts, their ports in the same order ("5432,5433"); empty: `port` for all.
+    QString ports;
+    // libpq's target_session_attrs: "read-write" makes a multi-host URL reach the primary,
+    // whichever host that is after a failover.
+    QString targetSessionAttrs;
     QString database;
     QString user;
     QString password;
     QString sslMode;
     QString applicationName = QStringLiteral("voxanne-server");
 
+    // Also libpq's multi-host form, postgresql://user@db1:5432,db2:5432/db?target_session_attrs=…
     static Result<ConnectionSettings> fromUrl(const QString &url);
 
+    // The port, or the ports of several hosts, as libpq's `port` keyword and PGPORT take them.
+    QString portText() const { return ports.isEmpty() ? QString::number(port) : ports; }
     // libpq conninfo string (keyword=value with quoting).
     QByteArray conninfo() const;
     // For logs and error messages: never the password.
