@@ -441,7 +441,7 @@ private slots:
         discard->click();
         QTRY_VERIFY(w.page(page)->unsavedChanges().isEmpty());
         if (how == u"navigate") {
-            QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
+            QCOMPARE(w.currentPageIndex(), int(MainWindow::TodayIndex));
         } else {
             QCOMPARE(quits.size(), how == u"sign out" ? 0 : 1);
             QCOMPARE(signOuts.size(), how == u"sign out" ? 1 : 0);
@@ -465,7 +465,7 @@ private slots:
             QVERIFY(vox::test::settle(console.api));
             QVERIFY(w.page(page)->unsavedChanges().isEmpty());
             QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
-            QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
+            QCOMPARE(w.currentPageIndex(), int(MainWindow::TodayIndex));
         }
         w.close();
         QCOMPARE(quits.size(), 1);

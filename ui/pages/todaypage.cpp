@@ -220,6 +220,19 @@ void TodayPage::chosenRowChanged()
     const QString id = e ? e->id : QString();
     if (id == m_chosenId)
         return;
+    // A note typed for the person before is kept for them, not dropped or given to the next.
+    if (const TodayEntry *before = chosen();
+        before && m_note->isModified() && m_note->text().trimmed() != before->note) {
+        const QString note = m_note->text().trimmed();
+        m_api.today().update(
+            before->id,
+            {{u"note"_s, note.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(note)}}, this,
+            [this](Result<QJsonObject> answer) {
+                if (!answer)
+                    m_toasts.problem(answer.error());
+                refresh();
+            });
+    }
     m_chosenId = id;
     m_note->setModified(false);
     showChosen();
