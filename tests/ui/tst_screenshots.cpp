@@ -127,27 +127,6 @@ class TestScreenshots : public QObject
                            {{u"contact_name"_s, call.callerName}, {u"service_name"_s, u"Botox"_s}});
         }
 
-        // Just now: three callers who need a person, so Today's list is never empty.
-        const QList<std::tuple<int, QString, QString>> waiting{
-            {4, u"negative"_s, QString()},
-            {2, QString(), u"How much is a lip filler, roughly?"_s},
-            {-1, QString(), QString()}};
-        for (const auto &[who, sentiment, said] : waiting) {
-            vox::test::CallSeed call;
-            if (who >= 0) {
-                call.contactId = contacts[who];
-                call.phone = people[who].phone;
-                call.callerName = people[who].name;
-            } else {
-                call.phone = u"+15125550177"_s;
-                call.status = u"failed"_s;
-            }
-            call.sentiment = sentiment;
-            call.summary = said.isEmpty() ? QString() : u"Asked about lip filler prices."_s;
-            call.transcript = said.isEmpty() ? QString() : u"User: "_s + said;
-            QVERIFY(!f.insertCall(m_clinic, call).isEmpty());
-        }
-
         // The newest lines of the feed: connections that changed, in their longest wording.
         f.publishEvent(m_clinic, u"integration.updated"_s, u"integration"_s, QString(),
                        {{u"provider"_s, u"twilio"_s}, {u"status"_s, u"active"_s}});
@@ -179,6 +158,28 @@ class TestScreenshots : public QObject
             "$1::uuid ORDER BY price_cents OFFSET n.k % 7 LIMIT 1) s ON true",
             {m_clinic.orgId});
         QVERIFY2(seeded, vox::test::why(seeded).constData());
+
+        // Just now, after their bookings: three callers who need a person, so Today's list is
+        // never empty.
+        const QList<std::tuple<int, QString, QString>> waiting{
+            {4, u"negative"_s, QString()},
+            {2, QString(), u"How much is a lip filler, roughly?"_s},
+            {-1, QString(), QString()}};
+        for (const auto &[who, sentiment, said] : waiting) {
+            vox::test::CallSeed call;
+            if (who >= 0) {
+                call.contactId = contacts[who];
+                call.phone = people[who].phone;
+                call.callerName = people[who].name;
+            } else {
+                call.phone = u"+15125550177"_s;
+                call.status = u"failed"_s;
+            }
+            call.sentiment = sentiment;
+            call.summary = said.isEmpty() ? QString() : u"Asked about lip filler prices."_s;
+            call.transcript = said.isEmpty() ? QString() : u"User: "_s + said;
+            QVERIFY(!f.insertCall(m_clinic, call).isEmpty());
+        }
     }
 
     void save(QWidget *window, const QString &name)

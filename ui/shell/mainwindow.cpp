@@ -280,7 +280,8 @@ void MainWindow::sessionStarted()
 {
     const Session &s = m_api.session();
     // Another person signing in on this desk does not inherit the last one's notifications.
-    if (s.userId != m_sessionUserId)
+    const bool newPerson = s.userId != m_sessionUserId;
+    if (newPerson)
         m_notifications->clear();
     m_sessionUserId = s.userId;
     QString who = tr("Signed in as %1").arg(s.displayName());
@@ -309,8 +310,11 @@ void MainWindow::sessionStarted()
         DisplayFormat::setCurrency(settings->currency);
         DisplayFormat::setPhoneCountry(settings->phoneCountry);
     });
-    // The front desk starts the day on who to call; owners and admins on the figures.
-    if (m_navigation->currentRow() < 0)
+    // Each person lands on their home: the front desk on who to call, owners and admins on the
+    // figures. The navigation may already point at a page (it takes a current row when it first
+    // has focus), so that is no sign of where the person was; the same person signing in again
+    // stays where they were.
+    if (newPerson || m_navigation->currentRow() < 0)
         showPage(s.isAdmin() ? DashboardIndex : TodayIndex);
     else if (Page *p = page(currentPageIndex()))
         p->refresh();
