@@ -9,6 +9,9 @@ bool belongsInFeed(const QString &eventType, const QJsonObject &payload)
     // A contact's own events follow from a call that is already in the feed.
     if (eventType.startsWith(u"contact."_s))
         return false;
+    // The front desk's marks, owners and notes on the Today list are their own working notes.
+    if (eventType.startsWith(u"today."_s))
+        return false;
     if (eventType == u"call.updated") {
         // A call is worth a line when it came in and when it is over, not at every step between.
         // "Over" is the end-of-call report (`report`), which carries the outcome; the status

@@ -246,7 +246,8 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
 Result<CallSimulator::Summary> DemoFeed::playCalls(const Options &options,
                                                    const QString &assistantId, int calls,
                                                    quint32 seed, int spacingSeconds,
-                                                   const CallSimulator::Summary &earlier)
+                                                   const CallSimulator::Summary &earlier,
+                                                   CallSimulator::Options::Mix mix)
 {
     CallSimulator::Options simulation;
     simulation.serverUrl = options.serverUrl;
@@ -256,7 +257,7 @@ Result<CallSimulator::Summary> DemoFeed::playCalls(const Options &options,
     simulation.calls = calls;
     simulation.seed = seed;
     simulation.spacingSeconds = spacingSeconds;
-    simulation.mix = CallSimulator::Options::Mix::Varied;
+    simulation.mix = mix;
     simulation.returningName = earlier.bookedName;
     simulation.returningNumber = earlier.bookedNumber;
     auto played = CallSimulator(simulation).run();
@@ -321,8 +322,9 @@ void DemoFeed::run()
     // call ids (the server would rightly take them as redeliveries).
     quint32 seed = QRandomGenerator::global()->generate();
     CallSimulator::Summary last;
-    const auto play = [&](int calls, int spacing, const char *what) {
-        auto played = playCalls(m_options, assistant, calls, seed++, spacing, last);
+    const auto play = [&](int calls, int spacing, const char *what,
+                          CallSimulator::Options::Mix mix = CallSimulator::Options::Mix::Varied) {
+        auto played = playCalls(m_options, assistant, calls, seed++, spacing, last, mix);
         if (played)
             last = *played;
         else
@@ -338,6 +340,9 @@ void DemoFeed::run()
         }
         if (m_options.firstBatch > 0)
             play(m_options.firstBatch, 6 * 60, "The demo's first calls");
+        if (m_options.todayCalls > 0)
+            play(m_options.todayCalls, 90, "The demo's callers to call back today",
+                 CallSimulator::Options::Mix::Cycle);
     }
     while (sleepWhile(m_running, m_options.intervalSeconds))
         play(1, 6 * 60, "A demo call");

@@ -42,6 +42,10 @@ public:
         // Sign the clinic up when the account does not exist; otherwise wait for it.
         bool signUpIfMissing = false;
         int firstBatch = 8; // played once, when the clinic has no calls yet
+        // Played once after the first batch, ending about now, from a fixed cycle (a booking, a
+        // price question without one, a worried patient transferred to the nurse), so the front
+        // desk's Today list has people in it whatever the varied mix drew.
+        int todayCalls = 3;
         int intervalSeconds = 45;
         int pastWeekCalls = 24; // played once, when the clinic has no calls yet
         // Called once, on the feed's thread, when the clinic is ready to sign in to (empty), or
@@ -67,10 +71,10 @@ public:
     // Plays `calls` simulated calls (a varied mix) for the clinic whose assistant is
     // `assistantId`, `spacingSeconds` apart, the last ending about now; then gives the callers
     // who said their name an e-mail address.
-    static Result<CallSimulator::Summary> playCalls(const Options &options,
-                                                    const QString &assistantId, int calls,
-                                                    quint32 seed, int spacingSeconds = 6 * 60,
-                                                    const CallSimulator::Summary &earlier = {});
+    static Result<CallSimulator::Summary>
+    playCalls(const Options &options, const QString &assistantId, int calls, quint32 seed,
+              int spacingSeconds = 6 * 60, const CallSimulator::Summary &earlier = {},
+              CallSimulator::Options::Mix mix = CallSimulator::Options::Mix::Varied);
     // The address a demo caller's e-mail gets: made up from the name, at a reserved domain.
     static QString emailFor(const QString &name);
 

@@ -22,6 +22,7 @@
 #include "server/routes/services.h"
 #include "server/routes/settings.h"
 #include "server/routes/telephony.h"
+#include "server/routes/today.h"
 #include "server/routes/vapimodule.h"
 #include "server/servermetrics.h"
 #include "server/services/accesstoken.h"
@@ -310,6 +311,7 @@ void Server::registerRoutes()
     registerVapiModule(m_router, *m_app);
     registerKnowledgeRoutes(m_router, *m_app);
     registerContactRoutes(m_router, *m_app);
+    registerTodayRoutes(m_router, *m_app);
     registerCallRoutes(m_router, *m_app);
     registerServiceRoutes(m_router, *m_app);
     registerDashboardRoutes(m_router, *m_app);

@@ -3321,10 +3321,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3350,6 +3346,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>&amp;Back up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open the first ten</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4196,10 +4196,6 @@ The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Go to a page: Ctrl+1 Dashboard … Ctrl+0 Settings, in the navigation&apos;s order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This list of shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4257,6 +4253,10 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>The recording, 10 seconds on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a page: Ctrl+1 Today … Ctrl+0 Integrations, in the navigation&apos;s order</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4566,6 +4566,192 @@ The very first start takes a little longer.</source>
     <name>vox::ui::ToastArea</name>
     <message>
         <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TodayModel</name>
+    <message>
+        <source>Urgent: may need care today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unhappy on the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked about a price, did not book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call failed or was transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text message waiting for a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TodayPage</name>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who needs a call back today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s call-back list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who needs a person today, the most pressing first: urgent callers, unhappy callers, price questions without a booking, failed or transferred calls. The actions for the chosen person are under the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes the chosen person off today&apos;s list: nobody needs to call them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Says someone called the chosen person; they stay on the list, after those nobody has reached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Books an appointment for the chosen person; once it is booked they leave the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person at the clinic who looks after the chosen caller today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note on the chosen caller that every console shows; Enter saves it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: left a voicemail, call after 3 pm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the note on the chosen caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s list could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading today&apos;s list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a call back today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent and unhappy callers, price questions without a booking and failed or transferred calls appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose someone in the list to mark, give or annotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked %1 for %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note on %1 is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

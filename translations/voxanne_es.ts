@@ -3326,10 +3326,6 @@ La primera vez tarda un poco más.</translation>
         <translation>Páginas</translation>
     </message>
     <message>
-        <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open them</source>
-        <translation>Las páginas de la consola; Ctrl+1 a Ctrl+0 las abren</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -3356,6 +3352,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>&amp;Back up…</source>
         <translation>Copia de segu&amp;ridad…</translation>
+    </message>
+    <message>
+        <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open the first ten</source>
+        <translation>Las páginas de la consola; Ctrl+1 a Ctrl+0 abren las diez primeras</translation>
     </message>
 </context>
 <context>
@@ -4201,10 +4201,6 @@ La primera vez tarda un poco más.</translation>
         <translation>Volver a cargar la página</translation>
     </message>
     <message>
-        <source>Go to a page: Ctrl+1 Dashboard … Ctrl+0 Settings, in the navigation&apos;s order</source>
-        <translation>Ir a una página: Ctrl+1 Panel … Ctrl+0 Configuración, en el orden de la navegación</translation>
-    </message>
-    <message>
         <source>This list of shortcuts</source>
         <translation>Esta lista de atajos</translation>
     </message>
@@ -4263,6 +4259,10 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>The recording, 10 seconds on</source>
         <translation>La grabación, 10 segundos adelante</translation>
+    </message>
+    <message>
+        <source>Go to a page: Ctrl+1 Today … Ctrl+0 Integrations, in the navigation&apos;s order</source>
+        <translation>Ir a una página: Ctrl+1 Hoy … Ctrl+0 Integraciones, en el orden de la navegación</translation>
     </message>
 </context>
 <context>
@@ -4572,6 +4572,192 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TodayModel</name>
+    <message>
+        <source>Urgent: may need care today</source>
+        <translation>Urgente: puede necesitar atención hoy</translation>
+    </message>
+    <message>
+        <source>Unhappy on the call</source>
+        <translation>Descontento en la llamada</translation>
+    </message>
+    <message>
+        <source>Asked about a price, did not book</source>
+        <translation>Preguntó un precio, no reservó</translation>
+    </message>
+    <message>
+        <source>Call failed or was transferred</source>
+        <translation>Llamada fallida o transferida</translation>
+    </message>
+    <message>
+        <source>Text message waiting for a reply</source>
+        <translation>Mensaje de texto sin responder</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamado</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>Por llamar</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Llamante desconocido</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Nadie todavía</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TodayPage</name>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamado</translation>
+    </message>
+    <message>
+        <source>Booked…</source>
+        <translation>Reservado…</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Guardar nota</translation>
+    </message>
+    <message>
+        <source>Who needs a call back today</source>
+        <translation>A quién hay que devolver la llamada hoy</translation>
+    </message>
+    <message>
+        <source>Today&apos;s call-back list</source>
+        <translation>Lista de llamadas de hoy</translation>
+    </message>
+    <message>
+        <source>Who needs a person today, the most pressing first: urgent callers, unhappy callers, price questions without a booking, failed or transferred calls. The actions for the chosen person are under the list.</source>
+        <translation>Quién necesita hoy a una persona, lo más urgente primero: llamantes urgentes, llamantes descontentos, preguntas de precio sin reserva, llamadas fallidas o transferidas. Las acciones para la persona elegida están debajo de la lista.</translation>
+    </message>
+    <message>
+        <source>Takes the chosen person off today&apos;s list: nobody needs to call them</source>
+        <translation>Quita a la persona elegida de la lista de hoy: nadie tiene que llamarla</translation>
+    </message>
+    <message>
+        <source>Says someone called the chosen person; they stay on the list, after those nobody has reached yet</source>
+        <translation>Indica que alguien llamó a la persona elegida; sigue en la lista, después de quienes nadie ha contactado todavía</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Books an appointment for the chosen person; once it is booked they leave the list</source>
+        <translation>Reserva una cita para la persona elegida; una vez reservada, sale de la lista</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Responsable:</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>The person at the clinic who looks after the chosen caller today</source>
+        <translation>La persona de la clínica que atiende hoy al llamante elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>A note on the chosen caller that every console shows; Enter saves it</source>
+        <translation>Una nota sobre el llamante elegido que muestran todas las consolas; Intro la guarda</translation>
+    </message>
+    <message>
+        <source>For example: left a voicemail, call after 3 pm</source>
+        <translation>Por ejemplo: dejé un mensaje de voz, llamar después de las 15:00</translation>
+    </message>
+    <message>
+        <source>Saves the note on the chosen caller</source>
+        <translation>Guarda la nota sobre el llamante elegido</translation>
+    </message>
+    <message>
+        <source>Today&apos;s list could not be loaded.</source>
+        <translation>No se pudo cargar la lista de hoy.</translation>
+    </message>
+    <message>
+        <source>Loading today&apos;s list…</source>
+        <translation>Cargando la lista de hoy…</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a call back today</source>
+        <translation>Nadie espera que le devuelvan la llamada hoy</translation>
+    </message>
+    <message>
+        <source>Urgent and unhappy callers, price questions without a booking and failed or transferred calls appear here.</source>
+        <translation>Aquí aparecen los llamantes urgentes y descontentos, las preguntas de precio sin reserva y las llamadas fallidas o transferidas.</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Nadie todavía</translation>
+    </message>
+    <message>
+        <source>Choose someone in the list to mark, give or annotate.</source>
+        <translation>Elija a alguien de la lista para marcarlo, asignarlo o anotarlo.</translation>
+    </message>
+    <message>
+        <source>%1: %2, at %3.</source>
+        <translation>%1: %2, a las %3.</translation>
+    </message>
+    <message>
+        <source>Booked %1 for %2 on %3.</source>
+        <translation>Reservado %1 para %2 el %3.</translation>
+    </message>
+    <message>
+        <source>The note on %1 is not saved.</source>
+        <translation>La nota sobre %1 no está guardada.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,8 @@ class TestCrossOrg : public QObject
             "$1::uuid)::text || (SELECT json_agg(json_build_object('id', p.id, 'disabled', "
             "p.disabled) ORDER BY p.id) FROM profiles p WHERE p.org_id = $1::uuid)::text || "
             "(SELECT count(*) FROM refresh_tokens WHERE org_id = $1::uuid AND revoked_at IS "
-            "NULL)::text",
+            "NULL)::text || coalesce((SELECT json_agg(t ORDER BY t.id) FROM today_queue t "
+            "WHERE t.org_id = $1::uuid)::text, '[]')",
             {m_a.orgId});
         return row ? row->text(0, 0) : QString();
     }
@@ -89,8 +90,16 @@ private slots:
             {m_a.orgId});
         QVERIFY(aUser.ok() && !aUser->isEmpty());
         m_aIds.insert(u"user"_s, aUser->text(0, 0));
-        vox::test::insertRow(*m_admin, u"contacts"_s, m_a.orgId,
-                             {{u"phone"_s, u"+15550002222"_s}, {u"lead_temperature"_s, u"hot"_s}});
+        const QString hot = vox::test::insertRow(
+            *m_admin, u"contacts"_s, m_a.orgId,
+            {{u"phone"_s, u"+15550002222"_s}, {u"lead_temperature"_s, u"hot"_s}});
+        // An urgent call just now, so A's Today list is not empty.
+        m_aIds.insert(u"urgent call"_s,
+                      vox::test::insertRow(*m_admin, u"call_logs"_s, m_a.orgId,
+                                           {{u"contact_id"_s, hot},
+                                            {u"phone_number"_s, u"+15550002222"_s},
+                                            {u"status"_s, u"ended"_s},
+                                            {u"sentiment_urgency"_s, u"high"_s}}));
         m_aSnapshot = snapshotOfA();
         QVERIFY(!m_aSnapshot.isEmpty());
     }
@@ -131,6 +140,12 @@ private slots:
             row("POST user password reset")
                 << QByteArray("POST") << u"/api/org/users/{user}/password-reset"_s << QByteArray()
                 << role << (admin ? 404 : 403);
+            row("PATCH today entry of a contact")
+                << QByteArray("PATCH") << u"/api/today/{contact}"_s
+                << QByteArray(R"({"state":"done","note":"Mallory was here"})") << role << 404;
+            row("PATCH today entry of a call")
+                << QByteArray("PATCH") << u"/api/today/{urgent call}"_s
+                << QByteArray(R"({"owner_id":"{user}"})") << role << 404;
             // The platform's metrics are nobody's clinic data: not served unless configured,
             // and a clinic's session never opens them (tst_metrics covers the configured cases).
             row("GET metrics") << QByteArray("GET") << u"/metrics"_s << QByteArray() << role << 404;
@@ -170,6 +185,7 @@ private slots:
         QTest::newRow("dashboard") << u"/api/dashboard/summary?range=all"_s;
         QTest::newRow("recent activity") << u"/api/dashboard/recent-activity"_s;
         QTest::newRow("settings") << u"/api/org/settings"_s;
+        QTest::newRow("today") << u"/api/today"_s;
     }
     void listsNeverShowAnotherClinicsRows()
     {

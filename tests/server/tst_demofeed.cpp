@@ -33,6 +33,12 @@ class TestDemoFeed : public QObject
         o.frontDeskEmail = vox::demo::frontDeskEmail();
         o.frontDeskPassword = vox::demo::frontDeskPassword();
         o.signUpIfMissing = true;
+        // A zone where it is about noon, so "today" (the Today list) holds calls from the last
+        // hours whenever the test runs.
+        const int offset = 12 - QDateTime::currentDateTimeUtc().time().hour();
+        o.timeZone = offset == 0  ? u"Etc/UTC"_s
+                     : offset > 0 ? u"Etc/GMT-%1"_s.arg(offset)
+                                  : u"Etc/GMT+%1"_s.arg(-offset);
         return o;
     }
 
@@ -76,13 +82,25 @@ private slots:
         DemoFeed::Options o = options();
         o.pastWeekCalls = 7;
         o.firstBatch = 2;
+        o.todayCalls = 3;
         o.intervalSeconds = 3600; // no later calls during the test
         DemoFeed feed(o);
         feed.start();
         // The server runs in this thread: keep its event loop turning until the feed has
         // played everything (every call's report in), and only then stop the feed.
-        QTRY_COMPARE_WITH_TIMEOUT(endedCalls(), 9, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(endedCalls(), 12, 60000);
         feed.stop();
+
+        // The front desk's Today list is not empty: the price question without a booking and
+        // the worried patient (urgent) are on it, the urgent one first.
+        auto desk = signedIn(vox::demo::frontDeskEmail(), vox::demo::frontDeskPassword());
+        const QJsonArray today = desk->get(u"/api/today"_s).json().value(u"entries"_s).toArray();
+        QStringList reasons;
+        for (const QJsonValue &entry : today)
+            reasons << entry.toObject().value(u"reason"_s).toString();
+        QVERIFY2(reasons.size() >= 2, qPrintable(reasons.join(u", "_s)));
+        QCOMPARE(reasons.first(), u"urgent"_s);
+        QVERIFY2(reasons.contains(u"price_question"_s), qPrintable(reasons.join(u", "_s)));
 
         const QList<QDateTime> times = callTimes();
         const QDateTime now = QDateTime::currentDateTimeUtc();

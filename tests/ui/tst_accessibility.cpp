@@ -156,6 +156,7 @@ private slots:
     {
         QTest::addColumn<int>("page");
         QTest::addColumn<bool>("grid"); // the appointments' week grid instead of the list
+        QTest::newRow("today") << int(MainWindow::TodayIndex) << false;
         QTest::newRow("dashboard") << int(MainWindow::DashboardIndex) << false;
         QTest::newRow("calls") << int(MainWindow::CallsIndex) << false;
         QTest::newRow("leads") << int(MainWindow::LeadsIndex) << false;
@@ -175,6 +176,11 @@ private slots:
         const auto clinic = m_fixture->createClinic();
         m_fixture->insertPrdSampleCalls(clinic);
         m_fixture->insertContact(clinic, u"Maria Lopez"_s, u"+15125550142"_s, 80, u"hot"_s);
+        // A call that failed just now puts someone on Today's list, with its actions enabled.
+        vox::test::CallSeed failed;
+        failed.status = u"failed"_s;
+        failed.phone = u"+15125550143"_s;
+        QVERIFY(!m_fixture->insertCall(clinic, failed).isEmpty());
 
         vox::ui::ApiClient api;
         api.setBaseUrl(QUrl(m_fixture->url()));

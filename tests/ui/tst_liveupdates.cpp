@@ -9,19 +9,24 @@
 #include "ui/api/eventstream.h"
 #include "ui/models/callsmodel.h"
 #include "ui/models/notificationlist.h"
+#include "ui/models/todaymodel.h"
 #include "ui/pages/callspage.h"
 #include "ui/pages/leadspage.h"
 #include "ui/pages/settingspage.h"
+#include "ui/pages/todaypage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/traynotifier.h"
+#include "ui/widgets/emptystate.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 
@@ -327,6 +332,142 @@ private slots:
         menu->findChild<QAction *>(u"markAllReadAction"_s)->trigger();
         QCOMPARE(window.notifications().unreadCount(), 0);
         QCOMPARE(button->text(), u"Notifications"_s);
+    }
+
+    void anEmptyDaySaysNobodyIsWaiting()
+    {
+        const auto clinic = m_fixture->createClinic(u"Quiet Clinic"_s);
+        vox::ui::ApiClient api;
+        api.setBaseUrl(QUrl(m_fixture->url()));
+        api.setSession(clinic.session);
+        EventStream events(api);
+        vox::ui::MainWindow window(api, events, u"test server"_s);
+        window.show();
+        window.sessionStarted();
+        window.showPage(vox::ui::MainWindow::TodayIndex);
+        vox::ui::TodayPage *today = window.todayPage();
+        QTRY_VERIFY(today->tableState()->isShowingMessage() &&
+                    today->tableState()->messageTitle() ==
+                        u"Nobody is waiting for a call back today"_s);
+        QVERIFY(!today->doneButton()->isEnabled());
+    }
+
+    void theTodayListIsTheFrontDesksHomeAndFollowsEveryConsole()
+    {
+        const auto clinic = m_fixture->createClinic(u"Today Clinic"_s);
+        // A receptionist signs in at a second console.
+        auto owner = m_fixture->server().client();
+        owner->setToken(clinic.session.accessToken);
+        const QString staffEmail = u"rita.%1@clinic.test"_s.arg(QCoreApplication::applicationPid());
+        QCOMPARE(owner
+                     ->post(u"/api/org/users"_s, {{u"email"_s, staffEmail},
+                                                  {u"role"_s, u"staff"_s},
+                                                  {u"full_name"_s, u"Rita Front"_s},
+                                                  {u"password"_s, u"another good password"_s}})
+                     .status,
+                 201);
+        const auto login = m_fixture->server().client()->post(
+            u"/api/auth/login"_s,
+            {{u"email"_s, staffEmail}, {u"password"_s, u"another good password"_s}});
+        QCOMPARE(login.status, 200);
+        const auto staff =
+            vox::ui::Session::fromJson(login.json(), QDateTime::currentDateTimeUtc());
+
+        // Three callers who need a person, just now.
+        const QString ned = m_fixture->insertContact(clinic, u"Ned Upset"_s, u"+15125550111"_s, 30);
+        vox::test::CallSeed unhappy;
+        unhappy.contactId = ned;
+        unhappy.phone = u"+15125550111"_s;
+        unhappy.callerName = u"Ned Upset"_s;
+        unhappy.sentiment = u"negative"_s;
+        QVERIFY(!m_fixture->insertCall(clinic, unhappy).isEmpty());
+        vox::test::CallSeed failed;
+        failed.status = u"failed"_s;
+        failed.phone = u"+15125550112"_s;
+        const QString failedCall = m_fixture->insertCall(clinic, failed);
+        QVERIFY(!failedCall.isEmpty());
+        const QString tom = m_fixture->insertContact(clinic, u"Tom Moved"_s, u"+15125550113"_s, 50);
+        vox::test::CallSeed transferred;
+        transferred.contactId = tom;
+        transferred.phone = u"+15125550113"_s;
+        transferred.transferTo = u"+15125550199"_s;
+        QVERIFY(!m_fixture->insertCall(clinic, transferred).isEmpty());
+
+        struct Desk
+        {
+            vox::ui::ApiClient api;
+            EventStream events{api};
+            std::unique_ptr<vox::ui::MainWindow> window;
+        };
+        Desk a;
+        Desk b;
+        for (auto [desk, session] : {std::pair{&a, clinic.session}, std::pair{&b, staff}}) {
+            desk->api.setBaseUrl(QUrl(m_fixture->url()));
+            desk->api.setSession(session);
+            desk->window =
+                std::make_unique<vox::ui::MainWindow>(desk->api, desk->events, u"test server"_s);
+            desk->window->show();
+            desk->window->sessionStarted();
+            desk->events.start();
+        }
+        // The receptionist starts on Today; the owner on the dashboard, Today one click away.
+        QCOMPARE(b.window->currentPageIndex(), int(vox::ui::MainWindow::TodayIndex));
+        QCOMPARE(a.window->currentPageIndex(), int(vox::ui::MainWindow::DashboardIndex));
+        a.window->showPage(vox::ui::MainWindow::TodayIndex);
+        QTRY_COMPARE_WITH_TIMEOUT(a.events.state(), EventStream::State::Live, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.events.state(), EventStream::State::Live, 15000);
+
+        vox::ui::TodayPage *pa = a.window->todayPage();
+        vox::ui::TodayPage *pb = b.window->todayPage();
+        QTRY_COMPARE(pa->model()->rowCount(), 3);
+        QTRY_COMPARE(pb->model()->rowCount(), 3);
+        // The unhappy caller first, then the failed and transferred calls, newest first.
+        QCOMPARE(pa->model()->entryAt(0)->name, u"Ned Upset"_s);
+        QCOMPARE(pa->model()->index(0, vox::ui::TodayModel::WhyColumn).data().toString(),
+                 u"Unhappy on the call"_s);
+
+        // The owner marks Ned done: he leaves both lists, and nobody else is chosen in his place.
+        pa->selectEntry(ned);
+        QCOMPARE(pa->chosenId(), ned);
+        pa->doneButton()->click();
+        QTRY_COMPARE(pa->model()->rowCount(), 2);
+        QTRY_COMPARE(pb->model()->rowCount(), 2);
+        QVERIFY(pa->chosenId().isEmpty());
+        QVERIFY(!pa->table()->selectionModel()->hasSelection());
+        QVERIFY(!pa->doneButton()->isEnabled());
+
+        // The receptionist takes the transferred caller (the newest, first) and notes what
+        // happened.
+        pb->selectEntry(tom);
+        QCOMPARE(pb->chosenId(), tom);
+        const int rita = pb->ownerBox()->findText(u"Rita Front"_s);
+        QVERIFY(rita > 0);
+        pb->ownerBox()->setCurrentIndex(rita);
+        emit pb->ownerBox()->activated(rita);
+        pb->noteField()->setFocus();
+        QTest::keyClicks(pb->noteField(), u"Left a voicemail"_s);
+        QVERIFY(!pb->unsavedChanges().isEmpty());
+        QTest::keyClick(pb->noteField(), Qt::Key_Return);
+        QTRY_VERIFY(pb->unsavedChanges().isEmpty());
+        const auto entryOf = [](vox::ui::TodayPage *page, const QString &id) {
+            const vox::ui::TodayEntry *e = page->model()->entryAt(page->model()->rowOf(id));
+            return e ? *e : vox::ui::TodayEntry{};
+        };
+        QTRY_COMPARE(entryOf(pa, tom).ownerName, u"Rita Front"_s);
+        QTRY_COMPARE(entryOf(pa, tom).note, u"Left a voicemail"_s);
+
+        // Called keeps the caller on the list, after those nobody has reached yet.
+        QCOMPARE(pb->model()->entryAt(0)->id, tom);
+        pb->calledButton()->click();
+        QTRY_COMPARE(entryOf(pa, tom).state, u"called"_s);
+        QTRY_COMPARE(pa->model()->entryAt(1)->id, tom);
+        QCOMPARE(pa->model()->entryAt(0)->id, failedCall);
+        // The receptionist's choice stays on the person who moved down.
+        QTRY_COMPARE(pb->model()->entryAt(1)->id, tom);
+        QCOMPARE(pb->chosenId(), tom);
+        QCOMPARE(pb->table()->currentIndex().row(), 1);
+        a.events.stop();
+        b.events.stop();
     }
 };
 

@@ -144,9 +144,10 @@ private slots:
         MainWindow &w = *console.window;
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        QCOMPARE(w.pageCount(), 10);
+        QCOMPARE(w.pageCount(), 11);
         QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
-        for (int i = 0; i < w.pageCount(); ++i) {
+        // Ctrl+1 to Ctrl+0 open the first ten pages.
+        for (int i = 0; i < 10; ++i) {
             QTest::keyClick(&w, Qt::Key(Qt::Key_0 + (i + 1) % 10), Qt::ControlModifier);
             QCOMPARE(w.currentPageIndex(), i);
             QVERIFY(w.page(i)->isVisible());
@@ -443,7 +444,7 @@ private slots:
         discard->click();
         QTRY_VERIFY(w.page(page)->unsavedChanges().isEmpty());
         if (how == u"navigate") {
-            QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
+            QCOMPARE(w.currentPageIndex(), int(MainWindow::TodayIndex));
         } else {
             QCOMPARE(quits.size(), how == u"sign out" ? 0 : 1);
             QCOMPARE(signOuts.size(), how == u"sign out" ? 1 : 0);
@@ -467,7 +468,7 @@ private slots:
             QVERIFY(vox::test::settle(console.api));
             QVERIFY(w.page(page)->unsavedChanges().isEmpty());
             QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
-            QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
+            QCOMPARE(w.currentPageIndex(), int(MainWindow::TodayIndex));
         }
         w.close();
         QCOMPARE(quits.size(), 1);

@@ -13,10 +13,12 @@
 #include "ui/models/callsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/leadsmodel.h"
+#include "ui/models/todaymodel.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/todaypage.h"
 #include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
@@ -166,6 +168,28 @@ class TestScreenshots : public QObject
             "$1::uuid ORDER BY price_cents OFFSET n.k % 7 LIMIT 1) s ON true",
             {m_clinic.orgId});
         QVERIFY2(seeded, vox::test::why(seeded).constData());
+
+        // Just now, after their bookings: three callers who need a person, so Today's list is
+        // never empty.
+        const QList<std::tuple<int, QString, QString>> waiting{
+            {4, u"negative"_s, QString()},
+            {2, QString(), u"How much is a lip filler, roughly?"_s},
+            {-1, QString(), QString()}};
+        for (const auto &[who, sentiment, said] : waiting) {
+            vox::test::CallSeed call;
+            if (who >= 0) {
+                call.contactId = contacts[who];
+                call.phone = people[who].phone;
+                call.callerName = people[who].name;
+            } else {
+                call.phone = u"+15125550177"_s;
+                call.status = u"failed"_s;
+            }
+            call.sentiment = sentiment;
+            call.summary = said.isEmpty() ? QString() : u"Asked about lip filler prices."_s;
+            call.transcript = said.isEmpty() ? QString() : u"User: "_s + said;
+            QVERIFY(!f.insertCall(m_clinic, call).isEmpty());
+        }
     }
 
     // Visible buttons whose text does not fit: narrower than their size hint says they need, or
@@ -336,6 +360,12 @@ private slots:
         QTRY_COMPARE(leads->detail()->contactId(), m_focusContact);
         QTest::qWait(300);
         save(&window, u"leads"_s + suffix);
+
+        window.showPage(MainWindow::TodayIndex);
+        vox::ui::TodayPage *today = window.todayPage();
+        QTRY_VERIFY(today->model()->rowCount() >= 3);
+        today->table()->selectRow(0);
+        save(&window, u"today"_s + suffix);
 
         window.showPage(MainWindow::AppointmentsIndex);
         vox::ui::AppointmentsPage *appointments = window.appointmentsPage();

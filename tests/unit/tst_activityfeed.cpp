@@ -17,6 +17,8 @@ private slots:
         QTest::addColumn<QJsonObject>("payload");
         QTest::addColumn<bool>("shown");
         QTest::newRow("a new call") << u"call.created"_s << QJsonObject{} << true;
+        QTest::newRow("a caller marked done on the Today list")
+            << u"today.updated"_s << QJsonObject{{u"state"_s, u"done"_s}} << false;
         QTest::newRow("a call's end-of-call report")
             << u"call.updated"_s << QJsonObject{{u"status"_s, u"ended"_s}, {u"report"_s, true}}
             << true;

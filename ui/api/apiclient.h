@@ -15,6 +15,7 @@
 #include "ui/api/session.h"
 #include "ui/api/settingsclient.h"
 #include "ui/api/telephonyclient.h"
+#include "ui/api/todayclient.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -86,6 +87,7 @@ public:
     AgentClient &agent() { return m_agent; }
     KnowledgeClient &knowledge() { return m_knowledge; }
     TelephonyClient &telephony() { return m_telephony; }
+    TodayClient &today() { return m_today; }
 
     // What the area clients build their calls from.
     struct Answer
@@ -198,6 +200,7 @@ private:
     AgentClient m_agent{*this};
     KnowledgeClient m_knowledge{*this};
     TelephonyClient m_telephony{*this};
+    TodayClient m_today{*this};
 };
 
 } // namespace vox::ui

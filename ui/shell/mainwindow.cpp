@@ -14,6 +14,7 @@
 #include "ui/pages/servicespage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/telephonypage.h"
+#include "ui/pages/todaypage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/keyboardconventions.h"
 #include "ui/shell/shortcutsdialog.h"
@@ -64,7 +65,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     layout->setSpacing(0);
     m_navigation->setObjectName(u"navigation"_s);
     m_navigation->setAccessibleName(tr("Pages"));
-    m_navigation->setAccessibleDescription(tr("The console's pages; Ctrl+1 to Ctrl+0 open them"));
+    m_navigation->setAccessibleDescription(
+        tr("The console's pages; Ctrl+1 to Ctrl+0 open the first ten"));
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setFixedWidth(190);
     m_navigation->setIconSize(QSize(18, 18));
@@ -80,6 +82,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     m_notifications = new NotificationList(this);
     m_notificationsButton = new NotificationsButton(*m_notifications, this);
 
+    m_today = new TodayPage(api, *m_toasts, this);
+    addPage(m_today);
     m_dashboard = new DashboardPage(api, *m_toasts, this);
     m_calls = new CallsPage(api, *m_toasts, this);
     m_leads = new LeadsPage(api, *m_toasts, this);
@@ -181,9 +185,9 @@ MainWindow::~MainWindow() = default;
 namespace {
 
 // The navigation's icons, in page order (resources/icons).
-const QStringList pageIcons{u"dashboard"_s,    u"calls"_s,     u"leads"_s, u"appointments"_s,
-                            u"services"_s,     u"knowledge"_s, u"agent"_s, u"telephony"_s,
-                            u"integrations"_s, u"settings"_s};
+const QStringList pageIcons{u"today"_s,        u"dashboard"_s,    u"calls"_s,     u"leads"_s,
+                            u"appointments"_s, u"services"_s,     u"knowledge"_s, u"agent"_s,
+                            u"telephony"_s,    u"integrations"_s, u"settings"_s};
 
 } // namespace
 
@@ -252,7 +256,9 @@ void MainWindow::buildMenus()
     view->addSeparator();
     for (int i = 0; i < m_pages.size(); ++i) {
         QAction *go = view->addAction(m_pages.at(i)->title());
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + (i + 1) % 10)));
+        // Ctrl+1 to Ctrl+0 for the first ten pages; the rest are a click away.
+        if (i < 10)
+            go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + (i + 1) % 10)));
         connect(go, &QAction::triggered, this, [this, i] { showPage(i); });
     }
 
@@ -274,7 +280,8 @@ void MainWindow::sessionStarted()
 {
     const Session &s = m_api.session();
     // Another person signing in on this desk does not inherit the last one's notifications.
-    if (s.userId != m_sessionUserId)
+    const bool newPerson = s.userId != m_sessionUserId;
+    if (newPerson)
         m_notifications->clear();
     m_sessionUserId = s.userId;
     QString who = tr("Signed in as %1").arg(s.displayName());
@@ -303,8 +310,12 @@ void MainWindow::sessionStarted()
         DisplayFormat::setCurrency(settings->currency);
         DisplayFormat::setPhoneCountry(settings->phoneCountry);
     });
-    if (m_navigation->currentRow() < 0)
-        showPage(DashboardIndex);
+    // Each person lands on their home: the front desk on who to call, owners and admins on the
+    // figures. The navigation may already point at a page (it takes a current row when it first
+    // has focus), so that is no sign of where the person was; the same person signing in again
+    // stays where they were.
+    if (newPerson || m_navigation->currentRow() < 0)
+        showPage(s.isAdmin() ? DashboardIndex : TodayIndex);
     else if (Page *p = page(currentPageIndex()))
         p->refresh();
 }

@@ -27,6 +27,7 @@ class KnowledgePage;
 class ServicesPage;
 class SettingsPage;
 class TelephonyPage;
+class TodayPage;
 class ToastArea;
 class NotificationList;
 class NotificationsButton;
@@ -61,6 +62,7 @@ public:
     DashboardPage *dashboardPage() const { return m_dashboard; }
     CallsPage *callsPage() const { return m_calls; }
     LeadsPage *leadsPage() const { return m_leads; }
+    TodayPage *todayPage() const { return m_today; }
     AppointmentsPage *appointmentsPage() const { return m_appointments; }
     ServicesPage *servicesPage() const { return m_services; }
     TelephonyPage *telephonyPage() const { return m_telephony; }
@@ -74,6 +76,7 @@ public:
     QString liveStatusText() const;
 
     enum PageIndex {
+        TodayIndex,
         DashboardIndex,
         CallsIndex,
         LeadsIndex,
@@ -121,6 +124,7 @@ private:
     DashboardPage *m_dashboard = nullptr;
     CallsPage *m_calls = nullptr;
     LeadsPage *m_leads = nullptr;
+    TodayPage *m_today = nullptr;
     AppointmentsPage *m_appointments = nullptr;
     ServicesPage *m_services = nullptr;
     TelephonyPage *m_telephony = nullptr;
