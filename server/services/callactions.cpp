@@ -125,11 +125,14 @@ Result<QJsonObject> CallActions::followUp(const http::Principal &who, const QStr
                 return http::status::tooManyRequests(
                     u"An SMS was sent to this caller less than an hour ago."_s,
                     hit->retryAfterSeconds);
-            // An SMS whose outcome is still unknown may have reached the caller: it counts.
+            // An SMS whose outcome is still unknown may have reached the caller: it counts. The
+            // automatic answer to the caller's own text does not: a person following it up is
+            // what the caller expects.
             auto recent = tx.exec(
                 "SELECT ceil(extract(epoch FROM max(coalesce(sent_at, created_at)) + "
                 "make_interval(secs => $3::int) - now())) FROM messages WHERE org_id = $1::uuid "
                 "AND method = 'sms' AND status IN ('sent', 'delivered', 'sending', 'unknown') "
+                "AND purpose IS DISTINCT FROM 'auto_reply' "
                 "AND recipient = $2 AND coalesce(sent_at, created_at) > now() - "
                 "make_interval(secs => $3::int)",
                 {who.orgId, *phone, followUpWindowSeconds});
