@@ -296,6 +296,9 @@ private slots:
         QCOMPARE(count("SELECT count(*) FROM sms_opt_outs WHERE org_id = $1::uuid AND phone = $2",
                        {m_clinic.orgId, patient}),
                  1);
+        // The console shows it on the patient.
+        const QString contactPath = u"/api/contacts/"_s + contact->text(0, 0);
+        QCOMPARE(m_clinic.client->get(contactPath).json().value(u"sms_opted_out"_s).toBool(), true);
         // An opted-out number's other texts are received but not answered.
         const auto question = text(patient, u"What time is it again?"_s);
         QCOMPARE(question.status, 200);
@@ -334,6 +337,8 @@ private slots:
         const auto start = text(patient, u"START"_s);
         QCOMPARE(start.status, 200);
         QVERIFY2(start.reply.contains(u"again"_s), qPrintable(start.reply));
+        QCOMPARE(m_clinic.client->get(contactPath).json().value(u"sms_opted_out"_s).toBool(),
+                 false);
         reply = m_clinic.client->post(u"/api/appointments/%1/send-reminder"_s.arg(appointmentId),
                                       {{u"method"_s, u"sms"_s}});
         QCOMPARE(reply.status, 200);
