@@ -1,8 +1,8 @@
 #include "server/routes/messages.h"
 
+#include "core/twiliosignature.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
-#include "server/providers/twiliosignature.h"
 #include "server/routes/listquery.h"
 #include "server/services/inboundsms.h"
 
@@ -136,7 +136,7 @@ void registerMessageRoutes(http::Router &router, AppContext &app)
     router.post(InboundSms::path, http::Auth::Public, [inbound](http::Context &c) -> http::Reply {
         auto answer =
             inbound->receive(inbound->webhookUrl(), c.request.header("x-twilio-signature"),
-                             providers::formParameters(c.request.body));
+                             twilio::formParameters(c.request.body));
         if (!answer)
             return answer.error();
         http::Response response;

@@ -3,9 +3,9 @@
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
 #include "core/smsreply.h"
+#include "core/twiliosignature.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
-#include "server/providers/twiliosignature.h"
 #include "server/services/booking.h"
 #include "server/services/credentialstore.h"
 #include "server/services/publicurl.h"
@@ -45,7 +45,7 @@ QString when(const QDateTime &at, const QString &timeZone)
 // clinic has the number; should two have entered it, only the one whose token signed is it.
 Result<std::optional<Clinic>> signingClinic(AppContext &app, const QString &to, const QString &url,
                                             const QByteArray &signature,
-                                            const providers::FormParameters &parameters)
+                                            const twilio::FormParameters &parameters)
 {
     return app.db.transaction<std::optional<Clinic>>(
         db::Access::service(), [&](db::Transaction &tx) -> Result<std::optional<Clinic>> {
@@ -64,8 +64,8 @@ Result<std::optional<Clinic>> signingClinic(AppContext &app, const QString &to, 
                 if (!secret)
                     return secret.error();
                 if (*secret &&
-                    providers::twilioSignatureMatches((*secret)->value(u"auth_token"_s).toString(),
-                                                      url, parameters, signature))
+                    twilio::twilioSignatureMatches((*secret)->value(u"auth_token"_s).toString(),
+                                                   url, parameters, signature))
                     return std::optional<Clinic>(clinic);
             }
             return std::optional<Clinic>();

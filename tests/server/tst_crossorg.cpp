@@ -3,8 +3,8 @@
 // action first), changes nothing of A's, and no list, count or aggregate ever includes A's rows.
 #include "clinicfixture.h"
 #include "core/crypto/aesgcm.h"
+#include "core/twiliosignature.h"
 #include "server/http/outboundcall.h"
-#include "server/providers/twiliosignature.h"
 #include "server/services/credentialstore.h"
 
 #include <QTest>
@@ -81,7 +81,7 @@ class TestCrossOrg : public QObject
     HttpReply textTo(const QString &to, const QString &from, const QString &body,
                      const QString &token)
     {
-        const vox::server::providers::FormParameters params{
+        const vox::twilio::FormParameters params{
             {u"MessageSid"_s, u"SM"_s + QUuid::createUuid().toString(QUuid::Id128)},
             {u"From"_s, from},
             {u"To"_s, to},
@@ -90,7 +90,7 @@ class TestCrossOrg : public QObject
         HttpClient twilio(m_server->url());
         return twilio.send(
             "POST", u"/api/webhooks/twilio/sms"_s, vox::http::formEncode(params),
-            {{"X-Twilio-Signature", vox::server::providers::twilioSignature(token, url, params)}},
+            {{"X-Twilio-Signature", vox::twilio::twilioSignature(token, url, params)}},
             "application/x-www-form-urlencoded");
     }
 

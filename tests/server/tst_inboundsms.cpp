@@ -1,9 +1,9 @@
 // Texts from patients (Twilio's incoming-message webhook): only Twilio, signing for the clinic
 // that owns the number, gets in; a reply acts on the patient's next appointment and is answered
 // once, in the webhook's TwiML; a number that opted out gets no text from any path until START.
+#include "core/twiliosignature.h"
 #include "integrationfixture.h"
 #include "server/http/outboundcall.h"
-#include "server/providers/twiliosignature.h"
 
 #include <QUuid>
 
@@ -168,15 +168,14 @@ private slots:
         const int messagesBefore = count("SELECT count(*) FROM messages", {});
         const int contactsBefore = count("SELECT count(*) FROM contacts", {});
         const QString to = forgery == u"to" ? u"+15559998888"_s : m_twilio.number;
-        vox::server::providers::FormParameters params{
-            {u"MessageSid"_s, u"SMforged%1"_s.arg(f.counter)},
-            {u"AccountSid"_s, m_twilio.sid},
-            {u"From"_s, patient},
-            {u"To"_s, to},
-            {u"Body"_s, u"CANCEL"_s}};
+        vox::twilio::FormParameters params{{u"MessageSid"_s, u"SMforged%1"_s.arg(f.counter)},
+                                           {u"AccountSid"_s, m_twilio.sid},
+                                           {u"From"_s, patient},
+                                           {u"To"_s, to},
+                                           {u"Body"_s, u"CANCEL"_s}};
         const QString token = forgery == u"token" ? u"not-the-clinics-token"_s : m_twilio.token;
         const QString url = forgery == u"url" ? f.server->url() + webhookPath : publicWebhook;
-        QByteArray signature = vox::server::providers::twilioSignature(token, url, params);
+        QByteArray signature = vox::twilio::twilioSignature(token, url, params);
         if (forgery == u"body")
             params[4].second = u"STOP"_s;
         if (forgery == u"garbage")
