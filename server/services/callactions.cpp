@@ -418,8 +418,8 @@ Result<QJsonObject> CallActions::sendReminder(const http::Principal &who,
     const QString greeting = first.isEmpty() ? u"Hi"_s : u"Hi "_s + first;
     const QString slot = when(a.start, zone(a.timeZone));
     const QString text =
-        u"%1, this is a reminder of your %2 appointment at %3 on %4. Reply or "
-        "call us if you need to reschedule."_s.arg(greeting, a.service, a.clinic, slot);
+        u"%1, this is a reminder of your %2 appointment at %3 on %4. Reply C to "
+        "confirm, R to reschedule or N to cancel."_s.arg(greeting, a.service, a.clinic, slot);
     Messaging::Outgoing to;
     to.orgId = who.orgId;
     to.recipient = recipient;

@@ -137,11 +137,17 @@ Result<InboundSms::Answer> InboundSms::receive(const QString &url, const QByteAr
 
         auto contact =
             tx.exec("INSERT INTO contacts (org_id, phone) VALUES ($1::uuid, $2) ON CONFLICT "
-                    "(org_id, phone) DO UPDATE SET phone = EXCLUDED.phone RETURNING id",
+                    "(org_id, phone) DO UPDATE SET phone = EXCLUDED.phone RETURNING id, (xmax = 0)",
                     {orgId, *from});
         if (!contact)
             return contact.error();
         const QString contactId = contact->text(0, 0);
+        if (contact->toBool(0, 1)) {
+            if (auto e = events::publish(tx, orgId, u"contact.created"_s, u"contact"_s, contactId,
+                                         {{u"id"_s, contactId}});
+                !e)
+                return e.error();
+        }
 
         auto next = tx.exec("SELECT id, starts_at, coalesce(service_name, '') FROM "
                             "appointments WHERE org_id = $1::uuid AND contact_id = $2::uuid "

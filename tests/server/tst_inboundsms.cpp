@@ -129,6 +129,10 @@ private slots:
                  1);
         QCOMPARE(twilioPosts(), 0);
         QCOMPARE(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
+                       "'contact.created' AND entity_id = $2::uuid",
+                       {m_clinic.orgId, row.value(u"contact_id"_s).toString()}),
+                 1);
+        QCOMPARE(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
                        "'message.received' AND entity_id = $2::uuid",
                        {m_clinic.orgId, row.value(u"id"_s).toString()}),
                  1);
