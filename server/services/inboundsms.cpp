@@ -3,6 +3,7 @@
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
 #include "core/smsreply.h"
+#include "core/sqlstate.h"
 #include "core/twiliosignature.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
@@ -123,7 +124,7 @@ Result<InboundSms::Answer> InboundSms::receive(const QString &url, const QByteAr
         return http::status::badRequest(u"'MessageSid' is missing."_s, u"MessageSid"_s);
     const QString body = p.value(u"Body"_s).left(1600);
 
-    return m_app.db.transaction<
+    auto answered = m_app.db.transaction<
         Answer>(db::Access::service(), [&](db::Transaction &tx) -> Result<Answer> {
         const QString &orgId = clinic->orgId;
         // Twilio posts again when it got no answer: the first delivery's outcome stands.
@@ -303,6 +304,10 @@ Result<InboundSms::Answer> InboundSms::receive(const QString &url, const QByteAr
             return e.error();
         return Answer{reply};
     });
+    // The same text delivered twice at once: the other delivery stored it and answered.
+    if (!answered && answered.error().sqlstate == sqlstate::uniqueViolation)
+        return Answer{};
+    return answered;
 }
 
 QByteArray twimlReply(const QString &text)
