@@ -124,7 +124,7 @@ Result<InboundSms::Answer> InboundSms::receive(const QString &url, const QByteAr
         return http::status::badRequest(u"'MessageSid' is missing."_s, u"MessageSid"_s);
     const QString body = p.value(u"Body"_s).left(1600);
 
-    auto answered = m_app.db.transaction<
+    auto outcome = m_app.db.transaction<
         Answer>(db::Access::service(), [&](db::Transaction &tx) -> Result<Answer> {
         const QString &orgId = clinic->orgId;
         // Twilio posts again when it got no answer: the first delivery's outcome stands.
@@ -305,9 +305,9 @@ Result<InboundSms::Answer> InboundSms::receive(const QString &url, const QByteAr
         return Answer{reply};
     });
     // The same text delivered twice at once: the other delivery stored it and answered.
-    if (!answered && answered.error().sqlstate == sqlstate::uniqueViolation)
+    if (!outcome && outcome.error().sqlstate == sqlstate::uniqueViolation)
         return Answer{};
-    return answered;
+    return outcome;
 }
 
 QByteArray twimlReply(const QString &text)
