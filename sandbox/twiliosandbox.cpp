@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QMessageAuthenticationCode>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <algorithm>
@@ -314,6 +315,30 @@ void TwilioSandbox::registerRoutes(Router &router)
                                                  {u"callback_status"_s, typed.callbackStatus}},
                                                 typed.verified ? 200 : 400);
                 });
+    router.post(u"/_sandbox/twilio/inbound-sms"_s, http::Auth::Public,
+                [this](Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    QStringList values;
+                    for (const QString &name : {u"url"_s, u"from"_s, u"to"_s, u"body"_s}) {
+                        auto value = body->requiredString(name, 1600);
+                        if (!value)
+                            return value.error();
+                        values << *value;
+                    }
+                    const InboundResult r =
+                        inboundSms(values.at(0), values.at(1), values.at(2), values.at(3),
+                                   body->object().value(u"message_sid"_s).toString(),
+                                   body->object().value(u"deliver_to"_s).toString());
+                    if (r.status == 0 && r.messageSid.isEmpty())
+                        return http::Response::error(
+                            404, u"No sandbox account has the number %1."_s.arg(values.at(2)));
+                    return http::Response::json({{u"status"_s, r.status},
+                                                 {u"message_sid"_s, r.messageSid},
+                                                 {u"reply"_s, r.reply},
+                                                 {u"response"_s, QString::fromUtf8(r.response)}});
+                });
     router.post(u"/_sandbox/twilio/accounts"_s, http::Auth::Public,
                 [this](Context &c) -> http::Reply {
                     auto body = http::JsonBody::parse(c.request);
@@ -382,6 +407,80 @@ TwilioSandbox::KeypadResult TwilioSandbox::keypad(const QString &phoneNumber, co
     auto answer = sendOnce(call);
     if (answer)
         result.callbackStatus = answer->status;
+    return result;
+}
+
+TwilioSandbox::InboundResult TwilioSandbox::inboundSms(const QString &url, const QString &from,
+                                                       const QString &to, const QString &body,
+                                                       const QString &messageSid,
+                                                       const QString &deliverTo)
+{
+    InboundResult result;
+    QString accountSid;
+    QString token;
+    {
+        QMutexLocker locker(&m_state.mutex());
+        for (const Account &a : std::as_const(m_accounts)) {
+            for (const QJsonValue &n : a.incomingNumbers) {
+                if (n.toObject().value(u"phone_number"_s).toString() == to) {
+                    accountSid = a.sid;
+                    token = a.token;
+                }
+            }
+        }
+    }
+    if (accountSid.isEmpty())
+        return result;
+    result.messageSid = messageSid.isEmpty() ? SandboxState::twilioSid(u"SM"_s) : messageSid;
+    // The parameters of Twilio's incoming-message request, as its webhook documentation lists.
+    const QList<QPair<QString, QString>> params{{u"MessageSid"_s, result.messageSid},
+                                                {u"SmsSid"_s, result.messageSid},
+                                                {u"SmsMessageSid"_s, result.messageSid},
+                                                {u"AccountSid"_s, accountSid},
+                                                {u"MessagingServiceSid"_s, QString()},
+                                                {u"From"_s, from},
+                                                {u"To"_s, to},
+                                                {u"Body"_s, body},
+                                                {u"NumMedia"_s, u"0"_s},
+                                                {u"NumSegments"_s, u"1"_s},
+                                                {u"SmsStatus"_s, u"received"_s},
+                                                {u"ApiVersion"_s, u"2010-04-01"_s}};
+    http::OutboundCall call;
+    call.method = "POST";
+    call.url = QUrl(deliverTo.isEmpty() ? url : deliverTo);
+    call.contentType = "application/x-www-form-urlencoded";
+    call.body = http::formEncode(params);
+    call.timeoutMs = 15000;
+    call.headers = {{"X-Twilio-Signature", twilioSignature(token, url, params)}};
+    auto answer = sendOnce(call);
+    if (!answer)
+        return result;
+    result.status = answer->status;
+    result.response = answer->body;
+    // Twilio sends a TwiML <Message> from the number that was texted.
+    static const QRegularExpression message(u"<Message>([^<]*)</Message>"_s);
+    const auto found = message.match(QString::fromUtf8(answer->body));
+    if (found.hasMatch()) {
+        result.reply = found.captured(1)
+                           .replace(u"&lt;"_s, u"<"_s)
+                           .replace(u"&gt;"_s, u">"_s)
+                           .replace(u"&quot;"_s, u"\""_s)
+                           .replace(u"&#39;"_s, u"'"_s)
+                           .replace(u"&amp;"_s, u"&"_s);
+        QMutexLocker locker(&m_state.mutex());
+        const QString sid = SandboxState::twilioSid(u"SM"_s);
+        m_accounts[accountSid].messages.append(QJsonObject{
+            {u"sid"_s, sid},
+            {u"account_sid"_s, accountSid},
+            {u"from"_s, to},
+            {u"to"_s, from},
+            {u"body"_s, result.reply},
+            {u"status"_s, u"sent"_s},
+            {u"direction"_s, u"outbound-reply"_s},
+            {u"date_created"_s, rfc2822Now()},
+            {u"date_updated"_s, rfc2822Now()},
+            {u"uri"_s, u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(accountSid, sid)}});
+    }
     return result;
 }
 

@@ -19,6 +19,9 @@ namespace vox::sandbox {
 // waits; POST /_sandbox/twilio/keypad {phone_number, code} is the person typing on the keypad.
 // The right code makes the number a verified caller id of the account (and fires the request's
 // StatusCallback, signed with X-Twilio-Signature like Twilio's); a wrong one ends the call.
+//
+// POST /_sandbox/twilio/inbound-sms {url, from, to, body, message_sid?, deliver_to?} is a patient
+// texting one of the accounts' numbers: the webhook for `url` signed with that account's token.
 class TwilioSandbox final
 {
     Q_DISABLE_COPY_MOVE(TwilioSandbox)
@@ -44,6 +47,22 @@ public:
     };
     KeypadResult keypad(const QString &phoneNumber, const QString &code);
     QJsonArray messages(const QString &accountSid) const;
+
+    // A patient texting `to` (a number of one of the accounts): Twilio's incoming-message webhook
+    // posted to `url` as Twilio posts it (form body, X-Twilio-Signature with the account's auth
+    // token over `url`). A TwiML <Message> in the answer is recorded as the reply Twilio sent.
+    struct InboundResult
+    {
+        int status = 0;      // the server's answer (0: no answer, or `to` is no account's)
+        QByteArray response; // its body: TwiML, or {"error": ...}
+        QString messageSid;
+        QString reply; // the <Message> text, if any
+    };
+    // `deliverTo`, when given, is where the request really goes (the server behind the proxy or
+    // tunnel that `url`, its public address, leads to); the signature still covers `url`.
+    InboundResult inboundSms(const QString &url, const QString &from, const QString &to,
+                             const QString &body, const QString &messageSid = {},
+                             const QString &deliverTo = {});
     QJsonArray callerIds(const QString &accountSid) const;
 
 private:

@@ -43,7 +43,8 @@ const QByteArray contactJson =
     "'lead_temperature', ct.lead_temperature, 'service_interests', ct.service_interests, "
     "'services_interested', ct.service_interests, 'notes', ct.notes, "
     "'preferred_language', ct.preferred_language, 'do_not_text', ct.do_not_text, "
-    "'last_contacted_at', ct.last_contacted_at, 'created_at', ct.created_at, "
+    "'sms_opted_out', EXISTS (SELECT 1 FROM sms_opt_outs x WHERE x.org_id = ct.org_id AND "
+    "x.phone = ct.phone), 'last_contacted_at', ct.last_contacted_at, 'created_at', ct.created_at, "
     "'updated_at', ct.updated_at)";
 
 // An appointment as docs/api.md shows it, the contact flattened in, over `appointments a`
@@ -56,7 +57,8 @@ const QByteArray appointmentJson =
     "'duration_minutes', (extract(epoch FROM a.ends_at - a.starts_at) / 60)::int, "
     "'status', a.status, 'confirmation_sent', a.confirmation_sent, 'notes', a.notes, "
     "'source', a.source, 'call_id', a.call_id, 'calendar_event_id', a.calendar_event_id, "
-    "'created_at', a.created_at, 'updated_at', a.updated_at)";
+    "'patient_confirmed_at', a.patient_confirmed_at, 'reschedule_requested_at', "
+    "a.reschedule_requested_at, 'created_at', a.created_at, 'updated_at', a.updated_at)";
 
 // The order of the leads list: most recent activity first (contacts_org_activity).
 const QByteArray activity = "coalesce(ct.last_contacted_at, ct.created_at)";

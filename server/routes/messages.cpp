@@ -1,7 +1,10 @@
 #include "server/routes/messages.h"
 
+#include "core/twiliosignature.h"
+#include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
 #include "server/routes/listquery.h"
+#include "server/services/inboundsms.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -10,20 +13,24 @@ namespace vox::server {
 namespace {
 
 const QStringList methods{u"sms"_s, u"email"_s};
-const QStringList statuses{u"queued"_s, u"sending"_s,   u"unknown"_s,
-                           u"sent"_s,   u"delivered"_s, u"failed"_s};
+const QStringList statuses{u"queued"_s,    u"sending"_s, u"unknown"_s, u"sent"_s,
+                           u"delivered"_s, u"failed"_s,  u"received"_s};
+const QStringList directions{u"inbound"_s, u"outbound"_s};
 
 const QByteArray messageJson =
     "json_build_object('id', m.id, 'contact_id', m.contact_id, 'call_id', m.call_id, "
     "'appointment_id', m.appointment_id, 'direction', m.direction, 'method', m.method, "
     "'purpose', m.purpose, 'recipient', m.recipient, 'content', m.content, 'status', m.status, "
     "'service_provider', m.service_provider, 'external_message_id', m.external_message_id, "
-    "'error', m.error, 'sent_at', m.sent_at, 'created_at', m.created_at)";
+    "'error', m.error, 'sender', m.sender, 'reply_kind', m.reply_kind, 'read_at', m.read_at, "
+    "'unread', m.direction = 'inbound' AND m.read_at IS NULL, 'sent_at', m.sent_at, "
+    "'created_at', m.created_at)";
 
 Result<void> addFilters(const http::Request &request, ListQuery &q)
 {
     for (const auto &[name, allowed] :
-         {std::pair{u"method"_s, &methods}, std::pair{u"status"_s, &statuses}}) {
+         {std::pair{u"method"_s, &methods}, std::pair{u"status"_s, &statuses},
+          std::pair{u"direction"_s, &directions}}) {
         const QString value = request.queryValue(name);
         if (value.isEmpty())
             continue;
@@ -31,6 +38,12 @@ Result<void> addFilters(const http::Request &request, ListQuery &q)
             return http::status::badRequest(
                 u"'%1' must be one of %2."_s.arg(name, allowed->join(u", "_s)), name);
         q.where("m." + name.toLatin1() + " = " + q.bind(value));
+    }
+    if (const QString unread = request.queryValue(u"unread"_s); !unread.isEmpty()) {
+        if (unread != u"true" && unread != u"false")
+            return http::status::badRequest(u"'unread' must be true or false."_s, u"unread"_s);
+        q.where(unread == u"true" ? "m.direction = 'inbound' AND m.read_at IS NULL"
+                                  : "NOT (m.direction = 'inbound' AND m.read_at IS NULL)");
     }
     for (const QString &name : {u"contact_id"_s, u"call_id"_s}) {
         const QString value = request.queryValue(name);
@@ -73,12 +86,64 @@ http::Reply list(AppContext &app, http::Context &c)
     return http::Response::rawJson(*page);
 }
 
+// Marks a patient's text read (or unread again): the inbox's "mark done".
+http::Reply markRead(AppContext &app, http::Context &c)
+{
+    auto id = http::uuidParam(c.request, u"id"_s);
+    if (!id)
+        return id.error();
+    auto body = http::JsonBody::parse(c.request);
+    if (!body)
+        return body.error();
+    auto read = body->optionalBool(u"read"_s);
+    if (!read)
+        return read.error();
+    const bool markRead = read->value_or(true);
+    auto done =
+        app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
+            auto row = tx.exec("UPDATE messages m SET read_at = CASE WHEN $3 THEN coalesce("
+                               "m.read_at, now()) END WHERE m.id = $1::uuid AND m.org_id = "
+                               "$2::uuid AND m.direction = 'inbound' RETURNING " +
+                                   messageJson,
+                               {*id, c.orgId(), markRead});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return http::status::notFound(u"No such message from a patient."_s);
+            auto published = events::publish(tx, c.orgId(), u"message.updated"_s, u"message"_s, *id,
+                                             {{u"read"_s, markRead}});
+            if (!published)
+                return published.error();
+            return row->text(0, 0).toUtf8();
+        });
+    if (!done)
+        return done.error();
+    return http::Response::rawJson(*done);
+}
+
 } // namespace
 
 void registerMessageRoutes(http::Router &router, AppContext &app)
 {
     router.get(u"/api/messages"_s, http::Auth::User,
                [&app](http::Context &c) -> http::Reply { return list(app, c); });
+    router.post(u"/api/messages/:id/read"_s, http::Auth::User,
+                [&app](http::Context &c) -> http::Reply { return markRead(app, c); });
+
+    // Twilio's incoming-message webhook: proven by X-Twilio-Signature over the public URL, not
+    // by a user. Answered in TwiML, which carries the one reply to the patient.
+    auto inbound = std::make_shared<InboundSms>(app);
+    router.post(InboundSms::path, http::Auth::Public, [inbound](http::Context &c) -> http::Reply {
+        auto answer =
+            inbound->receive(inbound->webhookUrl(), c.request.header("x-twilio-signature"),
+                             twilio::formParameters(c.request.body));
+        if (!answer)
+            return answer.error();
+        http::Response response;
+        response.contentType = "text/xml; charset=utf-8";
+        response.body = twimlReply(answer->reply);
+        return response;
+    });
 }
 
 } // namespace vox::server

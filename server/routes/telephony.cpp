@@ -1,7 +1,7 @@
 #include "server/routes/telephony.h"
 
+#include "core/twiliosignature.h"
 #include "server/http/jsonbody.h"
-#include "server/providers/twiliosignature.h"
 #include "server/services/calleridverification.h"
 #include "server/services/forwardingconfigs.h"
 #include "server/services/sandboxkeypad.h"
@@ -174,7 +174,7 @@ void registerTelephonyRoutes(http::Router &router, AppContext &app)
                     return reply(callerIds->validationCallback(
                         *id, callerIds->callbackUrl(c.request.param(u"verificationId"_s)),
                         c.request.header("x-twilio-signature"),
-                        providers::formParameters(c.request.body)));
+                        twilio::formParameters(c.request.body)));
                 });
 }
 

@@ -132,8 +132,9 @@ QByteArray BookingService::appointmentSelect(const QByteArray &extraColumns)
            "a.starts_at, 'scheduled_at', a.starts_at, 'ends_at', a.ends_at, 'duration_minutes', "
            "(extract(epoch FROM a.ends_at - a.starts_at) / 60)::int, 'status', a.status, "
            "'confirmation_sent', a.confirmation_sent, 'notes', a.notes, 'source', a.source, "
-           "'call_id', a.call_id, 'calendar_event_id', a.calendar_event_id, 'created_at', "
-           "a.created_at, 'updated_at', a.updated_at)" +
+           "'call_id', a.call_id, 'calendar_event_id', a.calendar_event_id, "
+           "'patient_confirmed_at', a.patient_confirmed_at, 'reschedule_requested_at', "
+           "a.reschedule_requested_at, 'created_at', a.created_at, 'updated_at', a.updated_at)" +
            (extraColumns.isEmpty() ? QByteArray() : ", " + extraColumns) +
            " FROM appointments a LEFT JOIN contacts c ON c.id = a.contact_id "
            "LEFT JOIN services sv ON sv.id = a.service_id ";
@@ -701,30 +702,34 @@ Result<QJsonObject> BookingService::cancel(const db::Access &access, const QStri
                                            const QString &appointmentId, const QString &reason)
 {
     return m_app.db.transaction<QJsonObject>(
-        access, [&](db::Transaction &tx) -> Result<QJsonObject> {
-            auto cancelled = tx.exec(
-                "UPDATE appointments SET status = 'cancelled', cancelled_at = now(), "
+        access, [&](db::Transaction &tx) { return cancelIn(tx, orgId, appointmentId, reason); });
+}
+
+Result<QJsonObject> BookingService::cancelIn(db::Transaction &tx, const QString &orgId,
+                                             const QString &appointmentId, const QString &reason)
+{
+    auto cancelled =
+        tx.exec("UPDATE appointments SET status = 'cancelled', cancelled_at = now(), "
                 "  notes = CASE WHEN $3::text IS NULL THEN notes "
                 "               ELSE concat_ws(E'\\n', notes, 'Cancelled: ' || $3) END "
                 "WHERE id = $1::uuid AND org_id = $2::uuid AND status IN ('held', 'confirmed') "
                 "RETURNING id",
                 {appointmentId, orgId, reason.trimmed().isEmpty() ? QString() : reason.trimmed()});
-            if (!cancelled)
-                return cancelled.error();
-            auto json = appointmentJson(tx, orgId, appointmentId);
-            if (!json)
-                return json.error();
-            if (cancelled->isEmpty()) {
-                // Already cancelled: the same answer again. Completed: not something to cancel.
-                if (json->value(u"status"_s).toString() == u"completed")
-                    return http::status::conflict(
-                        u"That appointment is completed and cannot be cancelled."_s);
-                return *json;
-            }
-            if (auto after = afterChange(tx, orgId, u"appointment.cancelled"_s, *json); !after)
-                return after.error();
-            return *json;
-        });
+    if (!cancelled)
+        return cancelled.error();
+    auto json = appointmentJson(tx, orgId, appointmentId);
+    if (!json)
+        return json.error();
+    if (cancelled->isEmpty()) {
+        // Already cancelled: the same answer again. Completed: not something to cancel.
+        if (json->value(u"status"_s).toString() == u"completed")
+            return http::status::conflict(
+                u"That appointment is completed and cannot be cancelled."_s);
+        return *json;
+    }
+    if (auto after = afterChange(tx, orgId, u"appointment.cancelled"_s, *json); !after)
+        return after.error();
+    return *json;
 }
 
 } // namespace vox::server

@@ -126,6 +126,10 @@ public:
                                   const QString &appointmentId, const AppointmentChanges &changes);
     Result<QJsonObject> cancel(const db::Access &access, const QString &orgId,
                                const QString &appointmentId, const QString &reason);
+    // The same inside a transaction the caller holds (a patient's text cancels it with the
+    // message that asked): the live event and the calendar copy go with it.
+    static Result<QJsonObject> cancelIn(db::Transaction &tx, const QString &orgId,
+                                        const QString &appointmentId, const QString &reason);
 
     // The appointment as the API shows it (contact flattened in), or 404.
     static Result<QJsonObject> appointmentJson(db::Transaction &tx, const QString &orgId,

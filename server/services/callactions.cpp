@@ -125,11 +125,14 @@ Result<QJsonObject> CallActions::followUp(const http::Principal &who, const QStr
                 return http::status::tooManyRequests(
                     u"An SMS was sent to this caller less than an hour ago."_s,
                     hit->retryAfterSeconds);
-            // An SMS whose outcome is still unknown may have reached the caller: it counts.
+            // An SMS whose outcome is still unknown may have reached the caller: it counts. The
+            // automatic answer to the caller's own text does not: a person following it up is
+            // what the caller expects.
             auto recent = tx.exec(
                 "SELECT ceil(extract(epoch FROM max(coalesce(sent_at, created_at)) + "
                 "make_interval(secs => $3::int) - now())) FROM messages WHERE org_id = $1::uuid "
                 "AND method = 'sms' AND status IN ('sent', 'delivered', 'sending', 'unknown') "
+                "AND purpose IS DISTINCT FROM 'auto_reply' "
                 "AND recipient = $2 AND coalesce(sent_at, created_at) > now() - "
                 "make_interval(secs => $3::int)",
                 {who.orgId, *phone, followUpWindowSeconds});
@@ -415,8 +418,8 @@ Result<QJsonObject> CallActions::sendReminder(const http::Principal &who,
     const QString greeting = first.isEmpty() ? u"Hi"_s : u"Hi "_s + first;
     const QString slot = when(a.start, zone(a.timeZone));
     const QString text =
-        u"%1, this is a reminder of your %2 appointment at %3 on %4. Reply or "
-        "call us if you need to reschedule."_s.arg(greeting, a.service, a.clinic, slot);
+        u"%1, this is a reminder of your %2 appointment at %3 on %4. Reply C to "
+        "confirm, R to reschedule or N to cancel."_s.arg(greeting, a.service, a.clinic, slot);
     Messaging::Outgoing to;
     to.orgId = who.orgId;
     to.recipient = recipient;

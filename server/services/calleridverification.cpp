@@ -3,9 +3,9 @@
 #include "core/crypto/passwordhash.h"
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
+#include "core/twiliosignature.h"
 #include "server/http/response.h"
 #include "server/providers/twilioclient.h"
-#include "server/providers/twiliosignature.h"
 #include "server/services/messaging.h"
 #include "server/services/publicurl.h"
 #include "server/services/ratelimiter.h"
@@ -503,7 +503,7 @@ CallerIdVerification::validationCallback(const QString &verificationId, const QS
     if (!credentials)
         return credentials.error();
     if (!*credentials ||
-        !providers::twilioSignatureMatches((*credentials)->authToken, url, parameters, signature)) {
+        !twilio::twilioSignatureMatches((*credentials)->authToken, url, parameters, signature)) {
         log::warn("telephony", u"A validation callback without a valid Twilio signature."_s,
                   {{u"verification_id"_s, verificationId}});
         return http::status::forbidden(u"The request is not signed by Twilio."_s);

@@ -128,25 +128,31 @@ namespace {
 const QString notWantedReason = u"This person asked not to get text messages (do not text)."_s;
 } // namespace
 
-Result<bool> Messaging::refuseIfNotWanted(const db::Access &access, const Outgoing &to,
-                                          const QString &body)
+Result<std::optional<QString>> Messaging::refuseIfNotWanted(const db::Access &access,
+                                                            const Outgoing &to, const QString &body)
 {
-    auto optedOut = m_app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
-        auto row = tx.exec("SELECT EXISTS (SELECT 1 FROM contacts WHERE org_id = $1::uuid AND "
-                           "phone = $2 AND do_not_text)",
-                           {to.orgId, to.recipient});
-        if (!row)
-            return row.error();
-        return row->toBool(0, 0);
-    });
-    if (!optedOut)
-        return optedOut.error();
-    if (!*optedOut)
-        return false;
-    auto recorded = recordUnsent(access, to, u"sms"_s, body, notWantedReason);
+    auto refusal = m_app.db.transaction<std::optional<QString>>(
+        access, [&](db::Transaction &tx) -> Result<std::optional<QString>> {
+            auto row = tx.exec("SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE org_id = "
+                               "$1::uuid AND phone = $2), EXISTS (SELECT 1 FROM contacts WHERE "
+                               "org_id = $1::uuid AND phone = $2 AND do_not_text)",
+                               {to.orgId, to.recipient});
+            if (!row)
+                return row.error();
+            if (row->toBool(0, 0))
+                return std::optional<QString>(optedOutReason);
+            if (row->toBool(0, 1))
+                return std::optional<QString>(notWantedReason);
+            return std::optional<QString>();
+        });
+    if (!refusal)
+        return refusal.error();
+    if (!*refusal)
+        return refusal;
+    auto recorded = recordUnsent(access, to, u"sms"_s, body, **refusal);
     if (!recorded)
         return recorded.error();
-    return true;
+    return refusal;
 }
 
 Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const Outgoing &to,
@@ -156,7 +162,7 @@ Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const O
     if (!notWanted)
         return notWanted.error();
     if (*notWanted)
-        return http::status::unprocessable(notWantedReason);
+        return http::status::unprocessable(**notWanted);
     auto account = m_app.db.transaction<std::optional<TwilioAccount>>(
         access, [&](db::Transaction &tx) { return twilioAccount(tx, to.orgId); });
     if (!account)

@@ -57,6 +57,10 @@ public:
         QString refusal;       // Twilio refused it as asked: why, in words staff may read
     };
 
+    // Why an SMS to a number that sent STOP (and not START since) is refused, on every path.
+    static inline const QString optedOutReason =
+        QStringLiteral("This number has opted out of text messages.");
+
     explicit Messaging(AppContext &app)
         : m_app(app)
     {}
@@ -70,7 +74,8 @@ public:
                                                      const QString &orgId) const;
 
     // Errors only when nothing could be attempted: code "400" with "Twilio not configured" (or
-    // "E-mail is not configured"), or 422 when the person asked not to get texts. A provider
+    // "E-mail is not configured"), or 422 when the number opted out (optedOutReason) or the
+    // person asked not to get texts. A provider
     // failure is a Delivery with sent == false. An SMS is handed to Twilio at most once (see
     // deliverSms).
     Result<Delivery> sendSms(const db::Access &access, const Outgoing &to, const QString &body);
@@ -94,10 +99,11 @@ public:
     Result<void> runCheckJob(const jobs::Job &job);
 
 private:
-    // A person whose contact is marked "do not text" gets no SMS from the clinic, whoever sends it
-    // (a reminder, a follow-up): true when the SMS is refused for it (and recorded unsent).
-    Result<bool> refuseIfNotWanted(const db::Access &access, const Outgoing &to,
-                                   const QString &body);
+    // A number that opted out (STOP) or a person whose contact is marked "do not text" gets no
+    // SMS from the clinic, whoever sends it (a reminder, a follow-up, an alert, a text-back): the
+    // reason when the SMS is refused (and recorded unsent), nullopt when it may go.
+    Result<std::optional<QString>> refuseIfNotWanted(const db::Access &access, const Outgoing &to,
+                                                     const QString &body);
 
     // Whether an SMS that certainly did not leave (Twilio unreachable or throttling) is left
     // 'queued' for the caller to try again (a job with attempts left) or recorded as failed.

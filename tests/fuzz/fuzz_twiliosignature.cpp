@@ -1,12 +1,12 @@
 // Twilio's callback signature: any form body parses, the signature we compute for it matches
 // itself and nothing signed with another token.
 
+#include "core/twiliosignature.h"
 #include "fuzzinput.h"
-#include "server/providers/twiliosignature.h"
 
 using namespace Qt::Literals::StringLiterals;
 using namespace vox;
-using namespace vox::server::providers;
+using namespace vox::twilio;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,8 +2,13 @@
 // given clinic B's token and clinic A's ids answers 404 (or 403 where B's role forbids the
 // action first), changes nothing of A's, and no list, count or aggregate ever includes A's rows.
 #include "clinicfixture.h"
+#include "core/crypto/aesgcm.h"
+#include "core/twiliosignature.h"
+#include "server/http/outboundcall.h"
+#include "server/services/credentialstore.h"
 
 #include <QTest>
+#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::test::HttpClient;
@@ -35,9 +40,59 @@ class TestCrossOrg : public QObject
             "p.disabled) ORDER BY p.id) FROM profiles p WHERE p.org_id = $1::uuid)::text || "
             "(SELECT count(*) FROM refresh_tokens WHERE org_id = $1::uuid AND revoked_at IS "
             "NULL)::text || coalesce((SELECT json_agg(t ORDER BY t.id) FROM today_queue t "
-            "WHERE t.org_id = $1::uuid)::text, '[]')",
+            "WHERE t.org_id = $1::uuid)::text, '[]') || coalesce((SELECT json_agg(m ORDER BY "
+            "m.id) FROM messages m WHERE m.org_id = $1::uuid)::text, '') || coalesce((SELECT "
+            "json_agg(a ORDER BY a.id) FROM appointments a WHERE a.org_id = $1::uuid)::text, '') "
+            "|| coalesce((SELECT json_agg(x ORDER BY x.phone) FROM sms_opt_outs x WHERE "
+            "x.org_id = $1::uuid)::text, '')",
             {m_a.orgId});
         return row ? row->text(0, 0) : QString();
+    }
+
+    // Each clinic's Twilio number and auth token, as connecting Twilio stores them.
+    struct Twilio
+    {
+        QString number;
+        QString token;
+    };
+    Twilio m_aTwilio{u"+15550007001"_s, u"token-of-clinic-a-0000000000000000"_s};
+    Twilio m_bTwilio{u"+15550007002"_s, u"token-of-clinic-b-0000000000000000"_s};
+
+    bool connectTwilio(const QString &orgId, const Twilio &twilio)
+    {
+        const auto keys = vox::crypto::KeyRing::fromBase64(vox::test::TestServer::encryptionKey);
+        if (!keys)
+            return false;
+        const vox::server::CredentialStore store(*keys);
+        const QJsonObject secret{{u"account_sid"_s, QString(u"AC"_s + QString(32, u'0'))},
+                                 {u"auth_token"_s, twilio.token}};
+        const QJsonObject shown{{u"phone_number"_s, twilio.number}};
+        auto saved = m_server->server().database().transaction<bool>(
+            vox::db::Access::service(), [&](vox::db::Transaction &tx) -> vox::Result<bool> {
+                auto s = store.save(tx, orgId, vox::server::CredentialStore::twilio, secret, shown,
+                                    u"active"_s, QString());
+                if (!s)
+                    return s.error();
+                return true;
+            });
+        return saved.ok();
+    }
+
+    // A patient's text as Twilio posts it to the public URL, signed with `token`.
+    HttpReply textTo(const QString &to, const QString &from, const QString &body,
+                     const QString &token)
+    {
+        const vox::twilio::FormParameters params{
+            {u"MessageSid"_s, u"SM"_s + QUuid::createUuid().toString(QUuid::Id128)},
+            {u"From"_s, from},
+            {u"To"_s, to},
+            {u"Body"_s, body}};
+        const QString url = u"http://127.0.0.1:1/api/webhooks/twilio/sms"_s; // BACKEND_URL
+        HttpClient twilio(m_server->url());
+        return twilio.send(
+            "POST", u"/api/webhooks/twilio/sms"_s, vox::http::formEncode(params),
+            {{"X-Twilio-Signature", vox::twilio::twilioSignature(token, url, params)}},
+            "application/x-www-form-urlencoded");
     }
 
     QString fill(QString path) const
@@ -81,6 +136,22 @@ private slots:
                                                           {u"method"_s, u"sms"_s},
                                                           {u"recipient"_s, u"+15550001111"_s},
                                                           {u"content"_s, u"A's message"_s}}));
+        m_aIds.insert(u"inbound"_s, vox::test::insertRow(*m_admin, u"messages"_s, m_a.orgId,
+                                                         {{u"contact_id"_s, m_aIds[u"contact"_s]},
+                                                          {u"direction"_s, u"inbound"_s},
+                                                          {u"status"_s, u"received"_s},
+                                                          {u"method"_s, u"sms"_s},
+                                                          {u"recipient"_s, m_aTwilio.number},
+                                                          {u"sender"_s, u"+15550001111"_s},
+                                                          {u"content"_s, u"Alice's reply"_s}}));
+        m_aIds.insert(u"appointment"_s,
+                      vox::test::insertRow(*m_admin, u"appointments"_s, m_a.orgId,
+                                           {{u"contact_id"_s, m_aIds[u"contact"_s]},
+                                            {u"service_name"_s, u"A-only Peel"_s},
+                                            {u"starts_at"_s, u"9999-01-01T10:00:00Z"_s},
+                                            {u"ends_at"_s, u"9999-01-01T11:00:00Z"_s}}));
+        QVERIFY(connectTwilio(m_a.orgId, m_aTwilio));
+        QVERIFY(connectTwilio(m_b.orgId, m_bTwilio));
         m_aIds.insert(u"verification"_s,
                       vox::test::insertRow(
                           *m_admin, u"verified_caller_ids"_s, m_a.orgId,
@@ -137,6 +208,14 @@ private slots:
             row("PATCH user (disable)")
                 << QByteArray("PATCH") << u"/api/org/users/{user}"_s
                 << QByteArray(R"({"disabled":true})") << role << (admin ? 404 : 403);
+            row("POST mark a patient's text read")
+                << QByteArray("POST") << u"/api/messages/{inbound}/read"_s << QByteArray() << role
+                << 404;
+            // Twilio's webhook takes no session: B's token opens nothing of A's through it.
+            row("POST Twilio SMS webhook with a session instead of a signature")
+                << QByteArray("POST") << u"/api/webhooks/twilio/sms"_s
+                << QByteArray("To=%2B15550007001&From=%2B15550001111&Body=CANCEL&MessageSid=SMx")
+                << role << 403;
             row("POST user password reset")
                 << QByteArray("POST") << u"/api/org/users/{user}/password-reset"_s << QByteArray()
                 << role << (admin ? 404 : 403);
@@ -182,6 +261,7 @@ private slots:
         QTest::newRow("services") << u"/api/services"_s;
         QTest::newRow("messages") << u"/api/messages?limit=200"_s;
         QTest::newRow("messages of A's contact") << u"/api/messages?contact_id={contact}"_s;
+        QTest::newRow("patients' unread texts") << u"/api/messages?direction=inbound&unread=true"_s;
         QTest::newRow("dashboard") << u"/api/dashboard/summary?range=all"_s;
         QTest::newRow("recent activity") << u"/api/dashboard/recent-activity"_s;
         QTest::newRow("settings") << u"/api/org/settings"_s;
@@ -237,6 +317,38 @@ private slots:
         const auto bRows =
             m_admin->exec("SELECT count(*) FROM contacts WHERE org_id = $1::uuid", {m_b.orgId});
         QCOMPARE(bRows->toInt(0, 0), 1);
+    }
+
+    // A text to one clinic's number is that clinic's alone: signed with another clinic's token it
+    // is refused, and a patient both clinics know is changed only in the clinic texted.
+    void aClinicsNumberNeverReachesAnotherClinicsData_data()
+    {
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("signer");
+        QTest::addColumn<int>("status");
+        QTest::newRow("A's number signed with B's token") << u"a"_s << u"b"_s << 403;
+        QTest::newRow("B's number signed with A's token") << u"b"_s << u"a"_s << 403;
+        QTest::newRow("B's number signed by B, from A's patient") << u"b"_s << u"b"_s << 200;
+    }
+    void aClinicsNumberNeverReachesAnotherClinicsData()
+    {
+        QFETCH(QString, to);
+        QFETCH(QString, signer);
+        QFETCH(int, status);
+        for (const QString &body : {u"STOP"_s, u"CANCEL"_s, u"YES"_s, u"R"_s}) {
+            const HttpReply reply =
+                textTo((to == u"a" ? m_aTwilio : m_bTwilio).number, u"+15550001111"_s, body,
+                       (signer == u"a" ? m_aTwilio : m_bTwilio).token);
+            QCOMPARE(reply.status, status);
+            QVERIFY(!reply.body.contains("Clinic A"));
+            QCOMPARE(snapshotOfA(), m_aSnapshot);
+        }
+        const auto inB = m_admin->exec("SELECT count(*) FROM messages WHERE org_id = $1::uuid AND "
+                                       "direction = 'inbound'",
+                                       {m_b.orgId});
+        QVERIFY(inB.ok());
+        // What B was sent is B's (so the refusals above are not everything refused).
+        QCOMPARE(inB->toInt(0, 0) > 0, status == 200);
     }
 
     void aCursorFromAnotherClinicOnlyMovesWithinTheCallersRows()

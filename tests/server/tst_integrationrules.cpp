@@ -1,8 +1,8 @@
 // The integrations' pure rules: Twilio's request signature (against Twilio's published examples),
 // signed links and OAuth state, transcript layout, export file names, sender
 // addresses, and what binds a sealed credential to its row.
+#include "core/twiliosignature.h"
 #include "server/providers/twilioclient.h"
-#include "server/providers/twiliosignature.h"
 #include "server/services/credentialstore.h"
 #include "server/services/messaging.h"
 #include "server/services/resendsetup.h"
@@ -86,12 +86,12 @@ private slots:
                                                     {u"From"_s, caller},
                                                     {u"Digits"_s, u"1234"_s},
                                                     {u"Caller"_s, caller}};
-        QCOMPARE(vox::server::providers::twilioSignature(
+        QCOMPARE(vox::twilio::twilioSignature(
                      u"12345"_s, u"https://mycompany.com/myapp.php?foo=1&bar=2"_s, params),
                  signature);
-        QVERIFY(vox::server::providers::twilioSignature(
-                    u"12346"_s, u"https://mycompany.com/myapp.php?foo=1&bar=2"_s, params) !=
-                signature);
+        QVERIFY(vox::twilio::twilioSignature(u"12346"_s,
+                                             u"https://mycompany.com/myapp.php?foo=1&bar=2"_s,
+                                             params) != signature);
     }
 
     void twilioErrorCodesAreReadFromClientErrors()

@@ -6,9 +6,9 @@
 #include "integrationfixture.h"
 
 #include "core/crypto/passwordhash.h"
+#include "core/twiliosignature.h"
 #include "server/http/jsonbody.h"
 #include "server/providers/twilioclient.h"
-#include "server/providers/twiliosignature.h"
 
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -369,8 +369,7 @@ private slots:
             raw->send("POST", u"/api/telephony/twilio/validation-status/"_s + id, form, {},
                       "application/x-www-form-urlencoded");
         QCOMPARE(unsigned_.status, 403);
-        const QByteArray wrongKey =
-            vox::server::providers::twilioSignature(u"not-the-token"_s, url, forged);
+        const QByteArray wrongKey = vox::twilio::twilioSignature(u"not-the-token"_s, url, forged);
         QCOMPARE(raw->send("POST", u"/api/telephony/twilio/validation-status/"_s + id, form,
                            {{"X-Twilio-Signature", wrongKey}}, "application/x-www-form-urlencoded")
                      .status,
@@ -381,7 +380,7 @@ private slots:
         QCOMPARE(raw->send("POST", u"/api/telephony/twilio/validation-status/"_s + id,
                            vox::server::providers::formEncode(stale),
                            {{"X-Twilio-Signature",
-                             vox::server::providers::twilioSignature(m_twilio.token, url, stale)}},
+                             vox::twilio::twilioSignature(m_twilio.token, url, stale)}},
                            "application/x-www-form-urlencoded")
                      .status,
                  204);
@@ -394,7 +393,7 @@ private slots:
         QCOMPARE(raw->send("POST", u"/api/telephony/twilio/validation-status/"_s + id,
                            vox::server::providers::formEncode(failed),
                            {{"X-Twilio-Signature",
-                             vox::server::providers::twilioSignature(m_twilio.token, url, failed)}},
+                             vox::twilio::twilioSignature(m_twilio.token, url, failed)}},
                            "application/x-www-form-urlencoded")
                      .status,
                  204);

@@ -1,9 +1,9 @@
-#include "server/providers/twiliosignature.h"
+#include "core/twiliosignature.h"
 
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
-using namespace vox::server::providers;
+using namespace vox::twilio;
 
 class TestTwilioSignature : public QObject
 {

@@ -8,7 +8,7 @@
 
 // How Twilio proves that a callback is its own: pure functions, so the route, the sandbox, the
 // tests and the fuzzer all check the same rule.
-namespace vox::server::providers {
+namespace vox::twilio {
 
 using FormParameters = QList<QPair<QString, QString>>;
 
@@ -25,4 +25,4 @@ QByteArray twilioSignature(const QString &authToken, const QString &url, FormPar
 bool twilioSignatureMatches(const QString &authToken, const QString &url,
                             const FormParameters &parameters, QByteArrayView sent);
 
-} // namespace vox::server::providers
+} // namespace vox::twilio

@@ -1,4 +1,4 @@
-#include "server/providers/twiliosignature.h"
+#include "core/twiliosignature.h"
 
 #include "core/crypto/digest.h"
 
@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-namespace vox::server::providers {
+namespace vox::twilio {
 
 FormParameters formParameters(QByteArrayView body)
 {
@@ -58,4 +58,4 @@ bool twilioSignatureMatches(const QString &authToken, const QString &url,
     return crypto::constantTimeEquals(twilioSignature(authToken, url, parameters), sent);
 }
 
-} // namespace vox::server::providers
+} // namespace vox::twilio
