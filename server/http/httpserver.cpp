@@ -301,6 +301,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
     QThreadPool &workers = route->lane == Lane::Reserved ? m_reservedWorkers : m_workers;
     workers.start([this, guarded, sequence, request, route, index]() mutable {
         Response response = dispatch(index, *route, request);
+        // The answer's trip back to the I/O thread need not keep an upload alive.
+        request.body = QByteArray();
         QMetaObject::invokeMethod(
             this,
             [this, guarded, sequence, request, route, response]() {
