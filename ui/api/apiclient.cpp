@@ -101,6 +101,8 @@ void ApiClient::dispatch(Request request)
         if (request.bodyDevice) {
             request.bodyDevice->seek(0);
             http.setHeader(QNetworkRequest::ContentLengthHeader, request.bodyDevice->size());
+            // Without this QNetworkAccessManager reads the whole device into memory first.
+            http.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
             reply = m_network->sendCustomRequest(http, request.method, request.bodyDevice.get());
         } else {
             const QByteArray body = request.body.isEmpty() && request.method != "DELETE"
