@@ -285,9 +285,15 @@ void DemoFeed::start()
     m_thread->start();
 }
 
+bool DemoFeed::hasEnded() const
+{
+    return !m_thread || m_thread->isFinished();
+}
+
 void DemoFeed::stop()
 {
-    if (!m_running.exchange(false))
+    m_running = false;
+    if (!m_thread)
         return;
     m_thread->wait();
     delete m_thread;

@@ -63,7 +63,10 @@ public:
     ~DemoFeed();
 
     void start(); // on a thread of its own
-    void stop();
+    // Asks the feed to end after what it is sending now, without waiting.
+    void requestStop() { m_running = false; }
+    bool hasEnded() const;
+    void stop(); // asks and waits
 
     // Signs in (or up), makes sure the front desk can sign in, the agent has a Vapi assistant,
     // and Twilio and e-mail are connected to the sandbox.

@@ -41,6 +41,10 @@
 #include <QSysInfo>
 #include <QWebSocket>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
@@ -59,6 +63,18 @@ void wireIntegrations(AppContext &app, jobs::JobRunner &runner)
         return GoogleCalendar(app).busy(orgId, from, to);
     };
     app.calendarBusyLink = CredentialStore::google;
+}
+
+// Request bodies of megabytes (documents for the knowledge base) are allocated, grown and freed
+// on worker threads. glibc's default raises its mmap threshold after the first such buffer is
+// freed, and later ones then come from the threads' arenas, which keep the memory: the server
+// grew by each upload and never shrank. A fixed threshold keeps big buffers mapped on their own,
+// grown in place (mremap) and given back when freed.
+void returnLargeBuffersToTheSystem()
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
 }
 
 } // namespace
@@ -138,6 +154,7 @@ Result<void> Server::start()
     if (m_running)
         return {};
     servermetrics::declareAll();
+    returnLargeBuffersToTheSystem();
     for (const QString &secret : m_config.secrets())
         log::registerSecret(secret);
     if (m_config.sandboxInProduction)

@@ -2007,28 +2007,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voxanne could not start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clinic server on this computer could not start:
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to a server instead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2038,11 +2016,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>This build of the console cannot run the clinic server on this computer. Connect to a server instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting your clinic&apos;s server on this computer…
-The very first start takes a little longer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4343,6 +4316,53 @@ The very first start takes a little longer.</source>
     </message>
     <message>
         <source>Still needed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::StartingPanel</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a server instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer is starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the clinic&apos;s server on this computer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a Voxanne server on another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the clinic&apos;s server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxanne runs the clinic&apos;s server and its database on this computer. The very first start takes a little longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer could not start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2009,30 +2009,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Servidor de la clínica en este equipo</translation>
     </message>
     <message>
-        <source>Voxanne could not start</source>
-        <translation>Voxanne no pudo iniciarse</translation>
-    </message>
-    <message>
-        <source>The clinic server on this computer could not start:
-
-%1</source>
-        <translation>El servidor de la clínica en este equipo no pudo iniciarse:
-
-%1</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Connect to a server instead</source>
-        <translation>Conectarse a un servidor</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
-    </message>
-    <message>
         <source>Server: %1</source>
         <translation>Servidor: %1</translation>
     </message>
@@ -2043,12 +2019,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>This build of the console cannot run the clinic server on this computer. Connect to a server instead.</source>
         <translation>Esta versión de la consola no puede ejecutar el servidor de la clínica en este equipo. Conéctese a un servidor.</translation>
-    </message>
-    <message>
-        <source>Starting your clinic&apos;s server on this computer…
-The very first start takes a little longer.</source>
-        <translation>Iniciando el servidor de su clínica en este equipo…
-La primera vez tarda un poco más.</translation>
     </message>
     <message>
         <source>You signed out.</source>
@@ -4349,6 +4319,53 @@ La primera vez tarda un poco más.</translation>
     <message>
         <source>Still needed: %1.</source>
         <translation>Falta: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::StartingPanel</name>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Connect to a server instead</source>
+        <translation>Conectarse a un servidor</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Iniciando</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer is starting</source>
+        <translation>El servidor de la clínica en este equipo se está iniciando</translation>
+    </message>
+    <message>
+        <source>Start the clinic&apos;s server on this computer again</source>
+        <translation>Volver a iniciar el servidor de la clínica en este equipo</translation>
+    </message>
+    <message>
+        <source>Use a Voxanne server on another computer</source>
+        <translation>Usar un servidor de Voxanne en otro equipo</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>Cerrar la consola</translation>
+    </message>
+    <message>
+        <source>Starting the clinic&apos;s server…</source>
+        <translation>Iniciando el servidor de la clínica…</translation>
+    </message>
+    <message>
+        <source>Voxanne runs the clinic&apos;s server and its database on this computer. The very first start takes a little longer.</source>
+        <translation>Voxanne ejecuta el servidor de la clínica y su base de datos en este equipo. El primer inicio tarda un poco más.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server on this computer could not start</source>
+        <translation>El servidor de la clínica en este equipo no pudo iniciarse</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QThread>
 #include <QTimeZone>
 
 #include <memory>
@@ -113,7 +114,17 @@ public:
 
     void stop()
     {
-        m_feed.reset();
+        if (m_feed) {
+            // The feed may be waiting for this server's answer, and the server's I/O runs on
+            // this thread: keep it turning until the feed has ended, or the two wait for each
+            // other (a quit during the demo's first start hung).
+            m_feed->requestStop();
+            while (!m_feed->hasEnded()) {
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+                QThread::msleep(2);
+            }
+            m_feed.reset();
+        }
         if (m_server) {
             m_server->stop();
             m_server.reset();

@@ -59,6 +59,8 @@ QString requestIdFrom(const QByteArray &given)
     return QString::fromLatin1(crypto::randomBytes(8).toHex());
 }
 
+constexpr qint64 largeBodyBytes = 1024 * 1024;
+
 int defaultWorkers()
 {
     return qBound(4, QThread::idealThreadCount() * 4, 32);
@@ -264,6 +266,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
     for (const auto &[name, value] : headers)
         request.headers.insert(name.toLower(), value);
     request.body = incoming.body();
+    request.bodyBytes = request.body.size();
     request.remoteAddress =
         clientAddress(incoming.remoteAddress(), request.header("x-forwarded-for"),
                       request.header("forwarded"), m_options.trustedProxies);
@@ -301,6 +304,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
     QThreadPool &workers = route->lane == Lane::Reserved ? m_reservedWorkers : m_workers;
     workers.start([this, guarded, sequence, request, route, index]() mutable {
         Response response = dispatch(index, *route, request);
+        // The answer's trip back to the I/O thread need not keep an upload alive.
+        request.body = QByteArray();
         QMetaObject::invokeMethod(
             this,
             [this, guarded, sequence, request, route, response]() {
@@ -352,8 +357,11 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
     response.withHeader("X-Request-Id", request.requestId.toLatin1());
 
     ResponseOrder &queue = *ResponseOrder::of(socket);
-    queue.ready.insert(sequence,
-                       {std::move(response), request.wantsClose(), request.method == "HEAD"});
+    // QtHttpServer keeps a connection's last body buffer until the next request or the close:
+    // after an upload of megabytes the connection ends, so that memory goes with it.
+    const bool largeBody = request.bodyBytes > largeBodyBytes;
+    queue.ready.insert(sequence, {std::move(response), request.wantsClose() || largeBody,
+                                  request.method == "HEAD"});
     while (!queue.ready.isEmpty() && queue.ready.firstKey() == queue.written) {
         Pending next = queue.ready.take(queue.written);
         ++queue.written;

@@ -17,6 +17,7 @@ struct Request
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
+    qint64 bodyBytes = 0; // the body's size, kept after the body is let go
     QString remoteAddress;
     QString requestId;
     QHash<QString, QString> params; // from the route pattern (":id")

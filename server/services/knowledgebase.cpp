@@ -31,10 +31,6 @@ Result<QJsonObject> KnowledgeBase::add(const db::Access &access, const QString &
     auto kind = documentKind(contentType, name);
     if (!kind)
         return kind.error();
-    auto text = extractText(bytes, *kind);
-    if (!text)
-        return text.error();
-    const QStringList chunks = chunkText(*text);
     const QString hash = QString::fromLatin1(crypto::sha256(bytes).toHex());
 
     return m_app.db.transaction<QJsonObject>(
@@ -49,25 +45,41 @@ Result<QJsonObject> KnowledgeBase::add(const db::Access &access, const QString &
                 return http::status::conflict(
                     u"This document is already in the knowledge base as \"%1\"."_s.arg(
                         existing->text(0, 0)));
-            auto document =
-                tx.exec("INSERT INTO knowledge_documents (org_id, filename, mime_type, "
-                        "size_bytes, sha256, status, chunk_count, uploaded_by) VALUES "
-                        "($1::uuid, $2, $3, $4, $5, 'ready', $6, $7::uuid) RETURNING id, " +
-                            documentJson,
-                        {access.orgId, name, mimeType(*kind), qint64(bytes.size()), hash,
-                         int(chunks.size()), access.userId.isEmpty() ? QString() : access.userId});
+            auto document = tx.exec("INSERT INTO knowledge_documents (org_id, filename, mime_type, "
+                                    "size_bytes, sha256, status, chunk_count, uploaded_by) VALUES "
+                                    "($1::uuid, $2, $3, $4, $5, 'ready', 0, $6::uuid) RETURNING id",
+                                    {access.orgId, name, mimeType(*kind), qint64(bytes.size()),
+                                     hash, access.userId.isEmpty() ? QString() : access.userId});
             if (!document)
                 return document.error();
             const QString documentId = document->text(0, 0);
-            // One statement for all passages: an array of texts unnested with their ordinals.
-            auto inserted =
-                tx.exec("INSERT INTO knowledge_chunks (org_id, document_id, ordinal, content) "
-                        "SELECT $1::uuid, $2::uuid, ord - 1, content "
-                        "FROM unnest($3::text[]) WITH ORDINALITY AS c(content, ord)",
-                        {access.orgId, documentId, chunks});
-            if (!inserted)
-                return inserted.error();
-            const QJsonObject out = document->toJson(0, 1).toObject();
+            // The text is read and stored a part at a time: a large document is never whole in
+            // memory as text, as passages and as one statement's parameter at once.
+            int passages = 0;
+            auto read = extractTextInParts(bytes, *kind, [&](const QString &part) -> Result<void> {
+                const QStringList chunks = chunkText(part);
+                if (chunks.isEmpty())
+                    return {};
+                // One statement per part: an array of texts unnested with their ordinals.
+                auto inserted =
+                    tx.exec("INSERT INTO knowledge_chunks (org_id, document_id, ordinal, content) "
+                            "SELECT $1::uuid, $2::uuid, $3 + ord - 1, content "
+                            "FROM unnest($4::text[]) WITH ORDINALITY AS c(content, ord)",
+                            {access.orgId, documentId, passages, chunks});
+                if (!inserted)
+                    return inserted.error();
+                passages += int(chunks.size());
+                return {};
+            });
+            if (!read)
+                return read.error();
+            auto counted = tx.exec("UPDATE knowledge_documents SET chunk_count = $3 WHERE id = "
+                                   "$1::uuid AND org_id = $2::uuid RETURNING " +
+                                       documentJson,
+                                   {documentId, access.orgId, passages});
+            if (!counted)
+                return counted.error();
+            const QJsonObject out = counted->toJson(0, 0).toObject();
             if (auto published = events::publish(
                     tx, access.orgId, u"knowledge.updated"_s, u"knowledge_document"_s, documentId,
                     {{u"action"_s, u"added"_s}, {u"filename"_s, name}});

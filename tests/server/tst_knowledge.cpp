@@ -3,9 +3,13 @@
 #include "testserver.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QGuiApplication>
+#include <QJsonDocument>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QProcess>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -31,6 +35,43 @@ QByteArray pdfWithText(const QStringList &paragraphs)
     }
     painter.end();
     return buffer.data();
+}
+
+// A field of /proc/self/status in bytes (VmRSS: resident now, VmHWM: the peak since the last
+// reset).
+qint64 statusBytes(const QByteArray &field)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return -1;
+}
+
+// Starts a new peak: VmHWM falls back to what is resident now.
+bool resetPeakMemory()
+{
+    QFile clear(u"/proc/self/clear_refs"_s);
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+
+// A price list of `bytes` bytes: paragraphs that differ, as a long real document's do.
+QByteArray largeDocument(qsizetype bytes)
+{
+    QByteArray text;
+    text.reserve(bytes + 512);
+    for (int i = 0; text.size() < bytes; ++i) {
+        text += "Treatment " + QByteArray::number(i) +
+                ": a consultation with our nurse, then the procedure itself. It costs $" +
+                QByteArray::number(100 + i % 900) + " and takes about " +
+                QByteArray::number(15 + i % 90) + " minutes; aftercare advice is given in writing.";
+        text += i % 4 == 3 ? "\n\n" : " ";
+    }
+    text.truncate(bytes);
+    return text;
 }
 
 } // namespace
@@ -193,6 +234,42 @@ private slots:
         const QString id = documentsOfA.first().toObject().value(u"id"_s).toString();
         QCOMPARE(m_b->del(u"/api/knowledge/"_s + id).status, 404);
         QCOMPARE(m_b->del(u"/api/knowledge/not-a-uuid"_s).status, 404);
+    }
+
+    // An upload is read a part at a time: the server grows by less than three times the file
+    // while a 18 MB document is added, and gives most of it back. The document is sent by curl
+    // from a file, so what grows here is the server alone.
+    void aLargeUploadIsNotHeldInSeveralCopies()
+    {
+        const qsizetype size = 18 * 1024 * 1024;
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        QCOMPARE(file.write(largeDocument(size)), size);
+        file.close();
+        QVERIFY(resetPeakMemory());
+        const qint64 before = statusBytes("VmRSS");
+        QVERIFY(before > 0);
+
+        QProcess curl;
+        curl.start(u"curl"_s, {u"-sS"_s, u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: text/plain"_s,
+                               u"-H"_s, u"X-Filename: price-list.txt"_s, u"-H"_s,
+                               u"Authorization: Bearer "_s + m_a->token(), u"--data-binary"_s,
+                               u"@"_s + file.fileName(), u"-w"_s, u"\n%{http_code}"_s,
+                               m_server->url() + u"/api/knowledge"_s});
+        // The server runs on this thread's event loop: wait for curl without blocking it.
+        QTRY_VERIFY_WITH_TIMEOUT(curl.state() == QProcess::NotRunning, 120000);
+        const QList<QByteArray> out = curl.readAllStandardOutput().split('\n');
+        QCOMPARE(out.value(out.size() - 1), QByteArray("201"));
+        const qint64 peak = statusBytes("VmHWM");
+        const qint64 after = statusBytes("VmRSS");
+        qInfo("upload of %lld MB: peak +%lld MB, after +%lld MB", qint64(size >> 20),
+              (peak - before) >> 20, (after - before) >> 20);
+        QVERIFY2(peak - before < 3 * size, qPrintable(u"grew %1 MB"_s.arg((peak - before) >> 20)));
+        QVERIFY2(after - before < size, qPrintable(u"kept %1 MB"_s.arg((after - before) >> 20)));
+        // Every part's passages were stored, numbered in order across the parts.
+        const QJsonObject added = QJsonDocument::fromJson(out.value(0)).object();
+        QVERIFY(added.value(u"chunk_count"_s).toInt() > size / 1000);
+        QVERIFY(!ask(*m_a, u"Treatment 123456"_s).isEmpty());
     }
 
     void deletingRemovesThePassages()

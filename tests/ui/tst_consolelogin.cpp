@@ -4,11 +4,13 @@
 #include "ui/api/apiclient.h"
 #include "ui/api/sessionstore.h"
 #include "ui/shell/consolecontroller.h"
+#include "ui/shell/embeddedserverhost.h"
 #include "ui/shell/firstrundialog.h"
 #include "ui/shell/logindialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/shortcutsdialog.h"
 #include "ui/shell/signupdialog.h"
+#include "ui/shell/startingpanel.h"
 #include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
@@ -22,10 +24,38 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::ui::ConsoleController;
+
+namespace {
+
+// Stands in for the clinic's server on this computer and starts only when the test says so, so
+// the test sees what the console shows in between.
+class HeldServerHost final : public vox::ui::EmbeddedServerHost
+{
+public:
+    using EmbeddedServerHost::EmbeddedServerHost;
+
+    void start(const QString &) override { ++starts; }
+    void stop() override { running = false; }
+    bool isRunning() const override { return running; }
+    void backUp(const QString &) override {}
+
+    void finishStarting(const QUrl &url)
+    {
+        running = true;
+        emit started(url);
+    }
+    void failStarting(const QString &reason) { emit failed(reason); }
+
+    int starts = 0;
+    bool running = false;
+};
+
+} // namespace
 
 class TestConsoleLogin : public QObject
 {
@@ -270,6 +300,58 @@ private slots:
         QCOMPARE(shown->isVisible(), !needed.isEmpty());
         QCOMPARE(shown->text(), needed);
         QCOMPARE(dialog.createButton()->isEnabled(), needed.isEmpty());
+    }
+
+    // The window is up before the clinic's server on this computer is: it says it is starting,
+    // and the sign-in follows once the server answers.
+    void theWindowIsShownBeforeTheServerIsReady()
+    {
+        QTemporaryDir dataDir;
+        HeldServerHost host;
+        vox::ui::StartupOptions options;
+        options.embedded = true;
+        options.dataDir = dataDir.path();
+        ConsoleController controller(options, &host);
+        controller.sessions().forceMemoryOnly();
+        QSignalSpy shown(&controller, &ConsoleController::windowShown);
+        controller.start();
+
+        QCOMPARE(host.starts, 1);
+        QCOMPARE(shown.size(), 1);
+        QVERIFY(controller.mainWindow() && controller.mainWindow()->isVisible());
+        QVERIFY(controller.mainWindow()->isStarting());
+        QVERIFY(controller.mainWindow()->startingPanel()->message().contains(u"Starting"_s));
+        QVERIFY(!controller.loginDialog() && !controller.signUpDialog());
+
+        host.finishStarting(QUrl(m_fixture->url()));
+        // No clinic was created from this data folder yet: the console offers to create one.
+        QTRY_VERIFY(controller.signUpDialog() && controller.signUpDialog()->isVisible());
+        QVERIFY(!controller.mainWindow()->isVisible());
+        QCOMPARE(shown.size(), 1);
+    }
+
+    // A server that cannot start says why in the window and starts again when asked.
+    void aServerThatDoesNotStartSaysWhyAndTriesAgain()
+    {
+        QTemporaryDir dataDir;
+        HeldServerHost host;
+        vox::ui::StartupOptions options;
+        options.embedded = true;
+        options.dataDir = dataDir.path();
+        ConsoleController controller(options, &host);
+        controller.sessions().forceMemoryOnly();
+        controller.start();
+        host.failStarting(u"The disk is full."_s);
+
+        vox::ui::StartingPanel *panel = controller.mainWindow()->startingPanel();
+        QVERIFY(controller.mainWindow()->isVisible());
+        QVERIFY(panel->isFailure());
+        QVERIFY(panel->message().contains(u"The disk is full."_s));
+        QVERIFY(panel->retryButton()->isVisible());
+        QTest::mouseClick(panel->retryButton(), Qt::LeftButton);
+        QCOMPARE(host.starts, 2);
+        QVERIFY(!panel->isFailure());
+        QVERIFY(controller.mainWindow()->isStarting());
     }
 
     void theFirstRunAsksAndLaterStartsRemember()

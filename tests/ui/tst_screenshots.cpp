@@ -252,7 +252,8 @@ class TestScreenshots : public QObject
         return cut;
     }
 
-    void save(QWidget *window, const QString &name)
+    // `minColours`: a page has many; the starting panel is text on the window's background.
+    void save(QWidget *window, const QString &name, int minColours = 40)
     {
         QTest::qWait(150); // let the last layout and chart paint settle
         const QImage image = window->grab().toImage();
@@ -265,7 +266,7 @@ class TestScreenshots : public QObject
         for (int y = 0; y < image.height(); y += 7)
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
-        QVERIFY2(colours.size() > 40, qPrintable(name));
+        QVERIFY2(colours.size() > minColours, qPrintable(name));
         // Quality 0: the smallest PNG (lossless), as these are committed under docs/.
         QVERIFY(image.save(QDir(m_folder).filePath(name + u".png"_s), "PNG", 0));
     }
@@ -322,6 +323,12 @@ private slots:
         window.resize(size);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // What the window shows while the clinic's server on this computer starts, and when
+        // it could not.
+        window.showStarting();
+        save(&window, u"starting"_s + suffix, 8);
+        window.showStartFailure(u"PostgreSQL could not start: the data folder is not writable."_s);
+        save(&window, u"starting-failed"_s + suffix, 8);
         window.sessionStarted();
         events.start();
         QTRY_VERIFY_WITH_TIMEOUT(events.state() == vox::ui::EventStream::State::Live, 15000);

@@ -98,9 +98,18 @@ void ApiClient::dispatch(Request request)
             http.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
         else if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH")
             http.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
-        const QByteArray body =
-            request.body.isEmpty() && request.method != "DELETE" ? QByteArray("{}") : request.body;
-        reply = m_network->sendCustomRequest(http, request.method, body);
+        if (request.bodyDevice) {
+            request.bodyDevice->seek(0);
+            http.setHeader(QNetworkRequest::ContentLengthHeader, request.bodyDevice->size());
+            // Without this QNetworkAccessManager reads the whole device into memory first.
+            http.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+            reply = m_network->sendCustomRequest(http, request.method, request.bodyDevice.get());
+        } else {
+            const QByteArray body = request.body.isEmpty() && request.method != "DELETE"
+                                        ? QByteArray("{}")
+                                        : request.body;
+            reply = m_network->sendCustomRequest(http, request.method, body);
+        }
     }
     if (request.uploadProgress) {
         connect(reply, &QNetworkReply::uploadProgress, this,

@@ -27,6 +27,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -107,6 +108,9 @@ public:
         QUrlQuery query;
         QUrl absoluteUrl; // instead of path, for URLs the server handed out
         QByteArray body;
+        // A body read from a device as it is sent (a document to upload), instead of `body`:
+        // never whole in memory. Opened, and seekable so a retry after a refresh starts over.
+        std::shared_ptr<QIODevice> bodyDevice;
         QByteArray contentType; // JSON unless set
         QList<std::pair<QByteArray, QByteArray>> headers;
         Progress uploadProgress;

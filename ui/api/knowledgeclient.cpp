@@ -18,14 +18,14 @@ void KnowledgeClient::documents(QObject *context, Callback<QList<KnowledgeDocume
 }
 
 void KnowledgeClient::upload(const QString &fileName, const QByteArray &mimeType,
-                             const QByteArray &bytes, QObject *context, Progress progress,
+                             std::shared_ptr<QIODevice> file, QObject *context, Progress progress,
                              Callback<KnowledgeDocument> done)
 {
-    // The file is the raw body (docs/api.md): no multipart, one copy of a large PDF.
+    // The file is the raw body (docs/api.md): no multipart, read from disk as it is sent.
     ApiClient::Request request;
     request.method = "POST";
     request.path = u"/api/knowledge"_s;
-    request.body = bytes;
+    request.bodyDevice = std::move(file);
     request.contentType = mimeType;
     request.headers.append({"X-Filename", QUrl::toPercentEncoding(fileName)});
     request.uploadProgress = std::move(progress);

@@ -26,6 +26,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
@@ -298,13 +300,12 @@ void KnowledgePage::uploadNext()
     }
     const QString path = m_queue.takeFirst();
     const QString name = QFileInfo(path).fileName();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    auto file = std::make_shared<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
         m_toasts.problem(tr("%1 could not be read.").arg(name));
         uploadNext();
         return;
     }
-    const QByteArray bytes = file.readAll();
     m_uploading = true;
     m_highestProgress = 0;
     updateActions();
@@ -313,7 +314,7 @@ void KnowledgePage::uploadNext()
     m_progress->setValue(0);
     m_progress->show();
     m_api.knowledge().upload(
-        name, mimeFor(path), bytes, this,
+        name, mimeFor(path), std::move(file), this,
         [this](qint64 sent, qint64 total) {
             if (total <= 0)
                 return;

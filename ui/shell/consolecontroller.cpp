@@ -61,33 +61,15 @@ ConsoleController::ConsoleController(StartupOptions options, EmbeddedServerHost 
             });
     if (m_host) {
         connect(m_host, &EmbeddedServerHost::started, this, [this](const QUrl &url) {
-            closeStarting();
+            log::info("console", u"The clinic's server on this computer is ready."_s);
             serverReady(url, tr("Clinic server on this computer"),
                         u"embedded:"_s + QDir(m_dataDir).absolutePath());
         });
         connect(m_host, &EmbeddedServerHost::failed, this, [this](const QString &reason) {
-            closeStarting();
             log::error("console", u"The embedded server did not start."_s, {{u"reason"_s, reason}});
-            auto *box = new QMessageBox(
-                QMessageBox::Critical, tr("Voxanne could not start"),
-                tr("The clinic server on this computer could not start:\n\n%1").arg(reason),
-                QMessageBox::NoButton);
-            box->setObjectName(u"embeddedFailure"_s);
-            QAbstractButton *retry = box->addButton(tr("Try again"), QMessageBox::AcceptRole);
-            QAbstractButton *remote =
-                box->addButton(tr("Connect to a server instead"), QMessageBox::ActionRole);
-            box->addButton(tr("Quit"), QMessageBox::RejectRole);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            connect(box, &QMessageBox::buttonClicked, this,
-                    [this, retry, remote](QAbstractButton *button) {
-                        if (button == retry)
-                            startEmbedded();
-                        else if (button == remote)
-                            askFirstRun();
-                        else
-                            quit();
-                    });
-            box->open();
+            ensureWindow();
+            m_window->showStartFailure(reason);
+            m_window->show();
         });
     }
 }
@@ -166,6 +148,7 @@ void ConsoleController::askFirstRun()
     });
     connect(dialog, &QDialog::rejected, this, &ConsoleController::quit);
     dialog->show();
+    noteWindowShown();
 }
 
 void ConsoleController::connectRemote(const QString &url)
@@ -211,17 +194,51 @@ void ConsoleController::startEmbedded()
         resumeOrSignIn();
         return;
     }
-    auto *progress = new QProgressDialog(tr("Starting your clinic's server on this computer…\n"
-                                            "The very first start takes a little longer."),
-                                         tr("Quit"), 0, 0);
-    progress->setObjectName(u"startingDialog"_s);
-    progress->setWindowTitle(tr("Voxanne"));
-    progress->setMinimumDuration(0);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    m_starting = progress;
-    connect(progress, &QProgressDialog::canceled, this, &ConsoleController::quit);
-    progress->show();
+    // The window comes first and the server starts behind it: initdb, PostgreSQL and the
+    // migrations take seconds, and a person should see the console at once, not wait for it.
+    m_serverDescription = tr("Clinic server on this computer");
+    ensureWindow();
+    m_window->showStarting();
+    showWindow();
     m_host->start(m_dataDir);
+}
+
+void ConsoleController::ensureWindow()
+{
+    if (m_window)
+        return;
+    m_window = std::make_unique<MainWindow>(*m_api, *m_events, m_serverDescription);
+    m_window->setDemo(m_options.demo ? demoAccountsNote() : QString());
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &ConsoleController::signOut);
+    connect(m_window.get(), &MainWindow::quitRequested, this, &ConsoleController::quit);
+    connect(m_window.get(), &MainWindow::backUpRequested, this, &ConsoleController::backUp);
+    connect(m_window.get(), &MainWindow::retryStartRequested, this,
+            &ConsoleController::startEmbedded);
+    connect(m_window.get(), &MainWindow::connectElsewhereRequested, this, [this] {
+        if (m_events)
+            m_events->stop();
+        // The window asked, from inside its own signal: it goes once that has returned.
+        m_window.release()->deleteLater();
+        m_windowShown = false;
+        askFirstRun();
+        if (m_firstRun)
+            m_firstRun->chooseRemote();
+    });
+}
+
+void ConsoleController::showWindow()
+{
+    m_window->show();
+    noteWindowShown();
+}
+
+void ConsoleController::noteWindowShown()
+{
+    if (m_windowShown)
+        return;
+    m_windowShown = true;
+    log::info("console", u"The window is shown."_s);
+    emit windowShown();
 }
 
 void ConsoleController::serverReady(const QUrl &url, const QString &description,
@@ -284,6 +301,7 @@ QString ConsoleController::demoAccountsNote()
 void ConsoleController::showLogin(const QString &notice)
 {
     closeDialogs();
+    hideStartingWindow();
     auto *dialog = new LoginDialog(*m_api, m_serverDescription);
     m_login = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -309,11 +327,21 @@ void ConsoleController::showLogin(const QString &notice)
             quit();
     });
     dialog->show();
+    noteWindowShown();
+}
+
+void ConsoleController::hideStartingWindow()
+{
+    // The server is ready and someone has to sign in first: the sign-in takes the window's place
+    // until there is a session to show.
+    if (m_window && m_window->isStarting())
+        m_window->hide();
 }
 
 void ConsoleController::showSignUp()
 {
     closeDialogs();
+    hideStartingWindow();
     auto *dialog = new SignUpDialog(*m_api);
     m_signUp = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -328,6 +356,7 @@ void ConsoleController::showSignUp()
             quit();
     });
     dialog->show();
+    noteWindowShown();
 }
 
 void ConsoleController::sessionStarted()
@@ -337,17 +366,11 @@ void ConsoleController::sessionStarted()
     if (!session.refreshToken.isEmpty())
         m_sessions->save(m_account, session.refreshToken);
     DisplayFormat::setClinicTimeZone(QTimeZone(session.timeZone.toLatin1()));
-    if (!m_window) {
-        m_window = std::make_unique<MainWindow>(*m_api, *m_events, m_serverDescription);
-        m_window->setDemo(m_options.demo ? demoAccountsNote() : QString());
-        connect(m_window.get(), &MainWindow::signOutRequested, this, &ConsoleController::signOut);
-        connect(m_window.get(), &MainWindow::quitRequested, this, &ConsoleController::quit);
-        connect(m_window.get(), &MainWindow::backUpRequested, this, &ConsoleController::backUp);
-    }
+    ensureWindow();
     // A clinic on this computer is backed up from here; a shared server by its operator.
     m_window->setBackupAvailable(m_host && m_host->isRunning());
-    m_window->show();
     m_window->sessionStarted();
+    showWindow();
     m_events->stop();
     m_events->start();
     if (!m_keychainNotice.isEmpty())
@@ -442,23 +465,13 @@ void ConsoleController::sessionExpired(const QString &reason)
     showLogin(reason);
 }
 
-void ConsoleController::closeStarting()
-{
-    if (!m_starting)
-        return;
-    // QProgressDialog reports any close as "canceled", which here means Quit.
-    m_starting->disconnect(this);
-    m_starting->close();
-    m_starting = nullptr;
-}
-
 void ConsoleController::bringToFront()
 {
     // The window the person would act on next: a dialog in front of the main window wins.
     QWidget *front = m_window && m_window->isVisible() ? m_window.get() : nullptr;
     for (QWidget *dialog :
-         {static_cast<QWidget *>(m_starting.data()), static_cast<QWidget *>(m_login.data()),
-          static_cast<QWidget *>(m_signUp.data()), static_cast<QWidget *>(m_firstRun.data())}) {
+         {static_cast<QWidget *>(m_login.data()), static_cast<QWidget *>(m_signUp.data()),
+          static_cast<QWidget *>(m_firstRun.data())}) {
         if (dialog && dialog->isVisible())
             front = dialog;
     }

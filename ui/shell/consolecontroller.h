@@ -63,6 +63,9 @@ signals:
     // The user chose to quit (or closed the last window).
     void finished();
     void mainWindowShown();
+    // The first window of this run is on screen (the main window, a sign-in or a first-run
+    // question), whether or not a server is ready yet.
+    void windowShown();
 
 private:
     void askFirstRun();
@@ -81,7 +84,10 @@ private:
     void sessionExpired(const QString &reason);
     void quit();
     void closeDialogs();
-    void closeStarting();
+    void ensureWindow();
+    void showWindow();
+    void noteWindowShown();
+    void hideStartingWindow();
     void bringToFront();
     void rememberClinicCreated();
     bool clinicCreatedHere() const;
@@ -96,13 +102,13 @@ private:
     QPointer<LoginDialog> m_login;
     QPointer<SignUpDialog> m_signUp;
     QPointer<FirstRunDialog> m_firstRun;
-    QPointer<QProgressDialog> m_starting;
     QString m_account;
     QString m_serverDescription;
     QString m_keychainNotice;
     QString m_dataDir;
     bool m_embedded = false;
     bool m_shutDown = false;
+    bool m_windowShown = false;
 };
 
 } // namespace vox::ui

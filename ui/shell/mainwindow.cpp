@@ -18,6 +18,7 @@
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/keyboardconventions.h"
 #include "ui/shell/shortcutsdialog.h"
+#include "ui/shell/startingpanel.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/themedicon.h"
 #include "ui/shell/traynotifier.h"
@@ -47,6 +48,9 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     , m_api(api)
     , m_events(events)
     , m_serverDescription(serverDescription)
+    , m_screens(new QStackedWidget(this))
+    , m_content(new QWidget(m_screens))
+    , m_startingPanel(new StartingPanel(m_screens))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_userLabel(new QLabel(this))
@@ -59,7 +63,7 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     setWindowTitle(tr("Voxanne Console"));
     setWindowIcon(appIcon());
 
-    auto *central = new QWidget(this);
+    QWidget *central = m_content;
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -76,7 +80,14 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
                                 "QListWidget#navigation::item { padding: 7px 14px; }"_s);
     layout->addWidget(m_navigation);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    m_screens->addWidget(m_content);
+    m_screens->addWidget(m_startingPanel);
+    setCentralWidget(m_screens);
+    connect(m_startingPanel, &StartingPanel::retryRequested, this,
+            &MainWindow::retryStartRequested);
+    connect(m_startingPanel, &StartingPanel::connectElsewhereRequested, this,
+            &MainWindow::connectElsewhereRequested);
+    connect(m_startingPanel, &StartingPanel::quitRequested, this, &MainWindow::quitRequested);
     m_toasts = new ToastArea(central);
     m_notifier = new TrayNotifier(*m_toasts, this);
     m_notifications = new NotificationList(this);
@@ -221,6 +232,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *signOut = file->addAction(tr("Sign &out"));
+    m_signOut = signOut;
     signOut->setObjectName(u"signOutAction"_s);
     connect(signOut, &QAction::triggered, this,
             [this] { whenNothingUnsaved(m_pages, [this] { emit signOutRequested(); }); });
@@ -236,6 +248,7 @@ void MainWindow::buildMenus()
             [this] { whenNothingUnsaved(m_pages, [this] { emit quitRequested(); }); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     QAction *refresh = view->addAction(tr("&Refresh"));
     refresh->setObjectName(u"refreshAction"_s);
     refresh->setShortcut(QKeySequence(Qt::Key_F5));
@@ -276,8 +289,38 @@ void MainWindow::buildMenus()
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
+void MainWindow::showStarting()
+{
+    m_startingPanel->showStarting();
+    m_screens->setCurrentWidget(m_startingPanel);
+    setServerActionsEnabled(false);
+}
+
+void MainWindow::showStartFailure(const QString &reason)
+{
+    showStarting();
+    m_startingPanel->showFailure(reason);
+}
+
+void MainWindow::setServerActionsEnabled(bool enabled)
+{
+    // Page keys, refresh and sign-out would talk to a server that is not there yet; Quit, Help
+    // and About stay.
+    m_signOut->setEnabled(enabled);
+    m_viewMenu->menuAction()->setEnabled(enabled);
+    for (QAction *action : m_viewMenu->actions())
+        action->setEnabled(enabled);
+}
+
+bool MainWindow::isStarting() const
+{
+    return m_screens->currentWidget() == m_startingPanel;
+}
+
 void MainWindow::sessionStarted()
 {
+    m_screens->setCurrentWidget(m_content);
+    setServerActionsEnabled(true);
     const Session &s = m_api.session();
     // Another person signing in on this desk does not inherit the last one's notifications.
     const bool newPerson = s.userId != m_sessionUserId;

@@ -11,6 +11,7 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace vox::ui {
@@ -32,6 +33,7 @@ class ToastArea;
 class NotificationList;
 class NotificationsButton;
 class TrayNotifier;
+class StartingPanel;
 
 // The console's window: navigation on the left, the chosen page on the right, and a status bar
 // that says who is signed in, which server this is and whether live updates are flowing.
@@ -46,6 +48,12 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // While the clinic's server on this computer starts: the window is up and says so, and the
+    // pages wait (they have no server to read from yet). sessionStarted() shows the pages.
+    void showStarting();
+    void showStartFailure(const QString &reason);
+    bool isStarting() const;
+    StartingPanel *startingPanel() const { return m_startingPanel; }
     // After sign-in: who, which features, and the first page's data.
     void sessionStarted();
     void showPage(int index);
@@ -93,6 +101,8 @@ signals:
     void signOutRequested();
     void quitRequested();
     void backUpRequested();
+    void retryStartRequested();
+    void connectElsewhereRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,6 +114,7 @@ private:
     // runs it after those edits are discarded, or not at all when the person keeps editing.
     void whenNothingUnsaved(const QList<Page *> &pages, const std::function<void()> &proceed);
     void updateIcons();
+    void setServerActionsEnabled(bool enabled);
     void buildMenus();
     void handleEvent(const LiveEvent &event);
     void showLiveState(EventStream::State state);
@@ -118,6 +129,9 @@ private:
     NotificationList *m_notifications;
     QString m_sessionUserId;
     NotificationsButton *m_notificationsButton;
+    QStackedWidget *m_screens;
+    QWidget *m_content;
+    StartingPanel *m_startingPanel;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QList<Page *> m_pages;
@@ -138,6 +152,8 @@ private:
     QLabel *m_sandboxLabel;
     bool m_demo = false;
     QAction *m_backUp = nullptr;
+    QAction *m_signOut = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QString m_demoNote;
 };
 
