@@ -15,10 +15,15 @@
 #include "ui/widgets/toastarea.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileDialog>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -26,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::ui::ConsoleController;
@@ -42,7 +48,7 @@ public:
     void start(const QString &) override { ++starts; }
     void stop() override { running = false; }
     bool isRunning() const override { return running; }
-    void backUp(const QString &) override {}
+    void backUp(const QString &file) override { backups << file; }
 
     void finishStarting(const QUrl &url)
     {
@@ -53,6 +59,7 @@ public:
 
     int starts = 0;
     bool running = false;
+    QStringList backups;
 };
 
 } // namespace
@@ -328,6 +335,64 @@ private slots:
         QTRY_VERIFY(controller.signUpDialog() && controller.signUpDialog()->isVisible());
         QVERIFY(!controller.mainWindow()->isVisible());
         QCOMPARE(shown.size(), 1);
+    }
+
+    // File → Back up…: the file asked for is written by the server on this computer, the
+    // progress shows as tables are written, and the end says where the backup and its keys are,
+    // or why nothing was written.
+    void backingUpAsksForAFileAndShowsTheOutcome_data()
+    {
+        QTest::addColumn<QString>("failure");
+        QTest::newRow("written") << QString();
+        QTest::newRow("failed") << u"The disk is full."_s;
+    }
+    void backingUpAsksForAFileAndShowsTheOutcome()
+    {
+        QFETCH(QString, failure);
+        QTemporaryDir dataDir;
+        HeldServerHost host;
+        vox::ui::StartupOptions options;
+        options.embedded = true;
+        options.dataDir = dataDir.path();
+        ConsoleController controller(options, &host);
+        controller.sessions().forceMemoryOnly();
+        controller.start();
+        host.finishStarting(QUrl(m_fixture->url()));
+        const QString file = QDir(dataDir.path()).filePath(u"clinic.dump"_s);
+
+        // The save dialog: the file is typed and accepted.
+        QTimer::singleShot(0, this, [file] {
+            QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            dialog->selectFile(file);
+            static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept is protected
+        });
+        controller.mainWindow()->findChild<QAction *>(u"backUpAction"_s)->trigger();
+        QCOMPARE(host.backups, QStringList{file});
+        auto *progress = controller.mainWindow()->findChild<QProgressDialog *>(u"backupProgress"_s);
+        QVERIFY(progress && progress->isVisible());
+        emit host.backupProgress(3, 10);
+        QCOMPARE(progress->maximum(), 10);
+        QCOMPARE(progress->value(), 3);
+
+        if (failure.isEmpty()) {
+            emit host.backupFinished({});
+            QTRY_VERIFY(!controller.mainWindow()->toasts().toasts().isEmpty());
+            const QString said = controller.mainWindow()->toasts().toasts().first()->text();
+            QVERIFY2(said.contains(file) && said.contains(u".secrets.ini"_s), qPrintable(said));
+        } else {
+            QString warned;
+            QTimer::singleShot(0, this, [&warned] {
+                QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                warned = box->text();
+                box->accept();
+            });
+            emit host.backupFinished(failure);
+            QVERIFY2(warned.contains(failure) && warned.contains(u"no file was written"_s),
+                     qPrintable(warned));
+        }
+        QTRY_VERIFY(!controller.mainWindow()->findChild<QProgressDialog *>(u"backupProgress"_s));
     }
 
     // A server that cannot start says why in the window and starts again when asked.

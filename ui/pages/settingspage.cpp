@@ -11,6 +11,7 @@
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
+#include <QBoxLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -26,6 +27,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QTimeEdit>
@@ -79,21 +81,41 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(12);
-    auto *columns = new QHBoxLayout;
-    columns->setSpacing(12);
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_columns->setSpacing(12);
     auto *left = new QVBoxLayout;
-    left->addWidget(buildComputer(serverDescription));
+    m_computerBox = buildComputer(serverDescription);
+    left->addWidget(m_computerBox);
     left->addStretch();
-    columns->addLayout(left, 1);
+    m_columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
-    right->addWidget(buildClinic());
+    m_clinicBox = buildClinic();
+    right->addWidget(m_clinicBox);
     right->addStretch();
-    columns->addLayout(right, 1);
-    layout->addLayout(columns);
+    m_columns->addLayout(right, 1);
+    layout->addLayout(m_columns);
     // The people table has six columns; it gets the page's whole width.
     layout->addWidget(buildPeople(), 1);
     scroll->setWidget(content);
     outer->addWidget(scroll);
+}
+
+void SettingsPage::resizeEvent(QResizeEvent *event)
+{
+    Page::resizeEvent(event);
+    arrangeColumns();
+}
+
+void SettingsPage::arrangeColumns()
+{
+    // The page's margins and the gap between the boxes, and room for a vertical scroll bar.
+    constexpr int chrome = 12 + 12 + 12 + 20;
+    const int sideBySide =
+        m_computerBox->sizeHint().width() + m_clinicBox->sizeHint().width() + chrome;
+    const auto direction =
+        width() >= sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_columns->direction() != direction)
+        m_columns->setDirection(direction);
 }
 
 QWidget *SettingsPage::buildComputer(const QString &serverDescription)

@@ -14,6 +14,9 @@ class QPushButton;
 class QTableWidget;
 class QTimeEdit;
 
+class QBoxLayout;
+class QResizeEvent;
+
 namespace vox::ui {
 
 class ApiClient;
@@ -61,10 +64,20 @@ public:
 signals:
     void aboutRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QWidget *buildComputer(const QString &serverDescription);
     QWidget *buildClinic();
     QWidget *buildPeople();
+    // This computer and the clinic side by side where both fit whole, one above the other where
+    // they do not (a narrow window, longer words in Spanish).
+    void arrangeColumns();
+
+    QBoxLayout *m_columns = nullptr;
+    QWidget *m_computerBox = nullptr;
+    QWidget *m_clinicBox = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;
