@@ -62,6 +62,24 @@ public:
     QStringList backups;
 };
 
+// A console on this computer whose server starts only when the test says so.
+struct HeldConsole
+{
+    QTemporaryDir dataDir;
+    HeldServerHost host;
+    ConsoleController controller{options(dataDir.path()), &host};
+
+    HeldConsole() { controller.sessions().forceMemoryOnly(); }
+
+    static vox::ui::StartupOptions options(const QString &dataDir)
+    {
+        vox::ui::StartupOptions o;
+        o.embedded = true;
+        o.dataDir = dataDir;
+        return o;
+    }
+};
+
 } // namespace
 
 class TestConsoleLogin : public QObject
@@ -313,13 +331,9 @@ private slots:
     // and the sign-in follows once the server answers.
     void theWindowIsShownBeforeTheServerIsReady()
     {
-        QTemporaryDir dataDir;
-        HeldServerHost host;
-        vox::ui::StartupOptions options;
-        options.embedded = true;
-        options.dataDir = dataDir.path();
-        ConsoleController controller(options, &host);
-        controller.sessions().forceMemoryOnly();
+        HeldConsole held;
+        HeldServerHost &host = held.host;
+        ConsoleController &controller = held.controller;
         QSignalSpy shown(&controller, &ConsoleController::windowShown);
         controller.start();
 
@@ -349,16 +363,12 @@ private slots:
     void backingUpAsksForAFileAndShowsTheOutcome()
     {
         QFETCH(QString, failure);
-        QTemporaryDir dataDir;
-        HeldServerHost host;
-        vox::ui::StartupOptions options;
-        options.embedded = true;
-        options.dataDir = dataDir.path();
-        ConsoleController controller(options, &host);
-        controller.sessions().forceMemoryOnly();
+        HeldConsole held;
+        HeldServerHost &host = held.host;
+        ConsoleController &controller = held.controller;
         controller.start();
         host.finishStarting(QUrl(m_fixture->url()));
-        const QString file = QDir(dataDir.path()).filePath(u"clinic.dump"_s);
+        const QString file = QDir(held.dataDir.path()).filePath(u"clinic.dump"_s);
 
         // The save dialog: the file is typed and accepted.
         QTimer::singleShot(0, this, [file] {
@@ -398,13 +408,9 @@ private slots:
     // A server that cannot start says why in the window and starts again when asked.
     void aServerThatDoesNotStartSaysWhyAndTriesAgain()
     {
-        QTemporaryDir dataDir;
-        HeldServerHost host;
-        vox::ui::StartupOptions options;
-        options.embedded = true;
-        options.dataDir = dataDir.path();
-        ConsoleController controller(options, &host);
-        controller.sessions().forceMemoryOnly();
+        HeldConsole held;
+        HeldServerHost &host = held.host;
+        ConsoleController &controller = held.controller;
         controller.start();
         host.failStarting(u"The disk is full."_s);
 
