@@ -15,12 +15,14 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
 #include <QListView>
+#include <QResizeEvent>
 #include <QStyledItemDelegate>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -284,6 +286,29 @@ void DashboardPage::changeEvent(QEvent *event)
         rebuildChart(m_shown);
 }
 
+void DashboardPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_shown.perDay.isEmpty() && dayNamesFit(m_shown) != m_dayNames)
+        rebuildChart(m_shown);
+}
+
+bool DashboardPage::dayNamesFit(const DashboardSummary &summary) const
+{
+    const auto days = summary.perDay.size();
+    if (days == 0 || days > 7)
+        return false;
+    // The value axis and the chart's margins take about this much of the view's width.
+    constexpr int besideThePlot = 60;
+    // Qt Charts cuts the first and last labels unless they have room beyond their width.
+    constexpr int gap = 24;
+    const QFontMetrics metrics(m_chart->font());
+    int widest = 0;
+    for (const auto &day : summary.perDay)
+        widest = qMax(widest, metrics.horizontalAdvance(QLocale().toString(day.date, u"ddd d"_s)));
+    return widest + gap <= (m_chart->width() - besideThePlot) / int(days);
+}
+
 void DashboardPage::rebuildChart(const DashboardSummary &summary)
 {
     m_shown = summary;
@@ -304,9 +329,10 @@ void DashboardPage::rebuildChart(const DashboardSummary &summary)
         calls->setColor(callsColour);
         bookings->setColor(bookingsColour);
         QStringList days;
-        // A week's days fit with their names; two weeks only with their numbers (the month is
-        // in the axis title).
-        const bool roomy = summary.perDay.size() <= 7;
+        // A week's days with their names where they fit whole; otherwise only their numbers
+        // (the month is in the axis title).
+        const bool roomy = dayNamesFit(summary);
+        m_dayNames = roomy;
         for (const auto &day : summary.perDay) {
             *calls << day.calls;
             *bookings << day.bookings;

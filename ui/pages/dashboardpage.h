@@ -6,6 +6,7 @@
 #include <QTimer>
 
 class QChartView;
+class QResizeEvent;
 class QComboBox;
 class QLabel;
 class QListView;
@@ -44,6 +45,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void show(const DashboardSummary &summary);
@@ -61,7 +63,12 @@ private:
     StatCard *m_callsThisWeek;
     StatCard *m_hotLeads;
     QChartView *m_chart;
+    // Whether a week's bars are labelled "Mon 30" (true) or "30" with the months in the axis
+    // title: the names only where each fits under its day whole.
+    bool dayNamesFit(const DashboardSummary &summary) const;
+
     DashboardSummary m_shown; // what the chart draws, to draw it again in a new palette
+    bool m_dayNames = false;
     QListView *m_activityView;
     QLabel *m_activityEmpty;
     QTimer m_debounce;
