@@ -203,7 +203,8 @@ private:
 
     QString start();
 
-    QTemporaryDir m_dir{QStringLiteral("/tmp/voxanne-af-XXXXXX")};
+    // A short name in the system's temporary folder: PostgreSQL's socket paths must stay short.
+    QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/voxanne-af-XXXXXX")};
     QString m_error;
     std::array<quint16, 3> m_ports{}; // monitor, node1, node2
     uid_t m_uid = 0;
