@@ -10,6 +10,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tests/bench/serve.sh"
 calls=${BENCH_CALLS:-100000}
 runs=${BENCH_RUNS:-3}
 
@@ -47,15 +48,7 @@ say "first start: creates the cluster, migrates, builds the demo clinic"
 run first 1
 
 say "seed $calls calls into the demo clinic"
-"$server_bin" serve --data-dir "$data" --listen 127.0.0.1:0 \
-    >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 1 600); do
-    grep -q '^listening on ' "$work/server.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.err" >&2; exit 1; }
-    sleep 0.2
-done
-socket_dir=$(sed -n "s/^unix_socket_directories = '\(.*\)'/\1/p" "$data/postgres/voxanne.conf")
+serve_embedded "$data"
 "$pg_bin/psql" -h "$socket_dir" -p 5432 -U voxanne_admin -d voxanne -X -q -v ON_ERROR_STOP=1 <<SQL
 INSERT INTO call_logs (org_id, occurred_at, started_at, ended_at, duration_seconds, direction,
                        status, phone_number, caller_name, transcript, summary, sentiment_label,

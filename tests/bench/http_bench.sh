@@ -12,6 +12,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tests/bench/serve.sh"
 orgs=${BENCH_ORGS:-100}
 calls=${BENCH_CALLS:-1000000}
 duration=${BENCH_DURATION:-15s}
@@ -44,17 +45,8 @@ cleanup() {
 trap cleanup EXIT
 
 say "server with its own PostgreSQL in $work/data"
-"$server_bin" serve --data-dir "$work/data" --listen 127.0.0.1:0 \
-    >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 1 600); do
-    grep -q '^listening on ' "$work/server.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.err" >&2; exit 1; }
-    sleep 0.2
-done
-url=$(sed -n 's/^listening on //p' "$work/server.out")
+serve_embedded "$work/data"
 cluster="$work/data/postgres"
-socket_dir=$(sed -n "s/^unix_socket_directories = '\(.*\)'/\1/p" "$cluster/voxanne.conf")
 psql_admin() { "$pg_bin/psql" -h "$socket_dir" -p 5432 -U voxanne_admin -d voxanne -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 echo "server: $url" >&2
 
