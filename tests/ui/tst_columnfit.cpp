@@ -35,6 +35,20 @@ private slots:
         QTest::newRow("very short: the wide ones evenly") << wide << 200 << QList<int>{70, 60, 70};
         QTest::newRow("narrower than every minimum: minimums (the table scrolls)")
             << QList<ColumnNeed>{{100, 90, false}, {100, 90, true}} << 100 << QList<int>{90, 90};
+        // A name, a type and a duration that the selected call's panel also shows.
+        const QList<ColumnNeed> hideable{
+            {120, 60, true}, {80, 50, false, 1}, {70, 50, false, 2}, {90, 90, false}};
+        QTest::newRow("room for everything: nothing hidden")
+            << hideable << 400 << QList<int>{160, 80, 70, 90};
+        QTest::newRow("short: the first hideable column goes before anything is cut")
+            << hideable << 330 << QList<int>{170, 0, 70, 90};
+        QTest::newRow("shorter: the next one goes too")
+            << hideable << 260 << QList<int>{170, 0, 0, 90};
+        QTest::newRow("shorter still: with all hidden, the elastic column gives way")
+            << hideable << 180 << QList<int>{90, 0, 0, 90};
+        const QList<ColumnNeed> sameOrder{{100, 60, true}, {80, 50, false, 1}, {80, 50, false, 1}};
+        QTest::newRow("columns of one order go together")
+            << sameOrder << 200 << QList<int>{200, 0, 0};
     }
     void columnsShareTheWidth()
     {
@@ -76,6 +90,34 @@ private slots:
         model.appendRow({new QStandardItem(u"Caller with a long name"_s),
                          new QStandardItem(u"ended"_s), new QStandardItem(u"$1,214,500"_s)});
         QTRY_VERIFY(table.columnWidth(2) >= metrics.horizontalAdvance(u"$1,214,500"_s) + 8);
+    }
+
+    // A table too narrow for every column whole hides the ones it can do without, and shows them
+    // again when it widens.
+    void hideableColumnsComeAndGo()
+    {
+        QStandardItemModel model(0, 3);
+        model.setHorizontalHeaderLabels({u"Caller"_s, u"Type"_s, u"Value"_s});
+        for (int i = 0; i < 10; ++i)
+            model.appendRow({new QStandardItem(u"Jessica Martinez %1"_s.arg(i)),
+                             new QStandardItem(u"Inbound"_s), new QStandardItem(u"$14,500"_s)});
+        QTableView table;
+        table.setModel(&model);
+        table.verticalHeader()->hide();
+        table.resize(700, 300);
+        auto *fit = new vox::ui::ColumnFit(&table, 0, {2}, {1});
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        fit->refit();
+        QVERIFY(!table.isColumnHidden(1));
+        const QFontMetrics metrics(table.font());
+        table.resize(metrics.horizontalAdvance(u"Jessica Martinez 0$14,500"_s) + 60, 300);
+        QTRY_VERIFY(table.isColumnHidden(1));
+        QVERIFY(table.columnWidth(0) >= metrics.horizontalAdvance(u"Jessica Martinez 0"_s));
+        table.resize(700, 300);
+        QTRY_VERIFY(!table.isColumnHidden(1));
+        QCOMPARE(table.columnWidth(0) + table.columnWidth(1) + table.columnWidth(2),
+                 table.viewport()->width());
     }
 
     // However narrow the table, a header stays whole ("Devolver llamada", not "evolver llamad"):

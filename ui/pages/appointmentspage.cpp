@@ -146,8 +146,11 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
 
     m_table->horizontalHeader()->setHighlightSections(false);
     // Columns are as wide as what they show; the patient's name takes what is left.
+    // When narrow, where the booking came from and the reminder step aside first.
     new ColumnFit(m_table, AppointmentsModel::PatientColumn,
-                  {AppointmentsModel::WhenColumn, AppointmentsModel::PhoneColumn});
+                  {AppointmentsModel::WhenColumn, AppointmentsModel::PhoneColumn},
+                  {AppointmentsModel::SourceColumn, AppointmentsModel::ReminderColumn,
+                   AppointmentsModel::LengthColumn});
     m_tableState = new EmptyState(m_table, this);
     m_views->addWidget(m_tableState);
     m_calendarState = new EmptyState(m_calendar, this);

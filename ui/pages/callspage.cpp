@@ -110,9 +110,13 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setMinimumSectionSize(40);
     // Columns are as wide as what they show; the time, the number and the value are never cut
-    // (a value cut to "$14,…" says nothing), and the caller's name takes what is left.
+    // (a value cut to "$14,…" says nothing), and the caller's name takes what is left. When the
+    // list is narrow, what the call's panel shows anyway steps aside before a name is cut.
     new ColumnFit(m_table, CallsModel::ContactColumn,
-                  {CallsModel::TimeColumn, CallsModel::CallerColumn, CallsModel::ValueColumn});
+                  {CallsModel::TimeColumn, CallsModel::CallerColumn, CallsModel::ValueColumn},
+                  {CallsModel::DirectionColumn, CallsModel::RecordingColumn,
+                   CallsModel::SentimentColumn, CallsModel::DurationColumn,
+                   CallsModel::ValueColumn});
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CallsModel::TimeColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);

@@ -120,9 +120,12 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
 
     m_table->horizontalHeader()->setHighlightSections(false);
-    // Columns are as wide as what they show; the services asked about take what is left.
-    new ColumnFit(m_table, LeadsModel::InterestsColumn,
-                  {LeadsModel::PhoneColumn, LeadsModel::LastContactedColumn});
+    // Columns are as wide as what they show; the services asked about take what is left. The
+    // name and number are never cut: when narrow, the score (its chip says as much), the last
+    // contact and the call-back priority step aside (the lead's panel shows them).
+    new ColumnFit(
+        m_table, LeadsModel::InterestsColumn, {LeadsModel::NameColumn, LeadsModel::PhoneColumn},
+        {LeadsModel::ScoreColumn, LeadsModel::LastContactedColumn, LeadsModel::PriorityColumn});
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LeadsModel::LastContactedColumn, Qt::DescendingOrder);
     m_tableState = new EmptyState(m_table, this);

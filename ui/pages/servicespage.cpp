@@ -7,6 +7,7 @@
 #include "ui/services/editservicecommand.h"
 #include "ui/services/keywordtester.h"
 #include "ui/services/removeservicecommand.h"
+#include "ui/widgets/columnfit.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/keywordchips.h"
@@ -126,13 +127,12 @@ ServicesPage::ServicesPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(ServicesModel::KeywordsColumn,
-                                                      QHeaderView::Stretch);
-    const QList<int> widths{170, 90, 160, 70, 64, 64};
-    for (int c = 0; c < widths.size(); ++c)
-        if (c != ServicesModel::KeywordsColumn)
-            m_table->setColumnWidth(c, widths.at(c));
+    // The name and price are never cut; the keywords take what is left; when narrow, the times
+    // (edited beside the list anyway) step aside first.
+    new ColumnFit(m_table, ServicesModel::KeywordsColumn,
+                  {ServicesModel::NameColumn, ServicesModel::PriceColumn},
+                  {ServicesModel::BufferAfterColumn, ServicesModel::BufferBeforeColumn,
+                   ServicesModel::DurationColumn});
     m_tableState = new EmptyState(m_table, this);
     splitter->addWidget(m_tableState);
 

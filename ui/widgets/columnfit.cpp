@@ -32,6 +32,39 @@ int total(const QList<int> &widths)
 
 QList<int> fitColumns(const QList<ColumnNeed> &needs, int available)
 {
+    // Hide what can go, in order, while the rest does not fit whole.
+    QList<bool> shown(needs.size(), true);
+    const auto wholeWidth = [&] {
+        int sum = 0;
+        for (int i = 0; i < needs.size(); ++i)
+            sum += shown.at(i) ? std::max(needs.at(i).natural, needs.at(i).minimum) : 0;
+        return sum;
+    };
+    for (int order = 1; wholeWidth() > available; ++order) {
+        bool any = false;
+        for (int i = 0; i < needs.size(); ++i) {
+            if (needs.at(i).hideOrder >= order) {
+                any = true;
+                if (needs.at(i).hideOrder == order)
+                    shown[i] = false;
+            }
+        }
+        if (!any)
+            break;
+    }
+    if (shown.contains(false)) {
+        QList<ColumnNeed> rest;
+        for (int i = 0; i < needs.size(); ++i) {
+            if (shown.at(i))
+                rest << needs.at(i);
+        }
+        const QList<int> restWidths = fitColumns(rest, available);
+        QList<int> widths;
+        for (int i = 0, r = 0; i < needs.size(); ++i)
+            widths << (shown.at(i) ? restWidths.at(r++) : 0);
+        return widths;
+    }
+
     QList<int> widths;
     for (const ColumnNeed &n : needs)
         widths << std::max(n.natural, n.minimum);
@@ -78,11 +111,13 @@ QList<int> fitColumns(const QList<ColumnNeed> &needs, int available)
     return capped(low);
 }
 
-ColumnFit::ColumnFit(QTableView *table, int elastic, const QList<int> &whole)
+ColumnFit::ColumnFit(QTableView *table, int elastic, const QList<int> &whole,
+                     const QList<int> &hideable)
     : QObject(table)
     , m_table(table)
     , m_elastic(elastic)
     , m_whole(whole)
+    , m_hideable(hideable)
 {
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setStretchLastSection(false);
@@ -152,6 +187,7 @@ QList<ColumnNeed> ColumnFit::needs() const
         need.minimum = m_whole.contains(column) || painter ? need.natural
                                                            : std::min(need.minimum, need.natural);
         need.elastic = column == m_elastic;
+        need.hideOrder = static_cast<int>(m_hideable.indexOf(column)) + 1;
         out << need;
     }
     return out;
@@ -164,7 +200,10 @@ void ColumnFit::refit()
     const QList<int> widths = fitColumns(needs(), m_table->viewport()->width());
     m_applying = true;
     for (int column = 0; column < widths.size(); ++column) {
-        if (m_table->columnWidth(column) != widths.at(column))
+        const bool hide = widths.at(column) == 0;
+        if (m_table->isColumnHidden(column) != hide)
+            m_table->setColumnHidden(column, hide);
+        if (!hide && m_table->columnWidth(column) != widths.at(column))
             m_table->setColumnWidth(column, widths.at(column));
     }
     m_applying = false;
