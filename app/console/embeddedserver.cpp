@@ -12,6 +12,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QThread>
 #include <QTimeZone>
 
@@ -20,6 +22,16 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::console {
+
+namespace {
+
+// In the data folder once the demo feed has made the clinic, its owner and its front desk.
+QString demoPreparedMarker(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(u"demo-clinic-prepared"_s);
+}
+
+} // namespace
 
 // Lives on the server thread: everything it owns is created, used and destroyed there.
 class EmbeddedServerWorker final : public QObject
@@ -89,15 +101,28 @@ public:
             const QString zone = QString::fromLatin1(QTimeZone::systemTimeZoneId());
             if (isTimeZoneName(zone) && zone.contains(u'/') && !zone.startsWith(u"Etc/"_s))
                 feed.timeZone = zone;
-            // The console signs the front desk in once the feed has made the clinic ready.
+            // The first time, the console signs the front desk in once the feed has made the
+            // clinic and its people. On later starts they exist already: the console opens at
+            // once and the feed reconnects the sandbox (a new assistant and number there) behind
+            // it, a second or so in which a call-back says the number is still connecting.
             const QUrl url(m_server->url());
-            feed.prepared = [this, url](const QString &problem) {
-                if (!problem.isEmpty())
+            const QString marker = demoPreparedMarker(dataDir);
+            const bool preparedBefore = QFileInfo::exists(marker);
+            feed.prepared = [this, url, marker, preparedBefore](const QString &problem) {
+                if (!problem.isEmpty()) {
                     log::warn("console", u"The demo clinic is not fully set up: %1"_s.arg(problem));
-                emit started(url);
+                } else if (!preparedBefore) {
+                    QFile written(marker);
+                    if (!written.open(QIODevice::WriteOnly))
+                        log::warn("console", u"Cannot note that the demo clinic is made."_s);
+                }
+                if (!preparedBefore)
+                    emit started(url);
             };
             m_feed = std::make_unique<sandbox::DemoFeed>(feed);
             m_feed->start();
+            if (preparedBefore)
+                emit started(url);
             return;
         }
         emit started(QUrl(m_server->url()));
