@@ -174,8 +174,12 @@ Result<void> Server::start()
 
     m_jobs = std::make_unique<jobs::JobRunner>(
         *m_db, u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid()),
-        jobs::JobRunner::Options{m_config.jobPollMs, m_config.jobBackoffMs,
-                                 m_config.jobStaleSeconds});
+        jobs::JobRunner::Options{
+            m_config.jobPollMs, m_config.jobBackoffMs, m_config.jobStaleSeconds,
+            // Renewed four times per stale period: a claim never ages out while its job runs.
+            std::max(250, m_config.jobStaleSeconds * 1000 / 4),
+            // An embedded database listens on this machine's socket only.
+            m_config.usesEmbeddedDatabase()});
     m_accounts = std::make_unique<AccountState>(*m_db);
     m_app = std::make_unique<AppContext>(AppContext{
         m_config, *m_db, *m_keys, *m_jobs,

@@ -138,8 +138,8 @@ const QList<Option> &options()
         {u"VOXANNE_JOB_POLL_MS"_s, u"job-poll-ms"_s, u"MS"_s,
          u"How often the job queue is checked (default 1000)."_s},
         {u"VOXANNE_JOB_STALE_SECONDS"_s, u"job-stale-seconds"_s, u"S"_s,
-         u"A job left running this long is taken back and run again: its instance is taken to "
-         "have died. Longer than any job may run (default 600)."_s},
+         u"A running job whose claim has not been renewed for this long is taken back and run "
+         "again: its instance is taken to have died (default 60)."_s},
         {u"VOXANNE_SMS_CHECK_MS"_s, u"sms-check-ms"_s, u"MS"_s,
          u"Wait before an SMS whose outcome Twilio never confirmed is looked up in Twilio's "
          "message list; longer than any send may take (default 60000)."_s},

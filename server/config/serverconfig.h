@@ -90,7 +90,7 @@ struct ServerConfig
     int providerTimeoutMs = 10000; // the most a request worker waits on a provider
     int jobBackoffMs = 2000;
     int jobPollMs = 1000;
-    int jobStaleSeconds = 600;
+    int jobStaleSeconds = 60;
     // How long after an SMS whose outcome is not known Twilio's list is read to settle it.
     int smsCheckDelayMs = 60000;
     // Request workers kept for Vapi's routes alone (0: chosen from the number of cores).

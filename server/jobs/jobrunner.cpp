@@ -5,7 +5,11 @@
 #include "server/servermetrics.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cerrno>
+#include <csignal>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -20,6 +24,17 @@ void recordRun(const QString &kind, const QString &outcome, qint64 nanoseconds)
     if (outcome != u"done")
         servermetrics::jobFailures().labels({kind, outcome}).inc();
     servermetrics::jobDuration().labels({kind, outcome}).observe(double(nanoseconds) / 1e9);
+}
+
+// The host part of an instance name ("host:pid"), which this machine's runners share.
+QString hostOf(const QString &instance)
+{
+    return instance.section(u':', 0, -2);
+}
+
+bool processExists(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
 }
 
 } // namespace
@@ -59,19 +74,99 @@ void JobRunner::start()
 {
     if (m_running.exchange(true))
         return;
+    if (m_options.runnersOnThisMachineOnly) {
+        if (auto taken = takeBackFromEndedProcesses(); !taken)
+            log::warn("jobs", u"Could not take back the jobs of ended processes: %1"_s.arg(
+                                  taken.errorMessage()));
+        else if (*taken > 0)
+            log::info("jobs", u"Took back the jobs of a process that ended while running them."_s,
+                      {{u"jobs"_s, *taken}});
+    }
     m_thread = QThread::create([this] { loop(); });
     m_thread->setObjectName(u"jobs"_s);
     m_thread->start();
+    m_heartbeat = QThread::create([this] { heartbeat(); });
+    m_heartbeat->setObjectName(u"jobs-heartbeat"_s);
+    m_heartbeat->start();
 }
 
 void JobRunner::stop()
 {
     if (!m_running.exchange(false))
         return;
-    wake();
+    {
+        QMutexLocker locker(&m_mutex);
+        m_wakeUp.wakeAll();
+        m_stopping.wakeAll();
+    }
     m_thread->wait();
+    m_heartbeat->wait();
     delete m_thread;
+    delete m_heartbeat;
     m_thread = nullptr;
+    m_heartbeat = nullptr;
+}
+
+void JobRunner::heartbeat()
+{
+    // Renews this runner's claims while a handler works on its own thread, so a long job (a
+    // provider that answers slowly) is never taken for a crashed one.
+    while (true) {
+        {
+            QMutexLocker locker(&m_mutex);
+            if (!m_running.load())
+                break;
+            m_stopping.wait(&m_mutex, QDeadlineTimer(m_options.heartbeatMs));
+            if (!m_running.load())
+                break;
+        }
+        auto renewed =
+            m_db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+                auto done = tx.exec("UPDATE jobs SET locked_at = now() "
+                                    "WHERE status = 'running' AND locked_by = $1",
+                                    {m_instance});
+                if (!done)
+                    return done.error();
+                return true;
+            });
+        if (!renewed)
+            log::warn("jobs", u"Could not renew the running jobs' claims: %1"_s.arg(
+                                  renewed.errorMessage()));
+    }
+    m_db.closeThreadConnection();
+}
+
+Result<int> JobRunner::takeBackFromEndedProcesses()
+{
+    const QString host = hostOf(m_instance);
+    auto taken =
+        m_db.transaction<int>(db::Access::service(), [&](db::Transaction &tx) -> Result<int> {
+            auto holders = tx.exec("SELECT DISTINCT locked_by FROM jobs "
+                                   "WHERE status = 'running' AND locked_by IS NOT NULL");
+            if (!holders)
+                return holders.error();
+            QStringList ended;
+            for (int row = 0; row < holders->rowCount(); ++row) {
+                const QString holder = holders->text(row, 0);
+                bool numeric = false;
+                const qint64 pid = holder.section(u':', -1).toLongLong(&numeric);
+                if (holder != m_instance && hostOf(holder) == host && numeric &&
+                    !processExists(pid))
+                    ended << holder;
+            }
+            if (ended.isEmpty())
+                return 0;
+            auto queued =
+                tx.exec("UPDATE jobs SET status = 'queued', locked_by = NULL "
+                        "WHERE status = 'running' AND locked_by IN "
+                        "(SELECT jsonb_array_elements_text($1::jsonb))",
+                        {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ended))
+                                               .toJson(QJsonDocument::Compact))});
+            if (!queued)
+                return queued.error();
+            return int(queued->affectedRows());
+        });
+    return taken;
 }
 
 void JobRunner::wake()

@@ -17,9 +17,13 @@ namespace vox::server::jobs {
 
 // Runs queued jobs on a thread of its own. Each job is claimed with FOR UPDATE SKIP LOCKED, so
 // several instances share the queue and a job runs once; a failed attempt is retried with
-// exponential backoff until its attempts run out; a job left "running" by a crashed instance is
-// taken back after a timeout. Scheduled work (a daily cleanup) is enqueued under a key naming
-// its occurrence, so each occurrence exists once however many instances schedule it.
+// exponential backoff until its attempts run out. A running job's claim is renewed by a heartbeat
+// while its handler works, however long that takes; a job whose claim stopped being renewed (its
+// instance crashed or lost the database) is taken back once the claim is `staleAfterSeconds` old.
+// Where every runner is on this machine (an embedded database), a job held by a process that no
+// longer exists is taken back at start, not minutes later. Scheduled work (a daily cleanup) is
+// enqueued under a key naming its occurrence, so each occurrence exists once however many instances
+// schedule it.
 class JobRunner final
 {
     Q_DISABLE_COPY_MOVE(JobRunner)
@@ -33,7 +37,9 @@ public:
     {
         int pollMs = 1000;
         int baseBackoffMs = 2000; // attempt n waits base * 2^(n-1)
-        int staleAfterSeconds = 600;
+        int staleAfterSeconds = 60;
+        int heartbeatMs = 10000; // well under staleAfterSeconds
+        bool runnersOnThisMachineOnly = false;
     };
 
     JobRunner(db::Database &database, QString instanceName, Options options);
@@ -52,8 +58,13 @@ public:
     // A daily time in UTC, e.g. dailyAtUtc(3, 0) for 03:00.
     static NextRun dailyAtUtc(int hour, int minute);
 
+    // Jobs claimed by a runner of this machine whose process has ended, queued again; how many.
+    // Only sound where no runner of another machine shares the database.
+    Result<int> takeBackFromEndedProcesses();
+
 private:
     void loop();
+    void heartbeat();
     Result<bool> runOne();
     Result<void> scheduleDue();
 
@@ -69,9 +80,11 @@ private:
     };
     QList<Schedule> m_schedules;
     QThread *m_thread = nullptr;
+    QThread *m_heartbeat = nullptr;
     std::atomic<bool> m_running{false};
     QMutex m_mutex;
     QWaitCondition m_wakeUp;
+    QWaitCondition m_stopping;
 };
 
 } // namespace vox::server::jobs
