@@ -116,7 +116,8 @@ Result<QJsonObject> CallControl::act(const http::Principal &who, const QString &
     call.contentType = "application/json";
     call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     call.timeoutMs = controlTimeoutMs;
-    call.headers.append({"Authorization", "Bearer " + m_app.config.vapiPublicKey.toUtf8()});
+    call.headers.append(
+        {QByteArray("Authorization"), QByteArray("Bearer " + m_app.config.vapiPublicKey.toUtf8())});
     const http::OutboundAnswer answer = http::exchangeOnce(call, "voxanne-server");
 
     QString problem;

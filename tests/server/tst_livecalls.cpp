@@ -71,7 +71,7 @@ class TestLiveCalls : public QObject
         return f.sandbox->url() + u"/vapi-live/"_s + callId;
     }
 
-    qint64 count(const QByteArray &sql, const vox::server::db::Params &params)
+    qint64 count(const QByteArray &sql, const vox::db::Params &params)
     {
         auto rows = f.sql(sql, params);
         return rows && !rows->isEmpty() ? rows->toInt(0, 0) : -1;
@@ -88,9 +88,10 @@ private slots:
         QVERIFY2(f.server->ok(), qPrintable(f.server->error()));
         m_clinic = f.signUp(u"Live Clinic"_s);
         m_assistantId = u"asst-live-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
-        f.sql("UPDATE agents SET vapi_assistant_id = $2 WHERE org_id = $1::uuid AND direction = "
-              "'inbound'",
-              {m_clinic.orgId, m_assistantId});
+        QVERIFY(f.sql("UPDATE agents SET vapi_assistant_id = $2 WHERE org_id = $1::uuid AND "
+                      "direction = 'inbound'",
+                      {m_clinic.orgId, m_assistantId})
+                    .ok());
     }
 
     void cleanupTestCase() { vox::log::removeStreamSink(m_log); }
@@ -160,12 +161,12 @@ private slots:
     void aLineOfACallNotKnownHereChangesNothing()
     {
         vm::CallInfo call = newCall({});
-        const qint64 before = count("SELECT count(*) FROM events", {});
+        const qint64 before = count("SELECT count(*) FROM events", vox::db::Params{});
         const HttpReply reply = deliver(
             vm::transcript(call, u"user"_s, u"hello"_s, QDateTime::currentDateTimeUtc(), true));
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json().value(u"ignored"_s).toBool(), true);
-        QCOMPARE(count("SELECT count(*) FROM events", {}), before);
+        QCOMPARE(count("SELECT count(*) FROM events", vox::db::Params{}), before);
     }
 
     void monitorAddressesAreKeptSealedAndDroppedWhenTheCallEnds()
@@ -185,7 +186,7 @@ private slots:
         QVERIFY(!row->toBytea(0, 1).contains("/control"));
         QVERIFY2(!logText().contains(u"/vapi-live/"_s), "monitor addresses are never logged");
         // Nor sent to the console.
-        const HttpReply detail = m_clinic.client->get(u"/api/calls/"_s + id);
+        const HttpReply detail = m_clinic.client->get(u"/api/calls-dashboard/"_s + id);
         QCOMPARE(detail.status, 200);
         QVERIFY(!detail.body.contains("vapi-live"));
 

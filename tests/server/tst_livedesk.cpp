@@ -84,7 +84,7 @@ class TestLiveDesk : public QObject
         return row && !row->isEmpty() ? row->text(0, 0) : QString();
     }
 
-    qint64 count(const QByteArray &sql, const vox::server::db::Params &params)
+    qint64 count(const QByteArray &sql, const vox::db::Params &params)
     {
         auto rows = f.sql(sql, params);
         return rows && !rows->isEmpty() ? rows->toInt(0, 0) : -1;
@@ -116,9 +116,10 @@ private slots:
         m_clinic = f.signUp(u"Desk Clinic"_s);
         m_staff = f.staffOf(m_clinic);
         m_assistantId = u"asst-desk-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
-        f.sql("UPDATE agents SET vapi_assistant_id = $2 WHERE org_id = $1::uuid AND direction = "
-              "'inbound'",
-              {m_clinic.orgId, m_assistantId});
+        QVERIFY(f.sql("UPDATE agents SET vapi_assistant_id = $2 WHERE org_id = $1::uuid AND "
+                      "direction = 'inbound'",
+                      {m_clinic.orgId, m_assistantId})
+                    .ok());
     }
 
     void init()
@@ -157,7 +158,8 @@ private slots:
         QCOMPARE(received.size(), 1);
         QCOMPARE(QJsonDocument::fromJson(received.first().body).toJson(QJsonDocument::Compact),
                  sent);
-        QCOMPARE(received.first().headers.value("authorization"), "Bearer " + publicKey.toUtf8());
+        QCOMPARE(received.first().headers.value("authorization"),
+                 QByteArray("Bearer " + publicKey.toUtf8()));
         const QString type = QJsonDocument::fromJson(request).object().value(u"type"_s).toString();
         QCOMPARE(count("SELECT count(*) FROM audit_log WHERE entity_id = $1::uuid AND action = $2 "
                        "AND (details->>'success')::boolean",
@@ -306,7 +308,8 @@ private slots:
     void transferDestinationRequestAnswersAsTheClinicConfigured()
     {
         // Only a destination that never takes calls: the AI is given words to say.
-        f.sql("DELETE FROM transfer_destinations WHERE org_id = $1::uuid", {m_clinic.orgId});
+        QVERIFY(f.sql("DELETE FROM transfer_destinations WHERE org_id = $1::uuid", {m_clinic.orgId})
+                    .ok());
         QVERIFY(!destination(u"Closed desk"_s, {}).isEmpty());
         Live call = startCall();
         QJsonObject request = vm::statusUpdate(call.info, u"in-progress"_s, call.info.startedAt);
