@@ -41,7 +41,7 @@ LiveCall sampleCall()
     return call;
 }
 
-LiveEvent event(const QString &type, const QJsonObject &payload)
+LiveEvent liveEvent(const QString &type, const QJsonObject &payload)
 {
     LiveEvent e;
     e.type = type;
@@ -89,13 +89,13 @@ private slots:
         QCOMPARE(h.page->callList()->count(), 1);
         QVERIFY(h.page->callList()->item(0)->text().contains(u"Maria Lopez"_s));
         QVERIFY(h.page->callList()->item(0)->text().contains(u"1:3"_s)); // 1:35 or so
-        h.page->applyEvent(
-            event(u"live.speech"_s,
-                  {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, true}}));
+        h.page->applyEvent(liveEvent(
+            u"live.speech"_s,
+            {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, true}}));
         QVERIFY(h.page->callList()->item(0)->text().contains(u"caller speaking"_s));
-        h.page->applyEvent(
-            event(u"live.speech"_s,
-                  {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, false}}));
+        h.page->applyEvent(liveEvent(
+            u"live.speech"_s,
+            {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, false}}));
         QVERIFY(!h.page->callList()->item(0)->text().contains(u"speaking"_s));
     }
 
@@ -103,16 +103,17 @@ private slots:
     {
         Host h(u"staff"_s);
         QVERIFY(h.page->transcript()->toPlainText().contains(u"Caller: Hi, my lip"_s));
-        h.page->applyEvent(event(u"live.transcript"_s, {{u"call_id"_s, u"call-1"_s},
-                                                        {u"role"_s, u"assistant"_s},
-                                                        {u"final"_s, false},
-                                                        {u"text"_s, u"I'm sorry to"_s}}));
+        h.page->applyEvent(liveEvent(u"live.transcript"_s, {{u"call_id"_s, u"call-1"_s},
+                                                            {u"role"_s, u"assistant"_s},
+                                                            {u"final"_s, false},
+                                                            {u"text"_s, u"I'm sorry to"_s}}));
         QVERIFY(h.page->transcript()->toPlainText().endsWith(u"AI: I'm sorry to…"_s));
-        h.page->applyEvent(event(u"live.transcript"_s,
-                                 {{u"call_id"_s, u"call-1"_s},
-                                  {u"role"_s, u"assistant"_s},
-                                  {u"final"_s, true},
-                                  {u"text"_s, u"I'm sorry to hear that. Is it getting worse?"_s}}));
+        h.page->applyEvent(
+            liveEvent(u"live.transcript"_s,
+                      {{u"call_id"_s, u"call-1"_s},
+                       {u"role"_s, u"assistant"_s},
+                       {u"final"_s, true},
+                       {u"text"_s, u"I'm sorry to hear that. Is it getting worse?"_s}}));
         const QString text = h.page->transcript()->toPlainText();
         QVERIFY(text.endsWith(u"AI: I'm sorry to hear that. Is it getting worse?"_s));
         QVERIFY(!text.contains(u"…"_s));
