@@ -58,8 +58,8 @@ private slots:
         QTest::newRow("Saturday: closed") << utc(u"2026-03-07T15:00:00Z"_s) << false << QString();
         QTest::newRow("emergency at night goes to on-call")
             << utc(u"2026-03-03T03:00:00Z"_s) << true << u"On-call nurse"_s;
-        QTest::newRow("emergency in office hours prefers the emergency line")
-            << utc(u"2026-03-02T15:00:00Z"_s) << true << u"On-call nurse"_s;
+        QTest::newRow("emergency while on-call is closed goes to the front desk")
+            << utc(u"2026-03-02T15:00:00Z"_s) << true << u"Front desk"_s;
         QTest::newRow("ordinary call at night is not put through to on-call")
             << utc(u"2026-03-03T03:00:00Z"_s) << false << QString();
         QTest::newRow("night window reaches the next morning")
@@ -93,6 +93,23 @@ private slots:
         };
         const auto chosen = vox::transfer::openDestination(destinations, now, newYork, emergency);
         QCOMPARE(chosen ? destinations.at(*chosen).name : QString(), expected);
+    }
+
+    void anEmergencyPrefersAnOpenEmergencyLine()
+    {
+        // Both open around the clock: the emergency goes to the emergency line, the rest not.
+        QList<Window> always;
+        for (int day = 1; day <= 7; ++day)
+            always.append({day, QTime(0, 0), QTime(0, 0)});
+        const QList<Destination> destinations{
+            {u"1"_s, u"Front desk"_s, u"+15550100001"_s, always, false},
+            {u"2"_s, u"On-call nurse"_s, u"+15550100002"_s, always, true},
+        };
+        const QDateTime now = utc(u"2026-03-02T15:00:00Z"_s);
+        QCOMPARE(vox::transfer::openDestination(destinations, now, newYork, true),
+                 std::optional<qsizetype>(1));
+        QCOMPARE(vox::transfer::openDestination(destinations, now, newYork, false),
+                 std::optional<qsizetype>(0));
     }
 
     void theClinicsOrderDecidesBetweenOpenDestinations()
