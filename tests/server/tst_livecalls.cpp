@@ -84,7 +84,8 @@ private slots:
         QVERIFY2(f.start(u"livecalls"_s), qPrintable(f.error));
         // In sandbox mode: the sandbox's own monitor addresses are taken.
         f.server = std::make_unique<vox::test::TestServer>(
-            *f.db, f.environment({{u"VOXANNE_SANDBOX_URL"_s, f.sandbox->url()}}));
+            *f.db, f.environment({{u"VOXANNE_SANDBOX_URL"_s, f.sandbox->url()},
+                                  {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s}}));
         QVERIFY2(f.server->ok(), qPrintable(f.server->error()));
         m_clinic = f.signUp(u"Live Clinic"_s);
         m_assistantId = u"asst-live-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());

@@ -111,6 +111,7 @@ private slots:
         QVERIFY2(f.start(u"livedesk"_s), qPrintable(f.error));
         f.server = std::make_unique<vox::test::TestServer>(
             *f.db, f.environment({{u"VOXANNE_SANDBOX_URL"_s, f.sandbox->url()},
+                                  {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s},
                                   {u"VAPI_PUBLIC_KEY"_s, publicKey}}));
         QVERIFY2(f.server->ok(), qPrintable(f.server->error()));
         m_clinic = f.signUp(u"Desk Clinic"_s);
