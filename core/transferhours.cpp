@@ -56,9 +56,12 @@ QJsonArray hoursJson(const QList<Window> &hours)
 {
     QJsonArray out;
     for (const Window &w : hours)
-        out.append(QJsonObject{{u"day"_s, w.day},
-                               {u"open"_s, w.open.toString(u"HH:mm"_s)},
-                               {u"close"_s, w.close.toString(u"HH:mm"_s)}});
+        // A close at midnight is the end of the day: written "24:00", so that a whole day
+        // (00:00-24:00) reads back as one rather than as an empty window.
+        out.append(QJsonObject{
+            {u"day"_s, w.day},
+            {u"open"_s, w.open.toString(u"HH:mm"_s)},
+            {u"close"_s, w.close == QTime(0, 0) ? u"24:00"_s : w.close.toString(u"HH:mm"_s)}});
     return out;
 }
 

@@ -173,6 +173,19 @@ private slots:
             QCOMPARE(vox::transfer::hoursJson(*parsed).size(), hours.size());
     }
 
+    void aWholeDayReadsBackAsAWholeDay()
+    {
+        const QJsonArray day{
+            QJsonObject{{u"day"_s, 3}, {u"open"_s, u"00:00"_s}, {u"close"_s, u"24:00"_s}}};
+        auto parsed = vox::transfer::parseHours(day);
+        QVERIFY(parsed.ok());
+        QCOMPARE(vox::transfer::hoursJson(*parsed), day);
+        auto again = vox::transfer::parseHours(vox::transfer::hoursJson(*parsed));
+        QVERIFY(again.ok());
+        // Wednesday 2026-03-04, 03:00 EST.
+        QVERIFY(vox::transfer::isOpen(*again, utc(u"2026-03-04T08:00:00Z"_s), newYork));
+    }
+
     void untilMidnightCoversTheEvening()
     {
         auto hours = vox::transfer::parseHours(QJsonArray{
