@@ -69,6 +69,8 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_list->setAccessibleDescription(
         tr("Each call with its caller, how long it has run and who is speaking."));
     m_list->setMinimumWidth(240);
+    // Each call is two lines (who, then time and speaker): a gap keeps the calls apart.
+    m_list->setSpacing(4);
     m_listState = new EmptyState(m_list, this);
     split->addWidget(m_listState);
 
