@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QThread>
 #include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
@@ -111,6 +112,37 @@ QString spokenTime(const QTime &t)
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(t, u"h:mm AP"_s);
 }
 
+QString trimmedUrl(QString url)
+{
+    while (url.endsWith(u'/'))
+        url.chop(1);
+    return url;
+}
+
+// The monitor addresses the sandbox gives a call it plays (its /vapi-live routes).
+QString monitorBaseFor(const QString &sandboxUrl, const QString &callId)
+{
+    return trimmedUrl(sandboxUrl) + u"/vapi-live/"_s + callId;
+}
+
+// Tells the sandbox a line was said; false when the call has been ended there.
+bool tellSaid(const QString &sandboxUrl, const QString &callId, const vm::Turn &turn)
+{
+    http::OutboundCall request;
+    request.method = "POST";
+    request.url = QUrl(trimmedUrl(sandboxUrl) + u"/_sandbox/vapi-live/"_s + callId + u"/said"_s);
+    request.contentType = "application/json";
+    request.body =
+        QJsonDocument(
+            QJsonObject{{u"role"_s, turn.kind == vm::Turn::Kind::User ? u"user"_s : u"assistant"_s},
+                        {u"text"_s, turn.text},
+                        {u"secondsFromStart"_s, turn.secondsFromStart}})
+            .toJson(QJsonDocument::Compact);
+    request.timeoutMs = 5000;
+    auto answer = sendOnce(request);
+    return !answer || !answer->ok() || !answer->json().toObject().value(u"ended"_s).toBool();
+}
+
 } // namespace
 
 CallSimulator::CallSimulator(Options options)
@@ -210,6 +242,67 @@ QString CallSimulator::recordIn(const QString &sandboxUrl, const QString &callId
     if (!answer || !answer->ok())
         return {};
     return answer->json().toObject().value(u"recordingBase"_s).toString();
+}
+
+bool CallSimulator::registerLive(const QString &sandboxUrl, const vm::CallInfo &call,
+                                 const QString &serverUrl,
+                                 const QHash<QByteArray, QByteArray> &headers)
+{
+    if (sandboxUrl.isEmpty())
+        return false;
+    QJsonObject given;
+    for (auto it = headers.cbegin(); it != headers.cend(); ++it)
+        given.insert(QString::fromLatin1(it.key()), QString::fromUtf8(it.value()));
+    const QJsonObject info{{u"id"_s, call.id},
+                           {u"assistantId"_s, call.assistantId},
+                           {u"phoneNumberId"_s, call.phoneNumberId},
+                           {u"clinicNumber"_s, call.clinicNumber},
+                           {u"customerNumber"_s, call.customerNumber},
+                           {u"customerName"_s, call.customerName},
+                           {u"createdAt"_s, call.createdAt.toUTC().toString(Qt::ISODateWithMs)},
+                           {u"startedAt"_s, call.startedAt.toUTC().toString(Qt::ISODateWithMs)},
+                           {u"monitorBase"_s, call.monitorBase}};
+    http::OutboundCall request;
+    request.method = "POST";
+    request.url = QUrl(trimmedUrl(sandboxUrl) + u"/_sandbox/vapi-live"_s);
+    request.contentType = "application/json";
+    request.body =
+        QJsonDocument(
+            QJsonObject{{u"call"_s, info}, {u"serverUrl"_s, serverUrl}, {u"headers"_s, given}})
+            .toJson(QJsonDocument::Compact);
+    request.timeoutMs = 5000;
+    auto answer = sendOnce(request);
+    return answer && answer->ok();
+}
+
+bool CallSimulator::playLive(const vm::CallInfo &call, const QList<vm::Turn> &turns, int delayMs,
+                             const std::function<void(const QJsonObject &)> &send,
+                             const std::function<bool(const vm::Turn &)> &spoken)
+{
+    QList<vm::Turn> said;
+    int turnNumber = 0;
+    for (const vm::Turn &t : turns) {
+        if (t.kind != vm::Turn::Kind::User && t.kind != vm::Turn::Kind::Bot)
+            continue;
+        if (delayMs > 0 && !said.isEmpty())
+            QThread::msleep(ulong(delayMs));
+        const QString role = t.kind == vm::Turn::Kind::User ? u"user"_s : u"assistant"_s;
+        const QDateTime at = call.startedAt.addMSecs(qint64(t.secondsFromStart * 1000));
+        send(vm::speechUpdate(call, role, u"started"_s, at, turnNumber));
+        // What the transcriber has after half the words, as Vapi's partials come in.
+        const QStringList words = t.text.split(u' ', Qt::SkipEmptyParts);
+        if (words.size() > 3)
+            send(vm::transcript(call, role, words.mid(0, words.size() / 2).join(u' '),
+                                at.addMSecs(600), false));
+        send(vm::transcript(call, role, t.text, at.addMSecs(1500), true));
+        send(vm::speechUpdate(call, role, u"stopped"_s, at.addMSecs(1600), turnNumber));
+        said << t;
+        send(vm::conversationUpdate(call, said, at.addMSecs(1700)));
+        ++turnNumber;
+        if (spoken && !spoken(t))
+            return false;
+    }
+    return true;
 }
 
 Delivery CallSimulator::send(const QString &path, const QJsonObject &message)
@@ -322,6 +415,15 @@ Result<CallSimulator::Summary> CallSimulator::run()
         call.createdAt = call.startedAt.addSecs(-4);
         auto at = [&](double seconds) { return call.startedAt.addMSecs(qint64(seconds * 1000)); };
 
+        if (!m_options.sandboxUrl.isEmpty())
+            call.monitorBase = monitorBaseFor(m_options.sandboxUrl, call.id);
+        // Played in the sandbox too, so its control endpoint can act on the call.
+        const bool live =
+            !m_options.sandboxUrl.isEmpty() &&
+            registerLive(m_options.sandboxUrl, call, m_options.serverUrl + u"/api/webhooks/vapi"_s,
+                         headersFor({}, m_options.secret, {}));
+        if (!live)
+            call.monitorBase.clear();
         send(u"/api/webhooks/vapi"_s, vm::statusUpdate(call, u"ringing"_s, call.createdAt));
         send(u"/api/webhooks/vapi"_s, vm::statusUpdate(call, u"in-progress"_s, call.startedAt));
         turns << line(vm::Turn::Kind::Bot,
@@ -537,6 +639,17 @@ Result<CallSimulator::Summary> CallSimulator::run()
             outcome = u"hung up angry"_s;
         }
 
+        const bool played = playLive(
+            call, turns, m_options.liveLineDelayMs,
+            [this](const QJsonObject &message) { send(u"/api/webhooks/vapi"_s, message); },
+            [&](const vm::Turn &t) { return !live || tellSaid(m_options.sandboxUrl, call.id, t); });
+        if (!played) {
+            // The clinic ended or transferred it from the console: the sandbox reported the end.
+            ++m_summary.calls;
+            m_summary.lines << u"call %1 (%2): taken over from the console"_s.arg(i + 1).arg(
+                call.customerNumber);
+            continue;
+        }
         if (recorded)
             report.recordingBase = recordIn(m_options.sandboxUrl, call.id, turns);
         send(u"/api/webhooks/vapi"_s,

@@ -56,6 +56,10 @@ public:
         QDate firstDay;
         enum class Mix { Cycle, Varied };
         Mix mix = Mix::Cycle;
+        // While a call is in progress its lines are sent as Vapi sends them live (speech
+        // updates, partial and final transcripts, conversation updates), this long apart: 0
+        // plays them back to back; a demo paces them like speech.
+        int liveLineDelayMs = 0;
         // Someone who booked earlier (in another run), for the caller who calls again.
         QString returningName;
         QString returningNumber;
@@ -107,6 +111,21 @@ public:
     // or it refused.
     static QString recordIn(const QString &sandboxUrl, const QString &callId,
                             const QList<vapimessages::Turn> &turns);
+
+    // The live side of a call in progress: for each spoken line, speech-update started, a
+    // partial transcript, the final one, speech-update stopped and a conversation-update.
+    // `send` posts one message to the server's webhook; `spoken` is told each line once said and
+    // answers false when the call was ended meanwhile (from the sandbox's control endpoint):
+    // playLive then stops and answers false.
+    static bool playLive(const vapimessages::CallInfo &call, const QList<vapimessages::Turn> &turns,
+                         int delayMs, const std::function<void(const QJsonObject &)> &send,
+                         const std::function<bool(const vapimessages::Turn &)> &spoken = {});
+
+    // Tells the sandbox at `sandboxUrl` that `call` is playing and reports to `serverUrl`, so its
+    // control endpoint can act on it; false when there is no sandbox or it refused.
+    static bool registerLive(const QString &sandboxUrl, const vapimessages::CallInfo &call,
+                             const QString &serverUrl,
+                             const QHash<QByteArray, QByteArray> &headers);
 
 private:
     struct Caller;

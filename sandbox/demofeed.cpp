@@ -243,11 +243,10 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
     return Clinic{assistantId, !calls->value(u"items"_s).toArray().isEmpty()};
 }
 
-Result<CallSimulator::Summary> DemoFeed::playCalls(const Options &options,
-                                                   const QString &assistantId, int calls,
-                                                   quint32 seed, int spacingSeconds,
-                                                   const CallSimulator::Summary &earlier,
-                                                   CallSimulator::Options::Mix mix)
+Result<CallSimulator::Summary>
+DemoFeed::playCalls(const Options &options, const QString &assistantId, int calls, quint32 seed,
+                    int spacingSeconds, const CallSimulator::Summary &earlier,
+                    CallSimulator::Options::Mix mix, int liveLineDelayMs)
 {
     CallSimulator::Options simulation;
     simulation.serverUrl = options.serverUrl;
@@ -258,6 +257,7 @@ Result<CallSimulator::Summary> DemoFeed::playCalls(const Options &options,
     simulation.seed = seed;
     simulation.spacingSeconds = spacingSeconds;
     simulation.mix = mix;
+    simulation.liveLineDelayMs = liveLineDelayMs;
     simulation.returningName = earlier.bookedName;
     simulation.returningNumber = earlier.bookedNumber;
     auto played = CallSimulator(simulation).run();
@@ -329,8 +329,10 @@ void DemoFeed::run()
     quint32 seed = QRandomGenerator::global()->generate();
     CallSimulator::Summary last;
     const auto play = [&](int calls, int spacing, const char *what,
-                          CallSimulator::Options::Mix mix = CallSimulator::Options::Mix::Varied) {
-        auto played = playCalls(m_options, assistant, calls, seed++, spacing, last, mix);
+                          CallSimulator::Options::Mix mix = CallSimulator::Options::Mix::Varied,
+                          int liveLineDelayMs = 0) {
+        auto played =
+            playCalls(m_options, assistant, calls, seed++, spacing, last, mix, liveLineDelayMs);
         if (played)
             last = *played;
         else
@@ -350,8 +352,10 @@ void DemoFeed::run()
             play(m_options.todayCalls, 90, "The demo's callers to call back today",
                  CallSimulator::Options::Mix::Cycle);
     }
+    // Each spoken live, so the console's live call desk has a call to watch within a minute.
     while (sleepWhile(m_running, m_options.intervalSeconds))
-        play(1, 6 * 60, "A demo call");
+        play(1, 6 * 60, "A demo call", CallSimulator::Options::Mix::Varied,
+             m_options.liveLineDelayMs);
 }
 
 } // namespace vox::sandbox

@@ -48,6 +48,9 @@ public:
         int todayCalls = 3;
         int intervalSeconds = 45;
         int pastWeekCalls = 24; // played once, when the clinic has no calls yet
+        // The calls played one at a time after that are spoken live, a line this often, so the
+        // console's live call desk has a call to watch.
+        int liveLineDelayMs = 2000;
         // Called once, on the feed's thread, when the clinic is ready to sign in to (empty), or
         // with why it is not after a few tries (the feed keeps trying).
         std::function<void(const QString &problem)> prepared;
@@ -77,7 +80,8 @@ public:
     static Result<CallSimulator::Summary>
     playCalls(const Options &options, const QString &assistantId, int calls, quint32 seed,
               int spacingSeconds = 6 * 60, const CallSimulator::Summary &earlier = {},
-              CallSimulator::Options::Mix mix = CallSimulator::Options::Mix::Varied);
+              CallSimulator::Options::Mix mix = CallSimulator::Options::Mix::Varied,
+              int liveLineDelayMs = 0);
     // The address a demo caller's e-mail gets: made up from the name, at a reserved domain.
     static QString emailFor(const QString &name);
 

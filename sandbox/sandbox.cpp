@@ -19,6 +19,7 @@ Sandbox::Sandbox(QObject *parent)
     m_google.registerRoutes(m_router);
     m_resend.registerRoutes(m_router);
     m_recordings.registerRoutes(m_router);
+    m_liveCalls.registerRoutes(m_router);
     auto noUsers = [](const http::Request &) -> Result<http::Nobody> {
         return http::status::unauthorized(u"The sandbox has no users."_s);
     };

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "sandbox/googlesandbox.h"
+#include "sandbox/livecallsandbox.h"
 #include "sandbox/recordingsandbox.h"
 #include "sandbox/resendsandbox.h"
 #include "sandbox/sandboxroutes.h"
@@ -41,6 +42,7 @@ public:
     GoogleSandbox &google() { return m_google; }
     ResendSandbox &resend() { return m_resend; }
     RecordingSandbox &recordings() { return m_recordings; }
+    LiveCallSandbox &liveCalls() { return m_liveCalls; }
 
 private:
     SandboxState m_state;
@@ -49,6 +51,7 @@ private:
     GoogleSandbox m_google{m_state};
     ResendSandbox m_resend{m_state};
     RecordingSandbox m_recordings{m_state};
+    LiveCallSandbox m_liveCalls{m_state};
     Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     QString m_host;

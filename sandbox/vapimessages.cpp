@@ -70,6 +70,13 @@ QJsonObject call(const CallInfo &info)
         c.insert(u"phoneNumberId"_s, info.phoneNumberId);
     if (!info.assistantOverrides.isEmpty())
         c.insert(u"assistantOverrides"_s, info.assistantOverrides);
+    if (!info.monitorBase.isEmpty()) {
+        QString listen = info.monitorBase;
+        listen.replace(0, 4, u"ws"_s); // http → ws, https → wss
+        c.insert(u"monitor"_s,
+                 QJsonObject{{u"listenUrl"_s, QString(listen + u"/listen"_s)},
+                             {u"controlUrl"_s, QString(info.monitorBase + u"/control"_s)}});
+    }
     return c;
 }
 
@@ -240,12 +247,52 @@ QJsonObject hang(const CallInfo &info, const QDateTime &at)
 }
 
 QJsonObject transcript(const CallInfo &info, const QString &role, const QString &text,
-                       const QDateTime &at)
+                       const QDateTime &at, bool final)
 {
     QJsonObject m = base(info, u"transcript"_s, at);
     m.insert(u"role"_s, role);
-    m.insert(u"transcriptType"_s, u"final"_s);
+    m.insert(u"transcriptType"_s, final ? u"final"_s : u"partial"_s);
     m.insert(u"transcript"_s, text);
+    return m;
+}
+
+QJsonObject speechUpdate(const CallInfo &info, const QString &role, const QString &status,
+                         const QDateTime &at, int turn)
+{
+    QJsonObject m = base(info, u"speech-update"_s, at);
+    m.insert(u"role"_s, role);
+    m.insert(u"status"_s, status);
+    m.insert(u"turn"_s, turn);
+    return m;
+}
+
+QJsonObject conversationUpdate(const CallInfo &info, const QList<Turn> &turns, const QDateTime &at)
+{
+    QJsonObject m = base(info, u"conversation-update"_s, at);
+    QJsonArray messages;
+    QJsonArray openAi;
+    const QDateTime start = info.startedAt.isValid() ? info.startedAt : at;
+    for (const Turn &t : turns) {
+        if (t.kind != Turn::Kind::User && t.kind != Turn::Kind::Bot)
+            continue;
+        const bool user = t.kind == Turn::Kind::User;
+        messages.append(QJsonObject{{u"role"_s, user ? u"user"_s : u"bot"_s},
+                                    {u"message"_s, t.text},
+                                    {u"time"_s, ms(start, t.secondsFromStart)},
+                                    {u"secondsFromStart"_s, t.secondsFromStart}});
+        openAi.append(
+            QJsonObject{{u"role"_s, user ? u"user"_s : u"assistant"_s}, {u"content"_s, t.text}});
+    }
+    m.insert(u"messages"_s, messages);
+    m.insert(u"messagesOpenAIFormatted"_s, openAi);
+    return m;
+}
+
+QJsonObject transferUpdate(const CallInfo &info, const QJsonObject &destination,
+                           const QDateTime &at)
+{
+    QJsonObject m = base(info, u"transfer-update"_s, at);
+    m.insert(u"destination"_s, destination);
     return m;
 }
 

@@ -24,6 +24,9 @@ struct CallInfo
     QDateTime startedAt;
     QDateTime endedAt;
     QJsonObject assistantOverrides; // as given to POST /call (metadata)
+    // Where the call's listen socket and control endpoint are (call.monitor): the sandbox's
+    // "http://host:port/vapi-live/<call id>"; none: the call has no monitor.
+    QString monitorBase;
 };
 
 // One line of the conversation (Vapi's artifact.messages): a user or bot message, a tool call,
@@ -59,8 +62,17 @@ QJsonObject toolCalls(const CallInfo &info, const QList<Turn> &calls, const QDat
 QJsonObject endOfCallReport(const CallInfo &info, const Report &report);
 QJsonObject assistantRequest(const CallInfo &info, const QDateTime &at);
 QJsonObject hang(const CallInfo &info, const QDateTime &at);
+// A live line: `final` false sends a partial (what the transcriber has heard so far).
 QJsonObject transcript(const CallInfo &info, const QString &role, const QString &text,
-                       const QDateTime &at);
+                       const QDateTime &at, bool final = true);
+// Someone starts or stops speaking (ServerMessageSpeechUpdate; status started|stopped).
+QJsonObject speechUpdate(const CallInfo &info, const QString &role, const QString &status,
+                         const QDateTime &at, int turn);
+// The conversation so far (ServerMessageConversationUpdate), in Vapi's message shapes.
+QJsonObject conversationUpdate(const CallInfo &info, const QList<Turn> &turns, const QDateTime &at);
+// Vapi tells the server the AI is transferring the call (ServerMessageTransferUpdate).
+QJsonObject transferUpdate(const CallInfo &info, const QJsonObject &destination,
+                           const QDateTime &at);
 
 // "AI: ...\nUser: ..." as Vapi writes artifact.transcript.
 QString transcriptText(const QList<Turn> &turns);

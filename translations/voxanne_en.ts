@@ -3133,6 +3133,197 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::LivePage</name>
+    <message>
+        <source>&amp;Whisper to AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;y to caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mute AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each call with its caller, how long it has run and who is speaking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is said on the chosen call appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for the AI, or words to say to the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI reads this note; the caller does not hear it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI says these words to the caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the AI speaking while you listen; press again to let it speak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calls in progress could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call appears here as soon as the AI answers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (emergencies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caller speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a call to follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;mute AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up on the caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin can end a call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call cannot be taken over: Vapi gave it no control address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI has your note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is saying it to the caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI speaks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is muted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be put through to %2. The AI leaves the call; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call is being transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call with %1 ends now. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call was ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::LoginDialog</name>
     <message>
         <source>Sign in to Voxanne</source>
@@ -3323,6 +3514,22 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open the first ten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call coming through to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They said: &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3135,6 +3135,197 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::LivePage</name>
+    <message>
+        <source>&amp;Whisper to AI</source>
+        <translation>&amp;Susurrar a la IA</translation>
+    </message>
+    <message>
+        <source>Sa&amp;y to caller</source>
+        <translation>&amp;Decir a quien llama</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transferir…</translation>
+    </message>
+    <message>
+        <source>&amp;Mute AI</source>
+        <translation>Si&amp;lenciar IA</translation>
+    </message>
+    <message>
+        <source>&amp;End call…</source>
+        <translation>&amp;Colgar…</translation>
+    </message>
+    <message>
+        <source>Calls in progress</source>
+        <translation>Llamadas en curso</translation>
+    </message>
+    <message>
+        <source>Each call with its caller, how long it has run and who is speaking.</source>
+        <translation>Cada llamada con quien llama, cuánto dura y quién habla.</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>Transcripción en directo</translation>
+    </message>
+    <message>
+        <source>What is said on the chosen call appears here.</source>
+        <translation>Aquí aparece lo que se dice en la llamada elegida.</translation>
+    </message>
+    <message>
+        <source>A note for the AI, or words to say to the caller</source>
+        <translation>Una nota para la IA o palabras para quien llama</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>The AI reads this note; the caller does not hear it.</source>
+        <translation>La IA lee esta nota; quien llama no la oye.</translation>
+    </message>
+    <message>
+        <source>The AI says these words to the caller.</source>
+        <translation>La IA dice estas palabras a quien llama.</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transferir a</translation>
+    </message>
+    <message>
+        <source>Stop the AI speaking while you listen; press again to let it speak.</source>
+        <translation>Calla a la IA mientras escucha; pulse de nuevo para que vuelva a hablar.</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer to:</source>
+        <translation>T&amp;ransferir a:</translation>
+    </message>
+    <message>
+        <source>The calls in progress could not be read</source>
+        <translation>No se pudieron leer las llamadas en curso</translation>
+    </message>
+    <message>
+        <source>No calls in progress</source>
+        <translation>No hay llamadas en curso</translation>
+    </message>
+    <message>
+        <source>A call appears here as soon as the AI answers it.</source>
+        <translation>Una llamada aparece aquí en cuanto la IA la atiende.</translation>
+    </message>
+    <message>
+        <source>%1 (emergencies)</source>
+        <translation>%1 (urgencias)</translation>
+    </message>
+    <message>
+        <source>caller speaking</source>
+        <translation>habla quien llama</translation>
+    </message>
+    <message>
+        <source>AI speaking</source>
+        <translation>habla la IA</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>sonando</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Llamante desconocido</translation>
+    </message>
+    <message>
+        <source>Choose a call to follow it.</source>
+        <translation>Elija una llamada para seguirla.</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>Llamante: %1</translation>
+    </message>
+    <message>
+        <source>AI: %1</source>
+        <translation>IA: %1</translation>
+    </message>
+    <message>
+        <source>Caller: %1…</source>
+        <translation>Llamante: %1…</translation>
+    </message>
+    <message>
+        <source>AI: %1…</source>
+        <translation>IA: %1…</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute AI</source>
+        <translation>Activar &amp;voz de la IA</translation>
+    </message>
+    <message>
+        <source>Hang up on the caller.</source>
+        <translation>Cuelga la llamada.</translation>
+    </message>
+    <message>
+        <source>Only an admin can end a call.</source>
+        <translation>Solo un administrador puede colgar una llamada.</translation>
+    </message>
+    <message>
+        <source>This call cannot be taken over: Vapi gave it no control address.</source>
+        <translation>No se puede intervenir en esta llamada: Vapi no le dio dirección de control.</translation>
+    </message>
+    <message>
+        <source>The AI has your note.</source>
+        <translation>La IA tiene su nota.</translation>
+    </message>
+    <message>
+        <source>The AI is saying it to the caller.</source>
+        <translation>La IA se lo está diciendo a quien llama.</translation>
+    </message>
+    <message>
+        <source>The AI speaks again.</source>
+        <translation>La IA vuelve a hablar.</translation>
+    </message>
+    <message>
+        <source>The AI is muted.</source>
+        <translation>La IA está en silencio.</translation>
+    </message>
+    <message>
+        <source>Transfer the call?</source>
+        <translation>¿Transferir la llamada?</translation>
+    </message>
+    <message>
+        <source>%1 will be put through to %2. The AI leaves the call; this cannot be undone.</source>
+        <translation>%1 pasará a %2. La IA deja la llamada; no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Keep the call</source>
+        <translation>Mantener la llamada</translation>
+    </message>
+    <message>
+        <source>The call is being transferred.</source>
+        <translation>La llamada se está transfiriendo.</translation>
+    </message>
+    <message>
+        <source>End the call?</source>
+        <translation>¿Colgar la llamada?</translation>
+    </message>
+    <message>
+        <source>The call with %1 ends now. This cannot be undone.</source>
+        <translation>La llamada con %1 termina ahora. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Colgar</translation>
+    </message>
+    <message>
+        <source>The call was ended.</source>
+        <translation>La llamada se ha colgado.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::LoginDialog</name>
     <message>
         <source>Sign in to Voxanne</source>
@@ -3326,6 +3517,22 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open the first ten</source>
         <translation>Las páginas de la consola; Ctrl+1 a Ctrl+0 abren las diez primeras</translation>
+    </message>
+    <message>
+        <source>Call coming through to %1</source>
+        <translation>Llamada transferida a %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Llamante desconocido</translation>
+    </message>
+    <message>
+        <source>They said: &quot;%1&quot;</source>
+        <translation>Dijo: «%1»</translation>
     </message>
 </context>
 <context>

@@ -38,9 +38,18 @@ constexpr int pushRounds = 3;
 // minutes, or a tool sync holding the assistant, before the agent is reported as not sent.
 constexpr int pushAttempts = 10;
 
-// The messages Vapi sends to our webhook (assistant.serverMessages).
-const QStringList serverMessages{u"status-update"_s, u"end-of-call-report"_s, u"tool-calls"_s,
-                                 u"hang"_s, u"transfer-update"_s};
+// The messages Vapi sends to our webhook (assistant.serverMessages). Transcripts, conversation
+// and speech updates feed the console's live call desk (they are not in Vapi's defaults);
+// transfer-destination-request lets the server pick who takes a transfer when it is asked for.
+const QStringList serverMessages{u"status-update"_s,
+                                 u"end-of-call-report"_s,
+                                 u"tool-calls"_s,
+                                 u"hang"_s,
+                                 u"transfer-update"_s,
+                                 u"transcript"_s,
+                                 u"conversation-update"_s,
+                                 u"speech-update"_s,
+                                 u"transfer-destination-request"_s};
 
 QJsonObject mergeObject(QJsonObject base, const QJsonObject &over)
 {
@@ -150,6 +159,15 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
     const QJsonObject metadata =
         mergeObject(current.value(u"metadata"_s).toObject(),
                     QJsonObject{{QString::fromLatin1(assistantAgentTag), agent.value(u"id"_s)}});
+    // Listening in and taking over: Vapi then puts listenUrl and controlUrl on each call, and
+    // with authentication on, both want the account's public key (Authorization: Bearer), so a
+    // leaked address alone hears and steers nothing.
+    const QJsonObject monitorPlan =
+        mergeObject(current.value(u"monitorPlan"_s).toObject(),
+                    QJsonObject{{u"listenEnabled"_s, true},
+                                {u"listenAuthenticationEnabled"_s, true},
+                                {u"controlEnabled"_s, true},
+                                {u"controlAuthenticationEnabled"_s, true}});
     return {{u"name"_s, agent.value(u"name"_s)},
             {u"metadata"_s, metadata},
             {u"firstMessage"_s, agent.value(u"first_message"_s)},
@@ -158,7 +176,8 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
             {u"server"_s, server},
             {u"serverMessages"_s, QJsonArray::fromStringList(serverMessages)},
             {u"analysisPlan"_s, analysisPlan},
-            {u"artifactPlan"_s, artifactPlan}};
+            {u"artifactPlan"_s, artifactPlan},
+            {u"monitorPlan"_s, monitorPlan}};
 }
 
 Result<QJsonObject> AgentService::get(const db::Access &access, const QString &orgId)

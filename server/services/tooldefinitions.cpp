@@ -99,7 +99,28 @@ QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &
         tool.definition.insert(u"server"_s, marked);
         out.append(tool);
     }
+    // The AI's warm transfer: a transferCall tool without fixed destinations, so Vapi asks the
+    // assistant's server (transfer-destination-request) who takes the call now.
+    ToolDefinition transfer;
+    transfer.name = QString::fromLatin1(transferToolName);
+    transfer.definition = {
+        {u"type"_s, u"transferCall"_s},
+        {u"destinations"_s, QJsonArray()},
+        {u"messages"_s, QJsonArray{QJsonObject{{u"type"_s, u"request-start"_s},
+                                               {u"content"_s, u"One moment, I'll put you "
+                                                              "through."_s}}}}};
+    transfer.hash =
+        QString::fromLatin1(crypto::sha256(json::canonical(transfer.definition)).toHex());
+    out.append(transfer);
     return out;
+}
+
+QString toolName(const QJsonObject &tool)
+{
+    const QString name = tool.value(u"function"_s).toObject().value(u"name"_s).toString();
+    if (name.isEmpty() && tool.value(u"type"_s).toString() == u"transferCall")
+        return QString::fromLatin1(transferToolName);
+    return name;
 }
 
 QString toolMarker(const QJsonObject &tool)
@@ -114,6 +135,8 @@ QString toolMarker(const QJsonObject &tool)
 
 QJsonObject storableDefinition(QJsonObject definition)
 {
+    if (!definition.contains(u"server"_s))
+        return definition;
     QJsonObject server = definition.value(u"server"_s).toObject();
     QJsonObject headers = server.value(u"headers"_s).toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it)

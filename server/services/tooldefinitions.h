@@ -23,6 +23,12 @@ struct ToolDefinition
 // secret is part of the hash: rotating it registers the tools again with the new header.
 QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &webhookSecret);
 
+// Our transferCall tool: Vapi's transferCall tools have no function name, so the type names it.
+inline constexpr const char *transferToolName = "transferCall";
+
+// The name of a tool at Vapi: its function's name, or transferCall for that tool type.
+QString toolName(const QJsonObject &tool);
+
 // The header of a tool's server that carries its definition's hash.
 inline constexpr const char *toolMarkerHeader = "x-voxanne-tool-definition";
 

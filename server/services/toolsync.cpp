@@ -231,7 +231,7 @@ Result<QString> ToolSync::findUnrecorded(providers::VapiClient &vapi, const Tool
         const QJsonObject t = v.toObject();
         const QString id = t.value(u"id"_s).toString();
         if (!id.isEmpty() && !known.contains(id) && toolMarker(t) == tool.hash &&
-            t.value(u"function"_s).toObject().value(u"name"_s).toString() == tool.name)
+            toolName(t) == tool.name)
             return id;
     }
     return QString();
@@ -367,9 +367,7 @@ Result<ToolSync::Outcome> ToolSync::syncOrg(const QString &orgId)
         if (isNativeCalendarTool(t)) {
             remove.insert(id);
             native.insert(id);
-        } else if (ourNames.contains(
-                       t.value(u"function"_s).toObject().value(u"name"_s).toString()) &&
-                   !current.contains(id)) {
+        } else if (ourNames.contains(toolName(t)) && !current.contains(id)) {
             remove.insert(id);
         }
     }
@@ -479,7 +477,7 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
         const QJsonObject t = v.toObject();
         const QString id = t.value(u"id"_s).toString();
         atVapi.insert(id);
-        const QString name = t.value(u"function"_s).toObject().value(u"name"_s).toString();
+        const QString name = toolName(t);
         if (isNativeCalendarTool(t)) {
             native.insert(id);
             report.lines << u"problem: Vapi has a native calendar tool %1 (%2)"_s.arg(
@@ -608,8 +606,7 @@ Result<ToolSync::CheckReport> ToolSync::check(bool fix)
     for (const QJsonValue &v : std::as_const(*remaining)) {
         const QJsonObject t = v.toObject();
         const QString id = t.value(u"id"_s).toString();
-        const bool ours =
-            ourNames.contains(t.value(u"function"_s).toObject().value(u"name"_s).toString());
+        const bool ours = ourNames.contains(toolName(t));
         if (!isNativeCalendarTool(t) && !(ours && !registeredNow->contains(id)))
             continue;
         auto deleted = vapi.deleteTool(id);

@@ -259,7 +259,8 @@ VapiWebhookService::Answer VapiWebhookService::handle(const vapi::Message &messa
                                                       const QByteArray &rawBody)
 {
     const QString type = message.type();
-    const bool answersACall = type == u"assistant-request" || type == u"tool-calls";
+    const bool answersACall = type == u"assistant-request" || type == u"tool-calls" ||
+                              type == u"transfer-destination-request";
     const bool changesNothing = type.startsWith(u"transcript"_s) || type == u"speech-update" ||
                                 type == u"conversation-update";
     if (!answersACall && !changesNothing) {
@@ -276,10 +277,16 @@ VapiWebhookService::Answer VapiWebhookService::handle(const vapi::Message &messa
         return assistantRequest(message, rawBody);
     if (type == u"tool-calls")
         return {200, m_tools.answer(message)};
-    // Live transcripts arrive many times a second during a call and change nothing here.
-    if (type.startsWith(u"transcript"_s) || type == u"speech-update" ||
-        type == u"conversation-update")
-        return received();
+    if (type == u"transfer-destination-request")
+        return {200, m_transfers.answer(message, QDateTime::currentDateTimeUtc())};
+    // Live lines arrive many times a second: they are relayed, never redelivery-keyed (a line
+    // Vapi sends again is shown again, which is harmless).
+    if (changesNothing) {
+        auto live = m_live.handle(message);
+        if (!live)
+            return failed(message, rawBody, live.error());
+        return {200, *live};
+    }
     return acknowledge(message, rawBody);
 }
 
@@ -357,6 +364,8 @@ VapiWebhookService::Answer VapiWebhookService::statusUpdate(const vapi::Message 
                 return stored.error();
             if (!*stored)
                 return fail(u"The Vapi call id belongs to another clinic."_s, ErrorKind::Conflict);
+            if (auto kept = m_live.keepMonitor(tx, orgId, m); !kept)
+                return kept.error();
             const StoredStatus &row = **stored;
             if (auto e = publishCall(tx, orgId, row.id, row.inserted, party, row.callerName,
                                      {{u"id"_s, row.id},
@@ -482,6 +491,8 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                 return fail(u"The Vapi call id belongs to another clinic."_s, ErrorKind::Conflict);
             const QString callId = (*stored)->id;
             const bool inserted = (*stored)->inserted;
+            if (auto dropped = m_live.keepMonitor(tx, orgId, m); !dropped)
+                return dropped.error();
 
             QString callerName = m.customerName();
             if (party.valid) {
@@ -558,6 +569,8 @@ VapiWebhookService::Answer VapiWebhookService::assistantRequest(const vapi::Mess
                     return kept.error();
                 return reply;
             }
+            if (auto kept = m_live.keepMonitor(tx, *org, m); !kept)
+                return kept.error();
             auto agent = tx.exec(
                 "SELECT a.vapi_assistant_id, s.time_zone FROM agents a JOIN org_settings s "
                 "ON s.org_id = a.org_id WHERE a.org_id = $1::uuid AND a.vapi_assistant_id IS "

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "server/appcontext.h"
+#include "server/services/livecalls.h"
+#include "server/services/transferdesk.h"
 #include "server/services/vapimessage.h"
 #include "server/services/vapitools.h"
 
@@ -21,6 +23,8 @@ public:
     VapiWebhookService(AppContext &app, VapiToolService &tools)
         : m_app(app)
         , m_tools(tools)
+        , m_live(app)
+        , m_transfers(app)
     {}
 
     struct Answer
@@ -45,6 +49,8 @@ private:
 
     AppContext &m_app;
     VapiToolService &m_tools;
+    LiveCalls m_live;
+    TransferDesk m_transfers;
 };
 
 } // namespace vox::server

@@ -423,7 +423,7 @@ private slots:
         QCOMPARE(agentField(second, "sync_status"), u"synced"_s);
 
         const qint64 tools = count(*m_db, "SELECT count(*) FROM vapi_tools");
-        QCOMPARE(tools, 6);
+        QCOMPARE(tools, 7);
         QSet<QString> posted;
         for (const auto &r : vapiRequests(u"POST"_s, u"/vapi/tool"_s))
             posted << QJsonDocument::fromJson(r.body)

@@ -44,7 +44,8 @@ class TestCrossOrg : public QObject
             "m.id) FROM messages m WHERE m.org_id = $1::uuid)::text, '') || coalesce((SELECT "
             "json_agg(a ORDER BY a.id) FROM appointments a WHERE a.org_id = $1::uuid)::text, '') "
             "|| coalesce((SELECT json_agg(x ORDER BY x.phone) FROM sms_opt_outs x WHERE "
-            "x.org_id = $1::uuid)::text, '')",
+            "x.org_id = $1::uuid)::text, '') || coalesce((SELECT json_agg(d ORDER BY d.id) FROM "
+            "transfer_destinations d WHERE d.org_id = $1::uuid)::text, '')",
             {m_a.orgId});
         return row ? row->text(0, 0) : QString();
     }
@@ -171,6 +172,10 @@ private slots:
                                             {u"phone_number"_s, u"+15550002222"_s},
                                             {u"status"_s, u"ended"_s},
                                             {u"sentiment_urgency"_s, u"high"_s}}));
+        m_aIds.insert(u"destination"_s,
+                      vox::test::insertRow(
+                          *m_admin, u"transfer_destinations"_s, m_a.orgId,
+                          {{u"name"_s, u"Alice's desk"_s}, {u"number"_s, u"+15550001111"_s}}));
         m_aSnapshot = snapshotOfA();
         QVERIFY(!m_aSnapshot.isEmpty());
     }
@@ -228,6 +233,19 @@ private slots:
             // The platform's metrics are nobody's clinic data: not served unless configured,
             // and a clinic's session never opens them (tst_metrics covers the configured cases).
             row("GET metrics") << QByteArray("GET") << u"/metrics"_s << QByteArray() << role << 404;
+            row("POST say to a live call")
+                << QByteArray("POST") << u"/api/calls/{call}/control"_s
+                << QByteArray(R"({"type":"say","content":"Hello from B"})") << role << 404;
+            row("POST transfer a live call")
+                << QByteArray("POST") << u"/api/calls/{call}/control"_s
+                << QByteArray(R"({"type":"transfer","destination_id":"{destination}"})") << role
+                << 404;
+            row("PATCH transfer destination")
+                << QByteArray("PATCH") << u"/api/transfer-destinations/{destination}"_s
+                << QByteArray(R"({"number":"+15550009999"})") << role << (admin ? 404 : 403);
+            row("DELETE transfer destination")
+                << QByteArray("DELETE") << u"/api/transfer-destinations/{destination}"_s
+                << QByteArray() << role << (admin ? 404 : 403);
         }
     }
     void anotherClinicsIdsAreNotFound()
@@ -266,6 +284,8 @@ private slots:
         QTest::newRow("recent activity") << u"/api/dashboard/recent-activity"_s;
         QTest::newRow("settings") << u"/api/org/settings"_s;
         QTest::newRow("today") << u"/api/today"_s;
+        QTest::newRow("live calls") << u"/api/live-calls"_s;
+        QTest::newRow("transfer destinations") << u"/api/transfer-destinations"_s;
     }
     void listsNeverShowAnotherClinicsRows()
     {

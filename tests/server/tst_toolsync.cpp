@@ -4,6 +4,7 @@
 // and the call-back flow end to end with the sandbox playing the outbound call.
 #include "core/logging/log.h"
 #include "sandbox/sandbox.h"
+#include "server/services/tooldefinitions.h"
 #include "vapitestkit.h"
 
 #include <QElapsedTimer>
@@ -262,18 +263,24 @@ private slots:
         QVERIFY(assistant.value(u"serverMessages"_s).toArray().contains(u"end-of-call-report"_s));
         QCOMPARE(syncStatus(m_a), u"synced"_s);
         const auto posted = vapiRequests(u"POST"_s, u"/vapi/tool"_s);
-        QCOMPARE(posted.size(), 7); // six tools, the first sent twice
+        QCOMPARE(posted.size(), 8); // seven tools, the first sent twice
         QSet<QString> names;
         for (const auto &r : posted) {
             const QJsonObject tool = QJsonDocument::fromJson(r.body).object();
-            names.insert(tool.value(u"function"_s).toObject().value(u"name"_s).toString());
+            names.insert(vox::server::toolName(tool));
+            // The transfer tool has no destinations of its own: Vapi asks the server.
+            if (tool.value(u"type"_s).toString() == u"transferCall") {
+                QCOMPARE(tool.value(u"destinations"_s).toArray().size(), 0);
+                continue;
+            }
             QCOMPARE(tool.value(u"type"_s).toString(), u"function"_s);
             const QJsonObject server = tool.value(u"server"_s).toObject();
             QCOMPARE(server.value(u"url"_s).toString(), m_backendUrl + u"/api/vapi/tools"_s);
             QCOMPARE(server.value(u"headers"_s).toObject().value(u"x-vapi-secret"_s).toString(),
                      TestServer::webhookSecret);
         }
-        QCOMPARE(names.size(), 6);
+        QCOMPARE(names.size(), 7);
+        QVERIFY(names.contains(u"transferCall"_s));
         QStringList registered = registeredIds();
         QStringList linked = linkedIds(m_a);
         registered.sort();
@@ -289,7 +296,7 @@ private slots:
         m_client->setToken(m_a.token);
         const QJsonObject sync = m_client->get(u"/api/agent"_s).json().value(u"sync"_s).toObject();
         QCOMPARE(sync.value(u"status"_s).toString(), u"synced"_s);
-        QCOMPARE(sync.value(u"tools"_s).toArray().size(), 6);
+        QCOMPARE(sync.value(u"tools"_s).toArray().size(), 7);
         QVERIFY(
             !sync.value(u"tools"_s).toArray().first().toObject().value(u"linked_at"_s).isNull());
     }

@@ -18,6 +18,7 @@
 #include "ui/pages/callspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/livepage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
@@ -416,6 +417,36 @@ private slots:
             QVERIFY(vox::test::settle(api));
             save(&window, name + suffix);
         }
+
+        // The live call desk with two calls in progress, one being followed as it is spoken.
+        window.showPage(MainWindow::LiveIndex);
+        QVERIFY(vox::test::settle(api));
+        vox::ui::LivePage *live = window.livePage();
+        live->showDestinations({{u"d1"_s, u"Front desk"_s, u"+15550100001"_s, false},
+                                {u"d2"_s, u"On-call nurse"_s, u"+15550100002"_s, true}});
+        vox::ui::LiveCall first;
+        first.id = u"live-1"_s;
+        first.status = u"in-progress"_s;
+        first.callerName = u"Maria Lopez"_s;
+        first.phoneNumber = u"+12125550142"_s;
+        first.startedAt = QDateTime::currentDateTimeUtc().addSecs(-95);
+        first.canControl = true;
+        first.lines = {
+            {u"assistant"_s, u"Thank you for calling. This is Voxanne, how can I help?"_s},
+            {u"user"_s, u"Hi, I had filler yesterday and my lip is very swollen."_s},
+            {u"assistant"_s, u"I'm sorry to hear that. Is it getting worse?"_s}};
+        first.speaking = u"user"_s;
+        first.partialRole = u"user"_s;
+        first.partialText = u"It's a bit worse than this morning, and"_s;
+        vox::ui::LiveCall second;
+        second.id = u"live-2"_s;
+        second.status = u"in-progress"_s;
+        second.phoneNumber = u"+13055550199"_s;
+        second.startedAt = QDateTime::currentDateTimeUtc().addSecs(-20);
+        second.canControl = true;
+        second.speaking = u"assistant"_s;
+        live->showCalls({first, second});
+        save(&window, u"live"_s + suffix);
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }

@@ -11,6 +11,7 @@
 #include "ui/pages/integrationspage.h"
 #include "ui/pages/knowledgepage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/livepage.h"
 #include "ui/pages/servicespage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/telephonypage.h"
@@ -115,6 +116,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     addPage(m_integrations);
     m_settings = new SettingsPage(api, *m_toasts, serverDescription, this);
     addPage(m_settings);
+    m_live = new LivePage(api, *m_toasts, this);
+    addPage(m_live);
     connect(m_settings, &SettingsPage::aboutRequested, this, &MainWindow::showAbout);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -198,7 +201,7 @@ namespace {
 // The navigation's icons, in page order (resources/icons).
 const QStringList pageIcons{u"today"_s,        u"dashboard"_s,    u"calls"_s,     u"leads"_s,
                             u"appointments"_s, u"services"_s,     u"knowledge"_s, u"agent"_s,
-                            u"telephony"_s,    u"integrations"_s, u"settings"_s};
+                            u"telephony"_s,    u"integrations"_s, u"settings"_s,  u"calls"_s};
 
 } // namespace
 
@@ -405,8 +408,10 @@ void MainWindow::openRecord(const QString &entityType, const QString &id)
     if (id.isEmpty())
         return;
     const QString type = entityType == u"lead" ? u"contact"_s : entityType;
-    const QList<std::pair<QString, int>> targets{
-        {u"call"_s, CallsIndex}, {u"contact"_s, LeadsIndex}, {u"appointment"_s, AppointmentsIndex}};
+    const QList<std::pair<QString, int>> targets{{u"call"_s, CallsIndex},
+                                                 {u"contact"_s, LeadsIndex},
+                                                 {u"appointment"_s, AppointmentsIndex},
+                                                 {u"live"_s, LiveIndex}};
     for (const auto &[name, index] : targets) {
         if (name == type) {
             showPage(index);
@@ -422,6 +427,25 @@ void MainWindow::handleEvent(const LiveEvent &event)
         p->applyEvent(event);
     if (event.type == u"integration.updated")
         loadFeatures();
+    if (event.type == u"live.transferring") {
+        // Whoever picks up should know who is coming and why before the caller is put through.
+        const QJsonObject p = event.payload;
+        const QString caller =
+            p.value(u"caller_name"_s).toString(p.value(u"phone_number"_s).toString());
+        const QString title =
+            tr("Call coming through to %1").arg(p.value(u"destination"_s).toString());
+        QString text = tr("%1: %2").arg(caller.isEmpty() ? tr("Unknown caller") : caller,
+                                        p.value(u"reason"_s).toString());
+        const QString summary = p.value(u"summary"_s).toString();
+        if (!summary.isEmpty())
+            text += u' ' + tr("They said: \"%1\"").arg(summary);
+        const QString callId = p.value(u"call_id"_s).toString(event.entityId);
+        m_notifications->add(
+            {title, text, u"live"_s, callId,
+             event.createdAt.isValid() ? event.createdAt : QDateTime::currentDateTimeUtc(), false});
+        m_notifier->notify(title, text, u"live"_s, callId);
+        return;
+    }
     if (!EventDescription::isNotable(event))
         return;
     const QString title = event.type == u"lead.hot" ? tr("Hot lead") : tr("New appointment booked");

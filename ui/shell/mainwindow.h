@@ -27,6 +27,7 @@ class IntegrationsPage;
 class KnowledgePage;
 class ServicesPage;
 class SettingsPage;
+class LivePage;
 class TelephonyPage;
 class TodayPage;
 class ToastArea;
@@ -78,6 +79,7 @@ public:
     AgentPage *agentPage() const { return m_agent; }
     IntegrationsPage *integrationsPage() const { return m_integrations; }
     SettingsPage *settingsPage() const { return m_settings; }
+    LivePage *livePage() const { return m_live; }
     ToastArea &toasts() const { return *m_toasts; }
     TrayNotifier &notifier() const { return *m_notifier; }
     NotificationList &notifications() const { return *m_notifications; }
@@ -94,7 +96,8 @@ public:
         AgentIndex,
         TelephonyIndex,
         IntegrationsIndex,
-        SettingsIndex
+        SettingsIndex,
+        LiveIndex
     };
 
 signals:
@@ -146,6 +149,7 @@ private:
     AgentPage *m_agent = nullptr;
     IntegrationsPage *m_integrations = nullptr;
     SettingsPage *m_settings = nullptr;
+    LivePage *m_live = nullptr;
     QLabel *m_userLabel;
     QLabel *m_serverLabel;
     QLabel *m_liveLabel;

@@ -1,0 +1,231 @@
+#include "sandbox/livecallsandbox.h"
+
+#include "sandbox/callsimulator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutexLocker>
+#include <QThreadPool>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::sandbox {
+
+namespace vm = vapimessages;
+
+namespace {
+
+http::Response vapiError(int status, const QString &message)
+{
+    return http::Response::json({{u"message"_s, message},
+                                 {u"error"_s, QString::fromLatin1(http::reasonPhrase(status))},
+                                 {u"statusCode"_s, status}},
+                                status);
+}
+
+// Why a control message is not one of ClientInboundMessage*; empty when it is.
+QString problemOf(const QJsonObject &body)
+{
+    const QString type = body.value(u"type"_s).toString();
+    if (type == u"say") {
+        if (body.value(u"content"_s).toString().isEmpty())
+            return u"content must be a string"_s;
+        if (body.contains(u"endCallAfterSpoken"_s) && !body.value(u"endCallAfterSpoken"_s).isBool())
+            return u"endCallAfterSpoken must be a boolean value"_s;
+        return {};
+    }
+    if (type == u"add-message") {
+        const QJsonObject message = body.value(u"message"_s).toObject();
+        if (message.value(u"role"_s).toString().isEmpty() ||
+            message.value(u"content"_s).toString().isEmpty())
+            return u"message must have a role and content"_s;
+        return {};
+    }
+    if (type == u"control") {
+        static const QStringList controls{u"mute-assistant"_s, u"unmute-assistant"_s,
+                                          u"mute-customer"_s, u"unmute-customer"_s,
+                                          u"say-first-message"_s};
+        if (!controls.contains(body.value(u"control"_s).toString()))
+            return u"control must be one of the following values: "_s + controls.join(u", "_s);
+        return {};
+    }
+    if (type == u"end-call")
+        return {};
+    if (type == u"transfer") {
+        const QJsonObject destination = body.value(u"destination"_s).toObject();
+        if (destination.value(u"type"_s).toString() != u"number" ||
+            !destination.value(u"number"_s).toString().startsWith(u'+'))
+            return u"destination must be a number destination"_s;
+        return {};
+    }
+    return u"type must be one of say, add-message, control, end-call, transfer, "
+           "send-transport-message"_s;
+}
+
+} // namespace
+
+void LiveCallSandbox::registerRoutes(Router &router)
+{
+    m_state.route(router, "POST", u"/vapi-live/:call/control"_s, u"vapi"_s, [this](Context &c) {
+        const QByteArray auth = c.request.header("authorization");
+        if (!auth.startsWith("Bearer ") || auth.size() <= 7)
+            return vapiError(401, u"Unauthorized"_s);
+        const QJsonDocument doc = QJsonDocument::fromJson(c.request.body);
+        if (!doc.isObject())
+            return vapiError(400, u"Body must be a JSON object"_s);
+        return control(c.request.param(u"call"_s), doc.object());
+    });
+    router.post(u"/_sandbox/vapi-live"_s, http::Auth::Public, [this](Context &c) {
+        const QJsonObject body = QJsonDocument::fromJson(c.request.body).object();
+        const QJsonObject call = body.value(u"call"_s).toObject();
+        const QString serverUrl = body.value(u"serverUrl"_s).toString();
+        if (call.value(u"id"_s).toString().isEmpty() || serverUrl.isEmpty())
+            return vapiError(400, u"Send {call: {id, ...}, serverUrl, headers}."_s);
+        vm::CallInfo info;
+        info.id = call.value(u"id"_s).toString();
+        info.assistantId = call.value(u"assistantId"_s).toString();
+        info.phoneNumberId = call.value(u"phoneNumberId"_s).toString();
+        info.clinicNumber = call.value(u"clinicNumber"_s).toString();
+        info.customerNumber = call.value(u"customerNumber"_s).toString();
+        info.customerName = call.value(u"customerName"_s).toString();
+        info.createdAt = QDateTime::fromString(call.value(u"createdAt"_s).toString(), Qt::ISODate);
+        info.startedAt = QDateTime::fromString(call.value(u"startedAt"_s).toString(), Qt::ISODate);
+        info.monitorBase = call.value(u"monitorBase"_s).toString();
+        QHash<QByteArray, QByteArray> headers;
+        const QJsonObject given = body.value(u"headers"_s).toObject();
+        for (auto it = given.begin(); it != given.end(); ++it)
+            headers.insert(it.key().toLower().toUtf8(), it.value().toString().toUtf8());
+        add(info, serverUrl, headers);
+        return http::Response::json(QJsonObject{{u"id"_s, info.id}}, 201);
+    });
+    // What the player says on the call, so a report the control endpoint makes has it; the
+    // answer tells the player whether the call was ended meanwhile (it then stops).
+    router.post(u"/_sandbox/vapi-live/:call/said"_s, http::Auth::Public, [this](Context &c) {
+        const QString id = c.request.param(u"call"_s);
+        const QJsonObject body = QJsonDocument::fromJson(c.request.body).object();
+        QMutexLocker locker(&m_state.mutex());
+        auto it = m_calls.find(id);
+        if (it == m_calls.end())
+            return vapiError(404, u"Call not found"_s);
+        if (!it->ended) {
+            vm::Turn line;
+            line.kind = body.value(u"role"_s).toString() == u"user" ? vm::Turn::Kind::User
+                                                                    : vm::Turn::Kind::Bot;
+            line.text = body.value(u"text"_s).toString();
+            line.secondsFromStart = body.value(u"secondsFromStart"_s).toDouble();
+            it->said.append(line);
+        }
+        return http::Response::json(QJsonObject{{u"ended"_s, it->ended}});
+    });
+    router.get(u"/_sandbox/vapi-live/:call"_s, http::Auth::Public, [this](Context &c) {
+        const QString id = c.request.param(u"call"_s);
+        QMutexLocker locker(&m_state.mutex());
+        if (!m_calls.contains(id))
+            return vapiError(404, u"Call not found"_s);
+        QJsonArray controls;
+        for (const QJsonObject &control : m_calls.value(id).controls)
+            controls.append(control);
+        return http::Response::json(
+            QJsonObject{{u"ended"_s, m_calls.value(id).ended}, {u"controls"_s, controls}});
+    });
+}
+
+void LiveCallSandbox::add(const vm::CallInfo &call, const QString &serverUrl,
+                          const QHash<QByteArray, QByteArray> &headers)
+{
+    QMutexLocker locker(&m_state.mutex());
+    Call &c = m_calls[call.id];
+    c.info = call;
+    c.serverUrl = serverUrl;
+    c.headers = headers;
+}
+
+bool LiveCallSandbox::hasEnded(const QString &callId) const
+{
+    QMutexLocker locker(&m_state.mutex());
+    return m_calls.value(callId).ended;
+}
+
+QList<QJsonObject> LiveCallSandbox::controls(const QString &callId) const
+{
+    QMutexLocker locker(&m_state.mutex());
+    return m_calls.value(callId).controls;
+}
+
+http::Response LiveCallSandbox::control(const QString &callId, const QJsonObject &body)
+{
+    if (const QString problem = problemOf(body); !problem.isEmpty())
+        return vapiError(400, problem);
+    Call call;
+    {
+        QMutexLocker locker(&m_state.mutex());
+        auto it = m_calls.find(callId);
+        if (it == m_calls.end())
+            return vapiError(404, u"Call not found"_s);
+        if (it->ended)
+            return vapiError(400, u"Call has ended"_s);
+        it->controls.append(body);
+        const QString type = body.value(u"type"_s).toString();
+        if (type == u"end-call" || type == u"transfer" ||
+            (type == u"say" && body.value(u"endCallAfterSpoken"_s).toBool()))
+            it->ended = true;
+        call = *it;
+    }
+    const QString type = body.value(u"type"_s).toString();
+    // Vapi answers at once and acts on the call while it goes on.
+    QThreadPool::globalInstance()->start([this, call, body, type] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto send = [&call](const QJsonObject &message) {
+            CallSimulator::post(call.serverUrl, QString(), call.headers, message);
+        };
+        if (type == u"say") {
+            vm::Turn line;
+            line.kind = vm::Turn::Kind::Bot;
+            line.text = body.value(u"content"_s).toString();
+            line.secondsFromStart = call.info.startedAt.isValid()
+                                        ? double(call.info.startedAt.msecsTo(now)) / 1000.0
+                                        : 0;
+            send(vm::speechUpdate(call.info, u"assistant"_s, u"started"_s, now, 0));
+            send(vm::transcript(call.info, u"assistant"_s, line.text, now.addMSecs(500), true));
+            send(vm::speechUpdate(call.info, u"assistant"_s, u"stopped"_s, now.addMSecs(600), 0));
+            {
+                QMutexLocker locker(&m_state.mutex());
+                m_calls[call.info.id].said.append(line);
+            }
+            if (body.value(u"endCallAfterSpoken"_s).toBool())
+                endCall(call, u"assistant-said-end-call-phrase"_s, {});
+        } else if (type == u"end-call") {
+            endCall(call, u"assistant-ended-call"_s, {});
+        } else if (type == u"transfer") {
+            QJsonObject destination = body.value(u"destination"_s).toObject();
+            send(vm::transferUpdate(call.info, destination, now));
+            endCall(call, u"assistant-forwarded-call"_s, destination);
+        }
+    });
+    return http::Response::json(QJsonObject{{u"success"_s, true}});
+}
+
+void LiveCallSandbox::endCall(Call call, const QString &endedReason, const QJsonObject &destination)
+{
+    {
+        QMutexLocker locker(&m_state.mutex());
+        call.said = m_calls.value(call.info.id).said;
+    }
+    call.info.endedAt = QDateTime::currentDateTimeUtc();
+    if (!call.info.startedAt.isValid())
+        call.info.startedAt = call.info.endedAt.addSecs(-30);
+    const auto send = [&call](const QJsonObject &message) {
+        CallSimulator::post(call.serverUrl, QString(), call.headers, message);
+    };
+    send(vm::statusUpdate(call.info, u"ended"_s, call.info.endedAt, endedReason));
+    vm::Report report;
+    report.turns = call.said;
+    report.endedReason = endedReason;
+    report.destination = destination;
+    report.summary = endedReason == u"assistant-forwarded-call"
+                         ? u"The clinic transferred the call from the console."_s
+                         : u"The clinic ended the call from the console."_s;
+    send(vm::endOfCallReport(call.info, report));
+}
+
+} // namespace vox::sandbox

@@ -1,0 +1,244 @@
+// The Live page on its own: calls in progress with caller, elapsed time and who is speaking; the
+// chosen call's transcript follows live events (a partial line shown as it is heard, replaced by
+// the final one); every action is reachable with the keyboard; ending is for admins; transferring
+// and ending ask first and send nothing when the person keeps the call. Renders the page in both
+// palettes and languages at 1024x700 (VOXANNE_SCREENSHOT_DIR keeps the images).
+#include "ui/api/apiclient.h"
+#include "ui/api/session.h"
+#include "ui/pages/livepage.h"
+#include "ui/shell/theme.h"
+#include "ui/shell/translations.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::ui::LiveCall;
+using vox::ui::LiveEvent;
+using vox::ui::LivePage;
+
+namespace {
+
+LiveCall sampleCall()
+{
+    LiveCall call;
+    call.id = u"call-1"_s;
+    call.status = u"in-progress"_s;
+    call.callerName = u"Maria Lopez"_s;
+    call.phoneNumber = u"+12125550142"_s;
+    call.startedAt = QDateTime::currentDateTimeUtc().addSecs(-95);
+    call.canControl = true;
+    call.lines = {{u"assistant"_s, u"Thank you for calling, how can I help?"_s},
+                  {u"user"_s, u"Hi, my lip is very swollen after filler."_s}};
+    return call;
+}
+
+LiveEvent liveEvent(const QString &type, const QJsonObject &payload)
+{
+    LiveEvent e;
+    e.type = type;
+    e.entityType = u"call"_s;
+    e.entityId = u"call-1"_s;
+    e.payload = payload;
+    return e;
+}
+
+} // namespace
+
+class TestLivePage : public QObject
+{
+    Q_OBJECT
+
+    struct Host
+    {
+        vox::ui::ApiClient api;
+        QWidget window;
+        vox::ui::ToastArea toasts{&window};
+        LivePage *page = nullptr;
+
+        explicit Host(const QString &role)
+        {
+            // No server: the page is given its calls directly.
+            api.setBaseUrl(QUrl(u"http://127.0.0.1:1"_s));
+            vox::ui::Session session;
+            session.accessToken = u"token"_s;
+            session.role = role;
+            api.setSession(session);
+            page = new LivePage(api, toasts, &window);
+            window.resize(1024, 700);
+            page->resize(1024, 700);
+            window.show();
+            page->showDestinations({{u"d1"_s, u"Front desk"_s, u"+15550100001"_s, false},
+                                    {u"d2"_s, u"On-call nurse"_s, u"+15550100002"_s, true}});
+            page->showCalls({sampleCall()});
+        }
+    };
+
+private slots:
+    void aCallShowsItsCallerTimeAndSpeaker()
+    {
+        Host h(u"staff"_s);
+        QCOMPARE(h.page->callList()->count(), 1);
+        QVERIFY(h.page->callList()->item(0)->text().contains(u"Maria Lopez"_s));
+        QVERIFY(h.page->callList()->item(0)->text().contains(u"1:3"_s)); // 1:35 or so
+        h.page->applyEvent(liveEvent(
+            u"live.speech"_s,
+            {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, true}}));
+        QVERIFY(h.page->callList()->item(0)->text().contains(u"caller speaking"_s));
+        h.page->applyEvent(liveEvent(
+            u"live.speech"_s,
+            {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, false}}));
+        QVERIFY(!h.page->callList()->item(0)->text().contains(u"speaking"_s));
+    }
+
+    void theTranscriptFollowsWhatIsSaid()
+    {
+        Host h(u"staff"_s);
+        QVERIFY(h.page->transcript()->toPlainText().contains(u"Caller: Hi, my lip"_s));
+        h.page->applyEvent(liveEvent(u"live.transcript"_s, {{u"call_id"_s, u"call-1"_s},
+                                                            {u"role"_s, u"assistant"_s},
+                                                            {u"final"_s, false},
+                                                            {u"text"_s, u"I'm sorry to"_s}}));
+        QVERIFY(h.page->transcript()->toPlainText().endsWith(u"AI: I'm sorry to…"_s));
+        h.page->applyEvent(
+            liveEvent(u"live.transcript"_s,
+                      {{u"call_id"_s, u"call-1"_s},
+                       {u"role"_s, u"assistant"_s},
+                       {u"final"_s, true},
+                       {u"text"_s, u"I'm sorry to hear that. Is it getting worse?"_s}}));
+        const QString text = h.page->transcript()->toPlainText();
+        QVERIFY(text.endsWith(u"AI: I'm sorry to hear that. Is it getting worse?"_s));
+        QVERIFY(!text.contains(u"…"_s));
+    }
+
+    void everyActionIsReachableWithTheKeyboard()
+    {
+        Host h(u"owner"_s);
+        h.page->callList()->setFocus();
+        QList<QWidget *> expected{h.page->messageField(),   h.page->whisperButton(),
+                                  h.page->sayButton(),      h.page->destinationBox(),
+                                  h.page->transferButton(), h.page->muteButton(),
+                                  h.page->endButton()};
+        // With words typed, every action takes focus in turn.
+        h.page->messageField()->setText(u"Offer Tuesday at 3"_s);
+        QWidget *at = h.page->callList();
+        for (QWidget *next : expected) {
+            at = at->nextInFocusChain();
+            while (at && !(at->focusPolicy() & Qt::TabFocus))
+                at = at->nextInFocusChain();
+            QCOMPARE(at, next);
+            QVERIFY2(next->isEnabled(), qPrintable(next->objectName()));
+        }
+    }
+
+    void wordsAreNeededToWhisperOrSay()
+    {
+        Host h(u"staff"_s);
+        QVERIFY(!h.page->whisperButton()->isEnabled());
+        QVERIFY(!h.page->sayButton()->isEnabled());
+        h.page->messageField()->setText(u"Offer Tuesday at 3"_s);
+        QVERIFY(h.page->whisperButton()->isEnabled());
+        QVERIFY(h.page->sayButton()->isEnabled());
+    }
+
+    void endingIsForAdmins()
+    {
+        Host staff(u"staff"_s);
+        QVERIFY(!staff.page->endButton()->isEnabled());
+        Host owner(u"owner"_s);
+        QVERIFY(owner.page->endButton()->isEnabled());
+    }
+
+    void aCallWithoutControlCannotBeActedOn()
+    {
+        Host h(u"owner"_s);
+        LiveCall call = sampleCall();
+        call.canControl = false;
+        h.page->showCalls({call});
+        h.page->messageField()->setText(u"hello"_s);
+        QVERIFY(!h.page->sayButton()->isEnabled());
+        QVERIFY(!h.page->transferButton()->isEnabled());
+        QVERIFY(!h.page->endButton()->isEnabled());
+    }
+
+    void transferAndEndAskFirst_data()
+    {
+        QTest::addColumn<QString>("button");
+        QTest::addColumn<QString>("box");
+        QTest::newRow("transfer") << u"liveTransfer"_s << u"liveTransferConfirmation"_s;
+        QTest::newRow("end") << u"liveEnd"_s << u"liveEndConfirmation"_s;
+    }
+
+    void transferAndEndAskFirst()
+    {
+        QFETCH(QString, button);
+        QFETCH(QString, box);
+        Host h(u"owner"_s);
+        h.page->findChild<QPushButton *>(button)->click();
+        QMessageBox *ask = nullptr;
+        QTRY_VERIFY((ask = h.window.findChild<QMessageBox *>(box)) != nullptr);
+        QVERIFY(ask->text().contains(u"cannot be undone"_s));
+        // Leaving the question keeps the call.
+        QTest::keyClick(ask, Qt::Key_Escape);
+        QTRY_VERIFY(!ask->isVisible());
+        QVERIFY(h.page->transferButton()->isEnabled()); // nothing was sent
+    }
+
+    void screenshots_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<QString>("language");
+        for (const bool dark : {false, true})
+            for (const QString &language : {u"en"_s, u"es"_s})
+                QTest::addRow("%s %s", dark ? "dark" : "light", qPrintable(language))
+                    << dark << language;
+    }
+
+    void screenshots()
+    {
+        QFETCH(bool, dark);
+        QFETCH(QString, language);
+        QVERIFY(vox::ui::installTranslations(language));
+        vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
+        Host h(u"owner"_s);
+        LiveCall second;
+        second.id = u"call-2"_s;
+        second.status = u"in-progress"_s;
+        second.phoneNumber = u"+13055550199"_s;
+        second.startedAt = QDateTime::currentDateTimeUtc().addSecs(-20);
+        second.canControl = true;
+        second.speaking = u"assistant"_s;
+        LiveCall first = sampleCall();
+        first.speaking = u"user"_s;
+        first.partialRole = u"user"_s;
+        first.partialText = u"It's a bit worse than this morning, and"_s;
+        h.page->showCalls({first, second});
+        h.page->messageField()->setText(u"Offer a nurse call-back today"_s);
+        QTest::qWait(50);
+        const QImage image = h.window.grab().toImage();
+        QVERIFY(!image.isNull());
+        QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR");
+        QTemporaryDir temporary;
+        if (folder.isEmpty())
+            folder = temporary.path();
+        QVERIFY(QDir().mkpath(folder));
+        const QString name = u"live-%1%2-1024.png"_s.arg(
+            dark ? u"dark"_s : u"light"_s, language == u"en" ? QString() : u"-"_s + language);
+        QVERIFY(image.save(QDir(folder).filePath(name)));
+        if (language == u"es")
+            QVERIFY2(h.page->whisperButton()->text() != u"&Whisper to AI"_s,
+                     "the Spanish translation is used");
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
+    }
+};
+
+QTEST_MAIN(TestLivePage)
+#include "tst_livepage.moc"

@@ -1,0 +1,64 @@
+#include "ui/api/livedeskclient.h"
+
+#include "ui/api/apiclient.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+LiveCall LiveCall::fromJson(const QJsonObject &json)
+{
+    LiveCall call;
+    call.id = json.value(u"id"_s).toString();
+    call.status = json.value(u"status"_s).toString();
+    call.callerName = json.value(u"caller_name"_s).toString();
+    call.phoneNumber = json.value(u"phone_number"_s).toString();
+    const QString started = json.value(u"started_at"_s).toString();
+    call.startedAt = QDateTime::fromString(
+        started.isEmpty() ? json.value(u"occurred_at"_s).toString() : started, Qt::ISODateWithMs);
+    call.canControl = json.value(u"can_control"_s).toBool();
+    for (const QJsonValue &v : json.value(u"lines"_s).toArray()) {
+        const QJsonObject line = v.toObject();
+        call.lines.append({line.value(u"role"_s).toString(), line.value(u"text"_s).toString()});
+    }
+    return call;
+}
+
+void LiveDeskClient::calls(QObject *context, Callback<QList<LiveCall>> done)
+{
+    m_api.requestJson<QList<LiveCall>>("GET", u"/api/live-calls"_s, {}, nullptr, context,
+                                       std::move(done), [](const QJsonObject &json) {
+                                           QList<LiveCall> calls;
+                                           for (const QJsonValue &v :
+                                                json.value(u"calls"_s).toArray())
+                                               calls.append(LiveCall::fromJson(v.toObject()));
+                                           return calls;
+                                       });
+}
+
+void LiveDeskClient::destinations(QObject *context, Callback<QList<TransferDestination>> done)
+{
+    m_api.requestJson<QList<TransferDestination>>(
+        "GET", u"/api/transfer-destinations"_s, {}, nullptr, context, std::move(done),
+        [](const QJsonObject &json) {
+            QList<TransferDestination> out;
+            for (const QJsonValue &v : json.value(u"destinations"_s).toArray()) {
+                const QJsonObject d = v.toObject();
+                out.append({d.value(u"id"_s).toString(), d.value(u"name"_s).toString(),
+                            d.value(u"number"_s).toString(), d.value(u"emergency"_s).toBool()});
+            }
+            return out;
+        });
+}
+
+void LiveDeskClient::control(const QString &callId, const QJsonObject &action, QObject *context,
+                             Callback<QJsonObject> done)
+{
+    m_api.requestJson<QJsonObject>("POST", u"/api/calls/%1/control"_s.arg(callId), {}, &action,
+                                   context, std::move(done),
+                                   [](const QJsonObject &json) { return json; });
+}
+
+} // namespace vox::ui

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "ui/api/livedeskclient.h"
+#include "ui/pages/page.h"
+
+#include <QSet>
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace vox::ui {
+
+class ApiClient;
+class EmptyState;
+class ToastArea;
+
+// Live: the calls in progress, each with its caller, how long it has run and who is speaking,
+// and for the chosen one the transcript as it is spoken, with the ways to step in: whisper to the
+// AI (a note the caller does not hear), say something to the caller, transfer the caller to one of
+// the clinic's destinations, mute the AI, or end the call (admins). Transferring and ending ask
+// first: neither can be undone. Lines, speakers and new calls arrive as live events.
+class LivePage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LivePage)
+
+public:
+    LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
+
+    QString title() const override { return tr("Live"); }
+    void refresh() override;
+    void applyEvent(const LiveEvent &event) override;
+    void activated() override;
+    bool openRecord(const QString &entityType, const QString &id) override;
+
+    QListWidget *callList() const { return m_list; }
+    QPlainTextEdit *transcript() const { return m_transcript; }
+    QLineEdit *messageField() const { return m_message; }
+    QPushButton *whisperButton() const { return m_whisper; }
+    QPushButton *sayButton() const { return m_say; }
+    QPushButton *transferButton() const { return m_transfer; }
+    QPushButton *endButton() const { return m_end; }
+    QPushButton *muteButton() const { return m_mute; }
+    QComboBox *destinationBox() const { return m_destinations; }
+    // For tests and screenshots: shows `calls` as if the server had listed them.
+    void showCalls(const QList<LiveCall> &calls);
+    void showDestinations(const QList<TransferDestination> &destinations);
+
+signals:
+    void loaded();
+
+private:
+    LiveCall *chosen();
+    LiveCall *find(const QString &id);
+    void rebuildList();
+    void updateRow(int row);
+    void showChosen();
+    void updateActions();
+    void send(const QJsonObject &action, const QString &done);
+    void whisper();
+    void say();
+    void transfer();
+    void endCall();
+    void toggleMute();
+
+    ApiClient &m_api;
+    ToastArea &m_toasts;
+    LiveDeskClient m_client;
+    QLabel *m_heading;
+    QListWidget *m_list;
+    EmptyState *m_listState;
+    QLabel *m_chosenLabel;
+    QPlainTextEdit *m_transcript;
+    QLineEdit *m_message;
+    QPushButton *m_whisper;
+    QPushButton *m_say;
+    QComboBox *m_destinations;
+    QPushButton *m_transfer;
+    QPushButton *m_mute;
+    QPushButton *m_end;
+    QList<LiveCall> m_calls;
+    QList<TransferDestination> m_destinationList;
+    QString m_chosenId;
+    QSet<QString> m_muted;
+    QTimer m_clock;
+    QTimer m_reloadDelay;
+    bool m_loadedOnce = false;
+    bool m_busy = false;
+};
+
+} // namespace vox::ui
