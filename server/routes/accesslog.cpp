@@ -71,6 +71,18 @@ Result<void> addFilters(const http::Request &request, ListQuery &q, const QStrin
                 u"action"_s);
         q.where("l.action = " + q.bind(action));
     }
+    // The patient by name or number, as the console's filter box is typed.
+    if (const QString patient = request.queryValue(u"patient"_s).trimmed(); !patient.isEmpty()) {
+        if (patient.size() > 100)
+            return http::status::badRequest(u"'patient' is at most 100 characters."_s,
+                                            u"patient"_s);
+        const QByteArray like = q.bind(likePattern(patient));
+        const QString digits = digitsOf(patient);
+        QByteArray condition = "(ct.name ILIKE " + like;
+        if (digits.size() >= 3)
+            condition += " OR ct.phone LIKE " + q.bind(likePattern(digits));
+        q.where(condition + ")");
+    }
     for (const QString &name : {u"from"_s, u"to"_s})
         if (auto bound = addTimeBound(request, q, name, org); !bound)
             return bound.error();

@@ -386,6 +386,12 @@ private slots:
             << u"action=contact.viewed"_s << u"action"_s << u"contact.viewed"_s;
         QTest::newRow("by patient")
             << u"contact_id={contact}"_s << u"contact_id"_s << u"{contact}"_s;
+        QTest::newRow("by patient's name")
+            << u"patient=jane"_s << u"contact_id"_s << u"{contact}"_s;
+        QTest::newRow("by patient's number")
+            << u"patient=777-0001"_s << u"contact_id"_s << u"{contact}"_s;
+        QTest::newRow("by a patient nobody looked at")
+            << u"patient=Nobody"_s << QString() << QString();
         QTest::newRow("by person") << u"user_id={staff}"_s << u"user_id"_s << u"{staff}"_s;
         QTest::newRow("from a day far ahead") << u"from=9999-01-01"_s << QString() << QString();
         QTest::newRow("to a day long ago") << u"to=2000-01-01"_s << QString() << QString();
