@@ -18,11 +18,13 @@
 #include "ui/pages/callspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
+#include "ui/widgets/accesslogpanel.h"
 #include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/calldetailpanel.h"
 #include "ui/widgets/columnfit.h"
@@ -35,9 +37,11 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QImage>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -406,6 +410,14 @@ private slots:
             QVERIFY(vox::test::settle(api));
             save(&window, name + suffix);
         }
+        // Settings scrolled down to the access log (owners and admins): opening the call above
+        // left its rows.
+        window.showPage(MainWindow::SettingsIndex);
+        auto *accessLog = window.settingsPage()->accessLogPanel();
+        QTRY_VERIFY(accessLog->isVisible() && accessLog->table()->rowCount() > 0);
+        if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(accessLog, 0, 0);
+        save(&window, u"settings-access-log"_s + suffix);
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }

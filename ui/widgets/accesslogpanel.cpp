@@ -91,6 +91,7 @@ AccessLogPanel::AccessLogPanel(ApiClient &api, ToastArea &toasts, QWidget *paren
     m_patient->setObjectName(u"accessLogPatient"_s);
     m_patient->setPlaceholderText(tr("Patient's name or number"));
     m_patient->setClearButtonEnabled(true);
+    m_patient->setMinimumWidth(200);
     m_action = new QComboBox(this);
     m_action->setObjectName(u"accessLogAction"_s);
     m_action->addItem(tr("All actions"), QString());
@@ -101,13 +102,14 @@ AccessLogPanel::AccessLogPanel(ApiClient &api, ToastArea &toasts, QWidget *paren
     filters->addWidget(m_person);
     filters->addWidget(m_patient, 1);
     filters->addWidget(m_action);
-    filters->addWidget(new QLabel(tr("From"), this));
-    filters->addWidget(m_from);
-    filters->addWidget(new QLabel(tr("to"), this));
-    filters->addWidget(m_to);
     layout->addLayout(filters);
 
+    // The dates and the buttons on a second row, so the patient's box stays wide enough to read.
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(new QLabel(tr("From"), this));
+    buttons->addWidget(m_from);
+    buttons->addWidget(new QLabel(tr("to"), this));
+    buttons->addWidget(m_to);
     auto *show = new QPushButton(tr("Show"), this);
     show->setObjectName(u"accessLogShow"_s);
     auto *exportButton = new QPushButton(tr("Export to CSV…"), this);
@@ -123,7 +125,7 @@ AccessLogPanel::AccessLogPanel(ApiClient &api, ToastArea &toasts, QWidget *paren
     m_table = new QTableWidget(0, 6, this);
     m_table->setObjectName(u"accessLogTable"_s);
     m_table->setHorizontalHeaderLabels(
-        {tr("When"), tr("Person"), tr("Action"), tr("Patient"), tr("From address"), tr("Result")});
+        {tr("When"), tr("Person"), tr("Action"), tr("Patient"), tr("Address"), tr("Result")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
