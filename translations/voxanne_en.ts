@@ -3606,6 +3606,33 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::RecordingSharesList</name>
+    <message>
+        <source>Shared links that still work:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was withdrawn; it no longer plays the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw this link now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ServicesModel</name>
     <message>
         <source>Service</source>

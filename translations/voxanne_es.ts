@@ -3608,6 +3608,33 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::RecordingSharesList</name>
+    <message>
+        <source>Shared links that still work:</source>
+        <translation>Enlaces compartidos que siguen activos:</translation>
+    </message>
+    <message>
+        <source>The link was withdrawn; it no longer plays the recording.</source>
+        <translation>Se retiró el enlace; ya no reproduce la grabación.</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, hasta %2</translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation>Compartido por %1</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Withdraw this link now</source>
+        <translation>Retirar este enlace ahora</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ServicesModel</name>
     <message>
         <source>Service</source>
