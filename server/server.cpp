@@ -8,6 +8,7 @@
 #include "server/db/migrator.h"
 #include "server/events/eventhub.h"
 #include "server/http/httpserver.h"
+#include "server/routes/accesslog.h"
 #include "server/routes/auth.h"
 #include "server/routes/callactions.h"
 #include "server/routes/calls.h"
@@ -340,6 +341,7 @@ void Server::registerRoutes()
     registerMessageRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
     registerLiveDeskRoutes(m_router, *m_app);
+    registerAccessLogRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
     // and Vapi's end-of-call report, which carries a long call's whole transcript and message
     // list (refusing it would lose the call). Every other body is held to the JSON limit.

@@ -830,6 +830,145 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::AccessLogPanel</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened a call and its transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Played a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported a transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened a shared recording link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed a patient&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read patients&apos; texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported calls to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listened in to a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every time someone opens a call&apos;s transcript, plays or shares a recording, views a patient&apos;s history or reads patients&apos; texts, it is recorded here. Nobody can change or delete these records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s name or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access log could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access log saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ActivationCodeStep</name>
     <message>
         <source>Copy</source>
@@ -3670,6 +3809,33 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The recording stopped loading: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RecordingSharesList</name>
+    <message>
+        <source>Shared links that still work:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was withdrawn; it no longer plays the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw this link now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -832,6 +832,145 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::AccessLogPanel</name>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Opened a call and its transcript</source>
+        <translation>Abrió una llamada y su transcripción</translation>
+    </message>
+    <message>
+        <source>Played a recording</source>
+        <translation>Reprodujo una grabación</translation>
+    </message>
+    <message>
+        <source>Exported a transcript</source>
+        <translation>Exportó una transcripción</translation>
+    </message>
+    <message>
+        <source>Shared a recording</source>
+        <translation>Compartió una grabación</translation>
+    </message>
+    <message>
+        <source>Opened a shared recording link</source>
+        <translation>Abrió un enlace a una grabación compartida</translation>
+    </message>
+    <message>
+        <source>Viewed a patient&apos;s history</source>
+        <translation>Consultó el historial de un paciente</translation>
+    </message>
+    <message>
+        <source>Read patients&apos; texts</source>
+        <translation>Leyó los mensajes de los pacientes</translation>
+    </message>
+    <message>
+        <source>Exported calls to CSV</source>
+        <translation>Exportó llamadas a CSV</translation>
+    </message>
+    <message>
+        <source>Listened in to a live call</source>
+        <translation>Escuchó una llamada en curso</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Registro de accesos</translation>
+    </message>
+    <message>
+        <source>Every time someone opens a call&apos;s transcript, plays or shares a recording, views a patient&apos;s history or reads patients&apos; texts, it is recorded here. Nobody can change or delete these records.</source>
+        <translation>Cada vez que alguien abre la transcripción de una llamada, reproduce o comparte una grabación, consulta el historial de un paciente o lee los mensajes de los pacientes, queda registrado aquí. Nadie puede cambiar ni borrar estos registros.</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s name or number</source>
+        <translation>Nombre o número del paciente</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exportar a CSV…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>No access matches these filters.</source>
+        <translation>Ningún acceso coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mostrar más</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Denegado</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Permitido</translation>
+    </message>
+    <message>
+        <source>Save the access log</source>
+        <translation>Guardar el registro de accesos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The access log could not be saved to %1: %2</source>
+        <translation>No se pudo guardar el registro de accesos en %1: %2</translation>
+    </message>
+    <message>
+        <source>Access log saved to %1.</source>
+        <translation>Registro de accesos guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ActivationCodeStep</name>
     <message>
         <source>Copy</source>
@@ -3673,6 +3812,33 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The recording stopped loading: %1</source>
         <translation>La grabación dejó de cargarse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RecordingSharesList</name>
+    <message>
+        <source>Shared links that still work:</source>
+        <translation>Enlaces compartidos que siguen activos:</translation>
+    </message>
+    <message>
+        <source>The link was withdrawn; it no longer plays the recording.</source>
+        <translation>Se retiró el enlace; ya no reproduce la grabación.</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, hasta %2</translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation>Compartido por %1</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Withdraw this link now</source>
+        <translation>Retirar este enlace ahora</translation>
     </message>
 </context>
 <context>

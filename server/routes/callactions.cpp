@@ -42,7 +42,8 @@ void registerCallActionRoutes(http::Router &router, AppContext &app)
                     auto email = body->requiredString(u"email"_s, 254);
                     if (!email)
                         return email.error();
-                    auto shared = actions->shareRecording(c.user(), *id, *email);
+                    auto shared =
+                        actions->shareRecording(c.user(), *id, *email, c.request.remoteAddress);
                     if (!shared)
                         return shared.error();
                     return http::Response::json(*shared);
@@ -59,7 +60,8 @@ void registerCallActionRoutes(http::Router &router, AppContext &app)
                     auto format = body->optionalEnum(u"format"_s, {u"txt"_s});
                     if (!format)
                         return format.error();
-                    auto exported = actions->exportTranscript(c.user(), *id);
+                    auto exported =
+                        actions->exportTranscript(c.user(), *id, c.request.remoteAddress);
                     if (!exported)
                         return exported.error();
                     return http::Response::attachment(exported->text, "text/plain; charset=utf-8",
@@ -67,20 +69,48 @@ void registerCallActionRoutes(http::Router &router, AppContext &app)
                         .withHeader("Cache-Control", "no-store");
                 });
 
+    // The recording itself, relayed piece by piece: the link never leads to the provider, so it
+    // stops working when it expires or is revoked.
     router.get(u"/api/recordings/shared/:token"_s, http::Auth::Public,
                [actions](http::Context &c) -> http::Reply {
-                   auto url = actions->sharedRecording(c.request.param(u"token"_s),
-                                                       c.request.remoteAddress);
-                   if (!url)
-                       return url.error();
-                   http::Response r;
-                   r.status = 302;
-                   r.contentType = "text/plain; charset=utf-8";
-                   r.body = "Redirecting to the recording.";
-                   r.withHeader("Location", url->toUtf8())
-                       .withHeader("Cache-Control", "no-store")
-                       .withHeader("Referrer-Policy", "no-referrer");
-                   return r;
+                   auto served =
+                       actions->sharedRecording(c.request.param(u"token"_s),
+                                                c.request.remoteAddress, c.request.header("range"));
+                   if (!served)
+                       return served.error();
+                   http::Response r = std::move(served).value();
+                   return r.withHeader("X-Robots-Tag", "noindex");
+               });
+
+    router.get(u"/api/calls-dashboard/:id/recording"_s, http::Auth::User,
+               [actions](http::Context &c) -> http::Reply {
+                   auto id = http::uuidParam(c.request, u"id"_s);
+                   if (!id)
+                       return id.error();
+                   return actions->playRecording(c.user(), *id, c.request.remoteAddress,
+                                                 c.request.header("range"));
+               });
+
+    router.get(u"/api/calls-dashboard/:id/shares"_s, http::Auth::Admin,
+               [actions](http::Context &c) -> http::Reply {
+                   auto id = http::uuidParam(c.request, u"id"_s);
+                   if (!id)
+                       return id.error();
+                   auto shares = actions->activeShares(c.user(), *id);
+                   if (!shares)
+                       return shares.error();
+                   return http::Response::json(*shares);
+               });
+
+    router.del(u"/api/recording-shares/:id"_s, http::Auth::Admin,
+               [actions](http::Context &c) -> http::Reply {
+                   auto id = http::uuidParam(c.request, u"id"_s);
+                   if (!id)
+                       return id.error();
+                   auto revoked = actions->revokeShare(c.user(), *id);
+                   if (!revoked)
+                       return revoked.error();
+                   return http::Response::json(*revoked);
                });
 }
 

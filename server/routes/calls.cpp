@@ -2,6 +2,7 @@
 
 #include "server/http/jsonbody.h"
 #include "server/routes/listquery.h"
+#include "server/services/accesslog.h"
 
 #include <QRegularExpression>
 
@@ -156,6 +157,12 @@ http::Reply detail(AppContext &app, http::Context &c)
                 return row.error();
             if (row->isEmpty())
                 return http::status::notFound(u"There is no such call."_s);
+            // The detail carries the transcript: an access to the patient's content.
+            auto logged = accesslog::record(tx, accesslog::byUser(c.user(), c.request.remoteAddress,
+                                                                  accesslog::action::callViewed,
+                                                                  u"call"_s, *id));
+            if (!logged)
+                return logged.error();
             return row->raw(0, 0);
         });
     if (!body)

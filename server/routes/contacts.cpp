@@ -5,6 +5,7 @@
 #include "server/http/jsonbody.h"
 #include "server/routes/calls.h"
 #include "server/routes/listquery.h"
+#include "server/services/accesslog.h"
 #include "server/services/clinicphone.h"
 
 #include <QJsonArray>
@@ -268,7 +269,16 @@ http::Reply detail(AppContext &app, http::Context &c)
         return id.error();
     auto body =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
-            return contactDetail(tx, c.orgId(), *id);
+            auto detail = contactDetail(tx, c.orgId(), *id);
+            if (!detail)
+                return detail.error();
+            // The contact with its calls and messages: the patient's history.
+            auto logged = accesslog::record(tx, accesslog::byUser(c.user(), c.request.remoteAddress,
+                                                                  accesslog::action::contactViewed,
+                                                                  u"contact"_s, *id));
+            if (!logged)
+                return logged.error();
+            return detail;
         });
     if (!body)
         return body.error();

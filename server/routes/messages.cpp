@@ -4,6 +4,7 @@
 #include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
 #include "server/routes/listquery.h"
+#include "server/services/accesslog.h"
 #include "server/services/inboundsms.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -79,6 +80,15 @@ http::Reply list(AppContext &app, http::Context &c)
             auto rows = tx.exec(sql, q.params());
             if (!rows)
                 return rows.error();
+            // Patients' own texts: reading the inbox is an access to their content.
+            if (c.request.queryValue(u"direction"_s) == u"inbound") {
+                accesslog::Entry entry = accesslog::byUser(
+                    c.user(), c.request.remoteAddress, accesslog::action::inboxRead, u"inbox"_s);
+                entry.contactId = c.request.queryValue(u"contact_id"_s).toLower();
+                entry.details = {{u"rows"_s, std::max(0, std::min(rows->rowCount(), q.limit()))}};
+                if (auto logged = accesslog::record(tx, entry); !logged)
+                    return logged.error();
+            }
             return q.pageJson(*rows);
         });
     if (!page)

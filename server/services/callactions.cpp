@@ -1,15 +1,16 @@
 #include "server/services/callactions.h"
 
-#include "core/crypto/securerandom.h"
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
 #include "server/http/response.h"
+#include "server/services/accesslog.h"
 #include "server/services/credentialstore.h"
 #include "server/services/messaging.h"
 #include "server/services/publicurl.h"
 #include "server/services/ratelimiter.h"
+#include "server/services/recordingrelay.h"
 #include "server/services/signedtoken.h"
 #include "server/services/transcriptexport.h"
 
@@ -67,12 +68,11 @@ QByteArray CallActions::shareKey() const
     return signedtoken::deriveKey(m_app.config.jwtSecret, "recording-share");
 }
 
-QString CallActions::shareLink(const QString &orgId, const QString &callId,
+QString CallActions::shareLink(const QString &orgId, const QString &callId, const QString &shareId,
                                const QDateTime &expiresAt) const
 {
     const QString token = signedtoken::issue(
-        shareKey(), {{u"o"_s, orgId}, {u"c"_s, callId}, {u"j"_s, crypto::randomToken(9)}},
-        expiresAt);
+        shareKey(), {{u"o"_s, orgId}, {u"c"_s, callId}, {u"s"_s, shareId}}, expiresAt);
     return publicUrl(m_app.config, u"/api/recordings/shared/"_s + token);
 }
 
@@ -190,7 +190,7 @@ Result<QJsonObject> CallActions::followUp(const http::Principal &who, const QStr
 }
 
 Result<QJsonObject> CallActions::shareRecording(const http::Principal &who, const QString &callId,
-                                                const QString &email)
+                                                const QString &email, const QString &clientAddress)
 {
     if (!http::isEmail(email))
         return http::status::badRequest(u"Enter a valid e-mail address."_s, u"email"_s);
@@ -220,7 +220,20 @@ Result<QJsonObject> CallActions::shareRecording(const http::Principal &who, cons
         return http::status::badRequest(u"This call has no recording to share."_s);
 
     const QDateTime expiresAt = QDateTime::currentDateTimeUtc().addSecs(shareLinkSeconds);
-    const QString link = shareLink(who.orgId, callId, expiresAt);
+    // The share exists before the e-mail leaves, so the link names a row an admin can revoke.
+    auto shareId =
+        m_app.db.transaction<QString>(access, [&](db::Transaction &tx) -> Result<QString> {
+            auto row =
+                tx.exec("INSERT INTO recording_shares (org_id, call_id, email, created_by, "
+                        "expires_at) VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5) RETURNING id",
+                        {who.orgId, callId, email, who.userId, expiresAt});
+            if (!row)
+                return row.error();
+            return row->text(0, 0);
+        });
+    if (!shareId)
+        return shareId.error();
+    const QString link = shareLink(who.orgId, callId, *shareId, expiresAt);
     const QTimeZone tz = zone(call->timeZone);
     const QString sharer = who.email.isEmpty() ? u"A colleague"_s : who.email;
     const QString callTime = when(call->occurredAt, tz);
@@ -256,9 +269,24 @@ Result<QJsonObject> CallActions::shareRecording(const http::Principal &who, cons
                         {u"message_id"_s, delivery->messageId},
                         {u"status"_s, delivery->sent ? u"sent"_s : u"failed"_s},
                         {u"service_provider"_s, u"resend"_s},
-                        {u"external_id"_s, delivery->externalId}});
+                        {u"external_id"_s, delivery->externalId},
+                        {u"share_id"_s, *shareId}});
         if (!a)
             return a.error();
+        accesslog::Entry entry = accesslog::byUser(
+            who, clientAddress, accesslog::action::recordingShared, u"call"_s, callId);
+        entry.allowed = delivery->sent;
+        entry.details = {{u"share_id"_s, *shareId}, {u"email"_s, email}};
+        if (auto logged = accesslog::record(tx, entry); !logged)
+            return logged.error();
+        if (!delivery->sent) {
+            // Nobody received the link: it must not work either.
+            auto withdrawn = tx.exec("UPDATE recording_shares SET revoked_at = now() WHERE id = "
+                                     "$1::uuid AND org_id = $2::uuid",
+                                     {*shareId, who.orgId});
+            if (!withdrawn)
+                return withdrawn.error();
+        }
         return true;
     });
     if (!audited)
@@ -268,7 +296,8 @@ Result<QJsonObject> CallActions::shareRecording(const http::Principal &who, cons
     return QJsonObject{{u"success"_s, true},
                        {u"email"_s, email},
                        {u"expiresAt"_s, expiresAt.toString(Qt::ISODate)},
-                       {u"messageId"_s, delivery->messageId}};
+                       {u"messageId"_s, delivery->messageId},
+                       {u"shareId"_s, *shareId}};
 }
 
 bool CallActions::isSafeRecordingLocation(const QString &url, const QString &sandboxUrl)
@@ -289,46 +318,156 @@ bool CallActions::isSafeRecordingLocation(const QString &url, const QString &san
     return !sandboxUrl.isEmpty() && url.startsWith(sandboxUrl + u'/');
 }
 
-Result<QString> CallActions::sharedRecording(const QString &token, const QString &clientAddress)
+Result<http::Response> CallActions::sharedRecording(const QString &token,
+                                                    const QString &clientAddress,
+                                                    const QByteArray &rangeHeader)
 {
+    const QString expired =
+        u"This link has expired or was withdrawn; ask for the recording to be shared again."_s;
     auto claims = signedtoken::verify(shareKey(), token, QDateTime::currentDateTimeUtc());
     if (!claims)
         return claims.error().kind == ErrorKind::Gone
-                   ? http::status::gone(u"This link has expired; ask for the recording to be "
-                                        "shared again."_s)
+                   ? http::status::gone(expired)
                    : http::status::notFound(u"This link is not valid."_s);
     const QString orgId = claims->value(u"o"_s).toString();
     const QString callId = claims->value(u"c"_s).toString();
+    const QString shareId = claims->value(u"s"_s).toString();
     if (!http::isUuid(orgId) || !http::isUuid(callId))
         return http::status::notFound(u"This link is not valid."_s);
-    return m_app.db.transaction<QString>(
-        db::Access::service(), [&](db::Transaction &tx) -> Result<QString> {
-            auto row = tx.exec("SELECT recording_url FROM call_logs WHERE id = $1::uuid AND "
-                               "org_id = $2::uuid",
-                               {callId, orgId});
+    // A link from before shares were kept names no share that could be revoked: it no longer
+    // opens.
+    if (!http::isUuid(shareId))
+        return http::status::gone(expired);
+    const bool opening = recordingrelay::opensRecording(rangeHeader);
+    struct Share
+    {
+        bool usable = false;
+        QString url;
+    };
+    // A refusal is committed with its log row, so it is answered after the transaction.
+    auto share = m_app.db.transaction<Share>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<Share> {
+            auto row = tx.exec(
+                "SELECT s.revoked_at IS NULL AND s.expires_at > now(), c.recording_url FROM "
+                "recording_shares s JOIN call_logs c ON c.id = s.call_id AND c.org_id = s.org_id "
+                "WHERE s.id = $1::uuid AND s.org_id = $2::uuid AND s.call_id = $3::uuid",
+                {shareId, orgId, callId});
             if (!row)
                 return row.error();
-            if (row->isEmpty() || row->isNull(0, 0))
+            if (row->isEmpty())
                 return http::status::notFound(u"The recording is no longer available."_s);
-            if (!isSafeRecordingLocation(row->text(0, 0), m_app.config.sandboxUrl)) {
+            Share found{row->toBool(0, 0), row->text(0, 1)};
+            if (found.usable && found.url.isEmpty())
+                return http::status::notFound(u"The recording is no longer available."_s);
+            if (found.usable && !isSafeRecordingLocation(found.url, m_app.config.sandboxUrl)) {
                 log::warn("actions",
                           u"A shared recording's stored address is not a plain "
                           "https URL; the link was refused."_s,
                           {{u"call_id"_s, callId}});
                 return http::status::notFound(u"The recording is no longer available."_s);
             }
-            auto opened = tx.exec("INSERT INTO audit_log (org_id, action, entity_type, entity_id, "
-                                  "details) VALUES ($1::uuid, 'recording.share_opened', 'call', "
-                                  "$2::uuid, jsonb_build_object('address', $3::text))",
-                                  {orgId, callId, clientAddress});
-            if (!opened)
-                return opened.error();
-            return row->text(0, 0);
+            if (opening || !found.usable) {
+                accesslog::Entry entry;
+                entry.orgId = orgId;
+                entry.action = accesslog::action::shareOpened;
+                entry.entityType = u"recording_share"_s;
+                entry.entityId = shareId;
+                entry.clientAddress = clientAddress;
+                entry.allowed = found.usable;
+                entry.details = {{u"call_id"_s, callId}};
+                if (auto logged = accesslog::record(tx, entry); !logged)
+                    return logged.error();
+            }
+            return found;
+        });
+    if (!share)
+        return share.error();
+    if (!share->usable)
+        return http::status::gone(expired);
+    return recordingrelay::relay(share->url, rangeHeader, m_app.retry);
+}
+
+Result<http::Response> CallActions::playRecording(const http::Principal &who, const QString &callId,
+                                                  const QString &clientAddress,
+                                                  const QByteArray &rangeHeader)
+{
+    auto url =
+        m_app.db.transaction<QString>(who.access(), [&](db::Transaction &tx) -> Result<QString> {
+            auto row = tx.exec("SELECT recording_url FROM call_logs WHERE id = $1::uuid AND "
+                               "org_id = $2::uuid",
+                               {callId, who.orgId});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return http::status::notFound(u"Call not found."_s);
+            const QString stored = row->text(0, 0);
+            if (stored.isEmpty() || !isSafeRecordingLocation(stored, m_app.config.sandboxUrl))
+                return http::status::notFound(u"This call has no recording to play."_s);
+            // Seeking within a recording already opened is the same listening.
+            if (recordingrelay::opensRecording(rangeHeader)) {
+                auto logged = accesslog::record(
+                    tx, accesslog::byUser(who, clientAddress, accesslog::action::recordingPlayed,
+                                          u"call"_s, callId));
+                if (!logged)
+                    return logged.error();
+            }
+            return stored;
+        });
+    if (!url)
+        return url.error();
+    return recordingrelay::relay(*url, rangeHeader, m_app.retry);
+}
+
+Result<QJsonObject> CallActions::activeShares(const http::Principal &who, const QString &callId)
+{
+    return m_app.db.transaction<QJsonObject>(
+        who.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto call = tx.exec("SELECT 1 FROM call_logs WHERE id = $1::uuid AND org_id = $2::uuid",
+                                {callId, who.orgId});
+            if (!call)
+                return call.error();
+            if (call->isEmpty())
+                return http::status::notFound(u"Call not found."_s);
+            auto rows = tx.exec(
+                "SELECT coalesce(json_agg(json_build_object('id', s.id, 'email', s.email, "
+                "'created_at', s.created_at, 'expires_at', s.expires_at, 'shared_by', "
+                "coalesce(nullif(p.full_name, ''), p.email)) ORDER BY s.created_at DESC), '[]') "
+                "FROM recording_shares s LEFT JOIN profiles p ON p.id = s.created_by WHERE "
+                "s.org_id = $1::uuid AND s.call_id = $2::uuid AND s.revoked_at IS NULL AND "
+                "s.expires_at > now()",
+                {who.orgId, callId});
+            if (!rows)
+                return rows.error();
+            return QJsonObject{{u"items"_s, rows->toJson(0, 0)}};
+        });
+}
+
+Result<QJsonObject> CallActions::revokeShare(const http::Principal &who, const QString &shareId)
+{
+    return m_app.db.transaction<QJsonObject>(
+        who.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto row = tx.exec(
+                "UPDATE recording_shares SET revoked_at = coalesce(revoked_at, now()), "
+                "revoked_by = coalesce(revoked_by, $3::uuid) WHERE id = $1::uuid AND org_id = "
+                "$2::uuid RETURNING call_id, revoked_at",
+                {shareId, who.orgId, who.userId});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return http::status::notFound(u"There is no such share."_s);
+            auto a = audit(tx, who, u"recording.share_revoked"_s, u"call"_s, row->text(0, 0),
+                           {{u"share_id"_s, shareId}});
+            if (!a)
+                return a.error();
+            return QJsonObject{{u"id"_s, shareId},
+                               {u"call_id"_s, row->text(0, 0)},
+                               {u"revoked_at"_s, row->toDateTime(0, 1).toString(Qt::ISODate)}};
         });
 }
 
 Result<CallActions::Export> CallActions::exportTranscript(const http::Principal &who,
-                                                          const QString &callId)
+                                                          const QString &callId,
+                                                          const QString &clientAddress)
 {
     return m_app.db.transaction<Export>(who.access(), [&](db::Transaction &tx) -> Result<Export> {
         auto row = tx.exec(
@@ -365,6 +504,11 @@ Result<CallActions::Export> CallActions::exportTranscript(const http::Principal 
                         {u"redacted"_s, redacted}});
         if (!a)
             return a.error();
+        auto logged = accesslog::record(tx, accesslog::byUser(who, clientAddress,
+                                                              accesslog::action::transcriptExported,
+                                                              u"call"_s, callId));
+        if (!logged)
+            return logged.error();
         return out;
     });
 }

@@ -176,6 +176,11 @@ private slots:
                       vox::test::insertRow(
                           *m_admin, u"transfer_destinations"_s, m_a.orgId,
                           {{u"name"_s, u"Alice's desk"_s}, {u"number"_s, u"+15550001111"_s}}));
+        m_aIds.insert(u"share"_s,
+                      vox::test::insertRow(*m_admin, u"recording_shares"_s, m_a.orgId,
+                                           {{u"call_id"_s, m_aIds[u"call"_s]},
+                                            {u"email"_s, u"a-share@clinic.test"_s},
+                                            {u"expires_at"_s, u"9999-01-01T00:00:00Z"_s}}));
         m_aSnapshot = snapshotOfA();
         QVERIFY(!m_aSnapshot.isEmpty());
     }
@@ -230,6 +235,20 @@ private slots:
             row("PATCH today entry of a call")
                 << QByteArray("PATCH") << u"/api/today/{urgent call}"_s
                 << QByteArray(R"({"owner_id":"{user}"})") << role << 404;
+            row("GET call recording")
+                << QByteArray("GET") << u"/api/calls-dashboard/{call}/recording"_s << QByteArray()
+                << role << 404;
+            row("GET call's shares") << QByteArray("GET") << u"/api/calls-dashboard/{call}/shares"_s
+                                     << QByteArray() << role << (admin ? 404 : 403);
+            row("DELETE (revoke) recording share")
+                << QByteArray("DELETE") << u"/api/recording-shares/{share}"_s << QByteArray()
+                << role << (admin ? 404 : 403);
+            row("GET access log of A's patient")
+                << QByteArray("GET") << u"/api/access-log?contact_id={contact}"_s << QByteArray()
+                << role << (admin ? 200 : 403);
+            row("GET access log CSV of A's patient")
+                << QByteArray("GET") << u"/api/access-log.csv?contact_id={contact}"_s
+                << QByteArray() << role << (admin ? 200 : 403);
             // The platform's metrics are nobody's clinic data: not served unless configured,
             // and a clinic's session never opens them (tst_metrics covers the configured cases).
             row("GET metrics") << QByteArray("GET") << u"/metrics"_s << QByteArray() << role << 404;
@@ -369,6 +388,34 @@ private slots:
         QVERIFY(inB.ok());
         // What B was sent is B's (so the refusals above are not everything refused).
         QCOMPARE(inB->toInt(0, 0) > 0, status == 200);
+    }
+
+    // Who looked at A's patients is A's to know: B's admins never see A's access log rows, and
+    // B could not revoke A's share above.
+    void theAccessLogAndSharesStayInTheirClinic()
+    {
+        HttpClient a(m_server->url());
+        a.setToken(m_a.staffToken);
+        QCOMPARE(a.get(fill(u"/api/contacts/{contact}"_s)).status, 200); // one row in A's log
+        HttpClient aAdmin(m_server->url());
+        aAdmin.setToken(m_a.adminToken);
+        HttpClient bAdmin(m_server->url());
+        bAdmin.setToken(m_b.adminToken);
+        const HttpReply mine = aAdmin.get(u"/api/access-log?limit=200"_s);
+        const HttpReply theirs = bAdmin.get(u"/api/access-log?limit=200"_s);
+        QCOMPARE(mine.status, 200);
+        QCOMPARE(theirs.status, 200);
+        QVERIFY(mine.body.contains(m_aIds[u"contact"_s].toLatin1()));
+        for (const QString &id : std::as_const(m_aIds))
+            QVERIFY2(!theirs.body.contains(id.toLatin1()), theirs.body.constData());
+        const HttpReply csv = bAdmin.get(u"/api/access-log.csv"_s);
+        QCOMPARE(csv.status, 200);
+        QVERIFY(!csv.body.contains("Alice"));
+        const auto share =
+            m_admin->exec("SELECT revoked_at IS NULL FROM recording_shares WHERE id = $1::uuid",
+                          {m_aIds[u"share"_s]});
+        QVERIFY(share.ok() && !share->isEmpty());
+        QVERIFY(share->toBool(0, 0));
     }
 
     void aCursorFromAnotherClinicOnlyMovesWithinTheCallersRows()

@@ -9,6 +9,7 @@
 #include "ui/widgets/calldetailpanel.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/followupdialog.h"
+#include "ui/widgets/recordingshareslist.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
@@ -282,6 +283,35 @@ private slots:
         QVERIFY(saved.readAll().contains("calling back"));
         QTRY_VERIFY(!console.toasts.toasts().isEmpty());
         QVERIFY(console.toasts.toasts().first()->text().contains(u"Transcript saved"_s));
+    }
+
+    // An admin sees the recording's shared links that still work and withdraws one there.
+    void anAdminRevokesASharedLinkFromTheCall()
+    {
+        const auto clinic = m_fixture->createClinic(u"Share Clinic"_s);
+        const auto calls = m_fixture->insertPrdSampleCalls(clinic);
+        auto admin = m_fixture->database().connectAsAdmin();
+        auto shared = admin->exec(
+            "INSERT INTO recording_shares (org_id, call_id, email, expires_at) VALUES ($1::uuid, "
+            "$2::uuid, 'colleague@glow.example', now() + interval '1 day') RETURNING id",
+            {clinic.orgId, calls.withRecordingAndTranscript});
+        QVERIFY(shared.ok() && !shared->isEmpty());
+        const QString shareId = shared->text(0, 0);
+        Console console(m_fixture->url(), clinic.session);
+        console.page->refresh();
+        QTRY_COMPARE(console.page->model()->rowCount(), 3);
+        waitForDetail(console.page, calls.withRecordingAndTranscript);
+        vox::ui::RecordingSharesList *list = console.page->detail()->sharesList();
+        QTRY_COMPARE(list->shares().size(), 1);
+        QCOMPARE(list->shares().first().email, u"colleague@glow.example"_s);
+        QPushButton *revoke = nullptr;
+        QTRY_VERIFY((revoke = list->findChild<QPushButton *>(u"revokeShareButton"_s)));
+        QTest::mouseClick(revoke, Qt::LeftButton);
+        QTRY_VERIFY(list->shares().isEmpty());
+        const auto row = admin->exec(
+            "SELECT revoked_at IS NOT NULL FROM recording_shares WHERE id = $1::uuid", {shareId});
+        QVERIFY(row.ok() && row->toBool(0, 0));
+        QVERIFY(list->isHidden());
     }
 };
 

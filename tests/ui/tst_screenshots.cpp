@@ -19,11 +19,13 @@
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
 #include "ui/pages/livepage.h"
+#include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
+#include "ui/widgets/accesslogpanel.h"
 #include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/calldetailpanel.h"
 #include "ui/widgets/columnfit.h"
@@ -36,9 +38,11 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QImage>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -447,6 +451,14 @@ private slots:
         second.speaking = u"assistant"_s;
         live->showCalls({first, second});
         save(&window, u"live"_s + suffix);
+        // Settings scrolled down to the access log (owners and admins): opening the call above
+        // left its rows.
+        window.showPage(MainWindow::SettingsIndex);
+        auto *accessLog = window.settingsPage()->accessLogPanel();
+        QTRY_VERIFY(accessLog->isVisible() && accessLog->table()->rowCount() > 0);
+        if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(accessLog, 0, 0);
+        save(&window, u"settings-access-log"_s + suffix);
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }

@@ -5,6 +5,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/shell/preferences.h"
+#include "ui/widgets/accesslogpanel.h"
 #include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/fieldmessage.h"
@@ -96,6 +97,9 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     layout->addLayout(m_columns);
     // The people table has six columns; it gets the page's whole width.
     layout->addWidget(buildPeople(), 1);
+    m_accessLog = new AccessLogPanel(api, toasts, content);
+    m_accessLog->hide();
+    layout->addWidget(m_accessLog, 1);
     scroll->setWidget(content);
     outer->addWidget(scroll);
 }
@@ -413,6 +417,9 @@ void SettingsPage::refresh()
     for (int i = 0; i < 7; ++i)
         m_open[i]->setEnabled(admin);
     m_inviteForm->setVisible(admin);
+    m_accessLog->setVisible(admin);
+    if (admin)
+        m_accessLog->reload();
     m_inviteRole->clear();
     m_inviteRole->addItem(roleName(u"staff"_s), u"staff"_s);
     m_inviteRole->addItem(roleName(u"admin"_s), u"admin"_s);
@@ -582,6 +589,7 @@ void SettingsPage::loadUsers()
             return;
         }
         showUsers(*users);
+        m_accessLog->setPeople(*users);
     });
 }
 

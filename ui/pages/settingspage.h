@@ -19,13 +19,14 @@ class QResizeEvent;
 
 namespace vox::ui {
 
+class AccessLogPanel;
 class ApiClient;
 class FieldMessage;
 class ToastArea;
 
 // Settings of this computer (server address, light or dark, language, desktop notifications,
 // the log folder) and of the clinic (name, time zone, opening hours: admins), and the people
-// who may use the console (admins invite them).
+// who may use the console (admins invite them), and for admins the access log.
 class SettingsPage final : public Page
 {
     Q_OBJECT
@@ -59,6 +60,8 @@ public:
     QLineEdit *inviteEmailEdit() const { return m_inviteEmail; }
     QComboBox *inviteRoleCombo() const { return m_inviteRole; }
     QTableWidget *usersTable() const { return m_users; }
+    // Owners and admins only; hidden for staff.
+    AccessLogPanel *accessLogPanel() const { return m_accessLog; }
     const OrgSettings &settings() const { return m_settings; }
 
 signals:
@@ -116,6 +119,7 @@ private:
     QPushButton *m_inviteButton = nullptr;
     QWidget *m_inviteForm = nullptr;
     bool m_loadedOnce = false;
+    AccessLogPanel *m_accessLog = nullptr;
 };
 
 } // namespace vox::ui

@@ -8,6 +8,7 @@
 #include "ui/widgets/flowlayout.h"
 #include "ui/widgets/followupdialog.h"
 #include "ui/widgets/recordingplayer.h"
+#include "ui/widgets/recordingshareslist.h"
 #include "ui/widgets/sharedialog.h"
 #include "ui/widgets/toastarea.h"
 #include "ui/widgets/transcriptview.h"
@@ -131,6 +132,8 @@ CallDetailPanel::CallDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     m_recordingNote->setForegroundRole(QPalette::PlaceholderText);
     recordingLayout->addWidget(m_player);
     recordingLayout->addWidget(m_recordingNote);
+    m_sharesList = new RecordingSharesList(m_api, m_toasts, m_recordingBox);
+    recordingLayout->addWidget(m_sharesList);
     layout->addWidget(m_recordingBox);
 
     auto *transcriptBox = new QGroupBox(tr("Transcript"), m_content);
@@ -166,6 +169,7 @@ void CallDetailPanel::clear()
     ++m_detailGeneration;
     m_call = {};
     m_player->clear();
+    m_sharesList->showCall({});
     m_content->hide();
     m_placeholder->show();
 }
@@ -181,8 +185,10 @@ void CallDetailPanel::showCall(const CallRecord &call)
     const bool same = call.id == m_call.id;
     if (same && m_call.detailLoaded && !call.detailLoaded)
         return; // the list's copy of a call already shown in full
-    if (!same)
+    if (!same) {
         m_player->clear();
+        m_sharesList->showCall(call.id);
+    }
     m_call = call;
     m_placeholder->hide();
     m_content->show();
@@ -354,6 +360,7 @@ void CallDetailPanel::startShare()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ShareDialog::shared, this, [this](const QString &email) {
         m_toasts.success(tr("The recording link was sent to %1.").arg(email));
+        m_sharesList->reload();
     });
     connect(dialog, &ShareDialog::failed, this,
             [this](const Error &error) { markUnavailable(error, false); });

@@ -14,6 +14,7 @@ namespace vox::ui {
 
 class ApiClient;
 class RecordingPlayer;
+class RecordingSharesList;
 class ToastArea;
 class TranscriptView;
 
@@ -41,6 +42,7 @@ public:
     QPushButton *exportButton() const { return m_export; }
     QPushButton *followUpButton() const { return m_followUp; }
     RecordingPlayer *player() const { return m_player; }
+    RecordingSharesList *sharesList() const { return m_sharesList; }
     TranscriptView *transcript() const { return m_transcript; }
     // Plays or pauses the shown call's recording (Space in the calls list).
     void togglePlayback();
@@ -73,6 +75,7 @@ private:
     QLabel *m_subtitle;
     QPushButton *m_openContact;
     QPushButton *m_share;
+    RecordingSharesList *m_sharesList = nullptr;
     QPushButton *m_export;
     QPushButton *m_followUp;
     QLabel *m_summary;

@@ -1,0 +1,68 @@
+#include "server/services/accesslog.h"
+
+#include <QJsonValue>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::server::accesslog {
+
+const QStringList &actions()
+{
+    static const QStringList all{
+        action::callViewed,      action::recordingPlayed, action::transcriptExported,
+        action::recordingShared, action::shareOpened,     action::contactViewed,
+        action::inboxRead,       action::callsExported,   action::callListenedIn};
+    return all;
+}
+
+Entry byUser(const http::Principal &who, const QString &clientAddress, const QString &action,
+             const QString &entityType, const QString &entityId)
+{
+    Entry e;
+    e.orgId = who.orgId;
+    e.userId = who.userId;
+    e.action = action;
+    e.entityType = entityType;
+    e.entityId = entityId;
+    e.clientAddress = clientAddress;
+    return e;
+}
+
+Result<void> record(db::Transaction &tx, const Entry &e)
+{
+    // The patient: given, or the call's, or the shared call's; a contact is its own patient.
+    auto row = tx.exec(
+        "INSERT INTO phi_access_log (org_id, user_id, user_name, action, entity_type, entity_id, "
+        "contact_id, client_address, result, details) SELECT $1::uuid, $2::uuid, "
+        "coalesce(nullif($3, ''), (SELECT coalesce(nullif(p.full_name, ''), p.email) FROM profiles "
+        "p WHERE p.id = $2::uuid AND p.org_id = $1::uuid), 'someone with a shared link'), $4, $5, "
+        "$6::uuid, coalesce($7::uuid, CASE $5 WHEN 'contact' THEN "
+        "$6::uuid WHEN 'call' THEN (SELECT c.contact_id FROM call_logs c WHERE c.id = $6::uuid "
+        "AND c.org_id = $1::uuid) WHEN 'recording_share' THEN (SELECT c.contact_id FROM "
+        "recording_shares s JOIN call_logs c ON c.id = s.call_id WHERE s.id = $6::uuid AND "
+        "s.org_id = $1::uuid) END), $8, $9, $10::jsonb",
+        {e.orgId, e.userId.isEmpty() ? db::Param(nullptr) : db::Param(e.userId), e.userName,
+         e.action, e.entityType, e.entityId.isEmpty() ? db::Param(nullptr) : db::Param(e.entityId),
+         e.contactId.isEmpty() ? db::Param(nullptr) : db::Param(e.contactId),
+         e.clientAddress.left(100), e.allowed ? u"allowed"_s : u"refused"_s,
+         QJsonValue(e.details)});
+    if (!row)
+        return row.error();
+    return {};
+}
+
+Result<void> recordCallsExported(db::Transaction &tx, const http::Principal &who,
+                                 const QString &clientAddress, const QJsonObject &filters, int rows)
+{
+    Entry e = byUser(who, clientAddress, action::callsExported, u"calls"_s);
+    e.details = {{u"filters"_s, filters}, {u"rows"_s, rows}};
+    return record(tx, e);
+}
+
+Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
+                            const QString &clientAddress, const QString &callId)
+{
+    return record(tx, byUser(who, clientAddress, action::callListenedIn, u"call"_s, callId));
+}
+
+} // namespace vox::server::accesslog

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/db/database.h"
+#include "server/http/principal.h"
+
+#include <QJsonObject>
+#include <QString>
+
+// Who looked at what: every access to patients' protected content leaves one row in the
+// append-only phi_access_log. Routes and services call record() inside the transaction that reads
+// the content, so the read and its row commit together or not at all.
+namespace vox::server::accesslog {
+
+// What was done, as the log and its filters name it.
+namespace action {
+inline const QString callViewed = QStringLiteral("call.viewed");
+inline const QString recordingPlayed = QStringLiteral("recording.played");
+inline const QString transcriptExported = QStringLiteral("transcript.exported");
+inline const QString recordingShared = QStringLiteral("recording.shared");
+inline const QString shareOpened = QStringLiteral("recording_share.opened");
+inline const QString contactViewed = QStringLiteral("contact.viewed");
+inline const QString inboxRead = QStringLiteral("inbox.read");
+inline const QString callsExported = QStringLiteral("calls.exported");
+inline const QString callListenedIn = QStringLiteral("call.listened_in");
+} // namespace action
+
+// Every action, for the filter's validation and the console's choices.
+const QStringList &actions();
+
+struct Entry
+{
+    QString orgId;
+    QString userId;   // empty: someone without an account (a shared link's recipient)
+    QString userName; // empty: the account's name now, looked up when the row is written
+    QString action;
+    QString entityType; // call, contact, inbox, recording_share, calls
+    QString entityId;   // empty for the inbox and exports of many calls
+    QString contactId;  // empty: the call's or the share's patient, looked up
+    QString clientAddress;
+    bool allowed = true;
+    QJsonObject details;
+};
+
+// An entry for a signed-in user's access from `clientAddress` (the request's, after the
+// trusted-proxy rule).
+Entry byUser(const http::Principal &who, const QString &clientAddress, const QString &action,
+             const QString &entityType, const QString &entityId = {});
+
+// Writes one row. Runs as the transaction's role: a user's own accesses under RLS, a shared link's
+// as the service role.
+Result<void> record(db::Transaction &tx, const Entry &entry);
+
+// For features that have their own transaction shape: the calls CSV export (`filters` says what
+// was exported) and listening in to a live call.
+Result<void> recordCallsExported(db::Transaction &tx, const http::Principal &who,
+                                 const QString &clientAddress, const QJsonObject &filters,
+                                 int rows);
+Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
+                            const QString &clientAddress, const QString &callId);
+
+} // namespace vox::server::accesslog
