@@ -21,6 +21,7 @@ class AppointmentsPage;
 class CallsPage;
 class DashboardPage;
 class LeadsPage;
+class ReportsPage;
 class Page;
 class AgentPage;
 class IntegrationsPage;
@@ -78,6 +79,7 @@ public:
     AgentPage *agentPage() const { return m_agent; }
     IntegrationsPage *integrationsPage() const { return m_integrations; }
     SettingsPage *settingsPage() const { return m_settings; }
+    ReportsPage *reportsPage() const { return m_reports; }
     ToastArea &toasts() const { return *m_toasts; }
     TrayNotifier &notifier() const { return *m_notifier; }
     NotificationList &notifications() const { return *m_notifications; }
@@ -89,6 +91,7 @@ public:
         CallsIndex,
         LeadsIndex,
         AppointmentsIndex,
+        ReportsIndex,
         ServicesIndex,
         KnowledgeIndex,
         AgentIndex,
@@ -136,6 +139,7 @@ private:
     QStackedWidget *m_stack;
     QList<Page *> m_pages;
     DashboardPage *m_dashboard = nullptr;
+    ReportsPage *m_reports = nullptr;
     CallsPage *m_calls = nullptr;
     LeadsPage *m_leads = nullptr;
     TodayPage *m_today = nullptr;
