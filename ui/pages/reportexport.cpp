@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("vox::ui::ReportExport", text);
+    return QCoreApplication::translate("vox::ui::reportexport", text);
 }
 
 Result<void> written(const QString &path)

@@ -63,10 +63,12 @@ QLabel *howLine(const QString &text, QWidget *parent)
     return label;
 }
 
-QTableWidget *table(const QString &name, const QStringList &headers, QWidget *parent)
+QTableWidget *table(const QString &name, const QString &accessibleName, const QStringList &headers,
+                    QWidget *parent)
 {
     auto *t = new QTableWidget(0, int(headers.size()), parent);
     t->setObjectName(name);
+    t->setAccessibleName(accessibleName);
     t->setHorizontalHeaderLabels(headers);
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -160,6 +162,8 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     top->addStretch(1);
     m_choice->setObjectName(u"reportRange"_s);
     m_choice->setAccessibleName(tr("Period"));
+    m_choice->setAccessibleDescription(
+        tr("The days the report covers; Custom takes the first and last day as typed"));
     m_choice->addItem(tr("This week"), int(Choice::ThisWeek));
     m_choice->addItem(tr("Last week"), int(Choice::LastWeek));
     m_choice->addItem(tr("This month"), int(Choice::ThisMonth));
@@ -236,13 +240,15 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     auto *outcomesLayout = new QVBoxLayout(outcomes);
     auto *outcomeGrid = new QGridLayout;
     outcomeGrid->setSpacing(10);
-    addFigure(outcomeGrid, 0, 0, u"outcomes.success"_s, tr("Success rate"),
+    addFigure(outcomeGrid, 0, 0, u"outcomes.successRate"_s, tr("Success rate"),
               tr("Incoming calls that booked ÷ incoming calls × 100, as on the dashboard."));
     addFigure(outcomeGrid, 0, 1, u"outcomes.booked"_s, tr("Booked"),
               tr("Incoming calls during which an appointment was booked."));
     outcomesLayout->addLayout(outcomeGrid);
-    m_funnel = table(u"reportFunnel"_s,
+    m_funnel = table(u"reportFunnel"_s, tr("From call to appointment"),
                      {tr("Step"), tr("This period"), tr("Period before"), tr("Change")}, outcomes);
+    m_funnel->setAccessibleDescription(
+        tr("Each step from call to appointment in this period, the period before, and the change"));
     outcomesLayout->addWidget(m_funnel);
     outcomesLayout->addWidget(
         howLine(tr("Calls: incoming calls. Leads: different callers among them. Booked: calls "
@@ -264,10 +270,12 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     addFigure(moneyGrid, 0, 2, u"money.average"_s, tr("Average per call"),
               tr("Pipeline value ÷ calls."));
     moneyLayout->addLayout(moneyGrid);
-    m_services = table(u"reportServices"_s,
+    m_services = table(u"reportServices"_s, tr("Money per service"),
                        {tr("Service"), tr("Price"), tr("Asked about"), tr("Booked"), tr("Pipeline"),
                         tr("Booked value")},
                        money);
+    m_services->setAccessibleDescription(tr("Per service: its price, the calls that asked about it "
+                                            "and that booked it, and their value"));
     moneyLayout->addWidget(m_services);
     moneyLayout->addWidget(howLine(
         tr("Asked about: calls whose words matched the service's keywords. Booked: calls that "
@@ -297,9 +305,13 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                                         "are left out of the line."),
                                      quality));
     auto *tables = new QHBoxLayout;
-    m_lengths =
-        table(u"reportLengths"_s, {tr("Call length"), tr("Calls"), tr("Period before")}, quality);
-    m_reasons = table(u"reportReasons"_s, {tr("Transfer reason"), tr("Calls")}, quality);
+    m_lengths = table(u"reportLengths"_s, tr("Calls by length"),
+                      {tr("Call length"), tr("Calls"), tr("Period before")}, quality);
+    m_reasons = table(u"reportReasons"_s, tr("Transfer reasons"),
+                      {tr("Transfer reason"), tr("Calls")}, quality);
+    m_reasons->setAccessibleDescription(tr("Transferred calls by the reason recorded"));
+    m_lengths->setAccessibleDescription(
+        tr("Ended calls by talk time, in this period and the period before"));
     tables->addWidget(m_lengths, 2);
     tables->addWidget(m_reasons, 3);
     qualityLayout->addLayout(tables);
@@ -512,7 +524,7 @@ void ReportsPage::showOutcomes(const QJsonObject &report)
     const QJsonObject before = report.value(u"previous"_s).toObject();
     const double rate = now.value(u"success_rate"_s).toDouble();
     const double rateBefore = before.value(u"success_rate"_s).toDouble();
-    compare(u"outcomes.success"_s, DisplayFormat::percent(rate), rate, rateBefore,
+    compare(u"outcomes.successRate"_s, DisplayFormat::percent(rate), rate, rateBefore,
             DisplayFormat::percent(rateBefore));
     const qint64 booked = now.value(u"booked"_s).toInteger();
     const qint64 bookedBefore = before.value(u"booked"_s).toInteger();
@@ -595,10 +607,12 @@ void ReportsPage::showQuality(const QJsonObject &report)
         const QJsonObject b = lengths.at(i).toObject();
         const int from = b.value(u"from_seconds"_s).toInt();
         const QJsonValue to = b.value(u"to_seconds"_s);
-        const QString label = to.isNull() ? tr("%1 or more").arg(DisplayFormat::duration(from))
-                                          : tr("%1 to %2")
-                                                .arg(DisplayFormat::duration(from),
-                                                     DisplayFormat::duration(to.toInt()));
+        // The edges are whole seconds under a minute and whole minutes above.
+        const auto edge = [](int seconds) {
+            return seconds < 60 ? tr("%1 s").arg(seconds) : tr("%1 min").arg(seconds / 60);
+        };
+        const QString label = to.isNull() ? tr("%1 or more").arg(edge(from))
+                                          : tr("%1 to %2").arg(edge(from), edge(to.toInt()));
         setRow(m_lengths, i,
                {label, number(b.value(u"calls"_s).toInteger()),
                 number(lengthsBefore.at(i).toObject().value(u"calls"_s).toInteger())});
@@ -675,7 +689,11 @@ void ReportsPage::rebuildCharts()
         series->attachAxis(x);
         auto *y = new QValueAxis;
         y->setLabelFormat(u"%d"_s);
-        y->setRange(0, std::max(1, peak + peak / 10 + 1));
+        // Counts are whole numbers: ticks fall on whole numbers too.
+        const int step = peak <= 6 ? 1 : peak <= 15 ? 2 : peak <= 40 ? 5 : peak <= 80 ? 10 : 20;
+        const int top = (peak / step + 1) * step;
+        y->setRange(0, top);
+        y->setTickCount(top / step + 1);
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
         replace(m_callsChart, chart);
