@@ -21,6 +21,7 @@
 #include "server/routes/messages.h"
 #include "server/routes/metrics.h"
 #include "server/routes/reminders.h"
+#include "server/routes/reports.h"
 #include "server/routes/services.h"
 #include "server/routes/settings.h"
 #include "server/routes/telephony.h"
@@ -338,6 +339,7 @@ void Server::registerRoutes()
     registerCallRoutes(m_router, *m_app);
     registerServiceRoutes(m_router, *m_app);
     registerDashboardRoutes(m_router, *m_app);
+    registerReportRoutes(m_router, *m_app);
     registerMessageRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
     registerLiveDeskRoutes(m_router, *m_app);

@@ -181,6 +181,17 @@ private slots:
                                            {{u"call_id"_s, m_aIds[u"call"_s]},
                                             {u"email"_s, u"a-share@clinic.test"_s},
                                             {u"expires_at"_s, u"9999-01-01T00:00:00Z"_s}}));
+        // A call on a fixed day, for the reports over that week.
+        QVERIFY(!vox::test::insertRow(*m_admin, u"call_logs"_s, m_a.orgId,
+                                      {{u"contact_id"_s, m_aIds[u"contact"_s]},
+                                       {u"occurred_at"_s, u"2026-03-03T15:00:00Z"_s},
+                                       {u"status"_s, u"ended"_s},
+                                       {u"duration_seconds"_s, 95},
+                                       {u"sentiment_score"_s, u"0.5"_s},
+                                       {u"booking_confirmed"_s, true},
+                                       {u"financial_value_cents"_s, 9900},
+                                       {u"matched_services"_s, u"{\"A-only Peel\"}"_s}})
+                     .isEmpty());
         m_aSnapshot = snapshotOfA();
         QVERIFY(!m_aSnapshot.isEmpty());
     }
@@ -305,6 +316,10 @@ private slots:
         QTest::newRow("today") << u"/api/today"_s;
         QTest::newRow("live calls") << u"/api/live-calls"_s;
         QTest::newRow("transfer destinations") << u"/api/transfer-destinations"_s;
+        for (const char *report : {"volume", "outcomes", "money", "quality"}) {
+            QTest::newRow(qPrintable(u"report: "_s + QLatin1String(report)))
+                << u"/api/reports/%1?from=2026-03-02&to=2026-03-08"_s.arg(QLatin1String(report));
+        }
     }
     void listsNeverShowAnotherClinicsRows()
     {
@@ -337,6 +352,10 @@ private slots:
         QCOMPARE(summary.value(u"total_calls"_s).toInt(), 0);
         QCOMPARE(summary.value(u"pipeline_value_cents"_s).toInteger(), 0);
         QCOMPARE(summary.value(u"hot_leads"_s).toInt(), 0);
+        const QJsonObject money =
+            b.get(u"/api/reports/money?from=2026-03-02&to=2026-03-08"_s).json();
+        QCOMPARE(money.value(u"current"_s).toObject().value(u"calls"_s).toInt(-1), 0);
+        QCOMPARE(money.value(u"current"_s).toObject().value(u"pipeline_cents"_s).toInt(-1), 0);
     }
 
     void writesStayInTheCallersClinic()

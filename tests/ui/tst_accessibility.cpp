@@ -162,6 +162,7 @@ private slots:
         QTest::newRow("leads") << int(MainWindow::LeadsIndex) << false;
         QTest::newRow("appointments") << int(MainWindow::AppointmentsIndex) << false;
         QTest::newRow("appointments, week grid") << int(MainWindow::AppointmentsIndex) << true;
+        QTest::newRow("reports") << int(MainWindow::ReportsIndex) << false;
         QTest::newRow("services") << int(MainWindow::ServicesIndex) << false;
         QTest::newRow("knowledge") << int(MainWindow::KnowledgeIndex) << false;
         QTest::newRow("agent") << int(MainWindow::AgentIndex) << false;

@@ -20,6 +20,7 @@
 #include "ui/pages/leadspage.h"
 #include "ui/pages/livepage.h"
 #include "ui/pages/settingspage.h"
+#include "ui/pages/reportspage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
@@ -407,6 +408,16 @@ private slots:
         QTRY_VERIFY(appointments->calendar()->blockOf(chosen.id) &&
                     appointments->calendar()->blockOf(chosen.id)->isSelected());
         save(&window, u"appointments-day"_s + suffix);
+
+        window.showPage(MainWindow::ReportsIndex);
+        vox::ui::ReportsPage *reports = window.reportsPage();
+        reports->choose(vox::ui::ReportsPage::Choice::Last30Days);
+        QTRY_COMPARE(reports->loadedReports(), 4);
+        save(&window, u"reports"_s + suffix);
+        // The whole report as its PNG export draws it, below the fold too.
+        QVERIFY(
+            reports->exportPng(QDir(m_folder).filePath(u"reports-export"_s + suffix + u".png"_s))
+                .ok());
 
         // The admin's pages, as they open.
         const std::pair<MainWindow::PageIndex, QString> others[] = {

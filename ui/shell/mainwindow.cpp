@@ -12,6 +12,7 @@
 #include "ui/pages/knowledgepage.h"
 #include "ui/pages/leadspage.h"
 #include "ui/pages/livepage.h"
+#include "ui/pages/reportspage.h"
 #include "ui/pages/servicespage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/telephonypage.h"
@@ -104,6 +105,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     addPage(m_calls);
     addPage(m_leads);
     addPage(m_appointments);
+    m_reports = new ReportsPage(api, *m_toasts, this);
+    addPage(m_reports);
     m_services = new ServicesPage(api, *m_toasts, this);
     addPage(m_services);
     m_knowledge = new KnowledgePage(api, *m_toasts, this);
@@ -199,9 +202,10 @@ MainWindow::~MainWindow() = default;
 namespace {
 
 // The navigation's icons, in page order (resources/icons).
-const QStringList pageIcons{u"today"_s,        u"dashboard"_s,    u"calls"_s,     u"leads"_s,
-                            u"appointments"_s, u"services"_s,     u"knowledge"_s, u"agent"_s,
-                            u"telephony"_s,    u"integrations"_s, u"settings"_s,  u"calls"_s};
+const QStringList pageIcons{u"today"_s,        u"dashboard"_s, u"calls"_s,        u"leads"_s,
+                            u"appointments"_s, u"reports"_s,   u"services"_s,     u"knowledge"_s,
+                            u"agent"_s,        u"telephony"_s, u"integrations"_s, u"settings"_s,
+                            u"calls"_s};
 
 } // namespace
 

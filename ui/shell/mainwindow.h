@@ -21,6 +21,7 @@ class AppointmentsPage;
 class CallsPage;
 class DashboardPage;
 class LeadsPage;
+class ReportsPage;
 class Page;
 class AgentPage;
 class IntegrationsPage;
@@ -80,6 +81,7 @@ public:
     IntegrationsPage *integrationsPage() const { return m_integrations; }
     SettingsPage *settingsPage() const { return m_settings; }
     LivePage *livePage() const { return m_live; }
+    ReportsPage *reportsPage() const { return m_reports; }
     ToastArea &toasts() const { return *m_toasts; }
     TrayNotifier &notifier() const { return *m_notifier; }
     NotificationList &notifications() const { return *m_notifications; }
@@ -91,6 +93,7 @@ public:
         CallsIndex,
         LeadsIndex,
         AppointmentsIndex,
+        ReportsIndex,
         ServicesIndex,
         KnowledgeIndex,
         AgentIndex,
@@ -139,6 +142,7 @@ private:
     QStackedWidget *m_stack;
     QList<Page *> m_pages;
     DashboardPage *m_dashboard = nullptr;
+    ReportsPage *m_reports = nullptr;
     CallsPage *m_calls = nullptr;
     LeadsPage *m_leads = nullptr;
     TodayPage *m_today = nullptr;

@@ -1,0 +1,132 @@
+// The Reports page against the real server: a custom range shows the server's figures, the
+// previous period beside them, the heat map and the services table; the exports write a PNG
+// that is an image of the report and a PDF that is a complete PDF file. Fixed dates throughout.
+#include "consolefixture.h"
+#include "pagehost.h"
+#include "ui/pages/reportspage.h"
+#include "ui/widgets/hourheatmap.h"
+#include "ui/widgets/statcard.h"
+
+#include <QChartView>
+#include <QFile>
+#include <QImage>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestReportsPage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
+    vox::test::Clinic m_clinic;
+    QTemporaryDir m_files;
+
+    struct Console : vox::test::PageHost<vox::ui::ReportsPage>
+    {
+        Console(const QString &url, const vox::ui::Session &session)
+            : PageHost(url, session, {1200, 900})
+        {}
+    };
+
+    // A call at a local time of the clinic.
+    void call(const char *local, bool booked, const char *service)
+    {
+        auto admin = m_fixture->database().connectAsAdmin();
+        auto done = admin->execUncached(
+            "INSERT INTO call_logs (org_id, occurred_at, status, duration_seconds, "
+            "booking_confirmed, financial_value_cents, matched_services, sentiment_score) "
+            "SELECT $1::uuid, $2::timestamp AT TIME ZONE s.time_zone, 'ended', 90, $3::boolean, "
+            "(SELECT price_cents FROM services WHERE org_id = $1::uuid AND name = $4), "
+            "ARRAY[$4], 0.4 FROM org_settings s WHERE s.org_id = $1::uuid",
+            {m_clinic.orgId, QString::fromLatin1(local), booked, QString::fromLatin1(service)});
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_files.isValid());
+        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_reports"_s);
+        QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+        m_clinic = m_fixture->createClinic(u"Report Spa"_s);
+        QVERIFY(!m_clinic.orgId.isEmpty());
+        // Three calls in the week of 2026-03-02 (Tuesday 10:xx twice), one the week before.
+        call("2026-03-03 10:05", true, "Botox");
+        call("2026-03-03 10:40", false, "Botox");
+        call("2026-03-07 20:15", false, "Facelift");
+        call("2026-02-24 11:00", false, "Botox");
+    }
+
+    void aCustomRangeShowsTheServersFiguresBesideThePeriodBefore()
+    {
+        Console console(m_fixture->url(), m_clinic.session);
+        vox::ui::ReportsPage *page = console.page.get();
+        page->setCustomRange(QDate(2026, 3, 2), QDate(2026, 3, 8));
+        QTRY_COMPARE(page->loadedReports(), 4);
+        QCOMPARE(page->figure(u"volume.calls"_s)->value(), u"3"_s);
+        // One call the week before: three is +200%.
+        QVERIFY2(page->figure(u"volume.calls"_s)->caption().contains(u"+200"_s),
+                 qPrintable(page->figure(u"volume.calls"_s)->caption()));
+        QCOMPARE(page->heatMap()->count(1, 10), 2); // Tuesday, 10:00-11:00
+        QCOMPARE(page->heatMap()->count(5, 20), 1); // Saturday, 20:00-21:00
+        QCOMPARE(page->heatMap()->peak(), 2);
+        QTableWidget *services = page->servicesTable();
+        QVERIFY(services->rowCount() >= 2);
+        QCOMPARE(services->item(0, 0)->text(), u"Facelift"_s); // the most pipeline value first
+        QCOMPARE(services->item(0, 2)->text(), u"1"_s);
+        QVERIFY(page->callsChart()->chart() && !page->callsChart()->chart()->series().isEmpty());
+
+        // Without the comparison the cards say nothing of the period before.
+        page->setComparing(false);
+        QVERIFY(page->figure(u"volume.calls"_s)->caption().isEmpty());
+        page->setComparing(true);
+        QVERIFY(!page->figure(u"volume.calls"_s)->caption().isEmpty());
+    }
+
+    void theReportExportsAsPngAndPdf()
+    {
+        Console console(m_fixture->url(), m_clinic.session);
+        vox::ui::ReportsPage *page = console.page.get();
+        page->setCustomRange(QDate(2026, 3, 2), QDate(2026, 3, 8));
+        QTRY_COMPARE(page->loadedReports(), 4);
+
+        const QString png = m_files.filePath(u"report.png"_s);
+        const auto pngDone = page->exportPng(png);
+        QVERIFY2(pngDone.ok(), qPrintable(pngDone.ok() ? QString() : pngDone.errorMessage()));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size() / image.devicePixelRatio(), page->reportArea()->size());
+
+        const QString pdf = m_files.filePath(u"report.pdf"_s);
+        const auto pdfDone = page->exportPdf(pdf);
+        QVERIFY2(pdfDone.ok(), qPrintable(pdfDone.ok() ? QString() : pdfDone.errorMessage()));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.size() > 10000); // the page image, not an empty document
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        QVERIFY(bytes.contains("/Type /Page"));
+
+        // A folder that cannot be written to is an error to show, not a silent nothing.
+        const auto refused = page->exportPng(m_files.filePath(u"missing/folder/report.png"_s));
+        QVERIFY(!refused.ok());
+        QVERIFY(!refused.errorMessage().isEmpty());
+    }
+
+    void aRangeTheServerWouldRefuseIsNotAsked()
+    {
+        Console console(m_fixture->url(), m_clinic.session);
+        vox::ui::ReportsPage *page = console.page.get();
+        const int toastsBefore = int(console.toasts.toasts().size());
+        page->setCustomRange(QDate(2026, 3, 8), QDate(2026, 3, 2));
+        QCOMPARE(int(console.toasts.toasts().size()), toastsBefore + 1);
+        QCOMPARE(page->loadedReports(), 0);
+    }
+};
+
+QTEST_MAIN(TestReportsPage)
+#include "tst_reportspage.moc"

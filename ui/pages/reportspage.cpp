@@ -1,0 +1,785 @@
+#include "ui/pages/reportspage.h"
+
+#include "ui/api/apiclient.h"
+#include "ui/api/reportsclient.h"
+#include "ui/models/displayformat.h"
+#include "ui/pages/reportexport.h"
+#include "ui/widgets/hourheatmap.h"
+#include "ui/widgets/statcard.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPen>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace vox::ui {
+
+namespace {
+
+const QColor currentColour(0x1e, 0x6f, 0xc8);
+const QColor previousColour(0x9e, 0x9e, 0x9e);
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QString number(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+QLabel *howLine(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    QFont small = label->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    label->setFont(small);
+    return label;
+}
+
+QTableWidget *table(const QString &name, const QString &accessibleName, const QStringList &headers,
+                    QWidget *parent)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(name);
+    t->setAccessibleName(accessibleName);
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionMode(QAbstractItemView::NoSelection);
+    t->setFocusPolicy(Qt::NoFocus);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    t->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return t;
+}
+
+// A table as tall as its rows: the report scrolls as a whole, not each table in it.
+void fitHeight(QTableWidget *t)
+{
+    int height = t->horizontalHeader()->height() + 2 * t->frameWidth();
+    for (int r = 0; r < t->rowCount(); ++r)
+        height += t->rowHeight(r);
+    t->setFixedHeight(height);
+}
+
+void setRow(QTableWidget *t, int row, const QStringList &cells)
+{
+    for (int c = 0; c < cells.size(); ++c) {
+        auto *item = new QTableWidgetItem(cells.at(c));
+        if (c > 0)
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        t->setItem(row, c, item);
+    }
+}
+
+QList<QList<int>> intGrid(const QJsonArray &rows)
+{
+    QList<QList<int>> grid;
+    for (const QJsonValue &row : rows) {
+        QList<int> cells;
+        for (const QJsonValue &cell : row.toArray())
+            cells << cell.toInt();
+        grid << cells;
+    }
+    return grid;
+}
+
+QList<QList<bool>> boolGrid(const QJsonArray &rows)
+{
+    QList<QList<bool>> grid;
+    for (const QJsonValue &row : rows) {
+        QList<bool> cells;
+        for (const QJsonValue &cell : row.toArray())
+            cells << cell.toBool();
+        grid << cells;
+    }
+    return grid;
+}
+
+} // namespace
+
+ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
+    : Page(parent)
+    , m_api(api)
+    , m_toasts(toasts)
+    , m_choice(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_compare(new QCheckBox(tr("Compare with the period before"), this))
+    , m_exportPng(new QPushButton(tr("Export PNG…"), this))
+    , m_exportPdf(new QPushButton(tr("Export PDF…"), this))
+    , m_rangeLabel(new QLabel(this))
+    , m_report(new QWidget)
+    , m_callsChart(new QChartView)
+    , m_sentimentChart(new QChartView)
+    , m_heatMap(new HourHeatMap)
+    , m_heatMapNote(nullptr)
+    , m_funnel(nullptr)
+    , m_services(nullptr)
+    , m_lengths(nullptr)
+    , m_reasons(nullptr)
+{
+    setObjectName(u"reportsPage"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->setSpacing(10);
+
+    auto *top = new QHBoxLayout;
+    auto *heading = new QLabel(tr("Reports"), this);
+    QFont big = heading->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    heading->setFont(big);
+    top->addWidget(heading);
+    top->addStretch(1);
+    m_choice->setObjectName(u"reportRange"_s);
+    m_choice->setAccessibleName(tr("Period"));
+    m_choice->setAccessibleDescription(
+        tr("The days the report covers; Custom takes the first and last day as typed"));
+    m_choice->addItem(tr("This week"), int(Choice::ThisWeek));
+    m_choice->addItem(tr("Last week"), int(Choice::LastWeek));
+    m_choice->addItem(tr("This month"), int(Choice::ThisMonth));
+    m_choice->addItem(tr("Last 30 days"), int(Choice::Last30Days));
+    m_choice->addItem(tr("Last 90 days"), int(Choice::Last90Days));
+    m_choice->addItem(tr("Custom"), int(Choice::Custom));
+    top->addWidget(m_choice);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
+    }
+    m_from->setObjectName(u"reportFrom"_s);
+    m_from->setAccessibleName(tr("First day"));
+    m_to->setObjectName(u"reportTo"_s);
+    m_to->setAccessibleName(tr("Last day"));
+    top->addWidget(m_from);
+    top->addWidget(new QLabel(u"–"_s, this));
+    top->addWidget(m_to);
+    m_compare->setObjectName(u"reportCompare"_s);
+    m_compare->setChecked(true);
+    top->addWidget(m_compare);
+    m_exportPng->setObjectName(u"exportPng"_s);
+    m_exportPdf->setObjectName(u"exportPdf"_s);
+    top->addWidget(m_exportPng);
+    top->addWidget(m_exportPdf);
+    layout->addLayout(top);
+
+    // Everything below is the report: what the exports draw.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_report->setObjectName(u"reportArea"_s);
+    m_report->setAutoFillBackground(true);
+    auto *body = new QVBoxLayout(m_report);
+    body->setContentsMargins(0, 0, 8, 0);
+    body->setSpacing(14);
+    m_rangeLabel->setObjectName(u"reportRangeLabel"_s);
+    m_rangeLabel->setWordWrap(true);
+    body->addWidget(m_rangeLabel);
+
+    // Volume.
+    auto *volume = new QGroupBox(tr("Calls"), m_report);
+    auto *volumeLayout = new QVBoxLayout(volume);
+    auto *volumeGrid = new QGridLayout;
+    volumeGrid->setSpacing(10);
+    const QString handled =
+        tr("Incoming calls. Transferred: the call was handed to a person. Missed: it failed or "
+           "ended without anyone talking. Answered by the AI: the rest that ended.");
+    addFigure(volumeGrid, 0, 0, u"volume.calls"_s, tr("Calls"),
+              tr("Incoming and outgoing calls that started in the period, by the clinic's "
+                 "calendar."));
+    addFigure(volumeGrid, 0, 1, u"volume.ai"_s, tr("Answered by the AI"), handled);
+    addFigure(volumeGrid, 0, 2, u"volume.transferred"_s, tr("Transferred"), handled);
+    addFigure(volumeGrid, 0, 3, u"volume.missed"_s, tr("Missed"), handled);
+    addFigure(volumeGrid, 0, 4, u"volume.closed"_s, tr("While closed"),
+              tr("Incoming calls outside the opening hours set in Settings."));
+    volumeLayout->addLayout(volumeGrid);
+    m_callsChart->setObjectName(u"reportCallsChart"_s);
+    m_callsChart->setAccessibleName(tr("Calls per day"));
+    m_callsChart->setRenderHint(QPainter::Antialiasing);
+    m_callsChart->setMinimumHeight(240);
+    volumeLayout->addWidget(m_callsChart);
+    volumeLayout->addWidget(howLine(tr("Calls per day of the clinic's calendar; the grey bars "
+                                       "are the same day of the period before."),
+                                    volume));
+    volumeLayout->addWidget(new QLabel(tr("When callers call"), volume));
+    volumeLayout->addWidget(m_heatMap);
+    m_heatMapNote = howLine(QString(), volume);
+    volumeLayout->addWidget(m_heatMapNote);
+    body->addWidget(volume);
+
+    // Outcomes.
+    auto *outcomes = new QGroupBox(tr("From call to appointment"), m_report);
+    auto *outcomesLayout = new QVBoxLayout(outcomes);
+    auto *outcomeGrid = new QGridLayout;
+    outcomeGrid->setSpacing(10);
+    addFigure(outcomeGrid, 0, 0, u"outcomes.successRate"_s, tr("Success rate"),
+              tr("Incoming calls that booked ÷ incoming calls × 100, as on the dashboard."));
+    addFigure(outcomeGrid, 0, 1, u"outcomes.booked"_s, tr("Booked"),
+              tr("Incoming calls during which an appointment was booked."));
+    outcomesLayout->addLayout(outcomeGrid);
+    m_funnel = table(u"reportFunnel"_s, tr("From call to appointment"),
+                     {tr("Step"), tr("This period"), tr("Period before"), tr("Change")}, outcomes);
+    m_funnel->setAccessibleDescription(
+        tr("Each step from call to appointment in this period, the period before, and the change"));
+    outcomesLayout->addWidget(m_funnel);
+    outcomesLayout->addWidget(
+        howLine(tr("Calls: incoming calls. Leads: different callers among them. Booked: calls "
+                   "that booked. Attended, cancelled: what became of those appointments. No-show: "
+                   "appointments already over but never marked attended or cancelled."),
+                outcomes));
+    body->addWidget(outcomes);
+
+    // Money.
+    auto *money = new QGroupBox(tr("Money"), m_report);
+    auto *moneyLayout = new QVBoxLayout(money);
+    auto *moneyGrid = new QGridLayout;
+    moneyGrid->setSpacing(10);
+    addFigure(moneyGrid, 0, 0, u"money.pipeline"_s, tr("Pipeline value"),
+              tr("Sum of the calls' values: the booked service's price, otherwise the prices of "
+                 "the services the caller mentioned."));
+    addFigure(moneyGrid, 0, 1, u"money.booked"_s, tr("Booked value"),
+              tr("The same sum over the calls that booked."));
+    addFigure(moneyGrid, 0, 2, u"money.average"_s, tr("Average per call"),
+              tr("Pipeline value ÷ calls."));
+    moneyLayout->addLayout(moneyGrid);
+    m_services = table(u"reportServices"_s, tr("Money per service"),
+                       {tr("Service"), tr("Price"), tr("Asked about"), tr("Booked"), tr("Pipeline"),
+                        tr("Booked value")},
+                       money);
+    m_services->setAccessibleDescription(tr("Per service: its price, the calls that asked about it "
+                                            "and that booked it, and their value"));
+    moneyLayout->addWidget(m_services);
+    moneyLayout->addWidget(howLine(
+        tr("Asked about: calls whose words matched the service's keywords. Booked: calls that "
+           "booked it. Values are today's price times those calls."),
+        money));
+    body->addWidget(money);
+
+    // Quality.
+    auto *quality = new QGroupBox(tr("Quality"), m_report);
+    auto *qualityLayout = new QVBoxLayout(quality);
+    auto *qualityGrid = new QGridLayout;
+    qualityGrid->setSpacing(10);
+    addFigure(qualityGrid, 0, 0, u"quality.sentiment"_s, tr("Average sentiment"),
+              tr("Mean sentiment score of the calls that have one, from −1 to 1."));
+    addFigure(qualityGrid, 0, 1, u"quality.transferRate"_s, tr("Transfer rate"),
+              tr("Transferred incoming calls ÷ incoming calls × 100."));
+    addFigure(qualityGrid, 0, 2, u"quality.unresolved"_s, tr("Not resolved"),
+              tr("Calls the AI answered that neither booked nor were transferred, and that "
+                 "Vapi's success evaluation did not pass."));
+    qualityLayout->addLayout(qualityGrid);
+    m_sentimentChart->setObjectName(u"reportSentimentChart"_s);
+    m_sentimentChart->setAccessibleName(tr("Sentiment per day"));
+    m_sentimentChart->setRenderHint(QPainter::Antialiasing);
+    m_sentimentChart->setMinimumHeight(200);
+    qualityLayout->addWidget(m_sentimentChart);
+    qualityLayout->addWidget(howLine(tr("Mean sentiment per day; days without a scored call "
+                                        "are left out of the line."),
+                                     quality));
+    auto *tables = new QHBoxLayout;
+    m_lengths = table(u"reportLengths"_s, tr("Calls by length"),
+                      {tr("Call length"), tr("Calls"), tr("Period before")}, quality);
+    m_reasons = table(u"reportReasons"_s, tr("Transfer reasons"),
+                      {tr("Transfer reason"), tr("Calls")}, quality);
+    m_reasons->setAccessibleDescription(tr("Transferred calls by the reason recorded"));
+    m_lengths->setAccessibleDescription(
+        tr("Ended calls by talk time, in this period and the period before"));
+    tables->addWidget(m_lengths, 2);
+    tables->addWidget(m_reasons, 3);
+    qualityLayout->addLayout(tables);
+    qualityLayout->addWidget(howLine(tr("Ended calls by talk time. Transfer reasons as recorded, "
+                                        "the ten most frequent."),
+                                     quality));
+    body->addWidget(quality);
+    body->addStretch(1);
+    scroll->setWidget(m_report);
+    layout->addWidget(scroll, 1);
+
+    choose(Choice::Last30Days);
+    connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
+        const auto choice = Choice(m_choice->currentData().toInt());
+        if (choice != Choice::Custom)
+            choose(choice);
+        m_from->setEnabled(choice == Choice::Custom);
+        m_to->setEnabled(choice == Choice::Custom);
+    });
+    for (QDateEdit *edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (Choice(m_choice->currentData().toInt()) == Choice::Custom && m_loadedOnce)
+                refresh();
+        });
+    }
+    connect(m_compare, &QCheckBox::toggled, this, [this] {
+        // The figures are in; only what is shown changes.
+        for (const QString &name : m_data.keys()) {
+            const QJsonObject report = m_data.value(name);
+            if (name == u"volume")
+                showVolume(report);
+            else if (name == u"outcomes")
+                showOutcomes(report);
+            else if (name == u"money")
+                showMoney(report);
+            else
+                showQuality(report);
+        }
+        rebuildCharts();
+    });
+    connect(m_exportPng, &QPushButton::clicked, this, [this] { exportAs(u"png"_s); });
+    connect(m_exportPdf, &QPushButton::clicked, this, [this] { exportAs(u"pdf"_s); });
+}
+
+StatCard *ReportsPage::addFigure(QGridLayout *grid, int row, int column, const QString &key,
+                                 const QString &title, const QString &how)
+{
+    auto *card = new StatCard(title, m_report);
+    card->setObjectName(key);
+    card->setAccent(currentColour);
+    card->setToolTip(how);
+    card->setMinimumWidth(120);
+    grid->addWidget(card, row, column);
+    m_figures.insert(key, card);
+    return card;
+}
+
+void ReportsPage::activated()
+{
+    if (!m_loadedOnce)
+        refresh();
+}
+
+void ReportsPage::choose(Choice choice)
+{
+    if (choice != Choice::Custom) {
+        static const QHash<Choice, reports::Preset> presets{
+            {Choice::ThisWeek, reports::Preset::ThisWeek},
+            {Choice::LastWeek, reports::Preset::LastWeek},
+            {Choice::ThisMonth, reports::Preset::ThisMonth},
+            {Choice::Last30Days, reports::Preset::Last30Days},
+            {Choice::Last90Days, reports::Preset::Last90Days}};
+        const QDate today = DisplayFormat::inClinicZone(QDateTime::currentDateTimeUtc()).date();
+        const reports::DateRange r = reports::presetRange(presets.value(choice), today);
+        const QSignalBlocker quietFrom(m_from);
+        const QSignalBlocker quietTo(m_to);
+        m_from->setDate(r.from);
+        m_to->setDate(r.to);
+    }
+    {
+        const QSignalBlocker quiet(m_choice);
+        m_choice->setCurrentIndex(m_choice->findData(int(choice)));
+    }
+    m_from->setEnabled(choice == Choice::Custom);
+    m_to->setEnabled(choice == Choice::Custom);
+    if (m_loadedOnce)
+        refresh();
+}
+
+void ReportsPage::setCustomRange(QDate from, QDate to)
+{
+    {
+        const QSignalBlocker quiet(m_choice);
+        m_choice->setCurrentIndex(m_choice->findData(int(Choice::Custom)));
+    }
+    const QSignalBlocker quietFrom(m_from);
+    const QSignalBlocker quietTo(m_to);
+    m_from->setEnabled(true);
+    m_to->setEnabled(true);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    refresh();
+}
+
+reports::DateRange ReportsPage::range() const
+{
+    return {m_from->date(), m_to->date()};
+}
+
+void ReportsPage::setComparing(bool comparing)
+{
+    m_compare->setChecked(comparing);
+}
+
+void ReportsPage::updateRangeLabel()
+{
+    const reports::DateRange r = range();
+    const reports::DateRange before = reports::previousPeriod(r);
+    const QLocale locale;
+    m_rangeLabel->setText(
+        tr("%1 – %2 (%n day(s)), compared with %3 – %4. Days and hours are the clinic's.", nullptr,
+           int(r.days()))
+            .arg(locale.toString(r.from, QLocale::ShortFormat),
+                 locale.toString(r.to, QLocale::ShortFormat),
+                 locale.toString(before.from, QLocale::ShortFormat),
+                 locale.toString(before.to, QLocale::ShortFormat)));
+}
+
+void ReportsPage::refresh()
+{
+    m_loadedOnce = true;
+    const reports::DateRange r = range();
+    updateRangeLabel();
+    // Answers to an earlier range are dropped from here on, whether or not this one is asked.
+    const int generation = ++m_generation;
+    m_loaded = 0;
+    // The server says why a range is refused too; here the obvious cases stop before asking.
+    if (r.to < r.from || r.days() > reports::maxRangeDays) {
+        m_toasts.problem(tr("Choose a last day on or after the first, at most %1 days later.")
+                             .arg(reports::maxRangeDays));
+        return;
+    }
+    m_data.clear();
+    ReportsClient client(m_api);
+    for (const QString &name : {u"volume"_s, u"outcomes"_s, u"money"_s, u"quality"_s}) {
+        client.report(name, r.from, r.to, this,
+                      [this, generation, name](Result<QJsonObject> report) {
+                          if (generation != m_generation)
+                              return;
+                          if (!report) {
+                              m_toasts.problem(report.error(), [this] { refresh(); });
+                              return;
+                          }
+                          m_data.insert(name, *report);
+                          if (name == u"volume")
+                              showVolume(*report);
+                          else if (name == u"outcomes")
+                              showOutcomes(*report);
+                          else if (name == u"money")
+                              showMoney(*report);
+                          else
+                              showQuality(*report);
+                          rebuildCharts();
+                          ++m_loaded;
+                      });
+    }
+}
+
+void ReportsPage::compare(const QString &key, const QString &shown, double current, double previous,
+                          const QString &previousShown)
+{
+    StatCard *card = m_figures.value(key);
+    card->setValue(shown);
+    if (!m_compare->isChecked()) {
+        card->setCaption(QString());
+        return;
+    }
+    const auto change = reports::percentChange(current, previous);
+    card->setCaption(change ? tr("Before: %1 (%2%3%)")
+                                  .arg(previousShown, *change > 0 ? u"+"_s : QString(),
+                                       QLocale().toString(*change, 'f', 0))
+                            : tr("Before: %1").arg(previousShown));
+}
+
+void ReportsPage::showVolume(const QJsonObject &report)
+{
+    const QJsonObject now = report.value(u"current"_s).toObject();
+    const QJsonObject before = report.value(u"previous"_s).toObject();
+    const auto count = [&](const char *key, const QString &card) {
+        const qint64 a = now.value(QLatin1String(key)).toInteger();
+        const qint64 b = before.value(QLatin1String(key)).toInteger();
+        compare(card, number(a), double(a), double(b), number(b));
+    };
+    count("calls", u"volume.calls"_s);
+    count("ai_answered", u"volume.ai"_s);
+    count("transferred", u"volume.transferred"_s);
+    count("missed", u"volume.missed"_s);
+    count("inbound_while_closed", u"volume.closed"_s);
+    m_heatMap->setData(intGrid(now.value(u"hour_of_week"_s).toArray()),
+                       boolGrid(now.value(u"open_hours"_s).toArray()));
+    m_heatMapNote->setText(
+        tr("Incoming calls by weekday and hour of the clinic's clock; darker is busier (at most "
+           "%n call(s) in one hour). Hatched hours are outside the opening hours.",
+           nullptr, m_heatMap->peak()));
+}
+
+void ReportsPage::showOutcomes(const QJsonObject &report)
+{
+    const QJsonObject now = report.value(u"current"_s).toObject();
+    const QJsonObject before = report.value(u"previous"_s).toObject();
+    const double rate = now.value(u"success_rate"_s).toDouble();
+    const double rateBefore = before.value(u"success_rate"_s).toDouble();
+    compare(u"outcomes.successRate"_s, DisplayFormat::percent(rate), rate, rateBefore,
+            DisplayFormat::percent(rateBefore));
+    const qint64 booked = now.value(u"booked"_s).toInteger();
+    const qint64 bookedBefore = before.value(u"booked"_s).toInteger();
+    compare(u"outcomes.booked"_s, number(booked), double(booked), double(bookedBefore),
+            number(bookedBefore));
+
+    const std::pair<const char *, QString> steps[] = {
+        {"calls", tr("Calls")},        {"leads", tr("Leads")},         {"booked", tr("Booked")},
+        {"completed", tr("Attended")}, {"cancelled", tr("Cancelled")}, {"no_show", tr("No-show")}};
+    m_funnel->setRowCount(int(std::size(steps)));
+    m_funnel->setColumnHidden(2, !m_compare->isChecked());
+    m_funnel->setColumnHidden(3, !m_compare->isChecked());
+    int row = 0;
+    for (const auto &[key, label] : steps) {
+        const qint64 a = now.value(QLatin1String(key)).toInteger();
+        const qint64 b = before.value(QLatin1String(key)).toInteger();
+        const auto change = reports::percentChange(double(a), double(b));
+        setRow(m_funnel, row++,
+               {label, number(a), number(b),
+                change ? u"%1%2%"_s.arg(*change > 0 ? u"+"_s : QString(),
+                                        QLocale().toString(*change, 'f', 0))
+                       : u"–"_s});
+    }
+    fitHeight(m_funnel);
+}
+
+void ReportsPage::showMoney(const QJsonObject &report)
+{
+    const QJsonObject now = report.value(u"current"_s).toObject();
+    const QJsonObject before = report.value(u"previous"_s).toObject();
+    const auto cents = [&](const char *key, const QString &card) {
+        const qint64 a = now.value(QLatin1String(key)).toInteger();
+        const qint64 b = before.value(QLatin1String(key)).toInteger();
+        compare(card, DisplayFormat::money(a), double(a), double(b), DisplayFormat::money(b));
+    };
+    cents("pipeline_cents", u"money.pipeline"_s);
+    cents("booked_cents", u"money.booked"_s);
+    cents("average_value_per_call_cents", u"money.average"_s);
+    const QJsonArray services = now.value(u"per_service"_s).toArray();
+    m_services->setRowCount(int(services.size()));
+    int row = 0;
+    for (const QJsonValue &v : services) {
+        const QJsonObject s = v.toObject();
+        setRow(m_services, row++,
+               {s.value(u"service"_s).toString(),
+                DisplayFormat::money(s.value(u"price_cents"_s).toInteger()),
+                number(s.value(u"asked_calls"_s).toInteger()),
+                number(s.value(u"booked_calls"_s).toInteger()),
+                DisplayFormat::money(s.value(u"pipeline_cents"_s).toInteger()),
+                DisplayFormat::money(s.value(u"booked_cents"_s).toInteger())});
+    }
+    fitHeight(m_services);
+}
+
+void ReportsPage::showQuality(const QJsonObject &report)
+{
+    const QJsonObject now = report.value(u"current"_s).toObject();
+    const QJsonObject before = report.value(u"previous"_s).toObject();
+    const auto score = [](const QJsonValue &v) {
+        return v.isNull() ? u"–"_s : QLocale().toString(v.toDouble(), 'f', 2);
+    };
+    compare(u"quality.sentiment"_s, score(now.value(u"average_sentiment"_s)),
+            now.value(u"average_sentiment"_s).toDouble(),
+            before.value(u"average_sentiment"_s).toDouble(),
+            score(before.value(u"average_sentiment"_s)));
+    const double rate = now.value(u"transfer_rate"_s).toDouble();
+    const double rateBefore = before.value(u"transfer_rate"_s).toDouble();
+    compare(u"quality.transferRate"_s, DisplayFormat::percent(rate), rate, rateBefore,
+            DisplayFormat::percent(rateBefore));
+    const qint64 unresolved = now.value(u"unresolved"_s).toInteger();
+    const qint64 unresolvedBefore = before.value(u"unresolved"_s).toInteger();
+    compare(u"quality.unresolved"_s, number(unresolved), double(unresolved),
+            double(unresolvedBefore), number(unresolvedBefore));
+
+    const QJsonArray lengths = now.value(u"call_length"_s).toArray();
+    const QJsonArray lengthsBefore = before.value(u"call_length"_s).toArray();
+    m_lengths->setRowCount(int(lengths.size()));
+    m_lengths->setColumnHidden(2, !m_compare->isChecked());
+    for (int i = 0; i < lengths.size(); ++i) {
+        const QJsonObject b = lengths.at(i).toObject();
+        const int from = b.value(u"from_seconds"_s).toInt();
+        const QJsonValue to = b.value(u"to_seconds"_s);
+        // The edges are whole seconds under a minute and whole minutes above.
+        const auto edge = [](int seconds) {
+            return seconds < 60 ? tr("%1 s").arg(seconds) : tr("%1 min").arg(seconds / 60);
+        };
+        const QString label = to.isNull() ? tr("%1 or more").arg(edge(from))
+                                          : tr("%1 to %2").arg(edge(from), edge(to.toInt()));
+        setRow(m_lengths, i,
+               {label, number(b.value(u"calls"_s).toInteger()),
+                number(lengthsBefore.at(i).toObject().value(u"calls"_s).toInteger())});
+    }
+    fitHeight(m_lengths);
+    const QJsonArray reasons = now.value(u"transfer_reasons"_s).toArray();
+    m_reasons->setRowCount(int(reasons.size()));
+    for (int i = 0; i < reasons.size(); ++i) {
+        const QJsonObject r = reasons.at(i).toObject();
+        const QString reason = r.value(u"reason"_s).toString();
+        setRow(m_reasons, i,
+               {reason == u"No reason recorded" ? tr("No reason recorded") : reason,
+                number(r.value(u"calls"_s).toInteger())});
+    }
+    fitHeight(m_reasons);
+}
+
+void ReportsPage::rebuildCharts()
+{
+    const bool dark = isDark(palette());
+    const bool comparing = m_compare->isChecked();
+    const auto fresh = [dark] {
+        auto *chart = new QChart;
+        chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        chart->setBackgroundVisible(false);
+        chart->setMargins(QMargins(4, 4, 4, 4));
+        chart->legend()->setAlignment(Qt::AlignBottom);
+        chart->setAnimationOptions(QChart::NoAnimation);
+        return chart;
+    };
+    const auto replace = [](QChartView *view, QChart *chart) {
+        QChart *old = view->chart();
+        view->setChart(chart);
+        delete old;
+    };
+
+    // Calls per day: this period's bars beside the same day of the period before.
+    {
+        QChart *chart = fresh();
+        const QJsonArray days =
+            m_data.value(u"volume"_s).value(u"current"_s).toObject().value(u"per_day"_s).toArray();
+        const QJsonArray before =
+            m_data.value(u"volume"_s).value(u"previous"_s).toObject().value(u"per_day"_s).toArray();
+        auto *now = new QBarSet(tr("This period"));
+        now->setColor(currentColour);
+        auto *then = new QBarSet(tr("Period before"));
+        then->setColor(previousColour);
+        QStringList labels;
+        int peak = 0;
+        // Labels only where they can be read; a long range is read from the bars' shape.
+        const bool labelled = days.size() <= 31;
+        for (int i = 0; i < days.size(); ++i) {
+            const QJsonObject d = days.at(i).toObject();
+            const int calls = d.value(u"calls"_s).toInt();
+            const int callsBefore = before.at(i).toObject().value(u"calls"_s).toInt();
+            *now << calls;
+            *then << callsBefore;
+            peak = std::max({peak, calls, comparing ? callsBefore : 0});
+            const QDate day = QDate::fromString(d.value(u"date"_s).toString(), Qt::ISODate);
+            labels << (labelled ? day.toString(u"d/M"_s) : QString::number(i + 1));
+        }
+        auto *series = new QBarSeries;
+        series->append(now);
+        if (comparing)
+            series->append(then);
+        else
+            delete then;
+        chart->addSeries(series);
+        auto *x = new QBarCategoryAxis;
+        x->append(labels);
+        x->setLabelsVisible(labelled);
+        x->setLabelsAngle(days.size() > 14 ? -90 : 0);
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        auto *y = new QValueAxis;
+        y->setLabelFormat(u"%d"_s);
+        // Counts are whole numbers: ticks fall on whole numbers too.
+        const int step = peak <= 6 ? 1 : peak <= 15 ? 2 : peak <= 40 ? 5 : peak <= 80 ? 10 : 20;
+        const int top = (peak / step + 1) * step;
+        y->setRange(0, top);
+        y->setTickCount(top / step + 1);
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(y);
+        replace(m_callsChart, chart);
+    }
+
+    // Sentiment per day, the period before dashed.
+    {
+        QChart *chart = fresh();
+        const QJsonObject quality = m_data.value(u"quality"_s);
+        const auto line = [&](const QString &period, const QString &name, const QColor &colour,
+                              Qt::PenStyle style) {
+            auto *series = new QLineSeries;
+            series->setName(name);
+            QPen pen(colour, 2, style);
+            series->setPen(pen);
+            const QJsonArray days =
+                quality.value(period).toObject().value(u"sentiment_per_day"_s).toArray();
+            for (int i = 0; i < days.size(); ++i) {
+                const QJsonValue average = days.at(i).toObject().value(u"average"_s);
+                if (!average.isNull())
+                    series->append(i + 1, average.toDouble());
+            }
+            return series;
+        };
+        QList<QLineSeries *> lines{
+            line(u"current"_s, tr("This period"), currentColour, Qt::SolidLine)};
+        if (comparing)
+            lines << line(u"previous"_s, tr("Period before"), previousColour, Qt::DashLine);
+        auto *x = new QValueAxis;
+        x->setLabelFormat(u"%d"_s);
+        x->setTitleText(tr("Day of the period"));
+        const qsizetype days =
+            quality.value(u"current"_s).toObject().value(u"sentiment_per_day"_s).toArray().size();
+        x->setRange(1, double(std::max<qsizetype>(days, 2)));
+        auto *y = new QValueAxis;
+        y->setRange(-1, 1);
+        y->setTickCount(5);
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (QLineSeries *series : lines) {
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+        }
+        replace(m_sentimentChart, chart);
+    }
+}
+
+void ReportsPage::changeEvent(QEvent *event)
+{
+    Page::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_data.isEmpty())
+        rebuildCharts();
+}
+
+Result<void> ReportsPage::exportPng(const QString &path)
+{
+    return reportexport::toPng(m_report, path);
+}
+
+Result<void> ReportsPage::exportPdf(const QString &path)
+{
+    const reports::DateRange r = range();
+    return reportexport::toPdf(
+        m_report, path,
+        tr("Report %1 – %2").arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate)));
+}
+
+void ReportsPage::exportAs(const QString &format)
+{
+    const reports::DateRange r = range();
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(u"report-%1-%2.%3"_s.arg(r.from.toString(Qt::ISODate),
+                                               r.to.toString(Qt::ISODate), format));
+    const QString path = QFileDialog::getSaveFileName(
+        this,
+        format == u"png" ? tr("Export the report as an image") : tr("Export the report as a PDF"),
+        suggested, format == u"png" ? tr("PNG image (*.png)") : tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const Result<void> done = format == u"png" ? exportPng(path) : exportPdf(path);
+    if (!done)
+        m_toasts.problem(done.error());
+    else
+        m_toasts.success(tr("The report was saved to %1.").arg(path));
+}
+
+} // namespace vox::ui
