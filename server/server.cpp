@@ -10,9 +10,11 @@
 #include "server/http/httpserver.h"
 #include "server/routes/auth.h"
 #include "server/routes/callactions.h"
+#include "server/routes/callreviews.h"
 #include "server/routes/calls.h"
 #include "server/routes/contacts.h"
 #include "server/routes/dashboard.h"
+#include "server/routes/exports.h"
 #include "server/routes/health.h"
 #include "server/routes/integrations.h"
 #include "server/routes/knowledge.h"
@@ -333,6 +335,8 @@ void Server::registerRoutes()
     registerServiceRoutes(m_router, *m_app);
     registerDashboardRoutes(m_router, *m_app);
     registerMessageRoutes(m_router, *m_app);
+    registerExportRoutes(m_router, *m_app);
+    registerCallReviewRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
     // and Vapi's end-of-call report, which carries a long call's whole transcript and message
