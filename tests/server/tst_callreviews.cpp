@@ -111,7 +111,7 @@ private slots:
             "'call.reviewed'), (SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
             "'call.reviewed' AND entity_id = $2::uuid)",
             {m_clinic.orgId, m_priced});
-        QVERIFY2(rows.ok(), qPrintable(rows.errorMessage()));
+        QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.errorMessage()));
         QCOMPARE(rows->text(0, 0), u"2"_s);
         QCOMPARE(rows->text(0, 1), u"3"_s); // each save is audited
         QCOMPARE(rows->text(0, 2), u"2"_s); // and published live
