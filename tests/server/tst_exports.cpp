@@ -455,6 +455,33 @@ private slots:
         QVERIFY2(bytes > 30 * 1024 * 1024, "the file must be far larger than the bound below");
         QVERIFY2(growthKb < 16 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(growthKb)));
     }
+
+    // A reader that leaves part-way (over the 200,000 calls above) stops the export: the server
+    // audits what was sent as incomplete, and keeps answering.
+    void aClientThatLeavesStopsTheExportAndItIsAuditedIncomplete()
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_server->url() + u"/api/exports/calls.csv?search=Caller"_s));
+        request.setRawHeader("Authorization", "Bearer " + m_clinic.ownerToken.toLatin1());
+        QNetworkReply *reply = network.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QIODevice::readyRead, &loop, &QEventLoop::quit);
+        loop.exec();
+        QVERIFY(reply->bytesAvailable() > 0);
+        reply->abort();
+        reply->deleteLater();
+        vox::Result<vox::db::PgResult> audit = vox::fail(u"not read"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (audit = m_admin->exec("SELECT (details->>'rows')::int, details->>'complete' FROM "
+                                   "audit_log WHERE org_id = $1::uuid AND action = 'export' AND "
+                                   "details->'filter'->>'search' = 'Caller'",
+                                   {m_clinic.orgId}),
+             audit.ok() && audit->rowCount() == 1),
+            30000);
+        QCOMPARE(audit->text(0, 1), u"false"_s);
+        QVERIFY(audit->text(0, 0).toInt() < 200000);
+        QCOMPARE(get(u"/api/exports/messages.csv"_s).status, 200);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExports)
