@@ -11,9 +11,11 @@
 #include "server/routes/accesslog.h"
 #include "server/routes/auth.h"
 #include "server/routes/callactions.h"
+#include "server/routes/callreviews.h"
 #include "server/routes/calls.h"
 #include "server/routes/contacts.h"
 #include "server/routes/dashboard.h"
+#include "server/routes/exports.h"
 #include "server/routes/health.h"
 #include "server/routes/integrations.h"
 #include "server/routes/knowledge.h"
@@ -341,6 +343,8 @@ void Server::registerRoutes()
     registerDashboardRoutes(m_router, *m_app);
     registerReportRoutes(m_router, *m_app);
     registerMessageRoutes(m_router, *m_app);
+    registerExportRoutes(m_router, *m_app);
+    registerCallReviewRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
     registerLiveDeskRoutes(m_router, *m_app);
     registerAccessLogRoutes(m_router, *m_app);

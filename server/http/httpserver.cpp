@@ -17,6 +17,9 @@
 #include <QWebSocket>
 
 #include <algorithm>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -79,11 +82,139 @@ void closeRefused(QWebSocket *socket)
     QTimer::singleShot(5000, socket, &QObject::deleteLater);
 }
 
+} // namespace
+
+// The pieces of one streamed answer on their way from the worker that produces them to the socket
+// on the I/O thread. The worker waits while more than `window` bytes are not yet handed to the
+// kernel, so an export holds at most about a window in memory whatever its size and however slowly
+// the client reads.
+class StreamChannel final : public std::enable_shared_from_this<StreamChannel>
+{
+public:
+    static constexpr qint64 window = 512 * 1024;
+    using Ended = std::function<void(bool complete)>;
+
+    // Worker thread: queues a piece for the socket; false once the client has gone.
+    bool push(QObject *ioThreadObject, const QByteArray &piece)
+    {
+        if (piece.isEmpty())
+            return !gone();
+        {
+            std::unique_lock lock(m_mutex);
+            m_room.wait(lock, [&] { return m_gone || m_inTransit + m_backlog < window; });
+            if (m_gone)
+                return false;
+            m_inTransit += piece.size();
+        }
+        QMetaObject::invokeMethod(
+            ioThreadObject, [self = shared_from_this(), piece] { self->arrived(piece); },
+            Qt::QueuedConnection);
+        return true;
+    }
+    bool gone() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_gone;
+    }
+    // Any thread: nobody will read the rest (the client left, or asked only for headers).
+    void abandon()
+    {
+        std::lock_guard lock(m_mutex);
+        m_gone = true;
+        m_room.notify_all();
+    }
+
+    // I/O thread, once the headers are written: pieces go to `socket` from now on; `ended` runs
+    // after the last one (or the cut), so the connection's next answer can follow.
+    void start(QTcpSocket *socket, Ended ended)
+    {
+        m_socket = socket;
+        m_ended = std::move(ended);
+        m_written = QObject::connect(socket, &QTcpSocket::bytesWritten, socket,
+                                     [self = shared_from_this()] { self->measure(); });
+        m_closed = QObject::connect(socket, &QTcpSocket::disconnected, socket,
+                                    [self = shared_from_this()] { self->abandon(); });
+        flush();
+    }
+    // I/O thread: the producer returned (`ok`: the body is complete).
+    void finish(bool ok)
+    {
+        m_finished = true;
+        m_complete = ok;
+        flush();
+    }
+
+private:
+    void arrived(const QByteArray &piece)
+    {
+        // Chunked framing: the size in hex, the bytes, CRLF.
+        m_held += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+        {
+            std::lock_guard lock(m_mutex);
+            m_inTransit -= piece.size();
+        }
+        flush();
+    }
+    void flush()
+    {
+        if (m_ended == nullptr)
+            return measure(); // the headers are not out yet: pieces wait here
+        if (connected() && !m_held.isEmpty())
+            m_socket->write(m_held);
+        m_held.clear();
+        if (m_finished) {
+            const bool complete = m_complete && connected();
+            if (complete)
+                m_socket->write("0\r\n\r\n");
+            else if (connected())
+                m_socket->abort(); // a cut body, never one that looks complete
+            QObject::disconnect(m_written);
+            QObject::disconnect(m_closed);
+            abandon();
+            Ended ended = std::move(m_ended);
+            m_ended = nullptr;
+            ended(complete);
+            return;
+        }
+        measure();
+    }
+    bool connected() const
+    {
+        return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    }
+    void measure()
+    {
+        const qint64 backlog = m_held.size() + (connected() ? m_socket->bytesToWrite() : 0);
+        std::lock_guard lock(m_mutex);
+        m_backlog = backlog;
+        if (m_ended != nullptr && !connected())
+            m_gone = true;
+        m_room.notify_all();
+    }
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_room;
+    qint64 m_inTransit = 0; // pushed, not yet on the I/O thread
+    qint64 m_backlog = 0;   // on the I/O thread, not yet taken by the kernel
+    bool m_gone = false;
+    // I/O thread only:
+    QPointer<QTcpSocket> m_socket;
+    QByteArray m_held;
+    Ended m_ended;
+    bool m_finished = false;
+    bool m_complete = false;
+    QMetaObject::Connection m_written;
+    QMetaObject::Connection m_closed;
+};
+
+namespace {
+
 struct Pending
 {
     Response response;
     bool close = false; // the client asked for Connection: close
     bool head = false;  // HEAD: headers only
+    std::shared_ptr<StreamChannel> stream;
 };
 
 // Answers of one connection, written in request order (HTTP/1.1 pipelining) though workers
@@ -108,6 +239,7 @@ public:
     quint64 next = 0;             // sequence number given to the next request
     quint64 written = 0;          // sequence number of the next answer to write
     QMap<quint64, Pending> ready; // answers waiting for earlier ones
+    bool streaming = false;       // a streamed body is being written: later answers wait
 };
 
 void write(QTcpSocket *socket, const Pending &pending)
@@ -118,7 +250,10 @@ void write(QTcpSocket *socket, const Pending &pending)
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
            "\r\n";
     out += "Content-Type: " + response.contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (pending.stream)
+        out += "Transfer-Encoding: chunked\r\n";
+    else
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
     for (const auto &[name, value] : response.headers) {
         // A value that could end the header line would let its source write headers of its own.
@@ -136,7 +271,8 @@ void write(QTcpSocket *socket, const Pending &pending)
     if (!pending.head)
         out += response.body;
     socket->write(out);
-    if (pending.close)
+    // A streamed body ends the connection after its last piece, not after its headers.
+    if (pending.close && !(pending.stream && !pending.head))
         socket->disconnectFromHost();
 }
 
@@ -306,12 +442,27 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
         Response response = dispatch(index, *route, request);
         // The answer's trip back to the I/O thread need not keep an upload alive.
         request.body = QByteArray();
+        const BodyProducer producer = std::move(response.producer);
+        response.producer = nullptr;
+        std::shared_ptr<StreamChannel> stream;
+        if (producer)
+            stream = std::make_shared<StreamChannel>();
         QMetaObject::invokeMethod(
             this,
-            [this, guarded, sequence, request, route, response]() {
-                deliver(guarded, sequence, request, route, response);
+            [this, guarded, sequence, request, route, response, stream]() {
+                deliver(guarded, sequence, request, route, response, stream);
             },
             Qt::QueuedConnection);
+        if (!stream)
+            return;
+        // The body is produced here, on the worker, while the I/O thread sends what is ready.
+        const Result<void> produced =
+            producer([&](const QByteArray &piece) { return stream->push(this, piece); });
+        if (!produced && !stream->gone())
+            log::warn("http", u"A streamed answer stopped: %1"_s.arg(produced.error().message),
+                      {{u"route"_s, route->pattern}, {u"request_id"_s, request.requestId}});
+        QMetaObject::invokeMethod(
+            this, [stream, ok = produced.ok()] { stream->finish(ok); }, Qt::QueuedConnection);
     });
     return true;
 }
@@ -319,7 +470,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
 void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 {
     // handleRequest answers every request; this only runs if QtHttpServer changes its mind.
-    write(socket, {Response::error(404, u"Not found."_s), false, false});
+    write(socket, {Response::error(404, u"Not found."_s), false, false, nullptr});
 }
 
 Response HttpServer::forbiddenToNonAdmins()
@@ -342,13 +493,16 @@ Response HttpServer::dispatch(qsizetype index, const RouteInfo &route, Request &
 }
 
 void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request,
-                         const RouteInfo *route, Response response)
+                         const RouteInfo *route, Response response,
+                         std::shared_ptr<StreamChannel> stream)
 {
     --m_inFlight;
     accessLog(request, route, response, request.orgId);
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
         // The client left before the answer was ready (QtHttpServer 6.4 would have written to
-        // a deleted socket here). Nothing to do.
+        // a deleted socket here). Nothing to do but stop a body still being produced.
+        if (stream)
+            stream->abandon();
         return;
     }
     ConnectionGuard *guard = ConnectionGuard::of(socket);
@@ -361,14 +515,47 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request 
     // after an upload of megabytes the connection ends, so that memory goes with it.
     const bool largeBody = request.bodyBytes > largeBodyBytes;
     queue.ready.insert(sequence, {std::move(response), request.wantsClose() || largeBody,
-                                  request.method == "HEAD"});
-    while (!queue.ready.isEmpty() && queue.ready.firstKey() == queue.written) {
+                                  request.method == "HEAD", std::move(stream)});
+    writeReady(socket);
+}
+
+void HttpServer::writeReady(QTcpSocket *socket)
+{
+    ResponseOrder &queue = *ResponseOrder::of(socket);
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    while (!queue.streaming && !queue.ready.isEmpty() && queue.ready.firstKey() == queue.written) {
         Pending next = queue.ready.take(queue.written);
         ++queue.written;
         // HTTP/1.0 without keep-alive, or a stopping server: the last answer ends the connection.
         if (guard && guard->closesAfterAnswer() && queue.written == queue.next)
             next.close = true;
         write(socket, next);
+        if (next.stream && next.head)
+            next.stream->abandon();
+        if (next.stream && !next.head) {
+            // Later answers wait for the body's last piece; the request counts as in flight (for
+            // a graceful stop and the idle timer) until then.
+            queue.streaming = true;
+            ++m_inFlight;
+            if (guard)
+                guard->requestStarted();
+            const QPointer<QTcpSocket> guarded(socket);
+            next.stream->start(socket, [this, guarded, close = next.close](bool complete) {
+                --m_inFlight;
+                if (!guarded)
+                    return;
+                if (ConnectionGuard *g = ConnectionGuard::of(guarded))
+                    g->requestFinished();
+                ResponseOrder::of(guarded)->streaming = false;
+                if (!complete)
+                    return;
+                if (close)
+                    guarded->disconnectFromHost();
+                else
+                    writeReady(guarded);
+            });
+            break;
+        }
         if (next.close)
             break;
     }

@@ -20,6 +20,7 @@ class QWebSocket;
 namespace vox::http {
 
 class GuardedTcpServer;
+class StreamChannel;
 
 // The one adapter between QtHttpServer 6.4 and our handlers. QtHttpServer parses requests on the
 // I/O thread; we copy each request, run its handler on a worker pool (handlers block on the
@@ -104,7 +105,10 @@ private:
     static Response forbiddenToNonAdmins();
     Response dispatch(qsizetype index, const RouteInfo &route, Request &request) const;
     void deliver(QPointer<QTcpSocket> socket, quint64 sequence, Request request,
-                 const RouteInfo *route, Response response);
+                 const RouteInfo *route, Response response,
+                 std::shared_ptr<StreamChannel> stream = {});
+    // Writes the connection's answers that are next in order (stopping at a streamed body).
+    void writeReady(QTcpSocket *socket);
     void accessLog(const Request &request, const RouteInfo *route, const Response &response,
                    const QString &orgId) const;
 

@@ -110,6 +110,14 @@ Response Response::databaseUnavailable()
         .withHeader("Retry-After", QByteArray::number(databaseRetryAfterSeconds));
 }
 
+Response Response::streamedAttachment(BodyProducer producer, QByteArray contentType,
+                                      const QString &fileName)
+{
+    Response r = attachment({}, std::move(contentType), fileName);
+    r.producer = std::move(producer);
+    return r;
+}
+
 Response Response::attachment(QByteArray data, QByteArray contentType, const QString &fileName)
 {
     Response r;

@@ -9,7 +9,18 @@
 #include <QPair>
 #include <QString>
 
+#include <functional>
+
 namespace vox::http {
+
+// Hands one piece of a streamed body to the client. It blocks while the client is behind (so a
+// slow reader never makes the server hold the whole body) and answers false once the client has
+// gone: the producer then stops.
+using BodySink = std::function<bool(const QByteArray &piece)>;
+// Writes a streamed body through the sink, on a worker thread, after the status line and headers
+// are out. An error then can only end the connection early (the client sees a cut body, never a
+// complete-looking one), so a handler checks what it can before it answers.
+using BodyProducer = std::function<Result<void>(const BodySink &sink)>;
 
 // What a handler answers. Bodies are JSON unless a handler says otherwise (exports, files).
 struct Response
@@ -18,6 +29,8 @@ struct Response
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // Set for a streamed body (sent chunked; `body` stays empty).
+    BodyProducer producer;
 
     static Response json(const QJsonObject &object, int status = 200);
     static Response json(const QJsonArray &array, int status = 200);
@@ -34,6 +47,9 @@ struct Response
     static Response databaseUnavailable();
     static constexpr int databaseRetryAfterSeconds = 5;
     static Response attachment(QByteArray data, QByteArray contentType, const QString &fileName);
+    // A download written while it is sent (exports of any size).
+    static Response streamedAttachment(BodyProducer producer, QByteArray contentType,
+                                       const QString &fileName);
 
     Response &withHeader(QByteArray name, QByteArray value)
     {

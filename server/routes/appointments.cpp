@@ -3,6 +3,7 @@
 #include "core/datetimerules.h"
 #include "server/http/jsonbody.h"
 #include "server/routes/listcursor.h"
+#include "server/routes/listquery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,26 +43,39 @@ Result<std::optional<QDateTime>> queryTime(const http::Request &request, const Q
 
 } // namespace
 
+Result<void> addAppointmentFilters(const http::Request &request, ListQuery &q)
+{
+    for (const auto &[name, op] : {std::pair{u"from"_s, ">="}, std::pair{u"to"_s, "<"}}) {
+        auto at = queryTime(request, name);
+        if (!at)
+            return at.error();
+        if (*at)
+            q.where("a.starts_at " + QByteArray(op) + ' ' + q.bind(**at) + "::timestamptz");
+    }
+    const QString status = request.queryValue(u"status"_s);
+    static const QStringList statuses{u"held"_s, u"confirmed"_s, u"cancelled"_s, u"completed"_s};
+    if (!status.isEmpty() && !statuses.contains(status))
+        return http::status::badRequest(
+            u"'status' must be one of %1."_s.arg(statuses.join(u", "_s)), u"status"_s);
+    if (!status.isEmpty())
+        q.where("a.status = " + q.bind(status));
+    const QString contactId = request.queryValue(u"contact_id"_s);
+    if (!contactId.isEmpty() && !http::isUuid(contactId))
+        return http::status::badRequest(u"'contact_id' must be an id."_s, u"contact_id"_s);
+    if (!contactId.isEmpty())
+        q.where("a.contact_id = " + q.bind(contactId.toLower()) + "::uuid");
+    return {};
+}
+
 void registerAppointmentRoutes(http::Router &router, AppContext &app,
                                std::shared_ptr<BookingService> booking)
 {
     router.get(u"/api/appointments"_s, http::Auth::User, [&app](http::Context &c) -> http::Reply {
         const http::Request &r = c.request;
-        auto from = queryTime(r, u"from"_s);
-        if (!from)
-            return from.error();
-        auto to = queryTime(r, u"to"_s);
-        if (!to)
-            return to.error();
-        const QString status = r.queryValue(u"status"_s);
-        static const QStringList statuses{u"held"_s, u"confirmed"_s, u"cancelled"_s,
-                                          u"completed"_s};
-        if (!status.isEmpty() && !statuses.contains(status))
-            return http::status::badRequest(
-                u"'status' must be one of %1."_s.arg(statuses.join(u", "_s)), u"status"_s);
-        const QString contactId = r.queryValue(u"contact_id"_s);
-        if (!contactId.isEmpty() && !http::isUuid(contactId))
-            return http::status::badRequest(u"'contact_id' must be an id."_s, u"contact_id"_s);
+        ListQuery q;
+        q.where("a.org_id = " + q.bind(c.orgId()) + "::uuid");
+        if (auto filtered = addAppointmentFilters(r, q); !filtered)
+            return filtered.error();
         int limit = 50;
         if (r.hasQuery(u"limit"_s)) {
             bool ok = false;
@@ -70,12 +84,12 @@ void registerAppointmentRoutes(http::Router &router, AppContext &app,
                 return http::status::badRequest(u"'limit' must be between 1 and 200."_s,
                                                 u"limit"_s);
         }
-        std::optional<std::pair<QString, QString>> after;
         if (!r.queryValue(u"cursor"_s).isEmpty()) {
             auto decoded = decodeAppointmentCursor(r.queryValue(u"cursor"_s));
             if (!decoded)
                 return decoded.error();
-            after = *decoded;
+            q.where("(a.starts_at, a.id) > (" + q.bind(decoded->first) + "::timestamptz, " +
+                    q.bind(decoded->second) + "::uuid)");
         }
         auto page = app.db.transaction<QJsonObject>(
             c.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
@@ -83,18 +97,9 @@ void registerAppointmentRoutes(http::Router &router, AppContext &app,
                     tx.exec(BookingService::appointmentSelect(
                                 "to_char(a.starts_at AT TIME ZONE 'UTC', "
                                 "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), a.id") +
-                                "WHERE a.org_id = $1::uuid "
-                                "AND ($2::timestamptz IS NULL OR a.starts_at >= $2::timestamptz) "
-                                "AND ($3::timestamptz IS NULL OR a.starts_at < $3::timestamptz) "
-                                "AND ($4::text IS NULL OR a.status = $4) "
-                                "AND ($5::uuid IS NULL OR a.contact_id = $5::uuid) "
-                                "AND ($6::timestamptz IS NULL OR (a.starts_at, a.id) > "
-                                "     ($6::timestamptz, $7::uuid)) "
-                                "ORDER BY a.starts_at, a.id LIMIT $8",
-                            {c.orgId(), *from, *to, status.isEmpty() ? QString() : status,
-                             contactId.isEmpty() ? QString() : contactId.toLower(),
-                             after ? after->first : QString(), after ? after->second : QString(),
-                             limit + 1});
+                                "WHERE " + q.conditions() + " ORDER BY a.starts_at, a.id LIMIT " +
+                                QByteArray::number(limit + 1),
+                            q.params());
                 if (!rows)
                     return rows.error();
                 QJsonArray items;

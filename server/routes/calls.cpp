@@ -63,7 +63,9 @@ QString prefixQuery(const QString &search)
     return terms.join(u" & "_s);
 }
 
-Result<void> addFilters(const http::Request &request, ListQuery &q)
+} // namespace
+
+Result<void> addCallFilters(const http::Request &request, ListQuery &q)
 {
     for (const auto &[name, op] : {std::pair{u"from"_s, ">="}, std::pair{u"to"_s, "<"}}) {
         const QString text = request.queryValue(name);
@@ -101,6 +103,23 @@ Result<void> addFilters(const http::Request &request, ListQuery &q)
         return http::status::badRequest(u"'has_recording' must be true or false."_s,
                                         u"has_recording"_s);
 
+    // Call review: reviewed or not yet, and the calls given a tag.
+    const QString reviewed = request.queryValue(u"reviewed"_s);
+    if (reviewed == u"true")
+        q.where("EXISTS (SELECT 1 FROM call_reviews r WHERE r.call_id = c.id)");
+    else if (reviewed == u"false")
+        q.where("NOT EXISTS (SELECT 1 FROM call_reviews r WHERE r.call_id = c.id)");
+    else if (!reviewed.isEmpty())
+        return http::status::badRequest(u"'reviewed' must be true or false."_s, u"reviewed"_s);
+    const QString tag = request.queryValue(u"tag"_s).trimmed();
+    if (tag.size() > 40)
+        return http::status::badRequest(u"'tag' must be at most 40 characters."_s, u"tag"_s);
+    if (!tag.isEmpty()) {
+        q.where("EXISTS (SELECT 1 FROM call_reviews r WHERE r.call_id = c.id AND r.tags @> "
+                "ARRAY[" +
+                q.bind(tag) + "::text])");
+    }
+
     const QString search = request.queryValue(u"search"_s).trimmed();
     if (search.size() > 100)
         return http::status::badRequest(u"'search' must be at most 100 characters."_s, u"search"_s);
@@ -117,12 +136,10 @@ Result<void> addFilters(const http::Request &request, ListQuery &q)
         else
             q.where('(' + any.join(" OR ") + ')');
     }
-    if (q.cursor()) {
-        q.where("(c.occurred_at, c.id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
-                q.bind(q.cursor()->id) + "::uuid)");
-    }
     return {};
 }
+
+namespace {
 
 http::Reply list(AppContext &app, http::Context &c)
 {
@@ -195,8 +212,12 @@ Result<CallListStatement> callListStatement(const http::Request &request, const 
         return query.error();
     ListQuery &q = query.value();
     q.where("c.org_id = " + q.bind(orgId) + "::uuid");
-    if (auto filtered = addFilters(request, q); !filtered)
+    if (auto filtered = addCallFilters(request, q); !filtered)
         return filtered.error();
+    if (q.cursor()) {
+        q.where("(c.occurred_at, c.id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
+                q.bind(q.cursor()->id) + "::uuid)");
+    }
     // Newest first, the id breaking ties: an index range of call_logs_org_time.
     QByteArray sql = "SELECT " + callListItemSql() + ", c.occurred_at::text, c.id FROM " +
                      callListFromSql() + " WHERE " + q.conditions() +

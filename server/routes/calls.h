@@ -17,6 +17,12 @@ void registerCallRoutes(http::Router &router, AppContext &app);
 QByteArray callListItemSql();
 QByteArray callListFromSql();
 
+// The call list's filters (from, to, direction, status, sentiment, has_recording, reviewed,
+// tag, search) as
+// conditions over `call_logs c`; 400 naming the field when one is invalid. The list and the CSV
+// export read them here, so both select the same calls.
+Result<void> addCallFilters(const http::Request &request, ListQuery &q);
+
 // The statement GET /api/calls-dashboard runs for `request` in `orgId`: rows of (item JSON, key
 // time, key id). Public so tests can EXPLAIN exactly what the endpoint runs.
 struct CallListStatement

@@ -149,44 +149,8 @@ http::Reply list(AppContext &app, http::Context &c)
         return query.error();
     ListQuery &q = query.value();
     q.where("ct.org_id = " + q.bind(c.orgId()) + "::uuid");
-
-    const QString temperature = c.request.queryValue(u"temperature"_s);
-    if (!temperature.isEmpty()) {
-        if (!temperatures.contains(temperature))
-            return http::status::badRequest(u"'temperature' must be hot, warm or cold."_s,
-                                            u"temperature"_s);
-        q.where("ct.lead_temperature = " + q.bind(temperature));
-    }
-    const QString status = c.request.queryValue(u"status"_s);
-    if (!status.isEmpty()) {
-        if (!leadStatuses.contains(status))
-            return http::status::badRequest(
-                u"'status' must be one of %1."_s.arg(leadStatuses.join(u", "_s)), u"status"_s);
-        q.where(statusNow + " = " + q.bind(status));
-    }
-    // The call-back list: open leads only (new or contacted now), never a booked one.
-    const QString callBack = c.request.queryValue(u"call_back"_s);
-    if (!callBack.isEmpty() && callBack != u"true" && callBack != u"false")
-        return http::status::badRequest(u"'call_back' must be true or false."_s, u"call_back"_s);
-    if (callBack == u"true")
-        q.where(statusNow + " IN ('new', 'contacted')");
-    const QString attention = c.request.queryValue(u"needs_attention"_s);
-    if (!attention.isEmpty() && attention != u"true" && attention != u"false")
-        return http::status::badRequest(u"'needs_attention' must be true or false."_s,
-                                        u"needs_attention"_s);
-    if (!attention.isEmpty())
-        q.where(attention == u"true" ? "ct.needs_attention" : "NOT ct.needs_attention");
-    const QString search = c.request.queryValue(u"search"_s).trimmed();
-    if (search.size() > 100)
-        return http::status::badRequest(u"'search' must be at most 100 characters."_s, u"search"_s);
-    if (!search.isEmpty()) {
-        const QByteArray pattern = q.bind(likePattern(search));
-        QByteArray any = "ct.name ILIKE " + pattern + " OR ct.email ILIKE " + pattern;
-        const QString digits = digitsOf(search);
-        if (digits.size() >= 3)
-            any += " OR ct.phone LIKE " + q.bind(likePattern(digits));
-        q.where('(' + any + ')');
-    }
+    if (auto filtered = addContactFilters(c.request, q); !filtered)
+        return filtered.error();
     if (q.cursor()) {
         q.where("(" + activity + ", ct.id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
                 q.bind(q.cursor()->id) + "::uuid)");
@@ -207,6 +171,62 @@ http::Reply list(AppContext &app, http::Context &c)
         return page.error();
     return http::Response::rawJson(*page);
 }
+
+} // namespace
+
+QByteArray contactStatusNowSql()
+{
+    return statusNow;
+}
+
+QByteArray contactActivitySql()
+{
+    return activity;
+}
+
+Result<void> addContactFilters(const http::Request &request, ListQuery &q)
+{
+    const QString temperature = request.queryValue(u"temperature"_s);
+    if (!temperature.isEmpty()) {
+        if (!temperatures.contains(temperature))
+            return http::status::badRequest(u"'temperature' must be hot, warm or cold."_s,
+                                            u"temperature"_s);
+        q.where("ct.lead_temperature = " + q.bind(temperature));
+    }
+    const QString status = request.queryValue(u"status"_s);
+    if (!status.isEmpty()) {
+        if (!leadStatuses.contains(status))
+            return http::status::badRequest(
+                u"'status' must be one of %1."_s.arg(leadStatuses.join(u", "_s)), u"status"_s);
+        q.where(statusNow + " = " + q.bind(status));
+    }
+    // The call-back list: open leads only (new or contacted now), never a booked one.
+    const QString callBack = request.queryValue(u"call_back"_s);
+    if (!callBack.isEmpty() && callBack != u"true" && callBack != u"false")
+        return http::status::badRequest(u"'call_back' must be true or false."_s, u"call_back"_s);
+    if (callBack == u"true")
+        q.where(statusNow + " IN ('new', 'contacted')");
+    const QString attention = request.queryValue(u"needs_attention"_s);
+    if (!attention.isEmpty() && attention != u"true" && attention != u"false")
+        return http::status::badRequest(u"'needs_attention' must be true or false."_s,
+                                        u"needs_attention"_s);
+    if (!attention.isEmpty())
+        q.where(attention == u"true" ? "ct.needs_attention" : "NOT ct.needs_attention");
+    const QString search = request.queryValue(u"search"_s).trimmed();
+    if (search.size() > 100)
+        return http::status::badRequest(u"'search' must be at most 100 characters."_s, u"search"_s);
+    if (!search.isEmpty()) {
+        const QByteArray pattern = q.bind(likePattern(search));
+        QByteArray any = "ct.name ILIKE " + pattern + " OR ct.email ILIKE " + pattern;
+        const QString digits = digitsOf(search);
+        if (digits.size() >= 3)
+            any += " OR ct.phone LIKE " + q.bind(likePattern(digits));
+        q.where('(' + any + ')');
+    }
+    return {};
+}
+
+namespace {
 
 http::Reply create(AppContext &app, http::Context &c)
 {

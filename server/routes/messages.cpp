@@ -27,7 +27,9 @@ const QByteArray messageJson =
     "'unread', m.direction = 'inbound' AND m.read_at IS NULL, 'sent_at', m.sent_at, "
     "'created_at', m.created_at)";
 
-Result<void> addFilters(const http::Request &request, ListQuery &q)
+} // namespace
+
+Result<void> addMessageFilters(const http::Request &request, ListQuery &q)
 {
     for (const auto &[name, allowed] :
          {std::pair{u"method"_s, &methods}, std::pair{u"status"_s, &statuses},
@@ -54,12 +56,10 @@ Result<void> addFilters(const http::Request &request, ListQuery &q)
             return http::status::badRequest(u"'%1' must be an id (UUID)."_s.arg(name), name);
         q.where("m." + name.toLatin1() + " = " + q.bind(value.toLower()) + "::uuid");
     }
-    if (q.cursor()) {
-        q.where("(m.created_at, m.id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
-                q.bind(q.cursor()->id) + "::uuid)");
-    }
     return {};
 }
+
+namespace {
 
 http::Reply list(AppContext &app, http::Context &c)
 {
@@ -68,8 +68,12 @@ http::Reply list(AppContext &app, http::Context &c)
         return query.error();
     ListQuery &q = query.value();
     q.where("m.org_id = " + q.bind(c.orgId()) + "::uuid");
-    if (auto filtered = addFilters(c.request, q); !filtered)
+    if (auto filtered = addMessageFilters(c.request, q); !filtered)
         return filtered.error();
+    if (q.cursor()) {
+        q.where("(m.created_at, m.id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
+                q.bind(q.cursor()->id) + "::uuid)");
+    }
     // Newest first: a range of messages_org_created.
     const QByteArray sql = "SELECT " + messageJson +
                            ", m.created_at::text, m.id FROM messages m WHERE " + q.conditions() +

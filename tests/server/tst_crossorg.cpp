@@ -260,6 +260,11 @@ private slots:
             row("GET access log CSV of A's patient")
                 << QByteArray("GET") << u"/api/access-log.csv?contact_id={contact}"_s
                 << QByteArray() << role << (admin ? 200 : 403);
+            row("GET call review") << QByteArray("GET") << u"/api/calls-dashboard/{call}/review"_s
+                                   << QByteArray() << role << 404;
+            row("PUT call review")
+                << QByteArray("PUT") << u"/api/calls-dashboard/{call}/review"_s
+                << QByteArray(R"({"score":1,"tags":["great"],"note":"x"})") << role << 404;
             // The platform's metrics are nobody's clinic data: not served unless configured,
             // and a clinic's session never opens them (tst_metrics covers the configured cases).
             row("GET metrics") << QByteArray("GET") << u"/metrics"_s << QByteArray() << role << 404;
@@ -294,6 +299,10 @@ private slots:
         QVERIFY(!reply.body.contains("Alice"));
         QVERIFY(!reply.body.contains(m_aIds[u"contact"_s].toLatin1()));
         QCOMPARE(snapshotOfA(), m_aSnapshot);
+        const auto reviews =
+            m_admin->exec("SELECT count(*) FROM call_reviews WHERE org_id = $1::uuid", {m_a.orgId});
+        QVERIFY(reviews.ok());
+        QCOMPARE(reviews->text(0, 0), u"0"_s);
     }
 
     void listsNeverShowAnotherClinicsRows_data()
@@ -320,6 +329,19 @@ private slots:
             QTest::newRow(qPrintable(u"report: "_s + QLatin1String(report)))
                 << u"/api/reports/%1?from=2026-03-02&to=2026-03-08"_s.arg(QLatin1String(report));
         }
+        QTest::newRow("calls not reviewed") << u"/api/calls-dashboard?reviewed=false"_s;
+        QTest::newRow("calls export") << u"/api/exports/calls.csv"_s;
+        QTest::newRow("calls export searched by A's transcript")
+            << u"/api/exports/calls.csv?search=secret"_s;
+        QTest::newRow("leads export") << u"/api/exports/contacts.csv"_s;
+        QTest::newRow("leads export searched by A's name")
+            << u"/api/exports/contacts.csv?search=Alice"_s;
+        QTest::newRow("appointments export") << u"/api/exports/appointments.csv"_s;
+        QTest::newRow("appointments export of A's contact")
+            << u"/api/exports/appointments.csv?contact_id={contact}"_s;
+        QTest::newRow("messages export") << u"/api/exports/messages.csv"_s;
+        QTest::newRow("messages export of A's contact")
+            << u"/api/exports/messages.csv?contact_id={contact}"_s;
     }
     void listsNeverShowAnotherClinicsRows()
     {
@@ -370,6 +392,9 @@ private slots:
         QCOMPARE(b.patch(u"/api/org/settings"_s,
                          {{u"name"_s, u"Clinic B renamed"_s}, {u"business_hours"_s, QJsonArray{}}})
                      .status,
+                 200);
+        // B's review tags are B's: A's list (in org_settings) stays as it was.
+        QCOMPARE(b.put(u"/api/org/review-tags"_s, {{u"tags"_s, QJsonArray{u"B only"_s}}}).status,
                  200);
         QCOMPARE(snapshotOfA(), m_aSnapshot);
         const auto bRows =
