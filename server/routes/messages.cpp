@@ -5,6 +5,7 @@
 #include "server/http/jsonbody.h"
 #include "server/routes/listquery.h"
 #include "server/services/inboundsms.h"
+#include "server/services/smsstatus.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -142,6 +143,20 @@ void registerMessageRoutes(http::Router &router, AppContext &app)
         http::Response response;
         response.contentType = "text/xml; charset=utf-8";
         response.body = twimlReply(answer->reply);
+        return response;
+    });
+
+    // Twilio's status callbacks for the texts we sent: signed like the webhook above, over the
+    // callback URL that names the message.
+    auto status = std::make_shared<SmsStatus>(app);
+    router.post(SmsStatus::path, http::Auth::Public, [status](http::Context &c) -> http::Reply {
+        auto moved = status->receive(c.request.queryValue(u"message"_s),
+                                     c.request.header("x-twilio-signature"),
+                                     twilio::formParameters(c.request.body));
+        if (!moved)
+            return moved.error();
+        http::Response response;
+        response.status = 204;
         return response;
     });
 }

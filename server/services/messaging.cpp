@@ -6,6 +6,7 @@
 #include "server/http/response.h"
 #include "server/jobs/jobqueue.h"
 #include "server/services/credentialstore.h"
+#include "server/services/smsstatus.h"
 
 #include <QUuid>
 
@@ -232,7 +233,8 @@ Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
 
     // 2. Twilio, once: a Messages POST that may have arrived is never sent again.
     providers::TwilioClient twilio(m_app.config.twilioBaseUrl, account.credentials, m_app.retry);
-    auto sent = twilio.sendMessage(account.phoneNumber, to.recipient, body);
+    auto sent = twilio.sendMessage(account.phoneNumber, to.recipient, body,
+                                   SmsStatus::callbackUrl(m_app.config, messageId));
 
     // 3. What Twilio said, kept on the row.
     QString status;

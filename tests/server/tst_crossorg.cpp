@@ -216,6 +216,9 @@ private slots:
                 << QByteArray("POST") << u"/api/webhooks/twilio/sms"_s
                 << QByteArray("To=%2B15550007001&From=%2B15550001111&Body=CANCEL&MessageSid=SMx")
                 << role << 403;
+            row("POST Twilio status callback with a session instead of a signature")
+                << QByteArray("POST") << u"/api/webhooks/twilio/status?message={inbound}"_s
+                << QByteArray("MessageSid=SMx&MessageStatus=failed&ErrorCode=30003") << role << 403;
             row("POST user password reset")
                 << QByteArray("POST") << u"/api/org/users/{user}/password-reset"_s << QByteArray()
                 << role << (admin ? 404 : 403);
