@@ -157,7 +157,7 @@ Result<std::optional<QString>> Messaging::refuseIfNotWanted(const db::Access &ac
 }
 
 Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const Outgoing &to,
-                                               const QString &body)
+                                               const QString &body, const QString &messageId)
 {
     auto notWanted = refuseIfNotWanted(access, to, body);
     if (!notWanted)
@@ -170,8 +170,10 @@ Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const O
         return account.error();
     if (!*account || (*account)->phoneNumber.isEmpty())
         return http::status::badRequest(u"Twilio not configured"_s);
-    return deliverSms(access, QUuid::createUuid().toString(QUuid::WithoutBraces), to, body,
-                      **account, SmsRetry::Never);
+    return deliverSms(access,
+                      messageId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                          : messageId,
+                      to, body, **account, SmsRetry::Never);
 }
 
 Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
