@@ -2319,6 +2319,109 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::InboxPage</name>
+    <message>
+        <source>Send reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages with the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number has opted out of text messages (STOP). It gets no texts until the patient sends START.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks every text of this patient read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No texts from patients yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts of up to 160 plain characters go as one SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters (Unicode because of “%3”: 70 per part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio did not confirm the text. It may have reached the patient: do not send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::IntegrationsPage</name>
     <message>
         <source>Disconnect</source>
@@ -3323,6 +3426,14 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open the first ten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 unread</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

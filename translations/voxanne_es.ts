@@ -2321,6 +2321,109 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::InboxPage</name>
+    <message>
+        <source>Send reply</source>
+        <translation>Enviar respuesta</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecho</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Messages with the patient</source>
+        <translation>Mensajes con el paciente</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>Escriba una respuesta…</translation>
+    </message>
+    <message>
+        <source>This number has opted out of text messages (STOP). It gets no texts until the patient sends START.</source>
+        <translation>Este número se ha dado de baja de los SMS (STOP). No recibe SMS hasta que el paciente envíe START.</translation>
+    </message>
+    <message>
+        <source>Marks every text of this patient read</source>
+        <translation>Marca como leídos todos los SMS de este paciente</translation>
+    </message>
+    <message>
+        <source>The reply is not sent.</source>
+        <translation>La respuesta no se ha enviado.</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Usted: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 new</source>
+        <translation>%1 · %2 nuevos</translation>
+    </message>
+    <message>
+        <source>No texts from patients yet</source>
+        <translation>Todavía no hay SMS de pacientes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>No entregado: %1</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Texts of up to 160 plain characters go as one SMS.</source>
+        <translation>Un texto de hasta 160 caracteres simples se envía como un solo SMS.</translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters</source>
+        <translation>Partes de SMS: %1 · %2 caracteres</translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters (Unicode because of “%3”: 70 per part)</source>
+        <translation>Partes de SMS: %1 · %2 caracteres (Unicode por «%3»: 70 por parte)</translation>
+    </message>
+    <message>
+        <source>Twilio did not confirm the text. It may have reached the patient: do not send it again.</source>
+        <translation>Twilio no confirmó el SMS. Puede que haya llegado al paciente: no lo envíe de nuevo.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Mensajes</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::IntegrationsPage</name>
     <message>
         <source>Disconnect</source>
@@ -3326,6 +3429,14 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The console&apos;s pages; Ctrl+1 to Ctrl+0 open the first ten</source>
         <translation>Las páginas de la consola; Ctrl+1 a Ctrl+0 abren las diez primeras</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2 unread</source>
+        <translation>%1, %2 sin leer</translation>
     </message>
 </context>
 <context>
