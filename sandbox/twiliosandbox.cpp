@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
+#include <QThread>
+#include <QThreadPool>
 #include <QUrl>
 
 #include <algorithm>
@@ -216,6 +218,8 @@ void TwilioSandbox::registerRoutes(Router &router)
             {u"date_sent"_s, QJsonValue()},
             {u"uri"_s, u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(sid, messageSid)}};
         a.messages.append(message);
+        if (const QString callback = f.value(u"StatusCallback"_s); !callback.isEmpty())
+            reportStatus(message, callback);
         return http::Response::json(message, 201);
     });
 
@@ -301,6 +305,40 @@ void TwilioSandbox::registerRoutes(Router &router)
     listByPhoneNumber(router, u"IncomingPhoneNumbers"_s, u"incoming_phone_numbers"_s,
                       &Account::incomingNumbers);
 
+    // Updating a number: the webhooks Twilio calls for it (the server sets SmsUrl).
+    m_state.route(router, "POST", base + u":sid/IncomingPhoneNumbers/:file"_s, u"twilio"_s,
+                  [this](Context &c) {
+                      const QString sid = c.request.param(u"sid"_s);
+                      if (auto denied = authenticate(c.request, sid))
+                          return *denied;
+                      const QString numberSid = stripJson(c.request.param(u"file"_s));
+                      const auto f = http::formFields(c.request.body);
+                      const QString smsUrl = f.value(u"SmsUrl"_s);
+                      if (!smsUrl.isEmpty() && !QUrl(smsUrl, QUrl::StrictMode).isValid())
+                          return twilioError(400, 21502, u"SmsUrl is not valid: %1"_s.arg(smsUrl));
+                      const QString method = f.value(u"SmsMethod"_s);
+                      if (!method.isEmpty() && method != u"GET"_s && method != u"POST"_s)
+                          return twilioError(400, 21503, u"SmsMethod must be GET or POST."_s);
+                      QMutexLocker locker(&m_state.mutex());
+                      QJsonArray &numbers = m_accounts[sid].incomingNumbers;
+                      for (qsizetype i = 0; i < numbers.size(); ++i) {
+                          QJsonObject n = numbers.at(i).toObject();
+                          if (n.value(u"sid"_s).toString() != numberSid)
+                              continue;
+                          if (f.contains(u"SmsUrl"_s))
+                              n.insert(u"sms_url"_s, smsUrl);
+                          if (!method.isEmpty())
+                              n.insert(u"sms_method"_s, method);
+                          n.insert(u"date_updated"_s, rfc2822Now());
+                          numbers.replace(i, n);
+                          return http::Response::json(n);
+                      }
+                      return twilioError(
+                          404, 20404,
+                          u"The requested resource /2010-04-01/Accounts/%1/"
+                          "IncomingPhoneNumbers/%2.json was not found"_s.arg(sid, numberSid));
+                  });
+
     // Control: the person typing the code when Twilio calls; accounts for tests.
     router.post(u"/_sandbox/twilio/keypad"_s, http::Auth::Public,
                 [this](Context &c) -> http::Reply {
@@ -320,8 +358,8 @@ void TwilioSandbox::registerRoutes(Router &router)
                     auto body = http::JsonBody::parse(c.request);
                     if (!body)
                         return body.error();
-                    QStringList values;
-                    for (const QString &name : {u"url"_s, u"from"_s, u"to"_s, u"body"_s}) {
+                    QStringList values{body->object().value(u"url"_s).toString()};
+                    for (const QString &name : {u"from"_s, u"to"_s, u"body"_s}) {
                         auto value = body->requiredString(name, 1600);
                         if (!value)
                             return value.error();
@@ -338,6 +376,31 @@ void TwilioSandbox::registerRoutes(Router &router)
                                                  {u"message_sid"_s, r.messageSid},
                                                  {u"reply"_s, r.reply},
                                                  {u"response"_s, QString::fromUtf8(r.response)}});
+                });
+    router.post(u"/_sandbox/twilio/undeliverable"_s, http::Auth::Public,
+                [this](Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    auto number = body->requiredString(u"phone_number"_s, 20);
+                    if (!number)
+                        return number.error();
+                    failDelivery(*number, body->object().value(u"error_code"_s).toInt(30003));
+                    return http::Response::json(QJsonObject{{u"phone_number"_s, *number}});
+                });
+    router.post(u"/_sandbox/twilio/callback-route"_s, http::Auth::Public,
+                [this](Context &c) -> http::Reply {
+                    auto body = http::JsonBody::parse(c.request);
+                    if (!body)
+                        return body.error();
+                    auto from = body->requiredString(u"public_base"_s, 500);
+                    if (!from)
+                        return from.error();
+                    auto to = body->requiredString(u"deliver_to"_s, 500);
+                    if (!to)
+                        return to.error();
+                    routeCallbacks(*from, *to);
+                    return http::Response::json(QJsonObject{{u"routed"_s, true}});
                 });
     router.post(u"/_sandbox/twilio/accounts"_s, http::Auth::Public,
                 [this](Context &c) -> http::Reply {
@@ -418,6 +481,7 @@ TwilioSandbox::InboundResult TwilioSandbox::inboundSms(const QString &url, const
     InboundResult result;
     QString accountSid;
     QString token;
+    QString smsUrl;
     {
         QMutexLocker locker(&m_state.mutex());
         for (const Account &a : std::as_const(m_accounts)) {
@@ -425,12 +489,19 @@ TwilioSandbox::InboundResult TwilioSandbox::inboundSms(const QString &url, const
                 if (n.toObject().value(u"phone_number"_s).toString() == to) {
                     accountSid = a.sid;
                     token = a.token;
+                    smsUrl = n.toObject().value(u"sms_url"_s).toString();
                 }
             }
         }
     }
     if (accountSid.isEmpty())
         return result;
+    // Twilio posts to the number's SmsUrl; a test may name the URL itself.
+    const QString webhook = url.isEmpty() ? smsUrl : url;
+    if (webhook.isEmpty())
+        return result;
+    if (deliverTo.isEmpty())
+        return inboundSms(webhook, from, to, body, messageSid, routed(webhook));
     result.messageSid = messageSid.isEmpty() ? SandboxState::twilioSid(u"SM"_s) : messageSid;
     // The parameters of Twilio's incoming-message request, as its webhook documentation lists.
     const QList<QPair<QString, QString>> params{{u"MessageSid"_s, result.messageSid},
@@ -447,11 +518,11 @@ TwilioSandbox::InboundResult TwilioSandbox::inboundSms(const QString &url, const
                                                 {u"ApiVersion"_s, u"2010-04-01"_s}};
     http::OutboundCall call;
     call.method = "POST";
-    call.url = QUrl(deliverTo.isEmpty() ? url : deliverTo);
+    call.url = QUrl(deliverTo);
     call.contentType = "application/x-www-form-urlencoded";
     call.body = http::formEncode(params);
     call.timeoutMs = 15000;
-    call.headers = {{"X-Twilio-Signature", twilioSignature(token, url, params)}};
+    call.headers = {{"X-Twilio-Signature", twilioSignature(token, webhook, params)}};
     auto answer = sendOnce(call);
     if (!answer)
         return result;
@@ -482,6 +553,75 @@ TwilioSandbox::InboundResult TwilioSandbox::inboundSms(const QString &url, const
             {u"uri"_s, u"/2010-04-01/Accounts/%1/Messages/%2.json"_s.arg(accountSid, sid)}});
     }
     return result;
+}
+
+void TwilioSandbox::routeCallbacks(const QString &publicBase, const QString &deliverTo)
+{
+    QMutexLocker locker(&m_state.mutex());
+    m_callbackRoutes.insert(publicBase, deliverTo);
+}
+
+void TwilioSandbox::failDelivery(const QString &phoneNumber, int errorCode)
+{
+    QMutexLocker locker(&m_state.mutex());
+    if (errorCode > 0)
+        m_undeliverable.insert(phoneNumber, errorCode);
+    else
+        m_undeliverable.remove(phoneNumber);
+}
+
+QString TwilioSandbox::routed(const QString &url) const
+{
+    QMutexLocker locker(&m_state.mutex());
+    for (auto it = m_callbackRoutes.cbegin(); it != m_callbackRoutes.cend(); ++it) {
+        if (url.startsWith(it.key()))
+            return it.value() + url.mid(it.key().size());
+    }
+    return url;
+}
+
+// Called with the state's mutex held (from the Messages POST).
+void TwilioSandbox::reportStatus(const QJsonObject &message, const QString &statusCallback)
+{
+    const QString accountSid = message.value(u"account_sid"_s).toString();
+    const QString token = m_accounts.value(accountSid).token;
+    const QString to = message.value(u"to"_s).toString();
+    const int errorCode = m_undeliverable.value(to);
+    QString target = statusCallback;
+    for (auto it = m_callbackRoutes.cbegin(); it != m_callbackRoutes.cend(); ++it) {
+        if (statusCallback.startsWith(it.key()))
+            target = it.value() + statusCallback.mid(it.key().size());
+    }
+    // The parameters of Twilio's message status request, as its documentation lists them.
+    QList<QPair<QString, QString>> common{{u"MessageSid"_s, message.value(u"sid"_s).toString()},
+                                          {u"SmsSid"_s, message.value(u"sid"_s).toString()},
+                                          {u"AccountSid"_s, accountSid},
+                                          {u"From"_s, message.value(u"from"_s).toString()},
+                                          {u"To"_s, to},
+                                          {u"ApiVersion"_s, u"2010-04-01"_s}};
+    QList<QList<QPair<QString, QString>>> reports;
+    for (const QString &status : {u"sent"_s, errorCode > 0 ? u"undelivered"_s : u"delivered"_s}) {
+        auto params = common;
+        params.append({u"MessageStatus"_s, status});
+        params.append({u"SmsStatus"_s, status});
+        if (status == u"undelivered"_s)
+            params.append({u"ErrorCode"_s, QString::number(errorCode)});
+        reports.append(params);
+    }
+    // After the send is answered, as Twilio's carrier reports come later.
+    QThreadPool::globalInstance()->start([token, statusCallback, target, reports] {
+        for (const auto &params : reports) {
+            QThread::msleep(100);
+            http::OutboundCall call;
+            call.method = "POST";
+            call.url = QUrl(target);
+            call.contentType = "application/x-www-form-urlencoded";
+            call.body = http::formEncode(params);
+            call.timeoutMs = 5000;
+            call.headers = {{"X-Twilio-Signature", twilioSignature(token, statusCallback, params)}};
+            (void)sendOnce(call); // Twilio does not wait on a callback's answer either
+        }
+    });
 }
 
 QJsonArray TwilioSandbox::messages(const QString &accountSid) const

@@ -20,8 +20,16 @@ namespace vox::sandbox {
 // The right code makes the number a verified caller id of the account (and fires the request's
 // StatusCallback, signed with X-Twilio-Signature like Twilio's); a wrong one ends the call.
 //
-// POST /_sandbox/twilio/inbound-sms {url, from, to, body, message_sid?, deliver_to?} is a patient
-// texting one of the accounts' numbers: the webhook for `url` signed with that account's token.
+// POST /_sandbox/twilio/inbound-sms {url?, from, to, body, message_sid?, deliver_to?} is a patient
+// texting one of the accounts' numbers: the webhook for `url` (or the number's SmsUrl) signed with
+// that account's token.
+//
+// A message sent with a StatusCallback is reported there as Twilio does, signed, a moment after
+// the send is answered: "sent", then "delivered" — or "undelivered" with an ErrorCode for a number
+// told to fail (POST /_sandbox/twilio/undeliverable {phone_number, error_code}).
+// POST /_sandbox/twilio/callback-route {public_base, deliver_to} sends callbacks for URLs under
+// `public_base` (a server's public address) to `deliver_to` instead; the signature still covers
+// the URL given.
 class TwilioSandbox final
 {
     Q_DISABLE_COPY_MOVE(TwilioSandbox)
@@ -65,6 +73,11 @@ public:
                              const QString &deliverTo = {});
     QJsonArray callerIds(const QString &accountSid) const;
 
+    // Status callbacks for URLs starting with `publicBase` go to `deliverTo` + the rest.
+    void routeCallbacks(const QString &publicBase, const QString &deliverTo);
+    // Texts to `phoneNumber` are reported undelivered with `errorCode` (0: delivered again).
+    void failDelivery(const QString &phoneNumber, int errorCode);
+
 private:
     struct Account
     {
@@ -97,6 +110,13 @@ private:
     SandboxState &m_state;
     QHash<QString, Account> m_accounts;
     QHash<QString, Validation> m_validations; // by phone number
+    QHash<QString, int> m_undeliverable;      // error code by phone number
+    QHash<QString, QString> m_callbackRoutes; // public base -> where it really goes
+
+    // Where a callback to `url` really goes (routeCallbacks).
+    QString routed(const QString &url) const;
+    // Posts the message's status changes to its StatusCallback, after the send was answered.
+    void reportStatus(const QJsonObject &message, const QString &statusCallback);
 };
 
 } // namespace vox::sandbox

@@ -90,12 +90,14 @@ TwilioClient::TwilioClient(QString baseUrl, TwilioCredentials credentials, Retry
 
 Result<QJsonObject> TwilioClient::call(const QByteArray &method, const QString &path,
                                        const QList<QPair<QString, QString>> &form,
-                                       const QList<QPair<QString, QString>> &query)
+                                       const QList<QPair<QString, QString>> &query,
+                                       std::optional<bool> idempotent)
 {
     if (m_credentials.accountSid.isEmpty() || m_credentials.authToken.isEmpty())
         return fail(u"Twilio is not configured."_s, ErrorKind::BadInput);
     HttpCall request;
     request.method = method;
+    request.idempotent = idempotent;
     QUrl url(m_baseUrl + u"/2010-04-01/Accounts/"_s +
              QString::fromLatin1(QUrl::toPercentEncoding(m_credentials.accountSid)) + path);
     if (!query.isEmpty()) {
@@ -123,9 +125,20 @@ Result<QJsonObject> TwilioClient::fetchAccount()
 }
 
 Result<QJsonObject> TwilioClient::sendMessage(const QString &from, const QString &to,
-                                              const QString &body)
+                                              const QString &body, const QString &statusCallback)
 {
-    return call("POST", u"/Messages.json"_s, {{u"To"_s, to}, {u"From"_s, from}, {u"Body"_s, body}});
+    QList<QPair<QString, QString>> form{{u"To"_s, to}, {u"From"_s, from}, {u"Body"_s, body}};
+    if (!statusCallback.isEmpty())
+        form.append({u"StatusCallback"_s, statusCallback});
+    return call("POST", u"/Messages.json"_s, form);
+}
+
+Result<QJsonObject> TwilioClient::setIncomingSmsUrl(const QString &numberSid, const QString &smsUrl)
+{
+    return call("POST",
+                u"/IncomingPhoneNumbers/"_s +
+                    QString::fromLatin1(QUrl::toPercentEncoding(numberSid)) + u".json"_s,
+                {{u"SmsUrl"_s, smsUrl}, {u"SmsMethod"_s, u"POST"_s}}, {}, true);
 }
 
 Result<QJsonObject> TwilioClient::createValidationRequest(const QString &phoneNumber,

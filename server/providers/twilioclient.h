@@ -32,8 +32,10 @@ public:
 
     // GET /Accounts/{Sid}.json: proves the credentials; the account's `status` and `type`.
     Result<QJsonObject> fetchAccount();
-    // POST /Messages.json (201): an SMS from one of the account's numbers.
-    Result<QJsonObject> sendMessage(const QString &from, const QString &to, const QString &body);
+    // POST /Messages.json (201): an SMS from one of the account's numbers. Twilio posts each
+    // change of its state to `statusCallback` (when given).
+    Result<QJsonObject> sendMessage(const QString &from, const QString &to, const QString &body,
+                                    const QString &statusCallback = {});
     // POST /OutgoingCallerIds.json (200): Twilio calls `phoneNumber` and answers the
     // `validation_code` the person must type on the keypad.
     Result<QJsonObject> createValidationRequest(const QString &phoneNumber,
@@ -45,13 +47,17 @@ public:
     Result<void> deleteOutgoingCallerId(const QString &callerIdSid);
     // GET /IncomingPhoneNumbers.json?PhoneNumber=: the account's own numbers.
     Result<QJsonArray> listIncomingPhoneNumbers(const QString &phoneNumber);
+    // POST /IncomingPhoneNumbers/{Sid}.json: where Twilio posts the texts the number receives
+    // (SmsUrl, by POST). Setting a field again is harmless, so it may be retried.
+    Result<QJsonObject> setIncomingSmsUrl(const QString &numberSid, const QString &smsUrl);
     // GET /Messages.json?To=&From=: the newest messages between two numbers, newest first.
     Result<QJsonArray> listMessages(const QString &from, const QString &to, int pageSize = 50);
 
 private:
     Result<QJsonObject> call(const QByteArray &method, const QString &path,
                              const QList<QPair<QString, QString>> &form = {},
-                             const QList<QPair<QString, QString>> &query = {});
+                             const QList<QPair<QString, QString>> &query = {},
+                             std::optional<bool> idempotent = {});
 
     QString m_baseUrl;
     TwilioCredentials m_credentials;

@@ -6,6 +6,10 @@
 #include "server/routes/listquery.h"
 #include "server/services/accesslog.h"
 #include "server/services/inboundsms.h"
+#include "server/services/messaging.h"
+#include "server/services/smsstatus.h"
+
+#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -135,6 +139,149 @@ http::Reply markRead(AppContext &app, http::Context &c)
     return http::Response::rawJson(*done);
 }
 
+// The inbox: one conversation per patient who has texted the clinic, newest first, with its
+// unread count, and the clinic's unread total (the navigation's badge).
+http::Reply conversations(AppContext &app, http::Context &c)
+{
+    auto query = ListQuery::fromRequest(c.request);
+    if (!query)
+        return query.error();
+    auto page =
+        app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
+            auto rows = tx.exec(
+                "WITH threads AS (SELECT contact_id, max(created_at) AS last_at, count(*) FILTER "
+                "(WHERE direction = 'inbound' AND read_at IS NULL) AS unread FROM messages WHERE "
+                "org_id = $1::uuid AND method = 'sms' AND contact_id IS NOT NULL GROUP BY "
+                "contact_id HAVING count(*) FILTER (WHERE direction = 'inbound') > 0) "
+                "SELECT json_build_object('items', coalesce((SELECT json_agg(json_build_object("
+                "'contact_id', c.id, 'name', c.name, 'phone', c.phone, 'unread', t.unread, "
+                "'last_at', t.last_at, 'last_content', l.content, 'last_direction', l.direction, "
+                "'last_status', l.status, 'opted_out', EXISTS (SELECT 1 FROM sms_opt_outs o "
+                "WHERE o.org_id = c.org_id AND o.phone = c.phone)) ORDER BY t.last_at DESC, c.id) "
+                "FROM (SELECT * FROM threads ORDER BY last_at DESC, contact_id LIMIT $2::int) t "
+                "JOIN contacts c ON c.id = t.contact_id AND c.org_id = $1::uuid CROSS JOIN "
+                "LATERAL (SELECT content, direction, status FROM messages m WHERE m.org_id = "
+                "$1::uuid AND m.contact_id = t.contact_id AND m.method = 'sms' ORDER BY "
+                "m.created_at DESC, m.id DESC LIMIT 1) l), '[]'::json), 'unread', (SELECT "
+                "count(*) FROM messages WHERE org_id = $1::uuid AND direction = 'inbound' AND "
+                "read_at IS NULL))::text",
+                {c.orgId(), query->limit()});
+            if (!rows)
+                return rows.error();
+            return rows->text(0, 0).toUtf8();
+        });
+    if (!page)
+        return page.error();
+    return http::Response::rawJson(*page);
+}
+
+// "Mark done": every text of the patient's conversation read.
+http::Reply conversationRead(AppContext &app, http::Context &c)
+{
+    auto id = http::uuidParam(c.request, u"id"_s);
+    if (!id)
+        return id.error();
+    auto done = app.db.transaction<int>(c.access(), [&](db::Transaction &tx) -> Result<int> {
+        auto contact = tx.exec("SELECT 1 FROM contacts WHERE id = $1::uuid AND org_id = $2::uuid",
+                               {*id, c.orgId()});
+        if (!contact)
+            return contact.error();
+        if (contact->isEmpty())
+            return http::status::notFound(u"No such patient."_s);
+        auto marked = tx.exec("UPDATE messages SET read_at = now() WHERE org_id = $2::uuid AND "
+                              "contact_id = $1::uuid AND direction = 'inbound' AND read_at IS "
+                              "NULL RETURNING id",
+                              {*id, c.orgId()});
+        if (!marked)
+            return marked.error();
+        if (marked->rowCount() > 0) {
+            if (auto e = events::publish(tx, c.orgId(), u"message.updated"_s, u"contact"_s, *id,
+                                         {{u"read"_s, true}, {u"contact_id"_s, *id}});
+                !e)
+                return e.error();
+        }
+        return marked->rowCount();
+    });
+    if (!done)
+        return done.error();
+    return http::Response::json(QJsonObject{{u"marked_read"_s, *done}});
+}
+
+// Names the replies of one request: the same request_id twice (a double click, a retried
+// request) is one text, never two.
+const QUuid replyNamespace(u"2b7d4c1e-8f3a-4d6b-9c2e-5a1f0e7d3b94"_s);
+
+// A reply from the inbox: the one send path (opt-out, do-not-text, once only), then the
+// conversation is read.
+http::Reply reply(AppContext &app, http::Context &c)
+{
+    auto id = http::uuidParam(c.request, u"id"_s);
+    if (!id)
+        return id.error();
+    auto body = http::JsonBody::parse(c.request);
+    if (!body)
+        return body.error();
+    auto text = body->requiredString(u"message"_s, 1600);
+    if (!text)
+        return text.error();
+    if (text->trimmed().isEmpty())
+        return http::status::badRequest(u"Write a message first."_s, u"message"_s);
+    auto requestId = body->optionalString(u"request_id"_s, 100);
+    if (!requestId)
+        return requestId.error();
+    auto phone =
+        app.db.transaction<QString>(c.access(), [&](db::Transaction &tx) -> Result<QString> {
+            auto row = tx.exec("SELECT coalesce(phone, '') FROM contacts WHERE id = $1::uuid AND "
+                               "org_id = $2::uuid",
+                               {*id, c.orgId()});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return http::status::notFound(u"No such patient."_s);
+            return row->text(0, 0);
+        });
+    if (!phone)
+        return phone.error();
+    if (phone->isEmpty())
+        return http::status::badRequest(u"This patient has no phone number to text."_s);
+    Messaging::Outgoing to;
+    to.orgId = c.orgId();
+    to.recipient = *phone;
+    to.purpose = u"reply"_s;
+    to.contactId = *id;
+    to.sentBy = c.user().userId;
+    const QString messageId =
+        requestId->has_value() && !(*requestId)->isEmpty()
+            ? QUuid::createUuidV5(replyNamespace, c.orgId() + u':' + **requestId)
+                  .toString(QUuid::WithoutBraces)
+            : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto delivery = Messaging(app).sendSms(c.access(), to, *text, messageId);
+    if (!delivery)
+        return delivery.error();
+    if (!delivery->sent && !delivery->unknown) {
+        if (!delivery->refusal.isEmpty())
+            return http::status::unprocessable(u"Twilio refused the SMS: "_s + delivery->refusal);
+        return http::status::badGateway(u"The SMS could not be sent. Please try again later."_s);
+    }
+    auto read = app.db.transaction<bool>(c.access(), [&](db::Transaction &tx) -> Result<bool> {
+        auto marked = tx.exec("UPDATE messages SET read_at = now() WHERE org_id = $2::uuid AND "
+                              "contact_id = $1::uuid AND direction = 'inbound' AND read_at IS "
+                              "NULL",
+                              {*id, c.orgId()});
+        if (!marked)
+            return marked.error();
+        return true;
+    });
+    if (!read)
+        return read.error();
+    QJsonObject answer{{u"id"_s, delivery->messageId},
+                       {u"status"_s, delivery->unknown ? u"unknown"_s : u"sent"_s}};
+    if (delivery->unknown)
+        answer.insert(u"notice"_s, u"Twilio did not confirm the text. It may have reached the "
+                                   "patient: do not send it again."_s);
+    return http::Response::json(answer, 201);
+}
+
 } // namespace
 
 void registerMessageRoutes(http::Router &router, AppContext &app)
@@ -143,6 +290,12 @@ void registerMessageRoutes(http::Router &router, AppContext &app)
                [&app](http::Context &c) -> http::Reply { return list(app, c); });
     router.post(u"/api/messages/:id/read"_s, http::Auth::User,
                 [&app](http::Context &c) -> http::Reply { return markRead(app, c); });
+    router.get(u"/api/messages/conversations"_s, http::Auth::User,
+               [&app](http::Context &c) -> http::Reply { return conversations(app, c); });
+    router.post(u"/api/messages/conversations/:id/read"_s, http::Auth::User,
+                [&app](http::Context &c) -> http::Reply { return conversationRead(app, c); });
+    router.post(u"/api/messages/conversations/:id/reply"_s, http::Auth::User,
+                [&app](http::Context &c) -> http::Reply { return reply(app, c); });
 
     // Twilio's incoming-message webhook: proven by X-Twilio-Signature over the public URL, not
     // by a user. Answered in TwiML, which carries the one reply to the patient.
@@ -156,6 +309,20 @@ void registerMessageRoutes(http::Router &router, AppContext &app)
         http::Response response;
         response.contentType = "text/xml; charset=utf-8";
         response.body = twimlReply(answer->reply);
+        return response;
+    });
+
+    // Twilio's status callbacks for the texts we sent: signed like the webhook above, over the
+    // callback URL that names the message.
+    auto status = std::make_shared<SmsStatus>(app);
+    router.post(SmsStatus::path, http::Auth::Public, [status](http::Context &c) -> http::Reply {
+        auto moved = status->receive(c.request.queryValue(u"message"_s),
+                                     c.request.header("x-twilio-signature"),
+                                     twilio::formParameters(c.request.body));
+        if (!moved)
+            return moved.error();
+        http::Response response;
+        response.status = 204;
         return response;
     });
 }

@@ -6,6 +6,7 @@
 #include "server/http/response.h"
 #include "server/jobs/jobqueue.h"
 #include "server/services/credentialstore.h"
+#include "server/services/smsstatus.h"
 
 #include <QUuid>
 
@@ -156,7 +157,7 @@ Result<std::optional<QString>> Messaging::refuseIfNotWanted(const db::Access &ac
 }
 
 Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const Outgoing &to,
-                                               const QString &body)
+                                               const QString &body, const QString &messageId)
 {
     auto notWanted = refuseIfNotWanted(access, to, body);
     if (!notWanted)
@@ -169,8 +170,10 @@ Result<Messaging::Delivery> Messaging::sendSms(const db::Access &access, const O
         return account.error();
     if (!*account || (*account)->phoneNumber.isEmpty())
         return http::status::badRequest(u"Twilio not configured"_s);
-    return deliverSms(access, QUuid::createUuid().toString(QUuid::WithoutBraces), to, body,
-                      **account, SmsRetry::Never);
+    return deliverSms(access,
+                      messageId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                          : messageId,
+                      to, body, **account, SmsRetry::Never);
 }
 
 Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
@@ -232,7 +235,8 @@ Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
 
     // 2. Twilio, once: a Messages POST that may have arrived is never sent again.
     providers::TwilioClient twilio(m_app.config.twilioBaseUrl, account.credentials, m_app.retry);
-    auto sent = twilio.sendMessage(account.phoneNumber, to.recipient, body);
+    auto sent = twilio.sendMessage(account.phoneNumber, to.recipient, body,
+                                   SmsStatus::callbackUrl(m_app.config, messageId));
 
     // 3. What Twilio said, kept on the row.
     QString status;

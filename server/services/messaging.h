@@ -78,7 +78,10 @@ public:
     // person asked not to get texts. A provider
     // failure is a Delivery with sent == false. An SMS is handed to Twilio at most once (see
     // deliverSms).
-    Result<Delivery> sendSms(const db::Access &access, const Outgoing &to, const QString &body);
+    // `messageId`, when given, names the audit row: the same id again is the same text, sent at
+    // most once (its first outcome is answered).
+    Result<Delivery> sendSms(const db::Access &access, const Outgoing &to, const QString &body,
+                             const QString &messageId = {});
     // `auditContent` is what the audit row keeps (the e-mail without secrets such as links).
     Result<Delivery> sendEmail(const db::Access &access, const Outgoing &to, const QString &subject,
                                const QString &text, const QString &html,

@@ -2,8 +2,11 @@
 
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
+#include "server/providers/twilioclient.h"
 #include "server/providers/vapiclient.h"
 #include "server/services/credentialstore.h"
+#include "server/services/inboundsms.h"
+#include "server/services/publicurl.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -70,6 +73,8 @@ public:
             if (auto number = ensureNumber(); !number)
                 return retryOrGiveUp(number.error());
         }
+        if (auto texts = pointTextsHere(); !texts)
+            return retryOrGiveUp(texts.error());
         m_step = QString::fromLatin1(storeStep);
         if (auto recorded = finish(); !recorded)
             return retryOrGiveUp(recorded.error());
@@ -145,6 +150,29 @@ private:
                 return item.toObject().value(u"id"_s).toString();
         }
         return QString();
+    }
+
+    // Twilio posts the number's incoming texts to its SmsUrl: set to our webhook so patients'
+    // replies reach the clinic. Calls still work without it, so a failure is noted on the
+    // connection (and logged) rather than undoing it; the next connect sets it again.
+    Result<void> pointTextsHere()
+    {
+        const QString numberSid = m_metadata.value(u"twilio_number_sid"_s).toString();
+        const QString smsUrl = publicUrl(m_app.config, InboundSms::path);
+        if (numberSid.isEmpty() || m_metadata.value(u"sms_url"_s).toString() == smsUrl)
+            return {};
+        providers::TwilioClient twilio(m_app.config.twilioBaseUrl, {accountSid(), authToken()},
+                                       m_app.retry);
+        auto set = twilio.setIncomingSmsUrl(numberSid, smsUrl);
+        if (!set) {
+            log::warn("integrations",
+                      u"Twilio did not take the number's SMS webhook; texts will not arrive."_s,
+                      {{u"org_id"_s, m_job.orgId},
+                       {u"status"_s, set.error().subject},
+                       {u"twilio_code"_s, providers::twilioErrorCode(set.error())}});
+            return note({{u"sms_url_error"_s, providers::twilioRefusalWords(set.error())}});
+        }
+        return note({{u"sms_url"_s, smsUrl}, {u"sms_url_error"_s, QJsonValue()}});
     }
 
     Result<void> ensureCredential()

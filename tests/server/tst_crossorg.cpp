@@ -237,6 +237,15 @@ private slots:
                 << QByteArray("POST") << u"/api/webhooks/twilio/sms"_s
                 << QByteArray("To=%2B15550007001&From=%2B15550001111&Body=CANCEL&MessageSid=SMx")
                 << role << 403;
+            row("POST reply in a patient's conversation")
+                << QByteArray("POST") << u"/api/messages/conversations/{contact}/reply"_s
+                << QByteArray(R"({"message":"Mallory says hi"})") << role << 404;
+            row("POST mark a patient's conversation done")
+                << QByteArray("POST") << u"/api/messages/conversations/{contact}/read"_s
+                << QByteArray() << role << 404;
+            row("POST Twilio status callback with a session instead of a signature")
+                << QByteArray("POST") << u"/api/webhooks/twilio/status?message={inbound}"_s
+                << QByteArray("MessageSid=SMx&MessageStatus=failed&ErrorCode=30003") << role << 403;
             row("POST user password reset")
                 << QByteArray("POST") << u"/api/org/users/{user}/password-reset"_s << QByteArray()
                 << role << (admin ? 404 : 403);

@@ -144,7 +144,7 @@ private slots:
         MainWindow &w = *console.window;
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        QCOMPARE(w.pageCount(), 12);
+        QCOMPARE(w.pageCount(), 14);
         QCOMPARE(w.currentPageIndex(), int(MainWindow::DashboardIndex));
         // Ctrl+1 to Ctrl+0 open the first ten pages.
         for (int i = 0; i < 10; ++i) {

@@ -17,6 +17,7 @@
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
 #include "ui/pages/dashboardpage.h"
+#include "ui/pages/inboxpage.h"
 #include "ui/pages/leadspage.h"
 #include "ui/pages/livepage.h"
 #include "ui/pages/settingspage.h"
@@ -40,6 +41,8 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QScrollArea>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTableView>
@@ -58,6 +61,7 @@ class TestScreenshots : public QObject
     vox::test::Clinic m_clinic;
     QString m_focusCall;
     QString m_focusContact;
+    QString m_inboxContact;
     QTemporaryDir m_temporary;
     QString m_folder;
     QStringList m_problems;
@@ -84,6 +88,49 @@ class TestScreenshots : public QObject
             contacts << f.insertContact(m_clinic, people[i].name, people[i].phone, people[i].score,
                                         people[i].status, 30 + i * 200);
         m_focusContact = contacts.first();
+
+        // A few texts from patients for the inbox: a reminder confirmed, and two waiting.
+        {
+            auto admin = f.database().connectAsAdmin();
+            struct Text
+            {
+                int contact;
+                QString direction, content, status;
+                int minutesAgo;
+                bool read;
+            };
+            const QList<Text> texts{
+                {2, u"outbound"_s,
+                 u"Hi Emily, a reminder of your Botox appointment at Glow Med Spa on Thursday at "
+                 "2:30 PM. Reply C to confirm, N to cancel or R to reschedule."_s,
+                 u"delivered"_s, 1500, true},
+                {2, u"inbound"_s, u"C"_s, u"received"_s, 1490, true},
+                {2, u"outbound"_s, u"Thank you, your Botox appointment is confirmed."_s,
+                 u"delivered"_s, 1490, true},
+                {2, u"inbound"_s,
+                 u"Hi! Could I move it to Friday afternoon instead? Something came up at work."_s,
+                 u"received"_s, 25, false},
+                {0, u"inbound"_s, u"Is there parking near the clinic?"_s, u"received"_s, 90, false},
+                {3, u"outbound"_s, u"Hi David, your filler consultation is tomorrow at 10 AM."_s,
+                 u"failed"_s, 300, true},
+                {3, u"inbound"_s, u"Thanks, see you then"_s, u"received"_s, 280, true}};
+            for (const Text &t : texts) {
+                auto row = admin->exec(
+                    "INSERT INTO messages (org_id, contact_id, direction, method, purpose, "
+                    "recipient, sender, content, status, error, read_at, created_at, sent_at) "
+                    "SELECT $1::uuid, c.id, $3, 'sms', CASE WHEN $3 = 'inbound' THEN 'reply' ELSE "
+                    "'appointment_reminder' END, CASE WHEN $3 = 'inbound' THEN '+15125550199' "
+                    "ELSE c.phone END, CASE WHEN $3 = 'inbound' THEN c.phone ELSE "
+                    "'+15125550199' END, $4, $5, CASE WHEN $5 = 'failed' THEN 'The number is a "
+                    "landline or cannot receive texts (Twilio error 30006).' END, CASE WHEN "
+                    "$7::bool THEN now() END, now() - make_interval(mins => $6::int), now() - "
+                    "make_interval(mins => $6::int) FROM contacts c WHERE c.id = $2::uuid",
+                    {m_clinic.orgId, contacts.at(t.contact), t.direction, t.content, t.status,
+                     t.minutesAgo, t.read});
+                QVERIFY2(row, row ? "" : qPrintable(row.errorMessage()));
+            }
+            m_inboxContact = contacts.at(2);
+        }
 
         const QStringList summaries{
             u"Caller asked about Botox pricing and booked a consultation for Thursday."_s,
@@ -389,6 +436,16 @@ private slots:
         QTRY_VERIFY(today->model()->rowCount() >= 3);
         today->table()->selectRow(0);
         save(&window, u"today"_s + suffix);
+
+        window.showPage(MainWindow::InboxIndex);
+        vox::ui::InboxPage *inbox = window.inboxPage();
+        QTRY_VERIFY(inbox->conversations()->count() >= 3);
+        inbox->selectContact(m_inboxContact);
+        QVERIFY(vox::test::settle(api));
+        inbox->replyBox()->setPlainText(
+            u"Of course! Friday at 3:30 PM is free. Shall I book it for you?"_s);
+        save(&window, u"inbox"_s + suffix);
+        inbox->discardChanges();
 
         window.showPage(MainWindow::AppointmentsIndex);
         vox::ui::AppointmentsPage *appointments = window.appointmentsPage();

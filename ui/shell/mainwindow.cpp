@@ -8,6 +8,7 @@
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
 #include "ui/pages/dashboardpage.h"
+#include "ui/pages/inboxpage.h"
 #include "ui/pages/integrationspage.h"
 #include "ui/pages/knowledgepage.h"
 #include "ui/pages/leadspage.h"
@@ -97,6 +98,16 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
 
     m_today = new TodayPage(api, *m_toasts, this);
     addPage(m_today);
+    m_inbox = new InboxPage(api, *m_toasts, this);
+    addPage(m_inbox);
+    // The unread texts show in the navigation, whichever page is open.
+    connect(m_inbox, &InboxPage::unreadChanged, this, [this](int unread) {
+        QListWidgetItem *item = m_navigation->item(InboxIndex);
+        item->setText(unread > 0 ? tr("%1 (%2)").arg(m_inbox->title()).arg(unread)
+                                 : m_inbox->title());
+        item->setData(Qt::AccessibleTextRole,
+                      tr("%1, %2 unread").arg(m_inbox->title()).arg(unread));
+    });
     m_dashboard = new DashboardPage(api, *m_toasts, this);
     m_calls = new CallsPage(api, *m_toasts, this);
     m_leads = new LeadsPage(api, *m_toasts, this);
@@ -202,10 +213,10 @@ MainWindow::~MainWindow() = default;
 namespace {
 
 // The navigation's icons, in page order (resources/icons).
-const QStringList pageIcons{u"today"_s,        u"dashboard"_s, u"calls"_s,        u"leads"_s,
-                            u"appointments"_s, u"reports"_s,   u"services"_s,     u"knowledge"_s,
-                            u"agent"_s,        u"telephony"_s, u"integrations"_s, u"settings"_s,
-                            u"calls"_s};
+const QStringList pageIcons{u"today"_s,     u"inbox"_s,        u"dashboard"_s, u"calls"_s,
+                            u"leads"_s,     u"appointments"_s, u"reports"_s,   u"services"_s,
+                            u"knowledge"_s, u"agent"_s,        u"telephony"_s, u"integrations"_s,
+                            u"settings"_s,  u"calls"_s};
 
 } // namespace
 
@@ -343,6 +354,7 @@ void MainWindow::sessionStarted()
     setWindowTitle(s.orgName.isEmpty() ? tr("Voxanne Console")
                                        : tr("%1 — Voxanne Console").arg(s.orgName));
     loadFeatures();
+    m_inbox->refresh(); // the navigation's unread count from the start
     // Told by the server, not assumed from --demo: only a server whose providers are all the
     // sandbox says so.
     m_api.sandboxMode(this, [this](Result<bool> sandbox) {

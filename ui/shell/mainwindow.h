@@ -31,6 +31,7 @@ class SettingsPage;
 class LivePage;
 class TelephonyPage;
 class TodayPage;
+class InboxPage;
 class ToastArea;
 class NotificationList;
 class NotificationsButton;
@@ -73,6 +74,7 @@ public:
     CallsPage *callsPage() const { return m_calls; }
     LeadsPage *leadsPage() const { return m_leads; }
     TodayPage *todayPage() const { return m_today; }
+    InboxPage *inboxPage() const { return m_inbox; }
     AppointmentsPage *appointmentsPage() const { return m_appointments; }
     ServicesPage *servicesPage() const { return m_services; }
     TelephonyPage *telephonyPage() const { return m_telephony; }
@@ -89,6 +91,7 @@ public:
 
     enum PageIndex {
         TodayIndex,
+        InboxIndex,
         DashboardIndex,
         CallsIndex,
         LeadsIndex,
@@ -146,6 +149,7 @@ private:
     CallsPage *m_calls = nullptr;
     LeadsPage *m_leads = nullptr;
     TodayPage *m_today = nullptr;
+    InboxPage *m_inbox = nullptr;
     AppointmentsPage *m_appointments = nullptr;
     ServicesPage *m_services = nullptr;
     TelephonyPage *m_telephony = nullptr;
