@@ -864,10 +864,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exported calls to CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Listened in to a live call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -965,6 +961,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported a list to CSV</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2458,6 +2458,127 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::HourHeatMap</name>
+    <message>
+        <source>Inbound calls by weekday and hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2:00–%3:00: %n call(s)%4</source>
+        <translation>
+            <numerusform>%1 %2:00–%3:00: %n call%4</numerusform>
+            <numerusform>%1 %2:00–%3:00: %n calls%4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::InboxPage</name>
+    <message>
+        <source>Send reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages with the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number has opted out of text messages (STOP). It gets no texts until the patient sends START.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks every text of this patient read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No texts from patients yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts of up to 160 plain characters go as one SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters (Unicode because of “%3”: 70 per part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio did not confirm the text. It may have reached the patient: do not send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::IntegrationsPage</name>
     <message>
         <source>Disconnect</source>
@@ -3671,6 +3792,14 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>They said: &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 unread</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::NotificationsButton</name>
@@ -3836,6 +3965,363 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Withdraw this link now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ReportsPage</name>
+    <message>
+        <source>Compare with the period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The days the report covers; Custom takes the first and last day as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming calls. Transferred: the call was handed to a person. Missed: it failed or ended without anyone talking. Answered by the AI: the rest that ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming and outgoing calls that started in the period, by the clinic&apos;s calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered by the AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming calls outside the opening hours set in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per day of the clinic&apos;s calendar; the grey bars are the same day of the period before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When callers call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From call to appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming calls that booked ÷ incoming calls × 100, as on the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming calls during which an appointment was booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step from call to appointment in this period, the period before, and the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls: incoming calls. Leads: different callers among them. Booked: calls that booked. Attended, cancelled: what became of those appointments. No-show: appointments already over but never marked attended or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of the calls&apos; values: the booked service&apos;s price, otherwise the prices of the services the caller mentioned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same sum over the calls that booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average per call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline value ÷ calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money per service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per service: its price, the calls that asked about it and that booked it, and their value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked about: calls whose words matched the service&apos;s keywords. Booked: calls that booked it. Values are today&apos;s price times those calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average sentiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean sentiment score of the calls that have one, from −1 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred incoming calls ÷ incoming calls × 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls the AI answered that neither booked nor were transferred, and that Vapi&apos;s success evaluation did not pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentiment per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean sentiment per day; days without a scored call are left out of the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls by length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred calls by the reason recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended calls by talk time, in this period and the period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended calls by talk time. Transfer reasons as recorded, the ten most frequent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 (%n day(s)), compared with %3 – %4. Days and hours are the clinic&apos;s.</source>
+        <translation>
+            <numerusform>%1 – %2 (%n day), compared with %3 – %4. Days and hours are the clinic&apos;s.</numerusform>
+            <numerusform>%1 – %2 (%n days), compared with %3 – %4. Days and hours are the clinic&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a last day on or after the first, at most %1 days later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: %1 (%2%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Incoming calls by weekday and hour of the clinic&apos;s clock; darker is busier (at most %n call(s) in one hour). Hatched hours are outside the opening hours.</source>
+        <translation>
+            <numerusform>Incoming calls by weekday and hour of the clinic&apos;s clock; darker is busier (at most %n call in one hour). Hatched hours are outside the opening hours.</numerusform>
+            <numerusform>Incoming calls by weekday and hour of the clinic&apos;s clock; darker is busier (at most %n calls in one hour). Hatched hours are outside the opening hours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5428,6 +5914,21 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The sandbox answered and typed %1 on the keypad. Press Confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::reportexport</name>
+    <message>
+        <source>The file %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

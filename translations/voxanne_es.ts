@@ -866,10 +866,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Leyó los mensajes de los pacientes</translation>
     </message>
     <message>
-        <source>Exported calls to CSV</source>
-        <translation>Exportó llamadas a CSV</translation>
-    </message>
-    <message>
         <source>Listened in to a live call</source>
         <translation>Escuchó una llamada en curso</translation>
     </message>
@@ -968,6 +964,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Address</source>
         <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Exported a list to CSV</source>
+        <translation>Exportó una lista a CSV</translation>
     </message>
 </context>
 <context>
@@ -2460,6 +2460,127 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::HourHeatMap</name>
+    <message>
+        <source>Inbound calls by weekday and hour</source>
+        <translation>Llamadas entrantes por día de la semana y hora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2:00–%3:00: %n call(s)%4</source>
+        <translation>
+            <numerusform>%1 %2:00–%3:00: %n llamada%4</numerusform>
+            <numerusform>%1 %2:00–%3:00: %n llamadas%4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (closed)</source>
+        <translation> (cerrado)</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::InboxPage</name>
+    <message>
+        <source>Send reply</source>
+        <translation>Enviar respuesta</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecho</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Messages with the patient</source>
+        <translation>Mensajes con el paciente</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>Escriba una respuesta…</translation>
+    </message>
+    <message>
+        <source>This number has opted out of text messages (STOP). It gets no texts until the patient sends START.</source>
+        <translation>Este número se ha dado de baja de los SMS (STOP). No recibe SMS hasta que el paciente envíe START.</translation>
+    </message>
+    <message>
+        <source>Marks every text of this patient read</source>
+        <translation>Marca como leídos todos los SMS de este paciente</translation>
+    </message>
+    <message>
+        <source>The reply is not sent.</source>
+        <translation>La respuesta no se ha enviado.</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Usted: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 new</source>
+        <translation>%1 · %2 nuevos</translation>
+    </message>
+    <message>
+        <source>No texts from patients yet</source>
+        <translation>Todavía no hay SMS de pacientes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>No entregado: %1</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Texts of up to 160 plain characters go as one SMS.</source>
+        <translation>Un texto de hasta 160 caracteres simples se envía como un solo SMS.</translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters</source>
+        <translation>Partes de SMS: %1 · %2 caracteres</translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · %2 characters (Unicode because of “%3”: 70 per part)</source>
+        <translation>Partes de SMS: %1 · %2 caracteres (Unicode por «%3»: 70 por parte)</translation>
+    </message>
+    <message>
+        <source>Twilio did not confirm the text. It may have reached the patient: do not send it again.</source>
+        <translation>Twilio no confirmó el SMS. Puede que haya llegado al paciente: no lo envíe de nuevo.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Mensajes</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::IntegrationsPage</name>
     <message>
         <source>Disconnect</source>
@@ -3673,6 +3794,14 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>They said: &quot;%1&quot;</source>
         <translation>Dijo: «%1»</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2 unread</source>
+        <translation>%1, %2 sin leer</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::NotificationsButton</name>
@@ -3839,6 +3968,363 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Withdraw this link now</source>
         <translation>Retirar este enlace ahora</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ReportsPage</name>
+    <message>
+        <source>Compare with the period before</source>
+        <translation>Comparar con el periodo anterior</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportar PNG…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>The days the report covers; Custom takes the first and last day as typed</source>
+        <translation>Los días que abarca el informe; Personalizado usa el primer y el último día escritos</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>La semana pasada</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Últimos 90 días</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Incoming calls. Transferred: the call was handed to a person. Missed: it failed or ended without anyone talking. Answered by the AI: the rest that ended.</source>
+        <translation>Llamadas entrantes. Transferidas: la llamada pasó a una persona. Perdidas: falló o terminó sin que nadie hablara. Atendidas por la IA: el resto de las que terminaron.</translation>
+    </message>
+    <message>
+        <source>Incoming and outgoing calls that started in the period, by the clinic&apos;s calendar.</source>
+        <translation>Llamadas entrantes y salientes que empezaron en el periodo, según el calendario de la clínica.</translation>
+    </message>
+    <message>
+        <source>Answered by the AI</source>
+        <translation>Atendidas por la IA</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferidas</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdidas</translation>
+    </message>
+    <message>
+        <source>While closed</source>
+        <translation>Con la clínica cerrada</translation>
+    </message>
+    <message>
+        <source>Incoming calls outside the opening hours set in Settings.</source>
+        <translation>Llamadas entrantes fuera del horario de apertura fijado en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Calls per day</source>
+        <translation>Llamadas por día</translation>
+    </message>
+    <message>
+        <source>Calls per day of the clinic&apos;s calendar; the grey bars are the same day of the period before.</source>
+        <translation>Llamadas por día del calendario de la clínica; las barras grises son el mismo día del periodo anterior.</translation>
+    </message>
+    <message>
+        <source>When callers call</source>
+        <translation>Cuándo llaman los pacientes</translation>
+    </message>
+    <message>
+        <source>From call to appointment</source>
+        <translation>De la llamada a la cita</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Tasa de éxito</translation>
+    </message>
+    <message>
+        <source>Incoming calls that booked ÷ incoming calls × 100, as on the dashboard.</source>
+        <translation>Llamadas entrantes con reserva ÷ llamadas entrantes × 100, como en el panel.</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Incoming calls during which an appointment was booked.</source>
+        <translation>Llamadas entrantes durante las que se reservó una cita.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Este periodo</translation>
+    </message>
+    <message>
+        <source>Period before</source>
+        <translation>Periodo anterior</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Each step from call to appointment in this period, the period before, and the change</source>
+        <translation>Cada paso de la llamada a la cita en este periodo, el periodo anterior y el cambio</translation>
+    </message>
+    <message>
+        <source>Calls: incoming calls. Leads: different callers among them. Booked: calls that booked. Attended, cancelled: what became of those appointments. No-show: appointments already over but never marked attended or cancelled.</source>
+        <translation>Llamadas: llamadas entrantes. Contactos: pacientes distintos entre ellas. Reservadas: llamadas con reserva. Atendidas, canceladas: qué pasó con esas citas. No se presentó: citas ya pasadas que nunca se marcaron como atendidas ni canceladas.</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Dinero</translation>
+    </message>
+    <message>
+        <source>Pipeline value</source>
+        <translation>Valor en cartera</translation>
+    </message>
+    <message>
+        <source>Sum of the calls&apos; values: the booked service&apos;s price, otherwise the prices of the services the caller mentioned.</source>
+        <translation>Suma del valor de las llamadas: el precio del servicio reservado o, si no, los precios de los servicios que mencionó el paciente.</translation>
+    </message>
+    <message>
+        <source>Booked value</source>
+        <translation>Valor reservado</translation>
+    </message>
+    <message>
+        <source>The same sum over the calls that booked.</source>
+        <translation>La misma suma sobre las llamadas con reserva.</translation>
+    </message>
+    <message>
+        <source>Average per call</source>
+        <translation>Media por llamada</translation>
+    </message>
+    <message>
+        <source>Pipeline value ÷ calls.</source>
+        <translation>Valor en cartera ÷ llamadas.</translation>
+    </message>
+    <message>
+        <source>Money per service</source>
+        <translation>Dinero por servicio</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Asked about</source>
+        <translation>Consultado</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Cartera</translation>
+    </message>
+    <message>
+        <source>Per service: its price, the calls that asked about it and that booked it, and their value</source>
+        <translation>Por servicio: su precio, las llamadas que lo consultaron y las que lo reservaron, y su valor</translation>
+    </message>
+    <message>
+        <source>Asked about: calls whose words matched the service&apos;s keywords. Booked: calls that booked it. Values are today&apos;s price times those calls.</source>
+        <translation>Consultado: llamadas cuyas palabras coincidieron con las palabras clave del servicio. Reservadas: llamadas que lo reservaron. Los valores son el precio actual por esas llamadas.</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Average sentiment</source>
+        <translation>Sentimiento medio</translation>
+    </message>
+    <message>
+        <source>Mean sentiment score of the calls that have one, from −1 to 1.</source>
+        <translation>Puntuación media de sentimiento de las llamadas que la tienen, de −1 a 1.</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Tasa de transferencia</translation>
+    </message>
+    <message>
+        <source>Transferred incoming calls ÷ incoming calls × 100.</source>
+        <translation>Llamadas entrantes transferidas ÷ llamadas entrantes × 100.</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Sin resolver</translation>
+    </message>
+    <message>
+        <source>Calls the AI answered that neither booked nor were transferred, and that Vapi&apos;s success evaluation did not pass.</source>
+        <translation>Llamadas atendidas por la IA sin reserva ni transferencia que no superaron la evaluación de éxito de Vapi.</translation>
+    </message>
+    <message>
+        <source>Sentiment per day</source>
+        <translation>Sentimiento por día</translation>
+    </message>
+    <message>
+        <source>Mean sentiment per day; days without a scored call are left out of the line.</source>
+        <translation>Sentimiento medio por día; los días sin llamadas puntuadas no forman parte de la línea.</translation>
+    </message>
+    <message>
+        <source>Calls by length</source>
+        <translation>Llamadas por duración</translation>
+    </message>
+    <message>
+        <source>Call length</source>
+        <translation>Duración de la llamada</translation>
+    </message>
+    <message>
+        <source>Transfer reasons</source>
+        <translation>Motivos de transferencia</translation>
+    </message>
+    <message>
+        <source>Transfer reason</source>
+        <translation>Motivo de la transferencia</translation>
+    </message>
+    <message>
+        <source>Transferred calls by the reason recorded</source>
+        <translation>Llamadas transferidas según el motivo registrado</translation>
+    </message>
+    <message>
+        <source>Ended calls by talk time, in this period and the period before</source>
+        <translation>Llamadas terminadas según su duración, en este periodo y en el anterior</translation>
+    </message>
+    <message>
+        <source>Ended calls by talk time. Transfer reasons as recorded, the ten most frequent.</source>
+        <translation>Llamadas terminadas según su duración. Motivos de transferencia tal como se registraron, los diez más frecuentes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 (%n day(s)), compared with %3 – %4. Days and hours are the clinic&apos;s.</source>
+        <translation>
+            <numerusform>%1 – %2 (%n día), comparado con %3 – %4. Días y horas de la clínica.</numerusform>
+            <numerusform>%1 – %2 (%n días), comparado con %3 – %4. Días y horas de la clínica.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a last day on or after the first, at most %1 days later.</source>
+        <translation>Elija un último día igual o posterior al primero, como mucho %1 días después.</translation>
+    </message>
+    <message>
+        <source>Before: %1 (%2%3%)</source>
+        <translation>Antes: %1 (%2%3 %)</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Antes: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Incoming calls by weekday and hour of the clinic&apos;s clock; darker is busier (at most %n call(s) in one hour). Hatched hours are outside the opening hours.</source>
+        <translation>
+            <numerusform>Llamadas entrantes por día de la semana y hora de la clínica; más oscuro es más concurrido (como mucho %n llamada en una hora). Las horas rayadas están fuera del horario de apertura.</numerusform>
+            <numerusform>Llamadas entrantes por día de la semana y hora de la clínica; más oscuro es más concurrido (como mucho %n llamadas en una hora). Las horas rayadas están fuera del horario de apertura.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Clientes potenciales</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Atendidas</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>%1 o más</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>No reason recorded</source>
+        <translation>Sin motivo registrado</translation>
+    </message>
+    <message>
+        <source>Day of the period</source>
+        <translation>Día del periodo</translation>
+    </message>
+    <message>
+        <source>Report %1 – %2</source>
+        <translation>Informe %1 – %2</translation>
+    </message>
+    <message>
+        <source>Export the report as an image</source>
+        <translation>Exportar el informe como imagen</translation>
+    </message>
+    <message>
+        <source>Export the report as a PDF</source>
+        <translation>Exportar el informe como PDF</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved to %1.</source>
+        <translation>El informe se guardó en %1.</translation>
     </message>
 </context>
 <context>
@@ -5431,6 +5917,21 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The sandbox answered and typed %1 on the keypad. Press Confirm.</source>
         <translation>El sandbox contestó y marcó %1 en el teclado. Pulse Confirmar.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::reportexport</name>
+    <message>
+        <source>The file %1 could not be written.</source>
+        <translation>No se pudo escribir el archivo %1.</translation>
+    </message>
+    <message>
+        <source>The image could not be saved to %1.</source>
+        <translation>No se pudo guardar la imagen en %1.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>No se pudo escribir el PDF en %1.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "server/routes/contacts.h"
 #include "server/routes/listquery.h"
 #include "server/routes/messages.h"
+#include "server/services/accesslog.h"
 
 #include <QJsonObject>
 
@@ -227,23 +228,35 @@ http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &tabl
 
     const db::Access access = c.access();
     const http::Principal who = c.user();
+    const QString clientAddress = c.request.remoteAddress;
     const QJsonObject filter = filterOf(c.request);
     const bool withBom = *bom;
     http::BodyProducer producer = [&app, table, base, header, selectList, order, access, who,
-                                   filter, withBom](const http::BodySink &send) -> Result<void> {
+                                   clientAddress, filter,
+                                   withBom](const http::BodySink &send) -> Result<void> {
         qint64 rowCount = 0;
         bool complete = false;
         const auto finished = [&]() -> Result<void> {
-            // Every export is audited, a cut one too: who took which rows matters either way.
-            auto audited = app.db.query(
-                access,
-                "INSERT INTO audit_log (org_id, actor_id, action, entity_type, details) "
-                "VALUES ($1::uuid, $2::uuid, 'export', $3, $4::jsonb)",
-                {who.orgId, who.userId.isEmpty() ? QString() : who.userId, table.name,
-                 QJsonValue(QJsonObject{{u"export"_s, QString(table.name + u".csv"_s)},
-                                        {u"filter"_s, filter},
-                                        {u"rows"_s, rowCount},
-                                        {u"complete"_s, complete}})});
+            // Every export is audited, a cut one too: who took which rows matters either way. It
+            // is an access to patients' data too, so the access log has it beside the audit.
+            auto audited =
+                app.db.transaction<bool>(access, [&](db::Transaction &tx) -> Result<bool> {
+                    auto row = tx.exec(
+                        "INSERT INTO audit_log (org_id, actor_id, action, entity_type, details) "
+                        "VALUES ($1::uuid, $2::uuid, 'export', $3, $4::jsonb)",
+                        {who.orgId, who.userId.isEmpty() ? QString() : who.userId, table.name,
+                         QJsonValue(QJsonObject{{u"export"_s, QString(table.name + u".csv"_s)},
+                                                {u"filter"_s, filter},
+                                                {u"rows"_s, rowCount},
+                                                {u"complete"_s, complete}})});
+                    if (!row)
+                        return row.error();
+                    if (auto logged = accesslog::recordExported(tx, who, clientAddress, table.name,
+                                                                filter, rowCount, complete);
+                        !logged)
+                        return logged.error();
+                    return true;
+                });
             if (!audited)
                 return audited.error();
             return {};

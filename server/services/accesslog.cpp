@@ -11,7 +11,7 @@ const QStringList &actions()
     static const QStringList all{
         action::callViewed,      action::recordingPlayed, action::transcriptExported,
         action::recordingShared, action::shareOpened,     action::contactViewed,
-        action::inboxRead,       action::callsExported,   action::callListenedIn};
+        action::inboxRead,       action::csvExported,     action::callListenedIn};
     return all;
 }
 
@@ -51,11 +51,12 @@ Result<void> record(db::Transaction &tx, const Entry &e)
     return {};
 }
 
-Result<void> recordCallsExported(db::Transaction &tx, const http::Principal &who,
-                                 const QString &clientAddress, const QJsonObject &filters, int rows)
+Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
+                            const QString &clientAddress, const QString &what,
+                            const QJsonObject &filters, qint64 rows, bool complete)
 {
-    Entry e = byUser(who, clientAddress, action::callsExported, u"calls"_s);
-    e.details = {{u"filters"_s, filters}, {u"rows"_s, rows}};
+    Entry e = byUser(who, clientAddress, action::csvExported, what);
+    e.details = {{u"filters"_s, filters}, {u"rows"_s, rows}, {u"complete"_s, complete}};
     return record(tx, e);
 }
 

@@ -21,7 +21,7 @@ inline const QString recordingShared = QStringLiteral("recording.shared");
 inline const QString shareOpened = QStringLiteral("recording_share.opened");
 inline const QString contactViewed = QStringLiteral("contact.viewed");
 inline const QString inboxRead = QStringLiteral("inbox.read");
-inline const QString callsExported = QStringLiteral("calls.exported");
+inline const QString csvExported = QStringLiteral("csv.exported");
 inline const QString callListenedIn = QStringLiteral("call.listened_in");
 } // namespace action
 
@@ -51,11 +51,11 @@ Entry byUser(const http::Principal &who, const QString &clientAddress, const QSt
 // as the service role.
 Result<void> record(db::Transaction &tx, const Entry &entry);
 
-// For features that have their own transaction shape: the calls CSV export (`filters` says what
-// was exported) and listening in to a live call.
-Result<void> recordCallsExported(db::Transaction &tx, const http::Principal &who,
-                                 const QString &clientAddress, const QJsonObject &filters,
-                                 int rows);
+// For features that have their own transaction shape: a CSV export of `what` (calls, contacts,
+// appointments, messages; `filters` says which rows) and listening in to a live call.
+Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
+                            const QString &clientAddress, const QString &what,
+                            const QJsonObject &filters, qint64 rows, bool complete);
 Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
                             const QString &clientAddress, const QString &callId);
 

@@ -29,7 +29,7 @@ const QDate noBound(2000, 1, 1);
 const QStringList loggedActions{
     u"call.viewed"_s,      u"recording.played"_s,       u"transcript.exported"_s,
     u"recording.shared"_s, u"recording_share.opened"_s, u"contact.viewed"_s,
-    u"inbox.read"_s,       u"calls.exported"_s,         u"call.listened_in"_s};
+    u"inbox.read"_s,       u"csv.exported"_s,           u"call.listened_in"_s};
 
 enum Column { WhenColumn, PersonColumn, ActionColumn, PatientColumn, AddressColumn, ResultColumn };
 
@@ -62,8 +62,8 @@ QString AccessLogPanel::actionName(const QString &action)
         return tr("Viewed a patient's history");
     if (action == u"inbox.read")
         return tr("Read patients' texts");
-    if (action == u"calls.exported")
-        return tr("Exported calls to CSV");
+    if (action == u"csv.exported")
+        return tr("Exported a list to CSV");
     if (action == u"call.listened_in")
         return tr("Listened in to a live call");
     return action;
