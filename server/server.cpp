@@ -18,6 +18,7 @@
 #include "server/routes/knowledge.h"
 #include "server/routes/messages.h"
 #include "server/routes/metrics.h"
+#include "server/routes/privacy.h"
 #include "server/routes/reminders.h"
 #include "server/routes/services.h"
 #include "server/routes/settings.h"
@@ -334,6 +335,7 @@ void Server::registerRoutes()
     registerDashboardRoutes(m_router, *m_app);
     registerMessageRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
+    registerPrivacyRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
     // and Vapi's end-of-call report, which carries a long call's whole transcript and message
     // list (refusing it would lose the call). Every other body is held to the JSON limit.
