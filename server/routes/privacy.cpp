@@ -4,6 +4,7 @@
 #include "core/retention.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
+#include "server/services/agentservice.h"
 #include "server/services/patientdata.h"
 #include "server/services/retentionpurge.h"
 
@@ -149,10 +150,15 @@ http::Reply patchPrivacy(AppContext &app, http::Context &c)
                 if (!published)
                     return published.error();
             }
+            // The agent's first message carries the disclosure: Vapi's assistant is sent again.
+            if (changes.contains(u"recording_disclosure"_s))
+                if (auto queued = AgentService::queuePushFor(tx, c.orgId()); !queued)
+                    return queued.error();
             return *after;
         });
     if (!updated)
         return updated.error();
+    app.jobs.wake();
     return http::Response::json(*updated);
 }
 

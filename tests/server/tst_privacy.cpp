@@ -8,6 +8,7 @@
 #include "server/services/retentionpurge.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QThread>
 
 #include <memory>
@@ -407,6 +408,62 @@ private slots:
                  u"1"_s);
         QCOMPARE(m_a.client->get(u"/api/contacts/%1"_s.arg(contact)).status, 404);
         QCOMPARE(m_a.client->post(u"/api/contacts/%1/erase"_s.arg(contact)).status, 404);
+    }
+
+    // The greeting Vapi was last sent for the clinic's assistant.
+    QString lastFirstMessageSent()
+    {
+        QString last;
+        for (const auto &r : f.recorded(u"vapi"_s, u"/assistant"_s)) {
+            const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+            if ((r.method == u"POST" || r.method == u"PATCH") && body.contains(u"firstMessage"_s))
+                last = body.value(u"firstMessage"_s).toString();
+        }
+        return last;
+    }
+
+    void theRecordingDisclosureOpensTheGreetingSentToVapi()
+    {
+        Clinic c = f.signUp(u"Disclosure Clinic"_s);
+        f.sandbox->state().clearRequests();
+        QCOMPARE(c.client
+                     ->put(u"/api/agent"_s, {{u"name"_s, u"Voxanne"_s},
+                                             {u"first_message"_s, u"Thank you for calling."_s}})
+                     .status,
+                 200);
+        const QString withIt =
+            u"This call is recorded for quality and your care. Thank you for calling."_s;
+        QVERIFY(QTest::qWaitFor([&] { return lastFirstMessageSent() == withIt; }, 30000));
+        const QJsonObject agent =
+            c.client->get(u"/api/agent"_s).json().value(u"agent"_s).toObject();
+        QCOMPARE(agent.value(u"recording_disclosure"_s).toBool(), true);
+        QCOMPARE(agent.value(u"first_message_heard"_s).toString(), withIt);
+        // The clinic's own words stay as written.
+        QCOMPARE(agent.value(u"first_message"_s).toString(), u"Thank you for calling."_s);
+
+        // Turned off: the assistant is sent again, without it.
+        QCOMPARE(
+            c.client->patch(u"/api/org/privacy"_s, {{u"recording_disclosure"_s, false}}).status,
+            200);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return lastFirstMessageSent() == u"Thank you for calling."_s; }, 30000));
+
+        // A Spanish greeting gets the Spanish sentence.
+        QCOMPARE(c.client->patch(u"/api/org/privacy"_s, {{u"recording_disclosure"_s, true}}).status,
+                 200);
+        QCOMPARE(c.client
+                     ->put(u"/api/agent"_s,
+                           {{u"name"_s, u"Voxanne"_s},
+                            {u"first_message"_s, u"Gracias por llamar. ¿En qué puedo ayudarle?"_s}})
+                     .status,
+                 200);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return lastFirstMessageSent() ==
+                       u"Esta llamada se graba para garantizar la calidad y su atención. Gracias "
+                       "por llamar. ¿En qué puedo ayudarle?"_s;
+            },
+            30000));
     }
 
     void aVapiFailureErasesNothing()
