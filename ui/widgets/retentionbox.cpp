@@ -24,7 +24,7 @@ QJsonValue daysValue(const QSpinBox *spin)
     return spin->value() == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(spin->value());
 }
 
-void show(QSpinBox *spin, const QJsonValue &days)
+void showDays(QSpinBox *spin, const QJsonValue &days)
 {
     spin->setValue(days.isNull() || days.isUndefined() ? 0 : days.toInt());
 }
@@ -86,9 +86,9 @@ void RetentionBox::refresh()
     PrivacyClient(m_api).get(this, [this](Result<QJsonObject> privacy) {
         if (!privacy)
             return;
-        show(m_recordings, privacy->value(u"keep_recordings_days"_s));
-        show(m_transcripts, privacy->value(u"keep_transcripts_days"_s));
-        show(m_messages, privacy->value(u"keep_message_content_days"_s));
+        showDays(m_recordings, privacy->value(u"keep_recordings_days"_s));
+        showDays(m_transcripts, privacy->value(u"keep_transcripts_days"_s));
+        showDays(m_messages, privacy->value(u"keep_message_content_days"_s));
     });
 }
 
