@@ -5,18 +5,20 @@
 -- value) and removes its content once it is older than the clinic's window. NULL keeps it
 -- forever. New clinics start with the defaults below; clinics that exist when this runs keep
 -- everything until an admin chooses, so an upgrade never removes anything by itself.
+-- Added without a default (existing clinics read NULL, forever), then given one for new clinics:
+-- no row is rewritten.
 ALTER TABLE org_settings
-    ADD COLUMN keep_recordings_days integer DEFAULT 365
-        CHECK (keep_recordings_days BETWEEN 1 AND 36500),
-    ADD COLUMN keep_transcripts_days integer DEFAULT 2190
-        CHECK (keep_transcripts_days BETWEEN 1 AND 36500),
-    ADD COLUMN keep_message_content_days integer DEFAULT 2190
+    ADD COLUMN keep_recordings_days integer CHECK (keep_recordings_days BETWEEN 1 AND 36500),
+    ADD COLUMN keep_transcripts_days integer CHECK (keep_transcripts_days BETWEEN 1 AND 36500),
+    ADD COLUMN keep_message_content_days integer
         CHECK (keep_message_content_days BETWEEN 1 AND 36500),
     -- Whether the agent's first message starts with the recording disclosure. NULL follows the
     -- clinic's time zone (on where an all-party-consent state may be the caller's).
     ADD COLUMN recording_disclosure boolean;
-UPDATE org_settings SET keep_recordings_days = NULL, keep_transcripts_days = NULL,
-    keep_message_content_days = NULL;
+ALTER TABLE org_settings
+    ALTER COLUMN keep_recordings_days SET DEFAULT 365,
+    ALTER COLUMN keep_transcripts_days SET DEFAULT 2190,
+    ALTER COLUMN keep_message_content_days SET DEFAULT 2190;
 
 -- A contact on legal hold keeps everything: the retention job skips it and erasure refuses it.
 ALTER TABLE contacts ADD COLUMN legal_hold boolean NOT NULL DEFAULT false;
