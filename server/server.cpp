@@ -22,6 +22,7 @@
 #include "server/routes/livedesk.h"
 #include "server/routes/messages.h"
 #include "server/routes/metrics.h"
+#include "server/routes/privacy.h"
 #include "server/routes/reminders.h"
 #include "server/routes/reports.h"
 #include "server/routes/services.h"
@@ -348,6 +349,7 @@ void Server::registerRoutes()
     registerSettingsRoutes(m_router, *m_app);
     registerLiveDeskRoutes(m_router, *m_app);
     registerAccessLogRoutes(m_router, *m_app);
+    registerPrivacyRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
     // and Vapi's end-of-call report, which carries a long call's whole transcript and message
     // list (refusing it would lose the call). Every other body is held to the JSON limit.

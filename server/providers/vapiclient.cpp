@@ -160,6 +160,15 @@ Result<void> VapiClient::deleteTool(const QString &toolId)
     return callDelete(u"/tool/"_s + toolId);
 }
 
+Result<void> VapiClient::deleteCall(const QString &callId)
+{
+    auto deleted = callDelete(u"/call/"_s + QString::fromLatin1(QUrl::toPercentEncoding(callId)));
+    if (!deleted && deleted.error().kind == ErrorKind::ProviderFailed &&
+        deleted.error().subject == u"404")
+        return {};
+    return deleted;
+}
+
 Result<QJsonArray> VapiClient::listAssistants(int limit)
 {
     return callArray(u"/assistant?limit=%1"_s.arg(limit));

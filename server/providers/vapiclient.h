@@ -57,6 +57,10 @@ public:
     // An outbound call from `phoneNumberId` to `customerNumber` with `assistantId`; `more` adds
     // the call's other fields (its name, assistantOverrides). Sent once, never retried: a second
     // POST after a lost answer could ring the patient twice.
+    // Deletes a call's data at Vapi (its recording and transcript) with DELETE /call/{id}. A call
+    // Vapi no longer has counts as deleted: asking twice has the effect of asking once.
+    Result<void> deleteCall(const QString &callId);
+
     Result<QJsonObject> createCall(const QString &assistantId, const QString &phoneNumberId,
                                    const QString &customerNumber, const QString &customerName = {},
                                    const QJsonObject &more = {});

@@ -44,6 +44,7 @@ const QByteArray contactJson =
     "'lead_temperature', ct.lead_temperature, 'service_interests', ct.service_interests, "
     "'services_interested', ct.service_interests, 'notes', ct.notes, "
     "'preferred_language', ct.preferred_language, 'do_not_text', ct.do_not_text, "
+    "'legal_hold', ct.legal_hold, "
     "'sms_opted_out', EXISTS (SELECT 1 FROM sms_opt_outs x WHERE x.org_id = ct.org_id AND "
     "x.phone = ct.phone), 'last_contacted_at', ct.last_contacted_at, 'created_at', ct.created_at, "
     "'updated_at', ct.updated_at)";

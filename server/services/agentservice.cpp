@@ -1,6 +1,7 @@
 #include "server/services/agentservice.h"
 
 #include "core/logging/log.h"
+#include "core/recordingconsent.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
 #include "server/jobs/jobqueue.h"
@@ -21,7 +22,25 @@ namespace {
 constexpr const char *agentColumns =
     "json_build_object('id', id, 'name', name, 'voice', voice, 'voice_provider', voice_provider, "
     "'first_message', first_message, 'system_prompt', system_prompt, 'direction', direction, "
-    "'vapi_assistant_id', vapi_assistant_id)";
+    "'vapi_assistant_id', vapi_assistant_id, "
+    "'recording_disclosure_chosen', (SELECT s.recording_disclosure FROM org_settings s "
+    "WHERE s.org_id = agents.org_id), "
+    "'time_zone', (SELECT s.time_zone FROM org_settings s WHERE s.org_id = agents.org_id))";
+
+// Whether callers hear the recording disclosure: the clinic's choice, else its time zone's rule.
+bool disclosureOn(const QJsonObject &agent)
+{
+    const QJsonValue chosen = agent.value(u"recording_disclosure_chosen"_s);
+    return chosen.isBool() ? chosen.toBool()
+                           : recordingconsent::onByDefault(agent.value(u"time_zone"_s).toString());
+}
+
+// The first message as callers hear it: the clinic's greeting, after the disclosure when on.
+QString heardFirstMessage(const QJsonObject &agent)
+{
+    const QString greeting = agent.value(u"first_message"_s).toString();
+    return disclosureOn(agent) ? recordingconsent::withDisclosure(greeting) : greeting;
+}
 
 // The assistant's metadata key naming our agent.
 constexpr const char *assistantAgentTag = "voxanneAgentId";
@@ -92,7 +111,10 @@ Result<QJsonObject> readAgent(db::Transaction &tx, const QString &orgId)
         {u"tools"_s, tools->toJson(0, 0)}};
     if (!agent->isNull(0, 3))
         sync.insert(u"synced_at"_s, agent->toDateTime(0, 3).toString(Qt::ISODateWithMs));
-    return QJsonObject{{u"agent"_s, agent->toJson(0, 0)}, {u"sync"_s, sync}};
+    QJsonObject agentJson = agent->toJson(0, 0).toObject();
+    agentJson.insert(u"recording_disclosure"_s, disclosureOn(agentJson));
+    agentJson.insert(u"first_message_heard"_s, heardFirstMessage(agentJson));
+    return QJsonObject{{u"agent"_s, agentJson}, {u"sync"_s, sync}};
 }
 
 } // namespace
@@ -170,7 +192,7 @@ QJsonObject AgentService::assistantBody(const QJsonObject &agent, const QJsonObj
                                 {u"controlAuthenticationEnabled"_s, true}});
     return {{u"name"_s, agent.value(u"name"_s)},
             {u"metadata"_s, metadata},
-            {u"firstMessage"_s, agent.value(u"first_message"_s)},
+            {u"firstMessage"_s, heardFirstMessage(agent)},
             {u"model"_s, model},
             {u"voice"_s, voice},
             {u"server"_s, server},
@@ -227,6 +249,27 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
     if (saved)
         m_app.jobs.wake();
     return saved;
+}
+
+Result<void> AgentService::queuePushFor(db::Transaction &tx, const QString &orgId)
+{
+    auto agent =
+        tx.exec("SELECT id FROM agents WHERE org_id = $1::uuid AND direction = 'inbound'", {orgId});
+    if (!agent)
+        return agent.error();
+    if (agent->isEmpty())
+        return {}; // nothing to send yet: the first save sends the setting with it
+    jobs::NewJob push;
+    push.kind = QString::fromLatin1(pushJobKind);
+    push.orgId = orgId;
+    push.payload = {{u"agent_id"_s, agent->text(0, 0)}};
+    push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agent->text(0, 0);
+    push.dedupe = jobs::NewJob::Dedupe::Follow;
+    push.maxAttempts = pushAttempts;
+    auto queued = jobs::enqueue(tx, push);
+    if (!queued)
+        return queued.error();
+    return {};
 }
 
 Result<void> AgentService::runPushJob(const jobs::Job &job)

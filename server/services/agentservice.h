@@ -43,6 +43,10 @@ public:
     Result<QJsonObject> save(const db::Access &access, const QString &orgId,
                              const AgentChanges &changes);
 
+    // Queues a push of the clinic's agent, in `tx`, after a setting it sends changed elsewhere
+    // (the recording disclosure).
+    static Result<void> queuePushFor(db::Transaction &tx, const QString &orgId);
+
     // The job handler. Vapi refusing the settings (a 4xx other than 429) is recorded on the
     // agent ('send_failed', with Vapi's reason) and ends the job: retrying cannot help. No
     // answer, 429, 5xx, a busy lease or a database hiccup fail the attempt, and the job runner

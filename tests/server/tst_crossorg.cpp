@@ -274,6 +274,14 @@ private slots:
             row("PUT call review")
                 << QByteArray("PUT") << u"/api/calls-dashboard/{call}/review"_s
                 << QByteArray(R"({"score":1,"tags":["great"],"note":"x"})") << role << 404;
+            row("PUT legal hold on a contact")
+                << QByteArray("PUT") << u"/api/contacts/{contact}/legal-hold"_s
+                << QByteArray(R"({"legal_hold":true})") << role << (admin ? 404 : 403);
+            row("GET a patient's data export")
+                << QByteArray("GET") << u"/api/contacts/{contact}/data-export"_s << QByteArray()
+                << role << (admin ? 404 : 403);
+            row("POST erase a patient") << QByteArray("POST") << u"/api/contacts/{contact}/erase"_s
+                                        << QByteArray() << role << (admin ? 404 : 403);
             // The platform's metrics are nobody's clinic data: not served unless configured,
             // and a clinic's session never opens them (tst_metrics covers the configured cases).
             row("GET metrics") << QByteArray("GET") << u"/metrics"_s << QByteArray() << role << 404;

@@ -17,6 +17,8 @@ AgentConfig AgentConfig::fromJson(const QJsonObject &json)
     a.voice = agent.value(u"voice"_s).toString();
     a.voiceProvider = agent.value(u"voice_provider"_s).toString();
     a.firstMessage = agent.value(u"first_message"_s).toString();
+    a.recordingDisclosure = agent.value(u"recording_disclosure"_s).toBool();
+    a.firstMessageHeard = agent.value(u"first_message_heard"_s).toString(a.firstMessage);
     a.systemPrompt = agent.value(u"system_prompt"_s).toString();
     a.vapiAssistantId = agent.value(u"vapi_assistant_id"_s).toString();
     const QJsonObject sync = json.value(u"sync"_s).toObject();

@@ -18,6 +18,9 @@ struct AgentConfig
     QString firstMessage;
     QString systemPrompt;
     QString vapiAssistantId;
+    // Whether callers hear the recording disclosure first, and the greeting as they hear it.
+    bool recordingDisclosure = false;
+    QString firstMessageHeard;
 
     struct Tool
     {

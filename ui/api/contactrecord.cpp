@@ -24,6 +24,7 @@ ContactRecord ContactRecord::fromJson(const QJsonObject &json)
     c.notes = json.value(u"notes"_s).toString();
     c.preferredLanguage = json.value(u"preferred_language"_s).toString();
     c.doNotText = json.value(u"do_not_text"_s).toBool();
+    c.legalHold = json.value(u"legal_hold"_s).toBool();
     c.lastContactedAt = json::time(json.value(u"last_contacted_at"_s));
     c.createdAt = json::time(json.value(u"created_at"_s));
     return c;

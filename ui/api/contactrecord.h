@@ -23,6 +23,7 @@ struct ContactRecord
     QString notes;
     QString preferredLanguage; // en, es, or empty when not known
     bool doNotText = false;    // the person asked not to get text messages
+    bool legalHold = false;    // kept whole: retention skips it, erasure is refused
     QDateTime lastContactedAt;
     QDateTime createdAt;
 

@@ -2,10 +2,12 @@
 
 #include "ui/api/apiclient.h"
 #include "ui/api/apierror.h"
+#include "ui/api/privacyclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/toastarea.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -83,6 +85,18 @@ AgentPage::AgentPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_firstMessage->setFixedHeight(m_firstMessage->fontMetrics().lineSpacing() * 3 + 14);
     m_firstMessage->setTabChangesFocus(true);
     form->addRow(tr("First words:"), m_firstMessage);
+    m_disclosure = new QCheckBox(tr("Start every call with the recording disclosure"), this);
+    m_disclosure->setObjectName(u"recordingDisclosureCheck"_s);
+    m_disclosure->setToolTip(tr("\"This call is recorded for quality and your care.\" Several US "
+                                "states require every caller to be told; it is on by default "
+                                "where the clinic's time zone covers one of them."));
+    form->addRow(QString(), m_disclosure);
+    m_heard = new QLabel(this);
+    m_heard->setObjectName(u"firstMessageHeard"_s);
+    m_heard->setWordWrap(true);
+    m_heard->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), m_heard);
+    connect(m_disclosure, &QCheckBox::clicked, this, &AgentPage::setDisclosure);
     layout->addLayout(form);
     auto *promptLabel = new QLabel(tr("Instructions (what the AI should know and how it should "
                                       "behave):"),
@@ -170,6 +184,7 @@ void AgentPage::refresh()
     m_voice->setEnabled(admin);
     m_firstMessage->setReadOnly(!admin);
     m_prompt->setReadOnly(!admin);
+    m_disclosure->setEnabled(admin);
     if (isEdited())
         return; // keep what is being typed; "Undo changes" goes back
     m_api.agent().get(this, [this](Result<AgentConfig> agent) {
@@ -184,6 +199,24 @@ void AgentPage::refresh()
     });
 }
 
+void AgentPage::setDisclosure(bool on)
+{
+    m_disclosure->setEnabled(false);
+    PrivacyClient(m_api).update(
+        {{u"recording_disclosure"_s, on}}, this, [this, on](Result<QJsonObject> saved) {
+            m_disclosure->setEnabled(true);
+            if (!saved) {
+                m_disclosure->setChecked(!on);
+                m_toasts.problem(saved.error());
+                return;
+            }
+            m_toasts.success(on ? tr("Callers will hear the recording disclosure first.")
+                                : tr("Callers will no longer hear the recording disclosure."));
+            if (!isEdited())
+                refresh();
+        });
+}
+
 void AgentPage::show(const AgentConfig &agent)
 {
     m_agent = agent;
@@ -196,6 +229,8 @@ void AgentPage::show(const AgentConfig &agent)
     else
         m_voice->setEditText(agent.voice);
     m_firstMessage->setPlainText(agent.firstMessage);
+    m_disclosure->setChecked(agent.recordingDisclosure);
+    m_heard->setText(tr("Callers hear: %1").arg(agent.firstMessageHeard));
     m_prompt->setPlainText(agent.systemPrompt);
     showSync(agent);
     updateActions();

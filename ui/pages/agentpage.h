@@ -6,6 +6,7 @@
 #include <QTimer>
 
 class QComboBox;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -46,6 +47,9 @@ public:
     QPlainTextEdit *firstMessageEdit() const { return m_firstMessage; }
     QPlainTextEdit *promptEdit() const { return m_prompt; }
     QLabel *syncLabel() const { return m_sync; }
+    QCheckBox *disclosureCheck() const { return m_disclosure; }
+    // Turns the recording disclosure on or off at once (a clinic setting, not part of Save).
+    void setDisclosure(bool on);
 
 private:
     void show(const AgentConfig &agent);
@@ -62,6 +66,8 @@ private:
     FieldMessage *m_nameMessage;
     QComboBox *m_voice;
     QPlainTextEdit *m_firstMessage;
+    QCheckBox *m_disclosure = nullptr;
+    QLabel *m_heard = nullptr;
     QPlainTextEdit *m_prompt;
     QLabel *m_sync;
     QLabel *m_tools;

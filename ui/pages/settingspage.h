@@ -22,6 +22,7 @@ namespace vox::ui {
 class AccessLogPanel;
 class ApiClient;
 class FieldMessage;
+class RetentionBox;
 class ToastArea;
 
 // Settings of this computer (server address, light or dark, language, desktop notifications,
@@ -81,6 +82,7 @@ private:
     QBoxLayout *m_columns = nullptr;
     QWidget *m_computerBox = nullptr;
     QWidget *m_clinicBox = nullptr;
+    RetentionBox *m_retention = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;

@@ -5,6 +5,7 @@
 #include "ui/models/displayformat.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/leadeditdialog.h"
+#include "ui/widgets/patientdataactions.h"
 #include "ui/widgets/temperaturedelegate.h"
 #include "ui/widgets/toastarea.h"
 
@@ -106,6 +107,9 @@ LeadDetailPanel::LeadDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     m_callBackStatus->setWordWrap(true);
     m_callBackStatus->hide();
     layout->addWidget(m_callBackStatus);
+    m_patientData = new PatientDataActions(m_api, m_toasts, m_content);
+    layout->addWidget(m_patientData);
+    connect(m_patientData, &PatientDataActions::erased, this, [this] { clear(); });
 
     auto *callsBox = new QGroupBox(tr("Calls"), m_content);
     auto *callsLayout = new QVBoxLayout(callsBox);
@@ -205,6 +209,7 @@ void LeadDetailPanel::render()
                              : tr("Interested in: %1").arg(c.serviceInterests.join(u", "_s)));
     m_notes->setText(c.notes);
     m_notes->setVisible(!c.notes.isEmpty());
+    m_patientData->showContact(c.id, c.name, c.legalHold);
 
     m_calls->clear();
     for (const CallRecord &call : std::as_const(m_detail.calls)) {

@@ -13,6 +13,7 @@ namespace vox::ui {
 
 class ApiClient;
 class LeadEditDialog;
+class PatientDataActions;
 class ToastArea;
 
 // One lead: how to reach them, how warm they are, what they asked about, their calls and
@@ -56,6 +57,7 @@ private:
 
     ApiClient &m_api;
     ToastArea &m_toasts;
+    PatientDataActions *m_patientData = nullptr;
     ContactDetail m_detail;
     QString m_wantedId;
     QString m_callBackId;
