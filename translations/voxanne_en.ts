@@ -1157,6 +1157,26 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; In sync with the sandbox&apos;s Vapi (since %2): no real calls are answered with it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start every call with the recording disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;This call is recorded for quality and your care.&quot; Several US states require every caller to be told; it is on by default where the clinic&apos;s time zone covers one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers will hear the recording disclosure first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers will no longer hear the recording disclosure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers hear: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ApiClient</name>
@@ -3836,6 +3856,89 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::PatientDataActions</name>
+    <message>
+        <source>Legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep everything about this patient: nightly retention skips them and they cannot be erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export patient data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything held about this patient as a readable report and a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the legal hold before erasing this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this patient&apos;s details for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patient is on legal hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legal hold is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the patient&apos;s data in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files could not be written in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.txt and %1.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase %1 for good? This cannot be undone.
+
+• Their name, phone number and e-mail are deleted.
+• Their calls keep only the time, length, outcome and value: transcripts, summaries and recordings are deleted here and at Vapi.
+• Their messages lose their text and recipient.
+• Their appointments stay in the calendar without their name or notes.
+• A record that an erasure happened, by you, is kept without their details.
+
+Export their data first if they asked for a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::PhoneNumberStep</name>
     <message>
         <source>Show this number</source>
@@ -4322,6 +4425,49 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The report was saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RetentionBox</name>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each night the content older than these windows is removed: recordings (also at Vapi), transcripts with their summaries, and the text of messages. That a call or message happened, its length, outcome and value stay. Patients on legal hold are skipped. New clinics start with recordings for 365 days and transcripts and messages for six years (2190 days), how long HIPAA asks for documentation to be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep transcripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep message content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down to 0 keeps it forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1159,6 +1159,26 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; In sync with the sandbox&apos;s Vapi (since %2): no real calls are answered with it.</source>
         <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; Sincronizado con el Vapi del sandbox (desde %2): no atiende llamadas reales.</translation>
     </message>
+    <message>
+        <source>Start every call with the recording disclosure</source>
+        <translation>Empezar cada llamada con el aviso de grabación</translation>
+    </message>
+    <message>
+        <source>&quot;This call is recorded for quality and your care.&quot; Several US states require every caller to be told; it is on by default where the clinic&apos;s time zone covers one of them.</source>
+        <translation>«Esta llamada se graba para garantizar la calidad y su atención.» Varios estados de EE. UU. exigen avisar a cada persona que llama; está activado por defecto donde la zona horaria de la clínica incluye alguno de ellos.</translation>
+    </message>
+    <message>
+        <source>Callers will hear the recording disclosure first.</source>
+        <translation>Quien llame oirá primero el aviso de grabación.</translation>
+    </message>
+    <message>
+        <source>Callers will no longer hear the recording disclosure.</source>
+        <translation>Quien llame ya no oirá el aviso de grabación.</translation>
+    </message>
+    <message>
+        <source>Callers hear: %1</source>
+        <translation>Quien llama oye: %1</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ApiClient</name>
@@ -3838,6 +3858,97 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::PatientDataActions</name>
+    <message>
+        <source>Legal hold</source>
+        <translation>Retención legal</translation>
+    </message>
+    <message>
+        <source>Keep everything about this patient: nightly retention skips them and they cannot be erased</source>
+        <translation>Conservar todo sobre este paciente: la limpieza nocturna no lo toca y no se puede borrar</translation>
+    </message>
+    <message>
+        <source>Export patient data…</source>
+        <translation>Exportar datos del paciente…</translation>
+    </message>
+    <message>
+        <source>Save everything held about this patient as a readable report and a JSON file</source>
+        <translation>Guardar todo lo que se conserva de este paciente como un informe legible y un archivo JSON</translation>
+    </message>
+    <message>
+        <source>Erase patient…</source>
+        <translation>Borrar paciente…</translation>
+    </message>
+    <message>
+        <source>Lift the legal hold before erasing this patient</source>
+        <translation>Levante la retención legal antes de borrar a este paciente</translation>
+    </message>
+    <message>
+        <source>Remove this patient&apos;s details for good</source>
+        <translation>Eliminar para siempre los datos de este paciente</translation>
+    </message>
+    <message>
+        <source>This patient is on legal hold.</source>
+        <translation>Este paciente está en retención legal.</translation>
+    </message>
+    <message>
+        <source>The legal hold is lifted.</source>
+        <translation>Se levantó la retención legal.</translation>
+    </message>
+    <message>
+        <source>Save the patient&apos;s data in</source>
+        <translation>Guardar los datos del paciente en</translation>
+    </message>
+    <message>
+        <source>The files could not be written in %1.</source>
+        <translation>No se pudieron escribir los archivos en %1.</translation>
+    </message>
+    <message>
+        <source>Saved %1.txt and %1.json.</source>
+        <translation>Se guardaron %1.txt y %1.json.</translation>
+    </message>
+    <message>
+        <source>this patient</source>
+        <translation>este paciente</translation>
+    </message>
+    <message>
+        <source>Erase patient</source>
+        <translation>Borrar paciente</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good? This cannot be undone.
+
+• Their name, phone number and e-mail are deleted.
+• Their calls keep only the time, length, outcome and value: transcripts, summaries and recordings are deleted here and at Vapi.
+• Their messages lose their text and recipient.
+• Their appointments stay in the calendar without their name or notes.
+• A record that an erasure happened, by you, is kept without their details.
+
+Export their data first if they asked for a copy.</source>
+        <translation>¿Borrar a %1 para siempre? No se puede deshacer.
+
+• Se eliminan su nombre, su teléfono y su correo electrónico.
+• Sus llamadas conservan solo la hora, la duración, el resultado y el valor: las transcripciones, los resúmenes y las grabaciones se eliminan aquí y en Vapi.
+• Sus mensajes pierden el texto y el destinatario.
+• Sus citas siguen en el calendario sin su nombre ni sus notas.
+• Se conserva un registro de que usted hizo el borrado, sin sus datos.
+
+Exporte antes sus datos si pidió una copia.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Keep the patient</source>
+        <translation>Conservar al paciente</translation>
+    </message>
+    <message>
+        <source>The patient was erased.</source>
+        <translation>Se borró al paciente.</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::PhoneNumberStep</name>
     <message>
         <source>Show this number</source>
@@ -4325,6 +4436,49 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The report was saved to %1.</source>
         <translation>El informe se guardó en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RetentionBox</name>
+    <message>
+        <source>Retention</source>
+        <translation>Conservación de datos</translation>
+    </message>
+    <message>
+        <source>Each night the content older than these windows is removed: recordings (also at Vapi), transcripts with their summaries, and the text of messages. That a call or message happened, its length, outcome and value stay. Patients on legal hold are skipped. New clinics start with recordings for 365 days and transcripts and messages for six years (2190 days), how long HIPAA asks for documentation to be kept.</source>
+        <translation>Cada noche se elimina el contenido más antiguo que estos plazos: las grabaciones (también en Vapi), las transcripciones con sus resúmenes y el texto de los mensajes. Se conserva que hubo una llamada o un mensaje, su duración, su resultado y su valor. Los pacientes en retención legal no se tocan. Las clínicas nuevas empiezan con 365 días para las grabaciones y seis años (2190 días) para transcripciones y mensajes, el tiempo que HIPAA pide conservar la documentación.</translation>
+    </message>
+    <message>
+        <source>Keep recordings</source>
+        <translation>Conservar grabaciones</translation>
+    </message>
+    <message>
+        <source>Keep transcripts</source>
+        <translation>Conservar transcripciones</translation>
+    </message>
+    <message>
+        <source>Keep message content</source>
+        <translation>Conservar el texto de los mensajes</translation>
+    </message>
+    <message>
+        <source>Save retention</source>
+        <translation>Guardar conservación</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Para siempre</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Down to 0 keeps it forever.</source>
+        <translation>Bajando a 0 se conserva para siempre.</translation>
+    </message>
+    <message>
+        <source>Retention saved.</source>
+        <translation>Se guardó la conservación de datos.</translation>
     </message>
 </context>
 <context>
