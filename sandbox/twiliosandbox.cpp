@@ -81,6 +81,14 @@ TwilioSandbox::TwilioSandbox(SandboxState &state)
     : m_state(state)
 {
     addAccount(demoAccountSid, demoAuthToken, {demoPhoneNumber});
+    m_reports.setMaxThreadCount(2);
+}
+
+TwilioSandbox::~TwilioSandbox()
+{
+    *m_open = false;
+    m_reports.clear();
+    m_reports.waitForDone();
 }
 
 void TwilioSandbox::addAccount(const QString &sid, const QString &token, const QStringList &numbers,
@@ -609,15 +617,17 @@ void TwilioSandbox::reportStatus(const QJsonObject &message, const QString &stat
         reports.append(params);
     }
     // After the send is answered, as Twilio's carrier reports come later.
-    QThreadPool::globalInstance()->start([token, statusCallback, target, reports] {
+    m_reports.start([open = m_open, token, statusCallback, target, reports] {
         for (const auto &params : reports) {
             QThread::msleep(100);
+            if (!open->load())
+                return;
             http::OutboundCall call;
             call.method = "POST";
             call.url = QUrl(target);
             call.contentType = "application/x-www-form-urlencoded";
             call.body = http::formEncode(params);
-            call.timeoutMs = 5000;
+            call.timeoutMs = 2000;
             call.headers = {{"X-Twilio-Signature", twilioSignature(token, statusCallback, params)}};
             (void)sendOnce(call); // Twilio does not wait on a callback's answer either
         }

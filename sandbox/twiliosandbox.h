@@ -7,6 +7,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
 
 namespace vox::sandbox {
 
@@ -42,6 +46,8 @@ public:
     static inline const QString demoPhoneNumber = QStringLiteral("+15550109999");
 
     explicit TwilioSandbox(SandboxState &state);
+    // Drops the status reports not yet sent and waits for the one being sent.
+    ~TwilioSandbox();
     void registerRoutes(Router &router);
 
     // Tests: an account with its own numbers, and accounts that Twilio reports suspended.
@@ -112,6 +118,10 @@ private:
     QHash<QString, Validation> m_validations; // by phone number
     QHash<QString, int> m_undeliverable;      // error code by phone number
     QHash<QString, QString> m_callbackRoutes; // public base -> where it really goes
+    // Status reports go out from here, never the application's shared pool: a report to a server
+    // that has stopped answering must not hold up the application's exit.
+    QThreadPool m_reports;
+    std::shared_ptr<std::atomic<bool>> m_open = std::make_shared<std::atomic<bool>>(true);
 
     // Where a callback to `url` really goes (routeCallbacks).
     QString routed(const QString &url) const;

@@ -12,8 +12,10 @@ CREATE TABLE phi_access_log (
     user_id uuid,
     user_name text NOT NULL CHECK (length(user_name) <= 300),
     occurred_at timestamptz NOT NULL DEFAULT now(),
+    -- One record (a call, a contact, a share), the inbox, or a whole list exported to CSV.
     entity_type text NOT NULL CHECK (entity_type IN ('call', 'contact', 'inbox', 'recording_share',
-                                                     'calls')),
+                                                     'calls', 'contacts', 'appointments',
+                                                     'messages')),
     entity_id uuid,
     -- The patient the content is about, when there is one, so an auditor can ask "who looked at
     -- this patient".

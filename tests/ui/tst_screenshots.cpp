@@ -20,8 +20,8 @@
 #include "ui/pages/inboxpage.h"
 #include "ui/pages/leadspage.h"
 #include "ui/pages/livepage.h"
-#include "ui/pages/settingspage.h"
 #include "ui/pages/reportspage.h"
+#include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/shell/consolecontroller.h"
 #include "ui/shell/mainwindow.h"
@@ -40,9 +40,9 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QImage>
-#include <QScrollArea>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTableView>
@@ -392,6 +392,17 @@ private slots:
         window.resize(size);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Every page fits the smallest screen the console supports: a page whose minimum is wider
+        // pushes the window past the screen's edge.
+        if (window.width() > size.width()) {
+            QStringList wide;
+            for (int i = 0; i < window.pageCount(); ++i)
+                wide << u"%1 %2 px"_s.arg(window.page(i)->objectName())
+                            .arg(window.page(i)->minimumSizeHint().width());
+            QFAIL(qPrintable(
+                u"The window is %1 px wide, not %2: "_s.arg(window.width()).arg(size.width()) +
+                wide.join(u", "_s)));
+        }
         // What the window shows while the clinic's server on this computer starts, and when
         // it could not.
         window.showStarting();

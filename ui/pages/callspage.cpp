@@ -58,7 +58,7 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_search->setObjectName(u"callsSearch"_s);
     m_search->setPlaceholderText(tr("Search by name, number or words said…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(240);
+    m_search->setMinimumWidth(200);
     m_search->setAccessibleName(tr("Search calls"));
     filters->addWidget(m_search, 2);
     m_direction = filterBox(u"callsDirection"_s, tr("Direction"),

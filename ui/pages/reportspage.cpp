@@ -4,6 +4,7 @@
 #include "ui/api/reportsclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/pages/reportexport.h"
+#include "ui/widgets/flowlayout.h"
 #include "ui/widgets/hourheatmap.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/toastarea.h"
@@ -160,6 +161,10 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     heading->setFont(big);
     top->addWidget(heading);
     top->addStretch(1);
+    // The period's controls wrap under the heading where the window is narrow (1024 px, Spanish).
+    auto *periodRow = new QWidget(this);
+    auto *period = new FlowLayout(periodRow);
+    period->setContentsMargins(0, 0, 0, 0);
     m_choice->setObjectName(u"reportRange"_s);
     m_choice->setAccessibleName(tr("Period"));
     m_choice->setAccessibleDescription(
@@ -170,7 +175,7 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_choice->addItem(tr("Last 30 days"), int(Choice::Last30Days));
     m_choice->addItem(tr("Last 90 days"), int(Choice::Last90Days));
     m_choice->addItem(tr("Custom"), int(Choice::Custom));
-    top->addWidget(m_choice);
+    period->addWidget(m_choice);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(u"yyyy-MM-dd"_s);
@@ -179,17 +184,18 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_from->setAccessibleName(tr("First day"));
     m_to->setObjectName(u"reportTo"_s);
     m_to->setAccessibleName(tr("Last day"));
-    top->addWidget(m_from);
-    top->addWidget(new QLabel(u"–"_s, this));
-    top->addWidget(m_to);
+    period->addWidget(m_from);
+    period->addWidget(new QLabel(u"–"_s, this));
+    period->addWidget(m_to);
     m_compare->setObjectName(u"reportCompare"_s);
     m_compare->setChecked(true);
-    top->addWidget(m_compare);
+    period->addWidget(m_compare);
     m_exportPng->setObjectName(u"exportPng"_s);
     m_exportPdf->setObjectName(u"exportPdf"_s);
     top->addWidget(m_exportPng);
     top->addWidget(m_exportPdf);
     layout->addLayout(top);
+    layout->addWidget(periodRow);
 
     // Everything below is the report: what the exports draw.
     auto *scroll = new QScrollArea(this);

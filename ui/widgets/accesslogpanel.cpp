@@ -87,6 +87,8 @@ AccessLogPanel::AccessLogPanel(ApiClient &api, ToastArea &toasts, QWidget *paren
     m_person = new QComboBox(this);
     m_person->setObjectName(u"accessLogPerson"_s);
     m_person->addItem(tr("Everyone"), QString());
+    m_person->setAccessibleName(tr("Person"));
+    m_person->setAccessibleDescription(tr("Show only what this person of the clinic looked at"));
     m_patient = new QLineEdit(this);
     m_patient->setObjectName(u"accessLogPatient"_s);
     m_patient->setPlaceholderText(tr("Patient's name or number"));
@@ -95,10 +97,16 @@ AccessLogPanel::AccessLogPanel(ApiClient &api, ToastArea &toasts, QWidget *paren
     m_action = new QComboBox(this);
     m_action->setObjectName(u"accessLogAction"_s);
     m_action->addItem(tr("All actions"), QString());
+    m_action->setAccessibleName(tr("Action"));
+    m_action->setAccessibleDescription(tr("Show only this kind of access"));
     for (const QString &action : loggedActions)
         m_action->addItem(actionName(action), action);
     m_from = boundEdit(this);
+    m_from->setAccessibleName(tr("From"));
+    m_from->setAccessibleDescription(tr("The first day shown; \"Any\" for no limit"));
     m_to = boundEdit(this);
+    m_to->setAccessibleName(tr("To"));
+    m_to->setAccessibleDescription(tr("The last day shown; \"Any\" for no limit"));
     filters->addWidget(m_person);
     filters->addWidget(m_patient, 1);
     filters->addWidget(m_action);
@@ -124,6 +132,9 @@ AccessLogPanel::AccessLogPanel(ApiClient &api, ToastArea &toasts, QWidget *paren
 
     m_table = new QTableWidget(0, 6, this);
     m_table->setObjectName(u"accessLogTable"_s);
+    m_table->setAccessibleName(tr("Access log"));
+    m_table->setAccessibleDescription(
+        tr("Who opened patients' calls, recordings, histories and texts, newest first"));
     m_table->setHorizontalHeaderLabels(
         {tr("When"), tr("Person"), tr("Action"), tr("Patient"), tr("Address"), tr("Result")});
     m_table->verticalHeader()->hide();

@@ -3,13 +3,13 @@
 #include "ui/api/apiclient.h"
 #include "ui/api/privacyclient.h"
 #include "ui/widgets/confirmation.h"
+#include "ui/widgets/flowlayout.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -24,7 +24,8 @@ PatientDataActions::PatientDataActions(ApiClient &api, ToastArea &toasts, QWidge
     , m_toasts(toasts)
 {
     setObjectName(u"patientDataActions"_s);
-    auto *layout = new QHBoxLayout(this);
+    // Wraps onto a second line where the lead's panel is narrow (Spanish at 1024 px).
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_hold = new QCheckBox(tr("Legal hold"), this);
     m_hold->setObjectName(u"legalHoldCheck"_s);
@@ -39,7 +40,6 @@ PatientDataActions::PatientDataActions(ApiClient &api, ToastArea &toasts, QWidge
     layout->addWidget(m_hold);
     layout->addWidget(m_export);
     layout->addWidget(m_erase);
-    layout->addStretch();
     connect(m_hold, &QCheckBox::clicked, this, &PatientDataActions::setLegalHold);
     connect(m_export, &QPushButton::clicked, this, &PatientDataActions::exportData);
     connect(m_erase, &QPushButton::clicked, this, &PatientDataActions::askToErase);
