@@ -1,5 +1,6 @@
 #include "ui/pages/livepage.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
@@ -244,7 +245,8 @@ void LivePage::updateRow(int row)
     if (row < 0 || row >= m_calls.size() || row >= m_list->count())
         return;
     const LiveCall &call = m_calls.at(row);
-    const QString who = call.callerName.isEmpty() ? call.phoneNumber : call.callerName;
+    const QString who =
+        call.callerName.isEmpty() ? phone::display(call.phoneNumber) : call.callerName;
     QString speaking;
     if (call.speaking == u"user")
         speaking = tr("caller speaking");
@@ -258,7 +260,7 @@ void LivePage::updateRow(int row)
         text += u" · "_s + speaking;
     QListWidgetItem *item = m_list->item(row);
     item->setText(text);
-    item->setToolTip(call.phoneNumber);
+    item->setToolTip(phone::display(call.phoneNumber));
 }
 
 void LivePage::showChosen()
@@ -270,10 +272,12 @@ void LivePage::showChosen()
         updateActions();
         return;
     }
-    const QString who = call->callerName.isEmpty() ? call->phoneNumber : call->callerName;
-    m_chosenLabel->setText(call->callerName.isEmpty() || call->phoneNumber.isEmpty()
-                               ? who
-                               : u"%1 · %2"_s.arg(call->callerName, call->phoneNumber));
+    const QString who =
+        call->callerName.isEmpty() ? phone::display(call->phoneNumber) : call->callerName;
+    m_chosenLabel->setText(
+        call->callerName.isEmpty() || call->phoneNumber.isEmpty()
+            ? who
+            : u"%1 · %2"_s.arg(call->callerName, phone::display(call->phoneNumber)));
     QStringList text;
     for (const LiveLine &line : call->lines)
         text << (line.role == u"user" ? tr("Caller: %1") : tr("AI: %1")).arg(line.text);
@@ -367,7 +371,8 @@ void LivePage::transfer()
     const QString destination = m_destinations->currentData().toString();
     if (!call || destination.isEmpty())
         return;
-    const QString who = call->callerName.isEmpty() ? call->phoneNumber : call->callerName;
+    const QString who =
+        call->callerName.isEmpty() ? phone::display(call->phoneNumber) : call->callerName;
     Confirmation ask{tr("Transfer the call?"),
                      tr("%1 will be put through to %2. The AI leaves the call; this cannot be "
                         "undone.")
@@ -384,7 +389,8 @@ void LivePage::endCall()
     const LiveCall *call = chosen();
     if (!call)
         return;
-    const QString who = call->callerName.isEmpty() ? call->phoneNumber : call->callerName;
+    const QString who =
+        call->callerName.isEmpty() ? phone::display(call->phoneNumber) : call->callerName;
     Confirmation ask{tr("End the call?"),
                      tr("The call with %1 ends now. This cannot be undone.").arg(who),
                      tr("End call"), tr("Keep the call"), u"liveEndConfirmation"_s};
