@@ -967,6 +967,30 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Exported a list to CSV</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show only what this person of the clinic looked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only this kind of access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day shown; &quot;Any&quot; for no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day shown; &quot;Any&quot; for no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who opened patients&apos; calls, recordings, histories and texts, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ActivationCodeStep</name>

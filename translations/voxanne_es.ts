@@ -969,6 +969,30 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>Exported a list to CSV</source>
         <translation>Exportó una lista a CSV</translation>
     </message>
+    <message>
+        <source>Show only what this person of the clinic looked at</source>
+        <translation>Mostrar solo lo que consultó esta persona de la clínica</translation>
+    </message>
+    <message>
+        <source>Show only this kind of access</source>
+        <translation>Mostrar solo este tipo de acceso</translation>
+    </message>
+    <message>
+        <source>The first day shown; &quot;Any&quot; for no limit</source>
+        <translation>El primer día que se muestra; «Cualquiera» para no poner límite</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>The last day shown; &quot;Any&quot; for no limit</source>
+        <translation>El último día que se muestra; «Cualquiera» para no poner límite</translation>
+    </message>
+    <message>
+        <source>Who opened patients&apos; calls, recordings, histories and texts, newest first</source>
+        <translation>Quién abrió llamadas, grabaciones, historiales y mensajes de pacientes, lo más reciente primero</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ActivationCodeStep</name>
