@@ -84,7 +84,8 @@ OutboundAnswer exchangeOnce(const OutboundCall &call, const QByteArray &userAgen
 
     OutboundAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = reply->readAll();
+    if (reply->isOpen()) // an aborted or refused request has no body to read
+        answer.body = reply->readAll();
     for (const auto &[name, value] : reply->rawHeaderPairs())
         answer.headers.insert(name.toLower(), value);
     answer.sent = answer.status != 0 || !neverSent(reply->error());

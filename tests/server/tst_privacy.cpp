@@ -4,6 +4,7 @@
 
 #include "core/logging/log.h"
 #include "server/appcontext.h"
+#include "server/providers/providerhttp.h"
 #include "server/server.h"
 #include "server/services/retentionpurge.h"
 
@@ -248,12 +249,17 @@ private slots:
         auto first = instance(u"instance-1"_s);
         auto second = instance(u"instance-2"_s);
         std::atomic<int> ran{0};
-        QThread *t1 = QThread::create([&] { ran += first->jobs->runDue(); });
-        QThread *t2 = QThread::create([&] { ran += second->jobs->runDue(); });
+        // As on a runner's own thread: provider calls there retry what a loaded machine drops.
+        const auto runAsRunner = [&ran](vox::server::jobs::JobRunner &jobs) {
+            const vox::server::providers::BackgroundWork background;
+            ran += jobs.runDue();
+        };
+        QThread *t1 = QThread::create([&] { runAsRunner(*first->jobs); });
+        QThread *t2 = QThread::create([&] { runAsRunner(*second->jobs); });
         t1->start();
         t2->start();
-        QVERIFY(t1->wait(60000));
-        QVERIFY(t2->wait(60000));
+        // The sandbox answers on this thread: wait with its events running, not blocked in wait().
+        QVERIFY(QTest::qWaitFor([&] { return t1->isFinished() && t2->isFinished(); }, 60000));
         delete t1;
         delete t2;
         // The test server's own runner may have taken it: whoever ran it, it ran once.
