@@ -14,26 +14,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 calls=${BENCH_CALLS:-100000}
 runs=${BENCH_RUNS:-3}
 
-say() { printf '\n== %s\n' "$*" >&2; }
-
-say "release build"
-(cd "$root" && cmake --preset release >/dev/null &&
-    cmake --build --preset release -j2 --target voxanne-console-bench voxanne-server >/dev/null)
+BENCH_NO_DEPS=1 bench_prepare coldstart voxanne-console-bench voxanne-server
 bench_bin="$root/build/release/tests/bench/voxanne-console-bench"
-server_bin="$root/build/release/app/voxanne-server"
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-
-work=$(mktemp -d -t voxanne-coldstart.XXXXXX)
-chmod 755 "$work" # the embedded database runs as the `voxanne` user when this runs as root
-server_pid=""
-cleanup() {
-    if [[ -n "$server_pid" ]]; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    [[ "${BENCH_KEEP:-0}" == 1 ]] && echo "work folder kept: $work" >&2 || rm -rf "$work"
-}
-trap cleanup EXIT
 export QT_QPA_PLATFORM=offscreen HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" \
     XDG_DATA_HOME="$work/home/data" XDG_RUNTIME_DIR="$work/home/run"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"

@@ -19,43 +19,15 @@ duration=${BENCH_DURATION:-15s}
 connections=${BENCH_CONNECTIONS:-32}
 threads=2
 
-say() { printf '\n== %s\n' "$*" >&2; }
-
-say "dependencies"
-"$root/packaging/install-deps" --bench >&2
-
-say "release build"
-(cd "$root" && cmake --preset release >/dev/null &&
-    cmake --build --preset release -j2 --target voxanne-server >/dev/null)
-server_bin="$root/build/release/app/voxanne-server"
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-
-work=$(mktemp -d -t voxanne-bench.XXXXXX)
-chmod 755 "$work" # the embedded database runs as the `voxanne` user when this runs as root
-server_pid=""
+bench_prepare bench voxanne-server
 nginx_pid=""
-cleanup() {
-    [[ -n "$nginx_pid" ]] && kill -QUIT "$nginx_pid" 2>/dev/null || true
-    if [[ -n "$server_pid" ]]; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    [[ "${BENCH_KEEP:-0}" == 1 ]] && echo "work folder kept: $work" >&2 || rm -rf "$work"
-}
-trap cleanup EXIT
+bench_cleanup_extra() { [[ -z "$nginx_pid" ]] || kill -QUIT "$nginx_pid" 2>/dev/null; }
 
 say "server with its own PostgreSQL in $work/data"
 serve_embedded "$work/data"
 cluster="$work/data/postgres"
-psql_admin() { "$pg_bin/psql" -h "$socket_dir" -p 5432 -U voxanne_admin -d voxanne -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 echo "server: $url" >&2
-
-say "sign up the measured clinic"
-session=$(curl -sf -X POST "$url/api/auth/signup" -H 'Content-Type: application/json' \
-    -d '{"organization_name":"Bench Clinic","email":"bench@clinic.test","password":"benchmark password"}')
-token=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$session")
-org=$(psql_admin -c "SELECT id FROM organizations WHERE name = 'Bench Clinic'")
-user=$(psql_admin -c "SELECT id FROM profiles WHERE email = 'bench@clinic.test'")
+sign_up_bench_clinic
 
 say "seed $calls calls across $orgs clinics"
 start=$(date +%s)
