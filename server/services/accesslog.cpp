@@ -28,10 +28,27 @@ Entry byUser(const http::Principal &who, const QString &clientAddress, const QSt
     return e;
 }
 
+namespace {
+
+bool repeatsAreOneViewing(const Entry &e)
+{
+    // Reading a record again soon is the same look; exports, plays and shares are each their own.
+    return !e.userId.isEmpty() &&
+           (e.action == action::callViewed || e.action == action::contactViewed ||
+            e.action == action::inboxRead);
+}
+
+} // namespace
+
 Result<void> record(db::Transaction &tx, const Entry &e)
 {
     // The patient: given, or the call's, or the shared call's; a contact is its own patient.
+    // A repeated viewing claims the same key; the row is written only for a new one.
     auto row = tx.exec(
+        "WITH viewing AS (INSERT INTO phi_access_viewings (org_id, user_id, repeat_key) SELECT "
+        "$1::uuid, $2::uuid, concat_ws(':', $4::text, coalesce($6::uuid::text, ''), "
+        "floor(extract(epoch FROM now()) / 600)::bigint) WHERE $11::boolean "
+        "ON CONFLICT (org_id, user_id, repeat_key) DO NOTHING RETURNING 1) "
         "INSERT INTO phi_access_log (org_id, user_id, user_name, action, entity_type, entity_id, "
         "contact_id, client_address, result, details) SELECT $1::uuid, $2::uuid, "
         "coalesce(nullif($3, ''), (SELECT coalesce(nullif(p.full_name, ''), p.email) FROM profiles "
@@ -40,12 +57,13 @@ Result<void> record(db::Transaction &tx, const Entry &e)
         "$6::uuid WHEN 'call' THEN (SELECT c.contact_id FROM call_logs c WHERE c.id = $6::uuid "
         "AND c.org_id = $1::uuid) WHEN 'recording_share' THEN (SELECT c.contact_id FROM "
         "recording_shares s JOIN call_logs c ON c.id = s.call_id WHERE s.id = $6::uuid AND "
-        "s.org_id = $1::uuid) END), $8, $9, $10::jsonb",
+        "s.org_id = $1::uuid) END), $8, $9, $10::jsonb "
+        "WHERE NOT $11::boolean OR EXISTS (SELECT 1 FROM viewing)",
         {e.orgId, e.userId.isEmpty() ? db::Param(nullptr) : db::Param(e.userId), e.userName,
          e.action, e.entityType, e.entityId.isEmpty() ? db::Param(nullptr) : db::Param(e.entityId),
          e.contactId.isEmpty() ? db::Param(nullptr) : db::Param(e.contactId),
-         e.clientAddress.left(100), e.allowed ? u"allowed"_s : u"refused"_s,
-         QJsonValue(e.details)});
+         e.clientAddress.left(100), e.allowed ? u"allowed"_s : u"refused"_s, QJsonValue(e.details),
+         repeatsAreOneViewing(e)});
     if (!row)
         return row.error();
     return {};

@@ -215,6 +215,13 @@ Result<Counts> purgeClinic(AppContext &app, const QString &orgId, const QDateTim
 
 Result<int> purgeAll(AppContext &app, const QDateTime &now)
 {
+    // The keys that fold repeated viewings into one access-log row matter for ten minutes.
+    auto forgotten = app.db.query(db::Access::service(),
+                                  "DELETE FROM phi_access_viewings WHERE viewed_at < "
+                                  "$1::timestamptz - interval '1 day'",
+                                  {now});
+    if (!forgotten)
+        return forgotten.error();
     auto orgs =
         app.db.query(db::Access::service(),
                      "SELECT org_id FROM org_settings WHERE keep_recordings_days IS NOT NULL "

@@ -92,8 +92,10 @@ class TestAccessLog : public QObject
     {
         const HttpReply reply = m_clinic.client->post(
             u"/api/calls-dashboard/%1/share"_s.arg(m_callId), {{u"email"_s, email}});
-        if (reply.status != 200)
+        if (reply.status != 200) {
+            qWarning("sharing answered %d: %s", reply.status, reply.body.constData());
             return {};
+        }
         const QString text =
             f.sandbox->resend().emails().last().toObject().value(u"text"_s).toString();
         static const QRegularExpression link(u"(/api/recordings/shared/[A-Za-z0-9._-]+)"_s);
@@ -277,6 +279,35 @@ private slots:
     }
 
     // ----- the database keeps the log append-only -----
+
+    // A live update reloading the open call, or a click back to it, is the same look: one row.
+    // Another person, another call, or a play of the recording is a row of its own.
+    void aRepeatedViewingIsOneRow()
+    {
+        const QString other =
+            f.insertCall(m_clinic.orgId, u"+15557770001"_s, m_contactId, m_recordingUrl,
+                         u"AI: Hello again. User: About my appointment."_s);
+        const QString third =
+            f.insertCall(m_clinic.orgId, u"+15557770001"_s, m_contactId, m_recordingUrl,
+                         u"AI: Hello. User: A question about prices."_s);
+        QVERIFY(!other.isEmpty() && !third.isEmpty());
+        const QString path = u"/api/calls-dashboard/%1"_s.arg(other);
+        const int before = logCount(m_clinic.orgId);
+        QCOMPARE(m_staff->get(path).status, 200);
+        QCOMPARE(logCount(m_clinic.orgId), before + 1);
+        QCOMPARE(m_staff->get(path).status, 200);
+        QCOMPARE(m_staff->get(path).status, 200);
+        QCOMPARE(logCount(m_clinic.orgId), before + 1);
+        QCOMPARE(m_clinic.client->get(path).status, 200);
+        QCOMPARE(logCount(m_clinic.orgId), before + 2);
+        QCOMPARE(m_staff->get(u"/api/calls-dashboard/%1"_s.arg(third)).status, 200);
+        QCOMPARE(logCount(m_clinic.orgId), before + 3);
+        QCOMPARE(m_staff->get(path + u"/recording"_s).status, 200);
+        QCOMPARE(m_staff->get(path + u"/recording"_s).status, 200);
+        QCOMPARE(logCount(m_clinic.orgId), before + 5);
+        // Staff still cannot read the log that decided it.
+        QCOMPARE(m_staff->get(u"/api/access-log"_s).status, 403);
+    }
 
     void theRuntimeRolesCannotChangeTheLog_data()
     {

@@ -246,6 +246,13 @@ private slots:
                       QJsonValue(QJsonObject{{u"as_of"_s, asOf.toString(Qt::ISODate)}}),
                       u"privacy.retention@race"_s})
                      .isEmpty());
+        // The keys folding repeated viewings into one access-log row are kept a day.
+        for (const QString &age : {u"2 days"_s, u"1 hour"_s})
+            QVERIFY(f.sql("INSERT INTO phi_access_viewings (org_id, user_id, repeat_key, "
+                          "viewed_at) VALUES ($1::uuid, gen_random_uuid(), $2, "
+                          "$3::timestamptz - $4::interval)",
+                          {m_a.orgId, age, asOf, age})
+                        .ok());
         auto first = instance(u"instance-1"_s);
         auto second = instance(u"instance-2"_s);
         std::atomic<int> ran{0};
@@ -272,6 +279,7 @@ private slots:
         QCOMPARE(one("SELECT attempts FROM jobs WHERE unique_key = 'privacy.retention@race'"),
                  u"1"_s);
         QCOMPARE(vapiDeletes(u"vapi-race"_s), 1);
+        QCOMPARE(one("SELECT string_agg(repeat_key, ',') FROM phi_access_viewings"), u"1 hour"_s);
         QVERIFY(one("SELECT recording_url FROM call_logs WHERE id = $1::uuid", {c}).isEmpty());
         QCOMPARE(one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
                      "'retention.purge'",
