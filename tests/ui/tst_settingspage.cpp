@@ -9,6 +9,7 @@
 #include "ui/models/displayformat.h"
 #include "ui/pages/settingspage.h"
 #include "ui/shell/translations.h"
+#include "ui/widgets/retentionbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
@@ -21,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -298,6 +300,43 @@ private slots:
         for (auto it = people.cbegin(); it != people.cend(); ++it)
             QVERIFY2((stateButton(*c.page, it->id) != nullptr) == withButton.contains(it.key()),
                      qPrintable(it.key()));
+    }
+
+    // Admins choose how long content is kept (0 is "Forever"); staff read the windows and cannot
+    // change them.
+    void retentionIsSavedByAdminsAndReadByStaff()
+    {
+        const auto clinic = m_fixture->createClinic(u"Retention Clinic"_s);
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        {
+            Console c(m_fixture->url(), clinic.session);
+            auto *box = c.page->findChild<vox::ui::RetentionBox *>(u"retentionBox"_s);
+            QVERIFY(box);
+            QTRY_COMPARE(box->recordingsSpin()->value(), 365);
+            QCOMPARE(box->transcriptsSpin()->value(), 2190);
+            QCOMPARE(box->messagesSpin()->value(), 2190);
+            QVERIFY(box->recordingsSpin()->isEnabled());
+            box->recordingsSpin()->setValue(30);
+            box->transcriptsSpin()->setValue(0);
+            QCOMPARE(box->transcriptsSpin()->text(), u"Forever"_s);
+            box->save();
+            QTRY_COMPARE(
+                client->get(u"/api/org/privacy"_s).json().value(u"keep_recordings_days"_s).toInt(),
+                30);
+            const QJsonObject saved = client->get(u"/api/org/privacy"_s).json();
+            QVERIFY(saved.value(u"keep_transcripts_days"_s).isNull());
+            QCOMPARE(saved.value(u"keep_message_content_days"_s).toInt(), 2190);
+        }
+        const Person desk = addPerson(clinic, u"staff"_s, u"Robin Desk"_s);
+        Console c(m_fixture->url(), desk.session);
+        auto *box = c.page->findChild<vox::ui::RetentionBox *>(u"retentionBox"_s);
+        QTRY_COMPARE(box->recordingsSpin()->value(), 30);
+        QCOMPARE(box->transcriptsSpin()->value(), 0);
+        for (QWidget *control : std::initializer_list<QWidget *>{
+                 box->recordingsSpin(), box->transcriptsSpin(), box->messagesSpin(),
+                 box->findChild<QPushButton *>(u"saveRetention"_s)})
+            QVERIFY2(!control->isEnabled(), qPrintable(control->objectName()));
     }
 
     void thePeopleTableIsReadable_data()

@@ -84,8 +84,10 @@ void RetentionBox::refresh()
          std::initializer_list<QWidget *>{m_recordings, m_transcripts, m_messages, m_save})
         w->setEnabled(admin);
     PrivacyClient(m_api).get(this, [this](Result<QJsonObject> privacy) {
-        if (!privacy)
+        if (!privacy) {
+            m_toasts.problem(privacy.error());
             return;
+        }
         showDays(m_recordings, privacy->value(u"keep_recordings_days"_s));
         showDays(m_transcripts, privacy->value(u"keep_transcripts_days"_s));
         showDays(m_messages, privacy->value(u"keep_message_content_days"_s));
