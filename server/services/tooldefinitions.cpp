@@ -5,11 +5,16 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
 
 namespace {
+
+// What the AI says as it hands the caller over; also how our transfer tool is recognised at Vapi.
+const QString transferAnnouncement = u"One moment, I'll put you through."_s;
 
 QJsonObject property(const QString &type, const QString &description)
 {
@@ -107,8 +112,7 @@ QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &
         {u"type"_s, u"transferCall"_s},
         {u"destinations"_s, QJsonArray()},
         {u"messages"_s, QJsonArray{QJsonObject{{u"type"_s, u"request-start"_s},
-                                               {u"content"_s, u"One moment, I'll put you "
-                                                              "through."_s}}}}};
+                                               {u"content"_s, transferAnnouncement}}}}};
     transfer.hash =
         QString::fromLatin1(crypto::sha256(json::canonical(transfer.definition)).toHex());
     out.append(transfer);
@@ -118,9 +122,24 @@ QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &
 QString toolName(const QJsonObject &tool)
 {
     const QString name = tool.value(u"function"_s).toObject().value(u"name"_s).toString();
-    if (name.isEmpty() && tool.value(u"type"_s).toString() == u"transferCall")
+    if (name.isEmpty() && isOurTransferTool(tool))
         return QString::fromLatin1(transferToolName);
     return name;
+}
+
+bool isOurTransferTool(const QJsonObject &tool)
+{
+    // Vapi's transfer tools carry no name and no server to mark, so ours is told apart by its
+    // shape: no destinations of its own (the server names them per call) and our announcement.
+    // A clinic's own transfer tool, made in Vapi's dashboard, has destinations: never ours.
+    if (tool.value(u"type"_s).toString() != u"transferCall" ||
+        !tool.value(u"destinations"_s).toArray().isEmpty())
+        return false;
+    const QJsonArray messages = tool.value(u"messages"_s).toArray();
+    return std::any_of(messages.cbegin(), messages.cend(), [](const QJsonValue &m) {
+        return m.toObject().value(u"type"_s).toString() == u"request-start" &&
+               m.toObject().value(u"content"_s).toString() == transferAnnouncement;
+    });
 }
 
 QString toolMarker(const QJsonObject &tool)

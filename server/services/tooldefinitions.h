@@ -23,11 +23,15 @@ struct ToolDefinition
 // secret is part of the hash: rotating it registers the tools again with the new header.
 QList<ToolDefinition> toolDefinitions(const QString &backendUrl, const QString &webhookSecret);
 
-// Our transferCall tool: Vapi's transferCall tools have no function name, so the type names it.
+// Our transferCall tool: Vapi's transferCall tools have no function name, so we name it.
 inline constexpr const char *transferToolName = "transferCall";
 
-// The name of a tool at Vapi: its function's name, or transferCall for that tool type.
+// The name of a tool at Vapi: its function's name, or transferCall for our transfer tool; empty
+// for anything else without a function (a clinic's own transfer tool among them).
 QString toolName(const QJsonObject &tool);
+
+// Whether a tool at Vapi is the transfer tool we register (not one the clinic made itself).
+bool isOurTransferTool(const QJsonObject &tool);
 
 // The header of a tool's server that carries its definition's hash.
 inline constexpr const char *toolMarkerHeader = "x-voxanne-tool-definition";

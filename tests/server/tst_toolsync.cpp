@@ -226,6 +226,50 @@ private slots:
         m_sandbox->state().clearFailures();
     }
 
+    void toolsAreKnownByName_data()
+    {
+        QTest::addColumn<QJsonObject>("tool");
+        QTest::addColumn<QString>("name");
+        const QJsonArray announcement{
+            QJsonObject{{u"type"_s, u"request-start"_s},
+                        {u"content"_s, u"One moment, I'll put you through."_s}}};
+        const QJsonArray aNumber{
+            QJsonObject{{u"type"_s, u"number"_s}, {u"number"_s, u"+15550109999"_s}}};
+        QTest::newRow("a function tool by its function's name")
+            << QJsonObject{{u"type"_s, u"function"_s},
+                           {u"function"_s, QJsonObject{{u"name"_s, u"checkAvailability"_s}}}}
+            << u"checkAvailability"_s;
+        QTest::newRow("our transfer tool: no destinations, our announcement")
+            << QJsonObject{{u"type"_s, u"transferCall"_s},
+                           {u"destinations"_s, QJsonArray()},
+                           {u"messages"_s, announcement}}
+            << u"transferCall"_s;
+        QTest::newRow("our transfer tool as Vapi lists it, destinations left out")
+            << QJsonObject{{u"type"_s, u"transferCall"_s},
+                           {u"id"_s, u"t-1"_s},
+                           {u"messages"_s, announcement}}
+            << u"transferCall"_s;
+        QTest::newRow("the clinic's own transfer tool, with its destinations")
+            << QJsonObject{{u"type"_s, u"transferCall"_s},
+                           {u"destinations"_s, aNumber},
+                           {u"messages"_s, announcement}}
+            << QString();
+        QTest::newRow("a transfer tool saying something else")
+            << QJsonObject{{u"type"_s, u"transferCall"_s},
+                           {u"messages"_s,
+                            QJsonArray{QJsonObject{{u"type"_s, u"request-start"_s},
+                                                   {u"content"_s, u"Transferring now."_s}}}}}
+            << QString();
+        QTest::newRow("a native calendar tool")
+            << QJsonObject{{u"type"_s, u"google.calendar.event.create"_s}} << QString();
+    }
+    void toolsAreKnownByName()
+    {
+        QFETCH(QJsonObject, tool);
+        QFETCH(QString, name);
+        QCOMPARE(vox::server::toolName(tool), name);
+    }
+
     void savingTheAgentCreatesTheAssistantAndSyncsLater()
     {
         // Vapi is slow to take the first tool (1.5 s, then a 503 the client retries): the save
@@ -738,6 +782,14 @@ private slots:
         const QString stale = createSandboxTool(
             {{u"type"_s, u"function"_s},
              {u"function"_s, QJsonObject{{u"name"_s, u"bookClinicAppointment"_s}}}});
+        // A transfer tool the clinic made itself in Vapi's dashboard: not ours to judge or remove.
+        const QString clinicsTransfer = createSandboxTool(
+            {{u"type"_s, u"transferCall"_s},
+             {u"destinations"_s,
+              QJsonArray{QJsonObject{{u"type"_s, u"number"_s}, {u"number"_s, u"+15550109999"_s}}}},
+             {u"messages"_s,
+              QJsonArray{QJsonObject{{u"type"_s, u"request-start"_s},
+                                     {u"content"_s, u"One moment, I'll put you through."_s}}}}});
         patchAssistantModel(m_b, [&](QJsonObject &model) {
             QJsonArray ids = model.value(u"toolIds"_s).toArray();
             ids.append(native);
@@ -795,6 +847,13 @@ private slots:
         const auto [again, clean] = run({});
         QCOMPARE(again, 0);
         Q_UNUSED(clean);
+        QVERIFY2(!report.contains(clinicsTransfer) && !fixReport.contains(clinicsTransfer),
+                 qPrintable(fixReport));
+        HttpClient vapi(m_sandbox->url());
+        QCOMPARE(vapi.send("GET", u"/vapi/tool/"_s + clinicsTransfer, {},
+                           {{"Authorization", "Bearer test"}})
+                     .status,
+                 200);
     }
 };
 
