@@ -245,6 +245,16 @@ Result<Erasure> eraseContact(AppContext &app, const db::Access &who, const QStri
         if (!queue)
             return queue.error();
 
+        // What the patient said on their calls as it was said: the kept lines and the live
+        // events that carried them to consoles.
+        auto live = tx.exec("WITH lines AS (DELETE FROM call_live_lines WHERE org_id = $1::uuid "
+                            "AND call_id = ANY($2::uuid[])) DELETE FROM events WHERE org_id = "
+                            "$1::uuid AND entity_type = 'call' AND entity_id = ANY($2::uuid[]) "
+                            "AND type LIKE 'live.%'",
+                            {who.orgId, callIds});
+        if (!live)
+            return live.error();
+
         // Anything else of this clinic's that still quotes the patient's number, address or
         // name (live events, the audit trail's details) has those words replaced.
         QStringList words{phone};

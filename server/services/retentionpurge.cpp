@@ -132,6 +132,15 @@ Result<void> purgeTranscripts(db::Database &db, const QString &orgId, const QDat
     if (!done)
         return done.error();
     counts.transcripts += *done;
+    // The lines kept as they were said during the call are the transcript too.
+    auto lines = db.query(db::Access::service(),
+                          withHoldCheck("DELETE FROM call_live_lines l USING call_logs c WHERE "
+                                        "l.org_id = $1::uuid AND c.org_id = $1::uuid AND c.id = "
+                                        "l.call_id AND c.occurred_at < $2::timestamptz AND $HOLD",
+                                        "c"),
+                          {orgId, before});
+    if (!lines)
+        return lines.error();
     return {};
 }
 
@@ -222,6 +231,14 @@ Result<int> purgeAll(AppContext &app, const QDateTime &now)
                                   {now});
     if (!forgotten)
         return forgotten.error();
+    // Live events (lines as they were said, who is speaking) serve consoles watching the call;
+    // the call's record keeps what stays. A day covers any console catching up after a break.
+    auto spoken = app.db.query(db::Access::service(),
+                               "DELETE FROM events WHERE type LIKE 'live.%' AND created_at < "
+                               "$1::timestamptz - interval '1 day'",
+                               {now});
+    if (!spoken)
+        return spoken.error();
     auto orgs =
         app.db.query(db::Access::service(),
                      "SELECT org_id FROM org_settings WHERE keep_recordings_days IS NOT NULL "

@@ -164,6 +164,19 @@ private slots:
         const QString bOld = call(m_b.orgId, u"2020-01-01T10:00:00Z"_s, {}, u"vapi-b-old"_s);
         const QString bText = message(m_b.orgId, u"2020-01-01T10:00:00Z"_s, {});
 
+        // Lines kept as they were said go with the transcript; live events of any call go a day
+        // after they were sent (asOf is in the past: both events here are older than that).
+        for (const QString &id : {old, middle, onHold})
+            one("INSERT INTO call_live_lines (org_id, call_id, role, text, spoken_at) VALUES "
+                "($1::uuid, $2::uuid, 'user', 'My knee hurts.', now())",
+                {m_a.orgId, id});
+        one("INSERT INTO events (org_id, type, entity_type, entity_id, payload, created_at) VALUES "
+            "($1::uuid, 'live.transcript', 'call', $2::uuid, '{\"text\": \"My kn\"}', "
+            "$3::timestamptz - interval '25 hours'), ($1::uuid, 'call.updated', 'call', $2::uuid, "
+            "'{}', $3::timestamptz - interval '25 hours'), ($1::uuid, 'live.transcript', 'call', "
+            "$2::uuid, '{\"text\": \"My knee\"}', $3::timestamptz - interval '1 hour')",
+            {m_a.orgId, young, asOf});
+
         auto purge = instance(u"purge-test"_s);
         auto purged = retentionpurge::purgeAll(*purge->app, asOf);
         QVERIFY2(purged, purged ? "" : qPrintable(purged.errorMessage()));
@@ -179,6 +192,14 @@ private slots:
         QCOMPARE(state(young), u"f|f|f|185|45000|customer-ended-call|t"_s);
         QCOMPARE(state(onHold), u"f|f|f|185|45000|customer-ended-call|t"_s);
         QCOMPARE(state(bOld), u"f|f|f|185|45000|customer-ended-call|t"_s);
+        QCOMPARE(one("SELECT string_agg(call_id::text, ',' ORDER BY call_id) FROM "
+                     "call_live_lines WHERE org_id = $1::uuid",
+                     {m_a.orgId}),
+                 std::min(middle, onHold) + u',' + std::max(middle, onHold));
+        QCOMPARE(one("SELECT string_agg(type || ' ' || (payload ->> 'text'), ',' ORDER BY type) "
+                     "FROM events WHERE org_id = $1::uuid AND entity_id = $2::uuid",
+                     {m_a.orgId, young}),
+                 u"live.transcript My knee"_s);
         const auto body = [&](const QString &id) {
             return one("SELECT content FROM messages WHERE id = $1::uuid", {id});
         };
@@ -369,6 +390,12 @@ private slots:
         one("INSERT INTO events (org_id, type, entity_type, entity_id, payload) VALUES ($1::uuid, "
             "'contact.updated', 'contact', $2::uuid, jsonb_build_object('name', $3::text))",
             {m_a.orgId, contact, name});
+        one("INSERT INTO call_live_lines (org_id, call_id, role, text, spoken_at) VALUES "
+            "($1::uuid, $2::uuid, 'user', 'It hurts since the ski trip.', now())",
+            {m_a.orgId, c});
+        one("INSERT INTO events (org_id, type, entity_type, entity_id, payload) VALUES ($1::uuid, "
+            "'live.transcript', 'call', $2::uuid, '{\"text\": \"It hurts since the ski\"}')",
+            {m_a.orgId, c});
         // B's admin cannot erase A's patient.
         QCOMPARE(m_b.client->post(u"/api/contacts/%1/erase"_s.arg(contact)).status, 404);
 
@@ -392,7 +419,8 @@ private slots:
         for (int i = 0; i < columns->rowCount(); ++i) {
             const QString table = columns->text(i, 0);
             const QString column = columns->text(i, 1);
-            for (const QString &needle : {name, phone, email, u"Zelda"_s, u"quintero"_s}) {
+            for (const QString &needle :
+                 {name, phone, email, u"Zelda"_s, u"quintero"_s, u"since the ski"_s}) {
                 const QString hits = one(
                     u"SELECT count(*) FROM \"%1\" WHERE strpos(lower(\"%2\"::text), lower($1)) > 0"_s
                         .arg(table, column)
