@@ -11,6 +11,7 @@
 #include "server/db/migrator.h"
 #include "server/server.h"
 #include "server/services/credentialstore.h"
+#include "server/services/livecalls.h"
 #include "server/services/toolsync.h"
 
 #include <QCommandLineParser>
@@ -167,10 +168,13 @@ int runCredentials(const server::ServerConfig &config, const QString &action)
         return failWith(applied.errorMessage());
     db::Database database(*settings);
     auto rewritten = server::CredentialStore(*ring).reencryptAll(database);
+    auto monitors = rewritten ? server::LiveCalls::reencryptMonitors(database, *ring)
+                              : Result<int>(rewritten.error());
     database.closeThreadConnection();
-    if (!rewritten)
-        return failWith(rewritten.errorMessage());
-    QTextStream(stdout) << "re-encrypted " << *rewritten << " credential(s) under key "
+    if (!monitors)
+        return failWith(monitors.errorMessage());
+    QTextStream(stdout) << "re-encrypted " << *rewritten << " credential(s) and the monitor "
+                        << "addresses of " << *monitors << " live call(s) under key "
                         << ring->currentKeyId() << '\n';
     return 0;
 }

@@ -52,7 +52,7 @@ Result<std::optional<LiveCall>> findCall(db::Transaction &tx, const QString &vap
 
 QByteArray associatedData(const QString &orgId, const QString &vapiCallId)
 {
-    return (u"call-monitor:"_s + orgId + u':' + vapiCallId).toUtf8();
+    return LiveCalls::monitorAssociatedData(orgId, vapiCallId);
 }
 
 QJsonObject received(const QJsonObject &extra = {})
@@ -264,6 +264,56 @@ Result<LiveCalls::Monitor> LiveCalls::monitorOf(db::Transaction &tx, const QStri
         (column == 1 ? monitor.listenUrl : monitor.controlUrl) = QString::fromUtf8(*plain);
     }
     return monitor;
+}
+
+QByteArray LiveCalls::monitorAssociatedData(const QString &orgId, const QString &vapiCallId)
+{
+    return (u"call-monitor:"_s + orgId + u':' + vapiCallId).toUtf8();
+}
+
+Result<int> LiveCalls::reencryptMonitors(db::Database &database, const crypto::KeyRing &keys)
+{
+    // As the credentials are: one row per transaction, locked while it is rewritten, so calls
+    // going on beside the command keep their addresses and an interrupted run continues.
+    int rewritten = 0;
+    while (true) {
+        auto done = database.transaction<bool>(
+            db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+                auto row = tx.exec("SELECT vapi_call_id, org_id, key_id, listen_url, control_url "
+                                   "FROM call_monitors WHERE key_id <> $1 ORDER BY vapi_call_id "
+                                   "LIMIT 1 FOR UPDATE SKIP LOCKED",
+                                   {keys.currentKeyId()});
+                if (!row)
+                    return row.error();
+                if (row->isEmpty())
+                    return false;
+                const QString vapiCallId = row->text(0, 0);
+                const QByteArray aad = monitorAssociatedData(row->text(0, 1), vapiCallId);
+                db::Params sealed{vapiCallId, keys.currentKeyId()};
+                for (int column : {3, 4}) {
+                    if (row->isNull(0, column)) {
+                        sealed.append(db::Param(nullptr));
+                        continue;
+                    }
+                    auto plain = keys.open(row->text(0, 2), row->toBytea(0, column), aad);
+                    if (!plain)
+                        return fail(u"A live call's monitor addresses cannot be decrypted "
+                                    "(key %1): %2"_s.arg(row->text(0, 2), plain.errorMessage()));
+                    sealed.append(db::Param::bytea(keys.seal(*plain, aad).blob));
+                }
+                auto updated = tx.exec("UPDATE call_monitors SET key_id = $2, listen_url = "
+                                       "$3::bytea, control_url = $4::bytea WHERE vapi_call_id = $1",
+                                       sealed);
+                if (!updated)
+                    return updated.error();
+                return true;
+            });
+        if (!done)
+            return done.error();
+        if (!*done)
+            return rewritten;
+        ++rewritten;
+    }
 }
 
 } // namespace vox::server

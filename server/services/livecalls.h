@@ -39,6 +39,12 @@ public:
     Result<Monitor> monitorOf(db::Transaction &tx, const QString &orgId,
                               const QString &vapiCallId) const;
 
+    // Rotation: every call's monitor addresses sealed under an older key are sealed again under
+    // the current one (`voxanne-server credentials reencrypt`). Returns how many calls.
+    static Result<int> reencryptMonitors(db::Database &database, const crypto::KeyRing &keys);
+    // What a call's sealed monitor addresses are bound to: its clinic and Vapi's call id.
+    static QByteArray monitorAssociatedData(const QString &orgId, const QString &vapiCallId);
+
     // The provider sandbox's "host:port" when the server runs against the sandbox alone, where
     // its monitor addresses are taken; empty otherwise.
     static QString sandboxOrigin(const ServerConfig &config);

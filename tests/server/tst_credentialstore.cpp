@@ -3,6 +3,7 @@
 // moving every row to the current key.
 #include "server/db/database.h"
 #include "server/services/credentialstore.h"
+#include "server/services/livecalls.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -143,6 +144,15 @@ private slots:
             save(CredentialStore(ring(oldKey)), org, u"google"_s, {{u"refresh_token"_s, u"r"_s}})
                 .ok());
 
+        // A call going on: its monitor addresses, sealed under the old key too.
+        const auto old = ring(oldKey);
+        const QByteArray aad = vox::server::LiveCalls::monitorAssociatedData(org, u"vapi-live-1"_s);
+        QVERIFY(m_admin->exec(
+            "INSERT INTO call_monitors (vapi_call_id, org_id, key_id, listen_url, control_url) "
+            "VALUES ('vapi-live-1', $1::uuid, $2, $3::bytea, NULL)",
+            {org, old.currentKeyId(),
+             vox::db::Param::bytea(old.seal("wss://phone.vapi.ai/live-1/listen", aad).blob)}));
+
         QTemporaryDir data;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"VOXANNE_DATABASE_URL"_s, m_db->url());
@@ -173,10 +183,20 @@ private slots:
         QVERIFY(command.waitForFinished(60000));
         QCOMPARE(command.exitCode(), 0);
         QVERIFY(QString::fromUtf8(command.readAllStandardOutput())
-                    .contains(u"re-encrypted 2 credential(s) under key "_s +
+                    .contains(u"re-encrypted 2 credential(s) and the monitor addresses of 1 "
+                              "live call(s) under key "_s +
                               ring(newKey).currentKeyId()));
         for (const QString &provider : {u"twilio"_s, u"google"_s})
             QCOMPARE(keyIdOf(org, provider), ring(newKey).currentKeyId());
+        // The new key alone now opens the call's address, and the missing one stays missing.
+        auto monitor = m_admin->exec("SELECT key_id, listen_url, control_url IS NULL FROM "
+                                     "call_monitors WHERE vapi_call_id = 'vapi-live-1'");
+        QVERIFY(monitor);
+        QCOMPARE(monitor->text(0, 0), ring(newKey).currentKeyId());
+        auto opened = ring(newKey).open(monitor->text(0, 0), monitor->toBytea(0, 1), aad);
+        QVERIFY(opened);
+        QCOMPARE(*opened, QByteArray("wss://phone.vapi.ai/live-1/listen"));
+        QVERIFY(monitor->toBool(0, 2));
     }
 };
 
