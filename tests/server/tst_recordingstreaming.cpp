@@ -7,7 +7,9 @@
 
 #include "server/services/recordingrelay.h"
 
+#include <QJsonDocument>
 #include <QNetworkReply>
+#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::test::Clinic;
@@ -142,7 +144,7 @@ private slots:
         QVERIFY(!whole.headers.contains("transfer-encoding"));
         // Asked of the provider in pieces of at most 1 MiB: never the whole file at once.
         const QList<QByteArray> asked = rangesAskedOf(m_file).mid(askedBefore);
-        QCOMPARE(asked.size(), 3);
+        QCOMPARE(asked.size(), qsizetype(3));
         for (const QByteArray &range : asked) {
             const auto parsed = vox::server::recordingrelay::parseRange(range);
             QVERIFY2(parsed && parsed->last, range.constData());
@@ -184,7 +186,7 @@ private slots:
         QFETCH(qint64, last);
         const HttpReply part = play(range);
         QCOMPARE(part.status, 206);
-        QCOMPARE(part.body.size(), last - first + 1);
+        QCOMPARE(qint64(part.body.size()), last - first + 1);
         QVERIFY(part.body == m_direct.mid(first, last - first + 1));
         QCOMPARE(part.headers.value("content-range"), "bytes " + QByteArray::number(first) + "-" +
                                                           QByteArray::number(last) + "/" +
@@ -313,7 +315,7 @@ private slots:
     {
         QFETCH(QString, what);
         QFETCH(int, status);
-        f.sandbox->recordings().addScript(u"short-" + what, {{u"assistant"_s, u"Hello."_s, 0.5}});
+        f.sandbox->recordings().addScript(u"short-"_s + what, {{u"assistant"_s, u"Hello."_s, 0.5}});
         QString callId = callWithRecording(u"short-"_s + what + u"-mono.wav"_s);
         if (what == u"failing") {
             vox::sandbox::Failure failure;

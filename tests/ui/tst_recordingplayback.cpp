@@ -5,7 +5,7 @@
 #include "consolefixture.h"
 #include "sandboxfixture.h"
 #include "ui/api/apiclient.h"
-#include "ui/api/callsclient.h"
+#include "ui/api/recordingroute.h"
 #include "ui/models/recordingproblem.h"
 #include "ui/pages/callspage.h"
 #include "ui/widgets/calldetailpanel.h"
@@ -102,7 +102,7 @@ private slots:
         vox::ui::RecordingPlayer *player = openPlayer(console, callId);
         QVERIFY(player->isVisible());
         // The server's route, not the provider's address (which the detail no longer carries).
-        QCOMPARE(player->recording(), vox::ui::CallsClient::recordingRoute(callId));
+        QCOMPARE(player->recording(), vox::ui::recordingroute::forCall(callId));
         QCOMPARE(providerRequestsFor(u"played-mono.wav"_s), 0);
 
         player->playFrom(2000);
@@ -148,7 +148,7 @@ private slots:
         api.setSession(m_clinic.session);
         vox::ui::RecordingPlayer player(api);
         player.show();
-        player.setRecording(vox::ui::CallsClient::recordingRoute(callId));
+        player.setRecording(vox::ui::recordingroute::forCall(callId));
         player.togglePlay();
         QTRY_COMPARE_WITH_TIMEOUT(player.problem(),
                                   vox::ui::recordingproblem::explain(Reason::Expired, 410), 10000);

@@ -105,10 +105,4 @@ void CallsClient::recording(const QUrl &url, bool firstBytesOnly, QObject *conte
     m_api.send(std::move(request));
 }
 
-QUrl CallsClient::recordingRoute(const QString &callId)
-{
-    return QUrl(u"/api/calls-dashboard/%1/recording"_s.arg(
-        QString::fromLatin1(QUrl::toPercentEncoding(callId))));
-}
-
 } // namespace vox::ui

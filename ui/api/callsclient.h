@@ -46,10 +46,6 @@ public:
     // a provider's address answers with audio before the player streams it.
     void recording(const QUrl &url, bool firstBytesOnly, QObject *context,
                    std::function<void(const RecordingFetch &)> done);
-    // Where a call's recording is played from: our server, which checks the session, logs the
-    // listening and fetches the recording from its provider (whose address the console never
-    // learns).
-    static QUrl recordingRoute(const QString &callId);
 
 private:
     ApiClient &m_api;

@@ -3,7 +3,7 @@
 #include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/apierror.h"
-#include "ui/api/callsclient.h"
+#include "ui/api/recordingroute.h"
 #include "ui/models/callactions.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/flowlayout.h"
@@ -285,7 +285,7 @@ void CallDetailPanel::render()
     const bool playable = callactions::canShare(c);
     m_player->setVisible(playable);
     if (playable)
-        m_player->setRecording(CallsClient::recordingRoute(c.id));
+        m_player->setRecording(recordingroute::forCall(c.id));
     if (playable)
         m_recordingNote->hide();
     else {
