@@ -401,8 +401,10 @@ Result<http::Response> CallActions::playRecording(const http::Principal &who, co
             if (row->isEmpty())
                 return http::status::notFound(u"Call not found."_s);
             const QString stored = row->text(0, 0);
+            // 404 rather than 410: to the console a 410 means an expired link, and this
+            // recording is deleted for good.
             if (stored.isEmpty() && row->toBool(0, 1))
-                return http::status::gone(
+                return http::status::notFound(
                     u"This call's recording was deleted under the clinic's retention "
                     "settings or a patient's erasure request."_s);
             if (stored.isEmpty() || !isSafeRecordingLocation(stored, m_app.config.sandboxUrl))

@@ -308,7 +308,7 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::newRow("the provider is failing") << u"failing"_s << 502;
         QTest::newRow("the provider no longer has it") << u"missing"_s << 404;
-        QTest::newRow("removed by retention or erasure") << u"removed"_s << 410;
+        QTest::newRow("removed by retention or erasure") << u"removed"_s << 404;
         QTest::newRow("the call never had one") << u"none"_s << 404;
     }
     void aRecordingThatCannotBeServedSaysWhy()
@@ -340,6 +340,8 @@ private slots:
         const QString error =
             QJsonDocument::fromJson(reply.body).object().value(u"error"_s).toString();
         QVERIFY2(error.size() > 20, reply.body.constData());
+        if (what == u"removed")
+            QVERIFY2(error.contains(u"retention"_s), qPrintable(error));
         QVERIFY(!reply.body.contains("sandbox"));
         QVERIFY(!reply.body.contains("127.0.0.1"));
     }

@@ -135,7 +135,7 @@ private slots:
         QCOMPARE(player->problem(), QString());
     }
 
-    void aRecordingRemovedByRetentionSaysItHasExpired()
+    void aRecordingRemovedByRetentionSaysItWasDeleted()
     {
         addRecording(u"removed"_s);
         const QString callId = insertCall(u"removed-mono.wav"_s);
@@ -151,7 +151,7 @@ private slots:
         player.setRecording(vox::ui::recordingroute::forCall(callId));
         player.togglePlay();
         QTRY_COMPARE_WITH_TIMEOUT(player.problem(),
-                                  vox::ui::recordingproblem::explain(Reason::Expired, 410), 10000);
+                                  vox::ui::recordingproblem::explain(Reason::NotFound, 404), 10000);
     }
 };
 
