@@ -108,7 +108,7 @@ private slots:
         QVERIFY(staff);
         m_staffToken = staff->token().toUtf8();
 
-        // A line a minute in: about 2.6 MB of WAV, so the whole file takes three pieces.
+        // A line a minute in: about 2.7 MB of WAV, so the whole file takes three pieces.
         f.sandbox->recordings().addScript(u"long-call"_s,
                                           {{u"assistant"_s, u"Thank you for calling Glow."_s, 0.5},
                                            {u"user"_s, u"Thank you, that is all."_s, 60}});
@@ -144,7 +144,8 @@ private slots:
         QVERIFY(!whole.headers.contains("transfer-encoding"));
         // Asked of the provider in pieces of at most 1 MiB: never the whole file at once.
         const QList<QByteArray> asked = rangesAskedOf(m_file).mid(askedBefore);
-        QCOMPARE(asked.size(), qsizetype(3));
+        const qint64 piece = vox::server::recordingrelay::maxPieceBytes;
+        QCOMPARE(qint64(asked.size()), (m_direct.size() + piece - 1) / piece);
         for (const QByteArray &range : asked) {
             const auto parsed = vox::server::recordingrelay::parseRange(range);
             QVERIFY2(parsed && parsed->last, range.constData());
