@@ -253,6 +253,15 @@ public:
     bool streaming = false;       // a streamed body is being written: later answers wait
 };
 
+// The length a streamed answer's handler declared in a Content-Length header; -1 when none (or
+// not a number).
+qint64 declaredLength(const Response &response)
+{
+    bool ok = false;
+    const qint64 length = response.headerValue("content-length").trimmed().toLongLong(&ok);
+    return ok && length >= 0 ? length : -1;
+}
+
 void write(QTcpSocket *socket, const Pending &pending)
 {
     const Response &response = pending.response;
@@ -261,14 +270,19 @@ void write(QTcpSocket *socket, const Pending &pending)
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
            "\r\n";
     out += "Content-Type: " + response.contentType + "\r\n";
-    if (pending.stream && response.streamedLength >= 0)
-        out += "Content-Length: " + QByteArray::number(response.streamedLength) + "\r\n";
+    // A streamed body is sent chunked unless its handler knows and names its length (a
+    // Content-Length header): media players want one to seek.
+    const qint64 streamedLength = pending.stream ? declaredLength(response) : -1;
+    if (streamedLength >= 0)
+        out += "Content-Length: " + QByteArray::number(streamedLength) + "\r\n";
     else if (pending.stream)
         out += "Transfer-Encoding: chunked\r\n";
     else
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
     for (const auto &[name, value] : response.headers) {
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
+            continue; // written above
         // A value that could end the header line would let its source write headers of its own.
         if (name.contains('\r') || name.contains('\n') || value.contains('\r') ||
             value.contains('\n') || value.contains('\0')) {
@@ -459,7 +473,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
         response.producer = nullptr;
         std::shared_ptr<StreamChannel> stream;
         if (producer)
-            stream = std::make_shared<StreamChannel>(response.streamedLength);
+            stream = std::make_shared<StreamChannel>(declaredLength(response));
         QMetaObject::invokeMethod(
             this,
             [this, guarded, sequence, request, route, response, stream]() {

@@ -29,12 +29,8 @@ struct Response
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    // Set for a streamed body (`body` stays empty). Sent chunked, unless its length is known.
+    // Set for a streamed body (sent chunked; `body` stays empty).
     BodyProducer producer;
-    // The streamed body's exact length, when known (-1: not known). It is then sent with a
-    // Content-Length, as media players want to seek; a producer that ends short cuts the
-    // connection, so a client never takes a short body for a complete one.
-    qint64 streamedLength = -1;
 
     static Response json(const QJsonObject &object, int status = 200);
     static Response json(const QJsonArray &array, int status = 200);

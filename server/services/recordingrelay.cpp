@@ -270,7 +270,8 @@ Result<http::Response> relay(const QString &url, QByteArrayView rangeHeader,
         r.body = std::move(head);
         return r;
     }
-    r.streamedLength = length;
+    // Named, the length is sent as it is instead of a chunked body: players seek with it.
+    r.withHeader("Content-Length", QByteArray::number(length));
     r.producer = [url, retry, head, span = *span](const http::BodySink &sink) {
         return streamRest(url, retry, head, span, sink);
     };
