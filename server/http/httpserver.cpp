@@ -94,11 +94,6 @@ public:
     static constexpr qint64 window = 512 * 1024;
     using Ended = std::function<void(bool complete)>;
 
-    // `length`: the body's declared Content-Length (-1: chunked framing).
-    explicit StreamChannel(qint64 length = -1)
-        : m_length(length)
-    {}
-
     // Worker thread: queues a piece for the socket; false once the client has gone.
     bool push(QObject *ioThreadObject, const QByteArray &piece)
     {
@@ -152,11 +147,8 @@ public:
 private:
     void arrived(const QByteArray &piece)
     {
-        if (m_length < 0) // chunked framing: the size in hex, the bytes, CRLF
-            m_held += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
-        else
-            m_held += piece;
-        m_sent += piece.size();
+        // Chunked framing: the size in hex, the bytes, CRLF.
+        m_held += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
         {
             std::lock_guard lock(m_mutex);
             m_inTransit -= piece.size();
@@ -171,9 +163,8 @@ private:
             m_socket->write(m_held);
         m_held.clear();
         if (m_finished) {
-            // A declared length is a promise: fewer or more bytes than it are a cut body.
-            const bool complete = m_complete && connected() && (m_length < 0 || m_sent == m_length);
-            if (complete && m_length < 0)
+            const bool complete = m_complete && connected();
+            if (complete)
                 m_socket->write("0\r\n\r\n");
             else if (connected())
                 m_socket->abort(); // a cut body, never one that looks complete
@@ -206,9 +197,7 @@ private:
     qint64 m_inTransit = 0; // pushed, not yet on the I/O thread
     qint64 m_backlog = 0;   // on the I/O thread, not yet taken by the kernel
     bool m_gone = false;
-    const qint64 m_length;
     // I/O thread only:
-    qint64 m_sent = 0;
     QPointer<QTcpSocket> m_socket;
     QByteArray m_held;
     Ended m_ended;
@@ -253,15 +242,6 @@ public:
     bool streaming = false;       // a streamed body is being written: later answers wait
 };
 
-// The length a streamed answer's handler declared in a Content-Length header; -1 when none (or
-// not a number).
-qint64 declaredLength(const Response &response)
-{
-    bool ok = false;
-    const qint64 length = response.headerValue("content-length").trimmed().toLongLong(&ok);
-    return ok && length >= 0 ? length : -1;
-}
-
 void write(QTcpSocket *socket, const Pending &pending)
 {
     const Response &response = pending.response;
@@ -270,19 +250,12 @@ void write(QTcpSocket *socket, const Pending &pending)
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
            "\r\n";
     out += "Content-Type: " + response.contentType + "\r\n";
-    // A streamed body is sent chunked unless its handler knows and names its length (a
-    // Content-Length header): media players want one to seek.
-    const qint64 streamedLength = pending.stream ? declaredLength(response) : -1;
-    if (streamedLength >= 0)
-        out += "Content-Length: " + QByteArray::number(streamedLength) + "\r\n";
-    else if (pending.stream)
+    if (pending.stream)
         out += "Transfer-Encoding: chunked\r\n";
     else
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
     for (const auto &[name, value] : response.headers) {
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
-            continue; // written above
         // A value that could end the header line would let its source write headers of its own.
         if (name.contains('\r') || name.contains('\n') || value.contains('\r') ||
             value.contains('\n') || value.contains('\0')) {
@@ -473,7 +446,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
         response.producer = nullptr;
         std::shared_ptr<StreamChannel> stream;
         if (producer)
-            stream = std::make_shared<StreamChannel>(declaredLength(response));
+            stream = std::make_shared<StreamChannel>();
         QMetaObject::invokeMethod(
             this,
             [this, guarded, sequence, request, route, response, stream]() {

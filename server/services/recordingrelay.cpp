@@ -270,8 +270,8 @@ Result<http::Response> relay(const QString &url, QByteArrayView rangeHeader,
         r.body = std::move(head);
         return r;
     }
-    // Named, the length is sent as it is instead of a chunked body: players seek with it.
-    r.withHeader("Content-Length", QByteArray::number(length));
+    // Sent chunked: the server's streamed answers have no Content-Length. Players still seek,
+    // from the total in a 206's Content-Range (they open a recording with "bytes=0-").
     r.producer = [url, retry, head, span = *span](const http::BodySink &sink) {
         return streamRest(url, retry, head, span, sink);
     };

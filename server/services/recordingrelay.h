@@ -14,7 +14,7 @@
 // provider's address never reaches the listener. An answer carries the whole recording (200) or
 // the byte range asked for (206), streamed while it is fetched from the provider one bounded
 // piece (a Range request) at a time, so the server never holds a whole recording however long it
-// is; Accept-Ranges and Content-Length let players seek.
+// is. Accept-Ranges and a 206's Content-Range (its total) let players seek.
 namespace vox::server::recordingrelay {
 
 // The most fetched from the provider in one request, and so held in memory at once.
