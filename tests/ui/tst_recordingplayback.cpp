@@ -75,13 +75,10 @@ class TestRecordingPlayback : public QObject
             count += request.path.endsWith(file) ? 1 : 0;
         return count;
     }
-    static vox::ui::RecordingPlayer *openPlayer(Console &console, const QString &callId)
+    static bool detailShown(Console &console, const QString &callId)
     {
-        console.page->selectCall(callId);
-        QTRY_VERIFY_WITH_TIMEOUT(console.page->detail()->call().id == callId &&
-                                     console.page->detail()->call().detailLoaded,
-                                 10000);
-        return console.page->detail()->player();
+        return console.page->detail()->call().id == callId &&
+               console.page->detail()->call().detailLoaded;
     }
 
 private slots:
@@ -99,7 +96,9 @@ private slots:
         const QString callId = insertCall(u"played-mono.wav"_s);
         QVERIFY(!callId.isEmpty());
         Console console(m_fixture->console().url(), m_clinic.session);
-        vox::ui::RecordingPlayer *player = openPlayer(console, callId);
+        console.page->selectCall(callId);
+        QTRY_VERIFY_WITH_TIMEOUT(detailShown(console, callId), 10000);
+        vox::ui::RecordingPlayer *player = console.page->detail()->player();
         QVERIFY(player->isVisible());
         // The server's route, not the provider's address (which the detail no longer carries).
         QCOMPARE(player->recording(), vox::ui::recordingroute::forCall(callId));
@@ -121,7 +120,9 @@ private slots:
     {
         const QString callId = insertCall(u"late-mono.wav"_s);
         Console console(m_fixture->console().url(), m_clinic.session);
-        vox::ui::RecordingPlayer *player = openPlayer(console, callId);
+        console.page->selectCall(callId);
+        QTRY_VERIFY_WITH_TIMEOUT(detailShown(console, callId), 10000);
+        vox::ui::RecordingPlayer *player = console.page->detail()->player();
         player->togglePlay();
         QTRY_COMPARE_WITH_TIMEOUT(player->problem(),
                                   vox::ui::recordingproblem::explain(Reason::NotFound, 404), 10000);
