@@ -69,8 +69,8 @@ void registerCallActionRoutes(http::Router &router, AppContext &app)
                         .withHeader("Cache-Control", "no-store");
                 });
 
-    // The recording itself, relayed piece by piece: the link never leads to the provider, so it
-    // stops working when it expires or is revoked.
+    // The recording itself, streamed through the server: the link never leads to the provider, so
+    // it stops working when it expires or is revoked.
     router.get(u"/api/recordings/shared/:token"_s, http::Auth::Public,
                [actions](http::Context &c) -> http::Reply {
                    auto served =

@@ -30,7 +30,9 @@ const QByteArray messagesJson =
 
 const QByteArray detailExtrasJson =
     "jsonb_build_object('transcript', c.transcript, 'messages', " + messagesJson +
-    ", 'recording_url', c.recording_url, 'stereo_recording_url', c.stereo_recording_url, "
+    ", "
+    // No recording addresses: the console plays a recording through the server
+    // (GET /api/calls-dashboard/:id/recording), which logs the listening.
     "'transfer_time', c.transfer_time, 'transfer_reason', c.transfer_reason, "
     "'ended_reason', c.ended_reason, 'matched_services', c.matched_services, "
     // The words the matched services are recognised by (their names and keywords), so the

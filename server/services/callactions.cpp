@@ -393,17 +393,25 @@ Result<http::Response> CallActions::playRecording(const http::Principal &who, co
 {
     auto url =
         m_app.db.transaction<QString>(who.access(), [&](db::Transaction &tx) -> Result<QString> {
-            auto row = tx.exec("SELECT recording_url FROM call_logs WHERE id = $1::uuid AND "
-                               "org_id = $2::uuid",
+            auto row = tx.exec("SELECT recording_url, recording_removed_at IS NOT NULL FROM "
+                               "call_logs WHERE id = $1::uuid AND org_id = $2::uuid",
                                {callId, who.orgId});
             if (!row)
                 return row.error();
             if (row->isEmpty())
                 return http::status::notFound(u"Call not found."_s);
             const QString stored = row->text(0, 0);
+            // 404 rather than 410: to the console a 410 means an expired link, and this
+            // recording is deleted for good.
+            if (stored.isEmpty() && row->toBool(0, 1))
+                return http::status::notFound(
+                    u"This call's recording was deleted under the clinic's retention "
+                    "settings or a patient's erasure request."_s);
             if (stored.isEmpty() || !isSafeRecordingLocation(stored, m_app.config.sandboxUrl))
                 return http::status::notFound(u"This call has no recording to play."_s);
-            // Seeking within a recording already opened is the same listening.
+            // One listening is one access: a player opens a recording with a request from its
+            // start (no Range, or bytes=0-) and then asks for further ranges as it buffers or
+            // seeks, which are the same listening and are not logged again.
             if (recordingrelay::opensRecording(rangeHeader)) {
                 auto logged = accesslog::record(
                     tx, accesslog::byUser(who, clientAddress, accesslog::action::recordingPlayed,

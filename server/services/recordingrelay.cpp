@@ -128,21 +128,92 @@ QByteArray upstreamRange(const std::optional<RequestedRange> &range)
     return "bytes=" + QByteArray::number(first) + '-' + QByteArray::number(last);
 }
 
+namespace {
+
+// The bytes [first, last] of a recording of `total` bytes, as one answer serves them.
+struct Span
+{
+    qint64 first = 0;
+    qint64 last = 0;
+};
+
+// What the listener asked for, resolved against the recording's length; nullopt when it starts
+// beyond the end (416).
+std::optional<Span> resolve(const std::optional<RequestedRange> &asked, qint64 total)
+{
+    if (!asked)
+        return Span{0, total - 1};
+    if (asked->suffix)
+        return Span{std::max<qint64>(0, total - *asked->suffix), total - 1};
+    if (asked->first >= total)
+        return std::nullopt;
+    return Span{asked->first, std::min(total - 1, asked->last.value_or(total - 1))};
+}
+
+http::Response unsatisfiable(qint64 total, const QByteArray &type)
+{
+    http::Response r = piece({}, type);
+    r.status = 416;
+    r.contentType = "text/plain; charset=utf-8";
+    r.withHeader("Content-Range", "bytes */" + QByteArray::number(total));
+    return r;
+}
+
+Error unreachable()
+{
+    return http::status::badGateway(
+        u"The recording cannot be reached right now. Please try again later."_s);
+}
+
+providers::HttpCall rangeCall(const QString &url, const QByteArray &range)
+{
+    providers::HttpCall call;
+    call.method = "GET";
+    call.url = QUrl(url);
+    call.headers = {{"Range", range}};
+    call.idempotent = true;
+    return call;
+}
+
+// Fetches [first, last] piece by piece and hands each piece on, after `head` (the bytes from
+// `first` already fetched). Stops quietly when the listener has gone.
+Result<void> streamRest(const QString &url, const providers::RetryPolicy &retry, QByteArray head,
+                        Span span, const http::BodySink &sink)
+{
+    if (!head.isEmpty() && !sink(head))
+        return {};
+    qint64 next = span.first + head.size();
+    head = QByteArray();
+    while (next <= span.last) {
+        const qint64 end = std::min(span.last, next + maxPieceBytes - 1);
+        auto answer = providers::send(
+            rangeCall(url, "bytes=" + QByteArray::number(next) + '-' + QByteArray::number(end)),
+            retry);
+        if (!answer || answer->status != 206)
+            return unreachable();
+        const auto got = parseContentRange(answer->headers.value("content-range"));
+        if (!got || got->first != next || got->last != end || answer->body.size() != end - next + 1)
+            return http::status::badGateway(u"The recording's provider answered a range that "
+                                            "does not match what was asked."_s);
+        if (!sink(answer->body))
+            return {};
+        next = end + 1;
+    }
+    return {};
+}
+
+} // namespace
+
 Result<http::Response> relay(const QString &url, QByteArrayView rangeHeader,
                              const providers::RetryPolicy &retry)
 {
     const auto asked = parseRange(rangeHeader);
-    providers::HttpCall call;
-    call.method = "GET";
-    call.url = QUrl(url);
-    call.headers = {{"Range", upstreamRange(asked)}};
-    call.idempotent = true;
+    const providers::HttpCall call = rangeCall(url, upstreamRange(asked));
     auto answer = providers::send(call, retry);
     if (!answer || answer->status == 0) {
         log::warn("recordings", u"The recording could not be fetched from its provider."_s,
                   {{u"host"_s, call.url.host()}});
-        return http::status::badGateway(
-            u"The recording cannot be reached right now. Please try again later."_s);
+        return unreachable();
     }
     const QByteArray type = answer->headers.value("content-type");
     if (answer->status == 416) {
@@ -154,47 +225,57 @@ Result<http::Response> relay(const QString &url, QByteArrayView rangeHeader,
         return r;
     }
     if (answer->status == 404 || answer->status == 410)
-        return http::status::notFound(u"The recording is no longer available."_s);
+        return http::status::notFound(
+            u"The recording is no longer available: its provider no longer has it."_s);
+    qint64 total = 0;
+    QByteArray head; // the bytes fetched so far, from `headFirst`
+    qint64 headFirst = 0;
     if (answer->status == 206) {
         const auto got = parseContentRange(answer->headers.value("content-range"));
-        if (!got || got->last - got->first + 1 != answer->body.size())
+        if (!got || got->total < 0 || got->last - got->first + 1 != answer->body.size())
             return http::status::badGateway(u"The recording's provider answered a range that "
                                             "does not match what it sent."_s);
-        const bool whole = got->first == 0 && got->total == answer->body.size();
-        http::Response r = piece(answer->body, type);
-        if (whole && !asked)
-            return r; // the whole recording fits one piece: a plain 200
+        total = got->total;
+        head = std::move(answer->body);
+        headFirst = got->first;
+    } else if (answer->status == 200) {
+        // A provider that ignores Range sends the whole recording at once: it is then in memory
+        // already, and the asked part of it is served from there.
+        total = answer->body.size();
+        head = std::move(answer->body);
+    } else {
+        log::warn("recordings", u"The recording's provider refused to serve it."_s,
+                  {{u"status"_s, answer->status}, {u"host"_s, call.url.host()}});
+        return unreachable();
+    }
+    if (total == 0)
+        return http::status::notFound(u"The recording is empty."_s);
+    const auto span = resolve(asked, total);
+    if (!span)
+        return unsatisfiable(total, type);
+    // Keep of what was fetched only what this answer starts with (a long suffix range was probed
+    // at its end, and is then fetched from its start like any other range).
+    if (headFirst <= span->first && span->first < headFirst + head.size())
+        head = head.mid(span->first - headFirst, span->last - span->first + 1);
+    else
+        head = QByteArray();
+
+    http::Response r = piece({}, type);
+    if (asked) {
         r.status = 206;
-        r.withHeader("Content-Range", contentRange(got->first, got->last, got->total));
+        r.withHeader("Content-Range", contentRange(span->first, span->last, total));
+    }
+    const qint64 length = span->last - span->first + 1;
+    if (head.size() == length) {
+        r.body = std::move(head);
         return r;
     }
-    if (answer->status == 200) {
-        // A provider that ignores Range sends everything: pass on the piece that was asked for.
-        const qint64 total = answer->body.size();
-        qint64 first =
-            asked ? (asked->suffix ? std::max<qint64>(0, total - *asked->suffix) : asked->first)
-                  : 0;
-        if (first >= total && total > 0) {
-            http::Response r = piece({}, type);
-            r.status = 416;
-            r.contentType = "text/plain; charset=utf-8";
-            r.withHeader("Content-Range", "bytes */" + QByteArray::number(total));
-            return r;
-        }
-        qint64 last = std::min(total - 1, first + maxPieceBytes - 1);
-        if (asked && asked->last)
-            last = std::min(last, *asked->last);
-        if (!asked && last == total - 1)
-            return piece(answer->body, type);
-        http::Response r = piece(answer->body.mid(first, last - first + 1), type);
-        r.status = 206;
-        r.withHeader("Content-Range", contentRange(first, last, total));
-        return r;
-    }
-    log::warn("recordings", u"The recording's provider refused to serve it."_s,
-              {{u"status"_s, answer->status}, {u"host"_s, call.url.host()}});
-    return http::status::badGateway(
-        u"The recording cannot be reached right now. Please try again later."_s);
+    // Sent chunked: the server's streamed answers have no Content-Length. Players still seek,
+    // from the total in a 206's Content-Range (they open a recording with "bytes=0-").
+    r.producer = [url, retry, head, span = *span](const http::BodySink &sink) {
+        return streamRest(url, retry, head, span, sink);
+    };
+    return r;
 }
 
 } // namespace vox::server::recordingrelay

@@ -253,10 +253,11 @@ private slots:
         const QJsonObject call = reply.json();
         QCOMPARE(call.value(u"transcript"_s).toString(),
                  u"I would like a rhinoplasty consultation next week"_s);
-        QCOMPARE(call.value(u"recording_url"_s).toString(),
-                 u"https://recordings.test/booked.wav"_s);
-        QCOMPARE(call.value(u"stereo_recording_url"_s).toString(),
-                 u"https://recordings.test/booked-stereo.wav"_s);
+        // The recording is played through the server: its provider's address stays there.
+        QVERIFY(call.value(u"has_recording"_s).toBool());
+        QVERIFY(!call.contains(u"recording_url"_s));
+        QVERIFY(!call.contains(u"stereo_recording_url"_s));
+        QVERIFY(!reply.body.contains("recordings.test"));
         QCOMPARE(call.value(u"transfer_reason"_s).toString(), u"asked for a nurse"_s);
         QCOMPARE(call.value(u"ended_reason"_s).toString(), u"customer-ended-call"_s);
         QCOMPARE(call.value(u"matched_services"_s).toArray(), QJsonArray{u"Rhinoplasty"_s});

@@ -55,7 +55,6 @@ CallRecord CallRecord::fromJson(const QJsonObject &json)
         if (!t.message.isEmpty())
             c.messages << t;
     }
-    c.recordingUrl = json.value(u"recording_url"_s).toString();
     c.transferTime = json::time(json.value(u"transfer_time"_s));
     c.transferReason = json.value(u"transfer_reason"_s).toString();
     c.endedReason = json.value(u"ended_reason"_s).toString();

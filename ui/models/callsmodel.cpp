@@ -156,7 +156,6 @@ void CallsModel::upsert(const CallRecord &call)
             merged.detailLoaded = true;
             merged.transcript = old.transcript;
             merged.messages = old.messages;
-            merged.recordingUrl = old.recordingUrl;
         }
         m_rows[row] = merged;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));

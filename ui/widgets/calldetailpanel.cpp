@@ -3,6 +3,7 @@
 #include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/apierror.h"
+#include "ui/api/recordingroute.h"
 #include "ui/models/callactions.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/flowlayout.h"
@@ -279,10 +280,12 @@ void CallDetailPanel::render()
     }
 
     m_recordingBox->setVisible(c.hasRecording || !c.recordingStatus.isEmpty());
-    const bool playable = callactions::canShare(c) && !c.recordingUrl.isEmpty();
+    // Played through our server (the list item says whether there is a recording), never from
+    // the provider's address.
+    const bool playable = callactions::canShare(c);
     m_player->setVisible(playable);
     if (playable)
-        m_player->setRecording(QUrl(c.recordingUrl));
+        m_player->setRecording(recordingroute::forCall(c.id));
     if (playable)
         m_recordingNote->hide();
     else {
