@@ -3469,7 +3469,7 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
     <message>
         <source>&amp;Volume:</source>
-        <translation>V<translation>&amp;Volumen:</translation>amp;olumen:</translation>
+        <translation>V&amp;olumen:</translation>
     </message>
     <message>
         <source>Listening volume</source>
