@@ -206,23 +206,23 @@ void ListenRelay::relay(QWebSocket *listener, const QString &callId, const QStri
             return;
         state->announced = announcedFormat(QJsonDocument::fromJson(text.toUtf8()).object());
     });
-    connect(upstream, &QWebSocket::binaryMessageReceived, listener,
-            [state, listener, callId, fallback](const QByteArray &frame) {
-                if (!state->formatSent) {
-                    const ListenFormat format =
-                        settledFormat(state->announced, fallback, frame.size());
-                    if (!state->announced && !(format == fallback))
-                        log::warn("listen",
-                                  u"A call's sound did not fit the configured format; "
-                                  "relaying it as mono."_s,
-                                  {{u"call_id"_s, callId}, {u"frame_bytes"_s, frame.size()}});
-                    listener->sendTextMessage(QString::fromUtf8(
-                        QJsonDocument(format.toJson()).toJson(QJsonDocument::Compact)));
-                    state->formatSent = true;
-                }
-                state->bytes += frame.size();
-                listener->sendBinaryMessage(frame);
-            });
+    connect(
+        upstream, &QWebSocket::binaryMessageReceived, listener,
+        [state, listener, callId, fallback](const QByteArray &frame) {
+            if (!state->formatSent) {
+                const ListenFormat format = settledFormat(state->announced, fallback, frame.size());
+                if (!state->announced && !(format == fallback))
+                    log::warn("listen",
+                              u"A call's sound did not fit the configured format; "
+                              "relaying it as mono."_s,
+                              {{u"call_id"_s, callId}, {u"frame_bytes"_s, qint64(frame.size())}});
+                listener->sendTextMessage(QString::fromUtf8(
+                    QJsonDocument(format.toJson()).toJson(QJsonDocument::Compact)));
+                state->formatSent = true;
+            }
+            state->bytes += frame.size();
+            listener->sendBinaryMessage(frame);
+        });
     connect(upstream, &QWebSocket::disconnected, listener, [listener, upstream] {
         // Vapi closes the listen socket when the call ends; anything else is a lost connection.
         const bool ended = upstream->closeCode() == QWebSocketProtocol::CloseCodeNormal;

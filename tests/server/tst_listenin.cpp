@@ -149,6 +149,39 @@ private slots:
                     .ok());
     }
 
+    void theFormatIsTheAnnouncedOneOrFitsTheFrames_data()
+    {
+        QTest::addColumn<QByteArray>("leading"); // Vapi's leading JSON frame; empty: none
+        QTest::addColumn<int>("firstFrameBytes");
+        QTest::addColumn<int>("sampleRate");
+        QTest::addColumn<int>("channels");
+        QTest::newRow("announced stereo")
+            << QByteArray(R"({"type":"start","sampleRate":16000,"channels":2})") << 1280 << 16000
+            << 2;
+        QTest::newRow("announced mono is believed")
+            << QByteArray(R"({"sampleRate":8000,"channels":1})") << 1280 << 8000 << 1;
+        QTest::newRow("nothing announced, whole stereo samples")
+            << QByteArray() << 1280 << 16000 << 2;
+        QTest::newRow("nothing announced, half a stereo sample: mono")
+            << QByteArray() << 642 << 16000 << 1;
+        QTest::newRow("an unusable announcement counts as none")
+            << QByteArray(R"({"sampleRate":"fast","channels":7})") << 1280 << 16000 << 2;
+    }
+
+    void theFormatIsTheAnnouncedOneOrFitsTheFrames()
+    {
+        QFETCH(QByteArray, leading);
+        QFETCH(int, firstFrameBytes);
+        QFETCH(int, sampleRate);
+        QFETCH(int, channels);
+        const auto announced =
+            vox::server::announcedFormat(QJsonDocument::fromJson(leading).object());
+        const vox::server::ListenFormat format =
+            vox::server::settledFormat(announced, vox::server::ListenFormat{}, firstFrameBytes);
+        QCOMPARE(format.sampleRate, sampleRate);
+        QCOMPARE(format.channels, channels);
+    }
+
     void twoListenersHearTheCallsSoundAfterItsFormat()
     {
         const Live call = startCall();

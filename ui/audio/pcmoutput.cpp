@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QMediaDevices>
 
+#include <algorithm>
+
 namespace vox::ui {
 
 AudioSinkOutput::AudioSinkOutput() = default;
