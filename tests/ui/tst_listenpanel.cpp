@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QHostAddress>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -138,6 +139,8 @@ class TestListenPanel : public QObject
     };
 
 private slots:
+    void initTestCase() { QVERIFY(vox::ui::installTranslations(u"en"_s)); }
+
     void listenPlaysWhatTheServerRelays()
     {
         FakeRelay relay;
