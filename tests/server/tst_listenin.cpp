@@ -9,6 +9,7 @@
 #include "sandbox/vapimessages.h"
 #include "server/services/listenrelay.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QtEndian>
@@ -211,6 +212,11 @@ private slots:
         }
         qInfo("relayed %lld bytes in %d frames to one listener", qint64(staff.pcm.size()),
               staff.binaryFrames);
+        // To hear (or `sox`) what was relayed: raw s16le, 16 kHz, stereo.
+        if (const QString dump = qEnvironmentVariable("VOXANNE_LISTEN_DUMP"); !dump.isEmpty()) {
+            QFile file(dump);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(staff.pcm) == staff.pcm.size());
+        }
         // The sandbox was opened with Vapi's public key, once per listener.
         const auto authorizations = f.sandbox->liveCalls().listenAuthorizations(call.info.id);
         QCOMPARE(authorizations.size(), 2);
