@@ -7,6 +7,7 @@
 #include "integrationfixture.h"
 
 #include "sandbox/vapimessages.h"
+#include "server/http/connectionguard.h"
 #include "server/services/listenrelay.h"
 
 #include <QFile>
@@ -148,6 +149,26 @@ private slots:
                       "direction = 'inbound'",
                       {m_clinic.orgId, m_assistantId})
                     .ok());
+    }
+
+    void onlyTheListenPathUpgrades_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("upgrades");
+        QTest::newRow("a call's listen path") << u"/api/calls/0b7e/listen"_s << true;
+        QTest::newRow("the event stream") << u"/api/events"_s << true;
+        QTest::newRow("no call") << u"/api/calls//listen"_s << false;
+        QTest::newRow("a deeper path") << u"/api/calls/0b7e/x/listen"_s << false;
+        QTest::newRow("another action") << u"/api/calls/0b7e/control"_s << false;
+        QTest::newRow("the calls") << u"/api/calls"_s << false;
+    }
+
+    void onlyTheListenPathUpgrades()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, upgrades);
+        const QStringList paths{u"/api/events"_s, ListenRelay::path()};
+        QCOMPARE(vox::http::matchingPath(paths, path) >= 0, upgrades);
     }
 
     void theFormatIsTheAnnouncedOneOrFitsTheFrames_data()
