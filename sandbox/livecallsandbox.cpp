@@ -1,11 +1,17 @@
 #include "sandbox/livecallsandbox.h"
 
 #include "sandbox/callsimulator.h"
+#include "sandbox/speechtrack.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutexLocker>
 #include <QThreadPool>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <mutex>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -62,7 +68,108 @@ QString problemOf(const QJsonObject &body)
            "send-transport-message"_s;
 }
 
+constexpr int listenSampleRate = 16000;
+constexpr int listenChannels = 2;
+constexpr int listenFrameMs = 20;
+constexpr qsizetype bytesPerFrame = listenSampleRate * listenChannels * 2 * listenFrameMs / 1000;
+
+// What every live call sounds like: a short exchange read by two synthetic voices, made once.
+const Result<QByteArray> &liveSound()
+{
+    static std::once_flag once;
+    static Result<QByteArray> sound = QByteArray();
+    std::call_once(once, [] {
+        const QList<speech::SpokenLine> lines{
+            {u"assistant"_s, u"Good morning, thank you for calling. How can I help you today?"_s,
+             0.3},
+            {u"user"_s, u"Hi, I would like to book a cleaning for next week, if you have time."_s,
+             4.5},
+            {u"assistant"_s,
+             u"Of course. I have Tuesday at ten or Thursday at two. Which "
+             "suits you better?"_s,
+             9.0},
+            {u"user"_s, u"Thursday at two works well for me, thank you."_s, 14.0},
+        };
+        sound = speech::liveStereo(lines, listenSampleRate);
+    });
+    return sound;
+}
+
+// The call a listen path names (/vapi-live/:call/listen).
+QString callOfListenPath(const QString &path)
+{
+    const QStringList parts = path.split(u'/');
+    return parts.size() == 4 ? parts.at(2) : QString();
+}
+
 } // namespace
+
+QString LiveCallSandbox::listenPath()
+{
+    return u"/vapi-live/*/listen"_s;
+}
+
+QList<QByteArray> LiveCallSandbox::listenAuthorizations(const QString &callId) const
+{
+    QMutexLocker locker(&m_state.mutex());
+    return m_calls.value(callId).listenAuthorizations;
+}
+
+void LiveCallSandbox::listen(std::unique_ptr<QWebSocket> upgraded)
+{
+    QWebSocket *socket = upgraded.release();
+    QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    const QString callId = callOfListenPath(socket->requestUrl().path());
+    const QByteArray auth = socket->request().rawHeader("Authorization");
+    {
+        QMutexLocker locker(&m_state.mutex());
+        auto it = m_calls.find(callId);
+        if (it == m_calls.end() || it->ended) {
+            locker.unlock();
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"Call not found"_s);
+            return;
+        }
+        it->listenAuthorizations.append(auth);
+    }
+    // Listening is authenticated (monitorPlan.listenAuthenticationEnabled).
+    if (!auth.startsWith("Bearer ") || auth.size() <= 7) {
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"Unauthorized"_s);
+        return;
+    }
+    const Result<QByteArray> &sound = liveSound();
+    if (!sound || sound->isEmpty()) {
+        // Never silence: a listener hears the call or is told why not.
+        socket->close(QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+                      sound ? u"No sound"_s : sound.errorMessage().left(120));
+        return;
+    }
+    socket->sendTextMessage(
+        QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"start"_s},
+                                                    {u"encoding"_s, u"pcm_s16le"_s},
+                                                    {u"sampleRate"_s, listenSampleRate},
+                                                    {u"channels"_s, listenChannels}})
+                              .toJson(QJsonDocument::Compact)));
+    auto *timer = new QTimer(socket);
+    auto clock = std::make_shared<QElapsedTimer>();
+    auto sent = std::make_shared<qint64>(0);
+    clock->start();
+    QObject::connect(timer, &QTimer::timeout, socket, [this, socket, timer, clock, sent, callId] {
+        if (hasEnded(callId)) {
+            timer->stop();
+            socket->close(QWebSocketProtocol::CloseCodeNormal, u"Call ended"_s);
+            return;
+        }
+        const QByteArray &pcm = *liveSound();
+        // As many frames as real time has played, so the stream neither lags nor races.
+        const qint64 due = clock->elapsed() / listenFrameMs;
+        for (; *sent < due; ++*sent) {
+            const qsizetype at =
+                (*sent * bytesPerFrame) % (pcm.size() - pcm.size() % bytesPerFrame);
+            socket->sendBinaryMessage(pcm.mid(at, bytesPerFrame));
+        }
+    });
+    timer->start(listenFrameMs);
+}
 
 void LiveCallSandbox::registerRoutes(Router &router)
 {

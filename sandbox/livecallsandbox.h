@@ -8,6 +8,10 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <memory>
+
+class QWebSocket;
+
 namespace vox::sandbox {
 
 // Vapi's per-call monitor as the sandbox plays it: the control endpoint a call's
@@ -19,6 +23,11 @@ namespace vox::sandbox {
 // simulator, a test) has registered it with the server it reports to
 // (POST /_sandbox/vapi-live {call, serverUrl, headers}); GET /_sandbox/vapi-live/:call tells
 // whether the control endpoint has ended it.
+//
+// Its listen socket (the WebSocket a call's `monitor.listenUrl` names, /vapi-live/:call/listen,
+// Bearer public key) streams the call's sound as Vapi does: a leading JSON frame with the format,
+// then binary frames of 16-bit little-endian PCM, 16 kHz, customer and assistant interleaved,
+// 20 ms each in real time, until the call ends. The sound is synthetic speech, never silence.
 class LiveCallSandbox final
 {
     Q_DISABLE_COPY_MOVE(LiveCallSandbox)
@@ -28,6 +37,11 @@ public:
         : m_state(state)
     {}
     void registerRoutes(Router &router);
+    // The listen socket's path pattern, and a socket upgraded on it.
+    static QString listenPath();
+    void listen(std::unique_ptr<QWebSocket> socket);
+    // Listeners that connected to a call's listen socket, and the Authorization they sent.
+    QList<QByteArray> listenAuthorizations(const QString &callId) const;
 
     // A call now playing, reporting to `serverUrl` with `headers` (x-vapi-secret).
     void add(const vapimessages::CallInfo &call, const QString &serverUrl,
@@ -44,6 +58,7 @@ private:
         QHash<QByteArray, QByteArray> headers;
         QList<vapimessages::Turn> said;
         QList<QJsonObject> controls;
+        QList<QByteArray> listenAuthorizations;
         bool ended = false;
     };
     http::Response control(const QString &callId, const QJsonObject &body);

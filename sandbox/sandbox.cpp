@@ -2,6 +2,8 @@
 
 #include "server/http/httpserver.h"
 
+#include <QWebSocket>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::sandbox {
@@ -24,6 +26,9 @@ Sandbox::Sandbox(QObject *parent)
         return http::status::unauthorized(u"The sandbox has no users."_s);
     };
     m_http = std::make_unique<http::HttpServer>(m_router, noUsers, http::HttpServer::Options{});
+    m_http->setWebSocketHandler(
+        LiveCallSandbox::listenPath(),
+        [this](std::unique_ptr<QWebSocket> socket) { m_liveCalls.listen(std::move(socket)); });
 }
 
 Sandbox::~Sandbox() = default;

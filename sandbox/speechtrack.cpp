@@ -201,4 +201,55 @@ std::optional<ByteRange> byteRange(const QByteArray &header, qint64 size)
     return r;
 }
 
+namespace {
+
+// The samples of a mono track's WAV at `rate`, resampled linearly: good enough for speech that is
+// only listened to.
+QList<qint16> resampled(const QByteArray &wav, int rate)
+{
+    const int from = int(qFromLittleEndian<quint32>(wav.constData() + 24));
+    const auto *samples = reinterpret_cast<const uchar *>(wav.constData() + 44);
+    const qint64 count = (wav.size() - 44) / 2;
+    const qint64 out = count * rate / from;
+    QList<qint16> result(out);
+    for (qint64 i = 0; i < out; ++i) {
+        const double at = double(i) * from / rate;
+        const qint64 k = std::min<qint64>(qint64(at), count - 1);
+        const qint64 next = std::min<qint64>(k + 1, count - 1);
+        const double t = at - double(k);
+        result[i] = qint16(std::lround(qFromLittleEndian<qint16>(samples + 2 * k) * (1 - t) +
+                                       qFromLittleEndian<qint16>(samples + 2 * next) * t));
+    }
+    return result;
+}
+
+} // namespace
+
+Result<QByteArray> liveStereo(const QList<SpokenLine> &lines, int sampleRate, const Speaker &speak)
+{
+    QList<QList<qint16>> channels;
+    for (const QString &role : {u"user"_s, u"assistant"_s}) {
+        QList<SpokenLine> own;
+        for (const SpokenLine &line : lines) {
+            if (line.role == role)
+                own.append(line);
+        }
+        auto wav = track(own, speak);
+        if (!wav)
+            return wav.error();
+        channels.append(resampled(*wav, sampleRate));
+    }
+    const qsizetype frames = std::max(channels[0].size(), channels[1].size());
+    Hiss hiss{quint32(frames)};
+    QByteArray pcm(frames * 4, Qt::Uninitialized);
+    char *p = pcm.data();
+    for (qsizetype i = 0; i < frames; ++i) {
+        for (const QList<qint16> &channel : std::as_const(channels)) {
+            qToLittleEndian<qint16>(i < channel.size() ? channel[i] : hiss.next(), p);
+            p += 2;
+        }
+    }
+    return pcm;
+}
+
 } // namespace vox::sandbox::speech

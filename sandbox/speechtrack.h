@@ -43,6 +43,12 @@ Result<Pcm> synthesize(const QString &text, const Voice &voice);
 using Speaker = std::function<Result<Pcm>(const QString &text, const Voice &voice)>;
 Result<QByteArray> track(const QList<SpokenLine> &lines, const Speaker &speak = synthesize);
 
+// What a live call's listen socket streams: the customer's lines on the first channel and the
+// assistant's on the second, interleaved 16-bit little-endian PCM at `sampleRate` (resampled from
+// espeak-ng's), faint line noise wherever nobody speaks.
+Result<QByteArray> liveStereo(const QList<SpokenLine> &lines, int sampleRate,
+                              const Speaker &speak = synthesize);
+
 // A WAV file's header for `sampleCount` mono 16-bit samples.
 QByteArray wavHeader(int sampleRate, qint64 sampleCount);
 

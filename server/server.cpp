@@ -19,6 +19,7 @@
 #include "server/routes/health.h"
 #include "server/routes/integrations.h"
 #include "server/routes/knowledge.h"
+#include "server/routes/listenin.h"
 #include "server/routes/livedesk.h"
 #include "server/routes/messages.h"
 #include "server/routes/metrics.h"
@@ -36,6 +37,7 @@
 #include "server/services/calleridverification.h"
 #include "server/services/credentialstore.h"
 #include "server/services/googlecalendar.h"
+#include "server/services/listenrelay.h"
 #include "server/services/messaging.h"
 #include "server/services/twilioconnectjob.h"
 
@@ -111,6 +113,11 @@ Server::Server(ServerConfig config, QObject *parent)
 Server::~Server()
 {
     stop(2000);
+}
+
+int Server::listenRelayCount() const
+{
+    return m_listenRelay ? m_listenRelay->activeRelays() : 0;
 }
 
 Result<void> Server::openDatabase()
@@ -276,6 +283,11 @@ Result<void> Server::start()
                     !usable && usable.error().kind == ErrorKind::NotSignedIn)
                     hub->closeStreamsOf(userId, usable.errorMessage());
             });
+    m_listenRelay = std::make_unique<ListenRelay>(*m_app, verify, m_config.trustedProxies);
+    m_http->setWebSocketHandler(ListenRelay::path(),
+                                [relay = m_listenRelay.get()](std::unique_ptr<QWebSocket> socket) {
+                                    relay->accept(std::move(socket));
+                                });
     m_events->start();
     m_accounts->start();
     auto port = m_http->listen(m_config.listenHost, m_config.listenPort);
@@ -348,6 +360,7 @@ void Server::registerRoutes()
     registerCallReviewRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
     registerLiveDeskRoutes(m_router, *m_app);
+    registerListenInRoutes(m_router, *m_app);
     registerAccessLogRoutes(m_router, *m_app);
     registerPrivacyRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
@@ -394,6 +407,7 @@ void Server::stop(int graceMs)
         m_events->shutdown(qMin(graceMs, 2000));
         m_events.reset();
     }
+    m_listenRelay.reset(); // its listeners and their Vapi sockets close with it
     if (m_http) {
         m_http->closeConnections(qMin(graceMs, 2000));
         m_http.reset();

@@ -28,6 +28,7 @@ class EventHub;
 namespace vox::server {
 
 class AccountState;
+class ListenRelay;
 struct MetricsSources;
 
 // The companion server, composed: database (its own embedded cluster or a URL), migrations,
@@ -59,6 +60,8 @@ public:
     const crypto::KeyRing &keys() const { return *m_keys; }
     jobs::JobRunner &jobs() { return *m_jobs; }
     events::EventHub &events() { return *m_events; }
+    // Listeners being relayed a call's sound right now (on the server's thread).
+    int listenRelayCount() const;
     AccountState &accounts() { return *m_accounts; }
     // How a backup reads every clinic's rows while this server runs: as the embedded cluster's
     // superuser, or as the database URL's role (which must bypass row-level security).
@@ -81,6 +84,7 @@ private:
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     std::unique_ptr<events::EventHub> m_events;
+    std::unique_ptr<ListenRelay> m_listenRelay;
     http::Router m_metricsRouter;
     std::unique_ptr<http::HttpServer> m_metricsHttp;
     quint16 m_metricsPort = 0;

@@ -3437,6 +3437,90 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::ListenPanel</name>
+    <message>
+        <source>No audio output was found on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audio output cannot play the call&apos;s sound (%1 Hz, %n channel(s)).</source>
+        <translation>
+            <numerusform>The audio output cannot play the call&apos;s sound (%1 Hz, %n channel).</numerusform>
+            <numerusform>The audio output cannot play the call&apos;s sound (%1 Hz, %n channels).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio output could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen to the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hear the caller and the AI as they speak. Listening is recorded in the access log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening (%1 kHz, %n channel(s))</source>
+        <translation>
+            <numerusform>Listening (%1 kHz, %n channel)</numerusform>
+            <numerusform>Listening (%1 kHz, %n channels)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ListenStream</name>
+    <message>
+        <source>The call has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again to listen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call is not one of your clinic&apos;s calls in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call has ended; there is nothing to listen to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening stopped: the connection to the server was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::LivePage</name>
     <message>
         <source>&amp;Whisper to AI</source>

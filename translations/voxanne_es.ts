@@ -3439,6 +3439,90 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::ListenPanel</name>
+    <message>
+        <source>No audio output was found on this computer.</source>
+        <translation>No se encontró ninguna salida de audio en este equipo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audio output cannot play the call&apos;s sound (%1 Hz, %n channel(s)).</source>
+        <translation>
+            <numerusform>La salida de audio no puede reproducir el sonido de la llamada (%1 Hz, %n canal).</numerusform>
+            <numerusform>La salida de audio no puede reproducir el sonido de la llamada (%1 Hz, %n canales).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio output could not be opened.</source>
+        <translation>No se pudo abrir la salida de audio.</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>&amp;Escuchar</translation>
+    </message>
+    <message>
+        <source>Listen to the call</source>
+        <translation>Escuchar la llamada</translation>
+    </message>
+    <message>
+        <source>Hear the caller and the AI as they speak. Listening is recorded in the access log.</source>
+        <translation>Oiga a quien llama y a la IA mientras hablan. La escucha queda registrada en el registro de accesos.</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>V&amp;olumen:</translation>
+    </message>
+    <message>
+        <source>Listening volume</source>
+        <translation>Volumen de escucha</translation>
+    </message>
+    <message>
+        <source>Listening status</source>
+        <translation>Estado de la escucha</translation>
+    </message>
+    <message>
+        <source>Stop &amp;listening</source>
+        <translation>Dejar de escuc&amp;har</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening (%1 kHz, %n channel(s))</source>
+        <translation>
+            <numerusform>Escuchando (%1 kHz, %n canal)</numerusform>
+            <numerusform>Escuchando (%1 kHz, %n canales)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ListenStream</name>
+    <message>
+        <source>The call has ended.</source>
+        <translation>La llamada ha terminado.</translation>
+    </message>
+    <message>
+        <source>Sign in again to listen.</source>
+        <translation>Vuelva a iniciar sesión para escuchar.</translation>
+    </message>
+    <message>
+        <source>This call is not one of your clinic&apos;s calls in progress.</source>
+        <translation>Esta llamada no es una de las llamadas en curso de su clínica.</translation>
+    </message>
+    <message>
+        <source>The call has ended; there is nothing to listen to.</source>
+        <translation>La llamada ha terminado; no hay nada que escuchar.</translation>
+    </message>
+    <message>
+        <source>Listening stopped: the connection to the server was lost.</source>
+        <translation>La escucha se detuvo: se perdió la conexión con el servidor.</translation>
+    </message>
+    <message>
+        <source>Listening stopped: %1</source>
+        <translation>La escucha se detuvo: %1</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::LivePage</name>
     <message>
         <source>&amp;Whisper to AI</source>

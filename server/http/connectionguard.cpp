@@ -22,6 +22,28 @@ qint64 minimumBodyProgress(qint64 minBytesPerSecond, int windowMs, qint64 remain
     return qMin(remaining, minBytesPerSecond * windowMs / 1000);
 }
 
+bool pathMatches(QStringView pattern, QStringView path)
+{
+    const auto want = pattern.split(u'/');
+    const auto have = path.split(u'/');
+    if (want.size() != have.size())
+        return false;
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        if (want[i] == u"*" ? have[i].isEmpty() : want[i] != have[i])
+            return false;
+    }
+    return true;
+}
+
+qsizetype matchingPath(const QStringList &patterns, QStringView path)
+{
+    for (qsizetype i = 0; i < patterns.size(); ++i) {
+        if (pathMatches(patterns[i], path))
+            return i;
+    }
+    return -1;
+}
+
 bool BodyBudget::reserve(qint64 bytes)
 {
     if (m_used + bytes > m_capacity)
@@ -207,7 +229,7 @@ void ConnectionGuard::inspect()
 void ConnectionGuard::onHead(const RequestHead &head)
 {
     if (head.upgradeWebSocket) {
-        if (!m_limits.webSocketPaths.contains(QString::fromLatin1(head.path()))) {
+        if (matchingPath(m_limits.webSocketPaths, QString::fromLatin1(head.path())) < 0) {
             reject("websocket_path", 404, "There is no WebSocket endpoint at this path.");
             return;
         }

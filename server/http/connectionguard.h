@@ -32,14 +32,21 @@ struct Limits
     // sends is read and discarded (see ConnectionGuard::reject).
     int lingerQuietMs = 2000;
     int lingerMaxMs = 10000;
-    // Paths that may upgrade to a WebSocket; any other upgrade is answered 404 before
-    // QtHttpServer (which hands over every upgrade, whatever its path) sees it.
+    // Paths that may upgrade to a WebSocket (a `*` segment matches any one segment); any other
+    // upgrade is answered 404 before QtHttpServer (which hands over every upgrade, whatever its
+    // path) sees it.
     QStringList webSocketPaths;
 };
 
 // Bytes of a body that must have arrived in a window of `windowMs` for the body not to be too
 // slow: the rate times the window, or what remained of the body if that is less.
 qint64 minimumBodyProgress(qint64 minBytesPerSecond, int windowMs, qint64 remaining);
+
+// Whether `path` matches `pattern`, segment by segment, where a `*` segment matches any one
+// non-empty segment ("/api/calls/*/listen").
+bool pathMatches(QStringView pattern, QStringView path);
+// The first of `patterns` that `path` matches; -1 when none does.
+qsizetype matchingPath(const QStringList &patterns, QStringView path);
 
 // Declared bodies being received, server-wide: without a bound, a crowd of slow uploads holds
 // gigabytes in QtHttpServer's buffers. Used on the I/O thread only.

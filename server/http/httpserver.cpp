@@ -297,9 +297,10 @@ HttpServer::HttpServer(const RouteTable &routes, Options options, QObject *paren
         while (hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
             // The guard refused other paths before the upgrade; this is the second lock.
-            if (m_webSocketHandler &&
-                m_options.limits.webSocketPaths.contains(socket->requestUrl().path()))
-                m_webSocketHandler(std::move(socket));
+            const qsizetype handler =
+                matchingPath(m_options.limits.webSocketPaths, socket->requestUrl().path());
+            if (handler >= 0)
+                m_webSocketHandlers.at(handler)(std::move(socket));
             else
                 closeRefused(socket.release());
         }
@@ -314,8 +315,8 @@ HttpServer::~HttpServer()
 
 void HttpServer::setWebSocketHandler(const QString &path, WebSocketHandler handler)
 {
-    m_options.limits.webSocketPaths = {path};
-    m_webSocketHandler = std::move(handler);
+    m_options.limits.webSocketPaths.append(path);
+    m_webSocketHandlers.append(std::move(handler));
 }
 
 Result<quint16> HttpServer::listen(const QString &host, quint16 port)
@@ -389,8 +390,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
     // QtHttpServer 6.4 asks here before it upgrades a connection to a WebSocket: answering true
     // without writing anything lets the upgrade go ahead (the socket then leaves HTTP for good).
     if (incoming.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-        return m_webSocketHandler &&
-               m_options.limits.webSocketPaths.contains(incoming.url().path());
+        return matchingPath(m_options.limits.webSocketPaths, incoming.url().path()) >= 0;
 
     Request request;
     request.received.start();

@@ -75,8 +75,9 @@ public:
     }
     ~HttpServer() override;
 
-    // WebSocket upgrades to `path` go to `handler`; upgrades elsewhere are answered 404. Call
-    // before listen().
+    // WebSocket upgrades to `path` (a `*` segment matches any one segment) go to `handler`;
+    // several paths may each have their own; upgrades elsewhere are answered 404. Call before
+    // listen().
     void setWebSocketHandler(const QString &path, WebSocketHandler handler);
 
     Result<quint16> listen(const QString &host, quint16 port);
@@ -120,7 +121,7 @@ private:
     GuardedTcpServer *m_tcp = nullptr;
     quint16 m_port = 0;
     std::atomic<int> m_inFlight{0};
-    WebSocketHandler m_webSocketHandler;
+    QList<WebSocketHandler> m_webSocketHandlers; // by index in m_options.limits.webSocketPaths
 };
 
 } // namespace vox::http

@@ -79,9 +79,14 @@ Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
 }
 
 Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
-                            const QString &clientAddress, const QString &callId)
+                            const QString &clientAddress, const QString &callId, bool allowed,
+                            const QString &result)
 {
-    return record(tx, byUser(who, clientAddress, action::callListenedIn, u"call"_s, callId));
+    Entry e = byUser(who, clientAddress, action::callListenedIn, u"call"_s, callId);
+    e.allowed = allowed;
+    if (!result.isEmpty())
+        e.details = {{u"result"_s, result}};
+    return record(tx, e);
 }
 
 } // namespace vox::server::accesslog

@@ -56,7 +56,10 @@ Result<void> record(db::Transaction &tx, const Entry &entry);
 Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
                             const QString &clientAddress, const QString &what,
                             const QJsonObject &filters, qint64 rows, bool complete);
+// A listen-in that was refused (`allowed` false) is logged too; `result` says how it went in words
+// a reviewer reads ("relaying", "call ended", "not found").
 Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
-                            const QString &clientAddress, const QString &callId);
+                            const QString &clientAddress, const QString &callId,
+                            bool allowed = true, const QString &result = {});
 
 } // namespace vox::server::accesslog

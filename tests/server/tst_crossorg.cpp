@@ -292,6 +292,8 @@ private slots:
                 << QByteArray("POST") << u"/api/calls/{call}/control"_s
                 << QByteArray(R"({"type":"transfer","destination_id":"{destination}"})") << role
                 << 404;
+            row("GET listen to a live call") << QByteArray("GET") << u"/api/calls/{call}/listen"_s
+                                             << QByteArray() << role << 404;
             row("PATCH transfer destination")
                 << QByteArray("PATCH") << u"/api/transfer-destinations/{destination}"_s
                 << QByteArray(R"({"number":"+15550009999"})") << role << (admin ? 404 : 403);

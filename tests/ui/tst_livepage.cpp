@@ -8,6 +8,7 @@
 #include "ui/pages/livepage.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
+#include "ui/widgets/listenpanel.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -123,9 +125,14 @@ private slots:
     {
         Host h(u"owner"_s);
         h.page->callList()->setFocus();
-        QList<QWidget *> expected{h.page->messageField(),   h.page->whisperButton(),
-                                  h.page->sayButton(),      h.page->destinationBox(),
-                                  h.page->transferButton(), h.page->muteButton(),
+        QList<QWidget *> expected{h.page->listenPanel()->listenButton(),
+                                  h.page->listenPanel()->volumeSlider(),
+                                  h.page->messageField(),
+                                  h.page->whisperButton(),
+                                  h.page->sayButton(),
+                                  h.page->destinationBox(),
+                                  h.page->transferButton(),
+                                  h.page->muteButton(),
                                   h.page->endButton()};
         // With words typed, every action takes focus in turn.
         h.page->messageField()->setText(u"Offer Tuesday at 3"_s);

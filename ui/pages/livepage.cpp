@@ -4,6 +4,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
+#include "ui/widgets/listenpanel.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
@@ -43,6 +44,7 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     , m_heading(new QLabel(this))
     , m_list(new QListWidget(this))
     , m_chosenLabel(new QLabel(this))
+    , m_listen(new ListenPanel(api, this))
     , m_transcript(new QPlainTextEdit(this))
     , m_message(new QLineEdit(this))
     , m_whisper(new QPushButton(tr("&Whisper to AI"), this))
@@ -82,6 +84,7 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_chosenLabel->setWordWrap(true);
     m_chosenLabel->setTextFormat(Qt::PlainText);
     detailLayout->addWidget(m_chosenLabel);
+    detailLayout->addWidget(m_listen);
     m_transcript->setObjectName(u"liveTranscript"_s);
     m_transcript->setReadOnly(true);
     m_transcript->setAccessibleName(tr("Live transcript"));
@@ -120,7 +123,9 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
-    setTabOrder(m_list, m_message);
+    setTabOrder(m_list, m_listen->listenButton());
+    setTabOrder(m_listen->listenButton(), m_listen->volumeSlider());
+    setTabOrder(m_listen->volumeSlider(), m_message);
     setTabOrder(m_message, m_whisper);
     setTabOrder(m_whisper, m_say);
     setTabOrder(m_say, m_destinations);
@@ -266,6 +271,7 @@ void LivePage::updateRow(int row)
 void LivePage::showChosen()
 {
     const LiveCall *call = chosen();
+    m_listen->setCall(call ? call->id : QString());
     if (!call) {
         m_chosenLabel->setText(tr("Choose a call to follow it."));
         m_transcript->clear();

@@ -17,13 +17,15 @@ namespace vox::ui {
 
 class ApiClient;
 class EmptyState;
+class ListenPanel;
 class ToastArea;
 
 // Live: the calls in progress, each with its caller, how long it has run and who is speaking,
 // and for the chosen one the transcript as it is spoken, with the ways to step in: whisper to the
 // AI (a note the caller does not hear), say something to the caller, transfer the caller to one of
-// the clinic's destinations, mute the AI, or end the call (admins). Transferring and ending ask
-// first: neither can be undone. Lines, speakers and new calls arrive as live events.
+// the clinic's destinations, mute the AI, or end the call (admins), and listen in to it.
+// Transferring and ending ask first: neither can be undone. Lines, speakers and new calls arrive as
+// live events.
 class LivePage final : public Page
 {
     Q_OBJECT
@@ -47,6 +49,7 @@ public:
     QPushButton *endButton() const { return m_end; }
     QPushButton *muteButton() const { return m_mute; }
     QComboBox *destinationBox() const { return m_destinations; }
+    ListenPanel *listenPanel() const { return m_listen; }
     // For tests and screenshots: shows `calls` as if the server had listed them.
     void showCalls(const QList<LiveCall> &calls);
     void showDestinations(const QList<TransferDestination> &destinations);
@@ -75,6 +78,7 @@ private:
     QListWidget *m_list;
     EmptyState *m_listState;
     QLabel *m_chosenLabel;
+    ListenPanel *m_listen;
     QPlainTextEdit *m_transcript;
     QLineEdit *m_message;
     QPushButton *m_whisper;

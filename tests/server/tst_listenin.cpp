@@ -1,0 +1,363 @@
+// Listening in to a call in progress, end to end against the provider sandbox: a signed-in user
+// of the call's clinic opens GET /api/calls/:id/listen as a WebSocket, hears the format first and
+// then the call's PCM as the sandbox streams it from the call's listen address (opened with
+// Vapi's public key, never shown to the console), two at once; the listener is closed when the
+// call ends; every attempt leaves an access-log row; another clinic's call is not found, an ended
+// call is refused in words, and nobody unsigned gets in.
+#include "integrationfixture.h"
+
+#include "sandbox/vapimessages.h"
+#include "server/http/connectionguard.h"
+#include "server/services/listenrelay.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QtEndian>
+#include <QUuid>
+#include <QWebSocket>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::server::ListenRelay;
+using vox::test::Clinic;
+using vox::test::HttpReply;
+using vox::test::IntegrationFixture;
+namespace vm = vox::sandbox::vapimessages;
+
+namespace {
+
+const QString publicKey = u"pk-listen-in-test"_s;
+
+// One listener's side of the relay: what it was told and heard, and how it was closed.
+struct Listener
+{
+    std::unique_ptr<QWebSocket> socket = std::make_unique<QWebSocket>();
+    QList<QString> texts;
+    QByteArray pcm;
+    int binaryFrames = 0;
+    bool closed = false;
+    int closeCode = 0;
+    QString closeReason;
+
+    void open(const QString &url, const QString &token)
+    {
+        QObject::connect(socket.get(), &QWebSocket::textMessageReceived,
+                         [this](const QString &text) { texts.append(text); });
+        QObject::connect(socket.get(), &QWebSocket::binaryMessageReceived,
+                         [this](const QByteArray &frame) {
+                             pcm += frame;
+                             ++binaryFrames;
+                         });
+        QObject::connect(socket.get(), &QWebSocket::disconnected, [this] {
+            closed = true;
+            closeCode = socket->closeCode();
+            closeReason = socket->closeReason();
+        });
+        QNetworkRequest request{QUrl(url)};
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        socket->open(request);
+    }
+
+    // The loudest sample heard: speech, not silence or line noise.
+    int peak() const
+    {
+        int loudest = 0;
+        for (qsizetype i = 0; i + 1 < pcm.size(); i += 2)
+            loudest =
+                std::max(loudest, std::abs(int(qFromLittleEndian<qint16>(pcm.constData() + i))));
+        return loudest;
+    }
+};
+
+} // namespace
+
+class TestListenIn : public QObject
+{
+    Q_OBJECT
+
+    IntegrationFixture f;
+    Clinic m_clinic;
+    Clinic m_other;
+    std::unique_ptr<vox::test::HttpClient> m_staff;
+    QString m_assistantId;
+    int m_calls = 0;
+
+    HttpReply deliver(const QJsonObject &message)
+    {
+        auto client = f.server->client();
+        const QByteArray body = QJsonDocument(vm::envelope(message)).toJson(QJsonDocument::Compact);
+        return client->send("POST", u"/api/webhooks/vapi"_s, body,
+                            {{"x-vapi-secret", vox::test::TestServer::webhookSecret.toUtf8()}});
+    }
+
+    struct Live
+    {
+        vm::CallInfo info;
+        QString id;
+    };
+
+    Live startCall()
+    {
+        Live call;
+        call.info.id =
+            u"listen-call-%1-%2"_s.arg(++m_calls).arg(QDateTime::currentMSecsSinceEpoch());
+        call.info.assistantId = m_assistantId;
+        call.info.clinicNumber = u"+15550009999"_s;
+        call.info.customerNumber = u"+15550144%1"_s.arg(m_calls, 3, 10, QLatin1Char('0'));
+        call.info.customerName = u"Ana Ruiz"_s;
+        call.info.createdAt = QDateTime::currentDateTimeUtc().addSecs(-30);
+        call.info.startedAt = call.info.createdAt.addSecs(2);
+        call.info.monitorBase = f.sandbox->url() + u"/vapi-live/"_s + call.info.id;
+        f.sandbox->liveCalls().add(
+            call.info, f.server->url() + u"/api/webhooks/vapi"_s,
+            {{"x-vapi-secret", vox::test::TestServer::webhookSecret.toUtf8()}});
+        deliver(vm::statusUpdate(call.info, u"ringing"_s, call.info.createdAt));
+        deliver(vm::statusUpdate(call.info, u"in-progress"_s, call.info.startedAt));
+        auto row = f.sql("SELECT id FROM call_logs WHERE vapi_call_id = $1", {call.info.id});
+        call.id = row && !row->isEmpty() ? row->text(0, 0) : QString();
+        return call;
+    }
+
+    QString listenUrl(const QString &callId) const
+    {
+        QString url = f.server->url() + u"/api/calls/%1/listen"_s.arg(callId);
+        url.replace(0, 4, u"ws"_s);
+        return url;
+    }
+
+    qint64 count(const QByteArray &sql, const vox::db::Params &params)
+    {
+        auto rows = f.sql(sql, params);
+        return rows && !rows->isEmpty() ? rows->toInt(0, 0) : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(f.start(u"listenin"_s), qPrintable(f.error));
+        f.server = std::make_unique<vox::test::TestServer>(
+            *f.db, f.environment({{u"VOXANNE_SANDBOX_URL"_s, f.sandbox->url()},
+                                  {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s},
+                                  {u"VAPI_PUBLIC_KEY"_s, publicKey}}));
+        QVERIFY2(f.server->ok(), qPrintable(f.server->error()));
+        m_clinic = f.signUp(u"Listening Clinic"_s);
+        m_other = f.signUp(u"Other Clinic"_s);
+        m_staff = f.staffOf(m_clinic);
+        m_assistantId = u"asst-listen-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(f.sql("UPDATE agents SET vapi_assistant_id = $2 WHERE org_id = $1::uuid AND "
+                      "direction = 'inbound'",
+                      {m_clinic.orgId, m_assistantId})
+                    .ok());
+    }
+
+    void onlyTheListenPathUpgrades_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("upgrades");
+        QTest::newRow("a call's listen path") << u"/api/calls/0b7e/listen"_s << true;
+        QTest::newRow("the event stream") << u"/api/events"_s << true;
+        QTest::newRow("no call") << u"/api/calls//listen"_s << false;
+        QTest::newRow("a deeper path") << u"/api/calls/0b7e/x/listen"_s << false;
+        QTest::newRow("another action") << u"/api/calls/0b7e/control"_s << false;
+        QTest::newRow("the calls") << u"/api/calls"_s << false;
+    }
+
+    void onlyTheListenPathUpgrades()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, upgrades);
+        const QStringList paths{u"/api/events"_s, ListenRelay::path()};
+        QCOMPARE(vox::http::matchingPath(paths, path) >= 0, upgrades);
+    }
+
+    void theFormatIsTheAnnouncedOneOrFitsTheFrames_data()
+    {
+        QTest::addColumn<QByteArray>("leading"); // Vapi's leading JSON frame; empty: none
+        QTest::addColumn<int>("firstFrameBytes");
+        QTest::addColumn<int>("sampleRate");
+        QTest::addColumn<int>("channels");
+        QTest::newRow("announced stereo")
+            << QByteArray(R"({"type":"start","sampleRate":16000,"channels":2})") << 1280 << 16000
+            << 2;
+        QTest::newRow("announced mono is believed")
+            << QByteArray(R"({"sampleRate":8000,"channels":1})") << 1280 << 8000 << 1;
+        QTest::newRow("nothing announced, whole stereo samples")
+            << QByteArray() << 1280 << 16000 << 2;
+        QTest::newRow("nothing announced, half a stereo sample: mono")
+            << QByteArray() << 642 << 16000 << 1;
+        QTest::newRow("an unusable announcement counts as none")
+            << QByteArray(R"({"sampleRate":"fast","channels":7})") << 1280 << 16000 << 2;
+    }
+
+    void theFormatIsTheAnnouncedOneOrFitsTheFrames()
+    {
+        QFETCH(QByteArray, leading);
+        QFETCH(int, firstFrameBytes);
+        QFETCH(int, sampleRate);
+        QFETCH(int, channels);
+        const auto announced =
+            vox::server::announcedFormat(QJsonDocument::fromJson(leading).object());
+        const vox::server::ListenFormat format =
+            vox::server::settledFormat(announced, vox::server::ListenFormat{}, firstFrameBytes);
+        QCOMPARE(format.sampleRate, sampleRate);
+        QCOMPARE(format.channels, channels);
+    }
+
+    void twoListenersHearTheCallsSoundAfterItsFormat()
+    {
+        const Live call = startCall();
+        QVERIFY(!call.id.isEmpty());
+        Listener staff;
+        Listener owner;
+        staff.open(listenUrl(call.id), m_staff->token());
+        owner.open(listenUrl(call.id), m_clinic.client->token());
+        // Half a second of 16 kHz stereo 16-bit sound, each.
+        constexpr int halfSecond = 16000 * 2 * 2 / 2;
+        QTRY_VERIFY_WITH_TIMEOUT(staff.pcm.size() >= halfSecond && owner.pcm.size() >= halfSecond,
+                                 15000);
+        for (const Listener *l : {&staff, &owner}) {
+            QVERIFY(!l->closed);
+            QVERIFY(!l->texts.isEmpty());
+            const QJsonObject format = QJsonDocument::fromJson(l->texts.first().toUtf8()).object();
+            QCOMPARE(format.value(u"type"_s).toString(), u"format"_s);
+            QCOMPARE(format.value(u"encoding"_s).toString(), u"pcm_s16le"_s);
+            QCOMPARE(format.value(u"sample_rate"_s).toInt(), 16000);
+            QCOMPARE(format.value(u"channels"_s).toInt(), 2);
+            // Whole stereo sample frames, and speech rather than silence.
+            QCOMPARE(l->pcm.size() % 4, 0);
+            QVERIFY2(l->peak() > 1000, qPrintable(u"peak %1"_s.arg(l->peak())));
+            // The listen address is the server's secret.
+            for (const QString &text : l->texts)
+                QVERIFY(!text.contains(u"vapi-live"_s));
+        }
+        qInfo("relayed %lld bytes in %d frames to one listener", qint64(staff.pcm.size()),
+              staff.binaryFrames);
+        // To hear (or `sox`) what was relayed: raw s16le, 16 kHz, stereo.
+        if (const QString dump = qEnvironmentVariable("VOXANNE_LISTEN_DUMP"); !dump.isEmpty()) {
+            QFile file(dump);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(staff.pcm) == staff.pcm.size());
+        }
+        // The sandbox was opened with Vapi's public key, once per listener.
+        const auto authorizations = f.sandbox->liveCalls().listenAuthorizations(call.info.id);
+        QCOMPARE(authorizations.size(), 2);
+        for (const QByteArray &auth : authorizations)
+            QCOMPARE(auth, QByteArray("Bearer " + publicKey.toUtf8()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            count("SELECT count(*) FROM phi_access_log WHERE org_id = $1::uuid AND action = "
+                  "'call.listened_in' AND entity_type = 'call' AND entity_id = $2::uuid AND "
+                  "result = 'allowed' AND client_address = '127.0.0.1' AND details->>'result' = "
+                  "'relaying'",
+                  {m_clinic.orgId, call.id}),
+            2, 5000);
+        QCOMPARE(count("SELECT count(DISTINCT user_id) FROM phi_access_log WHERE entity_id = "
+                       "$1::uuid AND action = 'call.listened_in'",
+                       {call.id}),
+                 2);
+
+        // The call ends (the owner ends it): the sandbox closes its sound, the relay its listeners.
+        QCOMPARE(
+            m_clinic.client->post(u"/api/calls/%1/control"_s.arg(call.id), {{u"type"_s, u"end"_s}})
+                .status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(staff.closed && owner.closed, 10000);
+        QCOMPARE(staff.closeCode, int(QWebSocketProtocol::CloseCodeNormal));
+        QCOMPARE(staff.closeReason, u"The call has ended."_s);
+    }
+
+    void aListenerLeavingClosesItsRelay()
+    {
+        const Live call = startCall();
+        Listener staff;
+        staff.open(listenUrl(call.id), m_staff->token());
+        QTRY_VERIFY_WITH_TIMEOUT(staff.binaryFrames > 0, 15000);
+        QCOMPARE(f.server->server().listenRelayCount(), 1);
+        staff.socket->close();
+        QTRY_COMPARE_WITH_TIMEOUT(f.server->server().listenRelayCount(), 0, 5000);
+    }
+
+    void refusedListenersAreToldWhy_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<int>("closeCode");
+        QTest::addColumn<int>("httpStatus");
+        QTest::addColumn<QString>("logged");
+        QTest::newRow("another clinic's call is not found")
+            << u"other"_s << u"live"_s << ListenRelay::closeNotFound << 404 << u"not found"_s;
+        QTest::newRow("a call that does not exist is not found")
+            << u"staff"_s << u"none"_s << ListenRelay::closeNotFound << 404 << u"not found"_s;
+        QTest::newRow("an ended call is refused in words")
+            << u"staff"_s << u"ended"_s << ListenRelay::closeEnded << 409 << u"call ended"_s;
+        QTest::newRow("nobody signed in")
+            << u"nobody"_s << u"live"_s << ListenRelay::closeNotAuthenticated << 401 << u""_s;
+        QTest::newRow("a forged token")
+            << u"forged"_s << u"live"_s << ListenRelay::closeNotAuthenticated << 401 << u""_s;
+    }
+
+    void refusedListenersAreToldWhy()
+    {
+        QFETCH(QString, who);
+        QFETCH(QString, call);
+        QFETCH(int, closeCode);
+        QFETCH(int, httpStatus);
+        QFETCH(QString, logged);
+        QString callId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (call != u"none") {
+            const Live live = startCall();
+            callId = live.id;
+            if (call == u"ended")
+                deliver(vm::statusUpdate(live.info, u"ended"_s, live.info.startedAt.addSecs(20),
+                                         u"customer-ended-call"_s));
+        }
+        const QString token = who == u"staff"    ? m_staff->token()
+                              : who == u"other"  ? m_other.client->token()
+                              : who == u"forged" ? u"not-a-token"_s
+                                                 : QString();
+        const qint64 logRows =
+            count("SELECT count(*) FROM phi_access_log WHERE action = 'call.listened_in'", {});
+        Listener listener;
+        listener.open(listenUrl(callId), token);
+        QTRY_VERIFY_WITH_TIMEOUT(listener.closed, 10000);
+        QCOMPARE(listener.closeCode, closeCode);
+        QVERIFY(!listener.closeReason.isEmpty());
+        QCOMPARE(listener.pcm.size(), 0);
+
+        // Asked as plain HTTP, the same answer as a status.
+        auto client = f.server->client();
+        client->setToken(token);
+        const HttpReply plain = client->get(u"/api/calls/%1/listen"_s.arg(callId));
+        QCOMPARE(plain.status, httpStatus);
+        QVERIFY(!plain.json().value(u"error"_s).toString().isEmpty());
+
+        const qint64 now =
+            count("SELECT count(*) FROM phi_access_log WHERE action = 'call.listened_in'", {});
+        if (logged.isEmpty()) {
+            // Nobody signed in: there is nobody to log.
+            QCOMPARE(now, logRows);
+            return;
+        }
+        QCOMPARE(now, logRows + 1);
+        auto last = f.sql("SELECT result, details->>'result', coalesce(entity_id::text, ''), "
+                          "org_id::text FROM phi_access_log WHERE action = 'call.listened_in' "
+                          "ORDER BY occurred_at DESC LIMIT 1",
+                          {});
+        QVERIFY(last && !last->isEmpty());
+        QCOMPARE(last->text(0, 0), u"refused"_s);
+        QCOMPARE(last->text(0, 1), logged);
+        // Another clinic's call is not named in the asker's log.
+        QCOMPARE(last->text(0, 2), who == u"other" || call == u"none" ? QString() : callId);
+        QCOMPARE(last->text(0, 3), who == u"other" ? m_other.orgId : m_clinic.orgId);
+    }
+
+    void anOwnCallInProgressAsksForTheUpgrade()
+    {
+        const Live call = startCall();
+        const HttpReply plain = m_staff->get(u"/api/calls/%1/listen"_s.arg(call.id));
+        QCOMPARE(plain.status, 426);
+        QVERIFY(!plain.body.contains("vapi-live"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestListenIn)
+#include "tst_listenin.moc"
