@@ -20,6 +20,7 @@
 #include "server/routes/integrations.h"
 #include "server/routes/knowledge.h"
 #include "server/routes/livedesk.h"
+#include "server/routes/missedcalltextback.h"
 #include "server/routes/messages.h"
 #include "server/routes/metrics.h"
 #include "server/routes/privacy.h"
@@ -348,6 +349,7 @@ void Server::registerRoutes()
     registerCallReviewRoutes(m_router, *m_app);
     registerSettingsRoutes(m_router, *m_app);
     registerLiveDeskRoutes(m_router, *m_app);
+    registerMissedCallTextBackRoutes(m_router, *m_app);
     registerAccessLogRoutes(m_router, *m_app);
     registerPrivacyRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,

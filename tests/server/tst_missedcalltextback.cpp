@@ -113,6 +113,42 @@ private slots:
                             {m_on.orgId}));
     }
 
+    void theClinicTurnsItOnAndSeesWhatItSends()
+    {
+        auto client = m_first->client();
+        client->setToken(m_off.token);
+        const QString path = u"/api/org/missed-call-textback"_s;
+        QJsonObject shown = client->get(path).json();
+        QCOMPARE(shown.value(u"enabled"_s).toBool(true), false);
+        QCOMPARE(shown.value(u"hours"_s).toInt(), 24);
+        QCOMPARE(
+            shown.value(u"preview"_s).toString(),
+            u"Sorry we missed you at Quiet Clinic \u2014 reply here or we'll call you back."_s);
+
+        HttpReply saved = client->put(path, {{u"enabled"_s, true},
+                                             {u"template"_s, u"{clinic} missed you, sorry!"_s},
+                                             {u"hours"_s, 48}});
+        QCOMPARE(saved.status, 200);
+        shown = saved.json();
+        QCOMPARE(shown.value(u"enabled"_s).toBool(), true);
+        QCOMPARE(shown.value(u"hours"_s).toInt(), 48);
+        QCOMPARE(shown.value(u"preview"_s).toString(), u"Quiet Clinic missed you, sorry!"_s);
+        QCOMPARE(client->get(path).json(), shown);
+
+        QCOMPARE(client->put(path, {{u"hours"_s, 0}}).status, 400);
+        QCOMPARE(client->put(path, {{u"hours"_s, 721}}).status, 400);
+        QCOMPARE(client->put(path, {{u"enabled"_s, u"yes"_s}}).status, 400);
+        QCOMPARE(client->put(path, {{u"template"_s, QString(481, u'x')}}).status, 400);
+        QCOMPARE(client->put(path, {{u"template"_s, QJsonValue()}, {u"enabled"_s, false}})
+                     .json()
+                     .value(u"template"_s),
+                 QJsonValue());
+        QCOMPARE(client->get(path).json().value(u"enabled"_s).toBool(true), false);
+
+        auto anonymous = m_first->client();
+        QCOMPARE(anonymous->get(path).status, 401);
+    }
+
     // Each row: how the call ended and how long it was, what the clinic and the number allow,
     // and whether the caller is texted back.
     void whoIsTextedBack_data()
