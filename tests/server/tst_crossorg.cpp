@@ -343,6 +343,7 @@ private slots:
         QTest::newRow("live calls") << u"/api/live-calls"_s;
         QTest::newRow("transfer destinations") << u"/api/transfer-destinations"_s;
         QTest::newRow("missed-call text-back setting") << u"/api/org/missed-call-textback"_s;
+        QTest::newRow("inbox conversations") << u"/api/messages/conversations?limit=2"_s;
         for (const char *report : {"volume", "outcomes", "money", "quality"}) {
             QTest::newRow(qPrintable(u"report: "_s + QLatin1String(report)))
                 << u"/api/reports/%1?from=2026-03-02&to=2026-03-08"_s.arg(QLatin1String(report));
