@@ -188,7 +188,8 @@ http::Reply conversations(AppContext &app, http::Context &c)
                 return unread.error();
             QByteArray out = q.pageJson(*rows);
             out.chop(1); // the closing brace: the unread total joins the page's object
-            return out + ",\"unread\":" + unread->text(0, 0).toLatin1() + '}';
+            out += ",\"unread\":" + unread->text(0, 0).toLatin1() + '}';
+            return out;
         });
     if (!page)
         return page.error();
