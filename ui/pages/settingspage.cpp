@@ -199,6 +199,12 @@ QWidget *SettingsPage::buildComputer(const QString &serverDescription)
     form->addRow(tr("Desktop notifications:"), m_notifications);
     connect(m_notifications, &QCheckBox::toggled, this,
             [](bool on) { Preferences::setDesktopNotifications(on); });
+    auto *texts = new QCheckBox(tr("When a patient texts and the Inbox is not open"), box);
+    texts->setObjectName(u"textNotificationsCheck"_s);
+    texts->setChecked(Preferences::textNotifications());
+    form->addRow(QString(), texts);
+    connect(texts, &QCheckBox::toggled, this,
+            [](bool on) { Preferences::setTextNotifications(on); });
 
     auto *logRow = new QWidget(box);
     auto *logLayout = new QHBoxLayout(logRow);
