@@ -348,9 +348,12 @@ void InboxPage::showThread(const QJsonArray &newestFirst)
         if (ours)
             html += u"<td width='25%'></td>"_s;
         html += u"<td style='background-color: palette(alternate-base);'>"_s;
-        html += u"<div style='font-size: small; color: palette(mid);'>"_s +
-                (ours ? tr("Clinic") : tr("Patient")).toHtmlEscaped() + u" · "_s +
-                when.toHtmlEscaped() + u"</div>"_s;
+        QString who = ours ? tr("Clinic") : tr("Patient");
+        // Sent by itself after a call nobody answered: staff should know they did not write it.
+        if (m.value(u"purpose"_s).toString() == u"missed_call_textback"_s)
+            who = tr("Clinic (automatic, after a missed call)");
+        html += u"<div style='font-size: small; color: palette(mid);'>"_s + who.toHtmlEscaped() +
+                u" · "_s + when.toHtmlEscaped() + u"</div>"_s;
         html += u"<div>"_s +
                 m.value(u"content"_s).toString().toHtmlEscaped().replace(u"\n"_s, u"<br>"_s) +
                 u"</div>"_s;
