@@ -2,6 +2,7 @@
 
 #include "core/crypto/securerandom.h"
 #include "core/phonenumber.h"
+#include "sandbox/demoreplies.h"
 #include "sandbox/outboundhttp.h"
 #include "server/http/formbody.h"
 #include "server/http/jsonbody.h"
@@ -228,6 +229,8 @@ void TwilioSandbox::registerRoutes(Router &router)
         a.messages.append(message);
         if (const QString callback = f.value(u"StatusCallback"_s); !callback.isEmpty())
             reportStatus(message, callback);
+        if (sid == demoAccountSid)
+            answerAsDemoPatient(to, from, body);
         return http::Response::json(message, 201);
     });
 
@@ -631,6 +634,23 @@ void TwilioSandbox::reportStatus(const QJsonObject &message, const QString &stat
             call.headers = {{"X-Twilio-Signature", twilioSignature(token, statusCallback, params)}};
             (void)sendOnce(call); // Twilio does not wait on a callback's answer either
         }
+    });
+}
+
+void TwilioSandbox::answerAsDemoPatient(const QString &patient, const QString &clinicNumber,
+                                        const QString &body)
+{
+    const QString reply = demoreplies::replyTo(patient, body);
+    if (reply.isEmpty())
+        return;
+    m_reports.start([this, open = m_open, patient, clinicNumber, reply] {
+        // In short naps, so closing the sandbox never waits out the whole pause.
+        for (int waited = 0; waited < demoreplies::delayMs; waited += 100) {
+            QThread::msleep(100);
+            if (!open->load())
+                return;
+        }
+        (void)inboundSms({}, patient, clinicNumber, reply); // to the number's SmsUrl
     });
 }
 

@@ -26,7 +26,8 @@ namespace vox::sandbox {
 //
 // POST /_sandbox/twilio/inbound-sms {url?, from, to, body, message_sid?, deliver_to?} is a patient
 // texting one of the accounts' numbers: the webhook for `url` (or the number's SmsUrl) signed with
-// that account's token.
+// that account's token. The demo account's patients answer some reminders and missed-call texts
+// by themselves the same way (sandbox/demoreplies.h).
 //
 // A message sent with a StatusCallback is reported there as Twilio does, signed, a moment after
 // the send is answered: "sent", then "delivered" — or "undelivered" with an ErrorCode for a number
@@ -127,6 +128,10 @@ private:
     QString routed(const QString &url) const;
     // Posts the message's status changes to its StatusCallback, after the send was answered.
     void reportStatus(const QJsonObject &message, const QString &statusCallback);
+    // The demo account's patients answer some texts (sandbox/demoreplies.h), a moment later, as
+    // a signed inbound SMS to the clinic number's SmsUrl.
+    void answerAsDemoPatient(const QString &patient, const QString &clinicNumber,
+                             const QString &body);
 };
 
 } // namespace vox::sandbox

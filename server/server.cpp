@@ -23,6 +23,7 @@
 #include "server/routes/livedesk.h"
 #include "server/routes/messages.h"
 #include "server/routes/metrics.h"
+#include "server/routes/missedcalltextback.h"
 #include "server/routes/privacy.h"
 #include "server/routes/reminders.h"
 #include "server/routes/reports.h"
@@ -361,6 +362,7 @@ void Server::registerRoutes()
     registerSettingsRoutes(m_router, *m_app);
     registerLiveDeskRoutes(m_router, *m_app);
     registerListenInRoutes(m_router, *m_app);
+    registerMissedCallTextBackRoutes(m_router, *m_app);
     registerAccessLogRoutes(m_router, *m_app);
     registerPrivacyRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,

@@ -2621,6 +2621,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clinic (automatic, after a missed call)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::IntegrationsPage</name>
@@ -3928,6 +3932,61 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>%1, %2 unread</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient texted the clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::MissedCallTextBackBox</name>
+    <message>
+        <source>Missed-call text-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text callers we missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{clinic} becomes the clinic&apos;s name. Empty: the default wording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number is texted back at most once in this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers get:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once per number every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save text-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed-call text-back saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::NotificationsButton</name>
@@ -5229,6 +5288,10 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>Type to find a zone, such as America/New_York</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a patient texts and the Inbox is not open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2623,6 +2623,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>Inbox</source>
         <translation>Mensajes</translation>
     </message>
+    <message>
+        <source>Clinic (automatic, after a missed call)</source>
+        <translation>Clínica (automático, tras una llamada perdida)</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::IntegrationsPage</name>
@@ -3929,6 +3933,61 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>%1, %2 unread</source>
         <translation>%1, %2 sin leer</translation>
+    </message>
+    <message>
+        <source>New text message</source>
+        <translation>Nuevo mensaje de texto</translation>
+    </message>
+    <message>
+        <source>A patient texted the clinic.</source>
+        <translation>Un paciente ha escrito a la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::MissedCallTextBackBox</name>
+    <message>
+        <source>Missed-call text-back</source>
+        <translation>Mensaje tras una llamada perdida</translation>
+    </message>
+    <message>
+        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none.</source>
+        <translation>Cuando quien llama no habla con nadie (cuelga durante el saludo, silencio, buzón de voz, una transferencia que nadie atendió, una llamada fallida), recibe un mensaje para que pueda contestar o esperar a que le llamemos. Los números que se dieron de baja, los fijos y los gratuitos no reciben ninguno.</translation>
+    </message>
+    <message>
+        <source>Text callers we missed</source>
+        <translation>Escribir a quienes no pudimos atender</translation>
+    </message>
+    <message>
+        <source>{clinic} becomes the clinic&apos;s name. Empty: the default wording.</source>
+        <translation>{clinic} se sustituye por el nombre de la clínica. Vacío: el texto predeterminado.</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> horas</translation>
+    </message>
+    <message>
+        <source>A number is texted back at most once in this time.</source>
+        <translation>Cada número recibe como mucho un mensaje en este tiempo.</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Mensaje:</translation>
+    </message>
+    <message>
+        <source>Callers get:</source>
+        <translation>Quien llama recibe:</translation>
+    </message>
+    <message>
+        <source>Once per number every:</source>
+        <translation>Una vez por número cada:</translation>
+    </message>
+    <message>
+        <source>Save text-back</source>
+        <translation>Guardar el mensaje</translation>
+    </message>
+    <message>
+        <source>Missed-call text-back saved.</source>
+        <translation>Mensaje tras una llamada perdida guardado.</translation>
     </message>
 </context>
 <context>
@@ -5240,6 +5299,10 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>Type to find a zone, such as America/New_York</source>
         <translation>Escriba para buscar una zona, como America/New_York</translation>
+    </message>
+    <message>
+        <source>When a patient texts and the Inbox is not open</source>
+        <translation>Cuando escribe un paciente y la página Mensajes no está abierta</translation>
     </message>
 </context>
 <context>

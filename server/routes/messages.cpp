@@ -139,36 +139,57 @@ http::Reply markRead(AppContext &app, http::Context &c)
     return http::Response::rawJson(*done);
 }
 
-// The inbox: one conversation per patient who has texted the clinic, newest first, with its
-// unread count, and the clinic's unread total (the navigation's badge).
+// The inbox: one conversation per patient who has texted the clinic (or been texted back after a
+// missed call), newest activity first, with its unread count, and the clinic's unread total (the
+// navigation's badge). Paged by (last activity, contact id), both descending, so a page never
+// repeats or skips a conversation while new texts arrive: a thread that moves up is on page one.
 http::Reply conversations(AppContext &app, http::Context &c)
 {
     auto query = ListQuery::fromRequest(c.request);
     if (!query)
         return query.error();
+    ListQuery &q = query.value();
+    const QByteArray org = q.bind(c.orgId());
+    QByteArray after = "true";
+    if (q.cursor())
+        after = "(t.last_at, t.contact_id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
+                q.bind(q.cursor()->id) + "::uuid)";
+    const QByteArray sql =
+        "WITH threads AS (SELECT contact_id, max(created_at) AS last_at, count(*) FILTER "
+        "(WHERE direction = 'inbound' AND read_at IS NULL) AS unread FROM messages WHERE "
+        "org_id = " +
+        org +
+        "::uuid AND method = 'sms' AND contact_id IS NOT NULL GROUP BY "
+        "contact_id HAVING count(*) FILTER (WHERE direction = 'inbound' OR purpose = "
+        "'missed_call_textback') > 0) "
+        "SELECT json_build_object('contact_id', c.id, 'name', c.name, 'phone', c.phone, "
+        "'unread', t.unread, 'last_at', t.last_at, 'last_content', l.content, "
+        "'last_direction', l.direction, 'last_status', l.status, 'opted_out', EXISTS (SELECT 1 "
+        "FROM sms_opt_outs o WHERE o.org_id = c.org_id AND o.phone = c.phone)), "
+        "t.last_at::text, t.contact_id FROM threads t JOIN contacts c ON c.id = t.contact_id "
+        "AND c.org_id = " +
+        org +
+        "::uuid CROSS JOIN LATERAL (SELECT content, direction, status "
+        "FROM messages m WHERE m.org_id = " +
+        org +
+        "::uuid AND m.contact_id = t.contact_id AND "
+        "m.method = 'sms' ORDER BY m.created_at DESC, m.id DESC LIMIT 1) l WHERE " +
+        after + " ORDER BY t.last_at DESC, t.contact_id DESC LIMIT " +
+        QByteArray::number(q.limit() + 1);
     auto page =
         app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
-            auto rows = tx.exec(
-                "WITH threads AS (SELECT contact_id, max(created_at) AS last_at, count(*) FILTER "
-                "(WHERE direction = 'inbound' AND read_at IS NULL) AS unread FROM messages WHERE "
-                "org_id = $1::uuid AND method = 'sms' AND contact_id IS NOT NULL GROUP BY "
-                "contact_id HAVING count(*) FILTER (WHERE direction = 'inbound') > 0) "
-                "SELECT json_build_object('items', coalesce((SELECT json_agg(json_build_object("
-                "'contact_id', c.id, 'name', c.name, 'phone', c.phone, 'unread', t.unread, "
-                "'last_at', t.last_at, 'last_content', l.content, 'last_direction', l.direction, "
-                "'last_status', l.status, 'opted_out', EXISTS (SELECT 1 FROM sms_opt_outs o "
-                "WHERE o.org_id = c.org_id AND o.phone = c.phone)) ORDER BY t.last_at DESC, c.id) "
-                "FROM (SELECT * FROM threads ORDER BY last_at DESC, contact_id LIMIT $2::int) t "
-                "JOIN contacts c ON c.id = t.contact_id AND c.org_id = $1::uuid CROSS JOIN "
-                "LATERAL (SELECT content, direction, status FROM messages m WHERE m.org_id = "
-                "$1::uuid AND m.contact_id = t.contact_id AND m.method = 'sms' ORDER BY "
-                "m.created_at DESC, m.id DESC LIMIT 1) l), '[]'::json), 'unread', (SELECT "
-                "count(*) FROM messages WHERE org_id = $1::uuid AND direction = 'inbound' AND "
-                "read_at IS NULL))::text",
-                {c.orgId(), query->limit()});
+            auto rows = tx.exec(sql, q.params());
             if (!rows)
                 return rows.error();
-            return rows->text(0, 0).toUtf8();
+            auto unread = tx.exec("SELECT count(*) FROM messages WHERE org_id = $1::uuid AND "
+                                  "direction = 'inbound' AND read_at IS NULL",
+                                  {c.orgId()});
+            if (!unread)
+                return unread.error();
+            QByteArray out = q.pageJson(*rows);
+            out.chop(1); // the closing brace: the unread total joins the page's object
+            out += ",\"unread\":" + unread->text(0, 0).toLatin1() + '}';
+            return out;
         });
     if (!page)
         return page.error();

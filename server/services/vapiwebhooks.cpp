@@ -11,6 +11,7 @@
 #include "server/http/response.h"
 #include "server/services/callercontext.h"
 #include "server/services/calloutcome.h"
+#include "server/services/missedcalltextback.h"
 #include "server/services/vapicallorg.h"
 #include "server/services/webhookproblems.h"
 #include "server/store/calllogstore.h"
@@ -495,6 +496,7 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                 return dropped.error();
 
             QString callerName = m.customerName();
+            QString contactId;
             if (party.valid) {
                 auto contact =
                     tx.exec("INSERT INTO contacts (org_id, phone, name) VALUES ($1::uuid, $2, $3) "
@@ -503,7 +505,7 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                             {orgId, party.phone, orEmpty(m.customerName())});
                 if (!contact)
                     return contact.error();
-                const QString contactId = contact->text(0, 0);
+                contactId = contact->text(0, 0);
                 if (callerName.isEmpty())
                     callerName = contact->text(0, 2);
                 if (auto linked = CallLogStore::linkContact(tx, callId, contactId); !linked)
@@ -520,6 +522,14 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                 return outcome.error();
             extra.insert(u"booked"_s, outcome->booked);
             extra.insert(u"lead_score"_s, outcome->leadScore);
+            if (party.valid) {
+                auto textBack =
+                    missedcalltextback::plan(tx, {orgId, callId, (*stored)->direction, party.phone,
+                                                  contactId, endedReason, started, ended});
+                if (!textBack)
+                    return textBack.error();
+                extra.insert(u"text_back_queued"_s, *textBack);
+            }
             if (auto e = publishCall(tx, orgId, callId, inserted, party, callerName,
                                      {{u"id"_s, callId},
                                       {u"vapi_call_id"_s, m.callId()},

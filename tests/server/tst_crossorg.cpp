@@ -344,6 +344,8 @@ private slots:
         QTest::newRow("today") << u"/api/today"_s;
         QTest::newRow("live calls") << u"/api/live-calls"_s;
         QTest::newRow("transfer destinations") << u"/api/transfer-destinations"_s;
+        QTest::newRow("missed-call text-back setting") << u"/api/org/missed-call-textback"_s;
+        QTest::newRow("inbox conversations") << u"/api/messages/conversations?limit=2"_s;
         for (const char *report : {"volume", "outcomes", "money", "quality"}) {
             QTest::newRow(qPrintable(u"report: "_s + QLatin1String(report)))
                 << u"/api/reports/%1?from=2026-03-02&to=2026-03-08"_s.arg(QLatin1String(report));
@@ -415,6 +417,12 @@ private slots:
         // B's review tags are B's: A's list (in org_settings) stays as it was.
         QCOMPARE(b.put(u"/api/org/review-tags"_s, {{u"tags"_s, QJsonArray{u"B only"_s}}}).status,
                  200);
+        // B's missed-call text-back is B's: A's (in org_settings) stays as it was.
+        QCOMPARE(
+            b.put(u"/api/org/missed-call-textback"_s,
+                  {{u"enabled"_s, true}, {u"template"_s, u"Mallory {clinic}"_s}, {u"hours"_s, 2}})
+                .status,
+            200);
         QCOMPARE(snapshotOfA(), m_aSnapshot);
         const auto bRows =
             m_admin->exec("SELECT count(*) FROM contacts WHERE org_id = $1::uuid", {m_b.orgId});

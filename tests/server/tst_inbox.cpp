@@ -85,6 +85,68 @@ private slots:
         QVERIFY(conversationOf(remindedOnly).isEmpty());
     }
 
+    // More conversations than a page, some with the same last activity: following next_cursor
+    // gives every conversation once, in the order of the whole list (newest activity, then id).
+    void conversationsComeInPagesWithoutRepeatsOrGaps()
+    {
+        for (int i = 0; i < 7; ++i) {
+            const QString phone = newPatient();
+            const QString contact =
+                f.insertContact(m_clinic.orgId, phone, u"Paged Patient %1"_s.arg(i));
+            // Pairs share their time: only the id orders them.
+            const QString at = u"2020-01-0%1T10:00:00Z"_s.arg(1 + i / 2);
+            QVERIFY(f.sql("INSERT INTO messages (org_id, contact_id, method, direction, "
+                          "recipient, sender, content, status, created_at) VALUES ($1::uuid, "
+                          "$2::uuid, 'sms', 'inbound', '+15550000000', $3, 'Hello', 'received', "
+                          "$4::timestamptz)",
+                          {m_clinic.orgId, contact, phone, at})
+                        .ok());
+        }
+        const HttpReply whole = m_clinic.client->get(u"/api/messages/conversations?limit=200"_s);
+        QCOMPARE(whole.status, 200);
+        QVERIFY(whole.json().value(u"next_cursor"_s).isNull());
+        QStringList expected;
+        for (const QJsonValue &item : whole.json().value(u"items"_s).toArray())
+            expected << item.toObject().value(u"contact_id"_s).toString();
+        QVERIFY(expected.size() >= 7);
+
+        QStringList paged;
+        QString cursor;
+        int pages = 0;
+        do {
+            const HttpReply page =
+                m_clinic.client->get(u"/api/messages/conversations?limit=3"_s +
+                                     (cursor.isEmpty() ? QString() : u"&cursor="_s + cursor));
+            QCOMPARE(page.status, 200);
+            const QJsonArray items = page.json().value(u"items"_s).toArray();
+            QVERIFY(items.size() <= 3);
+            for (const QJsonValue &item : items)
+                paged << item.toObject().value(u"contact_id"_s).toString();
+            QCOMPARE(page.json().value(u"unread"_s), whole.json().value(u"unread"_s));
+            cursor = page.json().value(u"next_cursor"_s).toString();
+        } while (!cursor.isEmpty() && ++pages < 100);
+        QCOMPARE(paged, expected);
+
+        QCOMPARE(m_clinic.client->get(u"/api/messages/conversations?cursor=nonsense"_s).status,
+                 400);
+        QCOMPARE(m_clinic.client->get(u"/api/messages/conversations?limit=0"_s).status, 400);
+    }
+
+    // A caller texted back after a missed call has a conversation before they answer.
+    void aMissedCallTextBackStartsAConversation()
+    {
+        const QString phone = newPatient();
+        const QString contact = f.insertContact(m_clinic.orgId, phone, u"Missed Mo"_s);
+        QVERIFY(f.sql("INSERT INTO messages (org_id, contact_id, method, recipient, content, "
+                      "status, purpose) VALUES ($1::uuid, $2::uuid, 'sms', $3, 'Sorry we missed "
+                      "you', 'sent', 'missed_call_textback')",
+                      {m_clinic.orgId, contact, phone})
+                    .ok());
+        const QJsonObject thread = conversationOf(phone);
+        QCOMPARE(thread.value(u"last_content"_s).toString(), u"Sorry we missed you"_s);
+        QCOMPARE(thread.value(u"unread"_s).toInt(-1), 0);
+    }
+
     void aReplyIsSentOncePerRequestAndReadsTheConversation()
     {
         const QString patient = newPatient();

@@ -58,6 +58,41 @@ private slots:
         QTRY_VERIFY(!h.page->conversations()->item(0)->font().bold());
     }
 
+    // More conversations than a page: the first page shows, scrolling to the end brings the rest
+    // in the server's order, none twice.
+    void moreConversationsLoadAsTheListScrolls()
+    {
+        const auto clinic = m_fixture->createClinic(u"Paged Inbox Clinic"_s);
+        auto admin = m_fixture->database().connectAsAdmin();
+        const int total = vox::ui::InboxPage::pageSize + 7;
+        for (int i = 0; i < total; ++i) {
+            const QString phone = u"+1512555%1"_s.arg(1000 + i);
+            const QString contact =
+                m_fixture->insertContact(clinic, u"Patient %1"_s.arg(i), phone, 10);
+            auto row = admin->exec(
+                "INSERT INTO messages (org_id, contact_id, direction, method, recipient, sender, "
+                "content, status, created_at) VALUES ($1::uuid, $2::uuid, 'inbound', 'sms', "
+                "'+15125550199', $3, 'Hello', 'received', '2026-03-02T10:00:00Z'::timestamptz + "
+                "make_interval(mins => $4::int))",
+                {clinic.orgId, contact, phone, i});
+            QVERIFY2(row, vox::test::why(row).constData());
+        }
+        Host h(m_fixture->url(), clinic.session, QSize(1024, 700));
+        QListWidget *list = h.page->conversations();
+        QTRY_COMPARE(list->count(), vox::ui::InboxPage::pageSize);
+        QVERIFY(h.page->hasMore());
+        QVERIFY(list->item(0)->text().startsWith(u"Patient %1"_s.arg(total - 1)));
+
+        list->scrollToBottom();
+        QTRY_COMPARE(list->count(), total);
+        QVERIFY(!h.page->hasMore());
+        QStringList names;
+        for (int i = 0; i < list->count(); ++i)
+            names << list->item(i)->text().section(u" · "_s, 0, 0).section(u'\n', 0, 0);
+        for (int i = 0; i < total; ++i)
+            QCOMPARE(names.at(i), u"Patient %1"_s.arg(total - 1 - i));
+    }
+
     void theReplyBoxCountsWhatTwilioBills_data()
     {
         QTest::addColumn<QString>("text");

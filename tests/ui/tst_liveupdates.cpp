@@ -15,6 +15,7 @@
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/preferences.h"
 #include "ui/shell/traynotifier.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/leaddetailpanel.h"
@@ -275,6 +276,55 @@ private slots:
         QTest::mouseClick(toast->actionButton(), Qt::LeftButton);
         QCOMPARE(window.currentPageIndex(), int(vox::ui::MainWindow::LeadsIndex));
         QTRY_COMPARE(window.leadsPage()->detail()->contactId(), contact);
+    }
+
+    // A patient's text is announced while the Inbox is not in view, opens their conversation,
+    // and is not announced to someone reading the Inbox or who turned such notices off.
+    void aPatientsTextIsAnnouncedUnlessTheInboxIsInView()
+    {
+        const auto clinic = m_fixture->createClinic(u"Text Notice Clinic"_s);
+        const QString contact =
+            m_fixture->insertContact(clinic, u"Tess Texter"_s, u"+15550007777"_s, 20);
+        Console console(m_fixture->url(), clinic.session);
+        auto &window = *console.window;
+        QVERIFY(goLive(console.events));
+        QVERIFY(window.currentPageIndex() != int(vox::ui::MainWindow::InboxIndex));
+        const QJsonObject text{{u"method"_s, u"sms"_s},
+                               {u"direction"_s, u"inbound"_s},
+                               {u"reply_kind"_s, u"free_text"_s},
+                               {u"unread"_s, true},
+                               {u"contact_id"_s, contact}};
+        m_fixture->publishEvent(clinic, u"message.received"_s, u"message"_s,
+                                u"00000000-0000-4000-8000-000000000011"_s, text);
+        QTRY_COMPARE(window.notifier().shownCount(), 1);
+        QCOMPARE(window.notifications().unreadCount(), 1);
+        if (!window.notifier().usesSystemTray()) {
+            // Offscreen there is no tray: the notice is a toast with "Open", and no patient data.
+            QTRY_VERIFY(!window.toasts().toasts().isEmpty());
+            vox::ui::Toast *toast = window.toasts().toasts().last();
+            QVERIFY(toast->text().contains(u"A patient texted the clinic."_s));
+            QVERIFY(!toast->text().contains(u"Tess"_s));
+            QVERIFY(toast->actionButton());
+            QTest::mouseClick(toast->actionButton(), Qt::LeftButton);
+        } else {
+            window.openRecord(u"inbox"_s, contact);
+        }
+        QCOMPARE(window.currentPageIndex(), int(vox::ui::MainWindow::InboxIndex));
+
+        // Reading the Inbox: the text shows there, no notice.
+        m_fixture->publishEvent(clinic, u"message.received"_s, u"message"_s,
+                                u"00000000-0000-4000-8000-000000000012"_s, text);
+        QTest::qWait(300);
+        QCOMPARE(window.notifier().shownCount(), 1);
+
+        // Elsewhere with such notices turned off: none either.
+        window.showPage(vox::ui::MainWindow::CallsIndex);
+        vox::ui::Preferences::setTextNotifications(false);
+        m_fixture->publishEvent(clinic, u"message.received"_s, u"message"_s,
+                                u"00000000-0000-4000-8000-000000000013"_s, text);
+        QTest::qWait(300);
+        vox::ui::Preferences::setTextNotifications(true);
+        QCOMPARE(window.notifier().shownCount(), 1);
     }
 
     // The notices last: a list with an unread count that opens each record again. A booking the

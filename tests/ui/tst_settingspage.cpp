@@ -10,6 +10,7 @@
 #include "ui/pages/settingspage.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/retentionbox.h"
+#include "ui/widgets/missedcalltextbackbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
 
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -102,6 +104,41 @@ private slots:
     {
         m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_settings"_s);
         QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+    }
+
+    // Off by default, the text shown as callers get it while it is typed, saved by an admin;
+    // the front desk reads it but cannot change it.
+    void missedCallTextBackIsShownAsSentAndSaved()
+    {
+        const auto clinic = m_fixture->createClinic(u"Text Back Clinic"_s);
+        vox::test::PageHost<vox::ui::MissedCallTextBackBox> owner(m_fixture->url(), clinic.session,
+                                                                  {600, 400});
+        vox::ui::MissedCallTextBackBox &box = *owner.page;
+        QSignalSpy loaded(&box, &vox::ui::MissedCallTextBackBox::loaded);
+        QTRY_COMPARE(loaded.size(), 1);
+        QVERIFY(!box.enabledCheck()->isChecked());
+        QCOMPARE(box.hoursSpin()->value(), 24);
+        QCOMPARE(box.previewLabel()->text(),
+                 u"Sorry we missed you at Text Back Clinic \u2014 reply here or we'll call you "
+                 "back."_s);
+        box.templateEdit()->setText(u"{clinic}: sorry we missed you!"_s);
+        QCOMPARE(box.previewLabel()->text(), u"Text Back Clinic: sorry we missed you!"_s);
+        box.enabledCheck()->setChecked(true);
+        box.hoursSpin()->setValue(48);
+        QSignalSpy saved(&box, &vox::ui::MissedCallTextBackBox::saved);
+        box.findChild<QPushButton *>(u"saveTextBack"_s)->click();
+        QTRY_COMPARE(saved.size(), 1);
+
+        const Person desk = addPerson(clinic, u"staff"_s, u"Desk Person"_s);
+        vox::test::PageHost<vox::ui::MissedCallTextBackBox> staff(m_fixture->url(), desk.session,
+                                                                  {600, 400});
+        QSignalSpy staffLoaded(staff.page.get(), &vox::ui::MissedCallTextBackBox::loaded);
+        QTRY_COMPARE(staffLoaded.size(), 1);
+        QVERIFY(staff.page->enabledCheck()->isChecked());
+        QCOMPARE(staff.page->hoursSpin()->value(), 48);
+        QCOMPARE(staff.page->templateEdit()->text(), u"{clinic}: sorry we missed you!"_s);
+        QVERIFY(!staff.page->enabledCheck()->isEnabled());
+        QVERIFY(!staff.page->findChild<QPushButton *>(u"saveTextBack"_s)->isEnabled());
     }
 
     void clinicSettingsAreSaved()

@@ -18,6 +18,8 @@
 #include <QUuid>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
@@ -115,6 +117,10 @@ InboxPage::InboxPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
         m_requestId.clear();
         loadThread();
     });
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value >= m_list->verticalScrollBar()->maximum() - 2)
+            loadMore();
+    });
     connect(m_reply, &QPlainTextEdit::textChanged, this, &InboxPage::updateSegments);
     connect(m_send, &QPushButton::clicked, this, &InboxPage::sendReply);
     connect(m_done, &QPushButton::clicked, this, &InboxPage::markDone);
@@ -131,6 +137,16 @@ void InboxPage::activated()
 void InboxPage::refresh()
 {
     loadConversations();
+}
+
+bool InboxPage::openRecord(const QString &entityType, const QString &id)
+{
+    if (entityType != u"inbox"_s || id.isEmpty())
+        return false;
+    m_pendingContact = id;
+    selectContact(id);
+    refresh(); // the text that led here may be newer than the list
+    return true;
 }
 
 void InboxPage::applyEvent(const LiveEvent &event)
@@ -159,14 +175,21 @@ QString InboxPage::chosenContact() const
 void InboxPage::selectContact(const QString &contactId)
 {
     for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->data(contactRole).toString() == contactId)
+        if (m_list->item(i)->data(contactRole).toString() == contactId) {
             m_list->setCurrentRow(i);
+            m_pendingContact.clear();
+        }
     }
 }
 
 void InboxPage::loadConversations()
 {
-    m_api.requestObject("GET", u"/api/messages/conversations"_s, {}, nullptr, this,
+    // Reading again keeps as many conversations as were shown, so the list does not shrink
+    // under someone who scrolled (the server gives at most 200 at once).
+    const int wanted = std::clamp(int(m_items.size()), pageSize, 200);
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, QString::number(wanted));
+    m_api.requestObject("GET", u"/api/messages/conversations"_s, query, nullptr, this,
                         [this](Result<QJsonObject> page) {
                             if (!page) {
                                 m_toasts.problem(page.error(), [this] { refresh(); });
@@ -178,7 +201,34 @@ void InboxPage::loadConversations()
                                 m_unread = unread;
                                 emit unreadChanged(unread);
                             }
+                            m_nextCursor = page->value(u"next_cursor"_s).toString();
                             showConversations(page->value(u"items"_s).toArray());
+                            if (!m_pendingContact.isEmpty())
+                                selectContact(m_pendingContact);
+                            emit loaded();
+                        });
+}
+
+void InboxPage::loadMore()
+{
+    if (m_nextCursor.isEmpty() || m_loadingMore)
+        return;
+    m_loadingMore = true;
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, QString::number(pageSize));
+    query.addQueryItem(u"cursor"_s, m_nextCursor);
+    const QString cursor = m_nextCursor;
+    m_api.requestObject("GET", u"/api/messages/conversations"_s, query, nullptr, this,
+                        [this, cursor](Result<QJsonObject> page) {
+                            m_loadingMore = false;
+                            if (cursor != m_nextCursor)
+                                return; // the list was read again meanwhile
+                            if (!page) {
+                                m_toasts.problem(page.error());
+                                return;
+                            }
+                            m_nextCursor = page->value(u"next_cursor"_s).toString();
+                            appendConversations(page->value(u"items"_s).toArray());
                             emit loaded();
                         });
 }
@@ -186,11 +236,28 @@ void InboxPage::loadConversations()
 void InboxPage::showConversations(const QJsonArray &items)
 {
     const QString chosen = chosenContact();
-    m_items = items;
+    m_items = {};
     {
         const QSignalBlocker quiet(m_list);
         m_list->clear();
+    }
+    appendConversations(items);
+    int row = m_list->count() > 0 ? 0 : -1;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(contactRole).toString() == chosen)
+            row = i;
+    }
+    m_list->setCurrentRow(row);
+    if (row == 0 && chosen == chosenContact())
+        loadThread();
+}
+
+void InboxPage::appendConversations(const QJsonArray &items)
+{
+    {
+        const QSignalBlocker quiet(m_list);
         for (const QJsonValue &value : items) {
+            m_items.append(value);
             const QJsonObject c = value.toObject();
             const QString name = c.value(u"name"_s).toString();
             const QString phone = c.value(u"phone"_s).toString();
@@ -212,14 +279,6 @@ void InboxPage::showConversations(const QJsonArray &items)
             item->setToolTip(phone);
         }
     }
-    int row = m_list->count() > 0 ? 0 : -1;
-    for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->data(contactRole).toString() == chosen)
-            row = i;
-    }
-    m_list->setCurrentRow(row);
-    if (row == 0 && chosen == chosenContact())
-        loadThread();
 }
 
 void InboxPage::loadThread()
@@ -289,9 +348,12 @@ void InboxPage::showThread(const QJsonArray &newestFirst)
         if (ours)
             html += u"<td width='25%'></td>"_s;
         html += u"<td style='background-color: palette(alternate-base);'>"_s;
-        html += u"<div style='font-size: small; color: palette(mid);'>"_s +
-                (ours ? tr("Clinic") : tr("Patient")).toHtmlEscaped() + u" · "_s +
-                when.toHtmlEscaped() + u"</div>"_s;
+        QString who = ours ? tr("Clinic") : tr("Patient");
+        // Sent by itself after a call nobody answered: staff should know they did not write it.
+        if (m.value(u"purpose"_s).toString() == u"missed_call_textback"_s)
+            who = tr("Clinic (automatic, after a missed call)");
+        html += u"<div style='font-size: small; color: palette(mid);'>"_s + who.toHtmlEscaped() +
+                u" · "_s + when.toHtmlEscaped() + u"</div>"_s;
         html += u"<div>"_s +
                 m.value(u"content"_s).toString().toHtmlEscaped().replace(u"\n"_s, u"<br>"_s) +
                 u"</div>"_s;

@@ -32,6 +32,8 @@ public:
     void refresh() override;
     void applyEvent(const LiveEvent &event) override;
     void activated() override;
+    // "inbox": the patient's conversation (from a notice of their text).
+    bool openRecord(const QString &entityType, const QString &id) override;
     QString unsavedChanges() const override;
     void discardChanges() override;
 
@@ -43,6 +45,10 @@ public:
     QLabel *segmentsLabel() const { return m_segments; }
     int unread() const { return m_unread; }
     void selectContact(const QString &contactId);
+    // Conversations come a page at a time; scrolling to the end of the list asks for the next.
+    static constexpr int pageSize = 50;
+    bool hasMore() const { return !m_nextCursor.isEmpty(); }
+    void loadMore();
 
 signals:
     // The clinic's unread texts, for the navigation's badge.
@@ -53,6 +59,7 @@ private:
     void loadConversations();
     void loadThread();
     void showConversations(const QJsonArray &items);
+    void appendConversations(const QJsonArray &items);
     void showThread(const QJsonArray &newestFirst);
     void updateSegments();
     void sendReply();
@@ -71,7 +78,10 @@ private:
     QPushButton *m_done;
     QTimer m_reload;
     QJsonArray m_items;
-    QString m_requestId; // one per reply written: a repeat of its request is the same text
+    QString m_nextCursor; // where the next page starts; empty: all loaded
+    bool m_loadingMore = false;
+    QString m_pendingContact; // asked for before the list had it
+    QString m_requestId;      // one per reply written: a repeat of its request is the same text
     int m_unread = 0;
     bool m_loadedOnce = false;
 };

@@ -9,6 +9,7 @@
 #include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/missedcalltextbackbox.h"
 #include "ui/widgets/retentionbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
@@ -95,6 +96,8 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     right->addWidget(m_clinicBox);
     m_retention = new RetentionBox(api, toasts, this);
     right->addWidget(m_retention);
+    m_textBack = new MissedCallTextBackBox(api, toasts, this);
+    right->addWidget(m_textBack);
     right->addStretch();
     m_columns->addLayout(right, 1);
     layout->addLayout(m_columns);
@@ -199,6 +202,12 @@ QWidget *SettingsPage::buildComputer(const QString &serverDescription)
     form->addRow(tr("Desktop notifications:"), m_notifications);
     connect(m_notifications, &QCheckBox::toggled, this,
             [](bool on) { Preferences::setDesktopNotifications(on); });
+    auto *texts = new QCheckBox(tr("When a patient texts and the Inbox is not open"), box);
+    texts->setObjectName(u"textNotificationsCheck"_s);
+    texts->setChecked(Preferences::textNotifications());
+    form->addRow(QString(), texts);
+    connect(texts, &QCheckBox::toggled, this,
+            [](bool on) { Preferences::setTextNotifications(on); });
 
     auto *logRow = new QWidget(box);
     auto *logLayout = new QHBoxLayout(logRow);
@@ -424,6 +433,7 @@ void SettingsPage::refresh()
     if (admin)
         m_accessLog->reload();
     m_retention->refresh();
+    m_textBack->refresh();
     m_inviteRole->clear();
     m_inviteRole->addItem(roleName(u"staff"_s), u"staff"_s);
     m_inviteRole->addItem(roleName(u"admin"_s), u"admin"_s);

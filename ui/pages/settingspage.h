@@ -23,6 +23,7 @@ class AccessLogPanel;
 class ApiClient;
 class FieldMessage;
 class RetentionBox;
+class MissedCallTextBackBox;
 class ToastArea;
 
 // Settings of this computer (server address, light or dark, language, desktop notifications,
@@ -83,6 +84,7 @@ private:
     QWidget *m_computerBox = nullptr;
     QWidget *m_clinicBox = nullptr;
     RetentionBox *m_retention = nullptr;
+    MissedCallTextBackBox *m_textBack = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;

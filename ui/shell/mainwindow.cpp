@@ -20,6 +20,7 @@
 #include "ui/pages/todaypage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/keyboardconventions.h"
+#include "ui/shell/preferences.h"
 #include "ui/shell/shortcutsdialog.h"
 #include "ui/shell/startingpanel.h"
 #include "ui/shell/theme.h"
@@ -427,7 +428,8 @@ void MainWindow::openRecord(const QString &entityType, const QString &id)
     const QList<std::pair<QString, int>> targets{{u"call"_s, CallsIndex},
                                                  {u"contact"_s, LeadsIndex},
                                                  {u"appointment"_s, AppointmentsIndex},
-                                                 {u"live"_s, LiveIndex}};
+                                                 {u"live"_s, LiveIndex},
+                                                 {u"inbox"_s, InboxIndex}};
     for (const auto &[name, index] : targets) {
         if (name == type) {
             showPage(index);
@@ -460,6 +462,22 @@ void MainWindow::handleEvent(const LiveEvent &event)
             {title, text, u"live"_s, callId,
              event.createdAt.isValid() ? event.createdAt : QDateTime::currentDateTimeUtc(), false});
         m_notifier->notify(title, text, u"live"_s, callId);
+        return;
+    }
+    if (event.type == u"message.received" &&
+        event.payload.value(u"direction"_s).toString() == u"inbound") {
+        // Someone reading the Inbox sees the text arrive; anyone else is told. Only that a
+        // patient texted: a desktop notice can be read over a shoulder.
+        const bool inView = currentPageIndex() == InboxIndex && !isMinimized();
+        if (inView || !Preferences::textNotifications())
+            return;
+        const QString title = tr("New text message");
+        const QString text = tr("A patient texted the clinic.");
+        const QString contact = event.payload.value(u"contact_id"_s).toString();
+        m_notifications->add(
+            {title, text, u"inbox"_s, contact,
+             event.createdAt.isValid() ? event.createdAt : QDateTime::currentDateTimeUtc(), false});
+        m_notifier->notify(title, text, u"inbox"_s, contact);
         return;
     }
     if (!EventDescription::isNotable(event))

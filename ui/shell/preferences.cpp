@@ -14,6 +14,7 @@ namespace {
 const QString themeKey = u"appearance/theme"_s;
 const QString languageKey = u"appearance/language"_s;
 const QString notificationsKey = u"notifications/desktop"_s;
+const QString textNotificationsKey = u"notifications/texts"_s;
 // Shared with ConsoleController, which decides how the console starts.
 const QString modeKey = u"connection/mode"_s;
 const QString urlKey = u"connection/serverUrl"_s;
@@ -64,6 +65,16 @@ bool Preferences::desktopNotifications()
 void Preferences::setDesktopNotifications(bool on)
 {
     QSettings().setValue(notificationsKey, on);
+}
+
+bool Preferences::textNotifications()
+{
+    return QSettings().value(textNotificationsKey, true).toBool();
+}
+
+void Preferences::setTextNotifications(bool on)
+{
+    QSettings().setValue(textNotificationsKey, on);
 }
 
 QString Preferences::logFolder()

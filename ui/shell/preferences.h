@@ -22,6 +22,9 @@ public:
     static QString effectiveLanguage();
     static bool desktopNotifications();
     static void setDesktopNotifications(bool on);
+    // A notice when a patient texts while the Inbox is not in view (on unless turned off).
+    static bool textNotifications();
+    static void setTextNotifications(bool on);
     // Where the console writes its rotating log.
     static QString logFolder();
     // The server address used when the console connects to a server (not this computer's).
