@@ -178,7 +178,8 @@ private slots:
         QFETCH(QString, says);
         const HttpReply refused = m_a.client->put(u"/api/settings/reminders"_s, body);
         QCOMPARE(refused.status, 400);
-        QVERIFY2(refused.json().value(u"error"_s).toString().contains(says), refused.body.constData());
+        QVERIFY2(refused.json().value(u"error"_s).toString().contains(says),
+                 refused.body.constData());
         QCOMPARE(one("SELECT count(*) FROM reminder_plans WHERE org_id = $1::uuid", {m_a.orgId}),
                  u"0"_s);
     }
