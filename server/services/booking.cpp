@@ -93,7 +93,7 @@ Result<void> afterChange(db::Transaction &tx, const QString &orgId, const QStrin
     if (auto e = events::publish(tx, orgId, eventType, u"appointment"_s, id, appointment); !e)
         return e.error();
     // Its automatic reminders for the start it has now (none once cancelled).
-    if (auto planned = reminderjobs::plan(tx, orgId, id, QDateTime::currentDateTimeUtc()); !planned)
+    if (auto planned = reminderjobs::plan(tx, orgId, id, QDateTime()); !planned)
         return planned.error();
     if (!mirror)
         return {};

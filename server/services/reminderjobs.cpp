@@ -34,10 +34,11 @@ Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appoi
         return plan.error();
     if (!plan->enabled || (!plan->bySms && !plan->byEmail))
         return 0;
-    auto row = tx.exec("SELECT a.starts_at, a.created_at, a.status, s.time_zone FROM appointments "
-                       "a JOIN org_settings s ON s.org_id = a.org_id WHERE a.id = $1::uuid AND "
-                       "a.org_id = $2::uuid",
-                       {appointmentId, orgId});
+    auto row =
+        tx.exec("SELECT a.starts_at, a.created_at, a.status, s.time_zone, now() FROM appointments "
+                "a JOIN org_settings s ON s.org_id = a.org_id WHERE a.id = $1::uuid AND "
+                "a.org_id = $2::uuid",
+                {appointmentId, orgId});
     if (!row)
         return row.error();
     if (row->isEmpty())
@@ -49,8 +50,9 @@ Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appoi
     QTimeZone zone(row->text(0, 3).toUtf8());
     if (!zone.isValid())
         zone = QTimeZone::utc();
-    const QList<reminders::Send> sends = reminders::schedule(
-        {start, row->toDateTime(0, 1)}, zone, plan->offsets(), plan->quiet, now.toUTC());
+    const QList<reminders::Send> sends =
+        reminders::schedule({start, row->toDateTime(0, 1)}, zone, plan->offsets(), plan->quiet,
+                            now.isValid() ? now.toUTC() : row->toDateTime(0, 4).toUTC());
     int queued = 0;
     for (const reminders::Send &send : sends) {
         if (!send.isPlanned())

@@ -18,7 +18,8 @@ inline constexpr const char *jobKind = "reminders.send";
 
 // Queues the appointment's reminders still to come as of `now` under the clinic's plan (none
 // when the plan is off or the appointment is not held or confirmed). Returns how many jobs are
-// new.
+// new. An invalid `now` is the transaction's own time: the moment a booking in it was made, so
+// its confirmation is not already "past".
 Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appointmentId,
                  const QDateTime &now);
 
