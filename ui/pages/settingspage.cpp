@@ -9,6 +9,7 @@
 #include "ui/widgets/changepassworddialog.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/remindersbox.h"
 #include "ui/widgets/retentionbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
@@ -88,6 +89,8 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     auto *left = new QVBoxLayout;
     m_computerBox = buildComputer(serverDescription);
     left->addWidget(m_computerBox);
+    m_reminders = new RemindersBox(api, toasts, this);
+    left->addWidget(m_reminders);
     left->addStretch();
     m_columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
@@ -424,6 +427,7 @@ void SettingsPage::refresh()
     if (admin)
         m_accessLog->reload();
     m_retention->refresh();
+    m_reminders->refresh();
     m_inviteRole->clear();
     m_inviteRole->addItem(roleName(u"staff"_s), u"staff"_s);
     m_inviteRole->addItem(roleName(u"admin"_s), u"admin"_s);

@@ -22,6 +22,7 @@ namespace vox::ui {
 class AccessLogPanel;
 class ApiClient;
 class FieldMessage;
+class RemindersBox;
 class RetentionBox;
 class ToastArea;
 
@@ -83,6 +84,7 @@ private:
     QWidget *m_computerBox = nullptr;
     QWidget *m_clinicBox = nullptr;
     RetentionBox *m_retention = nullptr;
+    RemindersBox *m_reminders = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;
