@@ -10,6 +10,8 @@
 
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server::reminderjobs {
@@ -139,6 +141,10 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
         outcome.skipped = u"the appointment moved"_s;
     else if (!a.plan.enabled)
         outcome.skipped = u"the clinic turned reminders off"_s;
+    else if (const QList<reminders::Offset> on = a.plan.offsets();
+             std::none_of(on.cbegin(), on.cend(),
+                          [&](const reminders::Offset &o) { return o.key == reminder; }))
+        outcome.skipped = u"the clinic turned this reminder off"_s;
     if (!outcome.skipped.isEmpty())
         return outcome;
 
