@@ -4239,6 +4239,100 @@ Export their data first if they asked for a copy.</source>
     </message>
 </context>
 <context>
+    <name>vox::ui::RemindersBox</name>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients are reminded of their appointments by themselves. A text due in the quiet hours goes when they end, in the morning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reminders automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 h before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), %1 of %2 characters (%3)</source>
+        <translation>
+            <numerusform>%n SMS part, %1 of %2 characters (%3)</numerusform>
+            <numerusform>%n SMS parts, %1 of %2 characters (%3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unicode, fewer per part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ReportsPage</name>
     <message>
         <source>Compare with the period before</source>

@@ -4249,6 +4249,100 @@ Exporte antes sus datos si pidió una copia.</translation>
     </message>
 </context>
 <context>
+    <name>vox::ui::RemindersBox</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Patients are reminded of their appointments by themselves. A text due in the quiet hours goes when they end, in the morning.</source>
+        <translation>Los pacientes reciben recordatorios de sus citas automáticamente. Un SMS que toque en las horas de silencio se envía cuando terminan, por la mañana.</translation>
+    </message>
+    <message>
+        <source>Send reminders automatically</source>
+        <translation>Enviar recordatorios automáticamente</translation>
+    </message>
+    <message>
+        <source>When booked</source>
+        <translation>Al reservar</translation>
+    </message>
+    <message>
+        <source>24 h before</source>
+        <translation>24 h antes</translation>
+    </message>
+    <message>
+        <source>2 h before</source>
+        <translation>2 h antes</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation>Inicio de las horas de silencio</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation>Fin de las horas de silencio</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Horas de silencio</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>E-mail subject</source>
+        <translation>Asunto del correo</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1</source>
+        <translation>Marcadores: %1</translation>
+    </message>
+    <message>
+        <source>Save reminders</source>
+        <translation>Guardar recordatorios</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), %1 of %2 characters (%3)</source>
+        <translation>
+            <numerusform>%n parte de SMS, %1 de %2 caracteres (%3)</numerusform>
+            <numerusform>%n partes de SMS, %1 de %2 caracteres (%3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation>texto simple</translation>
+    </message>
+    <message>
+        <source>Unicode, fewer per part</source>
+        <translation>Unicode, menos por parte</translation>
+    </message>
+    <message>
+        <source>Reminders saved.</source>
+        <translation>Recordatorios guardados.</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ReportsPage</name>
     <message>
         <source>Compare with the period before</source>

@@ -1,11 +1,108 @@
 #include "server/routes/reminders.h"
 
+#include "core/remindermessage.h"
+#include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
 #include "server/services/callactions.h"
+#include "server/services/reminderjobs.h"
+#include "server/services/reminderplan.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
+
+namespace {
+
+http::Reply getPlan(AppContext &app, http::Context &c)
+{
+    auto plan = app.db.transaction<reminderplan::Plan>(
+        c.access(), [&](db::Transaction &tx) { return reminderplan::load(tx, c.orgId()); });
+    if (!plan)
+        return plan.error();
+    return http::Response::json(plan->json());
+}
+
+http::Reply putPlan(AppContext &app, http::Context &c)
+{
+    auto body = http::JsonBody::parse(c.request);
+    if (!body)
+        return body.error();
+    auto saved = app.db.transaction<QJsonObject>(
+        c.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto before = reminderplan::load(tx, c.orgId());
+            if (!before)
+                return before.error();
+            auto after = reminderplan::applyChanges(*before, *body);
+            if (!after)
+                return after.error();
+            if (auto stored = reminderplan::save(tx, c.orgId(), *after, c.user().userId); !stored)
+                return stored.error();
+            const QJsonObject from = before->json();
+            const QJsonObject to = after->json();
+            QJsonObject changes;
+            for (auto it = to.begin(); it != to.end(); ++it)
+                if (from.value(it.key()) != it.value())
+                    changes.insert(it.key(),
+                                   QJsonObject{{u"from"_s, from.value(it.key())}, {u"to"_s, *it}});
+            if (!changes.isEmpty()) {
+                auto audited = tx.exec(
+                    "INSERT INTO audit_log (org_id, actor_id, action, entity_type, entity_id, "
+                    "details) VALUES ($1::uuid, $2::uuid, 'reminders.plan_changed', "
+                    "'organization', $1::uuid, $3::jsonb)",
+                    {c.orgId(), c.user().userId, QJsonValue(changes)});
+                if (!audited)
+                    return audited.error();
+                auto published = events::publish(tx, c.orgId(), u"settings.updated"_s,
+                                                 u"organization"_s, c.orgId());
+                if (!published)
+                    return published.error();
+            }
+            return to;
+        });
+    if (!saved)
+        return saved.error();
+    return http::Response::json(*saved);
+}
+
+// The text as a patient would read it, filled in with a sample appointment at this clinic, and
+// the SMS parts it costs.
+http::Reply previewPlan(AppContext &app, http::Context &c)
+{
+    auto body = http::JsonBody::parse(c.request);
+    if (!body)
+        return body.error();
+    auto text = body->requiredString(u"text"_s, reminders::longestTemplate);
+    if (!text)
+        return text.error();
+    if (auto checked = reminders::checkTemplate(*text, u"text"_s); !checked)
+        return checked.error();
+    auto clinic = app.db.transaction<std::pair<QString, QString>>(
+        c.access(), [&](db::Transaction &tx) -> Result<std::pair<QString, QString>> {
+            auto row = tx.exec("SELECT o.name, s.time_zone FROM organizations o JOIN "
+                               "org_settings s ON s.org_id = o.id WHERE o.id = $1::uuid",
+                               {c.orgId()});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return http::status::notFound(u"The clinic has no settings yet."_s);
+            return std::pair{row->text(0, 0), row->text(0, 1)};
+        });
+    if (!clinic)
+        return clinic.error();
+    QTimeZone zone(clinic->second.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    const reminders::Preview p =
+        reminders::preview(*text, reminders::sampleFields(clinic->first, zone));
+    return http::Response::json(
+        QJsonObject{{u"text"_s, p.text},
+                    {u"segments"_s, p.sms.segments},
+                    {u"encoding"_s, p.sms.encoding == sms::Encoding::Gsm7 ? u"gsm7"_s : u"ucs2"_s},
+                    {u"characters"_s, p.sms.units},
+                    {u"per_segment"_s, p.sms.unitsPerSegment}});
+}
+
+} // namespace
 
 void registerReminderRoutes(http::Router &router, AppContext &app)
 {
@@ -26,6 +123,13 @@ void registerReminderRoutes(http::Router &router, AppContext &app)
                         return sent.error();
                     return http::Response::json(*sent, sendStatus(*sent));
                 });
+    router.get(u"/api/settings/reminders"_s, http::Auth::User,
+               [&app](http::Context &c) { return getPlan(app, c); });
+    router.put(u"/api/settings/reminders"_s, http::Auth::Admin,
+               [&app](http::Context &c) { return putPlan(app, c); });
+    router.post(u"/api/settings/reminders/preview"_s, http::Auth::User,
+                [&app](http::Context &c) { return previewPlan(app, c); });
+    reminderjobs::registerJobs(app.jobs, app);
 }
 
 } // namespace vox::server

@@ -18,6 +18,7 @@
 #include "server/jobs/jobqueue.h"
 #include "server/services/calloutcome.h"
 #include "server/services/clinicphone.h"
+#include "server/services/reminderjobs.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -91,6 +92,9 @@ Result<void> afterChange(db::Transaction &tx, const QString &orgId, const QStrin
     const QString id = appointment.value(u"id"_s).toString();
     if (auto e = events::publish(tx, orgId, eventType, u"appointment"_s, id, appointment); !e)
         return e.error();
+    // Its automatic reminders for the start it has now (none once cancelled).
+    if (auto planned = reminderjobs::plan(tx, orgId, id, QDateTime()); !planned)
+        return planned.error();
     if (!mirror)
         return {};
     // The calendar module mirrors the change to Google Calendar (a no-op when not connected).

@@ -452,6 +452,39 @@ private slots:
         m_client->setToken(QString());
         QCOMPARE(m_client->get(u"/api/appointments"_s).status, 401);
     }
+
+    // With the clinic's reminders on, booking queues the appointment's reminders as jobs, moving
+    // it queues those of the new time, and cancelling queues nothing more (the jobs already queued
+    // check the appointment when they run). Monday 10:00 at least two days ahead: the confirmation,
+    // Sunday 10:00 and Monday 08:00 are all still to come, whatever the time now.
+    void bookingMovingAndCancellingPlanTheReminders()
+    {
+        m_client->setToken(m_a.token);
+        QCOMPARE(m_client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, true}}).status, 200);
+        const auto reminderJobs = [&](const QString &id) {
+            return count(*m_db,
+                         "SELECT count(*) FROM jobs WHERE kind = 'reminders.send' AND "
+                         "payload->>'appointment_id' = $1",
+                         {id});
+        };
+        const QDate monday = nextWeekday(1);
+        const HttpReply booked = book(m_a, u"Botox"_s, at(monday, QTime(10, 0), m_a.zone));
+        QCOMPARE(booked.status, 201);
+        const QString id = booked.json().value(u"id"_s).toString();
+        QCOMPARE(reminderJobs(id), 3);
+        QCOMPARE(
+            m_client
+                ->patch(u"/api/appointments/"_s + id,
+                        {{u"scheduled_time"_s,
+                          at(monday.addDays(1), QTime(10, 0), m_a.zone).toString(Qt::ISODate)}})
+                .status,
+            200);
+        // The new time's 24 h and 2 h; the confirmation went with the booking.
+        QCOMPARE(reminderJobs(id), 5);
+        QCOMPARE(m_client->post(u"/api/appointments/%1/cancel"_s.arg(id), {}).status, 200);
+        QCOMPARE(reminderJobs(id), 5);
+        QCOMPARE(m_client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, false}}).status, 200);
+    }
 };
 
 QTEST_MAIN(TestAppointments)

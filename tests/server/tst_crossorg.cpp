@@ -45,7 +45,8 @@ class TestCrossOrg : public QObject
             "json_agg(a ORDER BY a.id) FROM appointments a WHERE a.org_id = $1::uuid)::text, '') "
             "|| coalesce((SELECT json_agg(x ORDER BY x.phone) FROM sms_opt_outs x WHERE "
             "x.org_id = $1::uuid)::text, '') || coalesce((SELECT json_agg(d ORDER BY d.id) FROM "
-            "transfer_destinations d WHERE d.org_id = $1::uuid)::text, '')",
+            "transfer_destinations d WHERE d.org_id = $1::uuid)::text, '') || coalesce((SELECT "
+            "row_to_json(r)::text FROM reminder_plans r WHERE r.org_id = $1::uuid), '')",
             {m_a.orgId});
         return row ? row->text(0, 0) : QString();
     }
@@ -192,6 +193,11 @@ private slots:
                                        {u"financial_value_cents"_s, 9900},
                                        {u"matched_services"_s, u"{\"A-only Peel\"}"_s}})
                      .isEmpty());
+        // A's own reminder words, which no other clinic may read or change.
+        QCOMPARE(a.put(u"/api/settings/reminders"_s,
+                       {{u"enabled"_s, true}, {u"sms_template"_s, u"A-only reminder at {time}"_s}})
+                     .status,
+                 200);
         m_aSnapshot = snapshotOfA();
         QVERIFY(!m_aSnapshot.isEmpty());
     }
@@ -346,6 +352,7 @@ private slots:
         QTest::newRow("transfer destinations") << u"/api/transfer-destinations"_s;
         QTest::newRow("missed-call text-back setting") << u"/api/org/missed-call-textback"_s;
         QTest::newRow("inbox conversations") << u"/api/messages/conversations?limit=2"_s;
+        QTest::newRow("reminder plan") << u"/api/settings/reminders"_s;
         for (const char *report : {"volume", "outcomes", "money", "quality"}) {
             QTest::newRow(qPrintable(u"report: "_s + QLatin1String(report)))
                 << u"/api/reports/%1?from=2026-03-02&to=2026-03-08"_s.arg(QLatin1String(report));
@@ -423,6 +430,13 @@ private slots:
                   {{u"enabled"_s, true}, {u"template"_s, u"Mallory {clinic}"_s}, {u"hours"_s, 2}})
                 .status,
             200);
+        QCOMPARE(b.put(u"/api/settings/reminders"_s, {{u"sms_template"_s, u"B's words {date}"_s}})
+                     .status,
+                 200);
+        const HttpReply preview =
+            b.post(u"/api/settings/reminders/preview"_s, {{u"text"_s, u"{clinic}"_s}});
+        QCOMPARE(preview.status, 200);
+        QCOMPARE(preview.json().value(u"text"_s).toString(), u"Clinic B renamed"_s);
         QCOMPARE(snapshotOfA(), m_aSnapshot);
         const auto bRows =
             m_admin->exec("SELECT count(*) FROM contacts WHERE org_id = $1::uuid", {m_b.orgId});

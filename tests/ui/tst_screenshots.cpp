@@ -33,6 +33,7 @@
 #include "ui/widgets/columnfit.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/recordingplayer.h"
+#include "ui/widgets/remindersbox.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/transcriptview.h"
 
@@ -40,6 +41,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -538,6 +540,13 @@ private slots:
         if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
             scroll->ensureWidgetVisible(accessLog, 0, 0);
         save(&window, u"settings-access-log"_s + suffix);
+        // Settings scrolled to the reminders, the text previewed with its SMS parts.
+        auto *reminders = window.settingsPage()->findChild<vox::ui::RemindersBox *>();
+        QVERIFY(reminders);
+        QTRY_VERIFY(!reminders->previewLabel()->text().isEmpty());
+        if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(reminders, 0, 0);
+        save(&window, u"settings-reminders"_s + suffix);
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }

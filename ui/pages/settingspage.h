@@ -22,6 +22,7 @@ namespace vox::ui {
 class AccessLogPanel;
 class ApiClient;
 class FieldMessage;
+class RemindersBox;
 class RetentionBox;
 class MissedCallTextBackBox;
 class ToastArea;
@@ -85,6 +86,7 @@ private:
     QWidget *m_clinicBox = nullptr;
     RetentionBox *m_retention = nullptr;
     MissedCallTextBackBox *m_textBack = nullptr;
+    RemindersBox *m_reminders = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;

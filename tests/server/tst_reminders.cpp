@@ -1,0 +1,382 @@
+// A clinic's automatic reminders against a real PostgreSQL and the Twilio sandbox: the plan in
+// Settings (who may change it, what is refused, the preview and its SMS parts), reminders
+// planned as jobs from an appointment, sent once with two instances racing, nothing sent for an
+// appointment moved or cancelled since, and no SMS to a number that opted out. Appointments lie
+// in 2030 and planning is given its "now": nothing depends on today's date.
+#include "integrationfixture.h"
+
+#include "core/logging/log.h"
+#include "server/appcontext.h"
+#include "server/providers/providerhttp.h"
+#include "server/server.h"
+#include "server/services/reminderjobs.h"
+
+#include <QJsonArray>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace vox::test;
+namespace reminderjobs = vox::server::reminderjobs;
+
+namespace {
+
+QDateTime utc(const QString &iso)
+{
+    return QDateTime::fromString(iso, Qt::ISODate);
+}
+
+// One more server instance on the same database: its own connections, job runner and context.
+struct Instance
+{
+    std::unique_ptr<vox::db::Database> db;
+    std::unique_ptr<vox::server::jobs::JobRunner> jobs;
+    std::unique_ptr<vox::server::AppContext> app;
+};
+
+} // namespace
+
+class TestReminders : public QObject
+{
+    Q_OBJECT
+
+    IntegrationFixture f;
+    Clinic m_a;
+    IntegrationFixture::TwilioAccount m_twilio;
+
+    std::unique_ptr<Instance> instance(const QString &name)
+    {
+        auto i = std::make_unique<Instance>();
+        vox::server::Server &s = f.server->server();
+        i->db = std::make_unique<vox::db::Database>(f.db->settings());
+        i->jobs = std::make_unique<vox::server::jobs::JobRunner>(
+            *i->db, name, vox::server::jobs::JobRunner::Options{});
+        i->app = std::make_unique<vox::server::AppContext>(vox::server::AppContext{
+            s.config(), *i->db, s.keys(), *i->jobs, vox::server::providers::RetryPolicy{{5, 5}}});
+        reminderjobs::registerJobs(*i->jobs, *i->app);
+        return i;
+    }
+
+    QString one(const QByteArray &sql, const vox::db::Params &params = {})
+    {
+        auto row = f.sql(sql, params);
+        if (!row) {
+            qWarning("%s", qPrintable(row.errorMessage()));
+            return u"<error>"_s;
+        }
+        return row->isEmpty() || row->isNull(0, 0) ? QString() : row->text(0, 0);
+    }
+
+    // An appointment of clinic A booked at `bookedAt`, starting at `start` (UTC).
+    QString appointment(const QString &contactId, const QString &start, const QString &bookedAt)
+    {
+        return one("INSERT INTO appointments (org_id, contact_id, service_name, starts_at, "
+                   "ends_at, status, source, created_at) VALUES ($1::uuid, $2::uuid, "
+                   "'Cleaning', $3::timestamptz, $3::timestamptz + interval '30 minutes', "
+                   "'confirmed', 'console', $4::timestamptz) RETURNING id",
+                   {m_a.orgId, contactId, start, bookedAt});
+    }
+
+    int plan(Instance &i, const QString &appointmentId, const QString &now)
+    {
+        auto queued =
+            i.db->transaction<int>(vox::db::Access::service(), [&](vox::db::Transaction &tx) {
+                return reminderjobs::plan(tx, m_a.orgId, appointmentId, utc(now));
+            });
+        if (!queued) {
+            qWarning("%s", qPrintable(queued.errorMessage()));
+            return -1;
+        }
+        return *queued;
+    }
+
+    // The appointment's reminder jobs made due now, as if their moment had come.
+    void makeDue(const QString &appointmentId)
+    {
+        QVERIFY(f.sql("UPDATE jobs SET run_at = now() WHERE kind = $1 AND "
+                      "payload->>'appointment_id' = $2",
+                      {QString::fromLatin1(reminderjobs::jobKind), appointmentId}));
+    }
+
+    bool allDone(const QString &appointmentId)
+    {
+        return one("SELECT count(*) FILTER (WHERE status <> 'done') FROM jobs WHERE kind = $1 "
+                   "AND payload->>'appointment_id' = $2",
+                   {QString::fromLatin1(reminderjobs::jobKind), appointmentId}) == u"0"_s;
+    }
+
+    int smsTo(const QString &phone)
+    {
+        int n = 0;
+        for (const auto &r : f.recorded(u"twilio"_s, u"/Messages.json"_s))
+            n += IntegrationFixture::formValue(r.body, u"To"_s) == phone ? 1 : 0;
+        return n;
+    }
+
+    void runAll(Instance &i, const QString &appointmentId)
+    {
+        makeDue(appointmentId);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                i.jobs->runDue();
+                return allDone(appointmentId);
+            },
+            30000));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        vox::log::setupStderr(vox::log::Level::Error);
+        QVERIFY2(f.start(u"reminders"_s), qPrintable(f.error));
+        m_a = f.signUp(u"Reminder Clinic"_s);
+        m_twilio = f.newTwilioAccount();
+        const QString problem = f.connectTwilioAndWait(m_a, m_twilio);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void aNewClinicHasTheDefaultPlanSwitchedOff()
+    {
+        const HttpReply got = m_a.client->get(u"/api/settings/reminders"_s);
+        QCOMPARE(got.status, 200);
+        const QJsonObject p = got.json();
+        QCOMPARE(p.value(u"enabled"_s).toBool(true), false);
+        QCOMPARE(p.value(u"at_booking"_s).toBool(), true);
+        QCOMPARE(p.value(u"day_before"_s).toBool(), true);
+        QCOMPARE(p.value(u"two_hours_before"_s).toBool(), true);
+        QCOMPARE(p.value(u"sms"_s).toBool(), true);
+        QCOMPARE(p.value(u"email"_s).toBool(true), false);
+        QCOMPARE(p.value(u"quiet_start"_s).toString(), u"21:00"_s);
+        QCOMPARE(p.value(u"quiet_end"_s).toString(), u"08:00"_s);
+        QVERIFY(p.value(u"sms_template"_s).toString().contains(u"{first_name}"_s));
+        QCOMPARE(p.value(u"placeholders"_s).toArray().size(), 5);
+    }
+
+    void badPlansAreRefusedWithTheReason_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("says");
+
+        QTest::newRow("quiet hours not a time")
+            << QJsonObject{{u"quiet_start"_s, u"25:00"_s}} << u"quiet_start"_s;
+        QTest::newRow("unknown placeholder")
+            << QJsonObject{{u"sms_template"_s, u"Hi {name}"_s}} << u"{name}"_s;
+        QTest::newRow("blank template")
+            << QJsonObject{{u"email_template"_s, u"  "_s}} << u"cannot be empty"_s;
+        QTest::newRow("a switch that is not true or false")
+            << QJsonObject{{u"enabled"_s, u"yes"_s}} << u"enabled"_s;
+        QTest::newRow("on with no channel")
+            << QJsonObject{{u"enabled"_s, true}, {u"sms"_s, false}, {u"email"_s, false}}
+            << u"SMS, e-mail or both"_s;
+    }
+
+    void badPlansAreRefusedWithTheReason()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, says);
+        const HttpReply refused = m_a.client->put(u"/api/settings/reminders"_s, body);
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(refused.json().value(u"error"_s).toString().contains(says),
+                 refused.body.constData());
+        QCOMPARE(one("SELECT count(*) FROM reminder_plans WHERE org_id = $1::uuid", {m_a.orgId}),
+                 u"0"_s);
+    }
+
+    void onlyAdminsChangeThePlanAndChangesAreAudited()
+    {
+        auto staff = f.staffOf(m_a);
+        QCOMPARE(staff->put(u"/api/settings/reminders"_s, {{u"enabled"_s, true}}).status, 403);
+        QCOMPARE(staff->get(u"/api/settings/reminders"_s).status, 200);
+        const HttpReply saved = m_a.client->put(
+            u"/api/settings/reminders"_s,
+            {{u"enabled"_s, true}, {u"quiet_start"_s, u"22:00"_s}, {u"quiet_end"_s, u"07:30"_s}});
+        QCOMPARE(saved.status, 200);
+        QCOMPARE(saved.json().value(u"enabled"_s).toBool(), true);
+        QCOMPARE(saved.json().value(u"quiet_end"_s).toString(), u"07:30"_s);
+        QCOMPARE(m_a.client->get(u"/api/settings/reminders"_s).json().value(u"quiet_start"_s),
+                 QJsonValue(u"22:00"_s));
+        QCOMPARE(one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
+                     "'reminders.plan_changed'",
+                     {m_a.orgId}),
+                 u"1"_s);
+        // A custom text, then null: back to the default words.
+        QCOMPARE(m_a.client
+                     ->put(u"/api/settings/reminders"_s,
+                           {{u"sms_template"_s, u"See you {date} at {time}, {first_name}!"_s}})
+                     .json()
+                     .value(u"sms_template"_s)
+                     .toString(),
+                 u"See you {date} at {time}, {first_name}!"_s);
+        const HttpReply reset =
+            m_a.client->put(u"/api/settings/reminders"_s, {{u"sms_template"_s, QJsonValue::Null}});
+        QCOMPARE(reset.json().value(u"sms_template"_s),
+                 reset.json().value(u"defaults"_s).toObject().value(u"sms_template"_s));
+    }
+
+    void thePreviewReadsAsThePatientWillWithItsSmsParts_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("segments");
+        QTest::addColumn<QString>("encoding");
+
+        QTest::newRow("GSM-7, one part")
+            << u"Hi {first_name}, {service} at {clinic} on {date} at {time}."_s
+            << u"Hi Maria, Cleaning at Reminder Clinic on Tue 10 Mar at 9:30 AM."_s << 1
+            << u"gsm7"_s;
+        QTest::newRow("an emoji: UCS-2, 70 per part")
+            << u"Hi {first_name} 😀 "_s + QString(60, u'x') << u"Hi Maria 😀 "_s + QString(60, u'x')
+            << 2 << u"ucs2"_s;
+    }
+
+    void thePreviewReadsAsThePatientWillWithItsSmsParts()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QFETCH(int, segments);
+        QFETCH(QString, encoding);
+        const HttpReply p =
+            m_a.client->post(u"/api/settings/reminders/preview"_s, {{u"text"_s, text}});
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.json().value(u"text"_s).toString(), expected);
+        QCOMPARE(p.json().value(u"segments"_s).toInt(), segments);
+        QCOMPARE(p.json().value(u"encoding"_s).toString(), encoding);
+        QCOMPARE(m_a.client->post(u"/api/settings/reminders/preview"_s, {}).status, 400);
+    }
+
+    void twoInstancesRacingSendEachReminderOnce()
+    {
+        const QString phone = u"+15550107001"_s;
+        const QString contact = f.insertContact(m_a.orgId, phone, u"Rita Lopez"_s);
+        // Wednesday 15:00 in New York, booked ten days before at 14:00.
+        const QString appt =
+            appointment(contact, u"2030-06-12T19:00:00Z"_s, u"2030-06-02T18:00:00Z"_s);
+        auto first = instance(u"reminders-1"_s);
+        auto second = instance(u"reminders-2"_s);
+        QCOMPARE(plan(*first, appt, u"2030-06-02T18:00:00Z"_s), 3);
+        // Planned again (another instance, the same change seen twice): nothing new.
+        QCOMPARE(plan(*second, appt, u"2030-06-02T18:00:00Z"_s), 0);
+        QCOMPARE(one("SELECT string_agg(payload->>'reminder' || ' ' || to_char(run_at AT TIME "
+                     "ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), ', ' ORDER BY run_at) FROM jobs WHERE "
+                     "kind = $1 AND payload->>'appointment_id' = $2",
+                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+                 u"booked 2030-06-02 18:00, 24h 2030-06-11 19:00, 2h 2030-06-12 17:00"_s);
+
+        makeDue(appt);
+        std::atomic<int> ran{0};
+        const auto runAsRunner = [&ran](vox::server::jobs::JobRunner &jobs) {
+            const vox::server::providers::BackgroundWork background;
+            ran += jobs.runDue();
+        };
+        QThread *t1 = QThread::create([&] { runAsRunner(*first->jobs); });
+        QThread *t2 = QThread::create([&] { runAsRunner(*second->jobs); });
+        t1->start();
+        t2->start();
+        // The sandbox answers on this thread: wait with its events running, not blocked in wait().
+        QVERIFY(QTest::qWaitFor([&] { return t1->isFinished() && t2->isFinished(); }, 60000));
+        delete t1;
+        delete t2;
+        // The test server's own runner may have taken some: whoever ran them, each ran once.
+        QVERIFY(QTest::qWaitFor([&] { return allDone(appt); }, 30000));
+        QCOMPARE(one("SELECT max(attempts) FROM jobs WHERE kind = $1 AND "
+                     "payload->>'appointment_id' = $2",
+                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+                 u"1"_s);
+        QCOMPARE(smsTo(phone), 3);
+        QCOMPARE(one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid AND purpose = "
+                     "'appointment_reminder' AND method = 'sms'",
+                     {appt}),
+                 u"3"_s);
+        QCOMPARE(one("SELECT confirmation_sent FROM appointments WHERE id = $1::uuid", {appt}),
+                 u"t"_s);
+        const auto sent = f.recorded(u"twilio"_s, u"/Messages.json"_s);
+        QVERIFY(IntegrationFixture::formValue(sent.last().body, u"Body"_s)
+                    .startsWith(u"Hi Rita, this is a reminder of your Cleaning appointment at "
+                                "Reminder Clinic on Wed 12 Jun at 3:00 PM."_s));
+    }
+
+    void aMovedAppointmentIsRemindedOfItsNewTimeOnly()
+    {
+        const QString phone = u"+15550107002"_s;
+        const QString contact = f.insertContact(m_a.orgId, phone, u"Moe Ved"_s);
+        const QString appt =
+            appointment(contact, u"2030-07-10T19:00:00Z"_s, u"2030-07-01T18:00:00Z"_s);
+        auto i = instance(u"reminders-move"_s);
+        QCOMPARE(plan(*i, appt, u"2030-07-01T18:00:00Z"_s), 3);
+        QVERIFY(f.sql("UPDATE appointments SET starts_at = '2030-07-11T19:00:00Z', ends_at = "
+                      "'2030-07-11T19:30:00Z' WHERE id = $1::uuid",
+                      {appt}));
+        // Re-planned a day later: the confirmation went already, the new time's two are new.
+        QCOMPARE(plan(*i, appt, u"2030-07-02T12:00:00Z"_s), 2);
+        runAll(*i, appt);
+        // The old time's 24 h and 2 h find the start changed and send nothing; the confirmation
+        // planned for the old time does not go out after the move either.
+        QCOMPARE(smsTo(phone), 2);
+        QCOMPARE(one("SELECT count(*) FROM jobs WHERE kind = $1 AND payload->>'appointment_id' = "
+                     "$2 AND payload->>'starts_at' LIKE '2030-07-11%'",
+                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+                 u"2"_s);
+    }
+
+    void aCancelledOrCompletedAppointmentGetsNoReminder_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::newRow("cancelled") << u"cancelled"_s;
+        QTest::newRow("completed") << u"completed"_s;
+    }
+
+    void aCancelledOrCompletedAppointmentGetsNoReminder()
+    {
+        QFETCH(QString, status);
+        const QString phone = status == u"cancelled" ? u"+15550107003"_s : u"+15550107004"_s;
+        const QString contact = f.insertContact(m_a.orgId, phone, u"Cass Ell"_s);
+        const QString appt =
+            appointment(contact, u"2030-08-10T19:00:00Z"_s, u"2030-08-01T18:00:00Z"_s);
+        auto i = instance(u"reminders-"_s + status);
+        QCOMPARE(plan(*i, appt, u"2030-08-01T18:00:00Z"_s), 3);
+        QVERIFY(f.sql("UPDATE appointments SET status = $2 WHERE id = $1::uuid", {appt, status}));
+        QCOMPARE(plan(*i, appt, u"2030-08-01T19:00:00Z"_s), 0);
+        runAll(*i, appt);
+        QCOMPARE(smsTo(phone), 0);
+        QCOMPARE(one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid", {appt}),
+                 u"0"_s);
+    }
+
+    void anOptedOutNumberGetsNoReminderSms()
+    {
+        const QString phone = u"+15550107005"_s;
+        const QString contact = f.insertContact(m_a.orgId, phone, u"Stop Pat"_s);
+        QVERIFY(f.sql("INSERT INTO sms_opt_outs (org_id, phone, keyword) VALUES ($1::uuid, $2, "
+                      "'STOP')",
+                      {m_a.orgId, phone}));
+        const QString appt =
+            appointment(contact, u"2030-09-10T19:00:00Z"_s, u"2030-09-01T18:00:00Z"_s);
+        auto i = instance(u"reminders-optout"_s);
+        QCOMPARE(plan(*i, appt, u"2030-09-01T18:00:00Z"_s), 3);
+        runAll(*i, appt);
+        QCOMPARE(smsTo(phone), 0);
+        // Each job ran once and is done: a refusal is final, not retried.
+        QCOMPARE(one("SELECT max(attempts) FROM jobs WHERE kind = $1 AND "
+                     "payload->>'appointment_id' = $2",
+                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+                 u"1"_s);
+        QCOMPARE(one("SELECT confirmation_sent FROM appointments WHERE id = $1::uuid", {appt}),
+                 u"f"_s);
+    }
+
+    void aClinicWithRemindersOffPlansNothing()
+    {
+        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, false}}).status,
+                 200);
+        const QString contact = f.insertContact(m_a.orgId, u"+15550107006"_s, u"Off Duty"_s);
+        const QString appt =
+            appointment(contact, u"2030-10-10T19:00:00Z"_s, u"2030-10-01T18:00:00Z"_s);
+        auto i = instance(u"reminders-off"_s);
+        QCOMPARE(plan(*i, appt, u"2030-10-01T18:00:00Z"_s), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReminders)
+#include "tst_reminders.moc"
