@@ -223,8 +223,9 @@ private slots:
         const auto clinic = m_fixture->createClinic(u"Export Cancel Clinic"_s);
         m_fixture->insertCalls(clinic, 3000);
         Console console(m_fixture->url(), clinic.session);
-        vox::ui::CsvExportButton button(console.api, console.toasts, u"calls"_s, u"calls"_s,
-                                        [] { return QUrlQuery(); }, &console.window);
+        vox::ui::CsvExportButton button(
+            console.api, console.toasts, u"calls"_s, u"calls"_s, [] { return QUrlQuery(); },
+            &console.window);
         QTemporaryDir folder;
         const QString path = folder.filePath(u"all.csv"_s);
         button.exportTo(path, false);
@@ -270,11 +271,12 @@ private slots:
         QUrlQuery filters;
         if (!filterName.isEmpty())
             filters.addQueryItem(filterName, filterValue);
-        vox::ui::CsvExportButton button(console.api, console.toasts, u"calls"_s, u"calls"_s,
-                                        [filters] { return filters; }, &console.window);
+        vox::ui::CsvExportButton button(
+            console.api, console.toasts, u"calls"_s, u"calls"_s, [filters] { return filters; },
+            &console.window);
         QTemporaryDir folder;
-        const QString path = missingFolder ? folder.filePath(u"gone/calls.csv"_s)
-                                           : folder.filePath(u"calls.csv"_s);
+        const QString path =
+            missingFolder ? folder.filePath(u"gone/calls.csv"_s) : folder.filePath(u"calls.csv"_s);
         button.exportTo(path, false);
         auto *progress = button.progress();
         QVERIFY(progress);

@@ -28,11 +28,11 @@
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/accesslogpanel.h"
-#include "ui/widgets/callreviewbox.h"
-#include "ui/widgets/exportprogressdialog.h"
 #include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/calldetailpanel.h"
+#include "ui/widgets/callreviewbox.h"
 #include "ui/widgets/columnfit.h"
+#include "ui/widgets/exportprogressdialog.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/statcard.h"
@@ -448,10 +448,9 @@ private slots:
             progress.show();
             QVERIFY(QTest::qWaitForWindowExposed(&progress));
             save(&progress, u"export-progress"_s + suffix, 8);
-            progress.showProblem(
-                QCoreApplication::translate("vox::ui::CsvDownload",
-                                            "The connection broke before the whole list arrived, "
-                                            "so nothing was saved. Please try again."));
+            progress.showProblem(QCoreApplication::translate(
+                "vox::ui::CsvDownload", "The connection broke before the whole list arrived, "
+                                        "so nothing was saved. Please try again."));
             save(&progress, u"export-failed"_s + suffix, 8);
         }
 

@@ -34,8 +34,8 @@ void CallReviewsClient::saveReview(const QString &callId, const CallReview &revi
                                    QObject *context, Callback<CallReview> done)
 {
     const QJsonObject body = review.toJson();
-    m_api.requestJson<CallReview>("PUT", u"/api/calls-dashboard/%1/review"_s.arg(callId), {},
-                                  &body, context, std::move(done), &CallReview::fromJson);
+    m_api.requestJson<CallReview>("PUT", u"/api/calls-dashboard/%1/review"_s.arg(callId), {}, &body,
+                                  context, std::move(done), &CallReview::fromJson);
 }
 
 void CallReviewsClient::reviewTags(QObject *context, Callback<QStringList> done)

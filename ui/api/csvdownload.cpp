@@ -160,8 +160,7 @@ void CsvDownload::finish()
         return;
     }
     fail(apierror::fromAnswer({status, m_errorBody, m_reply->rawHeader("Retry-After"),
-                               status == 0 ? network : QNetworkReply::NoError,
-                               m_api.serverLabel()})
+                               status == 0 ? network : QNetworkReply::NoError, m_api.serverLabel()})
              .message);
 }
 

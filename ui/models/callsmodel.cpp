@@ -202,19 +202,19 @@ void CallsModel::applyEvent(const LiveEvent &event)
 void CallsModel::requestPage(const QString &cursor, int limit, int generation)
 {
     const auto arrived = [this, generation](Result<ListPage<CallRecord>> page) {
-                           if (!isCurrent(generation))
-                               return;
-                           if (!page) {
-                               pageArrived(generation, page.error());
-                               return;
-                           }
-                           appendPage(m_rows, page->items, [this](const CallRecord &call) {
-                               if (m_ids.contains(call.id))
-                                   return false;
-                               m_ids.insert(call.id);
-                               return true;
-                           });
-                           pageArrived(generation, page->nextCursor);
+        if (!isCurrent(generation))
+            return;
+        if (!page) {
+            pageArrived(generation, page.error());
+            return;
+        }
+        appendPage(m_rows, page->items, [this](const CallRecord &call) {
+            if (m_ids.contains(call.id))
+                return false;
+            m_ids.insert(call.id);
+            return true;
+        });
+        pageArrived(generation, page->nextCursor);
     };
     if (m_reviewFilter.isEmpty()) {
         m_api.calls().list(m_query, cursor, limit, this, arrived);

@@ -6,11 +6,11 @@
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/calendarlayout.h"
 #include "ui/models/displayformat.h"
-#include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/appointmentdialog.h"
 #include "ui/widgets/columnfit.h"
 #include "ui/widgets/confirmation.h"
+#include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/toastarea.h"
 

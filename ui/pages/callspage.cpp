@@ -138,8 +138,8 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_status->setForegroundRole(QPalette::PlaceholderText);
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_status, 1);
-    m_export = new CsvExportButton(api, toasts, u"calls"_s, tr("calls"),
-                                   [this] { return m_model->listQuery(); }, this);
+    m_export = new CsvExportButton(
+        api, toasts, u"calls"_s, tr("calls"), [this] { return m_model->listQuery(); }, this);
     footer->addWidget(m_export);
     layout->addLayout(footer);
 

@@ -194,10 +194,10 @@ void CallReviewBox::showReview()
     m_note->setText(m_review.note);
     showTags(m_review.tags);
     if (m_review.exists())
-        m_state->setText(tr("Reviewed by %1, %2")
-                             .arg(m_review.reviewerName.isEmpty() ? tr("someone")
-                                                                  : m_review.reviewerName,
-                                  DisplayFormat::dateTime(m_review.reviewedAt)));
+        m_state->setText(
+            tr("Reviewed by %1, %2")
+                .arg(m_review.reviewerName.isEmpty() ? tr("someone") : m_review.reviewerName,
+                     DisplayFormat::dateTime(m_review.reviewedAt)));
     else
         m_state->setText(tr("Not reviewed yet."));
     updateSave();

@@ -69,11 +69,10 @@ void CsvExportButton::exportTo(const QString &filePath, bool byteOrderMark)
     auto *progress = new ExportProgressDialog(m_api, m_listName, window());
     progress->setAttribute(Qt::WA_DeleteOnClose);
     m_progress = progress;
-    connect(progress, &ExportProgressDialog::saved, this,
-            [this](const QString &path, qint64 rows) {
-                m_toasts.success(tr("Saved %n row(s) to %1.", nullptr, int(qMin<qint64>(rows, INT_MAX)))
-                                     .arg(QDir::toNativeSeparators(path)));
-            });
+    connect(progress, &ExportProgressDialog::saved, this, [this](const QString &path, qint64 rows) {
+        m_toasts.success(tr("Saved %n row(s) to %1.", nullptr, int(qMin<qint64>(rows, INT_MAX)))
+                             .arg(QDir::toNativeSeparators(path)));
+    });
     progress->open();
     progress->start(m_exportName, m_filters ? m_filters() : QUrlQuery(), byteOrderMark, filePath);
 }

@@ -14,8 +14,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
 
-ExportProgressDialog::ExportProgressDialog(ApiClient &api, const QString &listName,
-                                           QWidget *parent)
+ExportProgressDialog::ExportProgressDialog(ApiClient &api, const QString &listName, QWidget *parent)
     : QDialog(parent)
     , m_download(new CsvDownload(api, this))
     , m_title(new QLabel(this))

@@ -39,7 +39,6 @@ signals:
     void saved(const QString &filePath, qint64 rows);
 
 private:
-
     CsvDownload *m_download;
     QLabel *m_title;
     QProgressBar *m_bar;
