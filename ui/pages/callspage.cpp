@@ -93,11 +93,11 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                           {tr("Not reviewed"), u"unreviewed"_s}},
                          this);
     m_review->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_review->setMinimumContentsLength(12);
-    for (QComboBox *box : {m_direction, m_sentiment, m_recording, m_period, m_review}) {
-        filters->addWidget(box);
+    m_review->setMinimumContentsLength(10);
+    for (QComboBox *box : {m_direction, m_sentiment, m_recording, m_period, m_review})
         connect(box, &QComboBox::currentIndexChanged, this, &CallsPage::applyFilters);
-    }
+    for (QComboBox *box : {m_direction, m_sentiment, m_recording, m_period})
+        filters->addWidget(box);
     layout->addLayout(filters);
 
     m_sorted->setSourceModel(m_model);
@@ -138,6 +138,8 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_status->setForegroundRole(QPalette::PlaceholderText);
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_status, 1);
+    // The review filter sits with the list's own line: the filters above fill a narrow window.
+    footer->addWidget(m_review);
     m_export = new CsvExportButton(
         api, toasts, u"calls"_s, tr("calls"), [this] { return m_model->listQuery(); }, this);
     footer->addWidget(m_export);

@@ -40,6 +40,7 @@ CallReviewBox::CallReviewBox(ApiClient &api, ToastArea &toasts, QWidget *parent)
     setAccessibleName(tr("Call review"));
     auto *layout = new QVBoxLayout(this);
 
+    // Score and save on one line, the note under them: the panel beside the list is narrow.
     auto *row = new QHBoxLayout;
     m_score->setObjectName(u"reviewScore"_s);
     m_score->setAccessibleName(tr("Review score"));
@@ -50,18 +51,20 @@ CallReviewBox::CallReviewBox(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_score->addItem(tr("3 – Fair"), 3);
     m_score->addItem(tr("2 – Needs work"), 2);
     m_score->addItem(tr("1 – Poor"), 1);
-    row->addWidget(m_score);
-    m_note->setObjectName(u"reviewNote"_s);
-    m_note->setAccessibleName(tr("Review note"));
-    m_note->setPlaceholderText(tr("Note (optional)"));
-    m_note->setMaxLength(maxNoteLength);
-    m_note->setClearButtonEnabled(true);
-    row->addWidget(m_note, 1);
+    m_score->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_score->setMinimumContentsLength(10);
+    row->addWidget(m_score, 1);
     m_save->setObjectName(u"saveReviewButton"_s);
     m_save->setAccessibleName(tr("Save review"));
     m_save->setAccessibleDescription(tr("Saves the score, tags and note for the whole clinic"));
     row->addWidget(m_save);
     layout->addLayout(row);
+    m_note->setObjectName(u"reviewNote"_s);
+    m_note->setAccessibleName(tr("Review note"));
+    m_note->setPlaceholderText(tr("Note (optional)"));
+    m_note->setMaxLength(maxNoteLength);
+    m_note->setClearButtonEnabled(true);
+    layout->addWidget(m_note);
 
     m_tagArea->setObjectName(u"reviewTags"_s);
     m_tagArea->setAccessibleName(tr("Review tags"));
