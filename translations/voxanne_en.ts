@@ -1619,6 +1619,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>%1 – %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::CallDetailPanel</name>
@@ -1788,6 +1792,117 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Marked: what the caller said about %1, which the call&apos;s value was counted from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallReviewBox</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How well the AI handled the call, from 1 to 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 – Great</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 – Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 – Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 – Needs work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 – Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the score, tags and note for the whole clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the clinic&apos;s review tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the list of tags reviewers choose from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks the call with this review tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review tags saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1970,6 +2085,30 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The clinic&apos;s calls, newest first. Arrows move between calls; the chosen call&apos;s recording, transcript and actions are beside the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2235,6 +2374,59 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::CsvDownload</name>
+    <message>
+        <source>The file cannot be written at %1: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written at %1: %2. The disk may be full; free some space or choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved at %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke before the whole list arrived, so nothing was saved. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CsvExportButton</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the rows the filters show as a spreadsheet file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the %1 the filters show as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel and other spreadsheets (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n row to %1.</numerusform>
+            <numerusform>Saved %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::DashboardPage</name>
     <message>
         <source>Pipeline value</source>
@@ -2402,6 +2594,52 @@ Without options it opens the clinic you used last, or asks how to start.</source
     <name>vox::ui::EmptyState</name>
     <message>
         <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ExportProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1 as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows saved so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the export and removes the unfinished file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) so far (%1)</source>
+        <translation>
+            <numerusform>%n row so far (%1)</numerusform>
+            <numerusform>%n rows so far (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3437,6 +3675,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>%1, shown on the right, is not in this list (its filters hide them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leads</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4729,6 +4971,25 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>Retention saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ReviewTagsDialog</name>
+    <message>
+        <source>Review tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tags reviewers choose from, one a line (at most 50, each up to 40 characters). Reviews already saved keep their tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review tags, one a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the review tags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1621,6 +1621,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
+    <message>
+        <source>appointments</source>
+        <translation>citas</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::CallDetailPanel</name>
@@ -1791,6 +1795,117 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Marked: what the caller said about %1, which the call&apos;s value was counted from.</source>
         <translation>Resaltado: lo que el paciente dijo sobre %1, de donde sale el valor de la llamada.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CallReviewBox</name>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>Guardar revisión</translation>
+    </message>
+    <message>
+        <source>Call review</source>
+        <translation>Revisión de la llamada</translation>
+    </message>
+    <message>
+        <source>Review score</source>
+        <translation>Puntuación de la revisión</translation>
+    </message>
+    <message>
+        <source>How well the AI handled the call, from 1 to 5</source>
+        <translation>Qué tan bien atendió la IA la llamada, de 1 a 5</translation>
+    </message>
+    <message>
+        <source>Score…</source>
+        <translation>Puntuación…</translation>
+    </message>
+    <message>
+        <source>5 – Great</source>
+        <translation>5 – Excelente</translation>
+    </message>
+    <message>
+        <source>4 – Good</source>
+        <translation>4 – Buena</translation>
+    </message>
+    <message>
+        <source>3 – Fair</source>
+        <translation>3 – Regular</translation>
+    </message>
+    <message>
+        <source>2 – Needs work</source>
+        <translation>2 – Mejorable</translation>
+    </message>
+    <message>
+        <source>1 – Poor</source>
+        <translation>1 – Mala</translation>
+    </message>
+    <message>
+        <source>Review note</source>
+        <translation>Nota de la revisión</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Saves the score, tags and note for the whole clinic</source>
+        <translation>Guarda la puntuación, las etiquetas y la nota para toda la clínica</translation>
+    </message>
+    <message>
+        <source>Review tags</source>
+        <translation>Etiquetas de revisión</translation>
+    </message>
+    <message>
+        <source>Edit tags…</source>
+        <translation>Editar etiquetas…</translation>
+    </message>
+    <message>
+        <source>Edit the clinic&apos;s review tags</source>
+        <translation>Editar las etiquetas de revisión de la clínica</translation>
+    </message>
+    <message>
+        <source>Change the list of tags reviewers choose from</source>
+        <translation>Cambiar la lista de etiquetas entre las que eligen los revisores</translation>
+    </message>
+    <message>
+        <source>Reading the review…</source>
+        <translation>Leyendo la revisión…</translation>
+    </message>
+    <message>
+        <source>The review could not be read: %1</source>
+        <translation>No se pudo leer la revisión: %1</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Etiqueta: %1</translation>
+    </message>
+    <message>
+        <source>Marks the call with this review tag</source>
+        <translation>Marca la llamada con esta etiqueta de revisión</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1, %2</source>
+        <translation>Revisada por %1, %2</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>Aún sin revisar.</translation>
+    </message>
+    <message>
+        <source>Review saved.</source>
+        <translation>Revisión guardada.</translation>
+    </message>
+    <message>
+        <source>Review tags saved.</source>
+        <translation>Etiquetas de revisión guardadas.</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2088,30 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The clinic&apos;s calls, newest first. Arrows move between calls; the chosen call&apos;s recording, transcript and actions are beside the list.</source>
         <translation>Las llamadas de la clínica, las más recientes primero. Las flechas pasan de una llamada a otra; la grabación, la transcripción y las acciones de la llamada elegida están junto a la lista.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Reviewed or not</source>
+        <translation>Revisadas o no</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisadas</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>llamadas</translation>
+    </message>
+    <message>
+        <source>Tagged “%1”</source>
+        <translation>Con la etiqueta «%1»</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2376,59 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::CsvDownload</name>
+    <message>
+        <source>The file cannot be written at %1: %2. Choose another folder.</source>
+        <translation>No se puede escribir el archivo en %1: %2. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The file could not be written at %1: %2. The disk may be full; free some space or choose another place.</source>
+        <translation>No se pudo escribir el archivo en %1: %2. Puede que el disco esté lleno; libere espacio o elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved at %1: %2.</source>
+        <translation>No se pudo guardar el archivo en %1: %2.</translation>
+    </message>
+    <message>
+        <source>The connection broke before the whole list arrived, so nothing was saved. Please try again.</source>
+        <translation>La conexión se cortó antes de que llegara toda la lista, así que no se guardó nada. Inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::CsvExportButton</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation>Exportar %1 a CSV</translation>
+    </message>
+    <message>
+        <source>Saves the rows the filters show as a spreadsheet file</source>
+        <translation>Guarda las filas que muestran los filtros como archivo de hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Save the %1 the filters show as a CSV file</source>
+        <translation>Guardar en un archivo CSV lo que muestran los filtros (%1)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel and other spreadsheets (*.csv)</source>
+        <translation>CSV para Excel y otras hojas de cálculo (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Se guardó %n fila en %1.</numerusform>
+            <numerusform>Se guardaron %n filas en %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::DashboardPage</name>
     <message>
         <source>Pipeline value</source>
@@ -2405,6 +2597,52 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ExportProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Exportar a CSV</translation>
+    </message>
+    <message>
+        <source>Saving %1 as CSV…</source>
+        <translation>Guardando %1 como CSV…</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progreso de la exportación</translation>
+    </message>
+    <message>
+        <source>Rows saved so far</source>
+        <translation>Filas guardadas hasta ahora</translation>
+    </message>
+    <message>
+        <source>Export problem</source>
+        <translation>Problema de la exportación</translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation>Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Stops the export and removes the unfinished file</source>
+        <translation>Detiene la exportación y borra el archivo sin terminar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) so far (%1)</source>
+        <translation>
+            <numerusform>%n fila hasta ahora (%1)</numerusform>
+            <numerusform>%n filas hasta ahora (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -3440,6 +3678,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>%1, shown on the right, is not in this list (its filters hide them).</source>
         <translation>%1, a la derecha, no está en esta lista (los filtros lo ocultan).</translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation>clientes potenciales</translation>
     </message>
 </context>
 <context>
@@ -4740,6 +4982,25 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>Retention saved.</source>
         <translation>Se guardó la conservación de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ReviewTagsDialog</name>
+    <message>
+        <source>Review tags</source>
+        <translation>Etiquetas de revisión</translation>
+    </message>
+    <message>
+        <source>The tags reviewers choose from, one a line (at most 50, each up to 40 characters). Reviews already saved keep their tags.</source>
+        <translation>Las etiquetas entre las que eligen los revisores, una por línea (50 como máximo, de hasta 40 caracteres cada una). Las revisiones ya guardadas conservan sus etiquetas.</translation>
+    </message>
+    <message>
+        <source>Review tags, one a line</source>
+        <translation>Etiquetas de revisión, una por línea</translation>
+    </message>
+    <message>
+        <source>Save the review tags</source>
+        <translation>Guardar las etiquetas de revisión</translation>
     </message>
 </context>
 <context>

@@ -216,7 +216,7 @@ private slots:
 
         page.focusSearch();
         const QStringList filters{u"callsDirection"_s, u"callsSentiment"_s, u"callsRecording"_s,
-                                  u"callsPeriod"_s};
+                                  u"callsPeriod"_s, u"callsReview"_s};
         for (const QString &filter : filters) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(QApplication::focusWidget()->objectName(), filter);

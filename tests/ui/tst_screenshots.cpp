@@ -30,7 +30,9 @@
 #include "ui/widgets/accesslogpanel.h"
 #include "ui/widgets/appointmentcalendar.h"
 #include "ui/widgets/calldetailpanel.h"
+#include "ui/widgets/callreviewbox.h"
 #include "ui/widgets/columnfit.h"
+#include "ui/widgets/exportprogressdialog.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/remindersbox.h"
@@ -435,6 +437,24 @@ private slots:
         calls->detail()->togglePlayback();
         QTRY_VERIFY(!calls->detail()->player()->problem().isEmpty());
         save(&window, u"calls-recording"_s + suffix);
+        // The review of the open call, and the list being saved as CSV: its progress, and a
+        // failure said in words.
+        if (auto *review = calls->detail()->reviewBox()) {
+            QTRY_VERIFY(!review->tags().isEmpty());
+            save(review, u"calls-review"_s + suffix, 8);
+        }
+        {
+            vox::ui::ExportProgressDialog progress(
+                api, QCoreApplication::translate("vox::ui::CallsPage", "calls"), &window);
+            progress.showProgress(12345, 4'321'000);
+            progress.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&progress));
+            save(&progress, u"export-progress"_s + suffix, 8);
+            progress.showProblem(QCoreApplication::translate(
+                "vox::ui::CsvDownload", "The connection broke before the whole list arrived, "
+                                        "so nothing was saved. Please try again."));
+            save(&progress, u"export-failed"_s + suffix, 8);
+        }
 
         window.showPage(MainWindow::LeadsIndex);
         vox::ui::LeadsPage *leads = window.leadsPage();

@@ -40,6 +40,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     void setRange(const QDateTime &from, const QDateTime &to);
+    QDateTime from() const { return m_from; }
+    QDateTime to() const { return m_to; }
     void reload();
     bool isLoading() const { return m_loading; }
     const AppointmentRecord *appointmentAt(int row) const;

@@ -124,10 +124,19 @@ QVariant CallsModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
-void CallsModel::setQuery(const CallQuery &query)
+void CallsModel::setQuery(const CallQuery &query, const QUrlQuery &reviewFilter)
 {
     m_query = query;
+    m_reviewFilter = reviewFilter;
     reload();
+}
+
+QUrlQuery CallsModel::listQuery() const
+{
+    QUrlQuery q = m_query.toUrlQuery();
+    for (const auto &[name, value] : m_reviewFilter.queryItems(QUrl::FullyDecoded))
+        q.addQueryItem(name, value);
+    return q;
 }
 
 const CallRecord *CallsModel::callAt(int row) const
@@ -163,6 +172,10 @@ void CallsModel::upsert(const CallRecord &call)
     }
     if (!m_query.admits(call))
         return;
+    // A call that has just arrived has no review yet.
+    if (m_reviewFilter.queryItemValue(u"reviewed"_s) == u"true" ||
+        m_reviewFilter.hasQueryItem(u"tag"_s))
+        return;
     // Newest first; a call older than everything loaded belongs to a page not yet read.
     int row = 0;
     while (row < m_rows.size() && m_rows.at(row).occurredAt > call.occurredAt)
@@ -187,22 +200,32 @@ void CallsModel::applyEvent(const LiveEvent &event)
 
 void CallsModel::requestPage(const QString &cursor, int limit, int generation)
 {
-    m_api.calls().list(m_query, cursor, limit, this,
-                       [this, generation](Result<ListPage<CallRecord>> page) {
-                           if (!isCurrent(generation))
-                               return;
-                           if (!page) {
-                               pageArrived(generation, page.error());
-                               return;
-                           }
-                           appendPage(m_rows, page->items, [this](const CallRecord &call) {
-                               if (m_ids.contains(call.id))
-                                   return false;
-                               m_ids.insert(call.id);
-                               return true;
-                           });
-                           pageArrived(generation, page->nextCursor);
-                       });
+    const auto arrived = [this, generation](Result<ListPage<CallRecord>> page) {
+        if (!isCurrent(generation))
+            return;
+        if (!page) {
+            pageArrived(generation, page.error());
+            return;
+        }
+        appendPage(m_rows, page->items, [this](const CallRecord &call) {
+            if (m_ids.contains(call.id))
+                return false;
+            m_ids.insert(call.id);
+            return true;
+        });
+        pageArrived(generation, page->nextCursor);
+    };
+    if (m_reviewFilter.isEmpty()) {
+        m_api.calls().list(m_query, cursor, limit, this, arrived);
+        return;
+    }
+    // The review filter is the calls list's too, read here beside the query's filters.
+    QUrlQuery q = listQuery();
+    q.addQueryItem(u"limit"_s, QString::number(qBound(1, limit, 200)));
+    if (!cursor.isEmpty())
+        q.addQueryItem(u"cursor"_s, cursor);
+    m_api.requestJson<ListPage<CallRecord>>("GET", u"/api/calls-dashboard"_s, q, nullptr, this,
+                                            arrived, &ListPage<CallRecord>::fromJson);
 }
 
 } // namespace vox::ui

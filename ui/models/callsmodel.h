@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QSet>
+#include <QUrlQuery>
 
 namespace vox::ui {
 
@@ -41,8 +42,13 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    void setQuery(const CallQuery &query);
+    // `reviewFilter`: reviewed=true|false and/or tag=<a review tag> (docs/api.md), beside the
+    // filters of the query.
+    void setQuery(const CallQuery &query, const QUrlQuery &reviewFilter = {});
     const CallQuery &query() const { return m_query; }
+    const QUrlQuery &reviewFilter() const { return m_reviewFilter; }
+    // The list's query parameters as the server reads them (what an export of the list takes).
+    QUrlQuery listQuery() const;
 
     const CallRecord *callAt(int row) const;
     int rowOf(const QString &callId) const;
@@ -64,6 +70,7 @@ protected:
 private:
     ApiClient &m_api;
     CallQuery m_query;
+    QUrlQuery m_reviewFilter;
     QList<CallRecord> m_rows;
     QSet<QString> m_ids; // what is loaded: pages and live calls overlap
 };

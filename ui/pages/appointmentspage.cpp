@@ -10,6 +10,7 @@
 #include "ui/widgets/appointmentdialog.h"
 #include "ui/widgets/columnfit.h"
 #include "ui/widgets/confirmation.h"
+#include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/toastarea.h"
 
@@ -114,6 +115,19 @@ AppointmentsPage::AppointmentsPage(ApiClient &api, ToastArea &toasts, QWidget *p
     connect(m_next, &QToolButton::clicked, this, &AppointmentsPage::showNext);
     connect(m_today, &QToolButton::clicked, this, &AppointmentsPage::showToday);
     bar->addStretch();
+    // The export takes what the list or the grid shows: the same period.
+    m_export = new CsvExportButton(
+        api, toasts, u"appointments"_s, tr("appointments"),
+        [this] {
+            QUrlQuery q;
+            if (m_model->from().isValid())
+                q.addQueryItem(u"from"_s, m_model->from().toUTC().toString(Qt::ISODateWithMs));
+            if (m_model->to().isValid())
+                q.addQueryItem(u"to"_s, m_model->to().toUTC().toString(Qt::ISODateWithMs));
+            return q;
+        },
+        this);
+    bar->addWidget(m_export);
     m_new->setObjectName(u"newAppointmentButton"_s);
     bar->addWidget(m_new);
     layout->addLayout(bar);

@@ -22,6 +22,7 @@ namespace vox::ui {
 class ApiClient;
 class AppointmentCalendar;
 class AppointmentsModel;
+class CsvExportButton;
 struct AppointmentRecord;
 class EmptyState;
 class ToastArea;
@@ -48,6 +49,7 @@ public:
 
     AppointmentsModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    CsvExportButton *exportButton() const { return m_export; }
     void setRange(const QString &range);
     void setView(View view);
     View view() const { return m_view; }
@@ -102,6 +104,7 @@ private:
     QList<OpeningPeriod> m_openingHours;
     bool m_hoursRead = false;
     QPushButton *m_new;
+    CsvExportButton *m_export = nullptr;
     QPushButton *m_move;
     QPushButton *m_cancel;
     QToolButton *m_remind;

@@ -4,7 +4,9 @@
 #include "ui/models/callsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/calldetailpanel.h"
+#include "ui/widgets/callreviewbox.h"
 #include "ui/widgets/columnfit.h"
+#include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/listdetailsplitter.h"
 #include "ui/widgets/toastarea.h"
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -83,10 +86,18 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                           {tr("Last 7 days"), u"7d"_s},
                           {tr("Last 30 days"), u"30d"_s}},
                          this);
-    for (QComboBox *box : {m_direction, m_sentiment, m_recording, m_period}) {
-        filters->addWidget(box);
+    // Reviewed or not, or one review tag (the clinic's list, read with the calls).
+    m_review = filterBox(u"callsReview"_s, tr("Review"),
+                         {{tr("Reviewed or not"), QString()},
+                          {tr("Reviewed"), u"reviewed"_s},
+                          {tr("Not reviewed"), u"unreviewed"_s}},
+                         this);
+    m_review->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_review->setMinimumContentsLength(10);
+    for (QComboBox *box : {m_direction, m_sentiment, m_recording, m_period, m_review})
         connect(box, &QComboBox::currentIndexChanged, this, &CallsPage::applyFilters);
-    }
+    for (QComboBox *box : {m_direction, m_sentiment, m_recording, m_period})
+        filters->addWidget(box);
     layout->addLayout(filters);
 
     m_sorted->setSourceModel(m_model);
@@ -125,7 +136,14 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     layout->addWidget(new ListDetailSplitter(m_tableState, m_detail, this), 1);
     m_status->setObjectName(u"callsStatus"_s);
     m_status->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_status);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_status, 1);
+    // The review filter sits with the list's own line: the filters above fill a narrow window.
+    footer->addWidget(m_review);
+    m_export = new CsvExportButton(
+        api, toasts, u"calls"_s, tr("calls"), [this] { return m_model->listQuery(); }, this);
+    footer->addWidget(m_export);
+    layout->addLayout(footer);
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(350);
@@ -158,6 +176,12 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
             m_toasts.problem(error, [this] { refresh(); });
     });
     connect(m_detail, &CallDetailPanel::openContact, this, &CallsPage::openContact);
+    connect(m_detail->reviewBox(), &CallReviewBox::tagsChanged, this, &CallsPage::showReviewTags);
+    // A review saved here changes which calls the review filter admits.
+    connect(m_detail->reviewBox(), &CallReviewBox::saved, this, [this] {
+        if (!m_model->reviewFilter().isEmpty())
+            applyFilters();
+    });
 
     // The keyboard goes search -> filters -> the list (one stop; arrows inside) -> the chosen
     // call's actions. Down in the search goes into the results, Escape clears the search, and
@@ -166,8 +190,10 @@ CallsPage::CallsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     QWidget::setTabOrder(m_direction, m_sentiment);
     QWidget::setTabOrder(m_sentiment, m_recording);
     QWidget::setTabOrder(m_recording, m_period);
-    QWidget::setTabOrder(m_period, m_table);
+    QWidget::setTabOrder(m_period, m_review);
+    QWidget::setTabOrder(m_review, m_table);
     QWidget::setTabOrder(m_table, m_detail);
+    QWidget::setTabOrder(m_detail, m_export);
     m_search->installEventFilter(this);
     auto *play =
         new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
@@ -203,6 +229,27 @@ void CallsPage::refresh()
 {
     m_loadedOnce = true;
     applyFilters();
+    m_detail->reviewBox()->client().reviewTags(this, [this](Result<QStringList> tags) {
+        if (tags)
+            showReviewTags(*tags);
+    });
+}
+
+void CallsPage::showReviewTags(const QStringList &tags)
+{
+    const QString chosen = m_review->currentData().toString();
+    const QSignalBlocker quiet(m_review);
+    while (m_review->count() > 3)
+        m_review->removeItem(3);
+    if (!tags.isEmpty())
+        m_review->insertSeparator(3);
+    for (const QString &tag : tags)
+        m_review->addItem(tr("Tagged “%1”").arg(tag), QString(u"tag:"_s + tag));
+    const int index = m_review->findData(chosen);
+    m_review->setCurrentIndex(qMax(0, index));
+    // The tag chosen was taken off the list: the filter goes back to every call.
+    if (index < 0)
+        applyFilters();
 }
 
 void CallsPage::focusSearch()
@@ -219,6 +266,14 @@ void CallsPage::applyFilters()
     query.direction = m_direction->currentData().toString();
     query.sentiment = m_sentiment->currentData().toString();
     query.hasRecording = m_recording->currentData().toString();
+    QUrlQuery reviewFilter;
+    const QString review = m_review->currentData().toString();
+    if (review == u"reviewed")
+        reviewFilter.addQueryItem(u"reviewed"_s, u"true"_s);
+    else if (review == u"unreviewed")
+        reviewFilter.addQueryItem(u"reviewed"_s, u"false"_s);
+    else if (review.startsWith(u"tag:"))
+        reviewFilter.addQueryItem(u"tag"_s, review.mid(4));
     const QString period = m_period->currentData().toString();
     if (!period.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -227,7 +282,7 @@ void CallsPage::applyFilters()
         query.from = QDateTime(today.addDays(-days), QTime(0, 0), DisplayFormat::clinicTimeZone());
     }
     const QString selected = m_detail->call().id;
-    m_model->setQuery(query);
+    m_model->setQuery(query, reviewFilter);
     if (!selected.isEmpty() && m_pendingSelection.isEmpty())
         m_pendingSelection = selected;
     updateStatus();
@@ -269,7 +324,8 @@ void CallsPage::updateStatus()
     if (m_model->isLoading() && rows == 0) {
         m_tableState->showMessage(tr("Loading calls…"));
     } else if (rows == 0 && m_model->hasLoaded()) {
-        const bool filtered = !(m_model->query() == CallQuery{});
+        const bool filtered =
+            !(m_model->query() == CallQuery{}) || !m_model->reviewFilter().isEmpty();
         m_tableState->showMessage(
             filtered ? tr("No calls match.") : tr("No calls yet."),
             filtered ? tr("Try fewer filters or another search.")
@@ -292,6 +348,17 @@ void CallsPage::applyEvent(const LiveEvent &event)
 {
     if (!m_loadedOnce)
         return;
+    if (event.type == u"call.reviewed") {
+        if (event.entityId == m_detail->call().id)
+            m_detail->reviewBox()->reloadReview();
+        if (!m_model->reviewFilter().isEmpty())
+            applyFilters();
+        return;
+    }
+    if (event.type == u"review_tags.updated") {
+        m_detail->reviewBox()->reloadTags();
+        return;
+    }
     m_model->applyEvent(event);
 }
 

@@ -15,6 +15,7 @@ namespace vox::ui {
 class ApiClient;
 class CallDetailPanel;
 class CallsModel;
+class CsvExportButton;
 class EmptyState;
 class ToastArea;
 
@@ -40,6 +41,7 @@ public:
     QTableView *table() const { return m_table; }
     CallDetailPanel *detail() const { return m_detail; }
     QLineEdit *searchField() const { return m_search; }
+    CsvExportButton *exportButton() const { return m_export; }
     // Selects the call's row (loading it if needed) and shows its detail.
     void selectCall(const QString &callId);
 
@@ -53,6 +55,7 @@ private:
     void applyFilters();
     void showSelected();
     void updateStatus();
+    void showReviewTags(const QStringList &tags);
 
     ApiClient &m_api;
     ToastArea &m_toasts;
@@ -63,10 +66,12 @@ private:
     QComboBox *m_sentiment;
     QComboBox *m_recording;
     QComboBox *m_period;
+    QComboBox *m_review;
     QTableView *m_table;
     EmptyState *m_tableState;
     CallDetailPanel *m_detail;
     QLabel *m_status;
+    CsvExportButton *m_export = nullptr;
     QTimer m_searchDelay;
     QString m_pendingSelection;
     bool m_loadedOnce = false;

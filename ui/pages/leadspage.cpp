@@ -3,6 +3,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/leadsmodel.h"
 #include "ui/widgets/columnfit.h"
+#include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/listdetailsplitter.h"
@@ -83,6 +84,10 @@ LeadsPage::LeadsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_status->addItem(tr("Booked"), u"booked"_s);
     m_status->addItem(tr("Lost"), u"lost"_s);
     filters->addWidget(m_status);
+    m_export = new CsvExportButton(
+        api, toasts, u"contacts"_s, tr("leads"), [this] { return m_model->query().toUrlQuery(); },
+        this);
+    filters->addWidget(m_export);
     layout->addLayout(filters);
 
     m_hiddenNote = new QFrame(this);

@@ -14,6 +14,7 @@ class QTableView;
 namespace vox::ui {
 
 class ApiClient;
+class CsvExportButton;
 class EmptyState;
 class LeadDetailPanel;
 class LeadsModel;
@@ -41,6 +42,7 @@ public:
     LeadsModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     LeadDetailPanel *detail() const { return m_detail; }
+    CsvExportButton *exportButton() const { return m_export; }
     StatCard *card(const QString &temperature) const;
     void selectContact(const QString &contactId);
     // Shown above the list when the person in the detail is not in it ("not in this list").
@@ -76,6 +78,7 @@ private:
     QTableView *m_table;
     EmptyState *m_tableState;
     LeadDetailPanel *m_detail;
+    CsvExportButton *m_export = nullptr;
     QString m_temperature;
     QString m_chosenId; // the contact in the detail, chosen by the person or opened by a link
     QWidget *m_hiddenNote = nullptr;

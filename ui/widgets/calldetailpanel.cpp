@@ -6,6 +6,7 @@
 #include "ui/api/recordingroute.h"
 #include "ui/models/callactions.h"
 #include "ui/models/displayformat.h"
+#include "ui/widgets/callreviewbox.h"
 #include "ui/widgets/flowlayout.h"
 #include "ui/widgets/followupdialog.h"
 #include "ui/widgets/recordingplayer.h"
@@ -155,6 +156,9 @@ CallDetailPanel::CallDetailPanel(ApiClient &api, ToastArea &toasts, QWidget *par
     });
     layout->addWidget(transcriptBox, 1);
 
+    m_review = new CallReviewBox(m_api, m_toasts, m_content);
+    layout->addWidget(m_review);
+
     connect(m_share, &QPushButton::clicked, this, &CallDetailPanel::startShare);
     connect(m_export, &QPushButton::clicked, this, &CallDetailPanel::startExport);
     connect(m_followUp, &QPushButton::clicked, this, &CallDetailPanel::startFollowUp);
@@ -171,6 +175,7 @@ void CallDetailPanel::clear()
     m_call = {};
     m_player->clear();
     m_sharesList->showCall({});
+    m_review->clear();
     m_content->hide();
     m_placeholder->show();
 }
@@ -191,6 +196,7 @@ void CallDetailPanel::showCall(const CallRecord &call)
         m_sharesList->showCall(call.id);
     }
     m_call = call;
+    m_review->showCall(call.id);
     m_placeholder->hide();
     m_content->show();
     render();

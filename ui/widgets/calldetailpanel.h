@@ -13,6 +13,7 @@ class QGroupBox;
 namespace vox::ui {
 
 class ApiClient;
+class CallReviewBox;
 class RecordingPlayer;
 class RecordingSharesList;
 class ToastArea;
@@ -44,6 +45,7 @@ public:
     RecordingPlayer *player() const { return m_player; }
     RecordingSharesList *sharesList() const { return m_sharesList; }
     TranscriptView *transcript() const { return m_transcript; }
+    CallReviewBox *reviewBox() const { return m_review; }
     // Plays or pauses the shown call's recording (Space in the calls list).
     void togglePlayback();
 
@@ -78,6 +80,7 @@ private:
     RecordingSharesList *m_sharesList = nullptr;
     QPushButton *m_export;
     QPushButton *m_followUp;
+    CallReviewBox *m_review = nullptr;
     QLabel *m_summary;
     QLabel *m_facts;
     QGroupBox *m_transferBox;

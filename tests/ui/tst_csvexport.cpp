@@ -1,0 +1,293 @@
+// Lists saved as CSV from the console against the real server: the file holds exactly the rows
+// the page's filters select, arrives on disk as it streams, disappears when the user cancels, and
+// every failure (the server's refusal, a folder that cannot be written, no server) is said in
+// words.
+#include "consolefixture.h"
+#include "ui/api/apiclient.h"
+#include "ui/api/csvdownload.h"
+#include "ui/models/callsmodel.h"
+#include "ui/models/leadsmodel.h"
+#include "ui/pages/callspage.h"
+#include "ui/pages/leadspage.h"
+#include "ui/widgets/csvexportbutton.h"
+#include "ui/widgets/exportprogressdialog.h"
+#include "ui/widgets/toastarea.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// The file's records as cells (RFC 4180: quoted fields may hold commas, quotes and line breaks).
+QList<QStringList> readCsv(const QByteArray &bytes)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString cell;
+    bool quoted = false;
+    const QString text = QString::fromUtf8(bytes);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                cell += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            record << std::exchange(cell, {});
+        } else if (c == u'\n') {
+            record << std::exchange(cell, {});
+            records << std::exchange(record, {});
+        } else if (c != u'\r') {
+            cell += c;
+        }
+    }
+    return records;
+}
+
+QStringList column(const QList<QStringList> &records, int index)
+{
+    QStringList cells;
+    for (qsizetype r = 1; r < records.size(); ++r)
+        cells << records.at(r).value(index);
+    return cells;
+}
+
+} // namespace
+
+class TestCsvExport : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<vox::test::ConsoleFixture> m_fixture;
+
+    struct Console
+    {
+        vox::ui::ApiClient api;
+        QWidget window;
+        vox::ui::ToastArea toasts{&window};
+
+        Console(const QString &url, const vox::ui::Session &session)
+        {
+            api.setBaseUrl(QUrl(url));
+            api.setSession(session);
+            window.resize(1024, 700);
+            window.show();
+        }
+    };
+
+    QStringList idsFromDatabase(const QByteArray &sql, const vox::db::Params &params)
+    {
+        auto admin = m_fixture->database().connectAsAdmin();
+        auto rows = admin->exec(sql, params);
+        if (!rows.ok())
+            return {u"<query failed>"_s};
+        QStringList ids;
+        for (int r = 0; r < rows->rowCount(); ++r)
+            ids << rows->text(r, 0);
+        return ids;
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_fixture = std::make_unique<vox::test::ConsoleFixture>(u"ui_csvexport"_s);
+        QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+    }
+
+    void theRecordCounterCountsRecordsNotLines_data()
+    {
+        QTest::addColumn<QByteArrayList>("pieces");
+        QTest::addColumn<qint64>("records");
+        QTest::newRow("header only") << QByteArrayList{"id,name\r\n"} << qint64(1);
+        QTest::newRow("two rows in one piece") << QByteArrayList{"id\r\n1\r\n2\r\n"} << qint64(3);
+        QTest::newRow("a quoted line break is inside a record")
+            << QByteArrayList{"id,note\r\n1,\"two\r\nlines\"\r\n"} << qint64(2);
+        QTest::newRow("a quote split across pieces")
+            << QByteArrayList{"id,note\r\n1,\"a\r", "\nb\"\"c\r\n", "d\"\r\n"} << qint64(2);
+        QTest::newRow("a record not yet ended is not counted")
+            << QByteArrayList{"id\r\n1\r\n2"} << qint64(2);
+    }
+
+    void theRecordCounterCountsRecordsNotLines()
+    {
+        QFETCH(QByteArrayList, pieces);
+        QFETCH(qint64, records);
+        vox::ui::CsvRecordCounter counter;
+        for (const QByteArray &piece : pieces)
+            counter.feed(piece);
+        QCOMPARE(counter.records, records);
+    }
+
+    // The calls page filtered to outgoing calls saves exactly those, newest first, with the
+    // byte order mark the spreadsheet choice asks for.
+    void theCallsExportHoldsExactlyTheFilteredCalls()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Calls Clinic"_s);
+        for (int i = 0; i < 7; ++i) {
+            vox::test::CallSeed seed;
+            seed.direction = i % 3 == 0 ? u"outbound"_s : u"inbound"_s;
+            seed.phone = u"+1555000%1"_s.arg(1000 + i);
+            seed.minutesAgo = 10 + i;
+            seed.summary = u"Asked, \"twice\", about fillers\nand prices"_s;
+            QVERIFY(!m_fixture->insertCall(clinic, seed).isEmpty());
+        }
+        Console console(m_fixture->url(), clinic.session);
+        auto *page = new vox::ui::CallsPage(console.api, console.toasts, &console.window);
+        page->resize(1024, 700);
+        page->show();
+        page->refresh();
+        QTRY_COMPARE(page->model()->rowCount(), 7);
+        auto *direction = page->findChild<QComboBox *>(u"callsDirection"_s);
+        direction->setCurrentIndex(direction->findData(u"outbound"_s));
+        QTRY_COMPARE(page->model()->rowCount(), 3);
+
+        QTest::mouseClick(page->exportButton(), Qt::LeftButton);
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page->window()->findChild<QFileDialog *>(u"csvExportFileDialog"_s)));
+        QVERIFY(dialog->selectedFiles().value(0).endsWith(u".csv"_s));
+        dialog->selectNameFilter(vox::ui::CsvExportButton::spreadsheetFilter());
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"outgoing.csv"_s);
+        emit dialog->fileSelected(path);
+
+        QTRY_VERIFY(!console.toasts.toasts().isEmpty());
+        QVERIFY2(console.toasts.toasts().first()->text().contains(u"Saved 3 row"_s),
+                 qPrintable(console.toasts.toasts().first()->text()));
+        const QByteArray bytes = readFile(path);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const auto records = readCsv(bytes.mid(3));
+        QCOMPARE(records.value(0).value(0), u"id"_s);
+        QCOMPARE(column(records, 0),
+                 idsFromDatabase("SELECT id FROM call_logs WHERE org_id = $1::uuid AND direction "
+                                 "= 'outbound' ORDER BY occurred_at DESC, id DESC",
+                                 {clinic.orgId}));
+        const int summary = int(records.value(0).indexOf(u"summary"_s));
+        QCOMPARE(records.value(1).value(summary), u"Asked, \"twice\", about fillers\nand prices"_s);
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files), QStringList{u"outgoing.csv"_s});
+    }
+
+    // The leads page filtered by status saves those leads, without a byte order mark when the
+    // plain file is chosen.
+    void theLeadsExportHoldsExactlyTheFilteredLeads()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Leads Clinic"_s);
+        m_fixture->insertContact(clinic, u"Ana Booked"_s, u"+15550002001"_s, 80, u"booked"_s);
+        m_fixture->insertContact(clinic, u"Ben New"_s, u"+15550002002"_s, 50, u"new"_s);
+        m_fixture->insertContact(clinic, u"Cy Booked"_s, u"+15550002003"_s, 20, u"booked"_s, 30);
+        Console console(m_fixture->url(), clinic.session);
+        auto *page = new vox::ui::LeadsPage(console.api, console.toasts, &console.window);
+        page->resize(1024, 700);
+        page->show();
+        page->refresh();
+        QTRY_VERIFY(page->model()->rowCount() >= 3);
+        auto *status = page->findChild<QComboBox *>(u"leadsStatusFilter"_s);
+        status->setCurrentIndex(status->findData(u"booked"_s));
+        QTRY_COMPARE(page->model()->rowCount(), 2);
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"booked.csv"_s);
+        page->exportButton()->exportTo(path, false);
+        QTRY_VERIFY(!console.toasts.toasts().isEmpty());
+        const QByteArray bytes = readFile(path);
+        QVERIFY(bytes.startsWith("id,"));
+        const auto records = readCsv(bytes);
+        QStringList names = column(records, 1);
+        names.sort();
+        QCOMPARE(names, (QStringList{u"Ana Booked"_s, u"Cy Booked"_s}));
+    }
+
+    // Cancelling while rows arrive stops the download and leaves no file, whole or partial.
+    void cancellingRemovesThePartialFile()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Cancel Clinic"_s);
+        m_fixture->insertCalls(clinic, 3000);
+        Console console(m_fixture->url(), clinic.session);
+        vox::ui::CsvExportButton button(
+            console.api, console.toasts, u"calls"_s, u"calls"_s, [] { return QUrlQuery(); },
+            &console.window);
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"all.csv"_s);
+        button.exportTo(path, false);
+        QPointer<vox::ui::ExportProgressDialog> progress = button.progress();
+        QVERIFY(progress);
+        QSignalSpy failed(progress->download(), &vox::ui::CsvDownload::failed);
+        QTRY_VERIFY(progress->download()->bytes() > 0);
+        QVERIFY(progress->isVisible());
+        QVERIFY(!progress->progressLabel()->text().isEmpty());
+        QTest::mouseClick(progress->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(!progress);
+        QTest::qWait(200);
+        QVERIFY(failed.isEmpty());
+        QVERIFY(console.toasts.toasts().isEmpty());
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    void aFailureIsSaidInWordsAndLeavesNoFile_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("filterName");
+        QTest::addColumn<QString>("filterValue");
+        QTest::addColumn<bool>("missingFolder");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("the server refuses a filter")
+            << QString() << u"direction"_s << u"sideways"_s << false << u"'direction'"_s;
+        QTest::newRow("the folder cannot be written")
+            << QString() << QString() << QString() << true << u"cannot be written"_s;
+        QTest::newRow("no server answers")
+            << u"http://127.0.0.1:1"_s << QString() << QString() << false << u"Cannot reach"_s;
+    }
+
+    void aFailureIsSaidInWordsAndLeavesNoFile()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, filterName);
+        QFETCH(QString, filterValue);
+        QFETCH(bool, missingFolder);
+        QFETCH(QString, said);
+        const auto clinic = m_fixture->createClinic(u"Export Failure Clinic"_s);
+        m_fixture->insertCalls(clinic, 3);
+        Console console(server.isEmpty() ? m_fixture->url() : server, clinic.session);
+        QUrlQuery filters;
+        if (!filterName.isEmpty())
+            filters.addQueryItem(filterName, filterValue);
+        vox::ui::CsvExportButton button(
+            console.api, console.toasts, u"calls"_s, u"calls"_s, [filters] { return filters; },
+            &console.window);
+        QTemporaryDir folder;
+        const QString path =
+            missingFolder ? folder.filePath(u"gone/calls.csv"_s) : folder.filePath(u"calls.csv"_s);
+        button.exportTo(path, false);
+        auto *progress = button.progress();
+        QVERIFY(progress);
+        QTRY_VERIFY(progress->problemLabel()->isVisible());
+        QVERIFY2(progress->problemLabel()->text().contains(said),
+                 qPrintable(progress->problemLabel()->text()));
+        QCOMPARE(progress->cancelButton()->text(), u"Close"_s);
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+        QVERIFY(console.toasts.toasts().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestCsvExport)
+#include "tst_csvexport.moc"
