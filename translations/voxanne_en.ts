@@ -4573,6 +4573,26 @@ Export their data first if they asked for a copy.</source>
         <source>Reminders saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>From this time no reminder is texted; it waits until quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders held back overnight are texted at this time, in the clinic&apos;s time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reminder&apos;s text message; {first_name}, {service}, {date}, {time} and {clinic} are filled in for each patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject line of the reminder e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reminder e-mail&apos;s text; the same placeholders as the text message are filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ReportsPage</name>

@@ -4583,6 +4583,26 @@ Exporte antes sus datos si pidió una copia.</translation>
         <source>Reminders saved.</source>
         <translation>Recordatorios guardados.</translation>
     </message>
+    <message>
+        <source>From this time no reminder is texted; it waits until quiet hours end</source>
+        <translation>Desde esta hora no se envía ningún recordatorio por SMS; espera a que terminen las horas de silencio</translation>
+    </message>
+    <message>
+        <source>Reminders held back overnight are texted at this time, in the clinic&apos;s time zone</source>
+        <translation>Los recordatorios retenidos durante la noche se envían a esta hora, en la zona horaria de la clínica</translation>
+    </message>
+    <message>
+        <source>The reminder&apos;s text message; {first_name}, {service}, {date}, {time} and {clinic} are filled in for each patient</source>
+        <translation>El SMS del recordatorio; {first_name}, {service}, {date}, {time} y {clinic} se completan para cada paciente</translation>
+    </message>
+    <message>
+        <source>The subject line of the reminder e-mail</source>
+        <translation>El asunto del correo de recordatorio</translation>
+    </message>
+    <message>
+        <source>The reminder e-mail&apos;s text; the same placeholders as the text message are filled in</source>
+        <translation>El texto del correo de recordatorio; se completan los mismos marcadores que en el SMS</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ReportsPage</name>

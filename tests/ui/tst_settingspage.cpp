@@ -9,8 +9,8 @@
 #include "ui/models/displayformat.h"
 #include "ui/pages/settingspage.h"
 #include "ui/shell/translations.h"
-#include "ui/widgets/retentionbox.h"
 #include "ui/widgets/missedcalltextbackbox.h"
+#include "ui/widgets/retentionbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
 

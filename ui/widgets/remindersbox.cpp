@@ -75,6 +75,10 @@ RemindersBox::RemindersBox(ApiClient &api, ToastArea &toasts, QWidget *parent)
         edit->setDisplayFormat(u"HH:mm"_s);
     m_quietStart->setAccessibleName(tr("Quiet hours start"));
     m_quietEnd->setAccessibleName(tr("Quiet hours end"));
+    m_quietStart->setAccessibleDescription(
+        tr("From this time no reminder is texted; it waits until quiet hours end"));
+    m_quietEnd->setAccessibleDescription(
+        tr("Reminders held back overnight are texted at this time, in the clinic's time zone"));
     quiet->addWidget(m_quietStart);
     quiet->addWidget(new QLabel(tr("to"), this));
     quiet->addWidget(m_quietEnd);
@@ -82,10 +86,16 @@ RemindersBox::RemindersBox(ApiClient &api, ToastArea &toasts, QWidget *parent)
     form->addRow(tr("Quiet hours"), quiet);
     m_smsTemplate = templateEdit(this);
     m_smsTemplate->setObjectName(u"smsTemplate"_s);
+    m_smsTemplate->setAccessibleDescription(
+        tr("The reminder's text message; {first_name}, {service}, {date}, {time} and {clinic} "
+           "are filled in for each patient"));
     form->addRow(tr("Text message"), m_smsTemplate);
     m_emailSubject = new QLineEdit(this);
     form->addRow(tr("E-mail subject"), m_emailSubject);
+    m_emailSubject->setAccessibleDescription(tr("The subject line of the reminder e-mail"));
     m_emailTemplate = templateEdit(this);
+    m_emailTemplate->setAccessibleDescription(
+        tr("The reminder e-mail's text; the same placeholders as the text message are filled in"));
     form->addRow(tr("E-mail"), m_emailTemplate);
     layout->addLayout(form);
 
