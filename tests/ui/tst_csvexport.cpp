@@ -3,6 +3,7 @@
 // every failure (the server's refusal, a folder that cannot be written, no server) is said in
 // words.
 #include "consolefixture.h"
+#include "tcprelay.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/csvdownload.h"
 #include "ui/models/callsmodel.h"
@@ -222,7 +223,13 @@ private slots:
     {
         const auto clinic = m_fixture->createClinic(u"Export Cancel Clinic"_s);
         m_fixture->insertCalls(clinic, 3000);
-        Console console(m_fixture->url(), clinic.session);
+        // The answer stalls after its first piece, so Cancel always lands mid-download however
+        // fast this machine streams the rest.
+        const QUrl server(m_fixture->url());
+        vox::test::TcpRelay relay(server.host(), quint16(server.port()));
+        QVERIFY(relay.listen());
+        relay.holdServerBytesAfter(16 * 1024);
+        Console console(relay.url(), clinic.session);
         vox::ui::CsvExportButton button(
             console.api, console.toasts, u"calls"_s, u"calls"_s, [] { return QUrlQuery(); },
             &console.window);
