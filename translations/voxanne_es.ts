@@ -4192,8 +4192,8 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Mensaje tras una llamada perdida</translation>
     </message>
     <message>
-        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none.</source>
-        <translation>Cuando quien llama no habla con nadie (cuelga durante el saludo, silencio, buzón de voz, una transferencia que nadie atendió, una llamada fallida), recibe un mensaje para que pueda contestar o esperar a que le llamemos. Los números que se dieron de baja, los fijos y los gratuitos no reciben ninguno.</translation>
+        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none. A call in the quiet hours (Reminders) is texted back when they end.</source>
+        <translation>Cuando quien llama no habla con nadie (cuelga durante el saludo, silencio, buzón de voz, una transferencia que nadie atendió, una llamada fallida), recibe un mensaje para que pueda contestar o esperar a que le llamemos. Los números que se dieron de baja, los fijos y los gratuitos no reciben ninguno. A quien llame en las horas de silencio (Recordatorios) se le escribe cuando terminan.</translation>
     </message>
     <message>
         <source>Text callers we missed</source>
