@@ -4551,6 +4551,10 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Patients whose contact prefers Spanish get the default words in Spanish; words you write are sent as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save reminders</source>
         <translation type="unfinished"></translation>
     </message>

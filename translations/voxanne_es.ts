@@ -4561,6 +4561,10 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Marcadores: %1</translation>
     </message>
     <message>
+        <source>Patients whose contact prefers Spanish get the default words in Spanish; words you write are sent as written.</source>
+        <translation>Los pacientes cuyo contacto prefiere el español reciben las palabras predeterminadas en español; las que usted escriba se envían tal cual.</translation>
+    </message>
+    <message>
         <source>Save reminders</source>
         <translation>Guardar recordatorios</translation>
     </message>

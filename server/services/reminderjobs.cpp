@@ -27,10 +27,6 @@ QString isoUtc(const QDateTime &instant)
     return instant.toUTC().toString(Qt::ISODateWithMs);
 }
 
-} // namespace
-
-namespace {
-
 Result<int> planWith(db::Transaction &tx, const reminderplan::Plan &plan, const QString &orgId,
                      const QString &appointmentId, const QDateTime &now)
 {
