@@ -41,7 +41,9 @@ Result<bool> plan(db::Transaction &tx, const EndedCall &call, const QDateTime &n
     const QDateTime reported = now.isValid() ? now.toUTC() : setting->toDateTime(0, 5).toUTC();
 
     // Reports for two calls from one number may be stored at once by two instances: the lock
-    // makes the second wait, and its next statement sees the first one's job.
+    // makes the second wait, and its next statement sees the first one's job. (The webhook's
+    // contact upsert, earlier in its transaction, happens to serialise them too; this rule does
+    // not lean on what its caller did before.)
     if (auto locked = tx.exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
                               {u"missed_call_textback:%1:%2"_s.arg(call.orgId, call.phone)});
         !locked)

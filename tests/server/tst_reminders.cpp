@@ -503,7 +503,7 @@ private slots:
         job.maxAttempts = 3;
         const auto runJob = [&] {
             auto outcome = reminderjobs::run(*i->app, job);
-            QVERIFY2(outcome, qPrintable(outcome.errorMessage()));
+            QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.errorMessage()));
             QVERIFY(outcome->sent);
         };
         const auto rows = [&] {
