@@ -38,8 +38,10 @@ struct Outcome
 };
 
 // One reminder job's work: checks the appointment still wants it, then sends by the plan's
-// channels. An SMS goes at most once (its audit row is named by the job's key); a refusal (opt
-// out, no number) or a provider failure is final, never retried.
+// channels, in the patient's language when the clinic kept the default words. An SMS and an
+// e-mail each go at most once (their audit rows are named by the job's key; the e-mail's id is
+// also Resend's idempotency key); a refusal (opt out, no number) or a provider failure is final,
+// never retried.
 Result<Outcome> run(AppContext &app, const jobs::Job &job);
 
 void registerJobs(jobs::JobRunner &runner, AppContext &app);
