@@ -4190,7 +4190,7 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none.</source>
+        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none. A call in the quiet hours (Reminders) is texted back when they end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4548,6 +4548,10 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>Placeholders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients whose contact prefers Spanish get the default words in Spanish; words you write are sent as written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

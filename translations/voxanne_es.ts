@@ -4192,8 +4192,8 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Mensaje tras una llamada perdida</translation>
     </message>
     <message>
-        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none.</source>
-        <translation>Cuando quien llama no habla con nadie (cuelga durante el saludo, silencio, buzón de voz, una transferencia que nadie atendió, una llamada fallida), recibe un mensaje para que pueda contestar o esperar a que le llamemos. Los números que se dieron de baja, los fijos y los gratuitos no reciben ninguno.</translation>
+        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none. A call in the quiet hours (Reminders) is texted back when they end.</source>
+        <translation>Cuando quien llama no habla con nadie (cuelga durante el saludo, silencio, buzón de voz, una transferencia que nadie atendió, una llamada fallida), recibe un mensaje para que pueda contestar o esperar a que le llamemos. Los números que se dieron de baja, los fijos y los gratuitos no reciben ninguno. A quien llame en las horas de silencio (Recordatorios) se le escribe cuando terminan.</translation>
     </message>
     <message>
         <source>Text callers we missed</source>
@@ -4559,6 +4559,10 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>Placeholders: %1</source>
         <translation>Marcadores: %1</translation>
+    </message>
+    <message>
+        <source>Patients whose contact prefers Spanish get the default words in Spanish; words you write are sent as written.</source>
+        <translation>Los pacientes cuyo contacto prefiere el español reciben las palabras predeterminadas en español; las que usted escriba se envían tal cual.</translation>
     </message>
     <message>
         <source>Save reminders</source>
