@@ -182,8 +182,9 @@ FROM generate_series(0, 139) i WHERE i % 5 <> 4
         run(R"SQL(
 INSERT INTO call_reviews (call_id, org_id, score, tags)
 SELECT c.id, $1::uuid, 1 + n % 5,
-       (ARRAY[ARRAY['great'], ARRAY['wrong price', 'too long'], '{}'::text[],
-              ARRAY['should have transferred'], ARRAY['great', 'too long']])[1 + n % 5]
+       CASE n % 5 WHEN 0 THEN ARRAY['great'] WHEN 1 THEN ARRAY['wrong price', 'too long']
+            WHEN 2 THEN '{}'::text[] WHEN 3 THEN ARRAY['should have transferred']
+            ELSE ARRAY['great', 'too long'] END
 FROM (SELECT id, row_number() OVER (ORDER BY occurred_at) AS n FROM call_logs
       WHERE org_id = $1::uuid) c
 WHERE c.n % 3 = 0
@@ -442,7 +443,7 @@ FROM generate_series(0, 199) i
                              "BETWEEN $2::date AND $3::date) m";
         const QByteArray out = " WHERE direction = 'outbound'";
         const QByteArray in = " WHERE direction = 'inbound'";
-        const auto perDay = [&](const QByteArray &where) {
+        const auto perDay = [&](const QByteArray &where) -> QByteArray {
             return "(SELECT count(*) FROM " + m + where + " AND m.day = d::date)";
         };
         compareFigures(

@@ -6,6 +6,8 @@
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
+#include <QDateTime>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
