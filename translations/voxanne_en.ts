@@ -4322,15 +4322,39 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirms the appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks to move the appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks for no more texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts allowed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

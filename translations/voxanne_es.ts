@@ -4324,16 +4324,40 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Mostrar más</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
     <message>
         <source>Text</source>
         <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Confirms the appointment</source>
+        <translation>Confirma la cita</translation>
+    </message>
+    <message>
+        <source>Asks to cancel</source>
+        <translation>Pide cancelar</translation>
+    </message>
+    <message>
+        <source>Asks to move the appointment</source>
+        <translation>Pide cambiar la cita</translation>
+    </message>
+    <message>
+        <source>Asks for no more texts</source>
+        <translation>Pide no recibir más textos</translation>
+    </message>
+    <message>
+        <source>Texts allowed again</source>
+        <translation>Vuelve a aceptar textos</translation>
+    </message>
+    <message>
+        <source>Asks for help</source>
+        <translation>Pide ayuda</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s text</source>
+        <translation>Texto del paciente</translation>
     </message>
 </context>
 <context>

@@ -72,8 +72,21 @@ QString MessagesAuditPanel::purposeName(const QString &purpose)
     return name ? tr(name) : purpose;
 }
 
+QString MessagesAuditPanel::replyKindName(const QString &kind)
+{
+    static const QHash<QString, const char *> names{
+        {u"confirm"_s, QT_TR_NOOP("Confirms the appointment")},
+        {u"cancel"_s, QT_TR_NOOP("Asks to cancel")},
+        {u"reschedule"_s, QT_TR_NOOP("Asks to move the appointment")},
+        {u"opt_out"_s, QT_TR_NOOP("Asks for no more texts")},
+        {u"opt_in"_s, QT_TR_NOOP("Texts allowed again")},
+        {u"help"_s, QT_TR_NOOP("Asks for help")}};
+    const char *name = names.value(kind);
+    return name ? tr(name) : tr("Patient's text");
+}
+
 MessagesAuditPanel::MessagesAuditPanel(ApiClient &api, ToastArea &toasts, QWidget *parent)
-    : QGroupBox(tr("Messages"), parent)
+    : QGroupBox(parent)
     , m_api(api)
     , m_toasts(toasts)
 {
@@ -206,16 +219,15 @@ void MessagesAuditPanel::append(const QJsonArray &items)
         m_table->insertRow(row);
         const QDateTime when =
             QDateTime::fromString(m.value(u"created_at"_s).toString(), Qt::ISODateWithMs);
-        QString outcome = statusName(m.value(u"status"_s).toString());
-        if (const QString error = m.value(u"error"_s).toString(); !error.isEmpty())
-            outcome = tr("%1: %2").arg(outcome, error);
+        const QString outcome = statusName(m.value(u"status"_s).toString());
+        const QString error = m.value(u"error"_s).toString();
         const QStringList cells{
-            DisplayFormat::dateTime(when),
-            inbound ? tr("Received") : tr("Sent"),
+            DisplayFormat::dateTime(when), inbound ? tr("Received") : tr("Sent"),
             m.value(u"method"_s).toString() == u"email" ? tr("E-mail") : tr("Text"),
-            purposeName(m.value(u"purpose"_s).toString()),
-            inbound ? m.value(u"sender"_s).toString() : m.value(u"recipient"_s).toString(),
-            outcome,
+            // A patient's text is described by what it was taken to mean.
+            inbound ? replyKindName(m.value(u"reply_kind"_s).toString())
+                    : purposeName(m.value(u"purpose"_s).toString()),
+            inbound ? m.value(u"sender"_s).toString() : m.value(u"recipient"_s).toString(), outcome,
             m.value(u"content"_s).toString().simplified()};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
@@ -223,6 +235,11 @@ void MessagesAuditPanel::append(const QJsonArray &items)
                 item->setData(Qt::UserRole, m.value(u"id"_s).toString());
             if (c == ContentColumn)
                 item->setToolTip(m.value(u"content"_s).toString());
+            // The provider's reason for a failure is long: it is the outcome's tooltip.
+            if (c == StatusColumn && !error.isEmpty()) {
+                item->setText(outcome + u" ⚠"_s);
+                item->setToolTip(error);
+            }
             m_table->setItem(row, c, item);
         }
     }

@@ -33,6 +33,8 @@ public:
     // What a message's status and purpose are called in the console.
     static QString statusName(const QString &status);
     static QString purposeName(const QString &purpose);
+    // What a patient's text was taken to mean (messages.reply_kind).
+    static QString replyKindName(const QString &kind);
 
     QTableWidget *table() const { return m_table; }
     QComboBox *directionCombo() const { return m_direction; }
