@@ -200,6 +200,93 @@ QList<Span> findBirthDates(const QString &text, const QDate &today)
     return spans;
 }
 
+// The number right after a cue that names a medical or insurance identifier.
+QList<Span> findMedicalIds(const QString &text)
+{
+    static const QRegularExpression cued(
+        u"\\b(?:mrn|m\\.r\\.n\\.?|medical\\s+record(?:\\s+(?:number|no\\.?|#))?|"
+        "chart\\s+(?:number|no\\.?|id)|patient\\s+(?:id|number|no\\.?)|"
+        "member\\s+(?:id|number)|insurance\\s+(?:id|number)|policy\\s+(?:id|number)|"
+        "(?:medicare|medicaid)(?:\\s+(?:id|number|card))?|health\\s+plan\\s+(?:id|number))"
+        "[\\s:#]*(?:(?:is|was|it's|it\\s+is|number)[\\s:#]+)*"
+        "([A-Za-z0-9]+(?:-[A-Za-z0-9]+|\\s\\d+)*)(?![A-Za-z0-9])"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QList<Span> spans;
+    for (auto it = cued.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString id = m.captured(1);
+        const auto digits =
+            std::count_if(id.begin(), id.end(), [](QChar c) { return c.isDigit(); });
+        // Four digits at least: "patient number 2" is a count, not an identifier.
+        if (digits >= 4 && id.size() <= 30)
+            spans.append({m.capturedStart(1), m.capturedLength(1)});
+    }
+    return spans;
+}
+
+QList<Span> matchesOf(const QString &text, std::initializer_list<const QRegularExpression *> res)
+{
+    QList<Span> spans;
+    for (const QRegularExpression *re : res)
+        for (auto it = re->globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            spans.append({m.capturedStart(), m.capturedLength()});
+        }
+    // Two patterns can find the same place: keep the longest, earliest, never overlapping.
+    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) {
+        return a.start != b.start ? a.start < b.start : a.length > b.length;
+    });
+    QList<Span> kept;
+    qsizetype reached = -1;
+    for (const Span &s : std::as_const(spans)) {
+        if (s.start < reached)
+            continue;
+        kept.append(s);
+        reached = s.start + s.length;
+    }
+    return kept;
+}
+
+QList<Span> findEmails(const QString &text)
+{
+    static const QRegularExpression written(
+        u"(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+        "(?![\\w-])"_s);
+    // As a speech-to-text engine writes it down: "jane dot doe at gmail dot com".
+    static const QRegularExpression spoken(
+        u"\\b[a-z0-9_-]+(?:\\s+(?:dot|underscore|dash)\\s+[a-z0-9_-]+)*\\s+at\\s+[a-z0-9-]+"
+        "(?:\\s+dot\\s+[a-z0-9-]+)*\\s+dot\\s+(?:com|net|org|edu|gov|us|io|co|info|me|biz)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return matchesOf(text, {&written, &spoken});
+}
+
+QList<Span> findPhones(const QString &text)
+{
+    // Not after a letter, digit, '$' or a decimal point, and not followed by more digits, so
+    // times ("10:30"), prices ("$1,250.00"), dates and longer numbers stay.
+    static const QRegularExpression northAmerican(
+        u"(?<![\\w+$.,/])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-]?)\\d{3}[\\s.-]?\\d{4}"
+        "(?!\\w|[.,/:]\\d)"_s);
+    static const QRegularExpression international(
+        u"(?<![\\w+])\\+(?:\\d[\\s.-]?){7,14}\\d(?!\\w|[.,/:]\\d)"_s);
+    return matchesOf(text, {&northAmerican, &international});
+}
+
+QList<Span> findAddresses(const QString &text)
+{
+    // Speech-to-text writes street names capitalised; lower-case words ("a 2 hour drive") stay.
+    static const QRegularExpression street(
+        u"(?<![\\w$.,:/-])\\d{1,6}(?:-\\d{1,4})?[A-Za-z]?\\s+"
+        "(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?"
+        "(?:(?:[A-Z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}"
+        "(?:(?i:street|avenue|road|boulevard|lane|drive|court|way|place|terrace|circle|parkway|"
+        "highway|square|trail|loop)\\b|"
+        "(?i:st|ave|rd|blvd|ln|dr|ct|pl|ter|cir|pkwy|hwy|sq|trl)\\b\\.?)"
+        "(?:,?\\s+(?i:apt\\.?|apartment|suite|ste\\.?|unit|#)\\s*[A-Za-z0-9-]+)?"_s);
+    static const QRegularExpression poBox(u"\\b(?i:p\\.?\\s?o\\.?\\s+box)\\s+\\d+\\b"_s);
+    return matchesOf(text, {&street, &poBox});
+}
+
 } // namespace
 
 bool luhnValid(QStringView digits)
@@ -224,27 +311,90 @@ bool luhnValid(QStringView digits)
     return sum % 10 == 0;
 }
 
-Redaction redact(const QString &text, const QDate &today)
+QList<Category> allCategories()
+{
+    return {Category::Ssn,   Category::Card,    Category::BirthDate, Category::Phone,
+            Category::Email, Category::Address, Category::MedicalId};
+}
+
+Categories defaultCategories()
+{
+    Categories all;
+    for (Category c : allCategories())
+        all |= c;
+    return all;
+}
+
+QString categoryName(Category category)
+{
+    switch (category) {
+    case Category::Ssn:
+        return u"ssn"_s;
+    case Category::Card:
+        return u"card"_s;
+    case Category::BirthDate:
+        return u"dob"_s;
+    case Category::Phone:
+        return u"phone"_s;
+    case Category::Email:
+        return u"email"_s;
+    case Category::Address:
+        return u"address"_s;
+    case Category::MedicalId:
+        return u"medical_id"_s;
+    }
+    return {};
+}
+
+std::optional<Category> categoryFromName(QStringView name)
+{
+    for (Category c : allCategories())
+        if (categoryName(c) == name)
+            return c;
+    return std::nullopt;
+}
+
+QStringList categoryNames(Categories categories)
+{
+    QStringList names;
+    for (Category c : allCategories())
+        if (categories.testFlag(c))
+            names << categoryName(c);
+    return names;
+}
+
+Redaction redact(const QString &text, const QDate &today, Categories categories)
 {
     Redaction out;
+    out.text = text;
     if (text.isEmpty())
         return out;
-    const QList<Span> ssns = findSsns(text);
-    out.ssns = int(ssns.size());
-    out.text = replaceSpans(text, ssns, ssnToken);
-    const QList<Span> cards = findCards(out.text);
-    out.cards = int(cards.size());
-    out.text = replaceSpans(out.text, cards, cardToken);
-    const QList<Span> dates = findBirthDates(out.text, today);
-    out.birthDates = int(dates.size());
-    out.text = replaceSpans(out.text, dates, birthDateToken);
+    // Each step finds its spans in the text the steps before left: an SSN or card is taken
+    // before the phone rule could see its digits, an e-mail before its digits look like a phone.
+    const auto step = [&out, categories](Category category, int &count, QStringView token,
+                                         auto find) {
+        if (!categories.testFlag(category))
+            return;
+        const QList<Span> spans = find(out.text);
+        count = int(spans.size());
+        out.text = replaceSpans(out.text, spans, token);
+    };
+    step(Category::Ssn, out.ssns, ssnToken, findSsns);
+    step(Category::Card, out.cards, cardToken, findCards);
+    step(Category::MedicalId, out.medicalIds, medicalIdToken, findMedicalIds);
+    step(Category::BirthDate, out.birthDates, birthDateToken,
+         [&today](const QString &t) { return findBirthDates(t, today); });
+    step(Category::Email, out.emails, emailToken, findEmails);
+    step(Category::Phone, out.phones, phoneToken, findPhones);
+    step(Category::Address, out.addresses, addressToken, findAddresses);
     return out;
 }
 
-QJsonValue redactJson(const QJsonValue &value, const QDate &today, int *found)
+QJsonValue redactJson(const QJsonValue &value, const QDate &today, Categories categories,
+                      int *found)
 {
     if (value.isString()) {
-        const Redaction r = redact(value.toString(), today);
+        const Redaction r = redact(value.toString(), today, categories);
         if (found)
             *found += r.total();
         return r.total() ? QJsonValue(r.text) : value;
@@ -252,14 +402,14 @@ QJsonValue redactJson(const QJsonValue &value, const QDate &today, int *found)
     if (value.isArray()) {
         QJsonArray out;
         for (const QJsonValue &item : value.toArray())
-            out.append(redactJson(item, today, found));
+            out.append(redactJson(item, today, categories, found));
         return out;
     }
     if (value.isObject()) {
         QJsonObject out;
         const QJsonObject in = value.toObject();
         for (auto it = in.begin(); it != in.end(); ++it)
-            out.insert(it.key(), redactJson(it.value(), today, found));
+            out.insert(it.key(), redactJson(it.value(), today, categories, found));
         return out;
     }
     return value;

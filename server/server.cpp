@@ -25,6 +25,7 @@
 #include "server/routes/metrics.h"
 #include "server/routes/missedcalltextback.h"
 #include "server/routes/privacy.h"
+#include "server/routes/redaction.h"
 #include "server/routes/reminders.h"
 #include "server/routes/reports.h"
 #include "server/routes/services.h"
@@ -365,6 +366,7 @@ void Server::registerRoutes()
     registerMissedCallTextBackRoutes(m_router, *m_app);
     registerAccessLogRoutes(m_router, *m_app);
     registerPrivacyRoutes(m_router, *m_app);
+    registerRedactionRoutes(m_router, *m_app);
     // Routes whose bodies may exceed VOXANNE_MAX_BODY_BYTES: documents for the knowledge base,
     // and Vapi's end-of-call report, which carries a long call's whole transcript and message
     // list (refusing it would lose the call). Every other body is held to the JSON limit.

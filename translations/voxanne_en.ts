@@ -4656,6 +4656,93 @@ Export their data first if they asked for a copy.</source>
     </message>
 </context>
 <context>
+    <name>vox::ui::RedactionBox</name>
+    <message>
+        <source>Redaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is checked is replaced by a [REDACTED] mark before transcripts, summaries, live lines, patients&apos; texts and CSV exports are kept or leave the console. The caller&apos;s own number and name stay on the call and the contact, so you can always call back. New clinics redact all seven; a change applies to what is stored from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social security numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>123-45-6789, or nine digits after &quot;social security&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment card numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>13 to 19 digits that pass the card number checksum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates after &quot;born&quot; or &quot;date of birth&quot;, and dates two years back or more; appointment dates stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers said in the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers such as 555-123-4567 or +34 912 345 678; times and prices stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written, or spoken as in &quot;jane dot doe at gmail dot com&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A house number and street, such as 42 Oak Street, Apt 3B, and PO boxes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical record and insurance numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number after MRN, medical record, patient ID, member ID or policy number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save redaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves which kinds of patient data are redacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redaction is switched off for this clinic: text is kept as it was said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redaction saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::RemindersBox</name>
     <message>
         <source>Reminders</source>

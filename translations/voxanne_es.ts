@@ -4666,6 +4666,93 @@ Exporte antes sus datos si pidió una copia.</translation>
     </message>
 </context>
 <context>
+    <name>vox::ui::RedactionBox</name>
+    <message>
+        <source>Redaction</source>
+        <translation>Ocultación de datos</translation>
+    </message>
+    <message>
+        <source>What is checked is replaced by a [REDACTED] mark before transcripts, summaries, live lines, patients&apos; texts and CSV exports are kept or leave the console. The caller&apos;s own number and name stay on the call and the contact, so you can always call back. New clinics redact all seven; a change applies to what is stored from then on.</source>
+        <translation>Lo que está marcado se sustituye por una marca [REDACTED] antes de que las transcripciones, los resúmenes, las líneas en directo, los mensajes de los pacientes y las exportaciones CSV se guarden o salgan de la consola. El número y el nombre de quien llama se conservan en la llamada y en el contacto, para que siempre pueda devolver la llamada. Las clínicas nuevas ocultan las siete categorías; un cambio se aplica a lo que se guarde a partir de entonces.</translation>
+    </message>
+    <message>
+        <source>Social security numbers</source>
+        <translation>Números de la seguridad social</translation>
+    </message>
+    <message>
+        <source>123-45-6789, or nine digits after &quot;social security&quot;.</source>
+        <translation>123-45-6789, o nueve dígitos tras &quot;social security&quot;.</translation>
+    </message>
+    <message>
+        <source>Payment card numbers</source>
+        <translation>Números de tarjetas de pago</translation>
+    </message>
+    <message>
+        <source>13 to 19 digits that pass the card number checksum.</source>
+        <translation>De 13 a 19 dígitos que superan la comprobación del número de tarjeta.</translation>
+    </message>
+    <message>
+        <source>Dates of birth</source>
+        <translation>Fechas de nacimiento</translation>
+    </message>
+    <message>
+        <source>Dates after &quot;born&quot; or &quot;date of birth&quot;, and dates two years back or more; appointment dates stay.</source>
+        <translation>Fechas tras &quot;born&quot; o &quot;date of birth&quot;, y fechas de hace dos años o más; las fechas de las citas se conservan.</translation>
+    </message>
+    <message>
+        <source>Phone numbers said in the call</source>
+        <translation>Números de teléfono dichos en la llamada</translation>
+    </message>
+    <message>
+        <source>Numbers such as 555-123-4567 or +34 912 345 678; times and prices stay.</source>
+        <translation>Números como 555-123-4567 o +34 912 345 678; las horas y los precios se conservan.</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>Direcciones de correo electrónico</translation>
+    </message>
+    <message>
+        <source>Written, or spoken as in &quot;jane dot doe at gmail dot com&quot;.</source>
+        <translation>Escritas, o dictadas como &quot;jane dot doe at gmail dot com&quot;.</translation>
+    </message>
+    <message>
+        <source>Street addresses</source>
+        <translation>Direcciones postales</translation>
+    </message>
+    <message>
+        <source>A house number and street, such as 42 Oak Street, Apt 3B, and PO boxes.</source>
+        <translation>Un número y una calle, como 42 Oak Street, Apt 3B, y los apartados de correos.</translation>
+    </message>
+    <message>
+        <source>Medical record and insurance numbers</source>
+        <translation>Números de historia clínica y de seguro</translation>
+    </message>
+    <message>
+        <source>The number after MRN, medical record, patient ID, member ID or policy number.</source>
+        <translation>El número tras MRN, medical record, patient ID, member ID o policy number.</translation>
+    </message>
+    <message>
+        <source>Save redaction</source>
+        <translation>Guardar ocultación</translation>
+    </message>
+    <message>
+        <source>Saves which kinds of patient data are redacted.</source>
+        <translation>Guarda qué tipos de datos de pacientes se ocultan.</translation>
+    </message>
+    <message>
+        <source>Redaction is switched off for this clinic: text is kept as it was said.</source>
+        <translation>La ocultación está desactivada en esta clínica: el texto se guarda tal como se dijo.</translation>
+    </message>
+    <message>
+        <source>Only the clinic&apos;s owner or an admin can change these.</source>
+        <translation>Solo el propietario de la clínica o un administrador pueden cambiar estos datos.</translation>
+    </message>
+    <message>
+        <source>Redaction saved.</source>
+        <translation>Ocultación guardada.</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::RemindersBox</name>
     <message>
         <source>Reminders</source>

@@ -8,6 +8,7 @@
 #include "server/routes/listquery.h"
 #include "server/routes/messages.h"
 #include "server/services/accesslog.h"
+#include "server/services/redaction.h"
 
 #include <QJsonObject>
 
@@ -25,6 +26,9 @@ struct Column
 {
     QString name;   // the header cell, as docs/api.md lists it
     QByteArray sql; // an expression PostgreSQL turns into the cell's text; "{tz}" is the zone
+    // Free text (a summary, notes, a message): leaves through the clinic's redaction, so text
+    // stored before the clinic chose a category leaves redacted too.
+    bool freeText = false;
 };
 
 // One export: its columns, the rows it reads (aliased as the list's filters expect) and the
@@ -80,7 +84,7 @@ const ExportTable &callsExport()
          {u"transfer_to"_s, "c.transfer_to"},
          {u"transfer_reason"_s, "c.transfer_reason"},
          {u"ended_reason"_s, "c.ended_reason"},
-         {u"summary"_s, "c.summary"},
+         {u"summary"_s, "c.summary", true},
          {u"review_score"_s, "(SELECT r.score FROM call_reviews r WHERE r.call_id = c.id)"},
          {u"review_tags"_s,
           "(SELECT array_to_string(r.tags, '; ') FROM call_reviews r WHERE r.call_id = c.id)"}},
@@ -110,7 +114,7 @@ const ExportTable &contactsExport()
          {u"do_not_text"_s, "ct.do_not_text"},
          {u"last_contacted_at"_s, local("ct.last_contacted_at")},
          {u"created_at"_s, local("ct.created_at")},
-         {u"notes"_s, "ct.notes"}},
+         {u"notes"_s, "ct.notes", true}},
         "contacts ct",
         "ct.org_id",
         contactActivitySql(),
@@ -139,7 +143,7 @@ const ExportTable &appointmentsExport()
          {u"patient_confirmed_at"_s, local("a.patient_confirmed_at")},
          {u"call_id"_s, "a.call_id"},
          {u"created_at"_s, local("a.created_at")},
-         {u"notes"_s, "a.notes"}},
+         {u"notes"_s, "a.notes", true}},
         "appointments a LEFT JOIN contacts c ON c.id = a.contact_id "
         "LEFT JOIN services sv ON sv.id = a.service_id",
         "a.org_id",
@@ -166,7 +170,7 @@ const ExportTable &messagesExport()
                                     {u"contact_id"_s, "m.contact_id"},
                                     {u"call_id"_s, "m.call_id"},
                                     {u"appointment_id"_s, "m.appointment_id"},
-                                    {u"content"_s, "m.content"}},
+                                    {u"content"_s, "m.content", true}},
                                    "messages m",
                                    "m.org_id",
                                    "m.created_at",
@@ -207,11 +211,16 @@ http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &tabl
     if (auto filtered = table.filters(c.request, base); !filtered)
         return filtered.error();
     // Read before answering: a database that cannot be reached is a 503 now, not a cut file later.
-    auto zone = app.db.query(
-        c.access(), "SELECT time_zone FROM org_settings WHERE org_id = $1::uuid", {c.orgId()});
+    auto zone = app.db.query(c.access(),
+                             QByteArray("SELECT s.time_zone, ") + redaction::settingsColumns +
+                                 " FROM org_settings s WHERE s.org_id = $1::uuid",
+                             {c.orgId()});
     if (!zone)
         return zone.error();
     const QString timeZone = zone->isEmpty() ? u"UTC"_s : zone->text(0, 0);
+    const redaction::Policy policy =
+        zone->isEmpty() ? redaction::everything(QDateTime::currentDateTimeUtc())
+                        : redaction::fromRow(*zone, 0, 1, QDateTime::currentDateTimeUtc());
     const QByteArray tz = base.bind(timeZone) + "::text";
 
     QStringList header;
@@ -232,8 +241,8 @@ http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &tabl
     const QJsonObject filter = filterOf(c.request);
     const bool withBom = *bom;
     http::BodyProducer producer = [&app, table, base, header, selectList, order, access, who,
-                                   clientAddress, filter,
-                                   withBom](const http::BodySink &send) -> Result<void> {
+                                   clientAddress, filter, withBom,
+                                   policy](const http::BodySink &send) -> Result<void> {
         qint64 rowCount = 0;
         bool complete = false;
         const auto finished = [&]() -> Result<void> {
@@ -289,7 +298,8 @@ http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &tabl
                 QStringList cells;
                 cells.reserve(columns);
                 for (int i = 0; i < columns; ++i)
-                    cells.append(rows->text(r, i));
+                    cells.append(table.columns.at(i).freeText ? policy.text(rows->text(r, i))
+                                                              : rows->text(r, i));
                 out += csv::record(cells);
             }
             rowCount += count;

@@ -478,13 +478,14 @@ Result<CallActions::Export> CallActions::exportTranscript(const http::Principal 
                                                           const QString &clientAddress)
 {
     return m_app.db.transaction<Export>(who.access(), [&](db::Transaction &tx) -> Result<Export> {
-        auto row = tx.exec(
+        static const QByteArray sql =
             "SELECT c.caller_name, c.phone_number, c.direction, c.occurred_at, "
             "coalesce(c.duration_seconds, -1), c.transcript, coalesce(c.messages, '[]'), "
-            "s.time_zone, s.redact_pii, o.name FROM call_logs c "
-            "JOIN org_settings s ON s.org_id = c.org_id JOIN organizations o ON o.id = c.org_id "
-            "WHERE c.id = $1::uuid AND c.org_id = $2::uuid",
-            {callId, who.orgId});
+            "s.time_zone, o.name, " +
+            QByteArray(redaction::settingsColumns) +
+            " FROM call_logs c JOIN org_settings s ON s.org_id = c.org_id "
+            "JOIN organizations o ON o.id = c.org_id WHERE c.id = $1::uuid AND c.org_id = $2::uuid";
+        auto row = tx.exec(sql, {callId, who.orgId});
         if (!row)
             return row.error();
         if (row->isEmpty())
@@ -500,10 +501,12 @@ Result<CallActions::Export> CallActions::exportTranscript(const http::Principal 
         call.occurredAt = row->toDateTime(0, 3);
         call.durationSeconds = int(row->toInt(0, 4));
         call.timeZone = zone(row->text(0, 7));
-        call.clinic = row->text(0, 9);
-        const bool redacted = row->toBool(0, 8);
+        call.clinic = row->text(0, 8);
+        const redaction::Policy policy =
+            redaction::fromRow(*row, 0, 9, QDateTime::currentDateTimeUtc());
+        const bool redacted = bool(policy.categories);
         Export out;
-        out.text = transcript::render(call, messages, plain, redacted).toUtf8();
+        out.text = transcript::render(call, messages, plain, policy).toUtf8();
         out.fileName = transcript::fileName(call);
         auto a = audit(tx, who, u"transcript.exported"_s, u"call"_s, callId,
                        {{u"format"_s, u"txt"_s},

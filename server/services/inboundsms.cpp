@@ -10,6 +10,7 @@
 #include "server/services/booking.h"
 #include "server/services/credentialstore.h"
 #include "server/services/publicurl.h"
+#include "server/services/redaction.h"
 
 #include <QHash>
 #include <QLocale>
@@ -270,14 +271,19 @@ Result<InboundSms::Answer> InboundSms::receive(const QString &url, const QByteAr
                 reply.clear();
 
             const bool unread = needsStaff(kind, acted);
+            // The patient's words are free text: kept as the clinic's redaction leaves them,
+            // after they were read for C/N/R/STOP above. The sender's number stays as it is.
+            auto policy = redaction::forOrg(tx, orgId, QDateTime::currentDateTimeUtc());
+            if (!policy)
+                return policy.error();
             auto stored = tx.exec(
                 "INSERT INTO messages (org_id, contact_id, appointment_id, direction, method, "
                 "purpose, recipient, sender, content, status, service_provider, "
                 "external_message_id, reply_kind, read_at) VALUES ($1::uuid, $2::uuid, "
                 "$3::uuid, 'inbound', 'sms', 'reply', $4, $5, $6, 'received', 'twilio', $7, $8, "
                 "CASE WHEN $9 THEN NULL ELSE now() END) RETURNING id",
-                {orgId, contactId, acted ? waiting->id : QString(), to, *from, body, sid,
-                 sms::replyKindName(kind), unread});
+                {orgId, contactId, acted ? waiting->id : QString(), to, *from, policy->text(body),
+                 sid, sms::replyKindName(kind), unread});
             if (!stored)
                 return stored.error();
             const QString messageId = stored->text(0, 0);

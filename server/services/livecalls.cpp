@@ -2,8 +2,8 @@
 
 #include "core/logging/log.h"
 #include "core/monitorurl.h"
-#include "core/pii.h"
 #include "server/events/eventpublisher.h"
+#include "server/services/redaction.h"
 
 #include <QJsonArray>
 #include <QTimeZone>
@@ -24,17 +24,16 @@ struct LiveCall
 {
     QString id;
     QString orgId;
-    bool redact = true;
-    QDate today;
+    redaction::Policy policy;
 };
 
 Result<std::optional<LiveCall>> findCall(db::Transaction &tx, const QString &vapiCallId)
 {
     if (vapiCallId.isEmpty())
         return std::optional<LiveCall>();
-    auto row = tx.exec("SELECT c.id, c.org_id, coalesce(s.redact_pii, true), "
-                       "coalesce(s.time_zone, 'UTC') FROM call_logs c LEFT JOIN org_settings s "
-                       "ON s.org_id = c.org_id WHERE c.vapi_call_id = $1",
+    auto row = tx.exec(QByteArray("SELECT c.id, c.org_id, ") + redaction::settingsColumns +
+                           " FROM call_logs c LEFT JOIN org_settings s ON s.org_id = c.org_id "
+                           "WHERE c.vapi_call_id = $1",
                        {vapiCallId});
     if (!row)
         return row.error();
@@ -43,10 +42,7 @@ Result<std::optional<LiveCall>> findCall(db::Transaction &tx, const QString &vap
     LiveCall call;
     call.id = row->text(0, 0);
     call.orgId = row->text(0, 1);
-    call.redact = row->toBool(0, 2);
-    const QTimeZone zone(row->text(0, 3).toLatin1());
-    call.today =
-        QDateTime::currentDateTimeUtc().toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).date();
+    call.policy = redaction::fromRow(*row, 0, 2, QDateTime::currentDateTimeUtc());
     return std::optional<LiveCall>(call);
 }
 
@@ -115,7 +111,7 @@ Result<QJsonObject> LiveCalls::transcript(const vapi::Message &m)
                 return received({{u"ignored"_s, true}});
             const LiveCall &c = **call;
             // Partials too: every event is written to the events table and reaches consoles.
-            const QString said = c.redact ? pii::redact(text, c.today).text : text;
+            const QString said = c.policy.text(text);
             const QDateTime at = spokenAt(m);
             if (final) {
                 auto kept = tx.exec("INSERT INTO call_live_lines (org_id, call_id, role, text, "
@@ -180,7 +176,7 @@ Result<QJsonObject> LiveCalls::conversationUpdate(const vapi::Message &m)
             if (!*call)
                 return received({{u"ignored"_s, true}});
             const LiveCall &c = **call;
-            const QJsonValue lines = c.redact ? pii::redactJson(tail, c.today) : QJsonValue(tail);
+            const QJsonValue lines = c.policy.json(tail);
             auto e = events::publish(tx, c.orgId, u"live.conversation"_s, u"call"_s, c.id,
                                      {{u"call_id"_s, c.id},
                                       {u"messages"_s, lines},

@@ -1,7 +1,5 @@
 #include "server/services/transcriptexport.h"
 
-#include "core/pii.h"
-
 #include <QJsonObject>
 #include <QStringList>
 
@@ -33,12 +31,9 @@ QString speaker(const QString &role)
 } // namespace
 
 QString render(const CallSummary &call, const QJsonArray &messages, const QString &transcript,
-               bool redactPii)
+               const redaction::Policy &redaction)
 {
-    const QDate today = QDate::currentDate();
-    const auto clean = [redactPii, today](const QString &text) {
-        return redactPii ? pii::redact(text, today).text : text;
-    };
+    const auto clean = [&redaction](const QString &text) { return redaction.text(text); };
     QStringList lines;
     lines << u"Call transcript%1"_s.arg(call.clinic.isEmpty() ? QString() : u" — "_s + call.clinic);
     const QString who =

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/services/redaction.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QString>
@@ -22,10 +24,10 @@ struct CallSummary
 // The transcript as a person reads it: a header, then one line per turn,
 // "[mm:ss] Speaker: words". `messages` are the call's turns as Vapi reports them (role, message,
 // secondsFromStart); system and tool turns are left out. Without turns the plain transcript is
-// used as it is. With `redactPii` the patient data rule of vox::pii is applied again at the door
-// (the stored transcript is already redacted when the clinic asks for it).
+// used as it is. The clinic's redaction is applied again at the door: text stored before the
+// clinic chose a category leaves redacted too.
 QString render(const CallSummary &call, const QJsonArray &messages, const QString &transcript,
-               bool redactPii);
+               const redaction::Policy &redaction);
 
 // transcript-<caller>-<YYYY-MM-DD>.txt, the caller being a name or a number reduced to safe
 // characters, the date in the clinic's time zone.

@@ -3,7 +3,6 @@
 #include "core/crypto/digest.h"
 #include "core/logging/log.h"
 #include "core/phonenumber.h"
-#include "core/pii.h"
 #include "core/sentiment.h"
 #include "core/transferreason.h"
 #include "server/events/eventpublisher.h"
@@ -12,6 +11,7 @@
 #include "server/services/callercontext.h"
 #include "server/services/calloutcome.h"
 #include "server/services/missedcalltextback.h"
+#include "server/services/redaction.h"
 #include "server/services/vapicallorg.h"
 #include "server/services/webhookproblems.h"
 #include "server/store/calllogstore.h"
@@ -87,7 +87,9 @@ Result<bool> recordDelivery(db::Transaction &tx, const QString &orgId, const QSt
 // A delivery no clinic here owns is kept, redacted, for an operator to look at.
 Result<void> keepUnresolved(db::Transaction &tx, const vapi::Message &m, const QString &key)
 {
-    const QJsonValue redacted = pii::redactJson(m.json(), QDateTime::currentDateTimeUtc().date());
+    // No clinic's choice applies: every category goes, the caller's number and e-mail too.
+    const QJsonValue redacted =
+        redaction::everything(QDateTime::currentDateTimeUtc()).json(m.json());
     auto kept = recordDelivery(tx, {}, u"unresolved:"_s + key, m, u"unresolved"_s,
                                u"No clinic has assistant \"%1\" or phone number \"%2\"."_s.arg(
                                    m.assistantId(), m.phoneNumberId()),
@@ -414,27 +416,17 @@ VapiWebhookService::Answer VapiWebhookService::endOfCallReport(const vapi::Messa
                 return fresh.error();
             if (!*fresh)
                 return false;
-            auto settings = tx.exec("SELECT redact_pii, time_zone FROM org_settings "
-                                    "WHERE org_id = $1::uuid",
-                                    {orgId});
-            if (!settings)
-                return settings.error();
-            const bool redact = settings->isEmpty() || settings->toBool(0, 0);
-            const QTimeZone zone(settings->isEmpty() ? QByteArray("UTC")
-                                                     : settings->text(0, 1).toLatin1());
-            const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+            auto policy = redaction::forOrg(tx, orgId, QDateTime::currentDateTimeUtc());
+            if (!policy)
+                return policy.error();
 
             // Redaction happens before anything is written: the unredacted text never reaches
             // the database, not even inside this transaction.
             const QJsonArray rawMessages = m.artifactMessages();
-            QString transcript = m.transcript();
-            QJsonArray messages = vapi::normalizeMessages(rawMessages);
-            QString summary = m.summary();
-            if (redact) {
-                transcript = pii::redact(transcript, today).text;
-                messages = pii::redactJson(messages, today).toArray();
-                summary = pii::redact(summary, today).text;
-            }
+            const QString transcript = policy->text(m.transcript());
+            const QJsonArray messages =
+                policy->json(vapi::normalizeMessages(rawMessages)).toArray();
+            const QString summary = policy->text(m.summary());
             const QString said = vapi::callerText(messages, transcript);
             sentiment::Sentiment mood;
             if (auto fromVapi = sentiment::fromAnalysis(m.analysis())) {

@@ -211,6 +211,11 @@ private slots:
                        {{u"enabled"_s, true}, {u"sms_template"_s, u"A-only reminder at {time}"_s}})
                      .status,
                  200);
+        // A's own redaction categories, which no other clinic may read or change.
+        QCOMPARE(a.put(u"/api/settings/redaction"_s,
+                       {{u"categories"_s, QJsonArray{u"ssn"_s, u"card"_s}}})
+                     .status,
+                 200);
         m_aSnapshot = snapshotOfA();
         QVERIFY(!m_aSnapshot.isEmpty());
     }
@@ -366,6 +371,7 @@ private slots:
         QTest::newRow("missed-call text-back setting") << u"/api/org/missed-call-textback"_s;
         QTest::newRow("inbox conversations") << u"/api/messages/conversations?limit=2"_s;
         QTest::newRow("reminder plan") << u"/api/settings/reminders"_s;
+        QTest::newRow("redaction categories") << u"/api/settings/redaction"_s;
         for (const char *report : {"volume", "outcomes", "money", "quality", "messages"}) {
             QTest::newRow(qPrintable(u"report: "_s + QLatin1String(report)))
                 << u"/api/reports/%1?from=2026-03-02&to=2026-03-08"_s.arg(QLatin1String(report));
@@ -451,6 +457,9 @@ private slots:
             200);
         QCOMPARE(b.put(u"/api/settings/reminders"_s, {{u"sms_template"_s, u"B's words {date}"_s}})
                      .status,
+                 200);
+        // B's redaction categories are B's: A's (in org_settings) stay as they were.
+        QCOMPARE(b.put(u"/api/settings/redaction"_s, {{u"categories"_s, QJsonArray{}}}).status,
                  200);
         const HttpReply preview =
             b.post(u"/api/settings/reminders/preview"_s, {{u"text"_s, u"{clinic}"_s}});

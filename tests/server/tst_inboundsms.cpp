@@ -138,6 +138,37 @@ private slots:
                  1);
     }
 
+    // A patient's words are free text: stored as the clinic's redaction leaves them, while the
+    // sender's number (the patient's, for the reply) stays as it is.
+    void aTextIsStoredAsTheClinicsRedactionLeavesIt_data()
+    {
+        QTest::addColumn<QString>("categories"); // a text[] literal
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("every category") << u"{ssn,card,dob,phone,email,address,medical_id}"_s
+                                        << u"New cell [REDACTED PHONE], mail [REDACTED EMAIL]"_s;
+        QTest::newRow("e-mail only")
+            << u"{email}"_s << u"New cell 555-867-5309, mail [REDACTED EMAIL]"_s;
+        QTest::newRow("nothing") << u"{}"_s << u"New cell 555-867-5309, mail ada@example.com"_s;
+    }
+    void aTextIsStoredAsTheClinicsRedactionLeavesIt()
+    {
+        QFETCH(QString, categories);
+        QFETCH(QString, stored);
+        QVERIFY(f.sql("UPDATE org_settings SET redact_categories = $2::text[] WHERE org_id = "
+                      "$1::uuid",
+                      {m_clinic.orgId, categories})
+                    .ok());
+        const QString patient = newPatient();
+        const auto r = text(patient, u"New cell 555-867-5309, mail ada@example.com"_s);
+        QCOMPARE(r.status, 200);
+        const QJsonObject row = inboundRow(r.messageSid);
+        QCOMPARE(row.value(u"content"_s).toString(), stored);
+        QCOMPARE(row.value(u"sender"_s).toString(), patient);
+        QVERIFY(f.sql("UPDATE org_settings SET redact_categories = DEFAULT WHERE org_id = $1::uuid",
+                      {m_clinic.orgId})
+                    .ok());
+    }
+
     void twilioDeliveringTheSameTextAgainChangesNothing()
     {
         const QString patient = newPatient();

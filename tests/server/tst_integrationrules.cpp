@@ -168,14 +168,16 @@ private slots:
                                            {u"message"_s, u"  SSN   123-45-6789  "_s},
                                            {u"seconds_from_start"_s, 3601.0}},
                                QJsonObject{{u"role"_s, u"tool_calls"_s}, {u"message"_s, u"{}"_s}}};
-        const QString text = transcript::render(call, turns, u"ignored"_s, true);
+        const auto everything = vox::server::redaction::everything(call.occurredAt);
+        const QString text = transcript::render(call, turns, u"ignored"_s, everything);
         QCOMPARE(text, u"Call transcript — Glow\nCaller: Jane Doe (+15551234567)\nDate: 2026-03-14 "
                        "11:00 EDT\nDuration: 1:02:05\n\n[00:01] Receptionist (AI): Hello!\n"
                        "[1:00:01] Caller: SSN [REDACTED SSN]\n"_s);
         // A clinic that keeps PII keeps it in the export too.
-        QVERIFY(transcript::render(call, turns, {}, false).contains(u"123-45-6789"_s));
+        QVERIFY(transcript::render(call, turns, {}, vox::server::redaction::Policy())
+                    .contains(u"123-45-6789"_s));
         // No turns: the stored transcript as it is.
-        QVERIFY(transcript::render(call, {}, u"AI: Hi. User: Hello."_s, true)
+        QVERIFY(transcript::render(call, {}, u"AI: Hi. User: Hello."_s, everything)
                     .endsWith(u"\n\nAI: Hi. User: Hello.\n"_s));
     }
 

@@ -560,6 +560,78 @@ private slots:
                     .ok());
     }
 
+    // A third party's number, an e-mail address and a street address said during a call: every
+    // stored copy (transcript, message list, summary, the live line and its event) loses what the
+    // clinic chose, and keeps what it did not. The caller's own number stays in the call and
+    // contact columns: the clinic calls back on it.
+    void storedCopiesFollowTheClinicsCategories_data()
+    {
+        QTest::addColumn<QString>("categories"); // a text[] literal
+        QTest::addColumn<bool>("phone");
+        QTest::addColumn<bool>("email");
+        QTest::addColumn<bool>("address");
+        QTest::newRow("every category, as a new clinic has it")
+            << u"{ssn,card,dob,phone,email,address,medical_id}"_s << true << true << true;
+        QTest::newRow("only SSN, card and date of birth")
+            << u"{ssn,card,dob}"_s << false << false << false;
+        QTest::newRow("phone and address, not e-mail")
+            << u"{phone,address}"_s << true << false << true;
+        QTest::newRow("e-mail only") << u"{email}"_s << false << true << false;
+    }
+    void storedCopiesFollowTheClinicsCategories()
+    {
+        QFETCH(QString, categories);
+        QFETCH(bool, phone);
+        QFETCH(bool, email);
+        QFETCH(bool, address);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin
+                    ->exec("UPDATE org_settings SET redact_categories = $2::text[] WHERE org_id = "
+                           "$1::uuid",
+                           {m_b.orgId, categories})
+                    .ok());
+        static int caller = 0;
+        const QString number = u"+1555014%1"_s.arg(4100 + ++caller);
+        const vm::CallInfo call = newCall(m_b, number, u"Pat"_s);
+        const QString said = u"Text my daughter at 555-867-5309 or jane.doe@example.com, we're "
+                             "at 42 Oak Street."_s;
+        QCOMPARE(deliver(vm::statusUpdate(call, u"in-progress"_s, call.startedAt)).status, 200);
+        QCOMPARE(deliver(vm::transcript(call, u"user"_s, said, call.startedAt.addSecs(10))).status,
+                 200);
+        vm::Report report;
+        report.turns << say(vm::Turn::Kind::User, said, 10);
+        report.summary = u"Pat's daughter: 555-867-5309, jane.doe@example.com, 42 Oak Street."_s;
+        QCOMPARE(deliver(vm::endOfCallReport(call, report)).status, 200);
+
+        const QJsonObject row = callRow(call.id);
+        auto live = admin->exec("SELECT l.text, (SELECT e.payload->>'text' FROM events e WHERE "
+                                "e.entity_id = l.call_id AND e.type = 'live.transcript' LIMIT 1) "
+                                "FROM call_live_lines l WHERE l.call_id = $1::uuid",
+                                {row.value(u"id"_s).toString()});
+        QVERIFY(live && live->rowCount() == 1);
+        const QMap<QString, QString> copies{
+            {u"transcript"_s, row.value(u"transcript"_s).toString()},
+            {u"messages"_s, jsonText(row.value(u"messages"_s))},
+            {u"summary"_s, row.value(u"summary"_s).toString()},
+            {u"live line"_s, live->text(0, 0)},
+            {u"live event"_s, live->text(0, 1)}};
+        for (auto it = copies.begin(); it != copies.end(); ++it) {
+            const QString &text = it.value();
+            QVERIFY2(text.contains(u"daughter"_s), qPrintable(it.key() + u": "_s + text));
+            QVERIFY2(text.contains(u"555-867-5309"_s) != phone, qPrintable(it.key()));
+            QVERIFY2(text.contains(u"[REDACTED PHONE]"_s) == phone, qPrintable(it.key()));
+            QVERIFY2(text.contains(u"jane.doe@example.com"_s) != email, qPrintable(it.key()));
+            QVERIFY2(text.contains(u"42 Oak Street"_s) != address, qPrintable(it.key()));
+        }
+        QCOMPARE(row.value(u"phone_number"_s).toString(), number);
+        QCOMPARE(contactRow(m_b, number).value(u"phone"_s).toString(), number);
+        QVERIFY(admin
+                    ->exec("UPDATE org_settings SET redact_categories = DEFAULT WHERE org_id = "
+                           "$1::uuid",
+                           {m_b.orgId})
+                    .ok());
+    }
+
     void sentimentFallsBackToTheCallersWords_data()
     {
         QTest::addColumn<QString>("said");
@@ -650,6 +722,9 @@ private slots:
         QVERIFY(kept->toBool(0, 1));
         QVERIFY(kept->text(0, 2).contains(u"[REDACTED CARD]"_s));
         QVERIFY(!kept->text(0, 2).contains(u"4111 1111"_s));
+        // No clinic's choice applies to it: the caller's number goes too.
+        QVERIFY(!kept->text(0, 2).contains(u"5550143010"_s));
+        QVERIFY(kept->text(0, 2).contains(u"[REDACTED PHONE]"_s));
         QVERIFY(callRow(call.id).isEmpty());
         QCOMPARE(deliver(vm::endOfCallReport(call, report)).status, 200); // kept once
         QCOMPARE(count(*m_db, "SELECT count(*) FROM webhook_deliveries WHERE provider_call_id = $1",

@@ -36,11 +36,13 @@
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/messagesauditpanel.h"
 #include "ui/widgets/recordingplayer.h"
+#include "ui/widgets/redactionbox.h"
 #include "ui/widgets/remindersbox.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/transcriptview.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QImage>
@@ -573,6 +575,13 @@ private slots:
         if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
             scroll->ensureWidgetVisible(reminders, 0, 0);
         save(&window, u"settings-reminders"_s + suffix);
+        // Settings scrolled to the redaction categories, as a new clinic has them (all on).
+        auto *redaction = window.settingsPage()->findChild<vox::ui::RedactionBox *>();
+        QVERIFY(redaction);
+        QTRY_VERIFY(redaction->categoryCheck(u"medical_id"_s)->isChecked());
+        if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(redaction, 0, 0);
+        save(&window, u"settings-redaction"_s + suffix);
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }

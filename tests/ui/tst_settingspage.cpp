@@ -10,6 +10,7 @@
 #include "ui/pages/settingspage.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/missedcalltextbackbox.h"
+#include "ui/widgets/redactionbox.h"
 #include "ui/widgets/retentionbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
@@ -18,6 +19,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -374,6 +376,53 @@ private slots:
                  box->recordingsSpin(), box->transcriptsSpin(), box->messagesSpin(),
                  box->findChild<QPushButton *>(u"saveRetention"_s)})
             QVERIFY2(!control->isEnabled(), qPrintable(control->objectName()));
+    }
+
+    // Admins choose which kinds of patient data are redacted, one check box each (all seven on
+    // for a new clinic); staff see the choice and cannot change it.
+    void redactionIsChosenByAdminsAndReadByStaff()
+    {
+        const QStringList all{u"ssn"_s,   u"card"_s,    u"dob"_s,       u"phone"_s,
+                              u"email"_s, u"address"_s, u"medical_id"_s};
+        const auto clinic = m_fixture->createClinic(u"Redaction Clinic"_s);
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        {
+            Console c(m_fixture->url(), clinic.session);
+            auto *box = c.page->findChild<vox::ui::RedactionBox *>(u"redactionBox"_s);
+            QVERIFY(box);
+            QTRY_VERIFY(box->categoryCheck(u"medical_id"_s)->isChecked());
+            for (const QString &name : all) {
+                QCheckBox *check = box->categoryCheck(name);
+                QVERIFY2(check && check->isChecked() && check->isEnabled(), qPrintable(name));
+                QVERIFY2(!check->accessibleName().isEmpty(), qPrintable(name));
+                QVERIFY2(!check->accessibleDescription().isEmpty(), qPrintable(name));
+            }
+            box->categoryCheck(u"phone"_s)->setChecked(false);
+            box->categoryCheck(u"email"_s)->setChecked(false);
+            box->save();
+            QTRY_COMPARE(client->get(u"/api/settings/redaction"_s)
+                             .json()
+                             .value(u"categories"_s)
+                             .toArray()
+                             .size(),
+                         5);
+            const QJsonArray saved =
+                client->get(u"/api/settings/redaction"_s).json().value(u"categories"_s).toArray();
+            QVERIFY(!saved.contains(u"phone"_s));
+            QVERIFY(!saved.contains(u"email"_s));
+            QVERIFY(saved.contains(u"address"_s));
+        }
+        const Person desk = addPerson(clinic, u"staff"_s, u"Robin Desk"_s);
+        Console c(m_fixture->url(), desk.session);
+        auto *box = c.page->findChild<vox::ui::RedactionBox *>(u"redactionBox"_s);
+        QTRY_VERIFY(box->categoryCheck(u"ssn"_s)->isChecked());
+        QVERIFY(!box->categoryCheck(u"phone"_s)->isChecked());
+        for (const QString &name : all)
+            QVERIFY2(!box->categoryCheck(name)->isEnabled(), qPrintable(name));
+        QVERIFY(box->findChild<QPushButton *>(u"saveRedaction"_s)->isHidden());
+        QVERIFY(!box->stateLabel()->isHidden());
+        QVERIFY(box->stateLabel()->text().contains(u"admin"_s));
     }
 
     void thePeopleTableIsReadable_data()

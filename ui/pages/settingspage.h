@@ -22,6 +22,7 @@ namespace vox::ui {
 class AccessLogPanel;
 class ApiClient;
 class FieldMessage;
+class RedactionBox;
 class RemindersBox;
 class RetentionBox;
 class MissedCallTextBackBox;
@@ -87,6 +88,7 @@ private:
     RetentionBox *m_retention = nullptr;
     MissedCallTextBackBox *m_textBack = nullptr;
     RemindersBox *m_reminders = nullptr;
+    RedactionBox *m_redaction = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;
