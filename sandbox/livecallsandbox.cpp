@@ -125,13 +125,17 @@ void LiveCallSandbox::dropListenSockets(const QString &callId, bool abruptly)
 {
     QMutexLocker locker(&m_state.mutex());
     for (QWebSocket *socket : m_listening.value(callId)) {
-        // Queued onto the socket's own thread; a socket deleted first takes the call with it.
-        QMetaObject::invokeMethod(socket, [socket, abruptly] {
-            if (abruptly)
-                socket->abort();
-            else
-                socket->close(QWebSocketProtocol::CloseCodeBadOperation, u"Internal error"_s);
-        });
+        // Queued onto the socket's own thread, never run here under the lock (closing takes it);
+        // a socket deleted first takes the call with it.
+        QMetaObject::invokeMethod(
+            socket,
+            [socket, abruptly] {
+                if (abruptly)
+                    socket->abort();
+                else
+                    socket->close(QWebSocketProtocol::CloseCodeBadOperation, u"Internal error"_s);
+            },
+            Qt::QueuedConnection);
     }
 }
 

@@ -86,7 +86,8 @@ ListenRelay::~ListenRelay()
 {
     // Whoever is still listening has listened until now: their end rows are written before the
     // workers (and the database behind them) go.
-    for (auto &[key, upstream] : m_upstreams) {
+    for (auto &entry : m_upstreams) {
+        Upstream *upstream = entry.second.get();
         for (Listener &l : upstream->listeners) {
             finish(l.session, u"server stopping"_s);
             if (l.socket) {
