@@ -258,12 +258,16 @@ ListenRelay::Upstream &ListenRelay::openUpstream(const QString &key, const QStri
     });
     connect(socket, &QWebSocket::binaryMessageReceived, this,
             [this, key](const QByteArray &frame) { relayFrame(key, frame); });
-    connect(socket, &QWebSocket::disconnected, this, [this, key, socket] {
+    // A connection that drops without a close frame still reads as 1000 (Qt's default), so
+    // whether Vapi said goodbye at all is seen here.
+    auto closedByVapi = std::make_shared<bool>(false);
+    connect(socket, &QWebSocket::aboutToClose, this, [closedByVapi] { *closedByVapi = true; });
+    connect(socket, &QWebSocket::disconnected, this, [this, key, socket, closedByVapi] {
         auto it = m_upstreams.find(key);
         if (it == m_upstreams.end() || it->second->socket != socket)
             return;
         // Vapi closes the listen socket when the call ends; anything else is a lost connection.
-        if (socket->closeCode() == QWebSocketProtocol::CloseCodeNormal)
+        if (*closedByVapi && socket->closeCode() == QWebSocketProtocol::CloseCodeNormal)
             endUpstream(key, QWebSocketProtocol::CloseCodeNormal, u"The call has ended."_s,
                         u"call ended"_s);
         else
