@@ -115,10 +115,45 @@ QList<QByteArray> LiveCallSandbox::listenAuthorizations(const QString &callId) c
     return m_calls.value(callId).listenAuthorizations;
 }
 
+int LiveCallSandbox::openListenSockets(const QString &callId) const
+{
+    QMutexLocker locker(&m_state.mutex());
+    return int(m_listening.value(callId).size());
+}
+
+void LiveCallSandbox::dropListenSockets(const QString &callId, bool abruptly)
+{
+    QMutexLocker locker(&m_state.mutex());
+    for (QWebSocket *socket : m_listening.value(callId)) {
+        // Queued onto the socket's own thread, never run here under the lock (closing takes it);
+        // a socket deleted first takes the call with it.
+        QMetaObject::invokeMethod(
+            socket,
+            [socket, abruptly] {
+                if (abruptly)
+                    socket->abort();
+                else
+                    socket->close(QWebSocketProtocol::CloseCodeBadOperation, u"Internal error"_s);
+            },
+            Qt::QueuedConnection);
+    }
+}
+
 void LiveCallSandbox::listen(std::unique_ptr<QWebSocket> upgraded)
 {
     QWebSocket *socket = upgraded.release();
-    QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    const QString listenedCall = callOfListenPath(socket->requestUrl().path());
+    QObject::connect(socket, &QWebSocket::disconnected, socket, [this, socket, listenedCall] {
+        {
+            QMutexLocker locker(&m_state.mutex());
+            if (auto it = m_listening.find(listenedCall); it != m_listening.end()) {
+                it->removeOne(socket);
+                if (it->isEmpty())
+                    m_listening.erase(it);
+            }
+        }
+        socket->deleteLater();
+    });
     const QString callId = callOfListenPath(socket->requestUrl().path());
     const QByteArray auth = socket->request().rawHeader("Authorization");
     {
@@ -130,6 +165,7 @@ void LiveCallSandbox::listen(std::unique_ptr<QWebSocket> upgraded)
             return;
         }
         it->listenAuthorizations.append(auth);
+        m_listening[callId].append(socket);
     }
     // Listening is authenticated (monitorPlan.listenAuthenticationEnabled).
     if (!auth.startsWith("Bearer ") || auth.size() <= 7) {

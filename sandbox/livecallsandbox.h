@@ -42,6 +42,11 @@ public:
     void listen(std::unique_ptr<QWebSocket> socket);
     // Listeners that connected to a call's listen socket, and the Authorization they sent.
     QList<QByteArray> listenAuthorizations(const QString &callId) const;
+    // A call's listen sockets open now.
+    int openListenSockets(const QString &callId) const;
+    // Vapi losing a call's sound while the call goes on: its listen sockets close with 1011
+    // (internal error), or with `abruptly` their connections drop without a close frame.
+    void dropListenSockets(const QString &callId, bool abruptly = false);
 
     // A call now playing, reporting to `serverUrl` with `headers` (x-vapi-secret).
     void add(const vapimessages::CallInfo &call, const QString &serverUrl,
@@ -66,6 +71,9 @@ private:
 
     SandboxState &m_state;
     QHash<QString, Call> m_calls;
+    // Listen sockets open now, by call (they live on the sandbox's thread; the list is under
+    // m_state's mutex).
+    QHash<QString, QList<QWebSocket *>> m_listening;
 };
 
 } // namespace vox::sandbox

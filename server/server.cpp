@@ -285,7 +285,10 @@ Result<void> Server::start()
                     !usable && usable.error().kind == ErrorKind::NotSignedIn)
                     hub->closeStreamsOf(userId, usable.errorMessage());
             });
-    m_listenRelay = std::make_unique<ListenRelay>(*m_app, verify, m_config.trustedProxies);
+    ListenRelay::Options listening;
+    listening.fallback = {m_config.listenSampleRate, m_config.listenChannels};
+    m_listenRelay =
+        std::make_unique<ListenRelay>(*m_app, verify, m_config.trustedProxies, listening);
     m_http->setWebSocketHandler(ListenRelay::path(),
                                 [relay = m_listenRelay.get()](std::unique_ptr<QWebSocket> socket) {
                                     relay->accept(std::move(socket));

@@ -146,6 +146,13 @@ const QList<Option> &options()
         {u"VOXANNE_VOICE_WORKER_THREADS"_s, u"voice-worker-threads"_s, u"N"_s,
          u"Request workers reserved for Vapi's tool calls and webhooks, which never queue "
          "behind console or provider work (default: from the number of cores, at least 4)."_s},
+        {u"VOXANNE_LISTEN_SAMPLE_RATE"_s, u"listen-sample-rate"_s, u"HZ"_s,
+         u"Sample rate of a live call's sound when Vapi's listen socket does not announce one "
+         "(8000-48000, default 16000)."_s},
+        {u"VOXANNE_LISTEN_CHANNELS"_s, u"listen-channels"_s, u"1|2"_s,
+         u"Channels of a live call's sound when Vapi's listen socket does not announce them: 2 "
+         "is customer and assistant interleaved (default 2; sound that cannot be stereo is "
+         "taken as mono)."_s},
     };
     return table;
 }
@@ -391,6 +398,8 @@ Result<ServerConfig> ServerConfig::resolve(const Sources &sources)
         {u"VOXANNE_SMS_CHECK_MS"_s, &c.smsCheckDelayMs, 0, 86400000},
         {u"VOXANNE_PROVIDER_TIMEOUT_MS"_s, &c.providerTimeoutMs, 100, 600000},
         {u"VOXANNE_VOICE_WORKER_THREADS"_s, &c.voiceWorkerThreads, 0, 256},
+        {u"VOXANNE_LISTEN_SAMPLE_RATE"_s, &c.listenSampleRate, 8000, 48000},
+        {u"VOXANNE_LISTEN_CHANNELS"_s, &c.listenChannels, 1, 2},
     };
     for (const auto &[name, field, min, max] : numbers) {
         const auto n = parseInt(name, value(name), *field, min, max);

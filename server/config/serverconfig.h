@@ -95,6 +95,10 @@ struct ServerConfig
     int smsCheckDelayMs = 60000;
     // Request workers kept for Vapi's routes alone (0: chosen from the number of cores).
     int voiceWorkerThreads = 0;
+    // The sound format of a call's Vapi listen socket when Vapi does not announce one (its spec
+    // does not say): 16-bit PCM at this rate, this many channels interleaved.
+    int listenSampleRate = 16000;
+    int listenChannels = 2;
 
     bool isProduction() const { return mode == Mode::Production; }
     bool usesEmbeddedDatabase() const { return databaseUrl.isEmpty(); }

@@ -8,10 +8,11 @@ namespace vox::server::accesslog {
 
 const QStringList &actions()
 {
-    static const QStringList all{
-        action::callViewed,      action::recordingPlayed, action::transcriptExported,
-        action::recordingShared, action::shareOpened,     action::contactViewed,
-        action::inboxRead,       action::csvExported,     action::callListenedIn};
+    static const QStringList all{action::callViewed,         action::recordingPlayed,
+                                 action::transcriptExported, action::recordingShared,
+                                 action::shareOpened,        action::contactViewed,
+                                 action::inboxRead,          action::csvExported,
+                                 action::callListenedIn,     action::callListenEnded};
     return all;
 }
 
@@ -80,12 +81,26 @@ Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
 
 Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
                             const QString &clientAddress, const QString &callId, bool allowed,
-                            const QString &result)
+                            const QString &result, const QString &session)
 {
     Entry e = byUser(who, clientAddress, action::callListenedIn, u"call"_s, callId);
     e.allowed = allowed;
     if (!result.isEmpty())
-        e.details = {{u"result"_s, result}};
+        e.details.insert(u"result"_s, result);
+    if (!session.isEmpty())
+        e.details.insert(u"session"_s, session);
+    return record(tx, e);
+}
+
+Result<void> recordListenEnded(db::Transaction &tx, const http::Principal &who,
+                               const QString &clientAddress, const ListenEnd &end)
+{
+    Entry e = byUser(who, clientAddress, action::callListenEnded, u"call"_s, end.callId);
+    // Milliseconds are enough for an auditor and keep the number readable.
+    e.details = {{u"seconds"_s, qRound64(end.seconds * 1000.0) / 1000.0},
+                 {u"bytes"_s, end.bytes},
+                 {u"ended"_s, end.ended},
+                 {u"session"_s, end.session}};
     return record(tx, e);
 }
 

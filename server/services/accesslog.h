@@ -23,6 +23,9 @@ inline const QString contactViewed = QStringLiteral("contact.viewed");
 inline const QString inboxRead = QStringLiteral("inbox.read");
 inline const QString csvExported = QStringLiteral("csv.exported");
 inline const QString callListenedIn = QStringLiteral("call.listened_in");
+// The log is append-only (no UPDATE, by grant and by trigger), so how long someone listened is a
+// second row written when they stop, paired with the first by details.session.
+inline const QString callListenEnded = QStringLiteral("call.listen_ended");
 } // namespace action
 
 // Every action, for the filter's validation and the console's choices.
@@ -57,9 +60,24 @@ Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
                             const QString &clientAddress, const QString &what,
                             const QJsonObject &filters, qint64 rows, bool complete);
 // A listen-in that was refused (`allowed` false) is logged too; `result` says how it went in words
-// a reviewer reads ("relaying", "call ended", "not found").
+// a reviewer reads ("relaying", "call ended", "not found"). `session` (allowed ones) names the
+// listening so its end row can be paired with it.
 Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
                             const QString &clientAddress, const QString &callId,
-                            bool allowed = true, const QString &result = {});
+                            bool allowed = true, const QString &result = {},
+                            const QString &session = {});
+
+// How a listening that was let in ended: after `seconds`, having been sent `bytes` of sound;
+// `ended` in words ("left", "call ended", "sound lost", "server stopping").
+struct ListenEnd
+{
+    QString callId;
+    QString session;
+    double seconds = 0;
+    qint64 bytes = 0;
+    QString ended;
+};
+Result<void> recordListenEnded(db::Transaction &tx, const http::Principal &who,
+                               const QString &clientAddress, const ListenEnd &end);
 
 } // namespace vox::server::accesslog

@@ -6,11 +6,13 @@
 #include "server/services/accesslog.h"
 #include "server/services/livecalls.h"
 
-#include <QElapsedTimer>
+#include <algorithm>
+
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QTimer>
+#include <QUuid>
 #include <QWebSocket>
 
 using namespace Qt::Literals::StringLiterals;
@@ -82,11 +84,29 @@ ListenRelay::ListenRelay(AppContext &app, Verifier verifier, http::TrustedProxie
 
 ListenRelay::~ListenRelay()
 {
+    // Whoever is still listening has listened until now: their end rows are written before the
+    // workers (and the database behind them) go.
+    for (auto &entry : m_upstreams) {
+        Upstream *upstream = entry.second.get();
+        for (Listener &l : upstream->listeners) {
+            finish(l.session, u"server stopping"_s);
+            if (l.socket) {
+                l.socket->disconnect(this);
+                l.socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                                u"The server is shutting down."_s);
+            }
+        }
+        upstream->listeners.clear();
+        upstream->socket->disconnect(this);
+        upstream->socket->close();
+    }
     m_workers.waitForDone();
-    // Listeners hear that the server is going; their sockets go with the relay.
+    // Listeners still being let in hear that the server is going; their sockets go with the relay.
     for (QWebSocket *listener : findChildren<QWebSocket *>(Qt::FindDirectChildrenOnly)) {
         listener->disconnect(this);
-        listener->close(QWebSocketProtocol::CloseCodeGoingAway, u"The server is shutting down."_s);
+        if (listener->state() != QAbstractSocket::UnconnectedState)
+            listener->close(QWebSocketProtocol::CloseCodeGoingAway,
+                            u"The server is shutting down."_s);
     }
 }
 
@@ -124,7 +144,7 @@ ListenRelay::Outcome ListenRelay::admit(const QString &token, const QString &cal
 {
     auto verified = m_verifier(token);
     if (!verified)
-        return {closeNotAuthenticated, verified.errorMessage(), {}};
+        return {closeNotAuthenticated, verified.errorMessage(), {}, {}, {}};
     const http::Principal &who = verified->principal;
     auto outcome =
         m_app.db.transaction<Outcome>(who.access(), [&](db::Transaction &tx) -> Result<Outcome> {
@@ -141,17 +161,19 @@ ListenRelay::Outcome ListenRelay::admit(const QString &token, const QString &cal
                                                       : u"unavailable"_s;
             } else {
                 o.listenUrl = *url;
+                o.session = QUuid::createUuid().toString(QUuid::WithoutBraces);
             }
             // Another clinic's call is not named in this clinic's log.
             const QString logged = o.closeCode == closeNotFound ? QString() : callId;
             if (auto row = accesslog::recordListenIn(tx, who, clientAddress, logged,
-                                                     o.closeCode == 0, result);
+                                                     o.closeCode == 0, result, o.session);
                 !row)
                 return row.error();
+            o.who = who;
             return o;
         });
     if (!outcome)
-        return {closeUnavailable, u"Listening in is not possible right now."_s, {}};
+        return {closeUnavailable, u"Listening in is not possible right now."_s, {}, {}, {}};
     return *outcome;
 }
 
@@ -173,80 +195,206 @@ void ListenRelay::accept(std::unique_ptr<QWebSocket> upgraded)
     QPointer<QWebSocket> guarded(listener);
     m_workers.start([this, guarded, token, callId, address] {
         const Outcome outcome = admit(token, callId, address);
-        QMetaObject::invokeMethod(this, [this, guarded, outcome, callId] {
-            if (!guarded)
+        QMetaObject::invokeMethod(this, [this, guarded, outcome, callId, address] {
+            Session session;
+            session.who = outcome.who;
+            session.clientAddress = address;
+            session.callId = callId;
+            session.session = outcome.session;
+            session.since.start();
+            if (!guarded) {
+                // Gone while being let in: its listening lasted no time, and says so.
+                if (outcome.closeCode == 0) {
+                    ++m_active;
+                    finish(session, u"left"_s);
+                }
                 return;
+            }
             if (outcome.closeCode != 0) {
                 guarded->close(QWebSocketProtocol::CloseCode(outcome.closeCode), outcome.reason);
                 return;
             }
-            relay(guarded, callId, outcome.listenUrl);
+            join(guarded, std::move(session), outcome.listenUrl);
         });
     });
 }
 
-void ListenRelay::relay(QWebSocket *listener, const QString &callId, const QString &listenUrl)
+void ListenRelay::join(QWebSocket *listener, Session session, const QString &listenUrl)
 {
-    struct State
-    {
-        std::optional<ListenFormat> announced;
-        bool formatSent = false;
-        qint64 bytes = 0;
-        QElapsedTimer since;
-    };
-    auto state = std::make_shared<State>();
-    state->since.start();
+    const QString key = session.who.orgId + u'/' + session.callId;
+    auto found = m_upstreams.find(key);
+    Upstream &upstream =
+        found != m_upstreams.end() ? *found->second : openUpstream(key, session.callId, listenUrl);
     ++m_active;
-    // The upstream socket is the listener's child: whichever goes, both go.
-    auto *upstream = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, listener);
-    const ListenFormat fallback = m_options.fallback;
-
-    connect(upstream, &QWebSocket::textMessageReceived, listener, [state](const QString &text) {
-        if (state->formatSent || state->announced)
-            return;
-        state->announced = announcedFormat(QJsonDocument::fromJson(text.toUtf8()).object());
-    });
+    // A late joiner hears the format before anything else, then the sound from now on.
+    if (upstream.format) {
+        listener->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(upstream.format->toJson()).toJson(QJsonDocument::Compact)));
+        session.formatSent = true;
+    }
+    const quint64 id = ++m_lastListener;
+    upstream.listeners.push_back({id, listener, std::move(session)});
+    // Queued: a listener can drop while a frame is being sent to it, and the list it is in must
+    // not change under that loop.
     connect(
-        upstream, &QWebSocket::binaryMessageReceived, listener,
-        [state, listener, callId, fallback](const QByteArray &frame) {
-            if (!state->formatSent) {
-                const ListenFormat format = settledFormat(state->announced, fallback, frame.size());
-                if (!state->announced && !(format == fallback))
-                    log::warn("listen",
-                              u"A call's sound did not fit the configured format; "
-                              "relaying it as mono."_s,
-                              {{u"call_id"_s, callId}, {u"frame_bytes"_s, qint64(frame.size())}});
-                listener->sendTextMessage(QString::fromUtf8(
-                    QJsonDocument(format.toJson()).toJson(QJsonDocument::Compact)));
-                state->formatSent = true;
-            }
-            state->bytes += frame.size();
-            listener->sendBinaryMessage(frame);
-        });
-    connect(upstream, &QWebSocket::disconnected, listener, [listener, upstream] {
+        listener, &QWebSocket::disconnected, this, [this, key, id] { leave(key, id); },
+        Qt::QueuedConnection);
+}
+
+ListenRelay::Upstream &ListenRelay::openUpstream(const QString &key, const QString &callId,
+                                                 const QString &listenUrl)
+{
+    auto owned = std::make_unique<Upstream>();
+    Upstream &upstream = *owned;
+    upstream.socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    QWebSocket *socket = upstream.socket;
+    m_upstreams.emplace(key, std::move(owned));
+
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, key](const QString &text) {
+        auto it = m_upstreams.find(key);
+        if (it == m_upstreams.end() || it->second->format || it->second->announced)
+            return;
+        it->second->announced = announcedFormat(QJsonDocument::fromJson(text.toUtf8()).object());
+    });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+            [this, key](const QByteArray &frame) { relayFrame(key, frame); });
+    // A connection that drops without a close frame still reads as 1000 (Qt's default), so
+    // whether Vapi said goodbye at all is seen here.
+    auto closedByVapi = std::make_shared<bool>(false);
+    connect(socket, &QWebSocket::aboutToClose, this, [closedByVapi] { *closedByVapi = true; });
+    connect(socket, &QWebSocket::disconnected, this, [this, key, socket, closedByVapi] {
+        auto it = m_upstreams.find(key);
+        if (it == m_upstreams.end() || it->second->socket != socket)
+            return;
         // Vapi closes the listen socket when the call ends; anything else is a lost connection.
-        const bool ended = upstream->closeCode() == QWebSocketProtocol::CloseCodeNormal;
-        listener->close(ended ? QWebSocketProtocol::CloseCodeNormal
-                              : QWebSocketProtocol::CloseCode(closeUnavailable),
-                        ended ? u"The call has ended."_s
-                              : u"The call's sound is not reachable any more."_s);
+        if (*closedByVapi && socket->closeCode() == QWebSocketProtocol::CloseCodeNormal)
+            endUpstream(key, QWebSocketProtocol::CloseCodeNormal, u"The call has ended."_s,
+                        u"call ended"_s);
+        else
+            endUpstream(key, closeUnavailable, u"The call's sound is not reachable any more."_s,
+                        u"sound lost"_s);
     });
-    connect(listener, &QWebSocket::disconnected, this, [this, upstream, state, callId] {
-        --m_active;
-        upstream->close();
-        log::info("listen", u"A listener left a call."_s,
-                  {{u"call_id"_s, callId},
-                   {u"bytes"_s, state->bytes},
-                   {u"seconds"_s, double(state->since.elapsed()) / 1000.0}});
+    QTimer::singleShot(connectTimeoutMs, socket, [this, key, socket] {
+        auto it = m_upstreams.find(key);
+        if (it != m_upstreams.end() && it->second->socket == socket &&
+            socket->state() != QAbstractSocket::ConnectedState)
+            endUpstream(key, closeUnavailable, u"Vapi did not open the call's sound in time."_s,
+                        u"sound lost"_s);
     });
-    QTimer::singleShot(connectTimeoutMs, upstream, [upstream, listener] {
-        if (upstream->state() != QAbstractSocket::ConnectedState)
-            listener->close(QWebSocketProtocol::CloseCode(closeUnavailable),
-                            u"Vapi did not open the call's sound in time."_s);
-    });
+    log::info("listen", u"Opening a call's sound for its listeners."_s, {{u"call_id"_s, callId}});
     QNetworkRequest request{QUrl(listenUrl)};
     request.setRawHeader("Authorization", "Bearer " + m_app.config.vapiPublicKey.toUtf8());
-    upstream->open(request);
+    socket->open(request);
+    return upstream;
+}
+
+void ListenRelay::relayFrame(const QString &key, const QByteArray &frame)
+{
+    auto it = m_upstreams.find(key);
+    if (it == m_upstreams.end())
+        return;
+    Upstream &upstream = *it->second;
+    if (!upstream.format) {
+        upstream.format = settledFormat(upstream.announced, m_options.fallback, frame.size());
+        if (!upstream.announced && !(*upstream.format == m_options.fallback))
+            log::warn(
+                "listen",
+                u"A call's sound did not fit the configured format; relaying it as mono."_s,
+                {{u"call_id"_s, key.section(u'/', 1)}, {u"frame_bytes"_s, qint64(frame.size())}});
+    }
+    const QString format =
+        QString::fromUtf8(QJsonDocument(upstream.format->toJson()).toJson(QJsonDocument::Compact));
+    for (Listener &l : upstream.listeners) {
+        if (!l.socket)
+            continue;
+        if (!l.session.formatSent) {
+            l.socket->sendTextMessage(format);
+            l.session.formatSent = true;
+        }
+        // The frame's bytes are shared, not copied, between the listeners.
+        l.socket->sendBinaryMessage(frame);
+        l.session.bytes += frame.size();
+    }
+}
+
+void ListenRelay::leave(const QString &key, quint64 listener)
+{
+    auto it = m_upstreams.find(key);
+    if (it == m_upstreams.end())
+        return;
+    auto &listeners = it->second->listeners;
+    const auto l = std::find_if(listeners.begin(), listeners.end(),
+                                [listener](const Listener &x) { return x.id == listener; });
+    if (l == listeners.end())
+        return;
+    finish(l->session, u"left"_s);
+    listeners.erase(l);
+    if (!listeners.empty())
+        return;
+    // The last one out closes the call's sound.
+    std::unique_ptr<Upstream> upstream = std::move(it->second);
+    m_upstreams.erase(it);
+    upstream->socket->disconnect(this);
+    closeUpstreamSocket(upstream->socket);
+}
+
+void ListenRelay::endUpstream(const QString &key, int code, const QString &reason,
+                              const QString &ended)
+{
+    auto it = m_upstreams.find(key);
+    if (it == m_upstreams.end())
+        return;
+    std::unique_ptr<Upstream> upstream = std::move(it->second);
+    m_upstreams.erase(it);
+    upstream->socket->disconnect(this);
+    for (Listener &l : upstream->listeners) {
+        finish(l.session, ended);
+        if (l.socket) {
+            l.socket->disconnect(this);
+            l.socket->close(QWebSocketProtocol::CloseCode(code), reason);
+        }
+    }
+    closeUpstreamSocket(upstream->socket);
+}
+
+void ListenRelay::closeUpstreamSocket(QWebSocket *socket)
+{
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    if (socket->state() == QAbstractSocket::UnconnectedState) {
+        socket->deleteLater();
+        return;
+    }
+    socket->close();
+    // A peer that never answers the close does not keep the socket.
+    QTimer::singleShot(connectTimeoutMs, socket, &QObject::deleteLater);
+}
+
+void ListenRelay::finish(const Session &session, const QString &ended)
+{
+    --m_active;
+    const double seconds = double(session.since.elapsed()) / 1000.0;
+    log::info("listen", u"A listener left a call."_s,
+              {{u"call_id"_s, session.callId},
+               {u"bytes"_s, session.bytes},
+               {u"seconds"_s, seconds},
+               {u"ended"_s, ended}});
+    accesslog::ListenEnd end;
+    end.callId = session.callId;
+    end.session = session.session;
+    end.seconds = seconds;
+    end.bytes = session.bytes;
+    end.ended = ended;
+    m_workers.start([this, who = session.who, address = session.clientAddress, end] {
+        auto row =
+            m_app.db.transaction<bool>(who.access(), [&](db::Transaction &tx) -> Result<bool> {
+                if (auto r = accesslog::recordListenEnded(tx, who, address, end); !r)
+                    return r.error();
+                return true;
+            });
+        if (!row)
+            log::warn("listen", u"How long someone listened in could not be logged."_s,
+                      {{u"call_id"_s, end.callId}, {u"error"_s, row.errorMessage()}});
+    });
 }
 
 } // namespace vox::server

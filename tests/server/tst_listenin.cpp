@@ -1,9 +1,12 @@
 // Listening in to a call in progress, end to end against the provider sandbox: a signed-in user
 // of the call's clinic opens GET /api/calls/:id/listen as a WebSocket, hears the format first and
 // then the call's PCM as the sandbox streams it from the call's listen address (opened with
-// Vapi's public key, never shown to the console), two at once; the listener is closed when the
-// call ends; every attempt leaves an access-log row; another clinic's call is not found, an ended
-// call is refused in words, and nobody unsigned gets in.
+// Vapi's public key, never shown to the console). Everyone listening to one call shares one
+// listen socket at Vapi: a late joiner hears the format and then the sound from when it joined,
+// the last one out closes it, and losing it closes every listener with 4502. The listeners are
+// closed when the call ends; every attempt leaves an access-log row, and every listening a second
+// one with how long it lasted; another clinic's call is not found, an ended call is refused in
+// words, and nobody unsigned gets in.
 #include "integrationfixture.h"
 
 #include "sandbox/vapimessages.h"
@@ -33,6 +36,7 @@ struct Listener
 {
     std::unique_ptr<QWebSocket> socket = std::make_unique<QWebSocket>();
     QList<QString> texts;
+    bool soundBeforeFormat = false;
     QByteArray pcm;
     int binaryFrames = 0;
     bool closed = false;
@@ -45,6 +49,8 @@ struct Listener
                          [this](const QString &text) { texts.append(text); });
         QObject::connect(socket.get(), &QWebSocket::binaryMessageReceived,
                          [this](const QByteArray &frame) {
+                             if (texts.isEmpty())
+                                 soundBeforeFormat = true;
                              pcm += frame;
                              ++binaryFrames;
                          });
@@ -238,11 +244,11 @@ private slots:
             QFile file(dump);
             QVERIFY(file.open(QIODevice::WriteOnly) && file.write(staff.pcm) == staff.pcm.size());
         }
-        // The sandbox was opened with Vapi's public key, once per listener.
+        // Vapi's listen socket was opened once for both, with Vapi's public key.
         const auto authorizations = f.sandbox->liveCalls().listenAuthorizations(call.info.id);
-        QCOMPARE(authorizations.size(), 2);
-        for (const QByteArray &auth : authorizations)
-            QCOMPARE(auth, QByteArray("Bearer " + publicKey.toUtf8()));
+        QCOMPARE(authorizations.size(), 1);
+        QCOMPARE(authorizations.first(), QByteArray("Bearer " + publicKey.toUtf8()));
+        QCOMPARE(f.sandbox->liveCalls().openListenSockets(call.info.id), 1);
         QTRY_COMPARE_WITH_TIMEOUT(
             count("SELECT count(*) FROM phi_access_log WHERE org_id = $1::uuid AND action = "
                   "'call.listened_in' AND entity_type = 'call' AND entity_id = $2::uuid AND "
@@ -261,19 +267,166 @@ private slots:
                 .status,
             200);
         QTRY_VERIFY_WITH_TIMEOUT(staff.closed && owner.closed, 10000);
-        QCOMPARE(staff.closeCode, int(QWebSocketProtocol::CloseCodeNormal));
-        QCOMPARE(staff.closeReason, u"The call has ended."_s);
+        for (const Listener *l : {&staff, &owner}) {
+            QCOMPARE(l->closeCode, int(QWebSocketProtocol::CloseCodeNormal));
+            QCOMPARE(l->closeReason, u"The call has ended."_s);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(f.server->server().listenRelayCount(), 0, 5000);
     }
 
-    void aListenerLeavingClosesItsRelay()
+    void aLateJoinerHearsTheFormatFirstThenTheSoundFromThen()
     {
         const Live call = startCall();
+        Listener first;
+        first.open(listenUrl(call.id), m_staff->token());
+        // A fifth of a second of sound before the second one comes.
+        QTRY_VERIFY_WITH_TIMEOUT(first.binaryFrames >= 10, 15000);
+        Listener late;
+        late.open(listenUrl(call.id), m_clinic.client->token());
+        QTRY_VERIFY_WITH_TIMEOUT(late.binaryFrames >= 5, 15000);
+        QVERIFY(!late.closed);
+        QVERIFY(!late.soundBeforeFormat);
+        QCOMPARE(late.texts.size(), 1);
+        const QJsonObject format = QJsonDocument::fromJson(late.texts.first().toUtf8()).object();
+        QCOMPARE(format.value(u"type"_s).toString(), u"format"_s);
+        QCOMPARE(format.value(u"sample_rate"_s).toInt(), 16000);
+        QCOMPARE(format.value(u"channels"_s).toInt(), 2);
+        QCOMPARE(late.pcm.size() % 4, 0);
+        // It hears from when it joined, not the sound the first one heard before.
+        QVERIFY2(late.pcm.size() < first.pcm.size(),
+                 qPrintable(u"late %1, first %2"_s.arg(late.pcm.size()).arg(first.pcm.size())));
+        QCOMPARE(f.sandbox->liveCalls().listenAuthorizations(call.info.id).size(), 1);
+        QCOMPARE(f.server->server().listenRelayCount(), 2);
+    }
+
+    void theLastListenerLeavingClosesTheCallsSound_data()
+    {
+        QTest::addColumn<int>("listeners");
+        QTest::addColumn<int>("leaving");
+        QTest::addColumn<int>("openAtVapi"); // the call's listen sockets the sandbox has open after
+        QTest::newRow("the only listener leaves") << 1 << 1 << 0;
+        QTest::newRow("one of two leaves: the other still hears") << 2 << 1 << 1;
+        QTest::newRow("both of two leave") << 2 << 2 << 0;
+    }
+
+    void theLastListenerLeavingClosesTheCallsSound()
+    {
+        QFETCH(int, listeners);
+        QFETCH(int, leaving);
+        QFETCH(int, openAtVapi);
+        const Live call = startCall();
+        std::vector<std::unique_ptr<Listener>> all;
+        for (int i = 0; i < listeners; ++i) {
+            all.push_back(std::make_unique<Listener>());
+            all.back()->open(listenUrl(call.id),
+                             i % 2 == 0 ? m_staff->token() : m_clinic.client->token());
+        }
+        for (const auto &l : all)
+            QTRY_VERIFY_WITH_TIMEOUT(l->binaryFrames > 0, 15000);
+        QCOMPARE(f.server->server().listenRelayCount(), listeners);
+        QCOMPARE(f.sandbox->liveCalls().openListenSockets(call.info.id), 1);
+        for (int i = 0; i < leaving; ++i)
+            all.at(i)->socket->close();
+        QTRY_COMPARE_WITH_TIMEOUT(f.server->server().listenRelayCount(), listeners - leaving, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(f.sandbox->liveCalls().openListenSockets(call.info.id),
+                                  openAtVapi, 5000);
+        // Whoever stayed still hears the call.
+        for (int i = leaving; i < listeners; ++i) {
+            const int heard = all.at(i)->binaryFrames;
+            QTRY_VERIFY_WITH_TIMEOUT(all.at(i)->binaryFrames > heard + 5, 5000);
+            QVERIFY(!all.at(i)->closed);
+        }
+        QCOMPARE(f.sandbox->liveCalls().listenAuthorizations(call.info.id).size(), 1);
+    }
+
+    void losingTheCallsSoundClosesEveryListenerWith4502_data()
+    {
+        QTest::addColumn<bool>("abruptly");
+        QTest::newRow("Vapi closes it with an error") << false;
+        QTest::newRow("the connection drops without a close") << true;
+    }
+
+    void losingTheCallsSoundClosesEveryListenerWith4502()
+    {
+        QFETCH(bool, abruptly);
+        const Live call = startCall();
         Listener staff;
+        Listener owner;
         staff.open(listenUrl(call.id), m_staff->token());
-        QTRY_VERIFY_WITH_TIMEOUT(staff.binaryFrames > 0, 15000);
-        QCOMPARE(f.server->server().listenRelayCount(), 1);
-        staff.socket->close();
+        owner.open(listenUrl(call.id), m_clinic.client->token());
+        QTRY_VERIFY_WITH_TIMEOUT(staff.binaryFrames > 0 && owner.binaryFrames > 0, 15000);
+        f.sandbox->liveCalls().dropListenSockets(call.info.id, abruptly);
+        QTRY_VERIFY_WITH_TIMEOUT(staff.closed && owner.closed, 10000);
+        for (const Listener *l : {&staff, &owner}) {
+            QCOMPARE(l->closeCode, ListenRelay::closeUnavailable);
+            QCOMPARE(l->closeReason, u"The call's sound is not reachable any more."_s);
+        }
         QTRY_COMPARE_WITH_TIMEOUT(f.server->server().listenRelayCount(), 0, 5000);
+        // The call goes on: a new listener opens the call's sound afresh.
+        Listener again;
+        again.open(listenUrl(call.id), m_staff->token());
+        QTRY_VERIFY_WITH_TIMEOUT(again.binaryFrames > 0, 15000);
+        QCOMPARE(f.sandbox->liveCalls().listenAuthorizations(call.info.id).size(), 2);
+    }
+
+    void theAccessLogSaysHowLongEachListened_data()
+    {
+        QTest::addColumn<QString>("end"); // how the listening ends
+        QTest::addColumn<QString>("logged");
+        QTest::newRow("the listener leaves") << u"leave"_s << u"left"_s;
+        QTest::newRow("the call ends") << u"end call"_s << u"call ended"_s;
+        QTest::newRow("the call's sound is lost") << u"drop"_s << u"sound lost"_s;
+    }
+
+    void theAccessLogSaysHowLongEachListened()
+    {
+        QFETCH(QString, end);
+        QFETCH(QString, logged);
+        const Live call = startCall();
+        Listener staff;
+        Listener owner;
+        staff.open(listenUrl(call.id), m_staff->token());
+        owner.open(listenUrl(call.id), m_clinic.client->token());
+        QTRY_VERIFY_WITH_TIMEOUT(staff.binaryFrames >= 5 && owner.binaryFrames >= 5, 15000);
+        if (end == u"leave") {
+            staff.socket->close();
+            owner.socket->close();
+        } else if (end == u"end call") {
+            QCOMPARE(m_clinic.client
+                         ->post(u"/api/calls/%1/control"_s.arg(call.id), {{u"type"_s, u"end"_s}})
+                         .status,
+                     200);
+        } else {
+            f.sandbox->liveCalls().dropListenSockets(call.info.id);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(staff.closed && owner.closed, 10000);
+        const QByteArray ended =
+            "SELECT s.user_id::text, e.details->>'ended', (e.details->>'seconds')::float8, "
+            "(e.details->>'bytes')::bigint, e.result, e.client_address FROM phi_access_log s JOIN "
+            "phi_access_log e ON e.details->>'session' = s.details->>'session' AND e.action = "
+            "'call.listen_ended' WHERE s.action = 'call.listened_in' AND s.entity_id = $1::uuid "
+            "AND e.entity_id = $1::uuid AND s.org_id = $2::uuid AND e.org_id = $2::uuid "
+            "ORDER BY s.user_id";
+        QTRY_COMPARE_WITH_TIMEOUT(f.sql(ended, {call.id, m_clinic.orgId})->rowCount(), 2, 5000);
+        auto rows = f.sql(ended, {call.id, m_clinic.orgId});
+        QStringList users;
+        for (int r = 0; r < rows->rowCount(); ++r) {
+            users.append(rows->text(r, 0));
+            QCOMPARE(rows->text(r, 1), logged);
+            QVERIFY(rows->toDouble(r, 2) >= 0);
+            QCOMPARE(rows->text(r, 4), u"allowed"_s);
+            QCOMPARE(rows->text(r, 5), u"127.0.0.1"_s);
+        }
+        QCOMPARE(users.size(), 2);
+        QVERIFY(users.at(0) != users.at(1));
+        // What each was sent is at least what each heard, and they heard sound.
+        QVERIFY(users.contains(m_clinic.userId));
+        for (int r = 0; r < rows->rowCount(); ++r) {
+            const Listener &l = rows->text(r, 0) == m_clinic.userId ? owner : staff;
+            QVERIFY2(rows->toInt(r, 3) >= l.pcm.size(),
+                     qPrintable(u"logged %1, heard %2"_s.arg(rows->text(r, 3)).arg(l.pcm.size())));
+            QVERIFY(l.pcm.size() > 0);
+        }
     }
 
     void refusedListenersAreToldWhy_data()
@@ -338,6 +491,12 @@ private slots:
             return;
         }
         QCOMPARE(now, logRows + 1);
+        // A refused attempt was no listening: nothing ends.
+        QTest::qWait(200);
+        QCOMPARE(count("SELECT count(*) FROM phi_access_log WHERE action = 'call.listen_ended' AND "
+                       "entity_id = $1::uuid",
+                       {callId}),
+                 0);
         auto last = f.sql("SELECT result, details->>'result', coalesce(entity_id::text, ''), "
                           "org_id::text FROM phi_access_log WHERE action = 'call.listened_in' "
                           "ORDER BY occurred_at DESC LIMIT 1",

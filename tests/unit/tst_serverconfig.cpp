@@ -127,6 +127,11 @@ private slots:
         QTest::newRow("short metrics token") << u"VOXANNE_METRICS_TOKEN"_s << u"abc"_s;
         QTest::newRow("unknown log level") << u"VOXANNE_LOG_LEVEL"_s << u"loud"_s;
         QTest::newRow("unknown area log level") << u"VOXANNE_LOG_LEVEL"_s << u"http=loud"_s;
+        QTest::newRow("listen sample rate below telephone quality")
+            << u"VOXANNE_LISTEN_SAMPLE_RATE"_s << u"4000"_s;
+        QTest::newRow("listen sample rate with a unit")
+            << u"VOXANNE_LISTEN_SAMPLE_RATE"_s << u"16kHz"_s;
+        QTest::newRow("three listen channels") << u"VOXANNE_LISTEN_CHANNELS"_s << u"3"_s;
     }
     void rejectsMalformedValues()
     {
@@ -230,6 +235,34 @@ private slots:
             {u"VOXANNE_MAX_UPLOAD_BYTES"_s, config->maxUploadBytes},
             {u"VOXANNE_MAX_BODY_BYTES_IN_FLIGHT"_s, config->maxBodyBytesInFlight}};
         QCOMPARE(read.value(name, -1), expected);
+    }
+
+    void theListenFallbackFormatIsASetting_data()
+    {
+        QTest::addColumn<QString>("sampleRate"); // empty: not given
+        QTest::addColumn<QString>("channels");
+        QTest::addColumn<int>("expectedRate");
+        QTest::addColumn<int>("expectedChannels");
+        QTest::newRow("default: 16 kHz, customer and assistant")
+            << QString() << QString() << 16000 << 2;
+        QTest::newRow("narrowband mono") << u"8000"_s << u"1"_s << 8000 << 1;
+        QTest::newRow("only the rate given") << u"24000"_s << QString() << 24000 << 2;
+    }
+    void theListenFallbackFormatIsASetting()
+    {
+        QFETCH(QString, sampleRate);
+        QFETCH(QString, channels);
+        QFETCH(int, expectedRate);
+        QFETCH(int, expectedChannels);
+        ServerConfig::Sources s = productionSources();
+        if (!sampleRate.isEmpty())
+            s.environment.insert(u"VOXANNE_LISTEN_SAMPLE_RATE"_s, sampleRate);
+        if (!channels.isEmpty())
+            s.flags.insert(u"VOXANNE_LISTEN_CHANNELS"_s, channels);
+        const auto config = ServerConfig::resolve(s);
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.errorMessage()));
+        QCOMPARE(config->listenSampleRate, expectedRate);
+        QCOMPARE(config->listenChannels, expectedChannels);
     }
 
     void sandboxIsRefusedInProductionWithoutTheDevelopmentSwitch()
