@@ -99,8 +99,8 @@ http::Reply list(AppContext &app, http::Context &c)
         q.where("(l.occurred_at, l.id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
                 q.bind(q.cursor()->id) + "::uuid)");
     // Newest first: a range of phi_access_log_org_time.
-    const QByteArray sql = "SELECT " + entryJson + ", l.occurred_at::text, l.id FROM " + fromTables +
-                           " WHERE " + q.conditions() +
+    const QByteArray sql = "SELECT " + entryJson + ", l.occurred_at::text, l.id FROM " +
+                           fromTables + " WHERE " + q.conditions() +
                            " ORDER BY l.occurred_at DESC, l.id DESC LIMIT " +
                            QByteArray::number(q.limit() + 1);
     auto page =

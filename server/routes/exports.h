@@ -5,8 +5,8 @@
 #include "server/http/router.h"
 #include "server/routes/listquery.h"
 
-#include <QList>
 #include <functional>
+#include <QList>
 
 namespace vox::server {
 

@@ -526,8 +526,7 @@ private slots:
         QCOMPARE(expected->rowCount(), accesses);
         QByteArray wanted = vox::csv::record(
             {u"occurred_at"_s, u"user_name"_s, u"user_id"_s, u"action"_s, u"entity_type"_s,
-             u"entity_id"_s, u"contact_id"_s, u"contact_name"_s, u"client_address"_s,
-             u"result"_s});
+             u"entity_id"_s, u"contact_id"_s, u"contact_name"_s, u"client_address"_s, u"result"_s});
         for (int r = 0; r < expected->rowCount(); ++r) {
             QStringList cells;
             for (int c = 0; c < 10; ++c)
@@ -561,10 +560,9 @@ private slots:
         const QJsonObject details = row.value(u"details"_s).toObject();
         QCOMPARE(details.value(u"rows"_s).toInteger(), qint64(accesses));
         QCOMPARE(details.value(u"complete"_s).toBool(), true);
-        QCOMPARE(details.value(u"filters"_s).toObject(),
-                 (QJsonObject{{u"user_id"_s, person},
-                              {u"from"_s, u"2026-01-05"_s},
-                              {u"to"_s, u"2026-01-05"_s}}));
+        QCOMPARE(details.value(u"filters"_s).toObject(), (QJsonObject{{u"user_id"_s, person},
+                                                                      {u"from"_s, u"2026-01-05"_s},
+                                                                      {u"to"_s, u"2026-01-05"_s}}));
         // An export leaves one row, however many pages it read.
         QTest::qWait(200);
         QCOMPARE(exportsLogged(), 1);
