@@ -194,12 +194,15 @@ http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &tabl
     if (!zone)
         return zone.error();
     const QString timeZone = zone->isEmpty() ? u"UTC"_s : zone->text(0, 0);
-    const QByteArray tz = base.bind(timeZone) + "::text";
+    // Bound only when a column reads it: PostgreSQL refuses a parameter it cannot type.
+    QByteArray tz;
 
     QStringList header;
     QByteArrayList select;
     for (const ExportTable::Column &column : table.columns) {
         header.append(column.name);
+        if (tz.isEmpty() && column.sql.contains("{tz}"))
+            tz = base.bind(timeZone) + "::text";
         select.append("(" + QByteArray(column.sql).replace("{tz}", tz) + ")::text");
     }
     const QByteArray direction = table.newestFirst ? " DESC" : "";

@@ -307,8 +307,8 @@ QUrl RecordingRelay::url() const
 {
     if (m_secret.isEmpty() || !m_server->isListening())
         return {};
-    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server->serverPort())
-                    .arg(QString::fromLatin1(relayPath())));
+    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(QString::number(m_server->serverPort()),
+                                               QString::fromLatin1(relayPath())));
 }
 
 void RecordingRelay::open(const QUrl &route, std::function<void(const FirstAnswer &)> answered)
@@ -322,8 +322,8 @@ void RecordingRelay::open(const QUrl &route, std::function<void(const FirstAnswe
         QMetaObject::invokeMethod(
             this,
             [this] {
-                if (auto answered = std::exchange(m_answered, nullptr))
-                    answered(FirstAnswer{0, QNetworkReply::UnknownNetworkError, {}, {}});
+                if (auto report = std::exchange(m_answered, nullptr))
+                    report(FirstAnswer{0, QNetworkReply::UnknownNetworkError, {}, {}});
             },
             Qt::QueuedConnection);
         return;
@@ -333,8 +333,8 @@ void RecordingRelay::open(const QUrl &route, std::function<void(const FirstAnswe
         if (secret != m_secret)
             return; // closed or opened again meanwhile
         if (!token) {
-            if (auto answered = std::exchange(m_answered, nullptr))
-                answered(FirstAnswer{401, QNetworkReply::AuthenticationRequiredError, {}, {}});
+            if (auto report = std::exchange(m_answered, nullptr))
+                report(FirstAnswer{401, QNetworkReply::AuthenticationRequiredError, {}, {}});
             return;
         }
         m_first = get(*token, "bytes=0-");
@@ -405,8 +405,8 @@ void RecordingRelay::firstAnswerArrived()
         first->disconnect(this);
         first->deleteLater();
     }
-    if (auto answered = std::exchange(m_answered, nullptr))
-        answered(answer);
+    if (auto report = std::exchange(m_answered, nullptr))
+        report(answer);
 }
 
 QNetworkReply *RecordingRelay::takeFirstAnswer()
