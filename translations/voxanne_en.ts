@@ -900,10 +900,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export to CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,22 +940,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the access log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The access log could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Access log saved to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -989,6 +969,14 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Who opened patients&apos; calls, recordings, histories and texts, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

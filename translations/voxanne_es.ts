@@ -902,10 +902,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Mostrar</translation>
     </message>
     <message>
-        <source>Export to CSV…</source>
-        <translation>Exportar a CSV…</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -946,22 +942,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Permitido</translation>
     </message>
     <message>
-        <source>Save the access log</source>
-        <translation>Guardar el registro de accesos</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>The access log could not be saved to %1: %2</source>
-        <translation>No se pudo guardar el registro de accesos en %1: %2</translation>
-    </message>
-    <message>
-        <source>Access log saved to %1.</source>
-        <translation>Registro de accesos guardado en %1.</translation>
-    </message>
-    <message>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -992,6 +972,14 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Who opened patients&apos; calls, recordings, histories and texts, newest first</source>
         <translation>Quién abrió llamadas, grabaciones, historiales y mensajes de pacientes, lo más reciente primero</translation>
+    </message>
+    <message>
+        <source>Exported the access log</source>
+        <translation>Exportó el registro de accesos</translation>
+    </message>
+    <message>
+        <source>access log</source>
+        <translation>registro de accesos</translation>
     </message>
 </context>
 <context>

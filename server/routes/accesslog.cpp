@@ -1,6 +1,7 @@
 #include "server/routes/accesslog.h"
 
 #include "server/http/jsonbody.h"
+#include "server/routes/exports.h"
 #include "server/routes/listcursor.h"
 #include "server/routes/listquery.h"
 #include "server/services/accesslog.h"
@@ -14,16 +15,13 @@ namespace vox::server {
 
 namespace {
 
-// The most rows one CSV export carries; a longer history is exported a period at a time.
-constexpr int csvMaxRows = 50000;
-
 const QByteArray entryJson =
     "json_build_object('id', l.id, 'occurred_at', l.occurred_at, 'user_id', l.user_id, "
     "'user_name', l.user_name, 'action', l.action, 'entity_type', l.entity_type, 'entity_id', "
     "l.entity_id, 'contact_id', l.contact_id, 'contact_name', ct.name, 'client_address', "
     "l.client_address, 'result', l.result)";
-const QByteArray fromSql =
-    " FROM phi_access_log l LEFT JOIN contacts ct ON ct.id = l.contact_id AND ct.org_id = l.org_id";
+const QByteArray fromTables =
+    "phi_access_log l LEFT JOIN contacts ct ON ct.id = l.contact_id AND ct.org_id = l.org_id";
 
 // A day ("2026-03-01", in the clinic's time zone) or an instant ("2026-03-01T09:30:00Z").
 Result<void> addTimeBound(const http::Request &request, ListQuery &q, const QString &name,
@@ -101,8 +99,8 @@ http::Reply list(AppContext &app, http::Context &c)
         q.where("(l.occurred_at, l.id) < (" + q.bind(q.cursor()->at) + "::timestamptz, " +
                 q.bind(q.cursor()->id) + "::uuid)");
     // Newest first: a range of phi_access_log_org_time.
-    const QByteArray sql = "SELECT " + entryJson + ", l.occurred_at::text, l.id" + fromSql +
-                           " WHERE " + q.conditions() +
+    const QByteArray sql = "SELECT " + entryJson + ", l.occurred_at::text, l.id FROM " +
+                           fromTables + " WHERE " + q.conditions() +
                            " ORDER BY l.occurred_at DESC, l.id DESC LIMIT " +
                            QByteArray::number(q.limit() + 1);
     auto page =
@@ -117,53 +115,30 @@ http::Reply list(AppContext &app, http::Context &c)
     return http::Response::rawJson(*page);
 }
 
-// A CSV field: quoted when it must be, and text a spreadsheet would run as a formula made inert.
-QByteArray csvField(const QString &value)
+// The log as an auditor takes it away: every matching row, newest first, times in UTC.
+ExportTable accessLogExport(const QString &orgId)
 {
-    QString text = value;
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
-        text.prepend(u'\'');
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') ||
-        text.contains(u'\r')) {
-        text.replace(u"\""_s, u"\"\""_s);
-        text = u'"' + text + u'"';
-    }
-    return text.toUtf8();
-}
-
-http::Reply exportCsv(AppContext &app, http::Context &c)
-{
-    ListQuery q;
-    if (auto filtered = addFilters(c.request, q, c.orgId()); !filtered)
-        return filtered.error();
-    const QByteArray sql =
-        "SELECT to_char(l.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-        "l.user_name, coalesce(l.user_id::text, ''), l.action, l.entity_type, "
-        "coalesce(l.entity_id::text, ''), coalesce(l.contact_id::text, ''), coalesce(ct.name, "
-        "''), l.client_address, l.result" +
-        fromSql + " WHERE " + q.conditions() + " ORDER BY l.occurred_at DESC, l.id DESC LIMIT " +
-        QByteArray::number(csvMaxRows);
-    auto csv =
-        app.db.transaction<QByteArray>(c.access(), [&](db::Transaction &tx) -> Result<QByteArray> {
-            auto rows = tx.exec(sql, q.params());
-            if (!rows)
-                return rows.error();
-            QByteArray out = "occurred_at,user_name,user_id,action,entity_type,entity_id,"
-                             "contact_id,contact_name,client_address,result\r\n";
-            for (int r = 0; r < rows->rowCount(); ++r) {
-                for (int f = 0; f < 10; ++f) {
-                    if (f > 0)
-                        out += ',';
-                    out += csvField(rows->text(r, f));
-                }
-                out += "\r\n";
-            }
-            return out;
-        });
-    if (!csv)
-        return csv.error();
-    return http::Response::attachment(*csv, "text/csv; charset=utf-8", u"access-log.csv"_s)
-        .withHeader("Cache-Control", "no-store");
+    return ExportTable{
+        u"access_log"_s,
+        {{u"occurred_at"_s,
+          "to_char(l.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"},
+         {u"user_name"_s, "l.user_name"},
+         {u"user_id"_s, "l.user_id"},
+         {u"action"_s, "l.action"},
+         {u"entity_type"_s, "l.entity_type"},
+         {u"entity_id"_s, "l.entity_id"},
+         {u"contact_id"_s, "l.contact_id"},
+         {u"contact_name"_s, "ct.name"},
+         {u"client_address"_s, "l.client_address"},
+         {u"result"_s, "l.result"}},
+        fromTables,
+        "l.org_id",
+        "l.occurred_at",
+        "l.id",
+        true,
+        [orgId](const http::Request &request, ListQuery &q) {
+            return addFilters(request, q, orgId);
+        }};
 }
 
 } // namespace
@@ -173,7 +148,9 @@ void registerAccessLogRoutes(http::Router &router, AppContext &app)
     router.get(u"/api/access-log"_s, http::Auth::Admin,
                [&app](http::Context &c) -> http::Reply { return list(app, c); });
     router.get(u"/api/access-log.csv"_s, http::Auth::Admin,
-               [&app](http::Context &c) -> http::Reply { return exportCsv(app, c); });
+               [&app](http::Context &c) -> http::Reply {
+                   return exportCsv(app, c, accessLogExport(c.orgId()));
+               });
 }
 
 } // namespace vox::server

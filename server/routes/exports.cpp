@@ -22,29 +22,6 @@ namespace {
 // page is a few hundred kilobytes of CSV at most.
 constexpr int pageRows = 1000;
 
-struct Column
-{
-    QString name;   // the header cell, as docs/api.md lists it
-    QByteArray sql; // an expression PostgreSQL turns into the cell's text; "{tz}" is the zone
-    // Free text (a summary, notes, a message): leaves through the clinic's redaction, so text
-    // stored before the clinic chose a category leaves redacted too.
-    bool freeText = false;
-};
-
-// One export: its columns, the rows it reads (aliased as the list's filters expect) and the
-// order it reads them in (a keyset, so each page is an index range however deep it is).
-struct ExportTable
-{
-    QString name;
-    QList<Column> columns;
-    QByteArray from;
-    QByteArray orgColumn;
-    QByteArray keyTime; // a timestamptz
-    QByteArray keyId;   // a uuid
-    bool newestFirst = true;
-    Result<void> (*filters)(const http::Request &, ListQuery &) = nullptr;
-};
-
 // A time as the clinic's clock read it ("2026-03-01 09:30:00"): spreadsheet programs read this
 // form as a date and time.
 QByteArray local(const QByteArray &expression)
@@ -201,6 +178,8 @@ Result<bool> wantsByteOrderMark(const http::Request &request)
     return http::status::badRequest(u"'bom' must be 1 or 0 (true or false)."_s, u"bom"_s);
 }
 
+} // namespace
+
 http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &table)
 {
     auto bom = wantsByteOrderMark(c.request);
@@ -221,12 +200,15 @@ http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &tabl
     const redaction::Policy policy =
         zone->isEmpty() ? redaction::everything(QDateTime::currentDateTimeUtc())
                         : redaction::fromRow(*zone, 0, 1, QDateTime::currentDateTimeUtc());
-    const QByteArray tz = base.bind(timeZone) + "::text";
+    // Bound only when a column reads it: PostgreSQL refuses a parameter it cannot type.
+    QByteArray tz;
 
     QStringList header;
     QByteArrayList select;
-    for (const Column &column : table.columns) {
+    for (const ExportTable::Column &column : table.columns) {
         header.append(column.name);
+        if (tz.isEmpty() && column.sql.contains("{tz}"))
+            tz = base.bind(timeZone) + "::text";
         select.append("(" + QByteArray(column.sql).replace("{tz}", tz) + ")::text");
     }
     const QByteArray direction = table.newestFirst ? " DESC" : "";
@@ -316,8 +298,6 @@ http::Reply exportCsv(AppContext &app, http::Context &c, const ExportTable &tabl
                                               table.name + u".csv"_s)
         .withHeader("X-Time-Zone", timeZone.toLatin1());
 }
-
-} // namespace
 
 void registerExportRoutes(http::Router &router, AppContext &app)
 {

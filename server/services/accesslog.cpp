@@ -12,7 +12,8 @@ const QStringList &actions()
                                  action::transcriptExported, action::recordingShared,
                                  action::shareOpened,        action::contactViewed,
                                  action::inboxRead,          action::csvExported,
-                                 action::callListenedIn,     action::callListenEnded};
+                                 action::callListenedIn,     action::callListenEnded,
+                                 action::accessLogExported};
     return all;
 }
 
@@ -74,7 +75,9 @@ Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
                             const QString &clientAddress, const QString &what,
                             const QJsonObject &filters, qint64 rows, bool complete)
 {
-    Entry e = byUser(who, clientAddress, action::csvExported, what);
+    // Taking the log itself away is an auditor's act of its own, not one more list of patients.
+    const QString how = what == u"access_log" ? action::accessLogExported : action::csvExported;
+    Entry e = byUser(who, clientAddress, how, what);
     e.details = {{u"filters"_s, filters}, {u"rows"_s, rows}, {u"complete"_s, complete}};
     return record(tx, e);
 }

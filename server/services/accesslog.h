@@ -26,6 +26,7 @@ inline const QString callListenedIn = QStringLiteral("call.listened_in");
 // The log is append-only (no UPDATE, by grant and by trigger), so how long someone listened is a
 // second row written when they stop, paired with the first by details.session.
 inline const QString callListenEnded = QStringLiteral("call.listen_ended");
+inline const QString accessLogExported = QStringLiteral("access_log.exported");
 } // namespace action
 
 // Every action, for the filter's validation and the console's choices.
@@ -55,7 +56,8 @@ Entry byUser(const http::Principal &who, const QString &clientAddress, const QSt
 Result<void> record(db::Transaction &tx, const Entry &entry);
 
 // For features that have their own transaction shape: a CSV export of `what` (calls, contacts,
-// appointments, messages; `filters` says which rows) and listening in to a live call.
+// appointments, messages, or access_log, the log itself; `filters` says which rows) and listening
+// in to a live call.
 Result<void> recordExported(db::Transaction &tx, const http::Principal &who,
                             const QString &clientAddress, const QString &what,
                             const QJsonObject &filters, qint64 rows, bool complete);

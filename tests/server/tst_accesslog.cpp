@@ -5,9 +5,11 @@
 // seeking) only until the share expires or is revoked.
 #include "integrationfixture.h"
 
+#include "core/csv.h"
 #include "sandbox/callsimulator.h"
 
 #include <QNetworkReply>
+#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::test::Clinic;
@@ -202,6 +204,9 @@ private slots:
                 << u"staff"_s << QByteArray("GET") << u"/api/exports/%1.csv"_s.arg(list)
                 << QByteArray() << 200 << 1 << u"csv.exported"_s << list << u"none"_s << false;
         }
+        QTest::newRow("exporting the access log itself")
+            << u"owner"_s << QByteArray("GET") << u"/api/access-log.csv"_s << QByteArray() << 200
+            << 1 << u"access_log.exported"_s << u"access_log"_s << u"none"_s << false;
         QTest::newRow("the list of sent messages is not the inbox")
             << u"staff"_s << QByteArray("GET") << u"/api/messages"_s << QByteArray() << 200 << 0
             << QString() << QString() << QString() << false;
@@ -401,7 +406,10 @@ private slots:
     void staffCannotReadTheLog()
     {
         QFETCH(QString, path);
+        const int before = logCount(m_clinic.orgId);
         QCOMPARE(m_staff->get(path).status, 403);
+        // A refused export took nothing away, so it is no export to log.
+        QCOMPARE(logCount(m_clinic.orgId), before);
         QCOMPARE(m_clinic.client->get(path).status, 200);
         // Nor through the database: RLS shows staff no rows even when asked directly.
         auto app = f.db->connect();
@@ -480,6 +488,84 @@ private slots:
                             {m_clinic.orgId});
         QCOMPARE(lines.size() - 1, int(viewed->toInt(0, 0)));
         QVERIFY(lines.at(1).contains("Jane Doe"));
+    }
+
+    // The export streams every matching row, a page of the database at a time: more rows than a
+    // page, with several at the same instant across a page's edge, come out exactly as the
+    // database selects them, none lost or repeated, and names with commas and quotes intact.
+    // Taking the log away is itself logged once, with its filter and the rows it carried.
+    void theExportCarriesEveryMatchingRowAndIsLoggedOnce()
+    {
+        const Clinic clinic = f.signUp(u"Export Audit Clinic"_s, m_server.get());
+        QVERIFY(!clinic.orgId.isEmpty());
+        const QString person = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const int accesses = 2500;
+        auto inserted = f.sql(
+            "INSERT INTO phi_access_log (org_id, user_id, user_name, occurred_at, action, "
+            "entity_type, entity_id, client_address, result) SELECT $1::uuid, $2::uuid, "
+            "'Dana \"DJ\" Smith, RN', timestamptz '2026-01-05 09:00:00Z' + (i / 3) * interval "
+            "'1 second', 'call.viewed', 'call', gen_random_uuid(), '10.0.0.' || (i % 7), "
+            "'allowed' FROM generate_series(1, $3::int) i",
+            {clinic.orgId, person, accesses});
+        QVERIFY(inserted);
+        // Someone else's accesses the filter leaves out.
+        QVERIFY(f.sql("INSERT INTO phi_access_log (org_id, user_id, user_name, occurred_at, "
+                      "action, entity_type, result) VALUES ($1::uuid, $2::uuid, 'Other', "
+                      "timestamptz '2026-01-05 09:00:00Z', 'inbox.read', 'inbox', 'allowed')",
+                      {clinic.orgId, QUuid::createUuid().toString(QUuid::WithoutBraces)}));
+        const QString filter = u"user_id=%1&from=2026-01-05&to=2026-01-05"_s.arg(person);
+
+        auto expected = f.sql(
+            "SELECT to_char(l.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+            "l.user_name, l.user_id::text, l.action, l.entity_type, l.entity_id::text, "
+            "coalesce(l.contact_id::text, ''), coalesce(ct.name, ''), l.client_address, l.result "
+            "FROM phi_access_log l LEFT JOIN contacts ct ON ct.id = l.contact_id WHERE l.org_id = "
+            "$1::uuid AND l.user_id = $2::uuid ORDER BY l.occurred_at DESC, l.id DESC",
+            {clinic.orgId, person});
+        QVERIFY(expected);
+        QCOMPARE(expected->rowCount(), accesses);
+        QByteArray wanted = vox::csv::record(
+            {u"occurred_at"_s, u"user_name"_s, u"user_id"_s, u"action"_s, u"entity_type"_s,
+             u"entity_id"_s, u"contact_id"_s, u"contact_name"_s, u"client_address"_s, u"result"_s});
+        for (int r = 0; r < expected->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < 10; ++c)
+                cells.append(expected->text(r, c));
+            wanted += vox::csv::record(cells);
+        }
+
+        const auto exportsLogged = [&] {
+            auto row = f.sql("SELECT count(*) FROM phi_access_log WHERE org_id = $1::uuid AND "
+                             "action = 'access_log.exported'",
+                             {clinic.orgId});
+            return row ? int(row->toInt(0, 0)) : -1;
+        };
+        QCOMPARE(exportsLogged(), 0);
+        const HttpReply csv = clinic.client->get(u"/api/access-log.csv?"_s + filter);
+        QCOMPARE(csv.status, 200);
+        QVERIFY(csv.headers.value("content-type").startsWith("text/csv"));
+        QCOMPARE(csv.body.size(), wanted.size());
+        QVERIFY(csv.body == wanted);
+
+        // Written once the last row is sent: it may land just after the body.
+        QTRY_COMPARE(exportsLogged(), 1);
+        auto logged = f.sql("SELECT row_to_json(l) FROM phi_access_log l WHERE org_id = $1::uuid "
+                            "AND action = 'access_log.exported'",
+                            {clinic.orgId});
+        QVERIFY(logged && !logged->isEmpty());
+        const QJsonObject row = logged->toJson(0, 0).toObject();
+        QCOMPARE(row.value(u"user_id"_s).toString(), clinic.userId);
+        QCOMPARE(row.value(u"entity_type"_s).toString(), u"access_log"_s);
+        QCOMPARE(row.value(u"result"_s).toString(), u"allowed"_s);
+        const QJsonObject details = row.value(u"details"_s).toObject();
+        QCOMPARE(details.value(u"rows"_s).toInteger(), qint64(accesses));
+        QCOMPARE(details.value(u"complete"_s).toBool(), true);
+        QCOMPARE(details.value(u"filters"_s).toObject(), (QJsonObject{{u"user_id"_s, person},
+                                                                      {u"from"_s, u"2026-01-05"_s},
+                                                                      {u"to"_s, u"2026-01-05"_s}}));
+        // An export leaves one row, however many pages it read.
+        QTest::qWait(200);
+        QCOMPARE(exportsLogged(), 1);
     }
 
     void badFiltersAreRefusedInWords_data()

@@ -13,6 +13,7 @@
 #include "ui/pages/callspage.h"
 #include "ui/pages/leadspage.h"
 #include "ui/pages/reportspage.h"
+#include "ui/widgets/accesslogpanel.h"
 #include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/exportprogressdialog.h"
 #include "ui/widgets/messagesauditpanel.h"
@@ -326,6 +327,39 @@ private slots:
         QCOMPARE(listed, expected);
         const int content = int(records.value(0).indexOf(u"content"_s));
         QCOMPARE(records.value(1).value(content), u"Reminder, \"soon\""_s);
+    // Settings -> Access log saves the log the filters select through the same streamed download
+    // (to disk as it arrives, never whole in memory), and the export is itself in the log.
+    void theAccessLogExportHoldsExactlyTheFilteredEntries()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Access Log Clinic"_s);
+        auto admin = m_fixture->database().connectAsAdmin();
+        for (const char *action : {"inbox.read", "call.viewed", "inbox.read"}) {
+            QVERIFY(admin
+                        ->exec("INSERT INTO phi_access_log (org_id, user_id, user_name, action, "
+                               "entity_type, result) VALUES ($1::uuid, $2::uuid, 'Dana, RN', $3, "
+                               "CASE $3 WHEN 'inbox.read' THEN 'inbox' ELSE 'call' END, "
+                               "'allowed')",
+                               {clinic.orgId, clinic.session.userId, QString::fromLatin1(action)})
+                        .ok());
+        }
+        Console console(m_fixture->url(), clinic.session);
+        auto *panel = new vox::ui::AccessLogPanel(console.api, console.toasts, &console.window);
+        panel->show();
+        auto *action = panel->actionCombo();
+        action->setCurrentIndex(action->findData(u"inbox.read"_s));
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"access-log.csv"_s);
+        panel->exportButton()->exportTo(path, false);
+        QTRY_VERIFY(!console.toasts.toasts().isEmpty());
+        const auto records = readCsv(readFile(path));
+        QCOMPARE(records.value(0).value(0), u"occurred_at"_s);
+        QCOMPARE(column(records, 3), (QStringList{u"inbox.read"_s, u"inbox.read"_s}));
+        QCOMPARE(column(records, 1), (QStringList{u"Dana, RN"_s, u"Dana, RN"_s}));
+        QTRY_COMPARE(idsFromDatabase("SELECT details->>'rows' FROM phi_access_log WHERE org_id = "
+                                     "$1::uuid AND action = 'access_log.exported'",
+                                     {clinic.orgId}),
+                     QStringList{u"2"_s});
     }
 
     // Cancelling while rows arrive stops the download and leaves no file, whole or partial.

@@ -52,23 +52,4 @@ void AccessLogClient::list(const AccessLogQuery &query, const QString &cursor, Q
                                                 &ListPage<AccessLogEntry>::fromJson);
 }
 
-void AccessLogClient::exportCsv(const AccessLogQuery &query, QObject *context,
-                                Callback<QByteArray> done)
-{
-    ApiClient::Request request;
-    request.method = "GET";
-    request.path = u"/api/access-log.csv"_s;
-    request.query = query.toUrlQuery();
-    request.context = context;
-    const QString host = m_api.serverLabel();
-    request.handler = [done = std::move(done), host](const ApiClient::Answer &answer) {
-        if (answer.status == 200) {
-            done(answer.body);
-            return;
-        }
-        done(answer.error(host));
-    };
-    m_api.send(std::move(request));
-}
-
 } // namespace vox::ui

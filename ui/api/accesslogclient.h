@@ -56,8 +56,6 @@ public:
 
     void list(const AccessLogQuery &query, const QString &cursor, QObject *context,
               Callback<ListPage<AccessLogEntry>> done);
-    // The selection as CSV, for an auditor.
-    void exportCsv(const AccessLogQuery &query, QObject *context, Callback<QByteArray> done);
 
 private:
     ApiClient &m_api;

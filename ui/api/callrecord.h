@@ -45,7 +45,6 @@ struct CallRecord
     bool detailLoaded = false;
     QString transcript;
     QList<TranscriptLine> messages;
-    QString recordingUrl;
     QDateTime transferTime;
     QString transferReason;
     QString endedReason;

@@ -86,8 +86,8 @@ void CallsClient::exportTranscript(const QString &callId, QObject *context,
     m_api.send(std::move(request));
 }
 
-void CallsClient::recording(const QUrl &url, bool firstBytesOnly, QObject *context,
-                            std::function<void(const RecordingFetch &)> done)
+void CallsClient::recordingStart(const QUrl &url, QObject *context,
+                                 std::function<void(const RecordingFetch &)> done)
 {
     ApiClient::Request request;
     request.method = "GET";
@@ -96,8 +96,7 @@ void CallsClient::recording(const QUrl &url, bool firstBytesOnly, QObject *conte
     request.authenticated = request.absoluteUrl.host() == m_api.baseUrl().host() &&
                             request.absoluteUrl.port() == m_api.baseUrl().port();
     request.context = context;
-    if (firstBytesOnly)
-        request.headers.append(std::pair<QByteArray, QByteArray>("Range", "bytes=0-4095"));
+    request.headers.append(std::pair<QByteArray, QByteArray>("Range", "bytes=0-4095"));
     request.handler = [done = std::move(done)](const ApiClient::Answer &answer) {
         done(RecordingFetch{answer.status, answer.network, answer.headers.value("content-type"),
                             answer.body});

@@ -41,11 +41,11 @@ public:
         QByteArray contentType;
         QByteArray body;
     };
-    // A recording fetched with the session when it is on our server (the player cannot send the
-    // token), in full; with `firstBytesOnly`, only its start (a Range request), to learn whether
-    // a provider's address answers with audio before the player streams it.
-    void recording(const QUrl &url, bool firstBytesOnly, QObject *context,
-                   std::function<void(const RecordingFetch &)> done);
+    // The start of a provider's recording (a Range request), to learn whether its address answers
+    // with audio before the player streams it. Our own server's recordings are streamed through
+    // RecordingRelay instead, which adds the session the player cannot send.
+    void recordingStart(const QUrl &url, QObject *context,
+                        std::function<void(const RecordingFetch &)> done);
 
 private:
     ApiClient &m_api;

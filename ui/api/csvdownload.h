@@ -42,12 +42,16 @@ public:
     CsvDownload(ApiClient &api, QObject *parent = nullptr);
     ~CsvDownload() override;
 
-    // `exportName` is one of calls, contacts, appointments, messages; `filters` the list's query
-    // (without paging). `byteOrderMark` starts the file with one for spreadsheet programs.
+    // `exportName` is one of calls, contacts, appointments, messages, or access-log (admins);
+    // `filters` the list's query (without paging). `byteOrderMark` starts the file with one for
+    // spreadsheet programs.
     void start(const QString &exportName, const QUrlQuery &filters, bool byteOrderMark,
                const QString &filePath);
     // Stops and removes what was written; nothing more is reported.
     void cancel();
+
+    // Where the server answers an export.
+    static QString pathOf(const QString &exportName);
 
     bool isRunning() const { return m_running; }
     QString filePath() const { return m_filePath; }

@@ -1,19 +1,16 @@
 #include "ui/widgets/accesslogpanel.h"
 
 #include "ui/models/displayformat.h"
+#include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDir>
-#include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -27,9 +24,10 @@ namespace {
 const QDate noBound(2000, 1, 1);
 
 const QStringList loggedActions{
-    u"call.viewed"_s,      u"recording.played"_s,       u"transcript.exported"_s,
-    u"recording.shared"_s, u"recording_share.opened"_s, u"contact.viewed"_s,
-    u"inbox.read"_s,       u"csv.exported"_s,           u"call.listened_in"_s};
+    u"call.viewed"_s,        u"recording.played"_s,       u"transcript.exported"_s,
+    u"recording.shared"_s,   u"recording_share.opened"_s, u"contact.viewed"_s,
+    u"inbox.read"_s,         u"csv.exported"_s,           u"call.listened_in"_s,
+    u"access_log.exported"_s};
 
 enum Column { WhenColumn, PersonColumn, ActionColumn, PatientColumn, AddressColumn, ResultColumn };
 
@@ -64,6 +62,8 @@ QString AccessLogPanel::actionName(const QString &action)
         return tr("Read patients' texts");
     if (action == u"csv.exported")
         return tr("Exported a list to CSV");
+    if (action == u"access_log.exported")
+        return tr("Exported the access log");
     if (action == u"call.listened_in")
         return tr("Listened in to a live call");
     return action;
@@ -120,15 +120,18 @@ AccessLogPanel::AccessLogPanel(ApiClient &api, ToastArea &toasts, QWidget *paren
     buttons->addWidget(m_to);
     auto *show = new QPushButton(tr("Show"), this);
     show->setObjectName(u"accessLogShow"_s);
-    auto *exportButton = new QPushButton(tr("Export to CSV…"), this);
-    exportButton->setObjectName(u"accessLogExport"_s);
+    // Streamed to the file with its progress shown, as every list's export: a clinic's log of
+    // years is never held in memory.
+    m_export = new CsvExportButton(
+        api, toasts, u"access-log"_s, tr("access log"),
+        [this] { return queryFromForm().toUrlQuery(); }, this);
+    m_export->setObjectName(u"accessLogExport"_s);
     buttons->addWidget(show);
-    buttons->addWidget(exportButton);
+    buttons->addWidget(m_export);
     buttons->addStretch();
     layout->addLayout(buttons);
     connect(show, &QPushButton::clicked, this, &AccessLogPanel::reload);
     connect(m_patient, &QLineEdit::returnPressed, this, &AccessLogPanel::reload);
-    connect(exportButton, &QPushButton::clicked, this, &AccessLogPanel::exportCsv);
 
     m_table = new QTableWidget(0, 6, this);
     m_table->setObjectName(u"accessLogTable"_s);
@@ -223,36 +226,6 @@ void AccessLogPanel::append(const QList<AccessLogEntry> &entries)
     }
     m_table->resizeColumnToContents(WhenColumn);
     m_table->resizeColumnToContents(PersonColumn);
-}
-
-void AccessLogPanel::exportCsv()
-{
-    m_client.exportCsv(queryFromForm(), this, [this](Result<QByteArray> csv) {
-        if (!csv) {
-            m_toasts.problem(csv.error());
-            return;
-        }
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        auto *dialog =
-            new QFileDialog(this, tr("Save the access log"),
-                            QDir(folder).filePath(u"access-log.csv"_s), tr("CSV files (*.csv)"));
-        dialog->setObjectName(u"accessLogFileDialog"_s);
-        dialog->setAcceptMode(QFileDialog::AcceptSave);
-        dialog->setDefaultSuffix(u"csv"_s);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        const QByteArray contents = *csv;
-        connect(dialog, &QFileDialog::fileSelected, this, [this, contents](const QString &path) {
-            QFile out(path);
-            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-                out.write(contents) != contents.size()) {
-                m_toasts.problem(tr("The access log could not be saved to %1: %2")
-                                     .arg(QDir::toNativeSeparators(path), out.errorString()));
-                return;
-            }
-            m_toasts.success(tr("Access log saved to %1.").arg(QDir::toNativeSeparators(path)));
-        });
-        dialog->open();
-    });
 }
 
 } // namespace vox::ui

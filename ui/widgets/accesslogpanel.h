@@ -16,6 +16,7 @@ class QTableWidget;
 namespace vox::ui {
 
 class ApiClient;
+class CsvExportButton;
 class ToastArea;
 
 // Settings → Access log, for the clinic's owners and admins: who looked at which patient's calls,
@@ -33,7 +34,6 @@ public:
     void setPeople(const QList<OrgUser> &people);
     // Loads the first page for the filters shown.
     void reload();
-    void exportCsv();
 
     // What an action is called in the console.
     static QString actionName(const QString &action);
@@ -42,6 +42,7 @@ public:
     QComboBox *personCombo() const { return m_person; }
     QComboBox *actionCombo() const { return m_action; }
     QLineEdit *patientEdit() const { return m_patient; }
+    CsvExportButton *exportButton() const { return m_export; }
 
 private:
     AccessLogQuery queryFromForm() const;
@@ -58,6 +59,7 @@ private:
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
     QPushButton *m_more = nullptr;
+    CsvExportButton *m_export = nullptr;
     QString m_nextCursor;
     AccessLogQuery m_shownQuery;
     int m_generation = 0; // answers to an older query are dropped

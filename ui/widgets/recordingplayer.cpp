@@ -2,6 +2,7 @@
 
 #include "core/transcriptfollow.h"
 #include "ui/api/apiclient.h"
+#include "ui/api/recordingrelay.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/recordingproblem.h"
 
@@ -150,8 +151,8 @@ void RecordingPlayer::clear()
         m_player->stop();
         m_player->setSource(QUrl());
     }
-    m_buffer.close();
-    m_buffer.setData(QByteArray());
+    if (m_relay)
+        m_relay->close();
     m_url.clear();
     m_sourceSet = false;
     m_fetching = false;
@@ -276,6 +277,21 @@ void RecordingPlayer::applyPendingSeek()
     m_pendingSeek = -1;
 }
 
+bool RecordingPlayer::playable(const QUrl &wanted, int status, const QByteArray &contentType,
+                               const QByteArray &head)
+{
+    if (wanted != m_url)
+        return false;
+    m_fetching = false;
+    m_play->setEnabled(true);
+    const auto reason = recordingproblem::fromAnswer(status, status == 0, contentType, head);
+    if (reason == recordingproblem::Reason::None)
+        return true;
+    m_pendingSeek = -1;
+    showProblem(recordingproblem::explain(reason, status));
+    return false;
+}
+
 void RecordingPlayer::load()
 {
     if (m_fetching)
@@ -286,30 +302,30 @@ void RecordingPlayer::load()
     m_play->setEnabled(false);
     hideProblem();
     const QUrl wanted = m_url;
-    // Ours: the whole file with the session. A provider's: its first bytes, to know it answers
-    // with audio before the player streams it (the player's own errors cannot tell a missing
-    // recording from an offline computer).
-    m_api.calls().recording(
-        wanted, !ours, this, [this, wanted, ours](const CallsClient::RecordingFetch &answer) {
-            if (wanted != m_url)
-                return;
-            m_fetching = false;
-            m_play->setEnabled(true);
-            const auto reason = recordingproblem::fromAnswer(
-                answer.status, answer.status == 0, answer.contentType, answer.body.left(64));
-            if (reason != recordingproblem::Reason::None) {
-                m_pendingSeek = -1;
-                showProblem(recordingproblem::explain(reason, answer.status));
+    if (ours) {
+        // Through the relay, which asks our server with the session: the first answer says
+        // whether there is audio to play, and the player then streams that same answer.
+        if (!m_relay)
+            m_relay = new RecordingRelay(m_api, this);
+        m_relay->open(wanted, [this, wanted](const RecordingRelay::FirstAnswer &answer) {
+            if (!playable(wanted, answer.status, answer.contentType, answer.head)) {
+                if (wanted == m_url)
+                    m_relay->close();
                 return;
             }
-            if (ours) {
-                m_buffer.close();
-                m_buffer.setData(answer.body);
-                m_buffer.open(QIODevice::ReadOnly);
-                m_player->setSourceDevice(&m_buffer, wanted);
-            } else {
-                m_player->setSource(wanted);
-            }
+            m_player->setSource(m_relay->url());
+            m_sourceSet = true;
+            startPlaying();
+        });
+        return;
+    }
+    // A provider's: its first bytes, to know it answers with audio before the player streams it
+    // (the player's own errors cannot tell a missing recording from an offline computer).
+    m_api.calls().recordingStart(
+        wanted, this, [this, wanted](const CallsClient::RecordingFetch &answer) {
+            if (!playable(wanted, answer.status, answer.contentType, answer.body.left(64)))
+                return;
+            m_player->setSource(wanted);
             m_sourceSet = true;
             startPlaying();
         });

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QBuffer>
+#include <QByteArray>
 #include <QUrl>
 #include <QWidget>
 
@@ -15,13 +15,15 @@ class QToolButton;
 namespace vox::ui {
 
 class ApiClient;
+class RecordingRelay;
 
 // Plays a call recording in the console: play/pause, 10 seconds back and on, a position slider to
-// seek, and the speed (people skim long calls at 1.5x). Recordings on our own server are fetched
-// with the session (the media backend cannot send it); a provider's public URL is first asked for
-// its first bytes, so a recording that cannot be fetched says why (not found, expired, refused,
-// offline, not audio) with a Retry, and then streamed. The player is created on the first Play,
-// so browsing calls costs nothing.
+// seek, and the speed (people skim long calls at 1.5x). Recordings on our own server are streamed
+// through a RecordingRelay, which adds the session the media backend cannot send; a provider's
+// public URL is first asked for its first bytes. Either way a recording that cannot be fetched
+// says why (not found, expired, refused, offline, not audio) with a Retry, and one that can plays
+// as soon as its first bytes are in, never held whole in memory. The player is created on the
+// first Play, so browsing calls costs nothing.
 class RecordingPlayer final : public QWidget
 {
     Q_OBJECT
@@ -58,12 +60,15 @@ private:
     void showProblem(const QString &text);
     void hideProblem();
     void applyPendingSeek();
+    // Whether the recording's first answer is one to play; shows why not when it is not.
+    bool playable(const QUrl &wanted, int status, const QByteArray &contentType,
+                  const QByteArray &head);
 
     ApiClient &m_api;
     QUrl m_url;
     QMediaPlayer *m_player = nullptr;
     QAudioOutput *m_output = nullptr;
-    QBuffer m_buffer;
+    RecordingRelay *m_relay = nullptr;
     bool m_sourceSet = false;
     bool m_fetching = false;
     qint64 m_pendingSeek = -1;
