@@ -25,6 +25,7 @@ class FieldMessage;
 class RemindersBox;
 class RetentionBox;
 class MissedCallTextBackBox;
+class TransferDestinationsBox;
 class ToastArea;
 
 // Settings of this computer (server address, light or dark, language, desktop notifications,
@@ -65,6 +66,7 @@ public:
     QTableWidget *usersTable() const { return m_users; }
     // Owners and admins only; hidden for staff.
     AccessLogPanel *accessLogPanel() const { return m_accessLog; }
+    TransferDestinationsBox *transferDestinationsBox() const { return m_transferDestinations; }
     const OrgSettings &settings() const { return m_settings; }
 
 signals:
@@ -87,6 +89,7 @@ private:
     RetentionBox *m_retention = nullptr;
     MissedCallTextBackBox *m_textBack = nullptr;
     RemindersBox *m_reminders = nullptr;
+    TransferDestinationsBox *m_transferDestinations = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;
