@@ -30,7 +30,7 @@ using vox::ui::MainWindow;
 
 namespace {
 
-const QDateTime noon = QDateTime(QDate(2026, 3, 2), QTime(12, 0), QTimeZone::UTC);
+const QDateTime noon = QDateTime(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC);
 
 LiveCall call(const QString &id, const QString &name, const QString &number, int secondsAgo)
 {
@@ -86,6 +86,8 @@ class TestLiveCallsPanel : public QObject
     };
 
 private slots:
+    // English has its own plural forms ("1 call", "2 calls") in its translation.
+    void initTestCase() { QVERIFY(vox::ui::installTranslations(u"en"_s)); }
     void cleanupTestCase() { QVERIFY(vox::ui::installTranslations(u"en"_s)); }
 
     void elapsedTimeReadsAsMinutesAndSeconds_data()
