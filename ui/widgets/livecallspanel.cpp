@@ -44,9 +44,6 @@ LiveCallsPanel::LiveCallsPanel(LiveCallsModel &calls, QWidget *parent)
                                                       QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(LiveCallsModel::StateColumn,
                                                       QHeaderView::ResizeToContents);
-    // A few calls at a glance; more scroll (the Live page has them all).
-    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() +
-                              4 * m_table->verticalHeader()->defaultSectionSize() + 4);
     layout->addWidget(m_table);
 
     // One click opens the call: the panel is a way into the Live page, not a list to browse.
@@ -67,6 +64,10 @@ void LiveCallsPanel::update()
 {
     const int count = m_calls.rowCount();
     m_table->setVisible(count > 0);
+    // As tall as its calls, up to four at a glance; more scroll (the Live page has them all).
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
+                            qBound(1, count, 4) * m_table->verticalHeader()->defaultSectionSize() +
+                            2 * m_table->frameWidth());
     m_count->setText(count == 0 ? tr("No calls in progress right now. A call shows here as soon "
                                      "as the AI answers it.")
                                 : tr("%n call(s) in progress", nullptr, count));

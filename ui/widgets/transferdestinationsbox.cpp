@@ -299,6 +299,9 @@ void TransferDestinationsBox::updateEnabled()
 std::optional<QJsonObject> TransferDestinationsBox::checkedFields()
 {
     bool ok = true;
+    // Each check says again what is wrong now; what was put right loses its message.
+    m_nameMessage->clear();
+    m_numberMessage->clear();
     const QString name = m_name->text().trimmed();
     if (name.isEmpty()) {
         m_nameMessage->showProblem(tr("Give the destination a name, such as Front desk."));
