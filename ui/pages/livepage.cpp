@@ -78,6 +78,8 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, LiveCallsModel &calls, QWi
     m_transcript->setObjectName(u"liveTranscript"_s);
     m_transcript->setReadOnly(true);
     m_transcript->setAccessibleName(tr("Live transcript"));
+    m_transcript->setAccessibleDescription(
+        tr("What the caller and the AI say on the chosen call, as they say it"));
     m_transcript->setPlaceholderText(tr("What is said on the chosen call appears here."));
     detailLayout->addWidget(m_transcript, 1);
 

@@ -67,10 +67,6 @@ TransferDestinationsBox::TransferDestinationsBox(ApiClient &api, ToastArea &toas
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(HoursColumn, QHeaderView::Stretch);
-    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
-                              3 * m_table->verticalHeader()->defaultSectionSize() + 4);
-    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() +
-                              5 * m_table->verticalHeader()->defaultSectionSize() + 4);
     layout->addWidget(m_table);
 
     auto *form = new QFormLayout;
@@ -114,6 +110,7 @@ TransferDestinationsBox::TransferDestinationsBox(ApiClient &api, ToastArea &toas
     m_opens->setObjectName(u"transferOpens"_s);
     m_opens->setDisplayFormat(u"HH:mm"_s);
     m_opens->setAccessibleName(tr("Takes calls from"));
+    m_opens->setAccessibleDescription(tr("The time, in the clinic's time zone, calls start"));
     m_closes = new QTimeEdit(QTime(17, 0), hours);
     m_closes->setObjectName(u"transferCloses"_s);
     m_closes->setDisplayFormat(u"HH:mm"_s);
@@ -178,7 +175,7 @@ TransferDestinationsBox::TransferDestinationsBox(ApiClient &api, ToastArea &toas
     connect(m_remove, &QPushButton::clicked, this, &TransferDestinationsBox::remove);
     connect(m_name, &QLineEdit::textEdited, m_nameMessage, &FieldMessage::clear);
     connect(m_number, &QLineEdit::textEdited, m_numberMessage, &FieldMessage::clear);
-    clearForm();
+    showDestinations({});
 }
 
 void TransferDestinationsBox::refresh()
@@ -215,6 +212,11 @@ void TransferDestinationsBox::showDestinations(const QList<TransferDestination> 
             }
         }
         m_table->clearSelection();
+        // As tall as its destinations, up to five; more scroll.
+        m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
+                                int(qBound<qsizetype>(1, m_destinations.size(), 5)) *
+                                    m_table->verticalHeader()->defaultSectionSize() +
+                                2 * m_table->frameWidth());
     }
     // The destination being edited stays chosen when the list is read again.
     for (int row = 0; row < m_destinations.size(); ++row) {
@@ -245,7 +247,8 @@ void TransferDestinationsBox::chosenChanged()
     const WeeklyHours shown = same.value_or(WeeklyHours{});
     for (int day = 1; day <= 7; ++day)
         m_days.at(day - 1)->setChecked(same && shown.days.contains(day));
-    m_opens->setTime(shown.open);
+    // All day leaves the times as office hours, for when the day is shortened again.
+    m_opens->setTime(shown.allDay() ? QTime(9, 0) : shown.open);
     m_closes->setTime(shown.allDay() ? QTime(17, 0) : shown.close);
     m_allDay->setChecked(same && !shown.days.isEmpty() && shown.allDay());
     m_hoursVary = !same;
