@@ -3757,6 +3757,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
             <numerusform>Listening (%1 kHz, %n channels)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>How loud the call plays on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ListenStream</name>
@@ -4026,6 +4030,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the caller and the AI say on the chosen call, as they say it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6573,6 +6581,10 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>%1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time, in the clinic&apos;s time zone, calls start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

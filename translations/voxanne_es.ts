@@ -3759,6 +3759,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
             <numerusform>Escuchando (%1 kHz, %n canales)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>How loud the call plays on this computer</source>
+        <translation>Con qué volumen suena la llamada en este ordenador</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ListenStream</name>
@@ -4029,6 +4033,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Live</source>
         <translation>En directo</translation>
+    </message>
+    <message>
+        <source>What the caller and the AI say on the chosen call, as they say it</source>
+        <translation>Lo que dicen el llamante y la IA en la llamada elegida, mientras lo dicen</translation>
     </message>
 </context>
 <context>
@@ -6584,6 +6592,10 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>%1 removed.</source>
         <translation>%1 quitado.</translation>
+    </message>
+    <message>
+        <source>The time, in the clinic&apos;s time zone, calls start</source>
+        <translation>La hora, en la zona horaria de la clínica, a la que empiezan las llamadas</translation>
     </message>
 </context>
 <context>
