@@ -214,7 +214,7 @@ void TransferDestinationsBox::showDestinations(const QList<TransferDestination> 
         m_table->clearSelection();
         // As tall as its destinations, up to five; more scroll.
         m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
-                                int(qBound<qsizetype>(1, m_destinations.size(), 5)) *
+                                qBound(1, int(m_destinations.size()), 5) *
                                     m_table->verticalHeader()->defaultSectionSize() +
                                 2 * m_table->frameWidth());
     }
