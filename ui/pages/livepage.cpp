@@ -172,13 +172,21 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, LiveCallsModel &calls, QWi
 
 void LivePage::activated()
 {
+    // The calls are usually read already (the dashboard shows them from sign-in); the
+    // destinations are read on each visit, as an admin may have changed them in Settings.
     if (!m_model.loadedOnce())
-        refresh();
+        m_model.reload();
+    loadDestinations();
 }
 
 void LivePage::refresh()
 {
     m_model.reload();
+    loadDestinations();
+}
+
+void LivePage::loadDestinations()
+{
     m_client.destinations(this, [this](Result<QList<TransferDestination>> destinations) {
         if (destinations)
             showDestinations(*destinations);
@@ -193,9 +201,13 @@ void LivePage::showCalls(const QList<LiveCall> &calls)
 void LivePage::showDestinations(const QList<TransferDestination> &destinations)
 {
     m_destinationList = destinations;
+    // Read again on each visit: the one chosen stays chosen while it is still there.
+    const QString chosen = m_destinations->currentData().toString();
     m_destinations->clear();
     for (const TransferDestination &d : destinations)
         m_destinations->addItem(d.emergency ? tr("%1 (emergencies)").arg(d.name) : d.name, d.id);
+    if (const int kept = m_destinations->findData(chosen); kept >= 0)
+        m_destinations->setCurrentIndex(kept);
     updateActions();
 }
 

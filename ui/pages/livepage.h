@@ -59,6 +59,7 @@ signals:
 
 private:
     const LiveCall *chosen() const;
+    void loadDestinations();
     void rebuildList();
     void updateRow(int row);
     void showChosen();
