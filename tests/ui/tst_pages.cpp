@@ -8,6 +8,7 @@
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/leadsmodel.h"
+#include "ui/models/livecallsmodel.h"
 #include "ui/pages/agentpage.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/dashboardpage.h"
