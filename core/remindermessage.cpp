@@ -48,16 +48,25 @@ Result<void> checkTemplate(const QString &text, const QString &field)
     return {};
 }
 
+Language languageOf(const QString &code)
+{
+    return code.trimmed().compare(u"es"_s, Qt::CaseInsensitive) == 0 ? Language::Spanish
+                                                                     : Language::English;
+}
+
 QString render(const QString &text, const Fields &fields)
 {
-    // Dates in English, as the default templates are written ("Tue 10 Mar", "9:30 AM").
-    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    // Dates as the default templates of the language are written: "Tue 10 Mar" at "9:30 AM",
+    // or "10 de marzo" a las "9:30".
+    const bool spanish = fields.language == Language::Spanish;
+    const QLocale locale = spanish ? QLocale(QLocale::Spanish, QLocale::Spain)
+                                   : QLocale(QLocale::English, QLocale::UnitedStates);
     const QDateTime local = fields.start.toTimeZone(fields.zone);
     const QHash<QString, QString> values{
         {u"first_name"_s, fields.firstName},
         {u"service"_s, fields.service},
-        {u"date"_s, english.toString(local.date(), u"ddd d MMM"_s)},
-        {u"time"_s, english.toString(local.time(), u"h:mm AP"_s)},
+        {u"date"_s, locale.toString(local.date(), spanish ? u"d 'de' MMMM"_s : u"ddd d MMM"_s)},
+        {u"time"_s, locale.toString(local.time(), spanish ? u"H:mm"_s : u"h:mm AP"_s)},
         {u"clinic"_s, fields.clinic}};
     QString source = text;
     if (fields.firstName.isEmpty())

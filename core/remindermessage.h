@@ -25,6 +25,23 @@ inline const QString defaultEmailTemplate = QStringLiteral(
     "Hi {first_name},\n\nThis is a reminder of your {service} appointment at {clinic} on {date} "
     "at {time}.\n\nIf you need to change it, please call us.\n\n{clinic}");
 
+// The same defaults for a patient who asked to be written to in Spanish (the contact's
+// preferred language): a clinic that never wrote its own words reaches them in theirs. The
+// date reads "12 de junio", so no accent makes the SMS cost UCS-2 parts.
+inline const QString defaultSmsTemplateSpanish = QStringLiteral(
+    "Hola {first_name}, le recordamos su cita de {service} en {clinic} el {date} a las {time}. "
+    "Responda C para confirmar, R para cambiarla o N para cancelar.");
+inline const QString defaultEmailSubjectSpanish =
+    QStringLiteral("Recordatorio: su cita en {clinic} el {date}");
+inline const QString defaultEmailTemplateSpanish = QStringLiteral(
+    "Hola {first_name},\n\nLe recordamos su cita de {service} en {clinic} el {date} a las "
+    "{time}.\n\nSi necesita cambiarla, por favor llámenos.\n\n{clinic}");
+
+enum class Language { English, Spanish };
+
+// A contact's preferred_language ("en", "es", empty): Spanish for "es", else English.
+Language languageOf(const QString &code);
+
 // Longest template accepted (an SMS of this length is about ten parts).
 inline constexpr int longestTemplate = 1500;
 
@@ -35,6 +52,7 @@ struct Fields
     QDateTime start;
     QTimeZone zone;
     QString clinic;
+    Language language = Language::English; // how {date} and {time} read
 };
 
 // What the console's preview fills in.

@@ -152,6 +152,23 @@ Result<void> connectEmail(const DemoFeed::Options &options, const QString &token
     return {};
 }
 
+// The clinic's automatic reminders, by text and e-mail, switched on unless the clinic has chosen
+// its plan already (then its choice stands): in the demo they go out by themselves.
+Result<void> enableReminders(const DemoFeed::Options &options, const QString &token)
+{
+    auto plan = callApi(options.serverUrl, "GET", u"/api/settings/reminders"_s, {}, token);
+    if (!plan)
+        return plan.error();
+    if (!plan->value(u"updated_at"_s).isNull())
+        return {};
+    auto put = callApi(options.serverUrl, "PUT", u"/api/settings/reminders"_s,
+                       {{u"enabled"_s, true}, {u"sms"_s, true}, {u"email"_s, true}}, token);
+    if (!put)
+        return fail(
+            u"The clinic's reminders could not be switched on: %1"_s.arg(put.errorMessage()));
+    return {};
+}
+
 // Callers who gave their name and have no e-mail address get one, as if the front desk had
 // asked for it: reminders by e-mail then reach them (in the sandbox).
 Result<int> giveCallersEmails(const DemoFeed::Options &options, const QString &token)
@@ -235,6 +252,8 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
         return twilio.error();
     if (auto email = connectEmail(options, *token); !email)
         return email.error();
+    if (auto reminders = enableReminders(options, *token); !reminders)
+        return reminders.error();
     if (auto emails = giveCallersEmails(options, *token); !emails)
         return emails.error();
     auto calls = callApi(options.serverUrl, "GET", u"/api/calls-dashboard?limit=1"_s, {}, *token);

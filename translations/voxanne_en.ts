@@ -4264,13 +4264,188 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
 </context>
 <context>
+    <name>vox::ui::MessagesAuditPanel</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed-call text-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply from the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every text and e-mail the clinic sent (reminders, text-backs, replies) and every text patients sent, with what became of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only messages the clinic sent, or only those it received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent and received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received from patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only texts or only e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts and e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only messages with this outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts and e-mails sent and received, newest first, with their outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirms the appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks to move the appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks for no more texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts allowed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::MissedCallTextBackBox</name>
     <message>
         <source>Missed-call text-back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none.</source>
+        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none. A call in the quiet hours (Reminders) is texted back when they end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4628,6 +4803,10 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>Placeholders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients whose contact prefers Spanish get the default words in Spanish; words you write are sent as written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5028,6 +5207,162 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>The report was saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every text and e-mail sent and received, exportable to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times the AI&apos;s booking tools failed during calls: a booking the rules refused, a service the clinic does not offer, a time already taken, an appointment not found, unreadable details, or trouble on our side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls in the period that someone at the clinic reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average review score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean score (1 to 5) of the reviewed calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool errors by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed tool calls by kind, in this period and the period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed calls per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool errors are counted on the day they happened. A reviewed call counts once for each of its tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders and messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts and e-mails the clinic wrote in the period that the provider accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those the provider reported delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those that could not be sent or delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment reminders written, by text or e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts from patients read as confirming their appointment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts from patients asking for no more texts (STOP and the like).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed-call text-backs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts written to callers who reached nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages count on the day they were written, in the clinic&apos;s calendar; hover a figure for what it counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking refused by the rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time already taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trouble on our side</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4266,14 +4266,189 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
 </context>
 <context>
+    <name>vox::ui::MessagesAuditPanel</name>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Aún no se sabe</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Missed-call text-back</source>
+        <translation>Texto tras llamada perdida</translation>
+    </message>
+    <message>
+        <source>Reply from the clinic</source>
+        <translation>Respuesta de la clínica</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>Respuesta automática</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Every text and e-mail the clinic sent (reminders, text-backs, replies) and every text patients sent, with what became of it.</source>
+        <translation>Todos los textos y correos que envió la clínica (recordatorios, textos tras llamadas perdidas, respuestas) y todos los textos que enviaron los pacientes, con lo que pasó con cada uno.</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Show only messages the clinic sent, or only those it received</source>
+        <translation>Mostrar solo los mensajes que envió la clínica o solo los que recibió</translation>
+    </message>
+    <message>
+        <source>Sent and received</source>
+        <translation>Enviados y recibidos</translation>
+    </message>
+    <message>
+        <source>Sent by the clinic</source>
+        <translation>Enviados por la clínica</translation>
+    </message>
+    <message>
+        <source>Received from patients</source>
+        <translation>Recibidos de pacientes</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Show only texts or only e-mails</source>
+        <translation>Mostrar solo textos o solo correos</translation>
+    </message>
+    <message>
+        <source>Texts and e-mails</source>
+        <translation>Textos y correos</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>Textos</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Correos</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Show only messages with this outcome</source>
+        <translation>Mostrar solo los mensajes con este resultado</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Cualquier resultado</translation>
+    </message>
+    <message>
+        <source>Texts and e-mails sent and received, newest first, with their outcome</source>
+        <translation>Textos y correos enviados y recibidos, los más recientes primero, con su resultado</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Propósito</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>Para o de</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>No messages match these filters.</source>
+        <translation>Ningún mensaje coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mostrar más</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Confirms the appointment</source>
+        <translation>Confirma la cita</translation>
+    </message>
+    <message>
+        <source>Asks to cancel</source>
+        <translation>Pide cancelar</translation>
+    </message>
+    <message>
+        <source>Asks to move the appointment</source>
+        <translation>Pide cambiar la cita</translation>
+    </message>
+    <message>
+        <source>Asks for no more texts</source>
+        <translation>Pide no recibir más textos</translation>
+    </message>
+    <message>
+        <source>Texts allowed again</source>
+        <translation>Vuelve a aceptar textos</translation>
+    </message>
+    <message>
+        <source>Asks for help</source>
+        <translation>Pide ayuda</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s text</source>
+        <translation>Texto del paciente</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::MissedCallTextBackBox</name>
     <message>
         <source>Missed-call text-back</source>
         <translation>Mensaje tras una llamada perdida</translation>
     </message>
     <message>
-        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none.</source>
-        <translation>Cuando quien llama no habla con nadie (cuelga durante el saludo, silencio, buzón de voz, una transferencia que nadie atendió, una llamada fallida), recibe un mensaje para que pueda contestar o esperar a que le llamemos. Los números que se dieron de baja, los fijos y los gratuitos no reciben ninguno.</translation>
+        <source>When a caller reaches nobody (hangs up during the greeting, silence, voicemail, a transfer nobody took, a failed call), they get one text so they can answer or wait for a call back. Numbers that opted out, landlines and toll-free numbers get none. A call in the quiet hours (Reminders) is texted back when they end.</source>
+        <translation>Cuando quien llama no habla con nadie (cuelga durante el saludo, silencio, buzón de voz, una transferencia que nadie atendió, una llamada fallida), recibe un mensaje para que pueda contestar o esperar a que le llamemos. Los números que se dieron de baja, los fijos y los gratuitos no reciben ninguno. A quien llame en las horas de silencio (Recordatorios) se le escribe cuando terminan.</translation>
     </message>
     <message>
         <source>Text callers we missed</source>
@@ -4639,6 +4814,10 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>Placeholders: %1</source>
         <translation>Marcadores: %1</translation>
+    </message>
+    <message>
+        <source>Patients whose contact prefers Spanish get the default words in Spanish; words you write are sent as written.</source>
+        <translation>Los pacientes cuyo contacto prefiere el español reciben las palabras predeterminadas en español; las que usted escriba se envían tal cual.</translation>
     </message>
     <message>
         <source>Save reminders</source>
@@ -5039,6 +5218,162 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>The report was saved to %1.</source>
         <translation>El informe se guardó en %1.</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cifras</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Every text and e-mail sent and received, exportable to CSV</source>
+        <translation>Todos los textos y correos enviados y recibidos, exportables a CSV</translation>
+    </message>
+    <message>
+        <source>Tool errors</source>
+        <translation>Errores de herramientas</translation>
+    </message>
+    <message>
+        <source>Times the AI&apos;s booking tools failed during calls: a booking the rules refused, a service the clinic does not offer, a time already taken, an appointment not found, unreadable details, or trouble on our side.</source>
+        <translation>Veces que las herramientas de reserva de la IA fallaron durante las llamadas: una reserva que las reglas rechazaron, un servicio que la clínica no ofrece, una hora ya ocupada, una cita no encontrada, datos ilegibles o un problema de nuestro lado.</translation>
+    </message>
+    <message>
+        <source>Calls reviewed</source>
+        <translation>Llamadas revisadas</translation>
+    </message>
+    <message>
+        <source>Calls in the period that someone at the clinic reviewed.</source>
+        <translation>Llamadas del periodo que alguien de la clínica revisó.</translation>
+    </message>
+    <message>
+        <source>Average review score</source>
+        <translation>Puntuación media de revisión</translation>
+    </message>
+    <message>
+        <source>Mean score (1 to 5) of the reviewed calls.</source>
+        <translation>Puntuación media (de 1 a 5) de las llamadas revisadas.</translation>
+    </message>
+    <message>
+        <source>Tool errors by kind</source>
+        <translation>Errores de herramientas por tipo</translation>
+    </message>
+    <message>
+        <source>Tool error</source>
+        <translation>Error de herramienta</translation>
+    </message>
+    <message>
+        <source>Failed tool calls by kind, in this period and the period before</source>
+        <translation>Llamadas a herramientas fallidas por tipo, en este periodo y en el anterior</translation>
+    </message>
+    <message>
+        <source>Review tags</source>
+        <translation>Etiquetas de revisión</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Reviewed calls per tag</source>
+        <translation>Llamadas revisadas por etiqueta</translation>
+    </message>
+    <message>
+        <source>Tool errors are counted on the day they happened. A reviewed call counts once for each of its tags.</source>
+        <translation>Los errores de herramientas cuentan el día en que ocurrieron. Una llamada revisada cuenta una vez por cada una de sus etiquetas.</translation>
+    </message>
+    <message>
+        <source>Reminders and messages</source>
+        <translation>Recordatorios y mensajes</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Texts and e-mails the clinic wrote in the period that the provider accepted.</source>
+        <translation>Textos y correos que la clínica escribió en el periodo y que el proveedor aceptó.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Those the provider reported delivered.</source>
+        <translation>Los que el proveedor informó como entregados.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Those that could not be sent or delivered.</source>
+        <translation>Los que no se pudieron enviar o entregar.</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Appointment reminders written, by text or e-mail.</source>
+        <translation>Recordatorios de cita escritos, por texto o correo.</translation>
+    </message>
+    <message>
+        <source>Confirmed by reply</source>
+        <translation>Confirmadas por respuesta</translation>
+    </message>
+    <message>
+        <source>Texts from patients read as confirming their appointment.</source>
+        <translation>Textos de pacientes entendidos como confirmación de su cita.</translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation>Bajas</translation>
+    </message>
+    <message>
+        <source>Texts from patients asking for no more texts (STOP and the like).</source>
+        <translation>Textos de pacientes que piden no recibir más textos (STOP y similares).</translation>
+    </message>
+    <message>
+        <source>Missed-call text-backs</source>
+        <translation>Textos tras llamadas perdidas</translation>
+    </message>
+    <message>
+        <source>Texts written to callers who reached nobody.</source>
+        <translation>Textos escritos a quienes llamaron y no hablaron con nadie.</translation>
+    </message>
+    <message>
+        <source>Messages count on the day they were written, in the clinic&apos;s calendar; hover a figure for what it counts.</source>
+        <translation>Los mensajes cuentan el día en que se escribieron, según el calendario de la clínica; pase el cursor sobre una cifra para ver qué cuenta.</translation>
+    </message>
+    <message>
+        <source>Booking refused by the rules</source>
+        <translation>Reserva rechazada por las reglas</translation>
+    </message>
+    <message>
+        <source>Service not offered</source>
+        <translation>Servicio no ofrecido</translation>
+    </message>
+    <message>
+        <source>Time already taken</source>
+        <translation>Hora ya ocupada</translation>
+    </message>
+    <message>
+        <source>Appointment not found</source>
+        <translation>Cita no encontrada</translation>
+    </message>
+    <message>
+        <source>Unknown tool</source>
+        <translation>Herramienta desconocida</translation>
+    </message>
+    <message>
+        <source>Details not readable</source>
+        <translation>Datos ilegibles</translation>
+    </message>
+    <message>
+        <source>Trouble on our side</source>
+        <translation>Problema de nuestro lado</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,11 @@ public:
     static constexpr qint64 window = 512 * 1024;
     using Ended = std::function<void(bool complete)>;
 
+    // `length`: the body's announced Content-Length, or -1 for chunked framing.
+    explicit StreamChannel(qint64 length)
+        : m_length(length)
+    {}
+
     // Worker thread: queues a piece for the socket; false once the client has gone.
     bool push(QObject *ioThreadObject, const QByteArray &piece)
     {
@@ -147,8 +152,11 @@ public:
 private:
     void arrived(const QByteArray &piece)
     {
-        // Chunked framing: the size in hex, the bytes, CRLF.
-        m_held += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+        m_produced += piece.size();
+        if (m_length < 0) // chunked framing: the size in hex, the bytes, CRLF
+            m_held += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+        else if (m_produced <= m_length)
+            m_held += piece;
         {
             std::lock_guard lock(m_mutex);
             m_inTransit -= piece.size();
@@ -163,10 +171,11 @@ private:
             m_socket->write(m_held);
         m_held.clear();
         if (m_finished) {
-            const bool complete = m_complete && connected();
-            if (complete)
-                m_socket->write("0\r\n\r\n");
-            else if (connected())
+            const bool complete =
+                m_complete && connected() && (m_length < 0 || m_produced == m_length);
+            if (complete && m_length < 0)
+                m_socket->write("0\r\n\r\n"); // the last chunk
+            else if (!complete && connected())
                 m_socket->abort(); // a cut body, never one that looks complete
             QObject::disconnect(m_written);
             QObject::disconnect(m_closed);
@@ -198,6 +207,8 @@ private:
     qint64 m_backlog = 0;   // on the I/O thread, not yet taken by the kernel
     bool m_gone = false;
     // I/O thread only:
+    const qint64 m_length;
+    qint64 m_produced = 0;
     QPointer<QTcpSocket> m_socket;
     QByteArray m_held;
     Ended m_ended;
@@ -250,8 +261,10 @@ void write(QTcpSocket *socket, const Pending &pending)
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
            "\r\n";
     out += "Content-Type: " + response.contentType + "\r\n";
-    if (pending.stream)
+    if (pending.stream && response.streamedLength < 0)
         out += "Transfer-Encoding: chunked\r\n";
+    else if (pending.stream)
+        out += "Content-Length: " + QByteArray::number(response.streamedLength) + "\r\n";
     else
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
@@ -446,7 +459,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
         response.producer = nullptr;
         std::shared_ptr<StreamChannel> stream;
         if (producer)
-            stream = std::make_shared<StreamChannel>();
+            stream = std::make_shared<StreamChannel>(response.streamedLength);
         QMetaObject::invokeMethod(
             this,
             [this, guarded, sequence, request, route, response, stream]() {

@@ -29,8 +29,12 @@ struct Response
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    // Set for a streamed body (sent chunked; `body` stays empty).
+    // Set for a streamed body (`body` stays empty). Sent chunked unless its length is known.
     BodyProducer producer;
+    // The exact size a streamed body will have, sent as Content-Length (so a client can show
+    // progress and a player knows the file's size); -1 when unknown. A producer that then writes
+    // more or fewer bytes has its connection cut, never a body that looks complete.
+    qint64 streamedLength = -1;
 
     static Response json(const QJsonObject &object, int status = 200);
     static Response json(const QJsonArray &array, int status = 200);

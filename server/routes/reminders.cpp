@@ -7,19 +7,44 @@
 #include "server/services/reminderjobs.h"
 #include "server/services/reminderplan.h"
 
+#include <QStringList>
+
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
 
 namespace {
 
+// When the clinic last saved its plan; null while it has the defaults it never chose.
+Result<QJsonValue> savedAt(db::Transaction &tx, const QString &orgId)
+{
+    auto row = tx.exec("SELECT updated_at FROM reminder_plans WHERE org_id = $1::uuid", {orgId});
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return QJsonValue();
+    return QJsonValue(row->toDateTime(0, 0).toUTC().toString(Qt::ISODateWithMs));
+}
+
 http::Reply getPlan(AppContext &app, http::Context &c)
 {
-    auto plan = app.db.transaction<reminderplan::Plan>(
-        c.access(), [&](db::Transaction &tx) { return reminderplan::load(tx, c.orgId()); });
-    if (!plan)
-        return plan.error();
-    return http::Response::json(plan->json());
+    auto shown = app.db.transaction<QJsonObject>(c.access(),
+                                                 [&](db::Transaction &tx) -> Result<QJsonObject> {
+                                                     auto plan = reminderplan::load(tx, c.orgId());
+                                                     if (!plan)
+                                                         return plan.error();
+                                                     auto at = savedAt(tx, c.orgId());
+                                                     if (!at)
+                                                         return at.error();
+                                                     QJsonObject out = plan->json();
+                                                     out.insert(u"updated_at"_s, *at);
+                                                     return out;
+                                                 });
+    if (!shown)
+        return shown.error();
+    return http::Response::json(*shown);
 }
 
 http::Reply putPlan(AppContext &app, http::Context &c)
@@ -57,7 +82,20 @@ http::Reply putPlan(AppContext &app, http::Context &c)
                 if (!published)
                     return published.error();
             }
-            return to;
+            // Which reminders go and when is decided at planning; the words only when sent.
+            static const QStringList wordsOnly{u"sms_template"_s, u"email_subject"_s,
+                                               u"email_template"_s};
+            const QStringList changed = changes.keys();
+            if (std::any_of(changed.cbegin(), changed.cend(),
+                            [](const QString &key) { return !wordsOnly.contains(key); }))
+                if (auto replanned = reminderjobs::replanUpcoming(tx, c.orgId()); !replanned)
+                    return replanned.error();
+            auto at = savedAt(tx, c.orgId());
+            if (!at)
+                return at.error();
+            QJsonObject out = to;
+            out.insert(u"updated_at"_s, *at);
+            return out;
         });
     if (!saved)
         return saved.error();

@@ -166,6 +166,14 @@ FROM span, (
 
 const QByteArray qualitySql = REPORT_CALLS R"SQL(
 , edges AS (SELECT $4::int[] AS e)
+, tool_failures AS (
+    SELECT t.kind, (t.occurred_at AT TIME ZONE span.tz)::date AS day
+    FROM tool_errors t, span
+    WHERE t.org_id = $1::uuid AND t.occurred_at >= span.from_at AND t.occurred_at < span.to_at
+), reviewed AS (
+    SELECT r.score, r.tags FROM handled c JOIN call_reviews r ON r.call_id = c.id
+    WHERE r.org_id = $1::uuid
+)
 SELECT json_build_object(
     'from', span.first_day, 'to', span.last_day,
     'with_sentiment', (SELECT count(sentiment_score) FROM handled),
@@ -205,11 +213,77 @@ SELECT json_build_object(
               ORDER BY 2 DESC, 1 LIMIT 10) r), '[]'),
     'unresolved', (SELECT count(*) FROM handled WHERE handling = 'ai_answered'
                    AND NOT booking_confirmed
-                   AND lower(coalesce(success_evaluation, '')) NOT IN ('true', 'pass', 'passed')))
+                   AND lower(coalesce(success_evaluation, '')) NOT IN ('true', 'pass', 'passed')),
+    'tool_errors', (SELECT count(*) FROM tool_failures),
+    'tool_errors_by_kind', coalesce((
+        SELECT json_agg(json_build_object('kind', kind, 'errors', n) ORDER BY n DESC, kind)
+        FROM (SELECT kind, count(*) AS n FROM tool_failures GROUP BY kind) k), '[]'),
+    'tool_errors_per_day', (
+        SELECT json_agg(json_build_object(
+                   'date', d.day, 'errors', coalesce(x.n, 0), 'by_kind', coalesce(x.by_kind, '{}'))
+                   ORDER BY d.day)
+        FROM days d LEFT JOIN (
+            SELECT day, sum(n) AS n, json_object_agg(kind, n ORDER BY kind) AS by_kind
+            FROM (SELECT day, kind, count(*) AS n FROM tool_failures GROUP BY day, kind) k
+            GROUP BY day) x USING (day)),
+    'reviewed', (SELECT count(*) FROM reviewed),
+    'average_review_score', (SELECT round(avg(score), 2) FROM reviewed),
+    'review_tags', coalesce((
+        SELECT json_agg(json_build_object('tag', tag, 'calls', n) ORDER BY n DESC, tag)
+        FROM (SELECT t.tag, count(*) AS n FROM reviewed, unnest(reviewed.tags) t(tag)
+              GROUP BY t.tag) g), '[]'))
 FROM span, (
     SELECT count(*) FILTER (WHERE direction = 'inbound') AS inbound,
            count(*) FILTER (WHERE handling = 'transferred') AS transferred
     FROM handled) tr
+)SQL";
+
+// Messages are picked by when they were written (an outbound text is written before it is sent),
+// between the same local midnights as the calls.
+const QByteArray messagesSql = REPORT_CALLS R"SQL(
+, texts AS (
+    SELECT m.direction, m.method, m.purpose, m.status, m.reply_kind,
+           (m.created_at AT TIME ZONE span.tz)::date AS day,
+           (m.direction = 'outbound' AND m.status IN ('sent', 'delivered')) AS sent,
+           (m.direction = 'outbound' AND m.status = 'delivered') AS delivered,
+           (m.direction = 'outbound' AND m.status = 'failed') AS failed,
+           (m.direction = 'inbound' AND m.reply_kind = 'confirm') AS confirmed,
+           (m.direction = 'inbound' AND m.reply_kind = 'opt_out') AS opted_out,
+           (m.direction = 'outbound' AND m.purpose = 'missed_call_textback') AS textback
+    FROM messages m, span
+    WHERE m.org_id = $1::uuid AND m.created_at >= span.from_at AND m.created_at < span.to_at
+)
+SELECT json_build_object(
+    'from', span.first_day, 'to', span.last_day,
+    'outbound', (SELECT count(*) FROM texts WHERE direction = 'outbound'),
+    'sent', (SELECT count(*) FROM texts WHERE sent),
+    'delivered', (SELECT count(*) FROM texts WHERE delivered),
+    'failed', (SELECT count(*) FROM texts WHERE failed),
+    'pending', (SELECT count(*) FROM texts WHERE direction = 'outbound'
+                AND status IN ('queued', 'sending', 'unknown')),
+    'reminders', (SELECT count(*) FROM texts WHERE direction = 'outbound'
+                  AND purpose = 'appointment_reminder'),
+    'inbound', (SELECT count(*) FROM texts WHERE direction = 'inbound'),
+    'confirmed_by_reply', (SELECT count(*) FROM texts WHERE confirmed),
+    'opt_outs', (SELECT count(*) FROM texts WHERE opted_out),
+    'textbacks', (SELECT count(*) FROM texts WHERE textback),
+    'textbacks_sent', (SELECT count(*) FROM texts WHERE textback AND sent),
+    'per_day', (
+        SELECT json_agg(json_build_object(
+                   'date', d.day, 'sent', coalesce(x.sent, 0),
+                   'delivered', coalesce(x.delivered, 0), 'failed', coalesce(x.failed, 0),
+                   'confirmed_by_reply', coalesce(x.confirmed, 0),
+                   'opt_outs', coalesce(x.opted_out, 0), 'textbacks', coalesce(x.textback, 0))
+                   ORDER BY d.day)
+        FROM days d LEFT JOIN (
+            SELECT day, count(*) FILTER (WHERE sent) AS sent,
+                   count(*) FILTER (WHERE delivered) AS delivered,
+                   count(*) FILTER (WHERE failed) AS failed,
+                   count(*) FILTER (WHERE confirmed) AS confirmed,
+                   count(*) FILTER (WHERE opted_out) AS opted_out,
+                   count(*) FILTER (WHERE textback) AS textback
+            FROM texts GROUP BY day) x USING (day)))
+FROM span
 )SQL";
 
 #undef REPORT_CALLS
@@ -272,7 +346,34 @@ const QList<Report> &reports()
           {u"transfer_rate"_s, u"Transferred inbound calls / inbound calls x 100."_s},
           {u"transfer_reasons"_s, u"Transferred calls by recorded reason, top ten."_s},
           {u"unresolved"_s, u"Calls the AI answered that neither booked, were transferred, "
-                            "nor passed Vapi's success evaluation."_s}}},
+                            "nor passed Vapi's success evaluation."_s},
+          {u"tool_errors"_s, u"Tool calls by the AI during calls that failed, by when they "
+                             "happened: a booking the rules refused, a service the clinic does "
+                             "not offer, a taken time, an appointment not found, a tool it does "
+                             "not have, unreadable details, or trouble on our side."_s},
+          {u"tool_errors_by_kind"_s, u"Those failed tool calls counted by kind."_s},
+          {u"tool_errors_per_day"_s, u"Failed tool calls per day, in all and by kind."_s},
+          {u"reviewed"_s, u"Calls in the range that someone at the clinic reviewed."_s},
+          {u"average_review_score"_s, u"Mean review score (1 to 5) of those calls, two "
+                                      "decimals."_s},
+          {u"review_tags"_s, u"Reviewed calls per tag (a call with two tags counts for "
+                             "each)."_s}}},
+        {u"messages"_s,
+         &messagesSql,
+         {{u"outbound"_s, u"Texts and e-mails the clinic wrote in the range, whatever "
+                          "became of them."_s},
+          {u"sent"_s, u"Those the provider accepted (sent or delivered)."_s},
+          {u"delivered"_s, u"Those the provider reported delivered."_s},
+          {u"failed"_s, u"Those that failed to send or to be delivered."_s},
+          {u"pending"_s, u"Those still queued, being sent, or with an outcome not known yet."_s},
+          {u"reminders"_s, u"Appointment reminders written, by text or e-mail."_s},
+          {u"confirmed_by_reply"_s, u"Texts from patients read as confirming an "
+                                    "appointment."_s},
+          {u"opt_outs"_s, u"Texts from patients asking for no more texts (STOP and the other "
+                          "carrier words)."_s},
+          {u"textbacks"_s, u"Missed-call text-backs written; textbacks_sent: those the "
+                           "provider accepted."_s},
+          {u"per_day"_s, u"The same counts per day of the clinic's calendar."_s}}},
     };
     return all;
 }

@@ -5,8 +5,9 @@
 
 namespace vox::server {
 
-// GET /api/reports/{volume,outcomes,money,quality}?from=YYYY-MM-DD&to=YYYY-MM-DD: one report for
-// whole days in the clinic's time zone, with the same number of days before it for comparison.
+// GET /api/reports/{volume,outcomes,money,quality,messages}?from=YYYY-MM-DD&to=YYYY-MM-DD: one
+// report for whole days in the clinic's time zone, with the same number of days before it for
+// comparison.
 void registerReportRoutes(http::Router &router, AppContext &app);
 
 } // namespace vox::server

@@ -352,8 +352,31 @@ Result<bool> Messaging::sendAgain(const QString &orgId, const QString &messageId
 
 Result<Messaging::Delivery> Messaging::sendEmail(const db::Access &access, const Outgoing &to,
                                                  const QString &subject, const QString &text,
-                                                 const QString &html, const QString &auditContent)
+                                                 const QString &html, const QString &auditContent,
+                                                 const QString &namedId)
 {
+    if (!namedId.isEmpty()) {
+        // Sent (or tried) before: its first outcome stands.
+        auto earlier = m_app.db.transaction<std::optional<Delivery>>(
+            access, [&](db::Transaction &tx) -> Result<std::optional<Delivery>> {
+                auto row = tx.exec("SELECT status, coalesce(external_message_id, '') FROM "
+                                   "messages WHERE id = $1::uuid AND org_id = $2::uuid",
+                                   {namedId, to.orgId});
+                if (!row)
+                    return row.error();
+                if (row->isEmpty())
+                    return std::optional<Delivery>();
+                Delivery d;
+                d.messageId = namedId;
+                d.externalId = row->text(0, 1);
+                d.sent = row->text(0, 0) != u"failed"_s;
+                return std::optional<Delivery>(d);
+            });
+        if (!earlier)
+            return earlier.error();
+        if (*earlier)
+            return **earlier;
+    }
     auto account = m_app.db.transaction<std::optional<EmailAccount>>(
         access, [&](db::Transaction &tx) { return emailAccount(tx, to.orgId); });
     if (!account)
@@ -362,8 +385,10 @@ Result<Messaging::Delivery> Messaging::sendEmail(const db::Access &access, const
         return http::status::badRequest(u"E-mail is not configured"_s);
 
     // The audit row's id doubles as Resend's idempotency key: a retried request never sends a
-    // second e-mail.
-    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // second e-mail, nor does a second attempt with the same named id whose first could not be
+    // recorded (Resend keeps a key for 24 hours).
+    const QString messageId =
+        namedId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : namedId;
     providers::ResendClient resend(m_app.config.resendBaseUrl, (*account)->apiKey, m_app.retry);
     providers::Email email;
     email.from = (*account)->from;

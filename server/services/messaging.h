@@ -83,9 +83,11 @@ public:
     Result<Delivery> sendSms(const db::Access &access, const Outgoing &to, const QString &body,
                              const QString &messageId = {});
     // `auditContent` is what the audit row keeps (the e-mail without secrets such as links).
+    // `messageId`, when given, names the audit row and is Resend's idempotency key: the same id
+    // again is the same e-mail, sent at most once (its first outcome is answered).
     Result<Delivery> sendEmail(const db::Access &access, const Outgoing &to, const QString &subject,
                                const QString &text, const QString &html,
-                               const QString &auditContent);
+                               const QString &auditContent, const QString &messageId = {});
 
     // Writes an audit row for a message that was never handed to a provider.
     Result<QString> recordUnsent(const db::Access &access, const Outgoing &to,

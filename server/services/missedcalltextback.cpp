@@ -1,13 +1,17 @@
 #include "server/services/missedcalltextback.h"
 
 #include "core/missedcall.h"
+#include "core/reminderschedule.h"
 #include "server/jobs/jobqueue.h"
+#include "server/services/reminderplan.h"
+
+#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server::missedcalltextback {
 
-Result<bool> plan(db::Transaction &tx, const EndedCall &call)
+Result<bool> plan(db::Transaction &tx, const EndedCall &call, const QDateTime &now)
 {
     if (call.direction != u"inbound"_s || call.callId.isEmpty())
         return false;
@@ -21,8 +25,8 @@ Result<bool> plan(db::Transaction &tx, const EndedCall &call)
 
     auto setting =
         tx.exec("SELECT s.missed_call_textback, coalesce(s.missed_call_textback_template, ''), "
-                "s.missed_call_textback_hours, o.name FROM org_settings s JOIN organizations o "
-                "ON o.id = s.org_id WHERE s.org_id = $1::uuid",
+                "s.missed_call_textback_hours, o.name, s.time_zone, now() FROM org_settings s "
+                "JOIN organizations o ON o.id = s.org_id WHERE s.org_id = $1::uuid",
                 {call.orgId});
     if (!setting)
         return setting.error();
@@ -31,9 +35,15 @@ Result<bool> plan(db::Transaction &tx, const EndedCall &call)
     const QString templateText = setting->text(0, 1);
     const int hours = setting->toInt(0, 2);
     const QString clinicName = setting->text(0, 3);
+    QTimeZone zone(setting->text(0, 4).toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    const QDateTime reported = now.isValid() ? now.toUTC() : setting->toDateTime(0, 5).toUTC();
 
     // Reports for two calls from one number may be stored at once by two instances: the lock
-    // makes the second wait, and its next statement sees the first one's job.
+    // makes the second wait, and its next statement sees the first one's job. (The webhook's
+    // contact upsert, earlier in its transaction, happens to serialise them too; this rule does
+    // not lean on what its caller did before.)
     if (auto locked = tx.exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
                               {u"missed_call_textback:%1:%2"_s.arg(call.orgId, call.phone)});
         !locked)
@@ -59,6 +69,12 @@ Result<bool> plan(db::Transaction &tx, const EndedCall &call)
     sms.orgId = call.orgId;
     sms.uniqueKey = u"missed_call_textback:"_s + call.callId;
     sms.dedupe = jobs::NewJob::Dedupe::Once;
+    // No text at night: the clinic's quiet hours are its reminders' (one rule for every
+    // automatic text), and a call in them is texted back when they end, in the morning.
+    auto reminderPlan = reminderplan::load(tx, call.orgId);
+    if (!reminderPlan)
+        return reminderPlan.error();
+    sms.runAt = reminders::outsideQuietHours(reported, zone, reminderPlan->quiet);
     // A text Twilio may have accepted is never sent again: the job's message id settles it.
     sms.payload = {{u"to"_s, call.phone},
                    {u"body"_s, missedcall::textBackBody(clinicName, templateText)},

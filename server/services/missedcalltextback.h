@@ -26,7 +26,9 @@ struct EndedCall
 // exactly when the report does. Queued only when the clinic turned it on, the number takes texts
 // and has not opted out, and it was not texted back within the clinic's window; once per call
 // however often Vapi delivers the report, and once per window per number however many instances
-// store reports at once. Returns whether a job was queued.
-Result<bool> plan(db::Transaction &tx, const EndedCall &call);
+// store reports at once. A report stored in the clinic's quiet hours (Settings, Reminders; in
+// its time zone) queues the text for the moment they end. `now`: when the report is stored,
+// invalid for the transaction's own time. Returns whether a job was queued.
+Result<bool> plan(db::Transaction &tx, const EndedCall &call, const QDateTime &now = {});
 
 } // namespace vox::server::missedcalltextback

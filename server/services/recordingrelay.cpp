@@ -270,8 +270,7 @@ Result<http::Response> relay(const QString &url, QByteArrayView rangeHeader,
         r.body = std::move(head);
         return r;
     }
-    // Sent chunked: the server's streamed answers have no Content-Length. Players still seek,
-    // from the total in a 206's Content-Range (they open a recording with "bytes=0-").
+    r.streamedLength = length;
     r.producer = [url, retry, head, span = *span](const http::BodySink &sink) {
         return streamRest(url, retry, head, span, sink);
     };

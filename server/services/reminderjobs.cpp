@@ -8,6 +8,7 @@
 #include "server/services/messaging.h"
 #include "server/services/reminderplan.h"
 
+#include <QJsonObject>
 #include <QUuid>
 
 #include <algorithm>
@@ -26,16 +27,9 @@ QString isoUtc(const QDateTime &instant)
     return instant.toUTC().toString(Qt::ISODateWithMs);
 }
 
-} // namespace
-
-Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appointmentId,
-                 const QDateTime &now)
+Result<int> planWith(db::Transaction &tx, const reminderplan::Plan &plan, const QString &orgId,
+                     const QString &appointmentId, const QDateTime &now)
 {
-    auto plan = reminderplan::load(tx, orgId);
-    if (!plan)
-        return plan.error();
-    if (!plan->enabled || (!plan->bySms && !plan->byEmail))
-        return 0;
     auto row =
         tx.exec("SELECT a.starts_at, a.created_at, a.status, s.time_zone, now() FROM appointments "
                 "a JOIN org_settings s ON s.org_id = a.org_id WHERE a.id = $1::uuid AND "
@@ -43,20 +37,37 @@ Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appoi
                 {appointmentId, orgId});
     if (!row)
         return row.error();
-    if (row->isEmpty())
-        return 0;
-    const QString status = row->text(0, 2);
-    if (status != u"held" && status != u"confirmed")
-        return 0;
-    const QDateTime start = row->toDateTime(0, 0);
-    QTimeZone zone(row->text(0, 3).toUtf8());
-    if (!zone.isValid())
-        zone = QTimeZone::utc();
-    const QList<reminders::Send> sends =
-        reminders::schedule({start, row->toDateTime(0, 1)}, zone, plan->offsets(), plan->quiet,
-                            now.isValid() ? now.toUTC() : row->toDateTime(0, 4).toUTC());
+    const bool wanted = !row->isEmpty() && plan.enabled && (plan.bySms || plan.byEmail) &&
+                        (row->text(0, 2) == u"held" || row->text(0, 2) == u"confirmed");
+    QList<reminders::Send> sends;
+    QDateTime start;
+    if (wanted) {
+        start = row->toDateTime(0, 0);
+        QTimeZone zone(row->text(0, 3).toUtf8());
+        if (!zone.isValid())
+            zone = QTimeZone::utc();
+        sends =
+            reminders::schedule({start, row->toDateTime(0, 1)}, zone, plan.offsets(), plan.quiet,
+                                now.isValid() ? now.toUTC() : row->toDateTime(0, 4).toUTC());
+    }
+    const auto keyOf = [&](const reminders::Send &send) {
+        return u"reminder:%1:%2:%3"_s.arg(appointmentId, send.key, isoUtc(start));
+    };
+    // What stays queued: the reminders of the start the appointment has now, at their moments.
+    // One whose moment passed while it waited (a confirmation held for the morning) stays too.
+    QJsonObject keep;
+    for (const reminders::Send &send : std::as_const(sends)) {
+        if (send.isPlanned())
+            keep.insert(keyOf(send), isoUtc(send.at));
+        else if (send.outcome == reminders::Outcome::SkippedPast)
+            keep.insert(keyOf(send), QJsonValue::Null);
+    }
+    if (auto dropped = tx.exec("SELECT vox_drop_reminder_jobs($1::uuid, $2::uuid, $3::jsonb)",
+                               {orgId, appointmentId, QJsonValue(keep)});
+        !dropped)
+        return dropped.error();
     int queued = 0;
-    for (const reminders::Send &send : sends) {
+    for (const reminders::Send &send : std::as_const(sends)) {
         if (!send.isPlanned())
             continue;
         jobs::NewJob job;
@@ -65,7 +76,7 @@ Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appoi
         job.payload = {{u"appointment_id"_s, appointmentId},
                        {u"reminder"_s, send.key},
                        {u"starts_at"_s, isoUtc(start)}};
-        job.uniqueKey = u"reminder:%1:%2:%3"_s.arg(appointmentId, send.key, isoUtc(start));
+        job.uniqueKey = keyOf(send);
         job.dedupe = jobs::NewJob::Dedupe::Once;
         job.runAt = send.at;
         job.maxAttempts = 3;
@@ -74,6 +85,38 @@ Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appoi
             return id.error();
         if (*id)
             ++queued;
+    }
+    return queued;
+}
+
+} // namespace
+
+Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appointmentId,
+                 const QDateTime &now)
+{
+    auto plan = reminderplan::load(tx, orgId);
+    if (!plan)
+        return plan.error();
+    return planWith(tx, *plan, orgId, appointmentId, now);
+}
+
+Result<int> replanUpcoming(db::Transaction &tx, const QString &orgId)
+{
+    auto plan = reminderplan::load(tx, orgId);
+    if (!plan)
+        return plan.error();
+    // Appointments cancelled or completed had their waiting reminders dropped when they changed.
+    auto rows = tx.exec("SELECT id FROM appointments WHERE org_id = $1::uuid AND starts_at > "
+                        "now() AND status IN ('held', 'confirmed') ORDER BY starts_at",
+                        {orgId});
+    if (!rows)
+        return rows.error();
+    int queued = 0;
+    for (int r = 0; r < rows->rowCount(); ++r) {
+        auto planned = planWith(tx, *plan, orgId, rows->text(r, 0), QDateTime());
+        if (!planned)
+            return planned.error();
+        queued += *planned;
     }
     return queued;
 }
@@ -97,6 +140,7 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
         QString email;
         QString timeZone;
         QString clinic;
+        QString language;
         bool found = false;
     };
     auto loaded = app.db.transaction<Loaded>(access, [&](db::Transaction &tx) -> Result<Loaded> {
@@ -108,7 +152,8 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
         auto row = tx.exec(
             "SELECT a.status, a.starts_at, coalesce(a.service_name, s.name, 'appointment'), "
             "c.id, coalesce(c.name, ''), coalesce(c.phone, ''), coalesce(c.email, ''), "
-            "st.time_zone, o.name FROM appointments a LEFT JOIN services s ON s.id = "
+            "st.time_zone, o.name, coalesce(c.preferred_language, '') FROM appointments a LEFT "
+            "JOIN services s ON s.id = "
             "a.service_id LEFT JOIN contacts c ON c.id = a.contact_id JOIN org_settings st ON "
             "st.org_id = a.org_id JOIN organizations o ON o.id = a.org_id WHERE a.id = $1::uuid "
             "AND a.org_id = $2::uuid",
@@ -127,6 +172,7 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
         l.email = row->text(0, 6);
         l.timeZone = row->text(0, 7);
         l.clinic = row->text(0, 8);
+        l.language = row->text(0, 9);
         return l;
     });
     if (!loaded)
@@ -151,7 +197,9 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
     QTimeZone zone(a.timeZone.toUtf8());
     if (!zone.isValid())
         zone = QTimeZone::utc();
-    const reminders::Fields fields{a.name.section(u' ', 0, 0), a.service, a.start, zone, a.clinic};
+    const reminders::Language language = reminders::languageOf(a.language);
+    const reminders::Fields fields{
+        a.name.section(u' ', 0, 0), a.service, a.start, zone, a.clinic, language};
     Messaging messaging(app);
     Messaging::Outgoing to;
     to.orgId = job.orgId;
@@ -164,7 +212,8 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
             QUuid::createUuidV5(reminderNamespace,
                                 u"%1:%2:%3:sms"_s.arg(appointmentId, reminder, isoUtc(a.start)))
                 .toString(QUuid::WithoutBraces);
-        auto delivery = messaging.sendSms(access, to, reminders::render(a.plan.sms(), fields), id);
+        auto delivery =
+            messaging.sendSms(access, to, reminders::render(a.plan.sms(language), fields), id);
         if (!delivery) {
             // Refused before anything left (opted out, "do not text", no Twilio): final.
             if (!isRequestProblem(delivery.error().kind))
@@ -179,18 +228,21 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
     }
     if (a.plan.byEmail && !a.email.isEmpty()) {
         to.recipient = a.email;
-        const QString text = reminders::render(a.plan.email(), fields);
+        const QString text = reminders::render(a.plan.email(language), fields);
+        const QString id =
+            QUuid::createUuidV5(reminderNamespace,
+                                u"%1:%2:%3:email"_s.arg(appointmentId, reminder, isoUtc(a.start)))
+                .toString(QUuid::WithoutBraces);
         auto delivery = messaging.sendEmail(
-            access, to, reminders::render(a.plan.subject(), fields), text,
-            u"<p>%1</p>"_s.arg(text.toHtmlEscaped().replace(u"\n"_s, u"<br>"_s)), text);
+            access, to, reminders::render(a.plan.subject(language), fields), text,
+            u"<p>%1</p>"_s.arg(text.toHtmlEscaped().replace(u"\n"_s, u"<br>"_s)), text, id);
         if (delivery) {
             ++outcome.messages;
             outcome.sent = outcome.sent || delivery->sent;
         } else if (!isRequestProblem(delivery.error().kind)) {
-            // Never sent again by a retry: an e-mail has no key that would stop a second copy.
-            log::warn(
-                "reminders", u"A reminder e-mail could not be sent."_s,
-                {{u"appointment_id"_s, appointmentId}, {u"error"_s, delivery.errorMessage()}});
+            // The job may run again: the e-mail's named audit row and Resend's idempotency key
+            // keep a second copy from going.
+            return delivery.error();
         }
     }
     if (outcome.sent) {

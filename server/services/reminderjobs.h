@@ -10,18 +10,25 @@
 // A clinic's automatic reminders as durable jobs. Each reminder of an appointment is one job,
 // keyed by the appointment, the reminder and the start it was planned for, so it exists (and is
 // sent) once however many instances plan or run it. Planning happens in the transaction that
-// books, moves or cancels the appointment; a job planned for a start that no longer holds, or for
-// an appointment cancelled or completed since, finds that out when it runs and sends nothing.
+// books, moves, cancels or completes the appointment, and in the one that changes the clinic's
+// plan: the reminders still to come are queued and the waiting ones no longer wanted are deleted.
+// A job still finds out when it runs whether its appointment wants it (a change may commit while
+// it runs), and then sends nothing.
 namespace vox::server::reminderjobs {
 
 inline constexpr const char *jobKind = "reminders.send";
 
-// Queues the appointment's reminders still to come as of `now` under the clinic's plan (none
-// when the plan is off or the appointment is not held or confirmed). Returns how many jobs are
-// new. An invalid `now` is the transaction's own time: the moment a booking in it was made, so
-// its confirmation is not already "past".
+// Plans the appointment's reminders anew as of `now` under the clinic's plan: queues those still
+// to come (none when the plan is off or the appointment is not held or confirmed) and deletes
+// the queued ones that are not among them (an old start's, a reminder switched off, a moment the
+// quiet hours moved). Returns how many jobs are new. An invalid `now` is the transaction's own
+// time: the moment a booking in it was made, so its confirmation is not already "past".
 Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appointmentId,
                  const QDateTime &now);
+
+// Plans every booked appointment of the clinic still to come anew, after its plan changed.
+// Returns how many jobs are new.
+Result<int> replanUpcoming(db::Transaction &tx, const QString &orgId);
 
 struct Outcome
 {
@@ -31,8 +38,10 @@ struct Outcome
 };
 
 // One reminder job's work: checks the appointment still wants it, then sends by the plan's
-// channels. An SMS goes at most once (its audit row is named by the job's key); a refusal (opt
-// out, no number) or a provider failure is final, never retried.
+// channels, in the patient's language when the clinic kept the default words. An SMS and an
+// e-mail each go at most once (their audit rows are named by the job's key; the e-mail's id is
+// also Resend's idempotency key); a refusal (opt out, no number) or a provider failure is final,
+// never retried.
 Result<Outcome> run(AppContext &app, const jobs::Job &job);
 
 void registerJobs(jobs::JobRunner &runner, AppContext &app);

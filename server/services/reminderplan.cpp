@@ -61,19 +61,28 @@ QList<reminders::Offset> Plan::offsets() const
     return on;
 }
 
-QString Plan::sms() const
+QString Plan::sms(reminders::Language language) const
 {
-    return smsTemplate.isEmpty() ? reminders::defaultSmsTemplate : smsTemplate;
+    if (!smsTemplate.isEmpty())
+        return smsTemplate;
+    return language == reminders::Language::Spanish ? reminders::defaultSmsTemplateSpanish
+                                                    : reminders::defaultSmsTemplate;
 }
 
-QString Plan::subject() const
+QString Plan::subject(reminders::Language language) const
 {
-    return emailSubject.isEmpty() ? reminders::defaultEmailSubject : emailSubject;
+    if (!emailSubject.isEmpty())
+        return emailSubject;
+    return language == reminders::Language::Spanish ? reminders::defaultEmailSubjectSpanish
+                                                    : reminders::defaultEmailSubject;
 }
 
-QString Plan::email() const
+QString Plan::email(reminders::Language language) const
 {
-    return emailTemplate.isEmpty() ? reminders::defaultEmailTemplate : emailTemplate;
+    if (!emailTemplate.isEmpty())
+        return emailTemplate;
+    return language == reminders::Language::Spanish ? reminders::defaultEmailTemplateSpanish
+                                                    : reminders::defaultEmailTemplate;
 }
 
 QJsonObject Plan::json() const

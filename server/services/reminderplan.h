@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/remindermessage.h"
 #include "core/reminderschedule.h"
 #include "core/result.h"
 #include "server/db/database.h"
@@ -27,9 +28,10 @@ struct Plan
 
     // The reminders switched on, in the order they are sent.
     QList<reminders::Offset> offsets() const;
-    QString sms() const;
-    QString subject() const;
-    QString email() const;
+    // The clinic's words, or the default ones in the patient's language.
+    QString sms(reminders::Language language = reminders::Language::English) const;
+    QString subject(reminders::Language language = reminders::Language::English) const;
+    QString email(reminders::Language language = reminders::Language::English) const;
     // As GET /api/settings/reminders answers it, with the defaults and the placeholders.
     QJsonObject json() const;
 };

@@ -181,8 +181,11 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
     for (const vapi::ToolCall &call : calls) {
         QElapsedTimer timer;
         timer.start();
+        context.errorKind.clear();
         const QString result = fallback.isEmpty() ? run(context, call) : fallback;
         recordToolCall(call.name, timer.nsecsElapsed());
+        if (!context.errorKind.isEmpty())
+            recordError(context, call.name);
         results.append(
             QJsonObject{{u"toolCallId"_s, call.id}, {u"name"_s, call.name}, {u"result"_s, result}});
         log::info("vapi.tools", u"Tool call answered."_s,
@@ -195,9 +198,11 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
 
 QString VapiToolService::run(const CallContext &context, const vapi::ToolCall &call)
 {
-    if (!call.argumentsError.isEmpty())
+    if (!call.argumentsError.isEmpty()) {
+        context.errorKind = u"bad_arguments"_s;
         return u"I couldn't read the details for %1 (%2). Please ask the caller again."_s.arg(
             call.name, call.argumentsError);
+    }
     if (call.name == u"checkAvailability")
         return checkAvailability(context, call.arguments);
     if (call.name == u"bookClinicAppointment")
@@ -211,7 +216,28 @@ QString VapiToolService::run(const CallContext &context, const vapi::ToolCall &c
     if (call.name == u"queryKnowledgeBase")
         return queryKnowledgeBase(context, call.arguments);
     log::warn("vapi.tools", u"Unknown tool called."_s, {{u"tool"_s, call.name}});
+    context.errorKind = u"unknown_tool"_s;
     return u"I can't do \"%1\" here. Offer to take a message for the clinic."_s.arg(call.name);
+}
+
+void VapiToolService::recordError(const CallContext &context, const QString &tool)
+{
+    if (context.orgId.isEmpty())
+        return;
+    // Its own statement after the answer is made: a failure to count it never changes what the
+    // caller hears.
+    auto written =
+        m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
+            auto done = tx.exec("INSERT INTO tool_errors (org_id, vapi_call_id, tool, kind) "
+                                "VALUES ($1::uuid, nullif($2, ''), left($3, 100), $4)",
+                                {context.orgId, context.vapiCallId, tool, context.errorKind});
+            if (!done)
+                return done.error();
+            return true;
+        });
+    if (!written)
+        log::error("vapi.tools", u"Could not record a tool error."_s,
+                   {{u"org_id"_s, context.orgId}, {u"error"_s, written.errorMessage()}});
 }
 
 QString VapiToolService::checkAvailability(const CallContext &context, const QJsonObject &args)
@@ -232,10 +258,13 @@ QString VapiToolService::checkAvailability(const CallContext &context, const QJs
                                         argString(args, {u"service"_s, u"serviceName"_s}),
                                         &context.calendar);
     if (!found) {
+        if (found.error().kind == ErrorKind::NotFound)
+            context.errorKind = u"unknown_service"_s;
         if (forTheCaller(found.error()))
             return found.errorMessage();
         log::error("vapi.tools", u"checkAvailability failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, found.errorMessage()}});
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
     const QString dayText = english.toString(*day, u"dddd, MMMM d"_s);
@@ -286,15 +315,21 @@ QString VapiToolService::book(const CallContext &context, const vapi::ToolCall &
 
     auto outcome = m_booking.book(db::Access::service(), request);
     if (!outcome) {
-        if (forTheCaller(outcome.error()))
+        if (forTheCaller(outcome.error())) {
+            context.errorKind = outcome.error().kind == ErrorKind::NotFound ? u"unknown_service"_s
+                                                                            : u"booking_refused"_s;
             return outcome.errorMessage();
+        }
         log::error("vapi.tools", u"bookClinicAppointment failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, outcome.errorMessage()}});
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
-    if (!outcome->booked)
+    if (!outcome->booked) {
+        context.errorKind = u"slot_taken"_s;
         return u"Sorry, that time was just taken. %1"_s.arg(
             alternativesSentence(outcome->alternatives, zone));
+    }
     const QJsonObject &a = outcome->appointment;
     const QDateTime at = vapi::parseTime(a.value(u"scheduled_time"_s));
     return u"Booked: %1 for %2 on %3. Confirmation code %4."_s.arg(
@@ -372,23 +407,31 @@ QString VapiToolService::reschedule(const CallContext &context, const QJsonObjec
         return notUnderstood(u"new time"_s, newText, newStart.error());
     auto id = identifyAppointment(context, args, u"currentDatetime"_s);
     if (!id) {
-        if (forTheCaller(id.error()))
+        if (forTheCaller(id.error())) {
+            context.errorKind = u"appointment_not_found"_s;
             return id.errorMessage();
+        }
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
     AppointmentChanges changes;
     changes.start = *newStart;
     auto outcome = m_booking.update(db::Access::service(), context.orgId, *id, changes);
     if (!outcome) {
-        if (forTheCaller(outcome.error()))
+        if (forTheCaller(outcome.error())) {
+            context.errorKind = u"booking_refused"_s;
             return outcome.errorMessage();
+        }
         log::error("vapi.tools", u"rescheduleAppointment failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, outcome.errorMessage()}});
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
-    if (!outcome->booked)
+    if (!outcome->booked) {
+        context.errorKind = u"slot_taken"_s;
         return u"Sorry, that new time is taken. %1"_s.arg(
             alternativesSentence(outcome->alternatives, zone));
+    }
     const QJsonObject &a = outcome->appointment;
     return u"Rescheduled: %1 is now on %2. Confirmation code %3."_s.arg(
         a.value(u"service_name"_s).toString(),
@@ -399,17 +442,23 @@ QString VapiToolService::cancel(const CallContext &context, const QJsonObject &a
 {
     auto id = identifyAppointment(context, args, u"datetime"_s);
     if (!id) {
-        if (forTheCaller(id.error()))
+        if (forTheCaller(id.error())) {
+            context.errorKind = u"appointment_not_found"_s;
             return id.errorMessage();
+        }
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
     auto cancelled =
         m_booking.cancel(db::Access::service(), context.orgId, *id, argString(args, {u"reason"_s}));
     if (!cancelled) {
-        if (forTheCaller(cancelled.error()))
+        if (forTheCaller(cancelled.error())) {
+            context.errorKind = u"booking_refused"_s;
             return cancelled.errorMessage();
+        }
         log::error("vapi.tools", u"cancelAppointment failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, cancelled.errorMessage()}});
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
     return u"Cancelled: %1 on %2. The time is free again."_s.arg(
@@ -431,6 +480,7 @@ QString VapiToolService::lookupCaller(const CallContext &context, const QJsonObj
     if (!found) {
         log::error("vapi.tools", u"lookupCaller failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, found.errorMessage()}});
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
     return found->sentence();
@@ -455,6 +505,7 @@ QString VapiToolService::queryKnowledgeBase(const CallContext &context, const QJ
     if (!passages) {
         log::error("vapi.tools", u"queryKnowledgeBase failed."_s,
                    {{u"org_id"_s, context.orgId}, {u"error"_s, passages.errorMessage()}});
+        context.errorKind = u"system_error"_s;
         return systemTrouble;
     }
     if (passages->isEmpty())

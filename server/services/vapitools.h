@@ -32,6 +32,9 @@ public:
         QString callerNumber;
         QString callerName;
         ClinicCalendar calendar;
+        // What went wrong in the tool call being run (a tool_errors kind), empty when it went
+        // well; the tools set it as they answer, the quality report counts it.
+        mutable QString errorKind;
     };
 
 private:
@@ -47,6 +50,8 @@ private:
     // time, else the number's only upcoming one. A sentence when it cannot tell.
     Result<QString> identifyAppointment(const CallContext &context, const QJsonObject &args,
                                         const QString &timeKey);
+
+    void recordError(const CallContext &context, const QString &tool);
 
     AppContext &m_app;
     BookingService &m_booking;

@@ -454,9 +454,9 @@ private slots:
     }
 
     // With the clinic's reminders on, booking queues the appointment's reminders as jobs, moving
-    // it queues those of the new time, and cancelling queues nothing more (the jobs already queued
-    // check the appointment when they run). Monday 10:00 at least two days ahead: the confirmation,
-    // Sunday 10:00 and Monday 08:00 are all still to come, whatever the time now.
+    // it queues those of the new time and deletes the old time's still waiting, and cancelling
+    // deletes those left waiting. Monday 10:00 at least two days ahead: the confirmation, Sunday
+    // 10:00 and Monday 08:00 are all still to come, whatever the time now.
     void bookingMovingAndCancellingPlanTheReminders()
     {
         m_client->setToken(m_a.token);
@@ -467,11 +467,20 @@ private slots:
                          "payload->>'appointment_id' = $1",
                          {id});
         };
+        // The 24 h and 2 h reminders waiting (the confirmation may have gone meanwhile).
+        const auto waiting = [&](const QString &id) {
+            return count(*m_db,
+                         "SELECT count(*) FROM jobs WHERE kind = 'reminders.send' AND "
+                         "payload->>'appointment_id' = $1 AND status = 'queued' AND "
+                         "payload->>'reminder' <> 'booked'",
+                         {id});
+        };
         const QDate monday = nextWeekday(1);
         const HttpReply booked = book(m_a, u"Botox"_s, at(monday, QTime(10, 0), m_a.zone));
         QCOMPARE(booked.status, 201);
         const QString id = booked.json().value(u"id"_s).toString();
         QCOMPARE(reminderJobs(id), 3);
+        QCOMPARE(waiting(id), 2);
         QCOMPARE(
             m_client
                 ->patch(u"/api/appointments/"_s + id,
@@ -479,10 +488,18 @@ private slots:
                           at(monday.addDays(1), QTime(10, 0), m_a.zone).toString(Qt::ISODate)}})
                 .status,
             200);
-        // The new time's 24 h and 2 h; the confirmation went with the booking.
-        QCOMPARE(reminderJobs(id), 5);
+        // The new time's 24 h and 2 h wait; the old time's are gone.
+        QCOMPARE(waiting(id), 2);
+        QCOMPARE(count(*m_db,
+                       "SELECT count(*) FROM jobs WHERE kind = 'reminders.send' AND "
+                       "payload->>'appointment_id' = $1 AND payload->>'reminder' <> 'booked' AND "
+                       "payload->>'starts_at' = $2 AND status = 'queued'",
+                       {id, at(monday.addDays(1), QTime(10, 0), m_a.zone)
+                                .toUTC()
+                                .toString(Qt::ISODateWithMs)}),
+                 2);
         QCOMPARE(m_client->post(u"/api/appointments/%1/cancel"_s.arg(id), {}).status, 200);
-        QCOMPARE(reminderJobs(id), 5);
+        QCOMPARE(waiting(id), 0);
         QCOMPARE(m_client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, false}}).status, 200);
     }
 };

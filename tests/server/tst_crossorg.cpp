@@ -193,6 +193,19 @@ private slots:
                                        {u"financial_value_cents"_s, 9900},
                                        {u"matched_services"_s, u"{\"A-only Peel\"}"_s}})
                      .isEmpty());
+        // A text and a failed tool call on a fixed day, for the messages and quality reports.
+        QVERIFY(!vox::test::insertRow(*m_admin, u"messages"_s, m_a.orgId,
+                                      {{u"method"_s, u"sms"_s},
+                                       {u"recipient"_s, u"+15550001111"_s},
+                                       {u"content"_s, u"A-only text"_s},
+                                       {u"status"_s, u"delivered"_s},
+                                       {u"created_at"_s, u"2026-03-04T15:00:00Z"_s}})
+                     .isEmpty());
+        QVERIFY(!vox::test::insertRow(*m_admin, u"tool_errors"_s, m_a.orgId,
+                                      {{u"tool"_s, u"bookClinicAppointment"_s},
+                                       {u"kind"_s, u"unknown_service"_s},
+                                       {u"occurred_at"_s, u"2026-03-04T15:00:00Z"_s}})
+                     .isEmpty());
         // A's own reminder words, which no other clinic may read or change.
         QCOMPARE(a.put(u"/api/settings/reminders"_s,
                        {{u"enabled"_s, true}, {u"sms_template"_s, u"A-only reminder at {time}"_s}})
@@ -353,7 +366,7 @@ private slots:
         QTest::newRow("missed-call text-back setting") << u"/api/org/missed-call-textback"_s;
         QTest::newRow("inbox conversations") << u"/api/messages/conversations?limit=2"_s;
         QTest::newRow("reminder plan") << u"/api/settings/reminders"_s;
-        for (const char *report : {"volume", "outcomes", "money", "quality"}) {
+        for (const char *report : {"volume", "outcomes", "money", "quality", "messages"}) {
             QTest::newRow(qPrintable(u"report: "_s + QLatin1String(report)))
                 << u"/api/reports/%1?from=2026-03-02&to=2026-03-08"_s.arg(QLatin1String(report));
         }
@@ -406,6 +419,12 @@ private slots:
             b.get(u"/api/reports/money?from=2026-03-02&to=2026-03-08"_s).json();
         QCOMPARE(money.value(u"current"_s).toObject().value(u"calls"_s).toInt(-1), 0);
         QCOMPARE(money.value(u"current"_s).toObject().value(u"pipeline_cents"_s).toInt(-1), 0);
+        const QJsonObject quality =
+            b.get(u"/api/reports/quality?from=2026-03-02&to=2026-03-08"_s).json();
+        QCOMPARE(quality.value(u"current"_s).toObject().value(u"tool_errors"_s).toInt(-1), 0);
+        const QJsonObject messages =
+            b.get(u"/api/reports/messages?from=2026-03-02&to=2026-03-08"_s).json();
+        QCOMPARE(messages.value(u"current"_s).toObject().value(u"delivered"_s).toInt(-1), 0);
     }
 
     void writesStayInTheCallersClinic()

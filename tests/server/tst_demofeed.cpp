@@ -158,6 +158,18 @@ private slots:
         QVERIFY(resend.value(u"configured"_s).toBool());
         QVERIFY(!resend.value(u"uses_server_key"_s).toBool());
 
+        // Reminders go out by themselves: on, by text and e-mail, and planned for the bookings.
+        const QJsonObject reminders = owner->get(u"/api/settings/reminders"_s).json();
+        QCOMPARE(reminders.value(u"enabled"_s).toBool(), true);
+        QCOMPARE(reminders.value(u"sms"_s).toBool(), true);
+        QCOMPARE(reminders.value(u"email"_s).toBool(), true);
+        QVERIFY(!reminders.value(u"updated_at"_s).toString().isEmpty());
+        auto jobs = f.sql("SELECT count(*) FROM jobs j JOIN profiles p ON p.org_id = j.org_id "
+                          "WHERE p.email = $1 AND j.kind = 'reminders.send'",
+                          {vox::demo::email()});
+        QVERIFY(jobs);
+        QVERIFY2(jobs->toInt(0, 0) > 0, "the demo's bookings have reminders planned");
+
         auto desk = signedIn(vox::demo::frontDeskEmail(), vox::demo::frontDeskPassword());
         const QJsonObject me = desk->get(u"/api/me"_s).json();
         QCOMPARE(me.value(u"user"_s).toObject().value(u"role"_s).toString(u"?"_s), u"staff"_s);
@@ -174,7 +186,8 @@ private slots:
         const vox::test::HttpReply byEmail = desk->post(
             u"/api/appointments/%1/send-reminder"_s.arg(id), {{u"method"_s, u"email"_s}});
         QVERIFY2(byEmail.status == 200, byEmail.body.constData());
-        QTRY_COMPARE_WITH_TIMEOUT(f.sandbox->resend().emails().size(), emailsBefore + 1, 10000);
+        // The clinic's automatic reminders may be going out meanwhile: at least this one more.
+        QTRY_VERIFY_WITH_TIMEOUT(f.sandbox->resend().emails().size() > emailsBefore, 10000);
         const QJsonObject mail = f.sandbox->resend().emails().last().toObject();
         QVERIFY2(QJsonDocument(mail).toJson().contains("@example.com"),
                  "sent to the caller's demo address");
@@ -184,9 +197,10 @@ private slots:
         const vox::test::HttpReply byText =
             desk->post(u"/api/appointments/%1/send-reminder"_s.arg(id), {{u"method"_s, u"sms"_s}});
         QVERIFY2(byText.status == 200 || byText.status == 202, byText.body.constData());
-        QTRY_COMPARE_WITH_TIMEOUT(
-            f.sandbox->twilio().messages(vox::sandbox::TwilioSandbox::demoAccountSid).size(),
-            textsBefore + 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            f.sandbox->twilio().messages(vox::sandbox::TwilioSandbox::demoAccountSid).size() >
+                textsBefore,
+            10000);
 
         // A call-back: Vapi (the sandbox's) is asked to call from the clinic's imported number.
         const QJsonArray contacts =

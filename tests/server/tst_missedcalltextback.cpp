@@ -5,11 +5,15 @@
 #include "core/logging/log.h"
 #include "sandbox/callsimulator.h"
 #include "sandbox/vapimessages.h"
+#include "server/db/database.h"
+#include "server/services/missedcalltextback.h"
 #include "vapitestkit.h"
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QThread>
 #include <QThreadPool>
+#include <QUuid>
 
 #include <atomic>
 #include <latch>
@@ -254,8 +258,13 @@ private slots:
 
         // 23 hours later (the default window is 24): still not again.
         auto admin = m_db->connectAsAdmin();
+        // The job may have run already and left its message (unsent here: no Twilio): both
+        // are made older.
         QVERIFY(admin->exec("UPDATE jobs SET created_at = created_at - interval '23 hours' "
                             "WHERE payload ->> 'to' = $1",
+                            {number}));
+        QVERIFY(admin->exec("UPDATE messages SET created_at = created_at - interval '23 hours' "
+                            "WHERE recipient = $1",
                             {number}));
         QCOMPARE(deliver(report(m_on, number, u"voicemail"_s, 20)).status, 200);
         QCOMPARE(textBacks(m_on, number), 1);
@@ -264,8 +273,136 @@ private slots:
         QVERIFY(admin->exec("UPDATE jobs SET created_at = created_at - interval '2 hours' "
                             "WHERE payload ->> 'to' = $1",
                             {number}));
+        QVERIFY(admin->exec("UPDATE messages SET created_at = created_at - interval '2 hours' "
+                            "WHERE recipient = $1",
+                            {number}));
         QCOMPARE(deliver(report(m_on, number, u"voicemail"_s, 20)).status, 200);
         QCOMPARE(textBacks(m_on, number), 2);
+    }
+
+    // The clinic's quiet hours (its reminder plan's, in its time zone) hold a text-back until
+    // they end. Each row: the clinic's zone and quiet hours, when the report is stored (UTC) and
+    // when the text is queued to go (UTC).
+    void aCallInTheQuietHoursIsTextedBackWhenTheyEnd_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("quiet");
+        QTest::addColumn<QString>("reported");
+        QTest::addColumn<QString>("sent");
+        auto row = [](const char *name, const QString &zone, const QString &quiet,
+                      const QString &reported, const QString &sent) {
+            QTest::newRow(name) << zone << quiet << reported << sent;
+        };
+        const QString ny = u"America/New_York"_s;
+        const QString night = u"21:00-08:00"_s;
+        row("afternoon: at once", ny, night, u"2030-06-12T19:00:00Z"_s, u"2030-06-12T19:00:00Z"_s);
+        row("23:30: next morning at 08:00", ny, night, u"2030-06-13T03:30:00Z"_s,
+            u"2030-06-13T12:00:00Z"_s);
+        row("02:00: the same morning at 08:00", ny, night, u"2030-06-13T06:00:00Z"_s,
+            u"2030-06-13T12:00:00Z"_s);
+        row("21:00 sharp: quiet", ny, night, u"2030-06-13T01:00:00Z"_s, u"2030-06-13T12:00:00Z"_s);
+        row("08:00 sharp: at once", ny, night, u"2030-06-13T12:00:00Z"_s,
+            u"2030-06-13T12:00:00Z"_s);
+        row("the night the clocks go forward: 08:00 EDT", ny, night, u"2030-03-10T04:00:00Z"_s,
+            u"2030-03-10T12:00:00Z"_s);
+        row("the night the clocks go back: 08:00 EST", ny, night, u"2030-11-03T03:00:00Z"_s,
+            u"2030-11-03T13:00:00Z"_s);
+        row("Madrid, summer time begins at 02:00: 09:00 CEST", u"Europe/Madrid"_s, u"22:00-09:00"_s,
+            u"2030-03-31T00:30:00Z"_s, u"2030-03-31T07:00:00Z"_s);
+        row("a lunch-time quiet hour", ny, u"13:00-14:00"_s, u"2030-06-12T17:30:00Z"_s,
+            u"2030-06-12T18:00:00Z"_s);
+        row("no quiet hours: at once at night", ny, u"00:00-00:00"_s, u"2030-06-13T06:00:00Z"_s,
+            u"2030-06-13T06:00:00Z"_s);
+    }
+    void aCallInTheQuietHoursIsTextedBackWhenTheyEnd()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QString, quiet);
+        QFETCH(QString, reported);
+        QFETCH(QString, sent);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE org_settings SET time_zone = $2 WHERE org_id = $1::uuid",
+                            {m_on.orgId, zone}));
+        QVERIFY(admin->exec("INSERT INTO reminder_plans (org_id, quiet_start, quiet_end) VALUES "
+                            "($1::uuid, $2::time, $3::time) ON CONFLICT (org_id) DO UPDATE SET "
+                            "quiet_start = EXCLUDED.quiet_start, quiet_end = EXCLUDED.quiet_end",
+                            {m_on.orgId, quiet.section(u'-', 0, 0), quiet.section(u'-', 1, 1)}));
+        const QString number = newNumber();
+        const QDateTime at = QDateTime::fromString(reported, Qt::ISODate);
+        vox::db::Database db(m_db->settings());
+        auto queued =
+            db.transaction<bool>(vox::db::Access::service(), [&](vox::db::Transaction &tx) {
+                return vox::server::missedcalltextback::plan(
+                    tx,
+                    {m_on.orgId, QUuid::createUuid().toString(QUuid::WithoutBraces), u"inbound"_s,
+                     number, QString(), u"voicemail"_s, at.addSecs(-40), at.addSecs(-5)},
+                    at);
+            });
+        QVERIFY2(queued, qPrintable(queued ? QString() : queued.errorMessage()));
+        QVERIFY(*queued);
+        QCOMPARE(
+            scalar(*m_db,
+                   "SELECT to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                   "FROM jobs WHERE org_id = $1::uuid AND payload ->> 'to' = $2",
+                   {m_on.orgId, number}),
+            sent);
+        QVERIFY(admin->exec("DELETE FROM reminder_plans WHERE org_id = $1::uuid", {m_on.orgId}));
+    }
+
+    // Two reports of calls from one number stored at the same moment by two instances, without
+    // anything else in their transactions to make one wait for the other: the first holds its
+    // transaction open after queueing its text, and the second is held until the first commits,
+    // so it sees that text and queues none. (Without the per-number lock the second would not
+    // see the first's uncommitted job and text the caller twice.)
+    void aSecondReportWaitsForTheFirstOnesText()
+    {
+        const QString number = newNumber();
+        const QDateTime at = QDateTime::fromString(u"2030-06-12T19:00:00Z"_s, Qt::ISODate);
+        const auto ended = [&] {
+            return vox::server::missedcalltextback::EndedCall{
+                m_on.orgId,      QUuid::createUuid().toString(QUuid::WithoutBraces),
+                u"inbound"_s,    number,
+                QString(),       u"voicemail"_s,
+                at.addSecs(-40), at.addSecs(-5)};
+        };
+        vox::db::Database first(m_db->settings());
+        vox::db::Database second(m_db->settings());
+        std::atomic<bool> firstQueuedItsText{false};
+        std::atomic<bool> secondDone{false};
+        std::atomic<int> queued{0};
+        std::atomic<int> errors{0};
+        QThread *one = QThread::create([&] {
+            auto r = first.transaction<bool>(
+                vox::db::Access::service(), [&](vox::db::Transaction &tx) -> vox::Result<bool> {
+                    auto q = vox::server::missedcalltextback::plan(tx, ended(), at);
+                    firstQueuedItsText = true;
+                    // Open until the second report is stored, or for a second when that waits.
+                    for (int i = 0; i < 100 && !secondDone; ++i)
+                        QThread::msleep(10);
+                    return q;
+                });
+            errors += r ? 0 : 1;
+            queued += r && *r ? 1 : 0;
+        });
+        QThread *two = QThread::create([&] {
+            for (int i = 0; i < 3000 && !firstQueuedItsText; ++i)
+                QThread::msleep(1);
+            auto r =
+                second.transaction<bool>(vox::db::Access::service(), [&](vox::db::Transaction &tx) {
+                    return vox::server::missedcalltextback::plan(tx, ended(), at);
+                });
+            secondDone = true;
+            errors += r ? 0 : 1;
+            queued += r && *r ? 1 : 0;
+        });
+        one->start();
+        two->start();
+        QVERIFY(QTest::qWaitFor([&] { return one->isFinished() && two->isFinished(); }, 20000));
+        delete one;
+        delete two;
+        QCOMPARE(errors.load(), 0);
+        QCOMPARE(queued.load(), 1);
+        QCOMPARE(textBacks(m_on, number), 1);
     }
 
     // Vapi retrying one report while the same caller's other missed calls are reported, all at

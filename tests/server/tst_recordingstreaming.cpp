@@ -137,8 +137,10 @@ private slots:
         QCOMPARE(whole.status, 200);
         QCOMPARE(whole.body.size(), m_direct.size());
         QVERIFY(whole.body == m_direct);
-        // Streamed while fetched: no length is known to the HTTP layer, so the body is chunked.
-        QCOMPARE(whole.headers.value("transfer-encoding"), QByteArray("chunked"));
+        // Streamed while fetched, with the file's size known up front: a player sees how long
+        // the recording is, and a cut answer is shorter than announced.
+        QCOMPARE(whole.headers.value("content-length"), QByteArray::number(m_direct.size()));
+        QVERIFY(!whole.headers.contains("transfer-encoding"));
         QCOMPARE(whole.headers.value("content-type"), QByteArray("audio/wav"));
         QCOMPARE(whole.headers.value("accept-ranges"), QByteArray("bytes"));
         QVERIFY(!whole.headers.contains("content-range"));
@@ -192,11 +194,10 @@ private slots:
         QCOMPARE(part.headers.value("content-range"), "bytes " + QByteArray::number(first) + "-" +
                                                           QByteArray::number(last) + "/" +
                                                           QByteArray::number(m_direct.size()));
-        // One piece is answered as it came; more are streamed (chunked) while fetched.
-        if (last - first + 1 <= vox::server::recordingrelay::maxPieceBytes)
-            QCOMPARE(part.headers.value("content-length"), QByteArray::number(last - first + 1));
-        else
-            QCOMPARE(part.headers.value("transfer-encoding"), QByteArray("chunked"));
+        // One piece is answered as it came, more are streamed while fetched: either way with
+        // the part's exact length.
+        QCOMPARE(part.headers.value("content-length"), QByteArray::number(last - first + 1));
+        QVERIFY(!part.headers.contains("transfer-encoding"));
         QCOMPARE(part.headers.value("accept-ranges"), QByteArray("bytes"));
     }
 

@@ -45,6 +45,7 @@ class TestReminders : public QObject
     IntegrationFixture f;
     Clinic m_a;
     IntegrationFixture::TwilioAccount m_twilio;
+    int m_rows = 0;
 
     std::unique_ptr<Instance> instance(const QString &name)
     {
@@ -311,9 +312,13 @@ private slots:
         // Re-planned a day later: the confirmation went already, the new time's two are new.
         QCOMPARE(plan(*i, appt, u"2030-07-02T12:00:00Z"_s), 2);
         runAll(*i, appt);
-        // The old time's 24 h and 2 h find the start changed and send nothing; the confirmation
-        // planned for the old time does not go out after the move either.
+        // The old time's reminders still waiting were deleted by the re-planning; the
+        // confirmation planned for the old time does not go out after the move either.
         QCOMPARE(smsTo(phone), 2);
+        QCOMPARE(one("SELECT count(*) FROM jobs WHERE kind = $1 AND payload->>'appointment_id' = "
+                     "$2 AND payload->>'starts_at' LIKE '2030-07-10%'",
+                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+                 u"0"_s);
         QCOMPARE(one("SELECT count(*) FROM jobs WHERE kind = $1 AND payload->>'appointment_id' = "
                      "$2 AND payload->>'starts_at' LIKE '2030-07-11%'",
                      {QString::fromLatin1(reminderjobs::jobKind), appt}),
@@ -336,8 +341,9 @@ private slots:
             appointment(contact, u"2030-08-10T19:00:00Z"_s, u"2030-08-01T18:00:00Z"_s);
         auto i = instance(u"reminders-"_s + status);
         QCOMPARE(plan(*i, appt, u"2030-08-01T18:00:00Z"_s), 3);
+        // Changed behind the planner's back (or while its jobs were being taken): the jobs
+        // still queued find out when they run.
         QVERIFY(f.sql("UPDATE appointments SET status = $2 WHERE id = $1::uuid", {appt, status}));
-        QCOMPARE(plan(*i, appt, u"2030-08-01T19:00:00Z"_s), 0);
         runAll(*i, appt);
         QCOMPARE(smsTo(phone), 0);
         QCOMPARE(one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid", {appt}),
@@ -364,6 +370,204 @@ private slots:
                  u"1"_s);
         QCOMPARE(one("SELECT confirmation_sent FROM appointments WHERE id = $1::uuid", {appt}),
                  u"f"_s);
+    }
+
+    // The jobs still waiting, as "reminder HH:MM" (UTC run time, day of the month), by time.
+    QString waiting(const QString &appointmentId)
+    {
+        return one("SELECT string_agg(payload->>'reminder' || ' ' || to_char(run_at AT TIME ZONE "
+                   "'UTC', 'DD HH24:MI'), ', ' ORDER BY run_at) FROM jobs WHERE kind = $1 AND "
+                   "payload->>'appointment_id' = $2 AND status = 'queued'",
+                   {QString::fromLatin1(reminderjobs::jobKind), appointmentId});
+    }
+
+    // Each row: what is done to a booked appointment, and the jobs left waiting for it
+    // afterwards. Cancelling, completing and editing go through the API as the front desk does;
+    // a move (the API books only so far ahead) is re-planned as the move's transaction does.
+    void aChangedAppointmentLeavesOnlyTheJobsItWants_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("left");
+        QTest::newRow("moved a day later") << u"move"_s << u"24h 12 20:00, 2h 13 18:00"_s;
+        QTest::newRow("cancelled") << u"cancel"_s << QString();
+        QTest::newRow("completed") << u"complete"_s << QString();
+        QTest::newRow("notes edited") << u"notes"_s << u"24h 11 20:00, 2h 12 18:00"_s;
+    }
+    void aChangedAppointmentLeavesOnlyTheJobsItWants()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, left);
+        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, true}}).status, 200);
+        const QString contact =
+            f.insertContact(m_a.orgId, u"+1555010720%1"_s.arg(++m_rows), u"Chan Ging"_s);
+        // Tuesday 15:00 in New York; booked long ago, so only the 24 h and 2 h are to come.
+        const QString appt =
+            appointment(contact, u"2030-11-12T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
+        auto i = instance(u"reminders-change-"_s + change);
+        QCOMPARE(plan(*i, appt, u"2030-11-01T12:00:00Z"_s), 2);
+        QCOMPARE(waiting(appt), u"24h 11 20:00, 2h 12 18:00"_s);
+        if (change == u"move") {
+            QVERIFY(f.sql("UPDATE appointments SET starts_at = '2030-11-13T20:00:00Z', ends_at = "
+                          "'2030-11-13T20:30:00Z' WHERE id = $1::uuid",
+                          {appt}));
+            QCOMPARE(plan(*i, appt, u"2030-11-02T12:00:00Z"_s), 2);
+        } else {
+            HttpReply reply;
+            if (change == u"cancel")
+                reply = m_a.client->post(u"/api/appointments/%1/cancel"_s.arg(appt), {});
+            else if (change == u"complete")
+                reply = m_a.client->patch(u"/api/appointments/"_s + appt,
+                                          {{u"status"_s, u"completed"_s}});
+            else
+                reply = m_a.client->patch(u"/api/appointments/"_s + appt,
+                                          {{u"notes"_s, u"Prefers mornings"_s}});
+            QVERIFY2(reply.status == 200, reply.body.constData());
+        }
+        QCOMPARE(waiting(appt), left);
+    }
+
+    // Which reminders go and when is the plan's: changing it re-plans the booked appointments
+    // still to come, adding and removing their waiting jobs.
+    void changingThePlanReplansBookedAppointments()
+    {
+        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, true}}).status, 200);
+        const QString contact = f.insertContact(m_a.orgId, u"+15550107301"_s, u"Plan Change"_s);
+        const QString appt =
+            appointment(contact, u"2030-12-11T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
+        auto i = instance(u"reminders-plan-change"_s);
+        QCOMPARE(plan(*i, appt, u"2030-12-01T12:00:00Z"_s), 2);
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+        const auto put = [&](const QJsonObject &changes) {
+            const HttpReply r = m_a.client->put(u"/api/settings/reminders"_s, changes);
+            QCOMPARE(r.status, 200);
+        };
+        put({{u"day_before"_s, false}});
+        QCOMPARE(waiting(appt), u"2h 11 18:00"_s);
+        put({{u"day_before"_s, true}});
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+        // Quiet from noon to 14:00 clinic time: the 2 h reminder (13:00) waits until 14:00.
+        put({{u"quiet_start"_s, u"12:00"_s}, {u"quiet_end"_s, u"14:00"_s}});
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 19:00"_s);
+        put({{u"quiet_start"_s, u"21:00"_s}, {u"quiet_end"_s, u"08:00"_s}});
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+        // New words change no job: they are read when a reminder is sent.
+        put({{u"sms_template"_s, u"See you at {time}, {first_name}"_s}});
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+        put({{u"sms_template"_s, QJsonValue::Null}});
+        put({{u"enabled"_s, false}});
+        QCOMPARE(waiting(appt), QString());
+        put({{u"enabled"_s, true}});
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+        // A cancelled appointment is not planned again by a plan change.
+        QCOMPARE(m_a.client->post(u"/api/appointments/%1/cancel"_s.arg(appt), {}).status, 200);
+        put({{u"two_hours_before"_s, false}});
+        put({{u"two_hours_before"_s, true}});
+        QCOMPARE(waiting(appt), QString());
+    }
+
+    // A reminder e-mail is named by its job: the job run again (after a database error, say)
+    // finds the e-mail sent and sends no second one; and should the first attempt's record have
+    // been lost, Resend's idempotency key still keeps the copy from going.
+    void aReminderEmailIsSentOnceHoweverOftenItsJobRuns()
+    {
+        QCOMPARE(m_a.client
+                     ->put(u"/api/integrations/resend"_s,
+                           {{u"api_key"_s, u"re_reminder_clinic"_s},
+                            {u"from"_s, u"Reminder Clinic <desk@reminder.example>"_s}})
+                     .status,
+                 200);
+        QCOMPARE(m_a.client
+                     ->put(u"/api/settings/reminders"_s,
+                           {{u"enabled"_s, true}, {u"sms"_s, false}, {u"email"_s, true}})
+                     .status,
+                 200);
+        const QString address = u"once@patient.example"_s;
+        const QString contact =
+            f.insertContact(m_a.orgId, u"+15550107401"_s, u"Ona Once"_s, address);
+        const QString appt =
+            appointment(contact, u"2030-12-18T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
+        const auto emailsTo = [&] {
+            int n = 0;
+            for (const QJsonValue &e : f.sandbox->resend().emails())
+                n += e.toObject().value(u"to"_s).toString() == address ? 1 : 0;
+            return n;
+        };
+        auto i = instance(u"reminders-email"_s);
+        vox::server::jobs::Job job;
+        job.kind = QString::fromLatin1(reminderjobs::jobKind);
+        job.orgId = m_a.orgId;
+        job.payload = {{u"appointment_id"_s, appt},
+                       {u"reminder"_s, u"24h"_s},
+                       {u"starts_at"_s, u"2030-12-18T20:00:00.000Z"_s}};
+        job.attempt = 1;
+        job.maxAttempts = 3;
+        const auto runJob = [&] {
+            auto outcome = reminderjobs::run(*i->app, job);
+            QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.errorMessage()));
+            QVERIFY(outcome->sent);
+        };
+        const auto rows = [&] {
+            return one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid AND method "
+                       "= 'email'",
+                       {appt});
+        };
+        runJob();
+        QCOMPARE(emailsTo(), 1);
+        QCOMPARE(rows(), u"1"_s);
+        ++job.attempt;
+        runJob();
+        QCOMPARE(emailsTo(), 1);
+        QCOMPARE(rows(), u"1"_s);
+        // As if the first attempt's record had never been written.
+        QVERIFY(f.sql("DELETE FROM messages WHERE appointment_id = $1::uuid", {appt}));
+        ++job.attempt;
+        runJob();
+        QCOMPARE(emailsTo(), 1);
+        QCOMPARE(rows(), u"1"_s);
+        // Resend was asked twice (the first run and the one that found no record), the same
+        // key both times.
+        QStringList keys;
+        for (const auto &r : f.recorded(u"resend"_s, u"/emails"_s))
+            if (r.body.contains(address.toUtf8()))
+                keys << QString::fromUtf8(r.headers.value("idempotency-key"));
+        QCOMPARE(keys.size(), 2);
+        QCOMPARE(keys.first(), keys.last());
+        QVERIFY(!keys.first().isEmpty());
+        QCOMPARE(
+            m_a.client->put(u"/api/settings/reminders"_s, {{u"sms"_s, true}, {u"email"_s, false}})
+                .status,
+            200);
+    }
+
+    // A clinic that kept the default words reaches a patient who prefers Spanish in Spanish.
+    void aPatientWhoPrefersSpanishIsRemindedInSpanish()
+    {
+        QCOMPARE(m_a.client
+                     ->put(u"/api/settings/reminders"_s,
+                           {{u"enabled"_s, true}, {u"at_booking"_s, false}, {u"sms"_s, true}})
+                     .status,
+                 200);
+        const QString phone = u"+15550107501"_s;
+        const QString contact = f.insertContact(m_a.orgId, phone, u"Lucía Prieto"_s);
+        QVERIFY(
+            f.sql("UPDATE contacts SET preferred_language = 'es' WHERE id = $1::uuid", {contact}));
+        // Wednesday 15:00 in New York.
+        const QString appt =
+            appointment(contact, u"2031-01-15T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
+        auto i = instance(u"reminders-spanish"_s);
+        QCOMPARE(plan(*i, appt, u"2031-01-01T12:00:00Z"_s), 2);
+        runAll(*i, appt);
+        QStringList bodies;
+        for (const auto &r : f.recorded(u"twilio"_s, u"/Messages.json"_s))
+            if (IntegrationFixture::formValue(r.body, u"To"_s) == phone)
+                bodies << IntegrationFixture::formValue(r.body, u"Body"_s);
+        QCOMPARE(bodies.size(), 2);
+        QCOMPARE(bodies.first(),
+                 u"Hola Lucía, le recordamos su cita de Cleaning en Reminder Clinic el 15 de "
+                 "enero a las 15:00. Responda C para confirmar, R para cambiarla o N para "
+                 "cancelar."_s);
+        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"at_booking"_s, true}}).status,
+                 200);
     }
 
     void aClinicWithRemindersOffPlansNothing()

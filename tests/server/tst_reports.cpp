@@ -169,6 +169,43 @@ WITH booked AS (
 )
 UPDATE call_logs c SET appointment_id = made.id FROM made WHERE c.id = made.call_id
 )SQL");
+        // Failed tool calls every 7 hours, of every kind, across both periods and outside them.
+        run(R"SQL(
+INSERT INTO tool_errors (org_id, tool, kind, occurred_at)
+SELECT $1::uuid, 'bookClinicAppointment',
+       (ARRAY['booking_refused', 'unknown_service', 'slot_taken', 'appointment_not_found',
+              'unknown_tool', 'bad_arguments', 'system_error'])[1 + (i * 3) % 7],
+       timestamptz '2026-02-10 02:41:00-05' + i * interval '7 hours'
+FROM generate_series(0, 139) i WHERE i % 5 <> 4
+)SQL");
+        // Reviews of every third call, scores and tags varying.
+        run(R"SQL(
+INSERT INTO call_reviews (call_id, org_id, score, tags)
+SELECT c.id, $1::uuid, 1 + n % 5,
+       CASE n % 5 WHEN 0 THEN ARRAY['great'] WHEN 1 THEN ARRAY['wrong price', 'too long']
+            WHEN 2 THEN '{}'::text[] WHEN 3 THEN ARRAY['should have transferred']
+            ELSE ARRAY['great', 'too long'] END
+FROM (SELECT id, row_number() OVER (ORDER BY occurred_at) AS n FROM call_logs
+      WHERE org_id = $1::uuid) c
+WHERE c.n % 3 = 0
+)SQL");
+        // Texts and e-mails every 5 hours: reminders, text-backs, replies, of every outcome.
+        run(R"SQL(
+INSERT INTO messages (org_id, direction, method, purpose, recipient, content, status, reply_kind,
+                      created_at)
+SELECT $1::uuid, CASE WHEN i % 4 = 3 THEN 'inbound' ELSE 'outbound' END,
+       CASE WHEN i % 9 = 2 THEN 'email' ELSE 'sms' END,
+       CASE WHEN i % 4 = 3 THEN NULL WHEN i % 3 = 0 THEN 'appointment_reminder'
+            WHEN i % 3 = 1 THEN 'missed_call_textback' ELSE 'reply' END,
+       '+15550100001', 'Hello',
+       CASE WHEN i % 4 = 3 THEN 'received'
+            ELSE (ARRAY['sent', 'delivered', 'failed', 'queued', 'unknown', 'delivered'])[1 + i % 6]
+            END,
+       CASE WHEN i % 4 = 3 THEN (ARRAY['confirm', 'opt_out', 'free_text', 'cancel'])[1 + (i / 4) % 4]
+            END,
+       timestamptz '2026-02-10 01:07:00-05' + i * interval '5 hours'
+FROM generate_series(0, 199) i
+)SQL");
     }
 
     void volumeFiguresMatchSql()
@@ -364,6 +401,86 @@ UPDATE call_logs c SET appointment_id = made.id FROM made WHERE c.id = made.call
               "DISTINCT FROM 'true'"}});
     }
 
+    // Failed tool calls and call reviews, in the same quality report.
+    void toolErrorAndReviewFiguresMatchSql()
+    {
+        const QByteArray errors = "(SELECT kind, (occurred_at AT TIME ZONE $4)::date AS day FROM "
+                                  "tool_errors WHERE org_id = $1::uuid AND (occurred_at AT TIME "
+                                  "ZONE $4)::date BETWEEN $2::date AND $3::date) e";
+        const QByteArray reviews = "c JOIN call_reviews r ON r.call_id = c.id";
+        compareFigures(
+            u"quality"_s,
+            {{u"tool_errors"_s, "SELECT count(*) FROM " + errors},
+             {u"tool_errors_by_kind"_s,
+              "SELECT json_agg(json_build_object('kind', kind, 'errors', n) ORDER BY n DESC, kind) "
+              "FROM (SELECT kind, count(*) n FROM " +
+                  errors + " GROUP BY kind) k"},
+             {u"tool_errors_per_day"_s,
+              "SELECT json_agg(json_build_object('date', d::date, 'errors', (SELECT count(*) "
+              "FROM " +
+                  errors +
+                  " WHERE e.day = d::date), 'by_kind', (SELECT coalesce(json_object_agg(kind, n), "
+                  "'{}') FROM (SELECT kind, count(*) n FROM " +
+                  errors +
+                  " WHERE e.day = d::date GROUP BY kind) k)) ORDER BY d) FROM "
+                  "generate_series($2::date, $3::date, '1 day') d"},
+             {u"reviewed"_s, "SELECT count(*) FROM " + reviews},
+             {u"average_review_score"_s, "SELECT round(avg(r.score), 2) FROM " + reviews},
+             {u"review_tags"_s,
+              "SELECT json_agg(json_build_object('tag', tag, 'calls', n) ORDER BY n DESC, tag) "
+              "FROM (SELECT t AS tag, count(*) n FROM " +
+                  reviews + ", unnest(r.tags) t GROUP BY t) g"}});
+        // The rows cover every kind, so each count above can be wrong.
+        const QJsonObject current = report(u"quality"_s).value(u"current"_s).toObject();
+        QCOMPARE(current.value(u"tool_errors_by_kind"_s).toArray().size(), 7);
+        QVERIFY(current.value(u"reviewed"_s).toInt() > 0);
+    }
+
+    void messageFiguresMatchSql()
+    {
+        const QByteArray m = "(SELECT *, (created_at AT TIME ZONE $4)::date AS day FROM messages "
+                             "WHERE org_id = $1::uuid AND (created_at AT TIME ZONE $4)::date "
+                             "BETWEEN $2::date AND $3::date) m";
+        const QByteArray out = " WHERE direction = 'outbound'";
+        const QByteArray in = " WHERE direction = 'inbound'";
+        const auto perDay = [&](const QByteArray &where) -> QByteArray {
+            return "(SELECT count(*) FROM " + m + where + " AND m.day = d::date)";
+        };
+        compareFigures(
+            u"messages"_s,
+            {{u"outbound"_s, "SELECT count(*) FROM " + m + out},
+             {u"sent"_s,
+              "SELECT count(*) FROM " + m + out + " AND status IN ('sent', 'delivered')"},
+             {u"delivered"_s, "SELECT count(*) FROM " + m + out + " AND status = 'delivered'"},
+             {u"failed"_s, "SELECT count(*) FROM " + m + out + " AND status = 'failed'"},
+             {u"pending"_s, "SELECT count(*) FROM " + m + out +
+                                " AND status NOT IN ('sent', 'delivered', 'failed')"},
+             {u"reminders"_s,
+              "SELECT count(*) FROM " + m + out + " AND purpose = 'appointment_reminder'"},
+             {u"inbound"_s, "SELECT count(*) FROM " + m + in},
+             {u"confirmed_by_reply"_s,
+              "SELECT count(*) FROM " + m + in + " AND reply_kind = 'confirm'"},
+             {u"opt_outs"_s, "SELECT count(*) FROM " + m + in + " AND reply_kind = 'opt_out'"},
+             {u"textbacks"_s,
+              "SELECT count(*) FROM " + m + out + " AND purpose = 'missed_call_textback'"},
+             {u"textbacks_sent"_s, "SELECT count(*) FROM " + m + out +
+                                       " AND purpose = 'missed_call_textback' AND status IN "
+                                       "('sent', 'delivered')"},
+             {u"per_day"_s,
+              "SELECT json_agg(json_build_object('date', d::date, 'sent', " +
+                  perDay(out + " AND status IN ('sent', 'delivered')") + ", 'delivered', " +
+                  perDay(out + " AND status = 'delivered'") + ", 'failed', " +
+                  perDay(out + " AND status = 'failed'") + ", 'confirmed_by_reply', " +
+                  perDay(in + " AND reply_kind = 'confirm'") + ", 'opt_outs', " +
+                  perDay(in + " AND reply_kind = 'opt_out'") + ", 'textbacks', " +
+                  perDay(out + " AND purpose = 'missed_call_textback'") +
+                  ") ORDER BY d) FROM generate_series($2::date, $3::date, '1 day') d"}});
+        const QJsonObject current = report(u"messages"_s).value(u"current"_s).toObject();
+        for (const char *figure :
+             {"delivered", "failed", "confirmed_by_reply", "opt_outs", "textbacks", "pending"})
+            QVERIFY2(current.value(QLatin1String(figure)).toInt() > 0, figure);
+    }
+
     // The buckets are core's (tst_reportrange): the report's edges are the same list.
     void callLengthBucketsFollowTheCoreEdges()
     {
@@ -410,7 +527,8 @@ UPDATE call_logs c SET appointment_id = made.id FROM made WHERE c.id = made.call
         QFETCH(QString, field);
         HttpClient client(m_server->url());
         client.setToken(m_clinic.staffToken);
-        for (const QString &name : {u"volume"_s, u"outcomes"_s, u"money"_s, u"quality"_s}) {
+        for (const QString &name :
+             {u"volume"_s, u"outcomes"_s, u"money"_s, u"quality"_s, u"messages"_s}) {
             const HttpReply reply = client.get(u"/api/reports/%1?%2"_s.arg(name, query));
             QCOMPARE(reply.status, 400);
             QCOMPARE(reply.json().value(u"field"_s).toString(), field);
@@ -432,7 +550,8 @@ UPDATE call_logs c SET appointment_id = made.id FROM made WHERE c.id = made.call
         const vox::test::Clinic empty = vox::test::createClinic(m_server->url(), u"Empty"_s);
         HttpClient client(m_server->url());
         client.setToken(empty.staffToken);
-        for (const QString &name : {u"volume"_s, u"outcomes"_s, u"money"_s, u"quality"_s}) {
+        for (const QString &name :
+             {u"volume"_s, u"outcomes"_s, u"money"_s, u"quality"_s, u"messages"_s}) {
             const HttpReply reply =
                 client.get(u"/api/reports/%1?from=2026-03-01&to=2026-03-07"_s.arg(name));
             QCOMPARE(reply.status, 200);

@@ -278,6 +278,65 @@ private slots:
     // A booking made during a call asks the calendar module to copy it to the clinic's external
     // calendar only when one is linked and working: the job would have nothing to do otherwise,
     // and it costs the voice path's database its round trips.
+    // A failed tool call is kept for the quality report, by kind; a question back to the AI
+    // ("which service?") and a success are not failures.
+    void failedToolCallsAreRecordedByKind_data()
+    {
+        QTest::addColumn<QString>("toolName");
+        QTest::addColumn<QJsonObject>("args");
+        QTest::addColumn<QString>("kind");
+        const QDate monday = nextWeekday(1);
+        const QJsonObject good{{u"name"_s, u"Sam"_s},
+                               {u"phone"_s, u"+15550142002"_s},
+                               {u"service"_s, u"Botox"_s},
+                               {u"datetime"_s, wallClock(monday, QTime(11, 0))}};
+        auto with = [&](const QString &key, const QJsonValue &value) {
+            QJsonObject o = good;
+            o.insert(key, value);
+            return o;
+        };
+        const QString book = u"bookClinicAppointment"_s;
+        QTest::newRow("a service the clinic does not offer")
+            << book << with(u"service"_s, u"a tattoo"_s) << u"unknown_service"_s;
+        QTest::newRow("asking availability of an unknown service")
+            << u"checkAvailability"_s
+            << QJsonObject{{u"date"_s, monday.toString(Qt::ISODate)}, {u"service"_s, u"a tattoo"_s}}
+            << u"unknown_service"_s;
+        QTest::newRow("a booking the rules refuse (closed on Sunday)")
+            << book << with(u"datetime"_s, wallClock(nextWeekday(7), QTime(11, 0)))
+            << u"booking_refused"_s;
+        QTest::newRow("a tool the clinic does not have")
+            << u"sendFax"_s << QJsonObject() << u"unknown_tool"_s;
+        QTest::newRow("cancelling an appointment that is not there")
+            << u"cancelAppointment"_s << QJsonObject{{u"appointmentId"_s, u"abcdef12"_s}}
+            << u"appointment_not_found"_s;
+        QTest::newRow("asking back for the service is no failure")
+            << book << QJsonObject{{u"name"_s, u"Sam"_s}} << QString();
+        QTest::newRow("a booking made is no failure") << book << good << QString();
+    }
+    void failedToolCallsAreRecordedByKind()
+    {
+        QFETCH(QString, toolName);
+        QFETCH(QJsonObject, args);
+        QFETCH(QString, kind);
+        const vm::CallInfo call = callFrom(m_a);
+        const QString result = ask(call, tool(toolName, args));
+        QVERIFY2(!result.startsWith(u"HTTP"_s), qPrintable(result));
+        auto admin = m_db->connectAsAdmin();
+        auto rows = admin->exec("SELECT kind, tool, org_id::text FROM tool_errors "
+                                "WHERE vapi_call_id = $1",
+                                {call.id});
+        QVERIFY(rows.ok());
+        if (kind.isEmpty()) {
+            QCOMPARE(rows->rowCount(), 0);
+            return;
+        }
+        QCOMPARE(rows->rowCount(), 1);
+        QCOMPARE(rows->text(0, 0), kind);
+        QCOMPARE(rows->text(0, 1), toolName);
+        QCOMPARE(rows->text(0, 2), m_a.orgId);
+    }
+
     void aBookingIsCopiedToTheCalendarOnlyWhenOneIsLinked_data()
     {
         QTest::addColumn<QString>("googleLink");

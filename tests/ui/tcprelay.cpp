@@ -1,5 +1,7 @@
 #include "tcprelay.h"
 
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::test {
@@ -40,9 +42,18 @@ void TcpRelay::accept()
             if (in && out)
                 out->write(in->readAll());
         });
-        connect(upstream, &QTcpSocket::readyRead, client, [in, out] {
-            if (in && out)
+        // Bytes the client may still receive; the rest stays unread in the upstream socket.
+        auto allowance = std::make_shared<qint64>(m_serverBytesPassed);
+        connect(upstream, &QTcpSocket::readyRead, client, [in, out, allowance] {
+            if (!in || !out)
+                return;
+            if (*allowance < 0) {
                 in->write(out->readAll());
+                return;
+            }
+            const QByteArray piece = out->read(*allowance);
+            *allowance -= piece.size();
+            in->write(piece);
         });
         connect(upstream, &QTcpSocket::connected, client, [in, out] {
             // Anything the client sent before the upstream was ready.
@@ -53,8 +64,9 @@ void TcpRelay::accept()
             if (out)
                 out->disconnectFromHost();
         });
-        connect(upstream, &QTcpSocket::disconnected, client, [in] {
-            if (in)
+        connect(upstream, &QTcpSocket::disconnected, client, [in, allowance] {
+            // A held answer stays held: the client must not see its end.
+            if (in && *allowance < 0)
                 in->disconnectFromHost();
         });
         connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);

@@ -22,6 +22,9 @@ public:
     void dropAll();
     void setRefusing(bool refusing) { m_refusing = refusing; }
     int accepted() const { return m_accepted; }
+    // From now on each connection passes at most `bytes` of the server's answer to the client and
+    // holds the rest, as a stalled network does; -1 passes everything.
+    void holdServerBytesAfter(qint64 bytes) { m_serverBytesPassed = bytes; }
 
 private:
     void accept();
@@ -31,6 +34,7 @@ private:
     quint16 m_targetPort;
     bool m_refusing = false;
     int m_accepted = 0;
+    qint64 m_serverBytesPassed = -1;
     QList<std::pair<QPointer<QAbstractSocket>, QPointer<QAbstractSocket>>> m_pairs;
 };
 

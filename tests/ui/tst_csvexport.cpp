@@ -3,14 +3,19 @@
 // every failure (the server's refusal, a folder that cannot be written, no server) is said in
 // words.
 #include "consolefixture.h"
+#include "tcprelay.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/csvdownload.h"
+#include "ui/models/appointmentsmodel.h"
 #include "ui/models/callsmodel.h"
 #include "ui/models/leadsmodel.h"
+#include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/reportspage.h"
 #include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/exportprogressdialog.h"
+#include "ui/widgets/messagesauditpanel.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
@@ -19,6 +24,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -217,12 +224,122 @@ private slots:
         QCOMPARE(names, (QStringList{u"Ana Booked"_s, u"Cy Booked"_s}));
     }
 
+    // The appointments page showing the next seven days saves exactly the appointments that
+    // start in them, soonest first, and none before or after.
+    void theAppointmentsExportHoldsExactlyTheFilteredAppointments()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Appointments Clinic"_s);
+        const QString contact =
+            m_fixture->insertContact(clinic, u"Ada Patient"_s, u"+15550003001"_s, 60, u"booked"_s);
+        {
+            auto admin = m_fixture->database().connectAsAdmin();
+            // Starting 2 and 10 days ago, and 1, 3, 5 and 20 days ahead (whole days plus an hour,
+            // so none lies on an edge of the period).
+            auto made = admin->exec(
+                "INSERT INTO appointments (org_id, contact_id, service_name, starts_at, ends_at, "
+                "status) SELECT $1::uuid, $2::uuid, 'Consultation', now() + d * interval '1 day' "
+                "+ interval '1 hour', now() + d * interval '1 day' + interval '90 minutes', "
+                "CASE WHEN d = 3 THEN 'cancelled' ELSE 'confirmed' END "
+                "FROM unnest(ARRAY[-10, -2, 1, 3, 5, 20]) d",
+                {clinic.orgId, contact});
+            QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.errorMessage()));
+        }
+        Console console(m_fixture->url(), clinic.session);
+        auto *page = new vox::ui::AppointmentsPage(console.api, console.toasts, &console.window);
+        page->resize(1024, 700);
+        page->show();
+        page->setRange(u"next7"_s);
+        page->refresh();
+        QTRY_COMPARE(page->model()->rowCount(), 3);
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"week.csv"_s);
+        page->exportButton()->exportTo(path, false);
+        QTRY_VERIFY(!console.toasts.toasts().isEmpty());
+        QVERIFY2(console.toasts.toasts().first()->text().contains(u"Saved 3 row"_s),
+                 qPrintable(console.toasts.toasts().first()->text()));
+        const auto records = readCsv(readFile(path));
+        QCOMPARE(records.value(0).value(0), u"id"_s);
+        const QStringList expected = idsFromDatabase(
+            "SELECT id FROM appointments WHERE org_id = $1::uuid AND starts_at >= $2::timestamptz "
+            "AND starts_at < $3::timestamptz ORDER BY starts_at, id",
+            {clinic.orgId, page->model()->from().toUTC().toString(Qt::ISODateWithMs),
+             page->model()->to().toUTC().toString(Qt::ISODateWithMs)});
+        QCOMPARE(expected.size(), 3);
+        QCOMPARE(column(records, 0), expected);
+        const int status = int(records.value(0).indexOf(u"status"_s));
+        QCOMPARE(records.value(2).value(status), u"cancelled"_s);
+    }
+
+    // Reports → Messages filtered to failed texts lists them, and its export saves exactly the
+    // messages the filters select, newest first.
+    void theMessagesExportHoldsExactlyTheFilteredMessages()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Messages Clinic"_s);
+        {
+            auto admin = m_fixture->database().connectAsAdmin();
+            auto made = admin->exec(
+                "INSERT INTO messages (org_id, direction, method, purpose, recipient, content, "
+                "status, error, created_at) SELECT $1::uuid, 'outbound', "
+                "CASE WHEN i % 4 = 0 THEN 'email' ELSE 'sms' END, 'appointment_reminder', "
+                "'+1555000400' || i, 'Reminder, \"soon\"', "
+                "(ARRAY['sent', 'delivered', 'failed'])[1 + i % 3], "
+                "CASE WHEN i % 3 = 2 THEN 'Unreachable' END, "
+                "timestamptz '2026-03-04 10:00Z' + i * interval '1 hour' "
+                "FROM generate_series(0, 8) i",
+                {clinic.orgId});
+            QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.errorMessage()));
+        }
+        Console console(m_fixture->url(), clinic.session);
+        auto *page = new vox::ui::ReportsPage(console.api, console.toasts, &console.window);
+        page->resize(1024, 700);
+        page->show();
+        page->tabs()->setCurrentIndex(1);
+        vox::ui::MessagesAuditPanel *panel = page->messagesPanel();
+        QTRY_VERIFY(panel->loaded());
+        QCOMPARE(panel->table()->rowCount(), 9);
+        panel->statusCombo()->setCurrentIndex(panel->statusCombo()->findData(u"failed"_s));
+        QTRY_VERIFY(panel->loaded());
+        QTRY_COMPARE(panel->table()->rowCount(), 3);
+        panel->methodCombo()->setCurrentIndex(panel->methodCombo()->findData(u"sms"_s));
+        QTRY_VERIFY(panel->loaded());
+        QTRY_COMPARE(panel->table()->rowCount(), 2);
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"failed.csv"_s);
+        panel->exportButton()->exportTo(path, false);
+        QTRY_VERIFY(!console.toasts.toasts().isEmpty());
+        QVERIFY2(console.toasts.toasts().first()->text().contains(u"Saved 2 row"_s),
+                 qPrintable(console.toasts.toasts().first()->text()));
+        const auto records = readCsv(readFile(path));
+        QCOMPARE(records.value(0).value(0), u"id"_s);
+        const QStringList expected =
+            idsFromDatabase("SELECT id FROM messages WHERE org_id = $1::uuid AND status = "
+                            "'failed' AND method = 'sms' ORDER BY created_at DESC, id DESC",
+                            {clinic.orgId});
+        QCOMPARE(expected.size(), 2);
+        QCOMPARE(column(records, 0), expected);
+        // The list shows the same messages in the same order.
+        QStringList listed;
+        for (int r = 0; r < panel->table()->rowCount(); ++r)
+            listed << panel->table()->item(r, 0)->data(Qt::UserRole).toString();
+        QCOMPARE(listed, expected);
+        const int content = int(records.value(0).indexOf(u"content"_s));
+        QCOMPARE(records.value(1).value(content), u"Reminder, \"soon\""_s);
+    }
+
     // Cancelling while rows arrive stops the download and leaves no file, whole or partial.
     void cancellingRemovesThePartialFile()
     {
         const auto clinic = m_fixture->createClinic(u"Export Cancel Clinic"_s);
         m_fixture->insertCalls(clinic, 3000);
-        Console console(m_fixture->url(), clinic.session);
+        // The answer stalls after its first piece, so Cancel always lands mid-download however
+        // fast this machine streams the rest.
+        const QUrl server(m_fixture->url());
+        vox::test::TcpRelay relay(server.host(), quint16(server.port()));
+        QVERIFY(relay.listen());
+        relay.holdServerBytesAfter(16 * 1024);
+        Console console(relay.url(), clinic.session);
         vox::ui::CsvExportButton button(
             console.api, console.toasts, u"calls"_s, u"calls"_s, [] { return QUrlQuery(); },
             &console.window);

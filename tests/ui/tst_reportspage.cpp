@@ -10,6 +10,7 @@
 #include <QChartView>
 #include <QFile>
 #include <QImage>
+#include <QLocale>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +59,27 @@ private slots:
         call("2026-03-03 10:40", false, "Botox");
         call("2026-03-07 20:15", false, "Facelift");
         call("2026-02-24 11:00", false, "Botox");
+        // Failed tool calls, a review and texts in the same week (and one tool error before it).
+        auto admin = m_fixture->database().connectAsAdmin();
+        for (const char *statement :
+             {"INSERT INTO tool_errors (org_id, tool, kind, occurred_at) SELECT $1::uuid, "
+              "'bookClinicAppointment', k, timestamptz '2026-03-04 15:00Z' FROM "
+              "unnest(ARRAY['unknown_service', 'unknown_service', 'slot_taken']) k",
+              "INSERT INTO tool_errors (org_id, tool, kind, occurred_at) VALUES ($1::uuid, "
+              "'checkAvailability', 'unknown_service', '2026-02-25 15:00Z')",
+              "INSERT INTO call_reviews (call_id, org_id, score, tags) SELECT id, $1::uuid, 4, "
+              "ARRAY['great'] FROM call_logs WHERE org_id = $1::uuid AND booking_confirmed",
+              "INSERT INTO messages (org_id, direction, method, purpose, recipient, content, "
+              "status, reply_kind, created_at) VALUES "
+              "($1::uuid, 'outbound', 'sms', 'appointment_reminder', '+15550100001', 'Hi', "
+              "'delivered', NULL, '2026-03-04 15:00Z'), "
+              "($1::uuid, 'outbound', 'sms', 'missed_call_textback', '+15550100002', 'Hi', "
+              "'failed', NULL, '2026-03-05 15:00Z'), "
+              "($1::uuid, 'inbound', 'sms', NULL, '+15550100003', 'STOP', 'received', "
+              "'opt_out', '2026-03-05 16:00Z')"}) {
+            auto done = admin->execUncached(statement, {m_clinic.orgId});
+            QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
+        }
     }
 
     void aCustomRangeShowsTheServersFiguresBesideThePeriodBefore()
@@ -65,7 +87,7 @@ private slots:
         Console console(m_fixture->url(), m_clinic.session);
         vox::ui::ReportsPage *page = console.page.get();
         page->setCustomRange(QDate(2026, 3, 2), QDate(2026, 3, 8));
-        QTRY_COMPARE(page->loadedReports(), 4);
+        QTRY_COMPARE(page->loadedReports(), 5);
         QCOMPARE(page->figure(u"volume.calls"_s)->value(), u"3"_s);
         // One call the week before: three is +200%.
         QVERIFY2(page->figure(u"volume.calls"_s)->caption().contains(u"+200"_s),
@@ -86,12 +108,42 @@ private slots:
         QVERIFY(!page->figure(u"volume.calls"_s)->caption().isEmpty());
     }
 
+    // Tool errors, reviews and messages, as the server counts them, with the words for each kind.
+    void toolErrorsReviewsAndMessagesAreShown()
+    {
+        Console console(m_fixture->url(), m_clinic.session);
+        vox::ui::ReportsPage *page = console.page.get();
+        page->setCustomRange(QDate(2026, 3, 2), QDate(2026, 3, 8));
+        QTRY_COMPARE(page->loadedReports(), 5);
+        QCOMPARE(page->figure(u"quality.toolErrors"_s)->value(), u"3"_s);
+        QVERIFY(page->figure(u"quality.toolErrors"_s)->caption().contains(u"+200"_s));
+        QCOMPARE(page->figure(u"quality.reviewed"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"quality.reviewScore"_s)->value(), QLocale().toString(4.0, 'f', 2));
+        QTableWidget *kinds = page->toolErrorsTable();
+        QCOMPARE(kinds->rowCount(), 2);
+        QCOMPARE(kinds->item(0, 0)->text(), u"Service not offered"_s);
+        QCOMPARE(kinds->item(0, 1)->text(), u"2"_s);
+        QCOMPARE(kinds->item(0, 2)->text(), u"1"_s);
+        QCOMPARE(page->reviewTagsTable()->item(0, 0)->text(), u"great"_s);
+        QCOMPARE(page->figure(u"messages.sent"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"messages.delivered"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"messages.failed"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"messages.reminders"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"messages.optOuts"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"messages.textbacks"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"messages.confirmed"_s)->value(), u"0"_s);
+        // Each figure says how it is computed.
+        for (const char *key : {"quality.toolErrors", "quality.reviewed", "quality.reviewScore",
+                                "messages.sent", "messages.optOuts", "messages.textbacks"})
+            QVERIFY2(!page->figure(QLatin1String(key))->toolTip().isEmpty(), key);
+    }
+
     void theReportExportsAsPngAndPdf()
     {
         Console console(m_fixture->url(), m_clinic.session);
         vox::ui::ReportsPage *page = console.page.get();
         page->setCustomRange(QDate(2026, 3, 2), QDate(2026, 3, 8));
-        QTRY_COMPARE(page->loadedReports(), 4);
+        QTRY_COMPARE(page->loadedReports(), 5);
 
         const QString png = m_files.filePath(u"report.png"_s);
         const auto pngDone = page->exportPng(png);

@@ -35,6 +35,7 @@
 #include "ui/widgets/exportprogressdialog.h"
 #include "ui/widgets/leaddetailpanel.h"
 #include "ui/widgets/livecallspanel.h"
+#include "ui/widgets/messagesauditpanel.h"
 #include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/remindersbox.h"
 #include "ui/widgets/statcard.h"
@@ -533,12 +534,17 @@ private slots:
         window.showPage(MainWindow::ReportsIndex);
         vox::ui::ReportsPage *reports = window.reportsPage();
         reports->choose(vox::ui::ReportsPage::Choice::Last30Days);
-        QTRY_COMPARE(reports->loadedReports(), 4);
+        QTRY_COMPARE(reports->loadedReports(), 5);
         save(&window, u"reports"_s + suffix);
         // The whole report as its PNG export draws it, below the fold too.
         QVERIFY(
             reports->exportPng(QDir(m_folder).filePath(u"reports-export"_s + suffix + u".png"_s))
                 .ok());
+        // The messages audit beside the figures.
+        reports->tabs()->setCurrentIndex(1);
+        QTRY_VERIFY(reports->messagesPanel()->loaded());
+        save(&window, u"reports-messages"_s + suffix);
+        reports->tabs()->setCurrentIndex(0);
 
         // The admin's pages, as they open.
         const std::pair<MainWindow::PageIndex, QString> others[] = {

@@ -60,6 +60,50 @@ private slots:
         QCOMPARE(preview.sms.encoding == vox::sms::Encoding::Ucs2, unicode);
     }
 
+    // A patient who prefers Spanish gets the Spanish default words, with the date and time as
+    // they are read in Spanish; still one GSM-7 part.
+    void theSpanishDefaultsReadInSpanish_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("es") << u"es"_s
+                            << u"Hola Maria, le recordamos su cita de Cleaning en Bright Smile el "
+                               "10 de marzo a las 9:30. Responda C para confirmar, R para "
+                               "cambiarla o N para cancelar."_s;
+        QTest::newRow("ES, spaced") << u" ES "_s
+                                    << u"Hola Maria, le recordamos su cita de Cleaning en Bright "
+                                       "Smile el 10 de marzo a las 9:30. Responda C para "
+                                       "confirmar, R para cambiarla o N para cancelar."_s;
+        QTest::newRow("en") << u"en"_s
+                            << u"Hi Maria, this is a reminder of your Cleaning appointment at "
+                               "Bright Smile on Tue 10 Mar at 9:30 AM. Reply C to confirm, R to "
+                               "reschedule or N to cancel."_s;
+        QTest::newRow("not said") << QString()
+                                  << u"Hi Maria, this is a reminder of your Cleaning appointment "
+                                     "at Bright Smile on Tue 10 Mar at 9:30 AM. Reply C to "
+                                     "confirm, R to reschedule or N to cancel."_s;
+    }
+    void theSpanishDefaultsReadInSpanish()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, expected);
+        reminders::Fields fields =
+            reminders::sampleFields(u"Bright Smile"_s, QTimeZone("America/New_York"));
+        fields.language = reminders::languageOf(code);
+        const QString words = fields.language == reminders::Language::Spanish
+                                  ? reminders::defaultSmsTemplateSpanish
+                                  : reminders::defaultSmsTemplate;
+        const reminders::Preview preview = reminders::preview(words, fields);
+        QCOMPARE(preview.text, expected);
+        QCOMPARE(preview.sms.segments, 1);
+        QCOMPARE(preview.sms.encoding, vox::sms::Encoding::Gsm7);
+        // An afternoon reads on the 24-hour clock in Spanish.
+        fields.start = QDateTime(QDate(2026, 6, 12), QTime(15, 5), fields.zone);
+        QCOMPARE(reminders::render(u"{date} {time}"_s, fields),
+                 fields.language == reminders::Language::Spanish ? u"12 de junio 15:05"_s
+                                                                 : u"Fri 12 Jun 3:05 PM"_s);
+    }
+
     void theDateIsTheClinicsLocalDate()
     {
         // 02:30 UTC on the 11th is still the evening of the 10th in New York.

@@ -6,6 +6,7 @@
 #include "ui/pages/reportexport.h"
 #include "ui/widgets/flowlayout.h"
 #include "ui/widgets/hourheatmap.h"
+#include "ui/widgets/messagesauditpanel.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/toastarea.h"
 
@@ -31,6 +32,7 @@
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -147,6 +149,10 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     , m_services(nullptr)
     , m_lengths(nullptr)
     , m_reasons(nullptr)
+    , m_toolErrors(nullptr)
+    , m_reviewTags(nullptr)
+    , m_tabs(new QTabWidget(this))
+    , m_messages(new MessagesAuditPanel(api, toasts))
 {
     setObjectName(u"reportsPage"_s);
     auto *layout = new QVBoxLayout(this);
@@ -195,7 +201,24 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     top->addWidget(m_exportPng);
     top->addWidget(m_exportPdf);
     layout->addLayout(top);
-    layout->addWidget(periodRow);
+    // The figures for a period, and the messages audit beside them.
+    m_tabs->setObjectName(u"reportsTabs"_s);
+    m_tabs->setDocumentMode(true);
+    auto *figuresTab = new QWidget(m_tabs);
+    auto *figuresLayout = new QVBoxLayout(figuresTab);
+    figuresLayout->setContentsMargins(0, 8, 0, 0);
+    figuresLayout->addWidget(periodRow);
+    m_tabs->addTab(figuresTab, tr("Figures"));
+    m_tabs->addTab(m_messages, tr("Messages"));
+    m_tabs->setTabToolTip(1, tr("Every text and e-mail sent and received, exportable to CSV"));
+    layout->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const bool figures = index == 0;
+        m_exportPng->setVisible(figures);
+        m_exportPdf->setVisible(figures);
+        if (!figures && !m_messages->loaded())
+            m_messages->reload();
+    });
 
     // Everything below is the report: what the exports draw.
     auto *scroll = new QScrollArea(this);
@@ -324,10 +347,60 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     qualityLayout->addWidget(howLine(tr("Ended calls by talk time. Transfer reasons as recorded, "
                                         "the ten most frequent."),
                                      quality));
+    auto *judged = new QGridLayout;
+    judged->setSpacing(10);
+    addFigure(judged, 0, 0, u"quality.toolErrors"_s, tr("Tool errors"),
+              tr("Times the AI's booking tools failed during calls: a booking the rules refused, a "
+                 "service the clinic does not offer, a time already taken, an appointment not "
+                 "found, unreadable details, or trouble on our side."));
+    addFigure(judged, 0, 1, u"quality.reviewed"_s, tr("Calls reviewed"),
+              tr("Calls in the period that someone at the clinic reviewed."));
+    addFigure(judged, 0, 2, u"quality.reviewScore"_s, tr("Average review score"),
+              tr("Mean score (1 to 5) of the reviewed calls."));
+    qualityLayout->addLayout(judged);
+    auto *judgedTables = new QHBoxLayout;
+    m_toolErrors = table(u"reportToolErrors"_s, tr("Tool errors by kind"),
+                         {tr("Tool error"), tr("This period"), tr("Period before")}, quality);
+    m_toolErrors->setAccessibleDescription(
+        tr("Failed tool calls by kind, in this period and the period before"));
+    m_reviewTags =
+        table(u"reportReviewTags"_s, tr("Review tags"), {tr("Tag"), tr("Calls")}, quality);
+    m_reviewTags->setAccessibleDescription(tr("Reviewed calls per tag"));
+    judgedTables->addWidget(m_toolErrors, 3);
+    judgedTables->addWidget(m_reviewTags, 2);
+    qualityLayout->addLayout(judgedTables);
+    qualityLayout->addWidget(howLine(tr("Tool errors are counted on the day they happened. A "
+                                        "reviewed call counts once for each of its tags."),
+                                     quality));
     body->addWidget(quality);
+
+    // Reminders and messages.
+    auto *messages = new QGroupBox(tr("Reminders and messages"), m_report);
+    auto *messagesLayout = new QVBoxLayout(messages);
+    auto *messagesGrid = new QGridLayout;
+    messagesGrid->setSpacing(10);
+    addFigure(messagesGrid, 0, 0, u"messages.sent"_s, tr("Sent"),
+              tr("Texts and e-mails the clinic wrote in the period that the provider accepted."));
+    addFigure(messagesGrid, 0, 1, u"messages.delivered"_s, tr("Delivered"),
+              tr("Those the provider reported delivered."));
+    addFigure(messagesGrid, 0, 2, u"messages.failed"_s, tr("Failed"),
+              tr("Those that could not be sent or delivered."));
+    addFigure(messagesGrid, 0, 3, u"messages.reminders"_s, tr("Reminders"),
+              tr("Appointment reminders written, by text or e-mail."));
+    addFigure(messagesGrid, 1, 0, u"messages.confirmed"_s, tr("Confirmed by reply"),
+              tr("Texts from patients read as confirming their appointment."));
+    addFigure(messagesGrid, 1, 1, u"messages.optOuts"_s, tr("Opt-outs"),
+              tr("Texts from patients asking for no more texts (STOP and the like)."));
+    addFigure(messagesGrid, 1, 2, u"messages.textbacks"_s, tr("Missed-call text-backs"),
+              tr("Texts written to callers who reached nobody."));
+    messagesLayout->addLayout(messagesGrid);
+    messagesLayout->addWidget(howLine(tr("Messages count on the day they were written, in the "
+                                         "clinic's calendar; hover a figure for what it counts."),
+                                      messages));
+    body->addWidget(messages);
     body->addStretch(1);
     scroll->setWidget(m_report);
-    layout->addWidget(scroll, 1);
+    figuresLayout->addWidget(scroll, 1);
 
     choose(Choice::Last30Days);
     connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
@@ -345,17 +418,8 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     }
     connect(m_compare, &QCheckBox::toggled, this, [this] {
         // The figures are in; only what is shown changes.
-        for (const QString &name : m_data.keys()) {
-            const QJsonObject report = m_data.value(name);
-            if (name == u"volume")
-                showVolume(report);
-            else if (name == u"outcomes")
-                showOutcomes(report);
-            else if (name == u"money")
-                showMoney(report);
-            else
-                showQuality(report);
-        }
+        for (const QString &name : m_data.keys())
+            showReport(name, m_data.value(name));
         rebuildCharts();
     });
     connect(m_exportPng, &QPushButton::clicked, this, [this] { exportAs(u"png"_s); });
@@ -462,7 +526,8 @@ void ReportsPage::refresh()
     }
     m_data.clear();
     ReportsClient client(m_api);
-    for (const QString &name : {u"volume"_s, u"outcomes"_s, u"money"_s, u"quality"_s}) {
+    for (const QString &name :
+         {u"volume"_s, u"outcomes"_s, u"money"_s, u"quality"_s, u"messages"_s}) {
         client.report(name, r.from, r.to, this,
                       [this, generation, name](Result<QJsonObject> report) {
                           if (generation != m_generation)
@@ -472,18 +537,25 @@ void ReportsPage::refresh()
                               return;
                           }
                           m_data.insert(name, *report);
-                          if (name == u"volume")
-                              showVolume(*report);
-                          else if (name == u"outcomes")
-                              showOutcomes(*report);
-                          else if (name == u"money")
-                              showMoney(*report);
-                          else
-                              showQuality(*report);
+                          showReport(name, *report);
                           rebuildCharts();
                           ++m_loaded;
                       });
     }
+}
+
+void ReportsPage::showReport(const QString &name, const QJsonObject &report)
+{
+    if (name == u"volume")
+        showVolume(report);
+    else if (name == u"outcomes")
+        showOutcomes(report);
+    else if (name == u"money")
+        showMoney(report);
+    else if (name == u"quality")
+        showQuality(report);
+    else
+        showMessages(report);
 }
 
 void ReportsPage::compare(const QString &key, const QString &shown, double current, double previous,
@@ -634,6 +706,88 @@ void ReportsPage::showQuality(const QJsonObject &report)
                 number(r.value(u"calls"_s).toInteger())});
     }
     fitHeight(m_reasons);
+
+    const auto count = [&](const char *key, const QString &card) {
+        const qint64 a = now.value(QLatin1String(key)).toInteger();
+        const qint64 b = before.value(QLatin1String(key)).toInteger();
+        compare(card, number(a), double(a), double(b), number(b));
+    };
+    count("tool_errors", u"quality.toolErrors"_s);
+    count("reviewed", u"quality.reviewed"_s);
+    compare(u"quality.reviewScore"_s, score(now.value(u"average_review_score"_s)),
+            now.value(u"average_review_score"_s).toDouble(),
+            before.value(u"average_review_score"_s).toDouble(),
+            score(before.value(u"average_review_score"_s)));
+
+    // Every kind either period had, this period's most frequent first.
+    const auto byKind = [](const QJsonObject &period) {
+        QList<std::pair<QString, qint64>> kinds;
+        for (const QJsonValue &v : period.value(u"tool_errors_by_kind"_s).toArray())
+            kinds.append({v[u"kind"_s].toString(), v[u"errors"_s].toInteger()});
+        return kinds;
+    };
+    const auto kindsNow = byKind(now);
+    const auto kindsBefore = byKind(before);
+    QStringList kinds;
+    for (const auto &[kind, n] : kindsNow + kindsBefore) {
+        if (!kinds.contains(kind))
+            kinds << kind;
+    }
+    const auto errorsOf = [](const QList<std::pair<QString, qint64>> &list, const QString &kind) {
+        for (const auto &[k, n] : list) {
+            if (k == kind)
+                return n;
+        }
+        return qint64(0);
+    };
+    m_toolErrors->setRowCount(int(kinds.size()));
+    m_toolErrors->setColumnHidden(2, !m_compare->isChecked());
+    for (int i = 0; i < kinds.size(); ++i) {
+        setRow(m_toolErrors, i,
+               {toolErrorKindName(kinds.at(i)), number(errorsOf(kindsNow, kinds.at(i))),
+                number(errorsOf(kindsBefore, kinds.at(i)))});
+    }
+    fitHeight(m_toolErrors);
+    const QJsonArray tags = now.value(u"review_tags"_s).toArray();
+    m_reviewTags->setRowCount(int(tags.size()));
+    for (int i = 0; i < tags.size(); ++i) {
+        const QJsonObject t = tags.at(i).toObject();
+        setRow(m_reviewTags, i,
+               {t.value(u"tag"_s).toString(), number(t.value(u"calls"_s).toInteger())});
+    }
+    fitHeight(m_reviewTags);
+}
+
+void ReportsPage::showMessages(const QJsonObject &report)
+{
+    const QJsonObject now = report.value(u"current"_s).toObject();
+    const QJsonObject before = report.value(u"previous"_s).toObject();
+    const auto count = [&](const char *key, const QString &card) {
+        const qint64 a = now.value(QLatin1String(key)).toInteger();
+        const qint64 b = before.value(QLatin1String(key)).toInteger();
+        compare(card, number(a), double(a), double(b), number(b));
+    };
+    count("sent", u"messages.sent"_s);
+    count("delivered", u"messages.delivered"_s);
+    count("failed", u"messages.failed"_s);
+    count("reminders", u"messages.reminders"_s);
+    count("confirmed_by_reply", u"messages.confirmed"_s);
+    count("opt_outs", u"messages.optOuts"_s);
+    count("textbacks", u"messages.textbacks"_s);
+}
+
+QString ReportsPage::toolErrorKindName(const QString &kind)
+{
+    static const QHash<QString, const char *> names{
+        {u"booking_refused"_s, QT_TR_NOOP("Booking refused by the rules")},
+        {u"unknown_service"_s, QT_TR_NOOP("Service not offered")},
+        {u"slot_taken"_s, QT_TR_NOOP("Time already taken")},
+        {u"appointment_not_found"_s, QT_TR_NOOP("Appointment not found")},
+        {u"unknown_tool"_s, QT_TR_NOOP("Unknown tool")},
+        {u"bad_arguments"_s, QT_TR_NOOP("Details not readable")},
+        {u"system_error"_s, QT_TR_NOOP("Trouble on our side")}};
+    const char *name = names.value(kind);
+    return name ? tr(name) : kind;
 }
 
 void ReportsPage::rebuildCharts()

@@ -13,18 +13,21 @@ class QDateEdit;
 class QGridLayout;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace vox::ui {
 
 class ApiClient;
 class HourHeatMap;
+class MessagesAuditPanel;
 class StatCard;
 class ToastArea;
 
 // What an owner reads on Monday morning: calls per day and per hour of the week, how they were
-// handled, the funnel from call to attended appointment, the money per service, and the quality
-// of the calls, for a range of the clinic's days beside the same number of days before it. Each
+// handled, the funnel from call to attended appointment, the money per service, the quality of
+// the calls (with the AI's failed tool calls and the clinic's reviews), and the reminders and
+// messages sent, for a range of the clinic's days beside the same number of days before it. Each
 // figure says how it is computed; the whole report exports as a PNG or a PDF to mail.
 class ReportsPage final : public Page
 {
@@ -52,9 +55,17 @@ public:
     QTableWidget *servicesTable() const { return m_services; }
     QChartView *callsChart() const { return m_callsChart; }
     QChartView *sentimentChart() const { return m_sentimentChart; }
-    // How many of the four reports have arrived for the range asked last.
+    QTableWidget *toolErrorsTable() const { return m_toolErrors; }
+    QTableWidget *reviewTagsTable() const { return m_reviewTags; }
+    // The Messages tab: the messages audit and its CSV export.
+    MessagesAuditPanel *messagesPanel() const { return m_messages; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // How many of the five reports have arrived for the range asked last.
     int loadedReports() const { return m_loaded; }
     QWidget *reportArea() const { return m_report; }
+
+    // A kind of failed tool call (server/routes/reports: tool_errors_by_kind) in words.
+    static QString toolErrorKindName(const QString &kind);
 
     Result<void> exportPng(const QString &path);
     Result<void> exportPdf(const QString &path);
@@ -71,6 +82,8 @@ private:
     void showOutcomes(const QJsonObject &report);
     void showMoney(const QJsonObject &report);
     void showQuality(const QJsonObject &report);
+    void showMessages(const QJsonObject &report);
+    void showReport(const QString &name, const QJsonObject &report);
     void rebuildCharts();
     void exportAs(const QString &format);
     void updateRangeLabel();
@@ -94,6 +107,10 @@ private:
     QTableWidget *m_services;
     QTableWidget *m_lengths;
     QTableWidget *m_reasons;
+    QTableWidget *m_toolErrors;
+    QTableWidget *m_reviewTags;
+    QTabWidget *m_tabs;
+    MessagesAuditPanel *m_messages;
     QHash<QString, QJsonObject> m_data; // report name -> answer
     int m_generation = 0;
     int m_loaded = 0;

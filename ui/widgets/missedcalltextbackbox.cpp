@@ -33,7 +33,8 @@ MissedCallTextBackBox::MissedCallTextBackBox(ApiClient &api, ToastArea &toasts, 
                                "silence, voicemail, a transfer nobody took, a failed call), "
                                "they get one text so they can answer or wait for a call back. "
                                "Numbers that opted out, landlines and toll-free numbers get "
-                               "none."),
+                               "none. A call in the quiet hours (Reminders) is texted back when "
+                               "they end."),
                             this);
     note->setWordWrap(true);
     layout->addWidget(note);

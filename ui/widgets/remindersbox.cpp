@@ -104,6 +104,11 @@ RemindersBox::RemindersBox(ApiClient &api, ToastArea &toasts, QWidget *parent)
     placeholders->setWordWrap(true);
     placeholders->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(placeholders);
+    auto *spanish = new QLabel(tr("Patients whose contact prefers Spanish get the default words "
+                                  "in Spanish; words you write are sent as written."),
+                               this);
+    spanish->setWordWrap(true);
+    layout->addWidget(spanish);
     m_preview = new QLabel(this);
     m_preview->setObjectName(u"reminderPreview"_s);
     m_preview->setWordWrap(true);
