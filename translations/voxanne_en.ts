@@ -763,6 +763,25 @@
     </message>
 </context>
 <context>
+    <name>WeeklyHours</name>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours differ by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Voxanne Console</source>
@@ -3726,6 +3745,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
             <numerusform>Listening (%1 kHz, %n channels)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>How loud the call plays on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ListenStream</name>
@@ -3752,6 +3775,75 @@ Without options it opens the clinic you used last, or asks how to start.</source
     <message>
         <source>Listening stopped: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LiveCallsModel</name>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LiveCallsPanel</name>
+    <message>
+        <source>Calls in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each call&apos;s caller, how long it has run and what is happening; Enter or a click opens it on the Live page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to follow the call on the Live page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calls in progress could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls in progress right now. A call shows here as soon as the AI answers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) in progress</source>
+        <translation>
+            <numerusform>%n call in progress</numerusform>
+            <numerusform>%n calls in progress</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3834,22 +3926,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>%1 (emergencies)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>caller speaking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AI speaking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ringing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3942,6 +4018,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the caller and the AI say on the chosen call, as they say it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6190,7 +6270,7 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Go to a page: Ctrl+1 Today … Ctrl+0 Integrations, in the navigation&apos;s order</source>
+        <source>Go to a page: Ctrl+1 Today, Ctrl+2 Live … Ctrl+0 Knowledge, in the navigation&apos;s order</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6744,6 +6824,177 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>What was said in the call, line by line. Click a line to play the recording from there; the line being heard is highlighted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TransferDestinationsBox</name>
+    <message>
+        <source>Transfer destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where callers are put through to a person. The AI transfers to the first one open now, in this order (an emergency to one for emergencies first); on the Live page you can choose any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each destination&apos;s name, number, the hours it takes calls and whether it is for emergencies; choose one to change it below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the destination is called, as the AI and the Live page name it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number callers are put through to, with + and its country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes calls on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes calls from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes calls until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A time at or before the opening time runs past midnight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes calls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For emergencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A caller with an emergency is put through here before anywhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin can change the transfer destinations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its hours differ by day (%1 stretches); they are kept unless you choose days and times here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No days chosen: the AI never transfers callers here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the destination a name, such as Front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the number to put callers through to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the number with + and its country code, such as +12125550142.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The closing time is the opening time. Choose another, or tick All day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers are no longer put through to %1: the AI and the Live page stop offering it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time, in the clinic&apos;s time zone, calls start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -763,6 +763,25 @@
     </message>
 </context>
 <context>
+    <name>WeeklyHours</name>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Todos los días</translation>
+    </message>
+    <message>
+        <source>%1, all day</source>
+        <translation>%1, todo el día</translation>
+    </message>
+    <message>
+        <source>Hours differ by day</source>
+        <translation>El horario cambia según el día</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Voxanne Console</source>
@@ -3728,6 +3747,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
             <numerusform>Escuchando (%1 kHz, %n canales)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>How loud the call plays on this computer</source>
+        <translation>Con qué volumen suena la llamada en este ordenador</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ListenStream</name>
@@ -3754,6 +3777,75 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Listening stopped: %1</source>
         <translation>La escucha se detuvo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LiveCallsModel</name>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Persona desconocida</translation>
+    </message>
+    <message>
+        <source>Caller speaking</source>
+        <translation>Habla el llamante</translation>
+    </message>
+    <message>
+        <source>AI speaking</source>
+        <translation>Habla la IA</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Sonando</translation>
+    </message>
+    <message>
+        <source>Being transferred</source>
+        <translation>En transferencia</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Llamante</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::LiveCallsPanel</name>
+    <message>
+        <source>Calls in progress</source>
+        <translation>Llamadas en curso</translation>
+    </message>
+    <message>
+        <source>Each call&apos;s caller, how long it has run and what is happening; Enter or a click opens it on the Live page</source>
+        <translation>El llamante de cada llamada, cuánto dura y qué está pasando; Intro o un clic la abre en la página En directo</translation>
+    </message>
+    <message>
+        <source>Click to follow the call on the Live page</source>
+        <translation>Haga clic para seguir la llamada en la página En directo</translation>
+    </message>
+    <message>
+        <source>The calls in progress could not be read: %1</source>
+        <translation>No se pudieron leer las llamadas en curso: %1</translation>
+    </message>
+    <message>
+        <source>No calls in progress right now. A call shows here as soon as the AI answers it.</source>
+        <translation>Ahora no hay llamadas en curso. Una llamada aparece aquí en cuanto la IA la contesta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) in progress</source>
+        <translation>
+            <numerusform>%n llamada en curso</numerusform>
+            <numerusform>%n llamadas en curso</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3837,22 +3929,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>%1 (emergencies)</source>
         <translation>%1 (urgencias)</translation>
-    </message>
-    <message>
-        <source>caller speaking</source>
-        <translation>habla quien llama</translation>
-    </message>
-    <message>
-        <source>AI speaking</source>
-        <translation>habla la IA</translation>
-    </message>
-    <message>
-        <source>ringing</source>
-        <translation>sonando</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Llamante desconocido</translation>
     </message>
     <message>
         <source>Choose a call to follow it.</source>
@@ -3945,6 +4021,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Live</source>
         <translation>En directo</translation>
+    </message>
+    <message>
+        <source>What the caller and the AI say on the chosen call, as they say it</source>
+        <translation>Lo que dicen el llamante y la IA en la llamada elegida, mientras lo dicen</translation>
     </message>
 </context>
 <context>
@@ -4150,7 +4230,7 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     </message>
     <message>
         <source>Unknown caller</source>
-        <translation>Llamante desconocido</translation>
+        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>They said: &quot;%1&quot;</source>
@@ -6200,8 +6280,8 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>La grabación, 10 segundos adelante</translation>
     </message>
     <message>
-        <source>Go to a page: Ctrl+1 Today … Ctrl+0 Integrations, in the navigation&apos;s order</source>
-        <translation>Ir a una página: Ctrl+1 Hoy … Ctrl+0 Integraciones, en el orden de la navegación</translation>
+        <source>Go to a page: Ctrl+1 Today, Ctrl+2 Live … Ctrl+0 Knowledge, in the navigation&apos;s order</source>
+        <translation>Ir a una página: Ctrl+1 Hoy, Ctrl+2 En directo … Ctrl+0 Conocimiento, en el orden de la navegación</translation>
     </message>
 </context>
 <context>
@@ -6592,7 +6672,7 @@ Exporte antes sus datos si pidió una copia.</translation>
     </message>
     <message>
         <source>Unknown caller</source>
-        <translation>Llamante desconocido</translation>
+        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>Nobody yet</source>
@@ -6755,6 +6835,177 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>What was said in the call, line by line. Click a line to play the recording from there; the line being heard is highlighted.</source>
         <translation>Lo que se dijo en la llamada, línea por línea. Haga clic en una línea para reproducir la grabación desde ahí; la línea que se oye está resaltada.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TransferDestinationsBox</name>
+    <message>
+        <source>Transfer destinations</source>
+        <translation>Destinos de transferencia</translation>
+    </message>
+    <message>
+        <source>Where callers are put through to a person. The AI transfers to the first one open now, in this order (an emergency to one for emergencies first); on the Live page you can choose any.</source>
+        <translation>Adónde se pasa a los llamantes para hablar con una persona. La IA transfiere al primero que esté abierto ahora, en este orden (una urgencia, primero a uno para urgencias); en la página En directo puede elegir cualquiera.</translation>
+    </message>
+    <message>
+        <source>Each destination&apos;s name, number, the hours it takes calls and whether it is for emergencies; choose one to change it below</source>
+        <translation>El nombre de cada destino, su número, las horas en que atiende llamadas y si es para urgencias; elija uno para cambiarlo abajo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Takes calls</source>
+        <translation>Atiende llamadas</translation>
+    </message>
+    <message>
+        <source>Emergencies</source>
+        <translation>Urgencias</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>What the destination is called, as the AI and the Live page name it</source>
+        <translation>Cómo se llama el destino, tal como lo nombran la IA y la página En directo</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>The phone number callers are put through to, with + and its country code</source>
+        <translation>El número de teléfono al que se pasa a los llamantes, con + y su prefijo de país</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Número:</translation>
+    </message>
+    <message>
+        <source>Takes calls on %1</source>
+        <translation>Atiende llamadas el %1</translation>
+    </message>
+    <message>
+        <source>Takes calls from</source>
+        <translation>Atiende llamadas desde</translation>
+    </message>
+    <message>
+        <source>Takes calls until</source>
+        <translation>Atiende llamadas hasta</translation>
+    </message>
+    <message>
+        <source>A time at or before the opening time runs past midnight</source>
+        <translation>Una hora igual o anterior a la de apertura pasa de la medianoche</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Todo el día</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Takes calls:</source>
+        <translation>Atiende llamadas:</translation>
+    </message>
+    <message>
+        <source>For emergencies</source>
+        <translation>Para urgencias</translation>
+    </message>
+    <message>
+        <source>A caller with an emergency is put through here before anywhere else.</source>
+        <translation>Un llamante con una urgencia se pasa aquí antes que a ningún otro sitio.</translation>
+    </message>
+    <message>
+        <source>Only an admin can change the transfer destinations.</source>
+        <translation>Solo un administrador puede cambiar los destinos de transferencia.</translation>
+    </message>
+    <message>
+        <source>New destination</source>
+        <translation>Nuevo destino</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen destination</source>
+        <translation>Quitar el destino elegido</translation>
+    </message>
+    <message>
+        <source>Save destination</source>
+        <translation>Guardar destino</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Its hours differ by day (%1 stretches); they are kept unless you choose days and times here.</source>
+        <translation>Su horario cambia según el día (%1 tramos); se mantiene salvo que elija aquí días y horas.</translation>
+    </message>
+    <message>
+        <source>No days chosen: the AI never transfers callers here.</source>
+        <translation>Ningún día elegido: la IA nunca transfiere llamantes aquí.</translation>
+    </message>
+    <message>
+        <source>Add destination</source>
+        <translation>Añadir destino</translation>
+    </message>
+    <message>
+        <source>Give the destination a name, such as Front desk.</source>
+        <translation>Dé un nombre al destino, por ejemplo Recepción.</translation>
+    </message>
+    <message>
+        <source>Give the number to put callers through to.</source>
+        <translation>Indique el número al que pasar a los llamantes.</translation>
+    </message>
+    <message>
+        <source>Write the number with + and its country code, such as +12125550142.</source>
+        <translation>Escriba el número con + y su prefijo de país, por ejemplo +34912345678.</translation>
+    </message>
+    <message>
+        <source>The closing time is the opening time. Choose another, or tick All day.</source>
+        <translation>La hora de cierre es la de apertura. Elija otra o marque Todo el día.</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 guardado.</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>¿Quitar %1?</translation>
+    </message>
+    <message>
+        <source>Callers are no longer put through to %1: the AI and the Live page stop offering it.</source>
+        <translation>Ya no se pasará a los llamantes a %1: la IA y la página En directo dejan de ofrecerlo.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantenerlo</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 quitado.</translation>
+    </message>
+    <message>
+        <source>The time, in the clinic&apos;s time zone, calls start</source>
+        <translation>La hora, en la zona horaria de la clínica, a la que empiezan las llamadas</translation>
     </message>
 </context>
 <context>

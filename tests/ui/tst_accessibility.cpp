@@ -157,6 +157,7 @@ private slots:
         QTest::addColumn<int>("page");
         QTest::addColumn<bool>("grid"); // the appointments' week grid instead of the list
         QTest::newRow("today") << int(MainWindow::TodayIndex) << false;
+        QTest::newRow("live") << int(MainWindow::LiveIndex) << false;
         QTest::newRow("dashboard") << int(MainWindow::DashboardIndex) << false;
         QTest::newRow("calls") << int(MainWindow::CallsIndex) << false;
         QTest::newRow("leads") << int(MainWindow::LeadsIndex) << false;

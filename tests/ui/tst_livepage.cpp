@@ -5,6 +5,7 @@
 // palettes and languages at 1024x700 (VOXANNE_SCREENSHOT_DIR keeps the images).
 #include "ui/api/apiclient.h"
 #include "ui/api/session.h"
+#include "ui/models/livecallsmodel.h"
 #include "ui/pages/livepage.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
@@ -64,6 +65,7 @@ class TestLivePage : public QObject
         vox::ui::ApiClient api;
         QWidget window;
         vox::ui::ToastArea toasts{&window};
+        vox::ui::LiveCallsModel calls{api};
         LivePage *page = nullptr;
 
         explicit Host(const QString &role)
@@ -74,7 +76,7 @@ class TestLivePage : public QObject
             session.accessToken = u"token"_s;
             session.role = role;
             api.setSession(session);
-            page = new LivePage(api, toasts, &window);
+            page = new LivePage(api, toasts, calls, &window);
             window.resize(1024, 700);
             page->resize(1024, 700);
             window.show();
@@ -91,26 +93,27 @@ private slots:
         QCOMPARE(h.page->callList()->count(), 1);
         QVERIFY(h.page->callList()->item(0)->text().contains(u"Maria Lopez"_s));
         QVERIFY(h.page->callList()->item(0)->text().contains(u"1:3"_s)); // 1:35 or so
-        h.page->applyEvent(liveEvent(
+        h.calls.applyEvent(liveEvent(
             u"live.speech"_s,
             {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, true}}));
-        QVERIFY(h.page->callList()->item(0)->text().contains(u"caller speaking"_s));
-        h.page->applyEvent(liveEvent(
+        QVERIFY(h.page->callList()->item(0)->text().contains(u"Caller speaking"_s));
+        h.calls.applyEvent(liveEvent(
             u"live.speech"_s,
             {{u"call_id"_s, u"call-1"_s}, {u"role"_s, u"user"_s}, {u"speaking"_s, false}}));
         QVERIFY(!h.page->callList()->item(0)->text().contains(u"speaking"_s));
+        QVERIFY(h.page->callList()->item(0)->text().contains(u"In progress"_s));
     }
 
     void theTranscriptFollowsWhatIsSaid()
     {
         Host h(u"staff"_s);
         QVERIFY(h.page->transcript()->toPlainText().contains(u"Caller: Hi, my lip"_s));
-        h.page->applyEvent(liveEvent(u"live.transcript"_s, {{u"call_id"_s, u"call-1"_s},
+        h.calls.applyEvent(liveEvent(u"live.transcript"_s, {{u"call_id"_s, u"call-1"_s},
                                                             {u"role"_s, u"assistant"_s},
                                                             {u"final"_s, false},
                                                             {u"text"_s, u"I'm sorry to"_s}}));
         QVERIFY(h.page->transcript()->toPlainText().endsWith(u"AI: I'm sorry to…"_s));
-        h.page->applyEvent(
+        h.calls.applyEvent(
             liveEvent(u"live.transcript"_s,
                       {{u"call_id"_s, u"call-1"_s},
                        {u"role"_s, u"assistant"_s},

@@ -8,10 +8,12 @@
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/leadsmodel.h"
+#include "ui/models/livecallsmodel.h"
 #include "ui/pages/agentpage.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/leadspage.h"
+#include "ui/pages/livepage.h"
 #include "ui/pages/servicespage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/shell/aboutdialog.h"
@@ -164,6 +166,32 @@ private slots:
         QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
         QCOMPARE(w.currentPageIndex(), int(MainWindow::CallsIndex));
         QTRY_COMPARE(QApplication::focusWidget(), w.findChild<QLineEdit *>(u"callsSearch"_s));
+    }
+
+    // The calls in progress are read at sign-in (the dashboard shows them); the Live page still
+    // reads the clinic's transfer destinations when it opens, and again on each visit, so one an
+    // admin added in Settings meanwhile is offered.
+    void theLivePageOffersTheClinicsDestinations()
+    {
+        const auto clinic = m_fixture->createClinic();
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        const auto add = [&client](const QString &name, const QString &number) {
+            return client
+                ->post(u"/api/transfer-destinations"_s, {{u"name"_s, name}, {u"number"_s, number}})
+                .status;
+        };
+        QCOMPARE(add(u"Front desk"_s, u"+12125550142"_s), 201);
+        Console console(m_fixture->url(), clinic.session);
+        MainWindow &w = *console.window;
+        QTRY_VERIFY(w.liveCalls()->loadedOnce());
+        w.showPage(MainWindow::LiveIndex);
+        QTRY_COMPARE(w.livePage()->destinationBox()->count(), 1);
+        QCOMPARE(w.livePage()->destinationBox()->currentText(), u"Front desk"_s);
+        w.showPage(MainWindow::SettingsIndex);
+        QCOMPARE(add(u"On-call nurse"_s, u"+13055550199"_s), 201);
+        w.showPage(MainWindow::LiveIndex);
+        QTRY_COMPARE(w.livePage()->destinationBox()->count(), 2);
     }
 
     void aboutNamesTheVersions()

@@ -34,18 +34,21 @@
 #include "ui/widgets/columnfit.h"
 #include "ui/widgets/exportprogressdialog.h"
 #include "ui/widgets/leaddetailpanel.h"
+#include "ui/widgets/livecallspanel.h"
 #include "ui/widgets/messagesauditpanel.h"
 #include "ui/widgets/recordingplayer.h"
 #include "ui/widgets/redactionbox.h"
 #include "ui/widgets/remindersbox.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/transcriptview.h"
+#include "ui/widgets/transferdestinationsbox.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QImage>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -250,6 +253,34 @@ class TestScreenshots : public QObject
             call.transcript = said.isEmpty() ? QString() : u"User: "_s + said;
             QVERIFY(!f.insertCall(m_clinic, call).isEmpty());
         }
+
+        // Where callers are put through to a person: the front desk on weekdays, and an on-call
+        // nurse for emergencies around the clock.
+        auto client = f.server().client();
+        client->setToken(m_clinic.session.accessToken);
+        QJsonArray weekdays, always;
+        for (int day = 1; day <= 7; ++day) {
+            if (day <= 5)
+                weekdays.append(QJsonObject{
+                    {u"day"_s, day}, {u"open"_s, u"08:00"_s}, {u"close"_s, u"18:00"_s}});
+            always.append(
+                QJsonObject{{u"day"_s, day}, {u"open"_s, u"00:00"_s}, {u"close"_s, u"24:00"_s}});
+        }
+        QCOMPARE(client
+                     ->post(u"/api/transfer-destinations"_s, {{u"name"_s, u"Front desk"_s},
+                                                              {u"number"_s, u"+15125550100"_s},
+                                                              {u"hours"_s, weekdays},
+                                                              {u"position"_s, 0}})
+                     .status,
+                 201);
+        QCOMPARE(client
+                     ->post(u"/api/transfer-destinations"_s, {{u"name"_s, u"On-call nurse"_s},
+                                                              {u"number"_s, u"+15125550199"_s},
+                                                              {u"hours"_s, always},
+                                                              {u"emergency"_s, true},
+                                                              {u"position"_s, 1}})
+                     .status,
+                 201);
     }
 
     // Visible buttons whose text does not fit: narrower than their size hint says they need, or
@@ -560,6 +591,11 @@ private slots:
         second.speaking = u"assistant"_s;
         live->showCalls({first, second});
         save(&window, u"live"_s + suffix);
+        // The dashboard with the same calls in progress, in its live panel.
+        window.showPage(MainWindow::DashboardIndex);
+        QTRY_VERIFY(dashboard->livePanel()->table()->isVisible());
+        QTRY_VERIFY(dashboard->activity()->rowCount() > 0);
+        save(&window, u"dashboard-live"_s + suffix);
         // Settings scrolled down to the access log (owners and admins): opening the call above
         // left its rows.
         window.showPage(MainWindow::SettingsIndex);
@@ -582,6 +618,13 @@ private slots:
         if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
             scroll->ensureWidgetVisible(redaction, 0, 0);
         save(&window, u"settings-redaction"_s + suffix);
+        // Settings scrolled to the transfer destinations, the on-call nurse chosen.
+        auto *transfers = window.settingsPage()->transferDestinationsBox();
+        QTRY_COMPARE(transfers->table()->rowCount(), 2);
+        transfers->table()->selectRow(1);
+        if (auto *scroll = window.settingsPage()->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(transfers, 0, 0);
+        save(&window, u"settings-transfer-destinations"_s + suffix);
         events.stop();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }

@@ -9,11 +9,13 @@
 #include "ui/models/displayformat.h"
 #include "ui/pages/settingspage.h"
 #include "ui/shell/translations.h"
+#include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/missedcalltextbackbox.h"
 #include "ui/widgets/redactionbox.h"
 #include "ui/widgets/retentionbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
+#include "ui/widgets/transferdestinationsbox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -141,6 +143,128 @@ private slots:
         QCOMPARE(staff.page->templateEdit()->text(), u"{clinic}: sorry we missed you!"_s);
         QVERIFY(!staff.page->enabledCheck()->isEnabled());
         QVERIFY(!staff.page->findChild<QPushButton *>(u"saveTextBack"_s)->isEnabled());
+    }
+
+    // Admins add, change and remove where callers are put through to; a number without its
+    // country code, or a missing name, is said in words at the field and nothing is sent; a name
+    // the clinic already has is refused at the name; the front desk reads them but cannot change
+    // them.
+    void transferDestinationsAreEditedByAdminsAndReadByStaff()
+    {
+        using Box = vox::ui::TransferDestinationsBox;
+        const auto clinic = m_fixture->createClinic(u"Transfer Clinic"_s);
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        const auto stored = [&client] {
+            return client->get(u"/api/transfer-destinations"_s)
+                .json()
+                .value(u"destinations"_s)
+                .toArray();
+        };
+        vox::test::PageHost<Box> owner(m_fixture->url(), clinic.session, {760, 640});
+        Box &box = *owner.page;
+        QSignalSpy loaded(&box, &Box::loaded);
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(box.table()->rowCount(), 0);
+        QVERIFY(!box.removeButton()->isEnabled());
+
+        box.saveButton()->click();
+        QVERIFY(box.nameMessage()->hasProblem());
+        QVERIFY(box.numberMessage()->hasProblem());
+        box.nameEdit()->setText(u"Front desk"_s);
+        box.numberEdit()->setText(u"212 555 0142"_s);
+        box.saveButton()->click();
+        QVERIFY(!box.nameMessage()->hasProblem());
+        QVERIFY(box.numberMessage()->hasProblem());
+        QVERIFY(box.numberMessage()->text().contains(u"country code"_s));
+        QCOMPARE(stored().size(), 0);
+
+        // A new destination starts with weekdays, 9 to 5.
+        box.numberEdit()->setText(u"+1 (212) 555-0142"_s);
+        QSignalSpy saved(&box, &Box::saved);
+        box.saveButton()->click();
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(stored().size(), 1);
+        QJsonObject desk = stored().at(0).toObject();
+        QCOMPARE(desk.value(u"number"_s).toString(), u"+12125550142"_s);
+        QCOMPARE(desk.value(u"emergency"_s).toBool(), false);
+        const QJsonArray weekdays = desk.value(u"hours"_s).toArray();
+        QCOMPARE(weekdays.size(), 5);
+        QCOMPARE(weekdays.at(0).toObject().value(u"day"_s).toInt(), 1);
+        QCOMPARE(weekdays.at(0).toObject().value(u"open"_s).toString(), u"09:00"_s);
+        QCOMPARE(weekdays.at(0).toObject().value(u"close"_s).toString(), u"17:00"_s);
+        QTRY_COMPARE(box.table()->rowCount(), 1);
+        QVERIFY(box.table()->item(0, 2)->text().endsWith(u"09:00–17:00"_s));
+
+        // An on-call number for emergencies, every day around the clock.
+        box.newButton()->click();
+        QVERIFY(box.nameEdit()->text().isEmpty());
+        box.nameEdit()->setText(u"On-call nurse"_s);
+        box.numberEdit()->setText(u"+13055550199"_s);
+        for (int day = 1; day <= 7; ++day)
+            box.dayCheck(day)->setChecked(true);
+        box.allDayCheck()->setChecked(true);
+        QVERIFY(!box.opensEdit()->isEnabled());
+        box.emergencyCheck()->setChecked(true);
+        box.saveButton()->click();
+        QTRY_COMPARE(saved.size(), 2);
+        QTRY_COMPARE(box.table()->rowCount(), 2);
+        QJsonObject nurse = stored().at(1).toObject();
+        QCOMPARE(nurse.value(u"name"_s).toString(), u"On-call nurse"_s);
+        QCOMPARE(nurse.value(u"emergency"_s).toBool(), true);
+        QCOMPARE(nurse.value(u"hours"_s).toArray().size(), 7);
+        QCOMPARE(nurse.value(u"hours"_s).toArray().at(6).toObject().value(u"close"_s).toString(),
+                 u"24:00"_s);
+        QCOMPARE(box.table()->item(1, 3)->text(), u"Yes"_s);
+
+        // Choosing one puts it in the form; a name the clinic already has is refused there.
+        box.table()->selectRow(1);
+        QCOMPARE(box.nameEdit()->text(), u"On-call nurse"_s);
+        QVERIFY(box.allDayCheck()->isChecked());
+        QVERIFY(box.removeButton()->isEnabled());
+        box.nameEdit()->setText(u"Front desk"_s);
+        box.saveButton()->click();
+        QTRY_VERIFY(box.nameMessage()->hasProblem());
+        QCOMPARE(stored().at(1).toObject().value(u"name"_s).toString(), u"On-call nurse"_s);
+        box.nameEdit()->setText(u"On-call nurse (nights)"_s);
+        box.saveButton()->click();
+        QTRY_COMPARE(saved.size(), 3);
+        QCOMPARE(stored().at(1).toObject().value(u"name"_s).toString(),
+                 u"On-call nurse (nights)"_s);
+        QCOMPARE(stored().at(1).toObject().value(u"hours"_s).toArray().size(), 7);
+
+        // Removing asks first; keeping it sends nothing.
+        QTRY_COMPARE(box.nameEdit()->text(), u"On-call nurse (nights)"_s);
+        const auto answerRemove = [&box](QMessageBox::ButtonRole role) {
+            box.removeButton()->click();
+            QMessageBox *ask = nullptr;
+            QTRY_VERIFY((ask = box.findChild<QMessageBox *>(u"removeTransferConfirmation"_s)));
+            QVERIFY(ask->text().contains(u"On-call nurse (nights)"_s));
+            for (QAbstractButton *b : ask->buttons())
+                if (ask->buttonRole(b) == role) {
+                    b->click();
+                    break;
+                }
+            QTRY_VERIFY(!box.findChild<QMessageBox *>(u"removeTransferConfirmation"_s));
+        };
+        answerRemove(QMessageBox::RejectRole);
+        QCOMPARE(stored().size(), 2);
+        answerRemove(QMessageBox::AcceptRole);
+        QTRY_COMPARE(stored().size(), 1);
+        QTRY_COMPARE(box.table()->rowCount(), 1);
+
+        const Person desk2 = addPerson(clinic, u"staff"_s, u"Robin Desk"_s);
+        vox::test::PageHost<Box> staff(m_fixture->url(), desk2.session, {760, 640});
+        QSignalSpy staffLoaded(staff.page.get(), &Box::loaded);
+        QTRY_COMPARE(staffLoaded.size(), 1);
+        QCOMPARE(staff.page->table()->rowCount(), 1);
+        QCOMPARE(staff.page->table()->item(0, 0)->text(), u"Front desk"_s);
+        for (QWidget *control : std::initializer_list<QWidget *>{
+                 staff.page->nameEdit(), staff.page->numberEdit(), staff.page->dayCheck(1),
+                 staff.page->emergencyCheck(), staff.page->saveButton(), staff.page->newButton(),
+                 staff.page->removeButton()})
+            QVERIFY2(!control->isEnabled(), qPrintable(control->objectName()));
+        QVERIFY(staff.page->findChild<QLabel *>(u"transferReadOnly"_s)->isVisible());
     }
 
     void clinicSettingsAreSaved()

@@ -44,13 +44,39 @@ void LiveDeskClient::destinations(QObject *context, Callback<QList<TransferDesti
         "GET", u"/api/transfer-destinations"_s, {}, nullptr, context, std::move(done),
         [](const QJsonObject &json) {
             QList<TransferDestination> out;
-            for (const QJsonValue &v : json.value(u"destinations"_s).toArray()) {
-                const QJsonObject d = v.toObject();
-                out.append({d.value(u"id"_s).toString(), d.value(u"name"_s).toString(),
-                            d.value(u"number"_s).toString(), d.value(u"emergency"_s).toBool()});
-            }
+            for (const QJsonValue &v : json.value(u"destinations"_s).toArray())
+                out.append(TransferDestination::fromJson(v.toObject()));
             return out;
         });
+}
+
+TransferDestination TransferDestination::fromJson(const QJsonObject &json)
+{
+    return {json.value(u"id"_s).toString(),     json.value(u"name"_s).toString(),
+            json.value(u"number"_s).toString(), json.value(u"emergency"_s).toBool(),
+            json.value(u"hours"_s).toArray(),   json.value(u"position"_s).toInt()};
+}
+
+void LiveDeskClient::createDestination(const QJsonObject &fields, QObject *context,
+                                       Callback<TransferDestination> done)
+{
+    m_api.requestJson<TransferDestination>("POST", u"/api/transfer-destinations"_s, {}, &fields,
+                                           context, std::move(done),
+                                           &TransferDestination::fromJson);
+}
+
+void LiveDeskClient::updateDestination(const QString &id, const QJsonObject &fields,
+                                       QObject *context, Callback<TransferDestination> done)
+{
+    m_api.requestJson<TransferDestination>("PATCH", u"/api/transfer-destinations/%1"_s.arg(id), {},
+                                           &fields, context, std::move(done),
+                                           &TransferDestination::fromJson);
+}
+
+void LiveDeskClient::removeDestination(const QString &id, QObject *context, Callback<void> done)
+{
+    m_api.requestVoid("DELETE", u"/api/transfer-destinations/%1"_s.arg(id), nullptr, context,
+                      std::move(done));
 }
 
 void LiveDeskClient::control(const QString &callId, const QJsonObject &action, QObject *context,

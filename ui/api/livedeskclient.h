@@ -3,6 +3,7 @@
 #include "ui/api/apicallbacks.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -37,12 +38,18 @@ struct LiveCall
     static LiveCall fromJson(const QJsonObject &json);
 };
 
+// Where a caller is put through to a person (GET /api/transfer-destinations).
 struct TransferDestination
 {
     QString id;
     QString name;
     QString number;
     bool emergency = false;
+    // [{day: 1..7, open: "HH:MM", close: "HH:MM"}] in the clinic's time zone; none: never.
+    QJsonArray hours = {};
+    int position = 0;
+
+    static TransferDestination fromJson(const QJsonObject &json);
 };
 
 // The live call desk's calls (server/routes/livedesk).
@@ -57,6 +64,12 @@ public:
 
     void calls(QObject *context, Callback<QList<LiveCall>> done);
     void destinations(QObject *context, Callback<QList<TransferDestination>> done);
+    // Admins: `fields` as docs/api.md lists them ({name, number, hours, emergency, position}).
+    void createDestination(const QJsonObject &fields, QObject *context,
+                           Callback<TransferDestination> done);
+    void updateDestination(const QString &id, const QJsonObject &fields, QObject *context,
+                           Callback<TransferDestination> done);
+    void removeDestination(const QString &id, QObject *context, Callback<void> done);
     // type: say | whisper | mute | unmute | end | transfer
     void control(const QString &callId, const QJsonObject &action, QObject *context,
                  Callback<QJsonObject> done);

@@ -5,6 +5,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/displayformat.h"
+#include "ui/widgets/livecallspanel.h"
 #include "ui/widgets/statcard.h"
 #include "ui/widgets/toastarea.h"
 
@@ -193,7 +194,11 @@ DashboardPage::DashboardPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     activityLayout->addWidget(m_activityView);
     activityLayout->addWidget(m_activityEmpty);
     m_activityView->hide();
-    bottom->addWidget(activityBox, 2);
+    // The calls in progress (setLiveCalls) go above what just happened.
+    m_side = new QVBoxLayout;
+    m_side->setSpacing(12);
+    m_side->addWidget(activityBox, 1);
+    bottom->addLayout(m_side, 2);
     layout->addLayout(bottom, 1);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
@@ -403,6 +408,16 @@ void DashboardPage::applyEvent(const LiveEvent &event)
     if (event.type.startsWith(u"call."_s) || event.type.startsWith(u"appointment."_s) ||
         event.type.startsWith(u"lead."_s) || event.type.startsWith(u"contact."_s))
         m_debounce.start();
+}
+
+void DashboardPage::setLiveCalls(LiveCallsModel &calls)
+{
+    if (m_livePanel)
+        return;
+    m_livePanel = new LiveCallsPanel(calls, this);
+    m_side->insertWidget(0, m_livePanel);
+    connect(m_livePanel, &LiveCallsPanel::openCallRequested, this,
+            &DashboardPage::liveCallRequested);
 }
 
 } // namespace vox::ui

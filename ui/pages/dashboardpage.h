@@ -10,17 +10,21 @@ class QResizeEvent;
 class QComboBox;
 class QLabel;
 class QListView;
+class QVBoxLayout;
 
 namespace vox::ui {
 
 class ActivityModel;
 class ApiClient;
+class LiveCallsModel;
+class LiveCallsPanel;
 class StatCard;
 class ToastArea;
 
 // The clinic at a glance: pipeline value, how many calls end in a booking, how long calls last,
 // calls today and this week, hot leads; calls and bookings per day as a chart; what just
-// happened. Live events bring the figures up to date on their own.
+// happened; the calls in progress right now. Live events bring the figures up to date on their
+// own.
 class DashboardPage final : public Page
 {
     Q_OBJECT
@@ -39,9 +43,14 @@ public:
     StatCard *card(const QString &name) const;
     QChartView *chartView() const { return m_chart; }
     ActivityModel *activity() const { return m_activity; }
+    // Shows the calls in progress above the recent activity (the console's one list of them).
+    void setLiveCalls(LiveCallsModel &calls);
+    LiveCallsPanel *livePanel() const { return m_livePanel; }
 
 signals:
     void recordRequested(const QString &entityType, const QString &id);
+    // A call in progress was clicked: follow it on the Live page.
+    void liveCallRequested(const QString &callId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +80,8 @@ private:
     bool m_dayNames = false;
     QListView *m_activityView;
     QLabel *m_activityEmpty;
+    QVBoxLayout *m_side = nullptr;
+    LiveCallsPanel *m_livePanel = nullptr;
     QTimer m_debounce;
     int m_generation = 0;
     bool m_loadedOnce = false;

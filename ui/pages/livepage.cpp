@@ -2,6 +2,7 @@
 
 #include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
+#include "ui/models/livecallsmodel.h"
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/listenpanel.h"
@@ -24,23 +25,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
 
-namespace {
-
-QString elapsedText(const QDateTime &since)
-{
-    if (!since.isValid())
-        return QString();
-    const qint64 seconds = qMax<qint64>(0, since.secsTo(QDateTime::currentDateTimeUtc()));
-    return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
-
-} // namespace
-
-LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
+LivePage::LivePage(ApiClient &api, ToastArea &toasts, LiveCallsModel &calls, QWidget *parent)
     : Page(parent)
     , m_api(api)
     , m_toasts(toasts)
     , m_client(api)
+    , m_model(calls)
     , m_heading(new QLabel(this))
     , m_list(new QListWidget(this))
     , m_chosenLabel(new QLabel(this))
@@ -88,6 +78,8 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_transcript->setObjectName(u"liveTranscript"_s);
     m_transcript->setReadOnly(true);
     m_transcript->setAccessibleName(tr("Live transcript"));
+    m_transcript->setAccessibleDescription(
+        tr("What the caller and the AI say on the chosen call, as they say it"));
     m_transcript->setPlaceholderText(tr("What is said on the chosen call appears here."));
     detailLayout->addWidget(m_transcript, 1);
 
@@ -134,7 +126,8 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     setTabOrder(m_mute, m_end);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        m_chosenId = row >= 0 && row < m_calls.size() ? m_calls.at(row).id : QString();
+        m_chosenId =
+            row >= 0 && row < m_model.calls().size() ? m_model.calls().at(row).id : QString();
         showChosen();
     });
     connect(m_whisper, &QPushButton::clicked, this, &LivePage::whisper);
@@ -145,45 +138,55 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     connect(m_mute, &QPushButton::clicked, this, &LivePage::toggleMute);
     connect(m_end, &QPushButton::clicked, this, &LivePage::endCall);
 
-    m_clock.setInterval(1000);
-    connect(&m_clock, &QTimer::timeout, this, [this] {
-        for (int row = 0; row < m_list->count(); ++row)
-            updateRow(row);
+    // The list is the model's calls: rebuilt when the calls change, a row redrawn when its time
+    // ticks or its speaker changes, the transcript when the chosen call's lines change.
+    connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
+        rebuildList();
+        if (m_model.calls().isEmpty())
+            m_listState->showMessage(tr("No calls in progress"),
+                                     tr("A call appears here as soon as the AI answers it."));
+        else
+            m_listState->showContent();
+        showChosen();
     });
-    m_reloadDelay.setSingleShot(true);
-    m_reloadDelay.setInterval(300);
-    connect(&m_reloadDelay, &QTimer::timeout, this, &LivePage::refresh);
-    showCalls({});
+    connect(&m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                for (int row = from.row(); row <= to.row(); ++row)
+                    updateRow(row);
+            });
+    connect(&m_model, &LiveCallsModel::linesChanged, this, [this](const QString &id) {
+        if (id == m_chosenId)
+            showChosen();
+    });
+    connect(&m_model, &LiveCallsModel::loadFailed, this, [this](const QString &message) {
+        m_listState->showMessage(tr("The calls in progress could not be read"), message,
+                                 [this] { refresh(); });
+    });
+    connect(&m_model, &LiveCallsModel::loaded, this, &LivePage::loaded);
+    rebuildList();
+    if (m_model.calls().isEmpty())
+        m_listState->showMessage(tr("No calls in progress"),
+                                 tr("A call appears here as soon as the AI answers it."));
+    showChosen();
 }
 
 void LivePage::activated()
 {
-    if (!m_loadedOnce)
-        refresh();
-    m_clock.start();
+    // The calls are usually read already (the dashboard shows them from sign-in); the
+    // destinations are read on each visit, as an admin may have changed them in Settings.
+    if (!m_model.loadedOnce())
+        m_model.reload();
+    loadDestinations();
 }
 
 void LivePage::refresh()
 {
-    m_loadedOnce = true;
-    m_client.calls(this, [this](Result<QList<LiveCall>> calls) {
-        if (!calls) {
-            m_listState->showMessage(tr("The calls in progress could not be read"),
-                                     calls.errorMessage(), [this] { refresh(); });
-            return;
-        }
-        // Keep what live events told about each call (who speaks, the line being heard).
-        QList<LiveCall> fresh = *calls;
-        for (LiveCall &call : fresh) {
-            if (const LiveCall *known = find(call.id)) {
-                call.speaking = known->speaking;
-                call.partialRole = known->partialRole;
-                call.partialText = known->partialText;
-            }
-        }
-        showCalls(fresh);
-        emit loaded();
-    });
+    m_model.reload();
+    loadDestinations();
+}
+
+void LivePage::loadDestinations()
+{
     m_client.destinations(this, [this](Result<QList<TransferDestination>> destinations) {
         if (destinations)
             showDestinations(*destinations);
@@ -192,37 +195,25 @@ void LivePage::refresh()
 
 void LivePage::showCalls(const QList<LiveCall> &calls)
 {
-    m_calls = calls;
-    rebuildList();
-    if (m_calls.isEmpty())
-        m_listState->showMessage(tr("No calls in progress"),
-                                 tr("A call appears here as soon as the AI answers it."));
-    else
-        m_listState->showContent();
-    showChosen();
+    m_model.setCalls(calls);
 }
 
 void LivePage::showDestinations(const QList<TransferDestination> &destinations)
 {
     m_destinationList = destinations;
+    // Read again on each visit: the one chosen stays chosen while it is still there.
+    const QString chosen = m_destinations->currentData().toString();
     m_destinations->clear();
     for (const TransferDestination &d : destinations)
         m_destinations->addItem(d.emergency ? tr("%1 (emergencies)").arg(d.name) : d.name, d.id);
+    if (const int kept = m_destinations->findData(chosen); kept >= 0)
+        m_destinations->setCurrentIndex(kept);
     updateActions();
 }
 
-LiveCall *LivePage::find(const QString &id)
+const LiveCall *LivePage::chosen() const
 {
-    for (LiveCall &call : m_calls) {
-        if (call.id == id)
-            return &call;
-    }
-    return nullptr;
-}
-
-LiveCall *LivePage::chosen()
-{
-    return m_chosenId.isEmpty() ? nullptr : find(m_chosenId);
+    return m_chosenId.isEmpty() ? nullptr : m_model.find(m_chosenId);
 }
 
 void LivePage::rebuildList()
@@ -230,39 +221,32 @@ void LivePage::rebuildList()
     const QSignalBlocker blocker(m_list);
     m_list->clear();
     int chosenRow = -1;
-    for (int row = 0; row < m_calls.size(); ++row) {
+    const QList<LiveCall> &calls = m_model.calls();
+    for (int row = 0; row < calls.size(); ++row) {
         m_list->addItem(QString());
         updateRow(row);
-        if (m_calls.at(row).id == m_chosenId)
+        if (calls.at(row).id == m_chosenId)
             chosenRow = row;
     }
-    if (chosenRow < 0 && !m_calls.isEmpty()) {
+    if (chosenRow < 0 && !calls.isEmpty()) {
         chosenRow = 0;
-        m_chosenId = m_calls.first().id;
+        m_chosenId = calls.first().id;
     }
-    if (m_calls.isEmpty())
+    if (calls.isEmpty())
         m_chosenId.clear();
     m_list->setCurrentRow(chosenRow);
 }
 
 void LivePage::updateRow(int row)
 {
-    if (row < 0 || row >= m_calls.size() || row >= m_list->count())
+    if (row < 0 || row >= m_model.calls().size() || row >= m_list->count())
         return;
-    const LiveCall &call = m_calls.at(row);
-    const QString who =
-        call.callerName.isEmpty() ? phone::display(call.phoneNumber) : call.callerName;
-    QString speaking;
-    if (call.speaking == u"user")
-        speaking = tr("caller speaking");
-    else if (call.speaking == u"assistant")
-        speaking = tr("AI speaking");
-    else if (call.status == u"ringing")
-        speaking = tr("ringing");
-    QString text =
-        u"%1\n%2"_s.arg(who.isEmpty() ? tr("Unknown caller") : who, elapsedText(call.startedAt));
-    if (!speaking.isEmpty())
-        text += u" · "_s + speaking;
+    const LiveCall &call = m_model.calls().at(row);
+    // Two lines: who, then how long and what is happening (the dashboard's panel says the same).
+    const QString text = u"%1\n%2 · %3"_s.arg(
+        LiveCallsModel::callerText(call),
+        LiveCallsModel::elapsedText(call.startedAt, QDateTime::currentDateTimeUtc()),
+        LiveCallsModel::stateText(call));
     QListWidgetItem *item = m_list->item(row);
     item->setText(text);
     item->setToolTip(phone::display(call.phoneNumber));
@@ -408,43 +392,14 @@ bool LivePage::openRecord(const QString &entityType, const QString &id)
     if (entityType != u"live")
         return false;
     m_chosenId = id;
-    refresh();
+    // A call already in the list is chosen at once; one not there yet comes with the next read.
+    if (const int row = m_model.rowOf(id); row >= 0) {
+        m_list->setCurrentRow(row);
+        showChosen();
+    } else {
+        refresh();
+    }
     return true;
-}
-
-void LivePage::applyEvent(const LiveEvent &event)
-{
-    if (!event.type.startsWith(u"call."_s) && !event.type.startsWith(u"live."_s))
-        return;
-    const QString id = event.payload.value(u"call_id"_s).toString(event.entityId);
-    LiveCall *call = find(id);
-    if (event.type == u"live.transcript" && call) {
-        const QString role = event.payload.value(u"role"_s).toString();
-        const QString text = event.payload.value(u"text"_s).toString();
-        if (event.payload.value(u"final"_s).toBool()) {
-            call->lines.append({role, text});
-            call->partialText.clear();
-        } else {
-            call->partialRole = role;
-            call->partialText = text;
-        }
-        if (id == m_chosenId)
-            showChosen();
-        return;
-    }
-    if (event.type == u"live.speech" && call) {
-        call->speaking = event.payload.value(u"speaking"_s).toBool()
-                             ? event.payload.value(u"role"_s).toString()
-                             : QString();
-        for (int row = 0; row < m_calls.size(); ++row) {
-            if (m_calls.at(row).id == id)
-                updateRow(row);
-        }
-        return;
-    }
-    // A call began, changed or ended: the list is read again (once for a burst of events).
-    if ((event.type == u"call.created" || event.type == u"call.updated") && m_loadedOnce)
-        m_reloadDelay.start();
 }
 
 } // namespace vox::ui

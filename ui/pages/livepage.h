@@ -4,7 +4,6 @@
 #include "ui/pages/page.h"
 
 #include <QSet>
-#include <QTimer>
 
 class QComboBox;
 class QLabel;
@@ -18,25 +17,25 @@ namespace vox::ui {
 class ApiClient;
 class EmptyState;
 class ListenPanel;
+class LiveCallsModel;
 class ToastArea;
 
 // Live: the calls in progress, each with its caller, how long it has run and who is speaking,
 // and for the chosen one the transcript as it is spoken, with the ways to step in: whisper to the
 // AI (a note the caller does not hear), say something to the caller, transfer the caller to one of
 // the clinic's destinations, mute the AI, or end the call (admins), and listen in to it.
-// Transferring and ending ask first: neither can be undone. Lines, speakers and new calls arrive as
-// live events.
+// Transferring and ending ask first: neither can be undone. The calls are the console's one
+// LiveCallsModel (the dashboard shows the same), which live events keep up to date.
 class LivePage final : public Page
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LivePage)
 
 public:
-    LivePage(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
+    LivePage(ApiClient &api, ToastArea &toasts, LiveCallsModel &calls, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Live"); }
     void refresh() override;
-    void applyEvent(const LiveEvent &event) override;
     void activated() override;
     bool openRecord(const QString &entityType, const QString &id) override;
 
@@ -50,6 +49,7 @@ public:
     QPushButton *muteButton() const { return m_mute; }
     QComboBox *destinationBox() const { return m_destinations; }
     ListenPanel *listenPanel() const { return m_listen; }
+    QString chosenId() const { return m_chosenId; }
     // For tests and screenshots: shows `calls` as if the server had listed them.
     void showCalls(const QList<LiveCall> &calls);
     void showDestinations(const QList<TransferDestination> &destinations);
@@ -58,8 +58,8 @@ signals:
     void loaded();
 
 private:
-    LiveCall *chosen();
-    LiveCall *find(const QString &id);
+    const LiveCall *chosen() const;
+    void loadDestinations();
     void rebuildList();
     void updateRow(int row);
     void showChosen();
@@ -74,6 +74,7 @@ private:
     ApiClient &m_api;
     ToastArea &m_toasts;
     LiveDeskClient m_client;
+    LiveCallsModel &m_model;
     QLabel *m_heading;
     QListWidget *m_list;
     EmptyState *m_listState;
@@ -87,13 +88,9 @@ private:
     QPushButton *m_transfer;
     QPushButton *m_mute;
     QPushButton *m_end;
-    QList<LiveCall> m_calls;
     QList<TransferDestination> m_destinationList;
     QString m_chosenId;
     QSet<QString> m_muted;
-    QTimer m_clock;
-    QTimer m_reloadDelay;
-    bool m_loadedOnce = false;
     bool m_busy = false;
 };
 

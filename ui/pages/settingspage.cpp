@@ -15,6 +15,7 @@
 #include "ui/widgets/retentionbox.h"
 #include "ui/widgets/temporarypassworddialog.h"
 #include "ui/widgets/toastarea.h"
+#include "ui/widgets/transferdestinationsbox.h"
 
 #include <QBoxLayout>
 #include <QCheckBox>
@@ -95,6 +96,8 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     left->addWidget(m_reminders);
     m_redaction = new RedactionBox(api, toasts, this);
     left->addWidget(m_redaction);
+    m_transferDestinations = new TransferDestinationsBox(api, toasts, this);
+    left->addWidget(m_transferDestinations);
     left->addStretch();
     m_columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
@@ -442,6 +445,7 @@ void SettingsPage::refresh()
     m_textBack->refresh();
     m_reminders->refresh();
     m_redaction->refresh();
+    m_transferDestinations->refresh();
     m_inviteRole->clear();
     m_inviteRole->addItem(roleName(u"staff"_s), u"staff"_s);
     m_inviteRole->addItem(roleName(u"admin"_s), u"admin"_s);

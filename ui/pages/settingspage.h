@@ -26,6 +26,7 @@ class RedactionBox;
 class RemindersBox;
 class RetentionBox;
 class MissedCallTextBackBox;
+class TransferDestinationsBox;
 class ToastArea;
 
 // Settings of this computer (server address, light or dark, language, desktop notifications,
@@ -66,6 +67,7 @@ public:
     QTableWidget *usersTable() const { return m_users; }
     // Owners and admins only; hidden for staff.
     AccessLogPanel *accessLogPanel() const { return m_accessLog; }
+    TransferDestinationsBox *transferDestinationsBox() const { return m_transferDestinations; }
     const OrgSettings &settings() const { return m_settings; }
 
 signals:
@@ -89,6 +91,7 @@ private:
     MissedCallTextBackBox *m_textBack = nullptr;
     RemindersBox *m_reminders = nullptr;
     RedactionBox *m_redaction = nullptr;
+    TransferDestinationsBox *m_transferDestinations = nullptr;
     void showSettings(const OrgSettings &settings);
     void showUsers(const QList<OrgUser> &users);
     bool mayChangeState(const OrgUser &user) const;

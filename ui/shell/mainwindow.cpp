@@ -3,6 +3,7 @@
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/eventdescription.h"
+#include "ui/models/livecallsmodel.h"
 #include "ui/models/notificationlist.h"
 #include "ui/pages/agentpage.h"
 #include "ui/pages/appointmentspage.h"
@@ -99,6 +100,10 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
 
     m_today = new TodayPage(api, *m_toasts, this);
     addPage(m_today);
+    // Right after the front desk's home: the calls in progress are what a person steps in on.
+    m_liveCalls = new LiveCallsModel(api, this);
+    m_live = new LivePage(api, *m_toasts, *m_liveCalls, this);
+    addPage(m_live);
     m_inbox = new InboxPage(api, *m_toasts, this);
     addPage(m_inbox);
     // The unread texts show in the navigation, whichever page is open.
@@ -110,6 +115,7 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
                       tr("%1, %2 unread").arg(m_inbox->title()).arg(unread));
     });
     m_dashboard = new DashboardPage(api, *m_toasts, this);
+    m_dashboard->setLiveCalls(*m_liveCalls);
     m_calls = new CallsPage(api, *m_toasts, this);
     m_leads = new LeadsPage(api, *m_toasts, this);
     m_appointments = new AppointmentsPage(api, *m_toasts, this);
@@ -131,8 +137,6 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     addPage(m_integrations);
     m_settings = new SettingsPage(api, *m_toasts, serverDescription, this);
     addPage(m_settings);
-    m_live = new LivePage(api, *m_toasts, this);
-    addPage(m_live);
     connect(m_settings, &SettingsPage::aboutRequested, this, &MainWindow::showAbout);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -180,11 +184,14 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
         if (!afterReconnect)
             return;
         m_dashboard->refresh();
+        m_liveCalls->reload();
         Page *current = page(currentPageIndex());
         if (current && current != m_dashboard && current->unsavedChanges().isEmpty())
             current->refresh();
     });
     connect(m_dashboard, &DashboardPage::recordRequested, this, &MainWindow::openRecord);
+    connect(m_dashboard, &DashboardPage::liveCallRequested, this,
+            [this](const QString &id) { openRecord(u"live"_s, id); });
     connect(m_calls, &CallsPage::openContact, this,
             [this](const QString &id) { openRecord(u"contact"_s, id); });
     connect(m_leads, &LeadsPage::openCall, this,
@@ -214,10 +221,10 @@ MainWindow::~MainWindow() = default;
 namespace {
 
 // The navigation's icons, in page order (resources/icons).
-const QStringList pageIcons{u"today"_s,     u"inbox"_s,        u"dashboard"_s, u"calls"_s,
-                            u"leads"_s,     u"appointments"_s, u"reports"_s,   u"services"_s,
-                            u"knowledge"_s, u"agent"_s,        u"telephony"_s, u"integrations"_s,
-                            u"settings"_s,  u"calls"_s};
+const QStringList pageIcons{u"today"_s,        u"calls"_s,     u"inbox"_s,        u"dashboard"_s,
+                            u"calls"_s,        u"leads"_s,     u"appointments"_s, u"reports"_s,
+                            u"services"_s,     u"knowledge"_s, u"agent"_s,        u"telephony"_s,
+                            u"integrations"_s, u"settings"_s};
 
 } // namespace
 
@@ -355,7 +362,8 @@ void MainWindow::sessionStarted()
     setWindowTitle(s.orgName.isEmpty() ? tr("Voxanne Console")
                                        : tr("%1 — Voxanne Console").arg(s.orgName));
     loadFeatures();
-    m_inbox->refresh(); // the navigation's unread count from the start
+    m_inbox->refresh();    // the navigation's unread count from the start
+    m_liveCalls->reload(); // the dashboard's live panel shows the calls on from the start
     // Told by the server, not assumed from --demo: only a server whose providers are all the
     // sandbox says so.
     m_api.sandboxMode(this, [this](Result<bool> sandbox) {
@@ -441,6 +449,7 @@ void MainWindow::openRecord(const QString &entityType, const QString &id)
 
 void MainWindow::handleEvent(const LiveEvent &event)
 {
+    m_liveCalls->applyEvent(event);
     for (Page *p : std::as_const(m_pages))
         p->applyEvent(event);
     if (event.type == u"integration.updated")

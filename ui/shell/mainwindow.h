@@ -29,6 +29,7 @@ class KnowledgePage;
 class ServicesPage;
 class SettingsPage;
 class LivePage;
+class LiveCallsModel;
 class TelephonyPage;
 class TodayPage;
 class InboxPage;
@@ -83,6 +84,7 @@ public:
     IntegrationsPage *integrationsPage() const { return m_integrations; }
     SettingsPage *settingsPage() const { return m_settings; }
     LivePage *livePage() const { return m_live; }
+    LiveCallsModel *liveCalls() const { return m_liveCalls; }
     ReportsPage *reportsPage() const { return m_reports; }
     ToastArea &toasts() const { return *m_toasts; }
     TrayNotifier &notifier() const { return *m_notifier; }
@@ -91,6 +93,7 @@ public:
 
     enum PageIndex {
         TodayIndex,
+        LiveIndex,
         InboxIndex,
         DashboardIndex,
         CallsIndex,
@@ -102,8 +105,7 @@ public:
         AgentIndex,
         TelephonyIndex,
         IntegrationsIndex,
-        SettingsIndex,
-        LiveIndex
+        SettingsIndex
     };
 
 signals:
@@ -158,6 +160,7 @@ private:
     IntegrationsPage *m_integrations = nullptr;
     SettingsPage *m_settings = nullptr;
     LivePage *m_live = nullptr;
+    LiveCallsModel *m_liveCalls = nullptr;
     QLabel *m_userLabel;
     QLabel *m_serverLabel;
     QLabel *m_liveLabel;

@@ -19,7 +19,8 @@ QList<ShortcutsDialog::Shortcut> ShortcutsDialog::shortcuts()
          tr("Search the calls (or the leads, on their page)")},
         {QKeySequence(Qt::Key_F5), everywhere, tr("Read the page again")},
         {QKeySequence(Qt::CTRL | Qt::Key_1), everywhere,
-         tr("Go to a page: Ctrl+1 Today … Ctrl+0 Integrations, in the navigation's order")},
+         tr("Go to a page: Ctrl+1 Today, Ctrl+2 Live … Ctrl+0 Knowledge, in the navigation's "
+            "order")},
         {QKeySequence(Qt::Key_F1), everywhere, tr("This list of shortcuts")},
         {QKeySequence(QKeySequence::Quit), everywhere, tr("Quit the console")},
         {QKeySequence(Qt::Key_Tab), everywhere,

@@ -34,6 +34,7 @@ ListenPanel::ListenPanel(ApiClient &api, QWidget *parent)
     m_volume->setValue(80);
     m_volume->setMaximumWidth(140);
     m_volume->setAccessibleName(tr("Listening volume"));
+    m_volume->setAccessibleDescription(tr("How loud the call plays on this computer"));
     m_status->setObjectName(u"liveListenStatus"_s);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);

@@ -1,0 +1,238 @@
+// The dashboard's panel of calls in progress: it shows the console's one list of live calls (the
+// Live page's), so a live event changes both at once; it says how many calls are on, and for each
+// the caller as the Live page names them, the time ticking and what is happening; with no calls it
+// says so in words; a click opens the Live page on that call. Renders the dashboard's panel in
+// both palettes and languages (VOXANNE_SCREENSHOT_DIR keeps the images).
+#include "ui/api/apiclient.h"
+#include "ui/api/eventstream.h"
+#include "ui/api/session.h"
+#include "ui/models/livecallsmodel.h"
+#include "ui/pages/dashboardpage.h"
+#include "ui/pages/livepage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/theme.h"
+#include "ui/shell/translations.h"
+#include "ui/widgets/livecallspanel.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using vox::ui::LiveCall;
+using vox::ui::LiveCallsModel;
+using vox::ui::LiveEvent;
+using vox::ui::MainWindow;
+
+namespace {
+
+const QDateTime noon = QDateTime(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC);
+
+LiveCall call(const QString &id, const QString &name, const QString &number, int secondsAgo)
+{
+    LiveCall c;
+    c.id = id;
+    c.status = u"in-progress"_s;
+    c.callerName = name;
+    c.phoneNumber = number;
+    c.startedAt = QDateTime::currentDateTimeUtc().addSecs(-secondsAgo);
+    c.canControl = true;
+    return c;
+}
+
+LiveEvent speech(const QString &id, const QString &role, bool speaking)
+{
+    LiveEvent e;
+    e.type = u"live.speech"_s;
+    e.entityType = u"call"_s;
+    e.entityId = id;
+    e.payload = {{u"call_id"_s, id}, {u"role"_s, role}, {u"speaking"_s, speaking}};
+    return e;
+}
+
+QString cell(QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data().toString();
+}
+
+} // namespace
+
+class TestLiveCallsPanel : public QObject
+{
+    Q_OBJECT
+
+    // The console's window without a server: the pages are given their calls directly.
+    struct Console
+    {
+        vox::ui::ApiClient api;
+        vox::ui::EventStream events{api};
+        std::unique_ptr<MainWindow> window;
+
+        Console()
+        {
+            api.setBaseUrl(QUrl(u"http://127.0.0.1:1"_s));
+            vox::ui::Session session;
+            session.accessToken = u"token"_s;
+            session.role = u"owner"_s;
+            api.setSession(session);
+            window = std::make_unique<MainWindow>(api, events, u"test server"_s);
+            window->resize(1280, 800);
+        }
+        vox::ui::LiveCallsPanel *panel() const { return window->dashboardPage()->livePanel(); }
+    };
+
+private slots:
+    // English has its own plural forms ("1 call", "2 calls") in its translation.
+    void initTestCase() { QVERIFY(vox::ui::installTranslations(u"en"_s)); }
+    void cleanupTestCase() { QVERIFY(vox::ui::installTranslations(u"en"_s)); }
+
+    void elapsedTimeReadsAsMinutesAndSeconds_data()
+    {
+        QTest::addColumn<int>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("just answered") << 0 << u"0:00"_s;
+        QTest::newRow("under a minute") << 9 << u"0:09"_s;
+        QTest::newRow("a minute and a half") << 95 << u"1:35"_s;
+        QTest::newRow("over an hour, in minutes") << 3725 << u"62:05"_s;
+        QTest::newRow("a clock a little behind the server's") << -4 << u"0:00"_s;
+    }
+    void elapsedTimeReadsAsMinutesAndSeconds()
+    {
+        QFETCH(int, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(LiveCallsModel::elapsedText(noon.addSecs(-seconds), noon), text);
+    }
+
+    void withNoCallsThePanelSaysSo()
+    {
+        Console c;
+        QVERIFY(c.panel());
+        c.window->liveCalls()->setCalls({});
+        QVERIFY(c.panel()->countLabel()->text().startsWith(u"No calls in progress"_s));
+        QVERIFY(!c.panel()->table()->isVisibleTo(c.panel()));
+    }
+
+    void thePanelShowsTheCallsTheLivePageShows()
+    {
+        Console c;
+        // Fed as the Live page's tests feed it: the page's calls are the panel's.
+        c.window->livePage()->showCalls({call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95),
+                                         call(u"c2"_s, QString(), u"+13055550199"_s, 20)});
+        QTableView *table = c.panel()->table();
+        QCOMPARE(c.panel()->countLabel()->text(), u"2 calls in progress"_s);
+        QVERIFY(table->isVisibleTo(c.panel()));
+        QCOMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(cell(table, 0, LiveCallsModel::CallerColumn), u"Maria Lopez"_s);
+        // A caller without a name: their number, as the Live page writes it.
+        QCOMPARE(cell(table, 1, LiveCallsModel::CallerColumn), u"(305) 555-0199"_s);
+        QVERIFY(
+            c.window->livePage()->callList()->item(1)->text().startsWith(u"(305) 555-0199\n"_s));
+        QVERIFY(cell(table, 0, LiveCallsModel::ElapsedColumn).startsWith(u"1:3"_s));
+        QCOMPARE(cell(table, 0, LiveCallsModel::StateColumn), u"In progress"_s);
+        // One call ends: one left, in words.
+        c.window->liveCalls()->setCalls({call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95)});
+        QCOMPARE(c.panel()->countLabel()->text(), u"1 call in progress"_s);
+    }
+
+    void aLiveEventChangesThePanelAndTheLivePageAlike()
+    {
+        Console c;
+        c.window->liveCalls()->setCalls({call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95)});
+        c.window->liveCalls()->applyEvent(speech(u"c1"_s, u"assistant"_s, true));
+        QCOMPARE(cell(c.panel()->table(), 0, LiveCallsModel::StateColumn), u"AI speaking"_s);
+        QVERIFY(c.window->livePage()->callList()->item(0)->text().contains(u"AI speaking"_s));
+        c.window->liveCalls()->applyEvent(speech(u"c1"_s, u"assistant"_s, false));
+        QCOMPARE(cell(c.panel()->table(), 0, LiveCallsModel::StateColumn), u"In progress"_s);
+    }
+
+    void theTimeTicksWhileCallsAreOn()
+    {
+        Console c;
+        LiveCallsModel &model = *c.window->liveCalls();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setCalls({call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95)});
+        QVERIFY(changed.wait(3000));
+        QCOMPARE(changed.first().at(0).toModelIndex().column(), int(LiveCallsModel::ElapsedColumn));
+        // No calls, no ticking.
+        model.setCalls({});
+        changed.clear();
+        QVERIFY(!changed.wait(1500));
+    }
+
+    void aClickOpensTheLivePageOnThatCall()
+    {
+        Console c;
+        c.window->show();
+        c.window->showPage(MainWindow::DashboardIndex);
+        c.window->liveCalls()->setCalls({call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95),
+                                         call(u"c2"_s, u"Tom Reyes"_s, u"+13055550199"_s, 20)});
+        QTableView *table = c.panel()->table();
+        QVERIFY(QTest::qWaitForWindowExposed(c.window.get()));
+        const QRect second = table->visualRect(table->model()->index(1, 0));
+        QVERIFY(second.isValid());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, second.center());
+        QCOMPARE(c.window->currentPageIndex(), int(MainWindow::LiveIndex));
+        QCOMPARE(c.window->livePage()->chosenId(), u"c2"_s);
+        QCOMPARE(c.window->livePage()->callList()->currentRow(), 1);
+        // Enter on a row does the same, from the keyboard.
+        c.window->showPage(MainWindow::DashboardIndex);
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(c.window->currentPageIndex(), int(MainWindow::LiveIndex));
+        QCOMPARE(c.window->livePage()->chosenId(), u"c1"_s);
+    }
+
+    void theLivePageComesRightAfterToday()
+    {
+        Console c;
+        QCOMPARE(c.window->page(MainWindow::TodayIndex + 1), c.window->livePage());
+        QCOMPARE(c.window->page(MainWindow::LiveIndex), c.window->livePage());
+    }
+
+    void screenshots_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<QString>("language");
+        for (const bool dark : {false, true})
+            for (const QString &language : {u"en"_s, u"es"_s})
+                QTest::addRow("%s %s", dark ? "dark" : "light", qPrintable(language))
+                    << dark << language;
+    }
+    void screenshots()
+    {
+        QFETCH(bool, dark);
+        QFETCH(QString, language);
+        QVERIFY(vox::ui::installTranslations(language));
+        vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
+        Console c;
+        c.window->show();
+        c.window->showPage(MainWindow::DashboardIndex);
+        LiveCall first = call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95);
+        first.speaking = u"user"_s;
+        c.window->liveCalls()->setCalls({first, call(u"c2"_s, QString(), u"+13055550199"_s, 20)});
+        QVERIFY(QTest::qWaitForWindowExposed(c.window.get()));
+        QTest::qWait(50);
+        const QImage image = c.panel()->grab().toImage();
+        QVERIFY(!image.isNull());
+        QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR");
+        QTemporaryDir temporary;
+        if (folder.isEmpty())
+            folder = temporary.path();
+        QVERIFY(QDir().mkpath(folder));
+        const QString name = u"dashboard-live-panel-%1%2.png"_s.arg(
+            dark ? u"dark"_s : u"light"_s, language == u"en" ? QString() : u"-"_s + language);
+        QVERIFY(image.save(QDir(folder).filePath(name)));
+        if (language == u"es")
+            QVERIFY2(c.panel()->title() != u"Calls in progress"_s,
+                     "the Spanish translation is used");
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
+    }
+};
+
+QTEST_MAIN(TestLiveCallsPanel)
+#include "tst_livecallspanel.moc"
