@@ -327,6 +327,8 @@ private slots:
         QCOMPARE(listed, expected);
         const int content = int(records.value(0).indexOf(u"content"_s));
         QCOMPARE(records.value(1).value(content), u"Reminder, \"soon\""_s);
+    }
+
     // Settings -> Access log saves the log the filters select through the same streamed download
     // (to disk as it arrives, never whole in memory), and the export is itself in the log.
     void theAccessLogExportHoldsExactlyTheFilteredEntries()

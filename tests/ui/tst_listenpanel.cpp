@@ -4,12 +4,13 @@
 // another call stops listening. The server here is a stand-in WebSocket that speaks the relay's
 // protocol; tests/server/tst_listenin drives the real relay. Sound goes to an output that counts
 // what it is given, so no sound card is needed.
+#include "screenshotlooks.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/listenstream.h"
 #include "ui/api/session.h"
 #include "ui/audio/pcmoutput.h"
+#include "ui/models/livecallsmodel.h"
 #include "ui/pages/livepage.h"
-#include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/listenpanel.h"
 #include "ui/widgets/toastarea.h"
@@ -115,6 +116,7 @@ class TestListenPanel : public QObject
         vox::ui::ApiClient api;
         QWidget window;
         vox::ui::ToastArea toasts{&window};
+        vox::ui::LiveCallsModel calls{api};
         LivePage *page = nullptr;
         Played played;
 
@@ -127,7 +129,7 @@ class TestListenPanel : public QObject
             session.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
             session.role = u"staff"_s;
             api.setSession(session);
-            page = new LivePage(api, toasts, &window);
+            page = new LivePage(api, toasts, calls, &window);
             page->listenPanel()->stream().setOutputFactory(
                 [this, problem] { return std::make_unique<CountingOutput>(played, problem); });
             window.resize(1024, 700);
@@ -241,22 +243,13 @@ private slots:
         QVERIFY(h.panel().volumeSlider()->focusPolicy() & Qt::TabFocus);
     }
 
-    void screenshots_data()
-    {
-        QTest::addColumn<bool>("dark");
-        QTest::addColumn<QString>("language");
-        for (const bool dark : {false, true})
-            for (const QString &language : {u"en"_s, u"es"_s})
-                QTest::addRow("%s %s", dark ? "dark" : "light", qPrintable(language))
-                    << dark << language;
-    }
+    void screenshots_data() { vox::test::addScreenshotLookRows(); }
 
     void screenshots()
     {
         QFETCH(bool, dark);
         QFETCH(QString, language);
-        QVERIFY(vox::ui::installTranslations(language));
-        vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
+        QVERIFY(vox::test::applyScreenshotLook(dark, language));
         FakeRelay relay;
         Host h(relay.url());
         h.panel().listenButton()->click();
