@@ -4,6 +4,7 @@
 #include "core/retention.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
+#include "server/routes/settingschange.h"
 #include "server/services/agentservice.h"
 #include "server/services/patientdata.h"
 #include "server/services/retentionpurge.h"
@@ -131,25 +132,11 @@ http::Reply patchPrivacy(AppContext &app, http::Context &c)
             auto after = privacyOf(tx, c.orgId());
             if (!after)
                 return after.error();
-            QJsonObject changes;
-            for (const QString &key : keys + QStringList{u"recording_disclosure"_s}) {
-                if (before->value(key) != after->value(key))
-                    changes.insert(key, QJsonObject{{u"from"_s, before->value(key)},
-                                                    {u"to"_s, after->value(key)}});
-            }
-            if (!changes.isEmpty()) {
-                auto audited = tx.exec(
-                    "INSERT INTO audit_log (org_id, actor_id, action, entity_type, entity_id, "
-                    "details) VALUES ($1::uuid, $2::uuid, 'privacy.settings_changed', "
-                    "'organization', $1::uuid, $3::jsonb)",
-                    {c.orgId(), c.user().userId, QJsonValue(changes)});
-                if (!audited)
-                    return audited.error();
-                auto published = events::publish(tx, c.orgId(), u"settings.updated"_s,
-                                                 u"organization"_s, c.orgId());
-                if (!published)
-                    return published.error();
-            }
+            const QJsonObject changes =
+                changedFields(*before, *after, keys + QStringList{u"recording_disclosure"_s});
+            if (auto recorded = recordSettingsChange(tx, c, u"privacy.settings_changed"_s, changes);
+                !recorded)
+                return recorded.error();
             // The agent's first message carries the disclosure: Vapi's assistant is sent again.
             if (changes.contains(u"recording_disclosure"_s))
                 if (auto queued = AgentService::queuePushFor(tx, c.orgId()); !queued)

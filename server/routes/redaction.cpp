@@ -1,8 +1,8 @@
 #include "server/routes/redaction.h"
 
 #include "core/pii.h"
-#include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
+#include "server/routes/settingschange.h"
 
 #include <QJsonArray>
 
@@ -95,24 +95,12 @@ http::Reply putRedaction(AppContext &app, http::Context &c)
             auto after = settingsOf(tx, c.orgId());
             if (!after)
                 return after.error();
-            QJsonObject changes;
-            for (const QString &key : {u"redact_pii"_s, u"categories"_s})
-                if (before->value(key) != after->value(key))
-                    changes.insert(key, QJsonObject{{u"from"_s, before->value(key)},
-                                                    {u"to"_s, after->value(key)}});
-            if (!changes.isEmpty()) {
-                auto audited = tx.exec(
-                    "INSERT INTO audit_log (org_id, actor_id, action, entity_type, entity_id, "
-                    "details) VALUES ($1::uuid, $2::uuid, 'privacy.redaction_changed', "
-                    "'organization', $1::uuid, $3::jsonb)",
-                    {c.orgId(), c.user().userId, QJsonValue(changes)});
-                if (!audited)
-                    return audited.error();
-                auto published = events::publish(tx, c.orgId(), u"settings.updated"_s,
-                                                 u"organization"_s, c.orgId());
-                if (!published)
-                    return published.error();
-            }
+            const QJsonObject changes =
+                changedFields(*before, *after, {u"redact_pii"_s, u"categories"_s});
+            if (auto recorded =
+                    recordSettingsChange(tx, c, u"privacy.redaction_changed"_s, changes);
+                !recorded)
+                return recorded.error();
             return *after;
         });
     if (!saved)

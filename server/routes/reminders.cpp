@@ -1,8 +1,8 @@
 #include "server/routes/reminders.h"
 
 #include "core/remindermessage.h"
-#include "server/events/eventpublisher.h"
 #include "server/http/jsonbody.h"
+#include "server/routes/settingschange.h"
 #include "server/services/callactions.h"
 #include "server/services/reminderjobs.h"
 #include "server/services/reminderplan.h"
@@ -64,24 +64,10 @@ http::Reply putPlan(AppContext &app, http::Context &c)
                 return stored.error();
             const QJsonObject from = before->json();
             const QJsonObject to = after->json();
-            QJsonObject changes;
-            for (auto it = to.begin(); it != to.end(); ++it)
-                if (from.value(it.key()) != it.value())
-                    changes.insert(it.key(),
-                                   QJsonObject{{u"from"_s, from.value(it.key())}, {u"to"_s, *it}});
-            if (!changes.isEmpty()) {
-                auto audited = tx.exec(
-                    "INSERT INTO audit_log (org_id, actor_id, action, entity_type, entity_id, "
-                    "details) VALUES ($1::uuid, $2::uuid, 'reminders.plan_changed', "
-                    "'organization', $1::uuid, $3::jsonb)",
-                    {c.orgId(), c.user().userId, QJsonValue(changes)});
-                if (!audited)
-                    return audited.error();
-                auto published = events::publish(tx, c.orgId(), u"settings.updated"_s,
-                                                 u"organization"_s, c.orgId());
-                if (!published)
-                    return published.error();
-            }
+            const QJsonObject changes = changedFields(from, to, to.keys());
+            if (auto recorded = recordSettingsChange(tx, c, u"reminders.plan_changed"_s, changes);
+                !recorded)
+                return recorded.error();
             // Which reminders go and when is decided at planning; the words only when sent.
             static const QStringList wordsOnly{u"sms_template"_s, u"email_subject"_s,
                                                u"email_template"_s};
