@@ -3,6 +3,7 @@
 // the caller as the Live page names them, the time ticking and what is happening; with no calls it
 // says so in words; a click opens the Live page on that call. Renders the dashboard's panel in
 // both palettes and languages (VOXANNE_SCREENSHOT_DIR keeps the images).
+#include "screenshotlooks.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
 #include "ui/api/session.h"
@@ -10,7 +11,6 @@
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/livepage.h"
 #include "ui/shell/mainwindow.h"
-#include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/livecallspanel.h"
 
@@ -194,21 +194,12 @@ private slots:
         QCOMPARE(c.window->page(MainWindow::LiveIndex), c.window->livePage());
     }
 
-    void screenshots_data()
-    {
-        QTest::addColumn<bool>("dark");
-        QTest::addColumn<QString>("language");
-        for (const bool dark : {false, true})
-            for (const QString &language : {u"en"_s, u"es"_s})
-                QTest::addRow("%s %s", dark ? "dark" : "light", qPrintable(language))
-                    << dark << language;
-    }
+    void screenshots_data() { vox::test::addScreenshotLookRows(); }
     void screenshots()
     {
         QFETCH(bool, dark);
         QFETCH(QString, language);
-        QVERIFY(vox::ui::installTranslations(language));
-        vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
+        QVERIFY(vox::test::applyScreenshotLook(dark, language));
         Console c;
         c.window->show();
         c.window->showPage(MainWindow::DashboardIndex);

@@ -3,11 +3,11 @@
 // the final one); every action is reachable with the keyboard; ending is for admins; transferring
 // and ending ask first and send nothing when the person keeps the call. Renders the page in both
 // palettes and languages at 1024x700 (VOXANNE_SCREENSHOT_DIR keeps the images).
+#include "screenshotlooks.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/session.h"
 #include "ui/models/livecallsmodel.h"
 #include "ui/pages/livepage.h"
-#include "ui/shell/theme.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/listenpanel.h"
 #include "ui/widgets/toastarea.h"
@@ -202,22 +202,13 @@ private slots:
         QVERIFY(h.page->transferButton()->isEnabled()); // nothing was sent
     }
 
-    void screenshots_data()
-    {
-        QTest::addColumn<bool>("dark");
-        QTest::addColumn<QString>("language");
-        for (const bool dark : {false, true})
-            for (const QString &language : {u"en"_s, u"es"_s})
-                QTest::addRow("%s %s", dark ? "dark" : "light", qPrintable(language))
-                    << dark << language;
-    }
+    void screenshots_data() { vox::test::addScreenshotLookRows(); }
 
     void screenshots()
     {
         QFETCH(bool, dark);
         QFETCH(QString, language);
-        QVERIFY(vox::ui::installTranslations(language));
-        vox::ui::applyTheme(dark ? vox::ui::Theme::Dark : vox::ui::Theme::Light);
+        QVERIFY(vox::test::applyScreenshotLook(dark, language));
         Host h(u"owner"_s);
         LiveCall second;
         second.id = u"call-2"_s;
