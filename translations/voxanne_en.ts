@@ -998,6 +998,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>access log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopped listening to a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ActivationCodeStep</name>

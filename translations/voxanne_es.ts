@@ -1000,6 +1000,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>access log</source>
         <translation>registro de accesos</translation>
     </message>
+    <message>
+        <source>Stopped listening to a live call</source>
+        <translation>Dejó de escuchar una llamada en curso</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ActivationCodeStep</name>

@@ -24,10 +24,10 @@ namespace {
 const QDate noBound(2000, 1, 1);
 
 const QStringList loggedActions{
-    u"call.viewed"_s,        u"recording.played"_s,       u"transcript.exported"_s,
-    u"recording.shared"_s,   u"recording_share.opened"_s, u"contact.viewed"_s,
-    u"inbox.read"_s,         u"csv.exported"_s,           u"call.listened_in"_s,
-    u"access_log.exported"_s};
+    u"call.viewed"_s,       u"recording.played"_s,       u"transcript.exported"_s,
+    u"recording.shared"_s,  u"recording_share.opened"_s, u"contact.viewed"_s,
+    u"inbox.read"_s,        u"csv.exported"_s,           u"call.listened_in"_s,
+    u"call.listen_ended"_s, u"access_log.exported"_s};
 
 enum Column { WhenColumn, PersonColumn, ActionColumn, PatientColumn, AddressColumn, ResultColumn };
 
@@ -66,6 +66,8 @@ QString AccessLogPanel::actionName(const QString &action)
         return tr("Exported the access log");
     if (action == u"call.listened_in")
         return tr("Listened in to a live call");
+    if (action == u"call.listen_ended")
+        return tr("Stopped listening to a live call");
     return action;
 }
 
