@@ -8,12 +8,11 @@ namespace vox::server::accesslog {
 
 const QStringList &actions()
 {
-    static const QStringList all{action::callViewed,         action::recordingPlayed,
-                                 action::transcriptExported, action::recordingShared,
-                                 action::shareOpened,        action::contactViewed,
-                                 action::inboxRead,          action::csvExported,
-                                 action::callListenedIn,     action::callListenEnded,
-                                 action::accessLogExported};
+    static const QStringList all{
+        action::callViewed,      action::recordingPlayed,  action::transcriptExported,
+        action::recordingShared, action::shareOpened,      action::contactViewed,
+        action::inboxRead,       action::csvExported,      action::callListenedIn,
+        action::callListenEnded, action::accessLogExported};
     return all;
 }
 
