@@ -858,6 +858,41 @@ private slots:
             QCOMPARE(qint64(vapiRequests(u"POST"_s, u"/vapi/assistant"_s).size()),
                      pushAttempts(clinic));
     }
+
+    // After a few failed attempts a push waits many minutes before the next one. An admin who
+    // saves again once Vapi is back must not wait for that: the save sends at once.
+    void aSaveDuringABackOffIsSentAtOnce()
+    {
+        Clinic clinic;
+        QVERIFY(newClinicSaved(true, clinic));
+        const QString assistantId = agentField(clinic, "vapi_assistant_id");
+        failNext(u"PATCH"_s, u"/vapi/assistant"_s, 503, 100000);
+        verifySavedNotYetSent(save(*m_a, clinic, u"During the outage"_s), u"During the outage"_s);
+
+        // The push has failed and waits out a back-off of an hour (the runners' own back-off
+        // is short here, so the wait is set by hand on the queued job).
+        auto admin = m_db->connectAsAdmin();
+        const QByteArray parkJob =
+            "UPDATE jobs SET run_at = now() + interval '1 hour' WHERE unique_key = "
+            "'agent.push:' || (SELECT id FROM agents WHERE org_id = $1::uuid AND direction = "
+            "'inbound') AND status = 'queued' AND attempts > 0 RETURNING id";
+        QVERIFY(waitFor([&] {
+            auto parked = admin->exec(parkJob, {clinic.orgId});
+            return parked.ok() && !parked->isEmpty();
+        }));
+        const qint64 attemptsInOutage = pushAttempts(clinic);
+        QVERIFY(attemptsInOutage >= 1);
+
+        // Vapi is back and the admin saves again: sent now, not in an hour.
+        m_sandbox->state().clearFailures();
+        verifySavedNotYetSent(save(*m_a, clinic, u"After the outage"_s), u"After the outage"_s);
+        QVERIFY(syncFinished(clinic));
+        QCOMPARE(agentField(clinic, "sync_status"), u"synced"_s);
+        QCOMPARE(agentField(clinic, "vapi_assistant_id"), assistantId);
+        QCOMPARE(promptAtVapi(assistantId), u"After the outage"_s);
+        // The save started a fresh set of attempts: the one that succeeded is its first.
+        QCOMPARE(pushAttempts(clinic), 1);
+    }
 };
 
 QTEST_MAIN(TestAgentSave)
