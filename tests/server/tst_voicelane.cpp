@@ -1,7 +1,8 @@
 // The voice path never waits behind console or provider work. While every shared request worker
-// is held by console requests waiting on a slow Twilio, Vapi's tool calls and webhooks are
-// answered on workers of their own: they all complete before any of those console requests
-// does, and a plain console request queued at the same time completes only after them.
+// is held by console requests waiting on a slow provider (staff texting callers back through
+// Twilio, admins linking Google Calendar), Vapi's tool calls and webhooks are answered on workers
+// of their own: they all complete before any of those console requests does, and a plain
+// console request queued at the same time completes only after them.
 #include "integrationfixture.h"
 #include "sandbox/vapimessages.h"
 
@@ -25,7 +26,7 @@ namespace {
 
 constexpr int sharedWorkers = 3;
 constexpr int slowConsoleRequests = 2 * sharedWorkers;
-constexpr int twilioDelayMs = 10000; // within the server's wait, so the texts are sent
+constexpr int providerDelayMs = 10000; // within the server's wait, so the requests succeed
 
 double percentile(std::vector<qint64> values, double p)
 {
@@ -119,34 +120,56 @@ private slots:
                       {m_clinic.orgId, m_assistantId}));
     }
 
-    void voiceRoutesAreAnsweredWhileEverySharedWorkerWaitsOnTwilio()
+    void voiceRoutesAreAnsweredWhileEverySharedWorkerWaitsOnAProvider_data()
     {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("slowPath");
+        QTest::newRow("Twilio takes texts slowly")
+            << u"twilio"_s << u"/twilio/2010-04-01/Accounts/%1/Messages.json"_s;
+        QTest::newRow("Google exchanges sign-in codes slowly")
+            << u"google"_s << u"/google/oauth2/token"_s;
+    }
+    void voiceRoutesAreAnsweredWhileEverySharedWorkerWaitsOnAProvider()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QString, slowPath);
+        const bool twilio = provider == u"twilio"_s;
+        if (twilio)
+            slowPath = slowPath.arg(m_twilio.sid);
         QStringList problems;
         const std::vector<qint64> unloaded = voiceRounds(10, problems);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 
-        // Twilio takes texts only after a long wait.
+        // Console requests that each wait on the provider: staff texting callers back, or
+        // admins of clinics coming back from Google's consent page. More than the shared workers.
+        QStringList slowPaths;
+        for (int i = 0; i < slowConsoleRequests; ++i) {
+            if (twilio) {
+                const QString phone = u"+1555013%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+                slowPaths.append(f.insertCall(m_clinic.orgId, phone,
+                                              f.insertContact(m_clinic.orgId, phone, u"Caller"_s)));
+            } else {
+                Clinic clinic = f.signUp(u"Calendar Clinic %1"_s.arg(i));
+                slowPaths.append(f.googleConsent(clinic));
+                QVERIFY(slowPaths.last().startsWith(u"/api/integrations/google/callback?"_s));
+            }
+        }
+
+        // The provider answers only after a long wait.
         vox::sandbox::Failure slow;
-        slow.provider = u"twilio"_s;
+        slow.provider = provider;
         slow.method = u"POST"_s;
-        slow.pathPrefix = u"/twilio/2010-04-01/Accounts/%1/Messages.json"_s.arg(m_twilio.sid);
-        slow.status = 201;
-        slow.delayMs = twilioDelayMs;
+        slow.pathPrefix = slowPath;
+        slow.status = twilio ? 201 : 0;
+        slow.delayMs = providerDelayMs;
         slow.remaining = 1000;
         f.sandbox->state().addFailure(slow);
         f.sandbox->state().clearRequests();
 
-        // Staff texting callers back, more of them than there are shared workers.
-        QStringList calls;
-        for (int i = 0; i < slowConsoleRequests; ++i) {
-            const QString phone = u"+1555013%1"_s.arg(i, 4, 10, QLatin1Char('0'));
-            calls.append(f.insertCall(m_clinic.orgId, phone,
-                                      f.insertContact(m_clinic.orgId, phone, u"Caller"_s)));
-        }
         QMutex finishedLock;
         QStringList finished; // in completion order
         std::atomic<int> slowDone{0};
-        std::atomic<int> slowSent{0};
+        std::atomic<int> slowSucceeded{0};
         std::vector<std::unique_ptr<QThread>> admins;
         const QString url = f.server->url();
         const QString token = m_clinic.client->token();
@@ -162,16 +185,17 @@ private slots:
             admins.push_back(std::move(thread));
         };
         for (int i = 0; i < slowConsoleRequests; ++i) {
-            request(u"twilio"_s, [&, call = calls.at(i)](HttpClient &client) {
-                const HttpReply sent = client.post(u"/api/calls-dashboard/%1/followup"_s.arg(call),
-                                                   {{u"message"_s, u"Thanks for calling!"_s}});
-                slowSent += sent.status == 200 ? 1 : 0;
+            request(provider, [&, twilio, path = slowPaths.at(i)](HttpClient &client) {
+                const HttpReply done =
+                    twilio ? client.post(u"/api/calls-dashboard/%1/followup"_s.arg(path),
+                                         {{u"message"_s, u"Thanks for calling!"_s}})
+                           : client.get(path);
+                slowSucceeded += done.status == 200 ? 1 : 0;
                 ++slowDone;
             });
         }
-        // Every shared worker is now waiting on Twilio.
-        QTRY_COMPARE_WITH_TIMEOUT(f.recorded(u"twilio"_s, u"/Messages.json"_s).size(),
-                                  sharedWorkers, 10000);
+        // Every shared worker is now waiting on the provider.
+        QTRY_COMPARE_WITH_TIMEOUT(f.recorded(provider, slowPath).size(), sharedWorkers, 10000);
         // A console request that needs no provider queues behind them.
         request(u"services"_s, [&](HttpClient &client) { client.get(u"/api/services"_s); });
 
@@ -183,12 +207,12 @@ private slots:
             QMutexLocker locker(&finishedLock);
             return finished.size() == slowConsoleRequests + 1;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(allFinished(), 4 * twilioDelayMs + 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allFinished(), 4 * providerDelayMs + 30000);
         for (auto &thread : admins)
             thread->wait();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
-        QCOMPARE(slowSent.load(), slowConsoleRequests);
-        // The voice routes did not wait for a worker that Twilio held.
+        QCOMPARE(slowSucceeded.load(), slowConsoleRequests);
+        // The voice routes did not wait for a worker that the provider held.
         QCOMPARE(consoleDoneDuringVoice, 0);
         // And the shared lane really was full: the plain request came after slow ones.
         QVERIFY2(finished.indexOf(u"services"_s) >= sharedWorkers,
@@ -197,8 +221,10 @@ private slots:
         const double before = percentile(unloaded, 0.99);
         const double after = percentile(loaded, 0.99);
         qInfo("voice routes p99: %.0f ms unloaded, %.0f ms with %d console requests held by a "
-              "%d ms Twilio (ratio %.2f)",
-              before, after, slowConsoleRequests, twilioDelayMs, before > 0 ? after / before : 0.0);
+              "%d ms %s (ratio %.2f)",
+              before, after, slowConsoleRequests, providerDelayMs, qPrintable(provider),
+              before > 0 ? after / before : 0.0);
+        f.sandbox->state().clearFailures();
     }
 };
 
