@@ -104,6 +104,12 @@ QString callOfListenPath(const QString &path)
 
 } // namespace
 
+QByteArray LiveCallSandbox::streamedSound()
+{
+    const Result<QByteArray> &sound = liveSound();
+    return sound ? *sound : QByteArray();
+}
+
 QString LiveCallSandbox::listenPath()
 {
     return u"/vapi-live/*/listen"_s;

@@ -39,6 +39,9 @@ public:
     void registerRoutes(Router &router);
     // The listen socket's path pattern, and a socket upgraded on it.
     static QString listenPath();
+    // What every call's listen socket streams after its leading JSON frame, from the start, in
+    // 20 ms frames and over again when it runs out (empty when espeak-ng cannot make it).
+    static QByteArray streamedSound();
     void listen(std::unique_ptr<QWebSocket> socket);
     // Listeners that connected to a call's listen socket, and the Authorization they sent.
     QList<QByteArray> listenAuthorizations(const QString &callId) const;

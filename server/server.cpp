@@ -122,6 +122,11 @@ int Server::listenRelayCount() const
     return m_listenRelay ? m_listenRelay->activeRelays() : 0;
 }
 
+qint64 Server::listenBacklogPeak() const
+{
+    return m_listenRelay ? m_listenRelay->peakBacklog() : 0;
+}
+
 Result<void> Server::openDatabase()
 {
     db::ConnectionSettings settings;

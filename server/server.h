@@ -62,6 +62,8 @@ public:
     events::EventHub &events() { return *m_events; }
     // Listeners being relayed a call's sound right now (on the server's thread).
     int listenRelayCount() const;
+    // The most bytes ever waiting for one listener of a call's sound (see ListenRelay).
+    qint64 listenBacklogPeak() const;
     AccountState &accounts() { return *m_accounts; }
     // How a backup reads every clinic's rows while this server runs: as the embedded cluster's
     // superuser, or as the database URL's role (which must bypass row-level security).

@@ -70,7 +70,7 @@ Result<void> recordListenIn(db::Transaction &tx, const http::Principal &who,
                             const QString &session = {});
 
 // How a listening that was let in ended: after `seconds`, having been sent `bytes` of sound;
-// `ended` in words ("left", "call ended", "sound lost", "server stopping").
+// `ended` in words ("left", "call ended", "sound lost", "listener too slow", "server stopping").
 struct ListenEnd
 {
     QString callId;

@@ -8,6 +8,15 @@
 
 #include <algorithm>
 
+#include <arpa/inet.h>
+#include <linux/sockios.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
+#include <QAbstractSocket>
+#include <QDir>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QPointer>
@@ -23,6 +32,44 @@ namespace {
 
 // A listener that never gets going is not held open forever.
 constexpr int connectTimeoutMs = 10000;
+// A listener closed for being too slow gets this long to read what it was sent and the close;
+// after that its connection is cut, and what was waiting for it is freed.
+constexpr int slowCloseGraceMs = 2000;
+
+// The descriptor of this process's TCP connection from `localPort` to the peer, or -1.
+// QWebSocket does not give the socket under it, and the kernel's send buffer (autotuned up to
+// megabytes: tens of seconds of sound) is where a listener that does not read falls behind
+// first; only the descriptor tells how much waits there.
+int connectionOf(quint16 localPort, const QHostAddress &peer, quint16 peerPort)
+{
+    const QStringList fds =
+        QDir(u"/proc/self/fd"_s).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &name : fds) {
+        bool number = false;
+        const int fd = name.toInt(&number);
+        if (!number)
+            continue;
+        sockaddr_storage mine{};
+        sockaddr_storage theirs{};
+        socklen_t mineSize = sizeof mine;
+        socklen_t theirsSize = sizeof theirs;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&mine), &mineSize) != 0 ||
+            ::getpeername(fd, reinterpret_cast<sockaddr *>(&theirs), &theirsSize) != 0)
+            continue;
+        const auto portOf = [](const sockaddr_storage &a) -> quint16 {
+            if (a.ss_family == AF_INET)
+                return ntohs(reinterpret_cast<const sockaddr_in &>(a).sin_port);
+            if (a.ss_family == AF_INET6)
+                return ntohs(reinterpret_cast<const sockaddr_in6 &>(a).sin6_port);
+            return 0;
+        };
+        if (portOf(mine) == localPort && portOf(theirs) == peerPort &&
+            QHostAddress(reinterpret_cast<const sockaddr *>(&theirs))
+                .isEqual(peer, QHostAddress::TolerantConversion))
+            return fd;
+    }
+    return -1;
+}
 
 QString callOfPath(const QString &path)
 {
@@ -67,6 +114,21 @@ ListenFormat settledFormat(const std::optional<ListenFormat> &announced,
     if (format.channels == 2 && firstFrameBytes % 4 != 0)
         format.channels = 1;
     return format;
+}
+
+qint64 soundBytes(const ListenFormat &format, int milliseconds)
+{
+    return qint64(format.sampleRate) * format.channels * 2 * milliseconds / 1000;
+}
+
+qint64 ListenRelay::waitingFor(const Listener &l)
+{
+    qint64 waiting = l.socket ? l.socket->bytesToWrite() : 0;
+    int queued = 0;
+    if (l.connection >= 0 && l.socket && l.socket->state() == QAbstractSocket::ConnectedState &&
+        ::ioctl(l.connection, SIOCOUTQ, &queued) == 0)
+        waiting += queued;
+    return waiting;
 }
 
 ListenRelay::ListenRelay(AppContext &app, Verifier verifier, http::TrustedProxies trusted,
@@ -233,7 +295,9 @@ void ListenRelay::join(QWebSocket *listener, Session session, const QString &lis
         session.formatSent = true;
     }
     const quint64 id = ++m_lastListener;
-    upstream.listeners.push_back({id, listener, std::move(session)});
+    upstream.listeners.push_back(
+        {id, listener, std::move(session),
+         connectionOf(listener->localPort(), listener->peerAddress(), listener->peerPort())});
     // Queued: a listener can drop while a frame is being sent to it, and the list it is in must
     // not change under that loop.
     connect(
@@ -304,9 +368,17 @@ void ListenRelay::relayFrame(const QString &key, const QByteArray &frame)
     }
     const QString format =
         QString::fromUtf8(QJsonDocument(upstream.format->toJson()).toJson(QJsonDocument::Compact));
+    const qint64 limit = soundBytes(*upstream.format, m_options.maxBehindMs);
+    std::vector<std::pair<quint64, qint64>> slow;
     for (Listener &l : upstream.listeners) {
         if (!l.socket)
             continue;
+        // What the listener's connection has not taken yet: it is behind by that much sound.
+        const qint64 backlog = waitingFor(l);
+        if (backlog + frame.size() > limit) {
+            slow.emplace_back(l.id, backlog);
+            continue;
+        }
         if (!l.session.formatSent) {
             l.socket->sendTextMessage(format);
             l.session.formatSent = true;
@@ -314,28 +386,56 @@ void ListenRelay::relayFrame(const QString &key, const QByteArray &frame)
         // The frame's bytes are shared, not copied, between the listeners.
         l.socket->sendBinaryMessage(frame);
         l.session.bytes += frame.size();
+        const qint64 held = waitingFor(l);
+        if (held > m_peakBacklog.load())
+            m_peakBacklog.store(held);
     }
+    // After the loop: dropping one may close the call's sound and free `upstream`.
+    for (const auto &[id, backlog] : slow)
+        dropSlow(key, id, backlog);
+}
+
+void ListenRelay::dropSlow(const QString &key, quint64 listener, qint64 backlog)
+{
+    log::warn("listen", u"A listener could not keep up with a call's sound and was closed."_s,
+              {{u"call_id"_s, key.section(u'/', 1)}, {u"waiting_bytes"_s, backlog}});
+    QWebSocket *socket = remove(key, listener, u"listener too slow"_s);
+    if (!socket)
+        return;
+    socket->close(QWebSocketProtocol::CloseCode(closeTooSlow),
+                  u"Listener too slow: the call's sound could not be delivered in time."_s);
+    // A peer that does not read does not read the close either.
+    QTimer::singleShot(slowCloseGraceMs, socket, [socket] { socket->abort(); });
 }
 
 void ListenRelay::leave(const QString &key, quint64 listener)
 {
+    remove(key, listener, u"left"_s);
+}
+
+QWebSocket *ListenRelay::remove(const QString &key, quint64 listener, const QString &ended)
+{
     auto it = m_upstreams.find(key);
     if (it == m_upstreams.end())
-        return;
+        return nullptr;
     auto &listeners = it->second->listeners;
     const auto l = std::find_if(listeners.begin(), listeners.end(),
                                 [listener](const Listener &x) { return x.id == listener; });
     if (l == listeners.end())
-        return;
-    finish(l->session, u"left"_s);
+        return nullptr;
+    finish(l->session, ended);
+    QWebSocket *socket = l->socket;
+    if (socket)
+        socket->disconnect(this);
     listeners.erase(l);
-    if (!listeners.empty())
-        return;
-    // The last one out closes the call's sound.
-    std::unique_ptr<Upstream> upstream = std::move(it->second);
-    m_upstreams.erase(it);
-    upstream->socket->disconnect(this);
-    closeUpstreamSocket(upstream->socket);
+    if (listeners.empty()) {
+        // The last one out closes the call's sound.
+        std::unique_ptr<Upstream> upstream = std::move(it->second);
+        m_upstreams.erase(it);
+        upstream->socket->disconnect(this);
+        closeUpstreamSocket(upstream->socket);
+    }
+    return socket;
 }
 
 void ListenRelay::endUpstream(const QString &key, int code, const QString &reason,

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -45,6 +46,19 @@ std::optional<ListenFormat> announcedFormat(const QJsonObject &frame);
 ListenFormat settledFormat(const std::optional<ListenFormat> &announced,
                            const ListenFormat &fallback, qsizetype firstFrameBytes);
 
+// How many bytes of `format` make `milliseconds` of sound: what a listener may fall behind by.
+qint64 soundBytes(const ListenFormat &format, int milliseconds);
+
+struct ListenRelayOptions
+{
+    // What Vapi's listen socket is taken to send when it does not say (the spec does not):
+    // VOXANNE_LISTEN_SAMPLE_RATE and VOXANNE_LISTEN_CHANNELS.
+    ListenFormat fallback;
+    // How much sound a listener may have waiting for it before it is closed as too slow (outside
+    // the relay so that its default can be a default argument there).
+    int maxBehindMs = 2000;
+};
+
 // GET /api/calls/:id/listen as a WebSocket (docs/api.md, "Listening in"): a signed-in user of the
 // call's clinic hears a call in progress. The relay reads the call's sealed listen address, opens
 // Vapi's listen socket with the public key, and passes the sound on: first a JSON frame with the
@@ -59,6 +73,13 @@ ListenFormat settledFormat(const std::optional<ListenFormat> &announced,
 // (the format first, then the sound from the moment they joined). It closes when the last of its
 // listeners leaves; when Vapi closes it the call has ended and every listener is closed with
 // 1000, when it is lost (or never opens) every listener is closed with 4502.
+//
+// The sound is live, so sound a listener hears late is worth nothing: a listener whose
+// connection cannot take the sound as fast as it comes is allowed to fall behind by
+// Options::maxBehindMs of it (the bytes waiting to be written to it, counted in the announced
+// format, whether they wait in the relay or in the kernel's send buffer) and is then closed with
+// 4408 ("listener too slow"), which its end row says too. The other listeners and the Vapi socket
+// do not wait for it.
 class ListenRelay final : public QObject
 {
     Q_OBJECT
@@ -71,14 +92,10 @@ public:
     static constexpr int closeNotAuthenticated = 4001;
     static constexpr int closeNotFound = 4404;
     static constexpr int closeEnded = 4409;
+    static constexpr int closeTooSlow = 4408;
     static constexpr int closeUnavailable = 4502;
 
-    struct Options
-    {
-        // What Vapi's listen socket is taken to send when it does not say (the spec does not):
-        // VOXANNE_LISTEN_SAMPLE_RATE and VOXANNE_LISTEN_CHANNELS.
-        ListenFormat fallback;
-    };
+    using Options = ListenRelayOptions;
 
     ListenRelay(AppContext &app, Verifier verifier, http::TrustedProxies trusted,
                 Options options = {}, QObject *parent = nullptr);
@@ -89,6 +106,9 @@ public:
     // Listeners being relayed a call's sound, and the Vapi sockets they share (one per call).
     int activeRelays() const { return m_active; }
     int upstreamCount() const { return int(m_upstreams.size()); }
+    // The most bytes ever waiting to be written to one listener, after a frame was relayed: what
+    // a slow listener costs the server, at most Options::maxBehindMs of sound.
+    qint64 peakBacklog() const { return m_peakBacklog.load(); }
 
     // The call's listen address for `orgId`: 404 for a call of another clinic or none, 409 when
     // the call has ended or has no listen address. Used by the plain GET too.
@@ -120,7 +140,11 @@ private:
         quint64 id = 0; // names it after its socket is gone
         QPointer<QWebSocket> socket;
         Session session;
+        int connection = -1; // its TCP socket's descriptor, when found
     };
+    // The bytes sent to a listener that its connection has not taken yet, in the relay's and
+    // the kernel's buffers.
+    static qint64 waitingFor(const Listener &l);
     // One call's Vapi listen socket and everyone hearing it.
     struct Upstream
     {
@@ -135,6 +159,11 @@ private:
     Upstream &openUpstream(const QString &key, const QString &callId, const QString &listenUrl);
     void relayFrame(const QString &key, const QByteArray &frame);
     void leave(const QString &key, quint64 listener);
+    // A listener that fell too far behind: closed, and the others go on.
+    void dropSlow(const QString &key, quint64 listener, qint64 backlog);
+    // Takes a listener off its call, its end row saying `ended`; the last one out closes the
+    // call's sound. Its socket, or null when it was not (or no longer) there.
+    QWebSocket *remove(const QString &key, quint64 listener, const QString &ended);
     // The Vapi socket is gone (the call ended, or it was lost): its listeners are told `code`.
     void endUpstream(const QString &key, int code, const QString &reason, const QString &ended);
     static void closeUpstreamSocket(QWebSocket *socket);
@@ -150,6 +179,8 @@ private:
     std::unordered_map<QString, std::unique_ptr<Upstream>> m_upstreams;
     int m_active = 0;
     quint64 m_lastListener = 0;
+    // Read by tests and metrics from other threads.
+    std::atomic<qint64> m_peakBacklog = 0;
 };
 
 } // namespace vox::server

@@ -6,9 +6,11 @@
 // the last one out closes it, and losing it closes every listener with 4502. The listeners are
 // closed when the call ends; every attempt leaves an access-log row, and every listening a second
 // one with how long it lasted; another clinic's call is not found, an ended call is refused in
-// words, and nobody unsigned gets in.
+// words, and nobody unsigned gets in. A listener whose connection does not take the sound is
+// closed as too slow once it is two seconds behind, and the others go on hearing the call.
 #include "integrationfixture.h"
 
+#include "sandbox/livecallsandbox.h"
 #include "sandbox/vapimessages.h"
 #include "server/http/connectionguard.h"
 #include "server/services/listenrelay.h"
@@ -16,9 +18,16 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkRequest>
+#include <QTcpSocket>
 #include <QtEndian>
 #include <QUuid>
 #include <QWebSocket>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <optional>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::server::ListenRelay;
@@ -73,6 +82,119 @@ struct Listener
             loudest =
                 std::max(loudest, std::abs(int(qFromLittleEndian<qint16>(pcm.constData() + i))));
         return loudest;
+    }
+};
+
+// The header of a WAV file of `bytes` of 16-bit little-endian PCM.
+QByteArray wavHeader(int sampleRate, int channels, qint64 bytes)
+{
+    QByteArray h;
+    const auto u32 = [&h](quint32 v) {
+        const quint32 le = qToLittleEndian(v);
+        h.append(reinterpret_cast<const char *>(&le), 4);
+    };
+    const auto u16 = [&h](quint16 v) {
+        const quint16 le = qToLittleEndian(v);
+        h.append(reinterpret_cast<const char *>(&le), 2);
+    };
+    h.append("RIFF");
+    u32(quint32(36 + bytes));
+    h.append("WAVEfmt ");
+    u32(16);
+    u16(1); // PCM
+    u16(quint16(channels));
+    u32(quint32(sampleRate));
+    u32(quint32(sampleRate * channels * 2));
+    u16(quint16(channels * 2));
+    u16(16);
+    h.append("data");
+    u32(quint32(bytes));
+    return h;
+}
+
+// A listener that opens the WebSocket and then never reads again: its receive buffer is made
+// small so that the server's side backs up in seconds, not minutes.
+struct StalledListener
+{
+    QTcpSocket socket;
+    QByteArray received;
+    bool upgraded = false;
+    bool reading = false;
+
+    bool open(const QUrl &url, const QString &token)
+    {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int small = 4096;
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(quint16(url.port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        // The server's listening socket completes this in the kernel, without its event loop.
+        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+            !socket.setSocketDescriptor(fd)) {
+            ::close(fd);
+            return false;
+        }
+        QObject::connect(&socket, &QTcpSocket::readyRead, [this] {
+            if (reading)
+                received += socket.readAll();
+            if (upgraded)
+                return;
+            received += socket.readAll();
+            if (received.contains("\r\n\r\n")) {
+                upgraded = received.startsWith("HTTP/1.1 101");
+                // From here on nothing is read: Qt stops taking bytes from the kernel, the
+                // kernel's window closes, and the server's writes wait.
+                socket.setReadBufferSize(1);
+            }
+        });
+        socket.write("GET " + url.path().toUtf8() +
+                     " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(url.port()) +
+                     "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: "
+                     "13\r\nAuthorization: Bearer " +
+                     token.toUtf8() + "\r\n\r\n");
+        return true;
+    }
+
+    // Reads again, e.g. to see how the server closed it.
+    void resume()
+    {
+        reading = true;
+        socket.setReadBufferSize(0);
+        received += socket.readAll();
+    }
+
+    // The close frame the server sent, if it came: its code and reason.
+    std::optional<std::pair<int, QString>> closeFrame() const
+    {
+        qsizetype at = received.indexOf("\r\n\r\n");
+        if (at < 0)
+            return std::nullopt;
+        at += 4;
+        // The server's frames are not masked: opcode, length (7 bits, or 16 or 64 more), payload.
+        while (at + 2 <= received.size()) {
+            const int opcode = quint8(received.at(at)) & 0x0f;
+            qint64 length = quint8(received.at(at + 1)) & 0x7f;
+            qsizetype header = 2;
+            if (length == 126 && at + 4 <= received.size()) {
+                length = qFromBigEndian<quint16>(received.constData() + at + 2);
+                header = 4;
+            } else if (length == 127 && at + 10 <= received.size()) {
+                length = qint64(qFromBigEndian<quint64>(received.constData() + at + 2));
+                header = 10;
+            } else if (length >= 126) {
+                return std::nullopt;
+            }
+            if (at + header + length > received.size())
+                return std::nullopt;
+            if (opcode == 0x8 && length >= 2)
+                return std::pair{int(qFromBigEndian<quint16>(received.constData() + at + header)),
+                                 QString::fromUtf8(received.mid(at + header + 2, length - 2))};
+            at += header + length;
+        }
+        return std::nullopt;
     }
 };
 
@@ -237,13 +359,24 @@ private slots:
             for (const QString &text : l->texts)
                 QVERIFY(!text.contains(u"vapi-live"_s));
         }
+        // To hear (or `sox`) what was relayed: VOXANNE_LISTEN_DUMP names a file that gets
+        // VOXANNE_LISTEN_DUMP_SECONDS (8) of it as a WAV file in the announced format.
+        if (const QString dump = qEnvironmentVariable("VOXANNE_LISTEN_DUMP"); !dump.isEmpty()) {
+            const QJsonObject format =
+                QJsonDocument::fromJson(staff.texts.first().toUtf8()).object();
+            const int rate = format.value(u"sample_rate"_s).toInt();
+            const int channels = format.value(u"channels"_s).toInt();
+            bool given = false;
+            const int seconds = qEnvironmentVariableIntValue("VOXANNE_LISTEN_DUMP_SECONDS", &given);
+            const qint64 wanted = qint64(rate) * channels * 2 * (given ? seconds : 8);
+            QTRY_VERIFY_WITH_TIMEOUT(staff.pcm.size() >= wanted, 60000);
+            QFile file(dump);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(wavHeader(rate, channels, staff.pcm.size()));
+            QCOMPARE(file.write(staff.pcm), staff.pcm.size());
+        }
         qInfo("relayed %lld bytes in %d frames to one listener", qint64(staff.pcm.size()),
               staff.binaryFrames);
-        // To hear (or `sox`) what was relayed: raw s16le, 16 kHz, stereo.
-        if (const QString dump = qEnvironmentVariable("VOXANNE_LISTEN_DUMP"); !dump.isEmpty()) {
-            QFile file(dump);
-            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(staff.pcm) == staff.pcm.size());
-        }
         // Vapi's listen socket was opened once for both, with Vapi's public key.
         const auto authorizations = f.sandbox->liveCalls().listenAuthorizations(call.info.id);
         QCOMPARE(authorizations.size(), 1);
@@ -427,6 +560,62 @@ private slots:
                      qPrintable(u"logged %1, heard %2"_s.arg(rows->text(r, 3)).arg(l.pcm.size())));
             QVERIFY(l.pcm.size() > 0);
         }
+    }
+
+    void aListenerThatStopsReadingIsClosedAndTheOthersHearOn()
+    {
+        const QByteArray sound = vox::sandbox::LiveCallSandbox::streamedSound();
+        QVERIFY(!sound.isEmpty());
+        const Live call = startCall();
+        Listener fast;
+        fast.open(listenUrl(call.id), m_staff->token());
+        QTRY_VERIFY_WITH_TIMEOUT(fast.binaryFrames > 0, 15000);
+        StalledListener stalled;
+        QVERIFY(stalled.open(QUrl(listenUrl(call.id)), m_clinic.client->token()));
+        QTRY_VERIFY_WITH_TIMEOUT(stalled.upgraded, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(f.server->server().listenRelayCount(), 2, 5000);
+
+        // Two seconds of 16 kHz stereo 16-bit sound may wait for it; past that it is closed.
+        const qint64 bound = vox::server::soundBytes({16000, 2}, 2000);
+        QCOMPARE(bound, qint64(128000));
+        QTRY_COMPARE_WITH_TIMEOUT(f.server->server().listenRelayCount(), 1, 30000);
+        // Were it to read again, it would find the sound it was sent and then why it was closed.
+        stalled.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(stalled.closeFrame().has_value(), 5000);
+        QCOMPARE(stalled.closeFrame()->first, ListenRelay::closeTooSlow);
+        QVERIFY2(stalled.closeFrame()->second.startsWith(u"Listener too slow"_s),
+                 qPrintable(stalled.closeFrame()->second));
+        QVERIFY2(f.server->server().listenBacklogPeak() <= bound,
+                 qPrintable(u"held %1 bytes"_s.arg(f.server->server().listenBacklogPeak())));
+        QVERIFY(f.server->server().listenBacklogPeak() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(stalled.socket.state(), QAbstractSocket::UnconnectedState, 10000);
+
+        // The other one still hears the call, every frame in order: what it heard is the
+        // sandbox's sound from where it joined, without a gap.
+        const int heard = fast.binaryFrames;
+        QTRY_VERIFY_WITH_TIMEOUT(fast.binaryFrames > heard + 25, 5000);
+        QVERIFY(!fast.closed);
+        const qsizetype frameBytes = 16000 * 2 * 2 / 50;
+        const QByteArray looped = sound.left(sound.size() - sound.size() % frameBytes).repeated(3);
+        const qsizetype at = looped.indexOf(fast.pcm.left(frameBytes));
+        QVERIFY(at >= 0);
+        QVERIFY(fast.pcm.size() <= looped.size() - at);
+        QVERIFY2(looped.mid(at, fast.pcm.size()) == fast.pcm,
+                 "the listener who kept up missed or reordered sound");
+        // The call's sound was opened once and is still open.
+        QCOMPARE(f.sandbox->liveCalls().openListenSockets(call.info.id), 1);
+        QCOMPARE(f.sandbox->liveCalls().listenAuthorizations(call.info.id).size(), 1);
+
+        // Its end row says why it ended.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            count("SELECT count(*) FROM phi_access_log s JOIN phi_access_log e ON "
+                  "e.details->>'session' = s.details->>'session' AND e.action = "
+                  "'call.listen_ended' WHERE s.action = 'call.listened_in' AND s.entity_id = "
+                  "$1::uuid AND s.user_id = $2::uuid AND e.details->>'ended' = 'listener too slow'",
+                  {call.id, m_clinic.userId}),
+            1, 5000);
+        fast.socket->close();
+        QTRY_COMPARE_WITH_TIMEOUT(f.server->server().listenRelayCount(), 0, 5000);
     }
 
     void refusedListenersAreToldWhy_data()
