@@ -64,6 +64,9 @@ QString requestIdFrom(const QByteArray &given)
 
 constexpr qint64 largeBodyBytes = 1024 * 1024;
 
+// The kernel send buffer of an upgraded WebSocket connection (Linux doubles it for its own use).
+constexpr int webSocketSendBufferBytes = 32 * 1024;
+
 int defaultWorkers()
 {
     return qBound(4, QThread::idealThreadCount() * 4, 32);
@@ -402,8 +405,18 @@ bool HttpServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *s
 {
     // QtHttpServer 6.4 asks here before it upgrades a connection to a WebSocket: answering true
     // without writing anything lets the upgrade go ahead (the socket then leaves HTTP for good).
-    if (incoming.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-        return matchingPath(m_options.limits.webSocketPaths, incoming.url().path()) >= 0;
+    if (incoming.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+        if (matchingPath(m_options.limits.webSocketPaths, incoming.url().path()) < 0)
+            return false;
+        // A WebSocket carries live things (events, a call's sound) that are worthless late. The
+        // kernel's autotuned send buffer would let a peer that stops reading hide megabytes of
+        // them where nothing can see; a small fixed one keeps the backlog in the socket's own
+        // buffer, where its owner can bound it (the listen relay closes a listener that falls
+        // behind).
+        socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
+                                webSocketSendBufferBytes);
+        return true;
+    }
 
     Request request;
     request.received.start();

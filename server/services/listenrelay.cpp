@@ -8,15 +8,7 @@
 
 #include <algorithm>
 
-#include <arpa/inet.h>
-#include <linux/sockios.h>
-#include <netinet/in.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
-
 #include <QAbstractSocket>
-#include <QDir>
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QPointer>
@@ -35,41 +27,6 @@ constexpr int connectTimeoutMs = 10000;
 // A listener closed for being too slow gets this long to read what it was sent and the close;
 // after that its connection is cut, and what was waiting for it is freed.
 constexpr int slowCloseGraceMs = 2000;
-
-// The descriptor of this process's TCP connection from `localPort` to the peer, or -1.
-// QWebSocket does not give the socket under it, and the kernel's send buffer (autotuned up to
-// megabytes: tens of seconds of sound) is where a listener that does not read falls behind
-// first; only the descriptor tells how much waits there.
-int connectionOf(quint16 localPort, const QHostAddress &peer, quint16 peerPort)
-{
-    const QStringList fds =
-        QDir(u"/proc/self/fd"_s).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
-    for (const QString &name : fds) {
-        bool number = false;
-        const int fd = name.toInt(&number);
-        if (!number)
-            continue;
-        sockaddr_storage mine{};
-        sockaddr_storage theirs{};
-        socklen_t mineSize = sizeof mine;
-        socklen_t theirsSize = sizeof theirs;
-        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&mine), &mineSize) != 0 ||
-            ::getpeername(fd, reinterpret_cast<sockaddr *>(&theirs), &theirsSize) != 0)
-            continue;
-        const auto portOf = [](const sockaddr_storage &a) -> quint16 {
-            if (a.ss_family == AF_INET)
-                return ntohs(reinterpret_cast<const sockaddr_in &>(a).sin_port);
-            if (a.ss_family == AF_INET6)
-                return ntohs(reinterpret_cast<const sockaddr_in6 &>(a).sin6_port);
-            return 0;
-        };
-        if (portOf(mine) == localPort && portOf(theirs) == peerPort &&
-            QHostAddress(reinterpret_cast<const sockaddr *>(&theirs))
-                .isEqual(peer, QHostAddress::TolerantConversion))
-            return fd;
-    }
-    return -1;
-}
 
 QString callOfPath(const QString &path)
 {
@@ -123,12 +80,7 @@ qint64 soundBytes(const ListenFormat &format, int milliseconds)
 
 qint64 ListenRelay::waitingFor(const Listener &l)
 {
-    qint64 waiting = l.socket ? l.socket->bytesToWrite() : 0;
-    int queued = 0;
-    if (l.connection >= 0 && l.socket && l.socket->state() == QAbstractSocket::ConnectedState &&
-        ::ioctl(l.connection, SIOCOUTQ, &queued) == 0)
-        waiting += queued;
-    return waiting;
+    return l.socket ? l.socket->bytesToWrite() : 0;
 }
 
 ListenRelay::ListenRelay(AppContext &app, Verifier verifier, http::TrustedProxies trusted,
@@ -295,9 +247,7 @@ void ListenRelay::join(QWebSocket *listener, Session session, const QString &lis
         session.formatSent = true;
     }
     const quint64 id = ++m_lastListener;
-    upstream.listeners.push_back(
-        {id, listener, std::move(session),
-         connectionOf(listener->localPort(), listener->peerAddress(), listener->peerPort())});
+    upstream.listeners.push_back({id, listener, std::move(session)});
     // Queued: a listener can drop while a frame is being sent to it, and the list it is in must
     // not change under that loop.
     connect(

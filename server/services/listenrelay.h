@@ -77,9 +77,9 @@ struct ListenRelayOptions
 // The sound is live, so sound a listener hears late is worth nothing: a listener whose
 // connection cannot take the sound as fast as it comes is allowed to fall behind by
 // Options::maxBehindMs of it (the bytes waiting to be written to it, counted in the announced
-// format, whether they wait in the relay or in the kernel's send buffer) and is then closed with
-// 4408 ("listener too slow"), which its end row says too. The other listeners and the Vapi socket
-// do not wait for it.
+// format; the kernel holds at most the WebSocket's small send buffer besides) and is then closed
+// with 4408 ("listener too slow"), which its end row says too. The other listeners and the Vapi
+// socket do not wait for it.
 class ListenRelay final : public QObject
 {
     Q_OBJECT
@@ -140,10 +140,9 @@ private:
         quint64 id = 0; // names it after its socket is gone
         QPointer<QWebSocket> socket;
         Session session;
-        int connection = -1; // its TCP socket's descriptor, when found
     };
-    // The bytes sent to a listener that its connection has not taken yet, in the relay's and
-    // the kernel's buffers.
+    // The bytes sent to a listener that its connection has not taken yet. The HTTP server gives
+    // every WebSocket a small kernel send buffer, so nearly all of a backlog waits here.
     static qint64 waitingFor(const Listener &l);
     // One call's Vapi listen socket and everyone hearing it.
     struct Upstream
