@@ -3,7 +3,8 @@
 # next to pgbench running the very statements the server ran for it (captured from PostgreSQL's
 # own log, with the same transaction and RLS setup), also one at a time.
 #
-#   tests/bench/reports_bench.sh            100k calls across 100 clinics (a year of calls)
+#   tests/bench/reports_bench.sh            100k calls across 100 clinics (a year of calls), with
+#                                           their texts, failed tool calls and reviews
 #   BENCH_CALLS=1000000 tests/bench/reports_bench.sh
 #
 # Environment: BENCH_ORGS (100), BENCH_CALLS (100000), BENCH_REQUESTS (200 per report),
