@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QThread>
+#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -192,7 +193,145 @@ Result<int> giveCallersEmails(const DemoFeed::Options &options, const QString &t
     return given;
 }
 
+// A few of the clinic's newest calls reviewed, as an owner does on Monday morning: scores and
+// tags picked by position, so the same calls get the same review in every demo.
+Result<int> reviewCalls(const DemoFeed::Options &options, const QString &token)
+{
+    auto tagList = callApi(options.serverUrl, "GET", u"/api/org/review-tags"_s, {}, token);
+    if (!tagList)
+        return tagList.error();
+    const QJsonArray tags = tagList->value(u"tags"_s).toArray();
+    auto calls = callApi(options.serverUrl, "GET", u"/api/calls-dashboard?limit=40"_s, {}, token);
+    if (!calls)
+        return calls.error();
+    const QJsonArray items = calls->value(u"items"_s).toArray();
+    struct Verdict
+    {
+        int score;
+        int tag; // a position in the clinic's tag list
+        QString note;
+    };
+    const QList<Verdict> verdicts{
+        {5, 0, u"Friendly, booked on the first try."_s},
+        {2, 1, u"Quoted the old price for fillers."_s},
+        {3, 2, u"The caller wanted the nurse sooner."_s},
+        {4, 0, u"Good, a little long."_s},
+        {1, 5, u"Did not catch the caller's name twice."_s},
+        {4, 6, u"Right answer, too many words."_s},
+    };
+    int written = 0;
+    for (qsizetype i = 1; i < items.size() && written < verdicts.size(); i += 3) {
+        const Verdict &v = verdicts.at(written);
+        QJsonArray chosen;
+        if (!tags.isEmpty())
+            chosen.append(tags.at(v.tag % tags.size()));
+        auto put =
+            callApi(options.serverUrl, "PUT",
+                    u"/api/calls-dashboard/%1/review"_s.arg(
+                        items.at(i).toObject().value(u"id"_s).toString()),
+                    {{u"score"_s, v.score}, {u"tags"_s, chosen}, {u"note"_s, v.note}}, token);
+        if (!put)
+            return fail(u"A demo call could not be reviewed: %1"_s.arg(put.errorMessage()));
+        ++written;
+    }
+    return written;
+}
+
+// Tool calls the server refuses, sent as Vapi sends them during a call (ids made from the
+// assistant's, so another demo clinic's are its own): the server records each failure itself.
+Result<int> sendRefusedToolCalls(const DemoFeed::Options &options, const QString &assistantId)
+{
+    namespace vm = vapimessages;
+    const QUuid space = QUuid::createUuidV5(QUuid(), u"voxanne demo tool trouble"_s);
+    const auto idFor = [&](const QString &what) {
+        return QUuid::createUuidV5(space, assistantId + u'/' + what).toString(QUuid::WithoutBraces);
+    };
+    // Weekdays far enough ahead that the demo's own bookings (the coming four weeks) are clear.
+    QDate day = QDate::currentDate().addDays(40);
+    while (day.dayOfWeek() > 5)
+        day = day.addDays(1);
+    const QString taken = day.toString(Qt::ISODate) + u"T11:00:00"_s;
+    QDate sunday = QDate::currentDate().addDays(14);
+    while (sunday.dayOfWeek() != 7)
+        sunday = sunday.addDays(1);
+    const QString closedDay = sunday.toString(Qt::ISODate) + u"T10:00:00"_s;
+    struct Trouble
+    {
+        QString tool;
+        QJsonObject arguments;
+    };
+    const QList<Trouble> troubles{
+        {u"checkAvailability"_s,
+         QJsonObject{{u"date"_s, day.toString(Qt::ISODate)}, {u"service"_s, u"Tattoo removal"_s}}},
+        {u"bookClinicAppointment"_s, QJsonObject{{u"name"_s, u"Priya Shah"_s},
+                                                 {u"service"_s, u"Laser hair removal"_s},
+                                                 {u"datetime"_s, taken}}},
+        // The first caller gets the time; the second asks for the same one.
+        {u"bookClinicAppointment"_s, QJsonObject{{u"name"_s, u"Marcus Lee"_s},
+                                                 {u"service"_s, u"Botox"_s},
+                                                 {u"datetime"_s, taken}}},
+        {u"bookClinicAppointment"_s, QJsonObject{{u"name"_s, u"Elena Costa"_s},
+                                                 {u"service"_s, u"Botox"_s},
+                                                 {u"datetime"_s, taken}}},
+        {u"bookClinicAppointment"_s, QJsonObject{{u"name"_s, u"Tom Becker"_s},
+                                                 {u"service"_s, u"Consultation"_s},
+                                                 {u"datetime"_s, closedDay}}},
+    };
+    const auto headers = [&](const QJsonObject &message) {
+        return CallSimulator::headersFor(
+            QJsonDocument(vm::envelope(message)).toJson(QJsonDocument::Compact),
+            options.webhookSecret, {});
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int sent = 0;
+    for (qsizetype i = 0; i < troubles.size(); ++i) {
+        const CallSimulator::Person caller = CallSimulator::person(7, int(i));
+        vm::CallInfo call;
+        call.id = idFor(u"call/%1"_s.arg(i));
+        call.assistantId = assistantId;
+        call.customerNumber = caller.phone;
+        call.customerName = troubles.at(i).arguments.value(u"name"_s).toString(caller.name);
+        call.createdAt = now.addSecs(-60);
+        call.startedAt = now.addSecs(-55);
+        vm::Turn turn;
+        turn.kind = vm::Turn::Kind::ToolCall;
+        turn.toolName = troubles.at(i).tool;
+        turn.toolCallId = u"call_"_s + idFor(u"tool/%1"_s.arg(i)).remove(u'-').left(24);
+        turn.arguments = troubles.at(i).arguments;
+        const QJsonObject message = vm::toolCalls(call, {turn}, now);
+        const Delivery d =
+            CallSimulator::post(options.serverUrl, u"/api/vapi/tools"_s, headers(message), message);
+        if (d.status < 200 || d.status >= 300)
+            return fail(u"A demo tool call was not answered: HTTP %1"_s.arg(d.status));
+        ++sent;
+    }
+    return sent;
+}
+
 } // namespace
+
+Result<int> DemoFeed::addQualityHistory(const Options &options, const QString &assistantId)
+{
+    auto token = ownerToken(options);
+    if (!token)
+        return token.error();
+    auto reviewed = callApi(options.serverUrl, "GET",
+                            u"/api/calls-dashboard?reviewed=true&limit=1"_s, {}, *token);
+    if (!reviewed)
+        return reviewed.error();
+    if (!reviewed->value(u"items"_s).toArray().isEmpty())
+        return 0;
+    // Reviews first: they are what marks the history as written, so a failure later never
+    // sends the refused tool calls twice.
+    auto written = reviewCalls(options, *token);
+    if (!written)
+        return written.error();
+    if (*written == 0)
+        return 0;
+    if (auto refused = sendRefusedToolCalls(options, assistantId); !refused)
+        return refused.error();
+    return *written;
+}
 
 DemoFeed::DemoFeed(Options options)
     : m_options(std::move(options))
@@ -370,6 +509,11 @@ void DemoFeed::run()
         if (m_options.todayCalls > 0)
             play(m_options.todayCalls, 90, "The demo's callers to call back today",
                  CallSimulator::Options::Mix::Cycle);
+    }
+    if (m_running.load()) {
+        if (auto quality = addQualityHistory(m_options, assistant); !quality)
+            log::warn("demo", u"The demo's reviews and tool errors could not be added: %1"_s.arg(
+                                  quality.errorMessage()));
     }
     // Each spoken live, so the console's live call desk has a call to watch within a minute.
     while (sleepWhile(m_running, m_options.intervalSeconds))

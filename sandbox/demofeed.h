@@ -84,6 +84,12 @@ public:
               int liveLineDelayMs = 0);
     // The address a demo caller's e-mail gets: made up from the name, at a reserved domain.
     static QString emailFor(const QString &name);
+    // What the quality report shows, once per clinic (skipped when any call has a review): a
+    // few of the recent calls reviewed by the owner (scores, tags of the clinic's list, a note)
+    // and a handful of tool calls the server refuses, sent through the real tool route as Vapi
+    // would (a service the clinic does not offer, a time taken by another caller, a booking
+    // the rules refuse), so it records them as it records any. Answers the reviews written.
+    static Result<int> addQualityHistory(const Options &options, const QString &assistantId);
 
 private:
     void run();

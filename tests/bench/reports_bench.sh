@@ -3,7 +3,8 @@
 # next to pgbench running the very statements the server ran for it (captured from PostgreSQL's
 # own log, with the same transaction and RLS setup), also one at a time.
 #
-#   tests/bench/reports_bench.sh            100k calls across 100 clinics (a year of calls)
+#   tests/bench/reports_bench.sh            100k calls across 100 clinics (a year of calls), with
+#                                           their texts, failed tool calls and reviews
 #   BENCH_CALLS=1000000 tests/bench/reports_bench.sh
 #
 # Environment: BENCH_ORGS (100), BENCH_CALLS (100000), BENCH_REQUESTS (200 per report),
@@ -21,7 +22,7 @@ from=2026-09-02
 to=2026-11-30
 previous_from=2026-06-04
 previous_to=2026-09-01
-reports=(volume outcomes money quality)
+reports=(volume outcomes money quality messages)
 
 bench_prepare reports-bench voxanne-server
 
@@ -60,9 +61,47 @@ SELECT o.id, (SELECT id FROM contacts c WHERE c.org_id = o.id OFFSET g % 200 LIM
                                         'The transfer target was busy.'])[1 + g % 2] END,
        CASE g % 3 WHEN 0 THEN 'true' WHEN 1 THEN 'false' END
 FROM (SELECT id FROM organizations) o, generate_series(1, $calls / $orgs) g;
+-- The messages audit: per call half a text on average, as a clinic with reminders and
+-- text-backs writes them: reminders mostly delivered, some sent, failed or still queued;
+-- text-backs after missed calls; patients' replies (confirm, opt-out, free text).
+INSERT INTO messages (org_id, contact_id, direction, method, purpose, recipient, sender, content,
+                      status, reply_kind, external_message_id, created_at, sent_at)
+SELECT o.id, NULL, CASE WHEN g % 5 = 4 THEN 'inbound' ELSE 'outbound' END,
+       CASE WHEN g % 10 = 3 THEN 'email' ELSE 'sms' END,
+       CASE WHEN g % 5 = 4 THEN NULL WHEN g % 5 = 3 THEN 'missed_call_textback'
+            ELSE 'appointment_reminder' END,
+       '+1555' || lpad((g * 7919 % 10000000)::text, 7, '0'), '+15550000000', 'Bench text ' || g,
+       CASE WHEN g % 5 = 4 THEN 'received' WHEN g % 29 = 0 THEN 'failed'
+            WHEN g % 31 = 0 THEN 'queued' WHEN g % 7 = 0 THEN 'sent' ELSE 'delivered' END,
+       CASE WHEN g % 5 = 4 THEN (ARRAY['confirm', 'opt_out', 'free_text', 'confirm'])[1 + g % 4] END,
+       'SM' || md5(o.id::text || g),
+       timestamptz '2026-01-01 00:00:00-05' + make_interval(secs => g * (31536000 / ($calls / $orgs / 2))),
+       CASE WHEN g % 5 <> 4 THEN timestamptz '2026-01-01 00:00:00-05'
+                                 + make_interval(secs => g * (31536000 / ($calls / $orgs / 2)) + 5) END
+FROM (SELECT id FROM organizations) o, generate_series(1, $calls / $orgs / 2) g;
+-- Failed tool calls: one in fifty calls of each clinic, of every kind, at the call's time.
+INSERT INTO tool_errors (org_id, vapi_call_id, tool, kind, occurred_at)
+SELECT c.org_id, 'bench-' || c.id,
+       (ARRAY['bookClinicAppointment', 'checkAvailability', 'lookupService'])[1 + n % 3],
+       (ARRAY['booking_refused', 'unknown_service', 'slot_taken', 'appointment_not_found',
+              'unknown_tool', 'bad_arguments', 'system_error'])[1 + n % 7],
+       c.occurred_at + interval '30 seconds'
+FROM (SELECT id, org_id, occurred_at,
+             row_number() OVER (PARTITION BY org_id ORDER BY occurred_at) AS n FROM call_logs) c
+WHERE c.n % 50 = 0;
+-- Reviews: one call in twenty of each clinic, scored 1 to 5 with one or two tags of the default list.
+INSERT INTO call_reviews (call_id, org_id, score, tags, note, reviewed_at)
+SELECT c.id, c.org_id, 1 + n % 5,
+       CASE WHEN n % 3 = 0 THEN ARRAY['great']
+            WHEN n % 3 = 1 THEN ARRAY['wrong price', 'too long']
+            ELSE ARRAY['should have transferred'] END,
+       'Bench review ' || n, c.occurred_at + interval '1 day'
+FROM (SELECT id, org_id, occurred_at,
+             row_number() OVER (PARTITION BY org_id ORDER BY occurred_at) AS n FROM call_logs) c
+WHERE c.n % 20 = 7;
 ANALYZE;
 SQL
-echo "seeded in $(( $(date +%s) - start )) s: $(psql_admin -c 'SELECT count(*) FROM call_logs') calls" >&2
+echo "seeded in $(( $(date +%s) - start )) s: $(psql_admin -c "SELECT format('%s calls, %s messages, %s tool errors, %s reviews', (SELECT count(*) FROM call_logs), (SELECT count(*) FROM messages), (SELECT count(*) FROM tool_errors), (SELECT count(*) FROM call_reviews))")" >&2
 
 say "capture the SQL each report runs, from PostgreSQL's log"
 psql_admin -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
@@ -89,7 +128,8 @@ for line in open(log, errors='replace'):
         current.append(line)
 if current is not None:
     statements.append(''.join(current))
-marks = {'volume': 'hours AS', 'outcomes': 'inbound AS', 'money': 'offered AS', 'quality': 'edges AS'}
+marks = {'volume': 'hours AS', 'outcomes': 'inbound AS', 'money': 'offered AS', 'quality': 'edges AS',
+         'messages': 'texts AS'}
 for name, mark in marks.items():
     found = [s for s in statements if mark in s]
     if not found:
@@ -159,5 +199,5 @@ echo "goal: p99 under 300 ms at 1M calls across 100 clinics (BENCH_CALLS=1000000
 for name in "${reports[@]}"; do
     echo
     echo "plan of the $name statement for the measured clinic (EXPLAIN ANALYZE, first lines):"
-    grep -E "Execution Time|Planning Time|Index|Seq Scan|Bitmap" "$work/$name.explain" | head -12 | sed 's/^/  /'
+    grep -E "Execution Time|Planning Time|Index|Seq Scan|Bitmap" "$work/$name.explain" | head -20 | sed 's/^/  /'
 done

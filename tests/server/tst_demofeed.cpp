@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 
 #include <QDateTime>
+#include <QMap>
 #include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
@@ -66,6 +67,26 @@ class TestDemoFeed : public QObject
         return times;
     }
 
+    // Rows of one of the demo clinic's tables (tool_errors, call_reviews), by kind or score.
+    QMap<QString, int> demoRows(const QString &table, const QString &column)
+    {
+        auto rows = f.sql(u"SELECT t.%1::text, count(*) FROM %2 t JOIN profiles p ON p.org_id = "
+                          "t.org_id WHERE p.email = $1 GROUP BY 1"_s.arg(column, table)
+                              .toUtf8(),
+                          {vox::demo::email()});
+        QMap<QString, int> counts;
+        for (int r = 0; rows && r < rows->rowCount(); ++r)
+            counts.insert(rows->text(r, 0), rows->toInt(r, 1));
+        return counts;
+    }
+    int total(const QMap<QString, int> &counts)
+    {
+        int n = 0;
+        for (int c : counts)
+            n += c;
+        return n;
+    }
+
     int endedCalls()
     {
         auto rows = f.sql("SELECT count(*) FROM call_logs c JOIN profiles p ON p.org_id = "
@@ -89,7 +110,25 @@ private slots:
         // The server runs in this thread: keep its event loop turning until the feed has
         // played everything (every call's report in), and only then stop the feed.
         QTRY_COMPARE_WITH_TIMEOUT(endedCalls(), 12, 60000);
+        // Then the quality report's history: reviews, and the refused tool calls after them.
+        QTRY_VERIFY_WITH_TIMEOUT(total(demoRows(u"tool_errors"_s, u"kind"_s)) >= 4, 60000);
         feed.stop();
+
+        // Reports -> Quality has something to show: a few reviewed calls with tags of the
+        // clinic's list, and tool errors of the kinds the tool route records.
+        const QMap<QString, int> kinds = demoRows(u"tool_errors"_s, u"kind"_s);
+        QVERIFY2(kinds.value(u"unknown_service"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
+        QVERIFY2(kinds.value(u"slot_taken"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
+        QVERIFY2(kinds.value(u"booking_refused"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
+        const QMap<QString, int> scores = demoRows(u"call_reviews"_s, u"score"_s);
+        QVERIFY2(total(scores) >= 4, qPrintable(QString::number(total(scores))));
+        QVERIFY2(scores.size() >= 3, "the reviews' scores vary");
+        auto untagged =
+            f.sql("SELECT count(*) FROM call_reviews r JOIN org_settings s ON s.org_id = r.org_id "
+                  "JOIN profiles p ON p.org_id = r.org_id WHERE p.email = $1 AND (r.note IS NULL "
+                  "OR cardinality(r.tags) = 0 OR NOT r.tags <@ s.review_tags)",
+                  {vox::demo::email()});
+        QCOMPARE(untagged->toInt(0, 0), 0);
 
         // The front desk's Today list is not empty: the price question without a booking and
         // the worried patient (urgent) are on it, the urgent one first.
@@ -123,6 +162,10 @@ private slots:
         QVERIFY(!clinic->assistantId.isEmpty());
         QVERIFY(clinic->hasCalls);
         const int before = int(callTimes().size());
+        const QMap<QString, int> toolErrors = demoRows(u"tool_errors"_s, u"kind"_s);
+        const QMap<QString, int> reviews = demoRows(u"call_reviews"_s, u"score"_s);
+        QVERIFY(!toolErrors.isEmpty());
+        QVERIFY(!reviews.isEmpty());
 
         // A restart: neither the past week nor the first batch again, only the next call.
         DemoFeed::Options o = options();
@@ -139,6 +182,9 @@ private slots:
         // Stamped when played: the newest call started within the last few minutes (it ends
         // about now), not six minutes or more before.
         QVERIFY(callTimes().last() > QDateTime::currentDateTimeUtc().addSecs(-200));
+        // Nor the reviews and refused tool calls of the quality report.
+        QCOMPARE(demoRows(u"tool_errors"_s, u"kind"_s), toolErrors);
+        QCOMPARE(demoRows(u"call_reviews"_s, u"score"_s), reviews);
     }
 
     void theFrontDeskIsStaffAndEveryActionLandsInTheSandbox()
