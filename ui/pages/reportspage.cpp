@@ -574,20 +574,23 @@ void ReportsPage::compare(const QString &key, const QString &shown, double curre
                             : tr("Before: %1").arg(previousShown));
 }
 
+void ReportsPage::compareCount(const QJsonObject &now, const QJsonObject &before, const char *key,
+                               const QString &card)
+{
+    const qint64 a = now.value(QLatin1String(key)).toInteger();
+    const qint64 b = before.value(QLatin1String(key)).toInteger();
+    compare(card, number(a), double(a), double(b), number(b));
+}
+
 void ReportsPage::showVolume(const QJsonObject &report)
 {
     const QJsonObject now = report.value(u"current"_s).toObject();
     const QJsonObject before = report.value(u"previous"_s).toObject();
-    const auto count = [&](const char *key, const QString &card) {
-        const qint64 a = now.value(QLatin1String(key)).toInteger();
-        const qint64 b = before.value(QLatin1String(key)).toInteger();
-        compare(card, number(a), double(a), double(b), number(b));
-    };
-    count("calls", u"volume.calls"_s);
-    count("ai_answered", u"volume.ai"_s);
-    count("transferred", u"volume.transferred"_s);
-    count("missed", u"volume.missed"_s);
-    count("inbound_while_closed", u"volume.closed"_s);
+    compareCount(now, before, "calls", u"volume.calls"_s);
+    compareCount(now, before, "ai_answered", u"volume.ai"_s);
+    compareCount(now, before, "transferred", u"volume.transferred"_s);
+    compareCount(now, before, "missed", u"volume.missed"_s);
+    compareCount(now, before, "inbound_while_closed", u"volume.closed"_s);
     m_heatMap->setData(intGrid(now.value(u"hour_of_week"_s).toArray()),
                        boolGrid(now.value(u"open_hours"_s).toArray()));
     m_heatMapNote->setText(
@@ -707,13 +710,8 @@ void ReportsPage::showQuality(const QJsonObject &report)
     }
     fitHeight(m_reasons);
 
-    const auto count = [&](const char *key, const QString &card) {
-        const qint64 a = now.value(QLatin1String(key)).toInteger();
-        const qint64 b = before.value(QLatin1String(key)).toInteger();
-        compare(card, number(a), double(a), double(b), number(b));
-    };
-    count("tool_errors", u"quality.toolErrors"_s);
-    count("reviewed", u"quality.reviewed"_s);
+    compareCount(now, before, "tool_errors", u"quality.toolErrors"_s);
+    compareCount(now, before, "reviewed", u"quality.reviewed"_s);
     compare(u"quality.reviewScore"_s, score(now.value(u"average_review_score"_s)),
             now.value(u"average_review_score"_s).toDouble(),
             before.value(u"average_review_score"_s).toDouble(),
@@ -762,18 +760,13 @@ void ReportsPage::showMessages(const QJsonObject &report)
 {
     const QJsonObject now = report.value(u"current"_s).toObject();
     const QJsonObject before = report.value(u"previous"_s).toObject();
-    const auto count = [&](const char *key, const QString &card) {
-        const qint64 a = now.value(QLatin1String(key)).toInteger();
-        const qint64 b = before.value(QLatin1String(key)).toInteger();
-        compare(card, number(a), double(a), double(b), number(b));
-    };
-    count("sent", u"messages.sent"_s);
-    count("delivered", u"messages.delivered"_s);
-    count("failed", u"messages.failed"_s);
-    count("reminders", u"messages.reminders"_s);
-    count("confirmed_by_reply", u"messages.confirmed"_s);
-    count("opt_outs", u"messages.optOuts"_s);
-    count("textbacks", u"messages.textbacks"_s);
+    compareCount(now, before, "sent", u"messages.sent"_s);
+    compareCount(now, before, "delivered", u"messages.delivered"_s);
+    compareCount(now, before, "failed", u"messages.failed"_s);
+    compareCount(now, before, "reminders", u"messages.reminders"_s);
+    compareCount(now, before, "confirmed_by_reply", u"messages.confirmed"_s);
+    compareCount(now, before, "opt_outs", u"messages.optOuts"_s);
+    compareCount(now, before, "textbacks", u"messages.textbacks"_s);
 }
 
 QString ReportsPage::toolErrorKindName(const QString &kind)

@@ -78,6 +78,9 @@ private:
                         const QString &title, const QString &how);
     void compare(const QString &key, const QString &shown, double current, double previous,
                  const QString &previousShown);
+    // A whole count read from this period's and the period before's answer, shown on `card`.
+    void compareCount(const QJsonObject &now, const QJsonObject &before, const char *key,
+                      const QString &card);
     void showVolume(const QJsonObject &report);
     void showOutcomes(const QJsonObject &report);
     void showMoney(const QJsonObject &report);
