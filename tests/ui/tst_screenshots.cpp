@@ -140,6 +140,14 @@ class TestScreenshots : public QObject
                 QVERIFY2(row, row ? "" : qPrintable(row.errorMessage()));
             }
             m_inboxContact = contacts.at(2);
+            // The AI's failed tool calls over the past weeks, for the report's chart and table.
+            auto failures = admin->exec(
+                "INSERT INTO tool_errors (org_id, tool, kind, occurred_at) SELECT $1::uuid, "
+                "'bookClinicAppointment', (ARRAY['slot_taken', 'unknown_service', "
+                "'booking_refused'])[1 + i % 3], now() - make_interval(hours => i * 29) "
+                "FROM generate_series(1, 14) i",
+                {m_clinic.orgId});
+            QVERIFY2(failures, failures ? "" : qPrintable(failures.errorMessage()));
         }
 
         const QStringList summaries{
