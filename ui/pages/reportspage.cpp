@@ -11,9 +11,9 @@
 #include "ui/widgets/tablecsvbutton.h"
 #include "ui/widgets/toastarea.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -151,17 +151,11 @@ QValueAxis *countAxis(int peak)
     return y;
 }
 
-// Bars per day of the period, one set beside the other, labelled with the day where the labels can
-// be read (a long range is read from the bars' shape).
+// Bars per day of the period, one set beside the other. Only some days are named under the bars
+// (every day of a week, every other of a fortnight, then one a week), upright: thirty dates turned
+// on their side do not fit a narrow window and would be cut to "…".
 void addDayBars(QChart *chart, const QJsonArray &days, const QList<QBarSet *> &sets)
 {
-    QStringList labels;
-    const bool labelled = days.size() <= 31;
-    for (int i = 0; i < days.size(); ++i) {
-        const QDate day =
-            QDate::fromString(days.at(i).toObject().value(u"date"_s).toString(), Qt::ISODate);
-        labels << (labelled ? day.toString(u"d/M"_s) : QString::number(i + 1));
-    }
     int peak = 0;
     auto *series = new QBarSeries;
     for (QBarSet *set : sets) {
@@ -170,10 +164,16 @@ void addDayBars(QChart *chart, const QJsonArray &days, const QList<QBarSet *> &s
         series->append(set);
     }
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(labels);
-    x->setLabelsVisible(labelled);
-    x->setLabelsAngle(days.size() > 14 ? -90 : 0);
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setStartValue(-0.5);
+    x->setRange(-0.5, double(std::max<qsizetype>(days.size(), 1)) - 0.5);
+    const int every = days.size() <= 10 ? 1 : days.size() <= 20 ? 2 : 7;
+    for (int i = 0; i < days.size(); i += every) {
+        const QDate day =
+            QDate::fromString(days.at(i).toObject().value(u"date"_s).toString(), Qt::ISODate);
+        x->append(day.toString(u"d/M"_s), i);
+    }
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     QValueAxis *y = countAxis(peak);
