@@ -546,6 +546,14 @@ private slots:
         reports->choose(vox::ui::ReportsPage::Choice::Last30Days);
         QTRY_COMPARE(reports->loadedReports(), 5);
         save(&window, u"reports"_s + suffix);
+        // Further down, as the window shows it: the quality charts and tables with their "Export
+        // CSV…" buttons (which the exports leave out).
+        if (auto *scroll = qobject_cast<QScrollArea *>(
+                reports->reportArea()->parentWidget()->parentWidget())) {
+            scroll->ensureWidgetVisible(reports->toolErrorsTable(), 0, 200);
+            save(&window, u"reports-quality"_s + suffix);
+            scroll->verticalScrollBar()->setValue(0);
+        }
         // The whole report as its PNG export draws it, below the fold too.
         QVERIFY(
             reports->exportPng(QDir(m_folder).filePath(u"reports-export"_s + suffix + u".png"_s))
