@@ -2653,6 +2653,17 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1% saved: %n row(s), %2 of %3</source>
+        <translation>
+            <numerusform>%1% saved: %n row, %2 of %3</numerusform>
+            <numerusform>%1% saved: %n rows, %2 of %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::FirstRunDialog</name>
@@ -5349,10 +5360,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tool errors are counted on the day they happened. A reviewed call counts once for each of its tags.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reminders and messages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5413,10 +5420,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Messages count on the day they were written, in the clinic&apos;s calendar; hover a figure for what it counts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Booking refused by the rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5442,6 +5445,40 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>Trouble on our side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool errors per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool errors per day; the grey bars are the same day of the period before. Tool errors are counted on the day they happened. A reviewed call counts once for each of its tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, delivered and failed messages per day. Messages count on the day they were written, in the clinic&apos;s calendar; hover a figure for what it counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>None in %n day(s).</source>
+        <translation>
+            <numerusform>None in %n day.</numerusform>
+            <numerusform>None in %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n day(s), the most on %2 (%3).</source>
+        <translation>
+            <numerusform>%1 in %n day, the most on %2 (%3).</numerusform>
+            <numerusform>%1 in %n days, the most on %2 (%3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent: %1 Delivered: %2 Failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6408,6 +6445,37 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>The clinic&apos;s server on this computer could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TableCsvButton</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the table as shown as a spreadsheet file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the table “%1” as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table is no longer shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved at %1: %2. Choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

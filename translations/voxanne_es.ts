@@ -2655,6 +2655,17 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1% saved: %n row(s), %2 of %3</source>
+        <translation>
+            <numerusform>%1 % guardado: %n fila, %2 de %3</numerusform>
+            <numerusform>%1 % guardado: %n filas, %2 de %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::FirstRunDialog</name>
@@ -5359,10 +5370,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Llamadas revisadas por etiqueta</translation>
     </message>
     <message>
-        <source>Tool errors are counted on the day they happened. A reviewed call counts once for each of its tags.</source>
-        <translation>Los errores de herramientas cuentan el día en que ocurrieron. Una llamada revisada cuenta una vez por cada una de sus etiquetas.</translation>
-    </message>
-    <message>
         <source>Reminders and messages</source>
         <translation>Recordatorios y mensajes</translation>
     </message>
@@ -5423,10 +5430,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Textos escritos a quienes llamaron y no hablaron con nadie.</translation>
     </message>
     <message>
-        <source>Messages count on the day they were written, in the clinic&apos;s calendar; hover a figure for what it counts.</source>
-        <translation>Los mensajes cuentan el día en que se escribieron, según el calendario de la clínica; pase el cursor sobre una cifra para ver qué cuenta.</translation>
-    </message>
-    <message>
         <source>Booking refused by the rules</source>
         <translation>Reserva rechazada por las reglas</translation>
     </message>
@@ -5453,6 +5456,40 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>Trouble on our side</source>
         <translation>Problema de nuestro lado</translation>
+    </message>
+    <message>
+        <source>Tool errors per day</source>
+        <translation>Errores de herramientas por día</translation>
+    </message>
+    <message>
+        <source>Tool errors per day; the grey bars are the same day of the period before. Tool errors are counted on the day they happened. A reviewed call counts once for each of its tags.</source>
+        <translation>Errores de herramientas por día; las barras grises son el mismo día del período anterior. Los errores de herramientas cuentan el día en que ocurrieron. Una llamada revisada cuenta una vez por cada una de sus etiquetas.</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>Mensajes por día</translation>
+    </message>
+    <message>
+        <source>Sent, delivered and failed messages per day. Messages count on the day they were written, in the clinic&apos;s calendar; hover a figure for what it counts.</source>
+        <translation>Mensajes enviados, entregados y fallidos por día. Los mensajes cuentan el día en que se escribieron, según el calendario de la clínica; pase el cursor sobre una cifra para ver qué cuenta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None in %n day(s).</source>
+        <translation>
+            <numerusform>Ninguno en %n día.</numerusform>
+            <numerusform>Ninguno en %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n day(s), the most on %2 (%3).</source>
+        <translation>
+            <numerusform>%1 en %n día; el día con más, %2 (%3).</numerusform>
+            <numerusform>%1 en %n días; el día con más, %2 (%3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent: %1 Delivered: %2 Failed: %3</source>
+        <translation>Enviados: %1 Entregados: %2 Fallidos: %3</translation>
     </message>
 </context>
 <context>
@@ -6419,6 +6456,37 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>The clinic&apos;s server on this computer could not start</source>
         <translation>El servidor de la clínica en este equipo no pudo iniciarse</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TableCsvButton</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation>Exportar %1 a CSV</translation>
+    </message>
+    <message>
+        <source>Saves the table as shown as a spreadsheet file</source>
+        <translation>Guarda la tabla tal como se ve en un archivo de hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Save the table “%1” as a CSV file</source>
+        <translation>Guardar la tabla «%1» como archivo CSV</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>The table is no longer shown.</source>
+        <translation>La tabla ya no se muestra.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved at %1: %2. Choose another folder.</source>
+        <translation>No se pudo guardar el archivo en %1: %2. Elija otra carpeta.</translation>
     </message>
 </context>
 <context>

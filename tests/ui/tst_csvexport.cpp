@@ -8,6 +8,7 @@
 #include "ui/api/csvdownload.h"
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/callsmodel.h"
+#include "ui/models/displayformat.h"
 #include "ui/models/leadsmodel.h"
 #include "ui/pages/appointmentspage.h"
 #include "ui/pages/callspage.h"
@@ -17,18 +18,24 @@
 #include "ui/widgets/csvexportbutton.h"
 #include "ui/widgets/exportprogressdialog.h"
 #include "ui/widgets/messagesauditpanel.h"
+#include "ui/widgets/tablecsvbutton.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -296,7 +303,16 @@ private slots:
         page->resize(1024, 700);
         page->show();
         page->tabs()->setCurrentIndex(1);
+        // The list and its export cover the report's days, as the clinic's calendar draws them.
+        page->setCustomRange(QDate(2026, 3, 1), QDate(2026, 3, 31));
         vox::ui::MessagesAuditPanel *panel = page->messagesPanel();
+        const QTimeZone zone = vox::ui::DisplayFormat::clinicTimeZone();
+        QCOMPARE(
+            panel->filters().queryItemValue(u"from"_s),
+            QDateTime(QDate(2026, 3, 1), QTime(0, 0), zone).toUTC().toString(Qt::ISODateWithMs));
+        QCOMPARE(
+            panel->filters().queryItemValue(u"to"_s),
+            QDateTime(QDate(2026, 4, 1), QTime(0, 0), zone).toUTC().toString(Qt::ISODateWithMs));
         QTRY_VERIFY(panel->loaded());
         QCOMPARE(panel->table()->rowCount(), 9);
         panel->statusCombo()->setCurrentIndex(panel->statusCombo()->findData(u"failed"_s));
@@ -394,6 +410,154 @@ private slots:
         QVERIFY(failed.isEmpty());
         QVERIFY(console.toasts.toasts().isEmpty());
         QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    // The window says how far the export has come: the share done when the size is known,
+    // otherwise the rows and bytes so far under a bar that only shows that work goes on.
+    void theProgressSaysTheShareWhenTheSizeIsKnown_data()
+    {
+        QTest::addColumn<qint64>("rows");
+        QTest::addColumn<qint64>("bytes");
+        QTest::addColumn<qint64>("expected");
+        QTest::addColumn<int>("barMaximum"); // 0: a busy bar without a share
+        QTest::addColumn<int>("barValue");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("size unknown")
+            << qint64(12) << qint64(2048) << qint64(-1) << 0 << -1 << u"12 row"_s;
+        QTest::newRow("nothing yet of a known size")
+            << qint64(0) << qint64(0) << qint64(1000) << 100 << 0 << u"0% saved: 0 row"_s;
+        QTest::newRow("half") << qint64(40) << qint64(500) << qint64(1000) << 100 << 50
+                              << u"50% saved: 40 row"_s;
+        QTest::newRow("the last byte missing is not yet 100")
+            << qint64(99) << qint64(999) << qint64(1000) << 100 << 99 << u"99% saved"_s;
+        QTest::newRow("complete") << qint64(100) << qint64(1000) << qint64(1000) << 100 << 100
+                                  << u"100% saved: 100 row"_s;
+    }
+
+    void theProgressSaysTheShareWhenTheSizeIsKnown()
+    {
+        QFETCH(qint64, rows);
+        QFETCH(qint64, bytes);
+        QFETCH(qint64, expected);
+        QFETCH(int, barMaximum);
+        QFETCH(int, barValue);
+        QFETCH(QString, words);
+        vox::ui::ApiClient api;
+        vox::ui::ExportProgressDialog dialog(api, u"calls"_s);
+        dialog.showProgress(rows, bytes, expected);
+        QCOMPARE(dialog.progressBar()->maximum(), barMaximum);
+        if (barMaximum > 0)
+            QCOMPARE(dialog.progressBar()->value(), barValue);
+        QVERIFY2(dialog.progressLabel()->text().startsWith(words),
+                 qPrintable(dialog.progressLabel()->text()));
+    }
+
+    // A server that announces the file's size (Content-Length) gets a percentage as it arrives;
+    // the export streamed in chunks has none, and says the rows instead.
+    void aKnownSizeIsShownAsAPercentage()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Size Clinic"_s);
+        const QByteArray body = "id,name\r\n1,Ana\r\n2,Ben\r\n3,Cy\r\n";
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        // The answer's head and first rows, then a pause (the window shows the share), then the
+        // rest.
+        connect(&server, &QTcpServer::newConnection, &server, [&server, body] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, body] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: " +
+                              QByteArray::number(body.size()) + "\r\n\r\n" + body.left(16));
+                QTimer::singleShot(300, socket, [socket, body] {
+                    socket->write(body.mid(16));
+                    socket->disconnectFromHost();
+                });
+            });
+        });
+        Console console(u"http://127.0.0.1:%1"_s.arg(server.serverPort()), clinic.session);
+        vox::ui::CsvExportButton button(
+            console.api, console.toasts, u"calls"_s, u"calls"_s, [] { return QUrlQuery(); },
+            &console.window);
+        QTemporaryDir folder;
+        button.exportTo(folder.filePath(u"sized.csv"_s), false);
+        QPointer<vox::ui::ExportProgressDialog> progress = button.progress();
+        QVERIFY(progress);
+        QTRY_COMPARE(progress->download()->bytes(), qint64(16));
+        QCOMPARE(progress->download()->expectedBytes(), qint64(body.size()));
+        QCOMPARE(progress->progressBar()->maximum(), 100);
+        QCOMPARE(progress->progressBar()->value(), int(16 * 100 / body.size()));
+        QVERIFY2(progress->progressLabel()->text().contains(u"%"_s),
+                 qPrintable(progress->progressLabel()->text()));
+        QTRY_VERIFY(!console.toasts.toasts().isEmpty());
+        QVERIFY2(console.toasts.toasts().first()->text().contains(u"Saved 3 row"_s),
+                 qPrintable(console.toasts.toasts().first()->text()));
+        QCOMPARE(readFile(folder.filePath(u"sized.csv"_s)), body);
+    }
+
+    // Every table of the Reports page saves what it shows: its visible columns under their
+    // headers and each row's cells as displayed, a cell that would run as a formula neutralised.
+    void eachReportTableExportsWhatItShows()
+    {
+        const auto clinic = m_fixture->createClinic(u"Export Report Tables Clinic"_s);
+        {
+            auto admin = m_fixture->database().connectAsAdmin();
+            for (const char *statement :
+                 {"INSERT INTO call_logs (org_id, occurred_at, status, duration_seconds, "
+                  "booking_confirmed, matched_services, transfer_reason) SELECT $1::uuid, "
+                  "t::timestamp AT TIME ZONE s.time_zone, 'ended', 90, false, ARRAY['Botox'], "
+                  "CASE WHEN t LIKE '2026-03-03%' THEN '=HYPERLINK(\"x\"), \"please\"' END "
+                  "FROM org_settings s, unnest(ARRAY['2026-03-03 10:05', '2026-03-04 11:00', "
+                  "'2026-02-24 11:00']) t WHERE s.org_id = $1::uuid",
+                  "UPDATE call_logs SET transfer_to = '+15550100009' WHERE org_id = $1::uuid AND "
+                  "transfer_reason IS NOT NULL",
+                  "INSERT INTO tool_errors (org_id, tool, kind, occurred_at) VALUES ($1::uuid, "
+                  "'bookClinicAppointment', 'slot_taken', '2026-03-04 15:00Z')"}) {
+                auto done = admin->exec(statement, {clinic.orgId});
+                QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
+            }
+        }
+        Console console(m_fixture->url(), clinic.session);
+        auto *page = new vox::ui::ReportsPage(console.api, console.toasts, &console.window);
+        page->resize(1024, 700);
+        page->show();
+        page->setCustomRange(QDate(2026, 3, 2), QDate(2026, 3, 8));
+        QTRY_COMPARE(page->loadedReports(), 5);
+        page->setComparing(false); // hidden columns are not in the file either
+
+        const auto tableExports = page->tableExports();
+        QCOMPARE(tableExports.size(), 6);
+        QTemporaryDir folder;
+        bool sawFormula = false;
+        for (auto it = tableExports.cbegin(); it != tableExports.cend(); ++it) {
+            const QTableWidget *table = it.key();
+            QList<QStringList> shown;
+            QStringList header;
+            for (int c = 0; c < table->columnCount(); ++c) {
+                if (!table->isColumnHidden(c))
+                    header << table->horizontalHeaderItem(c)->text();
+            }
+            shown << header;
+            for (int r = 0; r < table->rowCount(); ++r) {
+                QStringList cells;
+                for (int c = 0; c < table->columnCount(); ++c) {
+                    if (table->isColumnHidden(c))
+                        continue;
+                    const QString text = table->item(r, c)->text();
+                    sawFormula = sawFormula || text.startsWith(u'=');
+                    cells << (text.startsWith(u'=') ? u'\'' + text : text);
+                }
+                shown << cells;
+            }
+            const QString path = folder.filePath(table->objectName() + u".csv"_s);
+            const auto done = it.value()->exportTo(path, true);
+            QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
+            const QByteArray bytes = readFile(path);
+            QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+            QCOMPARE(readCsv(bytes.mid(3)), shown);
+        }
+        // The transfer reason above was a formula with a comma and quotes: it came back whole.
+        QVERIFY(sawFormula);
+        QVERIFY(page->findChild<QTableWidget *>(u"reportReasons"_s)->rowCount() > 0);
     }
 
     void aFailureIsSaidInWordsAndLeavesNoFile_data()

@@ -132,6 +132,21 @@ private slots:
         QCOMPARE(page->figure(u"messages.optOuts"_s)->value(), u"1"_s);
         QCOMPARE(page->figure(u"messages.textbacks"_s)->value(), u"1"_s);
         QCOMPARE(page->figure(u"messages.confirmed"_s)->value(), u"0"_s);
+        // The per-day charts, and what they show in words for a screen reader: three tool errors
+        // on one day (Wednesday), and one message sent, delivered and failed.
+        for (QChartView *chart : {page->toolErrorsChart(), page->messagesChart()})
+            QVERIFY(chart->chart() && !chart->chart()->series().isEmpty());
+        const QString wednesday = QLocale().toString(QDate(2026, 3, 4), QLocale::ShortFormat);
+        QCOMPARE(page->toolErrorsChart()->accessibleDescription(),
+                 vox::ui::ReportsPage::tr("%1 in %n day(s), the most on %2 (%3).", nullptr, 7)
+                     .arg(u"3"_s, wednesday, u"3"_s));
+        QVERIFY2(page->messagesChart()->accessibleDescription().startsWith(
+                     vox::ui::ReportsPage::tr("Sent: %1 Delivered: %2 Failed: %3")
+                         .arg(vox::ui::ReportsPage::tr("%1 in %n day(s), the most on %2 (%3).",
+                                                       nullptr, 7)
+                                  .arg(u"1"_s, wednesday, u"1"_s))
+                         .section(u' ', 0, 6)),
+                 qPrintable(page->messagesChart()->accessibleDescription()));
         // Each figure says how it is computed.
         for (const char *key : {"quality.toolErrors", "quality.reviewed", "quality.reviewScore",
                                 "messages.sent", "messages.optOuts", "messages.textbacks"})

@@ -140,6 +140,14 @@ class TestScreenshots : public QObject
                 QVERIFY2(row, row ? "" : qPrintable(row.errorMessage()));
             }
             m_inboxContact = contacts.at(2);
+            // The AI's failed tool calls over the past weeks, for the report's chart and table.
+            auto failures = admin->exec(
+                "INSERT INTO tool_errors (org_id, tool, kind, occurred_at) SELECT $1::uuid, "
+                "'bookClinicAppointment', (ARRAY['slot_taken', 'unknown_service', "
+                "'booking_refused'])[1 + i % 3], now() - make_interval(hours => i * 29) "
+                "FROM generate_series(1, 14) i",
+                {m_clinic.orgId});
+            QVERIFY2(failures, failures ? "" : qPrintable(failures.errorMessage()));
         }
 
         const QStringList summaries{
@@ -538,6 +546,14 @@ private slots:
         reports->choose(vox::ui::ReportsPage::Choice::Last30Days);
         QTRY_COMPARE(reports->loadedReports(), 5);
         save(&window, u"reports"_s + suffix);
+        // Further down, as the window shows it: the quality charts and tables with their "Export
+        // CSV…" buttons (which the exports leave out).
+        if (auto *scroll = qobject_cast<QScrollArea *>(
+                reports->reportArea()->parentWidget()->parentWidget())) {
+            scroll->ensureWidgetVisible(reports->toolErrorsTable(), 0, 200);
+            save(&window, u"reports-quality"_s + suffix);
+            scroll->verticalScrollBar()->setValue(0);
+        }
         // The whole report as its PNG export draws it, below the fold too.
         QVERIFY(
             reports->exportPng(QDir(m_folder).filePath(u"reports-export"_s + suffix + u".png"_s))

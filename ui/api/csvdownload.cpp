@@ -66,6 +66,7 @@ void CsvDownload::start(const QString &exportName, const QUrlQuery &filters, boo
     m_filePath = filePath;
     m_counter = {};
     m_bytes = 0;
+    m_expectedBytes = -1;
     m_errorBody.clear();
     m_running = true;
 
@@ -122,6 +123,9 @@ void CsvDownload::receive()
             m_reply->readAll(); // the rest is not needed
         return;
     }
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() > 0)
+        m_expectedBytes = length.toLongLong();
     const QByteArray chunk = m_reply->readAll();
     if (chunk.isEmpty())
         return;
@@ -134,7 +138,7 @@ void CsvDownload::receive()
     }
     m_counter.feed(chunk);
     m_bytes += chunk.size();
-    emit progressed(rows(), m_bytes);
+    emit progressed(rows(), m_bytes, m_expectedBytes);
 }
 
 void CsvDownload::finish()

@@ -58,9 +58,13 @@ public:
     // Data rows written so far (the header not counted).
     qint64 rows() const { return m_counter.records > 0 ? m_counter.records - 1 : 0; }
     qint64 bytes() const { return m_bytes; }
+    // The file's whole size when the server announced it (Content-Length), else -1: a streamed
+    // export is sent in chunks, and its size is known only at its end.
+    qint64 expectedBytes() const { return m_expectedBytes; }
 
 signals:
-    void progressed(qint64 rows, qint64 bytes);
+    // `expectedBytes` as expectedBytes() says.
+    void progressed(qint64 rows, qint64 bytes, qint64 expectedBytes);
     void succeeded(qint64 rows);
     void failed(const QString &message);
 
@@ -81,6 +85,7 @@ private:
     QByteArray m_errorBody; // a refusal's body, small, instead of the file
     CsvRecordCounter m_counter;
     qint64 m_bytes = 0;
+    qint64 m_expectedBytes = -1;
     bool m_running = false;
 };
 

@@ -8,11 +8,12 @@
 #include "ui/widgets/hourheatmap.h"
 #include "ui/widgets/messagesauditpanel.h"
 #include "ui/widgets/statcard.h"
+#include "ui/widgets/tablecsvbutton.h"
 #include "ui/widgets/toastarea.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -44,6 +45,9 @@ namespace {
 
 const QColor currentColour(0x1e, 0x6f, 0xc8);
 const QColor previousColour(0x9e, 0x9e, 0x9e);
+// Delivered and failed messages: a green and a red that read on light and dark backgrounds.
+const QColor deliveredColour(0x2e, 0x9d, 0x5b);
+const QColor failedColour(0xd6, 0x45, 0x45);
 
 bool isDark(const QPalette &palette)
 {
@@ -127,6 +131,67 @@ QList<QList<bool>> boolGrid(const QJsonArray &rows)
     return grid;
 }
 
+// A value axis for whole counts up to `peak`: ticks on whole numbers, at most about six of them,
+// so that its labels stay short and readable on a narrow window.
+QValueAxis *countAxis(int peak)
+{
+    int step = 1;
+    for (int scale = 1; step * 5 < peak; scale *= 10) {
+        for (const int nice : {1, 2, 5}) {
+            step = nice * scale;
+            if (step * 5 >= peak)
+                break;
+        }
+    }
+    const int top = (peak / step + 1) * step;
+    auto *y = new QValueAxis;
+    y->setLabelFormat(u"%d"_s);
+    y->setRange(0, top);
+    y->setTickCount(top / step + 1);
+    return y;
+}
+
+// Bars per day of the period, one set beside the other. Only some days are named under the bars
+// (every day of a week, every other of a fortnight, then one a week), upright: thirty dates turned
+// on their side do not fit a narrow window and would be cut to "…".
+void addDayBars(QChart *chart, const QJsonArray &days, const QList<QBarSet *> &sets)
+{
+    int peak = 0;
+    auto *series = new QBarSeries;
+    for (QBarSet *set : sets) {
+        for (int i = 0; i < set->count(); ++i)
+            peak = std::max(peak, int(set->at(i)));
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setStartValue(-0.5);
+    x->setRange(-0.5, double(std::max<qsizetype>(days.size(), 1)) - 0.5);
+    const int every = days.size() <= 10 ? 1 : days.size() <= 20 ? 2 : 7;
+    for (int i = 0; i < days.size(); i += every) {
+        const QDate day =
+            QDate::fromString(days.at(i).toObject().value(u"date"_s).toString(), Qt::ISODate);
+        x->append(day.toString(u"d/M"_s), i);
+    }
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    QValueAxis *y = countAxis(peak);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+}
+
+// A set of bars: one whole number per day, read from each day's `key`.
+QBarSet *dayCounts(const QString &name, const QColor &colour, const QJsonArray &days,
+                   const QString &key)
+{
+    auto *set = new QBarSet(name);
+    set->setColor(colour);
+    for (const QJsonValue &day : days)
+        *set << day.toObject().value(key).toInt();
+    return set;
+}
+
 } // namespace
 
 ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
@@ -143,6 +208,8 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     , m_report(new QWidget)
     , m_callsChart(new QChartView)
     , m_sentimentChart(new QChartView)
+    , m_toolErrorsChart(new QChartView)
+    , m_messagesChart(new QChartView)
     , m_heatMap(new HourHeatMap)
     , m_heatMapNote(nullptr)
     , m_funnel(nullptr)
@@ -201,13 +268,14 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     top->addWidget(m_exportPng);
     top->addWidget(m_exportPdf);
     layout->addLayout(top);
+    // One period for both tabs: the figures count it, the messages list shows it.
+    layout->addWidget(periodRow);
     // The figures for a period, and the messages audit beside them.
     m_tabs->setObjectName(u"reportsTabs"_s);
     m_tabs->setDocumentMode(true);
     auto *figuresTab = new QWidget(m_tabs);
     auto *figuresLayout = new QVBoxLayout(figuresTab);
     figuresLayout->setContentsMargins(0, 8, 0, 0);
-    figuresLayout->addWidget(periodRow);
     m_tabs->addTab(figuresTab, tr("Figures"));
     m_tabs->addTab(m_messages, tr("Messages"));
     m_tabs->setTabToolTip(1, tr("Every text and e-mail sent and received, exportable to CSV"));
@@ -216,6 +284,7 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
         const bool figures = index == 0;
         m_exportPng->setVisible(figures);
         m_exportPdf->setVisible(figures);
+        m_compare->setVisible(figures);
         if (!figures && !m_messages->loaded())
             m_messages->reload();
     });
@@ -278,7 +347,7 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                      {tr("Step"), tr("This period"), tr("Period before"), tr("Change")}, outcomes);
     m_funnel->setAccessibleDescription(
         tr("Each step from call to appointment in this period, the period before, and the change"));
-    outcomesLayout->addWidget(m_funnel);
+    outcomesLayout->addWidget(withCsv(m_funnel, u"call-to-appointment"_s));
     outcomesLayout->addWidget(
         howLine(tr("Calls: incoming calls. Leads: different callers among them. Booked: calls "
                    "that booked. Attended, cancelled: what became of those appointments. No-show: "
@@ -305,7 +374,7 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                        money);
     m_services->setAccessibleDescription(tr("Per service: its price, the calls that asked about it "
                                             "and that booked it, and their value"));
-    moneyLayout->addWidget(m_services);
+    moneyLayout->addWidget(withCsv(m_services, u"money-per-service"_s));
     moneyLayout->addWidget(howLine(
         tr("Asked about: calls whose words matched the service's keywords. Booked: calls that "
            "booked it. Values are today's price times those calls."),
@@ -341,8 +410,8 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_reasons->setAccessibleDescription(tr("Transferred calls by the reason recorded"));
     m_lengths->setAccessibleDescription(
         tr("Ended calls by talk time, in this period and the period before"));
-    tables->addWidget(m_lengths, 2);
-    tables->addWidget(m_reasons, 3);
+    tables->addWidget(withCsv(m_lengths, u"calls-by-length"_s), 2);
+    tables->addWidget(withCsv(m_reasons, u"transfer-reasons"_s), 3);
     qualityLayout->addLayout(tables);
     qualityLayout->addWidget(howLine(tr("Ended calls by talk time. Transfer reasons as recorded, "
                                         "the ten most frequent."),
@@ -358,6 +427,11 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     addFigure(judged, 0, 2, u"quality.reviewScore"_s, tr("Average review score"),
               tr("Mean score (1 to 5) of the reviewed calls."));
     qualityLayout->addLayout(judged);
+    m_toolErrorsChart->setObjectName(u"reportToolErrorsChart"_s);
+    m_toolErrorsChart->setAccessibleName(tr("Tool errors per day"));
+    m_toolErrorsChart->setRenderHint(QPainter::Antialiasing);
+    m_toolErrorsChart->setMinimumHeight(200);
+    qualityLayout->addWidget(m_toolErrorsChart);
     auto *judgedTables = new QHBoxLayout;
     m_toolErrors = table(u"reportToolErrors"_s, tr("Tool errors by kind"),
                          {tr("Tool error"), tr("This period"), tr("Period before")}, quality);
@@ -366,10 +440,12 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_reviewTags =
         table(u"reportReviewTags"_s, tr("Review tags"), {tr("Tag"), tr("Calls")}, quality);
     m_reviewTags->setAccessibleDescription(tr("Reviewed calls per tag"));
-    judgedTables->addWidget(m_toolErrors, 3);
-    judgedTables->addWidget(m_reviewTags, 2);
+    judgedTables->addWidget(withCsv(m_toolErrors, u"tool-errors-by-kind"_s), 3);
+    judgedTables->addWidget(withCsv(m_reviewTags, u"review-tags"_s), 2);
     qualityLayout->addLayout(judgedTables);
-    qualityLayout->addWidget(howLine(tr("Tool errors are counted on the day they happened. A "
+    qualityLayout->addWidget(howLine(tr("Tool errors per day; the grey bars are the same day of "
+                                        "the period before. Tool errors are counted on the day "
+                                        "they happened. A "
                                         "reviewed call counts once for each of its tags."),
                                      quality));
     body->addWidget(quality);
@@ -394,7 +470,13 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     addFigure(messagesGrid, 1, 2, u"messages.textbacks"_s, tr("Missed-call text-backs"),
               tr("Texts written to callers who reached nobody."));
     messagesLayout->addLayout(messagesGrid);
-    messagesLayout->addWidget(howLine(tr("Messages count on the day they were written, in the "
+    m_messagesChart->setObjectName(u"reportMessagesChart"_s);
+    m_messagesChart->setAccessibleName(tr("Messages per day"));
+    m_messagesChart->setRenderHint(QPainter::Antialiasing);
+    m_messagesChart->setMinimumHeight(200);
+    messagesLayout->addWidget(m_messagesChart);
+    messagesLayout->addWidget(howLine(tr("Sent, delivered and failed messages per day. "
+                                         "Messages count on the day they were written, in the "
                                          "clinic's calendar; hover a figure for what it counts."),
                                       messages));
     body->addWidget(messages);
@@ -424,6 +506,19 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     });
     connect(m_exportPng, &QPushButton::clicked, this, [this] { exportAs(u"png"_s); });
     connect(m_exportPdf, &QPushButton::clicked, this, [this] { exportAs(u"pdf"_s); });
+}
+
+QWidget *ReportsPage::withCsv(QTableWidget *table, const QString &fileName)
+{
+    auto *box = new QWidget(table->parentWidget());
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(table);
+    auto *button = new TableCsvButton(m_toasts, table, fileName, box);
+    layout->addWidget(button, 0, Qt::AlignRight);
+    m_tableExports.insert(table, button);
+    return box;
 }
 
 StatCard *ReportsPage::addFigure(QGridLayout *grid, int row, int column, const QString &key,
@@ -524,6 +619,7 @@ void ReportsPage::refresh()
                              .arg(reports::maxRangeDays));
         return;
     }
+    m_messages->setDays(r.from, r.to, m_tabs->currentWidget() == m_messages);
     m_data.clear();
     ReportsClient client(m_api);
     for (const QString &name :
@@ -574,20 +670,23 @@ void ReportsPage::compare(const QString &key, const QString &shown, double curre
                             : tr("Before: %1").arg(previousShown));
 }
 
+void ReportsPage::compareCount(const QJsonObject &now, const QJsonObject &before, const char *key,
+                               const QString &card)
+{
+    const qint64 a = now.value(QLatin1String(key)).toInteger();
+    const qint64 b = before.value(QLatin1String(key)).toInteger();
+    compare(card, number(a), double(a), double(b), number(b));
+}
+
 void ReportsPage::showVolume(const QJsonObject &report)
 {
     const QJsonObject now = report.value(u"current"_s).toObject();
     const QJsonObject before = report.value(u"previous"_s).toObject();
-    const auto count = [&](const char *key, const QString &card) {
-        const qint64 a = now.value(QLatin1String(key)).toInteger();
-        const qint64 b = before.value(QLatin1String(key)).toInteger();
-        compare(card, number(a), double(a), double(b), number(b));
-    };
-    count("calls", u"volume.calls"_s);
-    count("ai_answered", u"volume.ai"_s);
-    count("transferred", u"volume.transferred"_s);
-    count("missed", u"volume.missed"_s);
-    count("inbound_while_closed", u"volume.closed"_s);
+    compareCount(now, before, "calls", u"volume.calls"_s);
+    compareCount(now, before, "ai_answered", u"volume.ai"_s);
+    compareCount(now, before, "transferred", u"volume.transferred"_s);
+    compareCount(now, before, "missed", u"volume.missed"_s);
+    compareCount(now, before, "inbound_while_closed", u"volume.closed"_s);
     m_heatMap->setData(intGrid(now.value(u"hour_of_week"_s).toArray()),
                        boolGrid(now.value(u"open_hours"_s).toArray()));
     m_heatMapNote->setText(
@@ -707,13 +806,8 @@ void ReportsPage::showQuality(const QJsonObject &report)
     }
     fitHeight(m_reasons);
 
-    const auto count = [&](const char *key, const QString &card) {
-        const qint64 a = now.value(QLatin1String(key)).toInteger();
-        const qint64 b = before.value(QLatin1String(key)).toInteger();
-        compare(card, number(a), double(a), double(b), number(b));
-    };
-    count("tool_errors", u"quality.toolErrors"_s);
-    count("reviewed", u"quality.reviewed"_s);
+    compareCount(now, before, "tool_errors", u"quality.toolErrors"_s);
+    compareCount(now, before, "reviewed", u"quality.reviewed"_s);
     compare(u"quality.reviewScore"_s, score(now.value(u"average_review_score"_s)),
             now.value(u"average_review_score"_s).toDouble(),
             before.value(u"average_review_score"_s).toDouble(),
@@ -762,18 +856,13 @@ void ReportsPage::showMessages(const QJsonObject &report)
 {
     const QJsonObject now = report.value(u"current"_s).toObject();
     const QJsonObject before = report.value(u"previous"_s).toObject();
-    const auto count = [&](const char *key, const QString &card) {
-        const qint64 a = now.value(QLatin1String(key)).toInteger();
-        const qint64 b = before.value(QLatin1String(key)).toInteger();
-        compare(card, number(a), double(a), double(b), number(b));
-    };
-    count("sent", u"messages.sent"_s);
-    count("delivered", u"messages.delivered"_s);
-    count("failed", u"messages.failed"_s);
-    count("reminders", u"messages.reminders"_s);
-    count("confirmed_by_reply", u"messages.confirmed"_s);
-    count("opt_outs", u"messages.optOuts"_s);
-    count("textbacks", u"messages.textbacks"_s);
+    compareCount(now, before, "sent", u"messages.sent"_s);
+    compareCount(now, before, "delivered", u"messages.delivered"_s);
+    compareCount(now, before, "failed", u"messages.failed"_s);
+    compareCount(now, before, "reminders", u"messages.reminders"_s);
+    compareCount(now, before, "confirmed_by_reply", u"messages.confirmed"_s);
+    compareCount(now, before, "opt_outs", u"messages.optOuts"_s);
+    compareCount(now, before, "textbacks", u"messages.textbacks"_s);
 }
 
 QString ReportsPage::toolErrorKindName(const QString &kind)
@@ -788,6 +877,28 @@ QString ReportsPage::toolErrorKindName(const QString &kind)
         {u"system_error"_s, QT_TR_NOOP("Trouble on our side")}};
     const char *name = names.value(kind);
     return name ? tr(name) : kind;
+}
+
+QString ReportsPage::describeDays(const QJsonArray &days, const QString &key)
+{
+    qint64 total = 0;
+    int peak = 0;
+    QDate busiest;
+    for (const QJsonValue &v : days) {
+        const QJsonObject day = v.toObject();
+        const int n = day.value(key).toInt();
+        total += n;
+        if (n > peak) {
+            peak = n;
+            busiest = QDate::fromString(day.value(u"date"_s).toString(), Qt::ISODate);
+        }
+    }
+    const QLocale locale;
+    if (peak == 0)
+        return tr("None in %n day(s).", nullptr, int(days.size()));
+    return tr("%1 in %n day(s), the most on %2 (%3).", nullptr, int(days.size()))
+        .arg(locale.toString(total), locale.toString(busiest, QLocale::ShortFormat),
+             locale.toString(peak));
 }
 
 void ReportsPage::rebuildCharts()
@@ -810,53 +921,51 @@ void ReportsPage::rebuildCharts()
     };
 
     // Calls per day: this period's bars beside the same day of the period before.
+    const auto perDay = [this](const QString &report, const QString &period, const QString &key) {
+        return m_data.value(report).value(period).toObject().value(key).toArray();
+    };
     {
         QChart *chart = fresh();
-        const QJsonArray days =
-            m_data.value(u"volume"_s).value(u"current"_s).toObject().value(u"per_day"_s).toArray();
-        const QJsonArray before =
-            m_data.value(u"volume"_s).value(u"previous"_s).toObject().value(u"per_day"_s).toArray();
-        auto *now = new QBarSet(tr("This period"));
-        now->setColor(currentColour);
-        auto *then = new QBarSet(tr("Period before"));
-        then->setColor(previousColour);
-        QStringList labels;
-        int peak = 0;
-        // Labels only where they can be read; a long range is read from the bars' shape.
-        const bool labelled = days.size() <= 31;
-        for (int i = 0; i < days.size(); ++i) {
-            const QJsonObject d = days.at(i).toObject();
-            const int calls = d.value(u"calls"_s).toInt();
-            const int callsBefore = before.at(i).toObject().value(u"calls"_s).toInt();
-            *now << calls;
-            *then << callsBefore;
-            peak = std::max({peak, calls, comparing ? callsBefore : 0});
-            const QDate day = QDate::fromString(d.value(u"date"_s).toString(), Qt::ISODate);
-            labels << (labelled ? day.toString(u"d/M"_s) : QString::number(i + 1));
+        const QJsonArray days = perDay(u"volume"_s, u"current"_s, u"per_day"_s);
+        QList<QBarSet *> sets{dayCounts(tr("This period"), currentColour, days, u"calls"_s)};
+        if (comparing) {
+            sets << dayCounts(tr("Period before"), previousColour,
+                              perDay(u"volume"_s, u"previous"_s, u"per_day"_s), u"calls"_s);
         }
-        auto *series = new QBarSeries;
-        series->append(now);
-        if (comparing)
-            series->append(then);
-        else
-            delete then;
-        chart->addSeries(series);
-        auto *x = new QBarCategoryAxis;
-        x->append(labels);
-        x->setLabelsVisible(labelled);
-        x->setLabelsAngle(days.size() > 14 ? -90 : 0);
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
-        auto *y = new QValueAxis;
-        y->setLabelFormat(u"%d"_s);
-        // Counts are whole numbers: ticks fall on whole numbers too.
-        const int step = peak <= 6 ? 1 : peak <= 15 ? 2 : peak <= 40 ? 5 : peak <= 80 ? 10 : 20;
-        const int top = (peak / step + 1) * step;
-        y->setRange(0, top);
-        y->setTickCount(top / step + 1);
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
+        addDayBars(chart, days, sets);
+        m_callsChart->setAccessibleDescription(describeDays(days, u"calls"_s));
         replace(m_callsChart, chart);
+    }
+
+    // Tool errors per day, beside the same day of the period before.
+    {
+        QChart *chart = fresh();
+        const QJsonArray days = perDay(u"quality"_s, u"current"_s, u"tool_errors_per_day"_s);
+        QList<QBarSet *> sets{dayCounts(tr("This period"), currentColour, days, u"errors"_s)};
+        if (comparing) {
+            sets << dayCounts(tr("Period before"), previousColour,
+                              perDay(u"quality"_s, u"previous"_s, u"tool_errors_per_day"_s),
+                              u"errors"_s);
+        }
+        addDayBars(chart, days, sets);
+        m_toolErrorsChart->setAccessibleDescription(describeDays(days, u"errors"_s));
+        replace(m_toolErrorsChart, chart);
+    }
+
+    // Messages per day: sent, delivered and failed side by side (this period only: three sets
+    // beside three more would not be read).
+    {
+        QChart *chart = fresh();
+        const QJsonArray days = perDay(u"messages"_s, u"current"_s, u"per_day"_s);
+        addDayBars(chart, days,
+                   {dayCounts(tr("Sent"), currentColour, days, u"sent"_s),
+                    dayCounts(tr("Delivered"), deliveredColour, days, u"delivered"_s),
+                    dayCounts(tr("Failed"), failedColour, days, u"failed"_s)});
+        m_messagesChart->setAccessibleDescription(tr("Sent: %1 Delivered: %2 Failed: %3")
+                                                      .arg(describeDays(days, u"sent"_s),
+                                                           describeDays(days, u"delivered"_s),
+                                                           describeDays(days, u"failed"_s)));
+        replace(m_messagesChart, chart);
     }
 
     // Sentiment per day, the period before dashed.
@@ -909,14 +1018,37 @@ void ReportsPage::changeEvent(QEvent *event)
         rebuildCharts();
 }
 
+// The tables' export buttons are for the console, not for the picture or the page of paper.
+class ReportsPage::ButtonsHidden
+{
+public:
+    explicit ButtonsHidden(const QList<TableCsvButton *> &buttons)
+        : m_buttons(buttons)
+    {
+        for (TableCsvButton *button : m_buttons)
+            button->hide();
+    }
+    ~ButtonsHidden()
+    {
+        for (TableCsvButton *button : m_buttons)
+            button->show();
+    }
+    Q_DISABLE_COPY_MOVE(ButtonsHidden)
+
+private:
+    QList<TableCsvButton *> m_buttons;
+};
+
 Result<void> ReportsPage::exportPng(const QString &path)
 {
+    const ButtonsHidden hidden(m_tableExports.values());
     return reportexport::toPng(m_report, path);
 }
 
 Result<void> ReportsPage::exportPdf(const QString &path)
 {
     const reports::DateRange r = range();
+    const ButtonsHidden hidden(m_tableExports.values());
     return reportexport::toPdf(
         m_report, path,
         tr("Report %1 – %2").arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate)));

@@ -4,6 +4,7 @@
 #include "ui/pages/page.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 
 class QChartView;
@@ -22,6 +23,7 @@ class ApiClient;
 class HourHeatMap;
 class MessagesAuditPanel;
 class StatCard;
+class TableCsvButton;
 class ToastArea;
 
 // What an owner reads on Monday morning: calls per day and per hour of the week, how they were
@@ -55,8 +57,13 @@ public:
     QTableWidget *servicesTable() const { return m_services; }
     QChartView *callsChart() const { return m_callsChart; }
     QChartView *sentimentChart() const { return m_sentimentChart; }
+    QChartView *toolErrorsChart() const { return m_toolErrorsChart; }
+    QChartView *messagesChart() const { return m_messagesChart; }
     QTableWidget *toolErrorsTable() const { return m_toolErrors; }
     QTableWidget *reviewTagsTable() const { return m_reviewTags; }
+    // Every table of the report ("From call to appointment", "Money per service"…) with its
+    // "Export CSV…" button.
+    QHash<QTableWidget *, TableCsvButton *> tableExports() const { return m_tableExports; }
     // The Messages tab: the messages audit and its CSV export.
     MessagesAuditPanel *messagesPanel() const { return m_messages; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -66,6 +73,8 @@ public:
 
     // A kind of failed tool call (server/routes/reports: tool_errors_by_kind) in words.
     static QString toolErrorKindName(const QString &kind);
+    // A bar chart per day in words, for those who cannot see it: the total, and the busiest day.
+    static QString describeDays(const QJsonArray &days, const QString &key);
 
     Result<void> exportPng(const QString &path);
     Result<void> exportPdf(const QString &path);
@@ -74,10 +83,16 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    class ButtonsHidden;
+    // The table above its "Export CSV…" button; `fileName` is the file's suggested name.
+    QWidget *withCsv(QTableWidget *table, const QString &fileName);
     StatCard *addFigure(QGridLayout *grid, int row, int column, const QString &key,
                         const QString &title, const QString &how);
     void compare(const QString &key, const QString &shown, double current, double previous,
                  const QString &previousShown);
+    // A whole count read from this period's and the period before's answer, shown on `card`.
+    void compareCount(const QJsonObject &now, const QJsonObject &before, const char *key,
+                      const QString &card);
     void showVolume(const QJsonObject &report);
     void showOutcomes(const QJsonObject &report);
     void showMoney(const QJsonObject &report);
@@ -101,6 +116,8 @@ private:
     QHash<QString, StatCard *> m_figures;
     QChartView *m_callsChart;
     QChartView *m_sentimentChart;
+    QChartView *m_toolErrorsChart;
+    QChartView *m_messagesChart;
     HourHeatMap *m_heatMap;
     QLabel *m_heatMapNote;
     QTableWidget *m_funnel;
@@ -109,6 +126,7 @@ private:
     QTableWidget *m_reasons;
     QTableWidget *m_toolErrors;
     QTableWidget *m_reviewTags;
+    QHash<QTableWidget *, TableCsvButton *> m_tableExports;
     QTabWidget *m_tabs;
     MessagesAuditPanel *m_messages;
     QHash<QString, QJsonObject> m_data; // report name -> answer

@@ -31,7 +31,8 @@ ExportProgressDialog::ExportProgressDialog(ApiClient &api, const QString &listNa
     m_title->setText(tr("Saving %1 as CSV…").arg(listName));
     m_title->setWordWrap(true);
     layout->addWidget(m_title);
-    // How long the file will be is not known before its end: the bar shows that work goes on.
+    // How long a streamed file will be is not known before its end: until the server says (a
+    // Content-Length), the bar only shows that work goes on.
     m_bar->setObjectName(u"exportBar"_s);
     m_bar->setRange(0, 0);
     m_bar->setAccessibleName(tr("Export progress"));
@@ -75,11 +76,27 @@ void ExportProgressDialog::start(const QString &exportName, const QUrlQuery &fil
     m_download->start(exportName, filters, byteOrderMark, filePath);
 }
 
-void ExportProgressDialog::showProgress(qint64 rows, qint64 bytes)
+void ExportProgressDialog::showProgress(qint64 rows, qint64 bytes, qint64 expectedBytes)
 {
     const QLocale locale;
-    m_progress->setText(tr("%n row(s) so far (%1)", nullptr, int(qMin<qint64>(rows, INT_MAX)))
-                            .arg(locale.formattedDataSize(bytes)));
+    const int shownRows = int(qMin<qint64>(rows, INT_MAX));
+    if (expectedBytes <= 0) {
+        m_bar->setRange(0, 0);
+        m_bar->setTextVisible(false);
+        m_progress->setText(
+            tr("%n row(s) so far (%1)", nullptr, shownRows).arg(locale.formattedDataSize(bytes)));
+        return;
+    }
+    // Whole per cent, never 100 before the last byte.
+    const int percent =
+        int(qMin<qint64>(bytes * 100 / expectedBytes, bytes < expectedBytes ? 99 : 100));
+    m_bar->setRange(0, 100);
+    m_bar->setValue(percent);
+    m_bar->setTextVisible(true);
+    m_bar->setFormat(tr("%1%").arg(locale.toString(percent)));
+    m_progress->setText(tr("%1% saved: %n row(s), %2 of %3", nullptr, shownRows)
+                            .arg(locale.toString(percent), locale.formattedDataSize(bytes),
+                                 locale.formattedDataSize(expectedBytes)));
 }
 
 void ExportProgressDialog::showProblem(const QString &message)

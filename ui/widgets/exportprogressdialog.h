@@ -31,8 +31,12 @@ public:
     QLabel *problemLabel() const { return m_problem; }
     QPushButton *cancelButton() const { return m_cancel; }
 
-    // What the dialog shows as the download goes, and when it failed.
-    void showProgress(qint64 rows, qint64 bytes);
+    QProgressBar *progressBar() const { return m_bar; }
+
+    // What the dialog shows as the download goes, and when it failed. With the file's size
+    // known (`expectedBytes` > 0) the bar and the words give the share done; otherwise the bar
+    // only shows that work goes on, and the words the rows and bytes so far.
+    void showProgress(qint64 rows, qint64 bytes, qint64 expectedBytes = -1);
     void showProblem(const QString &message);
 
 signals:

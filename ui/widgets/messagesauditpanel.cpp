@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -153,9 +154,24 @@ MessagesAuditPanel::MessagesAuditPanel(ApiClient &api, ToastArea &toasts, QWidge
     connect(m_more, &QPushButton::clicked, this, &MessagesAuditPanel::loadMore);
 }
 
+void MessagesAuditPanel::setDays(QDate from, QDate to, bool reloadNow)
+{
+    const QTimeZone zone = DisplayFormat::clinicTimeZone();
+    m_from = QDateTime(from, QTime(0, 0), zone);
+    m_to = QDateTime(to.addDays(1), QTime(0, 0), zone);
+    m_loaded = false;
+    if (reloadNow)
+        reload();
+}
+
 QUrlQuery MessagesAuditPanel::filters() const
 {
     QUrlQuery query;
+    // As the calls list takes them: from <= created_at < to.
+    if (m_from.isValid())
+        query.addQueryItem(u"from"_s, m_from.toUTC().toString(Qt::ISODateWithMs));
+    if (m_to.isValid())
+        query.addQueryItem(u"to"_s, m_to.toUTC().toString(Qt::ISODateWithMs));
     for (const auto &[combo, name] :
          {std::pair{m_direction, u"direction"_s}, std::pair{m_method, u"method"_s},
           std::pair{m_status, u"status"_s}}) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -16,7 +17,8 @@ class CsvExportButton;
 class ToastArea;
 
 // Reports → Messages: every text and e-mail the clinic sent or received, newest first, filtered by
-// direction, channel and outcome, a page at a time, and exported to CSV with the same filters.
+// the report's days, direction, channel and outcome, a page at a time, and exported to CSV with the
+// same filters.
 class MessagesAuditPanel final : public QGroupBox
 {
     Q_OBJECT
@@ -27,6 +29,9 @@ public:
 
     // Loads the first page for the filters shown.
     void reload();
+    // The clinic's days whose messages are listed (and exported), `from` to `to` inclusive;
+    // `reloadNow` asks for them at once, otherwise the next reload() does.
+    void setDays(QDate from, QDate to, bool reloadNow);
     // The filters shown, as the list and the export take them.
     QUrlQuery filters() const;
 
@@ -57,6 +62,8 @@ private:
     QLabel *m_empty = nullptr;
     QPushButton *m_more = nullptr;
     CsvExportButton *m_export = nullptr;
+    QDateTime m_from; // the first instant of the first day, in the clinic's time zone
+    QDateTime m_to;   // the first instant after the last day
     QString m_nextCursor;
     int m_generation = 0; // answers to an older query are dropped
     bool m_loaded = false;
