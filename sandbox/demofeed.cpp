@@ -53,6 +53,10 @@ bool sleepWhile(const std::atomic<bool> &running, int seconds)
 // The owner's session: signed in, or (when allowed) the clinic signed up.
 Result<QString> ownerToken(const DemoFeed::Options &options)
 {
+    if (options.ownerAccessToken) {
+        if (auto token = options.ownerAccessToken(); token && !token->isEmpty())
+            return token;
+    }
     auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
                            {{u"email"_s, options.email}, {u"password"_s, options.password}});
     if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {

@@ -36,6 +36,10 @@ public:
         QString sandboxUrl;
         QString email; // the owner's
         QString password;
+        // The owner's access token without a sign-in (bcrypt is slow, and the feed asks at every
+        // start and after every batch of calls), when the feed runs beside the server it feeds;
+        // unset or failing: it signs in with `password`.
+        std::function<Result<QString>()> ownerAccessToken;
         QString frontDeskEmail; // the staff account the console uses; none when empty
         QString frontDeskPassword;
         QString timeZone = QStringLiteral("America/New_York"); // for a clinic signed up here

@@ -36,6 +36,7 @@
 #include "server/servermetrics.h"
 #include "server/services/accesstoken.h"
 #include "server/services/accountstate.h"
+#include "server/services/authservice.h"
 #include "server/services/calleridverification.h"
 #include "server/services/credentialstore.h"
 #include "server/services/googlecalendar.h"
@@ -167,6 +168,13 @@ db::ConnectionSettings Server::backupSource() const
     if (m_postgres)
         return m_postgres->adminSettings(m_db->settings().database);
     return m_db->settings();
+}
+
+Result<QJsonObject> Server::localSession(const QString &email)
+{
+    if (!m_app)
+        return fail(u"The server has not started."_s);
+    return AuthService(*m_app).localSession(email, u"Voxanne Console (this computer)"_s);
 }
 
 Result<void> Server::start()

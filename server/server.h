@@ -7,6 +7,7 @@
 #include "server/db/connectionsettings.h"
 #include "server/http/router.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <memory>
@@ -68,6 +69,10 @@ public:
     // How a backup reads every clinic's rows while this server runs: as the embedded cluster's
     // superuser, or as the database URL's role (which must bypass row-level security).
     db::ConnectionSettings backupSource() const;
+    // A session (access and refresh token, as POST /api/auth/login answers) for an existing
+    // account without its password, for the process that embeds this server; see
+    // AuthService::localSession. Call on any thread once start() has succeeded.
+    Result<QJsonObject> localSession(const QString &email);
 
 private:
     Result<void> openDatabase();

@@ -47,7 +47,7 @@ public:
     void start(const QString &dataDir)
     {
         if (m_server) {
-            emit started(QUrl(m_server->url()));
+            emit started(QUrl(m_server->url()), {});
             return;
         }
         QStringList arguments{u"voxanne-console"_s, u"--mode"_s, u"embedded"_s,
@@ -93,6 +93,12 @@ public:
             feed.sandboxUrl = m_sandbox->url();
             feed.email = demo::email();
             feed.password = demo::password();
+            feed.ownerAccessToken = [server = m_server.get()]() -> Result<QString> {
+                auto session = server->localSession(demo::email());
+                if (!session)
+                    return session.error();
+                return session->value(u"access_token"_s).toString();
+            };
             feed.frontDeskEmail = demo::frontDeskEmail();
             feed.frontDeskPassword = demo::frontDeskPassword();
             feed.signUpIfMissing = true;
@@ -117,15 +123,25 @@ public:
                         log::warn("console", u"Cannot note that the demo clinic is made."_s);
                 }
                 if (!preparedBefore)
-                    emit started(url);
+                    emit started(url, {});
             };
             m_feed = std::make_unique<sandbox::DemoFeed>(feed);
             m_feed->start();
-            if (preparedBefore)
-                emit started(url);
+            if (preparedBefore) {
+                // The front desk exists: a session made here, without the password, spares the
+                // start a bcrypt the console's sign-in would cost.
+                QString refreshToken;
+                if (auto session = m_server->localSession(demo::frontDeskEmail()))
+                    refreshToken = session->value(u"refresh_token"_s).toString();
+                else
+                    log::warn("console",
+                              u"The demo's front desk signs in with the password: %1"_s.arg(
+                                  session.errorMessage()));
+                emit started(url, refreshToken);
+            }
             return;
         }
-        emit started(QUrl(m_server->url()));
+        emit started(QUrl(m_server->url()), {});
     }
 
     // Who can read every row of the embedded cluster; empty when no server runs.
@@ -158,7 +174,8 @@ public:
     }
 
 signals:
-    void started(const QUrl &url);
+    // `localSession`: a refresh token for the console's account, or empty.
+    void started(const QUrl &url, const QString &localSession);
     void failed(const QString &reason);
 
 private:
@@ -175,10 +192,12 @@ EmbeddedServer::EmbeddedServer(bool withSandbox, QObject *parent)
     m_thread.setObjectName(u"embedded-server"_s);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &EmbeddedServerWorker::started, this, [this](const QUrl &url) {
-        m_running = true;
-        emit started(url);
-    });
+    connect(m_worker, &EmbeddedServerWorker::started, this,
+            [this](const QUrl &url, const QString &localSession) {
+                m_running = true;
+                setLocalSession(localSession);
+                emit started(url);
+            });
     connect(m_worker, &EmbeddedServerWorker::failed, this, &EmbeddedServer::failed);
     m_thread.start();
 }

@@ -302,7 +302,9 @@ Result<ConnectionSettings> EmbeddedPostgres::start(const QString &database)
         changeOwner(confPath, m_uid, m_gid);
 
     bool adopted = false;
-    if (pgCtlSaysRunning()) {
+    // Without a pid file nothing runs there, and asking pg_ctl would cost a process start.
+    const QString pidFile = QDir(m_clusterDir).filePath(u"postmaster.pid"_s);
+    if (QFileInfo::exists(pidFile) && pgCtlSaysRunning()) {
         // Left running by a process that was killed: use it if it answers.
         for (int i = 0; i < 20 && !adopted; ++i) {
             adopted = Connection::open(adminSettings()).ok();
@@ -314,7 +316,6 @@ Result<ConnectionSettings> EmbeddedPostgres::start(const QString &database)
                                   "process."_s);
     }
     if (!adopted) {
-        const QString pidFile = QDir(m_clusterDir).filePath(u"postmaster.pid"_s);
         if (QFileInfo::exists(pidFile)) {
             log::warn("postgres", u"Removing a stale postmaster.pid left by a crash."_s);
             QFile::remove(pidFile);

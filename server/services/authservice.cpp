@@ -289,6 +289,23 @@ Result<QJsonObject> AuthService::login(const QString &email, const QString &pass
         });
 }
 
+Result<QJsonObject> AuthService::localSession(const QString &email, const QString &userAgent)
+{
+    return m_app.db.transaction<QJsonObject>(
+        db::Access::service(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+            auto row = tx.exec("SELECT id, disabled FROM profiles WHERE lower(email) = lower($1)",
+                               {email.trimmed()});
+            if (!row)
+                return row.error();
+            if (row->isEmpty())
+                return http::status::unauthorized(u"The account no longer exists."_s);
+            if (row->toBool(0, 1))
+                return http::status::forbidden(
+                    u"This account is disabled; ask the clinic's owner."_s);
+            return issueSession(tx, row->text(0, 0), {}, u"127.0.0.1"_s, userAgent);
+        });
+}
+
 Result<QJsonObject> AuthService::refresh(const QString &refreshToken, const QString &clientAddress,
                                          const QString &userAgent)
 {

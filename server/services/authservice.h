@@ -45,6 +45,10 @@ public:
     Result<QJsonObject> signUp(const SignUp &request, const QString &clientAddress);
     Result<QJsonObject> login(const QString &email, const QString &password,
                               const QString &clientAddress, const QString &userAgent);
+    // A session for an existing, enabled account without its password: for the process that
+    // embeds this server and owns its database already (the demo on this computer), so a warm
+    // start does not spend a bcrypt on a password it holds anyway. Never reachable over HTTP.
+    Result<QJsonObject> localSession(const QString &email, const QString &userAgent);
     Result<QJsonObject> refresh(const QString &refreshToken, const QString &clientAddress,
                                 const QString &userAgent);
     Result<void> logout(const QString &refreshToken);

@@ -6,7 +6,10 @@
 #   tests/bench/coldstart_bench.sh     builds release, prepares the demo, seeds, measures
 #
 # Environment: BENCH_CALLS (100000) calls seeded into the demo clinic, BENCH_RUNS (3) warm starts,
-# BENCH_KEEP=1 keeps the work folder. Prints figures; never fails on speed.
+# BENCH_KEEP=1 keeps the work folder, BENCH_LOG=1 puts the console's and the server's log (with
+# timestamps) in the work folder's bench.err, to see where the time goes. Prints figures: when the
+# window is shown, the server ready, the front desk signed in, the calls page read (interactive),
+# the event loop's longest stall until then, and memory. Never fails on speed.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -6,6 +6,7 @@
 //
 // Times are from the process's exec (its start time in /proc), so loading the libraries counts.
 #include "app/console/embeddedserver.h"
+#include "core/logging/log.h"
 #include "ui/models/callsmodel.h"
 #include "ui/pages/callspage.h"
 #include "ui/shell/consolecontroller.h"
@@ -18,6 +19,7 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <unistd.h>
@@ -88,6 +90,21 @@ int main(int argc, char *argv[])
         return 2;
     }
     QApplication app(argc, argv);
+    // BENCH_LOG=1: the console's and the server's log on stderr, to see where the time goes.
+    if (qEnvironmentVariableIsSet("BENCH_LOG"))
+        log::setupStderr(log::Level::Info);
+    // The event loop's longest stall until interactive: a timer that should tick every 5 ms,
+    // and the longest gap between two of its ticks (a window that freezes shows here).
+    double lastTick = sinceExecMs();
+    double longestStall = 0;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const double now = sinceExecMs();
+        longestStall = std::max(longestStall, now - lastTick);
+        lastTick = now;
+    });
+    ticker.start(5);
     QCoreApplication::setOrganizationName(u"Voxanne"_s);
     QCoreApplication::setApplicationName(u"voxanne-console-bench"_s);
     QApplication::setQuitOnLastWindowClosed(false);
@@ -100,6 +117,7 @@ int main(int argc, char *argv[])
     ui::ConsoleController controller(options, &host);
     double windowMs = -1;
     double readyMs = -1;
+    double signedInMs = -1;
     QObject::connect(&controller, &ui::ConsoleController::windowShown,
                      [&] { windowMs = sinceExecMs(); });
     QObject::connect(&host, &ui::EmbeddedServerHost::started, [&] { readyMs = sinceExecMs(); });
@@ -107,6 +125,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "the server did not start: %s\n", qPrintable(reason));
         QCoreApplication::exit(1);
     });
+    QObject::connect(&controller, &ui::ConsoleController::mainWindowShown,
+                     [&] { signedInMs = sinceExecMs(); });
     controller.start();
     if (!waitFor(&controller, &ui::ConsoleController::mainWindowShown, 120000)) {
         std::fprintf(stderr, "no signed-in window after 120 s\n");
@@ -121,9 +141,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     const double interactiveMs = sinceExecMs();
+    ticker.stop();
     figure("window shown (ms since exec)", QString::number(windowMs, 'f', 0));
     figure("server ready (ms since exec)", QString::number(readyMs, 'f', 0));
+    figure("signed in (ms since exec)", QString::number(signedInMs, 'f', 0));
     figure("interactive (ms since exec)", QString::number(interactiveMs, 'f', 0));
+    figure("longest event-loop stall (ms)", QString::number(longestStall, 'f', 0));
     figure("RSS at interactive (MB)", QString::number(statusMb("VmRSS")));
 
     // Scroll the calls list to its end, page after page, as a person holding End would.

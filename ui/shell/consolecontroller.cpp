@@ -194,13 +194,15 @@ void ConsoleController::startEmbedded()
         resumeOrSignIn();
         return;
     }
-    // The window comes first and the server starts behind it: initdb, PostgreSQL and the
-    // migrations take seconds, and a person should see the console at once, not wait for it.
+    // The window comes at once and the server starts behind it: initdb, PostgreSQL and the
+    // migrations take seconds, and a person should see the console meanwhile, not wait for it.
+    // The server is asked first, so its thread starts PostgreSQL while this one builds the
+    // window (its answer is queued here, so it finds the window made).
     m_serverDescription = tr("Clinic server on this computer");
+    m_host->start(m_dataDir);
     ensureWindow();
     m_window->showStarting();
     showWindow();
-    m_host->start(m_dataDir);
 }
 
 void ConsoleController::ensureWindow()
@@ -250,7 +252,19 @@ void ConsoleController::serverReady(const QUrl &url, const QString &description,
     log::info("console", u"Using the server."_s,
               {{u"url"_s, url.toString()}, {u"embedded"_s, m_embedded}});
     if (m_options.demo) {
-        demoSignIn();
+        // On a later start the host has a session for the front desk already: resuming it costs
+        // the server a hash lookup, where the password would cost a bcrypt.
+        const QString local = m_host && m_embedded ? m_host->takeLocalSession() : QString();
+        if (local.isEmpty()) {
+            demoSignIn();
+            return;
+        }
+        m_api->auth().resume(local, this, [this](Result<Session> session) {
+            if (session)
+                sessionStarted();
+            else
+                demoSignIn();
+        });
         return;
     }
     resumeOrSignIn();
