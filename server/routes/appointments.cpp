@@ -31,27 +31,12 @@ http::Response conflictResponse(const BookingOutcome &outcome)
         409);
 }
 
-Result<std::optional<QDateTime>> queryTime(const http::Request &request, const QString &name)
-{
-    if (!request.hasQuery(name) || request.queryValue(name).isEmpty())
-        return std::optional<QDateTime>();
-    auto parsed = http::parseDateTime(request.queryValue(name), name);
-    if (!parsed)
-        return parsed.error();
-    return std::optional<QDateTime>(*parsed);
-}
-
 } // namespace
 
 Result<void> addAppointmentFilters(const http::Request &request, ListQuery &q)
 {
-    for (const auto &[name, op] : {std::pair{u"from"_s, ">="}, std::pair{u"to"_s, "<"}}) {
-        auto at = queryTime(request, name);
-        if (!at)
-            return at.error();
-        if (*at)
-            q.where("a.starts_at " + QByteArray(op) + ' ' + q.bind(**at) + "::timestamptz");
-    }
+    if (auto period = q.wherePeriod(request, "a.starts_at"); !period)
+        return period;
     const QString status = request.queryValue(u"status"_s);
     static const QStringList statuses{u"held"_s, u"confirmed"_s, u"cancelled"_s, u"completed"_s};
     if (!status.isEmpty() && !statuses.contains(status))

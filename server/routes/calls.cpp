@@ -69,15 +69,8 @@ QString prefixQuery(const QString &search)
 
 Result<void> addCallFilters(const http::Request &request, ListQuery &q)
 {
-    for (const auto &[name, op] : {std::pair{u"from"_s, ">="}, std::pair{u"to"_s, "<"}}) {
-        const QString text = request.queryValue(name);
-        if (text.isEmpty())
-            continue;
-        auto at = http::parseDateTime(text, name);
-        if (!at)
-            return at.error();
-        q.where("c.occurred_at " + QByteArray(op) + ' ' + q.bind(*at) + "::timestamptz");
-    }
+    if (auto period = q.wherePeriod(request, "c.occurred_at"); !period)
+        return period;
     struct Choice
     {
         QString name;

@@ -1,5 +1,6 @@
 #include "server/routes/listquery.h"
 
+#include "server/http/jsonbody.h"
 #include "server/http/response.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -25,6 +26,20 @@ Result<ListQuery> ListQuery::fromRequest(const http::Request &request)
         query.m_cursor = *key;
     }
     return query;
+}
+
+Result<void> ListQuery::wherePeriod(const http::Request &request, const QByteArray &column)
+{
+    for (const auto &[name, op] : {std::pair{u"from"_s, ">="}, std::pair{u"to"_s, "<"}}) {
+        const QString text = request.queryValue(name);
+        if (text.isEmpty())
+            continue;
+        auto at = http::parseDateTime(text, name);
+        if (!at)
+            return at.error();
+        where(column + ' ' + op + ' ' + bind(*at) + "::timestamptz");
+    }
+    return {};
 }
 
 QByteArray ListQuery::bind(const db::Param &value)

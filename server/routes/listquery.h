@@ -31,6 +31,9 @@ public:
     // Appends a parameter and answers its placeholder ("$3").
     QByteArray bind(const db::Param &value);
     void where(const QByteArray &condition) { m_conditions.append(condition); }
+    // The list's period: `from` <= `column` < `to`, each optional (ISO 8601 with an offset;
+    // 400 naming the field when unreadable).
+    Result<void> wherePeriod(const http::Request &request, const QByteArray &column);
     // "a AND b AND c" (or "true").
     QByteArray conditions() const;
     const db::Params &params() const { return m_params; }

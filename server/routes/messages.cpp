@@ -35,6 +35,8 @@ const QByteArray messageJson =
 
 Result<void> addMessageFilters(const http::Request &request, ListQuery &q)
 {
+    if (auto period = q.wherePeriod(request, "m.created_at"); !period)
+        return period;
     for (const auto &[name, allowed] :
          {std::pair{u"method"_s, &methods}, std::pair{u"status"_s, &statuses},
           std::pair{u"direction"_s, &directions}}) {

@@ -113,6 +113,15 @@ private slots:
                                  << QStringList{u"share"_s, u"reminder"_s, u"followup"_s};
         QTest::newRow("call") << u"call_id="_s << QStringList{u"share"_s, u"followup"_s};
         QTest::newRow("combined") << u"method=sms&status=sent"_s << QStringList{u"followup"_s};
+        QTest::newRow("from a day") << u"from=2025-04-02T10:00:00Z"_s
+                                    << QStringList{u"share"_s, u"failed"_s, u"reminder"_s};
+        QTest::newRow("to a day, not included")
+            << u"to=2025-04-02T10:00:00Z"_s << QStringList{u"followup"_s};
+        QTest::newRow("a period in the clinic's zone")
+            << u"from=2025-04-02T00:00:00-04:00&to=2025-04-04T00:00:00-04:00"_s
+            << QStringList{u"failed"_s, u"reminder"_s};
+        QTest::newRow("period and method") << u"from=2025-04-02T00:00:00Z&method=email"_s
+                                           << QStringList{u"share"_s, u"reminder"_s};
     }
     void filtersNarrowTheLog()
     {
@@ -135,6 +144,8 @@ private slots:
         QTest::newRow("status") << u"status=lost"_s << u"status"_s;
         QTest::newRow("contact id") << u"contact_id=42"_s << u"contact_id"_s;
         QTest::newRow("call id") << u"call_id=x'; --"_s << u"call_id"_s;
+        QTest::newRow("from") << u"from=yesterday"_s << u"from"_s;
+        QTest::newRow("to") << u"to=2025-13-01"_s << u"to"_s;
     }
     void invalidFiltersAre400()
     {
