@@ -12,6 +12,7 @@
 #include "server/services/reminderjobs.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QThread>
 
 #include <atomic>
@@ -127,6 +128,41 @@ class TestReminders : public QObject
             30000));
     }
 
+    // The clinic's re-plan jobs still to run or running.
+    QString replansPending()
+    {
+        return one("SELECT count(*) FROM jobs WHERE kind = $1 AND org_id = $2::uuid AND status "
+                   "IN ('queued', 'running')",
+                   {QString::fromLatin1(reminderjobs::replanJobKind), m_a.orgId});
+    }
+
+    // Waits until the clinic's re-planning has run, by whichever runner takes it (`i`'s when
+    // given, the test server's otherwise); false when it did not finish or failed.
+    bool replanned(Instance *i = nullptr)
+    {
+        const bool settled = QTest::qWaitFor(
+            [&] {
+                if (i)
+                    i->jobs->runDue();
+                return replansPending() == u"0"_s;
+            },
+            30000);
+        return settled &&
+               one("SELECT count(*) FROM jobs WHERE kind = $1 AND org_id = $2::uuid "
+                   "AND status = 'failed'",
+                   {QString::fromLatin1(reminderjobs::replanJobKind), m_a.orgId}) == u"0"_s;
+    }
+
+    // The plan saved as the console saves it, and the re-planning it queued run to the end, so
+    // no re-plan is left to run in the middle of the next step.
+    HttpReply putPlan(const QJsonObject &changes)
+    {
+        const HttpReply reply = m_a.client->put(u"/api/settings/reminders"_s, changes);
+        if (reply.status == 200 && !replanned())
+            qWarning("the re-planning did not finish");
+        return reply;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -190,8 +226,7 @@ private slots:
         auto staff = f.staffOf(m_a);
         QCOMPARE(staff->put(u"/api/settings/reminders"_s, {{u"enabled"_s, true}}).status, 403);
         QCOMPARE(staff->get(u"/api/settings/reminders"_s).status, 200);
-        const HttpReply saved = m_a.client->put(
-            u"/api/settings/reminders"_s,
+        const HttpReply saved = putPlan(
             {{u"enabled"_s, true}, {u"quiet_start"_s, u"22:00"_s}, {u"quiet_end"_s, u"07:30"_s}});
         QCOMPARE(saved.status, 200);
         QCOMPARE(saved.json().value(u"enabled"_s).toBool(), true);
@@ -203,15 +238,12 @@ private slots:
                      {m_a.orgId}),
                  u"1"_s);
         // A custom text, then null: back to the default words.
-        QCOMPARE(m_a.client
-                     ->put(u"/api/settings/reminders"_s,
-                           {{u"sms_template"_s, u"See you {date} at {time}, {first_name}!"_s}})
+        QCOMPARE(putPlan({{u"sms_template"_s, u"See you {date} at {time}, {first_name}!"_s}})
                      .json()
                      .value(u"sms_template"_s)
                      .toString(),
                  u"See you {date} at {time}, {first_name}!"_s);
-        const HttpReply reset =
-            m_a.client->put(u"/api/settings/reminders"_s, {{u"sms_template"_s, QJsonValue::Null}});
+        const HttpReply reset = putPlan({{u"sms_template"_s, QJsonValue::Null}});
         QCOMPARE(reset.json().value(u"sms_template"_s),
                  reset.json().value(u"defaults"_s).toObject().value(u"sms_template"_s));
     }
@@ -397,7 +429,7 @@ private slots:
     {
         QFETCH(QString, change);
         QFETCH(QString, left);
-        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, true}}).status, 200);
+        QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
         const QString contact =
             f.insertContact(m_a.orgId, u"+1555010720%1"_s.arg(++m_rows), u"Chan Ging"_s);
         // Tuesday 15:00 in New York; booked long ago, so only the 24 h and 2 h are to come.
@@ -430,7 +462,7 @@ private slots:
     // still to come, adding and removing their waiting jobs.
     void changingThePlanReplansBookedAppointments()
     {
-        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, true}}).status, 200);
+        QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
         const QString contact = f.insertContact(m_a.orgId, u"+15550107301"_s, u"Plan Change"_s);
         const QString appt =
             appointment(contact, u"2030-12-11T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
@@ -440,6 +472,8 @@ private slots:
         const auto put = [&](const QJsonObject &changes) {
             const HttpReply r = m_a.client->put(u"/api/settings/reminders"_s, changes);
             QCOMPARE(r.status, 200);
+            // The save only queued the re-planning; the job runner carries it out.
+            QVERIFY(replanned(i.get()));
         };
         put({{u"day_before"_s, false}});
         QCOMPARE(waiting(appt), u"2h 11 18:00"_s);
@@ -465,6 +499,107 @@ private slots:
         QCOMPARE(waiting(appt), QString());
     }
 
+    // The save queues the re-planning in its own transaction and leaves the waiting reminders
+    // as they were; the job runner brings them to the new plan.
+    void aPlanChangeQueuesAReplanThatTheJobRunnerCarriesOut()
+    {
+        QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
+        const QString contact = f.insertContact(m_a.orgId, u"+15550107601"_s, u"Job Later"_s);
+        // Tuesday 15:00 in New York, booked long ago.
+        const QString appt =
+            appointment(contact, u"2031-02-11T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
+        auto i = instance(u"reminders-replan-job"_s);
+        QCOMPARE(plan(*i, appt, u"2031-02-01T12:00:00Z"_s), 2);
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+        // The test server's runner held still, so what the save did alone can be seen.
+        vox::server::jobs::JobRunner &serverJobs = f.server->server().jobs();
+        serverJobs.stop();
+        const auto restart = qScopeGuard([&] { serverJobs.start(); });
+        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"day_before"_s, false}}).status,
+                 200);
+        QCOMPARE(replansPending(), u"1"_s);
+        QCOMPARE(one("SELECT status FROM jobs WHERE unique_key = $1",
+                     {QString::fromLatin1(reminderjobs::replanJobKind) + u':' + m_a.orgId}),
+                 u"queued"_s);
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+        QVERIFY(replanned(i.get()));
+        QCOMPARE(waiting(appt), u"2h 11 18:00"_s);
+        QCOMPARE(putPlan({{u"day_before"_s, true}}).status, 200);
+        QVERIFY(replanned(i.get()));
+        QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
+    }
+
+    // Changes saved one after the other while a re-plan waits are all carried by that one job,
+    // which plans by the plan saved last.
+    void twoPlanChangesInARowEndWithTheLastPlan()
+    {
+        QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
+        const QString contact = f.insertContact(m_a.orgId, u"+15550107602"_s, u"Two Saves"_s);
+        const QString appt =
+            appointment(contact, u"2031-02-18T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
+        auto i = instance(u"reminders-replan-twice"_s);
+        QCOMPARE(plan(*i, appt, u"2031-02-01T12:00:00Z"_s), 2);
+        vox::server::jobs::JobRunner &serverJobs = f.server->server().jobs();
+        serverJobs.stop();
+        const auto restart = qScopeGuard([&] { serverJobs.start(); });
+        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"day_before"_s, false}}).status,
+                 200);
+        QCOMPARE(m_a.client
+                     ->put(u"/api/settings/reminders"_s,
+                           {{u"day_before"_s, true}, {u"two_hours_before"_s, false}})
+                     .status,
+                 200);
+        QCOMPARE(replansPending(), u"1"_s);
+        QVERIFY(replanned(i.get()));
+        QCOMPARE(waiting(appt), u"24h 17 20:00"_s);
+        QCOMPARE(putPlan({{u"two_hours_before"_s, true}}).status, 200);
+        QVERIFY(replanned(i.get()));
+        QCOMPARE(waiting(appt), u"24h 17 20:00, 2h 18 18:00"_s);
+    }
+
+    // The re-planning run again, in batches of any size, queues nothing new and leaves the
+    // same reminders waiting.
+    void replanningAgainChangesNothing_data()
+    {
+        QTest::addColumn<int>("batchSize");
+        QTest::newRow("one appointment a batch") << 1;
+        QTest::newRow("two a batch") << 2;
+        QTest::newRow("all in one") << 200;
+    }
+    void replanningAgainChangesNothing()
+    {
+        QFETCH(int, batchSize);
+        QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
+        auto i = instance(u"reminders-replan-again-%1"_s.arg(batchSize));
+        QStringList appts;
+        for (int n = 0; n < 3; ++n) {
+            const QString contact = f.insertContact(
+                m_a.orgId, u"+155501077%1%2"_s.arg(batchSize % 10).arg(n), u"Again Again"_s);
+            appts << appointment(contact, u"2031-03-1%1T20:00:00Z"_s.arg(n + 1),
+                                 u"2020-01-01T12:00:00Z"_s);
+        }
+        const auto state = [&] {
+            QStringList out;
+            for (const QString &appt : std::as_const(appts))
+                out << waiting(appt);
+            return out.join(u" | "_s);
+        };
+        const auto replanOnce = [&] {
+            auto queued = reminderjobs::replanUpcoming(*i->db, m_a.orgId, batchSize);
+            if (!queued)
+                qWarning("%s", qPrintable(queued.errorMessage()));
+            return queued ? *queued : -1;
+        };
+        QVERIFY(replanOnce() >= 6); // the three new appointments' 24 h and 2 h at least
+        const QString planned = state();
+        QCOMPARE(planned, u"24h 10 20:00, 2h 11 18:00 | 24h 11 20:00, 2h 12 18:00 | "
+                          "24h 12 20:00, 2h 13 18:00"_s);
+        QCOMPARE(replanOnce(), 0);
+        QCOMPARE(state(), planned);
+        QCOMPARE(replanOnce(), 0);
+        QCOMPARE(state(), planned);
+    }
+
     // A reminder e-mail is named by its job: the job run again (after a database error, say)
     // finds the e-mail sent and sends no second one; and should the first attempt's record have
     // been lost, Resend's idempotency key still keeps the copy from going.
@@ -476,10 +611,7 @@ private slots:
                             {u"from"_s, u"Reminder Clinic <desk@reminder.example>"_s}})
                      .status,
                  200);
-        QCOMPARE(m_a.client
-                     ->put(u"/api/settings/reminders"_s,
-                           {{u"enabled"_s, true}, {u"sms"_s, false}, {u"email"_s, true}})
-                     .status,
+        QCOMPARE(putPlan({{u"enabled"_s, true}, {u"sms"_s, false}, {u"email"_s, true}}).status,
                  200);
         const QString address = u"once@patient.example"_s;
         const QString contact =
@@ -533,19 +665,13 @@ private slots:
         QCOMPARE(keys.size(), 2);
         QCOMPARE(keys.first(), keys.last());
         QVERIFY(!keys.first().isEmpty());
-        QCOMPARE(
-            m_a.client->put(u"/api/settings/reminders"_s, {{u"sms"_s, true}, {u"email"_s, false}})
-                .status,
-            200);
+        QCOMPARE(putPlan({{u"sms"_s, true}, {u"email"_s, false}}).status, 200);
     }
 
     // A clinic that kept the default words reaches a patient who prefers Spanish in Spanish.
     void aPatientWhoPrefersSpanishIsRemindedInSpanish()
     {
-        QCOMPARE(m_a.client
-                     ->put(u"/api/settings/reminders"_s,
-                           {{u"enabled"_s, true}, {u"at_booking"_s, false}, {u"sms"_s, true}})
-                     .status,
+        QCOMPARE(putPlan({{u"enabled"_s, true}, {u"at_booking"_s, false}, {u"sms"_s, true}}).status,
                  200);
         const QString phone = u"+15550107501"_s;
         const QString contact = f.insertContact(m_a.orgId, phone, u"Lucía Prieto"_s);
@@ -566,14 +692,12 @@ private slots:
                  u"Hola Lucía, le recordamos su cita de Cleaning en Reminder Clinic el 15 de "
                  "enero a las 15:00. Responda C para confirmar, R para cambiarla o N para "
                  "cancelar."_s);
-        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"at_booking"_s, true}}).status,
-                 200);
+        QCOMPARE(putPlan({{u"at_booking"_s, true}}).status, 200);
     }
 
     void aClinicWithRemindersOffPlansNothing()
     {
-        QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"enabled"_s, false}}).status,
-                 200);
+        QCOMPARE(putPlan({{u"enabled"_s, false}}).status, 200);
         const QString contact = f.insertContact(m_a.orgId, u"+15550107006"_s, u"Off Duty"_s);
         const QString appt =
             appointment(contact, u"2030-10-10T19:00:00Z"_s, u"2030-10-01T18:00:00Z"_s);
