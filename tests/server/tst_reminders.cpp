@@ -163,6 +163,15 @@ class TestReminders : public QObject
         return reply;
     }
 
+    // Stops the test server's job runner until the answer goes out of scope, so only the
+    // test's own instance runs jobs meanwhile.
+    auto holdServerJobs()
+    {
+        vox::server::jobs::JobRunner &serverJobs = f.server->server().jobs();
+        serverJobs.stop();
+        return qScopeGuard([&serverJobs] { serverJobs.start(); });
+    }
+
 private slots:
     void initTestCase()
     {
@@ -413,6 +422,19 @@ private slots:
                    {QString::fromLatin1(reminderjobs::jobKind), appointmentId});
     }
 
+    // A confirmed appointment of a new patient, booked long ago and planned by `i` ten days
+    // before `start`, so only its 24 h and 2 h reminders wait; the test fails when they do not.
+    QString plannedLongAgo(Instance &i, const QString &phone, const QString &name,
+                           const QString &start)
+    {
+        const QString contact = f.insertContact(m_a.orgId, phone, name);
+        const QString appt = appointment(contact, start, u"2020-01-01T12:00:00Z"_s);
+        const QString now = utc(start).addDays(-10).toString(Qt::ISODate);
+        if (plan(i, appt, now) != 2)
+            qWarning("%s was not planned with two reminders", qPrintable(appt));
+        return appt;
+    }
+
     // Each row: what is done to a booked appointment, and the jobs left waiting for it
     // afterwards. Cancelling, completing and editing go through the API as the front desk does;
     // a move (the API books only so far ahead) is re-planned as the move's transaction does.
@@ -463,11 +485,9 @@ private slots:
     void changingThePlanReplansBookedAppointments()
     {
         QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
-        const QString contact = f.insertContact(m_a.orgId, u"+15550107301"_s, u"Plan Change"_s);
-        const QString appt =
-            appointment(contact, u"2030-12-11T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
         auto i = instance(u"reminders-plan-change"_s);
-        QCOMPARE(plan(*i, appt, u"2030-12-01T12:00:00Z"_s), 2);
+        const QString appt =
+            plannedLongAgo(*i, u"+15550107301"_s, u"Plan Change"_s, u"2030-12-11T20:00:00Z"_s);
         QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
         const auto put = [&](const QJsonObject &changes) {
             const HttpReply r = m_a.client->put(u"/api/settings/reminders"_s, changes);
@@ -504,23 +524,20 @@ private slots:
     void aPlanChangeQueuesAReplanThatTheJobRunnerCarriesOut()
     {
         QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
-        const QString contact = f.insertContact(m_a.orgId, u"+15550107601"_s, u"Job Later"_s);
-        // Tuesday 15:00 in New York, booked long ago.
-        const QString appt =
-            appointment(contact, u"2031-02-11T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
         auto i = instance(u"reminders-replan-job"_s);
-        QCOMPARE(plan(*i, appt, u"2031-02-01T12:00:00Z"_s), 2);
+        // Tuesday 15:00 in New York.
+        const QString appt =
+            plannedLongAgo(*i, u"+15550107601"_s, u"Job Later"_s, u"2031-02-11T20:00:00Z"_s);
         QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
         // The test server's runner held still, so what the save did alone can be seen.
-        vox::server::jobs::JobRunner &serverJobs = f.server->server().jobs();
-        serverJobs.stop();
-        const auto restart = qScopeGuard([&] { serverJobs.start(); });
+        const auto restart = holdServerJobs();
         QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"day_before"_s, false}}).status,
                  200);
         QCOMPARE(replansPending(), u"1"_s);
-        QCOMPARE(one("SELECT status FROM jobs WHERE unique_key = $1",
-                     {QString::fromLatin1(reminderjobs::replanJobKind) + u':' + m_a.orgId}),
-                 u"queued"_s);
+        QCOMPARE(
+            one("SELECT status FROM jobs WHERE unique_key = $1",
+                {QString(QString::fromLatin1(reminderjobs::replanJobKind) + u':' + m_a.orgId)}),
+            u"queued"_s);
         QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
         QVERIFY(replanned(i.get()));
         QCOMPARE(waiting(appt), u"2h 11 18:00"_s);
@@ -534,14 +551,10 @@ private slots:
     void twoPlanChangesInARowEndWithTheLastPlan()
     {
         QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
-        const QString contact = f.insertContact(m_a.orgId, u"+15550107602"_s, u"Two Saves"_s);
-        const QString appt =
-            appointment(contact, u"2031-02-18T20:00:00Z"_s, u"2020-01-01T12:00:00Z"_s);
         auto i = instance(u"reminders-replan-twice"_s);
-        QCOMPARE(plan(*i, appt, u"2031-02-01T12:00:00Z"_s), 2);
-        vox::server::jobs::JobRunner &serverJobs = f.server->server().jobs();
-        serverJobs.stop();
-        const auto restart = qScopeGuard([&] { serverJobs.start(); });
+        const QString appt =
+            plannedLongAgo(*i, u"+15550107602"_s, u"Two Saves"_s, u"2031-02-18T20:00:00Z"_s);
+        const auto restart = holdServerJobs();
         QCOMPARE(m_a.client->put(u"/api/settings/reminders"_s, {{u"day_before"_s, false}}).status,
                  200);
         QCOMPARE(m_a.client
@@ -562,20 +575,22 @@ private slots:
     void replanningAgainChangesNothing_data()
     {
         QTest::addColumn<int>("batchSize");
-        QTest::newRow("one appointment a batch") << 1;
-        QTest::newRow("two a batch") << 2;
-        QTest::newRow("all in one") << 200;
+        QTest::addColumn<int>("firstDay"); // of March 2031: three appointments from that day on
+        QTest::newRow("one appointment a batch") << 1 << 11;
+        QTest::newRow("two a batch") << 2 << 14;
+        QTest::newRow("all in one") << 200 << 17;
     }
     void replanningAgainChangesNothing()
     {
         QFETCH(int, batchSize);
+        QFETCH(int, firstDay);
         QCOMPARE(putPlan({{u"enabled"_s, true}}).status, 200);
         auto i = instance(u"reminders-replan-again-%1"_s.arg(batchSize));
         QStringList appts;
         for (int n = 0; n < 3; ++n) {
             const QString contact = f.insertContact(
                 m_a.orgId, u"+155501077%1%2"_s.arg(batchSize % 10).arg(n), u"Again Again"_s);
-            appts << appointment(contact, u"2031-03-1%1T20:00:00Z"_s.arg(n + 1),
+            appts << appointment(contact, u"2031-03-%1T20:00:00Z"_s.arg(firstDay + n),
                                  u"2020-01-01T12:00:00Z"_s);
         }
         const auto state = [&] {
@@ -592,8 +607,12 @@ private slots:
         };
         QVERIFY(replanOnce() >= 6); // the three new appointments' 24 h and 2 h at least
         const QString planned = state();
-        QCOMPARE(planned, u"24h 10 20:00, 2h 11 18:00 | 24h 11 20:00, 2h 12 18:00 | "
-                          "24h 12 20:00, 2h 13 18:00"_s);
+        // Sixteen o'clock in New York each day: the day before at the same time, and two hours
+        // before.
+        QStringList expected;
+        for (int n = 0; n < 3; ++n)
+            expected << u"24h %1 20:00, 2h %2 18:00"_s.arg(firstDay + n - 1).arg(firstDay + n);
+        QCOMPARE(planned, expected.join(u" | "_s));
         QCOMPARE(replanOnce(), 0);
         QCOMPARE(state(), planned);
         QCOMPARE(replanOnce(), 0);
