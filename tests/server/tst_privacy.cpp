@@ -10,7 +10,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QThread>
 
 #include <memory>
 
@@ -22,13 +21,7 @@ namespace {
 
 const QDateTime asOf = QDateTime::fromString(u"2026-03-10T04:00:00Z"_s, Qt::ISODate);
 
-// One more server instance on the same database: its own connections, job runner and context.
-struct Instance
-{
-    std::unique_ptr<vox::db::Database> db;
-    std::unique_ptr<vox::server::jobs::JobRunner> jobs;
-    std::unique_ptr<vox::server::AppContext> app;
-};
+using Instance = IntegrationFixture::Instance;
 
 } // namespace
 
@@ -42,15 +35,7 @@ class TestPrivacy : public QObject
 
     std::unique_ptr<Instance> instance(const QString &name)
     {
-        auto i = std::make_unique<Instance>();
-        vox::server::Server &s = f.server->server();
-        i->db = std::make_unique<vox::db::Database>(f.db->settings());
-        i->jobs = std::make_unique<vox::server::jobs::JobRunner>(
-            *i->db, name, vox::server::jobs::JobRunner::Options{});
-        i->app = std::make_unique<vox::server::AppContext>(vox::server::AppContext{
-            s.config(), *i->db, s.keys(), *i->jobs, vox::server::providers::RetryPolicy{{5, 5}}});
-        retentionpurge::registerJobs(*i->jobs, *i->app);
-        return i;
+        return f.instance(name, retentionpurge::registerJobs);
     }
 
     QString one(const QByteArray &sql, const vox::db::Params &params = {})
@@ -276,20 +261,7 @@ private slots:
                         .ok());
         auto first = instance(u"instance-1"_s);
         auto second = instance(u"instance-2"_s);
-        std::atomic<int> ran{0};
-        // As on a runner's own thread: provider calls there retry what a loaded machine drops.
-        const auto runAsRunner = [&ran](vox::server::jobs::JobRunner &jobs) {
-            const vox::server::providers::BackgroundWork background;
-            ran += jobs.runDue();
-        };
-        QThread *t1 = QThread::create([&] { runAsRunner(*first->jobs); });
-        QThread *t2 = QThread::create([&] { runAsRunner(*second->jobs); });
-        t1->start();
-        t2->start();
-        // The sandbox answers on this thread: wait with its events running, not blocked in wait().
-        QVERIFY(QTest::qWaitFor([&] { return t1->isFinished() && t2->isFinished(); }, 60000));
-        delete t1;
-        delete t2;
+        QVERIFY(IntegrationFixture::runRacing(*first, *second));
         // The test server's own runner may have taken it: whoever ran it, it ran once.
         QVERIFY(QTest::qWaitFor(
             [&] {

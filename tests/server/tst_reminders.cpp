@@ -13,9 +13,7 @@
 
 #include <QJsonArray>
 #include <QScopeGuard>
-#include <QThread>
 
-#include <atomic>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -29,13 +27,7 @@ QDateTime utc(const QString &iso)
     return QDateTime::fromString(iso, Qt::ISODate);
 }
 
-// One more server instance on the same database: its own connections, job runner and context.
-struct Instance
-{
-    std::unique_ptr<vox::db::Database> db;
-    std::unique_ptr<vox::server::jobs::JobRunner> jobs;
-    std::unique_ptr<vox::server::AppContext> app;
-};
+using Instance = IntegrationFixture::Instance;
 
 } // namespace
 
@@ -50,15 +42,7 @@ class TestReminders : public QObject
 
     std::unique_ptr<Instance> instance(const QString &name)
     {
-        auto i = std::make_unique<Instance>();
-        vox::server::Server &s = f.server->server();
-        i->db = std::make_unique<vox::db::Database>(f.db->settings());
-        i->jobs = std::make_unique<vox::server::jobs::JobRunner>(
-            *i->db, name, vox::server::jobs::JobRunner::Options{});
-        i->app = std::make_unique<vox::server::AppContext>(vox::server::AppContext{
-            s.config(), *i->db, s.keys(), *i->jobs, vox::server::providers::RetryPolicy{{5, 5}}});
-        reminderjobs::registerJobs(*i->jobs, *i->app);
-        return i;
+        return f.instance(name, reminderjobs::registerJobs);
     }
 
     QString one(const QByteArray &sql, const vox::db::Params &params = {})
@@ -307,19 +291,7 @@ private slots:
                  u"booked 2030-06-02 18:00, 24h 2030-06-11 19:00, 2h 2030-06-12 17:00"_s);
 
         makeDue(appt);
-        std::atomic<int> ran{0};
-        const auto runAsRunner = [&ran](vox::server::jobs::JobRunner &jobs) {
-            const vox::server::providers::BackgroundWork background;
-            ran += jobs.runDue();
-        };
-        QThread *t1 = QThread::create([&] { runAsRunner(*first->jobs); });
-        QThread *t2 = QThread::create([&] { runAsRunner(*second->jobs); });
-        t1->start();
-        t2->start();
-        // The sandbox answers on this thread: wait with its events running, not blocked in wait().
-        QVERIFY(QTest::qWaitFor([&] { return t1->isFinished() && t2->isFinished(); }, 60000));
-        delete t1;
-        delete t2;
+        QVERIFY(IntegrationFixture::runRacing(*first, *second));
         // The test server's own runner may have taken some: whoever ran them, each ran once.
         QVERIFY(QTest::qWaitFor([&] { return allDone(appt); }, 30000));
         QCOMPARE(one("SELECT max(attempts) FROM jobs WHERE kind = $1 AND "
