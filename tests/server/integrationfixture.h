@@ -257,6 +257,18 @@ public:
         return admin->execUncached(statement, params);
     }
 
+    // The first cell an auditor reads as text: empty for no row or NULL, "<error>" (and a
+    // warning saying why) when the statement failed.
+    QString one(const QByteArray &statement, const db::Params &params = {})
+    {
+        auto row = sql(statement, params);
+        if (!row) {
+            qWarning("%s", qPrintable(row.errorMessage()));
+            return QStringLiteral("<error>");
+        }
+        return row->isEmpty() || row->isNull(0, 0) ? QString() : row->text(0, 0);
+    }
+
     QString insertContact(const QString &orgId, const QString &phone, const QString &name,
                           const QString &email = {})
     {

@@ -45,24 +45,14 @@ class TestReminders : public QObject
         return f.instance(name, reminderjobs::registerJobs);
     }
 
-    QString one(const QByteArray &sql, const vox::db::Params &params = {})
-    {
-        auto row = f.sql(sql, params);
-        if (!row) {
-            qWarning("%s", qPrintable(row.errorMessage()));
-            return u"<error>"_s;
-        }
-        return row->isEmpty() || row->isNull(0, 0) ? QString() : row->text(0, 0);
-    }
-
     // An appointment of clinic A booked at `bookedAt`, starting at `start` (UTC).
     QString appointment(const QString &contactId, const QString &start, const QString &bookedAt)
     {
-        return one("INSERT INTO appointments (org_id, contact_id, service_name, starts_at, "
-                   "ends_at, status, source, created_at) VALUES ($1::uuid, $2::uuid, "
-                   "'Cleaning', $3::timestamptz, $3::timestamptz + interval '30 minutes', "
-                   "'confirmed', 'console', $4::timestamptz) RETURNING id",
-                   {m_a.orgId, contactId, start, bookedAt});
+        return f.one("INSERT INTO appointments (org_id, contact_id, service_name, starts_at, "
+                     "ends_at, status, source, created_at) VALUES ($1::uuid, $2::uuid, "
+                     "'Cleaning', $3::timestamptz, $3::timestamptz + interval '30 minutes', "
+                     "'confirmed', 'console', $4::timestamptz) RETURNING id",
+                     {m_a.orgId, contactId, start, bookedAt});
     }
 
     int plan(Instance &i, const QString &appointmentId, const QString &now)
@@ -88,9 +78,9 @@ class TestReminders : public QObject
 
     bool allDone(const QString &appointmentId)
     {
-        return one("SELECT count(*) FILTER (WHERE status <> 'done') FROM jobs WHERE kind = $1 "
-                   "AND payload->>'appointment_id' = $2",
-                   {QString::fromLatin1(reminderjobs::jobKind), appointmentId}) == u"0"_s;
+        return f.one("SELECT count(*) FILTER (WHERE status <> 'done') FROM jobs WHERE kind = $1 "
+                     "AND payload->>'appointment_id' = $2",
+                     {QString::fromLatin1(reminderjobs::jobKind), appointmentId}) == u"0"_s;
     }
 
     int smsTo(const QString &phone)
@@ -115,9 +105,9 @@ class TestReminders : public QObject
     // The clinic's re-plan jobs still to run or running.
     QString replansPending()
     {
-        return one("SELECT count(*) FROM jobs WHERE kind = $1 AND org_id = $2::uuid AND status "
-                   "IN ('queued', 'running')",
-                   {QString::fromLatin1(reminderjobs::replanJobKind), m_a.orgId});
+        return f.one("SELECT count(*) FROM jobs WHERE kind = $1 AND org_id = $2::uuid AND status "
+                     "IN ('queued', 'running')",
+                     {QString::fromLatin1(reminderjobs::replanJobKind), m_a.orgId});
     }
 
     // Waits until the clinic's re-planning has run, by whichever runner takes it (`i`'s when
@@ -132,9 +122,9 @@ class TestReminders : public QObject
             },
             30000);
         return settled &&
-               one("SELECT count(*) FROM jobs WHERE kind = $1 AND org_id = $2::uuid "
-                   "AND status = 'failed'",
-                   {QString::fromLatin1(reminderjobs::replanJobKind), m_a.orgId}) == u"0"_s;
+               f.one("SELECT count(*) FROM jobs WHERE kind = $1 AND org_id = $2::uuid "
+                     "AND status = 'failed'",
+                     {QString::fromLatin1(reminderjobs::replanJobKind), m_a.orgId}) == u"0"_s;
     }
 
     // The plan saved as the console saves it, and the re-planning it queued run to the end, so
@@ -210,7 +200,7 @@ private slots:
         QCOMPARE(refused.status, 400);
         QVERIFY2(refused.json().value(u"error"_s).toString().contains(says),
                  refused.body.constData());
-        QCOMPARE(one("SELECT count(*) FROM reminder_plans WHERE org_id = $1::uuid", {m_a.orgId}),
+        QCOMPARE(f.one("SELECT count(*) FROM reminder_plans WHERE org_id = $1::uuid", {m_a.orgId}),
                  u"0"_s);
     }
 
@@ -226,9 +216,9 @@ private slots:
         QCOMPARE(saved.json().value(u"quiet_end"_s).toString(), u"07:30"_s);
         QCOMPARE(m_a.client->get(u"/api/settings/reminders"_s).json().value(u"quiet_start"_s),
                  QJsonValue(u"22:00"_s));
-        QCOMPARE(one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
-                     "'reminders.plan_changed'",
-                     {m_a.orgId}),
+        QCOMPARE(f.one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
+                       "'reminders.plan_changed'",
+                       {m_a.orgId}),
                  u"1"_s);
         // A custom text, then null: back to the default words.
         QCOMPARE(putPlan({{u"sms_template"_s, u"See you {date} at {time}, {first_name}!"_s}})
@@ -284,26 +274,27 @@ private slots:
         QCOMPARE(plan(*first, appt, u"2030-06-02T18:00:00Z"_s), 3);
         // Planned again (another instance, the same change seen twice): nothing new.
         QCOMPARE(plan(*second, appt, u"2030-06-02T18:00:00Z"_s), 0);
-        QCOMPARE(one("SELECT string_agg(payload->>'reminder' || ' ' || to_char(run_at AT TIME "
-                     "ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), ', ' ORDER BY run_at) FROM jobs WHERE "
-                     "kind = $1 AND payload->>'appointment_id' = $2",
-                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+        QCOMPARE(f.one("SELECT string_agg(payload->>'reminder' || ' ' || to_char(run_at AT TIME "
+                       "ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), ', ' ORDER BY run_at) FROM jobs WHERE "
+                       "kind = $1 AND payload->>'appointment_id' = $2",
+                       {QString::fromLatin1(reminderjobs::jobKind), appt}),
                  u"booked 2030-06-02 18:00, 24h 2030-06-11 19:00, 2h 2030-06-12 17:00"_s);
 
         makeDue(appt);
         QVERIFY(IntegrationFixture::runRacing(*first, *second));
         // The test server's own runner may have taken some: whoever ran them, each ran once.
         QVERIFY(QTest::qWaitFor([&] { return allDone(appt); }, 30000));
-        QCOMPARE(one("SELECT max(attempts) FROM jobs WHERE kind = $1 AND "
-                     "payload->>'appointment_id' = $2",
-                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+        QCOMPARE(f.one("SELECT max(attempts) FROM jobs WHERE kind = $1 AND "
+                       "payload->>'appointment_id' = $2",
+                       {QString::fromLatin1(reminderjobs::jobKind), appt}),
                  u"1"_s);
         QCOMPARE(smsTo(phone), 3);
-        QCOMPARE(one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid AND purpose = "
-                     "'appointment_reminder' AND method = 'sms'",
-                     {appt}),
-                 u"3"_s);
-        QCOMPARE(one("SELECT confirmation_sent FROM appointments WHERE id = $1::uuid", {appt}),
+        QCOMPARE(
+            f.one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid AND purpose = "
+                  "'appointment_reminder' AND method = 'sms'",
+                  {appt}),
+            u"3"_s);
+        QCOMPARE(f.one("SELECT confirmation_sent FROM appointments WHERE id = $1::uuid", {appt}),
                  u"t"_s);
         const auto sent = f.recorded(u"twilio"_s, u"/Messages.json"_s);
         QVERIFY(IntegrationFixture::formValue(sent.last().body, u"Body"_s)
@@ -328,13 +319,13 @@ private slots:
         // The old time's reminders still waiting were deleted by the re-planning; the
         // confirmation planned for the old time does not go out after the move either.
         QCOMPARE(smsTo(phone), 2);
-        QCOMPARE(one("SELECT count(*) FROM jobs WHERE kind = $1 AND payload->>'appointment_id' = "
-                     "$2 AND payload->>'starts_at' LIKE '2030-07-10%'",
-                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+        QCOMPARE(f.one("SELECT count(*) FROM jobs WHERE kind = $1 AND payload->>'appointment_id' = "
+                       "$2 AND payload->>'starts_at' LIKE '2030-07-10%'",
+                       {QString::fromLatin1(reminderjobs::jobKind), appt}),
                  u"0"_s);
-        QCOMPARE(one("SELECT count(*) FROM jobs WHERE kind = $1 AND payload->>'appointment_id' = "
-                     "$2 AND payload->>'starts_at' LIKE '2030-07-11%'",
-                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+        QCOMPARE(f.one("SELECT count(*) FROM jobs WHERE kind = $1 AND payload->>'appointment_id' = "
+                       "$2 AND payload->>'starts_at' LIKE '2030-07-11%'",
+                       {QString::fromLatin1(reminderjobs::jobKind), appt}),
                  u"2"_s);
     }
 
@@ -359,7 +350,7 @@ private slots:
         QVERIFY(f.sql("UPDATE appointments SET status = $2 WHERE id = $1::uuid", {appt, status}));
         runAll(*i, appt);
         QCOMPARE(smsTo(phone), 0);
-        QCOMPARE(one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid", {appt}),
+        QCOMPARE(f.one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid", {appt}),
                  u"0"_s);
     }
 
@@ -377,21 +368,21 @@ private slots:
         runAll(*i, appt);
         QCOMPARE(smsTo(phone), 0);
         // Each job ran once and is done: a refusal is final, not retried.
-        QCOMPARE(one("SELECT max(attempts) FROM jobs WHERE kind = $1 AND "
-                     "payload->>'appointment_id' = $2",
-                     {QString::fromLatin1(reminderjobs::jobKind), appt}),
+        QCOMPARE(f.one("SELECT max(attempts) FROM jobs WHERE kind = $1 AND "
+                       "payload->>'appointment_id' = $2",
+                       {QString::fromLatin1(reminderjobs::jobKind), appt}),
                  u"1"_s);
-        QCOMPARE(one("SELECT confirmation_sent FROM appointments WHERE id = $1::uuid", {appt}),
+        QCOMPARE(f.one("SELECT confirmation_sent FROM appointments WHERE id = $1::uuid", {appt}),
                  u"f"_s);
     }
 
     // The jobs still waiting, as "reminder HH:MM" (UTC run time, day of the month), by time.
     QString waiting(const QString &appointmentId)
     {
-        return one("SELECT string_agg(payload->>'reminder' || ' ' || to_char(run_at AT TIME ZONE "
-                   "'UTC', 'DD HH24:MI'), ', ' ORDER BY run_at) FROM jobs WHERE kind = $1 AND "
-                   "payload->>'appointment_id' = $2 AND status = 'queued'",
-                   {QString::fromLatin1(reminderjobs::jobKind), appointmentId});
+        return f.one("SELECT string_agg(payload->>'reminder' || ' ' || to_char(run_at AT TIME ZONE "
+                     "'UTC', 'DD HH24:MI'), ', ' ORDER BY run_at) FROM jobs WHERE kind = $1 AND "
+                     "payload->>'appointment_id' = $2 AND status = 'queued'",
+                     {QString::fromLatin1(reminderjobs::jobKind), appointmentId});
     }
 
     // A confirmed appointment of a new patient, booked long ago and planned by `i` ten days
@@ -507,8 +498,8 @@ private slots:
                  200);
         QCOMPARE(replansPending(), u"1"_s);
         QCOMPARE(
-            one("SELECT status FROM jobs WHERE unique_key = $1",
-                {QString(QString::fromLatin1(reminderjobs::replanJobKind) + u':' + m_a.orgId)}),
+            f.one("SELECT status FROM jobs WHERE unique_key = $1",
+                  {QString(QString::fromLatin1(reminderjobs::replanJobKind) + u':' + m_a.orgId)}),
             u"queued"_s);
         QCOMPARE(waiting(appt), u"24h 10 20:00, 2h 11 18:00"_s);
         QVERIFY(replanned(i.get()));
@@ -630,9 +621,9 @@ private slots:
             QVERIFY(outcome->sent);
         };
         const auto rows = [&] {
-            return one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid AND method "
-                       "= 'email'",
-                       {appt});
+            return f.one("SELECT count(*) FROM messages WHERE appointment_id = $1::uuid AND method "
+                         "= 'email'",
+                         {appt});
         };
         runJob();
         QCOMPARE(emailsTo(), 1);
