@@ -2,6 +2,7 @@
 
 #include "core/remindermessage.h"
 #include "server/http/jsonbody.h"
+#include "server/jobs/jobrunner.h"
 #include "server/routes/settingschange.h"
 #include "server/services/callactions.h"
 #include "server/services/reminderjobs.h"
@@ -52,6 +53,7 @@ http::Reply putPlan(AppContext &app, http::Context &c)
     auto body = http::JsonBody::parse(c.request);
     if (!body)
         return body.error();
+    bool replanning = false;
     auto saved = app.db.transaction<QJsonObject>(
         c.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
             auto before = reminderplan::load(tx, c.orgId());
@@ -69,13 +71,17 @@ http::Reply putPlan(AppContext &app, http::Context &c)
                 !recorded)
                 return recorded.error();
             // Which reminders go and when is decided at planning; the words only when sent.
+            // The booked appointments are planned anew by a job: a clinic's thousands of them
+            // would keep this save, and its locks, waiting.
             static const QStringList wordsOnly{u"sms_template"_s, u"email_subject"_s,
                                                u"email_template"_s};
             const QStringList changed = changes.keys();
             if (std::any_of(changed.cbegin(), changed.cend(),
-                            [](const QString &key) { return !wordsOnly.contains(key); }))
-                if (auto replanned = reminderjobs::replanUpcoming(tx, c.orgId()); !replanned)
-                    return replanned.error();
+                            [](const QString &key) { return !wordsOnly.contains(key); })) {
+                if (auto queued = reminderjobs::queueReplan(tx, c.orgId()); !queued)
+                    return queued.error();
+                replanning = true;
+            }
             auto at = savedAt(tx, c.orgId());
             if (!at)
                 return at.error();
@@ -85,6 +91,8 @@ http::Reply putPlan(AppContext &app, http::Context &c)
         });
     if (!saved)
         return saved.error();
+    if (replanning)
+        app.jobs.wake();
     return http::Response::json(*saved);
 }
 

@@ -100,25 +100,73 @@ Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appoi
     return planWith(tx, *plan, orgId, appointmentId, now);
 }
 
-Result<int> replanUpcoming(db::Transaction &tx, const QString &orgId)
+Result<void> queueReplan(db::Transaction &tx, const QString &orgId)
 {
-    auto plan = reminderplan::load(tx, orgId);
-    if (!plan)
-        return plan.error();
-    // Appointments cancelled or completed had their waiting reminders dropped when they changed.
-    auto rows = tx.exec("SELECT id FROM appointments WHERE org_id = $1::uuid AND starts_at > "
-                        "now() AND status IN ('held', 'confirmed') ORDER BY starts_at",
-                        {orgId});
-    if (!rows)
-        return rows.error();
+    jobs::NewJob job;
+    job.kind = QString::fromLatin1(replanJobKind);
+    job.orgId = orgId;
+    job.uniqueKey = QString::fromLatin1(replanJobKind) + u':' + orgId;
+    job.dedupe = jobs::NewJob::Dedupe::Follow;
+    job.maxAttempts = 5;
+    auto queued = jobs::enqueue(tx, job);
+    if (!queued)
+        return queued.error();
+    return {};
+}
+
+Result<int> replanUpcoming(db::Database &db, const QString &orgId, int batchSize)
+{
+    // Walks the appointments by (start, id), each batch after the last one seen; the start goes
+    // round as PostgreSQL's own text so no precision is lost on the way.
+    QString afterStart = u"-infinity"_s;
+    QString afterId = u"00000000-0000-0000-0000-000000000000"_s;
     int queued = 0;
-    for (int r = 0; r < rows->rowCount(); ++r) {
-        auto planned = planWith(tx, *plan, orgId, rows->text(r, 0), QDateTime());
-        if (!planned)
-            return planned.error();
-        queued += *planned;
+    while (true) {
+        struct Batch
+        {
+            int queued = 0;
+            int appointments = 0;
+            QString lastStart;
+            QString lastId;
+        };
+        auto batch =
+            db.transaction<Batch>(db::Access::service(), [&](db::Transaction &tx) -> Result<Batch> {
+                // Read in each batch: a change saved meanwhile counts from here on, and the
+                // follow-up re-plan it queued covers the batches before.
+                auto plan = reminderplan::load(tx, orgId);
+                if (!plan)
+                    return plan.error();
+                // Appointments cancelled or completed had their waiting reminders dropped when
+                // they changed.
+                auto rows = tx.exec(
+                    "SELECT id, starts_at::text FROM appointments WHERE org_id = $1::uuid AND "
+                    "starts_at > now() AND status IN ('held', 'confirmed') AND (starts_at, id) > "
+                    "($2::timestamptz, $3::uuid) ORDER BY starts_at, id LIMIT $4",
+                    {orgId, afterStart, afterId, batchSize});
+                if (!rows)
+                    return rows.error();
+                Batch b;
+                b.appointments = rows->rowCount();
+                for (int r = 0; r < rows->rowCount(); ++r) {
+                    auto planned = planWith(tx, *plan, orgId, rows->text(r, 0), QDateTime());
+                    if (!planned)
+                        return planned.error();
+                    b.queued += *planned;
+                }
+                if (b.appointments > 0) {
+                    b.lastId = rows->text(b.appointments - 1, 0);
+                    b.lastStart = rows->text(b.appointments - 1, 1);
+                }
+                return b;
+            });
+        if (!batch)
+            return batch.error();
+        queued += batch->queued;
+        if (batch->appointments < batchSize)
+            return queued;
+        afterStart = batch->lastStart;
+        afterId = batch->lastId;
     }
-    return queued;
 }
 
 Result<Outcome> run(AppContext &app, const jobs::Job &job)
@@ -270,6 +318,14 @@ Result<Outcome> run(AppContext &app, const jobs::Job &job)
 
 void registerJobs(jobs::JobRunner &runner, AppContext &app)
 {
+    runner.registerHandler(QString::fromLatin1(replanJobKind), [&app](const jobs::Job &job) {
+        if (job.orgId.isEmpty())
+            return Result<void>(); // malformed: nothing a retry could improve
+        auto replanned = replanUpcoming(app.db, job.orgId);
+        if (!replanned)
+            return Result<void>(replanned.error());
+        return Result<void>();
+    });
     runner.registerHandler(QString::fromLatin1(jobKind), [&app](const jobs::Job &job) {
         auto outcome = run(app, job);
         if (!outcome)

@@ -10,13 +10,15 @@
 // A clinic's automatic reminders as durable jobs. Each reminder of an appointment is one job,
 // keyed by the appointment, the reminder and the start it was planned for, so it exists (and is
 // sent) once however many instances plan or run it. Planning happens in the transaction that
-// books, moves, cancels or completes the appointment, and in the one that changes the clinic's
-// plan: the reminders still to come are queued and the waiting ones no longer wanted are deleted.
+// books, moves, cancels or completes the appointment, and in a job of its own after the clinic
+// changes its plan: the reminders still to come are queued and the waiting ones no longer wanted
+// are deleted.
 // A job still finds out when it runs whether its appointment wants it (a change may commit while
 // it runs), and then sends nothing.
 namespace vox::server::reminderjobs {
 
 inline constexpr const char *jobKind = "reminders.send";
+inline constexpr const char *replanJobKind = "reminders.replan";
 
 // Plans the appointment's reminders anew as of `now` under the clinic's plan: queues those still
 // to come (none when the plan is off or the appointment is not held or confirmed) and deletes
@@ -26,9 +28,16 @@ inline constexpr const char *jobKind = "reminders.send";
 Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appointmentId,
                  const QDateTime &now);
 
-// Plans every booked appointment of the clinic still to come anew, after its plan changed.
-// Returns how many jobs are new.
-Result<int> replanUpcoming(db::Transaction &tx, const QString &orgId);
+// Queues the re-planning of the clinic's booked appointments, in the transaction that changes its
+// plan, so a save stays quick however many appointments the clinic has. One re-plan waits per
+// clinic: a waiting one absorbs later changes (it reads the plan when it runs), and one already
+// running, which may have read the older plan, gets a single follow-up.
+Result<void> queueReplan(db::Transaction &tx, const QString &orgId);
+
+// Plans every booked appointment of the clinic still to come anew under the plan it has now,
+// `batchSize` appointments to a transaction, so no lock is held for long. Running it again
+// changes nothing. Returns how many jobs are new.
+Result<int> replanUpcoming(db::Database &db, const QString &orgId, int batchSize = 200);
 
 struct Outcome
 {

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <memory>
 
 namespace vox::test {
 
@@ -74,6 +75,47 @@ inline Clinic createClinic(const QString &baseUrl, const QString &name,
     }
     return clinic;
 }
+
+// A server on a throwaway database with one clinic created by createClinic(): the set-up of the
+// API tests that reach no provider. Each role's requests go through as().
+struct ClinicServer
+{
+    std::unique_ptr<TestDatabase> db;
+    std::unique_ptr<TestServer> server;
+    std::unique_ptr<db::Connection> admin; // the cluster's superuser, for reading rows
+    Clinic clinic;
+    QString error;
+
+    bool start(const QString &label, const QString &clinicName,
+               const QString &timeZone = QStringLiteral("America/New_York"))
+    {
+        db = std::make_unique<TestDatabase>(label);
+        if (!db->ok()) {
+            error = db->error();
+            return false;
+        }
+        server = std::make_unique<TestServer>(*db);
+        if (!server->ok()) {
+            error = server->error();
+            return false;
+        }
+        admin = db->connectAsAdmin();
+        clinic = createClinic(server->url(), clinicName, timeZone);
+        if (clinic.orgId.isEmpty()) {
+            error = QStringLiteral("the clinic could not be created");
+            return false;
+        }
+        return true;
+    }
+
+    // A client signed in as the clinic's owner, admin or staff member.
+    std::unique_ptr<HttpClient> as(const QString &role) const
+    {
+        auto client = server->client();
+        client->setToken(clinic.token(role));
+        return client;
+    }
+};
 
 // Inserts a row as the cluster's superuser: `columns` maps column names to values in
 // PostgreSQL's text input syntax (null for NULL). Answers the new row's id.

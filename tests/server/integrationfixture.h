@@ -4,6 +4,7 @@
 // Vapi, Twilio, Google and Resend base URLs point at it, clinics signed up through the API, and
 // helpers that read the database the way an auditor would (as the superuser).
 #include "sandbox/sandbox.h"
+#include "server/appcontext.h"
 #include "testserver.h"
 #include "twilioconnection.h"
 
@@ -13,6 +14,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 
 #include <memory>
@@ -76,6 +78,63 @@ public:
         for (auto it = extra.cbegin(); it != extra.cend(); ++it)
             env.insert(it.key(), it.value());
         return env;
+    }
+
+    // As environment(), for a server that lets the sandbox stand in for where providers keep
+    // what they serve (VOXANNE_SANDBOX_URL): it fetches the sandbox's recordings and reaches its
+    // calls in progress.
+    QHash<QString, QString> sandboxEnvironment(const QHash<QString, QString> &extra = {}) const
+    {
+        QHash<QString, QString> env{
+            {QStringLiteral("VOXANNE_SANDBOX_URL"), sandbox->url()},
+            {QStringLiteral("VOXANNE_DEV_ALLOW_SANDBOX"), QStringLiteral("1")}};
+        for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+            env.insert(it.key(), it.value());
+        return environment(env);
+    }
+
+    // One more server instance on the same database: its own connections, job runner and
+    // context, running the job kinds `registerJobs` gives it.
+    struct Instance
+    {
+        std::unique_ptr<db::Database> db;
+        std::unique_ptr<server::jobs::JobRunner> jobs;
+        std::unique_ptr<server::AppContext> app;
+    };
+    std::unique_ptr<Instance> instance(const QString &name,
+                                       void (*registerJobs)(server::jobs::JobRunner &,
+                                                            server::AppContext &))
+    {
+        auto i = std::make_unique<Instance>();
+        server::Server &s = server->server();
+        i->db = std::make_unique<db::Database>(db->settings());
+        i->jobs = std::make_unique<server::jobs::JobRunner>(*i->db, name,
+                                                            server::jobs::JobRunner::Options{});
+        i->app = std::make_unique<server::AppContext>(server::AppContext{
+            s.config(), *i->db, s.keys(), *i->jobs, server::providers::RetryPolicy{{5, 5}}});
+        registerJobs(*i->jobs, *i->app);
+        return i;
+    }
+
+    // Two instances' runners run their due jobs at the same moment, each on a thread of its own
+    // as a runner's (provider calls there retry what a loaded machine drops), while this thread
+    // keeps its events running: the sandbox answers on it. False when they were not done within
+    // a minute.
+    static bool runRacing(Instance &first, Instance &second)
+    {
+        const auto runAsRunner = [](server::jobs::JobRunner &jobs) {
+            const server::providers::BackgroundWork background;
+            jobs.runDue();
+        };
+        QThread *t1 = QThread::create([&] { runAsRunner(*first.jobs); });
+        QThread *t2 = QThread::create([&] { runAsRunner(*second.jobs); });
+        t1->start();
+        t2->start();
+        if (!QTest::qWaitFor([&] { return t1->isFinished() && t2->isFinished(); }, 60000))
+            return false;
+        delete t1;
+        delete t2;
+        return true;
     }
 
     Clinic signUp(const QString &name, TestServer *on = nullptr)
@@ -165,10 +224,49 @@ public:
         return server->client()->get(googleConsent(clinic)).status == 200;
     }
 
+    // The clinic's own Resend key, so it can e-mail (shared recordings, reminders).
+    HttpReply connectResend(Clinic &clinic, const QString &apiKey)
+    {
+        return clinic.client->put(
+            QStringLiteral("/api/integrations/resend"),
+            {{QStringLiteral("api_key"), apiKey},
+             {QStringLiteral("from"), QStringLiteral("Glow Med Spa <frontdesk@glow.example>")}});
+    }
+
+    // Shares the call's recording with `email`: the link's path on the server, as read from the
+    // e-mail the sandbox received, or empty when sharing failed.
+    QString shareRecording(Clinic &clinic, const QString &callId, const QString &email)
+    {
+        const HttpReply reply =
+            clinic.client->post(QStringLiteral("/api/calls-dashboard/%1/share").arg(callId),
+                                {{QStringLiteral("email"), email}});
+        if (reply.status != 200) {
+            qWarning("sharing answered %d: %s", reply.status, reply.body.constData());
+            return {};
+        }
+        const QString text =
+            sandbox->resend().emails().last().toObject().value(QStringLiteral("text")).toString();
+        static const QRegularExpression link(
+            QStringLiteral("(/api/recordings/shared/[A-Za-z0-9._-]+)"));
+        return link.match(text).captured(1);
+    }
+
     // Rows an auditor reads.
     Result<db::PgResult> sql(const QByteArray &statement, const db::Params &params = {})
     {
         return admin->execUncached(statement, params);
+    }
+
+    // The first cell an auditor reads as text: empty for no row or NULL, "<error>" (and a
+    // warning saying why) when the statement failed.
+    QString one(const QByteArray &statement, const db::Params &params = {})
+    {
+        auto row = sql(statement, params);
+        if (!row) {
+            qWarning("%s", qPrintable(row.errorMessage()));
+            return QStringLiteral("<error>");
+        }
+        return row->isEmpty() || row->isNull(0, 0) ? QString() : row->text(0, 0);
     }
 
     QString insertContact(const QString &orgId, const QString &phone, const QString &name,
@@ -220,13 +318,19 @@ public:
         sandbox->state().addFailure(f);
     }
 
-    // A GET that does not follow redirects (consent screens, shared links answer 302).
-    static HttpReply getWithoutRedirect(const QString &url)
+    // A GET that does not follow redirects (consent screens, shared links answer 302), with a
+    // Range and a bearer token when given (a player seeking in a recording).
+    static HttpReply getWithoutRedirect(const QString &url, const QByteArray &range = {},
+                                        const QByteArray &token = {})
     {
         QNetworkAccessManager network;
         QNetworkRequest request{QUrl(url)};
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                              QNetworkRequest::ManualRedirectPolicy);
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token);
+        if (!range.isEmpty())
+            request.setRawHeader("Range", range);
         QNetworkReply *reply = network.get(request);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

@@ -27,27 +27,6 @@ QStringList idsOf(const QJsonArray &items)
     return ids;
 }
 
-HttpReply getRange(const QString &url, const QByteArray &range)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request{QUrl(url)};
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    if (!range.isEmpty())
-        request.setRawHeader("Range", range);
-    QNetworkReply *reply = network.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    HttpReply out;
-    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = reply->readAll();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        out.headers.insert(name.toLower(), value);
-    reply->deleteLater();
-    return out;
-}
-
 } // namespace
 
 class TestAccessLog : public QObject
@@ -90,19 +69,7 @@ class TestAccessLog : public QObject
     }
 
     // Shares the clinic's recording and answers the link's path on the server.
-    QString share(const QString &email)
-    {
-        const HttpReply reply = m_clinic.client->post(
-            u"/api/calls-dashboard/%1/share"_s.arg(m_callId), {{u"email"_s, email}});
-        if (reply.status != 200) {
-            qWarning("sharing answered %d: %s", reply.status, reply.body.constData());
-            return {};
-        }
-        const QString text =
-            f.sandbox->resend().emails().last().toObject().value(u"text"_s).toString();
-        static const QRegularExpression link(u"(/api/recordings/shared/[A-Za-z0-9._-]+)"_s);
-        return link.match(text).captured(1);
-    }
+    QString share(const QString &email) { return f.shareRecording(m_clinic, m_callId, email); }
     QString shareIdOf(const QString &email)
     {
         auto row = f.sql("SELECT id FROM recording_shares WHERE email = $1 ORDER BY created_at "
@@ -115,9 +82,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(f.start(u"accesslog"_s), qPrintable(f.error));
-        m_server = std::make_unique<vox::test::TestServer>(
-            *f.db, f.environment({{u"VOXANNE_SANDBOX_URL"_s, f.sandbox->url()},
-                                  {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s}}));
+        m_server = std::make_unique<vox::test::TestServer>(*f.db, f.sandboxEnvironment());
         QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
         m_clinic = f.signUp(u"Audit Clinic"_s, m_server.get());
         QVERIFY(!m_clinic.orgId.isEmpty());
@@ -145,11 +110,7 @@ private slots:
         m_callId = f.insertCall(m_clinic.orgId, u"+15557770001"_s, m_contactId, m_recordingUrl,
                                 u"AI: Thank you for calling. User: A consultation."_s);
         QVERIFY(!m_callId.isEmpty());
-        const HttpReply resend =
-            m_clinic.client->put(u"/api/integrations/resend"_s,
-                                 {{u"api_key"_s, u"re_audit_key_1"_s},
-                                  {u"from"_s, u"Glow Med Spa <frontdesk@glow.example>"_s}});
-        QCOMPARE(resend.status, 200);
+        QCOMPARE(f.connectResend(m_clinic, u"re_audit_key_1"_s).status, 200);
         m_shareLink = share(u"colleague@glow.example"_s);
         QVERIFY(!m_shareLink.isEmpty());
     }
@@ -591,25 +552,29 @@ private slots:
 
     void aSharedLinkServesTheRecordingItselfWithRanges()
     {
-        const HttpReply direct = getRange(m_recordingUrl, QByteArray());
+        const HttpReply direct =
+            IntegrationFixture::getWithoutRedirect(m_recordingUrl, QByteArray());
         QCOMPARE(direct.status, 200);
         QVERIFY(direct.body.size() > 3000);
-        const HttpReply whole = getRange(m_server->url() + m_shareLink, QByteArray());
+        const HttpReply whole =
+            IntegrationFixture::getWithoutRedirect(m_server->url() + m_shareLink, QByteArray());
         QCOMPARE(whole.status, 200);
         QVERIFY(!whole.headers.contains("location"));
         QCOMPARE(whole.body, direct.body);
         QCOMPARE(whole.headers.value("content-type"), QByteArray("audio/wav"));
 
-        const HttpReply part = getRange(m_server->url() + m_shareLink, "bytes=1000-2999");
+        const HttpReply part = IntegrationFixture::getWithoutRedirect(m_server->url() + m_shareLink,
+                                                                      "bytes=1000-2999");
         QCOMPARE(part.status, 206);
         QCOMPARE(part.body, direct.body.mid(1000, 2000));
         QCOMPARE(part.headers.value("content-range"),
                  "bytes 1000-2999/" + QByteArray::number(direct.body.size()));
-        const HttpReply tail = getRange(m_server->url() + m_shareLink, "bytes=-100");
+        const HttpReply tail =
+            IntegrationFixture::getWithoutRedirect(m_server->url() + m_shareLink, "bytes=-100");
         QCOMPARE(tail.status, 206);
         QCOMPARE(tail.body, direct.body.right(100));
-        const HttpReply beyond = getRange(m_server->url() + m_shareLink,
-                                          "bytes=" + QByteArray::number(direct.body.size()) + "-");
+        const HttpReply beyond = IntegrationFixture::getWithoutRedirect(
+            m_server->url() + m_shareLink, "bytes=" + QByteArray::number(direct.body.size()) + "-");
         QCOMPARE(beyond.status, 416);
     }
 
@@ -626,7 +591,9 @@ private slots:
         const QString link = share(email);
         QVERIFY(!link.isEmpty());
         const QString id = shareIdOf(email);
-        QCOMPARE(getRange(m_server->url() + link, "bytes=0-99").status, 206);
+        QCOMPARE(
+            IntegrationFixture::getWithoutRedirect(m_server->url() + link, "bytes=0-99").status,
+            206);
         const auto listed = [&] {
             return idsOf(m_clinic.client->get(u"/api/calls-dashboard/%1/shares"_s.arg(m_callId))
                              .json()
@@ -636,7 +603,9 @@ private slots:
         QVERIFY(listed().contains(id));
         if (how == u"revoked") {
             QCOMPARE(m_staff->del(u"/api/recording-shares/"_s + id).status, 403);
-            QCOMPARE(getRange(m_server->url() + link, "bytes=0-99").status, 206);
+            QCOMPARE(
+                IntegrationFixture::getWithoutRedirect(m_server->url() + link, "bytes=0-99").status,
+                206);
             QCOMPARE(m_clinic.client->del(u"/api/recording-shares/"_s + id).status, 200);
         } else {
             QVERIFY(f.sql("UPDATE recording_shares SET expires_at = now() - interval '1 second' "
@@ -644,7 +613,8 @@ private slots:
                           {id}));
         }
         const int before = logCount(m_clinic.orgId);
-        const HttpReply gone = getRange(m_server->url() + link, QByteArray());
+        const HttpReply gone =
+            IntegrationFixture::getWithoutRedirect(m_server->url() + link, QByteArray());
         QCOMPARE(gone.status, 410);
         QVERIFY(!gone.headers.contains("location"));
         QVERIFY(!gone.body.contains("sandbox"));

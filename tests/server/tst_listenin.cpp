@@ -8,7 +8,7 @@
 // one with how long it lasted; another clinic's call is not found, an ended call is refused in
 // words, and nobody unsigned gets in. A listener whose connection does not take the sound is
 // closed as too slow once it is two seconds behind, and the others go on hearing the call.
-#include "integrationfixture.h"
+#include "livecallfixture.h"
 
 #include "sandbox/livecallsandbox.h"
 #include "sandbox/vapimessages.h"
@@ -208,44 +208,12 @@ class TestListenIn : public QObject
     Clinic m_clinic;
     Clinic m_other;
     std::unique_ptr<vox::test::HttpClient> m_staff;
-    QString m_assistantId;
-    int m_calls = 0;
+    vox::test::LiveCallFixture m_live{f};
 
-    HttpReply deliver(const QJsonObject &message)
-    {
-        auto client = f.server->client();
-        const QByteArray body = QJsonDocument(vm::envelope(message)).toJson(QJsonDocument::Compact);
-        return client->send("POST", u"/api/webhooks/vapi"_s, body,
-                            {{"x-vapi-secret", vox::test::TestServer::webhookSecret.toUtf8()}});
-    }
+    HttpReply deliver(const QJsonObject &message) { return m_live.deliver(message); }
 
-    struct Live
-    {
-        vm::CallInfo info;
-        QString id;
-    };
-
-    Live startCall()
-    {
-        Live call;
-        call.info.id =
-            u"listen-call-%1-%2"_s.arg(++m_calls).arg(QDateTime::currentMSecsSinceEpoch());
-        call.info.assistantId = m_assistantId;
-        call.info.clinicNumber = u"+15550009999"_s;
-        call.info.customerNumber = u"+15550144%1"_s.arg(m_calls, 3, 10, QLatin1Char('0'));
-        call.info.customerName = u"Ana Ruiz"_s;
-        call.info.createdAt = QDateTime::currentDateTimeUtc().addSecs(-30);
-        call.info.startedAt = call.info.createdAt.addSecs(2);
-        call.info.monitorBase = f.sandbox->url() + u"/vapi-live/"_s + call.info.id;
-        f.sandbox->liveCalls().add(
-            call.info, f.server->url() + u"/api/webhooks/vapi"_s,
-            {{"x-vapi-secret", vox::test::TestServer::webhookSecret.toUtf8()}});
-        deliver(vm::statusUpdate(call.info, u"ringing"_s, call.info.createdAt));
-        deliver(vm::statusUpdate(call.info, u"in-progress"_s, call.info.startedAt));
-        auto row = f.sql("SELECT id FROM call_logs WHERE vapi_call_id = $1", {call.info.id});
-        call.id = row && !row->isEmpty() ? row->text(0, 0) : QString();
-        return call;
-    }
+    using Live = vox::test::LiveCallFixture::Call;
+    Live startCall() { return m_live.startCall(u"listen-call"_s, u"+15550144"_s, u"Ana Ruiz"_s); }
 
     QString listenUrl(const QString &callId) const
     {
@@ -264,19 +232,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(f.start(u"listenin"_s), qPrintable(f.error));
-        f.server = std::make_unique<vox::test::TestServer>(
-            *f.db, f.environment({{u"VOXANNE_SANDBOX_URL"_s, f.sandbox->url()},
-                                  {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s},
-                                  {u"VAPI_PUBLIC_KEY"_s, publicKey}}));
-        QVERIFY2(f.server->ok(), qPrintable(f.server->error()));
+        QVERIFY2(m_live.startServer(publicKey), qPrintable(f.error));
         m_clinic = f.signUp(u"Listening Clinic"_s);
         m_other = f.signUp(u"Other Clinic"_s);
         m_staff = f.staffOf(m_clinic);
-        m_assistantId = u"asst-listen-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
-        QVERIFY(f.sql("UPDATE agents SET vapi_assistant_id = $2 WHERE org_id = $1::uuid AND "
-                      "direction = 'inbound'",
-                      {m_clinic.orgId, m_assistantId})
-                    .ok());
+        QVERIFY(m_live.nameAssistant(m_clinic, u"asst-listen"_s));
     }
 
     void onlyTheListenPathUpgrades_data()

@@ -10,7 +10,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QThread>
 
 #include <memory>
 
@@ -22,13 +21,7 @@ namespace {
 
 const QDateTime asOf = QDateTime::fromString(u"2026-03-10T04:00:00Z"_s, Qt::ISODate);
 
-// One more server instance on the same database: its own connections, job runner and context.
-struct Instance
-{
-    std::unique_ptr<vox::db::Database> db;
-    std::unique_ptr<vox::server::jobs::JobRunner> jobs;
-    std::unique_ptr<vox::server::AppContext> app;
-};
+using Instance = IntegrationFixture::Instance;
 
 } // namespace
 
@@ -42,45 +35,29 @@ class TestPrivacy : public QObject
 
     std::unique_ptr<Instance> instance(const QString &name)
     {
-        auto i = std::make_unique<Instance>();
-        vox::server::Server &s = f.server->server();
-        i->db = std::make_unique<vox::db::Database>(f.db->settings());
-        i->jobs = std::make_unique<vox::server::jobs::JobRunner>(
-            *i->db, name, vox::server::jobs::JobRunner::Options{});
-        i->app = std::make_unique<vox::server::AppContext>(vox::server::AppContext{
-            s.config(), *i->db, s.keys(), *i->jobs, vox::server::providers::RetryPolicy{{5, 5}}});
-        retentionpurge::registerJobs(*i->jobs, *i->app);
-        return i;
-    }
-
-    QString one(const QByteArray &sql, const vox::db::Params &params = {})
-    {
-        auto row = f.sql(sql, params);
-        if (!row) {
-            qWarning("%s", qPrintable(row.errorMessage()));
-            return u"<error>"_s;
-        }
-        return row->isEmpty() || row->isNull(0, 0) ? QString() : row->text(0, 0);
+        return f.instance(name, retentionpurge::registerJobs);
     }
 
     // A call of `orgId` at `at`, with everything a call can hold.
     QString call(const QString &orgId, const QString &at, const QString &contactId,
                  const QString &vapiId, const QString &phone = u"+15550100999"_s)
     {
-        return one("INSERT INTO call_logs (org_id, vapi_call_id, contact_id, phone_number, "
-                   "caller_name, status, occurred_at, duration_seconds, ended_reason, transcript, "
-                   "summary, recording_url, financial_value_cents, booking_confirmed) VALUES "
-                   "($1::uuid, $2, $3::uuid, $4, 'Caller', 'ended', $5::timestamptz, 185, "
-                   "'customer-ended-call', 'Patient: I need my knee looked at.', 'Knee pain.', "
-                   "'https://storage.vapi.example/rec-' || $2 || '.wav', 45000, true) RETURNING id",
-                   {orgId, vapiId, contactId.isEmpty() ? QString() : contactId, phone, at});
+        return f.one(
+            "INSERT INTO call_logs (org_id, vapi_call_id, contact_id, phone_number, "
+            "caller_name, status, occurred_at, duration_seconds, ended_reason, transcript, "
+            "summary, recording_url, financial_value_cents, booking_confirmed) VALUES "
+            "($1::uuid, $2, $3::uuid, $4, 'Caller', 'ended', $5::timestamptz, 185, "
+            "'customer-ended-call', 'Patient: I need my knee looked at.', 'Knee pain.', "
+            "'https://storage.vapi.example/rec-' || $2 || '.wav', 45000, true) RETURNING id",
+            {orgId, vapiId, contactId.isEmpty() ? QString() : contactId, phone, at});
     }
     QString message(const QString &orgId, const QString &at, const QString &contactId)
     {
-        return one("INSERT INTO messages (org_id, contact_id, method, recipient, content, status, "
-                   "created_at) VALUES ($1::uuid, $2::uuid, 'sms', '+15550100999', "
-                   "'Your appointment is at 3 pm.', 'sent', $3::timestamptz) RETURNING id",
-                   {orgId, contactId.isEmpty() ? QString() : contactId, at});
+        return f.one(
+            "INSERT INTO messages (org_id, contact_id, method, recipient, content, status, "
+            "created_at) VALUES ($1::uuid, $2::uuid, 'sms', '+15550100999', "
+            "'Your appointment is at 3 pm.', 'sent', $3::timestamptz) RETURNING id",
+            {orgId, contactId.isEmpty() ? QString() : contactId, at});
     }
     int vapiDeletes(const QString &vapiId)
     {
@@ -127,9 +104,9 @@ private slots:
         auto staff = f.staffOf(m_a);
         QCOMPARE(staff->patch(u"/api/org/privacy"_s, {{u"keep_recordings_days"_s, 10}}).status,
                  403);
-        QCOMPARE(one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
-                     "'privacy.settings_changed'",
-                     {m_a.orgId}),
+        QCOMPARE(f.one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
+                       "'privacy.settings_changed'",
+                       {m_a.orgId}),
                  u"1"_s);
     }
 
@@ -167,10 +144,11 @@ private slots:
         // Lines kept as they were said go with the transcript; live events of any call go a day
         // after they were sent (asOf is in the past: both events here are older than that).
         for (const QString &id : {old, middle, onHold})
-            one("INSERT INTO call_live_lines (org_id, call_id, role, text, spoken_at) VALUES "
-                "($1::uuid, $2::uuid, 'user', 'My knee hurts.', now())",
-                {m_a.orgId, id});
-        one("INSERT INTO events (org_id, type, entity_type, entity_id, payload, created_at) VALUES "
+            f.one("INSERT INTO call_live_lines (org_id, call_id, role, text, spoken_at) VALUES "
+                  "($1::uuid, $2::uuid, 'user', 'My knee hurts.', now())",
+                  {m_a.orgId, id});
+        f.one(
+            "INSERT INTO events (org_id, type, entity_type, entity_id, payload, created_at) VALUES "
             "($1::uuid, 'live.transcript', 'call', $2::uuid, '{\"text\": \"My kn\"}', "
             "$3::timestamptz - interval '25 hours'), ($1::uuid, 'call.updated', 'call', $2::uuid, "
             "'{}', $3::timestamptz - interval '25 hours'), ($1::uuid, 'live.transcript', 'call', "
@@ -182,26 +160,26 @@ private slots:
         QVERIFY2(purged, purged ? "" : qPrintable(purged.errorMessage()));
 
         const auto state = [&](const QString &id) {
-            return one("SELECT concat_ws('|', recording_url IS NULL, transcript IS NULL, "
-                       "summary IS NULL, duration_seconds, financial_value_cents, ended_reason, "
-                       "booking_confirmed) FROM call_logs WHERE id = $1::uuid",
-                       {id});
+            return f.one("SELECT concat_ws('|', recording_url IS NULL, transcript IS NULL, "
+                         "summary IS NULL, duration_seconds, financial_value_cents, ended_reason, "
+                         "booking_confirmed) FROM call_logs WHERE id = $1::uuid",
+                         {id});
         };
         QCOMPARE(state(old), u"t|t|t|185|45000|customer-ended-call|t"_s);
         QCOMPARE(state(middle), u"t|f|f|185|45000|customer-ended-call|t"_s);
         QCOMPARE(state(young), u"f|f|f|185|45000|customer-ended-call|t"_s);
         QCOMPARE(state(onHold), u"f|f|f|185|45000|customer-ended-call|t"_s);
         QCOMPARE(state(bOld), u"f|f|f|185|45000|customer-ended-call|t"_s);
-        QCOMPARE(one("SELECT string_agg(call_id::text, ',' ORDER BY call_id) FROM "
-                     "call_live_lines WHERE org_id = $1::uuid",
-                     {m_a.orgId}),
+        QCOMPARE(f.one("SELECT string_agg(call_id::text, ',' ORDER BY call_id) FROM "
+                       "call_live_lines WHERE org_id = $1::uuid",
+                       {m_a.orgId}),
                  std::min(middle, onHold) + u',' + std::max(middle, onHold));
-        QCOMPARE(one("SELECT string_agg(type || ' ' || (payload ->> 'text'), ',' ORDER BY type) "
-                     "FROM events WHERE org_id = $1::uuid AND entity_id = $2::uuid",
-                     {m_a.orgId, young}),
+        QCOMPARE(f.one("SELECT string_agg(type || ' ' || (payload ->> 'text'), ',' ORDER BY type) "
+                       "FROM events WHERE org_id = $1::uuid AND entity_id = $2::uuid",
+                       {m_a.orgId, young}),
                  u"live.transcript My knee"_s);
         const auto body = [&](const QString &id) {
-            return one("SELECT content FROM messages WHERE id = $1::uuid", {id});
+            return f.one("SELECT content FROM messages WHERE id = $1::uuid", {id});
         };
         QCOMPARE(body(oldText), QString());
         QCOMPARE(body(newText), u"Your appointment is at 3 pm."_s);
@@ -215,18 +193,18 @@ private slots:
         QCOMPARE(vapiDeletes(u"vapi-b-old"_s), 0);
         // Audited once for A, with its counts; nothing for B.
         const QJsonObject details =
-            QJsonDocument::fromJson(one("SELECT details FROM audit_log WHERE org_id = $1::uuid "
-                                        "AND action = 'retention.purge'",
-                                        {m_a.orgId})
+            QJsonDocument::fromJson(f.one("SELECT details FROM audit_log WHERE org_id = $1::uuid "
+                                          "AND action = 'retention.purge'",
+                                          {m_a.orgId})
                                         .toUtf8())
                 .object();
         QCOMPARE(details.value(u"recordings"_s).toInt(), 2);
         QCOMPARE(details.value(u"transcripts"_s).toInt(), 1);
         QCOMPARE(details.value(u"message_bodies"_s).toInt(), 1);
         QCOMPARE(details.value(u"provider_deleted"_s).toInt(), 2);
-        QCOMPARE(one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
-                     "'retention.purge'",
-                     {m_b.orgId}),
+        QCOMPARE(f.one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
+                       "'retention.purge'",
+                       {m_b.orgId}),
                  u"0"_s);
 
         // A second run finds nothing more to remove and asks Vapi nothing again.
@@ -244,12 +222,12 @@ private slots:
         auto purged = retentionpurge::purgeClinic(*purge->app, m_a.orgId, asOf);
         QVERIFY(purged);
         QCOMPARE(purged->providerFailed, 1);
-        QVERIFY(!one("SELECT recording_url FROM call_logs WHERE id = $1::uuid", {c}).isEmpty());
+        QVERIFY(!f.one("SELECT recording_url FROM call_logs WHERE id = $1::uuid", {c}).isEmpty());
         f.sandbox->state().clearFailures();
         auto later = retentionpurge::purgeClinic(*purge->app, m_a.orgId, asOf);
         QVERIFY(later);
         QCOMPARE(later->recordings, 1);
-        QVERIFY(one("SELECT recording_url FROM call_logs WHERE id = $1::uuid", {c}).isEmpty());
+        QVERIFY(f.one("SELECT recording_url FROM call_logs WHERE id = $1::uuid", {c}).isEmpty());
     }
 
     // Two instances' job runners claim the day's run at once: it runs once, Vapi is asked once,
@@ -257,15 +235,15 @@ private slots:
     void twoInstancesRacingRunTheDailyPurgeOnce()
     {
         const QString c = call(m_a.orgId, u"2025-07-01T10:00:00Z"_s, {}, u"vapi-race"_s);
-        const qint64 auditsBefore = one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid "
-                                        "AND action = 'retention.purge'",
-                                        {m_a.orgId})
+        const qint64 auditsBefore = f.one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid "
+                                          "AND action = 'retention.purge'",
+                                          {m_a.orgId})
                                         .toLongLong();
-        QVERIFY(!one("INSERT INTO jobs (kind, payload, unique_key, max_attempts) VALUES ($1, "
-                     "$2::jsonb, $3, 3) RETURNING id",
-                     {QString::fromLatin1(retentionpurge::jobKind),
-                      QJsonValue(QJsonObject{{u"as_of"_s, asOf.toString(Qt::ISODate)}}),
-                      u"privacy.retention@race"_s})
+        QVERIFY(!f.one("INSERT INTO jobs (kind, payload, unique_key, max_attempts) VALUES ($1, "
+                       "$2::jsonb, $3, 3) RETURNING id",
+                       {QString::fromLatin1(retentionpurge::jobKind),
+                        QJsonValue(QJsonObject{{u"as_of"_s, asOf.toString(Qt::ISODate)}}),
+                        u"privacy.retention@race"_s})
                      .isEmpty());
         // The keys folding repeated viewings into one access-log row are kept a day.
         for (const QString &age : {u"2 days"_s, u"1 hour"_s})
@@ -276,35 +254,23 @@ private slots:
                         .ok());
         auto first = instance(u"instance-1"_s);
         auto second = instance(u"instance-2"_s);
-        std::atomic<int> ran{0};
-        // As on a runner's own thread: provider calls there retry what a loaded machine drops.
-        const auto runAsRunner = [&ran](vox::server::jobs::JobRunner &jobs) {
-            const vox::server::providers::BackgroundWork background;
-            ran += jobs.runDue();
-        };
-        QThread *t1 = QThread::create([&] { runAsRunner(*first->jobs); });
-        QThread *t2 = QThread::create([&] { runAsRunner(*second->jobs); });
-        t1->start();
-        t2->start();
-        // The sandbox answers on this thread: wait with its events running, not blocked in wait().
-        QVERIFY(QTest::qWaitFor([&] { return t1->isFinished() && t2->isFinished(); }, 60000));
-        delete t1;
-        delete t2;
+        QVERIFY(IntegrationFixture::runRacing(*first, *second));
         // The test server's own runner may have taken it: whoever ran it, it ran once.
         QVERIFY(QTest::qWaitFor(
             [&] {
-                return one("SELECT status FROM jobs WHERE unique_key = 'privacy.retention@race'") ==
+                return f.one(
+                           "SELECT status FROM jobs WHERE unique_key = 'privacy.retention@race'") ==
                        u"done";
             },
             30000));
-        QCOMPARE(one("SELECT attempts FROM jobs WHERE unique_key = 'privacy.retention@race'"),
+        QCOMPARE(f.one("SELECT attempts FROM jobs WHERE unique_key = 'privacy.retention@race'"),
                  u"1"_s);
         QCOMPARE(vapiDeletes(u"vapi-race"_s), 1);
-        QCOMPARE(one("SELECT string_agg(repeat_key, ',') FROM phi_access_viewings"), u"1 hour"_s);
-        QVERIFY(one("SELECT recording_url FROM call_logs WHERE id = $1::uuid", {c}).isEmpty());
-        QCOMPARE(one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
-                     "'retention.purge'",
-                     {m_a.orgId})
+        QCOMPARE(f.one("SELECT string_agg(repeat_key, ',') FROM phi_access_viewings"), u"1 hour"_s);
+        QVERIFY(f.one("SELECT recording_url FROM call_logs WHERE id = $1::uuid", {c}).isEmpty());
+        QCOMPARE(f.one("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
+                       "'retention.purge'",
+                       {m_a.orgId})
                      .toLongLong(),
                  auditsBefore + 1);
     }
@@ -322,16 +288,16 @@ private slots:
                      ->put(u"/api/contacts/%1/legal-hold"_s.arg(contact), {{u"legal_hold"_s, true}})
                      .status,
                  200);
-        QCOMPARE(one("SELECT legal_hold FROM contacts WHERE id = $1::uuid", {contact}), u"t"_s);
-        QCOMPARE(one("SELECT count(*) FROM audit_log WHERE entity_id = $1::uuid AND action = "
-                     "'contact.legal_hold_set'",
-                     {contact}),
+        QCOMPARE(f.one("SELECT legal_hold FROM contacts WHERE id = $1::uuid", {contact}), u"t"_s);
+        QCOMPARE(f.one("SELECT count(*) FROM audit_log WHERE entity_id = $1::uuid AND action = "
+                       "'contact.legal_hold_set'",
+                       {contact}),
                  u"1"_s);
         // Erasing a contact on hold is refused, and nothing changes.
         const HttpReply refused = m_a.client->post(u"/api/contacts/%1/erase"_s.arg(contact));
         QCOMPARE(refused.status, 409);
         QVERIFY(refused.json().value(u"error"_s).toString().contains(u"legal hold"_s));
-        QCOMPARE(one("SELECT name FROM contacts WHERE id = $1::uuid", {contact}), u"Hold Me"_s);
+        QCOMPARE(f.one("SELECT name FROM contacts WHERE id = $1::uuid", {contact}), u"Hold Me"_s);
     }
 
     void exportHoldsEverythingAboutThePatientAndIsAudited()
@@ -356,9 +322,9 @@ private slots:
         QVERIFY(report.contains(u"I need my knee looked at"_s));
         QVERIFY(report.contains(u"Your appointment is at 3 pm."_s));
         QVERIFY(!got.json().value(u"file_name"_s).toString().contains(u"Export"_s));
-        QCOMPARE(one("SELECT details->>'calls' FROM audit_log WHERE entity_id = $1::uuid AND "
-                     "action = 'patient.exported'",
-                     {contact}),
+        QCOMPARE(f.one("SELECT details->>'calls' FROM audit_log WHERE entity_id = $1::uuid AND "
+                       "action = 'patient.exported'",
+                       {contact}),
                  u"1"_s);
         QCOMPARE(m_a.client->get(u"/api/contacts/not-a-uuid/data-export"_s).status, 404);
     }
@@ -371,29 +337,33 @@ private slots:
         const QString contact = f.insertContact(m_a.orgId, phone, name, email);
         const QString c =
             call(m_a.orgId, u"2026-03-01T10:00:00Z"_s, contact, u"vapi-erase-1"_s, phone);
-        one("UPDATE call_logs SET transcript = 'AI: Hello Zelda Quintero.', caller_name = $2, "
-            "from_number = $3 WHERE id = $1::uuid",
-            {c, name, phone});
-        one("INSERT INTO messages (org_id, contact_id, method, recipient, content, status) VALUES "
+        f.one("UPDATE call_logs SET transcript = 'AI: Hello Zelda Quintero.', caller_name = $2, "
+              "from_number = $3 WHERE id = $1::uuid",
+              {c, name, phone});
+        f.one(
+            "INSERT INTO messages (org_id, contact_id, method, recipient, content, status) VALUES "
             "($1::uuid, $2::uuid, 'email', $3, 'Dear Zelda Quintero, see you soon.', 'sent')",
             {m_a.orgId, contact, email});
         const QString appointment =
-            one("INSERT INTO appointments (org_id, contact_id, service_name, starts_at, ends_at, "
-                "notes) "
-                "VALUES ($1::uuid, $2::uuid, 'Checkup', '2026-04-01T15:00:00Z', "
-                "'2026-04-01T15:30:00Z', 'Zelda Quintero prefers mornings') RETURNING id",
-                {m_a.orgId, contact});
-        one("INSERT INTO webhook_deliveries (org_id, delivery_key, message_type, provider_call_id, "
+            f.one("INSERT INTO appointments (org_id, contact_id, service_name, starts_at, ends_at, "
+                  "notes) "
+                  "VALUES ($1::uuid, $2::uuid, 'Checkup', '2026-04-01T15:00:00Z', "
+                  "'2026-04-01T15:30:00Z', 'Zelda Quintero prefers mornings') RETURNING id",
+                  {m_a.orgId, contact});
+        f.one(
+            "INSERT INTO webhook_deliveries (org_id, delivery_key, message_type, provider_call_id, "
             "payload) VALUES ($1::uuid, 'erase-delivery-1', 'end-of-call-report', 'vapi-erase-1', "
             "jsonb_build_object('customer', jsonb_build_object('number', $2::text)))",
             {m_a.orgId, phone});
-        one("INSERT INTO events (org_id, type, entity_type, entity_id, payload) VALUES ($1::uuid, "
+        f.one(
+            "INSERT INTO events (org_id, type, entity_type, entity_id, payload) VALUES ($1::uuid, "
             "'contact.updated', 'contact', $2::uuid, jsonb_build_object('name', $3::text))",
             {m_a.orgId, contact, name});
-        one("INSERT INTO call_live_lines (org_id, call_id, role, text, spoken_at) VALUES "
-            "($1::uuid, $2::uuid, 'user', 'It hurts since the ski trip.', now())",
-            {m_a.orgId, c});
-        one("INSERT INTO events (org_id, type, entity_type, entity_id, payload) VALUES ($1::uuid, "
+        f.one("INSERT INTO call_live_lines (org_id, call_id, role, text, spoken_at) VALUES "
+              "($1::uuid, $2::uuid, 'user', 'It hurts since the ski trip.', now())",
+              {m_a.orgId, c});
+        f.one(
+            "INSERT INTO events (org_id, type, entity_type, entity_id, payload) VALUES ($1::uuid, "
             "'live.transcript', 'call', $2::uuid, '{\"text\": \"It hurts since the ski\"}')",
             {m_a.orgId, c});
         // B's admin cannot erase A's patient.
@@ -421,7 +391,7 @@ private slots:
             const QString column = columns->text(i, 1);
             for (const QString &needle :
                  {name, phone, email, u"Zelda"_s, u"quintero"_s, u"since the ski"_s}) {
-                const QString hits = one(
+                const QString hits = f.one(
                     u"SELECT count(*) FROM \"%1\" WHERE strpos(lower(\"%2\"::text), lower($1)) > 0"_s
                         .arg(table, column)
                         .toUtf8(),
@@ -433,20 +403,22 @@ private slots:
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u"; "_s)));
 
         // The facts stay: the call, its length and value; the appointment, without the patient.
-        QCOMPARE(one("SELECT concat_ws('|', duration_seconds, financial_value_cents, contact_id IS "
-                     "NULL) FROM call_logs WHERE id = $1::uuid",
-                     {c}),
-                 u"185|45000|t"_s);
-        QCOMPARE(one("SELECT concat_ws('|', service_name, contact_id IS NULL) FROM appointments "
-                     "WHERE id = $1::uuid",
-                     {appointment}),
+        QCOMPARE(
+            f.one("SELECT concat_ws('|', duration_seconds, financial_value_cents, contact_id IS "
+                  "NULL) FROM call_logs WHERE id = $1::uuid",
+                  {c}),
+            u"185|45000|t"_s);
+        QCOMPARE(f.one("SELECT concat_ws('|', service_name, contact_id IS NULL) FROM appointments "
+                       "WHERE id = $1::uuid",
+                       {appointment}),
                  u"Checkup|t"_s);
         // The erasure record and the audit entry, without the patient's details.
-        QCOMPARE(one("SELECT count(*) FROM patient_erasures WHERE org_id = $1::uuid", {m_a.orgId}),
-                 u"1"_s);
-        QCOMPARE(one("SELECT count(*) FROM audit_log WHERE entity_id = $1::uuid AND action = "
-                     "'patient.erased'",
-                     {contact}),
+        QCOMPARE(
+            f.one("SELECT count(*) FROM patient_erasures WHERE org_id = $1::uuid", {m_a.orgId}),
+            u"1"_s);
+        QCOMPARE(f.one("SELECT count(*) FROM audit_log WHERE entity_id = $1::uuid AND action = "
+                       "'patient.erased'",
+                       {contact}),
                  u"1"_s);
         QCOMPARE(m_a.client->get(u"/api/contacts/%1"_s.arg(contact)).status, 404);
         QCOMPARE(m_a.client->post(u"/api/contacts/%1/erase"_s.arg(contact)).status, 404);
@@ -515,7 +487,7 @@ private slots:
         f.fail(u"vapi"_s, 503, 10, u"/vapi/call/vapi-keep"_s);
         const HttpReply refused = m_a.client->post(u"/api/contacts/%1/erase"_s.arg(contact));
         QCOMPARE(refused.status, 502);
-        QCOMPARE(one("SELECT name FROM contacts WHERE id = $1::uuid", {contact}),
+        QCOMPARE(f.one("SELECT name FROM contacts WHERE id = $1::uuid", {contact}),
                  u"Keep Until Vapi"_s);
         f.sandbox->state().clearFailures();
     }

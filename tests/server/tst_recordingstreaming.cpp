@@ -17,33 +17,6 @@ using vox::test::HttpClient;
 using vox::test::HttpReply;
 using vox::test::IntegrationFixture;
 
-namespace {
-
-HttpReply get(const QString &url, const QByteArray &token, const QByteArray &range)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request{QUrl(url)};
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
-    if (!range.isEmpty())
-        request.setRawHeader("Range", range);
-    QNetworkReply *reply = network.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    HttpReply out;
-    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = reply->readAll();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        out.headers.insert(name.toLower(), value);
-    reply->deleteLater();
-    return out;
-}
-
-} // namespace
-
 class TestRecordingStreaming : public QObject
 {
     Q_OBJECT
@@ -66,7 +39,8 @@ class TestRecordingStreaming : public QObject
     }
     HttpReply play(const QByteArray &range, const QString &callId = {})
     {
-        return get(recordingPath(callId.isEmpty() ? m_callId : callId), m_staffToken, range);
+        return IntegrationFixture::getWithoutRedirect(
+            recordingPath(callId.isEmpty() ? m_callId : callId), range, m_staffToken);
     }
     int playedRows(const QString &orgId)
     {
@@ -97,9 +71,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(f.start(u"recordingstreaming"_s), qPrintable(f.error));
-        m_server = std::make_unique<vox::test::TestServer>(
-            *f.db, f.environment({{u"VOXANNE_SANDBOX_URL"_s, f.sandbox->url()},
-                                  {u"VOXANNE_DEV_ALLOW_SANDBOX"_s, u"1"_s}}));
+        m_server = std::make_unique<vox::test::TestServer>(*f.db, f.sandboxEnvironment());
         QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
         m_clinic = f.signUp(u"Stream Clinic"_s, m_server.get());
         m_other = f.signUp(u"Other Clinic"_s, m_server.get());
@@ -113,8 +85,8 @@ private slots:
                                           {{u"assistant"_s, u"Thank you for calling Glow."_s, 0.5},
                                            {u"user"_s, u"Thank you, that is all."_s, 60}});
         m_file = u"long-call-mono.wav"_s;
-        const HttpReply direct =
-            get(f.sandbox->url() + u"/vapi/recordings/"_s + m_file, {}, QByteArray());
+        const HttpReply direct = IntegrationFixture::getWithoutRedirect(
+            f.sandbox->url() + u"/vapi/recordings/"_s + m_file);
         QCOMPARE(direct.status, 200);
         m_direct = direct.body;
         QVERIFY2(m_direct.size() > 2 * vox::server::recordingrelay::maxPieceBytes,
@@ -123,11 +95,7 @@ private slots:
         m_contactId = f.insertContact(m_clinic.orgId, u"+15557770002"_s, u"Jane Doe"_s);
         m_callId = callWithRecording(m_file);
         QVERIFY(!m_callId.isEmpty());
-        const HttpReply resend =
-            m_clinic.client->put(u"/api/integrations/resend"_s,
-                                 {{u"api_key"_s, u"re_stream_key_1"_s},
-                                  {u"from"_s, u"Glow Med Spa <frontdesk@glow.example>"_s}});
-        QCOMPARE(resend.status, 200);
+        QCOMPARE(f.connectResend(m_clinic, u"re_stream_key_1"_s).status, 200);
     }
 
     void theWholeRecordingIsOneAnswerFetchedInPieces()
@@ -242,21 +210,17 @@ private slots:
 
     void aSharedLinkStreamsTheWholeFileInOneAnswer()
     {
-        const HttpReply shared = m_clinic.client->post(
-            u"/api/calls-dashboard/%1/share"_s.arg(m_callId), {{u"email"_s, u"a@glow.example"_s}});
-        QCOMPARE(shared.status, 200);
-        const QString text =
-            f.sandbox->resend().emails().last().toObject().value(u"text"_s).toString();
-        static const QRegularExpression link(u"(/api/recordings/shared/[A-Za-z0-9._-]+)"_s);
-        m_shareLink = link.match(text).captured(1);
+        m_shareLink = f.shareRecording(m_clinic, m_callId, u"a@glow.example"_s);
         QVERIFY(!m_shareLink.isEmpty());
 
-        const HttpReply whole = get(m_server->url() + m_shareLink, {}, QByteArray());
+        const HttpReply whole =
+            IntegrationFixture::getWithoutRedirect(m_server->url() + m_shareLink);
         QCOMPARE(whole.status, 200);
         QVERIFY(whole.body.size() > vox::server::recordingrelay::maxPieceBytes);
         QVERIFY(whole.body == m_direct);
         QCOMPARE(whole.headers.value("accept-ranges"), QByteArray("bytes"));
-        const HttpReply part = get(m_server->url() + m_shareLink, {}, "bytes=-100");
+        const HttpReply part =
+            IntegrationFixture::getWithoutRedirect(m_server->url() + m_shareLink, "bytes=-100");
         QCOMPARE(part.status, 206);
         QVERIFY(part.body == m_direct.right(100));
     }
@@ -271,17 +235,13 @@ private slots:
     {
         QFETCH(QString, how);
         const QString email = how + u"@glow.example"_s;
-        QCOMPARE(m_clinic.client
-                     ->post(u"/api/calls-dashboard/%1/share"_s.arg(m_callId), {{u"email"_s, email}})
-                     .status,
-                 200);
-        const QString text =
-            f.sandbox->resend().emails().last().toObject().value(u"text"_s).toString();
-        static const QRegularExpression link(u"(/api/recordings/shared/[A-Za-z0-9._-]+)"_s);
-        const QString path = link.match(text).captured(1);
+        const QString path = f.shareRecording(m_clinic, m_callId, email);
+        QVERIFY(!path.isEmpty());
         auto share = f.sql("SELECT id FROM recording_shares WHERE email = $1", {email});
         QVERIFY(share && !share->isEmpty());
-        QCOMPARE(get(m_server->url() + path, {}, "bytes=0-99").status, 206);
+        QCOMPARE(
+            IntegrationFixture::getWithoutRedirect(m_server->url() + path, "bytes=0-99").status,
+            206);
         if (how == u"revoked")
             QCOMPARE(m_clinic.client->del(u"/api/recording-shares/"_s + share->text(0, 0)).status,
                      200);
@@ -289,7 +249,7 @@ private slots:
             QVERIFY(f.sql("UPDATE recording_shares SET expires_at = now() - interval '1 second' "
                           "WHERE id = $1::uuid",
                           {share->text(0, 0)}));
-        const HttpReply gone = get(m_server->url() + path, {}, QByteArray());
+        const HttpReply gone = IntegrationFixture::getWithoutRedirect(m_server->url() + path);
         QCOMPARE(gone.status, 410);
         QVERIFY(!gone.body.contains("RIFF"));
         QVERIFY(!gone.body.contains("sandbox"));
@@ -298,12 +258,12 @@ private slots:
     void anotherClinicsCallIsNotFound()
     {
         const int before = playedRows(m_clinic.orgId);
-        const HttpReply other =
-            get(recordingPath(m_callId), m_other.client->token().toUtf8(), QByteArray());
+        const HttpReply other = IntegrationFixture::getWithoutRedirect(
+            recordingPath(m_callId), {}, m_other.client->token().toUtf8());
         QCOMPARE(other.status, 404);
         QVERIFY(!other.body.contains("RIFF"));
         QCOMPARE(playedRows(m_clinic.orgId), before);
-        QCOMPARE(get(recordingPath(m_callId), {}, QByteArray()).status, 401);
+        QCOMPARE(IntegrationFixture::getWithoutRedirect(recordingPath(m_callId)).status, 401);
     }
 
     // What a player is told when the recording cannot be served, in words, never a 500.

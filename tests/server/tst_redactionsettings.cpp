@@ -7,24 +7,13 @@
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
-using vox::test::HttpClient;
 using vox::test::HttpReply;
 
 class TestRedactionSettings : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<vox::test::TestDatabase> m_db;
-    std::unique_ptr<vox::test::TestServer> m_server;
-    std::unique_ptr<vox::db::Connection> m_admin;
-    vox::test::Clinic m_clinic;
-
-    std::unique_ptr<HttpClient> as(const QString &role)
-    {
-        auto client = m_server->client();
-        client->setToken(m_clinic.token(role));
-        return client;
-    }
+    vox::test::ClinicServer f;
 
     static QJsonArray every()
     {
@@ -34,15 +23,15 @@ class TestRedactionSettings : public QObject
 
     qint64 audits()
     {
-        auto row = m_admin->exec("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND "
+        auto row = f.admin->exec("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND "
                                  "action = 'privacy.redaction_changed'",
-                                 {m_clinic.orgId});
+                                 {f.clinic.orgId});
         return row ? row->toInt(0, 0) : -1;
     }
 
     bool choose(const QJsonArray &categories)
     {
-        return as(u"admin"_s)
+        return f.as(u"admin"_s)
                    ->put(u"/api/settings/redaction"_s, {{u"categories"_s, categories}})
                    .status == 200;
     }
@@ -50,18 +39,12 @@ class TestRedactionSettings : public QObject
 private slots:
     void initTestCase()
     {
-        m_db = std::make_unique<vox::test::TestDatabase>(u"redactionsettings"_s);
-        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
-        m_server = std::make_unique<vox::test::TestServer>(*m_db);
-        QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
-        m_admin = m_db->connectAsAdmin();
-        m_clinic = vox::test::createClinic(m_server->url(), u"Glow Med Spa"_s);
-        QVERIFY(!m_clinic.orgId.isEmpty());
+        QVERIFY2(f.start(u"redactionsettings"_s, u"Glow Med Spa"_s), qPrintable(f.error));
     }
 
     void aNewClinicRedactsEveryCategory()
     {
-        const HttpReply reply = as(u"staff"_s)->get(u"/api/settings/redaction"_s);
+        const HttpReply reply = f.as(u"staff"_s)->get(u"/api/settings/redaction"_s);
         QCOMPARE(reply.status, 200);
         const QJsonObject s = reply.json();
         QCOMPARE(s.value(u"redact_pii"_s).toBool(), true);
@@ -74,23 +57,23 @@ private slots:
     {
         const qint64 before = audits();
         const HttpReply reply =
-            as(u"admin"_s)
+            f.as(u"admin"_s)
                 ->put(u"/api/settings/redaction"_s,
                       {{u"categories"_s, QJsonArray{u"phone"_s, u"ssn"_s, u"phone"_s}}});
         QCOMPARE(reply.status, 200);
         // Duplicates fold, and the answer lists them in the settings' order.
         QCOMPARE(reply.json().value(u"categories"_s).toArray(), (QJsonArray{u"ssn"_s, u"phone"_s}));
-        QCOMPARE(as(u"staff"_s)
+        QCOMPARE(f.as(u"staff"_s)
                      ->get(u"/api/settings/redaction"_s)
                      .json()
                      .value(u"categories"_s)
                      .toArray(),
                  (QJsonArray{u"ssn"_s, u"phone"_s}));
         QCOMPARE(audits(), before + 1);
-        auto details = m_admin->exec("SELECT details FROM audit_log WHERE org_id = $1::uuid AND "
+        auto details = f.admin->exec("SELECT details FROM audit_log WHERE org_id = $1::uuid AND "
                                      "action = 'privacy.redaction_changed' ORDER BY created_at "
                                      "DESC LIMIT 1",
-                                     {m_clinic.orgId});
+                                     {f.clinic.orgId});
         const QJsonObject change =
             details->toJson(0, 0).toObject().value(u"categories"_s).toObject();
         QCOMPARE(change.value(u"from"_s).toArray(), every());
@@ -100,13 +83,13 @@ private slots:
         QCOMPARE(audits(), before + 1);
         // An empty list keeps the text as said; the master switch goes the same way.
         const HttpReply off =
-            as(u"owner"_s)
+            f.as(u"owner"_s)
                 ->put(u"/api/settings/redaction"_s,
                       {{u"categories"_s, QJsonArray{}}, {u"redact_pii"_s, false}});
         QCOMPARE(off.status, 200);
         QCOMPARE(off.json().value(u"categories"_s).toArray(), QJsonArray{});
         QCOMPARE(off.json().value(u"redact_pii"_s).toBool(), false);
-        QVERIFY(as(u"admin"_s)
+        QVERIFY(f.as(u"admin"_s)
                     ->put(u"/api/settings/redaction"_s,
                           {{u"categories"_s, every()}, {u"redact_pii"_s, true}})
                     .status == 200);
@@ -115,9 +98,9 @@ private slots:
     void staffReadButDoNotChange()
     {
         const HttpReply reply =
-            as(u"staff"_s)->put(u"/api/settings/redaction"_s, {{u"categories"_s, QJsonArray{}}});
+            f.as(u"staff"_s)->put(u"/api/settings/redaction"_s, {{u"categories"_s, QJsonArray{}}});
         QCOMPARE(reply.status, 403);
-        QCOMPARE(as(u"staff"_s)
+        QCOMPARE(f.as(u"staff"_s)
                      ->get(u"/api/settings/redaction"_s)
                      .json()
                      .value(u"categories"_s)
@@ -148,13 +131,13 @@ private slots:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, mentions);
-        const HttpReply reply = as(u"admin"_s)
+        const HttpReply reply = f.as(u"admin"_s)
                                     ->send("PUT", u"/api/settings/redaction"_s, body,
                                            {{"Content-Type", "application/json"}});
         QCOMPARE(reply.status, 400);
         QVERIFY2(!reply.error().isEmpty(), reply.body.constData());
         QVERIFY2(reply.error().contains(mentions), qPrintable(reply.error()));
-        QCOMPARE(as(u"staff"_s)
+        QCOMPARE(f.as(u"staff"_s)
                      ->get(u"/api/settings/redaction"_s)
                      .json()
                      .value(u"categories"_s)
@@ -181,7 +164,7 @@ private slots:
         static bool inserted = false;
         if (!inserted) {
             QVERIFY(!vox::test::insertRow(
-                         *m_admin, u"call_logs"_s, m_clinic.orgId,
+                         *f.admin, u"call_logs"_s, f.clinic.orgId,
                          {{u"phone_number"_s, u"+15550107777"_s},
                           {u"status"_s, u"ended"_s},
                           {u"summary"_s, u"Call her sister at 555-867-5309 or sis@example.com."_s}})
@@ -189,7 +172,7 @@ private slots:
             inserted = true;
         }
         QVERIFY(choose(categories));
-        const HttpReply csv = as(u"staff"_s)->get(u"/api/exports/calls.csv"_s);
+        const HttpReply csv = f.as(u"staff"_s)->get(u"/api/exports/calls.csv"_s);
         QCOMPARE(csv.status, 200);
         QVERIFY2(csv.body.contains("+15550107777"), "the caller's number column stays");
         QCOMPARE(!csv.body.contains("555-867-5309"), phoneRedacted);

@@ -8,7 +8,6 @@
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
-using vox::test::HttpClient;
 using vox::test::HttpReply;
 namespace rules = vox::server::servicerules;
 
@@ -16,36 +15,20 @@ class TestServices : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<vox::test::TestDatabase> m_db;
-    std::unique_ptr<vox::test::TestServer> m_server;
-    std::unique_ptr<vox::db::Connection> m_admin;
-    vox::test::Clinic m_clinic;
-
-    std::unique_ptr<HttpClient> as(const QString &role)
-    {
-        auto client = m_server->client();
-        client->setToken(m_clinic.token(role));
-        return client;
-    }
+    vox::test::ClinicServer f;
 
     QString serviceId(const QString &name)
     {
-        return m_admin
+        return f.admin
             ->exec("SELECT id FROM services WHERE org_id = $1::uuid AND name = $2",
-                   {m_clinic.orgId, name})
+                   {f.clinic.orgId, name})
             ->text(0, 0);
     }
 
 private slots:
     void initTestCase()
     {
-        m_db = std::make_unique<vox::test::TestDatabase>(u"services"_s);
-        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
-        m_server = std::make_unique<vox::test::TestServer>(*m_db);
-        QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
-        m_admin = m_db->connectAsAdmin();
-        m_clinic = vox::test::createClinic(m_server->url(), u"Glow Med Spa"_s);
-        QVERIFY(!m_clinic.orgId.isEmpty());
+        QVERIFY2(f.start(u"services"_s, u"Glow Med Spa"_s), qPrintable(f.error));
     }
 
     void keywordsAreTrimmedLowerCasedAndDeduplicated_data()
@@ -113,7 +96,7 @@ private slots:
 
     void listsTheSevenDefaultsByName()
     {
-        const HttpReply reply = as(u"staff"_s)->get(u"/api/services"_s);
+        const HttpReply reply = f.as(u"staff"_s)->get(u"/api/services"_s);
         QCOMPARE(reply.status, 200);
         const QJsonArray items = reply.json().value(u"items"_s).toArray();
         QCOMPARE(items.size(), 7);
@@ -135,7 +118,7 @@ private slots:
     void createsAServiceWithCleanKeywords()
     {
         const HttpReply reply =
-            as(u"admin"_s)
+            f.as(u"admin"_s)
                 ->post(u"/api/services"_s,
                        {{u"name"_s, u"Laser Hair Removal"_s},
                         {u"price"_s, 249.5},
@@ -152,13 +135,13 @@ private slots:
         QCOMPARE(service.value(u"buffer_after_minutes"_s).toInt(), 15);
         QCOMPARE(service.value(u"active"_s).toBool(), true);
         const HttpReply fetched =
-            as(u"staff"_s)->get(u"/api/services/"_s + service.value(u"id"_s).toString());
+            f.as(u"staff"_s)->get(u"/api/services/"_s + service.value(u"id"_s).toString());
         QCOMPARE(fetched.status, 200);
         QCOMPARE(fetched.json(), service);
-        QCOMPARE(m_admin
+        QCOMPARE(f.admin
                      ->exec("SELECT count(*) FROM events WHERE org_id = $1::uuid AND "
                             "type = 'service.created' AND entity_id = $2::uuid",
-                            {m_clinic.orgId, service.value(u"id"_s).toString()})
+                            {f.clinic.orgId, service.value(u"id"_s).toString()})
                      ->toInt(0, 0),
                  1);
     }
@@ -207,7 +190,7 @@ private slots:
         QFETCH(QJsonObject, body);
         QFETCH(int, status);
         QFETCH(QString, field);
-        const HttpReply reply = as(u"owner"_s)->post(u"/api/services"_s, body);
+        const HttpReply reply = f.as(u"owner"_s)->post(u"/api/services"_s, body);
         QCOMPARE(reply.status, status);
         if (status >= 400) {
             QVERIFY(!reply.error().isEmpty());
@@ -220,7 +203,7 @@ private slots:
     void patchChangesOnlyWhatIsGiven()
     {
         const QString id = serviceId(u"Fillers"_s);
-        const HttpReply reply = as(u"admin"_s)
+        const HttpReply reply = f.as(u"admin"_s)
                                     ->patch(u"/api/services/"_s + id,
                                             {{u"price_cents"_s, 55000}, {u"active"_s, false}});
         QCOMPARE(reply.status, 200);
@@ -231,14 +214,14 @@ private slots:
         QVERIFY(!service.value(u"keywords"_s).toArray().isEmpty());
 
         const HttpReply renamed =
-            as(u"admin"_s)->patch(u"/api/services/"_s + id, {{u"name"_s, u"Dermal Fillers"_s}});
+            f.as(u"admin"_s)->patch(u"/api/services/"_s + id, {{u"name"_s, u"Dermal Fillers"_s}});
         QCOMPARE(renamed.json().value(u"name"_s).toString(), u"Dermal Fillers"_s);
         QCOMPARE(renamed.json().value(u"price_cents"_s).toInteger(), 55000);
     }
 
     void patchToAnExistingNameIs409()
     {
-        const HttpReply reply = as(u"admin"_s)
+        const HttpReply reply = f.as(u"admin"_s)
                                     ->patch(u"/api/services/"_s + serviceId(u"Facelift"_s),
                                             {{u"name"_s, u"rhinoplasty"_s}});
         QCOMPARE(reply.status, 409);
@@ -248,7 +231,7 @@ private slots:
     void patchValidatesToo()
     {
         const HttpReply reply =
-            as(u"admin"_s)
+            f.as(u"admin"_s)
                 ->patch(u"/api/services/"_s + serviceId(u"Facelift"_s), {{u"price"_s, -1}});
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.json().value(u"field"_s).toString(), u"price"_s);
@@ -268,33 +251,33 @@ private slots:
         QFETCH(bool, withId);
         const QString id = serviceId(u"Botox"_s);
         const HttpReply reply =
-            as(u"staff"_s)
+            f.as(u"staff"_s)
                 ->send(method, u"/api/services"_s + (withId ? u"/"_s + id : QString()),
                        R"({"name":"Cheap Botox","price":1})");
         QCOMPARE(reply.status, 403);
         const auto price =
-            m_admin->exec("SELECT price_cents FROM services WHERE id = $1::uuid", {id});
+            f.admin->exec("SELECT price_cents FROM services WHERE id = $1::uuid", {id});
         QCOMPARE(price->toInt(0, 0), 40000);
     }
 
     void deleteKeepsTheNameOnAppointments()
     {
         const QString id = serviceId(u"Liposuction"_s);
-        const QString contact = vox::test::insertRow(*m_admin, u"contacts"_s, m_clinic.orgId,
+        const QString contact = vox::test::insertRow(*f.admin, u"contacts"_s, f.clinic.orgId,
                                                      {{u"phone"_s, u"+15550004444"_s}});
         const QString appointment =
-            vox::test::insertRow(*m_admin, u"appointments"_s, m_clinic.orgId,
+            vox::test::insertRow(*f.admin, u"appointments"_s, f.clinic.orgId,
                                  {{u"contact_id"_s, contact},
                                   {u"service_id"_s, id},
                                   {u"starts_at"_s, u"2025-05-01T15:00:00Z"_s},
                                   {u"ends_at"_s, u"2025-05-01T17:00:00Z"_s},
                                   {u"status"_s, u"completed"_s}});
-        const HttpReply reply = as(u"owner"_s)->del(u"/api/services/"_s + id);
+        const HttpReply reply = f.as(u"owner"_s)->del(u"/api/services/"_s + id);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json().value(u"success"_s).toBool(), true);
-        QCOMPARE(as(u"staff"_s)->get(u"/api/services/"_s + id).status, 404);
-        QCOMPARE(as(u"owner"_s)->del(u"/api/services/"_s + id).status, 404);
-        const auto kept = m_admin->exec(
+        QCOMPARE(f.as(u"staff"_s)->get(u"/api/services/"_s + id).status, 404);
+        QCOMPARE(f.as(u"owner"_s)->del(u"/api/services/"_s + id).status, 404);
+        const auto kept = f.admin->exec(
             "SELECT service_id, service_name FROM appointments WHERE id = $1::uuid", {appointment});
         QVERIFY(kept->isNull(0, 0));
         QCOMPARE(kept->text(0, 1), u"Liposuction"_s);
