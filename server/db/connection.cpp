@@ -1,5 +1,7 @@
 #include "server/db/connection.h"
 
+#include "server/db/deferredbegin.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +9,8 @@
 #include <QVarLengthArray>
 
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <libpq-fe.h>
 
@@ -214,6 +218,28 @@ QByteArray PgResult::toBytea(int row, int column) const
     return out;
 }
 
+namespace {
+
+// Per connection (each belongs to one thread): what a transaction holds back for its first
+// statement, and whether a pipeline left the connection in a state nothing can trust.
+struct Deferred
+{
+    QList<deferredbegin::Statement> opening;
+    bool sent = false;
+    std::optional<Error> error;
+};
+thread_local std::unordered_map<const Connection *, Deferred> deferred;
+thread_local std::unordered_set<const Connection *> abandoned;
+
+Error lostConnection(pg_conn *conn, const QString &what)
+{
+    return sqlstate::failed(
+        u"%1: %2"_s.arg(what, QString::fromUtf8(PQerrorMessage(conn)).trimmed()),
+        sqlstate::connectionFailure);
+}
+
+} // namespace
+
 Result<std::unique_ptr<Connection>> Connection::open(const ConnectionSettings &settings)
 {
     // Sessions speak UTC so that timestamps read back unambiguously.
@@ -233,6 +259,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionSettings &s
 
 Connection::~Connection()
 {
+    deferred.erase(this);
+    abandoned.erase(this);
     PQfinish(m_conn);
 }
 
@@ -261,6 +289,30 @@ Result<PgResult> Connection::check(pg_result *result, const QByteArray &sql)
     return sqlstate::failed(message, code, subject);
 }
 
+namespace deferredbegin {
+
+void hold(Connection &connection, QList<Statement> opening)
+{
+    deferred[&connection] = {std::move(opening), false, std::nullopt};
+}
+
+Outcome release(Connection &connection)
+{
+    auto it = deferred.find(&connection);
+    if (it == deferred.end())
+        return {};
+    Outcome outcome;
+    outcome.sent = it->second.sent;
+    if (it->second.error) {
+        outcome.failed = true;
+        outcome.error = *it->second.error;
+    }
+    deferred.erase(it);
+    return outcome;
+}
+
+} // namespace deferredbegin
+
 Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
 {
     if (m_prepared.size() > 512) {
@@ -268,26 +320,142 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
         PQclear(PQexec(m_conn, "DEALLOCATE ALL"));
         m_prepared.clear();
     }
-    auto name = m_prepared.constFind(sql);
-    if (name == m_prepared.cend()) {
-        const QByteArray statement = "s" + QByteArray::number(++m_nextStatement);
-        auto prepared = check(
-            PQprepare(m_conn, statement.constData(), sql.constData(), int(params.size()), nullptr),
-            sql);
-        if (!prepared)
-            return prepared.error();
-        name = m_prepared.insert(sql, statement);
+    QList<deferredbegin::Statement> statements;
+    auto held = deferred.find(this);
+    const bool opens = held != deferred.end() && !held->second.sent;
+    if (opens) {
+        statements = held->second.opening;
+        held->second.sent = true;
     }
-    QVarLengthArray<const char *, 16> values(params.size());
-    for (qsizetype i = 0; i < params.size(); ++i)
-        values[i] = params.at(i).isNull() ? nullptr : params.at(i).text().constData();
-    return check(PQexecPrepared(m_conn, name->constData(), int(params.size()), values.data(),
-                                nullptr, nullptr, 0),
-                 sql);
+    if (!sql.isEmpty())
+        statements.append({sql, params});
+    if (statements.size() == 1) { // the usual case: one statement, one round trip
+        auto name = m_prepared.constFind(sql);
+        if (name == m_prepared.cend()) {
+            const QByteArray statement = "s" + QByteArray::number(++m_nextStatement);
+            auto prepared = check(PQprepare(m_conn, statement.constData(), sql.constData(),
+                                            int(params.size()), nullptr),
+                                  sql);
+            if (!prepared)
+                return prepared.error();
+            name = m_prepared.insert(sql, statement);
+        }
+        QVarLengthArray<const char *, 16> values(params.size());
+        for (qsizetype i = 0; i < params.size(); ++i)
+            values[i] = params.at(i).isNull() ? nullptr : params.at(i).text().constData();
+        return check(PQexecPrepared(m_conn, name->constData(), int(params.size()), values.data(),
+                                    nullptr, nullptr, 0),
+                     sql);
+    }
+
+    // Several statements in one pipeline: each prepared (in the same pipeline when new) and
+    // executed; the last one's rows, or the first error. PostgreSQL skips the statements after
+    // a failed one.
+    auto outcome = [&]() -> Result<PgResult> {
+        if (PQenterPipelineMode(m_conn) != 1)
+            return lostConnection(m_conn, u"Cannot start a pipeline"_s);
+        struct Sent
+        {
+            QByteArray prepares; // the name a Parse gives its statement, cached once it succeeds
+            QByteArray sql;
+            bool last = false;
+        };
+        QVarLengthArray<Sent, 8> sent;
+        QHash<QByteArray, QByteArray> preparing;
+        for (qsizetype i = 0; i < statements.size(); ++i) {
+            const deferredbegin::Statement &st = statements.at(i);
+            QByteArray name = m_prepared.value(st.sql, preparing.value(st.sql));
+            if (name.isEmpty()) {
+                name = "s" + QByteArray::number(++m_nextStatement);
+                if (PQsendPrepare(m_conn, name.constData(), st.sql.constData(),
+                                  int(st.params.size()), nullptr) != 1) {
+                    abandoned.insert(this);
+                    return lostConnection(m_conn, u"Cannot send statements"_s);
+                }
+                preparing.insert(st.sql, name);
+                sent.append({name, st.sql, false});
+            }
+            QVarLengthArray<const char *, 16> values(st.params.size());
+            for (qsizetype p = 0; p < st.params.size(); ++p)
+                values[p] = st.params.at(p).isNull() ? nullptr : st.params.at(p).text().constData();
+            if (PQsendQueryPrepared(m_conn, name.constData(), int(st.params.size()), values.data(),
+                                    nullptr, nullptr, 0) != 1) {
+                abandoned.insert(this);
+                return lostConnection(m_conn, u"Cannot send statements"_s);
+            }
+            sent.append({{}, st.sql, i == statements.size() - 1});
+        }
+        if (PQpipelineSync(m_conn) != 1) {
+            abandoned.insert(this);
+            return lostConnection(m_conn, u"Cannot send statements"_s);
+        }
+        std::optional<Error> firstError;
+        PgResult last;
+        for (const Sent &one : sent) {
+            pg_result *result = PQgetResult(m_conn);
+            if (!result) {
+                abandoned.insert(this);
+                return firstError.value_or(lostConnection(m_conn, u"Connection lost"_s));
+            }
+            const ExecStatusType status = PQresultStatus(result);
+            if (status == PGRES_PIPELINE_ABORTED) {
+                PQclear(result);
+            } else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+                auto failed = check(result, one.sql); // clears it
+                if (!firstError)
+                    firstError = failed.error();
+            } else if (!one.prepares.isEmpty()) {
+                PQclear(result);
+                m_prepared.insert(one.sql, one.prepares);
+            } else if (one.last) {
+                last = PgResult(result);
+            } else {
+                PQclear(result);
+            }
+            if (pg_result *extra = PQgetResult(m_conn)) { // each command's results end in null
+                PQclear(extra);
+                abandoned.insert(this);
+                return lostConnection(m_conn, u"Unexpected results in a pipeline"_s);
+            }
+        }
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            return firstError.value_or(lostConnection(m_conn, u"Connection lost"_s));
+        pg_result *sync = PQgetResult(m_conn);
+        const bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+        PQclear(sync);
+        if (!synced || PQexitPipelineMode(m_conn) != 1) {
+            abandoned.insert(this);
+            return firstError.value_or(lostConnection(m_conn, u"Cannot leave a pipeline"_s));
+        }
+        if (firstError)
+            return *firstError;
+        return last;
+    }();
+    if (!outcome && opens)
+        held->second.error = outcome.error();
+    return outcome;
 }
+
+namespace {
+
+// A held-back opening sent on its own, before a statement that cannot join its pipeline.
+Result<void> sendHeldOpening(Connection &connection)
+{
+    auto held = deferred.find(&connection);
+    if (held == deferred.end() || held->second.sent)
+        return {};
+    auto opened = connection.exec({}); // the opening alone
+    if (!opened)
+        return opened.error();
+    return {};
+}
+
+} // namespace
 
 Result<PgResult> Connection::execUncached(const QByteArray &sql, const Params &params)
 {
+    if (auto opened = sendHeldOpening(*this); !opened)
+        return opened.error();
     QVarLengthArray<const char *, 16> values(params.size());
     for (qsizetype i = 0; i < params.size(); ++i)
         values[i] = params.at(i).isNull() ? nullptr : params.at(i).text().constData();
@@ -298,6 +466,8 @@ Result<PgResult> Connection::execUncached(const QByteArray &sql, const Params &p
 
 Result<void> Connection::execScript(const QByteArray &sql)
 {
+    if (auto opened = sendHeldOpening(*this); !opened)
+        return opened.error();
     // PQexec runs every statement and returns the last result, or the first error (it stops
     // there), which is what a migration needs.
     auto result = check(PQexec(m_conn, sql.constData()), sql);
@@ -309,6 +479,8 @@ Result<void> Connection::execScript(const QByteArray &sql)
 Result<qint64> Connection::copyIn(const QByteArray &copySql,
                                   const std::function<bool(QByteArray &)> &next)
 {
+    if (auto opened = sendHeldOpening(*this); !opened)
+        return opened.error();
     auto started = check(PQexec(m_conn, copySql.constData()), copySql);
     if (!started)
         return started.error();
@@ -340,7 +512,7 @@ QByteArray Connection::literal(const QByteArray &value) const
 
 bool Connection::isBroken() const
 {
-    return PQstatus(m_conn) != CONNECTION_OK;
+    return abandoned.contains(this) || PQstatus(m_conn) != CONNECTION_OK;
 }
 
 int Connection::socket() const

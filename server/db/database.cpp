@@ -1,5 +1,7 @@
 #include "server/db/database.h"
 
+#include "server/db/deferredbegin.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -148,31 +150,32 @@ Result<void> Database::runTransaction(const Access &access,
             return conn.error();
         Connection &c = **conn;
         const InUse<Counters> inUse(*m_counters);
-        // One round trip opens the transaction and takes on the role and claims.
+        // BEGIN and the role and claims are held back to travel with the work's first
+        // statement: one round trip for the three.
         const QByteArray role =
             access.role == Access::Role::Service ? "service_role" : "authenticated";
-        const Result<void> begun = c.execScript("BEGIN; SELECT set_config('role', '" + role +
-                                                "', true), set_config('request.jwt.claims', " +
-                                                c.literal(access.claimsJson()) + ", true)");
-        if (!begun) {
-            (void)c.execScript("ROLLBACK");
-            if (c.isBroken()) {
-                // A connection that died while idle (a restart, a terminated backend): the
-                // work has not started, so a fresh connection may try again.
-                Error lost = begun.error();
-                if (lost.sqlstate.isEmpty())
-                    lost.sqlstate = sqlstate::connectionFailure;
-                last = lost;
-                m_counters->errors.fetch_add(1, std::memory_order_relaxed);
-                closeThreadConnection();
-                continue;
-            }
-            return begun.error();
-        }
+        deferredbegin::hold(c, {{"BEGIN", {}},
+                                {"SELECT set_config('role', $1, true), "
+                                 "set_config('request.jwt.claims', $2, true)",
+                                 {role, access.claimsJson()}}});
         Transaction tx(c, access.role);
         last = work(tx);
+        const deferredbegin::Outcome opening = deferredbegin::release(c);
+        if (!opening.sent)
+            return last; // the work ran no statement: nothing to commit or roll back
+        if (opening.failed && c.isBroken()) {
+            // A connection that died while idle (a restart, a terminated backend): nothing of
+            // the work was committed, so a fresh connection may try again.
+            Error lost = opening.error;
+            if (lost.sqlstate.isEmpty())
+                lost.sqlstate = sqlstate::connectionFailure;
+            last = lost;
+            m_counters->errors.fetch_add(1, std::memory_order_relaxed);
+            closeThreadConnection();
+            continue;
+        }
         if (last) {
-            const Result<void> committed = c.execScript("COMMIT");
+            const auto committed = c.exec("COMMIT"); // prepared once, like every statement
             if (committed)
                 return {};
             last = committed.error();

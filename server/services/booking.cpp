@@ -19,6 +19,7 @@
 #include "server/services/calloutcome.h"
 #include "server/services/clinicphone.h"
 #include "server/services/reminderjobs.h"
+#include "server/services/vapicallorg.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -156,47 +157,91 @@ Result<QJsonObject> BookingService::appointmentJson(db::Transaction &tx, const Q
     return row->toJson(0, 0).toObject();
 }
 
-Result<ClinicCalendar> BookingService::calendar(db::Transaction &tx, const QString &orgId)
+namespace {
+
+// The calendar's columns read for the org in `org` (a table expression with an org_id column):
+// whether the org has settings, time zone, slot step, phone country, opening hours and, for the
+// service role, which links work.
+QByteArray calendarSelect(const QByteArray &org, bool seesLinks)
 {
-    // Only the service role sees credentials; the same round trip reads which links work.
-    const bool seesLinks = tx.role() == db::Access::Role::Service;
-    auto row = tx.exec(
-        QByteArray("SELECT s.time_zone, s.slot_minutes, s.phone_country, "
-                   "  coalesce(json_agg(json_build_array(b.weekday, "
-                   "  to_char(b.opens_at, 'HH24:MI'), to_char(b.closes_at, 'HH24:MI')) "
-                   "  ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), "
-                   "  '[]')") +
-            (seesLinks ? ", (SELECT coalesce(json_agg(c.provider ORDER BY c.provider), "
-                         "'[]') FROM org_credentials c WHERE c.org_id = $1::uuid "
-                         "AND c.status = 'active') "
-                       : " ") +
-            "FROM org_settings s LEFT JOIN business_hours b ON b.org_id = s.org_id "
-            "WHERE s.org_id = $1::uuid GROUP BY s.time_zone, s.slot_minutes, s.phone_country",
-        {orgId});
-    if (!row)
-        return row.error();
-    if (row->isEmpty())
+    return "SELECT o.org_id, s.org_id IS NOT NULL, s.time_zone, s.slot_minutes, s.phone_country, "
+           "  coalesce(json_agg(json_build_array(b.weekday, "
+           "  to_char(b.opens_at, 'HH24:MI'), to_char(b.closes_at, 'HH24:MI')) "
+           "  ORDER BY b.weekday, b.opens_at) FILTER (WHERE b.weekday IS NOT NULL), '[]')" +
+           QByteArray(seesLinks ? ", (SELECT coalesce(json_agg(c.provider ORDER BY c.provider), "
+                                  "'[]') FROM org_credentials c WHERE c.org_id = o.org_id "
+                                  "AND c.status = 'active') "
+                                : " ") +
+           "FROM " + org +
+           " LEFT JOIN org_settings s ON s.org_id = o.org_id "
+           "LEFT JOIN business_hours b ON b.org_id = s.org_id "
+           "GROUP BY o.org_id, s.org_id, s.time_zone, s.slot_minutes, s.phone_country";
+}
+
+Result<ClinicCalendar> calendarFrom(const db::PgResult &row, bool seesLinks)
+{
+    if (row.isEmpty() || !row.toBool(0, 1))
         return http::status::notFound(u"That clinic does not exist."_s);
     ClinicCalendar c;
-    c.orgId = orgId;
-    c.timeZoneName = row->text(0, 0);
+    c.orgId = row.text(0, 0);
+    c.timeZoneName = row.text(0, 2);
     c.zone = QTimeZone(c.timeZoneName.toLatin1());
     if (!c.zone.isValid())
         c.zone = QTimeZone::utc();
-    c.slotMinutes = int(row->toInt(0, 1));
-    c.phoneCountry = row->text(0, 2);
-    for (const QJsonValue &h : row->toJson(0, 3).toArray()) {
+    c.slotMinutes = int(row.toInt(0, 3));
+    c.phoneCountry = row.text(0, 4);
+    for (const QJsonValue &h : row.toJson(0, 5).toArray()) {
         const QJsonArray a = h.toArray();
         c.hours.append({a.at(0).toInt(), QTime::fromString(a.at(1).toString(), u"HH:mm"_s),
                         QTime::fromString(a.at(2).toString(), u"HH:mm"_s)});
     }
     if (seesLinks) {
         QStringList links;
-        for (const QJsonValue &provider : row->toJson(0, 4).toArray())
+        for (const QJsonValue &provider : row.toJson(0, 6).toArray())
             links << provider.toString();
         c.activeLinks = links;
     }
     return c;
+}
+
+} // namespace
+
+Result<ClinicCalendar> BookingService::calendar(db::Transaction &tx, const QString &orgId)
+{
+    // Only the service role sees credentials; the same round trip reads which links work.
+    const bool seesLinks = tx.role() == db::Access::Role::Service;
+    auto row = tx.exec(calendarSelect("(SELECT $1::uuid AS org_id) o", seesLinks), {orgId});
+    if (!row)
+        return row.error();
+    auto c = calendarFrom(*row, seesLinks);
+    if (!c)
+        return c.error();
+    ClinicCalendar calendar = *c;
+    calendar.orgId = orgId; // as the caller wrote it
+    return calendar;
+}
+
+// Declared in vapicallorg.h; here beside the calendar's columns it reads.
+Result<ClinicCalendar> calendarOfVapiCall(db::Transaction &tx, const QString &assistantId,
+                                          const QString &phoneNumberId)
+{
+    if (assistantId.isEmpty() && phoneNumberId.isEmpty())
+        return fail(u"unknown assistant"_s, ErrorKind::NotFound);
+    const bool seesLinks = tx.role() == db::Access::Role::Service;
+    // The owner lookup is orgOfVapiCall's.
+    auto row = tx.exec(calendarSelect("(SELECT org_id FROM agents WHERE $1::text IS NOT NULL "
+                                      "AND vapi_assistant_id = $1 "
+                                      "UNION ALL SELECT org_id FROM phone_numbers "
+                                      "WHERE $2::text IS NOT NULL "
+                                      "AND vapi_phone_number_id = $2 LIMIT 1) o",
+                                      seesLinks),
+                       {assistantId.isEmpty() ? QString() : assistantId,
+                        phoneNumberId.isEmpty() ? QString() : phoneNumberId});
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return fail(u"unknown assistant"_s, ErrorKind::NotFound);
+    return calendarFrom(*row, seesLinks);
 }
 
 Result<ServiceInfo> BookingService::findService(db::Transaction &tx, const QString &orgId,

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "server/db/database.h"
+#include "server/services/booking.h"
 
 #include <QString>
 
@@ -12,5 +13,11 @@ namespace vox::server {
 // from it, before anything else is read.
 Result<QString> orgOfVapiCall(db::Transaction &tx, const QString &assistantId,
                               const QString &phoneNumberId);
+
+// The same clinic's calendar (as BookingService::calendar reads it), found and read in one
+// statement: a tool call's first round trip. NotFound when no clinic owns the assistant or
+// number, or the clinic has no settings.
+Result<ClinicCalendar> calendarOfVapiCall(db::Transaction &tx, const QString &assistantId,
+                                          const QString &phoneNumberId);
 
 } // namespace vox::server

@@ -151,14 +151,9 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
     if (auto caller = phone::normalize(message.customerNumber(), QString()))
         context.callerNumber = *caller;
 
-    auto resolved = m_app.db.transaction<ClinicCalendar>(
-        db::Access::service(), [&](db::Transaction &tx) -> Result<ClinicCalendar> {
-            auto org = orgOfVapiCall(tx, message.assistantId(), message.phoneNumberId());
-            if (!org)
-                return org.error();
-            if (org->isEmpty())
-                return fail(u"unknown assistant"_s, ErrorKind::NotFound);
-            return BookingService::calendar(tx, *org);
+    auto resolved =
+        m_app.db.transaction<ClinicCalendar>(db::Access::service(), [&](db::Transaction &tx) {
+            return calendarOfVapiCall(tx, message.assistantId(), message.phoneNumberId());
         });
     QString fallback;
     if (resolved) {

@@ -124,7 +124,9 @@ pgb() { # script clients tag
               printf "%.1f %s %.2f %.2f %s %.2f\n", tps, failed, v[i50] / 1000, v[i99] / 1000, aborted,
                   (c[1] - c[2]) * 1000 / NR }'
 }
-statements() { sed -n "s/^-- \([0-9]*\) statements (round trips).*/\1/p" "$BENCH/$1"; }
+# "statements/round trips" from the script's header (older scripts: one round trip each).
+statements() { sed -n -e "s/^-- \([0-9]*\) statements, \([0-9]*\) round trips.*/\1\/\2/p" \
+    -e "s/^-- \([0-9]*\) statements (round trips).*/\1\/\1/p" "$BENCH/$1"; }
 echo "== pgbench, $SECONDS_PGBENCH s each: booking.sql at $WORKERS and $CLIENTS clients, availability.sql and report.sql at $WORKERS"
 read -r PB_TPS PB_FAIL PB_P50 PB_P99 PB_AB PB_CPU < <(pgb booking.sql "$WORKERS" book)
 if [ "$CLIENTS" != "$WORKERS" ]; then
@@ -151,7 +153,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 echo
 echo "== summary ($CLIENTS concurrent clients, $(nproc) cores shared with pgbench and the load generator, $(git -C "$ROOT" rev-parse --short HEAD))"
 echo "   server rate = successful requests / elapsed; p50/p99 over all requests (errors included)"
-printf '%-46s %9s %7s %9s %8s %8s\n' "" "ok/s" "errors" "stmts" "p50 ms" "p99 ms"
+printf '%-46s %9s %7s %9s %8s %8s\n' "" "ok/s" "errors" "stmts/rt" "p50 ms" "p99 ms"
 row() { printf '%-46s %9s %7s %9s %8s %8s\n' "$@"; }
 row "bookClinicAppointment (/api/vapi/tools)" "$B_RATE" "$B_ERR" "" "$B_P50" "$B_P99"
 row "  pgbench booking.sql, $WORKERS clients" "$PB_TPS" "$PB_FAIL/$PB_AB" "$(statements booking.sql)" "$PB_P50" "$PB_P99"
@@ -160,7 +162,7 @@ row "checkAvailability (/api/vapi/tools)" "$A_RATE" "$A_ERR" "" "$A_P50" "$A_P99
 row "  pgbench availability.sql, $WORKERS clients" "$PA_TPS" "$PA_FAIL/$PA_AB" "$(statements availability.sql)" "$PA_P50" "$PA_P99"
 row "end-of-call-report (/api/webhooks/vapi)" "$R_RATE" "$R_ERR" "" "$R_P50" "$R_P99"
 row "  pgbench report.sql, $WORKERS clients" "$PR_TPS" "$PR_FAIL/$PR_AB" "$(statements report.sql)" "$PR_P50" "$PR_P99"
-echo "   (pgbench errors: failed/aborted clients; stmts: statements per request, each a round trip)"
+echo "   (pgbench errors: failed/aborted clients; stmts/rt: statements/round trips per request)"
 echo
 echo "ratios, server / pgbench at the server's $WORKERS connections (goal):"
 echo "  bookings rate      $(ratio "$B_RATE" "$PB_TPS")   (>= 0.9)    p99 $(ratio "$B_P99" "$PB_P99")  (<= 2)"
