@@ -185,6 +185,12 @@ void LivePage::refresh()
     loadDestinations();
 }
 
+void LivePage::applyEvent(const LiveEvent &event)
+{
+    if (event.type == u"transfer_destination.updated")
+        loadDestinations();
+}
+
 void LivePage::loadDestinations()
 {
     m_client.destinations(this, [this](Result<QList<TransferDestination>> destinations) {
