@@ -101,28 +101,29 @@ Result<QJsonObject> TransferDesk::create(const http::Principal &who, const Chang
     auto hours = checkedHours(changes.hours.value_or(QJsonArray()));
     if (!hours)
         return hours.error();
-    return m_app.db.transaction<QJsonObject>(
-        who.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
-            // Without a position a new destination goes last: the AI tries it after the others.
-            auto row = tx.exec(
-                QByteArray("INSERT INTO transfer_destinations (org_id, name, description, number, "
-                           "hours, emergency, position) VALUES ($1::uuid, $2, $3, $4, $5::jsonb, "
-                           "$6, coalesce($7::integer, (SELECT coalesce(max(position) + 1, 0) FROM "
-                           "transfer_destinations WHERE org_id = $1::uuid))) RETURNING ") +
-                    destinationJson,
-                {who.orgId, changes.name->trimmed(), changes.description.value_or(QString()),
-                 *number, QJsonValue(*hours), changes.emergency.value_or(false),
-                 changes.position ? db::Param(*changes.position) : db::Param(nullptr)});
-            if (!row)
-                return stored(row.error());
-            const QJsonObject created = row->toJson(0, 0).toObject();
-            auto recorded = recordEdit(tx, who, u"transfer_destination.created"_s,
-                                       created.value(u"id"_s).toString(),
-                                       {{u"name"_s, created.value(u"name"_s)}});
-            if (!recorded)
-                return recorded.error();
-            return created;
-        });
+    return m_app.db.transaction<
+        QJsonObject>(who.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+        // Without a position a new destination goes last: the AI tries it after the others.
+        auto row = tx.exec(
+            QByteArray(
+                "INSERT INTO transfer_destinations (org_id, name, description, number, "
+                "hours, emergency, position) VALUES ($1::uuid, $2, coalesce($3, ''), $4, "
+                "$5::jsonb, $6, coalesce($7::integer, (SELECT coalesce(max(position) + 1, 0) FROM "
+                "transfer_destinations WHERE org_id = $1::uuid))) RETURNING ") +
+                destinationJson,
+            {who.orgId, changes.name->trimmed(), changes.description.value_or(QString()), *number,
+             QJsonValue(*hours), changes.emergency.value_or(false),
+             changes.position ? db::Param(*changes.position) : db::Param(nullptr)});
+        if (!row)
+            return stored(row.error());
+        const QJsonObject created = row->toJson(0, 0).toObject();
+        auto recorded =
+            recordEdit(tx, who, u"transfer_destination.created"_s,
+                       created.value(u"id"_s).toString(), {{u"name"_s, created.value(u"name"_s)}});
+        if (!recorded)
+            return recorded.error();
+        return created;
+    });
 }
 
 Result<QJsonObject> TransferDesk::update(const http::Principal &who, const QString &id,
