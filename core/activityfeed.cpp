@@ -12,6 +12,11 @@ bool belongsInFeed(const QString &eventType, const QJsonObject &payload)
     // The front desk's marks, owners and notes on the Today list are their own working notes.
     if (eventType.startsWith(u"today."_s))
         return false;
+    // A live call's lines and who is speaking are the Live page's, many a second; the feed keeps
+    // what a person did to the call and the AI putting a caller through.
+    if (eventType == u"live.transcript" || eventType == u"live.speech" ||
+        eventType == u"live.conversation")
+        return false;
     if (eventType == u"call.updated") {
         // A call is worth a line when it came in and when it is over, not at every step between.
         // "Over" is the end-of-call report (`report`), which carries the outcome; the status

@@ -474,6 +474,158 @@
         <source>A text message is waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A patient confirmed an appointment by text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient asked by text to cancel an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient asked by text to move an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient asked not to be texted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient agreed to be texted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient sent a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is transferring a caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is transferring a caller to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is transferring %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is transferring %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action on a live call did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone at the clinic spoke to a caller on a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone at the clinic whispered to the AI on a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI was muted on a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI was unmuted on a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone at the clinic ended a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live call was transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live call was transferred to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone at the clinic acted on a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI is speaking on a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A caller is speaking on a live call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live call&apos;s transcript moved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live call changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call was reviewed: %1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call was reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call review tags changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order of the transfer destinations changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A transfer destination was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer destination removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A transfer destination changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer destination changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>
@@ -6910,10 +7062,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each destination&apos;s name, number, the hours it takes calls and whether it is for emergencies; choose one to change it below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7067,6 +7215,62 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>The time, in the clinic&apos;s time zone, calls start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the order the AI tries them: each destination&apos;s name, description, number, the hours it takes calls and whether it is for emergencies; choose one to change it below or to move it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the chosen destination up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI tries it before the one above it now (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it earlier (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the chosen destination down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AI tries it after the one below it now (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it later (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dr Lee&apos;s mobile, surgeries only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for the people choosing where to transfer a call, up to %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the description to %1 characters or fewer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

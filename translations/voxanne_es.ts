@@ -474,6 +474,158 @@
         <source>A text message is waiting to be sent</source>
         <translation>Un SMS está pendiente de envío</translation>
     </message>
+    <message>
+        <source>A patient confirmed an appointment by text</source>
+        <translation>Un paciente confirmó una cita por mensaje de texto</translation>
+    </message>
+    <message>
+        <source>A patient asked by text to cancel an appointment</source>
+        <translation>Un paciente pidió por mensaje de texto cancelar una cita</translation>
+    </message>
+    <message>
+        <source>A patient asked by text to move an appointment</source>
+        <translation>Un paciente pidió por mensaje de texto cambiar una cita</translation>
+    </message>
+    <message>
+        <source>A patient asked not to be texted</source>
+        <translation>Un paciente pidió no recibir mensajes de texto</translation>
+    </message>
+    <message>
+        <source>A patient agreed to be texted again</source>
+        <translation>Un paciente aceptó volver a recibir mensajes de texto</translation>
+    </message>
+    <message>
+        <source>A patient sent a text</source>
+        <translation>Un paciente envió un mensaje de texto</translation>
+    </message>
+    <message>
+        <source>The AI is transferring a caller</source>
+        <translation>La IA está transfiriendo a una persona que llama</translation>
+    </message>
+    <message>
+        <source>The AI is transferring a caller to %1</source>
+        <translation>La IA está transfiriendo a una persona que llama a %1</translation>
+    </message>
+    <message>
+        <source>The AI is transferring %1</source>
+        <translation>La IA está transfiriendo a %1</translation>
+    </message>
+    <message>
+        <source>The AI is transferring %1 to %2</source>
+        <translation>La IA está transfiriendo a %1 a %2</translation>
+    </message>
+    <message>
+        <source>An action on a live call did not go through</source>
+        <translation>Una acción en una llamada en curso no se pudo realizar</translation>
+    </message>
+    <message>
+        <source>Someone at the clinic spoke to a caller on a live call</source>
+        <translation>Alguien de la clínica habló con una persona en una llamada en curso</translation>
+    </message>
+    <message>
+        <source>Someone at the clinic whispered to the AI on a live call</source>
+        <translation>Alguien de la clínica le susurró a la IA en una llamada en curso</translation>
+    </message>
+    <message>
+        <source>The AI was muted on a live call</source>
+        <translation>Se silenció a la IA en una llamada en curso</translation>
+    </message>
+    <message>
+        <source>The AI was unmuted on a live call</source>
+        <translation>Se reactivó el audio de la IA en una llamada en curso</translation>
+    </message>
+    <message>
+        <source>Someone at the clinic ended a live call</source>
+        <translation>Alguien de la clínica terminó una llamada en curso</translation>
+    </message>
+    <message>
+        <source>A live call was transferred</source>
+        <translation>Se transfirió una llamada en curso</translation>
+    </message>
+    <message>
+        <source>A live call was transferred to %1</source>
+        <translation>Se transfirió una llamada en curso a %1</translation>
+    </message>
+    <message>
+        <source>Someone at the clinic acted on a live call</source>
+        <translation>Alguien de la clínica actuó en una llamada en curso</translation>
+    </message>
+    <message>
+        <source>The AI is speaking on a live call</source>
+        <translation>La IA está hablando en una llamada en curso</translation>
+    </message>
+    <message>
+        <source>A caller is speaking on a live call</source>
+        <translation>Una persona que llama está hablando en una llamada en curso</translation>
+    </message>
+    <message>
+        <source>A live call&apos;s transcript moved on</source>
+        <translation>La transcripción de una llamada en curso avanzó</translation>
+    </message>
+    <message>
+        <source>A live call changed</source>
+        <translation>Una llamada en curso cambió</translation>
+    </message>
+    <message>
+        <source>A call was reviewed: %1 of 5</source>
+        <translation>Se evaluó una llamada: %1 de 5</translation>
+    </message>
+    <message>
+        <source>A call was reviewed</source>
+        <translation>Se evaluó una llamada</translation>
+    </message>
+    <message>
+        <source>The call review tags changed</source>
+        <translation>Cambiaron las etiquetas de evaluación de llamadas</translation>
+    </message>
+    <message>
+        <source>A service was added</source>
+        <translation>Se añadió un servicio</translation>
+    </message>
+    <message>
+        <source>Service added: %1</source>
+        <translation>Servicio añadido: %1</translation>
+    </message>
+    <message>
+        <source>A service was removed</source>
+        <translation>Se eliminó un servicio</translation>
+    </message>
+    <message>
+        <source>Service removed: %1</source>
+        <translation>Servicio eliminado: %1</translation>
+    </message>
+    <message>
+        <source>A service changed</source>
+        <translation>Cambió un servicio</translation>
+    </message>
+    <message>
+        <source>Service changed: %1</source>
+        <translation>Servicio modificado: %1</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s settings changed</source>
+        <translation>Cambió la configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>The order of the transfer destinations changed</source>
+        <translation>Cambió el orden de los destinos de transferencia</translation>
+    </message>
+    <message>
+        <source>A transfer destination was removed</source>
+        <translation>Se eliminó un destino de transferencia</translation>
+    </message>
+    <message>
+        <source>Transfer destination removed: %1</source>
+        <translation>Destino de transferencia eliminado: %1</translation>
+    </message>
+    <message>
+        <source>A transfer destination changed</source>
+        <translation>Cambió un destino de transferencia</translation>
+    </message>
+    <message>
+        <source>Transfer destination changed: %1</source>
+        <translation>Destino de transferencia modificado: %1</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgePage</name>
@@ -6920,10 +7072,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Adónde se pasa a los llamantes para hablar con una persona. La IA transfiere al primero que esté abierto ahora, en este orden (una urgencia, primero a uno para urgencias); en la página En directo puede elegir cualquiera.</translation>
     </message>
     <message>
-        <source>Each destination&apos;s name, number, the hours it takes calls and whether it is for emergencies; choose one to change it below</source>
-        <translation>El nombre de cada destino, su número, las horas en que atiende llamadas y si es para urgencias; elija uno para cambiarlo abajo</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -7078,6 +7226,62 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>The time, in the clinic&apos;s time zone, calls start</source>
         <translation>La hora, en la zona horaria de la clínica, a la que empiezan las llamadas</translation>
+    </message>
+    <message>
+        <source>In the order the AI tries them: each destination&apos;s name, description, number, the hours it takes calls and whether it is for emergencies; choose one to change it below or to move it</source>
+        <translation>En el orden en que la IA los prueba: el nombre, la descripción, el número, el horario en que atiende llamadas y si es para emergencias de cada destino; elija uno para cambiarlo abajo o para moverlo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move the chosen destination up</source>
+        <translation>Subir el destino elegido</translation>
+    </message>
+    <message>
+        <source>The AI tries it before the one above it now (Alt+Up)</source>
+        <translation>La IA lo prueba antes que el que ahora tiene encima (Alt+Arriba)</translation>
+    </message>
+    <message>
+        <source>Try it earlier (Alt+Up)</source>
+        <translation>Probarlo antes (Alt+Arriba)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Move the chosen destination down</source>
+        <translation>Bajar el destino elegido</translation>
+    </message>
+    <message>
+        <source>The AI tries it after the one below it now (Alt+Down)</source>
+        <translation>La IA lo prueba después del que ahora tiene debajo (Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>Try it later (Alt+Down)</source>
+        <translation>Probarlo después (Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>Dr Lee&apos;s mobile, surgeries only</source>
+        <translation>Móvil de la Dra. Lee, solo cirugías</translation>
+    </message>
+    <message>
+        <source>A note for the people choosing where to transfer a call, up to %1 characters</source>
+        <translation>Una nota para quienes eligen adónde transferir una llamada, hasta %1 caracteres</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Descripción:</translation>
+    </message>
+    <message>
+        <source>Keep the description to %1 characters or fewer.</source>
+        <translation>La descripción no puede pasar de %1 caracteres.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "server/services/callcontrol.h"
 #include "server/services/transferdesk.h"
 
+#include <QUuid>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::server {
@@ -14,6 +16,8 @@ namespace {
 constexpr int liveWindowHours = 4;
 // Final lines a live call brings along, so a console opened mid-call shows what was said.
 constexpr int linesPerCall = 40;
+// More destinations than a clinic could mean: a longer order is refused before it is read.
+constexpr int maxDestinations = 200;
 
 Result<TransferDesk::Changes> destinationChanges(const http::JsonBody &body)
 {
@@ -22,6 +26,17 @@ Result<TransferDesk::Changes> destinationChanges(const http::JsonBody &body)
     if (!name)
         return name.error();
     changes.name = *name;
+    // Checked here rather than by the column, so the admin reads why and not a database error.
+    const QJsonValue description = body.object().value(u"description"_s);
+    if (description.isString() &&
+        description.toString().trimmed().size() > TransferDesk::descriptionLength)
+        return http::status::badRequest(u"Keep the description to %1 characters or fewer."_s.arg(
+                                            TransferDesk::descriptionLength),
+                                        u"description"_s);
+    auto describedAs = body.optionalString(u"description"_s, TransferDesk::descriptionLength);
+    if (!describedAs)
+        return describedAs.error();
+    changes.description = *describedAs;
     auto number = body.optionalString(u"number"_s, 32);
     if (!number)
         return number.error();
@@ -141,6 +156,29 @@ void registerLiveDeskRoutes(http::Router &router, AppContext &app)
                         return created.error();
                     return http::Response::json(*created, 201);
                 });
+    router.put(u"/api/transfer-destinations/order"_s, http::Auth::Admin,
+               [desk](http::Context &c) -> http::Reply {
+                   auto body = http::JsonBody::parse(c.request);
+                   if (!body)
+                       return body.error();
+                   const QJsonValue ids = body->object().value(u"ids"_s);
+                   if (!ids.isArray() || ids.toArray().size() > maxDestinations)
+                       return http::status::badRequest(
+                           u"Give 'ids': the clinic's transfer destinations' ids, in order."_s,
+                           u"ids"_s);
+                   QStringList order;
+                   for (const QJsonValue &v : ids.toArray()) {
+                       const auto id = QUuid::fromString(v.toString());
+                       if (!v.isString() || id.isNull())
+                           return http::status::badRequest(
+                               u"Each item of 'ids' must be a destination's id."_s, u"ids"_s);
+                       order.append(id.toString(QUuid::WithoutBraces));
+                   }
+                   auto listed = desk->reorder(c.user(), order);
+                   if (!listed)
+                       return listed.error();
+                   return http::Response::json(QJsonObject{{u"destinations"_s, *listed}});
+               });
     router.patch(u"/api/transfer-destinations/:id"_s, http::Auth::Admin,
                  [desk](http::Context &c) -> http::Reply {
                      auto id = http::uuidParam(c.request, u"id"_s);

@@ -17,8 +17,8 @@ namespace vox::server {
 namespace {
 
 constexpr const char *destinationJson =
-    "json_build_object('id', id, 'name', name, 'number', number, 'hours', hours, 'emergency', "
-    "emergency, 'position', position)";
+    "json_build_object('id', id, 'name', name, 'description', description, 'number', number, "
+    "'hours', hours, 'emergency', emergency, 'position', position)";
 
 // How much of what the caller said goes into the front desk's notification.
 constexpr int summaryLines = 4;
@@ -38,6 +38,26 @@ Result<QJsonArray> checkedHours(const QJsonArray &hours)
     if (!parsed)
         return http::status::unprocessable(parsed.errorMessage(), u"hours"_s);
     return transfer::hoursJson(*parsed);
+}
+
+// Every change an admin makes to where callers are put through is kept in the audit log (who,
+// what, when) and announced to the clinic's consoles.
+Result<void> recordEdit(db::Transaction &tx, const http::Principal &who, const QString &action,
+                        const QString &id, const QJsonObject &details)
+{
+    auto audited =
+        tx.exec("INSERT INTO audit_log (org_id, actor_id, action, entity_type, "
+                "entity_id, details) VALUES ($1::uuid, $2::uuid, $3, "
+                "'transfer_destination', $4::uuid, $5::jsonb)",
+                {who.orgId, who.userId, action, id.isEmpty() ? db::Param(nullptr) : db::Param(id),
+                 QJsonValue(details)});
+    if (!audited)
+        return audited.error();
+    auto e = events::publish(tx, who.orgId, u"transfer_destination.updated"_s,
+                             u"transfer_destination"_s, id, details);
+    if (!e)
+        return e.error();
+    return {};
 }
 
 Error stored(const Error &error)
@@ -81,23 +101,29 @@ Result<QJsonObject> TransferDesk::create(const http::Principal &who, const Chang
     auto hours = checkedHours(changes.hours.value_or(QJsonArray()));
     if (!hours)
         return hours.error();
-    return m_app.db.transaction<QJsonObject>(
-        who.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
-            auto row = tx.exec(QByteArray("INSERT INTO transfer_destinations (org_id, name, "
-                                          "number, hours, emergency, position) VALUES ($1::uuid, "
-                                          "$2, $3, $4::jsonb, $5, $6) RETURNING ") +
-                                   destinationJson,
-                               {who.orgId, changes.name->trimmed(), *number, QJsonValue(*hours),
-                                changes.emergency.value_or(false), changes.position.value_or(0)});
-            if (!row)
-                return stored(row.error());
-            const QJsonObject created = row->toJson(0, 0).toObject();
-            auto e = events::publish(tx, who.orgId, u"transfer_destination.updated"_s,
-                                     u"transfer_destination"_s, created.value(u"id"_s).toString());
-            if (!e)
-                return e.error();
-            return created;
-        });
+    return m_app.db.transaction<
+        QJsonObject>(who.access(), [&](db::Transaction &tx) -> Result<QJsonObject> {
+        // Without a position a new destination goes last: the AI tries it after the others.
+        auto row = tx.exec(
+            QByteArray(
+                "INSERT INTO transfer_destinations (org_id, name, description, number, "
+                "hours, emergency, position) VALUES ($1::uuid, $2, coalesce($3, ''), $4, "
+                "$5::jsonb, $6, coalesce($7::integer, (SELECT coalesce(max(position) + 1, 0) FROM "
+                "transfer_destinations WHERE org_id = $1::uuid))) RETURNING ") +
+                destinationJson,
+            {who.orgId, changes.name->trimmed(), changes.description.value_or(QString()), *number,
+             QJsonValue(*hours), changes.emergency.value_or(false),
+             changes.position ? db::Param(*changes.position) : db::Param(nullptr)});
+        if (!row)
+            return stored(row.error());
+        const QJsonObject created = row->toJson(0, 0).toObject();
+        auto recorded =
+            recordEdit(tx, who, u"transfer_destination.created"_s,
+                       created.value(u"id"_s).toString(), {{u"name"_s, created.value(u"name"_s)}});
+        if (!recorded)
+            return recorded.error();
+        return created;
+    });
 }
 
 Result<QJsonObject> TransferDesk::update(const http::Principal &who, const QString &id,
@@ -125,8 +151,8 @@ Result<QJsonObject> TransferDesk::update(const http::Principal &who, const QStri
                 QByteArray("UPDATE transfer_destinations SET name = coalesce($3, name), number = "
                            "coalesce($4, number), hours = coalesce($5::jsonb, hours), emergency = "
                            "coalesce($6::boolean, emergency), position = coalesce($7::integer, "
-                           "position), updated_at = now() WHERE id = $1::uuid AND org_id = "
-                           "$2::uuid RETURNING ") +
+                           "position), description = coalesce($8, description), updated_at = "
+                           "now() WHERE id = $1::uuid AND org_id = $2::uuid RETURNING ") +
                     destinationJson,
                 {id, who.orgId,
                  changes.name ? db::Param(changes.name->trimmed()) : db::Param(nullptr),
@@ -135,16 +161,18 @@ Result<QJsonObject> TransferDesk::update(const http::Principal &who, const QStri
                  changes.emergency
                      ? db::Param(QString::fromLatin1(*changes.emergency ? "true" : "false"))
                      : db::Param(nullptr),
-                 changes.position ? db::Param(*changes.position) : db::Param(nullptr)});
+                 changes.position ? db::Param(*changes.position) : db::Param(nullptr),
+                 changes.description ? db::Param(*changes.description) : db::Param(nullptr)});
             if (!row)
                 return stored(row.error());
             if (row->isEmpty())
                 return http::status::notFound(u"Transfer destination not found."_s);
-            auto e = events::publish(tx, who.orgId, u"transfer_destination.updated"_s,
-                                     u"transfer_destination"_s, id);
-            if (!e)
-                return e.error();
-            return row->toJson(0, 0).toObject();
+            const QJsonObject updated = row->toJson(0, 0).toObject();
+            auto recorded = recordEdit(tx, who, u"transfer_destination.updated"_s, id,
+                                       {{u"name"_s, updated.value(u"name"_s)}});
+            if (!recorded)
+                return recorded.error();
+            return updated;
         });
 }
 
@@ -152,18 +180,66 @@ Result<void> TransferDesk::remove(const http::Principal &who, const QString &id)
 {
     return m_app.db.transaction<void>(who.access(), [&](db::Transaction &tx) -> Result<void> {
         auto row = tx.exec("DELETE FROM transfer_destinations WHERE id = $1::uuid AND org_id = "
-                           "$2::uuid RETURNING id",
+                           "$2::uuid RETURNING name",
                            {id, who.orgId});
         if (!row)
             return row.error();
         if (row->isEmpty())
             return http::status::notFound(u"Transfer destination not found."_s);
-        auto e = events::publish(tx, who.orgId, u"transfer_destination.updated"_s,
-                                 u"transfer_destination"_s, id, {{u"deleted"_s, true}});
-        if (!e)
-            return e.error();
-        return {};
+        return recordEdit(tx, who, u"transfer_destination.deleted"_s, id,
+                          {{u"name"_s, row->text(0, 0)}, {u"deleted"_s, true}});
     });
+}
+
+Result<QJsonArray> TransferDesk::reorder(const http::Principal &who, const QStringList &ids)
+{
+    return m_app.db.transaction<QJsonArray>(
+        who.access(), [&](db::Transaction &tx) -> Result<QJsonArray> {
+            // Locked, so a destination added or removed meanwhile cannot slip past the check.
+            auto rows = tx.exec("SELECT id::text FROM transfer_destinations WHERE org_id = "
+                                "$1::uuid ORDER BY position, name FOR UPDATE",
+                                {who.orgId});
+            if (!rows)
+                return rows.error();
+            QStringList before;
+            for (int r = 0; r < rows->rowCount(); ++r)
+                before.append(rows->text(r, 0));
+            for (const QString &id : ids) {
+                if (!before.contains(id.toLower()))
+                    return http::status::notFound(u"Transfer destination not found."_s);
+            }
+            QStringList seen;
+            for (const QString &id : ids) {
+                if (seen.contains(id.toLower()))
+                    return http::status::badRequest(
+                        u"Each destination may appear only once in the order."_s, u"ids"_s);
+                seen.append(id.toLower());
+            }
+            if (seen.size() != before.size())
+                return http::status::badRequest(u"Give the order of all the clinic's transfer "
+                                                "destinations, each once."_s,
+                                                u"ids"_s);
+            auto moved =
+                tx.exec("UPDATE transfer_destinations t SET position = o.n - 1, "
+                        "updated_at = now() FROM unnest($2::text[]::uuid[]) WITH "
+                        "ORDINALITY AS o(id, n) WHERE t.id = o.id AND t.org_id = $1::uuid AND "
+                        "t.position <> o.n - 1",
+                        {who.orgId, seen});
+            if (!moved)
+                return moved.error();
+            auto recorded = recordEdit(
+                tx, who, u"transfer_destination.reordered"_s, QString(),
+                {{u"order"_s, QJsonArray::fromStringList(seen)}, {u"reordered"_s, true}});
+            if (!recorded)
+                return recorded.error();
+            auto listed = tx.exec(QByteArray("SELECT coalesce(json_agg(") + destinationJson +
+                                      " ORDER BY position, name), '[]') FROM "
+                                      "transfer_destinations WHERE org_id = $1::uuid",
+                                  {who.orgId});
+            if (!listed)
+                return listed.error();
+            return listed->toJson(0, 0).toArray();
+        });
 }
 
 QJsonObject TransferDesk::answer(const vapi::Message &m, const QDateTime &now)

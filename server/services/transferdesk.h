@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -29,6 +30,7 @@ public:
     struct Changes
     {
         std::optional<QString> name;
+        std::optional<QString> description;
         std::optional<QString> number;
         std::optional<QJsonArray> hours;
         std::optional<bool> emergency;
@@ -40,6 +42,13 @@ public:
     Result<QJsonObject> update(const http::Principal &who, const QString &id,
                                const Changes &changes);
     Result<void> remove(const http::Principal &who, const QString &id);
+    // Puts the clinic's destinations in the order of `ids`, which must name each of them once:
+    // an id that is not the clinic's is not found, a list that leaves one out or repeats one is
+    // refused, and nothing moves unless everything can.
+    Result<QJsonArray> reorder(const http::Principal &who, const QStringList &ids);
+
+    // The longest description a destination may have.
+    static constexpr int descriptionLength = 200;
 
     // The body answering a transfer-destination-request at `now`.
     QJsonObject answer(const vapi::Message &message, const QDateTime &now);

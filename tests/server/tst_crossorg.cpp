@@ -324,6 +324,9 @@ private slots:
             row("DELETE transfer destination")
                 << QByteArray("DELETE") << u"/api/transfer-destinations/{destination}"_s
                 << QByteArray() << role << (admin ? 404 : 403);
+            row("PUT transfer destinations' order")
+                << QByteArray("PUT") << u"/api/transfer-destinations/order"_s
+                << QByteArray(R"({"ids":["{destination}"]})") << role << (admin ? 404 : 403);
         }
     }
     void anotherClinicsIdsAreNotFound()

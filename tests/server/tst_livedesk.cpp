@@ -9,6 +9,7 @@
 #include "sandbox/vapimessages.h"
 
 #include <QJsonDocument>
+#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 using vox::test::Clinic;
@@ -74,6 +75,34 @@ class TestLiveDesk : public QObject
                                                        {u"hours"_s, hours},
                                                        {u"emergency"_s, emergency}});
         return reply.status == 201 ? reply.json().value(u"id"_s).toString() : QString();
+    }
+
+    // The clinic's destinations as the admin lists them, by name.
+    QStringList destinationNames()
+    {
+        QStringList names;
+        for (const QJsonValue &v : m_staff->get(u"/api/transfer-destinations"_s)
+                                       .json()
+                                       .value(u"destinations"_s)
+                                       .toArray())
+            names.append(v.toObject().value(u"name"_s).toString());
+        return names;
+    }
+
+    HttpReply putOrder(vox::test::HttpClient &client, const QStringList &ids)
+    {
+        return client.send("PUT", u"/api/transfer-destinations/order"_s,
+                           QJsonDocument(QJsonObject{{u"ids"_s, QJsonArray::fromStringList(ids)}})
+                               .toJson(QJsonDocument::Compact));
+    }
+
+    // Vapi asking where to transfer a call in progress.
+    QJsonObject transferRequest(const Live &call)
+    {
+        QJsonObject request = vm::statusUpdate(call.info, u"in-progress"_s, call.info.startedAt);
+        request.insert(u"type"_s, u"transfer-destination-request"_s);
+        request.remove(u"status"_s);
+        return request;
     }
 
 private slots:
@@ -304,6 +333,170 @@ private slots:
                        "'live.transferring' AND payload->>'destination' = 'Front desk'",
                        {call.id}),
                  1);
+    }
+
+    void theFirstOpenDestinationInTheClinicsOrderTakesTheCall_data()
+    {
+        // Each destination as "name open|closed [emergency]", in the order they are added; then
+        // the order the admin puts them in (none: as added), and who takes an ordinary call.
+        QTest::addColumn<QStringList>("destinations");
+        QTest::addColumn<QStringList>("order");
+        QTest::addColumn<QString>("takesTheCall");
+        QTest::newRow("as added, the first open one")
+            << QStringList{u"Desk open"_s, u"Nurse open"_s} << QStringList{} << u"Desk"_s;
+        QTest::newRow("the admin's order, not the order they were added in")
+            << QStringList{u"Desk open"_s, u"Nurse open"_s} << QStringList{u"Nurse"_s, u"Desk"_s}
+            << u"Nurse"_s;
+        QTest::newRow("not the first by name") << QStringList{u"Alpha open"_s, u"Zulu open"_s}
+                                               << QStringList{u"Zulu"_s, u"Alpha"_s} << u"Zulu"_s;
+        QTest::newRow("a closed one first is passed over")
+            << QStringList{u"Desk closed"_s, u"Nurse open"_s, u"Owner open"_s}
+            << QStringList{u"Desk"_s, u"Owner"_s, u"Nurse"_s} << u"Owner"_s;
+        QTest::newRow("moved to the top, a closed one still does not take it")
+            << QStringList{u"Desk open"_s, u"Nurse closed"_s} << QStringList{u"Nurse"_s, u"Desk"_s}
+            << u"Desk"_s;
+        QTest::newRow("one for emergencies only is not for an ordinary call")
+            << QStringList{u"On-call open emergency"_s, u"Desk open"_s}
+            << QStringList{u"On-call"_s, u"Desk"_s} << u"Desk"_s;
+        QTest::newRow("every one closed: nobody")
+            << QStringList{u"Desk closed"_s, u"Nurse closed"_s}
+            << QStringList{u"Nurse"_s, u"Desk"_s} << QString();
+    }
+
+    void theFirstOpenDestinationInTheClinicsOrderTakesTheCall()
+    {
+        QFETCH(QStringList, destinations);
+        QFETCH(QStringList, order);
+        QFETCH(QString, takesTheCall);
+        QVERIFY(f.sql("DELETE FROM transfer_destinations WHERE org_id = $1::uuid", {m_clinic.orgId})
+                    .ok());
+        QHash<QString, QString> ids;
+        for (const QString &spec : destinations) {
+            const QStringList parts = spec.split(u' ');
+            const QString id =
+                destination(parts.at(0), parts.at(1) == u"open" ? allWeek() : QJsonArray(),
+                            parts.contains(u"emergency"_s));
+            QVERIFY2(!id.isEmpty(), qPrintable(spec));
+            ids.insert(parts.at(0), id);
+        }
+        if (!order.isEmpty()) {
+            QStringList ordered;
+            for (const QString &name : order)
+                ordered.append(ids.value(name));
+            QCOMPARE(putOrder(*m_clinic.client, ordered).status, 200);
+            QCOMPARE(destinationNames(), order);
+        }
+        const HttpReply reply = deliver(transferRequest(startCall()));
+        QCOMPARE(reply.status, 200);
+        const QJsonObject chosen = reply.json().value(u"destination"_s).toObject();
+        QCOMPARE(chosen.value(u"description"_s).toString(), takesTheCall);
+        if (takesTheCall.isEmpty())
+            QVERIFY(reply.json().value(u"error"_s).toString().contains(u"closed"_s));
+    }
+
+    void reorderingTakesTheWholeOrderOrNothing()
+    {
+        QVERIFY(f.sql("DELETE FROM transfer_destinations WHERE org_id = $1::uuid", {m_clinic.orgId})
+                    .ok());
+        const QString desk = destination(u"Desk"_s, allWeek());
+        const QString nurse = destination(u"Nurse"_s, allWeek());
+        const QString owner = destination(u"Owner"_s, allWeek());
+        const QStringList asAdded{u"Desk"_s, u"Nurse"_s, u"Owner"_s};
+        QCOMPARE(destinationNames(), asAdded);
+
+        struct Refused
+        {
+            const char *why;
+            QStringList ids;
+            int status;
+        };
+        const QList<Refused> refused{
+            {"one left out", {owner, desk}, 400},
+            {"one twice", {owner, desk, nurse, desk}, 400},
+            {"an id the clinic does not have",
+             {owner, desk, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+             404},
+            {"an unknown id besides all of them",
+             {owner, desk, nurse, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+             404},
+            {"not an id", {owner, desk, u"nurse"_s}, 400},
+        };
+        for (const Refused &r : refused) {
+            const HttpReply reply = putOrder(*m_clinic.client, r.ids);
+            QVERIFY2(reply.status == r.status, r.why);
+            QVERIFY2(!reply.json().value(u"error"_s).toString().isEmpty(), r.why);
+            QVERIFY2(destinationNames() == asAdded, r.why);
+        }
+        QCOMPARE(
+            m_clinic.client->send("PUT", u"/api/transfer-destinations/order"_s, R"({"ids":"Desk"})")
+                .status,
+            400);
+        QCOMPARE(putOrder(*m_staff, {owner, nurse, desk}).status, 403);
+        QCOMPARE(destinationNames(), asAdded);
+
+        const auto audited = [&] {
+            return count("SELECT count(*) FROM audit_log WHERE org_id = $1::uuid AND action = "
+                         "'transfer_destination.reordered' AND actor_id IS NOT NULL AND "
+                         "details->'order'->>0 = $2",
+                         {m_clinic.orgId, owner});
+        };
+        QCOMPARE(audited(), 0); // nothing refused above was recorded as done
+        const HttpReply moved = putOrder(*m_clinic.client, {owner, desk, nurse});
+        QCOMPARE(moved.status, 200);
+        QCOMPARE(moved.json()
+                     .value(u"destinations"_s)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"name"_s)
+                     .toString(),
+                 u"Owner"_s);
+        QCOMPARE(destinationNames(), (QStringList{u"Owner"_s, u"Desk"_s, u"Nurse"_s}));
+        QCOMPARE(audited(), 1);
+        QVERIFY(count("SELECT count(*) FROM events WHERE org_id = $1::uuid AND type = "
+                      "'transfer_destination.updated' AND payload->>'reordered' = 'true'",
+                      {m_clinic.orgId}) >= 1);
+        // A destination added afterwards goes last.
+        destination(u"Locum"_s, allWeek());
+        QCOMPARE(destinationNames(), (QStringList{u"Owner"_s, u"Desk"_s, u"Nurse"_s, u"Locum"_s}));
+    }
+
+    void aDestinationCarriesADescription()
+    {
+        const HttpReply created =
+            m_clinic.client->post(u"/api/transfer-destinations"_s,
+                                  {{u"name"_s, u"Dr Lee"_s},
+                                   {u"number"_s, u"+15550177009"_s},
+                                   {u"description"_s, u"Dr Lee's mobile, surgeries only"_s}});
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.json().value(u"description"_s).toString(),
+                 u"Dr Lee's mobile, surgeries only"_s);
+        const QString id = created.json().value(u"id"_s).toString();
+        const HttpReply tooLong =
+            m_clinic.client->send("PATCH", u"/api/transfer-destinations/"_s + id,
+                                  QJsonDocument(QJsonObject{{u"description"_s, QString(201, u'x')}})
+                                      .toJson(QJsonDocument::Compact));
+        QCOMPARE(tooLong.status, 400);
+        QCOMPARE(tooLong.json().value(u"error"_s).toString(),
+                 u"Keep the description to 200 characters or fewer."_s);
+        QCOMPARE(m_clinic.client
+                     ->send("PATCH", u"/api/transfer-destinations/"_s + id,
+                            R"({"description":"Mornings only"})")
+                     .json()
+                     .value(u"description"_s)
+                     .toString(),
+                 u"Mornings only"_s);
+        // Changing another field keeps it.
+        QCOMPARE(m_clinic.client
+                     ->send("PATCH", u"/api/transfer-destinations/"_s + id, R"({"emergency":true})")
+                     .json()
+                     .value(u"description"_s)
+                     .toString(),
+                 u"Mornings only"_s);
+        QCOMPARE(count("SELECT count(*) FROM audit_log WHERE entity_id = $1::uuid AND action IN "
+                       "('transfer_destination.created', 'transfer_destination.updated')",
+                       {id}),
+                 3);
     }
 
     void adminsKeepTheTransferDestinations()

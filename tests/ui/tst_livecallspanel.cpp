@@ -1,8 +1,10 @@
 // The dashboard's panel of calls in progress: it shows the console's one list of live calls (the
 // Live page's), so a live event changes both at once; it says how many calls are on, and for each
 // the caller as the Live page names them, the time ticking and what is happening; with no calls it
-// says so in words; a click opens the Live page on that call. Renders the dashboard's panel in
-// both palettes and languages (VOXANNE_SCREENSHOT_DIR keeps the images).
+// says so in words; a click opens the Live page on that call. Today, the front desk's home, shows
+// the same panel over its list while a call is on, and none while none is. Renders the dashboard's
+// panel and Today with a live call in both palettes and languages (VOXANNE_SCREENSHOT_DIR keeps
+// the images).
 #include "screenshotlooks.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/eventstream.h"
@@ -10,6 +12,7 @@
 #include "ui/models/livecallsmodel.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/livepage.h"
+#include "ui/pages/todaypage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/translations.h"
 #include "ui/widgets/livecallspanel.h"
@@ -83,6 +86,7 @@ class TestLiveCallsPanel : public QObject
             window->resize(1280, 800);
         }
         vox::ui::LiveCallsPanel *panel() const { return window->dashboardPage()->livePanel(); }
+        vox::ui::LiveCallsPanel *todayPanel() const { return window->todayPage()->livePanel(); }
     };
 
 private slots:
@@ -187,6 +191,63 @@ private slots:
         QCOMPARE(c.window->livePage()->chosenId(), u"c1"_s);
     }
 
+    void todayShowsTheSameCallsOnlyWhileOneIsOn()
+    {
+        Console c;
+        c.window->show();
+        c.window->showPage(MainWindow::TodayIndex);
+        QVERIFY(QTest::qWaitForWindowExposed(c.window.get()));
+        vox::ui::LiveCallsPanel *panel = c.todayPanel();
+        QVERIFY(panel);
+        // The one list: no second feed to keep in step.
+        QCOMPARE(panel->table()->model(), c.window->liveCalls());
+        c.window->liveCalls()->setCalls({});
+        QVERIFY(!panel->isVisible());
+        c.window->livePage()->showCalls({call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95)});
+        QVERIFY(panel->isVisible());
+        QCOMPARE(panel->countLabel()->text(), u"1 call in progress"_s);
+        QCOMPARE(cell(panel->table(), 0, LiveCallsModel::CallerColumn), u"Maria Lopez"_s);
+        // Above the call-back list, on the screen and in the Tab order.
+        vox::ui::TodayPage *today = c.window->todayPage();
+        QVERIFY(panel->mapTo(today, QPoint(0, 0)).y() <
+                today->table()->mapTo(today, QPoint(0, 0)).y());
+        QWidget *next = panel->table()->nextInFocusChain();
+        while (next && !(next->focusPolicy() & Qt::TabFocus))
+            next = next->nextInFocusChain();
+        QCOMPARE(next, today->table());
+        c.window->liveCalls()->applyEvent(speech(u"c1"_s, u"user"_s, true));
+        QCOMPARE(cell(panel->table(), 0, LiveCallsModel::StateColumn),
+                 cell(c.panel()->table(), 0, LiveCallsModel::StateColumn));
+        // The call ends: the panel makes room again.
+        c.window->liveCalls()->setCalls({});
+        QVERIFY(!panel->isVisible());
+        // The dashboard still says "no calls" in words.
+        QVERIFY(c.panel()->isVisibleTo(c.window->dashboardPage()));
+    }
+
+    void aClickOnTodaysPanelOpensTheLivePageOnThatCall()
+    {
+        Console c;
+        c.window->show();
+        c.window->showPage(MainWindow::TodayIndex);
+        c.window->liveCalls()->setCalls({call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95),
+                                         call(u"c2"_s, u"Tom Reyes"_s, u"+13055550199"_s, 20)});
+        QVERIFY(QTest::qWaitForWindowExposed(c.window.get()));
+        QTableView *table = c.todayPanel()->table();
+        QVERIFY(table->isVisible());
+        const QRect second = table->visualRect(table->model()->index(1, 0));
+        QVERIFY(second.isValid());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, second.center());
+        QCOMPARE(c.window->currentPageIndex(), int(MainWindow::LiveIndex));
+        QCOMPARE(c.window->livePage()->chosenId(), u"c2"_s);
+        c.window->showPage(MainWindow::TodayIndex);
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(c.window->currentPageIndex(), int(MainWindow::LiveIndex));
+        QCOMPARE(c.window->livePage()->chosenId(), u"c1"_s);
+    }
+
     void theLivePageComesRightAfterToday()
     {
         Console c;
@@ -221,6 +282,36 @@ private slots:
         if (language == u"es")
             QVERIFY2(c.panel()->title() != u"Calls in progress"_s,
                      "the Spanish translation is used");
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
+    }
+
+    // The whole window on Today at the smallest size the console is made for.
+    void todayScreenshots_data() { vox::test::addScreenshotLookRows(); }
+    void todayScreenshots()
+    {
+        QFETCH(bool, dark);
+        QFETCH(QString, language);
+        QVERIFY(vox::test::applyScreenshotLook(dark, language));
+        Console c;
+        c.window->resize(1024, 700);
+        c.window->show();
+        c.window->showPage(MainWindow::TodayIndex);
+        LiveCall first = call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95);
+        first.speaking = u"user"_s;
+        c.window->liveCalls()->setCalls({first});
+        QVERIFY(QTest::qWaitForWindowExposed(c.window.get()));
+        QTest::qWait(50);
+        QVERIFY(c.todayPanel()->isVisible());
+        const QImage image = c.window->grab().toImage();
+        QVERIFY(!image.isNull());
+        QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR");
+        QTemporaryDir temporary;
+        if (folder.isEmpty())
+            folder = temporary.path();
+        QVERIFY(QDir().mkpath(folder));
+        const QString name = u"today-live-call-%1%2.png"_s.arg(
+            dark ? u"dark"_s : u"light"_s, language == u"en" ? QString() : u"-"_s + language);
+        QVERIFY(image.save(QDir(folder).filePath(name)));
         QVERIFY(vox::ui::installTranslations(u"en"_s));
     }
 };

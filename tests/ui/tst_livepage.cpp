@@ -87,6 +87,28 @@ class TestLivePage : public QObject
     };
 
 private slots:
+    // The transfer menu lists the destinations in the clinic's order, the AI's, whatever order
+    // they arrive in; a description says what one is for.
+    void theTransferMenuFollowsTheClinicsOrder()
+    {
+        Host h(u"staff"_s);
+        vox::ui::TransferDestination desk{u"d1"_s, u"Front desk"_s, u"+15550100001"_s, false};
+        desk.position = 2;
+        vox::ui::TransferDestination lee{u"d2"_s, u"Dr Lee"_s, u"+15550100002"_s, false};
+        lee.position = 0;
+        lee.description = u"Dr Lee's mobile, surgeries only"_s;
+        vox::ui::TransferDestination nurse{u"d3"_s, u"On-call nurse"_s, u"+15550100003"_s, true};
+        nurse.position = 1;
+        h.page->showDestinations({desk, lee, nurse});
+        QComboBox *menu = h.page->destinationBox();
+        QCOMPARE(menu->count(), 3);
+        QCOMPARE(menu->itemData(0).toString(), u"d2"_s);
+        QCOMPARE(menu->itemData(1).toString(), u"d3"_s);
+        QCOMPARE(menu->itemData(2).toString(), u"d1"_s);
+        QCOMPARE(menu->itemData(0, Qt::ToolTipRole).toString(),
+                 u"Dr Lee's mobile, surgeries only"_s);
+    }
+
     void aCallShowsItsCallerTimeAndSpeaker()
     {
         Host h(u"staff"_s);

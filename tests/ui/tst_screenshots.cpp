@@ -282,11 +282,13 @@ class TestScreenshots : public QObject
                      .status,
                  201);
         QCOMPARE(client
-                     ->post(u"/api/transfer-destinations"_s, {{u"name"_s, u"On-call nurse"_s},
-                                                              {u"number"_s, u"+15125550199"_s},
-                                                              {u"hours"_s, always},
-                                                              {u"emergency"_s, true},
-                                                              {u"position"_s, 1}})
+                     ->post(u"/api/transfer-destinations"_s,
+                            {{u"name"_s, u"On-call nurse"_s},
+                             {u"description"_s, u"Nights and weekends"_s},
+                             {u"number"_s, u"+15125550199"_s},
+                             {u"hours"_s, always},
+                             {u"emergency"_s, true},
+                             {u"position"_s, 1}})
                      .status,
                  201);
     }

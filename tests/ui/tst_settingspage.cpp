@@ -194,7 +194,7 @@ private slots:
         QCOMPARE(weekdays.at(0).toObject().value(u"open"_s).toString(), u"09:00"_s);
         QCOMPARE(weekdays.at(0).toObject().value(u"close"_s).toString(), u"17:00"_s);
         QTRY_COMPARE(box.table()->rowCount(), 1);
-        QVERIFY(box.table()->item(0, 2)->text().endsWith(u"09:00–17:00"_s));
+        QVERIFY(box.table()->item(0, 3)->text().endsWith(u"09:00–17:00"_s));
 
         // An on-call number for emergencies, every day around the clock.
         box.newButton()->click();
@@ -215,7 +215,7 @@ private slots:
         QCOMPARE(nurse.value(u"hours"_s).toArray().size(), 7);
         QCOMPARE(nurse.value(u"hours"_s).toArray().at(6).toObject().value(u"close"_s).toString(),
                  u"24:00"_s);
-        QCOMPARE(box.table()->item(1, 3)->text(), u"Yes"_s);
+        QCOMPARE(box.table()->item(1, 4)->text(), u"Yes"_s);
 
         // Choosing one puts it in the form; a name the clinic already has is refused there.
         box.table()->selectRow(1);
@@ -265,6 +265,97 @@ private slots:
                  staff.page->removeButton()})
             QVERIFY2(!control->isEnabled(), qPrintable(control->objectName()));
         QVERIFY(staff.page->findChild<QLabel *>(u"transferReadOnly"_s)->isVisible());
+    }
+
+    // The AI tries the destinations in the clinic's order: an admin moves the chosen one up or
+    // down with the buttons beside the table or Alt+Up / Alt+Down, and the server keeps the new
+    // order. A description tells the people choosing one what it is for.
+    void transferDestinationsAreDescribedAndReordered()
+    {
+        using Box = vox::ui::TransferDestinationsBox;
+        const auto clinic = m_fixture->createClinic(u"Order Clinic"_s);
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        for (const auto &[name, number] :
+             {std::pair{u"Front desk"_s, u"+12125550142"_s},
+              std::pair{u"Dr Lee"_s, u"+12125550143"_s}, std::pair{u"Nurse"_s, u"+12125550144"_s}})
+            QCOMPARE(client
+                         ->post(u"/api/transfer-destinations"_s,
+                                {{u"name"_s, name}, {u"number"_s, number}})
+                         .status,
+                     201);
+        const auto storedNames = [&client] {
+            QStringList names;
+            for (const QJsonValue &v : client->get(u"/api/transfer-destinations"_s)
+                                           .json()
+                                           .value(u"destinations"_s)
+                                           .toArray())
+                names.append(v.toObject().value(u"name"_s).toString());
+            return names;
+        };
+        vox::test::PageHost<Box> owner(m_fixture->url(), clinic.session, {900, 640});
+        Box &box = *owner.page;
+        QSignalSpy loaded(&box, &Box::loaded);
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(box.table()->rowCount(), 3);
+        QVERIFY(!box.moveUpButton()->isEnabled());
+        QVERIFY(!box.moveDownButton()->isEnabled());
+        for (QPushButton *b : {box.moveUpButton(), box.moveDownButton()}) {
+            QVERIFY(!b->accessibleName().isEmpty());
+            QVERIFY(!b->accessibleDescription().isEmpty());
+        }
+
+        // Described: saved with the destination and shown in the table.
+        box.table()->selectRow(1);
+        QCOMPARE(box.descriptionEdit()->maxLength(), 200);
+        box.descriptionEdit()->setText(u"Dr Lee's mobile, surgeries only"_s);
+        QSignalSpy saved(&box, &Box::saved);
+        box.saveButton()->click();
+        QTRY_COMPARE(saved.size(), 1);
+        QTRY_COMPARE(box.table()->item(1, 1)->text(), u"Dr Lee's mobile, surgeries only"_s);
+        QCOMPARE(client->get(u"/api/transfer-destinations"_s)
+                     .json()
+                     .value(u"destinations"_s)
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(u"description"_s)
+                     .toString(),
+                 u"Dr Lee's mobile, surgeries only"_s);
+
+        // The first cannot go up, the last cannot go down.
+        QTRY_VERIFY(box.moveUpButton()->isEnabled());
+        QVERIFY(box.moveDownButton()->isEnabled());
+        box.moveUpButton()->click();
+        QTRY_COMPARE(saved.size(), 2);
+        QCOMPARE(storedNames(), (QStringList{u"Dr Lee"_s, u"Front desk"_s, u"Nurse"_s}));
+        QCOMPARE(box.table()->item(0, 0)->text(), u"Dr Lee"_s);
+        QCOMPARE(box.nameEdit()->text(), u"Dr Lee"_s); // it stays chosen
+        QVERIFY(!box.moveUpButton()->isEnabled());
+
+        // From the keyboard, in the table.
+        box.table()->setFocus();
+        QTest::keyClick(box.table(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_COMPARE(saved.size(), 3);
+        QTest::keyClick(box.table(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_COMPARE(saved.size(), 4);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Nurse"_s, u"Dr Lee"_s}));
+        QCOMPARE(box.table()->item(2, 0)->text(), u"Dr Lee"_s);
+        QVERIFY(!box.moveDownButton()->isEnabled());
+        QTest::keyClick(box.table(), Qt::Key_Down, Qt::AltModifier); // already last: nothing
+        QTest::keyClick(box.table(), Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(saved.size(), 5);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Dr Lee"_s, u"Nurse"_s}));
+
+        // The front desk reads the order but cannot change it.
+        const Person desk = addPerson(clinic, u"staff"_s, u"Robin Order"_s);
+        vox::test::PageHost<Box> staff(m_fixture->url(), desk.session, {900, 640});
+        QSignalSpy staffLoaded(staff.page.get(), &Box::loaded);
+        QTRY_COMPARE(staffLoaded.size(), 1);
+        staff.page->table()->selectRow(1);
+        QVERIFY(!staff.page->moveUpButton()->isEnabled());
+        QVERIFY(!staff.page->moveDownButton()->isEnabled());
+        QVERIFY(!staff.page->descriptionEdit()->isEnabled());
     }
 
     void clinicSettingsAreSaved()

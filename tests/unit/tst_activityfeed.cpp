@@ -42,6 +42,16 @@ private slots:
         QTest::newRow("a cancellation") << u"appointment.cancelled"_s << QJsonObject{} << true;
         QTest::newRow("a message") << u"message.created"_s << QJsonObject{} << true;
         QTest::newRow("a setup change") << u"agent.updated"_s << QJsonObject{} << true;
+        QTest::newRow("a line said on a live call")
+            << u"live.transcript"_s << QJsonObject{{u"final"_s, true}} << false;
+        QTest::newRow("who speaks on a live call")
+            << u"live.speech"_s << QJsonObject{{u"speaking"_s, true}} << false;
+        QTest::newRow("a live call's conversation so far")
+            << u"live.conversation"_s << QJsonObject{} << false;
+        QTest::newRow("the AI transferring a caller")
+            << u"live.transferring"_s << QJsonObject{} << true;
+        QTest::newRow("a person acting on a live call")
+            << u"live.control"_s << QJsonObject{{u"type"_s, u"say"_s}} << true;
         QTest::newRow("a kind added later") << u"invoice.paid"_s << QJsonObject{} << true;
     }
     void belongsInFeed()

@@ -4,9 +4,23 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
+
+namespace {
+
+QList<TransferDestination> destinationList(const QJsonObject &json)
+{
+    QList<TransferDestination> out;
+    for (const QJsonValue &v : json.value(u"destinations"_s).toArray())
+        out.append(TransferDestination::fromJson(v.toObject()));
+    return TransferDestination::inOrder(std::move(out));
+}
+
+} // namespace
 
 LiveCall LiveCall::fromJson(const QJsonObject &json)
 {
@@ -40,21 +54,35 @@ void LiveDeskClient::calls(QObject *context, Callback<QList<LiveCall>> done)
 
 void LiveDeskClient::destinations(QObject *context, Callback<QList<TransferDestination>> done)
 {
-    m_api.requestJson<QList<TransferDestination>>(
-        "GET", u"/api/transfer-destinations"_s, {}, nullptr, context, std::move(done),
-        [](const QJsonObject &json) {
-            QList<TransferDestination> out;
-            for (const QJsonValue &v : json.value(u"destinations"_s).toArray())
-                out.append(TransferDestination::fromJson(v.toObject()));
-            return out;
-        });
+    m_api.requestJson<QList<TransferDestination>>("GET", u"/api/transfer-destinations"_s, {},
+                                                  nullptr, context, std::move(done),
+                                                  &destinationList);
+}
+
+void LiveDeskClient::reorderDestinations(const QStringList &ids, QObject *context,
+                                         Callback<QList<TransferDestination>> done)
+{
+    const QJsonObject body{{u"ids"_s, QJsonArray::fromStringList(ids)}};
+    m_api.requestJson<QList<TransferDestination>>("PUT", u"/api/transfer-destinations/order"_s, {},
+                                                  &body, context, std::move(done),
+                                                  &destinationList);
 }
 
 TransferDestination TransferDestination::fromJson(const QJsonObject &json)
 {
-    return {json.value(u"id"_s).toString(),     json.value(u"name"_s).toString(),
-            json.value(u"number"_s).toString(), json.value(u"emergency"_s).toBool(),
-            json.value(u"hours"_s).toArray(),   json.value(u"position"_s).toInt()};
+    return {json.value(u"id"_s).toString(),         json.value(u"name"_s).toString(),
+            json.value(u"number"_s).toString(),     json.value(u"emergency"_s).toBool(),
+            json.value(u"hours"_s).toArray(),       json.value(u"position"_s).toInt(),
+            json.value(u"description"_s).toString()};
+}
+
+QList<TransferDestination> TransferDestination::inOrder(QList<TransferDestination> destinations)
+{
+    std::stable_sort(destinations.begin(), destinations.end(),
+                     [](const TransferDestination &a, const TransferDestination &b) {
+                         return a.position < b.position;
+                     });
+    return destinations;
 }
 
 void LiveDeskClient::createDestination(const QJsonObject &fields, QObject *context,

@@ -48,8 +48,11 @@ struct TransferDestination
     // [{day: 1..7, open: "HH:MM", close: "HH:MM"}] in the clinic's time zone; none: never.
     QJsonArray hours = {};
     int position = 0;
+    QString description = {}; // for the people choosing one: "Dr Lee's mobile, surgeries only"
 
     static TransferDestination fromJson(const QJsonObject &json);
+    // The clinic's order, the one the AI tries them in (ties as listed).
+    static QList<TransferDestination> inOrder(QList<TransferDestination> destinations);
 };
 
 // The live call desk's calls (server/routes/livedesk).
@@ -64,12 +67,16 @@ public:
 
     void calls(QObject *context, Callback<QList<LiveCall>> done);
     void destinations(QObject *context, Callback<QList<TransferDestination>> done);
-    // Admins: `fields` as docs/api.md lists them ({name, number, hours, emergency, position}).
+    // Admins: `fields` as docs/api.md lists them ({name, description, number, hours, emergency,
+    // position}).
     void createDestination(const QJsonObject &fields, QObject *context,
                            Callback<TransferDestination> done);
     void updateDestination(const QString &id, const QJsonObject &fields, QObject *context,
                            Callback<TransferDestination> done);
     void removeDestination(const QString &id, QObject *context, Callback<void> done);
+    // Admins: every destination's id, first to last; answers the list in its new order.
+    void reorderDestinations(const QStringList &ids, QObject *context,
+                             Callback<QList<TransferDestination>> done);
     // type: say | whisper | mute | unmute | end | transfer
     void control(const QString &callId, const QJsonObject &action, QObject *context,
                  Callback<QJsonObject> done);

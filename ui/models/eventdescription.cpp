@@ -55,6 +55,68 @@ QString integration(const QJsonObject &payload)
     return EventDescription::tr("%1 changed").arg(name);
 }
 
+// A patient's text in the words of what it asked for.
+QString patientText(const QString &kind)
+{
+    if (kind == u"confirm")
+        return EventDescription::tr("A patient confirmed an appointment by text");
+    if (kind == u"cancel")
+        return EventDescription::tr("A patient asked by text to cancel an appointment");
+    if (kind == u"reschedule")
+        return EventDescription::tr("A patient asked by text to move an appointment");
+    if (kind == u"opt_out")
+        return EventDescription::tr("A patient asked not to be texted");
+    if (kind == u"opt_in")
+        return EventDescription::tr("A patient agreed to be texted again");
+    return EventDescription::tr("A patient sent a text");
+}
+
+// What happened on a call in progress: what a person at the clinic did to it, the AI putting the
+// caller through, or its moment-by-moment lines (which the feed itself leaves out).
+QString liveCall(const LiveEvent &event, const QString &person)
+{
+    const QString &t = event.type;
+    const QString destination = event.payload.value(u"destination"_s).toString();
+    if (t == u"live.transferring") {
+        if (person.isEmpty())
+            return destination.isEmpty()
+                       ? EventDescription::tr("The AI is transferring a caller")
+                       : EventDescription::tr("The AI is transferring a caller to %1")
+                             .arg(destination);
+        return destination.isEmpty() ? EventDescription::tr("The AI is transferring %1").arg(person)
+                                     : EventDescription::tr("The AI is transferring %1 to %2")
+                                           .arg(person, destination);
+    }
+    if (t == u"live.control") {
+        const QString type = event.payload.value(u"type"_s).toString();
+        if (!event.payload.value(u"success"_s).toBool(true))
+            return EventDescription::tr("An action on a live call did not go through");
+        if (type == u"say")
+            return EventDescription::tr("Someone at the clinic spoke to a caller on a live call");
+        if (type == u"whisper")
+            return EventDescription::tr("Someone at the clinic whispered to the AI on a live call");
+        if (type == u"mute")
+            return EventDescription::tr("The AI was muted on a live call");
+        if (type == u"unmute")
+            return EventDescription::tr("The AI was unmuted on a live call");
+        if (type == u"end")
+            return EventDescription::tr("Someone at the clinic ended a live call");
+        if (type == u"transfer")
+            return destination.isEmpty()
+                       ? EventDescription::tr("A live call was transferred")
+                       : EventDescription::tr("A live call was transferred to %1").arg(destination);
+        return EventDescription::tr("Someone at the clinic acted on a live call");
+    }
+    if (t == u"live.speech") {
+        const bool ai = event.payload.value(u"role"_s).toString() == u"assistant";
+        return ai ? EventDescription::tr("The AI is speaking on a live call")
+                  : EventDescription::tr("A caller is speaking on a live call");
+    }
+    if (t == u"live.transcript" || t == u"live.conversation")
+        return EventDescription::tr("A live call's transcript moved on");
+    return EventDescription::tr("A live call changed");
+}
+
 } // namespace
 
 QString EventDescription::describe(const LiveEvent &event)
@@ -117,6 +179,38 @@ QString EventDescription::describe(const LiveEvent &event)
         return tr("The AI receptionist's settings changed");
     if (t == u"knowledge.updated")
         return tr("The knowledge base changed");
+    if (t == u"message.received")
+        return patientText(event.payload.value(u"reply_kind"_s).toString());
+    if (t == u"call.reviewed") {
+        const int score = event.payload.value(u"score"_s).toInt();
+        return score > 0 ? tr("A call was reviewed: %1 of 5").arg(score)
+                         : tr("A call was reviewed");
+    }
+    if (t == u"review_tags.updated")
+        return tr("The call review tags changed");
+    if (t == u"service.created" || t == u"service.updated" || t == u"service.deleted") {
+        const QString name = event.payload.value(u"name"_s).toString();
+        if (t == u"service.created")
+            return name.isEmpty() ? tr("A service was added") : tr("Service added: %1").arg(name);
+        if (t == u"service.deleted")
+            return name.isEmpty() ? tr("A service was removed")
+                                  : tr("Service removed: %1").arg(name);
+        return name.isEmpty() ? tr("A service changed") : tr("Service changed: %1").arg(name);
+    }
+    if (t == u"settings.updated")
+        return tr("The clinic's settings changed");
+    if (t == u"transfer_destination.updated") {
+        const QString name = event.payload.value(u"name"_s).toString();
+        if (event.payload.value(u"reordered"_s).toBool())
+            return tr("The order of the transfer destinations changed");
+        if (event.payload.value(u"deleted"_s).toBool())
+            return name.isEmpty() ? tr("A transfer destination was removed")
+                                  : tr("Transfer destination removed: %1").arg(name);
+        return name.isEmpty() ? tr("A transfer destination changed")
+                              : tr("Transfer destination changed: %1").arg(name);
+    }
+    if (t.startsWith(u"live."_s))
+        return liveCall(event, person);
     return tr("Something changed");
 }
 

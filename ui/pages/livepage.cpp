@@ -185,6 +185,12 @@ void LivePage::refresh()
     loadDestinations();
 }
 
+void LivePage::applyEvent(const LiveEvent &event)
+{
+    if (event.type == u"transfer_destination.updated")
+        loadDestinations();
+}
+
 void LivePage::loadDestinations()
 {
     m_client.destinations(this, [this](Result<QList<TransferDestination>> destinations) {
@@ -200,12 +206,17 @@ void LivePage::showCalls(const QList<LiveCall> &calls)
 
 void LivePage::showDestinations(const QList<TransferDestination> &destinations)
 {
-    m_destinationList = destinations;
+    // In the clinic's order, the one the AI tries them in.
+    m_destinationList = TransferDestination::inOrder(destinations);
     // Read again on each visit: the one chosen stays chosen while it is still there.
     const QString chosen = m_destinations->currentData().toString();
     m_destinations->clear();
-    for (const TransferDestination &d : destinations)
+    for (const TransferDestination &d : std::as_const(m_destinationList)) {
         m_destinations->addItem(d.emergency ? tr("%1 (emergencies)").arg(d.name) : d.name, d.id);
+        if (!d.description.isEmpty())
+            m_destinations->setItemData(m_destinations->count() - 1, d.description,
+                                        Qt::ToolTipRole);
+    }
     if (const int kept = m_destinations->findData(chosen); kept >= 0)
         m_destinations->setCurrentIndex(kept);
     updateActions();

@@ -37,6 +37,9 @@ public:
     QString title() const override { return tr("Live"); }
     void refresh() override;
     void activated() override;
+    // An admin's change to the transfer destinations (another console's too) is read again, so
+    // the transfer menu follows the clinic's order.
+    void applyEvent(const LiveEvent &event) override;
     bool openRecord(const QString &entityType, const QString &id) override;
 
     QListWidget *callList() const { return m_list; }

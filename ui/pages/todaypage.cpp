@@ -7,6 +7,7 @@
 #include "ui/widgets/appointmentdialog.h"
 #include "ui/widgets/columnfit.h"
 #include "ui/widgets/emptystate.h"
+#include "ui/widgets/livecallspanel.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
@@ -143,6 +144,21 @@ TodayPage::TodayPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
         m_saveNote->setEnabled(e && m_note->text().trimmed() != e->note);
     });
     showChosen();
+}
+
+void TodayPage::setLiveCalls(LiveCallsModel &calls)
+{
+    if (m_livePanel)
+        return;
+    m_livePanel = new LiveCallsPanel(calls, this);
+    m_livePanel->setObjectName(u"todayLiveCallsPanel"_s);
+    m_livePanel->setHiddenWhenIdle(true);
+    // Above the list: a caller on the line now comes before one to call back. It sits before the
+    // list in the Tab order too, as it does on the screen.
+    auto *column = static_cast<QVBoxLayout *>(layout());
+    column->insertWidget(0, m_livePanel);
+    setTabOrder(m_livePanel->table(), m_table);
+    connect(m_livePanel, &LiveCallsPanel::openCallRequested, this, &TodayPage::liveCallRequested);
 }
 
 void TodayPage::activated()

@@ -15,13 +15,17 @@ namespace vox::ui {
 
 class ApiClient;
 class EmptyState;
+class LiveCallsModel;
+class LiveCallsPanel;
 class TodayModel;
 class ToastArea;
 
 // Today: the front desk's home. One list of who needs a person today, the most pressing first
 // (core/todayqueue.h orders it on the server), and for the chosen person Done, Called and
 // Booked…, who looks after them, and a note. The actions sit under the list and act on the chosen
-// row, so the list stays one Tab stop. Other consoles' marks arrive as live events.
+// row, so the list stays one Tab stop. Other consoles' marks arrive as live events. Above the
+// list, while a call is in progress, the console's calls in progress (the Live page's and the
+// dashboard's one list), each a way into the Live page.
 class TodayPage final : public Page
 {
     Q_OBJECT
@@ -47,11 +51,16 @@ public:
     QLineEdit *noteField() const { return m_note; }
     QPushButton *saveNoteButton() const { return m_saveNote; }
     void selectEntry(const QString &id);
+    // Shows the console's calls in progress above the list, while there are any.
+    void setLiveCalls(LiveCallsModel &calls);
+    LiveCallsPanel *livePanel() const { return m_livePanel; }
     QString chosenId() const { return m_chosenId; }
 
 signals:
     // The list was read and shown (for tests and the status of the page).
     void loaded();
+    // A call in progress was chosen in the panel: open it on the Live page.
+    void liveCallRequested(const QString &callId);
 
 private:
     const TodayEntry *chosen() const;
@@ -68,6 +77,7 @@ private:
     ToastArea &m_toasts;
     TodayModel *m_model;
     QLabel *m_heading;
+    LiveCallsPanel *m_livePanel = nullptr;
     QTableView *m_table;
     EmptyState *m_tableState;
     QLabel *m_chosenLabel;

@@ -104,6 +104,7 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     m_liveCalls = new LiveCallsModel(api, this);
     m_live = new LivePage(api, *m_toasts, *m_liveCalls, this);
     addPage(m_live);
+    m_today->setLiveCalls(*m_liveCalls);
     m_inbox = new InboxPage(api, *m_toasts, this);
     addPage(m_inbox);
     // The unread texts show in the navigation, whichever page is open.
@@ -191,6 +192,8 @@ MainWindow::MainWindow(ApiClient &api, EventStream &events, const QString &serve
     });
     connect(m_dashboard, &DashboardPage::recordRequested, this, &MainWindow::openRecord);
     connect(m_dashboard, &DashboardPage::liveCallRequested, this,
+            [this](const QString &id) { openRecord(u"live"_s, id); });
+    connect(m_today, &TodayPage::liveCallRequested, this,
             [this](const QString &id) { openRecord(u"live"_s, id); });
     connect(m_calls, &CallsPage::openContact, this,
             [this](const QString &id) { openRecord(u"contact"_s, id); });

@@ -37,6 +37,7 @@ LiveCallsPanel::LiveCallsPanel(LiveCallsModel &calls, QWidget *parent)
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // one Tab stop; the arrows move between calls
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(LiveCallsModel::CallerColumn,
                                                       QHeaderView::Stretch);
@@ -56,7 +57,15 @@ LiveCallsPanel::LiveCallsPanel(LiveCallsModel &calls, QWidget *parent)
     connect(&m_calls, &QAbstractItemModel::modelReset, this, &LiveCallsPanel::update);
     connect(&m_calls, &LiveCallsModel::loadFailed, this, [this](const QString &message) {
         m_count->setText(tr("The calls in progress could not be read: %1").arg(message));
+        if (m_hiddenWhenIdle)
+            setVisible(false);
     });
+    update();
+}
+
+void LiveCallsPanel::setHiddenWhenIdle(bool hidden)
+{
+    m_hiddenWhenIdle = hidden;
     update();
 }
 
@@ -72,6 +81,10 @@ void LiveCallsPanel::update()
                                      "as the AI answers it.")
                                 : tr("%n call(s) in progress", nullptr, count));
     m_count->setAccessibleName(m_count->text());
+    if (m_hiddenWhenIdle)
+        setVisible(count > 0);
+    else
+        setVisible(true);
 }
 
 } // namespace vox::ui

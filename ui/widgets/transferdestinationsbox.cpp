@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableWidget>
 #include <QTimeEdit>
 #include <QVBoxLayout>
@@ -27,7 +28,10 @@ namespace vox::ui {
 
 namespace {
 
-enum Column { NameColumn, NumberColumn, HoursColumn, EmergencyColumn };
+enum Column { NameColumn, DescriptionColumn, NumberColumn, HoursColumn, EmergencyColumn };
+
+// As the server keeps it (docs/api.md).
+constexpr int descriptionLength = 200;
 
 QList<transfer::Window> windowsOf(const TransferDestination &destination)
 {
@@ -52,22 +56,53 @@ TransferDestinationsBox::TransferDestinationsBox(ApiClient &api, ToastArea &toas
     note->setWordWrap(true);
     layout->addWidget(note);
 
-    m_table = new QTableWidget(0, 4, this);
+    m_table = new QTableWidget(0, 5, this);
     m_table->setObjectName(u"transferDestinationsTable"_s);
     m_table->setAccessibleName(tr("Transfer destinations"));
     m_table->setAccessibleDescription(
-        tr("Each destination's name, number, the hours it takes calls and whether it is for "
-           "emergencies; choose one to change it below"));
+        tr("In the order the AI tries them: each destination's name, description, number, the "
+           "hours it takes calls and whether it is for emergencies; choose one to change it "
+           "below or to move it"));
     m_table->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Number"), tr("Takes calls"), tr("Emergencies")});
+        {tr("Name"), tr("Description"), tr("Number"), tr("Takes calls"), tr("Emergencies")});
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(HoursColumn, QHeaderView::Stretch);
-    layout->addWidget(m_table);
+    m_table->horizontalHeader()->setSectionResizeMode(DescriptionColumn, QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideRight);
+
+    // Beside the table: the order is the AI's, so moving is next to what it moves.
+    auto *tableRow = new QHBoxLayout;
+    tableRow->addWidget(m_table, 1);
+    auto *moveColumn = new QVBoxLayout;
+    m_moveUp = new QPushButton(tr("Move up"), this);
+    m_moveUp->setObjectName(u"moveTransferDestinationUp"_s);
+    m_moveUp->setAccessibleName(tr("Move the chosen destination up"));
+    m_moveUp->setAccessibleDescription(tr("The AI tries it before the one above it now (Alt+Up)"));
+    m_moveUp->setToolTip(tr("Try it earlier (Alt+Up)"));
+    m_moveDown = new QPushButton(tr("Move down"), this);
+    m_moveDown->setObjectName(u"moveTransferDestinationDown"_s);
+    m_moveDown->setAccessibleName(tr("Move the chosen destination down"));
+    m_moveDown->setAccessibleDescription(
+        tr("The AI tries it after the one below it now (Alt+Down)"));
+    m_moveDown->setToolTip(tr("Try it later (Alt+Down)"));
+    moveColumn->addWidget(m_moveUp);
+    moveColumn->addWidget(m_moveDown);
+    moveColumn->addStretch();
+    tableRow->addLayout(moveColumn);
+    layout->addLayout(tableRow);
+    // Anywhere in the box, so the keys work from the table as from the form.
+    auto *upKey = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), this);
+    upKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(upKey, &QShortcut::activated, this, [this] { move(-1); });
+    auto *downKey = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this);
+    downKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(downKey, &QShortcut::activated, this, [this] { move(1); });
+    connect(m_moveUp, &QPushButton::clicked, this, [this] { move(-1); });
+    connect(m_moveDown, &QPushButton::clicked, this, [this] { move(1); });
 
     auto *form = new QFormLayout;
     m_name = new QLineEdit(this);
@@ -88,6 +123,16 @@ TransferDestinationsBox::TransferDestinationsBox(ApiClient &api, ToastArea &toas
     m_numberMessage = new FieldMessage(this);
     m_numberMessage->setObjectName(u"transferNumberMessage"_s);
     addFieldRow(form, tr("Number:"), m_number, m_numberMessage, this);
+    m_description = new QLineEdit(this);
+    m_description->setObjectName(u"transferDescription"_s);
+    m_description->setMaxLength(descriptionLength);
+    m_description->setPlaceholderText(tr("Dr Lee's mobile, surgeries only"));
+    m_description->setAccessibleDescription(
+        tr("A note for the people choosing where to transfer a call, up to %1 characters")
+            .arg(descriptionLength));
+    m_descriptionMessage = new FieldMessage(this);
+    m_descriptionMessage->setObjectName(u"transferDescriptionMessage"_s);
+    addFieldRow(form, tr("Description:"), m_description, m_descriptionMessage, this);
 
     auto *hours = new QWidget(this);
     auto *hoursLayout = new QVBoxLayout(hours);
@@ -175,6 +220,7 @@ TransferDestinationsBox::TransferDestinationsBox(ApiClient &api, ToastArea &toas
     connect(m_remove, &QPushButton::clicked, this, &TransferDestinationsBox::remove);
     connect(m_name, &QLineEdit::textEdited, m_nameMessage, &FieldMessage::clear);
     connect(m_number, &QLineEdit::textEdited, m_numberMessage, &FieldMessage::clear);
+    connect(m_description, &QLineEdit::textEdited, m_descriptionMessage, &FieldMessage::clear);
     showDestinations({});
 }
 
@@ -191,18 +237,14 @@ void TransferDestinationsBox::refresh()
 
 void TransferDestinationsBox::showDestinations(const QList<TransferDestination> &destinations)
 {
-    m_destinations = destinations;
-    std::stable_sort(m_destinations.begin(), m_destinations.end(),
-                     [](const TransferDestination &a, const TransferDestination &b) {
-                         return a.position < b.position;
-                     });
+    m_destinations = TransferDestination::inOrder(destinations);
     const QString keep = m_editingId;
     {
         const QSignalBlocker quiet(m_table);
         m_table->setRowCount(int(m_destinations.size()));
         for (int row = 0; row < m_destinations.size(); ++row) {
             const TransferDestination &d = m_destinations.at(row);
-            const QStringList cells{d.name, phone::display(d.number),
+            const QStringList cells{d.name, d.description, phone::display(d.number),
                                     WeeklyHours::summary(windowsOf(d)),
                                     d.emergency ? tr("Yes") : tr("No")};
             for (int column = 0; column < cells.size(); ++column) {
@@ -239,9 +281,11 @@ void TransferDestinationsBox::chosenChanged()
     m_editingId = d.id;
     m_name->setText(d.name);
     m_number->setText(d.number);
+    m_description->setText(d.description);
     m_emergency->setChecked(d.emergency);
     m_nameMessage->clear();
     m_numberMessage->clear();
+    m_descriptionMessage->clear();
     const QList<transfer::Window> windows = windowsOf(d);
     const auto same = WeeklyHours::fromWindows(windows);
     const WeeklyHours shown = same.value_or(WeeklyHours{});
@@ -269,6 +313,8 @@ void TransferDestinationsBox::clearForm()
     m_editingId.clear();
     m_name->clear();
     m_number->clear();
+    m_description->clear();
+    m_descriptionMessage->clear();
     m_emergency->setChecked(false);
     // A new destination starts with office hours on weekdays, the usual front desk.
     for (int day = 1; day <= 7; ++day)
@@ -287,14 +333,17 @@ void TransferDestinationsBox::clearForm()
 void TransferDestinationsBox::updateEnabled()
 {
     const bool admin = m_api.session().isAdmin();
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_name, m_number, m_allDay, m_emergency, m_new, m_save})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_number, m_description, m_allDay,
+                                                       m_emergency, m_new, m_save})
         w->setEnabled(admin && !m_busy);
     for (QCheckBox *day : std::as_const(m_days))
         day->setEnabled(admin && !m_busy);
     m_opens->setEnabled(admin && !m_busy && !m_allDay->isChecked());
     m_closes->setEnabled(admin && !m_busy && !m_allDay->isChecked());
     m_remove->setEnabled(admin && !m_busy && !m_editingId.isEmpty());
+    const qsizetype at = chosenRow();
+    m_moveUp->setEnabled(admin && !m_busy && at > 0);
+    m_moveDown->setEnabled(admin && !m_busy && at >= 0 && at + 1 < m_destinations.size());
     m_save->setText(m_editingId.isEmpty() ? tr("Add destination") : tr("Save destination"));
     m_readOnlyNote->setVisible(!admin);
 }
@@ -321,7 +370,16 @@ std::optional<QJsonObject> TransferDestinationsBox::checkedFields()
             tr("Write the number with + and its country code, such as +12125550142."));
         ok = false;
     }
-    QJsonObject fields{{u"name"_s, name}, {u"emergency"_s, m_emergency->isChecked()}};
+    m_descriptionMessage->clear();
+    const QString description = m_description->text().trimmed();
+    if (description.size() > descriptionLength) {
+        m_descriptionMessage->showProblem(
+            tr("Keep the description to %1 characters or fewer.").arg(descriptionLength));
+        ok = false;
+    }
+    QJsonObject fields{{u"name"_s, name},
+                       {u"description"_s, description},
+                       {u"emergency"_s, m_emergency->isChecked()}};
     if (number)
         fields.insert(u"number"_s, *number);
     if (!m_hoursVary || m_hoursTouched) {
@@ -343,8 +401,7 @@ std::optional<QJsonObject> TransferDestinationsBox::checkedFields()
         }
         fields.insert(u"hours"_s, transfer::hoursJson(hours.windows()));
     }
-    if (m_editingId.isEmpty())
-        fields.insert(u"position"_s, int(m_destinations.size()));
+    // A new one goes last: the server numbers it after the others.
     if (!ok)
         return std::nullopt;
     return fields;
@@ -368,6 +425,8 @@ void TransferDestinationsBox::save()
                 m_numberMessage->showProblem(e.message);
             else if (e.subject == u"hours")
                 m_hoursMessage->showProblem(e.message);
+            else if (e.subject == u"description")
+                m_descriptionMessage->showProblem(e.message);
             else
                 m_toasts.problem(e);
             return;
@@ -381,6 +440,41 @@ void TransferDestinationsBox::save()
         m_client.createDestination(*fields, this, std::move(done));
     else
         m_client.updateDestination(m_editingId, *fields, this, std::move(done));
+}
+
+qsizetype TransferDestinationsBox::chosenRow() const
+{
+    for (qsizetype row = 0; row < m_destinations.size(); ++row) {
+        if (!m_editingId.isEmpty() && m_destinations.at(row).id == m_editingId)
+            return row;
+    }
+    return -1;
+}
+
+void TransferDestinationsBox::move(int steps)
+{
+    const qsizetype from = chosenRow();
+    const qsizetype to = from + steps;
+    if (m_busy || !m_api.session().isAdmin() || from < 0 || to < 0 || to >= m_destinations.size())
+        return;
+    QStringList ids;
+    for (const TransferDestination &d : std::as_const(m_destinations))
+        ids.append(d.id);
+    ids.move(from, to);
+    m_busy = true;
+    updateEnabled();
+    m_client.reorderDestinations(ids, this, [this](Result<QList<TransferDestination>> reordered) {
+        m_busy = false;
+        if (!reordered) {
+            updateEnabled();
+            m_toasts.problem(reordered.error());
+            refresh(); // someone else may have changed the list: show it as it is
+            return;
+        }
+        showDestinations(*reordered);
+        m_table->setFocus();
+        emit saved();
+    });
 }
 
 void TransferDestinationsBox::remove()

@@ -21,9 +21,11 @@ class FieldMessage;
 class ToastArea;
 
 // Settings → Transfer destinations: where callers are put through to a person (the front desk, a
-// named person, an on-call number), in the order the AI tries them, each with its number, the
-// hours it takes calls (the clinic's time zone) and whether it is for emergencies. Admins add,
-// change and remove them; others read them. The number is checked before it is sent: written with
+// named person, an on-call number), in the order the AI tries them, each with its number, a
+// description for the people choosing one, the hours it takes calls (the clinic's time zone) and
+// whether it is for emergencies. Admins add, change, remove and reorder them (Move up / Move down,
+// Alt+Up / Alt+Down anywhere in the box); others read them. The number is checked before it is
+// sent: written with
 // + and its country code, as the telephone network needs it.
 class TransferDestinationsBox final : public QGroupBox
 {
@@ -40,6 +42,10 @@ public:
     QTableWidget *table() const { return m_table; }
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *numberEdit() const { return m_number; }
+    QLineEdit *descriptionEdit() const { return m_description; }
+    FieldMessage *descriptionMessage() const { return m_descriptionMessage; }
+    QPushButton *moveUpButton() const { return m_moveUp; }
+    QPushButton *moveDownButton() const { return m_moveDown; }
     FieldMessage *nameMessage() const { return m_nameMessage; }
     FieldMessage *numberMessage() const { return m_numberMessage; }
     QCheckBox *dayCheck(int weekday) const { return m_days.value(weekday - 1); }
@@ -54,6 +60,8 @@ public:
     // What the form would send, or nothing when a field is wrong (its message then says why).
     std::optional<QJsonObject> checkedFields();
     void save();
+    // Moves the chosen destination `steps` places (-1: up, 1: down) in the clinic's order.
+    void move(int steps);
 
 signals:
     void loaded();
@@ -64,6 +72,8 @@ private:
     void clearForm();
     void updateEnabled();
     void remove();
+    // The chosen destination's row in the clinic's order, or -1.
+    qsizetype chosenRow() const;
 
     ApiClient &m_api;
     ToastArea &m_toasts;
@@ -74,6 +84,8 @@ private:
     FieldMessage *m_nameMessage = nullptr;
     QLineEdit *m_number = nullptr;
     FieldMessage *m_numberMessage = nullptr;
+    QLineEdit *m_description = nullptr;
+    FieldMessage *m_descriptionMessage = nullptr;
     QList<QCheckBox *> m_days;
     QTimeEdit *m_opens = nullptr;
     QTimeEdit *m_closes = nullptr;
@@ -84,6 +96,8 @@ private:
     QPushButton *m_new = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_remove = nullptr;
+    QPushButton *m_moveUp = nullptr;
+    QPushButton *m_moveDown = nullptr;
     QString m_editingId; // empty: the form makes a new destination
     // Stored hours that differ by day stay as they are unless the days or times are touched.
     bool m_hoursTouched = false;
