@@ -174,6 +174,46 @@ Result<void> enableReminders(const DemoFeed::Options &options, const QString &to
     return {};
 }
 
+// Where the AI and the front desk can hand a live call: the front desk in opening hours, and a
+// nurse on call for urgent concerns at any hour. Added once, when the clinic has none (then the
+// clinic's own list stands), so a live call in the demo can be transferred.
+Result<void> addTransferDestinations(const DemoFeed::Options &options, const QString &token)
+{
+    auto listed = callApi(options.serverUrl, "GET", u"/api/transfer-destinations"_s, {}, token);
+    if (!listed)
+        return listed.error();
+    if (!listed->value(u"destinations"_s).toArray().isEmpty())
+        return {};
+    const auto hours = [](std::initializer_list<int> days, const QString &open,
+                          const QString &close) {
+        QJsonArray out;
+        for (int day : days)
+            out.append(QJsonObject{{u"day"_s, day}, {u"open"_s, open}, {u"close"_s, close}});
+        return out;
+    };
+    QJsonArray deskHours = hours({1, 2, 3, 4, 5}, u"08:00"_s, u"19:00"_s);
+    deskHours.append(QJsonObject{{u"day"_s, 6}, {u"open"_s, u"09:00"_s}, {u"close"_s, u"14:00"_s}});
+    const QList<QJsonObject> destinations{
+        {{u"name"_s, u"Front desk"_s},
+         {u"number"_s, u"+15550107000"_s},
+         {u"description"_s, u"Reception: bookings, prices and questions about a visit"_s},
+         {u"hours"_s, deskHours},
+         {u"emergency"_s, false}},
+        {{u"name"_s, u"Nurse on call"_s},
+         {u"number"_s, u"+15550107001"_s},
+         {u"description"_s, u"Urgent concerns after a treatment, at any hour"_s},
+         {u"hours"_s, hours({1, 2, 3, 4, 5, 6, 7}, u"00:00"_s, u"24:00"_s)},
+         {u"emergency"_s, true}}};
+    for (const QJsonObject &destination : destinations) {
+        auto added =
+            callApi(options.serverUrl, "POST", u"/api/transfer-destinations"_s, destination, token);
+        if (!added)
+            return fail(u"The clinic's transfer destinations could not be set up: %1"_s.arg(
+                added.errorMessage()));
+    }
+    return {};
+}
+
 // Callers who gave their name and have no e-mail address get one, as if the front desk had
 // asked for it: reminders by e-mail then reach them (in the sandbox).
 Result<int> giveCallersEmails(const DemoFeed::Options &options, const QString &token)
@@ -397,6 +437,8 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
         return email.error();
     if (auto reminders = enableReminders(options, *token); !reminders)
         return reminders.error();
+    if (auto desk = addTransferDestinations(options, *token); !desk)
+        return desk.error();
     if (auto emails = giveCallersEmails(options, *token); !emails)
         return emails.error();
     auto calls = callApi(options.serverUrl, "GET", u"/api/calls-dashboard?limit=1"_s, {}, *token);
