@@ -15,14 +15,12 @@
 #include "ui/widgets/listenpanel.h"
 #include "ui/widgets/toastarea.h"
 
-#include <QDir>
 #include <QHostAddress>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -259,14 +257,7 @@ private slots:
         QTest::qWait(50);
         const QImage image = h.window.grab().toImage();
         QVERIFY(!image.isNull());
-        QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR");
-        QTemporaryDir temporary;
-        if (folder.isEmpty())
-            folder = temporary.path();
-        QVERIFY(QDir().mkpath(folder));
-        const QString name = u"live-listening-%1%2-1024.png"_s.arg(
-            dark ? u"dark"_s : u"light"_s, language == u"en" ? QString() : u"-"_s + language);
-        QVERIFY(image.save(QDir(folder).filePath(name)));
+        QVERIFY(vox::test::saveScreenshot(image, u"live-listening"_s, dark, language, u"-1024"_s));
         if (language == u"es")
             QVERIFY2(h.panel().listenButton()->text() != u"Stop &listening"_s,
                      "the Spanish translation is used");

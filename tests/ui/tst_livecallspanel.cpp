@@ -17,12 +17,10 @@
 #include "ui/shell/translations.h"
 #include "ui/widgets/livecallspanel.h"
 
-#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -271,14 +269,7 @@ private slots:
         QTest::qWait(50);
         const QImage image = c.panel()->grab().toImage();
         QVERIFY(!image.isNull());
-        QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR");
-        QTemporaryDir temporary;
-        if (folder.isEmpty())
-            folder = temporary.path();
-        QVERIFY(QDir().mkpath(folder));
-        const QString name = u"dashboard-live-panel-%1%2.png"_s.arg(
-            dark ? u"dark"_s : u"light"_s, language == u"en" ? QString() : u"-"_s + language);
-        QVERIFY(image.save(QDir(folder).filePath(name)));
+        QVERIFY(vox::test::saveScreenshot(image, u"dashboard-live-panel"_s, dark, language));
         if (language == u"es")
             QVERIFY2(c.panel()->title() != u"Calls in progress"_s,
                      "the Spanish translation is used");
@@ -304,14 +295,7 @@ private slots:
         QVERIFY(c.todayPanel()->isVisible());
         const QImage image = c.window->grab().toImage();
         QVERIFY(!image.isNull());
-        QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR");
-        QTemporaryDir temporary;
-        if (folder.isEmpty())
-            folder = temporary.path();
-        QVERIFY(QDir().mkpath(folder));
-        const QString name = u"today-live-call-%1%2.png"_s.arg(
-            dark ? u"dark"_s : u"light"_s, language == u"en" ? QString() : u"-"_s + language);
-        QVERIFY(image.save(QDir(folder).filePath(name)));
+        QVERIFY(vox::test::saveScreenshot(image, u"today-live-call"_s, dark, language));
         QVERIFY(vox::ui::installTranslations(u"en"_s));
     }
 };

@@ -13,14 +13,12 @@
 #include "ui/widgets/toastarea.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSlider>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -248,14 +246,7 @@ private slots:
         QTest::qWait(50);
         const QImage image = h.window.grab().toImage();
         QVERIFY(!image.isNull());
-        QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR");
-        QTemporaryDir temporary;
-        if (folder.isEmpty())
-            folder = temporary.path();
-        QVERIFY(QDir().mkpath(folder));
-        const QString name = u"live-%1%2-1024.png"_s.arg(
-            dark ? u"dark"_s : u"light"_s, language == u"en" ? QString() : u"-"_s + language);
-        QVERIFY(image.save(QDir(folder).filePath(name)));
+        QVERIFY(vox::test::saveScreenshot(image, u"live"_s, dark, language, u"-1024"_s));
         if (language == u"es")
             QVERIFY2(h.page->whisperButton()->text() != u"&Whisper to AI"_s,
                      "the Spanish translation is used");
