@@ -3,6 +3,7 @@
 // every failure (the server's refusal, a folder that cannot be written, no server) is said in
 // words.
 #include "consolefixture.h"
+#include "core/phonenumber.h"
 #include "tcprelay.h"
 #include "ui/api/apiclient.h"
 #include "ui/api/csvdownload.h"
@@ -341,6 +342,10 @@ private slots:
         for (int r = 0; r < panel->table()->rowCount(); ++r)
             listed << panel->table()->item(r, 0)->data(Qt::UserRole).toString();
         QCOMPARE(listed, expected);
+        // The patient's number reads as the clinic writes it, not in its stored E.164 form.
+        const QString party = panel->table()->item(0, 4)->text();
+        QCOMPARE(party, vox::phone::display(u"+15550004005"_s));
+        QVERIFY2(!party.startsWith(u'+'), qPrintable(party));
         const int content = int(records.value(0).indexOf(u"content"_s));
         QCOMPARE(records.value(1).value(content), u"Reminder, \"soon\""_s);
     }

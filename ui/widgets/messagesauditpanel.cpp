@@ -1,5 +1,6 @@
 #include "ui/widgets/messagesauditpanel.h"
 
+#include "core/phonenumber.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/csvexportbutton.h"
@@ -243,8 +244,10 @@ void MessagesAuditPanel::append(const QJsonArray &items)
             // A patient's text is described by what it was taken to mean.
             inbound ? replyKindName(m.value(u"reply_kind"_s).toString())
                     : purposeName(m.value(u"purpose"_s).toString()),
-            inbound ? m.value(u"sender"_s).toString() : m.value(u"recipient"_s).toString(), outcome,
-            m.value(u"content"_s).toString().simplified()};
+            // A number reads as the clinic writes it; an e-mail address as it is.
+            phone::display(inbound ? m.value(u"sender"_s).toString()
+                                   : m.value(u"recipient"_s).toString()),
+            outcome, m.value(u"content"_s).toString().simplified()};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             if (c == 0)
