@@ -99,7 +99,7 @@ LiveCall sampleCall(const QString &id = u"call-1"_s)
     call.startedAt = QDateTime::currentDateTimeUtc().addSecs(-95);
     call.canControl = true;
     call.lines = {{u"assistant"_s, u"Thank you for calling, how can I help?"_s},
-                  {u"user"_s, u"Hi, I'd like to book a cleaning."_s}};
+                  {u"user"_s, u"Hi, I'd like to book a facial."_s}};
     return call;
 }
 
@@ -133,7 +133,12 @@ class TestListenPanel : public QObject
             window.resize(1024, 700);
             page->resize(1024, 700);
             window.show();
-            page->showCalls({sampleCall(), sampleCall(u"call-2"_s)});
+            // Two different callers, as a clinic's list shows them.
+            LiveCall second = sampleCall(u"call-2"_s);
+            second.callerName = u"David Kim"_s;
+            second.phoneNumber = u"+13055550199"_s;
+            second.startedAt = QDateTime::currentDateTimeUtc().addSecs(-20);
+            page->showCalls({sampleCall(), second});
         }
         vox::ui::ListenPanel &panel() { return *page->listenPanel(); }
     };

@@ -222,6 +222,32 @@ private slots:
         QVERIFY(h.page->transferButton()->isEnabled()); // nothing was sent
     }
 
+    // Every action's words sit inside their button with room each side, in either language,
+    // even the long Spanish ones ("Decir a quien llama").
+    void actionButtonsLeaveRoomAroundTheirWords_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << u"en"_s;
+        QTest::newRow("Spanish") << u"es"_s;
+    }
+    void actionButtonsLeaveRoomAroundTheirWords()
+    {
+        QFETCH(QString, language);
+        QVERIFY(vox::ui::installTranslations(language));
+        Host h(u"owner"_s);
+        QTest::qWait(20);
+        for (QPushButton *button :
+             {h.page->whisperButton(), h.page->sayButton(), h.page->transferButton(),
+              h.page->muteButton(), h.page->endButton()}) {
+            QString words = button->text();
+            words.remove(u'&');
+            const int room = button->width() - button->fontMetrics().horizontalAdvance(words);
+            QVERIFY2(room >= 2 * button->fontMetrics().horizontalAdvance(u'M'),
+                     qPrintable(u"%1: %2 px"_s.arg(words).arg(room)));
+        }
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
+    }
+
     void screenshots_data() { vox::test::addScreenshotLookRows(); }
 
     void screenshots()

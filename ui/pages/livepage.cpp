@@ -109,6 +109,11 @@ LivePage::LivePage(ApiClient &api, ToastArea &toasts, LiveCallsModel &calls, QWi
     actions->addWidget(m_mute, 1, 4);
     actions->addWidget(m_end, 2, 4);
     actions->setColumnStretch(1, 1);
+    // Fusion sizes a button to its words with barely a margin, so a long label (Spanish "Decir a
+    // quien llama") touches its border while short ones get room from the style's minimum width.
+    for (QPushButton *button : {m_whisper, m_say, m_transfer, m_mute, m_end})
+        button->setMinimumWidth(button->sizeHint().width() +
+                                2 * button->fontMetrics().horizontalAdvance(u'M'));
     detailLayout->addLayout(actions);
     split->addWidget(detail);
     split->setStretchFactor(0, 1);

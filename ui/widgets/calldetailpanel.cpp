@@ -252,6 +252,9 @@ void CallDetailPanel::render()
     if (c.durationSeconds > 0)
         subtitle << DisplayFormat::duration(c.durationSeconds);
     subtitle << DisplayFormat::callStatus(c.status);
+    // The line wraps between its parts, never inside one ("1 min" / "15 s" reads as two facts).
+    for (QString &part : subtitle)
+        part.replace(u' ', QChar::Nbsp);
     m_subtitle->setText(subtitle.join(u"  ·  "_s));
     m_openContact->setVisible(!c.contactId.isEmpty());
 

@@ -30,7 +30,10 @@ QTreeWidget *listWidget(const QStringList &headers, QWidget *parent)
     tree->setRootIsDecorated(false);
     tree->setUniformRowHeights(true);
     tree->setAlternatingRowColors(true);
-    tree->header()->setStretchLastSection(true);
+    // The last column (a call's summary) takes what the others leave and is elided with "…";
+    // a stretched last section would keep a default width and be cut off at the panel's edge.
+    tree->header()->setStretchLastSection(false);
+    tree->header()->setSectionResizeMode(int(headers.size()) - 1, QHeaderView::Stretch);
     tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     tree->setTextElideMode(Qt::ElideRight);
     tree->setMinimumHeight(110);
