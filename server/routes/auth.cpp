@@ -42,9 +42,11 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
         auto password = body->requiredString(u"password"_s, 200);
         auto name = body->optionalString(u"full_name"_s, 200);
         auto zone = body->optionalString(u"time_zone"_s, 64);
-        for (const auto *e : {org ? nullptr : &org.error(), email ? nullptr : &email.error(),
-                              password ? nullptr : &password.error(),
-                              name ? nullptr : &name.error(), zone ? nullptr : &zone.error()}) {
+        auto language = body->optionalString(u"language"_s, 8);
+        for (const auto *e :
+             {org ? nullptr : &org.error(), email ? nullptr : &email.error(),
+              password ? nullptr : &password.error(), name ? nullptr : &name.error(),
+              zone ? nullptr : &zone.error(), language ? nullptr : &language.error()}) {
             if (e)
                 return *e;
         }
@@ -53,6 +55,7 @@ void registerAuthRoutes(http::Router &router, AppContext &app)
         request.password = *password;
         request.fullName = name->value_or(QString());
         request.timeZone = zone->value_or(QString());
+        request.language = language->value_or(QString());
         return sessionResponse(auth->signUp(request, c.request.remoteAddress), 201);
     });
 

@@ -21,7 +21,7 @@ const QByteArray settingsSql =
     "'currency', s.currency, 'phone_country', s.phone_country, 'redact_pii', s.redact_pii, "
     "'alert_phone', s.alert_phone, "
     "'email_from', s.email_from, 'slot_minutes', s.slot_minutes, "
-    "'lead_follow_up_days', s.lead_follow_up_days, "
+    "'lead_follow_up_days', s.lead_follow_up_days, 'language', s.language, "
     "'business_hours', (SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, "
     "'opens_at', to_char(h.opens_at, 'HH24:MI'), 'closes_at', to_char(h.closes_at, 'HH24:MI')) "
     "ORDER BY h.weekday, h.opens_at), '[]') FROM business_hours h WHERE h.org_id = o.id)) "
@@ -53,6 +53,7 @@ struct SettingsChanges
     Clearable emailFrom;
     std::optional<qint64> slotMinutes;
     std::optional<qint64> leadFollowUpDays;
+    std::optional<QString> language;
     std::optional<QList<businesshours::Opening>> hours;
 };
 
@@ -150,6 +151,14 @@ Result<SettingsChanges> parseChanges(const http::JsonBody &body, const QString &
         return followUp.error();
     changes.leadFollowUpDays = *followUp;
 
+    // The clinic's language: review tags still as seeded follow it (see the migration).
+    auto language = body.optionalString(u"language"_s, 8);
+    if (!language)
+        return language.error();
+    if (*language && **language != u"en" && **language != u"es")
+        return http::status::badRequest(u"'language' must be en or es."_s, u"language"_s);
+    changes.language = *language;
+
     if (body.has(u"business_hours"_s) && !body.isNull(u"business_hours"_s)) {
         auto hours = businesshours::parse(body.object().value(u"business_hours"_s));
         if (!hours)
@@ -184,12 +193,13 @@ Result<void> apply(db::Transaction &tx, const QString &orgId, const SettingsChan
         "email_from = CASE WHEN $7::boolean THEN $8 ELSE email_from END, "
         "slot_minutes = coalesce($9::int, slot_minutes), "
         "lead_follow_up_days = coalesce($10::int, lead_follow_up_days), "
-        "phone_country = coalesce($11, phone_country) WHERE org_id = $1::uuid",
+        "phone_country = coalesce($11, phone_country), language = coalesce($12, language) "
+        "WHERE org_id = $1::uuid",
         {orgId, changes.timeZone, changes.currency, changes.redactPii, changes.alertPhone.given,
          changes.alertPhone.value.isEmpty() ? QString() : changes.alertPhone.value,
          changes.emailFrom.given,
          changes.emailFrom.value.isEmpty() ? QString() : changes.emailFrom.value,
-         changes.slotMinutes, changes.leadFollowUpDays, changes.phoneCountry});
+         changes.slotMinutes, changes.leadFollowUpDays, changes.phoneCountry, changes.language});
     if (!updated)
         return updated.error();
     if (changes.hours) {

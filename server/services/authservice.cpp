@@ -151,6 +151,10 @@ Result<QJsonObject> AuthService::signUp(const SignUp &request, const QString &cl
     if (auto ok = checkPassword(request.password, u"password"_s); !ok)
         return ok.error();
     const QString timeZone = request.timeZone.isEmpty() ? u"America/New_York"_s : request.timeZone;
+    const QString language = request.language.isEmpty() ? u"en"_s : request.language;
+    if (language != u"en" && language != u"es")
+        return http::status::badRequest(u"Unknown language \"%1\"; use en or es."_s.arg(language),
+                                        u"language"_s);
     if (!isTimeZoneName(timeZone))
         return http::status::badRequest(u"Unknown time zone \"%1\"; use a name such as "
                                         "America/New_York."_s.arg(timeZone),
@@ -184,9 +188,9 @@ Result<QJsonObject> AuthService::signUp(const SignUp &request, const QString &cl
             if (!org)
                 return org.error();
             const QString orgId = org->text(0, 0);
-            if (auto s =
-                    tx.exec("INSERT INTO org_settings (org_id, time_zone) VALUES ($1::uuid, $2)",
-                            {orgId, timeZone});
+            if (auto s = tx.exec("INSERT INTO org_settings (org_id, time_zone, language) VALUES "
+                                 "($1::uuid, $2, $3)",
+                                 {orgId, timeZone, language});
                 !s)
                 return s.error();
             for (const OpeningHours &h : defaultBusinessHours()) {

@@ -38,6 +38,8 @@ public:
         QString password;
         QString fullName;
         QString timeZone;
+        // "en" or "es"; empty means English. The clinic's seeded words follow it.
+        QString language;
     };
 
     // Creates the org, its settings and business hours, the owner, the default services and the

@@ -1,6 +1,6 @@
 // Call review: staff score a call, tag it from the clinic's list and leave a note; the calls list
 // filters by reviewed and by tag; admins edit the list; every change is audited and published
-// live; another clinic's calls are out of reach.
+// live; a clinic's first tags are in its language; another clinic's calls are out of reach.
 #include "clinicfixture.h"
 
 #include <QTest>
@@ -43,6 +43,24 @@ class TestCallReviews : public QObject
         ids.sort();
         return ids;
     }
+    // A new clinic signed up in a language (empty: none given); its owner's token, or "" on
+    // failure.
+    QString signUpIn(const QString &language)
+    {
+        static int count = 0;
+        QJsonObject body{{u"organization_name"_s, u"Language Clinic"_s},
+                         {u"email"_s, u"owner.language%1@clinic.test"_s.arg(++count)},
+                         {u"password"_s, u"correct horse battery"_s}};
+        if (!language.isEmpty())
+            body.insert(u"language"_s, language);
+        auto client = m_server->client();
+        const HttpReply reply = client->post(u"/api/auth/signup"_s, body);
+        return reply.status == 201 ? reply.json().value(u"access_token"_s).toString() : QString();
+    }
+    QJsonArray tagsOf(const QString &token)
+    {
+        return as(token)->get(u"/api/org/review-tags"_s).json().value(u"tags"_s).toArray();
+    }
 
 private slots:
     void initTestCase()
@@ -67,6 +85,80 @@ private slots:
             staff->get(u"/api/org/review-tags"_s).json().value(u"tags"_s).toArray();
         for (const QString &tag : {u"great"_s, u"wrong price"_s, u"should have transferred"_s})
             QVERIFY2(tags.contains(tag), qPrintable(tag));
+    }
+
+    void aClinicStartsWithTagsInItsLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("someTags");
+        const QStringList english{u"great"_s, u"wrong price"_s, u"too long"_s};
+        QTest::newRow("no language given") << QString() << english;
+        QTest::newRow("English") << u"en"_s << english;
+        QTest::newRow("Spanish") << u"es"_s
+                                 << QStringList{u"excelente"_s, u"precio equivocado"_s,
+                                                u"demasiado larga"_s};
+    }
+    void aClinicStartsWithTagsInItsLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, someTags);
+        const QString token = signUpIn(language);
+        QVERIFY(!token.isEmpty());
+        const QJsonArray tags = tagsOf(token);
+        QCOMPARE(tags.size(), 7);
+        for (const QString &tag : someTags)
+            QVERIFY2(tags.contains(tag), qPrintable(tag));
+        const QJsonObject settings = as(token)->get(u"/api/org/settings"_s).json();
+        QCOMPARE(settings.value(u"language"_s).toString(), language.isEmpty() ? u"en"_s : language);
+    }
+
+    void anUnknownLanguageIsRefusedInWords()
+    {
+        auto client = m_server->client();
+        const HttpReply signUp =
+            client->post(u"/api/auth/signup"_s, {{u"organization_name"_s, u"French Clinic"_s},
+                                                 {u"email"_s, u"owner.french@clinic.test"_s},
+                                                 {u"password"_s, u"correct horse battery"_s},
+                                                 {u"language"_s, u"fr"_s}});
+        QCOMPARE(signUp.status, 400);
+        QVERIFY2(signUp.error().contains(u"fr"_s), qPrintable(signUp.error()));
+        auto owner = as(m_clinic.ownerToken);
+        const HttpReply patched = owner->patch(u"/api/org/settings"_s, {{u"language"_s, u"fr"_s}});
+        QCOMPARE(patched.status, 400);
+        QVERIFY2(patched.error().contains(u"language"_s), qPrintable(patched.error()));
+    }
+
+    // Tags still as seeded follow the clinic's language; tags the clinic edited are its words.
+    void changingTheLanguageKeepsEditedTags_data()
+    {
+        QTest::addColumn<QJsonArray>("edited");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("expectedFirst");
+        QTest::addColumn<QString>("expectedBack");
+        QTest::newRow("as seeded") << QJsonArray() << u"es"_s << u"excelente"_s << u"great"_s;
+        QTest::newRow("edited") << QJsonArray{u"great"_s, u"rude"_s} << u"es"_s << u"great"_s
+                                << u"great"_s;
+        QTest::newRow("same language") << QJsonArray() << u"en"_s << u"great"_s << u"great"_s;
+    }
+    void changingTheLanguageKeepsEditedTags()
+    {
+        QFETCH(QJsonArray, edited);
+        QFETCH(QString, language);
+        QFETCH(QString, expectedFirst);
+        QFETCH(QString, expectedBack);
+        const QString token = signUpIn(u"en"_s);
+        QVERIFY(!token.isEmpty());
+        auto owner = as(token);
+        if (!edited.isEmpty())
+            QCOMPARE(owner->put(u"/api/org/review-tags"_s, {{u"tags"_s, edited}}).status, 200);
+        const QJsonArray before = tagsOf(token);
+        QCOMPARE(owner->patch(u"/api/org/settings"_s, {{u"language"_s, language}}).status, 200);
+        const QJsonArray after = tagsOf(token);
+        QCOMPARE(after.first().toString(), expectedFirst);
+        QCOMPARE(after.size(), before.size());
+        // And back: untouched Spanish defaults return to English ones.
+        QCOMPARE(owner->patch(u"/api/org/settings"_s, {{u"language"_s, u"en"_s}}).status, 200);
+        QCOMPARE(tagsOf(token).first().toString(), expectedBack);
     }
 
     void anUnreviewedCallHasNoReview()

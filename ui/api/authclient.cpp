@@ -3,6 +3,7 @@
 #include "ui/api/apiclient.h"
 
 #include <QJsonObject>
+#include <QLocale>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -25,6 +26,9 @@ void AuthClient::signUp(const SignUpForm &form, QObject *context, Callback<Sessi
         body.insert(u"full_name"_s, form.fullName.trimmed());
     if (!form.timeZone.isEmpty())
         body.insert(u"time_zone"_s, form.timeZone);
+    // The person signing up works in the console's language: the clinic starts in it, so the
+    // words seeded for it (its review tags) read as its staff speak.
+    body.insert(u"language"_s, QLocale().language() == QLocale::Spanish ? u"es"_s : u"en"_s);
     m_api.requestSession(u"/api/auth/signup"_s, body, context, std::move(done));
 }
 
