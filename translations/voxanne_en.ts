@@ -5633,6 +5633,10 @@ Export their data first if they asked for a copy.</source>
         <source>Sent: %1 Delivered: %2 Failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::RetentionBox</name>
@@ -6611,10 +6615,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saves the table as shown as a spreadsheet file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the table “%1” as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6628,6 +6628,10 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>The file could not be saved at %1: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the table&apos;s figures as a spreadsheet file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

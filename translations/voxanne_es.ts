@@ -5643,6 +5643,10 @@ Exporte antes sus datos si pidió una copia.</translation>
         <source>Sent: %1 Delivered: %2 Failed: %3</source>
         <translation>Enviados: %1 Entregados: %2 Fallidos: %3</translation>
     </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>Cambio (%)</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::RetentionBox</name>
@@ -6621,10 +6625,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Exportar %1 a CSV</translation>
     </message>
     <message>
-        <source>Saves the table as shown as a spreadsheet file</source>
-        <translation>Guarda la tabla tal como se ve en un archivo de hoja de cálculo</translation>
-    </message>
-    <message>
         <source>Save the table “%1” as a CSV file</source>
         <translation>Guardar la tabla «%1» como archivo CSV</translation>
     </message>
@@ -6639,6 +6639,10 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>The file could not be saved at %1: %2. Choose another folder.</source>
         <translation>No se pudo guardar el archivo en %1: %2. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Saves the table&apos;s figures as a spreadsheet file</source>
+        <translation>Guarda las cifras de la tabla en un archivo de hoja de cálculo</translation>
     </message>
 </context>
 <context>

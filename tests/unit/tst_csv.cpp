@@ -76,8 +76,8 @@ private slots:
         row("not a number is an empty cell", QVariant(std::nan("")), "");
         row("a date in ISO 8601", QVariant(QDate(2026, 12, 7)), "2026-12-07");
         row("a time in ISO 8601",
-            QVariant(QDateTime(QDate(2026, 3, 4), QTime(15, 5), QTimeZone::UTC)),
-            "2026-03-04T15:05:00Z");
+            QVariant(QDateTime(QDate(2026, 3, 4), QTime(15, 5), QTimeZone::utc())),
+            "2026-03-04T15:05:00+00:00");
         row("text is still guarded", QVariant(u"+200%"_s), "'+200%");
         row("a patient's formula is still guarded", QVariant(u"=HYPERLINK(\"x\")"_s),
             "\"'=HYPERLINK(\"\"x\"\")\"");
