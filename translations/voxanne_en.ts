@@ -2795,10 +2795,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) so far (%1)</source>
+        <source>%Ln row(s) so far (%1)</source>
         <translation>
-            <numerusform>%n row so far (%1)</numerusform>
-            <numerusform>%n rows so far (%1)</numerusform>
+            <numerusform>%Ln row so far (%1)</numerusform>
+            <numerusform>%Ln rows so far (%1)</numerusform>
         </translation>
     </message>
     <message>
@@ -2810,10 +2810,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1% saved: %n row(s), %2 of %3</source>
+        <source>%1% saved: %Ln row(s), %2 of %3</source>
         <translation>
-            <numerusform>%1% saved: %n row, %2 of %3</numerusform>
-            <numerusform>%1% saved: %n rows, %2 of %3</numerusform>
+            <numerusform>%1% saved: %Ln row, %2 of %3</numerusform>
+            <numerusform>%1% saved: %Ln rows, %2 of %3</numerusform>
         </translation>
     </message>
 </context>
@@ -5633,6 +5633,10 @@ Export their data first if they asked for a copy.</source>
         <source>Sent: %1 Delivered: %2 Failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::RetentionBox</name>
@@ -6611,10 +6615,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saves the table as shown as a spreadsheet file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the table “%1” as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6628,6 +6628,10 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>The file could not be saved at %1: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the table&apos;s figures as a spreadsheet file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2797,10 +2797,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Detiene la exportación y borra el archivo sin terminar</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) so far (%1)</source>
+        <source>%Ln row(s) so far (%1)</source>
         <translation>
-            <numerusform>%n fila hasta ahora (%1)</numerusform>
-            <numerusform>%n filas hasta ahora (%1)</numerusform>
+            <numerusform>%Ln fila hasta ahora (%1)</numerusform>
+            <numerusform>%Ln filas hasta ahora (%1)</numerusform>
         </translation>
     </message>
     <message>
@@ -2812,10 +2812,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>%1 %</translation>
     </message>
     <message numerus="yes">
-        <source>%1% saved: %n row(s), %2 of %3</source>
+        <source>%1% saved: %Ln row(s), %2 of %3</source>
         <translation>
-            <numerusform>%1 % guardado: %n fila, %2 de %3</numerusform>
-            <numerusform>%1 % guardado: %n filas, %2 de %3</numerusform>
+            <numerusform>%1 % guardado: %Ln fila, %2 de %3</numerusform>
+            <numerusform>%1 % guardado: %Ln filas, %2 de %3</numerusform>
         </translation>
     </message>
 </context>
@@ -5221,7 +5221,7 @@ Exporte antes sus datos si pidió una copia.</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation>Reservado</translation>
+        <translation>Reservadas</translation>
     </message>
     <message>
         <source>Incoming calls during which an appointment was booked.</source>
@@ -5407,7 +5407,7 @@ Exporte antes sus datos si pidió una copia.</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Cancelada</translation>
+        <translation>Canceladas</translation>
     </message>
     <message>
         <source>No-show</source>
@@ -5615,7 +5615,7 @@ Exporte antes sus datos si pidió una copia.</translation>
     </message>
     <message>
         <source>Tool errors per day; the grey bars are the same day of the period before. Tool errors are counted on the day they happened. A reviewed call counts once for each of its tags.</source>
-        <translation>Errores de herramientas por día; las barras grises son el mismo día del período anterior. Los errores de herramientas cuentan el día en que ocurrieron. Una llamada revisada cuenta una vez por cada una de sus etiquetas.</translation>
+        <translation>Errores de herramientas por día; las barras grises son el mismo día del periodo anterior. Los errores de herramientas cuentan el día en que ocurrieron. Una llamada revisada cuenta una vez por cada una de sus etiquetas.</translation>
     </message>
     <message>
         <source>Messages per day</source>
@@ -5642,6 +5642,10 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>Sent: %1 Delivered: %2 Failed: %3</source>
         <translation>Enviados: %1 Entregados: %2 Fallidos: %3</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>Cambio (%)</translation>
     </message>
 </context>
 <context>
@@ -6621,10 +6625,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Exportar %1 a CSV</translation>
     </message>
     <message>
-        <source>Saves the table as shown as a spreadsheet file</source>
-        <translation>Guarda la tabla tal como se ve en un archivo de hoja de cálculo</translation>
-    </message>
-    <message>
         <source>Save the table “%1” as a CSV file</source>
         <translation>Guardar la tabla «%1» como archivo CSV</translation>
     </message>
@@ -6639,6 +6639,10 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>The file could not be saved at %1: %2. Choose another folder.</source>
         <translation>No se pudo guardar el archivo en %1: %2. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Saves the table&apos;s figures as a spreadsheet file</source>
+        <translation>Guarda las cifras de la tabla en un archivo de hoja de cálculo</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // every failure (the server's refusal, a folder that cannot be written, no server) is said in
 // words.
 #include "consolefixture.h"
+#include "core/csv.h"
 #include "core/phonenumber.h"
 #include "tcprelay.h"
 #include "ui/api/apiclient.h"
@@ -26,6 +27,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -429,6 +431,9 @@ private slots:
         QTest::addColumn<QString>("words");
         QTest::newRow("size unknown")
             << qint64(12) << qint64(2048) << qint64(-1) << 0 << -1 << u"12 row"_s;
+        QTest::newRow("thousands of rows are grouped as the locale writes them")
+            << qint64(12345) << qint64(4'321'000) << qint64(-1) << 0 << -1
+            << QLocale().toString(qint64(12345)) + u" row"_s;
         QTest::newRow("nothing yet of a known size")
             << qint64(0) << qint64(0) << qint64(1000) << 100 << 0 << u"0% saved: 0 row"_s;
         QTest::newRow("half") << qint64(40) << qint64(500) << qint64(1000) << 100 << 50
@@ -499,9 +504,58 @@ private slots:
         QCOMPARE(readFile(folder.filePath(u"sized.csv"_s)), body);
     }
 
-    // Every table of the Reports page saves what it shows: its visible columns under their
-    // headers and each row's cells as displayed, a cell that would run as a formula neutralised.
-    void eachReportTableExportsWhatItShows()
+    // A table export is for a spreadsheet: each cell that carries a value is written as that value
+    // (numbers plain with '.', percentages as numbers under a header naming the unit, dates ISO),
+    // whatever the screen's locale made of it; text is written as shown, a formula neutralised.
+    void aTableExportWritesValuesNotTheirDisplay_data()
+    {
+        QTest::addColumn<QString>("shown");
+        QTest::addColumn<QVariant>("value"); // invalid: none, the shown text is written
+        QTest::addColumn<QString>("written");
+        auto row = [](const char *name, const QString &shown, const QVariant &value,
+                      const QString &written) { QTest::newRow(name) << shown << value << written; };
+        row("a Spanish decimal is a plain number", u"1.234,5"_s, 1234.5, u"1234.5"_s);
+        row("a grouped count is a plain number", u"12.345"_s, qint64(12345), u"12345"_s);
+        row("a rise shown with '+' is a number, no apostrophe", u"+200%"_s, 200.0, u"200"_s);
+        row("a fall is a negative number", u"-50 %"_s, -50.0, u"-50"_s);
+        row("money is the amount in units", u"7.500 US$"_s, 7500.0, u"7500"_s);
+        row("money with cents", u"$217.24"_s, 217.24, u"217.24"_s);
+        row("a date is ISO 8601", u"7 dic 2026"_s, QDate(2026, 12, 7), u"2026-12-07"_s);
+        row("no change is an empty cell", u"–"_s, QString(), QString());
+        row("plain text as shown", u"Botox"_s, QVariant(), u"Botox"_s);
+        row("a patient's '+' text is still neutralised", u"+1 call me"_s, QVariant(),
+            u"'+1 call me"_s);
+        row("a patient's formula is still neutralised", u"=HYPERLINK(\"x\")"_s, QVariant(),
+            u"'=HYPERLINK(\"x\")"_s);
+        row("a patient's @ is still neutralised", u"@SUM(A1)"_s, QVariant(), u"'@SUM(A1)"_s);
+        row("a value that is text is still neutralised", u"x"_s, u"-2+3"_s, u"'-2+3"_s);
+    }
+
+    void aTableExportWritesValuesNotTheirDisplay()
+    {
+        QFETCH(QString, shown);
+        QFETCH(QVariant, value);
+        QFETCH(QString, written);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+        QTableWidget table(1, 1);
+        auto *header = new QTableWidgetItem(u"Cambio"_s);
+        header->setData(vox::ui::TableCsvButton::ExportRole, u"Cambio (%)"_s);
+        table.setHorizontalHeaderItem(0, header);
+        auto *item = new QTableWidgetItem(shown);
+        if (value.isValid())
+            item->setData(vox::ui::TableCsvButton::ExportRole, value);
+        table.setItem(0, 0, item);
+        const QByteArray bytes = vox::ui::TableCsvButton::toCsv(table);
+        QLocale::setDefault(before);
+        QCOMPARE(readCsv(bytes), (QList<QStringList>{{u"Cambio (%)"_s}, {written}}));
+        QCOMPARE(table.item(0, 0)->text(), shown); // the screen keeps its formatting
+    }
+
+    // Every table of the Reports page saves its figures: its visible columns under their headers,
+    // every count and amount as a plain number a spreadsheet can add, the text cells as shown
+    // with a cell that would run as a formula neutralised.
+    void eachReportTableExportsItsFigures()
     {
         const auto clinic = m_fixture->createClinic(u"Export Report Tables Clinic"_s);
         {
@@ -538,8 +592,12 @@ private slots:
             QList<QStringList> shown;
             QStringList header;
             for (int c = 0; c < table->columnCount(); ++c) {
-                if (!table->isColumnHidden(c))
-                    header << table->horizontalHeaderItem(c)->text();
+                if (table->isColumnHidden(c))
+                    continue;
+                const QVariant label =
+                    table->horizontalHeaderItem(c)->data(vox::ui::TableCsvButton::ExportRole);
+                header << (label.isValid() ? label.toString()
+                                           : table->horizontalHeaderItem(c)->text());
             }
             shown << header;
             for (int r = 0; r < table->rowCount(); ++r) {
@@ -549,7 +607,18 @@ private slots:
                         continue;
                     const QString text = table->item(r, c)->text();
                     sawFormula = sawFormula || text.startsWith(u'=');
-                    cells << (text.startsWith(u'=') ? u'\'' + text : text);
+                    const QVariant value =
+                        table->item(r, c)->data(vox::ui::TableCsvButton::ExportRole);
+                    // Past the first (naming) column every cell is a figure.
+                    QCOMPARE(value.isValid(), c > 0);
+                    cells << (value.isValid()         ? vox::csv::plain(value)
+                              : text.startsWith(u'=') ? u'\'' + text
+                                                      : text);
+                    if (c > 0 && !cells.last().isEmpty()) {
+                        bool isNumber = false;
+                        QLocale::c().toDouble(cells.last(), &isNumber);
+                        QVERIFY2(isNumber, qPrintable(cells.last()));
+                    }
                 }
                 shown << cells;
             }

@@ -33,6 +33,25 @@ private slots:
         QVERIFY(vox::ui::installTranslations(language));
         QCOMPARE(DisplayFormat::urgency(level), shown);
     }
+
+    // A chart's days read in the same order as the full dates on the page, without the year.
+    void aChartDayFollowsTheLocalesDateOrder_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("US: month first") << u"en_US"_s << u"11/8"_s;
+        QTest::newRow("Spain: day first") << u"es_ES"_s << u"8/11"_s;
+        QTest::newRow("Britain: two digits, day first") << u"en_GB"_s << u"08/11"_s;
+        QTest::newRow("Germany: dots") << u"de_DE"_s << u"08.11"_s;
+        QTest::newRow("Japan: the year first is taken out") << u"ja_JP"_s << u"11/08"_s;
+        QTest::newRow("Sweden: ISO order") << u"sv_SE"_s << u"11-08"_s;
+    }
+    void aChartDayFollowsTheLocalesDateOrder()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, shown);
+        QCOMPARE(DisplayFormat::dayMonth(QDate(2026, 11, 8), QLocale(locale)), shown);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDisplayFormat)

@@ -3,6 +3,7 @@
 // that is an image of the report and a PDF that is a complete PDF file. Fixed dates throughout.
 #include "consolefixture.h"
 #include "pagehost.h"
+#include "ui/models/displayformat.h"
 #include "ui/pages/reportspage.h"
 #include "ui/widgets/hourheatmap.h"
 #include "ui/widgets/statcard.h"
@@ -106,6 +107,18 @@ private slots:
         QVERIFY(page->figure(u"volume.calls"_s)->caption().isEmpty());
         page->setComparing(true);
         QVERIFY(!page->figure(u"volume.calls"_s)->caption().isEmpty());
+
+        // The week of 2026-02-23 had one call, the week before it none: a share of no calls is
+        // "–", not a 0 % that would read as a bad week.
+        page->setCustomRange(QDate(2026, 2, 23), QDate(2026, 3, 1));
+        QTRY_COMPARE(page->loadedReports(), 5);
+        QTRY_COMPARE(page->figure(u"volume.calls"_s)->value(), u"1"_s);
+        QCOMPARE(page->figure(u"outcomes.successRate"_s)->value(),
+                 vox::ui::DisplayFormat::percent(0));
+        QVERIFY2(page->figure(u"outcomes.successRate"_s)->caption().endsWith(u": –"_s),
+                 qPrintable(page->figure(u"outcomes.successRate"_s)->caption()));
+        QVERIFY2(page->figure(u"quality.transferRate"_s)->caption().endsWith(u": –"_s),
+                 qPrintable(page->figure(u"quality.transferRate"_s)->caption()));
     }
 
     // Tool errors, reviews and messages, as the server counts them, with the words for each kind.

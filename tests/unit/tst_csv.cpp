@@ -1,6 +1,12 @@
 #include "core/csv.h"
 
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
 #include <QTest>
+#include <QTimeZone>
+
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -47,6 +53,51 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QByteArray, written);
         QCOMPARE(vox::csv::field(text), written);
+    }
+
+    // Each row: a value behind a table cell and what the file holds for it. The file is read by a
+    // spreadsheet program, so a figure is a plain number whatever the screen's locale made of it.
+    void aValueIsWrittenAsASpreadsheetReadsIt_data()
+    {
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QByteArray>("written");
+        auto row = [](const char *name, const QVariant &value, const QByteArray &written) {
+            QTest::newRow(name) << value << written;
+        };
+        row("a whole number without grouping", QVariant(qint64(1234567)), "1234567");
+        row("a decimal with a point", QVariant(1234.5), "1234.5");
+        row("a negative decimal stays a number", QVariant(-12.25), "-12.25");
+        row("a rise of 200 % is the number 200, no '+'", QVariant(200.0), "200");
+        row("a fall is a negative number", QVariant(-50.0), "-50");
+        row("money in whole units", QVariant(7500.0), "7500");
+        row("money with cents", QVariant(217.24), "217.24");
+        row("no exponent for a large figure", QVariant(12345678901.0), "12345678901");
+        row("minus zero is zero", QVariant(-0.0), "0");
+        row("not a number is an empty cell", QVariant(std::nan("")), "");
+        row("a date in ISO 8601", QVariant(QDate(2026, 12, 7)), "2026-12-07");
+        row("a time in ISO 8601",
+            QVariant(QDateTime(QDate(2026, 3, 4), QTime(15, 5), QTimeZone::utc())),
+            "2026-03-04T15:05:00+00:00");
+        row("text is still guarded", QVariant(u"+200%"_s), "'+200%");
+        row("a patient's formula is still guarded", QVariant(u"=HYPERLINK(\"x\")"_s),
+            "\"'=HYPERLINK(\"\"x\"\")\"");
+        row("an empty text is an empty cell", QVariant(QString()), "");
+    }
+    void aValueIsWrittenAsASpreadsheetReadsIt()
+    {
+        QFETCH(QVariant, value);
+        QFETCH(QByteArray, written);
+        QCOMPARE(vox::csv::field(vox::csv::plain(value)), written);
+    }
+
+    // The screen's locale never reaches a value: Spanish shows "1.234,5", the file says 1234.5.
+    void aValueIgnoresTheLocale()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+        const QString written = vox::csv::plain(QVariant(1234.5));
+        QLocale::setDefault(before);
+        QCOMPARE(written, u"1234.5"_s);
     }
 
     void aRecordJoinsFieldsWithCommasAndEndsWithCrlf()

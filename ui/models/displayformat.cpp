@@ -52,6 +52,19 @@ QString DisplayFormat::date(const QDateTime &time)
     return QLocale().toString(inClinicZone(time).date(), u"ddd d MMM yyyy"_s);
 }
 
+QString DisplayFormat::dayMonth(QDate day, const QLocale &locale)
+{
+    // The locale's short date with its year and the separator next to it taken out: the year
+    // stands first ("yyyy/MM/dd") or last ("M/d/yy", "dd.MM.yy").
+    static const QRegularExpression yearLast(u"[^dMy]*y+[^dMy]*$"_s);
+    static const QRegularExpression yearFirst(u"^[^dMy]*y+[^dMy]*"_s);
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    format.remove(yearLast).remove(yearFirst);
+    if (!format.contains(u'd') || !format.contains(u'M'))
+        format = u"d/M"_s;
+    return locale.toString(day, format);
+}
+
 QString DisplayFormat::time(const QDateTime &time)
 {
     if (!time.isValid())

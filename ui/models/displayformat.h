@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 #include <QString>
 #include <QTimeZone>
 
@@ -26,6 +27,9 @@ public:
 
     static QString dateTime(const QDateTime &time);
     static QString date(const QDateTime &time);
+    // A day of a chart's axis without its year, in the locale's own order: "11/8" in the US,
+    // "8/11" in Spain, "08.11" in Germany, so that it reads like the page's full dates.
+    static QString dayMonth(QDate day, const QLocale &locale = QLocale());
     static QString time(const QDateTime &time);
     // "Today 14:03", "Yesterday 09:12", "Mon 12 Jan 10:00"
     static QString relativeDateTime(const QDateTime &time, const QDateTime &now);

@@ -32,10 +32,13 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -88,23 +91,57 @@ QTableWidget *table(const QString &name, const QString &accessibleName, const QS
     return t;
 }
 
-// A table as tall as its rows: the report scrolls as a whole, not each table in it.
+// A table as tall as its rows: the report scrolls as a whole, not each table in it. It is also
+// never narrower than its headers and cells, so that a table sharing a row with another (and a
+// longer Spanish header) keeps its first column readable instead of clipping it.
 void fitHeight(QTableWidget *t)
 {
     int height = t->horizontalHeader()->height() + 2 * t->frameWidth();
     for (int r = 0; r < t->rowCount(); ++r)
         height += t->rowHeight(r);
     t->setFixedHeight(height);
+    // A cell's text and the view's padding around it (the style's focus frame margin, twice).
+    const int padding = 2 * (t->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, t) + 1);
+    int width = 2 * t->frameWidth();
+    for (int c = 0; c < t->columnCount(); ++c) {
+        if (t->isColumnHidden(c))
+            continue;
+        int column = t->horizontalHeader()->sectionSizeHint(c);
+        for (int r = 0; r < t->rowCount(); ++r) {
+            if (const QTableWidgetItem *item = t->item(r, c))
+                column = qMax(column, t->fontMetrics().horizontalAdvance(item->text()) + padding);
+        }
+        width += column;
+    }
+    t->setMinimumWidth(width);
 }
 
-void setRow(QTableWidget *t, int row, const QStringList &cells)
+// One row: the cells as shown, and beside them the values a CSV export writes instead (a count,
+// an amount, a percentage as a plain number); an invalid value leaves the shown text in the file.
+void setRow(QTableWidget *t, int row, const QStringList &cells, const QVariantList &values = {})
 {
     for (int c = 0; c < cells.size(); ++c) {
         auto *item = new QTableWidgetItem(cells.at(c));
         if (c > 0)
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (c < values.size() && values.at(c).isValid())
+            item->setData(TableCsvButton::ExportRole, values.at(c));
         t->setItem(row, c, item);
     }
+}
+
+// A rate of a period as shown: "–" when the period had no calls to take a share of (the server
+// says 0 then, but 0 % of nothing would read as a period that went badly).
+QString shareOf(const QJsonObject &period, const char *calls, double rate)
+{
+    return period.value(QLatin1String(calls)).toInteger() > 0 ? DisplayFormat::percent(rate)
+                                                              : u"–"_s;
+}
+
+// An amount in the clinic's currency as a spreadsheet wants it: units with decimals, not cents.
+QVariant amount(qint64 cents)
+{
+    return double(cents) / 100.0;
 }
 
 QList<QList<int>> intGrid(const QJsonArray &rows)
@@ -172,7 +209,7 @@ void addDayBars(QChart *chart, const QJsonArray &days, const QList<QBarSet *> &s
     for (int i = 0; i < days.size(); i += every) {
         const QDate day =
             QDate::fromString(days.at(i).toObject().value(u"date"_s).toString(), Qt::ISODate);
-        x->append(day.toString(u"d/M"_s), i);
+        x->append(DisplayFormat::dayMonth(day), i);
     }
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
@@ -347,6 +384,8 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
                      {tr("Step"), tr("This period"), tr("Period before"), tr("Change")}, outcomes);
     m_funnel->setAccessibleDescription(
         tr("Each step from call to appointment in this period, the period before, and the change"));
+    // The file holds the change as a number of per cent, so its header says the unit.
+    m_funnel->horizontalHeaderItem(3)->setData(TableCsvButton::ExportRole, tr("Change (%)"));
     outcomesLayout->addWidget(withCsv(m_funnel, u"call-to-appointment"_s));
     outcomesLayout->addWidget(
         howLine(tr("Calls: incoming calls. Leads: different callers among them. Booked: calls "
@@ -517,6 +556,9 @@ QWidget *ReportsPage::withCsv(QTableWidget *table, const QString &fileName)
     layout->addWidget(table);
     auto *button = new TableCsvButton(m_toasts, table, fileName, box);
     layout->addWidget(button, 0, Qt::AlignRight);
+    // Side by side with a taller table, this one and its button stay at the top of the row
+    // instead of floating half-way down.
+    layout->addStretch(1);
     m_tableExports.insert(table, button);
     return box;
 }
@@ -701,8 +743,8 @@ void ReportsPage::showOutcomes(const QJsonObject &report)
     const QJsonObject before = report.value(u"previous"_s).toObject();
     const double rate = now.value(u"success_rate"_s).toDouble();
     const double rateBefore = before.value(u"success_rate"_s).toDouble();
-    compare(u"outcomes.successRate"_s, DisplayFormat::percent(rate), rate, rateBefore,
-            DisplayFormat::percent(rateBefore));
+    compare(u"outcomes.successRate"_s, shareOf(now, "calls", rate), rate, rateBefore,
+            shareOf(before, "calls", rateBefore));
     const qint64 booked = now.value(u"booked"_s).toInteger();
     const qint64 bookedBefore = before.value(u"booked"_s).toInteger();
     compare(u"outcomes.booked"_s, number(booked), double(booked), double(bookedBefore),
@@ -723,7 +765,8 @@ void ReportsPage::showOutcomes(const QJsonObject &report)
                {label, number(a), number(b),
                 change ? u"%1%2%"_s.arg(*change > 0 ? u"+"_s : QString(),
                                         QLocale().toString(*change, 'f', 0))
-                       : u"–"_s});
+                       : u"–"_s},
+               {QVariant(), a, b, change ? QVariant(std::round(*change)) : QVariant(QString())});
     }
     fitHeight(m_funnel);
 }
@@ -745,13 +788,17 @@ void ReportsPage::showMoney(const QJsonObject &report)
     int row = 0;
     for (const QJsonValue &v : services) {
         const QJsonObject s = v.toObject();
-        setRow(m_services, row++,
-               {s.value(u"service"_s).toString(),
-                DisplayFormat::money(s.value(u"price_cents"_s).toInteger()),
-                number(s.value(u"asked_calls"_s).toInteger()),
-                number(s.value(u"booked_calls"_s).toInteger()),
-                DisplayFormat::money(s.value(u"pipeline_cents"_s).toInteger()),
-                DisplayFormat::money(s.value(u"booked_cents"_s).toInteger())});
+        const qint64 price = s.value(u"price_cents"_s).toInteger();
+        const qint64 asked = s.value(u"asked_calls"_s).toInteger();
+        const qint64 bookedCalls = s.value(u"booked_calls"_s).toInteger();
+        const qint64 pipeline = s.value(u"pipeline_cents"_s).toInteger();
+        const qint64 bookedValue = s.value(u"booked_cents"_s).toInteger();
+        setRow(
+            m_services, row++,
+            {s.value(u"service"_s).toString(), DisplayFormat::money(price), number(asked),
+             number(bookedCalls), DisplayFormat::money(pipeline),
+             DisplayFormat::money(bookedValue)},
+            {QVariant(), amount(price), asked, bookedCalls, amount(pipeline), amount(bookedValue)});
     }
     fitHeight(m_services);
 }
@@ -769,8 +816,8 @@ void ReportsPage::showQuality(const QJsonObject &report)
             score(before.value(u"average_sentiment"_s)));
     const double rate = now.value(u"transfer_rate"_s).toDouble();
     const double rateBefore = before.value(u"transfer_rate"_s).toDouble();
-    compare(u"quality.transferRate"_s, DisplayFormat::percent(rate), rate, rateBefore,
-            DisplayFormat::percent(rateBefore));
+    compare(u"quality.transferRate"_s, shareOf(now, "inbound", rate), rate, rateBefore,
+            shareOf(before, "inbound", rateBefore));
     const qint64 unresolved = now.value(u"unresolved"_s).toInteger();
     const qint64 unresolvedBefore = before.value(u"unresolved"_s).toInteger();
     compare(u"quality.unresolved"_s, number(unresolved), double(unresolved),
@@ -790,9 +837,10 @@ void ReportsPage::showQuality(const QJsonObject &report)
         };
         const QString label = to.isNull() ? tr("%1 or more").arg(edge(from))
                                           : tr("%1 to %2").arg(edge(from), edge(to.toInt()));
-        setRow(m_lengths, i,
-               {label, number(b.value(u"calls"_s).toInteger()),
-                number(lengthsBefore.at(i).toObject().value(u"calls"_s).toInteger())});
+        const qint64 calls = b.value(u"calls"_s).toInteger();
+        const qint64 callsBefore = lengthsBefore.at(i).toObject().value(u"calls"_s).toInteger();
+        setRow(m_lengths, i, {label, number(calls), number(callsBefore)},
+               {QVariant(), calls, callsBefore});
     }
     fitHeight(m_lengths);
     const QJsonArray reasons = now.value(u"transfer_reasons"_s).toArray();
@@ -800,9 +848,10 @@ void ReportsPage::showQuality(const QJsonObject &report)
     for (int i = 0; i < reasons.size(); ++i) {
         const QJsonObject r = reasons.at(i).toObject();
         const QString reason = r.value(u"reason"_s).toString();
+        const qint64 calls = r.value(u"calls"_s).toInteger();
         setRow(m_reasons, i,
-               {reason == u"No reason recorded" ? tr("No reason recorded") : reason,
-                number(r.value(u"calls"_s).toInteger())});
+               {reason == u"No reason recorded" ? tr("No reason recorded") : reason, number(calls)},
+               {QVariant(), calls});
     }
     fitHeight(m_reasons);
 
@@ -837,17 +886,19 @@ void ReportsPage::showQuality(const QJsonObject &report)
     m_toolErrors->setRowCount(int(kinds.size()));
     m_toolErrors->setColumnHidden(2, !m_compare->isChecked());
     for (int i = 0; i < kinds.size(); ++i) {
+        const qint64 errors = errorsOf(kindsNow, kinds.at(i));
+        const qint64 errorsBefore = errorsOf(kindsBefore, kinds.at(i));
         setRow(m_toolErrors, i,
-               {toolErrorKindName(kinds.at(i)), number(errorsOf(kindsNow, kinds.at(i))),
-                number(errorsOf(kindsBefore, kinds.at(i)))});
+               {toolErrorKindName(kinds.at(i)), number(errors), number(errorsBefore)},
+               {QVariant(), errors, errorsBefore});
     }
     fitHeight(m_toolErrors);
     const QJsonArray tags = now.value(u"review_tags"_s).toArray();
     m_reviewTags->setRowCount(int(tags.size()));
     for (int i = 0; i < tags.size(); ++i) {
         const QJsonObject t = tags.at(i).toObject();
-        setRow(m_reviewTags, i,
-               {t.value(u"tag"_s).toString(), number(t.value(u"calls"_s).toInteger())});
+        const qint64 calls = t.value(u"calls"_s).toInteger();
+        setRow(m_reviewTags, i, {t.value(u"tag"_s).toString(), number(calls)}, {QVariant(), calls});
     }
     fitHeight(m_reviewTags);
 }

@@ -129,8 +129,18 @@ void SettingsPage::arrangeColumns()
 {
     // The page's margins and the gap between the boxes, and room for a vertical scroll bar.
     constexpr int chrome = 12 + 12 + 12 + 20;
+    // Each column is as wide as its widest box needs: the first boxes as they like to be, the
+    // others at least as they must be (in Spanish a retention or reminder label is the widest),
+    // so that two columns never push the page into scrolling sideways.
+    const auto columnWidth = [](QWidget *first, std::initializer_list<QWidget *> others) {
+        int width = first->sizeHint().width();
+        for (QWidget *box : others)
+            width = std::max(width, box->minimumSizeHint().width());
+        return width;
+    };
     const int sideBySide =
-        m_computerBox->sizeHint().width() + m_clinicBox->sizeHint().width() + chrome;
+        columnWidth(m_computerBox, {m_reminders, m_redaction, m_transferDestinations}) +
+        columnWidth(m_clinicBox, {m_retention, m_textBack}) + chrome;
     const auto direction =
         width() >= sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (m_columns->direction() != direction)

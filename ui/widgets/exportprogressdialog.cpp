@@ -84,7 +84,7 @@ void ExportProgressDialog::showProgress(qint64 rows, qint64 bytes, qint64 expect
         m_bar->setRange(0, 0);
         m_bar->setTextVisible(false);
         m_progress->setText(
-            tr("%n row(s) so far (%1)", nullptr, shownRows).arg(locale.formattedDataSize(bytes)));
+            tr("%Ln row(s) so far (%1)", nullptr, shownRows).arg(locale.formattedDataSize(bytes)));
         return;
     }
     // Whole per cent, never 100 before the last byte.
@@ -94,7 +94,7 @@ void ExportProgressDialog::showProgress(qint64 rows, qint64 bytes, qint64 expect
     m_bar->setValue(percent);
     m_bar->setTextVisible(true);
     m_bar->setFormat(tr("%1%").arg(locale.toString(percent)));
-    m_progress->setText(tr("%1% saved: %n row(s), %2 of %3", nullptr, shownRows)
+    m_progress->setText(tr("%1% saved: %Ln row(s), %2 of %3", nullptr, shownRows)
                             .arg(locale.toString(percent), locale.formattedDataSize(bytes),
                                  locale.formattedDataSize(expectedBytes)));
 }
@@ -108,6 +108,8 @@ void ExportProgressDialog::showProblem(const QString &message)
     m_cancel->setText(tr("Close"));
     m_cancel->setAccessibleName(tr("Close"));
     m_cancel->setAccessibleDescription(QString());
+    // The words take lines the window did not have: it grows to show them whole.
+    adjustSize();
 }
 
 } // namespace vox::ui

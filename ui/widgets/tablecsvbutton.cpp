@@ -24,10 +24,22 @@ TableCsvButton::TableCsvButton(ToastArea &toasts, QTableWidget *table, QString f
 {
     setObjectName(m_fileName + u"CsvButton"_s);
     setAccessibleName(tr("Export %1 to CSV").arg(table->accessibleName()));
-    setAccessibleDescription(tr("Saves the table as shown as a spreadsheet file"));
+    setAccessibleDescription(tr("Saves the table's figures as a spreadsheet file"));
     setToolTip(tr("Save the table “%1” as a CSV file").arg(table->accessibleName()));
     connect(this, &QPushButton::clicked, this, &TableCsvButton::chooseFile);
 }
+
+namespace {
+
+QString exported(const QTableWidgetItem *item)
+{
+    if (!item)
+        return QString();
+    const QVariant value = item->data(TableCsvButton::ExportRole);
+    return value.isValid() ? csv::plain(value) : item->text();
+}
+
+} // namespace
 
 QByteArray TableCsvButton::toCsv(const QTableWidget &table)
 {
@@ -38,8 +50,7 @@ QByteArray TableCsvButton::toCsv(const QTableWidget &table)
     }
     QStringList header;
     for (const int c : columns) {
-        const QTableWidgetItem *item = table.horizontalHeaderItem(c);
-        header << (item ? item->text() : QString());
+        header << exported(table.horizontalHeaderItem(c));
     }
     QByteArray out = csv::record(header);
     for (int r = 0; r < table.rowCount(); ++r) {
@@ -47,8 +58,7 @@ QByteArray TableCsvButton::toCsv(const QTableWidget &table)
             continue;
         QStringList cells;
         for (const int c : columns) {
-            const QTableWidgetItem *item = table.item(r, c);
-            cells << (item ? item->text() : QString());
+            cells << exported(table.item(r, c));
         }
         out += csv::record(cells);
     }
