@@ -347,6 +347,41 @@ private slots:
         QTRY_COMPARE(saved.size(), 5);
         QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Dr Lee"_s, u"Nurse"_s}));
 
+        // Moving is not saving: edits not yet saved stay in the form, on the moved destination,
+        // and the server keeps what was saved until Save.
+        box.nameEdit()->setText(u"Dr Lee, mobile"_s);
+        box.descriptionEdit()->setText(u"Surgeries only"_s);
+        box.emergencyCheck()->setChecked(true);
+        const bool monday = box.dayCheck(1)->isChecked();
+        const bool tuesday = box.dayCheck(2)->isChecked();
+        box.dayCheck(1)->setChecked(!monday);
+        box.moveDownButton()->click();
+        QTRY_COMPARE(saved.size(), 6);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Nurse"_s, u"Dr Lee"_s}));
+        QCOMPARE(box.table()->selectedRanges().size(), 1);
+        QCOMPARE(box.table()->selectedRanges().first().topRow(), 2);
+        QCOMPARE(box.table()->item(2, 0)->text(), u"Dr Lee"_s);
+        QCOMPARE(box.nameEdit()->text(), u"Dr Lee, mobile"_s);
+        QCOMPARE(box.descriptionEdit()->text(), u"Surgeries only"_s);
+        QVERIFY(box.emergencyCheck()->isChecked());
+        QCOMPARE(box.dayCheck(1)->isChecked(), !monday);
+        QCOMPARE(box.dayCheck(2)->isChecked(), tuesday);
+        QTest::keyClick(box.table(), Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(saved.size(), 7);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Dr Lee"_s, u"Nurse"_s}));
+        QCOMPARE(box.nameEdit()->text(), u"Dr Lee, mobile"_s);
+        box.saveButton()->click();
+        QTRY_COMPARE(saved.size(), 8);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Dr Lee, mobile"_s, u"Nurse"_s}));
+        const QJsonObject stored = client->get(u"/api/transfer-destinations"_s)
+                                       .json()
+                                       .value(u"destinations"_s)
+                                       .toArray()
+                                       .at(1)
+                                       .toObject();
+        QCOMPARE(stored.value(u"description"_s).toString(), u"Surgeries only"_s);
+        QVERIFY(stored.value(u"emergency"_s).toBool());
+
         // The front desk reads the order but cannot change it.
         const Person desk = addPerson(clinic, u"staff"_s, u"Robin Order"_s);
         vox::test::PageHost<Box> staff(m_fixture->url(), desk.session, {900, 640});
