@@ -98,6 +98,9 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     left->addWidget(m_redaction);
     m_transferDestinations = new TransferDestinationsBox(api, toasts, this);
     left->addWidget(m_transferDestinations);
+    // What the table shows decides whether the boxes fit side by side.
+    connect(m_transferDestinations, &TransferDestinationsBox::loaded, this,
+            &SettingsPage::arrangeColumns);
     left->addStretch();
     m_columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
@@ -129,8 +132,12 @@ void SettingsPage::arrangeColumns()
 {
     // The page's margins and the gap between the boxes, and room for a vertical scroll bar.
     constexpr int chrome = 12 + 12 + 12 + 20;
-    const int sideBySide =
-        m_computerBox->sizeHint().width() + m_clinicBox->sizeHint().width() + chrome;
+    // The left column is as wide as its widest box that cannot wrap: the transfer destinations'
+    // table shows its columns whole or the boxes stack.
+    const int left =
+        std::max(m_computerBox->sizeHint().width(), m_transferDestinations->sizeHint().width());
+    // The two columns share the width equally, so each must fit the wider of the two.
+    const int sideBySide = 2 * std::max(left, m_clinicBox->sizeHint().width()) + chrome;
     const auto direction =
         width() >= sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (m_columns->direction() != direction)
