@@ -675,6 +675,63 @@ private slots:
         QVERIFY(box->stateLabel()->text().contains(u"admin"_s));
     }
 
+    // The transfer destinations table shows every column whole, with no scroll bar hiding a
+    // row, at every page width and in both languages: a page too narrow for two columns of it
+    // stacks the settings instead of squeezing it.
+    void theTransferDestinationsTableIsReadable_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("width");
+        for (const int width : {900, 1090, 1730}) {
+            QTest::addRow("English, %d px", width) << u"en"_s << width;
+            QTest::addRow("Spanish, %d px", width) << u"es"_s << width;
+        }
+    }
+    void theTransferDestinationsTableIsReadable()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, width);
+        QVERIFY(vox::ui::installTranslations(language));
+        const auto clinic = m_fixture->createClinic(u"Wide Clinic"_s);
+        {
+            auto owner = m_fixture->server().client();
+            owner->setToken(clinic.session.accessToken);
+            QCOMPARE(owner
+                         ->post(u"/api/transfer-destinations"_s,
+                                {{u"name"_s, u"Front desk"_s}, {u"number"_s, u"+15125550100"_s}})
+                         .status,
+                     201);
+            QCOMPARE(owner
+                         ->post(u"/api/transfer-destinations"_s,
+                                {{u"name"_s, u"On-call nurse"_s},
+                                 {u"number"_s, u"+15125550199"_s},
+                                 {u"description"_s, u"Nights and weekends"_s},
+                                 {u"emergency"_s, true}})
+                         .status,
+                     201);
+        }
+        vox::test::PageHost<vox::ui::SettingsPage> c(m_fixture->url(), clinic.session, {width, 800},
+                                                     u"test server"_s);
+        auto *box = c.page->transferDestinationsBox();
+        QSignalSpy loaded(box, &vox::ui::TransferDestinationsBox::loaded);
+        QTRY_VERIFY(loaded.size() >= 1);
+        QTableWidget *table = box->table();
+        QCOMPARE(table->rowCount(), 2);
+        QTest::qWait(100); // let the layout settle before measuring
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const int needed =
+                qMax(table->horizontalHeader()->sectionSizeHint(column),
+                     static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column));
+            QVERIFY2(table->columnWidth(column) >= needed,
+                     qPrintable(u"column %1 is %2 px wide, needs %3"_s.arg(column)
+                                    .arg(table->columnWidth(column))
+                                    .arg(needed)));
+        }
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        QVERIFY(!table->verticalScrollBar()->isVisible());
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
+    }
+
     void thePeopleTableIsReadable_data()
     {
         QTest::addColumn<QString>("language");
