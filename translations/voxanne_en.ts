@@ -6603,6 +6603,11 @@ Export their data first if they asked for a copy.</source>
         <source>The clinic&apos;s server on this computer could not start</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Try again. If it fails again, show your IT contact this message:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TableCsvButton</name>

@@ -6613,6 +6613,12 @@ Exporte antes sus datos si pidió una copia.</translation>
         <source>The clinic&apos;s server on this computer could not start</source>
         <translation>El servidor de la clínica en este equipo no pudo iniciarse</translation>
     </message>
+    <message>
+        <source>Try again. If it fails again, show your IT contact this message:
+%1</source>
+        <translation>Vuelva a intentarlo. Si vuelve a fallar, muestre este mensaje a su contacto de informática:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TableCsvButton</name>

@@ -347,6 +347,41 @@ private slots:
         QTRY_COMPARE(saved.size(), 5);
         QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Dr Lee"_s, u"Nurse"_s}));
 
+        // Moving is not saving: edits not yet saved stay in the form, on the moved destination,
+        // and the server keeps what was saved until Save.
+        box.nameEdit()->setText(u"Dr Lee, mobile"_s);
+        box.descriptionEdit()->setText(u"Surgeries only"_s);
+        box.emergencyCheck()->setChecked(true);
+        const bool monday = box.dayCheck(1)->isChecked();
+        const bool tuesday = box.dayCheck(2)->isChecked();
+        box.dayCheck(1)->setChecked(!monday);
+        box.moveDownButton()->click();
+        QTRY_COMPARE(saved.size(), 6);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Nurse"_s, u"Dr Lee"_s}));
+        QCOMPARE(box.table()->selectedRanges().size(), 1);
+        QCOMPARE(box.table()->selectedRanges().first().topRow(), 2);
+        QCOMPARE(box.table()->item(2, 0)->text(), u"Dr Lee"_s);
+        QCOMPARE(box.nameEdit()->text(), u"Dr Lee, mobile"_s);
+        QCOMPARE(box.descriptionEdit()->text(), u"Surgeries only"_s);
+        QVERIFY(box.emergencyCheck()->isChecked());
+        QCOMPARE(box.dayCheck(1)->isChecked(), !monday);
+        QCOMPARE(box.dayCheck(2)->isChecked(), tuesday);
+        QTest::keyClick(box.table(), Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(saved.size(), 7);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Dr Lee"_s, u"Nurse"_s}));
+        QCOMPARE(box.nameEdit()->text(), u"Dr Lee, mobile"_s);
+        box.saveButton()->click();
+        QTRY_COMPARE(saved.size(), 8);
+        QCOMPARE(storedNames(), (QStringList{u"Front desk"_s, u"Dr Lee, mobile"_s, u"Nurse"_s}));
+        const QJsonObject stored = client->get(u"/api/transfer-destinations"_s)
+                                       .json()
+                                       .value(u"destinations"_s)
+                                       .toArray()
+                                       .at(1)
+                                       .toObject();
+        QCOMPARE(stored.value(u"description"_s).toString(), u"Surgeries only"_s);
+        QVERIFY(stored.value(u"emergency"_s).toBool());
+
         // The front desk reads the order but cannot change it.
         const Person desk = addPerson(clinic, u"staff"_s, u"Robin Order"_s);
         vox::test::PageHost<Box> staff(m_fixture->url(), desk.session, {900, 640});
@@ -638,6 +673,63 @@ private slots:
         QVERIFY(box->findChild<QPushButton *>(u"saveRedaction"_s)->isHidden());
         QVERIFY(!box->stateLabel()->isHidden());
         QVERIFY(box->stateLabel()->text().contains(u"admin"_s));
+    }
+
+    // The transfer destinations table shows every column whole, with no scroll bar hiding a
+    // row, at every page width and in both languages: a page too narrow for two columns of it
+    // stacks the settings instead of squeezing it.
+    void theTransferDestinationsTableIsReadable_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("width");
+        for (const int width : {900, 1090, 1730}) {
+            QTest::addRow("English, %d px", width) << u"en"_s << width;
+            QTest::addRow("Spanish, %d px", width) << u"es"_s << width;
+        }
+    }
+    void theTransferDestinationsTableIsReadable()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, width);
+        QVERIFY(vox::ui::installTranslations(language));
+        const auto clinic = m_fixture->createClinic(u"Wide Clinic"_s);
+        {
+            auto owner = m_fixture->server().client();
+            owner->setToken(clinic.session.accessToken);
+            QCOMPARE(owner
+                         ->post(u"/api/transfer-destinations"_s,
+                                {{u"name"_s, u"Front desk"_s}, {u"number"_s, u"+15125550100"_s}})
+                         .status,
+                     201);
+            QCOMPARE(owner
+                         ->post(u"/api/transfer-destinations"_s,
+                                {{u"name"_s, u"On-call nurse"_s},
+                                 {u"number"_s, u"+15125550199"_s},
+                                 {u"description"_s, u"Nights and weekends"_s},
+                                 {u"emergency"_s, true}})
+                         .status,
+                     201);
+        }
+        vox::test::PageHost<vox::ui::SettingsPage> c(m_fixture->url(), clinic.session, {width, 800},
+                                                     u"test server"_s);
+        auto *box = c.page->transferDestinationsBox();
+        QSignalSpy loaded(box, &vox::ui::TransferDestinationsBox::loaded);
+        QTRY_VERIFY(loaded.size() >= 1);
+        QTableWidget *table = box->table();
+        QCOMPARE(table->rowCount(), 2);
+        QTest::qWait(100); // let the layout settle before measuring
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const int needed =
+                qMax(table->horizontalHeader()->sectionSizeHint(column),
+                     static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column));
+            QVERIFY2(table->columnWidth(column) >= needed,
+                     qPrintable(u"column %1 is %2 px wide, needs %3"_s.arg(column)
+                                    .arg(table->columnWidth(column))
+                                    .arg(needed)));
+        }
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        QVERIFY(!table->verticalScrollBar()->isVisible());
+        QVERIFY(vox::ui::installTranslations(u"en"_s));
     }
 
     void thePeopleTableIsReadable_data()

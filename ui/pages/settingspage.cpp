@@ -98,6 +98,9 @@ SettingsPage::SettingsPage(ApiClient &api, ToastArea &toasts, const QString &ser
     left->addWidget(m_redaction);
     m_transferDestinations = new TransferDestinationsBox(api, toasts, this);
     left->addWidget(m_transferDestinations);
+    // What the table shows decides whether the boxes fit side by side.
+    connect(m_transferDestinations, &TransferDestinationsBox::loaded, this,
+            &SettingsPage::arrangeColumns);
     left->addStretch();
     m_columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
@@ -131,16 +134,19 @@ void SettingsPage::arrangeColumns()
     constexpr int chrome = 12 + 12 + 12 + 20;
     // Each column is as wide as its widest box needs: the first boxes as they like to be, the
     // others at least as they must be (in Spanish a retention or reminder label is the widest),
-    // so that two columns never push the page into scrolling sideways.
+    // and the transfer destinations' table shows its columns whole. The two columns share the
+    // width equally, so each must fit the wider of the two, or the boxes stack rather than push
+    // the page into scrolling sideways.
     const auto columnWidth = [](QWidget *first, std::initializer_list<QWidget *> others) {
         int width = first->sizeHint().width();
         for (QWidget *box : others)
             width = std::max(width, box->minimumSizeHint().width());
         return width;
     };
-    const int sideBySide =
-        columnWidth(m_computerBox, {m_reminders, m_redaction, m_transferDestinations}) +
-        columnWidth(m_clinicBox, {m_retention, m_textBack}) + chrome;
+    const int left = std::max(columnWidth(m_computerBox, {m_reminders, m_redaction}),
+                              m_transferDestinations->sizeHint().width());
+    const int right = columnWidth(m_clinicBox, {m_retention, m_textBack});
+    const int sideBySide = 2 * std::max(left, right) + chrome;
     const auto direction =
         width() >= sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (m_columns->direction() != direction)

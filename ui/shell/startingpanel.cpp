@@ -82,7 +82,10 @@ void StartingPanel::showFailure(const QString &reason)
 {
     m_failed = true;
     m_title->setText(tr("The clinic's server on this computer could not start"));
-    m_detail->setText(reason);
+    // The reason comes from the server and the database, in their words (English, technical):
+    // framed in the person's language as what to pass on, not as the explanation itself.
+    m_detail->setText(
+        tr("Try again. If it fails again, show your IT contact this message:\n%1").arg(reason));
     m_busy->hide();
     m_retry->show();
     m_elsewhere->show();

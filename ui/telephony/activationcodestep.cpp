@@ -1,5 +1,7 @@
 #include "ui/telephony/activationcodestep.h"
 
+#include "core/phonenumber.h"
+
 #include "ui/api/apiclient.h"
 #include "ui/telephony/telephonytext.h"
 #include "ui/telephony/telephonywizard.h"
@@ -74,7 +76,7 @@ void ActivationCodeStep::initializePage()
     const QString code = config.activationCode.toHtmlEscaped();
     m_warning->setText(tr("<b>Dial it from the phone that has the SIM card of %1</b>, not from "
                           "another phone.")
-                           .arg(config.simPhoneNumber.toHtmlEscaped()));
+                           .arg(phone::display(config.simPhoneNumber).toHtmlEscaped()));
     m_instructions->setText(
         u"<ol style=\"margin-left:0\"><li>%1</li><li>%2</li><li>%3</li><li>%4</li></ol>"_s.arg(
             tr("Open the phone's dialer (the keypad you call with)."),

@@ -1,5 +1,6 @@
 #include "ui/telephony/confirmationstep.h"
 
+#include "core/phonenumber.h"
 #include "ui/models/displayformat.h"
 #include "ui/telephony/telephonytext.h"
 #include "ui/telephony/telephonywizard.h"
@@ -61,7 +62,7 @@ void ConfirmationStep::initializePage()
     const QString good = DisplayFormat::tone(DisplayFormat::Tone::Good).name();
     m_headline->setText(u"<span style=\"color:%1\">✔</span> "_s.arg(good) +
                         tr("Your phone number is now forwarding to Voxanne AI").toHtmlEscaped());
-    m_phone->setText(config.simPhoneNumber);
+    m_phone->setText(phone::display(config.simPhoneNumber));
     m_mode->setText(TelephonyText::modeName(config.forwardingType));
     m_carrier->setText(TelephonyText::carrierName(config.carrier));
     if (config.forwardingType == u"total_ai")
@@ -70,7 +71,7 @@ void ConfirmationStep::initializePage()
         m_ring->setText(tr("Your carrier's own (about 30 seconds)"));
     else
         m_ring->setText(tr("%n second(s)", nullptr, config.ringTimeSeconds));
-    m_destination->setText(config.destination);
+    m_destination->setText(phone::display(config.destination));
 }
 
 QString ConfirmationStep::summaryText() const

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
@@ -26,11 +27,14 @@ QJsonObject same(const QJsonObject &json)
     return json;
 }
 
-QPlainTextEdit *templateEdit(QWidget *parent)
+// Exactly `lines` whole lines tall, margins and frame included, so the last one shown is never
+// cut through the middle.
+QPlainTextEdit *templateEdit(QWidget *parent, int lines)
 {
     auto *edit = new QPlainTextEdit(parent);
     edit->setTabChangesFocus(true);
-    edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 5);
+    edit->setFixedHeight(lines * edit->fontMetrics().lineSpacing() +
+                         int(2 * edit->document()->documentMargin()) + 2 * edit->frameWidth());
     return edit;
 }
 
@@ -84,7 +88,7 @@ RemindersBox::RemindersBox(ApiClient &api, ToastArea &toasts, QWidget *parent)
     quiet->addWidget(m_quietEnd);
     quiet->addStretch();
     form->addRow(tr("Quiet hours"), quiet);
-    m_smsTemplate = templateEdit(this);
+    m_smsTemplate = templateEdit(this, 4); // an SMS is at most a few lines
     m_smsTemplate->setObjectName(u"smsTemplate"_s);
     m_smsTemplate->setAccessibleDescription(
         tr("The reminder's text message; {first_name}, {service}, {date}, {time} and {clinic} "
@@ -93,7 +97,7 @@ RemindersBox::RemindersBox(ApiClient &api, ToastArea &toasts, QWidget *parent)
     m_emailSubject = new QLineEdit(this);
     form->addRow(tr("E-mail subject"), m_emailSubject);
     m_emailSubject->setAccessibleDescription(tr("The subject line of the reminder e-mail"));
-    m_emailTemplate = templateEdit(this);
+    m_emailTemplate = templateEdit(this, 8); // the default e-mail shows whole
     m_emailTemplate->setAccessibleDescription(
         tr("The reminder e-mail's text; the same placeholders as the text message are filled in"));
     form->addRow(tr("E-mail"), m_emailTemplate);

@@ -22,6 +22,8 @@
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
@@ -235,6 +237,24 @@ void TransferDestinationsBox::refresh()
     });
 }
 
+QSize TransferDestinationsBox::sizeHint() const
+{
+    // A page that lays boxes side by side asks this, so a narrow window stacks them instead of
+    // squeezing the table behind scroll bars with its rows half hidden.
+    const QAbstractItemView *view = m_table;
+    int tableWidth = 2 * m_table->frameWidth();
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        tableWidth += std::max(view->sizeHintForColumn(column),
+                               m_table->horizontalHeader()->sectionSizeHint(column));
+    const QMargins margins = contentsMargins() + layout()->contentsMargins();
+    const int wanted = margins.left() + tableWidth + layout()->spacing() +
+                       std::max(m_moveUp->sizeHint().width(), m_moveDown->sizeHint().width()) +
+                       margins.right();
+    QSize hint = QGroupBox::sizeHint();
+    hint.setWidth(std::max(hint.width(), wanted));
+    return hint;
+}
+
 void TransferDestinationsBox::showDestinations(const QList<TransferDestination> &destinations)
 {
     m_destinations = TransferDestination::inOrder(destinations);
@@ -260,6 +280,7 @@ void TransferDestinationsBox::showDestinations(const QList<TransferDestination> 
                                     m_table->verticalHeader()->defaultSectionSize() +
                                 2 * m_table->frameWidth());
     }
+    updateGeometry(); // its width follows what the table shows
     // The destination being edited stays chosen when the list is read again.
     for (int row = 0; row < m_destinations.size(); ++row) {
         if (!keep.isEmpty() && m_destinations.at(row).id == keep) {
@@ -468,13 +489,54 @@ void TransferDestinationsBox::move(int steps)
         if (!reordered) {
             updateEnabled();
             m_toasts.problem(reordered.error());
-            refresh(); // someone else may have changed the list: show it as it is
+            // Someone else may have changed the list: show it as it is, edits kept.
+            m_client.destinations(this, [this](Result<QList<TransferDestination>> listed) {
+                if (listed)
+                    showKeepingEdits(*listed);
+            });
             return;
         }
-        showDestinations(*reordered);
+        // Moving is not saving: what was typed into the form and not yet saved stays there.
+        showKeepingEdits(*reordered);
         m_table->setFocus();
         emit saved();
     });
+}
+
+TransferDestinationsBox::FormState TransferDestinationsBox::formState() const
+{
+    FormState state{
+        m_name->text(),  m_number->text(), m_description->text(), {},
+        m_opens->time(), m_closes->time(), m_allDay->isChecked(), m_emergency->isChecked(),
+        m_hoursTouched};
+    for (const QCheckBox *day : m_days)
+        state.days.append(day->isChecked());
+    return state;
+}
+
+void TransferDestinationsBox::restoreForm(const FormState &state)
+{
+    m_name->setText(state.name);
+    m_number->setText(state.number);
+    m_description->setText(state.description);
+    for (qsizetype day = 0; day < m_days.size() && day < state.days.size(); ++day)
+        m_days.at(day)->setChecked(state.days.at(day));
+    m_opens->setTime(state.opens);
+    m_closes->setTime(state.closes);
+    m_allDay->setChecked(state.allDay);
+    m_emergency->setChecked(state.emergency);
+    // Setting the boxes counts as touching them; only the person's own changes do.
+    m_hoursTouched = state.hoursTouched;
+    updateEnabled();
+}
+
+void TransferDestinationsBox::showKeepingEdits(const QList<TransferDestination> &destinations)
+{
+    const QString chosen = m_editingId;
+    const FormState edits = formState();
+    showDestinations(destinations);
+    if (!chosen.isEmpty() && m_editingId == chosen)
+        restoreForm(edits);
 }
 
 void TransferDestinationsBox::remove()

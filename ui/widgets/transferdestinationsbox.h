@@ -4,6 +4,7 @@
 
 #include <QGroupBox>
 #include <QList>
+#include <QTime>
 
 #include <optional>
 
@@ -36,6 +37,8 @@ public:
     TransferDestinationsBox(ApiClient &api, ToastArea &toasts, QWidget *parent = nullptr);
 
     void refresh();
+    // Wide enough to show every column of the table whole beside the move buttons.
+    QSize sizeHint() const override;
     // For tests and screenshots: shows `destinations` as if the server had listed them.
     void showDestinations(const QList<TransferDestination> &destinations);
 
@@ -68,6 +71,25 @@ signals:
     void saved();
 
 private:
+    // What the form shows, unsaved edits included: reordering reads the list again, and the
+    // person's typing must survive it.
+    struct FormState
+    {
+        QString name;
+        QString number;
+        QString description;
+        QList<bool> days;
+        QTime opens;
+        QTime closes;
+        bool allDay = false;
+        bool emergency = false;
+        bool hoursTouched = false;
+    };
+    FormState formState() const;
+    void restoreForm(const FormState &state);
+    // Shows `destinations` and, when the chosen one is still there, puts back the edits the form
+    // had.
+    void showKeepingEdits(const QList<TransferDestination> &destinations);
     void chosenChanged();
     void clearForm();
     void updateEnabled();
