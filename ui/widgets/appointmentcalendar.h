@@ -73,6 +73,7 @@ private:
     friend class CalendarCanvas;
     void rebuild();
     void layOutBlocks();
+    void scrollToFirstAppointment();
 
     CalendarCanvas *m_canvas;
     CalendarHeader *m_header;
@@ -85,6 +86,7 @@ private:
     QList<AppointmentBlock *> m_blocks;
     std::pair<int, int> m_hours{8, 18};
     QString m_selectedId;
+    bool m_scrollToFirst = true;
 };
 
 } // namespace vox::ui
