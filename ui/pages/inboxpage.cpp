@@ -305,7 +305,8 @@ void InboxPage::loadThread()
         const QString name = c.value(u"name"_s).toString();
         const QString phone = c.value(u"phone"_s).toString();
         const QString shown = phone::display(phone);
-        m_heading->setText(name.isEmpty() ? shown : tr("%1 (%2)").arg(name, shown));
+        // A dot, not brackets: "(512) 555-0103" has its own.
+        m_heading->setText(name.isEmpty() ? shown : u"%1 · %2"_s.arg(name, shown));
         m_done->setEnabled(c.value(u"unread"_s).toInt() > 0);
         const bool optedOut = c.value(u"opted_out"_s).toBool();
         m_optedOut->setVisible(optedOut);

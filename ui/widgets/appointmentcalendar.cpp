@@ -199,6 +199,14 @@ AppointmentBlock::AppointmentBlock(const AppointmentRecord &appointment, QWidget
     setToolTip(summary());
 }
 
+void AppointmentBlock::setBoldName(bool bold)
+{
+    if (m_boldName == bold)
+        return;
+    m_boldName = bold;
+    update();
+}
+
 void AppointmentBlock::setSelected(bool selected)
 {
     m_selected = selected;
@@ -259,7 +267,9 @@ void AppointmentBlock::paintEvent(QPaintEvent *)
     const QRect area = rect().adjusted(6, 3, -5, -3);
     QFont font = painter.font();
     font.setStrikeOut(cancelled);
-    font.setBold(!cancelled);
+    // Bold when every name on the grid fits so (the calendar decides, so blocks look alike); a
+    // narrow week column keeps the names whole instead.
+    font.setBold(!cancelled && m_boldName);
     painter.setFont(font);
     painter.setPen(ink);
     const QFontMetrics fm(font);
@@ -353,7 +363,11 @@ void AppointmentCalendar::rebuild()
             a.endsAt.isValid() ? a.endsAt : a.scheduledTime.addSecs(a.durationMinutes * 60)};
     const QTimeZone zone = DisplayFormat::clinicTimeZone();
     m_placed = calendar::place(items, m_first, m_days, zone);
-    m_hours = calendar::hoursShown(m_openingHours, m_first, m_days, m_placed);
+    const auto hours = calendar::hoursShown(m_openingHours, m_first, m_days, m_placed);
+    // Other hours (the opening hours just arrived) move every block: place the view again.
+    if (hours != m_hours)
+        m_scrollToFirst = true;
+    m_hours = hours;
     for (const calendar::Placement &p : std::as_const(m_placed)) {
         auto *block = new AppointmentBlock(m_appointments[p.item], m_canvas);
         const QString id = m_appointments[p.item].id;
@@ -375,18 +389,29 @@ void AppointmentCalendar::scrollToFirstAppointment()
     // Once per day or week shown, when its appointments are in: the view opens on the first of
     // them (half an hour above it), not on an empty morning with the afternoon out of sight.
     // Later refreshes leave the desk's own scrolling alone.
-    if (!m_scrollToFirst || m_placed.isEmpty() || viewport()->height() <= 0)
+    // Hidden (the list is shown) the sizes are not the grid's yet: wait until it shows.
+    if (!m_scrollToFirst || m_placed.isEmpty() || !isVisible())
         return;
-    m_scrollToFirst = false;
     const auto earliest =
         std::min_element(m_placed.cbegin(), m_placed.cend(),
                          [](const calendar::Placement &a, const calendar::Placement &b) {
                              return a.startMinute < b.startMinute;
                          });
     const int halfHour = m_canvas->hourHeight() / 2;
-    verticalScrollBar()->setValue(std::max(0, m_canvas->yOf(earliest->startMinute) - halfHour));
+    const int target = std::max(0, m_canvas->yOf(earliest->startMinute) - halfHour);
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(target);
     if (AppointmentBlock *block = blockOf(m_selectedId))
         ensureWidgetVisible(block, 0, 24);
+    // The scroll range follows the layout one pass late: done once the canvas has its height.
+    if (m_canvas->height() >= m_canvas->minimumSizeHint().height())
+        m_scrollToFirst = bar->value() != std::min(target, bar->maximum());
+}
+
+void AppointmentCalendar::showEvent(QShowEvent *event)
+{
+    QScrollArea::showEvent(event);
+    QTimer::singleShot(0, this, &AppointmentCalendar::scrollToFirstAppointment);
 }
 
 void AppointmentCalendar::layOutBlocks()
@@ -403,6 +428,14 @@ void AppointmentCalendar::layOutBlocks()
             std::max(m_canvas->yOf(p.endMinute), top + m_canvas->fontMetrics().height() + 8);
         m_blocks[i]->setGeometry(x, top, int(lane), bottom - top);
     }
+    QFont bold = m_canvas->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const bool allFit = std::all_of(m_blocks.cbegin(), m_blocks.cend(), [&](AppointmentBlock *b) {
+        return boldMetrics.horizontalAdvance(b->appointment().contactName) <= b->width() - 11;
+    });
+    for (AppointmentBlock *block : std::as_const(m_blocks))
+        block->setBoldName(allFit);
 }
 
 void AppointmentCalendar::resizeEvent(QResizeEvent *event)
