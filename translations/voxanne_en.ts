@@ -1261,10 +1261,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not yet sent to the AI service. Press Save to send it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tools the AI can use: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,6 +1360,18 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <source>Callers hear: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not yet sent to the AI service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the AI service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the saved settings to Vapi.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ApiClient</name>
@@ -1403,6 +1411,11 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The appointments of the days shown, by time; closed hours are shaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <comment>date pattern of a day</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1784,6 +1797,19 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <comment>date pattern of one day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text messages are not set up for this clinic yet. An admin can connect Twilio under Integrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail is not set up for this clinic yet. An admin can set it up under Integrations.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2974,10 +3000,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No texts from patients yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3036,6 +3058,13 @@ Without options it opens the clinic you used last, or asks how to start.</source
     <message>
         <source>Clinic (automatic, after a missed call)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n new</source>
+        <translation>
+            <numerusform>%1 · %n new</numerusform>
+            <numerusform>%1 · %n new</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1263,10 +1263,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; No se pudieron vincular las herramientas de la IA: %2</translation>
     </message>
     <message>
-        <source>Not yet sent to the AI service. Press Save to send it.</source>
-        <translation>Todavía no se ha enviado al servicio de IA. Pulse Guardar para enviarlo.</translation>
-    </message>
-    <message>
         <source>Tools the AI can use: %1</source>
         <translation>Herramientas que puede usar la IA: %1</translation>
     </message>
@@ -1366,6 +1362,18 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <source>Callers hear: %1</source>
         <translation>Quien llama oye: %1</translation>
     </message>
+    <message>
+        <source>Not yet sent to the AI service.</source>
+        <translation>Todavía no se ha enviado al servicio de IA.</translation>
+    </message>
+    <message>
+        <source>Send to the AI service</source>
+        <translation>Enviar al servicio de IA</translation>
+    </message>
+    <message>
+        <source>Send the saved settings to Vapi.</source>
+        <translation>Enviar a Vapi la configuración guardada.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ApiClient</name>
@@ -1406,6 +1414,11 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The appointments of the days shown, by time; closed hours are shaded</source>
         <translation>Las citas de los días mostrados, por hora; las horas de cierre aparecen sombreadas</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <comment>date pattern of a day</comment>
+        <translation>dddd, d 'de' MMMM</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +1800,19 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>appointments</source>
         <translation>citas</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <comment>date pattern of one day</comment>
+        <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+        <source>Text messages are not set up for this clinic yet. An admin can connect Twilio under Integrations.</source>
+        <translation>Los SMS todavía no están configurados para esta clínica. Un administrador puede conectar Twilio en Integraciones.</translation>
+    </message>
+    <message>
+        <source>E-mail is not set up for this clinic yet. An admin can set it up under Integrations.</source>
+        <translation>El correo todavía no está configurado para esta clínica. Un administrador puede configurarlo en Integraciones.</translation>
     </message>
 </context>
 <context>
@@ -2976,10 +3002,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Usted: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 new</source>
-        <translation>%1 · %2 nuevos</translation>
-    </message>
-    <message>
         <source>No texts from patients yet</source>
         <translation>Todavía no hay SMS de pacientes</translation>
     </message>
@@ -3038,6 +3060,13 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>Clinic (automatic, after a missed call)</source>
         <translation>Clínica (automático, tras una llamada perdida)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n new</source>
+        <translation>
+            <numerusform>%1 · %n nuevo</numerusform>
+            <numerusform>%1 · %n nuevos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

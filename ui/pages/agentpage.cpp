@@ -271,10 +271,16 @@ void AgentPage::showSync(const AgentConfig &agent)
                            "linked: %2")
                             .arg(bad, error));
     else
-        m_sync->setText(tr("Not yet sent to the AI service. Press Save to send it."));
-    // Sending again is saving the stored settings again: the same request, the same push.
+        m_sync->setText(tr("Not yet sent to the AI service."));
+    // Sending again is saving the stored settings again: the same request, the same push. Never
+    // sent, the settings still need that push, and Save stays off until something changes.
+    const bool neverSent =
+        !working && status != u"synced" && status != u"send_failed" && status != u"failed";
+    m_sendAgain->setText(neverSent ? tr("Send to the AI service") : tr("Send again"));
+    m_sendAgain->setToolTip(neverSent ? tr("Send the saved settings to Vapi.")
+                                      : tr("Send the saved settings to Vapi again."));
     m_sendAgain->setVisible(m_api.session().isAdmin() &&
-                            (status == u"send_failed" || status == u"failed"));
+                            (neverSent || status == u"send_failed" || status == u"failed"));
     QStringList names;
     for (const AgentConfig::Tool &tool : agent.tools)
         names << tool.name;

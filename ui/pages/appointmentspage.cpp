@@ -3,6 +3,7 @@
 #include "core/phonenumber.h"
 
 #include "ui/api/apiclient.h"
+#include "ui/api/apierror.h"
 #include "ui/models/appointmentsmodel.h"
 #include "ui/models/calendarlayout.h"
 #include "ui/models/displayformat.h"
@@ -303,7 +304,8 @@ void AppointmentsPage::updateViewControls()
         calendar::daysShown(week ? calendar::Span::Week : calendar::Span::Day, dayShown());
     const QLocale locale;
     m_periodLabel->setText(
-        count == 1 ? locale.toString(first, u"dddd d MMMM yyyy"_s)
+        // The pattern is the translator's: Spanish says "martes, 8 de diciembre de 2026".
+        count == 1 ? locale.toString(first, tr("dddd d MMMM yyyy", "date pattern of one day"))
                    : tr("%1 – %2").arg(locale.toString(first, u"d MMM"_s),
                                        locale.toString(first.addDays(count - 1), u"d MMM yyyy"_s)));
     m_calendar->setToday(clinicToday());
@@ -505,7 +507,24 @@ void AppointmentsPage::sendReminder(const QString &method)
         id, method, this, [this, id, method](Result<MessageSent> receipt) {
             updateActions();
             if (!receipt) {
-                m_toasts.problem(receipt.error(), [this, method] { sendReminder(method); });
+                const Error &error = receipt.error();
+                // Not set up: say where it is set up; pressing "Try again" would change nothing.
+                if (apierror::isNotConfigured(error)) {
+                    m_toasts.problem(method == u"sms"
+                                         ? tr("Text messages are not set up for this clinic "
+                                              "yet. An admin can connect Twilio under "
+                                              "Integrations.")
+                                         : tr("E-mail is not set up for this clinic yet. An "
+                                              "admin can set it up under Integrations."));
+                    return;
+                }
+                // Worth repeating only when the request did not get through; a refusal (no
+                // e-mail address) stays one until someone changes the patient.
+                const bool notThrough =
+                    error.code == apierror::network || error.code == apierror::busy;
+                m_toasts.problem(error, notThrough ? std::function<void()>(
+                                                         [this, method] { sendReminder(method); })
+                                                   : std::function<void()>());
                 return;
             }
             // A number as the table shows it (and kept on one line), not as Twilio is given it.

@@ -1,7 +1,9 @@
 #include "ui/pages/inboxpage.h"
 
+#include "core/phonenumber.h"
 #include "core/smssegments.h"
 #include "ui/api/apiclient.h"
+#include "ui/models/displayformat.h"
 #include "ui/widgets/toastarea.h"
 
 #include <QDateTime>
@@ -28,12 +30,14 @@ namespace {
 
 constexpr int contactRole = Qt::UserRole;
 
+// Worded like every other page ("Today 14:03", "Mon 7 Dec, 09:12"), in the clinic's zone: a
+// numeric "12/7/26" reads as July in half the world.
 QString whenShown(const QString &iso)
 {
-    const QDateTime at = QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime();
+    const QDateTime at = QDateTime::fromString(iso, Qt::ISODateWithMs);
     if (!at.isValid())
         return {};
-    return QLocale().toString(at, QLocale::ShortFormat);
+    return DisplayFormat::relativeDateTime(at, QDateTime::currentDateTimeUtc());
 }
 
 } // namespace
@@ -267,16 +271,16 @@ void InboxPage::appendConversations(const QJsonArray &items)
                 last = last.left(79) + u'…';
             if (c.value(u"last_direction"_s).toString() == u"outbound"_s)
                 last = tr("You: %1").arg(last);
-            QString first = name.isEmpty() ? phone : name;
+            QString first = name.isEmpty() ? phone::display(phone) : name;
             if (unread > 0)
-                first = tr("%1 · %2 new").arg(first).arg(unread);
+                first = tr("%1 · %n new", nullptr, unread).arg(first);
             auto *item = new QListWidgetItem(
                 first + u'\n' + whenShown(c.value(u"last_at"_s).toString()) + u'\n' + last, m_list);
             item->setData(contactRole, c.value(u"contact_id"_s).toString());
             QFont font = item->font();
             font.setBold(unread > 0);
             item->setFont(font);
-            item->setToolTip(phone);
+            item->setToolTip(phone::display(phone));
         }
     }
 }
@@ -300,7 +304,9 @@ void InboxPage::loadThread()
             continue;
         const QString name = c.value(u"name"_s).toString();
         const QString phone = c.value(u"phone"_s).toString();
-        m_heading->setText(name.isEmpty() ? phone : tr("%1 (%2)").arg(name, phone));
+        const QString shown = phone::display(phone);
+        // A dot, not brackets: "(512) 555-0103" has its own.
+        m_heading->setText(name.isEmpty() ? shown : u"%1 · %2"_s.arg(name, shown));
         m_done->setEnabled(c.value(u"unread"_s).toInt() > 0);
         const bool optedOut = c.value(u"opted_out"_s).toBool();
         m_optedOut->setVisible(optedOut);
@@ -325,6 +331,9 @@ void InboxPage::loadThread()
 
 void InboxPage::showThread(const QJsonArray &newestFirst)
 {
+    // Who and when, quieter than the text but readable on both palettes: palette(mid) is a
+    // border colour and nearly vanishes on the bubble.
+    const QString muted = palette().color(QPalette::PlaceholderText).name();
     QString html;
     for (qsizetype i = newestFirst.size() - 1; i >= 0; --i) {
         const QJsonObject m = newestFirst.at(i).toObject();
@@ -352,8 +361,8 @@ void InboxPage::showThread(const QJsonArray &newestFirst)
         // Sent by itself after a call nobody answered: staff should know they did not write it.
         if (m.value(u"purpose"_s).toString() == u"missed_call_textback"_s)
             who = tr("Clinic (automatic, after a missed call)");
-        html += u"<div style='font-size: small; color: palette(mid);'>"_s + who.toHtmlEscaped() +
-                u" · "_s + when.toHtmlEscaped() + u"</div>"_s;
+        html += u"<div style='font-size: small; color: "_s + muted + u";'>"_s +
+                who.toHtmlEscaped() + u" · "_s + when.toHtmlEscaped() + u"</div>"_s;
         html += u"<div>"_s +
                 m.value(u"content"_s).toString().toHtmlEscaped().replace(u"\n"_s, u"<br>"_s) +
                 u"</div>"_s;

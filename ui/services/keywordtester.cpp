@@ -23,6 +23,9 @@ KeywordTester::KeywordTester(QWidget *parent)
                                 "what the call would be worth."),
                              this);
     intro->setWordWrap(true);
+    // Held at the top: on a wide screen the box is taller than its text, and the room left
+    // goes under the result, not around the sentence.
+    intro->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(intro);
     m_input->setObjectName(u"keywordTestInput"_s);
     m_input->setAccessibleName(tr("Sample of what a caller says"));
@@ -37,7 +40,9 @@ KeywordTester::KeywordTester(QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::RichText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_result);
+    layout->addStretch(1);
     connect(m_input, &QPlainTextEdit::textChanged, this, &KeywordTester::update);
     update();
 }

@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScrollBar>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -73,8 +75,10 @@ protected:
             painter.setFont(font);
             painter.setPen(today ? DisplayFormat::tone(DisplayFormat::Tone::Accent)
                                  : palette().color(QPalette::WindowText));
-            const QString text =
-                QLocale().toString(date, days == 1 ? u"dddd d MMMM"_s : u"ddd d MMM"_s);
+            // The day's pattern is the translator's: Spanish says "martes, 8 de diciembre".
+            const QString text = QLocale().toString(
+                date, days == 1 ? AppointmentCalendar::tr("dddd d MMMM", "date pattern of a day")
+                                : u"ddd d MMM"_s);
             painter.drawText(
                 cell.adjusted(4, 0, -4, 0), Qt::AlignCenter,
                 painter.fontMetrics().elidedText(text, Qt::ElideRight, cell.width() - 8));
@@ -104,18 +108,27 @@ public:
         return double(width() - GridMetrics(fontMetrics()).gutter) /
                std::max(1, m_calendar.dayCount());
     }
+    // Room above the first line for half of its hour's label.
+    int topMargin() const { return fontMetrics().height() / 2 + 2; }
+    // At least the font's measure; taller when the view has room, so the day fills a large
+    // screen instead of ending halfway down it.
+    int hourHeight() const
+    {
+        const auto [first, last] = m_calendar.hours();
+        const int minimum = GridMetrics(fontMetrics()).hourHeight;
+        const int hours = std::max(1, last - first);
+        return std::max(minimum, (height() - topMargin() - 8) / hours);
+    }
     int yOf(int minute) const
     {
-        const GridMetrics m(fontMetrics());
-        // Room above the first line for half of its hour's label.
-        return fontMetrics().height() / 2 + 2 +
-               (minute - m_calendar.hours().first * 60) * m.hourHeight / 60;
+        return topMargin() + (minute - m_calendar.hours().first * 60) * hourHeight() / 60;
     }
     QSize minimumSizeHint() const override
     {
         const GridMetrics m(fontMetrics());
         const auto [first, last] = m_calendar.hours();
-        return {m.gutter + m_calendar.dayCount() * 64, yOf(last * 60) + 8};
+        return {m.gutter + m_calendar.dayCount() * 64,
+                topMargin() + std::max(1, last - first) * m.hourHeight + 8};
     }
     QSize sizeHint() const override { return minimumSizeHint(); }
 
@@ -186,6 +199,14 @@ AppointmentBlock::AppointmentBlock(const AppointmentRecord &appointment, QWidget
     setToolTip(summary());
 }
 
+void AppointmentBlock::setBoldName(bool bold)
+{
+    if (m_boldName == bold)
+        return;
+    m_boldName = bold;
+    update();
+}
+
 void AppointmentBlock::setSelected(bool selected)
 {
     m_selected = selected;
@@ -236,14 +257,19 @@ void AppointmentBlock::paintEvent(QPaintEvent *)
     painter.setPen(edge);
     painter.drawPath(path);
 
+    // The patient's name first and whole as long as the column allows: it is what the desk looks
+    // for, and the grid already says the hour.
     const QString times = DisplayFormat::time(m_appointment.scheduledTime);
-    const QString first = times + u"  "_s + m_appointment.contactName;
-    const QString second =
-        cancelled ? tr("Cancelled · %1").arg(m_appointment.serviceName) : m_appointment.serviceName;
+    const QString first = m_appointment.contactName;
+    const QString second = times + u" · "_s +
+                           (cancelled ? tr("Cancelled · %1").arg(m_appointment.serviceName)
+                                      : m_appointment.serviceName);
     const QRect area = rect().adjusted(6, 3, -5, -3);
     QFont font = painter.font();
     font.setStrikeOut(cancelled);
-    font.setBold(!cancelled);
+    // Bold when every name on the grid fits so (the calendar decides, so blocks look alike); a
+    // narrow week column keeps the names whole instead.
+    font.setBold(!cancelled && m_boldName);
     painter.setFont(font);
     painter.setPen(ink);
     const QFontMetrics fm(font);
@@ -283,6 +309,8 @@ AppointmentCalendar::AppointmentCalendar(QWidget *parent)
 
 void AppointmentCalendar::setDays(const QDate &first, int count)
 {
+    if (first != m_first || std::max(1, count) != m_days)
+        m_scrollToFirst = true;
     m_first = first;
     m_days = std::max(1, count);
     rebuild();
@@ -335,7 +363,11 @@ void AppointmentCalendar::rebuild()
             a.endsAt.isValid() ? a.endsAt : a.scheduledTime.addSecs(a.durationMinutes * 60)};
     const QTimeZone zone = DisplayFormat::clinicTimeZone();
     m_placed = calendar::place(items, m_first, m_days, zone);
-    m_hours = calendar::hoursShown(m_openingHours, m_first, m_days, m_placed);
+    const auto hours = calendar::hoursShown(m_openingHours, m_first, m_days, m_placed);
+    // Other hours (the opening hours just arrived) move every block: place the view again.
+    if (hours != m_hours)
+        m_scrollToFirst = true;
+    m_hours = hours;
     for (const calendar::Placement &p : std::as_const(m_placed)) {
         auto *block = new AppointmentBlock(m_appointments[p.item], m_canvas);
         const QString id = m_appointments[p.item].id;
@@ -348,6 +380,38 @@ void AppointmentCalendar::rebuild()
     layOutBlocks();
     m_canvas->update();
     m_header->update();
+    // The scroll range follows the canvas's new size only once the layout has run.
+    QTimer::singleShot(0, this, &AppointmentCalendar::scrollToFirstAppointment);
+}
+
+void AppointmentCalendar::scrollToFirstAppointment()
+{
+    // Once per day or week shown, when its appointments are in: the view opens on the first of
+    // them (half an hour above it), not on an empty morning with the afternoon out of sight.
+    // Later refreshes leave the desk's own scrolling alone.
+    // Hidden (the list is shown) the sizes are not the grid's yet: wait until it shows.
+    if (!m_scrollToFirst || m_placed.isEmpty() || !isVisible())
+        return;
+    const auto earliest =
+        std::min_element(m_placed.cbegin(), m_placed.cend(),
+                         [](const calendar::Placement &a, const calendar::Placement &b) {
+                             return a.startMinute < b.startMinute;
+                         });
+    const int halfHour = m_canvas->hourHeight() / 2;
+    const int target = std::max(0, m_canvas->yOf(earliest->startMinute) - halfHour);
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(target);
+    if (AppointmentBlock *block = blockOf(m_selectedId))
+        ensureWidgetVisible(block, 0, 24);
+    // The scroll range follows the layout one pass late: done once the canvas has its height.
+    if (m_canvas->height() >= m_canvas->minimumSizeHint().height())
+        m_scrollToFirst = bar->value() != std::min(target, bar->maximum());
+}
+
+void AppointmentCalendar::showEvent(QShowEvent *event)
+{
+    QScrollArea::showEvent(event);
+    QTimer::singleShot(0, this, &AppointmentCalendar::scrollToFirstAppointment);
 }
 
 void AppointmentCalendar::layOutBlocks()
@@ -364,11 +428,20 @@ void AppointmentCalendar::layOutBlocks()
             std::max(m_canvas->yOf(p.endMinute), top + m_canvas->fontMetrics().height() + 8);
         m_blocks[i]->setGeometry(x, top, int(lane), bottom - top);
     }
+    QFont bold = m_canvas->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const bool allFit = std::all_of(m_blocks.cbegin(), m_blocks.cend(), [&](AppointmentBlock *b) {
+        return boldMetrics.horizontalAdvance(b->appointment().contactName) <= b->width() - 11;
+    });
+    for (AppointmentBlock *block : std::as_const(m_blocks))
+        block->setBoldName(allFit);
 }
 
 void AppointmentCalendar::resizeEvent(QResizeEvent *event)
 {
     QScrollArea::resizeEvent(event);
+    scrollToFirstAppointment();
     const QRect area = viewport()->geometry();
     m_header->setGeometry(area.left(), area.top() - GridMetrics(fontMetrics()).header, area.width(),
                           GridMetrics(fontMetrics()).header);

@@ -28,6 +28,7 @@ public:
     QString summary() const;
     void setSelected(bool selected);
     bool isSelected() const { return m_selected; }
+    void setBoldName(bool bold);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -35,6 +36,7 @@ protected:
 private:
     AppointmentRecord m_appointment;
     bool m_selected = false;
+    bool m_boldName = true;
 };
 
 // The appointments of a day or a week on a time grid of the clinic's opening hours (closed times
@@ -68,11 +70,13 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     friend class CalendarCanvas;
     void rebuild();
     void layOutBlocks();
+    void scrollToFirstAppointment();
 
     CalendarCanvas *m_canvas;
     CalendarHeader *m_header;
@@ -85,6 +89,7 @@ private:
     QList<AppointmentBlock *> m_blocks;
     std::pair<int, int> m_hours{8, 18};
     QString m_selectedId;
+    bool m_scrollToFirst = true;
 };
 
 } // namespace vox::ui

@@ -9,6 +9,8 @@
 #include <QLineEdit>
 #include <QToolButton>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace vox::ui {
@@ -22,7 +24,9 @@ KeywordChips::KeywordChips(QWidget *parent)
     m_input->setObjectName(u"keywordInput"_s);
     m_input->setPlaceholderText(tr("Add a keyword, then Enter"));
     m_input->setAccessibleName(tr("New keyword"));
-    m_input->setMinimumWidth(170);
+    // Wide enough for the whole hint in any language ("Añada una palabra clave y pulse Intro").
+    m_input->setMinimumWidth(
+        std::max(170, m_input->fontMetrics().horizontalAdvance(m_input->placeholderText()) + 16));
     m_input->installEventFilter(this);
     m_flow->addWidget(m_input);
     connect(m_input, &QLineEdit::textEdited, this, [this](const QString &text) {
