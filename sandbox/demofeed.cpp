@@ -50,26 +50,43 @@ bool sleepWhile(const std::atomic<bool> &running, int seconds)
     return running.load();
 }
 
-// The owner's session: signed in, or (when allowed) the clinic signed up.
+// The owner's session: the kept one while its token lasts, else refreshed, else opened beside
+// the server, signed in, or (when allowed) the clinic signed up.
 Result<QString> ownerToken(const DemoFeed::Options &options)
 {
-    if (options.ownerAccessToken) {
-        if (auto token = options.ownerAccessToken(); token && !token->isEmpty())
-            return token;
-    }
-    auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
-                           {{u"email"_s, options.email}, {u"password"_s, options.password}});
-    if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {
-        session = callApi(options.serverUrl, "POST", u"/api/auth/signup"_s,
-                          {{u"organization_name"_s, u"Glow Med Spa (demo)"_s},
-                           {u"full_name"_s, u"Dana Whitfield (owner)"_s},
-                           {u"email"_s, options.email},
-                           {u"password"_s, options.password},
-                           {u"time_zone"_s, options.timeZone}});
-    }
-    if (!session)
-        return session.error();
-    return session->value(u"access_token"_s).toString();
+    const auto open = [&options]() -> Result<QJsonObject> {
+        if (options.ownerSession) {
+            if (auto session = options.ownerSession(); session)
+                return session;
+        }
+        auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
+                               {{u"email"_s, options.email}, {u"password"_s, options.password}});
+        if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {
+            session = callApi(options.serverUrl, "POST", u"/api/auth/signup"_s,
+                              {{u"organization_name"_s, u"Glow Med Spa (demo)"_s},
+                               {u"full_name"_s, u"Dana Whitfield (owner)"_s},
+                               {u"email"_s, options.email},
+                               {u"password"_s, options.password},
+                               {u"time_zone"_s, options.timeZone}});
+        }
+        return session;
+    };
+    const auto refresh = [&options](const QString &refreshToken) {
+        return callApi(options.serverUrl, "POST", u"/api/auth/refresh"_s,
+                       {{u"refresh_token"_s, refreshToken}});
+    };
+    if (!options.ownerSessionKeeper)
+        return SessionKeeper().accessToken(open, refresh);
+    return options.ownerSessionKeeper->accessToken(open, refresh);
+}
+
+// A step that the server refused with the kept token: the next step opens a session afresh.
+template<typename T>
+Result<T> forgetRefusedSession(const DemoFeed::Options &options, Result<T> outcome)
+{
+    if (!outcome && outcome.error().kind == ErrorKind::NotSignedIn && options.ownerSessionKeeper)
+        options.ownerSessionKeeper->forget();
+    return outcome;
 }
 
 // The front desk's staff account, created once.
@@ -359,8 +376,9 @@ Result<int> DemoFeed::addQualityHistory(const Options &options, const QString &a
     auto token = ownerToken(options);
     if (!token)
         return token.error();
-    auto reviewed = callApi(options.serverUrl, "GET",
-                            u"/api/calls-dashboard?reviewed=true&limit=1"_s, {}, *token);
+    auto reviewed = forgetRefusedSession(
+        options, callApi(options.serverUrl, "GET", u"/api/calls-dashboard?reviewed=true&limit=1"_s,
+                         {}, *token));
     if (!reviewed)
         return reviewed.error();
     if (!reviewed->value(u"items"_s).toArray().isEmpty())
@@ -399,7 +417,7 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
     auto token = ownerToken(options);
     if (!token)
         return token.error();
-    if (auto staff = ensureFrontDesk(options, *token); !staff)
+    if (auto staff = forgetRefusedSession(options, ensureFrontDesk(options, *token)); !staff)
         return staff.error();
 
     // Saved on every start: a fresh sandbox has no assistant yet, and the server's address
@@ -475,7 +493,7 @@ DemoFeed::playCalls(const Options &options, const QString &assistantId, int call
     auto token = ownerToken(options);
     if (!token)
         return token.error();
-    if (auto emails = giveCallersEmails(options, *token); !emails)
+    if (auto emails = forgetRefusedSession(options, giveCallersEmails(options, *token)); !emails)
         return emails.error();
     return summary;
 }
