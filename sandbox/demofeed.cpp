@@ -343,23 +343,28 @@ Result<int> sendRefusedToolCalls(const DemoFeed::Options &options, const QString
             QJsonDocument(vm::envelope(message)).toJson(QJsonDocument::Compact),
             options.webhookSecret, {});
     };
+    // Each on a day of the past week the demo's calls fill, in opening hours (days and hours
+    // back from now), so the quality report's errors per day are not one bar on today.
+    const QList<std::pair<int, int>> ago{{6, 3}, {5, 1}, {5, 0}, {3, 2}, {1, 4}};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     int sent = 0;
     for (qsizetype i = 0; i < troubles.size(); ++i) {
         const CallSimulator::Person caller = CallSimulator::person(7, int(i));
+        const auto [days, hours] = ago.at(i % ago.size());
+        const QDateTime asked = now.addDays(-days).addSecs(-hours * 3600);
         vm::CallInfo call;
         call.id = idFor(u"call/%1"_s.arg(i));
         call.assistantId = assistantId;
         call.customerNumber = caller.phone;
         call.customerName = troubles.at(i).arguments.value(u"name"_s).toString(caller.name);
-        call.createdAt = now.addSecs(-60);
-        call.startedAt = now.addSecs(-55);
+        call.createdAt = asked.addSecs(-60);
+        call.startedAt = asked.addSecs(-55);
         vm::Turn turn;
         turn.kind = vm::Turn::Kind::ToolCall;
         turn.toolName = troubles.at(i).tool;
         turn.toolCallId = u"call_"_s + idFor(u"tool/%1"_s.arg(i)).remove(u'-').left(24);
         turn.arguments = troubles.at(i).arguments;
-        const QJsonObject message = vm::toolCalls(call, {turn}, now);
+        const QJsonObject message = vm::toolCalls(call, {turn}, asked);
         const Delivery d =
             CallSimulator::post(options.serverUrl, u"/api/vapi/tools"_s, headers(message), message);
         if (d.status < 200 || d.status >= 300)

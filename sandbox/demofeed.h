@@ -98,7 +98,8 @@ public:
     // few of the recent calls reviewed by the owner (scores, tags of the clinic's list, a note)
     // and a handful of tool calls the server refuses, sent through the real tool route as Vapi
     // would (a service the clinic does not offer, a time taken by another caller, a booking
-    // the rules refuse), so it records them as it records any. Answers the reviews written.
+    // the rules refuse), so it records them as it records any, each on a day of the past week
+    // it was sent on. Answers the reviews written.
     static Result<int> addQualityHistory(const Options &options, const QString &assistantId);
 
 private:

@@ -133,6 +133,18 @@ private slots:
         QVERIFY2(kinds.value(u"unknown_service"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
         QVERIFY2(kinds.value(u"slot_taken"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
         QVERIFY2(kinds.value(u"booking_refused"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
+        // On the days of the past week, not all today: errors per day show several bars.
+        auto errorDays =
+            f.sql("SELECT count(DISTINCT t.occurred_at::date), "
+                  "count(*) FILTER (WHERE t.occurred_at > now() - interval '1 day'), "
+                  "min(t.occurred_at) > now() - interval '7 days' FROM tool_errors t "
+                  "JOIN profiles p ON p.org_id = t.org_id WHERE p.email = $1 AND NOT "
+                  "EXISTS (SELECT 1 FROM call_logs c WHERE c.vapi_call_id = t.vapi_call_id)",
+                  {vox::demo::email()});
+        QVERIFY(errorDays);
+        QVERIFY2(errorDays->toInt(0, 0) >= 4, qPrintable(u"%1 days"_s.arg(errorDays->toInt(0, 0))));
+        QVERIFY2(errorDays->toInt(0, 1) < total(kinds), "not all of them today");
+        QVERIFY2(errorDays->toBool(0, 2), "within the past week");
         const QMap<QString, int> scores = demoRows(u"call_reviews"_s, u"score"_s);
         QVERIFY2(total(scores) >= 4, qPrintable(QString::number(total(scores))));
         QVERIFY2(scores.size() >= 3, "the reviews' scores vary");
