@@ -50,26 +50,43 @@ bool sleepWhile(const std::atomic<bool> &running, int seconds)
     return running.load();
 }
 
-// The owner's session: signed in, or (when allowed) the clinic signed up.
+// The owner's session: the kept one while its token lasts, else refreshed, else opened beside
+// the server, signed in, or (when allowed) the clinic signed up.
 Result<QString> ownerToken(const DemoFeed::Options &options)
 {
-    if (options.ownerAccessToken) {
-        if (auto token = options.ownerAccessToken(); token && !token->isEmpty())
-            return token;
-    }
-    auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
-                           {{u"email"_s, options.email}, {u"password"_s, options.password}});
-    if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {
-        session = callApi(options.serverUrl, "POST", u"/api/auth/signup"_s,
-                          {{u"organization_name"_s, u"Glow Med Spa (demo)"_s},
-                           {u"full_name"_s, u"Dana Whitfield (owner)"_s},
-                           {u"email"_s, options.email},
-                           {u"password"_s, options.password},
-                           {u"time_zone"_s, options.timeZone}});
-    }
-    if (!session)
-        return session.error();
-    return session->value(u"access_token"_s).toString();
+    const auto open = [&options]() -> Result<QJsonObject> {
+        if (options.ownerSession) {
+            if (auto session = options.ownerSession(); session)
+                return session;
+        }
+        auto session = callApi(options.serverUrl, "POST", u"/api/auth/login"_s,
+                               {{u"email"_s, options.email}, {u"password"_s, options.password}});
+        if (!session && session.error().kind == ErrorKind::NotSignedIn && options.signUpIfMissing) {
+            session = callApi(options.serverUrl, "POST", u"/api/auth/signup"_s,
+                              {{u"organization_name"_s, u"Glow Med Spa (demo)"_s},
+                               {u"full_name"_s, u"Dana Whitfield (owner)"_s},
+                               {u"email"_s, options.email},
+                               {u"password"_s, options.password},
+                               {u"time_zone"_s, options.timeZone}});
+        }
+        return session;
+    };
+    const auto refresh = [&options](const QString &refreshToken) {
+        return callApi(options.serverUrl, "POST", u"/api/auth/refresh"_s,
+                       {{u"refresh_token"_s, refreshToken}});
+    };
+    if (!options.ownerSessionKeeper)
+        return SessionKeeper().accessToken(open, refresh);
+    return options.ownerSessionKeeper->accessToken(open, refresh);
+}
+
+// A step that the server refused with the kept token: the next step opens a session afresh.
+template<typename T>
+Result<T> forgetRefusedSession(const DemoFeed::Options &options, Result<T> outcome)
+{
+    if (!outcome && outcome.error().kind == ErrorKind::NotSignedIn && options.ownerSessionKeeper)
+        options.ownerSessionKeeper->forget();
+    return outcome;
 }
 
 // The front desk's staff account, created once.
@@ -326,23 +343,28 @@ Result<int> sendRefusedToolCalls(const DemoFeed::Options &options, const QString
             QJsonDocument(vm::envelope(message)).toJson(QJsonDocument::Compact),
             options.webhookSecret, {});
     };
+    // Each on a day of the past week the demo's calls fill, in opening hours (days and hours
+    // back from now), so the quality report's errors per day are not one bar on today.
+    const QList<std::pair<int, int>> ago{{6, 3}, {5, 1}, {5, 0}, {3, 2}, {1, 4}};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     int sent = 0;
     for (qsizetype i = 0; i < troubles.size(); ++i) {
         const CallSimulator::Person caller = CallSimulator::person(7, int(i));
+        const auto [days, hours] = ago.at(i % ago.size());
+        const QDateTime asked = now.addDays(-days).addSecs(-hours * 3600);
         vm::CallInfo call;
         call.id = idFor(u"call/%1"_s.arg(i));
         call.assistantId = assistantId;
         call.customerNumber = caller.phone;
         call.customerName = troubles.at(i).arguments.value(u"name"_s).toString(caller.name);
-        call.createdAt = now.addSecs(-60);
-        call.startedAt = now.addSecs(-55);
+        call.createdAt = asked.addSecs(-60);
+        call.startedAt = asked.addSecs(-55);
         vm::Turn turn;
         turn.kind = vm::Turn::Kind::ToolCall;
         turn.toolName = troubles.at(i).tool;
         turn.toolCallId = u"call_"_s + idFor(u"tool/%1"_s.arg(i)).remove(u'-').left(24);
         turn.arguments = troubles.at(i).arguments;
-        const QJsonObject message = vm::toolCalls(call, {turn}, now);
+        const QJsonObject message = vm::toolCalls(call, {turn}, asked);
         const Delivery d =
             CallSimulator::post(options.serverUrl, u"/api/vapi/tools"_s, headers(message), message);
         if (d.status < 200 || d.status >= 300)
@@ -359,8 +381,9 @@ Result<int> DemoFeed::addQualityHistory(const Options &options, const QString &a
     auto token = ownerToken(options);
     if (!token)
         return token.error();
-    auto reviewed = callApi(options.serverUrl, "GET",
-                            u"/api/calls-dashboard?reviewed=true&limit=1"_s, {}, *token);
+    auto reviewed = forgetRefusedSession(
+        options, callApi(options.serverUrl, "GET", u"/api/calls-dashboard?reviewed=true&limit=1"_s,
+                         {}, *token));
     if (!reviewed)
         return reviewed.error();
     if (!reviewed->value(u"items"_s).toArray().isEmpty())
@@ -399,7 +422,7 @@ Result<DemoFeed::Clinic> DemoFeed::prepareClinic(const Options &options)
     auto token = ownerToken(options);
     if (!token)
         return token.error();
-    if (auto staff = ensureFrontDesk(options, *token); !staff)
+    if (auto staff = forgetRefusedSession(options, ensureFrontDesk(options, *token)); !staff)
         return staff.error();
 
     // Saved on every start: a fresh sandbox has no assistant yet, and the server's address
@@ -475,7 +498,7 @@ DemoFeed::playCalls(const Options &options, const QString &assistantId, int call
     auto token = ownerToken(options);
     if (!token)
         return token.error();
-    if (auto emails = giveCallersEmails(options, *token); !emails)
+    if (auto emails = forgetRefusedSession(options, giveCallersEmails(options, *token)); !emails)
         return emails.error();
     return summary;
 }

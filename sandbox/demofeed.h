@@ -2,7 +2,9 @@
 
 #include "core/result.h"
 #include "sandbox/callsimulator.h"
+#include "sandbox/sessionkeeper.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <atomic>
@@ -36,10 +38,14 @@ public:
         QString sandboxUrl;
         QString email; // the owner's
         QString password;
-        // The owner's access token without a sign-in (bcrypt is slow, and the feed asks at every
-        // start and after every batch of calls), when the feed runs beside the server it feeds;
-        // unset or failing: it signs in with `password`.
-        std::function<Result<QString>()> ownerAccessToken;
+        // The owner's session without a sign-in (bcrypt is slow), when the feed runs beside the
+        // server it feeds: a sign-in's answer (access_token, refresh_token, expires_in). Unset or
+        // failing: the feed signs in with `password`.
+        std::function<Result<QJsonObject>()> ownerSession;
+        // Where the owner's session is kept once opened, shared by the copies of these options:
+        // every step of the feed uses it until its access token is about to expire, then
+        // refreshes it, so a day of the demo is one session of the owner.
+        std::shared_ptr<SessionKeeper> ownerSessionKeeper = std::make_shared<SessionKeeper>();
         QString frontDeskEmail; // the staff account the console uses; none when empty
         QString frontDeskPassword;
         QString timeZone = QStringLiteral("America/New_York"); // for a clinic signed up here
@@ -92,7 +98,8 @@ public:
     // few of the recent calls reviewed by the owner (scores, tags of the clinic's list, a note)
     // and a handful of tool calls the server refuses, sent through the real tool route as Vapi
     // would (a service the clinic does not offer, a time taken by another caller, a booking
-    // the rules refuse), so it records them as it records any. Answers the reviews written.
+    // the rules refuse), so it records them as it records any, each on a day of the past week
+    // it was sent on. Answers the reviews written.
     static Result<int> addQualityHistory(const Options &options, const QString &assistantId);
 
 private:

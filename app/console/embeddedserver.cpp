@@ -93,11 +93,8 @@ public:
             feed.sandboxUrl = m_sandbox->url();
             feed.email = demo::email();
             feed.password = demo::password();
-            feed.ownerAccessToken = [server = m_server.get()]() -> Result<QString> {
-                auto session = server->localSession(demo::email());
-                if (!session)
-                    return session.error();
-                return session->value(u"access_token"_s).toString();
+            feed.ownerSession = [server = m_server.get()] {
+                return server->localSession(demo::email());
             };
             feed.frontDeskEmail = demo::frontDeskEmail();
             feed.frontDeskPassword = demo::frontDeskPassword();

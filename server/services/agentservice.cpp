@@ -4,6 +4,7 @@
 #include "core/recordingconsent.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
+#include "server/jobs/followingjob.h"
 #include "server/jobs/jobqueue.h"
 #include "server/providers/vapiclient.h"
 #include "server/services/providerlease.h"
@@ -56,6 +57,16 @@ constexpr int pushRounds = 3;
 // Enough attempts, with the job runner's doubling backoff, to outlast a Vapi outage of several
 // minutes, or a tool sync holding the assistant, before the agent is reported as not sent.
 constexpr int pushAttempts = 10;
+
+// The job that sends an agent to Vapi: one per agent, with a follow-up for one already running.
+jobs::NewJob pushJob(const QString &orgId, const QString &agentId)
+{
+    jobs::NewJob push =
+        jobs::followingJob(QString::fromLatin1(AgentService::pushJobKind), orgId, agentId);
+    push.payload = {{u"agent_id"_s, agentId}};
+    push.maxAttempts = pushAttempts;
+    return push;
+}
 
 // The messages Vapi sends to our webhook (assistant.serverMessages). Transcripts, conversation
 // and speech updates feed the console's live call desk (they are not in Vapi's defaults);
@@ -227,17 +238,10 @@ Result<QJsonObject> AgentService::save(const db::Access &access, const QString &
             if (stored->isEmpty())
                 return http::status::notFound(u"This clinic has no agent yet."_s);
             const QString agentId = stored->text(0, 0);
-            jobs::NewJob push;
-            push.kind = QString::fromLatin1(pushJobKind);
-            push.orgId = orgId;
-            push.payload = {{u"agent_id"_s, agentId}};
             // One waiting push per agent: it sends the agent as it is when it runs, so it carries
             // every save made before then. A push already running may have read the agent
             // before this save, or be finishing: it gets a follow-up.
-            push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agentId;
-            push.dedupe = jobs::NewJob::Dedupe::Follow;
-            push.maxAttempts = pushAttempts;
-            if (auto queued = jobs::enqueue(tx, push); !queued)
+            if (auto queued = jobs::enqueue(tx, pushJob(orgId, agentId)); !queued)
                 return queued.error();
             auto e = events::publish(tx, orgId, u"agent.updated"_s, u"agent"_s, agentId,
                                      {{u"sync_status"_s, u"pending"_s}});
@@ -259,14 +263,7 @@ Result<void> AgentService::queuePushFor(db::Transaction &tx, const QString &orgI
         return agent.error();
     if (agent->isEmpty())
         return {}; // nothing to send yet: the first save sends the setting with it
-    jobs::NewJob push;
-    push.kind = QString::fromLatin1(pushJobKind);
-    push.orgId = orgId;
-    push.payload = {{u"agent_id"_s, agent->text(0, 0)}};
-    push.uniqueKey = QString::fromLatin1(pushJobKind) + u':' + agent->text(0, 0);
-    push.dedupe = jobs::NewJob::Dedupe::Follow;
-    push.maxAttempts = pushAttempts;
-    auto queued = jobs::enqueue(tx, push);
+    auto queued = jobs::enqueue(tx, pushJob(orgId, agent->text(0, 0)));
     if (!queued)
         return queued.error();
     return {};

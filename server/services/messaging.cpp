@@ -4,6 +4,7 @@
 #include "core/phonenumber.h"
 #include "server/events/eventpublisher.h"
 #include "server/http/response.h"
+#include "server/jobs/followingjob.h"
 #include "server/jobs/jobqueue.h"
 #include "server/services/credentialstore.h"
 #include "server/services/smsstatus.h"
@@ -207,15 +208,11 @@ Result<Messaging::Delivery> Messaging::deliverSms(const db::Access &access,
                 return std::optional<QString>(settled->isEmpty() ? u"failed"_s
                                                                  : settled->text(0, 0));
             }
-            jobs::NewJob check;
-            check.kind = u"sms.check"_s;
-            check.orgId = to.orgId;
+            // Sent again after a check found no record: that check may still be finishing.
+            jobs::NewJob check = jobs::followingJob(u"sms.check"_s, to.orgId, messageId);
             check.payload = {{u"message_id"_s, messageId}};
             if (sendJob > 0)
                 check.payload.insert(u"send_job"_s, sendJob);
-            check.uniqueKey = u"sms.check:"_s + messageId;
-            // Sent again after a check found no record: that check may still be finishing.
-            check.dedupe = jobs::NewJob::Dedupe::Follow;
             check.runAt = QDateTime::currentDateTimeUtc().addMSecs(m_app.config.smsCheckDelayMs);
             check.maxAttempts = 4;
             if (auto queued = jobs::enqueue(tx, check); !queued)

@@ -4,6 +4,7 @@
 #include "core/remindermessage.h"
 #include "core/reminderschedule.h"
 #include "server/events/eventpublisher.h"
+#include "server/jobs/followingjob.h"
 #include "server/jobs/jobrunner.h"
 #include "server/services/messaging.h"
 #include "server/services/reminderplan.h"
@@ -102,13 +103,7 @@ Result<int> plan(db::Transaction &tx, const QString &orgId, const QString &appoi
 
 Result<void> queueReplan(db::Transaction &tx, const QString &orgId)
 {
-    jobs::NewJob job;
-    job.kind = QString::fromLatin1(replanJobKind);
-    job.orgId = orgId;
-    job.uniqueKey = QString::fromLatin1(replanJobKind) + u':' + orgId;
-    job.dedupe = jobs::NewJob::Dedupe::Follow;
-    job.maxAttempts = 5;
-    auto queued = jobs::enqueue(tx, job);
+    auto queued = jobs::enqueue(tx, jobs::perClinicJob(QString::fromLatin1(replanJobKind), orgId));
     if (!queued)
         return queued.error();
     return {};

@@ -2,6 +2,7 @@
 
 #include "core/logging/log.h"
 #include "server/events/eventpublisher.h"
+#include "server/jobs/followingjob.h"
 #include "server/jobs/jobqueue.h"
 #include "server/services/providerlease.h"
 #include "server/services/publicurl.h"
@@ -101,15 +102,9 @@ QList<ToolDefinition> ToolSync::definitions() const
 
 Result<void> ToolSync::queue(db::Transaction &tx, const QString &orgId)
 {
-    jobs::NewJob job;
-    job.kind = QString::fromLatin1(jobKind);
-    job.orgId = orgId;
-    job.uniqueKey = QString::fromLatin1(jobKind) + u':' + orgId;
     // A sync already running may have read the org's assistants before the change that queues
     // this one (a first assistant created meanwhile), or be finishing: it gets a follow-up.
-    job.dedupe = jobs::NewJob::Dedupe::Follow;
-    job.maxAttempts = 5;
-    auto queued = jobs::enqueue(tx, job);
+    auto queued = jobs::enqueue(tx, jobs::perClinicJob(QString::fromLatin1(jobKind), orgId));
     if (!queued)
         return queued.error();
     return {};

@@ -147,6 +147,7 @@ QJsonObject VapiToolService::answer(const vapi::Message &message)
     CallContext context;
     context.vapiCallId = message.callId();
     context.callerName = message.customerName();
+    context.sentAt = message.timestamp();
     // Vapi gives the caller's number in E.164.
     if (auto caller = phone::normalize(message.customerNumber(), QString()))
         context.callerNumber = *caller;
@@ -221,11 +222,20 @@ void VapiToolService::recordError(const CallContext &context, const QString &too
         return;
     // Its own statement after the answer is made: a failure to count it never changes what the
     // caller hears.
+    // A live call's tool calls are answered while Vapi waits (five minutes at most), so they are
+    // counted when they arrive. A message sent long before it arrived replays a call of the past
+    // (the demo's history of the past week): it counts on the day it was sent, if that is within
+    // the month (a stray timestamp never hides an error in a year no report shows).
+    const QString sentAt =
+        context.sentAt.isValid() ? context.sentAt.toString(Qt::ISODateWithMs) : QString();
     auto written =
         m_app.db.transaction<bool>(db::Access::service(), [&](db::Transaction &tx) -> Result<bool> {
-            auto done = tx.exec("INSERT INTO tool_errors (org_id, vapi_call_id, tool, kind) "
-                                "VALUES ($1::uuid, nullif($2, ''), left($3, 100), $4)",
-                                {context.orgId, context.vapiCallId, tool, context.errorKind});
+            auto done = tx.exec(
+                "INSERT INTO tool_errors (org_id, vapi_call_id, tool, kind, occurred_at) "
+                "VALUES ($1::uuid, nullif($2, ''), left($3, 100), $4, CASE WHEN "
+                "$5::timestamptz < now() - interval '10 minutes' AND $5::timestamptz >= now() - "
+                "interval '31 days' THEN $5::timestamptz ELSE now() END)",
+                {context.orgId, context.vapiCallId, tool, context.errorKind, sentAt});
             if (!done)
                 return done.error();
             return true;

@@ -31,6 +31,8 @@ public:
         QString vapiCallId;
         QString callerNumber;
         QString callerName;
+        // When Vapi says it sent the tool calls; invalid when the message does not say.
+        QDateTime sentAt;
         ClinicCalendar calendar;
         // What went wrong in the tool call being run (a tool_errors kind), empty when it went
         // well; the tools set it as they answer, the quality report counts it.

@@ -264,6 +264,36 @@ private slots:
             QCOMPARE(reply.error(), u"The e-mail or password is not correct."_s);
     }
 
+    // The user list's "last sign-in": a password sign-in and the session the console on this
+    // computer opens without one both note it.
+    void everyWayInNotesTheSignIn_data()
+    {
+        QTest::addColumn<bool>("withPassword");
+        QTest::newRow("password") << true;
+        QTest::newRow("session on this computer") << false;
+    }
+    void everyWayInNotesTheSignIn()
+    {
+        QFETCH(bool, withPassword);
+        auto client = m_server->client();
+        const QString email = uniqueEmail();
+        QCOMPARE(signUp(*client, email).status, 201);
+        auto admin = m_db->connectAsAdmin();
+        QVERIFY(admin->exec("UPDATE profiles SET last_login_at = NULL WHERE email = $1", {email}));
+        if (withPassword) {
+            QCOMPARE(login(*client, email, u"correct horse battery"_s).status, 200);
+        } else {
+            auto session = m_server->server().localSession(email);
+            QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.errorMessage()));
+        }
+        const auto noted = admin->exec(
+            "SELECT last_login_at IS NOT NULL AND last_login_at > now() - interval '1 minute' "
+            "FROM profiles WHERE email = $1",
+            {email});
+        QVERIFY(noted);
+        QVERIFY2(noted->toBool(0, 0), "the sign-in is noted as it happens");
+    }
+
     void loginIsThrottledPerAccount()
     {
         auto client = m_server->client();

@@ -6,6 +6,7 @@
 
 #include "core/democlinic.h"
 #include "sandbox/demofeed.h"
+#include "sandbox/sessionkeeper.h"
 #include "sandbox/twiliosandbox.h"
 
 #include <QJsonArray>
@@ -132,6 +133,18 @@ private slots:
         QVERIFY2(kinds.value(u"unknown_service"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
         QVERIFY2(kinds.value(u"slot_taken"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
         QVERIFY2(kinds.value(u"booking_refused"_s) > 0, qPrintable(kinds.keys().join(u", "_s)));
+        // On the days of the past week, not all today: errors per day show several bars.
+        auto errorDays =
+            f.sql("SELECT count(DISTINCT t.occurred_at::date), "
+                  "count(*) FILTER (WHERE t.occurred_at > now() - interval '1 day'), "
+                  "min(t.occurred_at) > now() - interval '7 days' FROM tool_errors t "
+                  "JOIN profiles p ON p.org_id = t.org_id WHERE p.email = $1 AND NOT "
+                  "EXISTS (SELECT 1 FROM call_logs c WHERE c.vapi_call_id = t.vapi_call_id)",
+                  {vox::demo::email()});
+        QVERIFY(errorDays);
+        QVERIFY2(errorDays->toInt(0, 0) >= 4, qPrintable(u"%1 days"_s.arg(errorDays->toInt(0, 0))));
+        QVERIFY2(errorDays->toInt(0, 1) < total(kinds), "not all of them today");
+        QVERIFY2(errorDays->toBool(0, 2), "within the past week");
         const QMap<QString, int> scores = demoRows(u"call_reviews"_s, u"score"_s);
         QVERIFY2(total(scores) >= 4, qPrintable(QString::number(total(scores))));
         QVERIFY2(scores.size() >= 3, "the reviews' scores vary");
@@ -323,6 +336,52 @@ private slots:
         QVERIFY2(openings.size() >= calls / 2, qPrintable(u"%1 openings"_s.arg(openings.size())));
         // Bookings do not start failing as the calendar fills over a day.
         QVERIFY2(notBooked <= 3, qPrintable(u"%1 callers could not book"_s.arg(notBooked)));
+    }
+
+    // The owner's sessions and their refresh tokens (a refresh adds a token to its session).
+    std::pair<int, int> ownerSessions()
+    {
+        auto rows = f.sql("SELECT count(DISTINCT t.family_id), count(*) FROM refresh_tokens t "
+                          "JOIN profiles p ON p.id = t.user_id WHERE p.email = $1",
+                          {vox::demo::email()});
+        return rows ? std::pair{int(rows->toInt(0, 0)), int(rows->toInt(0, 1))} : std::pair{-1, -1};
+    }
+
+    void batchesOfADayAreOneSessionOfTheOwner_data()
+    {
+        QTest::addColumn<bool>("besideTheServer");
+        QTest::newRow("signed in with the password") << false;
+        QTest::newRow("opened beside the server") << true;
+    }
+    void batchesOfADayAreOneSessionOfTheOwner()
+    {
+        QFETCH(bool, besideTheServer);
+        DemoFeed::Options o = options();
+        qint64 seconds = 0; // the keeper's clock, moved on by hand
+        o.ownerSessionKeeper =
+            std::make_shared<vox::sandbox::SessionKeeper>([&seconds] { return seconds; });
+        if (besideTheServer)
+            o.ownerSession = [this] { return f.server->server().localSession(vox::demo::email()); };
+        const auto [sessionsBefore, tokensBefore] = ownerSessions();
+
+        auto clinic = DemoFeed::prepareClinic(o);
+        QVERIFY2(clinic.ok(), qPrintable(clinic.ok() ? QString() : clinic.errorMessage()));
+        // Five minutes between batches: the access token (15 minutes) runs out on the way.
+        vox::sandbox::CallSimulator::Summary last;
+        for (int batch = 0; batch < 5; ++batch) {
+            auto played = DemoFeed::playCalls(o, clinic->assistantId, 1,
+                                              quint32(7000 + batch + (besideTheServer ? 50 : 0)),
+                                              6 * 60, last);
+            QVERIFY2(played.ok(), qPrintable(played.ok() ? QString() : played.errorMessage()));
+            last = *played;
+            seconds += 5 * 60;
+        }
+
+        const auto [sessionsAfter, tokensAfter] = ownerSessions();
+        QCOMPARE(sessionsAfter - sessionsBefore, 1);
+        // Refreshed before it ran out, not reopened: its token was rotated, in the same session.
+        QVERIFY2(tokensAfter - tokensBefore >= 2,
+                 qPrintable(u"%1 tokens"_s.arg(tokensAfter - tokensBefore)));
     }
 
     void callersOfARunAreAllDifferentPeople()

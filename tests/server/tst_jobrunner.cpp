@@ -2,6 +2,8 @@
 // run again, at once where every runner is on this machine.
 #include "core/logging/log.h"
 #include "server/db/database.h"
+#include "server/jobs/followingjob.h"
+#include "server/jobs/jobqueue.h"
 #include "server/jobs/jobrunner.h"
 #include "testdatabase.h"
 
@@ -15,8 +17,13 @@
 #include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
+using vox::server::jobs::followingJob;
 using vox::server::jobs::Job;
 using vox::server::jobs::JobRunner;
+using vox::server::jobs::NewJob;
+using vox::server::jobs::perClinicJob;
+
+Q_DECLARE_METATYPE(vox::server::jobs::NewJob)
 
 class TestJobRunner : public QObject
 {
@@ -54,6 +61,34 @@ private slots:
     }
 
     void init() { QVERIFY(m_db->connectAsAdmin()->exec("DELETE FROM jobs").ok()); }
+
+    // Work that follows a clinic's changes (a reminder replan, a tool sync, an agent push, a
+    // message check) exists once per subject, keyed `<kind>:<subject>`, and a change while it
+    // runs gets it a follow-up.
+    void aFollowingJobIsKeyedByItsSubject_data()
+    {
+        QTest::addColumn<vox::server::jobs::NewJob>("job");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("key");
+        const QString org = u"6c1f1d2e-0000-4000-8000-000000000001"_s;
+        QTest::newRow("per clinic") << perClinicJob(u"reminders.replan"_s, org)
+                                    << u"reminders.replan"_s << u"reminders.replan:"_s + org;
+        QTest::newRow("per agent") << followingJob(u"agent.push"_s, org, u"agent-7"_s)
+                                   << u"agent.push"_s << u"agent.push:agent-7"_s;
+    }
+    void aFollowingJobIsKeyedByItsSubject()
+    {
+        QFETCH(vox::server::jobs::NewJob, job);
+        QFETCH(QString, kind);
+        QFETCH(QString, key);
+        QCOMPARE(job.kind, kind);
+        QCOMPARE(job.orgId, u"6c1f1d2e-0000-4000-8000-000000000001"_s);
+        QCOMPARE(job.uniqueKey, key);
+        QVERIFY(job.dedupe == NewJob::Dedupe::Follow);
+        QCOMPARE(job.maxAttempts, 5);
+        QVERIFY(job.payload.isEmpty());
+        QVERIFY2(!job.runAt.isValid(), "runs at once");
+    }
 
     // A job that runs for longer than a claim may age keeps its claim: a second runner polling
     // all along never starts it again.

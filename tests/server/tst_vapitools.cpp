@@ -337,6 +337,41 @@ private slots:
         QCOMPARE(rows->text(0, 2), m_a.orgId);
     }
 
+    // A live call's failed tool call counts when it arrives, as Vapi waits for the answer; a
+    // message sent long before replays a past call (the demo's week) and counts on its day.
+    void aToolErrorCountsOnTheDayItsMessageWasSent_data()
+    {
+        QTest::addColumn<qint64>("secondsBefore");
+        QTest::addColumn<bool>("onArrival");
+        QTest::newRow("live, sent just now") << qint64(0) << true;
+        QTest::newRow("live, Vapi waited four minutes") << qint64(4 * 60) << true;
+        QTest::newRow("replayed, sent two days before") << qint64(2 * 86400) << false;
+        QTest::newRow("a stray time two months back") << qint64(60 * 86400) << true;
+    }
+    void aToolErrorCountsOnTheDayItsMessageWasSent()
+    {
+        QFETCH(qint64, secondsBefore);
+        QFETCH(bool, onArrival);
+        auto admin = m_db->connectAsAdmin();
+        auto before = admin->exec("SELECT now()::text");
+        QVERIFY(before);
+        const vm::CallInfo call = callFrom(m_a);
+        const QDateTime sent = QDateTime::currentDateTimeUtc().addSecs(-secondsBefore);
+        const HttpReply reply = postVapi(*m_client, u"/api/vapi/tools"_s,
+                                         vm::toolCalls(call, {tool(u"sendFax"_s, {})}, sent, true));
+        QCOMPARE(reply.status, 200);
+        auto row = admin->exec("SELECT occurred_at >= $2::timestamptz, "
+                               "abs(extract(epoch FROM occurred_at - $3::timestamptz)) < 0.01 "
+                               "FROM tool_errors WHERE vapi_call_id = $1",
+                               {call.id, before->text(0, 0), sent.toString(Qt::ISODateWithMs)});
+        QVERIFY(row);
+        QCOMPARE(row->rowCount(), 1);
+        if (onArrival)
+            QVERIFY2(row->toBool(0, 0), "counted when it arrived");
+        else
+            QVERIFY2(row->toBool(0, 1), "counted when it was sent");
+    }
+
     void aBookingIsCopiedToTheCalendarOnlyWhenOneIsLinked_data()
     {
         QTest::addColumn<QString>("googleLink");
