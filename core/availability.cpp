@@ -1,6 +1,7 @@
 #include "core/availability.h"
 
 #include <QLocale>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <optional>
@@ -40,21 +41,40 @@ QList<Range> freeSlots(const QDate &date, const QTimeZone &zone,
                        const QList<OpeningInterval> &hours, const SlotRules &rules,
                        const QList<Range> &taken, const QDateTime &notBefore)
 {
+    // Every candidate start is checked against every taken range, so the comparisons run on
+    // milliseconds since the epoch: comparing QDateTimes converts both sides each time, a large
+    // part of an availability check's own CPU on a busy calendar.
+    struct Span
+    {
+        qint64 start;
+        qint64 end;
+    };
+    QVarLengthArray<Span, 64> busy;
+    busy.reserve(taken.size());
+    for (const Range &t : taken)
+        busy.append({t.start.toMSecsSinceEpoch(), t.end.toMSecsSinceEpoch()});
+    const bool bounded = notBefore.isValid();
+    const qint64 earliest = bounded ? notBefore.toMSecsSinceEpoch() : 0;
+    const qint64 step = qint64(qMax(5, rules.stepMinutes)) * 60 * 1000;
+    const qint64 duration = qint64(qMax(1, rules.durationMinutes)) * 60 * 1000;
+    const qint64 before = qint64(rules.bufferBeforeMinutes) * 60 * 1000;
+    const qint64 after = qint64(rules.bufferAfterMinutes) * 60 * 1000;
+
     QList<Range> out;
-    const qint64 step = qMax(5, rules.stepMinutes) * 60;
-    const qint64 duration = qMax(1, rules.durationMinutes) * 60;
     for (const Range &open : openingRanges(date, zone, hours)) {
-        for (QDateTime start = open.start; start.addSecs(duration) <= open.end;
-             start = start.addSecs(step)) {
-            if (notBefore.isValid() && start < notBefore)
+        const qint64 closes = open.end.toMSecsSinceEpoch();
+        for (qint64 start = open.start.toMSecsSinceEpoch(); start + duration <= closes;
+             start += step) {
+            if (bounded && start < earliest)
                 continue;
-            const Range slot{start, start.addSecs(duration)};
-            const Range blocked{start.addSecs(-qint64(rules.bufferBeforeMinutes) * 60),
-                                slot.end.addSecs(qint64(rules.bufferAfterMinutes) * 60)};
-            const bool free = std::none_of(taken.cbegin(), taken.cend(),
-                                           [&](const Range &t) { return t.overlaps(blocked); });
+            const qint64 blockedStart = start - before;
+            const qint64 blockedEnd = start + duration + after;
+            const bool free = std::none_of(busy.cbegin(), busy.cend(), [&](const Span &t) {
+                return t.start < blockedEnd && blockedStart < t.end;
+            });
             if (free)
-                out.append(slot);
+                out.append({QDateTime::fromMSecsSinceEpoch(start, Qt::UTC),
+                            QDateTime::fromMSecsSinceEpoch(start + duration, Qt::UTC)});
         }
     }
     return out;

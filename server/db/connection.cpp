@@ -1,7 +1,5 @@
 #include "server/db/connection.h"
 
-#include "server/db/deferredbegin.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,8 +7,6 @@
 #include <QVarLengthArray>
 
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
 
 #include <libpq-fe.h>
 
@@ -220,17 +216,6 @@ QByteArray PgResult::toBytea(int row, int column) const
 
 namespace {
 
-// Per connection (each belongs to one thread): what a transaction holds back for its first
-// statement, and whether a pipeline left the connection in a state nothing can trust.
-struct Deferred
-{
-    QList<deferredbegin::Statement> opening;
-    bool sent = false;
-    std::optional<Error> error;
-};
-thread_local std::unordered_map<const Connection *, Deferred> deferred;
-thread_local std::unordered_set<const Connection *> abandoned;
-
 Error lostConnection(pg_conn *conn, const QString &what)
 {
     return sqlstate::failed(
@@ -259,8 +244,6 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionSettings &s
 
 Connection::~Connection()
 {
-    deferred.erase(this);
-    abandoned.erase(this);
     PQfinish(m_conn);
 }
 
@@ -289,29 +272,24 @@ Result<PgResult> Connection::check(pg_result *result, const QByteArray &sql)
     return sqlstate::failed(message, code, subject);
 }
 
-namespace deferredbegin {
-
-void hold(Connection &connection, QList<Statement> opening)
+void Connection::holdOpening(QList<Statement> statements)
 {
-    deferred[&connection] = {std::move(opening), false, std::nullopt};
+    m_opening = Opening{std::move(statements), false, std::nullopt};
 }
 
-Outcome release(Connection &connection)
+Connection::OpeningOutcome Connection::releaseOpening()
 {
-    auto it = deferred.find(&connection);
-    if (it == deferred.end())
+    if (!m_opening)
         return {};
-    Outcome outcome;
-    outcome.sent = it->second.sent;
-    if (it->second.error) {
+    OpeningOutcome outcome;
+    outcome.sent = m_opening->sent;
+    if (m_opening->error) {
         outcome.failed = true;
-        outcome.error = *it->second.error;
+        outcome.error = *m_opening->error;
     }
-    deferred.erase(it);
+    m_opening.reset();
     return outcome;
 }
-
-} // namespace deferredbegin
 
 Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
 {
@@ -320,12 +298,11 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
         PQclear(PQexec(m_conn, "DEALLOCATE ALL"));
         m_prepared.clear();
     }
-    QList<deferredbegin::Statement> statements;
-    auto held = deferred.find(this);
-    const bool opens = held != deferred.end() && !held->second.sent;
+    QList<Statement> statements;
+    const bool opens = m_opening && !m_opening->sent;
     if (opens) {
-        statements = held->second.opening;
-        held->second.sent = true;
+        statements = m_opening->statements;
+        m_opening->sent = true;
     }
     if (!sql.isEmpty())
         statements.append({sql, params});
@@ -363,13 +340,13 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
         QVarLengthArray<Sent, 8> sent;
         QHash<QByteArray, QByteArray> preparing;
         for (qsizetype i = 0; i < statements.size(); ++i) {
-            const deferredbegin::Statement &st = statements.at(i);
+            const Statement &st = statements.at(i);
             QByteArray name = m_prepared.value(st.sql, preparing.value(st.sql));
             if (name.isEmpty()) {
                 name = "s" + QByteArray::number(++m_nextStatement);
                 if (PQsendPrepare(m_conn, name.constData(), st.sql.constData(),
                                   int(st.params.size()), nullptr) != 1) {
-                    abandoned.insert(this);
+                    m_abandoned = true;
                     return lostConnection(m_conn, u"Cannot send statements"_s);
                 }
                 preparing.insert(st.sql, name);
@@ -380,13 +357,13 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
                 values[p] = st.params.at(p).isNull() ? nullptr : st.params.at(p).text().constData();
             if (PQsendQueryPrepared(m_conn, name.constData(), int(st.params.size()), values.data(),
                                     nullptr, nullptr, 0) != 1) {
-                abandoned.insert(this);
+                m_abandoned = true;
                 return lostConnection(m_conn, u"Cannot send statements"_s);
             }
             sent.append({{}, st.sql, i == statements.size() - 1});
         }
         if (PQpipelineSync(m_conn) != 1) {
-            abandoned.insert(this);
+            m_abandoned = true;
             return lostConnection(m_conn, u"Cannot send statements"_s);
         }
         std::optional<Error> firstError;
@@ -394,7 +371,7 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
         for (const Sent &one : sent) {
             pg_result *result = PQgetResult(m_conn);
             if (!result) {
-                abandoned.insert(this);
+                m_abandoned = true;
                 return firstError.value_or(lostConnection(m_conn, u"Connection lost"_s));
             }
             const ExecStatusType status = PQresultStatus(result);
@@ -414,7 +391,7 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
             }
             if (pg_result *extra = PQgetResult(m_conn)) { // each command's results end in null
                 PQclear(extra);
-                abandoned.insert(this);
+                m_abandoned = true;
                 return lostConnection(m_conn, u"Unexpected results in a pipeline"_s);
             }
         }
@@ -424,7 +401,7 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
         const bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
         PQclear(sync);
         if (!synced || PQexitPipelineMode(m_conn) != 1) {
-            abandoned.insert(this);
+            m_abandoned = true;
             return firstError.value_or(lostConnection(m_conn, u"Cannot leave a pipeline"_s));
         }
         if (firstError)
@@ -432,29 +409,24 @@ Result<PgResult> Connection::exec(const QByteArray &sql, const Params &params)
         return last;
     }();
     if (!outcome && opens)
-        held->second.error = outcome.error();
+        m_opening->error = outcome.error();
     return outcome;
 }
 
-namespace {
-
 // A held-back opening sent on its own, before a statement that cannot join its pipeline.
-Result<void> sendHeldOpening(Connection &connection)
+Result<void> Connection::sendHeldOpening()
 {
-    auto held = deferred.find(&connection);
-    if (held == deferred.end() || held->second.sent)
+    if (!m_opening || m_opening->sent)
         return {};
-    auto opened = connection.exec({}); // the opening alone
+    auto opened = exec({}); // the opening alone
     if (!opened)
         return opened.error();
     return {};
 }
 
-} // namespace
-
 Result<PgResult> Connection::execUncached(const QByteArray &sql, const Params &params)
 {
-    if (auto opened = sendHeldOpening(*this); !opened)
+    if (auto opened = sendHeldOpening(); !opened)
         return opened.error();
     QVarLengthArray<const char *, 16> values(params.size());
     for (qsizetype i = 0; i < params.size(); ++i)
@@ -466,7 +438,7 @@ Result<PgResult> Connection::execUncached(const QByteArray &sql, const Params &p
 
 Result<void> Connection::execScript(const QByteArray &sql)
 {
-    if (auto opened = sendHeldOpening(*this); !opened)
+    if (auto opened = sendHeldOpening(); !opened)
         return opened.error();
     // PQexec runs every statement and returns the last result, or the first error (it stops
     // there), which is what a migration needs.
@@ -479,7 +451,7 @@ Result<void> Connection::execScript(const QByteArray &sql)
 Result<qint64> Connection::copyIn(const QByteArray &copySql,
                                   const std::function<bool(QByteArray &)> &next)
 {
-    if (auto opened = sendHeldOpening(*this); !opened)
+    if (auto opened = sendHeldOpening(); !opened)
         return opened.error();
     auto started = check(PQexec(m_conn, copySql.constData()), copySql);
     if (!started)
@@ -512,7 +484,7 @@ QByteArray Connection::literal(const QByteArray &value) const
 
 bool Connection::isBroken() const
 {
-    return abandoned.contains(this) || PQstatus(m_conn) != CONNECTION_OK;
+    return m_abandoned || PQstatus(m_conn) != CONNECTION_OK;
 }
 
 int Connection::socket() const

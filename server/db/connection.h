@@ -134,6 +134,25 @@ public:
     // COPY ... FROM STDIN: `next` fills the next chunk and returns false when done.
     Result<qint64> copyIn(const QByteArray &copySql, const std::function<bool(QByteArray &)> &next);
 
+    // A transaction's opening (BEGIN and role setup), held back until its first statement so that
+    // they travel to PostgreSQL in one pipeline: one round trip instead of two. The next exec()
+    // sends it ahead of its statement; statements that cannot join a pipeline send it alone first.
+    struct Statement
+    {
+        QByteArray sql;
+        Params params;
+    };
+    void holdOpening(QList<Statement> statements);
+    // Forgets the held opening and tells whether it was sent and, if the round trip that carried
+    // it failed, why.
+    struct OpeningOutcome
+    {
+        bool sent = false;
+        bool failed = false;
+        Error error;
+    };
+    OpeningOutcome releaseOpening();
+
     // Quotes a value as an SQL literal with this connection's rules.
     QByteArray literal(const QByteArray &value) const;
 
@@ -148,8 +167,19 @@ private:
         : m_conn(conn)
     {}
     Result<PgResult> check(pg_result *result, const QByteArray &sql);
+    Result<void> sendHeldOpening();
+
+    struct Opening
+    {
+        QList<Statement> statements;
+        bool sent = false;
+        std::optional<Error> error;
+    };
 
     pg_conn *m_conn = nullptr;
+    std::optional<Opening> m_opening;
+    // A pipeline left the connection in a state nothing can trust.
+    bool m_abandoned = false;
     QHash<QByteArray, QByteArray> m_prepared; // sql -> statement name
     int m_nextStatement = 0;
 };

@@ -1,7 +1,5 @@
 #include "server/db/database.h"
 
-#include "server/db/deferredbegin.h"
-
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -154,13 +152,13 @@ Result<void> Database::runTransaction(const Access &access,
         // statement: one round trip for the three.
         const QByteArray role =
             access.role == Access::Role::Service ? "service_role" : "authenticated";
-        deferredbegin::hold(c, {{"BEGIN", {}},
-                                {"SELECT set_config('role', $1, true), "
-                                 "set_config('request.jwt.claims', $2, true)",
-                                 {role, access.claimsJson()}}});
+        c.holdOpening({{"BEGIN", {}},
+                       {"SELECT set_config('role', $1, true), "
+                        "set_config('request.jwt.claims', $2, true)",
+                        {role, access.claimsJson()}}});
         Transaction tx(c, access.role);
         last = work(tx);
-        const deferredbegin::Outcome opening = deferredbegin::release(c);
+        const Connection::OpeningOutcome opening = c.releaseOpening();
         if (!opening.sent)
             return last; // the work ran no statement: nothing to commit or roll back
         if (opening.failed && c.isBroken()) {
