@@ -6356,6 +6356,22 @@ Export their data first if they asked for a copy.</source>
         <source>When a patient texts and the Inbox is not open</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clinic language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language the clinic works in: its default review tags and the other words it starts with are in it. Tags already edited stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the default review tags and of the other words the clinic&apos;s defaults start in. Tags already edited stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ShareDialog</name>

@@ -6366,6 +6366,22 @@ Exporte antes sus datos si pidió una copia.</translation>
         <source>When a patient texts and the Inbox is not open</source>
         <translation>Cuando escribe un paciente y la página Mensajes no está abierta</translation>
     </message>
+    <message>
+        <source>Clinic language</source>
+        <translation>Idioma de la clínica</translation>
+    </message>
+    <message>
+        <source>The language the clinic works in: its default review tags and the other words it starts with are in it. Tags already edited stay as they are.</source>
+        <translation>El idioma en que trabaja la clínica: en él están sus etiquetas de revisión predeterminadas y las demás palabras con las que empieza. Las etiquetas ya editadas se quedan como están.</translation>
+    </message>
+    <message>
+        <source>Clinic language:</source>
+        <translation>Idioma de la clínica:</translation>
+    </message>
+    <message>
+        <source>The language of the default review tags and of the other words the clinic&apos;s defaults start in. Tags already edited stay as they are.</source>
+        <translation>El idioma de las etiquetas de revisión predeterminadas y de las demás palabras con las que empiezan los valores predeterminados de la clínica. Las etiquetas ya editadas se quedan como están.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ShareDialog</name>

@@ -288,6 +288,21 @@ QWidget *SettingsPage::buildClinic()
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
     addFieldRow(form, tr("Time zone:"), m_timeZone, m_timeZoneMessage, box);
+    // What the server starts the clinic with is worded in this language; the console's own
+    // language is each computer's choice (above).
+    m_clinicLanguage = new QComboBox(box);
+    m_clinicLanguage->setObjectName(u"clinicLanguageCombo"_s);
+    m_clinicLanguage->setAccessibleName(tr("Clinic language"));
+    m_clinicLanguage->setAccessibleDescription(
+        tr("The language the clinic works in: its default review tags and the other words it "
+           "starts with are in it. Tags already edited stay as they are."));
+    // Each language by its own name, as people look for it.
+    m_clinicLanguage->addItem(u"English"_s, u"en"_s);
+    m_clinicLanguage->addItem(u"Español"_s, u"es"_s);
+    m_clinicLanguageMessage = new FieldMessage(box);
+    m_clinicLanguageMessage->setObjectName(u"clinicLanguageMessage"_s);
+    showClinicLanguageNote();
+    addFieldRow(form, tr("Clinic language:"), m_clinicLanguage, m_clinicLanguageMessage, box);
     m_phoneCountry = new QComboBox(box);
     m_phoneCountry->setObjectName(u"phoneCountryCombo"_s);
     m_phoneCountry->setAccessibleDescription(
@@ -445,6 +460,7 @@ void SettingsPage::refresh()
     for (QWidget *w :
          std::initializer_list<QWidget *>{m_clinicName, m_timeZone, m_phoneCountry, m_saveClinic})
         w->setEnabled(admin);
+    m_clinicLanguage->setEnabled(admin);
     for (int i = 0; i < 7; ++i)
         m_open[i]->setEnabled(admin);
     m_inviteForm->setVisible(admin);
@@ -488,6 +504,8 @@ void SettingsPage::showSettings(const OrgSettings &settings)
     m_hoursMessage->clear();
     m_timeZone->setCurrentText(settings.timeZone);
     m_phoneCountry->setCurrentIndex(std::max(0, m_phoneCountry->findData(settings.phoneCountry)));
+    m_clinicLanguage->setCurrentIndex(std::max(0, m_clinicLanguage->findData(settings.language)));
+    showClinicLanguageNote();
     const bool admin = m_api.session().isAdmin();
     int extra = 0;
     for (int day = 1; day <= 7; ++day) {
@@ -516,6 +534,13 @@ void SettingsPage::showSettings(const OrgSettings &settings)
                                "keeps only the first opening of each day."));
 }
 
+void SettingsPage::showClinicLanguageNote()
+{
+    m_clinicLanguageMessage->showNote(tr("The language of the default review tags and of the "
+                                         "other words the clinic's defaults start in. Tags "
+                                         "already edited stay as they are."));
+}
+
 void SettingsPage::showPhoneCountryNote()
 {
     m_phoneCountryMessage->showNote(
@@ -538,6 +563,7 @@ QString SettingsPage::unsavedChanges() const
     const bool edited = m_clinicName->text().trimmed() != m_settings.name ||
                         m_timeZone->currentText().trimmed() != m_settings.timeZone ||
                         m_phoneCountry->currentData().toString() != m_settings.phoneCountry ||
+                        m_clinicLanguage->currentData().toString() != m_settings.language ||
                         hoursFromForm() != saved;
     return edited ? tr("The clinic's details are not saved.") : QString();
 }
@@ -565,6 +591,7 @@ void SettingsPage::saveClinic()
     m_clinicNameMessage->clear();
     m_timeZoneMessage->clear();
     showPhoneCountryNote();
+    showClinicLanguageNote();
     m_hoursMessage->clear();
     if (m_clinicName->text().trimmed().isEmpty()) {
         m_clinicNameMessage->showProblem(tr("Enter the clinic's name."));
@@ -593,6 +620,7 @@ void SettingsPage::saveClinic()
         week.append(QJsonObject{
             {u"weekday"_s, p.weekday}, {u"opens_at"_s, p.opensAt}, {u"closes_at"_s, p.closesAt}});
     changes.insert(u"business_hours"_s, week);
+    changes.insert(u"language"_s, m_clinicLanguage->currentData().toString());
     m_saveClinic->setEnabled(false);
     m_api.settings().update(changes, this, [this](Result<OrgSettings> saved) {
         m_saveClinic->setEnabled(true);
@@ -604,6 +632,8 @@ void SettingsPage::saveClinic()
                 m_timeZoneMessage->showProblem(saved.errorMessage());
             else if (field == u"phone_country")
                 m_phoneCountryMessage->showProblem(saved.errorMessage());
+            else if (field == u"language")
+                m_clinicLanguageMessage->showProblem(saved.errorMessage());
             else if (field.startsWith(u"business_hours"_s))
                 m_hoursMessage->showProblem(saved.errorMessage());
             else
