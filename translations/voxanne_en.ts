@@ -6129,10 +6129,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a time zone from the list, such as America/New_York.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On %1 the clinic closes before it opens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6349,10 +6345,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type to find a zone, such as America/New_York</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>When a patient texts and the Inbox is not open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6370,6 +6362,14 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>The language of the default review tags and of the other words the clinic&apos;s defaults start in. Tags already edited stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a city or a zone&apos;s name to find it, such as New York or Eastern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

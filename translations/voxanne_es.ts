@@ -6139,10 +6139,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Escriba el nombre de la clínica.</translation>
     </message>
     <message>
-        <source>Choose a time zone from the list, such as America/New_York.</source>
-        <translation>Elija una zona horaria de la lista, por ejemplo America/New_York.</translation>
-    </message>
-    <message>
         <source>On %1 the clinic closes before it opens.</source>
         <translation>El %1 la clínica cierra antes de abrir.</translation>
     </message>
@@ -6359,10 +6355,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Zona horaria</translation>
     </message>
     <message>
-        <source>Type to find a zone, such as America/New_York</source>
-        <translation>Escriba para buscar una zona, como America/New_York</translation>
-    </message>
-    <message>
         <source>When a patient texts and the Inbox is not open</source>
         <translation>Cuando escribe un paciente y la página Mensajes no está abierta</translation>
     </message>
@@ -6381,6 +6373,14 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>The language of the default review tags and of the other words the clinic&apos;s defaults start in. Tags already edited stay as they are.</source>
         <translation>El idioma de las etiquetas de revisión predeterminadas y de las demás palabras con las que empiezan los valores predeterminados de la clínica. Las etiquetas ya editadas se quedan como están.</translation>
+    </message>
+    <message>
+        <source>Type a city or a zone&apos;s name to find it, such as New York or Eastern</source>
+        <translation>Escriba una ciudad o el nombre de una zona para buscarla, como New York u oriental</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as %1.</source>
+        <translation>Elija una zona horaria de la lista, por ejemplo %1.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // a question, and the people table is readable in English and Spanish.
 #include "consolefixture.h"
 #include "core/phonenumber.h"
+#include "core/timezonename.h"
 #include "pagehost.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
@@ -364,6 +365,10 @@ private slots:
         Console c(m_fixture->url(), clinic.session);
         vox::ui::SettingsPage &page = *c.page;
         QTRY_COMPARE(page.clinicNameEdit()->text(), u"Hours Clinic"_s);
+        // The zone reads as a place and its time ("New York (Eastern Time)"), not as its id.
+        QCOMPARE(page.timeZoneCombo()->currentText(),
+                 vox::timeZoneLabel(u"America/New_York"_s, QLocale()));
+        QCOMPARE(page.timeZoneCombo()->currentData().toString(), u"America/New_York"_s);
         QVERIFY(page.openCheck(6)->isChecked());  // Saturday 10-14
         QVERIFY(!page.openCheck(7)->isChecked()); // closed on Sunday
 
@@ -381,6 +386,8 @@ private slots:
         page.timeZoneCombo()->setCurrentText(u"America/Chicago"_s);
         page.saveClinic();
         QTRY_COMPARE(page.settings().name, u"Hours Clinic Downtown"_s);
+        QCOMPARE(page.timeZoneCombo()->currentText(),
+                 vox::timeZoneLabel(u"America/Chicago"_s, QLocale()));
 
         auto client = m_fixture->server().client();
         client->setToken(clinic.session.accessToken);
@@ -444,8 +451,11 @@ private slots:
 
         language->setCurrentIndex(language->findData(u"en"_s));
         QVERIFY(!page.unsavedChanges().isEmpty());
+        // Saved with the rest of the clinic; a zone chosen by its name is saved as its id.
+        page.timeZoneCombo()->setCurrentIndex(page.timeZoneCombo()->findData(u"America/Denver"_s));
         page.saveClinic();
         QTRY_COMPARE(page.settings().language, u"en"_s);
+        QCOMPARE(page.settings().timeZone, u"America/Denver"_s);
         QVERIFY(page.unsavedChanges().isEmpty());
         QCOMPARE(client->get(u"/api/org/settings"_s).json().value(u"language"_s).toString(),
                  u"en"_s);

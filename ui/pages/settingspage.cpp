@@ -26,6 +26,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QSet>
 #include <QTableWidget>
 #include <QTimeEdit>
 #include <QTimeZone>
@@ -48,6 +50,32 @@ using namespace Qt::Literals::StringLiterals;
 namespace vox::ui {
 
 namespace {
+
+// The zones people choose from, by city and zone name ("New York (Eastern Time)"), each with its
+// IANA id, in the order of their names. Naming them all takes a while (ICU), so once a language.
+const QList<std::pair<QString, QString>> &timeZoneChoices()
+{
+    static QHash<QString, QList<std::pair<QString, QString>>> byLanguage;
+    const QLocale locale;
+    auto found = byLanguage.find(locale.name());
+    if (found != byLanguage.end())
+        return *found;
+    QList<std::pair<QString, QString>> choices;
+    QSet<QString> named;
+    for (const QByteArray &zone : QTimeZone::availableTimeZoneIds()) {
+        const QString id = QString::fromLatin1(zone);
+        const QString label = timeZoneLabel(id, locale);
+        // Aliases of one zone share its label; the list shows it once.
+        if (!label.isEmpty() && !named.contains(label)) {
+            named.insert(label);
+            choices.append({label, id});
+        }
+    }
+    std::sort(choices.begin(), choices.end(), [](const auto &a, const auto &b) {
+        return QString::localeAwareCompare(a.first, b.first) < 0;
+    });
+    return *byLanguage.insert(locale.name(), choices);
+}
 
 QString roleName(const QString &role)
 {
@@ -276,14 +304,12 @@ QWidget *SettingsPage::buildClinic()
                                             "appointments are in this zone"));
     m_timeZone->setEditable(true);
     m_timeZone->lineEdit()->setAccessibleName(tr("Time zone"));
-    m_timeZone->lineEdit()->setAccessibleDescription(tr("Type to find a zone, such as "
-                                                        "America/New_York"));
+    m_timeZone->lineEdit()->setAccessibleDescription(
+        tr("Type a city or a zone's name to find it, such as New York or Eastern"));
     m_timeZone->setInsertPolicy(QComboBox::NoInsert);
-    const QList<QByteArray> zones = QTimeZone::availableTimeZoneIds();
-    for (const QByteArray &zone : zones) {
-        if (zone.contains('/') && !zone.startsWith("Etc/"))
-            m_timeZone->addItem(QString::fromLatin1(zone));
-    }
+    // Shown by name; the IANA id is what is saved (the item's data).
+    for (const auto &[label, id] : timeZoneChoices())
+        m_timeZone->addItem(label, id);
     m_timeZone->completer()->setFilterMode(Qt::MatchContains);
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
@@ -502,7 +528,10 @@ void SettingsPage::showSettings(const OrgSettings &settings)
     m_timeZoneMessage->clear();
     showPhoneCountryNote();
     m_hoursMessage->clear();
-    m_timeZone->setCurrentText(settings.timeZone);
+    if (const int zone = m_timeZone->findData(settings.timeZone); zone >= 0)
+        m_timeZone->setCurrentIndex(zone);
+    else
+        m_timeZone->setEditText(settings.timeZone); // an alias the list names by another id
     m_phoneCountry->setCurrentIndex(std::max(0, m_phoneCountry->findData(settings.phoneCountry)));
     m_clinicLanguage->setCurrentIndex(std::max(0, m_clinicLanguage->findData(settings.language)));
     showClinicLanguageNote();
@@ -561,7 +590,7 @@ QString SettingsPage::unsavedChanges() const
     std::sort(saved.begin(), saved.end(),
               [](const OpeningPeriod &a, const OpeningPeriod &b) { return a.weekday < b.weekday; });
     const bool edited = m_clinicName->text().trimmed() != m_settings.name ||
-                        m_timeZone->currentText().trimmed() != m_settings.timeZone ||
+                        chosenTimeZone() != m_settings.timeZone ||
                         m_phoneCountry->currentData().toString() != m_settings.phoneCountry ||
                         m_clinicLanguage->currentData().toString() != m_settings.language ||
                         hoursFromForm() != saved;
@@ -571,6 +600,14 @@ QString SettingsPage::unsavedChanges() const
 void SettingsPage::discardChanges()
 {
     showSettings(m_settings);
+}
+
+QString SettingsPage::chosenTimeZone() const
+{
+    // A zone chosen or typed by its name, or typed as its IANA id.
+    const QString typed = m_timeZone->currentText().trimmed();
+    const int chosen = m_timeZone->findText(typed, Qt::MatchFixedString);
+    return chosen >= 0 ? m_timeZone->itemData(chosen).toString() : typed;
 }
 
 QList<OpeningPeriod> SettingsPage::hoursFromForm() const
@@ -597,11 +634,11 @@ void SettingsPage::saveClinic()
         m_clinicNameMessage->showProblem(tr("Enter the clinic's name."));
         return;
     }
-    const QString zone = m_timeZone->currentText().trimmed();
+    const QString zone = chosenTimeZone();
     // The server's rule (core/timezonename.h): any IANA name the system's tzdata has.
     if (!isTimeZoneName(zone)) {
-        m_timeZoneMessage->showProblem(tr("Choose a time zone from the list, such as "
-                                          "America/New_York."));
+        m_timeZoneMessage->showProblem(tr("Choose a time zone from the list, such as %1.")
+                                           .arg(timeZoneLabel(u"America/New_York"_s, QLocale())));
         return;
     }
     const QList<OpeningPeriod> hours = hoursFromForm();

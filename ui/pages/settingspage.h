@@ -98,6 +98,7 @@ private:
     bool mayChangeState(const OrgUser &user) const;
     void loadUsers();
     QList<OpeningPeriod> hoursFromForm() const;
+    QString chosenTimeZone() const;
     void showPhoneCountryNote();
     void showClinicLanguageNote();
 
