@@ -280,6 +280,10 @@
         <source>Number with its area code</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -1835,10 +1839,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The transcript could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3495,10 +3495,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · score %3 of 100 · %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3680,10 +3676,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Never</source>
         <translation type="unfinished"></translation>
@@ -3946,10 +3938,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
 </context>
 <context>
     <name>vox::ui::LiveCallsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Caller speaking</source>
         <translation type="unfinished"></translation>
@@ -4391,10 +4379,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6902,10 +6886,6 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>To call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -280,6 +280,10 @@
         <source>Number with its area code</source>
         <translation>Número con su código de área</translation>
     </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Persona desconocida</translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -1838,10 +1842,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The transcript could not be loaded: %1</source>
         <translation>No se pudo cargar la transcripción: %1</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>No summary for this call.</source>
@@ -3497,10 +3497,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
-    </message>
-    <message>
         <source>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · score %3 of 100 · %4</source>
         <translation>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · puntuación %3 de 100 · %4</translation>
     </message>
@@ -3682,10 +3678,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
-    </message>
     <message>
         <source>Never</source>
         <translation>Nunca</translation>
@@ -3948,10 +3940,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
 </context>
 <context>
     <name>vox::ui::LiveCallsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
-    </message>
     <message>
         <source>Caller speaking</source>
         <translation>Habla el llamante</translation>
@@ -4394,10 +4382,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>They said: &quot;%1&quot;</source>
@@ -6913,10 +6897,6 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>To call</source>
         <translation>Por llamar</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>Nobody yet</source>
