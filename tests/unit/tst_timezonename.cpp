@@ -47,8 +47,7 @@ private slots:
         QTest::newRow("Los Angeles")
             << u"America/Los_Angeles"_s << u"en"_s << u"Los Angeles (Pacific Time)"_s;
         QTest::newRow("a city in a country's folder")
-            << u"America/Argentina/Buenos_Aires"_s << u"en"_s
-            << u"Buenos Aires (Argentina Time)"_s;
+            << u"America/Argentina/Buenos_Aires"_s << u"en"_s << u"Buenos Aires (Argentina Time)"_s;
         QTest::newRow("no clock change keeps Standard")
             << u"America/Phoenix"_s << u"en"_s << u"Phoenix (Mountain Standard Time)"_s;
         QTest::newRow("Madrid") << u"Europe/Madrid"_s << u"en"_s

@@ -322,9 +322,11 @@ QWidget *SettingsPage::buildClinic()
     m_clinicLanguage->setAccessibleDescription(
         tr("The language the clinic works in: its default review tags and the other words it "
            "starts with are in it. Tags already edited stay as they are."));
-    // Each language by its own name, as people look for it.
-    m_clinicLanguage->addItem(u"English"_s, u"en"_s);
-    m_clinicLanguage->addItem(u"Español"_s, u"es"_s);
+    // Each language by its own name, as people look for it: not translated.
+    static const std::pair<QString, QString> clinicLanguages[]{{u"English"_s, u"en"_s},
+                                                               {u"Español"_s, u"es"_s}};
+    for (const auto &[name, code] : clinicLanguages)
+        m_clinicLanguage->addItem(name, code);
     m_clinicLanguageMessage = new FieldMessage(box);
     m_clinicLanguageMessage->setObjectName(u"clinicLanguageMessage"_s);
     showClinicLanguageNote();
