@@ -280,6 +280,10 @@
         <source>Number with its area code</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -1861,10 +1865,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>The transcript could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3524,10 +3524,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · score %3 of 100 · %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3709,10 +3705,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Never</source>
         <translation type="unfinished"></translation>
@@ -3975,10 +3967,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
 </context>
 <context>
     <name>vox::ui::LiveCallsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Caller speaking</source>
         <translation type="unfinished"></translation>
@@ -4420,10 +4408,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6158,10 +6142,6 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a time zone from the list, such as America/New_York.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On %1 the clinic closes before it opens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6378,11 +6358,31 @@ Export their data first if they asked for a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type to find a zone, such as America/New_York</source>
+        <source>When a patient texts and the Inbox is not open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When a patient texts and the Inbox is not open</source>
+        <source>Clinic language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language the clinic works in: its default review tags and the other words it starts with are in it. Tags already edited stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the default review tags and of the other words the clinic&apos;s defaults start in. Tags already edited stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a city or a zone&apos;s name to find it, such as New York or Eastern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6920,10 +6920,6 @@ Export their data first if they asked for a copy.</source>
     </message>
     <message>
         <source>To call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -280,6 +280,10 @@
         <source>Number with its area code</source>
         <translation>Número con su código de área</translation>
     </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Persona desconocida</translation>
+    </message>
 </context>
 <context>
     <name>EditServiceCommand</name>
@@ -1864,10 +1868,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>The transcript could not be loaded: %1</source>
         <translation>No se pudo cargar la transcripción: %1</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>No summary for this call.</source>
@@ -3526,10 +3526,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
-    </message>
-    <message>
         <source>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · score %3 of 100 · %4</source>
         <translation>&lt;span style=&quot;color: %1; font-weight: bold&quot;&gt;%2&lt;/span&gt; · puntuación %3 de 100 · %4</translation>
     </message>
@@ -3711,10 +3707,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
 </context>
 <context>
     <name>vox::ui::LeadsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
-    </message>
     <message>
         <source>Never</source>
         <translation>Nunca</translation>
@@ -3977,10 +3969,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
 </context>
 <context>
     <name>vox::ui::LiveCallsModel</name>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
-    </message>
     <message>
         <source>Caller speaking</source>
         <translation>Habla el llamante</translation>
@@ -4423,10 +4411,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>They said: &quot;%1&quot;</source>
@@ -6168,10 +6152,6 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Escriba el nombre de la clínica.</translation>
     </message>
     <message>
-        <source>Choose a time zone from the list, such as America/New_York.</source>
-        <translation>Elija una zona horaria de la lista, por ejemplo America/New_York.</translation>
-    </message>
-    <message>
         <source>On %1 the clinic closes before it opens.</source>
         <translation>El %1 la clínica cierra antes de abrir.</translation>
     </message>
@@ -6388,12 +6368,32 @@ Exporte antes sus datos si pidió una copia.</translation>
         <translation>Zona horaria</translation>
     </message>
     <message>
-        <source>Type to find a zone, such as America/New_York</source>
-        <translation>Escriba para buscar una zona, como America/New_York</translation>
-    </message>
-    <message>
         <source>When a patient texts and the Inbox is not open</source>
         <translation>Cuando escribe un paciente y la página Mensajes no está abierta</translation>
+    </message>
+    <message>
+        <source>Clinic language</source>
+        <translation>Idioma de la clínica</translation>
+    </message>
+    <message>
+        <source>The language the clinic works in: its default review tags and the other words it starts with are in it. Tags already edited stay as they are.</source>
+        <translation>El idioma en que trabaja la clínica: en él están sus etiquetas de revisión predeterminadas y las demás palabras con las que empieza. Las etiquetas ya editadas se quedan como están.</translation>
+    </message>
+    <message>
+        <source>Clinic language:</source>
+        <translation>Idioma de la clínica:</translation>
+    </message>
+    <message>
+        <source>The language of the default review tags and of the other words the clinic&apos;s defaults start in. Tags already edited stay as they are.</source>
+        <translation>El idioma de las etiquetas de revisión predeterminadas y de las demás palabras con las que empiezan los valores predeterminados de la clínica. Las etiquetas ya editadas se quedan como están.</translation>
+    </message>
+    <message>
+        <source>Type a city or a zone&apos;s name to find it, such as New York or Eastern</source>
+        <translation>Escriba una ciudad o el nombre de una zona para buscarla, como New York u oriental</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as %1.</source>
+        <translation>Elija una zona horaria de la lista, por ejemplo %1.</translation>
     </message>
 </context>
 <context>
@@ -6932,10 +6932,6 @@ Exporte antes sus datos si pidió una copia.</translation>
     <message>
         <source>To call</source>
         <translation>Por llamar</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>Persona desconocida</translation>
     </message>
     <message>
         <source>Nobody yet</source>

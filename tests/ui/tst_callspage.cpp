@@ -4,6 +4,7 @@
 #include "consolefixture.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/callsmodel.h"
+#include "ui/models/todaymodel.h"
 #include "ui/pages/callspage.h"
 #include "ui/shell/keyboardconventions.h"
 #include "ui/widgets/calldetailpanel.h"
@@ -85,6 +86,18 @@ private slots:
         QTRY_COMPARE(console.page->model()->rowCount(), 5);
         // Newest first.
         QCOMPARE(console.page->model()->callAt(0)->id, stillProcessing);
+        // A caller nobody knows is named in the same words here as on Today's list.
+        vox::ui::TodayModel today;
+        today.setEntries({vox::ui::TodayEntry{}});
+        const QString unknown = today.index(0, vox::ui::TodayModel::WhoColumn).data().toString();
+        QVERIFY(!unknown.isEmpty());
+        for (int row = 0; row < console.page->model()->rowCount(); ++row)
+            if (console.page->model()->callAt(row)->id == withoutNumber)
+                QCOMPARE(console.page->model()
+                             ->index(row, vox::ui::CallsModel::ContactColumn)
+                             .data()
+                             .toString(),
+                         unknown);
 
         struct Expect
         {

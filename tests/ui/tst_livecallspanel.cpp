@@ -10,6 +10,7 @@
 #include "ui/api/eventstream.h"
 #include "ui/api/session.h"
 #include "ui/models/livecallsmodel.h"
+#include "ui/models/todaymodel.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/livepage.h"
 #include "ui/pages/todaypage.h"
@@ -17,10 +18,16 @@
 #include "ui/shell/translations.h"
 #include "ui/widgets/livecallspanel.h"
 
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -60,6 +67,61 @@ QString cell(QTableView *table, int row, int column)
     return table->model()->index(row, column).data().toString();
 }
 
+// The clinic's server as Today meets it, for the pictures: today's call-back list is three people
+// (one the AI could not name), and every other question gets an empty answer.
+class TodayServer final : public QTcpServer
+{
+public:
+    TodayServer()
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { answer(socket); });
+        });
+    }
+    QString url() const { return u"http://127.0.0.1:%1"_s.arg(serverPort()); }
+
+private:
+    static QJsonObject entry(const QString &id, const QString &name, const QString &phone,
+                             const QString &reason, const QString &at)
+    {
+        return {{u"id"_s, id},     {u"contact_id"_s, id}, {u"reason"_s, reason},  {u"at"_s, at},
+                {u"name"_s, name}, {u"phone"_s, phone},   {u"state"_s, u"open"_s}};
+    }
+
+    static QByteArray today()
+    {
+        const QJsonArray entries{entry(u"e1"_s, u"Jessica Brown"_s, u"+15125550105"_s,
+                                       u"negative"_s, u"2026-03-02T15:10:00Z"_s),
+                                 entry(u"e2"_s, u"Emily Rodriguez"_s, u"+15125550103"_s,
+                                       u"price_question"_s, u"2026-03-02T14:35:00Z"_s),
+                                 entry(u"e3"_s, QString(), u"+15125550177"_s,
+                                       u"failed_or_transferred"_s, u"2026-03-02T13:50:00Z"_s)};
+        const QJsonArray people{QJsonObject{{u"id"_s, u"u1"_s}, {u"name"_s, u"Dana Owner"_s}}};
+        return QJsonDocument(QJsonObject{{u"date"_s, u"2026-03-02"_s},
+                                         {u"entries"_s, entries},
+                                         {u"people"_s, people}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    void answer(QTcpSocket *socket)
+    {
+        QByteArray &asked = m_asked[socket];
+        asked += socket->readAll();
+        if (!asked.contains("\r\n\r\n"))
+            return;
+        const QByteArray path = asked.split(' ').value(1);
+        const QByteArray body = path.startsWith("/api/today") ? today() : QByteArray("{}");
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+        m_asked.remove(socket);
+    }
+
+    QHash<QTcpSocket *, QByteArray> m_asked;
+};
+
 } // namespace
 
 class TestLiveCallsPanel : public QObject
@@ -73,9 +135,10 @@ class TestLiveCallsPanel : public QObject
         vox::ui::EventStream events{api};
         std::unique_ptr<MainWindow> window;
 
-        Console()
+        // No server answers at the address unless one is given.
+        explicit Console(const QString &url = u"http://127.0.0.1:1"_s)
         {
-            api.setBaseUrl(QUrl(u"http://127.0.0.1:1"_s));
+            api.setBaseUrl(QUrl(url));
             vox::ui::Session session;
             session.accessToken = u"token"_s;
             session.role = u"owner"_s;
@@ -283,10 +346,15 @@ private slots:
         QFETCH(bool, dark);
         QFETCH(QString, language);
         QVERIFY(vox::test::applyScreenshotLook(dark, language));
-        Console c;
+        // Today as the front desk sees it: its list from the server under the call, live.
+        TodayServer server;
+        Console c(server.url());
         c.window->resize(1024, 700);
         c.window->show();
         c.window->showPage(MainWindow::TodayIndex);
+        QTRY_COMPARE(c.window->todayPage()->model()->rowCount(), 3);
+        c.window->todayPage()->table()->selectRow(0);
+        emit c.events.stateChanged(vox::ui::EventStream::State::Live);
         LiveCall first = call(u"c1"_s, u"Maria Lopez"_s, u"+12125550142"_s, 95);
         first.speaking = u"user"_s;
         c.window->liveCalls()->setCalls({first});

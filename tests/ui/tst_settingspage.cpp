@@ -4,6 +4,7 @@
 // a question, and the people table is readable in English and Spanish.
 #include "consolefixture.h"
 #include "core/phonenumber.h"
+#include "core/timezonename.h"
 #include "pagehost.h"
 #include "ui/api/apiclient.h"
 #include "ui/models/displayformat.h"
@@ -399,6 +400,10 @@ private slots:
         Console c(m_fixture->url(), clinic.session);
         vox::ui::SettingsPage &page = *c.page;
         QTRY_COMPARE(page.clinicNameEdit()->text(), u"Hours Clinic"_s);
+        // The zone reads as a place and its time ("New York (Eastern Time)"), not as its id.
+        QCOMPARE(page.timeZoneCombo()->currentText(),
+                 vox::timeZoneLabel(u"America/New_York"_s, QLocale()));
+        QCOMPARE(page.timeZoneCombo()->currentData().toString(), u"America/New_York"_s);
         QVERIFY(page.openCheck(6)->isChecked());  // Saturday 10-14
         QVERIFY(!page.openCheck(7)->isChecked()); // closed on Sunday
 
@@ -416,6 +421,8 @@ private slots:
         page.timeZoneCombo()->setCurrentText(u"America/Chicago"_s);
         page.saveClinic();
         QTRY_COMPARE(page.settings().name, u"Hours Clinic Downtown"_s);
+        QCOMPARE(page.timeZoneCombo()->currentText(),
+                 vox::timeZoneLabel(u"America/Chicago"_s, QLocale()));
 
         auto client = m_fixture->server().client();
         client->setToken(clinic.session.accessToken);
@@ -456,6 +463,51 @@ private slots:
         QCOMPARE(client->get(u"/api/org/settings"_s).json().value(u"phone_country"_s).toString(),
                  u"GB"_s);
         vox::ui::DisplayFormat::setPhoneCountry(u"US"_s);
+    }
+
+    // The clinic's language (the words the server starts it with, such as its review tags) is
+    // read from the server and saved with the rest of the clinic by an admin; staff read it.
+    void theClinicLanguageIsLoadedAndSaved()
+    {
+        const auto clinic = m_fixture->createClinic(u"Language Clinic"_s);
+        auto client = m_fixture->server().client();
+        client->setToken(clinic.session.accessToken);
+        QCOMPARE(client->patch(u"/api/org/settings"_s, {{u"language"_s, u"es"_s}}).status, 200);
+        Console c(m_fixture->url(), clinic.session);
+        vox::ui::SettingsPage &page = *c.page;
+        QTRY_COMPARE(page.clinicNameEdit()->text(), u"Language Clinic"_s);
+        QComboBox *language = page.clinicLanguageCombo();
+        QCOMPARE(language->currentData().toString(), u"es"_s);
+        QCOMPARE(language->currentText(), u"Español"_s);
+        QVERIFY(language->isEnabled());
+        QVERIFY(!language->accessibleName().isEmpty());
+        QVERIFY(language->accessibleDescription().contains(u"review tags"_s));
+        QVERIFY(page.unsavedChanges().isEmpty());
+
+        language->setCurrentIndex(language->findData(u"en"_s));
+        QVERIFY(!page.unsavedChanges().isEmpty());
+        // Saved with the rest of the clinic; a zone chosen by its name is saved as its id.
+        page.timeZoneCombo()->setCurrentIndex(page.timeZoneCombo()->findData(u"America/Denver"_s));
+        page.saveClinic();
+        QTRY_COMPARE(page.settings().language, u"en"_s);
+        QCOMPARE(page.settings().timeZone, u"America/Denver"_s);
+        QVERIFY(page.unsavedChanges().isEmpty());
+        QCOMPARE(client->get(u"/api/org/settings"_s).json().value(u"language"_s).toString(),
+                 u"en"_s);
+        // The tags still as seeded followed the language back to English.
+        QCOMPARE(client->get(u"/api/org/review-tags"_s)
+                     .json()
+                     .value(u"tags"_s)
+                     .toArray()
+                     .first()
+                     .toString(),
+                 u"great"_s);
+
+        const Person desk = addPerson(clinic, u"staff"_s, u"Desk Person"_s);
+        Console staff(m_fixture->url(), desk.session);
+        QTRY_COMPARE(staff.page->clinicNameEdit()->text(), u"Language Clinic"_s);
+        QCOMPARE(staff.page->clinicLanguageCombo()->currentData().toString(), u"en"_s);
+        QVERIFY(!staff.page->clinicLanguageCombo()->isEnabled());
     }
 
     void newPersonGetsATemporaryPasswordShownOnce()

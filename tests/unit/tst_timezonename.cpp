@@ -33,6 +33,36 @@ private slots:
         QFETCH(bool, known);
         QCOMPARE(vox::isTimeZoneName(name), known);
     }
+
+    // Settings lists the zones by city and zone name; the id stays what is saved.
+    void aZoneIsNamedByItsCityAndItsTime_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("New York") << u"America/New_York"_s << u"en"_s
+                                  << u"New York (Eastern Time)"_s;
+        QTest::newRow("New York in Spanish")
+            << u"America/New_York"_s << u"es"_s << u"New York (hora oriental)"_s;
+        QTest::newRow("Los Angeles")
+            << u"America/Los_Angeles"_s << u"en"_s << u"Los Angeles (Pacific Time)"_s;
+        QTest::newRow("a city in a country's folder")
+            << u"America/Argentina/Buenos_Aires"_s << u"en"_s << u"Buenos Aires (Argentina Time)"_s;
+        QTest::newRow("no clock change keeps Standard")
+            << u"America/Phoenix"_s << u"en"_s << u"Phoenix (Mountain Standard Time)"_s;
+        QTest::newRow("Madrid") << u"Europe/Madrid"_s << u"en"_s
+                                << u"Madrid (Central European Time)"_s;
+        QTest::newRow("old alias") << u"US/Eastern"_s << u"en"_s << QString();
+        QTest::newRow("not a place") << u"Etc/UTC"_s << u"en"_s << QString();
+        QTest::newRow("made up") << u"Mars/Olympus"_s << u"en"_s << QString();
+    }
+    void aZoneIsNamedByItsCityAndItsTime()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, language);
+        QFETCH(QString, label);
+        QCOMPARE(vox::timeZoneLabel(id, QLocale(language)), label);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestTimeZoneName)

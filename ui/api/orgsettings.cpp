@@ -17,6 +17,7 @@ OrgSettings OrgSettings::fromJson(const QJsonObject &json)
     s.alertPhone = json.value(u"alert_phone"_s).toString();
     s.emailFrom = json.value(u"email_from"_s).toString();
     s.slotMinutes = json.value(u"slot_minutes"_s).toInt(30);
+    s.language = json.value(u"language"_s).toString(u"en"_s);
     const QJsonArray hours = json.value(u"business_hours"_s).toArray();
     for (const QJsonValue &item : hours) {
         const QJsonObject h = item.toObject();

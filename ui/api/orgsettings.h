@@ -28,6 +28,7 @@ struct OrgSettings
     QString emailFrom;
     int slotMinutes = 30;
     QList<OpeningPeriod> businessHours;
+    QString language = QStringLiteral("en"); // the clinic's: en or es (docs/api.md)
 
     static OrgSettings fromJson(const QJsonObject &json);
 };

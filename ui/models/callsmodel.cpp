@@ -57,7 +57,8 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const
             return call.phoneNumber.isEmpty() ? tr("Unknown number")
                                               : phone::display(call.phoneNumber);
         case ContactColumn:
-            return call.contactName.isEmpty() ? call.callerName : call.contactName;
+            return DisplayFormat::personName(call.contactName.isEmpty() ? call.callerName
+                                                                        : call.contactName);
         case DirectionColumn:
             return DisplayFormat::direction(call.direction);
         case DurationColumn:

@@ -378,4 +378,9 @@ QString DisplayFormat::speaker(const QString &role)
     return tr("Note");
 }
 
+QString DisplayFormat::personName(const QString &name)
+{
+    return name.isEmpty() ? tr("Unknown caller") : name;
+}
+
 } // namespace vox::ui

@@ -72,6 +72,8 @@ public:
     static QString callBackPriority(const QString &priority);
     static QString appointmentStatus(const QString &status);
     static QString speaker(const QString &role);
+    // A caller's or patient's name, and the same words on every page for one nobody knows yet.
+    static QString personName(const QString &name);
 };
 
 } // namespace vox::ui

@@ -58,7 +58,7 @@ QVariant LeadsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return c.name.isEmpty() ? tr("Unknown caller") : c.name;
+            return DisplayFormat::personName(c.name);
         case PriorityColumn:
             return DisplayFormat::callBackPriority(c.priority);
         case PhoneColumn:

@@ -1,6 +1,7 @@
 #include "ui/models/livecallsmodel.h"
 
 #include "core/phonenumber.h"
+#include "ui/models/displayformat.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -31,7 +32,7 @@ QString LiveCallsModel::callerText(const LiveCall &call)
 {
     const QString who =
         call.callerName.isEmpty() ? phone::display(call.phoneNumber) : call.callerName;
-    return who.isEmpty() ? tr("Unknown caller") : who;
+    return DisplayFormat::personName(who);
 }
 
 QString LiveCallsModel::elapsedText(const QDateTime &since, const QDateTime &now)

@@ -72,7 +72,7 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case WhoColumn:
-            return e->name.isEmpty() ? tr("Unknown caller") : e->name;
+            return DisplayFormat::personName(e->name);
         case WhyColumn:
             return reasonText(e->reason);
         case WhenColumn:

@@ -26,6 +26,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QSet>
 #include <QTableWidget>
 #include <QTimeEdit>
 #include <QTimeZone>
@@ -48,6 +50,32 @@ using namespace Qt::Literals::StringLiterals;
 namespace vox::ui {
 
 namespace {
+
+// The zones people choose from, by city and zone name ("New York (Eastern Time)"), each with its
+// IANA id, in the order of their names. Naming them all takes a while (ICU), so once a language.
+const QList<std::pair<QString, QString>> &timeZoneChoices()
+{
+    static QHash<QString, QList<std::pair<QString, QString>>> byLanguage;
+    const QLocale locale;
+    auto found = byLanguage.find(locale.name());
+    if (found != byLanguage.end())
+        return *found;
+    QList<std::pair<QString, QString>> choices;
+    QSet<QString> named;
+    for (const QByteArray &zone : QTimeZone::availableTimeZoneIds()) {
+        const QString id = QString::fromLatin1(zone);
+        const QString label = timeZoneLabel(id, locale);
+        // Aliases of one zone share its label; the list shows it once.
+        if (!label.isEmpty() && !named.contains(label)) {
+            named.insert(label);
+            choices.append({label, id});
+        }
+    }
+    std::sort(choices.begin(), choices.end(), [](const auto &a, const auto &b) {
+        return QString::localeAwareCompare(a.first, b.first) < 0;
+    });
+    return *byLanguage.insert(locale.name(), choices);
+}
 
 QString roleName(const QString &role)
 {
@@ -282,18 +310,33 @@ QWidget *SettingsPage::buildClinic()
                                             "appointments are in this zone"));
     m_timeZone->setEditable(true);
     m_timeZone->lineEdit()->setAccessibleName(tr("Time zone"));
-    m_timeZone->lineEdit()->setAccessibleDescription(tr("Type to find a zone, such as "
-                                                        "America/New_York"));
+    m_timeZone->lineEdit()->setAccessibleDescription(
+        tr("Type a city or a zone's name to find it, such as New York or Eastern"));
     m_timeZone->setInsertPolicy(QComboBox::NoInsert);
-    const QList<QByteArray> zones = QTimeZone::availableTimeZoneIds();
-    for (const QByteArray &zone : zones) {
-        if (zone.contains('/') && !zone.startsWith("Etc/"))
-            m_timeZone->addItem(QString::fromLatin1(zone));
-    }
+    // Shown by name; the IANA id is what is saved (the item's data).
+    for (const auto &[label, id] : timeZoneChoices())
+        m_timeZone->addItem(label, id);
     m_timeZone->completer()->setFilterMode(Qt::MatchContains);
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
     addFieldRow(form, tr("Time zone:"), m_timeZone, m_timeZoneMessage, box);
+    // What the server starts the clinic with is worded in this language; the console's own
+    // language is each computer's choice (above).
+    m_clinicLanguage = new QComboBox(box);
+    m_clinicLanguage->setObjectName(u"clinicLanguageCombo"_s);
+    m_clinicLanguage->setAccessibleName(tr("Clinic language"));
+    m_clinicLanguage->setAccessibleDescription(
+        tr("The language the clinic works in: its default review tags and the other words it "
+           "starts with are in it. Tags already edited stay as they are."));
+    // Each language by its own name, as people look for it: not translated.
+    static const std::pair<QString, QString> clinicLanguages[]{{u"English"_s, u"en"_s},
+                                                               {u"Español"_s, u"es"_s}};
+    for (const auto &[name, code] : clinicLanguages)
+        m_clinicLanguage->addItem(name, code);
+    m_clinicLanguageMessage = new FieldMessage(box);
+    m_clinicLanguageMessage->setObjectName(u"clinicLanguageMessage"_s);
+    showClinicLanguageNote();
+    addFieldRow(form, tr("Clinic language:"), m_clinicLanguage, m_clinicLanguageMessage, box);
     m_phoneCountry = new QComboBox(box);
     m_phoneCountry->setObjectName(u"phoneCountryCombo"_s);
     m_phoneCountry->setAccessibleDescription(
@@ -451,6 +494,7 @@ void SettingsPage::refresh()
     for (QWidget *w :
          std::initializer_list<QWidget *>{m_clinicName, m_timeZone, m_phoneCountry, m_saveClinic})
         w->setEnabled(admin);
+    m_clinicLanguage->setEnabled(admin);
     for (int i = 0; i < 7; ++i)
         m_open[i]->setEnabled(admin);
     m_inviteForm->setVisible(admin);
@@ -492,8 +536,13 @@ void SettingsPage::showSettings(const OrgSettings &settings)
     m_timeZoneMessage->clear();
     showPhoneCountryNote();
     m_hoursMessage->clear();
-    m_timeZone->setCurrentText(settings.timeZone);
+    if (const int zone = m_timeZone->findData(settings.timeZone); zone >= 0)
+        m_timeZone->setCurrentIndex(zone);
+    else
+        m_timeZone->setEditText(settings.timeZone); // an alias the list names by another id
     m_phoneCountry->setCurrentIndex(std::max(0, m_phoneCountry->findData(settings.phoneCountry)));
+    m_clinicLanguage->setCurrentIndex(std::max(0, m_clinicLanguage->findData(settings.language)));
+    showClinicLanguageNote();
     const bool admin = m_api.session().isAdmin();
     int extra = 0;
     for (int day = 1; day <= 7; ++day) {
@@ -522,6 +571,13 @@ void SettingsPage::showSettings(const OrgSettings &settings)
                                "keeps only the first opening of each day."));
 }
 
+void SettingsPage::showClinicLanguageNote()
+{
+    m_clinicLanguageMessage->showNote(tr("The language of the default review tags and of the "
+                                         "other words the clinic's defaults start in. Tags "
+                                         "already edited stay as they are."));
+}
+
 void SettingsPage::showPhoneCountryNote()
 {
     m_phoneCountryMessage->showNote(
@@ -542,8 +598,9 @@ QString SettingsPage::unsavedChanges() const
     std::sort(saved.begin(), saved.end(),
               [](const OpeningPeriod &a, const OpeningPeriod &b) { return a.weekday < b.weekday; });
     const bool edited = m_clinicName->text().trimmed() != m_settings.name ||
-                        m_timeZone->currentText().trimmed() != m_settings.timeZone ||
+                        chosenTimeZone() != m_settings.timeZone ||
                         m_phoneCountry->currentData().toString() != m_settings.phoneCountry ||
+                        m_clinicLanguage->currentData().toString() != m_settings.language ||
                         hoursFromForm() != saved;
     return edited ? tr("The clinic's details are not saved.") : QString();
 }
@@ -551,6 +608,14 @@ QString SettingsPage::unsavedChanges() const
 void SettingsPage::discardChanges()
 {
     showSettings(m_settings);
+}
+
+QString SettingsPage::chosenTimeZone() const
+{
+    // A zone chosen or typed by its name, or typed as its IANA id.
+    const QString typed = m_timeZone->currentText().trimmed();
+    const int chosen = m_timeZone->findText(typed, Qt::MatchFixedString);
+    return chosen >= 0 ? m_timeZone->itemData(chosen).toString() : typed;
 }
 
 QList<OpeningPeriod> SettingsPage::hoursFromForm() const
@@ -571,16 +636,17 @@ void SettingsPage::saveClinic()
     m_clinicNameMessage->clear();
     m_timeZoneMessage->clear();
     showPhoneCountryNote();
+    showClinicLanguageNote();
     m_hoursMessage->clear();
     if (m_clinicName->text().trimmed().isEmpty()) {
         m_clinicNameMessage->showProblem(tr("Enter the clinic's name."));
         return;
     }
-    const QString zone = m_timeZone->currentText().trimmed();
+    const QString zone = chosenTimeZone();
     // The server's rule (core/timezonename.h): any IANA name the system's tzdata has.
     if (!isTimeZoneName(zone)) {
-        m_timeZoneMessage->showProblem(tr("Choose a time zone from the list, such as "
-                                          "America/New_York."));
+        m_timeZoneMessage->showProblem(tr("Choose a time zone from the list, such as %1.")
+                                           .arg(timeZoneLabel(u"America/New_York"_s, QLocale())));
         return;
     }
     const QList<OpeningPeriod> hours = hoursFromForm();
@@ -599,6 +665,7 @@ void SettingsPage::saveClinic()
         week.append(QJsonObject{
             {u"weekday"_s, p.weekday}, {u"opens_at"_s, p.opensAt}, {u"closes_at"_s, p.closesAt}});
     changes.insert(u"business_hours"_s, week);
+    changes.insert(u"language"_s, m_clinicLanguage->currentData().toString());
     m_saveClinic->setEnabled(false);
     m_api.settings().update(changes, this, [this](Result<OrgSettings> saved) {
         m_saveClinic->setEnabled(true);
@@ -610,6 +677,8 @@ void SettingsPage::saveClinic()
                 m_timeZoneMessage->showProblem(saved.errorMessage());
             else if (field == u"phone_country")
                 m_phoneCountryMessage->showProblem(saved.errorMessage());
+            else if (field == u"language")
+                m_clinicLanguageMessage->showProblem(saved.errorMessage());
             else if (field.startsWith(u"business_hours"_s))
                 m_hoursMessage->showProblem(saved.errorMessage());
             else

@@ -59,6 +59,7 @@ public:
     QLineEdit *clinicNameEdit() const { return m_clinicName; }
     QComboBox *timeZoneCombo() const { return m_timeZone; }
     QComboBox *phoneCountryCombo() const { return m_phoneCountry; }
+    QComboBox *clinicLanguageCombo() const { return m_clinicLanguage; }
     QCheckBox *openCheck(int weekday) const { return m_open.value(weekday - 1); }
     QTimeEdit *opensEdit(int weekday) const { return m_opens.value(weekday - 1); }
     QTimeEdit *closesEdit(int weekday) const { return m_closes.value(weekday - 1); }
@@ -97,7 +98,9 @@ private:
     bool mayChangeState(const OrgUser &user) const;
     void loadUsers();
     QList<OpeningPeriod> hoursFromForm() const;
+    QString chosenTimeZone() const;
     void showPhoneCountryNote();
+    void showClinicLanguageNote();
 
     ApiClient &m_api;
     ToastArea &m_toasts;
@@ -114,6 +117,8 @@ private:
     FieldMessage *m_timeZoneMessage = nullptr;
     QComboBox *m_phoneCountry = nullptr;
     FieldMessage *m_phoneCountryMessage = nullptr;
+    QComboBox *m_clinicLanguage = nullptr;
+    FieldMessage *m_clinicLanguageMessage = nullptr;
     QList<QCheckBox *> m_open;
     QList<QTimeEdit *> m_opens;
     QList<QTimeEdit *> m_closes;

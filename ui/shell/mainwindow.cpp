@@ -464,8 +464,8 @@ void MainWindow::handleEvent(const LiveEvent &event)
             p.value(u"caller_name"_s).toString(p.value(u"phone_number"_s).toString());
         const QString title =
             tr("Call coming through to %1").arg(p.value(u"destination"_s).toString());
-        QString text = tr("%1: %2").arg(caller.isEmpty() ? tr("Unknown caller") : caller,
-                                        p.value(u"reason"_s).toString());
+        QString text =
+            tr("%1: %2").arg(DisplayFormat::personName(caller), p.value(u"reason"_s).toString());
         const QString summary = p.value(u"summary"_s).toString();
         if (!summary.isEmpty())
             text += u' ' + tr("They said: \"%1\"").arg(summary);

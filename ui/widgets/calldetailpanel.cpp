@@ -243,7 +243,7 @@ void CallDetailPanel::render()
     // A caller known by nothing but the number is the number, as people write it.
     const QString party =
         c.partyName() == c.phoneNumber ? phone::display(c.phoneNumber) : c.partyName();
-    m_title->setText(party.isEmpty() ? tr("Unknown caller") : party);
+    m_title->setText(DisplayFormat::personName(party));
     QStringList subtitle;
     if (!c.phoneNumber.isEmpty() && c.phoneNumber != c.partyName())
         subtitle << phone::display(c.phoneNumber);

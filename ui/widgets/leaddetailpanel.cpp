@@ -189,7 +189,7 @@ void LeadDetailPanel::render()
     const ContactRecord &c = m_detail.contact;
     m_placeholder->hide();
     m_content->show();
-    m_name->setText(c.name.isEmpty() ? tr("Unknown caller") : c.name);
+    m_name->setText(DisplayFormat::personName(c.name));
     QStringList line{phone::display(c.phoneNumber)};
     if (!c.email.isEmpty())
         line << c.email;
