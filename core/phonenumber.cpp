@@ -130,6 +130,12 @@ QString display(const QString &number)
     return u"(%1) %2-%3"_s.arg(number.mid(2, 3), number.mid(5, 3), number.mid(8, 4));
 }
 
+QString editable(const QString &number)
+{
+    const QString shown = display(number);
+    return shown == number ? number : u"+1 "_s + shown;
+}
+
 QString masked(const QString &number)
 {
     if (number.size() <= 6)

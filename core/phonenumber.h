@@ -47,6 +47,11 @@ Result<QString> normalize(const QString &typed, const QString &defaultCountry);
 // unambiguous, and grouping rules differ by country).
 QString display(const QString &number);
 
+// How a number reads where it is also edited and must keep its country code: display()'s form with
+// "+1 " before a North American number ("+15125550101" -> "+1 (512) 555-0101"), which normalize()
+// reads back without a country; others as they are.
+QString editable(const QString &number);
+
 // "+15551234567" -> "+1555•••4567": enough to recognise a number in a log, not to dial it.
 QString masked(const QString &number);
 

@@ -858,12 +858,9 @@
         <source>Enter the 6-digit code.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>That code is not right. %n attempt(s) left.</source>
-        <translation>
-            <numerusform>That code is not right. %n attempt left.</numerusform>
-            <numerusform>That code is not right. %n attempts left.</numerusform>
-        </translation>
+    <message>
+        <source>That code is not right. Check it and type it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connect the clinic&apos;s Twilio number first (Integrations, Twilio): the calls are forwarded to it.</source>
@@ -2841,6 +2838,10 @@ Without options it opens the clinic you used last, or asks how to start.</source
             <numerusform>%1% saved: %Ln row, %2 of %3</numerusform>
             <numerusform>%1% saved: %Ln rows, %2 of %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saving %1 as CSV failed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

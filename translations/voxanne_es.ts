@@ -858,12 +858,9 @@
         <source>Enter the 6-digit code.</source>
         <translation>Escriba el código de 6 dígitos.</translation>
     </message>
-    <message numerus="yes">
-        <source>That code is not right. %n attempt(s) left.</source>
-        <translation>
-            <numerusform>El código no es correcto. Le queda %n intento.</numerusform>
-            <numerusform>El código no es correcto. Le quedan %n intentos.</numerusform>
-        </translation>
+    <message>
+        <source>That code is not right. Check it and type it again.</source>
+        <translation>El código no es correcto. Revíselo y escríbalo de nuevo.</translation>
     </message>
     <message>
         <source>Connect the clinic&apos;s Twilio number first (Integrations, Twilio): the calls are forwarded to it.</source>
@@ -2843,6 +2840,10 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
             <numerusform>%1 % guardado: %Ln fila, %2 de %3</numerusform>
             <numerusform>%1 % guardado: %Ln filas, %2 de %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saving %1 as CSV failed.</source>
+        <translation>Error al guardar %1 como CSV.</translation>
     </message>
 </context>
 <context>

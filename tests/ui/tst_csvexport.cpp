@@ -675,6 +675,8 @@ private slots:
         QVERIFY2(progress->problemLabel()->text().contains(said),
                  qPrintable(progress->problemLabel()->text()));
         QCOMPARE(progress->cancelButton()->text(), u"Close"_s);
+        // The heading no longer says the file is being saved.
+        QCOMPARE(progress->titleLabel()->text(), u"Saving calls as CSV failed."_s);
         QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
         QVERIFY(console.toasts.toasts().isEmpty());
     }

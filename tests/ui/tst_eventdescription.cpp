@@ -205,6 +205,69 @@ private slots:
         QCOMPARE(EventDescription::describe(event), line);
     }
 
+    // A caller nobody named, or a contact saved under its number, carries the number where a name
+    // would be: the feed writes it the way the rest of the console does, never as raw E.164.
+    void numbersReadAsTheConsoleWritesThem_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QJsonObject>("payload");
+        QTest::addColumn<QString>("line");
+
+        QTest::newRow("a call from a number only")
+            << u"call.created"_s << QJsonObject{{u"phone_number"_s, u"+15553949007"_s}}
+            << u"New call from (555) 394-9007"_s;
+        QTest::newRow("a caller named by their number")
+            << u"call.created"_s
+            << QJsonObject{{u"caller_name"_s, u"+15553949007"_s},
+                           {u"phone_number"_s, u"+15553949007"_s}}
+            << u"New call from (555) 394-9007"_s;
+        QTest::newRow("a call that ended, named by its number")
+            << u"call.updated"_s
+            << QJsonObject{{u"caller_name"_s, u"+15553949007"_s},
+                           {u"status"_s, u"ended"_s},
+                           {u"report"_s, true}}
+            << u"Call with (555) 394-9007: ended"_s;
+        QTest::newRow("a contact saved under its number")
+            << u"lead.hot"_s << QJsonObject{{u"contact_name"_s, u"+15125550101"_s}}
+            << u"(512) 555-0101 is a hot lead"_s;
+        QTest::newRow("a booking by a contact saved under its number")
+            << u"appointment.created"_s
+            << QJsonObject{{u"contact_name"_s, u"+15125550101"_s}, {u"service_name"_s, u"Botox"_s}}
+            << u"(512) 555-0101 booked Botox"_s;
+        QTest::newRow("a call-back to a number")
+            << u"callback.updated"_s << QJsonObject{{u"phone"_s, u"+15125550101"_s}}
+            << u"Call-back to (512) 555-0101"_s;
+        QTest::newRow("the AI transferring to a number")
+            << u"live.transferring"_s
+            << QJsonObject{{u"caller_name"_s, u"Maria Lopez"_s},
+                           {u"destination"_s, u"+15125550199"_s}}
+            << u"The AI is transferring Maria Lopez to (512) 555-0199"_s;
+        QTest::newRow("a live call transferred to a number")
+            << u"live.control"_s
+            << QJsonObject{{u"type"_s, u"transfer"_s},
+                           {u"success"_s, true},
+                           {u"destination"_s, u"+15125550199"_s}}
+            << u"A live call was transferred to (512) 555-0199"_s;
+        // Outside North America E.164 is what people recognise (grouping differs by country).
+        QTest::newRow("a number outside North America")
+            << u"call.created"_s << QJsonObject{{u"caller_name"_s, u"+442079460958"_s}}
+            << u"New call from +442079460958"_s;
+        QTest::newRow("a name is left as it is")
+            << u"call.created"_s << QJsonObject{{u"caller_name"_s, u"Ana 2"_s}}
+            << u"New call from Ana 2"_s;
+    }
+
+    void numbersReadAsTheConsoleWritesThem()
+    {
+        QFETCH(QString, type);
+        QFETCH(QJsonObject, payload);
+        QFETCH(QString, line);
+        LiveEvent event;
+        event.type = type;
+        event.payload = payload;
+        QCOMPARE(EventDescription::describe(event), line);
+    }
+
     void aKindTheConsoleDoesNotKnowStillReadsAsAChange()
     {
         LiveEvent event;

@@ -9,6 +9,7 @@
 #include "ui/widgets/statcard.h"
 
 #include <QChartView>
+#include <QDateEdit>
 #include <QFile>
 #include <QImage>
 #include <QLocale>
@@ -88,6 +89,11 @@ private slots:
         Console console(m_fixture->url(), m_clinic.session);
         vox::ui::ReportsPage *page = console.page.get();
         page->setCustomRange(QDate(2026, 3, 2), QDate(2026, 3, 8));
+        // The range's days are written as the locale writes a short date, not as ISO dates.
+        QCOMPARE(page->findChild<QDateEdit *>(u"reportFrom"_s)->text(),
+                 QLocale().toString(QDate(2026, 3, 2), QLocale::ShortFormat));
+        QCOMPARE(page->findChild<QDateEdit *>(u"reportTo"_s)->text(),
+                 QLocale().toString(QDate(2026, 3, 8), QLocale::ShortFormat));
         QTRY_COMPARE(page->loadedReports(), 5);
         QCOMPARE(page->figure(u"volume.calls"_s)->value(), u"3"_s);
         // One call the week before: three is +200%.

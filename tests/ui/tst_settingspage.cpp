@@ -221,6 +221,8 @@ private slots:
         // Choosing one puts it in the form; a name the clinic already has is refused there.
         box.table()->selectRow(1);
         QCOMPARE(box.nameEdit()->text(), u"On-call nurse"_s);
+        // The number reads as the table writes it, with the country code the field asks for.
+        QCOMPARE(box.numberEdit()->text(), u"+1 (305) 555-0199"_s);
         QVERIFY(box.allDayCheck()->isChecked());
         QVERIFY(box.removeButton()->isEnabled());
         box.nameEdit()->setText(u"Front desk"_s);

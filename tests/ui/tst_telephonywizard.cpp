@@ -186,6 +186,8 @@ private slots:
         confirm->click();
         QTRY_VERIFY(verifyStep(w)->problemText().contains(u"not right"_s));
         QCOMPARE(verifyStep(w)->attemptsLabel()->text(), u"2 attempts left"_s);
+        // The count is said once, beside the field, not again in the problem.
+        QVERIFY(!verifyStep(w)->problemText().contains(u"attempt"_s));
         QCOMPARE(w->currentId(), int(TelephonyWizard::VerifyStep));
 
         // The right code, typed on the phone's keypad (the sandbox is the phone), then here.

@@ -183,6 +183,27 @@ private slots:
         QCOMPARE(vox::phone::display(number), shown);
     }
 
+    // The form a number is edited in: as readable as the table beside it, yet with its country
+    // code, so it reads back to the same number without guessing a country.
+    void editsNumbersReadablyWithTheirCountryCode_data()
+    {
+        QTest::addColumn<QString>("number");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("US") << u"+15125550199"_s << u"+1 (512) 555-0199"_s;
+        QTest::newRow("Canada") << u"+14165550199"_s << u"+1 (416) 555-0199"_s;
+        QTest::newRow("UK stays E.164") << u"+442079460958"_s << u"+442079460958"_s;
+        QTest::newRow("Spain stays E.164") << u"+34912345678"_s << u"+34912345678"_s;
+    }
+    void editsNumbersReadablyWithTheirCountryCode()
+    {
+        QFETCH(QString, number);
+        QFETCH(QString, shown);
+        QCOMPARE(vox::phone::editable(number), shown);
+        const auto read = vox::phone::normalize(shown, QString());
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.errorMessage()));
+        QCOMPARE(read.value(), number);
+    }
+
     void masksAllButTheEnds()
     {
         QCOMPARE(vox::phone::masked(u"+15551234567"_s), u"+155••••4567"_s);

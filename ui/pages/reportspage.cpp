@@ -288,7 +288,8 @@ ReportsPage::ReportsPage(ApiClient &api, ToastArea &toasts, QWidget *parent)
     period->addWidget(m_choice);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
+        // The locale's short date, as the page's other dates are written.
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     }
     m_from->setObjectName(u"reportFrom"_s);
     m_from->setAccessibleName(tr("First day"));

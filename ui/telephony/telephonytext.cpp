@@ -151,8 +151,10 @@ QString TelephonyText::refusal(Step step, const Error &error, const Refusal &ref
             const int left = refusal.attemptsRemaining();
             if (refusal.field() == u"verificationCode")
                 return tr("Enter the 6-digit code.");
+            // The attempts left stand beside the code's field; saying them here again would
+            // put the same count twice on the page.
             if (left >= 0)
-                return tr("That code is not right. %n attempt(s) left.", nullptr, left);
+                return tr("That code is not right. Check it and type it again.");
         }
         if (step == Step::Forwarding) {
             if (said.contains(u"Twilio number"_s))

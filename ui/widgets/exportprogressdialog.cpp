@@ -16,6 +16,7 @@ namespace vox::ui {
 
 ExportProgressDialog::ExportProgressDialog(ApiClient &api, const QString &listName, QWidget *parent)
     : QDialog(parent)
+    , m_listName(listName)
     , m_download(new CsvDownload(api, this))
     , m_title(new QLabel(this))
     , m_bar(new QProgressBar(this))
@@ -103,6 +104,8 @@ void ExportProgressDialog::showProblem(const QString &message)
 {
     m_bar->setRange(0, 1);
     m_bar->setValue(0);
+    // "Saving…" would still promise a file that will not come.
+    m_title->setText(tr("Saving %1 as CSV failed.").arg(m_listName));
     m_problem->setText(message);
     m_problem->show();
     m_cancel->setText(tr("Close"));

@@ -29,6 +29,7 @@ public:
     CsvDownload *download() const { return m_download; }
     QLabel *progressLabel() const { return m_progress; }
     QLabel *problemLabel() const { return m_problem; }
+    QLabel *titleLabel() const { return m_title; }
     QPushButton *cancelButton() const { return m_cancel; }
 
     QProgressBar *progressBar() const { return m_bar; }
@@ -43,6 +44,7 @@ signals:
     void saved(const QString &filePath, qint64 rows);
 
 private:
+    QString m_listName;
     CsvDownload *m_download;
     QLabel *m_title;
     QProgressBar *m_bar;

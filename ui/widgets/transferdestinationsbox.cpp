@@ -301,7 +301,8 @@ void TransferDestinationsBox::chosenChanged()
     const TransferDestination &d = m_destinations.at(ranges.first().topRow());
     m_editingId = d.id;
     m_name->setText(d.name);
-    m_number->setText(d.number);
+    // As readable as the table's column, with the country code the field asks for.
+    m_number->setText(phone::editable(d.number));
     m_description->setText(d.description);
     m_emergency->setChecked(d.emergency);
     m_nameMessage->clear();
