@@ -3005,10 +3005,6 @@ Without options it opens the clinic you used last, or asks how to start.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1419,7 +1419,7 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>dddd d MMMM</source>
         <comment>date pattern of a day</comment>
-        <translation>dddd, d 'de' MMMM</translation>
+        <translation>dddd, d &apos;de&apos; MMMM</translation>
     </message>
 </context>
 <context>
@@ -1805,7 +1805,7 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>dddd d MMMM yyyy</source>
         <comment>date pattern of one day</comment>
-        <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>Text messages are not set up for this clinic yet. An admin can connect Twilio under Integrations.</source>
@@ -3005,10 +3005,6 @@ Sin opciones, abre la última clínica que usó o le pregunta cómo empezar.</tr
     <message>
         <source>No texts from patients yet</source>
         <translation>Todavía no hay SMS de pacientes</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Delivered</source>
