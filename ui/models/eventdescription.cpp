@@ -9,21 +9,15 @@ namespace vox::ui {
 
 namespace {
 
-// A name or a number as the console shows it elsewhere: a caller nobody named, or a contact
-// saved under its number, carries the number itself where a name would be, and a transfer's
-// destination can be a bare number too.
-QString readable(const QString &nameOrNumber)
-{
-    return phone::isE164(nameOrNumber) ? phone::display(nameOrNumber) : nameOrNumber;
-}
-
 // The payload's best name for the person involved, if it carries one.
 QString who(const LiveEvent &event)
 {
     for (const QString &key : {u"contact_name"_s, u"name"_s, u"caller_name"_s}) {
         const QString value = event.payload.value(key).toString();
         if (!value.isEmpty())
-            return readable(value);
+            // A caller nobody named, or a contact saved under its number, carries the number
+            // itself where a name would be.
+            return phone::display(value);
     }
     for (const QString &key : {u"phone_number"_s, u"phone"_s}) {
         const QString value = event.payload.value(key).toString();
@@ -84,7 +78,7 @@ QString patientText(const QString &kind)
 QString liveCall(const LiveEvent &event, const QString &person)
 {
     const QString &t = event.type;
-    const QString destination = readable(event.payload.value(u"destination"_s).toString());
+    const QString destination = phone::display(event.payload.value(u"destination"_s).toString());
     if (t == u"live.transferring") {
         if (person.isEmpty())
             return destination.isEmpty()
