@@ -37,6 +37,27 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+// The columns of `table` narrower than their heading or a cell needs, in words; empty when every
+// column shows whole.
+QString clippedColumns(const QTableWidget &table)
+{
+    QStringList clipped;
+    for (int column = 0; column < table.columnCount(); ++column) {
+        const int needed =
+            qMax(table.horizontalHeader()->sectionSizeHint(column),
+                 static_cast<const QAbstractItemView &>(table).sizeHintForColumn(column));
+        if (table.columnWidth(column) < needed)
+            clipped << u"column %1 is %2 px wide, needs %3"_s.arg(column)
+                           .arg(table.columnWidth(column))
+                           .arg(needed);
+    }
+    return clipped.join(u"; "_s);
+}
+
+} // namespace
+
 class TestSettingsPage : public QObject
 {
     Q_OBJECT
@@ -772,15 +793,8 @@ private slots:
         QTableWidget *table = box->table();
         QCOMPARE(table->rowCount(), 2);
         QTest::qWait(100); // let the layout settle before measuring
-        for (int column = 0; column < table->columnCount(); ++column) {
-            const int needed =
-                qMax(table->horizontalHeader()->sectionSizeHint(column),
-                     static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column));
-            QVERIFY2(table->columnWidth(column) >= needed,
-                     qPrintable(u"column %1 is %2 px wide, needs %3"_s.arg(column)
-                                    .arg(table->columnWidth(column))
-                                    .arg(needed)));
-        }
+        const QString clipped = clippedColumns(*table);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped));
         QVERIFY(!table->horizontalScrollBar()->isVisible());
         QVERIFY(!table->verticalScrollBar()->isVisible());
         QVERIFY(vox::ui::installTranslations(u"en"_s));
@@ -811,15 +825,8 @@ private slots:
         QTRY_VERIFY(stateButton(*c.page, desk.id));
         QTest::qWait(100); // let the layout settle before measuring and grabbing
         // Every column shows its heading and its cells whole (the e-mail column takes the rest).
-        for (int column = 0; column < table->columnCount(); ++column) {
-            const int needed =
-                qMax(table->horizontalHeader()->sectionSizeHint(column),
-                     static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column));
-            QVERIFY2(table->columnWidth(column) >= needed,
-                     qPrintable(u"column %1 is %2 px wide, needs %3"_s.arg(column)
-                                    .arg(table->columnWidth(column))
-                                    .arg(needed)));
-        }
+        const QString clipped = clippedColumns(*table);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped));
         QVERIFY(!table->horizontalScrollBar()->isVisible());
         const QString folder = qEnvironmentVariable("VOXANNE_SCREENSHOT_DIR", m_screenshots.path());
         QVERIFY(QDir().mkpath(folder));
