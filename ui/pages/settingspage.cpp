@@ -313,9 +313,8 @@ QWidget *SettingsPage::buildClinic()
     m_timeZone->lineEdit()->setAccessibleDescription(
         tr("Type a city or a zone's name to find it, such as New York or Eastern"));
     m_timeZone->setInsertPolicy(QComboBox::NoInsert);
-    // Shown by name; the IANA id is what is saved (the item's data).
-    for (const auto &[label, id] : timeZoneChoices())
-        m_timeZone->addItem(label, id);
+    // Filled when the page is first opened (refresh): naming every zone takes a while, and the
+    // console builds this page while it starts.
     m_timeZone->completer()->setFilterMode(Qt::MatchContains);
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_timeZoneMessage = new FieldMessage(box);
@@ -484,6 +483,11 @@ void SettingsPage::activated()
 void SettingsPage::refresh()
 {
     m_loadedOnce = true;
+    // Shown by name; the IANA id is what is saved (the item's data).
+    if (m_timeZone->count() == 0) {
+        for (const auto &[label, id] : timeZoneChoices())
+            m_timeZone->addItem(label, id);
+    }
     const Session &session = m_api.session();
     m_signedInAs->setText(
         tr("You are signed in as %1 (%2).").arg(session.displayName(), roleName(session.role)));
